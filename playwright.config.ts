@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/*
+ * E2E against the built server (`node build`) on a fresh, seeded database. Parallel runs (one per
+ * developer or helper) pick their own E2E_PORT and BUILD_DIR. Never `playwright install`: the
+ * system Chromium is used (CHROMIUM_PATH, default /usr/bin/chromium).
+ */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const buildDir = process.env.BUILD_DIR ?? 'build';
+export const E2E_PASSWORD = 'e2e-Passw0rd!';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	forbidOnly: !!process.env.CI,
+	retries: process.env.CI ? 1 : 0,
+	timeout: 45_000,
+	expect: { timeout: 7_000 },
+	reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai',
+		trace: 'on-first-retry',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+	webServer: {
+		command: `bash scripts/e2e-server.sh`,
+		url: `http://localhost:${port}/healthz`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: { E2E_PORT: String(port), BUILD_DIR: buildDir, DEMO_PASSWORD: E2E_PASSWORD }
+	}
+});

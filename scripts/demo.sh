@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# One command for the demo: install, migrate + seed, build, serve on http://localhost:3000.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm install --no-audit --no-fund
+export DATABASE_URL="${DATABASE_URL:-data/frontdesk.db}"
+node --import tsx scripts/seed.ts
+npx vite build
+echo "Serving on http://localhost:${PORT:-3000} (Ctrl+C to stop)"
+PORT="${PORT:-3000}" ORIGIN="${ORIGIN:-http://localhost:${PORT:-3000}}" exec node build

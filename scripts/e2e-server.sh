@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Starts the built server for the e2e tests on a fresh seeded database with a known clock.
+set -euo pipefail
+port="${E2E_PORT:-4173}"
+build="${BUILD_DIR:-build}"
+db="data/e2e-${port}.db"
+rm -f "$db" "$db-wal" "$db-shm"
+export DATABASE_URL="$db"
+export FRONTDESK_START_AT="${FRONTDESK_START_AT:-2026-11-23T09:00:00+08:00}"
+export FRONTDESK_TEST_HOOKS=1
+export DEMO_PASSWORD="${DEMO_PASSWORD:-e2e-Passw0rd!}"
+node --import tsx scripts/seed.ts > /dev/null
+PORT="$port" ORIGIN="http://localhost:${port}" exec node "$build"

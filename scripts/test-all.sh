@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Everything CI runs: type check, unit tests, build, e2e, reliability. Prints a summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+status=0
+run() { echo "▶ $*"; "$@" || status=1; }
+
+run npm run check
+run npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+run npx vite build
+run npx playwright test
+if [ -f vitest.reliability.config.ts ]; then
+	run npx vitest run --config vitest.reliability.config.ts --reporter=default --reporter=json --outputFile.json=test-results/reliability.json
+fi
+
+node scripts/test-summary.mjs
+exit $status

@@ -1,0 +1,78 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getDb } from '$lib/server/db';
+import { getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import { RESIDENT_POLICY, SESSION_COOKIE, staffPolicy, validateSession } from '$lib/server/auth/session';
+import { accessFor, roleAtLeast } from '$lib/server/auth/access';
+import { sessionCookieOptions } from '$lib/server/auth/cookie';
+
+// Migrations run once at start-up, never during `vite build`.
+export const init: ServerInit = () => {
+	if (!building) getDb();
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale as App.Locals['locale'];
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.resident = null;
+	event.locals.sessionId = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const db = getDb();
+		const session = validateSession(db, token, (kind, communityId) => {
+			if (kind === 'resident') return RESIDENT_POLICY;
+			const s = getCommunity(db, communityId).settings.sessions;
+			return staffPolicy(s.staffIdleMinutes, s.staffAbsoluteHours);
+		}, nowMs());
+		if (!session) {
+			event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(event.url));
+		} else {
+			event.locals.sessionId = session.sessionId;
+			if (session.kind === 'staff') event.locals.user = session.user;
+			else event.locals.resident = session.resident;
+		}
+	}
+
+	const access = accessFor(event.url.pathname);
+	if (access === 'resident') {
+		if (!event.locals.resident) redirect(303, '/kiosk/identify');
+	} else if (access !== 'public') {
+		if (!event.locals.user) {
+			if (event.request.method === 'GET') redirect(303, '/login?next=' + encodeURIComponent(event.url.pathname + event.url.search));
+			error(401, 'unauthorised');
+		}
+		if (!roleAtLeast(event.locals.user.role, access)) error(403, 'forbidden');
+	}
+
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	// Only the hall display may be framed (e.g. by a signage player); nothing else.
+	if (!event.url.pathname.startsWith('/kiosk/display')) {
+		response.headers.set('X-Frame-Options', 'DENY');
+		const csp = response.headers.get('Content-Security-Policy');
+		response.headers.set('Content-Security-Policy', csp ? `${csp}; frame-ancestors 'none'` : "frame-ancestors 'none'");
+	}
+	if (event.locals.user || event.locals.resident) response.headers.set('Cache-Control', 'no-store');
+	return response;
+};
+
+export const handle: Handle = sequence(handleLocale, handleSession);
+
+export const handleError: HandleServerError = ({ error: err, status }) => {
+	if (status !== 404) console.error(err);
+	// Never leak a stack trace or internal message to the page.
+	return { message: status === 404 ? 'not_found' : 'internal' };
+};

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Per-community settings (stored as JSON on the community row). Every number DOMAIN.md marks
+ * *configurable* lives here with the standard's default, so a missing key always has a value.
+ */
+export const settingsSchema = z.object({
+	fees: z
+		.object({
+			dueDay: z.number().int().min(1).max(28).default(20),
+			lateFeeRatePerMille: z.number().int().min(0).max(100).default(3),
+			/** null = no cap. */
+			lateFeeCapPercent: z.number().int().min(0).max(1000).nullable().default(100),
+			vacancyPercent: z.number().int().min(0).max(100).default(90),
+			vacancyAfterMonths: z.number().int().min(0).max(120).default(12),
+			moveInPrepayMonths: z.number().int().min(0).max(36).default(6)
+		})
+		.prefault({}),
+	renovation: z
+		.object({
+			depositFen: z.number().int().min(0).default(200000),
+			debrisRateFenPerM2: z.number().int().min(0).default(300),
+			wallDebrisRateFenPerM2: z.number().int().min(0).default(1500),
+			passDepositFen: z.number().int().min(0).default(5000),
+			passCardFeeFen: z.number().int().min(0).default(1000),
+			lostPassKeepsDeposit: z.boolean().default(true)
+		})
+		.prefault({}),
+	keys: z.object({ loanHours: z.number().min(0.25).max(72).default(2) }).prefault({}),
+	tickets: z
+		.object({
+			recordWithinMinutes: z.number().int().min(1).default(10),
+			supervisorNotifyMinutes: z.number().int().min(1).default(30),
+			developerTransferWorkingDays: z.number().int().min(1).default(1),
+			followUpDaysEngineering: z.number().int().min(1).default(7),
+			followUpDaysProperty: z.number().int().min(1).default(3),
+			enquiryAnswerHours: z.number().int().min(1).default(24),
+			resultDays: z.number().int().min(1).default(7),
+			returnVisitWorkingDays: z.number().int().min(1).default(1),
+			holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+			extraWorkdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([])
+		})
+		.prefault({}),
+	sessions: z
+		.object({
+			staffIdleMinutes: z.number().int().min(1).default(30),
+			staffAbsoluteHours: z.number().int().min(1).default(12)
+		})
+		.prefault({}),
+	kiosk: z
+		.object({
+			idleSeconds: z.number().int().min(10).default(60),
+			phone: z.string().default('')
+		})
+		.prefault({})
+});
+
+export type CommunitySettings = z.infer<typeof settingsSchema>;
+
+export function parseSettings(json: string | null | undefined): CommunitySettings {
+	let raw: unknown = {};
+	try {
+		raw = json ? JSON.parse(json) : {};
+	} catch {
+		raw = {};
+	}
+	const parsed = settingsSchema.safeParse(raw);
+	return parsed.success ? parsed.data : settingsSchema.parse({});
+}

@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Financial tables are insert-only: these triggers make SQLite itself refuse UPDATE and DELETE,
+ * so no code path (or stray SQL) can rewrite the ledger. Add each new financial table here.
+ */
+export const APPEND_ONLY_TABLES = [
+	'fee_rates',
+	'bills',
+	'payments',
+	'payment_lines',
+	'payment_voids',
+	'receipt_prints',
+	'audit_log'
+] as const;
+
+export function installAppendOnlyTriggers(sqlite: Database.Database, tables: readonly string[] = APPEND_ONLY_TABLES) {
+	const existing = new Set(
+		(sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name)
+	);
+	for (const table of tables) {
+		if (!existing.has(table)) continue;
+		for (const op of ['UPDATE', 'DELETE']) {
+			sqlite.exec(
+				`CREATE TRIGGER IF NOT EXISTS ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table}
+				 BEGIN SELECT RAISE(ABORT, 'append-only table: ${table}'); END;`
+			);
+		}
+	}
+}

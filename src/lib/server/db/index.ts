@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+import { installAppendOnlyTriggers } from './append-only';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export { schema };
+
+/** Opens a SQLite file with the pragmas money needs and applies pending migrations. */
+export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
+	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+	const sqlite = new Database(file);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('synchronous = FULL');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema }) as Db;
+	if (opts.migrate !== false) {
+		migrate(db, { migrationsFolder: process.env.MIGRATIONS_DIR ?? resolve('drizzle') });
+		installAppendOnlyTriggers(sqlite);
+	}
+	return db;
+}
+
+let instance: Db | undefined;
+
+/** The process-wide database, opened on first use from `DATABASE_URL` (default data/frontdesk.db). */
+export function getDb(): Db {
+	instance ??= openDb(process.env.DATABASE_URL ?? 'data/frontdesk.db');
+	return instance;
+}
+
+/** Runs `fn` in one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlocks). */
+export function tx<T>(db: Db, fn: () => T): T {
+	return db.$client.transaction(fn).immediate();
+}

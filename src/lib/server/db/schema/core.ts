@@ -1,0 +1,132 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** One service centre (管理处). Settings are a JSON blob validated by `settings.ts`. */
+export const communities = sqliteTable('communities', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	code: text('code').notNull().unique(),
+	name: text('name').notNull(),
+	centreName: text('centre_name').notNull(),
+	timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+	settings: text('settings').notNull().default('{}'),
+	createdAt: integer('created_at').notNull()
+});
+
+export const OCCUPANCY = ['not_handed_over', 'vacant_after_move_in', 'occupied'] as const;
+export type Occupancy = (typeof OCCUPANCY)[number];
+
+/** A unit (房屋): building-entrance-room, e.g. 3-2-1502. Area in hundredths of m². */
+export const units = sqliteTable(
+	'units',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		communityId: integer('community_id').notNull().references(() => communities.id),
+		building: text('building').notNull(),
+		entrance: text('entrance').notNull(),
+		room: text('room').notNull(),
+		code: text('code').notNull(),
+		areaCenti: integer('area_centi').notNull(),
+		occupancy: text('occupancy', { enum: OCCUPANCY }).notNull().default('not_handed_over'),
+		handoverNoticeDate: text('handover_notice_date'),
+		parkingSpaces: integer('parking_spaces').notNull().default(0),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [uniqueIndex('units_community_code').on(t.communityId, t.code)]
+);
+
+export const OWNER_TYPES = ['individual', 'foreign', 'hk_mo_tw', 'company', 'minor'] as const;
+export type OwnerType = (typeof OWNER_TYPES)[number];
+
+export const ID_TYPES = ['id_card', 'passport', 'home_return_permit', 'taiwan_permit', 'hk_mo_id', 'business_licence', 'other'] as const;
+export type IdType = (typeof ID_TYPES)[number];
+
+/** Owner or resident (业主/住户). */
+export const owners = sqliteTable(
+	'owners',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		communityId: integer('community_id').notNull().references(() => communities.id),
+		name: text('name').notNull(),
+		phone: text('phone').notNull(),
+		idType: text('id_type', { enum: ID_TYPES }).notNull().default('id_card'),
+		idNumber: text('id_number').notNull().default(''),
+		ownerType: text('owner_type', { enum: OWNER_TYPES }).notNull().default('individual'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('owners_community_name').on(t.communityId, t.name), index('owners_community_phone').on(t.communityId, t.phone)]
+);
+
+export const UNIT_OWNER_ROLES = ['owner', 'resident', 'authorised'] as const;
+
+/** Who belongs to a unit: the owner(s), residents and people the owner authorised on file. */
+export const unitOwners = sqliteTable(
+	'unit_owners',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		unitId: integer('unit_id').notNull().references(() => units.id),
+		ownerId: integer('owner_id').notNull().references(() => owners.id),
+		role: text('role', { enum: UNIT_OWNER_ROLES }).notNull().default('owner')
+	},
+	(t) => [uniqueIndex('unit_owners_unique').on(t.unitId, t.ownerId), index('unit_owners_owner').on(t.ownerId)]
+);
+
+export const ROLES = ['clerk', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const staffUsers = sqliteTable('staff_users', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	communityId: integer('community_id').notNull().references(() => communities.id),
+	username: text('username').notNull().unique(),
+	displayName: text('display_name').notNull(),
+	workNo: text('work_no').notNull(),
+	role: text('role', { enum: ROLES }).notNull(),
+	passwordHash: text('password_hash').notNull(),
+	active: integer('active', { mode: 'boolean' }).notNull().default(true),
+	createdAt: integer('created_at').notNull()
+});
+
+/**
+ * Sessions, the Lucia way: the cookie holds `id.secret`; only SHA-256(secret) is stored and it
+ * is compared in constant time. Staff sessions have a user; resident (kiosk/phone) ones a unit.
+ */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		secretHash: text('secret_hash').notNull(),
+		kind: text('kind', { enum: ['staff', 'resident'] }).notNull(),
+		userId: integer('user_id').references(() => staffUsers.id),
+		unitId: integer('unit_id').references(() => units.id),
+		createdAt: integer('created_at').notNull(),
+		lastSeenAt: integer('last_seen_at').notNull(),
+		expiresAt: integer('expires_at').notNull()
+	},
+	(t) => [index('sessions_user').on(t.userId)]
+);
+
+/** Failed sign-in / identification attempts, for rate limiting. Old rows are pruned. */
+export const loginAttempts = sqliteTable(
+	'login_attempts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		bucket: text('bucket').notNull(),
+		at: integer('at').notNull()
+	},
+	(t) => [index('login_attempts_bucket_at').on(t.bucket, t.at)]
+);
+
+/** Append-only audit log (who did what, when, to what). */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		communityId: integer('community_id'),
+		actorId: integer('actor_id'),
+		actorKind: text('actor_kind', { enum: ['staff', 'resident', 'system'] }).notNull().default('staff'),
+		action: text('action').notNull(),
+		targetType: text('target_type').notNull(),
+		targetId: text('target_id').notNull(),
+		detail: text('detail').notNull().default('{}'),
+		at: integer('at').notNull()
+	},
+	(t) => [index('audit_target').on(t.targetType, t.targetId), index('audit_community_at').on(t.communityId, t.at)]
+);

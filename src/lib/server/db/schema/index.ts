@@ -1,0 +1,3 @@
+// Every area's tables; drizzle-kit reads this file. Add a file per area and export it here.
+export * from './core';
+export * from './ledger';

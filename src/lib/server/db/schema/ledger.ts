@@ -1,0 +1,155 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { communities, units, staffUsers } from './core';
+
+/*
+ * The ledger. Every table here is insert-only (triggers in `append-only.ts` refuse UPDATE and
+ * DELETE): corrections are new rows that point at what they correct, balances are derived.
+ */
+
+export const PAYMENT_METHODS = ['cash', 'cheque', 'card', 'transfer', 'wechat', 'alipay'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** Fee items (收费项目) per community. `basis` says how the monthly amount is computed. */
+export const feeItems = sqliteTable(
+	'fee_items',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		communityId: integer('community_id').notNull().references(() => communities.id),
+		code: text('code').notNull(),
+		nameZh: text('name_zh').notNull(),
+		nameEn: text('name_en').notNull(),
+		basis: text('basis', { enum: ['per_area', 'per_space', 'per_unit'] }).notNull(),
+		/** Whether the vacancy reduction applies (property fee yes, parking no). */
+		vacancyApplies: integer('vacancy_applies', { mode: 'boolean' }).notNull().default(false),
+		sort: integer('sort').notNull().default(0),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [uniqueIndex('fee_items_community_code').on(t.communityId, t.code)]
+);
+
+/** Rate of a fee item from a month on (fen per m² per month, per space, or per unit). Insert-only. */
+export const feeRates = sqliteTable(
+	'fee_rates',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		feeItemId: integer('fee_item_id').notNull().references(() => feeItems.id),
+		fromMonth: text('from_month').notNull(),
+		rateFen: integer('rate_fen').notNull(),
+		createdBy: integer('created_by').references(() => staffUsers.id),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('fee_rates_item_month').on(t.feeItemId, t.fromMonth)]
+);
+
+/** A bill: one fee item, one unit, one month. Amounts are fixed when it is created. */
+export const bills = sqliteTable(
+	'bills',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		communityId: integer('community_id').notNull().references(() => communities.id),
+		unitId: integer('unit_id').notNull().references(() => units.id),
+		feeItemId: integer('fee_item_id').notNull().references(() => feeItems.id),
+		month: text('month').notNull(),
+		dueDate: text('due_date').notNull(),
+		/** What is owed: `fullFen` × vacancyPercent / 100, rounded half up. */
+		principalFen: integer('principal_fen').notNull(),
+		fullFen: integer('full_fen').notNull(),
+		vacancyPercent: integer('vacancy_percent').notNull().default(100),
+		rateFen: integer('rate_fen').notNull(),
+		source: text('source', { enum: ['monthly', 'prepay', 'movein'] }).notNull().default('monthly'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('bills_unit_item_month').on(t.unitId, t.feeItemId, t.month),
+		index('bills_community_month').on(t.communityId, t.month)
+	]
+);
+
+/**
+ * One payment = one receipt (收据). Receipt numbers are `SF-YYYY-NNNNNN`, consecutive per
+ * community and year, assigned inside the posting transaction.
+ */
+export const payments = sqliteTable(
+	'payments',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		communityId: integer('community_id').notNull().references(() => communities.id),
+		receiptNo: text('receipt_no').notNull().unique(),
+		receiptYear: integer('receipt_year').notNull(),
+		receiptSeq: integer('receipt_seq').notNull(),
+		/** What the money is for: property fees, renovation fees and deposits, move-in… */
+		purpose: text('purpose').notNull(),
+		unitId: integer('unit_id').references(() => units.id),
+		payerName: text('payer_name').notNull(),
+		method: text('method', { enum: PAYMENT_METHODS }).notNull(),
+		methodRef: text('method_ref').notNull().default(''),
+		bank: text('bank').notNull().default(''),
+		totalFen: integer('total_fen').notNull(),
+		tenderedFen: integer('tendered_fen'),
+		changeFen: integer('change_fen'),
+		cashierId: integer('cashier_id').notNull().references(() => staffUsers.id),
+		idempotencyKey: text('idempotency_key').notNull().unique(),
+		/** Short public code printed as a QR; `/verify/{code}` confirms the receipt. */
+		verifyCode: text('verify_code').notNull().unique(),
+		localDate: text('local_date').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('payments_receipt_seq').on(t.communityId, t.receiptYear, t.receiptSeq),
+		index('payments_community_date').on(t.communityId, t.localDate),
+		index('payments_unit').on(t.unitId)
+	]
+);
+
+export const LINE_KINDS = ['principal', 'late_fee', 'deposit', 'charge'] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+
+/**
+ * What a payment paid for. `principal`/`late_fee` lines point at a bill; `deposit` (money held,
+ * a liability) and `charge` (income such as the debris fee) point at their source by ref.
+ */
+export const paymentLines = sqliteTable(
+	'payment_lines',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		paymentId: integer('payment_id').notNull().references(() => payments.id),
+		kind: text('kind', { enum: LINE_KINDS }).notNull(),
+		billId: integer('bill_id').references(() => bills.id),
+		/** A stable code for reports: fee item code, or e.g. `renovation_deposit`. */
+		itemCode: text('item_code').notNull(),
+		description: text('description').notNull().default(''),
+		refType: text('ref_type'),
+		refId: integer('ref_id'),
+		amountFen: integer('amount_fen').notNull(),
+		/** JSON: e.g. the late-fee working (days, rate) printed on the receipt. */
+		detail: text('detail').notNull().default('{}')
+	},
+	(t) => [
+		index('payment_lines_payment').on(t.paymentId),
+		index('payment_lines_bill').on(t.billId),
+		index('payment_lines_ref').on(t.refType, t.refId)
+	]
+);
+
+/** A void (作废) reverses a whole payment. The receipt keeps its number and prints 作废. */
+export const paymentVoids = sqliteTable('payment_voids', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	paymentId: integer('payment_id').notNull().unique().references(() => payments.id),
+	reason: text('reason').notNull(),
+	voidedBy: integer('voided_by').notNull().references(() => staffUsers.id),
+	localDate: text('local_date').notNull(),
+	createdAt: integer('created_at').notNull()
+});
+
+/** Every print of a receipt; prints after the first are reprints (补打). */
+export const receiptPrints = sqliteTable(
+	'receipt_prints',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		paymentId: integer('payment_id').notNull().references(() => payments.id),
+		printedBy: integer('printed_by').notNull().references(() => staffUsers.id),
+		format: text('format').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('receipt_prints_payment').on(t.paymentId)]
+);

@@ -1,0 +1,507 @@
+/**
+ * The one shared PDF set-up: page sizes, the embedded CJK font, and small drawing
+ * helpers for printed forms (header, key–value block, ruled table, signature
+ * lines, 作废/补打 stamp, QR code, footer). One file per printed form builds on it.
+ *
+ * No $app / $env imports: plain node scripts (via tsx) use this too.
+ *
+ * Layout model: helpers flow downwards from `doc.y` across the content width
+ * (page width minus margins) and leave `doc.x` at the left margin and `doc.y`
+ * below what they drew. `drawQr` and `drawStamp` draw at a fixed place and do not
+ * move `doc.y`.
+ */
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { cjkFontBytes } from './font.ts';
+
+export type Pdf = PDFKit.PDFDocument;
+export type PdfSize = 'A4' | 'A5-landscape' | 'roll80';
+
+/** Points per millimetre. */
+export const MM = 72 / 25.4;
+
+const INK = '#000000';
+const MUTED = '#444444';
+const RULE = '#000000';
+const HEADER_FILL = '#eeeeee';
+const STAMP_RED = '#d0021b';
+
+/**
+ * An 80 mm roll has no page height, but pdfkit needs one up front. We start on a
+ * tall page (1 m; pdfkit breaks to a new page only past that) and, in
+ * `pdfToBuffer`, trim the MediaBox of the last page to the content actually drawn
+ * plus the bottom margin. One pass, exact length: the printer feeds only what was
+ * printed. (The trimmed MediaBox keeps the top edge, so its lower-left corner is
+ * not at y = 0; that is valid PDF and poppler, PDFium and pdf.js honour it.)
+ */
+const ROLL_PAGE_HEIGHT = 1000 * MM;
+
+interface SizeSpec {
+	page: [number, number];
+	margins: { top: number; bottom: number; left: number; right: number };
+	/** Body text size in pt. */
+	fontSize: number;
+	roll: boolean;
+}
+
+const SIZES: Record<PdfSize, SizeSpec> = {
+	A4: {
+		page: [595.28, 841.89],
+		margins: { top: 20 * MM, bottom: 18 * MM, left: 18 * MM, right: 18 * MM },
+		fontSize: 10.5, // 五号
+		roll: false
+	},
+	'A5-landscape': {
+		page: [595.28, 419.53],
+		margins: { top: 10 * MM, bottom: 10 * MM, left: 12 * MM, right: 12 * MM },
+		fontSize: 9.5,
+		roll: false
+	},
+	roll80: {
+		// 80 mm paper, 72 mm printable (576 dots at 203 dpi): 4 mm each side.
+		page: [80 * MM, ROLL_PAGE_HEIGHT],
+		margins: { top: 3 * MM, bottom: 8 * MM, left: 4 * MM, right: 4 * MM },
+		fontSize: 9,
+		roll: true
+	}
+};
+
+interface DocState {
+	spec: SizeSpec;
+	/** Lowest y drawn by fixed-position helpers (QR, stamp) on the current page. */
+	bottom: number;
+}
+const states = new WeakMap<Pdf, DocState>();
+
+function state(doc: Pdf): DocState {
+	const s = states.get(doc);
+	if (!s) throw new Error('not a document made by createPdf()');
+	return s;
+}
+
+/** The size a document was created with, and its body font size. */
+export function pdfSpec(doc: Pdf): { size: PdfSize; fontSize: number; roll: boolean } {
+	const spec = state(doc).spec;
+	const size = (Object.keys(SIZES) as PdfSize[]).find((k) => SIZES[k] === spec)!;
+	return { size, fontSize: spec.fontSize, roll: spec.roll };
+}
+
+/** Left edge and width of the content area of the current page. */
+export function contentBox(doc: Pdf): { left: number; width: number; top: number; maxY: number } {
+	const { margins, width } = doc.page;
+	return {
+		left: margins.left,
+		width: width - margins.left - margins.right,
+		top: margins.top,
+		maxY: doc.page.maxY()
+	};
+}
+
+function markBottom(doc: Pdf, y: number): void {
+	const s = state(doc);
+	s.bottom = Math.max(s.bottom, y);
+}
+
+// ---------------------------------------------------------------- font
+
+const CJK = 'cjk';
+
+/**
+ * pdfkit parses a font with fontkit every time a document first uses it: ~15 ms
+ * for this 10.5 MB TTF, the bulk of a receipt's cost. pdfkit ≥ 0.20 accepts an
+ * already-parsed fontkit Font, so we parse once per process (with pdfkit's own
+ * fontkit, taken from a throw-away document) and hand each document a thin view
+ * of it: `Object.create(parsed)` with its own glyph cache. The view shares every
+ * decoded table but not the Glyph objects, because fontkit caches a Glyph by id
+ * together with the code points it was first looked up with, and pdfkit writes
+ * those into the ToUnicode map. Shared Glyphs would let one document's '•' make
+ * every later '·' (same glyph in Noto Sans SC) extract as '•'; likewise the 291
+ * Kangxi radicals that share glyphs with ordinary ideographs.
+ */
+type FontkitFont = { layout: (...a: unknown[]) => unknown; _cmapProcessor?: unknown };
+let parsedFont: FontkitFont | null | undefined;
+
+function parseOnce(): FontkitFont | null {
+	if (parsedFont === undefined) {
+		const probe = new PDFDocument({ autoFirstPage: false });
+		probe.font(cjkFontBytes());
+		const font = (probe as unknown as { _font?: { font?: FontkitFont } })._font?.font;
+		// Decode the cmap on the shared object, not once per view (it holds no Glyphs).
+		if (font && typeof font.layout === 'function') void font._cmapProcessor;
+		parsedFont = font && typeof font.layout === 'function' ? font : null; // null: pdfkit internals changed, parse per document
+	}
+	return parsedFont;
+}
+
+function cjkFontSource(): Buffer {
+	const font = parseOnce();
+	if (!font) return cjkFontBytes();
+	const view = Object.create(font) as FontkitFont & { _glyphs: object };
+	view._glyphs = {};
+	return view as unknown as Buffer; // @types/pdfkit does not list fontkit Font as a source yet
+}
+
+// ---------------------------------------------------------------- document
+
+export interface CreatePdfOptions {
+	size: PdfSize;
+	/** Document title (PDF metadata; shown in the viewer's title bar). */
+	title: string;
+	author?: string;
+}
+
+/**
+ * A new pdfkit document with the CJK font selected at the body size, margins for
+ * the page size, compression on and pages buffered (so `drawFooter` can number
+ * them). Finish with `pdfToBuffer(doc)`, not `doc.end()` directly (the roll is
+ * trimmed there).
+ */
+export function createPdf({ size, title, author }: CreatePdfOptions): Pdf {
+	const spec = SIZES[size];
+	const doc = new PDFDocument({
+		size: spec.page,
+		margins: spec.margins,
+		compress: true,
+		bufferPages: true,
+		lang: 'zh-CN',
+		displayTitle: true,
+		// (no undefined values in info: pdfkit hashes them into the file ID)
+		info: { Title: title, ...(author ? { Author: author } : {}), Creator: 'frontdesk', Producer: 'pdfkit' }
+	});
+	states.set(doc, { spec, bottom: 0 });
+	doc.on('pageAdded', () => {
+		state(doc).bottom = 0;
+	});
+	doc.registerFont(CJK, cjkFontSource());
+	doc.font(CJK).fontSize(spec.fontSize).fillColor(INK).strokeColor(RULE);
+	return doc;
+}
+
+/** Ends the document and collects its bytes. */
+export function pdfToBuffer(doc: Pdf): Promise<Buffer> {
+	trimRoll(doc);
+	return new Promise((resolve, reject) => {
+		const chunks: Uint8Array[] = [];
+		doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+		doc.on('end', () => resolve(Buffer.concat(chunks)));
+		doc.on('error', reject);
+		doc.end();
+	});
+}
+
+function trimRoll(doc: Pdf): void {
+	const s = states.get(doc);
+	if (!s?.spec.roll) return;
+	const page = doc.page;
+	const used = Math.min(page.height, Math.max(doc.y, s.bottom) + page.margins.bottom);
+	const data = (page.dictionary as unknown as { data: { MediaBox: number[] } }).data;
+	data.MediaBox = [0, round2(page.height - used), page.width, page.height];
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+// ---------------------------------------------------------------- text helpers
+
+/** Fill-and-stroke text: a faux bold, since only the Regular weight is embedded. */
+const BOLD = { fill: true, stroke: true } as const;
+
+function withBold<T>(doc: Pdf, size: number, draw: () => T): T {
+	doc.save();
+	doc.lineWidth(size * 0.035).strokeColor(INK);
+	const result = draw();
+	doc.restore();
+	return result;
+}
+
+export interface HeaderOptions {
+	communityName: string;
+	centreName: string;
+	title: string;
+	subtitle?: string;
+}
+
+/** 小区 / 服务中心 line, the form title (bold, double-ruled) and an optional subtitle. */
+export function drawHeader(doc: Pdf, h: HeaderOptions): void {
+	const fs = state(doc).spec.fontSize;
+	const { left, width } = contentBox(doc);
+	doc.fillColor(INK).fontSize(fs * 1.1);
+	doc.text(`${h.communityName}　${h.centreName}`, left, doc.y, { width, align: 'center' });
+
+	const titleSize = fs * 1.75;
+	doc.fontSize(titleSize);
+	const top = doc.y + fs * 0.15;
+	withBold(doc, titleSize, () => doc.text(h.title, left, top, { width, align: 'center', ...BOLD }));
+	const ruleWidth = Math.min(width, doc.widthOfString(h.title) + titleSize);
+	const x0 = left + (width - ruleWidth) / 2;
+	const y = doc.y - titleSize * 0.1;
+	doc.save().lineWidth(0.8).moveTo(x0, y).lineTo(x0 + ruleWidth, y).stroke();
+	doc.lineWidth(0.4).moveTo(x0, y + 2).lineTo(x0 + ruleWidth, y + 2).stroke().restore();
+	doc.y = y + 2 + fs * 0.35;
+
+	if (h.subtitle) {
+		doc.fontSize(fs * 0.95).fillColor(MUTED);
+		doc.text(h.subtitle, left, doc.y, { width, align: 'center' });
+		doc.fillColor(INK);
+	}
+	doc.fontSize(fs);
+	doc.x = left;
+	doc.y += fs * 0.4;
+}
+
+/**
+ * Label：value pairs. Two pairs per line on A4/A5, one on the roll (override with
+ * `columns`). Long values wrap inside their column.
+ */
+export function drawKeyValueRows(
+	doc: Pdf,
+	rows: [label: string, value: string][],
+	opts: { columns?: 1 | 2 | 3 } = {}
+): void {
+	const { spec } = state(doc);
+	const { left, width } = contentBox(doc);
+	const cols = opts.columns ?? (spec.roll ? 1 : 2);
+	const colWidth = width / cols;
+	const gap = spec.fontSize;
+	doc.fontSize(spec.fontSize).fillColor(INK);
+	for (let i = 0; i < rows.length; i += cols) {
+		const line = rows.slice(i, i + cols);
+		const top = doc.y;
+		let bottom = top;
+		line.forEach(([label, value], c) => {
+			const x = left + c * colWidth;
+			const labelText = `${label}：`;
+			const labelWidth = doc.widthOfString(labelText);
+			const valueWidth = Math.max(colWidth - labelWidth - (c < cols - 1 ? gap : 0), spec.fontSize * 2);
+			doc.fillColor(MUTED).text(labelText, x, top, { lineBreak: false });
+			doc.fillColor(INK).text(value || '—', x + labelWidth, top, { width: valueWidth });
+			bottom = Math.max(bottom, doc.y);
+		});
+		doc.y = bottom + spec.fontSize * 0.15;
+	}
+	doc.x = left;
+}
+
+export interface TableColumn {
+	header: string;
+	/** Relative width: the columns are scaled to fill the content width. */
+	width: number;
+	align?: 'left' | 'center' | 'right';
+}
+
+/**
+ * A ruled table (grid on A4/A5; dashed rules only on the 80 mm roll). Cells wrap;
+ * a row never splits: if it does not fit, the page breaks and the header row is
+ * repeated. A row shorter than the column list spans its last cell across the
+ * remaining columns (e.g. a 合计 row: ['合计（大写）', '人民币…', '¥2,003.04']).
+ */
+export function drawTable(doc: Pdf, table: { columns: TableColumn[]; rows: string[][] }): void {
+	const { spec } = state(doc);
+	const { left, width } = contentBox(doc);
+	const total = table.columns.reduce((sum, c) => sum + c.width, 0);
+	const widths = table.columns.map((c) => (c.width / total) * width);
+	const headers = table.columns.map((c) => c.header);
+	doc.fontSize(spec.fontSize).fillColor(INK);
+
+	drawTableRow(doc, table.columns, widths, headers, true);
+	for (const row of table.rows) {
+		const height = tableRowHeight(doc, widths, row);
+		if (doc.y + height > contentBox(doc).maxY && doc.y > contentBox(doc).top + 1) {
+			doc.addPage();
+			drawTableRow(doc, table.columns, widths, headers, true);
+		}
+		drawTableRow(doc, table.columns, widths, row, false);
+	}
+	if (spec.roll) dashedRule(doc, doc.y);
+	doc.x = left;
+	doc.y += spec.fontSize * 0.5;
+}
+
+function cellPadding(doc: Pdf): { x: number; y: number } {
+	const fs = state(doc).spec.fontSize;
+	return state(doc).spec.roll ? { x: 1, y: fs * 0.15 } : { x: fs * 0.4, y: fs * 0.25 };
+}
+
+/** Column spans of a row: the last given cell takes the remaining columns. */
+function cellSpans(widths: number[], row: string[]): { x: number; width: number; col: number }[] {
+	let x = 0;
+	return row.slice(0, widths.length).map((_, i) => {
+		const w = i === row.length - 1 ? widths.slice(i).reduce((a, b) => a + b, 0) : widths[i];
+		const span = { x, width: w, col: i };
+		x += w;
+		return span;
+	});
+}
+
+function tableRowHeight(doc: Pdf, widths: number[], row: string[]): number {
+	const pad = cellPadding(doc);
+	const heights = cellSpans(widths, row).map((s) =>
+		doc.heightOfString(row[s.col] || ' ', { width: s.width - 2 * pad.x })
+	);
+	return Math.max(...heights, doc.currentLineHeight()) + 2 * pad.y;
+}
+
+function drawTableRow(
+	doc: Pdf,
+	columns: TableColumn[],
+	widths: number[],
+	row: string[],
+	header: boolean
+): void {
+	const { spec } = state(doc);
+	const { left } = contentBox(doc);
+	const pad = cellPadding(doc);
+	const top = doc.y;
+	const height = tableRowHeight(doc, widths, row);
+	const spans = cellSpans(widths, row);
+
+	if (!spec.roll) {
+		if (header) doc.rect(left, top, spans.at(-1)!.x + spans.at(-1)!.width, height).fill(HEADER_FILL);
+		doc.save().lineWidth(0.6).strokeColor(RULE);
+		for (const s of spans) doc.rect(left + s.x, top, s.width, height);
+		doc.stroke().restore();
+	} else if (header) {
+		dashedRule(doc, top);
+	}
+
+	doc.fillColor(INK);
+	for (const s of spans) {
+		const text = row[s.col] ?? '';
+		const align = header ? 'center' : (columns[s.col]?.align ?? 'left');
+		const textWidth = s.width - 2 * pad.x;
+		const textHeight = doc.heightOfString(text || ' ', { width: textWidth });
+		const y = top + (height - textHeight) / 2; // centred vertically
+		doc.text(text, left + s.x + pad.x, y, { width: textWidth, height: textHeight + 1, align });
+	}
+	if (spec.roll && header) dashedRule(doc, top + height);
+	doc.x = left;
+	doc.y = top + height;
+}
+
+function dashedRule(doc: Pdf, y: number): void {
+	const { left, width } = contentBox(doc);
+	doc.save().lineWidth(0.6).dash(2, { space: 1.5 }).strokeColor(RULE);
+	doc.moveTo(left, y).lineTo(left + width, y).stroke().undash().restore();
+}
+
+/**
+ * 收款人：＿＿＿  缴款人：＿＿＿ … with room to sign above the line. Up to four per
+ * line on A4/A5, one per line on the roll.
+ */
+export function drawSignatureLines(doc: Pdf, labels: string[]): void {
+	const { spec } = state(doc);
+	const { left, width } = contentBox(doc);
+	const fs = spec.fontSize;
+	const perLine = spec.roll ? 1 : Math.min(Math.max(labels.length, 1), 4);
+	const slot = width / perLine;
+	doc.fontSize(fs).fillColor(INK);
+	for (let i = 0; i < labels.length; i += perLine) {
+		const y = doc.y + fs * 1.4; // writing room
+		labels.slice(i, i + perLine).forEach((label, k) => {
+			const x = left + k * slot;
+			const text = `${label}：`;
+			const labelWidth = doc.widthOfString(text);
+			doc.text(text, x, y, { lineBreak: false });
+			const lineY = y + doc.currentLineHeight() * 0.8;
+			const end = x + slot - (k < perLine - 1 ? fs * 1.5 : 0);
+			doc.save().lineWidth(0.5).moveTo(x + labelWidth, lineY).lineTo(end, lineY).stroke().restore();
+		});
+		doc.y = y + doc.currentLineHeight() + fs * 0.2;
+	}
+	doc.x = left;
+}
+
+/**
+ * A large rotated seal-like mark (作废, 补打, 样张…): red double frame and outlined
+ * red letters, over the middle of what has been drawn so far on this page. It is
+ * real text (extracts with pdftotext). Call it after the content it marks.
+ */
+export function drawStamp(doc: Pdf, text: string): void {
+	const s = state(doc);
+	const { left, width, top } = contentBox(doc);
+	const bottom = Math.max(doc.y, s.bottom, top + 60);
+	const cx = left + width / 2;
+	const cy = (top + bottom) / 2;
+	const size = Math.min(s.spec.roll ? 40 : 64, (width * 0.5) / Math.max(text.length, 1));
+	const { x, y } = doc;
+
+	doc.save();
+	doc.rotate(-18, { origin: [cx, cy] });
+	doc.fontSize(size);
+	const textWidth = doc.widthOfString(text);
+	const boxW = textWidth + size * 0.8;
+	const boxH = size * 1.5;
+	doc.opacity(0.85).strokeColor(STAMP_RED);
+	doc.lineWidth(size * 0.06).roundedRect(cx - boxW / 2, cy - boxH / 2, boxW, boxH, size * 0.12).stroke();
+	const inset = size * 0.12;
+	doc.lineWidth(size * 0.02).roundedRect(cx - boxW / 2 + inset, cy - boxH / 2 + inset, boxW - 2 * inset, boxH - 2 * inset, size * 0.08).stroke();
+	doc.lineWidth(size * 0.03);
+	doc.text(text, cx - textWidth / 2, cy - size * 0.78, { lineBreak: false, stroke: true, fill: false });
+	doc.restore();
+
+	doc.fontSize(s.spec.fontSize);
+	doc.x = x;
+	doc.y = y;
+	markBottom(doc, cy + boxH / 2);
+}
+
+/**
+ * A QR code `size` pt square with its top-left corner at (x, y), drawn as vector
+ * rectangles (one per run of dark modules; no bitmap). Error correction M.
+ * Leave a blank quiet zone of ≥ 4 modules (≈ size / 7 for short texts) around it.
+ * Does not move doc.y.
+ */
+export function drawQr(doc: Pdf, text: string, x: number, y: number, size: number): void {
+	const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+	const n = modules.size;
+	const m = size / n;
+	const bleed = m * 0.04; // slight overlap so anti-aliased viewers show no seams
+	doc.save();
+	for (let r = 0; r < n; r++) {
+		let c = 0;
+		while (c < n) {
+			if (!modules.get(r, c)) {
+				c++;
+				continue;
+			}
+			const start = c;
+			while (c < n && modules.get(r, c)) c++;
+			doc.rect(x + start * m, y + r * m, (c - start) * m + bleed, m + bleed);
+		}
+	}
+	doc.fillColor(INK).fill();
+	doc.restore();
+	markBottom(doc, y + size);
+}
+
+/**
+ * Footer line: on A4/A5 centred in the bottom margin of every page, with
+ * 第 n 页 / 共 m 页 when there is more than one; on the roll, centred after the
+ * content. Call once, after everything else.
+ */
+export function drawFooter(doc: Pdf, text: string): void {
+	const s = state(doc);
+	const fs = s.spec.fontSize * 0.8;
+	const { left, width } = contentBox(doc);
+	if (s.spec.roll) {
+		const y = Math.max(doc.y, s.bottom) + s.spec.fontSize * 0.6;
+		doc.fontSize(fs).fillColor(MUTED).text(text, left, y, { width, align: 'center' });
+		doc.fontSize(s.spec.fontSize).fillColor(INK);
+		doc.x = left;
+		return;
+	}
+	const { start, count } = doc.bufferedPageRange();
+	const { x, y } = doc;
+	for (let i = start; i < start + count; i++) {
+		doc.switchToPage(i);
+		const page = doc.page;
+		const line = count > 1 ? `${text}　第 ${i - start + 1} 页 / 共 ${count} 页` : text;
+		doc.fontSize(fs).fillColor(MUTED);
+		const ty = page.height - page.margins.bottom / 2 - doc.currentLineHeight() / 2;
+		// lineBreak: false — text in the bottom margin must not trigger a page break.
+		const w = doc.widthOfString(line);
+		doc.text(line, left + Math.max(0, (width - w) / 2), ty, { lineBreak: false });
+	}
+	doc.fontSize(s.spec.fontSize).fillColor(INK);
+	doc.x = x;
+	doc.y = y;
+}

@@ -1,0 +1,6 @@
+import { requireStaff } from '$lib/server/auth/guards';
+
+export const load = ({ locals, url }) => {
+	const user = requireStaff(locals, 'manager', url);
+	return { user };
+};

@@ -1,0 +1,8 @@
+import { redirect } from '@sveltejs/kit';
+import { homeFor } from '$lib/server/auth/home';
+
+export const load = ({ locals }) => {
+	if (locals.user) redirect(303, homeFor(locals.user.role));
+	if (locals.resident) redirect(303, '/kiosk');
+	redirect(303, '/login');
+};

@@ -1,0 +1,7 @@
+import { json } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+
+export const GET = () => {
+	const row = getDb().$client.prepare('SELECT 1 AS ok').get() as { ok: number };
+	return json(row.ok === 1 ? { status: 'ok' } : { status: 'error' }, { status: row.ok === 1 ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+};
