@@ -1,0 +1,51 @@
+import { fail } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+
+export type FieldErrors = Record<string, string>;
+
+/** Turns a zod issue into a message in the request's language. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+	// A schema may carry its own message key via `.refine(..., { message: 'some text' })`.
+	if (issue.code === 'custom' && issue.message) return issue.message;
+	if (issue.code === 'too_big' && issue.origin === 'string') return m.validation_too_long({ max: Number(issue.maximum) });
+	if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return m.validation_required();
+	if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null || issue.input === '')) return m.validation_required();
+	if (issue.code === 'invalid_type' && issue.expected === 'number') return m.validation_number();
+	if (issue.message && !issue.message.startsWith('Invalid') && !issue.message.startsWith('Too')) return issue.message;
+	return m.validation_invalid();
+}
+
+/** Plain object of a form's string fields (files dropped), for validation and for re-filling. */
+export function formValues(form: FormData): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of form.entries()) if (typeof v === 'string') out[k] = out[k] === undefined ? v : out[k] + ',' + v;
+	return out;
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** Validates a form against a zod schema; errors are per field and translated. */
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData | Record<string, unknown>): Parsed<z.infer<S>> {
+	const values = form instanceof FormData ? formValues(form) : (form as Record<string, string>);
+	const result = schema.safeParse(values);
+	if (result.success) return { ok: true, data: result.data };
+	const errors: FieldErrors = {};
+	for (const issue of result.error.issues) {
+		const key = issue.path.length ? String(issue.path[0]) : '_form';
+		errors[key] ??= issueMessage(issue);
+	}
+	return { ok: false, errors, values: truncateValues(values) };
+}
+
+/** Echoed values are capped so a 10 000-character paste is not sent back in full. */
+function truncateValues(values: Record<string, string>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of Object.entries(values)) out[k] = v.length > 2000 ? v.slice(0, 2000) : v;
+	return out;
+}
+
+/** The standard failure answer of every action: status, a summary message, field errors, values. */
+export function failForm(status: number, message: string, extra: { errors?: FieldErrors; values?: Record<string, string> } = {}) {
+	return fail(status, { message, errors: extra.errors ?? {}, values: extra.values ?? {} });
+}

@@ -1,0 +1,120 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { createTestDb } from '../db/test-db';
+import { createFixture, type Fixture } from '../db/fixtures';
+import type { Db } from '../db';
+import { postPayment, voidPayment, paymentByReceiptNo, LedgerError, recordPrint, type PaymentInput } from './index';
+
+let db: Db;
+let f: Fixture;
+const now = Date.parse('2026-11-23T02:00:00Z');
+
+function input(over: Partial<PaymentInput> = {}): PaymentInput {
+	return {
+		communityId: f.communityId,
+		unitId: f.unitIds[0],
+		purpose: 'fees',
+		payerName: '张伟',
+		method: 'cash',
+		tenderedFen: 50000,
+		cashierId: f.clerkId,
+		idempotencyKey: crypto.randomUUID(),
+		lines: [{ kind: 'charge', itemCode: 'test', amountFen: 25680 }],
+		now,
+		localDate: '2026-11-23',
+		...over
+	};
+}
+
+function code(fn: () => unknown): string {
+	try {
+		fn();
+	} catch (e) {
+		if (e instanceof LedgerError) return e.code;
+		throw e;
+	}
+	return 'ok';
+}
+
+beforeEach(() => {
+	db = createTestDb();
+	f = createFixture(db);
+});
+
+describe('postPayment', () => {
+	it('posts one payment with change and the first receipt number of the year', () => {
+		const p = postPayment(db, input());
+		expect(p).toMatchObject({ receiptNo: 'SF-2026-000001', totalFen: 25680, changeFen: 24320, replayed: false });
+		const rec = paymentByReceiptNo(db, f.communityId, 'SF-2026-000001')!;
+		expect(rec.lines).toHaveLength(1);
+		expect(rec.cashier.workNo).toBe('CLERK');
+		expect(rec.unitCode).toBe('1-1-101');
+	});
+
+	it('numbers receipts consecutively and restarts each year', () => {
+		const nos = [1, 2, 3].map(() => postPayment(db, input()).receiptNo);
+		expect(nos).toEqual(['SF-2026-000001', 'SF-2026-000002', 'SF-2026-000003']);
+		expect(postPayment(db, input({ localDate: '2027-01-01' })).receiptNo).toBe('SF-2027-000001');
+	});
+
+	it('a replayed idempotency key writes nothing and returns the first receipt', () => {
+		const key = crypto.randomUUID();
+		const a = postPayment(db, input({ idempotencyKey: key }));
+		const b = postPayment(db, input({ idempotencyKey: key }));
+		expect(b).toEqual({ ...a, replayed: true });
+		const n = db.$client.prepare('SELECT count(*) n FROM payments').get() as { n: number };
+		expect(n.n).toBe(1);
+	});
+
+	it('refuses a reused key with different content', () => {
+		const key = crypto.randomUUID();
+		postPayment(db, input({ idempotencyKey: key }));
+		expect(code(() => postPayment(db, input({ idempotencyKey: key, lines: [{ kind: 'charge', itemCode: 't', amountFen: 1 }] })))).toBe('idempotency_conflict');
+	});
+
+	it('refuses bad input and writes nothing', () => {
+		expect(code(() => postPayment(db, input({ tenderedFen: 25679 })))).toBe('tendered_short');
+		expect(code(() => postPayment(db, input({ lines: [] })))).toBe('no_lines');
+		expect(code(() => postPayment(db, input({ lines: [{ kind: 'charge', itemCode: 't', amountFen: 0 }] })))).toBe('bad_amount');
+		expect(code(() => postPayment(db, input({ lines: [{ kind: 'charge', itemCode: 't', amountFen: -5 }] })))).toBe('bad_amount');
+		expect(code(() => postPayment(db, input({ lines: [{ kind: 'charge', itemCode: 't', amountFen: 1.5 }] })))).toBe('bad_amount');
+		expect(code(() => postPayment(db, input({ method: 'wechat', tenderedFen: null })))).toBe('method_ref_missing');
+		expect(code(() => postPayment(db, input({ method: 'transfer', methodRef: 'R1', tenderedFen: null })))).toBe('bank_missing');
+		expect(code(() => postPayment(db, input(), () => { throw new LedgerError('already_paid'); }))).toBe('already_paid');
+		const n = db.$client.prepare('SELECT (SELECT count(*) FROM payments) + (SELECT count(*) FROM payment_lines) n').get() as { n: number };
+		expect(n.n).toBe(0);
+	});
+
+	it('non-cash payments keep no tendered amount or change', () => {
+		const p = postPayment(db, input({ method: 'alipay', methodRef: '2026112322001', tenderedFen: null }));
+		expect(p.changeFen).toBeNull();
+	});
+});
+
+describe('voidPayment', () => {
+	it('voids once, keeps the receipt, refuses a second void and other communities', () => {
+		const p = postPayment(db, input());
+		expect(code(() => voidPayment(db, { communityId: f.otherCommunityId, receiptNo: p.receiptNo, reason: '错收', managerId: f.managerId, now, localDate: '2026-11-23' }))).toBe('not_found');
+		expect(code(() => voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '  ', managerId: f.managerId, now, localDate: '2026-11-23' }))).toBe('reason_missing');
+		voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '错收', managerId: f.managerId, now, localDate: '2026-11-23' });
+		expect(paymentByReceiptNo(db, f.communityId, p.receiptNo)!.void?.reason).toBe('错收');
+		expect(code(() => voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '再次', managerId: f.managerId, now, localDate: '2026-11-23' }))).toBe('already_voided');
+	});
+});
+
+describe('append-only ledger', () => {
+	it('refuses UPDATE and DELETE on payments, lines, voids and prints', () => {
+		const p = postPayment(db, input());
+		voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '错收', managerId: f.managerId, now, localDate: '2026-11-23' });
+		recordPrint(db, p.paymentId, f.clerkId, 'a5', now);
+		for (const table of ['payments', 'payment_lines', 'payment_voids', 'receipt_prints']) {
+			expect(() => db.$client.exec(`UPDATE ${table} SET id = id`)).toThrow(/append-only/);
+			expect(() => db.$client.exec(`DELETE FROM ${table}`)).toThrow(/append-only/);
+		}
+	});
+
+	it('counts prints so the second one is a reprint', () => {
+		const p = postPayment(db, input());
+		expect(recordPrint(db, p.paymentId, f.clerkId, 'a5', now)).toBe(0);
+		expect(recordPrint(db, p.paymentId, f.clerkId, 'roll', now)).toBe(1);
+	});
+});

@@ -1,0 +1,140 @@
+import { eq } from 'drizzle-orm';
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
+import { tx, type Db } from '../db';
+import { paymentLines, payments, type LineKind, type PaymentMethod } from '../db/schema';
+import { audit } from '../audit';
+import { LedgerError } from './errors';
+import { formatReceiptNo, nextReceiptSeq, RECEIPT_PREFIX } from './receipt-no';
+import { MAX_FEN } from '../../money';
+
+export interface LineInput {
+	kind: LineKind;
+	itemCode: string;
+	amountFen: number;
+	description?: string;
+	billId?: number | null;
+	refType?: string | null;
+	refId?: number | null;
+	detail?: Record<string, unknown>;
+}
+
+export interface PaymentInput {
+	communityId: number;
+	unitId: number | null;
+	purpose: string;
+	payerName: string;
+	method: PaymentMethod;
+	methodRef?: string;
+	bank?: string;
+	/** Cash only: what the payer handed over. */
+	tenderedFen?: number | null;
+	cashierId: number;
+	idempotencyKey: string;
+	lines: LineInput[];
+	/** Epoch ms and the community's calendar date of that moment. */
+	now: number;
+	localDate: string;
+}
+
+export interface PostedPayment {
+	paymentId: number;
+	receiptNo: string;
+	totalFen: number;
+	changeFen: number | null;
+	/** True when this idempotency key had already posted: nothing new was written. */
+	replayed: boolean;
+}
+
+const METHODS_NEEDING_REF: PaymentMethod[] = ['cheque', 'card', 'transfer', 'wechat', 'alipay'];
+
+function checkInput(input: PaymentInput): number {
+	if (!input.idempotencyKey || input.idempotencyKey.length > 100) throw new LedgerError('idempotency_key');
+	if (input.lines.length === 0) throw new LedgerError('no_lines');
+	let total = 0;
+	for (const line of input.lines) {
+		if (!Number.isSafeInteger(line.amountFen) || line.amountFen <= 0) throw new LedgerError('bad_amount');
+		total += line.amountFen;
+	}
+	if (total > MAX_FEN) throw new LedgerError('too_large');
+	if (input.method === 'cash') {
+		const t = input.tenderedFen;
+		if (t == null || !Number.isSafeInteger(t)) throw new LedgerError('tendered_missing');
+		if (t < total) throw new LedgerError('tendered_short', { totalFen: total, tenderedFen: t });
+		if (t > MAX_FEN) throw new LedgerError('too_large');
+	} else if (METHODS_NEEDING_REF.includes(input.method) && !input.methodRef?.trim()) {
+		throw new LedgerError('method_ref_missing');
+	}
+	if (input.method === 'transfer' && !input.bank?.trim()) throw new LedgerError('bank_missing');
+	return total;
+}
+
+function randomCode(): string {
+	const b = new Uint8Array(8);
+	crypto.getRandomValues(b);
+	return encodeBase32UpperCaseNoPadding(b).slice(0, 12);
+}
+
+/**
+ * Posts one payment with its receipt number in ONE transaction, idempotently: a retried or
+ * double-submitted form (same key) returns the first result and writes nothing. `validate`
+ * runs inside the transaction, after the write lock is taken, so checks such as "this bill is
+ * still unpaid" cannot race with another clerk; it throws LedgerError to refuse.
+ */
+export function postPayment(db: Db, input: PaymentInput, validate?: () => void): PostedPayment {
+	const total = checkInput(input);
+	return tx(db, () => {
+		const existing = db.select().from(payments).where(eq(payments.idempotencyKey, input.idempotencyKey)).get();
+		if (existing) {
+			if (existing.totalFen !== total || existing.unitId !== input.unitId || existing.cashierId !== input.cashierId) {
+				throw new LedgerError('idempotency_conflict');
+			}
+			return { paymentId: existing.id, receiptNo: existing.receiptNo, totalFen: existing.totalFen, changeFen: existing.changeFen, replayed: true };
+		}
+		validate?.();
+		const year = Number(input.localDate.slice(0, 4));
+		const seq = nextReceiptSeq(db, input.communityId, year);
+		const receiptNo = formatReceiptNo(RECEIPT_PREFIX, year, seq);
+		const changeFen = input.method === 'cash' ? (input.tenderedFen as number) - total : null;
+		const payment = db
+			.insert(payments)
+			.values({
+				communityId: input.communityId,
+				receiptNo,
+				receiptYear: year,
+				receiptSeq: seq,
+				purpose: input.purpose,
+				unitId: input.unitId,
+				payerName: input.payerName.trim(),
+				method: input.method,
+				methodRef: input.methodRef?.trim() ?? '',
+				bank: input.bank?.trim() ?? '',
+				totalFen: total,
+				tenderedFen: input.method === 'cash' ? (input.tenderedFen as number) : null,
+				changeFen,
+				cashierId: input.cashierId,
+				idempotencyKey: input.idempotencyKey,
+				verifyCode: randomCode(),
+				localDate: input.localDate,
+				createdAt: input.now
+			})
+			.returning({ id: payments.id })
+			.get();
+		db.insert(paymentLines)
+			.values(
+				input.lines.map((l) => ({
+					paymentId: payment.id,
+					kind: l.kind,
+					billId: l.billId ?? null,
+					itemCode: l.itemCode,
+					description: l.description ?? '',
+					refType: l.refType ?? null,
+					refId: l.refId ?? null,
+					amountFen: l.amountFen,
+					detail: JSON.stringify(l.detail ?? {})
+				}))
+			)
+			.run();
+		audit(db, { communityId: input.communityId, actorId: input.cashierId, action: 'payment.post', targetType: 'payment', targetId: receiptNo, detail: { totalFen: total, method: input.method, purpose: input.purpose } }, input.now);
+		return { paymentId: payment.id, receiptNo, totalFen: total, changeFen, replayed: false };
+	});
+}

@@ -1,0 +1,39 @@
+import { expect, type Page, type APIRequestContext } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The password scripts/e2e-server.sh gives the demo accounts. */
+export const PASSWORD = process.env.DEMO_PASSWORD ?? 'e2e-Passw0rd!';
+
+/** Signs in through the real form. */
+export async function login(page: Page, username: 'clerk' | 'clerk2' | 'manager' | 'admin') {
+	await page.goto('/login');
+	await page.getByLabel(/用户名|Username/).fill(username);
+	await page.getByLabel(/密码|Password/).fill(PASSWORD);
+	await page.getByRole('button', { name: /登录|Sign in/ }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Text of a PDF (pdftotext -layout), for checking generated documents. */
+export function pdfToText(bytes: Buffer): string {
+	const dir = mkdtempSync(join(tmpdir(), 'e2e-pdf-'));
+	const file = join(dir, 'doc.pdf');
+	writeFileSync(file, bytes);
+	return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+/** Downloads a PDF with the page's cookies and returns its text. */
+export async function fetchPdfText(page: Page, url: string): Promise<string> {
+	const res = await page.request.get(url);
+	expect(res.status(), `GET ${url}`).toBe(200);
+	expect(res.headers()['content-type']).toContain('application/pdf');
+	return pdfToText(await res.body());
+}
+
+/** Moves the server's clock forward (the e2e server runs with FRONTDESK_TEST_HOOKS=1). */
+export async function setClockOffset(request: APIRequestContext, offsetMs: number) {
+	const res = await request.post('/__test/clock', { data: { offsetMs } });
+	expect(res.ok()).toBeTruthy();
+}
