@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 
 export default defineConfig({
 	plugins: [
@@ -12,12 +12,5 @@ export default defineConfig({
 		}),
 		sveltekit()
 	],
-	server: { port: 3000 },
-	test: {
-		include: ['src/**/*.test.ts'],
-		environment: 'node',
-		expect: { requireAssertions: true },
-		testTimeout: 20000,
-		pool: 'forks'
-	}
+	server: { port: 3000 }
 });

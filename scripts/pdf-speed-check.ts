@@ -20,7 +20,11 @@ import {
 } from '../src/lib/server/pdf/document.ts';
 
 export async function sampleReceipt(size: PdfSize, stamp?: string): Promise<Buffer> {
+	const roll = size === 'roll80';
 	const doc = createPdf({ size, title: '缴费票据 SF-2026-000123' });
+	const { left, width, top } = contentBox(doc);
+	const qr = roll ? 72 : 56;
+	if (!roll) drawQr(doc, VERIFY_URL, left + width - qr, top, qr); // top-right corner
 	drawHeader(doc, {
 		communityName: '阳光花园小区',
 		centreName: '客户服务中心',
@@ -33,36 +37,54 @@ export async function sampleReceipt(size: PdfSize, stamp?: string): Promise<Buff
 		['日期', '2026-04-15 10:32'],
 		['缴费方式', '现金']
 	]);
-	drawTable(doc, {
-		columns: [
-			{ header: '收费项目', width: 3 },
-			{ header: '期间', width: 4 },
-			{ header: '本金', width: 2, align: 'right' },
-			{ header: '滞纳金', width: 2, align: 'right' },
-			{ header: '金额', width: 2, align: 'right' }
-		],
-		rows: [
-			['物业服务费', '26年03月至26年03月', '256.80', '20.03', '276.83'],
-			['车位物业服务费', '26年03月至26年03月', '150.00', '0.00', '150.00'],
-			['合计（大写）人民币肆佰贰拾陆元捌角叁分', '¥426.83']
-		]
-	});
+	drawTable(
+		doc,
+		roll
+			? {
+					columns: [
+						{ header: '项目／期间', width: 5 },
+						{ header: '滞纳金', width: 2, align: 'right' },
+						{ header: '金额', width: 2.4, align: 'right' }
+					],
+					rows: [
+						['物业服务费 26年03月至26年03月', '20.03', '276.83'],
+						['车位物业服务费 26年03月至26年03月', '0.00', '150.00'],
+						['合计', '¥426.83']
+					]
+				}
+			: {
+					columns: [
+						{ header: '收费项目', width: 3 },
+						{ header: '期间', width: 4 },
+						{ header: '本金', width: 2, align: 'right' },
+						{ header: '滞纳金', width: 2, align: 'right' },
+						{ header: '金额', width: 2, align: 'right' }
+					],
+					rows: [
+						['物业服务费', '26年03月至26年03月', '256.80', '20.03', '276.83'],
+						['车位物业服务费', '26年03月至26年03月', '150.00', '0.00', '150.00'],
+						['合计（大写）', '人民币肆佰贰拾陆元捌角叁分', '¥426.83']
+					]
+				}
+	);
 	drawKeyValueRows(doc, [
+		...(roll ? [['大写', '人民币肆佰贰拾陆元捌角叁分'] as [string, string]] : []),
 		['实收', '¥500.00'],
 		['找零', '¥73.17'],
 		['收款员', '李四（工号 0012）']
 	]);
-	const { left, width } = contentBox(doc);
-	const qr = size === 'roll80' ? 70 : 56;
-	const qrX = size === 'roll80' ? left + (width - qr) / 2 : left + width - qr;
-	const qrY = doc.y + 4;
-	drawQr(doc, 'https://fd.example.cn/r/SF-2026-000123?c=7KQ2', qrX, qrY, qr);
-	if (size === 'roll80') doc.y = qrY + qr + 6;
+	if (roll) {
+		const y = doc.y + 6;
+		drawQr(doc, VERIFY_URL, left + (width - qr) / 2, y, qr);
+		doc.y = y + qr + 4;
+	}
 	drawSignatureLines(doc, ['收款人', '缴款人']);
 	if (stamp) drawStamp(doc, stamp);
 	drawFooter(doc, '扫码验证票据真伪　本票据由系统打印');
 	return pdfToBuffer(doc);
 }
+
+const VERIFY_URL = 'https://fd.example.cn/r/SF-2026-000123?c=7KQ2';
 
 async function main() {
 	const runs = Number(process.argv[2] ?? 50);

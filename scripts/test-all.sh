@@ -6,6 +6,7 @@ mkdir -p test-results
 status=0
 run() { echo "▶ $*"; "$@" || status=1; }
 
+run npm run i18n
 run npm run check
 run npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 run npx vite build

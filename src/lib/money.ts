@@ -149,8 +149,9 @@ export function fenToYuanString(fen: number): string {
 	return `${sign}${yuan}.${cents}`;
 }
 
-const CN_DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'] as const;
-const CN_SECTION_UNITS = ['', '拾', '佰', '仟'] as const;
+// Strings indexed with charAt: always a string, so no undefined to guard against.
+const CN_DIGITS = '零壹贰叁肆伍陆柒捌玖';
+const CN_SECTION_UNITS = ' 拾佰仟';
 
 /** 1..9999 → capitals, with one 零 for each run of inner zeros and none for trailing zeros. */
 function sectionToChinese(n: number): string {
@@ -167,7 +168,7 @@ function sectionToChinese(n: number): string {
 		pendingZero = false;
 		started = true;
 		// 拾 always carries its digit: 壹拾, never a bare 拾 (the PBOC rule guards against additions).
-		out += CN_DIGITS[d] + CN_SECTION_UNITS[pos];
+		out += CN_DIGITS.charAt(d) + (pos > 0 ? CN_SECTION_UNITS.charAt(pos) : '');
 	}
 	return out;
 }
@@ -210,7 +211,7 @@ export function toChineseUppercase(fen: number): string {
 		if (jiao === 0 && fenDigit === 0) return out + '整';
 		if (jiao === 0 || yuan % 10n === 0n) out += '零';
 	}
-	if (jiao > 0) out += CN_DIGITS[jiao] + '角';
-	if (fenDigit > 0) out += CN_DIGITS[fenDigit] + '分';
+	if (jiao > 0) out += CN_DIGITS.charAt(jiao) + '角';
+	if (fenDigit > 0) out += CN_DIGITS.charAt(fenDigit) + '分';
 	return out;
 }

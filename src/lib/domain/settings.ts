@@ -37,6 +37,8 @@ export const settingsSchema = z.object({
 			enquiryAnswerHours: z.number().int().min(1).default(24),
 			resultDays: z.number().int().min(1).default(7),
 			returnVisitWorkingDays: z.number().int().min(1).default(1),
+			/** 工程部查验: engineering work is checked within this many working days of completion. */
+			checkWorkingDays: z.number().int().min(1).default(1),
 			holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
 			extraWorkdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([])
 		})

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { staffUsers } from '../db/schema';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { blockedMinutes, clearFailures, recordFailure, STAFF_LOGIN_LIMIT } from './rate-limit';
+import { addressBlock, blockedMinutes, clearFailures, recordFailure, STAFF_LOGIN_LIMIT } from './rate-limit';
 import { audit } from '../audit';
 
 export type LoginResult =
@@ -16,11 +16,12 @@ export async function checkLogin(db: Db, username: string, password: string, add
 	const name = username.trim();
 	if (!name || !password) return { ok: false, reason: 'empty' };
 	if (name.length > MAX_CREDENTIAL_LENGTH || password.length > MAX_CREDENTIAL_LENGTH) return { ok: false, reason: 'too_long' };
-	const buckets = [`login:user:${name.toLowerCase()}`, `login:ip:${address}`];
+	const buckets = [`login:user:${name.toLowerCase()}`, `login:ip:${addressBlock(address)}`];
 	const minutes = blockedMinutes(db, buckets, STAFF_LOGIN_LIMIT, now);
 	if (minutes > 0) return { ok: false, reason: 'limited', minutes };
 
-	const user = db.select().from(staffUsers).where(eq(staffUsers.username, name)).get();
+	// Usernames are stored lower-case; "Clerk" and "clerk" are the same person.
+	const user = db.select().from(staffUsers).where(sql`lower(${staffUsers.username}) = ${name.toLowerCase()}`).get();
 	// Verify against a dummy hash for unknown users so the answer takes the same time.
 	const good = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
 	if (!user || !good || !user.active) {

@@ -33,6 +33,22 @@ export function blockedMinutes(db: Db, buckets: string[], limit: Limit, now = Da
 	return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 60_000)) : 0;
 }
 
+/**
+ * The address block a failure counts against: an IPv4 address itself (counter PCs on one office
+ * LAN must not lock each other out), an IPv6 /64 (one host can pick any address in its /64).
+ */
+export function addressBlock(address: string): string {
+	const a = address.trim().toLowerCase().replace(/%.*$/, '');
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+	if (mapped) return mapped[1];
+	if (!a.includes(':')) return a;
+	const [head, tail = ''] = a.split('::');
+	const left = head ? head.split(':') : [];
+	const right = a.includes('::') && tail ? tail.split(':') : [];
+	const groups = a.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+	return groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':') + '::/64';
+}
+
 export function recordFailure(db: Db, buckets: string[], now = Date.now()) {
 	if (buckets.length === 0) return;
 	db.insert(loginAttempts)

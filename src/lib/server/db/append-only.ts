@@ -11,6 +11,10 @@ export const APPEND_ONLY_TABLES = [
 	'payment_lines',
 	'payment_voids',
 	'receipt_prints',
+	'ticket_events',
+	'key_loans',
+	'key_returns',
+	'movein_item_events',
 	'audit_log'
 ] as const;
 

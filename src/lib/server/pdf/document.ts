@@ -68,6 +68,8 @@ const SIZES: Record<PdfSize, SizeSpec> = {
 
 interface DocState {
 	spec: SizeSpec;
+	/** This document's fontkit Font (for glyph outlines), if pdfkit exposed it. */
+	fontkit: FontkitFont | null;
 	/** Lowest y drawn by fixed-position helpers (QR, stamp) on the current page. */
 	bottom: number;
 }
@@ -118,27 +120,42 @@ const CJK = 'cjk';
  * every later '·' (same glyph in Noto Sans SC) extract as '•'; likewise the 291
  * Kangxi radicals that share glyphs with ordinary ideographs.
  */
-type FontkitFont = { layout: (...a: unknown[]) => unknown; _cmapProcessor?: unknown };
+interface FontkitGlyph {
+	path: { commands: { command: string; args: number[] }[] };
+}
+interface FontkitFont {
+	unitsPerEm: number;
+	ascent: number;
+	layout(text: string): { glyphs: FontkitGlyph[]; positions: { xAdvance: number }[]; advanceWidth: number };
+	_cmapProcessor?: unknown;
+}
 let parsedFont: FontkitFont | null | undefined;
 
 function parseOnce(): FontkitFont | null {
 	if (parsedFont === undefined) {
-		const probe = new PDFDocument({ autoFirstPage: false });
+		const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
 		probe.font(cjkFontBytes());
-		const font = (probe as unknown as { _font?: { font?: FontkitFont } })._font?.font;
+		const font = fontkitOf(probe);
 		// Decode the cmap on the shared object, not once per view (it holds no Glyphs).
-		if (font && typeof font.layout === 'function') void font._cmapProcessor;
-		parsedFont = font && typeof font.layout === 'function' ? font : null; // null: pdfkit internals changed, parse per document
+		if (font) void font._cmapProcessor;
+		parsedFont = font; // null: pdfkit internals changed; fall back to parsing per document
 	}
 	return parsedFont;
 }
 
-function cjkFontSource(): Buffer {
+/** The fontkit Font behind the document's current font (pdfkit-internal field). */
+function fontkitOf(doc: Pdf): FontkitFont | null {
+	const font = (doc as unknown as { _font?: { font?: FontkitFont } })._font?.font;
+	return typeof font?.layout === 'function' ? font : null;
+}
+
+/** A per-document view of the shared parsed font, or the raw bytes as a fallback. */
+function cjkFontSource(): FontkitFont | Buffer {
 	const font = parseOnce();
 	if (!font) return cjkFontBytes();
 	const view = Object.create(font) as FontkitFont & { _glyphs: object };
 	view._glyphs = {};
-	return view as unknown as Buffer; // @types/pdfkit does not list fontkit Font as a source yet
+	return view;
 }
 
 // ---------------------------------------------------------------- document
@@ -163,17 +180,20 @@ export function createPdf({ size, title, author }: CreatePdfOptions): Pdf {
 		margins: spec.margins,
 		compress: true,
 		bufferPages: true,
+		// No default Helvetica: pdfkit would build its metrics (AFMFont) for every document, ~0.6 ms.
+		font: null as unknown as string,
 		lang: 'zh-CN',
 		displayTitle: true,
 		// (no undefined values in info: pdfkit hashes them into the file ID)
 		info: { Title: title, ...(author ? { Author: author } : {}), Creator: 'frontdesk', Producer: 'pdfkit' }
 	});
-	states.set(doc, { spec, bottom: 0 });
+	// @types/pdfkit does not list a fontkit Font as a font source yet (pdfkit ≥ 0.20 takes one).
+	doc.registerFont(CJK, cjkFontSource() as Buffer);
+	doc.font(CJK).fontSize(spec.fontSize).fillColor(INK).strokeColor(RULE);
+	states.set(doc, { spec, fontkit: fontkitOf(doc), bottom: 0 });
 	doc.on('pageAdded', () => {
 		state(doc).bottom = 0;
 	});
-	doc.registerFont(CJK, cjkFontSource());
-	doc.font(CJK).fontSize(spec.fontSize).fillColor(INK).strokeColor(RULE);
 	return doc;
 }
 
@@ -298,81 +318,83 @@ export function drawTable(doc: Pdf, table: { columns: TableColumn[]; rows: strin
 	const { spec } = state(doc);
 	const { left, width } = contentBox(doc);
 	const total = table.columns.reduce((sum, c) => sum + c.width, 0);
-	const widths = table.columns.map((c) => (c.width / total) * width);
-	const headers = table.columns.map((c) => c.header);
+	const t: Grid = { columns: table.columns, widths: table.columns.map((c) => (c.width / total) * width) };
 	doc.fontSize(spec.fontSize).fillColor(INK);
-
-	drawTableRow(doc, table.columns, widths, headers, true);
-	for (const row of table.rows) {
-		const height = tableRowHeight(doc, widths, row);
-		if (doc.y + height > contentBox(doc).maxY && doc.y > contentBox(doc).top + 1) {
-			doc.addPage();
-			drawTableRow(doc, table.columns, widths, headers, true);
-		}
-		drawTableRow(doc, table.columns, widths, row, false);
-	}
+	drawTableRow(doc, t, null);
+	for (const row of table.rows) drawTableRow(doc, t, row);
 	if (spec.roll) dashedRule(doc, doc.y);
 	doc.x = left;
 	doc.y += spec.fontSize * 0.5;
 }
 
-function cellPadding(doc: Pdf): { x: number; y: number } {
-	const fs = state(doc).spec.fontSize;
-	return state(doc).spec.roll ? { x: 1, y: fs * 0.15 } : { x: fs * 0.4, y: fs * 0.25 };
+interface Grid {
+	columns: TableColumn[];
+	/** Column widths in pt. */
+	widths: number[];
 }
 
-/** Column spans of a row: the last given cell takes the remaining columns. */
-function cellSpans(widths: number[], row: string[]): { x: number; width: number; col: number }[] {
+interface CellSpan {
+	/** Offset from the left margin and width, in pt. */
+	x: number;
+	width: number;
+	/** The first and last table column the cell covers. */
+	first: number;
+	last: number;
+}
+
+/**
+ * Where each cell of a row goes. A full row: one cell per column. A shorter row
+ * keeps its last cell in the last column and widens the cell before it over the
+ * gap, so a totals row ['合计', '人民币…', '¥426.83'] puts the amount under the
+ * amounts; a single cell spans the whole row.
+ */
+function cellSpans(widths: number[], cells: number): CellSpan[] {
+	const n = widths.length;
+	const k = Math.min(cells, n);
 	let x = 0;
-	return row.slice(0, widths.length).map((_, i) => {
-		const w = i === row.length - 1 ? widths.slice(i).reduce((a, b) => a + b, 0) : widths[i];
-		const span = { x, width: w, col: i };
-		x += w;
+	return Array.from({ length: k }, (_, i) => {
+		const [first, last] =
+			k === n ? [i, i] : k === 1 ? [0, n - 1] : i < k - 2 ? [i, i] : i === k - 2 ? [i, n - 2] : [n - 1, n - 1];
+		let width = 0;
+		for (let c = first; c <= last; c++) width += widths[c];
+		const span = { x, width, first, last };
+		x += width;
 		return span;
 	});
 }
 
-function tableRowHeight(doc: Pdf, widths: number[], row: string[]): number {
-	const pad = cellPadding(doc);
-	const heights = cellSpans(widths, row).map((s) =>
-		doc.heightOfString(row[s.col] || ' ', { width: s.width - 2 * pad.x })
-	);
-	return Math.max(...heights, doc.currentLineHeight()) + 2 * pad.y;
-}
-
-function drawTableRow(
-	doc: Pdf,
-	columns: TableColumn[],
-	widths: number[],
-	row: string[],
-	header: boolean
-): void {
+/** One row (`null`: the header row). Breaks the page first if the row does not fit. */
+function drawTableRow(doc: Pdf, t: Grid, row: string[] | null): void {
 	const { spec } = state(doc);
-	const { left } = contentBox(doc);
-	const pad = cellPadding(doc);
-	const top = doc.y;
-	const height = tableRowHeight(doc, widths, row);
-	const spans = cellSpans(widths, row);
+	const { left, top: pageTop, maxY } = contentBox(doc);
+	const pad = spec.roll ? { x: 1, y: spec.fontSize * 0.15 } : { x: spec.fontSize * 0.4, y: spec.fontSize * 0.25 };
+	const cells = row ?? t.columns.map((c) => c.header);
+	const spans = cellSpans(t.widths, cells.length);
+	const heights = spans.map((s, i) => doc.heightOfString(cells[i] || ' ', { width: s.width - 2 * pad.x }));
+	const height = Math.max(...heights) + 2 * pad.y;
 
-	if (!spec.roll) {
-		if (header) doc.rect(left, top, spans.at(-1)!.x + spans.at(-1)!.width, height).fill(HEADER_FILL);
+	if (doc.y + height > maxY && doc.y > pageTop + 1) {
+		doc.addPage();
+		if (row) drawTableRow(doc, t, null);
+	}
+	const top = doc.y;
+	const rowWidth = t.widths.reduce((a, b) => a + b, 0);
+	if (spec.roll) {
+		if (!row) dashedRule(doc, top);
+	} else {
+		if (!row) doc.rect(left, top, rowWidth, height).fill(HEADER_FILL);
 		doc.save().lineWidth(0.6).strokeColor(RULE);
 		for (const s of spans) doc.rect(left + s.x, top, s.width, height);
 		doc.stroke().restore();
-	} else if (header) {
-		dashedRule(doc, top);
 	}
-
 	doc.fillColor(INK);
-	for (const s of spans) {
-		const text = row[s.col] ?? '';
-		const align = header ? 'center' : (columns[s.col]?.align ?? 'left');
-		const textWidth = s.width - 2 * pad.x;
-		const textHeight = doc.heightOfString(text || ' ', { width: textWidth });
-		const y = top + (height - textHeight) / 2; // centred vertically
-		doc.text(text, left + s.x + pad.x, y, { width: textWidth, height: textHeight + 1, align });
-	}
-	if (spec.roll && header) dashedRule(doc, top + height);
+	spans.forEach((s, i) => {
+		const align = !row ? 'center' : s.first !== s.last ? 'left' : (t.columns[s.first].align ?? 'left');
+		const y = top + (height - heights[i]) / 2; // centred vertically
+		// `height` stops pdfkit from breaking the page inside a cell.
+		doc.text(cells[i] ?? '', left + s.x + pad.x, y, { width: s.width - 2 * pad.x, height: heights[i] + 1, align });
+	});
+	if (spec.roll && !row) dashedRule(doc, top + height);
 	doc.x = left;
 	doc.y = top + height;
 }
@@ -411,9 +433,15 @@ export function drawSignatureLines(doc: Pdf, labels: string[]): void {
 }
 
 /**
- * A large rotated seal-like mark (作废, 补打, 样张…): red double frame and outlined
- * red letters, over the middle of what has been drawn so far on this page. It is
- * real text (extracts with pdftotext). Call it after the content it marks.
+ * A large tilted seal-like mark (作废, 补打, 样张…): red double frame and outlined
+ * red letters over the middle of what has been drawn so far on this page. Call it
+ * after the content it marks.
+ *
+ * The visible letters are glyph outlines (vector paths), and the same text is laid
+ * over them as invisible text (render mode 3, horizontal): tilted text extracts
+ * badly (pdftotext breaks a word at any baseline step > 0.5 pt, so a tilted 补打
+ * interleaved with table lines comes out as 补 … 打), while invisible text
+ * extracts, searches and copies as one word.
  */
 export function drawStamp(doc: Pdf, text: string): void {
 	const s = state(doc);
@@ -421,27 +449,51 @@ export function drawStamp(doc: Pdf, text: string): void {
 	const bottom = Math.max(doc.y, s.bottom, top + 60);
 	const cx = left + width / 2;
 	const cy = (top + bottom) / 2;
-	const size = Math.min(s.spec.roll ? 40 : 64, (width * 0.5) / Math.max(text.length, 1));
+	const size = Math.min(s.spec.roll ? 40 : 60, (width * 0.5) / Math.max(text.length, 1));
 	const { x, y } = doc;
-
-	doc.save();
-	doc.rotate(-18, { origin: [cx, cy] });
 	doc.fontSize(size);
 	const textWidth = doc.widthOfString(text);
 	const boxW = textWidth + size * 0.8;
 	const boxH = size * 1.5;
-	doc.opacity(0.85).strokeColor(STAMP_RED);
+	const textTop = cy - size * 0.78; // optical centre of CJK glyphs in the line box
+
+	doc.save();
+	doc.rotate(-18, { origin: [cx, cy] }).opacity(0.85).strokeColor(STAMP_RED);
 	doc.lineWidth(size * 0.06).roundedRect(cx - boxW / 2, cy - boxH / 2, boxW, boxH, size * 0.12).stroke();
 	const inset = size * 0.12;
-	doc.lineWidth(size * 0.02).roundedRect(cx - boxW / 2 + inset, cy - boxH / 2 + inset, boxW - 2 * inset, boxH - 2 * inset, size * 0.08).stroke();
-	doc.lineWidth(size * 0.03);
-	doc.text(text, cx - textWidth / 2, cy - size * 0.78, { lineBreak: false, stroke: true, fill: false });
+	doc.lineWidth(size * 0.02);
+	doc.roundedRect(cx - boxW / 2 + inset, cy - boxH / 2 + inset, boxW - 2 * inset, boxH - 2 * inset, size * 0.08).stroke();
+	if (s.fontkit) {
+		outlineText(doc, s.fontkit, text, cx - textWidth / 2, textTop, size);
+	} else {
+		doc.lineWidth(size * 0.03).text(text, cx - textWidth / 2, textTop, { lineBreak: false, stroke: true, fill: false });
+	}
 	doc.restore();
 
+	if (s.fontkit) {
+		doc.save();
+		doc.addContent('3 Tr'); // invisible; pdfkit writes no Tr of its own for plain filled text
+		doc.text(text, cx - textWidth / 2, textTop, { lineBreak: false });
+		doc.restore();
+	}
 	doc.fontSize(s.spec.fontSize);
 	doc.x = x;
 	doc.y = y;
 	markBottom(doc, cy + boxH / 2);
+}
+
+/** Strokes the outlines of `text` placed as `doc.text(text, x, top)` would place it. */
+function outlineText(doc: Pdf, font: FontkitFont, text: string, x: number, top: number, size: number): void {
+	const scale = size / font.unitsPerEm;
+	const run = font.layout(text);
+	doc.translate(x, top + font.ascent * scale).scale(scale, -scale).lineWidth((size * 0.03) / scale);
+	const path = doc as unknown as Record<string, (...args: number[]) => unknown>;
+	run.glyphs.forEach((glyph, i) => {
+		// fontkit path commands are named like pdfkit's: moveTo, lineTo, quadraticCurveTo, bezierCurveTo, closePath
+		for (const { command, args } of glyph.path.commands) path[command](...args);
+		doc.stroke();
+		doc.translate(run.positions[i].xAdvance, 0);
+	});
 }
 
 /**

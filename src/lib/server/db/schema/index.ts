@@ -1,3 +1,6 @@
 // Every area's tables; drizzle-kit reads this file. Add a file per area and export it here.
 export * from './core';
 export * from './ledger';
+export * from './tickets';
+export * from './keys';
+export * from './movein';

@@ -1,0 +1,104 @@
+import { PAYMENT_METHODS, type PaymentMethod } from '../db/schema';
+import { parseYuanPositive } from '../../money';
+import { m } from '$lib/paraglide/messages.js';
+import { LedgerError } from './errors';
+
+export interface MethodFields {
+	method: PaymentMethod;
+	methodRef: string;
+	bank: string;
+	tenderedFen: number | null;
+	payerName: string;
+	idempotencyKey: string;
+}
+
+export type MethodParse = { ok: true; data: MethodFields } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Reads the payment-method part of every money-taking form (fees, renovation, move-in):
+ * `method`, `tendered` (cash, yuan), `methodRef`, `bank`, `payerName`, `idem`. One parser so
+ * every counter form accepts and refuses the same things with the same messages.
+ */
+export function parseMethodFields(form: FormData): MethodParse {
+	const errors: Record<string, string> = {};
+	const method = String(form.get('method') ?? '') as PaymentMethod;
+	const methodRef = String(form.get('methodRef') ?? '').trim();
+	const bank = String(form.get('bank') ?? '').trim();
+	const payerName = String(form.get('payerName') ?? '').trim();
+	const idempotencyKey = String(form.get('idem') ?? '');
+	if (!PAYMENT_METHODS.includes(method)) errors.method = m.ledger_method_required();
+	if (!/^[0-9a-f-]{36}$/i.test(idempotencyKey)) errors._form = m.form_stale();
+	if (payerName.length > 100) errors.payerName = m.validation_too_long({ max: 100 });
+	if (methodRef.length > 64) errors.methodRef = m.validation_too_long({ max: 64 });
+	if (bank.length > 64) errors.bank = m.validation_too_long({ max: 64 });
+	let tenderedFen: number | null = null;
+	if (method === 'cash') {
+		const t = parseYuanPositive(String(form.get('tendered') ?? ''));
+		if (t.ok) tenderedFen = t.fen;
+		else errors.tendered = amountMessage(t.error);
+	} else if (method && method !== ('' as PaymentMethod) && !methodRef) {
+		errors.methodRef = m.ledger_ref_required();
+	}
+	if (method === 'transfer' && !bank) errors.bank = m.ledger_bank_required();
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return { ok: true, data: { method, methodRef, bank, tenderedFen, payerName, idempotencyKey } };
+}
+
+/** The translated message for a refused amount (shared by every money input). */
+export function amountMessage(error: string): string {
+	switch (error) {
+		case 'empty':
+			return m.ledger_amount_empty();
+		case 'negative':
+			return m.ledger_amount_negative();
+		case 'zero':
+			return m.ledger_amount_zero();
+		case 'too_many_decimals':
+			return m.ledger_amount_decimals();
+		case 'too_large':
+			return m.ledger_amount_too_large();
+		default:
+			return m.ledger_amount_invalid();
+	}
+}
+
+/** The translated message for a refused ledger write. */
+export function ledgerErrorMessage(e: LedgerError): string {
+	switch (e.code) {
+		case 'tendered_short':
+			return m.ledger_tendered_short();
+		case 'already_paid':
+			return m.ledger_already_paid();
+		case 'already_voided':
+			return m.ledger_already_voided();
+		case 'not_found':
+			return m.ledger_not_found();
+		case 'idempotency_conflict':
+		case 'idempotency_key':
+			return m.form_stale();
+		case 'method_ref_missing':
+			return m.ledger_ref_required();
+		case 'bank_missing':
+			return m.ledger_bank_required();
+		case 'reason_missing':
+			return m.ledger_reason_required();
+		case 'too_large':
+			return m.ledger_amount_too_large();
+		case 'no_lines':
+			return m.ledger_nothing_selected();
+		default:
+			return m.ledger_refused();
+	}
+}
+
+export function methodLabel(method: string): string {
+	const labels: Record<string, () => string> = {
+		cash: m.ledger_method_cash,
+		cheque: m.ledger_method_cheque,
+		card: m.ledger_method_card,
+		transfer: m.ledger_method_transfer,
+		wechat: m.ledger_method_wechat,
+		alipay: m.ledger_method_alipay
+	};
+	return labels[method]?.() ?? method;
+}
