@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
+import { defaultCommunityId } from '$lib/server/community/default';
 import { nowMs } from '$lib/server/clock';
 import { checkLogin } from '$lib/server/auth/login';
 import { createSession, invalidateSession, SESSION_COOKIE, staffPolicy } from '$lib/server/auth/session';
@@ -10,7 +11,10 @@ import { homeFor, safeNext } from '$lib/server/auth/home';
 
 export const load = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(locals.user.role));
-	return { next: safeNext(url.searchParams.get('next')), signedOut: url.searchParams.has('signed_out') };
+	// The centre's name is public (the kiosk shows it too); it tells staff they are on the right server.
+	const communityId = defaultCommunityId(getDb());
+	const centreName = communityId ? getCommunity(getDb(), communityId).centreName : null;
+	return { next: safeNext(url.searchParams.get('next')), signedOut: url.searchParams.has('signed_out'), centreName };
 };
 
 export const actions = {
@@ -34,7 +38,7 @@ export const actions = {
 		if (locals.sessionId) invalidateSession(db, locals.sessionId);
 		const s = getCommunity(db, result.user.communityId).settings.sessions;
 		const { token, expiresAt } = createSession(db, { kind: 'staff', userId: result.user.id }, staffPolicy(s.staffIdleMinutes, s.staffAbsoluteHours), now);
-		cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));
+		cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt - now));
 		redirect(303, safeNext(String(form.get('next') ?? '')) ?? homeFor(result.user.role));
 	}
 };

@@ -32,7 +32,7 @@ export const actions = {
 		}
 		if (locals.sessionId) invalidateSession(db, locals.sessionId);
 		const { token, expiresAt } = createSession(db, { kind: 'resident', unitId: r.unitId }, RESIDENT_POLICY, now);
-		cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));
+		cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt - now));
 		redirect(303, kioskNext(String(form.get('next') ?? '')));
 	}
 };
