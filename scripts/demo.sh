@@ -7,4 +7,4 @@ export DATABASE_URL="${DATABASE_URL:-data/frontdesk.db}"
 node --import tsx scripts/seed.ts
 npx vite build
 echo "Serving on http://localhost:${PORT:-3000} (Ctrl+C to stop)"
-PORT="${PORT:-3000}" ORIGIN="${ORIGIN:-http://localhost:${PORT:-3000}}" exec node build
+BODY_SIZE_LIMIT="${BODY_SIZE_LIMIT:-25M}" PORT="${PORT:-3000}" ORIGIN="${ORIGIN:-http://localhost:${PORT:-3000}}" exec node build

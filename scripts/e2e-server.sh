@@ -10,4 +10,4 @@ export FRONTDESK_START_AT="${FRONTDESK_START_AT:-2026-11-23T09:00:00+08:00}"
 export FRONTDESK_TEST_HOOKS=1
 export DEMO_PASSWORD="${DEMO_PASSWORD:-e2e-Passw0rd!}"
 node --import tsx scripts/seed.ts > /dev/null
-PORT="$port" ORIGIN="http://localhost:${port}" exec node "$build"
+BODY_SIZE_LIMIT="${BODY_SIZE_LIMIT:-25M}" PORT="$port" ORIGIN="http://localhost:${port}" exec node "$build"
