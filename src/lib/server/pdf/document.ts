@@ -270,7 +270,8 @@ export function drawHeader(doc: Pdf, h: HeaderOptions): void {
 
 /**
  * Label：value pairs. Two pairs per line on A4/A5, one on the roll (override with
- * `columns`). Long values wrap inside their column.
+ * `columns`). Long values wrap inside their column; an empty value prints a line
+ * to fill in by hand.
  */
 export function drawKeyValueRows(
 	doc: Pdf,
@@ -293,12 +294,21 @@ export function drawKeyValueRows(
 			const labelWidth = doc.widthOfString(labelText);
 			const valueWidth = Math.max(colWidth - labelWidth - (c < cols - 1 ? gap : 0), spec.fontSize * 2);
 			doc.fillColor(MUTED).text(labelText, x, top, { lineBreak: false });
-			doc.fillColor(INK).text(value || '—', x + labelWidth, top, { width: valueWidth });
+			doc.fillColor(INK);
+			if (value) doc.text(value, x + labelWidth, top, { width: valueWidth });
+			else blankLine(doc, x + labelWidth, top, valueWidth);
 			bottom = Math.max(bottom, doc.y);
 		});
 		doc.y = bottom + spec.fontSize * 0.15;
 	}
 	doc.x = left;
+}
+
+/** A write-in line under one text line starting at (x, top); moves doc.y below it. */
+function blankLine(doc: Pdf, x: number, top: number, width: number): void {
+	const lineY = top + doc.currentLineHeight() * 0.8;
+	doc.save().lineWidth(0.5).moveTo(x, lineY).lineTo(x + width, lineY).stroke().restore();
+	doc.y = top + doc.currentLineHeight();
 }
 
 export interface TableColumn {
@@ -311,8 +321,9 @@ export interface TableColumn {
 /**
  * A ruled table (grid on A4/A5; dashed rules only on the 80 mm roll). Cells wrap;
  * a row never splits: if it does not fit, the page breaks and the header row is
- * repeated. A row shorter than the column list spans its last cell across the
- * remaining columns (e.g. a 合计 row: ['合计（大写）', '人民币…', '¥2,003.04']).
+ * repeated. A row with fewer cells than columns keeps its last cell in the last
+ * column and stretches the cell before it over the gap, e.g. a totals row
+ * ['合计（大写）', '人民币贰仟零叁元零肆分', '¥2,003.04']; one cell spans the row.
  */
 export function drawTable(doc: Pdf, table: { columns: TableColumn[]; rows: string[][] }): void {
 	const { spec } = state(doc);
@@ -423,9 +434,7 @@ export function drawSignatureLines(doc: Pdf, labels: string[]): void {
 			const text = `${label}：`;
 			const labelWidth = doc.widthOfString(text);
 			doc.text(text, x, y, { lineBreak: false });
-			const lineY = y + doc.currentLineHeight() * 0.8;
-			const end = x + slot - (k < perLine - 1 ? fs * 1.5 : 0);
-			doc.save().lineWidth(0.5).moveTo(x + labelWidth, lineY).lineTo(end, lineY).stroke().restore();
+			blankLine(doc, x + labelWidth, y, slot - labelWidth - (k < perLine - 1 ? fs * 1.5 : 0));
 		});
 		doc.y = y + doc.currentLineHeight() + fs * 0.2;
 	}
@@ -487,10 +496,21 @@ function outlineText(doc: Pdf, font: FontkitFont, text: string, x: number, top: 
 	const scale = size / font.unitsPerEm;
 	const run = font.layout(text);
 	doc.translate(x, top + font.ascent * scale).scale(scale, -scale).lineWidth((size * 0.03) / scale);
-	const path = doc as unknown as Record<string, (...args: number[]) => unknown>;
 	run.glyphs.forEach((glyph, i) => {
-		// fontkit path commands are named like pdfkit's: moveTo, lineTo, quadraticCurveTo, bezierCurveTo, closePath
-		for (const { command, args } of glyph.path.commands) path[command](...args);
+		let px = 0;
+		let py = 0;
+		for (const { command, args: a } of glyph.path.commands) {
+			if (command === 'moveTo') doc.moveTo(a[0], a[1]);
+			else if (command === 'lineTo') doc.lineTo(a[0], a[1]);
+			else if (command === 'bezierCurveTo') doc.bezierCurveTo(a[0], a[1], a[2], a[3], a[4], a[5]);
+			else if (command === 'quadraticCurveTo') {
+				// pdfkit's quadraticCurveTo emits `v`, a cubic with the wrong control
+				// points; convert the quadratic to the equivalent cubic ourselves.
+				const [qx, qy, ex, ey] = a;
+				doc.bezierCurveTo(px + (2 / 3) * (qx - px), py + (2 / 3) * (qy - py), ex + (2 / 3) * (qx - ex), ey + (2 / 3) * (qy - ey), ex, ey);
+			} else if (command === 'closePath') doc.closePath();
+			if (command !== 'closePath') [px, py] = a.slice(-2);
+		}
 		doc.stroke();
 		doc.translate(run.positions[i].xAdvance, 0);
 	});
