@@ -7,9 +7,15 @@ import { join } from 'node:path';
 /** The password scripts/e2e-server.sh gives the demo accounts. */
 export const PASSWORD = process.env.DEMO_PASSWORD ?? 'e2e-Passw0rd!';
 
+/** Opens a page and waits until it is hydrated (typing earlier could be lost). */
+export async function open(page: Page, url: string) {
+	await page.goto(url);
+	await page.waitForSelector('body[data-hydrated]');
+}
+
 /** Signs in through the real form. */
 export async function login(page: Page, username: 'clerk' | 'clerk2' | 'manager' | 'admin') {
-	await page.goto('/login');
+	await open(page, '/login');
 	await page.getByLabel(/用户名|Username/).fill(username);
 	await page.getByLabel(/密码|Password/).fill(PASSWORD);
 	await page.getByRole('button', { name: /登录|Sign in/ }).click();
