@@ -9,6 +9,8 @@ import { nowMs } from '$lib/server/clock';
 import { RESIDENT_POLICY, SESSION_COOKIE, staffPolicy, validateSession } from '$lib/server/auth/session';
 import { accessFor, roleAtLeast } from '$lib/server/auth/access';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
+// Side effect: plugs the pending-waiver flag (申请免除中) into the fee accounts of every page.
+import '$lib/server/waivers';
 
 // Migrations run once at start-up, never during `vite build`.
 export const init: ServerInit = () => {
@@ -46,6 +48,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	}
 
 	const access = accessFor(event.url.pathname);
+	let forbidden = false;
 	if (access === 'resident') {
 		if (!event.locals.resident) redirect(303, '/kiosk/identify');
 	} else if (access !== 'public') {
@@ -53,10 +56,18 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			if (event.request.method === 'GET') redirect(303, '/login?next=' + encodeURIComponent(event.url.pathname + event.url.search));
 			error(401, 'unauthorised');
 		}
-		if (!roleAtLeast(event.locals.user.role, access)) error(403, 'forbidden');
+		forbidden = !roleAtLeast(event.locals.user.role, access);
+		// Refused here, a page would get SvelteKit's bare fallback page instead of the app's 403 page.
+		// So only a GET goes on to its route, whose layout guard answers 403 with the proper page.
+		if (forbidden && event.request.method !== 'GET' && event.request.method !== 'HEAD') error(403, 'forbidden');
 	}
 
 	const response = await resolve(event);
+	if (forbidden && response.status < 400) {
+		// The route answered without refusing (a guard forgotten): drop what it produced.
+		console.error(`route without a role guard: ${event.route.id ?? event.url.pathname}`);
+		error(403, 'forbidden');
+	}
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	// Only the hall display may be framed (e.g. by a signage player); nothing else.

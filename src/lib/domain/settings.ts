@@ -23,7 +23,9 @@ export const settingsSchema = z.object({
 			wallDebrisRateFenPerM2: z.number().int().min(0).default(1500),
 			passDepositFen: z.number().int().min(0).default(5000),
 			passCardFeeFen: z.number().int().min(0).default(1000),
-			lostPassKeepsDeposit: z.boolean().default(true)
+			lostPassKeepsDeposit: z.boolean().default(true),
+			/** The renovation board flags permits ending within this many days. */
+			permitWarnDays: z.number().int().min(0).max(60).default(7)
 		})
 		.prefault({}),
 	keys: z.object({ loanHours: z.number().min(0.25).max(72).default(2) }).prefault({}),
@@ -52,7 +54,11 @@ export const settingsSchema = z.object({
 	kiosk: z
 		.object({
 			idleSeconds: z.number().int().min(10).default(60),
-			phone: z.string().default('')
+			phone: z.string().default(''),
+			/** Wall texts shown on the kiosk (报事处理流程, 装修手续办理流程, 服务承诺); '' = the standard's text, translated. */
+			reportProcedure: z.string().max(4000).default(''),
+			renovationProcedure: z.string().max(4000).default(''),
+			serviceCommitments: z.string().max(4000).default('')
 		})
 		.prefault({})
 });
@@ -60,12 +66,20 @@ export const settingsSchema = z.object({
 export type CommunitySettings = z.infer<typeof settingsSchema>;
 
 export function parseSettings(json: string | null | undefined): CommunitySettings {
-	let raw: unknown = {};
+	let raw: Record<string, unknown> = {};
 	try {
-		raw = json ? JSON.parse(json) : {};
+		const v = json ? JSON.parse(json) : {};
+		if (v && typeof v === 'object' && !Array.isArray(v)) raw = v;
 	} catch {
 		raw = {};
 	}
 	const parsed = settingsSchema.safeParse(raw);
-	return parsed.success ? parsed.data : settingsSchema.parse({});
+	if (parsed.success) return parsed.data;
+	// One bad section must not reset the others: fall back to defaults section by section.
+	const out: Record<string, unknown> = {};
+	for (const [key, section] of Object.entries(settingsSchema.shape)) {
+		const r = (section as z.ZodType).safeParse(raw[key]);
+		out[key] = r.success ? r.data : (section as z.ZodType).parse(undefined);
+	}
+	return out as CommunitySettings;
 }

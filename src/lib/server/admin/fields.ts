@@ -26,7 +26,7 @@ export function plainText(max: number) {
  */
 export function numberField(min: number, max: number, opts: { decimals?: number; optional: true }): z.ZodType<number | null, string>;
 export function numberField(min: number, max: number, opts?: { decimals?: number; optional?: false }): z.ZodType<number, string>;
-export function numberField(min: number, max: number, opts: { decimals?: number; optional?: boolean } = {}) {
+export function numberField(min: number, max: number, opts: { decimals?: number; optional?: boolean } = {}): z.ZodType<number | null, string> {
 	const decimals = opts.decimals ?? 0;
 	const pattern = decimals > 0 ? new RegExp(`^\\d{1,9}(\\.\\d{1,${decimals}})?$`) : /^\d{1,9}$/;
 	return z.string().transform((raw, ctx) => {

@@ -123,13 +123,14 @@ export function saveSettings(db: Db, actor: Actor, f: SettingsForm, now: number)
 		// Another capability's stored key being broken would make every setting fall back to its
 		// default when read: refuse rather than save something that does not take effect.
 		if (!settingsSchema.safeParse(merged).success) return { ok: false, error: 'invalid_stored' };
+		const after: Record<string, string> = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === null ? '' : String(v)]));
+		const changes: Record<string, [string, string]> = {};
+		for (const k of Object.keys(before) as (keyof typeof before)[]) if (before[k] !== after[k]) changes[k] = [before[k], after[k]];
+		if (Object.keys(changes).length === 0) return { ok: true, changed: [] };
 		db.update(communities)
 			.set({ name: f.name, centreName: f.centreName, timeZone: f.timeZone, settings: JSON.stringify(merged) })
 			.where(eq(communities.id, row.id))
 			.run();
-		const after: Record<string, string> = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === null ? '' : String(v)]));
-		const changes: Record<string, [string, string]> = {};
-		for (const k of Object.keys(before) as (keyof typeof before)[]) if (before[k] !== after[k]) changes[k] = [before[k], after[k]];
 		audit(db, { communityId: row.id, actorId: actor.id, action: 'community.settings', targetType: 'community', targetId: row.id, detail: changes }, now);
 		return { ok: true, changed: Object.keys(changes) };
 	});

@@ -1,0 +1,23 @@
+import { m } from '$lib/paraglide/messages.js';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { nowMs } from '$lib/server/clock';
+import { failForm, formValues, parseForm } from '$lib/server/forms';
+import { saveSettings, settingsFormSchema, settingsFormValues, timeZoneNames } from '$lib/server/admin/settings';
+
+export const load = ({ locals, url }) => {
+	const user = requireStaff(locals, 'admin', url);
+	return { values: settingsFormValues(getDb(), user.communityId), timeZones: timeZoneNames() };
+};
+
+export const actions = {
+	default: async ({ locals, request, url }) => {
+		const user = requireStaff(locals, 'admin', url);
+		const form = await request.formData();
+		const parsed = parseForm(settingsFormSchema, form);
+		if (!parsed.ok) return failForm(400, m.form_fix_errors(), { errors: parsed.errors, values: parsed.values });
+		const result = saveSettings(getDb(), user, parsed.data, nowMs());
+		if (!result.ok) return failForm(result.error === 'not_found' ? 404 : 409, m.admin_settings_invalid_stored(), { values: formValues(form) });
+		return { ok: result.changed.length ? m.admin_settings_saved() : m.admin_settings_unchanged() };
+	}
+};
