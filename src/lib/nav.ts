@@ -6,11 +6,24 @@ import type { NavItem } from '$lib/components/AppShell.svelte';
  * Alt+key shortcut shown beside it (counter clerks work from the keyboard).
  */
 export function counterNav(): NavItem[] {
-	return [{ href: '/counter', label: m.nav_counter(), key: '1' }];
+	return [
+		{ href: '/counter', label: m.nav_counter(), key: '1' },
+		{ href: '/fees', label: m.fees_nav(), key: '2' },
+		{ href: '/waivers', label: m.waivers_nav(), key: '3' },
+		{ href: '/renovation', label: m.renovation_nav(), key: '4' },
+		{ href: '/movein', label: m.movein_nav(), key: '5' },
+		{ href: '/keys', label: m.keys_nav(), key: '6' },
+		{ href: '/tickets', label: m.tickets_nav(), key: '7' },
+		{ href: '/receipts', label: m.receipts_nav(), key: '8' },
+		{ href: '/queue', label: m.kiosk_queue_nav(), key: '9' }
+	];
 }
 
 export function managerNav(role: string): NavItem[] {
 	const items: NavItem[] = [{ href: '/manager', label: m.nav_manager(), key: '1' }];
+	items.push({ href: '/manager/billing', label: m.fees_billing_nav(), key: '2' });
+	items.push({ href: '/manager/waivers', label: m.waivers_manager_nav(), key: '3' });
+	items.push({ href: '/manager/voids', label: m.receipts_voids_nav(), key: '7' });
 	if (role === 'admin') items.push({ href: '/admin', label: m.nav_admin(), key: '9' });
 	items.push({ href: '/counter', label: m.nav_counter(), key: '0' });
 	return items;

@@ -55,6 +55,14 @@ export function normaliseIdNumber(id: string): string {
 	return id.replace(/\s+/g, '').toUpperCase();
 }
 
+/** For print: the first and last 4 characters around a fixed run of stars ("3301****0417"). */
+export function maskIdNumber(id: string): string {
+	const s = normaliseIdNumber(id);
+	if (s.length >= 10) return `${s.slice(0, 4)}****${s.slice(-4)}`;
+	if (s.length > 4) return `****${s.slice(-2)}`;
+	return s;
+}
+
 /** Mainland resident ID: 18 characters (17 digits + digit/X) or the old 15 digits. */
 export function isPlausibleIdCard(id: string): boolean {
 	return /^(\d{17}[\dX]|\d{15})$/.test(normaliseIdNumber(id));

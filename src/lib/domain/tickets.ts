@@ -79,7 +79,8 @@ export interface EventData {
 	checked: { result: CheckResult; checker: string; note?: string };
 	result_told: { text: string };
 	return_visit: { rating: VisitRating; method: VisitMethod; visitor: string; note?: string };
-	reopened: { reason: string };
+	/** `cause` when the reopening followed by itself from an unsatisfied visit or a failed check. */
+	reopened: { reason: string; cause?: 'unsatisfied_visit' | 'failed_check' };
 	closed: { note?: string };
 	edited: { field: EditableField; old: string; new: string };
 }
@@ -120,7 +121,7 @@ export type RuleError =
 	| 'manager_only'
 	| 'kind_locked'
 	| 'same_value'
-	| 'developer_department';
+	| 'staff_only';
 
 export type StepResult = { ok: true; facts: TicketFacts } | { ok: false; error: RuleError };
 
@@ -204,9 +205,9 @@ export function step(f: TicketFacts, e: TicketEvent): StepResult {
 
 /** Replays a log. Throws if the log breaks the rules (it never should: every event was checked). */
 export function fold(kind: TicketKind, events: readonly TicketEvent[]): TicketFacts {
-	// The log starts with the ticket's kind at creation; an `edited kind` event changes it later.
-	const created = events.find((e) => e.type === 'edited' && e.data.field === 'kind');
-	let f = emptyFacts(created && created.type === 'edited' ? (created.data.old as TicketKind) : kind);
+	// `kind` is the ticket's kind now; if it was edited, the first edit's old value is the original.
+	const firstKindEdit = events.find((e) => e.type === 'edited' && e.data.field === 'kind');
+	let f = emptyFacts(firstKindEdit?.type === 'edited' ? (firstKindEdit.data.old as TicketKind) : kind);
 	for (const e of events) {
 		const r = step(f, e);
 		if (!r.ok) throw new Error(`ticket log breaks the rules at ${e.type}: ${r.error}`);
@@ -250,7 +251,7 @@ export const ACTION_EVENT: Record<TicketAction, TicketEventType> = {
 };
 
 /** Probe payloads: enough to ask the state machine whether an action is possible at all. */
-function probe(action: TicketAction, f: TicketFacts): TicketEvent {
+function probe(action: TicketAction): TicketEvent {
 	const at = 0;
 	switch (action) {
 		case 'dispatch':
@@ -260,7 +261,7 @@ function probe(action: TicketAction, f: TicketFacts): TicketEvent {
 		case 'return_visit':
 			return { type: 'return_visit', at, data: { rating: 'satisfied', method: 'phone', visitor: '-' } };
 		case 'edit':
-			return { type: 'edited', at, data: { field: 'location', old: 'a', new: f.state === 'closed' ? 'a' : 'b' } };
+			return { type: 'edited', at, data: { field: 'location', old: 'a', new: 'b' } };
 		case 'reopen':
 			return { type: 'reopened', at, data: { reason: '-' } };
 		default:
@@ -272,22 +273,26 @@ export interface ActorRole {
 	manager: boolean;
 }
 
-/** Role rules on top of the state machine: approving a developer complaint is the manager's. */
-export function roleError(action: TicketAction, actor: ActorRole): RuleError | null {
-	if (action === 'approve' && !actor.manager) return 'manager_only';
-	// Reopening a closed ticket overrides a closed record: a manager decision.
+/**
+ * Role rules on top of the state machine: approving a developer complaint is the manager's, and
+ * so is reopening a closed ticket (it overrides a closed record).
+ */
+export function roleError(action: TicketAction, f: TicketFacts, actor: ActorRole): RuleError | null {
+	if (actor.manager) return null;
+	if (action === 'approve') return 'manager_only';
+	if (action === 'reopen' && f.state === 'closed') return 'manager_only';
 	return null;
+}
+
+/** Whether the state allows an action at all (before its fields are looked at). */
+export function stateError(f: TicketFacts, action: TicketAction): RuleError | null {
+	const r = step(f, probe(action));
+	return r.ok ? null : r.error;
 }
 
 /** The actions offered on the ticket page in its current state (the server checks again on submit). */
 export function allowedActions(f: TicketFacts, actor: ActorRole): TicketAction[] {
-	return ACTIONS.filter((a) => {
-		if (a === 'edit') return f.state !== 'closed';
-		// Reopening by hand is for a resident who calls back; an unsatisfied visit reopens by itself.
-		if (a === 'reopen' && f.state === 'completed') return false;
-		if (a === 'reopen' && f.state === 'closed' && !actor.manager) return false;
-		return roleError(a, actor) === null && step(f, probe(a, f)).ok;
-	});
+	return ACTIONS.filter((a) => roleError(a, f, actor) === null && stateError(f, a) === null);
 }
 
 /** Events that move the ticket along: their time may not be earlier than the previous one's. */

@@ -1,14 +1,18 @@
 import { getDb } from '$lib/server/db';
 import { defaultCommunityId } from '$lib/server/community/default';
 import { getCommunity } from '$lib/server/community';
+import { rememberVia, residentSource } from './source';
 
-export const load = ({ locals }) => {
+export const load = ({ locals, url, cookies, request }) => {
 	const db = getDb();
 	const communityId = locals.resident?.communityId ?? defaultCommunityId(db);
 	const c = communityId ? getCommunity(db, communityId) : null;
+	rememberVia(url, cookies);
 	return {
 		resident: locals.resident ? { unitCode: locals.resident.unitCode } : null,
 		community: c ? { name: c.name, centreName: c.centreName, phone: c.settings.kiosk.phone } : null,
-		idleSeconds: c?.settings.kiosk.idleSeconds ?? 60
+		idleSeconds: c?.settings.kiosk.idleSeconds ?? 60,
+		/** On a phone the pages drop kiosk-only things (printing, the on-screen keypad). */
+		mobile: residentSource(request, cookies, url) === 'mobile'
 	};
 };

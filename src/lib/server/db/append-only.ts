@@ -11,10 +11,21 @@ export const APPEND_ONLY_TABLES = [
 	'payment_lines',
 	'payment_voids',
 	'receipt_prints',
+	'waiver_entries',
 	'ticket_events',
 	'key_loans',
 	'key_returns',
 	'movein_item_events',
+	'renovation_events',
+	'renovation_passes',
+	'deposit_settlements',
+	'deposit_settlement_lines',
+	'queue_tickets',
+	'queue_events',
+	'waiver_request_bills',
+	'waiver_events',
+	'cashier_shifts',
+	'shift_closes',
 	'audit_log'
 ] as const;
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db';
 import { auditLog, keyLoans, keyReturns, keys, owners, staffUsers, unitOwners, units } from '../db/schema';
-import { isOverdue, keyState, type KeyState } from '../../domain/keys';
+import { isOverdue, keyState, overdueMinutes, type KeyState } from '../../domain/keys';
 
 export interface StaffRef {
 	id: number;
@@ -273,4 +273,29 @@ export function findUnitByCode(db: Db, communityId: number, code: string): { id:
 			.where(and(eq(units.communityId, communityId), eq(units.code, code.trim())))
 			.get() ?? null
 	);
+}
+
+export interface OverdueSummary {
+	id: number;
+	keyId: number;
+	tagNo: string;
+	opens: string;
+	borrowerName: string;
+	borrowerPhone: string;
+	expectedReturnAt: number;
+	overdueMinutes: number;
+}
+
+/** What the counter home and the key list show of overdue loans (no ID numbers). */
+export function overdueSummary(db: Db, communityId: number, nowMs: number): OverdueSummary[] {
+	return overdueLoans(db, communityId, nowMs).map((l) => ({
+		id: l.id,
+		keyId: l.keyId,
+		tagNo: l.tagNo,
+		opens: l.opens,
+		borrowerName: l.borrowerName,
+		borrowerPhone: l.borrowerPhone,
+		expectedReturnAt: l.expectedReturnAt,
+		overdueMinutes: overdueMinutes(l.expectedReturnAt, nowMs)
+	}));
 }

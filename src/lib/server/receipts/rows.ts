@@ -152,7 +152,9 @@ export function receiptRows(lines: readonly ReceiptLineInput[]): ReceiptRows {
 			return;
 		}
 		const nameZh = d.itemNameZh ?? (line.description || line.itemCode);
-		const period = d.periodZh ?? (d.month ? formatPeriodZh(d.month, d.month) : d.itemNameZh && line.description ? line.description : '');
+		// A description that differs from the name is the row's note (e.g. "90.00㎡ × ¥3.00/㎡").
+		const note = line.description && line.description !== nameZh ? line.description : '';
+		const period = d.periodZh ?? (d.month ? formatPeriodZh(d.month, d.month) : note);
 		const isLate = line.kind === 'late_fee';
 		slots.push({
 			type: 'row',

@@ -1,6 +1,18 @@
 import type { Db } from '../db';
+import { seedKeys } from '../keys/seed';
+import { seedFees } from '../fees/seed';
+import { seedTickets } from '../tickets/seed';
+import { seedRenovations } from '../renovation/seed';
+// The waiver module also plugs the pending-waiver flag into the fee accounts when imported.
+import { seedWaivers } from '../waivers';
 
 export type SeedHook = (db: Db, ctx: { communityId: number; today: Date }) => void | Promise<void>;
 
 /** Each capability that has demo data registers a hook here (bills, payments, tickets, keys…). */
-export const seedHooks: SeedHook[] = [];
+export const seedHooks: SeedHook[] = [
+	seedFees,
+	seedKeys,
+	seedTickets,
+	seedRenovations,
+	seedWaivers // after seedFees: files requests on its owing units
+];

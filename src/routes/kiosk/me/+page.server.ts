@@ -1,6 +1,11 @@
 import { requireResident } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { listUnitTickets } from '$lib/server/tickets';
+import { residentAccount } from './account';
 
 export const load = ({ locals }) => {
 	const resident = requireResident(locals);
-	return { unitCode: resident.unitCode };
+	const { account } = residentAccount(resident);
+	const open = listUnitTickets(getDb(), resident.communityId, resident.unitId).filter((t) => t.state !== 'closed').length;
+	return { unitCode: resident.unitCode, totalDueFen: account.totals.totalDueFen, openRequests: open };
 };

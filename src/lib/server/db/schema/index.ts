@@ -4,3 +4,7 @@ export * from './ledger';
 export * from './tickets';
 export * from './keys';
 export * from './movein';
+export * from './renovation';
+export * from './queue';
+export * from './waivers';
+export * from './shifts';

@@ -153,3 +153,22 @@ export const receiptPrints = sqliteTable(
 	},
 	(t) => [index('receipt_prints_payment').on(t.paymentId)]
 );
+
+/**
+ * A late fee waived (滞纳金免除) on one bill, insert-only like the rest of the ledger. Written by
+ * the waiver approval; what a bill still owes in late fee is its late fee − paid − waived.
+ * `requestId` points at the waiver request once that table exists (no FK yet).
+ */
+export const waiverEntries = sqliteTable(
+	'waiver_entries',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		billId: integer('bill_id').notNull().references(() => bills.id),
+		amountFen: integer('amount_fen').notNull(),
+		requestId: integer('request_id'),
+		approvedBy: integer('approved_by').notNull().references(() => staffUsers.id),
+		localDate: text('local_date').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('waiver_entries_bill').on(t.billId)]
+);

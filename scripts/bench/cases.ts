@@ -1,0 +1,202 @@
+/**
+ * What `npm run bench` measures. Each case gets the benchmark database and returns figures,
+ * each with its target (DESIGN.md / issue 02 "Speed"); the runner prints them as a table.
+ * To add a measurement (e.g. the daily report), append a BenchCase to `benchCases` below.
+ * Cases run in order on one copy of the data, so a case sees what earlier cases wrote.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../src/lib/server/db/index.ts';
+import { payments, paymentLines } from '../../src/lib/server/db/schema/index.ts';
+import { findUnits, unitAccount, postFeePayment, generateMonthlyBills } from '../../src/lib/server/fees/index.ts';
+import { paymentByReceiptNo } from '../../src/lib/server/ledger/index.ts';
+import { getCommunity } from '../../src/lib/server/community/index.ts';
+import { renderReceipt } from '../../src/lib/server/pdf/receipt.ts';
+import { verifyUrl } from '../../src/lib/server/receipts/index.ts';
+import { addMonths } from '../../src/lib/dates.ts';
+import type { DatasetInfo } from './dataset.ts';
+import { median, percentile, timed, timedAsync, type CaseResult, type Figure } from './report.ts';
+
+export interface BenchUnit {
+	id: number;
+	code: string;
+	ownerName: string;
+	phone: string;
+}
+
+export interface BenchContext {
+	db: Db;
+	info: DatasetInfo;
+	units: BenchUnit[];
+	/** Deterministic random numbers in [0, 1). */
+	random: () => number;
+	/** Sample counts (at least 200 each for the percentiles the issue asks for). */
+	samples: { lookups: number; payments: number; pdfs: number };
+	/** Receipts posted by earlier cases, newest last. */
+	receipts: string[];
+	log: (line: string) => void;
+}
+
+export interface BenchCase {
+	id: string;
+	title: string;
+	run: (ctx: BenchContext) => Promise<Omit<CaseResult, 'title'>> | Omit<CaseResult, 'title'>;
+}
+
+const pickFrom = <T>(ctx: BenchContext, list: readonly T[]): T => list[Math.floor(ctx.random() * list.length)];
+
+/** Counter look-up: type-ahead (room code mostly, else owner name or phone tail) + the unit's account. */
+const lookup: BenchCase = {
+	id: 'lookup',
+	title: '单元查询 unit look-up + unitAccount',
+	run(ctx) {
+		const { db, info } = ctx;
+		const query = () => {
+			const u = pickFrom(ctx, ctx.units);
+			const x = ctx.random();
+			return x < 0.7 ? u.code : x < 0.85 ? u.ownerName : u.phone.slice(-4);
+		};
+		const once = () => {
+			const hits = findUnits(db, info.communityId, query(), 10);
+			if (hits.length === 0) throw new Error('look-up found nothing');
+			return unitAccount(db, info.communityId, hits[0].unitId, info.today);
+		};
+		for (let i = 0; i < 20; i++) once(); // warm the statement cache (a running server is warm)
+		const times: number[] = [];
+		let bills = 0;
+		for (let i = 0; i < ctx.samples.lookups; i++) {
+			const [account, ms] = timed(once);
+			times.push(ms);
+			bills = Math.max(bills, account?.bills.length ?? 0);
+		}
+		return {
+			figures: [
+				{ label: `p95 of ${times.length}`, value: percentile(times, 95), unit: 'ms', max: 20 },
+				{ label: 'median', value: median(times), unit: 'ms' },
+				{ label: 'max', value: Math.max(...times), unit: 'ms' }
+			],
+			note: `queries: 70 % room code, 15 % owner name, 15 % last 4 phone digits; largest account: ${bills} bills due`
+		};
+	}
+};
+
+/** Posting a counter payment: all bills due with their late fees, cash, one transaction each. */
+const payment: BenchCase = {
+	id: 'payment',
+	title: '收款 postFeePayment',
+	run(ctx) {
+		const { db, info } = ctx;
+		const times: number[] = [];
+		let lines = 0;
+		let tries = 0;
+		while (times.length < ctx.samples.payments && tries++ < ctx.samples.payments * 20) {
+			const u = pickFrom(ctx, ctx.units);
+			const account = unitAccount(db, info.communityId, u.id, info.today);
+			if (!account || account.bills.length === 0) continue;
+			const total = account.totals.totalDueFen;
+			const now = info.now + times.length * 30_000;
+			const [posted, ms] = timed(() =>
+				postFeePayment(db, {
+					communityId: info.communityId,
+					unitId: u.id,
+					billIds: account.bills.map((b) => b.billId),
+					includeLateFees: true,
+					method: 'cash',
+					tenderedFen: Math.ceil(total / 10_000) * 10_000,
+					payerName: u.ownerName,
+					cashierId: info.cashierIds[times.length % info.cashierIds.length],
+					idempotencyKey: `bench-run-${now}-${u.id}`,
+					now
+				})
+			);
+			times.push(ms);
+			lines += account.bills.length;
+			ctx.receipts.push(posted.receiptNo);
+		}
+		return {
+			figures: [
+				{ label: `p95 of ${times.length}`, value: percentile(times, 95), unit: 'ms', max: 10 },
+				{ label: 'median', value: median(times), unit: 'ms' },
+				{ label: 'max', value: Math.max(...times), unit: 'ms' }
+			],
+			note: `each pays every bill due with its late fee (${(lines / Math.max(1, times.length)).toFixed(1)} bills on average), committed with synchronous=FULL`
+		};
+	}
+};
+
+/** The receipt PDF of a payment with late fees: first in the process (font load), then warm. */
+const receiptPdf: BenchCase = {
+	id: 'receipt',
+	title: '票据 receipt PDF',
+	async run(ctx) {
+		const { db, info } = ctx;
+		// The posted receipt with the most lines (a realistic worst case for the page), else any.
+		const candidates = ctx.receipts.length
+			? ctx.receipts
+			: db.select({ no: payments.receiptNo }).from(payments).where(eq(payments.communityId, info.communityId)).limit(50).all().map((r) => r.no);
+		const lineCount = (no: string) =>
+			db.select({ n: sql<number>`count(*)` }).from(paymentLines).innerJoin(payments, eq(payments.id, paymentLines.paymentId)).where(eq(payments.receiptNo, no)).get()?.n ?? 0;
+		// A counter-sized receipt: the largest with at most a year of bills (24 principal lines + late fees).
+		const sized = candidates.map((no) => ({ no, n: lineCount(no) })).filter((c) => c.n <= 48);
+		const chosen = (sized.length ? sized : candidates.map((no) => ({ no, n: 0 }))).reduce((a, b) => (b.n > a.n ? b : a));
+		const record = paymentByReceiptNo(db, info.communityId, chosen.no);
+		if (!record) throw new Error('no receipt to render');
+		const community = getCommunity(db, info.communityId);
+		const opts = (format: 'a5' | 'roll', reprintNo: number) => ({ format, reprintNo, verifyUrl: verifyUrl('http://192.168.1.20:3000', record.payment.verifyCode) });
+
+		const [first, firstMs] = await timedAsync(() => renderReceipt(record, community, opts('a5', 0)));
+		const warm: number[] = [];
+		let a5Bytes = first.length;
+		for (let i = 0; i < ctx.samples.pdfs; i++) {
+			const [pdf, ms] = await timedAsync(() => renderReceipt(record, community, opts('a5', i % 3)));
+			warm.push(ms);
+			a5Bytes = Math.max(a5Bytes, pdf.length);
+		}
+		const roll: number[] = [];
+		let rollBytes = 0;
+		for (let i = 0; i < ctx.samples.pdfs; i++) {
+			const [pdf, ms] = await timedAsync(() => renderReceipt(record, community, opts('roll', i % 3)));
+			roll.push(ms);
+			rollBytes = Math.max(rollBytes, pdf.length);
+		}
+		return {
+			figures: [
+				{ label: 'first (font load)', value: firstMs, unit: 'ms', max: 300 },
+				{ label: `A5 warm median of ${warm.length}`, value: median(warm), unit: 'ms', max: 15 },
+				{ label: 'A5 warm p95', value: percentile(warm, 95), unit: 'ms' },
+				{ label: 'A5 largest file', value: a5Bytes, unit: 'bytes', max: 40 * 1024 },
+				{ label: `roll warm median of ${roll.length}`, value: median(roll), unit: 'ms', max: 15 },
+				{ label: 'roll largest file', value: rollBytes, unit: 'bytes', max: 40 * 1024 }
+			],
+			note: `receipt ${chosen.no}: ${record.lines.length} ledger lines; originals, 补打 and 补打（第2次） alternate`
+		};
+	}
+};
+
+/** Monthly billing of every unit for the month after the data (one transaction), then again. */
+const billing: BenchCase = {
+	id: 'billing',
+	title: '月度计费 monthly billing',
+	run(ctx) {
+		const { db, info } = ctx;
+		const month = addMonths(info.today.slice(0, 7), 1);
+		const [first, ms] = timed(() => generateMonthlyBills(db, info.communityId, month, { now: info.now }));
+		const [again, msAgain] = timed(() => generateMonthlyBills(db, info.communityId, month, { now: info.now }));
+		return {
+			figures: [
+				{ label: `${info.counts.units.toLocaleString('en')} units, ${month}`, value: ms / 1000, unit: 's', max: 2 },
+				{ label: 'bills created', value: first.created, unit: 'count' },
+				{ label: 'second run (idempotent)', value: msAgain / 1000, unit: 's' },
+				{ label: 'bills created again', value: again.created, unit: 'count' }
+			]
+		};
+	}
+};
+
+export const benchCases: BenchCase[] = [
+	lookup,
+	payment,
+	receiptPdf,
+	billing
+	// Daily report (日报) timings: the report engineer appends their case(s) here, e.g.
+	// { id: 'daily-report', title: '日报 daily report', run: (ctx) => ({ figures: [...] }) }.
+];

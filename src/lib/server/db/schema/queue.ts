@@ -1,0 +1,50 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { communities, staffUsers, units } from './core';
+import { QUEUE_EVENT_TYPES, QUEUE_PRIORITIES, QUEUE_SERVICES, QUEUE_SOURCES } from '../../../domain/queue';
+
+/*
+ * The hall queue (排队叫号). Both tables are insert-only (triggers in append-only.ts): a number's
+ * state — waiting, called at which counter by whom, finished, no-show — is the fold of its events,
+ * so the day's service times can always be recomputed from the log.
+ */
+
+/** A queue number taken at the kiosk, on a phone or by a clerk. */
+export const queueTickets = sqliteTable(
+	'queue_tickets',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		communityId: integer('community_id').notNull().references(() => communities.id),
+		/** The community's calendar day (YYYY-MM-DD): numbers start again every day. */
+		day: text('day').notNull(),
+		service: text('service', { enum: QUEUE_SERVICES }).notNull(),
+		seq: integer('seq').notNull(),
+		/** "A001": the service letter and the day's sequence. */
+		queueNo: text('queue_no').notNull(),
+		priority: text('priority', { enum: QUEUE_PRIORITIES }).notNull().default('normal'),
+		source: text('source', { enum: QUEUE_SOURCES }).notNull(),
+		/** The unit, when an identified resident took the number (e.g. "pay at the counter"). */
+		unitId: integer('unit_id').references(() => units.id),
+		takenAt: integer('taken_at').notNull(),
+		/** Form token: a double tap takes one number. */
+		idempotencyKey: text('idempotency_key').unique()
+	},
+	(t) => [uniqueIndex('queue_tickets_day_seq').on(t.communityId, t.day, t.service, t.seq), index('queue_tickets_community_day').on(t.communityId, t.day)]
+);
+
+/** Called, recalled, finished, no-show: who, where (counter) and when. */
+export const queueEvents = sqliteTable(
+	'queue_events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		communityId: integer('community_id').notNull().references(() => communities.id),
+		ticketId: integer('ticket_id').notNull().references(() => queueTickets.id),
+		type: text('type', { enum: QUEUE_EVENT_TYPES }).notNull(),
+		at: integer('at').notNull(),
+		/** The counter (窗口) number, e.g. "2". */
+		counter: text('counter'),
+		staffId: integer('staff_id').references(() => staffUsers.id),
+		/** Form token of the clerk's button: a double press acts once. */
+		idempotencyKey: text('idempotency_key').unique()
+	},
+	(t) => [index('queue_events_ticket').on(t.ticketId), index('queue_events_community_at').on(t.communityId, t.at)]
+);

@@ -1,0 +1,319 @@
+import type { Db } from '../db';
+import { getCommunity } from '../community';
+import { lateFeeWorking, type LateFeePayment, type LateFeeWorking } from '../../domain/late-fee';
+import { PROPERTY_ITEM } from './items';
+import { stmt } from './stmt';
+
+/**
+ * What a unit owes, derived from the insert-only ledger: bills, payment lines of payments that
+ * were not voided, and waiver entries. Nothing here is stored: every figure is recomputed as of
+ * a date, so a void or a waiver changes what is owed without touching any row.
+ */
+
+export interface BillDue {
+	billId: number;
+	feeItemId: number;
+	month: string;
+	dueDate: string;
+	itemCode: string;
+	itemNameZh: string;
+	itemNameEn: string;
+	itemSort: number;
+	source: string;
+	/** What the bill asks (after vacancy) and the full amount before it. */
+	principalFen: number;
+	fullFen: number;
+	vacancyPercent: number;
+	principalPaidFen: number;
+	principalDueFen: number;
+	/** The late fee as of the date (grows while principal is unpaid; fixed once it is paid). */
+	lateFeeFen: number;
+	lateFeePaidFen: number;
+	lateFeeWaivedFen: number;
+	lateFeeDueFen: number;
+	working: LateFeeWorking;
+	/** A late-fee waiver request is waiting for approval (filled by the waiver area's lookup). */
+	pendingWaiver: boolean;
+}
+
+export interface UnitInfo {
+	id: number;
+	communityId: number;
+	code: string;
+	building: string;
+	entrance: string;
+	room: string;
+	areaCenti: number;
+	occupancy: 'not_handed_over' | 'vacant_after_move_in' | 'occupied';
+	handoverNoticeDate: string | null;
+	parkingSpaces: number;
+}
+
+export interface OwnerInfo {
+	id: number;
+	name: string;
+	phone: string;
+	role: string;
+}
+
+export interface AccountTotals {
+	principalDueFen: number;
+	lateFeeDueFen: number;
+	totalDueFen: number;
+	bills: number;
+}
+
+export interface UnitAccount {
+	asOf: string;
+	unit: UnitInfo;
+	owners: OwnerInfo[];
+	/** Bills with anything still due, oldest first (month, then item order). */
+	bills: BillDue[];
+	totals: AccountTotals;
+}
+
+// --- pending waivers: the waiver area plugs its lookup in here -----------------------------------
+
+export type PendingWaiverLookup = (db: Db, billIds: number[]) => Set<number>;
+let pendingWaiverLookup: PendingWaiverLookup = () => new Set();
+
+/**
+ * The waiver area registers how to tell which bills have a waiver request awaiting approval
+ * (call once at module load). Until then no bill is pending.
+ */
+export function registerPendingWaiverLookup(fn: PendingWaiverLookup): void {
+	pendingWaiverLookup = fn;
+}
+
+// --- queries -------------------------------------------------------------------------------------
+
+const UNIT_SQL = `SELECT id, community_id AS communityId, code, building, entrance, room, area_centi AS areaCenti, occupancy,
+	handover_notice_date AS handoverNoticeDate, parking_spaces AS parkingSpaces FROM units WHERE id = ? AND community_id = ?`;
+
+const OWNERS_SQL = `SELECT o.id, o.name, o.phone, uo.role FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id
+	WHERE uo.unit_id = ? ORDER BY CASE uo.role WHEN 'owner' THEN 0 WHEN 'resident' THEN 1 ELSE 2 END, uo.id`;
+
+// Bills are read without joining fee_items (names come from a second, tiny query) so the read
+// stays inside the covering index bills_unit_month_cover.
+const BILL_COLS = `b.id AS billId, b.fee_item_id AS feeItemId, b.month, b.due_date AS dueDate, b.principal_fen AS principalFen,
+	b.full_fen AS fullFen, b.vacancy_percent AS vacancyPercent, b.source`;
+const BILLS_SQL = `SELECT ${BILL_COLS} FROM bills b WHERE b.unit_id = ? ORDER BY b.month, b.fee_item_id`;
+const BILLS_FILTERED_SQL = `SELECT ${BILL_COLS} FROM bills b
+	WHERE b.unit_id = ? AND (b.id IN (SELECT value FROM json_each(?)) OR b.month BETWEEN ? AND ?) ORDER BY b.month, b.fee_item_id`;
+const ITEMS_SQL = 'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, sort FROM fee_items WHERE community_id = ?';
+
+// Per bill, kind and day: the sums of lines of payments that were not voided (aggregated in SQL).
+const LINE_FILTER = `p.local_date <= ? AND pl.kind IN ('principal', 'late_fee')
+	AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = pl.payment_id)
+	GROUP BY pl.bill_id, pl.kind, p.local_date`;
+const LINES_SQL = `SELECT pl.bill_id AS billId, pl.kind, p.local_date AS date, SUM(pl.amount_fen) AS fen
+	FROM bills b JOIN payment_lines pl ON pl.bill_id = b.id JOIN payments p ON p.id = pl.payment_id WHERE b.unit_id = ? AND ${LINE_FILTER}`;
+const LINES_OF_SQL = `SELECT pl.bill_id AS billId, pl.kind, p.local_date AS date, SUM(pl.amount_fen) AS fen
+	FROM payment_lines pl JOIN payments p ON p.id = pl.payment_id WHERE pl.bill_id IN (SELECT value FROM json_each(?)) AND ${LINE_FILTER}`;
+
+const WAIVERS_SQL = `SELECT w.bill_id AS billId, SUM(w.amount_fen) AS fen FROM bills b JOIN waiver_entries w ON w.bill_id = b.id
+	WHERE b.unit_id = ? AND w.local_date <= ? GROUP BY w.bill_id`;
+const WAIVERS_OF_SQL = `SELECT w.bill_id AS billId, SUM(w.amount_fen) AS fen FROM waiver_entries w
+	WHERE w.bill_id IN (SELECT value FROM json_each(?)) AND w.local_date <= ? GROUP BY w.bill_id`;
+
+type BillRow = Pick<BillDue, 'billId' | 'feeItemId' | 'month' | 'dueDate' | 'principalFen' | 'fullFen' | 'vacancyPercent' | 'source' | 'itemCode' | 'itemNameZh' | 'itemNameEn' | 'itemSort'>;
+
+export function unitInfo(db: Db, communityId: number, unitId: number): UnitInfo | null {
+	return (stmt(db, UNIT_SQL).get(unitId, communityId) as UnitInfo | undefined) ?? null;
+}
+
+export function unitIdByCode(db: Db, communityId: number, code: string): number | null {
+	const row = stmt(db, 'SELECT id FROM units WHERE community_id = ? AND code = ?').get(communityId, code) as { id: number } | undefined;
+	return row?.id ?? null;
+}
+
+/** Narrows `billStates` to some bills of the unit: these ids and/or the months from…to. */
+export interface BillFilter {
+	ids?: readonly number[];
+	fromMonth?: string;
+	toMonth?: string;
+}
+
+/**
+ * Every bill of a unit (or those the filter names) with its state as of `asOf`, paid ones
+ * included, oldest first. Payments and waivers dated after `asOf` have not happened yet; voided
+ * payments never count.
+ */
+export function billStates(db: Db, communityId: number, unitId: number, asOf: string, filter?: BillFilter): BillDue[] {
+	const fees = getCommunity(db, communityId).settings.fees;
+	const raw = (
+		filter
+			? stmt(db, BILLS_FILTERED_SQL).all(unitId, JSON.stringify(filter.ids ?? []), filter.fromMonth ?? '~', filter.toMonth ?? '')
+			: stmt(db, BILLS_SQL).all(unitId)
+	) as Omit<BillRow, 'itemCode' | 'itemNameZh' | 'itemNameEn' | 'itemSort'>[];
+	if (raw.length === 0) return [];
+	const items = new Map((stmt(db, ITEMS_SQL).all(communityId) as { id: number; code: string; nameZh: string; nameEn: string; sort: number }[]).map((i) => [i.id, i]));
+	const rows: BillRow[] = raw.map((b) => {
+		const i = items.get(b.feeItemId);
+		return { ...b, itemCode: i?.code ?? '', itemNameZh: i?.nameZh ?? '', itemNameEn: i?.nameEn ?? '', itemSort: i?.sort ?? 0 };
+	});
+	rows.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.itemSort - b.itemSort || a.billId - b.billId));
+	const ids = filter ? JSON.stringify(rows.map((r) => r.billId)) : null;
+	const lines = (ids ? stmt(db, LINES_OF_SQL).all(ids, asOf) : stmt(db, LINES_SQL).all(unitId, asOf)) as { billId: number; kind: string; date: string; fen: number }[];
+	const waivers = (ids ? stmt(db, WAIVERS_OF_SQL).all(ids, asOf) : stmt(db, WAIVERS_SQL).all(unitId, asOf)) as { billId: number; fen: number }[];
+
+	const principal = new Map<number, LateFeePayment[]>();
+	const latePaid = new Map<number, number>();
+	for (const l of lines) {
+		if (l.kind === 'principal') {
+			let list = principal.get(l.billId);
+			if (!list) principal.set(l.billId, (list = []));
+			list.push({ date: l.date, principalFen: l.fen });
+		} else {
+			latePaid.set(l.billId, (latePaid.get(l.billId) ?? 0) + l.fen);
+		}
+	}
+	const waived = new Map(waivers.map((w) => [w.billId, w.fen]));
+
+	return rows.map((b) => {
+		const payments = principal.get(b.billId) ?? [];
+		const paid = Math.min(b.principalFen, payments.reduce((s, p) => s + p.principalFen, 0));
+		const working = lateFeeWorking({
+			principalFen: b.principalFen,
+			dueDate: b.dueDate,
+			asOf,
+			payments,
+			ratePerMille: fees.lateFeeRatePerMille,
+			capPercent: fees.lateFeeCapPercent
+		});
+		const lateFeePaidFen = latePaid.get(b.billId) ?? 0;
+		const lateFeeWaivedFen = waived.get(b.billId) ?? 0;
+		return {
+			...b,
+			principalPaidFen: paid,
+			principalDueFen: b.principalFen - paid,
+			lateFeeFen: working.fen,
+			lateFeePaidFen,
+			lateFeeWaivedFen,
+			lateFeeDueFen: Math.max(0, working.fen - lateFeePaidFen - lateFeeWaivedFen),
+			working,
+			pendingWaiver: false
+		};
+	});
+}
+
+/** Bills with anything still due, with the pending-waiver flag filled in. */
+export function billsDue(db: Db, communityId: number, unitId: number, asOf: string, filter?: BillFilter): BillDue[] {
+	const due = billStates(db, communityId, unitId, asOf, filter).filter((b) => b.principalDueFen > 0 || b.lateFeeDueFen > 0);
+	if (due.length > 0) {
+		const pending = pendingWaiverLookup(db, due.map((b) => b.billId));
+		if (pending.size > 0) for (const b of due) b.pendingWaiver = pending.has(b.billId);
+	}
+	return due;
+}
+
+export function totalsOf(bills: readonly BillDue[]): AccountTotals {
+	let principalDueFen = 0;
+	let lateFeeDueFen = 0;
+	for (const b of bills) {
+		principalDueFen += b.principalDueFen;
+		lateFeeDueFen += b.lateFeeDueFen;
+	}
+	return { principalDueFen, lateFeeDueFen, totalDueFen: principalDueFen + lateFeeDueFen, bills: bills.length };
+}
+
+/**
+ * A unit's counter view as of `asOf` (the community's today): the unit, its owners, every bill with
+ * something still due (oldest first) with its late fee and working, and the totals. Null when the
+ * unit is not in this community.
+ */
+export function unitAccount(db: Db, communityId: number, unitId: number, asOf: string): UnitAccount | null {
+	const unit = unitInfo(db, communityId, unitId);
+	if (!unit) return null;
+	const owners = stmt(db, OWNERS_SQL).all(unitId) as OwnerInfo[];
+	const bills = billsDue(db, communityId, unitId, asOf);
+	return { asOf, unit, owners, bills, totals: totalsOf(bills) };
+}
+
+/**
+ * True when the property-fee bill of every one of `months` exists and its principal is fully
+ * paid (payments not voided). Late fees do not matter here. No months → true.
+ */
+export function monthsPaid(db: Db, unitId: number, months: string[]): boolean {
+	if (months.length === 0) return true;
+	const unit = stmt(db, 'SELECT community_id AS communityId FROM units WHERE id = ?').get(unitId) as { communityId: number } | undefined;
+	if (!unit) return false;
+	const property = billStates(db, unit.communityId, unitId, '9999-12-31').filter((b) => b.itemCode === PROPERTY_ITEM);
+	const paidMonths = new Set(property.filter((b) => b.principalDueFen === 0).map((b) => b.month));
+	return months.every((m) => paidMonths.has(m));
+}
+
+// --- type-ahead ----------------------------------------------------------------------------------
+
+export interface UnitHit {
+	unitId: number;
+	code: string;
+	areaCenti: number;
+	occupancy: string;
+	ownerNames: string;
+	/** Last four digits of the first owner's phone (enough to confirm, not a full number on screen). */
+	phoneTail: string;
+	/** What matched: the room code, an owner's name or a phone number. */
+	matched: 'code' | 'name' | 'phone';
+}
+
+/** Folds full-width digits and dashes typed with a Chinese IME. */
+function fold(s: string): string {
+	return s.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[－—–]/g, '-');
+}
+
+function escapeLike(s: string): string {
+	return s.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+const NATURAL_ORDER = 'CAST(u.building AS INTEGER), CAST(u.entrance AS INTEGER), CAST(u.room AS INTEGER), u.code';
+
+/**
+ * Type-ahead for the counter: room code prefix ("2-1-30", "2 1 301"), owner name (any part) or
+ * phone number (its last digits, at least 4). At most `limit` units, code matches first.
+ */
+export function findUnits(db: Db, communityId: number, q: string, limit = 10): UnitHit[] {
+	const text = fold(String(q ?? '')).trim().slice(0, 50);
+	const max = Math.max(1, Math.min(50, Math.floor(limit) || 10));
+	if (!text) return [];
+	const found = new Map<number, UnitHit['matched']>();
+	const add = (ids: { id: number }[], how: UnitHit['matched']) => {
+		for (const r of ids) if (found.size < max && !found.has(r.id)) found.set(r.id, how);
+	};
+
+	const code = text.replace(/[\s/\\_.]+/g, '-');
+	if (/^[0-9-]+$/.test(code)) {
+		// A range on the (community, code) index instead of LIKE, which SQLite would not index here.
+		add(stmt(db, `SELECT u.id FROM units u WHERE u.community_id = ? AND u.code >= ? AND u.code < ? ORDER BY ${NATURAL_ORDER} LIMIT ?`).all(communityId, code, code + '\uffff', max) as { id: number }[], 'code');
+		const digits = text.replace(/\D/g, '');
+		if (found.size < max && digits.length >= 4 && /^\d+$/.test(text)) {
+			add(stmt(db, `SELECT DISTINCT u.id FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
+				WHERE o.community_id = ? AND o.phone LIKE ? ESCAPE '\\' ORDER BY ${NATURAL_ORDER} LIMIT ?`).all(communityId, '%' + escapeLike(digits), max) as { id: number }[], 'phone');
+		}
+	} else {
+		add(stmt(db, `SELECT DISTINCT u.id FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
+			WHERE o.community_id = ? AND o.name LIKE ? ESCAPE '\\' ORDER BY (o.name = ?) DESC, ${NATURAL_ORDER} LIMIT ?`).all(communityId, '%' + escapeLike(text) + '%', text, max) as { id: number }[], 'name');
+	}
+	if (found.size === 0) return [];
+
+	const ids = [...found.keys()];
+	const marks = ids.map(() => '?').join(',');
+	const units = db.$client.prepare(`SELECT id, code, area_centi AS areaCenti, occupancy FROM units WHERE id IN (${marks})`).all(...ids) as { id: number; code: string; areaCenti: number; occupancy: string }[];
+	const owners = db.$client
+		.prepare(`SELECT uo.unit_id AS unitId, o.name, o.phone FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id IN (${marks}) ORDER BY uo.id`)
+		.all(...ids) as { unitId: number; name: string; phone: string }[];
+	const byId = new Map(units.map((u) => [u.id, u]));
+	return ids.map((id) => {
+		const u = byId.get(id)!;
+		const mine = owners.filter((o) => o.unitId === id);
+		return {
+			unitId: id,
+			code: u.code,
+			areaCenti: u.areaCenti,
+			occupancy: u.occupancy,
+			ownerNames: mine.map((o) => o.name).join('、'),
+			phoneTail: mine[0]?.phone.slice(-4) ?? '',
+			matched: found.get(id)!
+		};
+	});
+}

@@ -1,0 +1,120 @@
+import { tx, type Db } from '../db';
+import { audit } from '../audit';
+import { getCommunity } from '../community';
+import { nowMs } from '../clock';
+import { LedgerError } from '../ledger';
+import { isValidMonth } from '../../dates';
+import { monthPlanner, type BillingSettings, type BillingUnit, type FeeBasis, type PlannedBill, type RateRow } from '../../domain/billing';
+import { stmt } from './stmt';
+
+export type BillSource = 'monthly' | 'prepay' | 'movein';
+
+export interface GenerateOptions {
+	onProgress?: (done: number, total: number) => void;
+	source?: BillSource;
+	/** Only these units (of this community); default all. */
+	unitIds?: number[];
+	/** Who ran it (for the audit log); default system. */
+	actorId?: number | null;
+	/** Creation time (epoch ms); default the app clock. The seed uses the simulated date. */
+	now?: number;
+}
+
+export interface ItemWithRates {
+	id: number;
+	code: string;
+	nameZh: string;
+	nameEn: string;
+	basis: FeeBasis;
+	vacancyApplies: boolean;
+	sort: number;
+	rates: RateRow[];
+}
+
+export interface UnitRow extends BillingUnit {
+	id: number;
+	code: string;
+}
+
+/** The community's fee items with their rates, for planning bills. */
+export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
+	const items = stmt(db, 'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, basis, vacancy_applies AS vacancyApplies, sort FROM fee_items WHERE community_id = ? ORDER BY sort, id').all(communityId) as (Omit<ItemWithRates, 'rates' | 'vacancyApplies'> & { vacancyApplies: number })[];
+	const rates = stmt(db, 'SELECT r.id, r.fee_item_id AS feeItemId, r.from_month AS fromMonth, r.rate_fen AS rateFen FROM fee_rates r JOIN fee_items i ON i.id = r.fee_item_id WHERE i.community_id = ?').all(communityId) as (RateRow & { feeItemId: number })[];
+	return items.map((i) => ({ ...i, vacancyApplies: !!i.vacancyApplies, rates: rates.filter((r) => r.feeItemId === i.id) }));
+}
+
+const UNIT_COLS = 'id, code, area_centi AS areaCenti, parking_spaces AS parkingSpaces, occupancy, handover_notice_date AS handoverNoticeDate';
+
+export function unitsForBilling(db: Db, communityId: number, unitIds?: readonly number[]): UnitRow[] {
+	if (unitIds && unitIds.length <= 200) {
+		const one = stmt(db, `SELECT ${UNIT_COLS} FROM units WHERE id = ? AND community_id = ?`);
+		return unitIds.map((id) => one.get(id, communityId) as UnitRow | undefined).filter((u): u is UnitRow => !!u);
+	}
+	const all = stmt(db, `SELECT ${UNIT_COLS} FROM units WHERE community_id = ? ORDER BY id`).all(communityId) as UnitRow[];
+	if (!unitIds) return all;
+	const wanted = new Set(unitIds);
+	return all.filter((u) => wanted.has(u.id));
+}
+
+export function billingSettings(db: Db, communityId: number): BillingSettings {
+	const f = getCommunity(db, communityId).settings.fees;
+	return { dueDay: f.dueDay, vacancyPercent: f.vacancyPercent, vacancyAfterMonths: f.vacancyAfterMonths };
+}
+
+const INSERT_BILL = `INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, fee_item_id, month) DO NOTHING`;
+
+/**
+ * Inserts the bills of `month` for `units` (no transaction of its own: callers wrap it). A bill that
+ * already exists is left alone (unique unit+item+month), so this is idempotent.
+ */
+export function insertBills(
+	db: Db,
+	communityId: number,
+	units: readonly UnitRow[],
+	items: readonly ItemWithRates[],
+	month: string,
+	settings: BillingSettings,
+	source: BillSource,
+	now: number,
+	onProgress?: (done: number, total: number) => void
+): { created: number; existing: number } {
+	const insert = stmt(db, INSERT_BILL);
+	let created = 0;
+	let existing = 0;
+	const total = units.length;
+	const planners = items.map((item) => ({ item, plan: monthPlanner(item, item.rates, month, settings) }));
+	for (let i = 0; i < total; i++) {
+		const unit = units[i];
+		for (const { item, plan: planner } of planners) {
+			const plan: PlannedBill | null = planner ? planner(unit) : null;
+			if (!plan) continue;
+			const r = insert.run(communityId, unit.id, item.id, month, plan.dueDate, plan.principalFen, plan.fullFen, plan.vacancyPercent, plan.rateFen, source, now);
+			if (r.changes > 0) created++;
+			else existing++;
+		}
+		if (onProgress && ((i + 1) % 500 === 0 || i + 1 === total)) onProgress(i + 1, total);
+	}
+	if (onProgress && total === 0) onProgress(0, 0);
+	return { created, existing };
+}
+
+/**
+ * Creates the bills of `month` for every unit of the community (or `opts.unitIds`) in ONE
+ * transaction. Idempotent: running a month twice creates nothing new (`existing` counts the bills
+ * that were already there). Amounts are fixed now, from the rate in force for that month.
+ */
+export function generateMonthlyBills(db: Db, communityId: number, month: string, opts: GenerateOptions = {}): { created: number; existing: number } {
+	if (!isValidMonth(month)) throw new LedgerError('bad_month');
+	const now = opts.now ?? nowMs();
+	return tx(db, () => {
+		const items = itemsWithRates(db, communityId);
+		const settings = billingSettings(db, communityId);
+		const units = unitsForBilling(db, communityId, opts.unitIds);
+		const result = insertBills(db, communityId, units, items, month, settings, opts.source ?? 'monthly', now, opts.onProgress);
+		if (result.created > 0) {
+			audit(db, { communityId, actorId: opts.actorId ?? null, actorKind: opts.actorId ? 'staff' : 'system', action: 'bills.generate', targetType: 'month', targetId: month, detail: { ...result, units: units.length, source: opts.source ?? 'monthly' } }, now);
+		}
+		return result;
+	});
+}

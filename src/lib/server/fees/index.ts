@@ -1,0 +1,23 @@
+// Property fees (物业服务费): fee items and rates, monthly billing, what a unit owes, counter payments.
+// Other areas (receipts, move-in, waivers, bench) depend on these names and signatures.
+export { ensureFeeItems, setRate, listFeeItems, feeItemOf, feeItemsWithRates, PROPERTY_ITEM, PARKING_ITEM, type FeeItemRow, type FeeRateRow, type RateHistoryRow } from './items';
+export { generateMonthlyBills, type GenerateOptions, type BillSource } from './generate';
+export {
+	findUnits,
+	unitAccount,
+	unitIdByCode,
+	unitInfo,
+	billStates,
+	billsDue,
+	monthsPaid,
+	registerPendingWaiverLookup,
+	type BillDue,
+	type UnitAccount,
+	type UnitInfo,
+	type OwnerInfo,
+	type AccountTotals,
+	type UnitHit,
+	type PendingWaiverLookup
+} from './account';
+export { postFeePayment, quoteFeePayment, MAX_PREPAY_MONTHS, MAX_CHANGE_FEN, type FeePaymentInput, type FeeQuote, type FeeLine } from './pay';
+export { prepayPreview, type PrepayMonth } from './preview';

@@ -1,0 +1,301 @@
+import { tx, type Db } from '../db';
+import type { PaymentMethod } from '../db/schema';
+import { audit } from '../audit';
+import { getCommunity, communityToday } from '../community';
+import { LedgerError, postPayment, type LineInput, type PostedPayment } from '../ledger';
+import { addMonths } from '../../dates';
+import { allocatePayment, type AllocationTarget } from '../../domain/billing';
+import { formatLateFeeWorkingZh, type LateFeeWorking } from '../../domain/late-fee';
+import { MAX_FEN } from '../../money';
+import { billsDue, unitInfo, type BillDue } from './account';
+import { billingSettings, insertBills, itemsWithRates } from './generate';
+import { stmt } from './stmt';
+
+/** At most three years paid ahead in one go. */
+export const MAX_PREPAY_MONTHS = 36;
+/** Cash change above ¥5,000 means the tendered amount was mistyped. */
+export const MAX_CHANGE_FEN = 500_000;
+
+export interface FeePaymentInput {
+	communityId: number;
+	unitId: number;
+	/** Bills chosen at the counter (each must still owe something of what is being paid). */
+	billIds: number[];
+	/** Pay the late fee of every chosen bill (true), of none (false), or of these bill ids. */
+	includeLateFees: boolean | number[];
+	/** Also pay the months from the community's current month to current + N − 1 (bills created as needed). */
+	prepayMonths?: number;
+	method: PaymentMethod;
+	methodRef?: string;
+	bank?: string;
+	tenderedFen?: number | null;
+	payerName: string;
+	cashierId: number;
+	idempotencyKey: string;
+	/** Epoch ms of the payment; "today" is its date in the community's time zone. */
+	now: number;
+	/** Pay only this much of the selection: principal first (oldest first), then late fees. */
+	amountFen?: number;
+	/** The total the clerk confirmed; if today's figure differs the form was stale ('stale'). */
+	expectedTotalFen?: number;
+}
+
+export interface FeeLine {
+	kind: 'principal' | 'late_fee';
+	billId: number;
+	month: string;
+	itemCode: string;
+	itemNameZh: string;
+	itemNameEn: string;
+	amountFen: number;
+	description: string;
+	detail: Record<string, unknown>;
+	/** Created for this payment (prepayment of a month not billed yet). */
+	newBill: boolean;
+}
+
+export interface FeeQuote {
+	asOf: string;
+	lines: FeeLine[];
+	principalFen: number;
+	lateFeeFen: number;
+	totalFen: number;
+	/** Months paid (sorted, unique) and the prepaid months among them. */
+	months: string[];
+	prepayMonths: string[];
+}
+
+const zhMonth = (m: string) => `${m.slice(0, 4)}年${m.slice(5, 7)}月`;
+
+function checkIds(ids: unknown, what: string): number[] {
+	if (!Array.isArray(ids)) throw new LedgerError('bad_input', { field: what });
+	if (ids.length > 600) throw new LedgerError('bad_input', { field: what });
+	for (const id of ids) if (!Number.isSafeInteger(id) || id <= 0) throw new LedgerError('not_found');
+	return [...new Set(ids as number[])];
+}
+
+function checkPrepay(n: number | undefined): number {
+	if (n === undefined) return 0;
+	if (!Number.isSafeInteger(n) || n < 0 || n > MAX_PREPAY_MONTHS) throw new LedgerError('bad_prepay');
+	return n;
+}
+
+function lateIncluded(include: boolean | number[], billId: number): boolean {
+	return include === true || (Array.isArray(include) && include.includes(billId));
+}
+
+/**
+ * Works out the lines of a payment from the ledger as of the payment's day (client amounts are
+ * never trusted). Creates the prepayment bills first, so it must run inside a transaction.
+ */
+function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
+	const billIds = checkIds(input.billIds, 'billIds');
+	if (Array.isArray(input.includeLateFees)) checkIds(input.includeLateFees, 'includeLateFees');
+	else if (typeof input.includeLateFees !== 'boolean') throw new LedgerError('bad_input', { field: 'includeLateFees' });
+	const prepay = checkPrepay(input.prepayMonths);
+
+	const community = getCommunity(db, input.communityId);
+	const today = communityToday(community, new Date(input.now));
+	const unit = unitInfo(db, input.communityId, input.unitId);
+	if (!unit) throw new LedgerError('not_found');
+
+	// Every chosen bill must be a bill of this unit in this community.
+	const billOwner = stmt(db, 'SELECT unit_id AS unitId, community_id AS communityId FROM bills WHERE id = ?');
+	for (const id of billIds) {
+		const b = billOwner.get(id) as { unitId: number; communityId: number } | undefined;
+		if (!b || b.unitId !== unit.id || b.communityId !== input.communityId) throw new LedgerError('not_found', { billId: id });
+	}
+
+	const window: string[] = [];
+	const newBillIds = new Set<number>();
+	if (prepay > 0) {
+		const first = today.slice(0, 7);
+		for (let i = 0; i < prepay; i++) window.push(addMonths(first, i));
+		const before = new Set((stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as { id: number }[]).map((r) => r.id));
+		const items = itemsWithRates(db, input.communityId);
+		const settings = billingSettings(db, input.communityId);
+		let created = 0;
+		for (const month of window) created += insertBills(db, input.communityId, [unit], items, month, settings, 'prepay', input.now).created;
+		if (created > 0) {
+			for (const r of stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as { id: number }[]) if (!before.has(r.id)) newBillIds.add(r.id);
+			audit(db, { communityId: input.communityId, actorId: input.cashierId, action: 'bills.prepay', targetType: 'unit', targetId: unit.code, detail: { months: window, created } }, input.now);
+		}
+	}
+
+	// Only the chosen bills and the prepaid window are read: posting stays fast on a unit with years of bills.
+	const due = billsDue(db, input.communityId, unit.id, today, { ids: billIds, fromMonth: window[0], toMonth: window[window.length - 1] });
+	const dueById = new Map(due.map((b) => [b.billId, b]));
+	for (const id of billIds) if (!dueById.has(id)) throw new LedgerError('already_paid', { billId: id });
+
+	const chosen = new Set(billIds);
+	const windowSet = new Set(window);
+	const selected: BillDue[] = due.filter((b) => chosen.has(b.billId) || windowSet.has(b.month));
+	const targets: (AllocationTarget & { bill: BillDue })[] = selected.map((b) => ({
+		billId: b.billId,
+		principalDueFen: b.principalDueFen,
+		lateFeeDueFen: lateIncluded(input.includeLateFees, b.billId) ? b.lateFeeDueFen : 0,
+		bill: b
+	}));
+	for (const t of targets) {
+		// A chosen bill that owes nothing of what is being paid (principal settled, late fee left) was paid meanwhile.
+		if (chosen.has(t.billId) && t.principalDueFen + t.lateFeeDueFen === 0) throw new LedgerError('already_paid', { billId: t.billId });
+	}
+
+	let amounts = targets.map((t) => ({ billId: t.billId, principalFen: t.principalDueFen, lateFeeFen: t.lateFeeDueFen }));
+	if (input.amountFen !== undefined) {
+		const all = amounts.reduce((s, a) => s + a.principalFen + a.lateFeeFen, 0);
+		if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw new LedgerError('bad_amount');
+		if (input.amountFen > all) throw new LedgerError('amount_above_due', { totalFen: all });
+		amounts = allocatePayment(input.amountFen, targets);
+	}
+
+	const lines: FeeLine[] = [];
+	for (const a of amounts) {
+		const b = dueById.get(a.billId)!;
+		const base = { billId: b.billId, month: b.month, itemCode: b.itemCode, itemNameZh: b.itemNameZh, itemNameEn: b.itemNameEn, newBill: newBillIds.has(b.billId) };
+		if (a.principalFen > 0) {
+			lines.push({
+				...base,
+				kind: 'principal',
+				amountFen: a.principalFen,
+				description: `${b.itemNameZh} ${zhMonth(b.month)}`,
+				detail: {
+					month: b.month,
+					itemNameZh: b.itemNameZh,
+					itemNameEn: b.itemNameEn,
+					dueDate: b.dueDate,
+					principalFen: b.principalFen,
+					fullFen: b.fullFen,
+					vacancyPercent: b.vacancyPercent,
+					...(b.source === 'prepay' ? { prepay: true } : {})
+				}
+			});
+		}
+		if (a.lateFeeFen > 0) {
+			const working: LateFeeWorking = b.working;
+			lines.push({
+				...base,
+				kind: 'late_fee',
+				amountFen: a.lateFeeFen,
+				description: `${b.itemNameZh}滞纳金 ${zhMonth(b.month)}`,
+				detail: {
+					month: b.month,
+					itemNameZh: b.itemNameZh,
+					itemNameEn: b.itemNameEn,
+					dueDate: b.dueDate,
+					asOf: today,
+					working,
+					workingZh: formatLateFeeWorkingZh(working),
+					lateFeeFen: b.lateFeeFen,
+					paidBeforeFen: b.lateFeePaidFen,
+					...(b.lateFeeWaivedFen > 0 ? { waivedFen: b.lateFeeWaivedFen } : {})
+				}
+			});
+		}
+	}
+	if (lines.length === 0) throw new LedgerError('nothing_selected');
+
+	let principalFen = 0;
+	let lateFeeFen = 0;
+	for (const l of lines) {
+		if (l.kind === 'principal') principalFen += l.amountFen;
+		else lateFeeFen += l.amountFen;
+	}
+	const totalFen = principalFen + lateFeeFen;
+	if (totalFen > MAX_FEN) throw new LedgerError('too_large');
+	if (input.expectedTotalFen !== undefined && input.expectedTotalFen !== totalFen) throw new LedgerError('stale', { totalFen });
+	if (input.method === 'cash' && Number.isSafeInteger(input.tenderedFen)) {
+		const tendered = input.tenderedFen as number;
+		if (tendered < totalFen) throw new LedgerError('tendered_short', { totalFen, tenderedFen: tendered });
+		if (tendered - totalFen > MAX_CHANGE_FEN) throw new LedgerError('change_too_large', { totalFen, tenderedFen: tendered });
+	}
+	const months = [...new Set(lines.map((l) => l.month))].sort();
+	return { asOf: today, lines, principalFen, lateFeeFen, totalFen, months, prepayMonths: months.filter((m) => windowSet.has(m) && lines.some((l) => l.month === m && l.newBill)) };
+}
+
+class QuoteRollback extends Error {
+	constructor(public quote: FeeQuote) {
+		super('quote');
+	}
+}
+
+/**
+ * What `postFeePayment` would post right now, without writing anything: the same computation runs
+ * in a transaction that is rolled back (prepayment bills included), so the confirmation step shows
+ * exactly the figures the payment will use.
+ */
+export function quoteFeePayment(db: Db, input: FeePaymentInput): FeeQuote {
+	try {
+		tx(db, () => {
+			throw new QuoteRollback(computeLines(db, input));
+		});
+	} catch (e) {
+		if (e instanceof QuoteRollback) return e.quote;
+		throw e;
+	}
+	throw new Error('unreachable');
+}
+
+function checkPayer(name: string): string {
+	const payer = String(name ?? '').trim();
+	if (!payer) throw new LedgerError('payer_missing');
+	if (payer.length > 100) throw new LedgerError('payer_too_long');
+	return payer;
+}
+
+const RECHECK_SQL = `SELECT b.principal_fen AS principalFen, b.unit_id AS unitId, b.community_id AS communityId,
+	COALESCE((SELECT SUM(pl.amount_fen) FROM payment_lines pl WHERE pl.bill_id = b.id AND pl.kind = 'principal'
+		AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = pl.payment_id)), 0) AS paidFen
+	FROM bills b WHERE b.id = ?`;
+
+/**
+ * Takes a property-fee payment at the counter: one transaction that creates prepayment bills when
+ * asked, computes every amount from the ledger as of the community's today, and posts the payment
+ * with its gap-free receipt number. Inside the ledger's write transaction it re-checks that each
+ * bill still owes the principal being paid ('already_paid' for the second of two clerks) and
+ * belongs to this unit and community ('not_found'). A replayed idempotency key returns the first
+ * receipt and writes nothing.
+ */
+export function postFeePayment(db: Db, input: FeePaymentInput): PostedPayment {
+	const payerName = checkPayer(input.payerName);
+	if (!input.idempotencyKey || input.idempotencyKey.length > 100) throw new LedgerError('idempotency_key');
+	return tx(db, () => {
+		const prior = stmt(db, 'SELECT id, receipt_no AS receiptNo, total_fen AS totalFen, change_fen AS changeFen, unit_id AS unitId, cashier_id AS cashierId, community_id AS communityId FROM payments WHERE idempotency_key = ?').get(input.idempotencyKey) as
+			| { id: number; receiptNo: string; totalFen: number; changeFen: number | null; unitId: number | null; cashierId: number; communityId: number }
+			| undefined;
+		if (prior) {
+			if (prior.unitId !== input.unitId || prior.cashierId !== input.cashierId || prior.communityId !== input.communityId) throw new LedgerError('idempotency_conflict');
+			return { paymentId: prior.id, receiptNo: prior.receiptNo, totalFen: prior.totalFen, changeFen: prior.changeFen, replayed: true };
+		}
+		const quote = computeLines(db, input);
+		const lines: LineInput[] = quote.lines.map((l) => ({ kind: l.kind, itemCode: l.itemCode, billId: l.billId, amountFen: l.amountFen, description: l.description, detail: l.detail }));
+		const recheck = () => {
+			const paying = new Map<number, number>();
+			for (const l of quote.lines) if (l.kind === 'principal') paying.set(l.billId, (paying.get(l.billId) ?? 0) + l.amountFen);
+			for (const [billId, fen] of paying) {
+				const b = stmt(db, RECHECK_SQL).get(billId) as { principalFen: number; unitId: number; communityId: number; paidFen: number } | undefined;
+				if (!b || b.unitId !== input.unitId || b.communityId !== input.communityId) throw new LedgerError('not_found', { billId });
+				if (b.paidFen + fen > b.principalFen) throw new LedgerError('already_paid', { billId });
+			}
+		};
+		return postPayment(
+			db,
+			{
+				communityId: input.communityId,
+				unitId: input.unitId,
+				purpose: 'fees',
+				payerName,
+				method: input.method,
+				methodRef: input.methodRef,
+				bank: input.bank,
+				tenderedFen: input.method === 'cash' ? (input.tenderedFen ?? null) : null,
+				cashierId: input.cashierId,
+				idempotencyKey: input.idempotencyKey,
+				lines,
+				now: input.now,
+				localDate: quote.asOf
+			},
+			recheck
+		);
+	});
+}

@@ -1,0 +1,40 @@
+import type { Db } from '../db';
+import { addMonths } from '../../dates';
+import { planBill } from '../../domain/billing';
+import { unitInfo } from './account';
+import { billingSettings, itemsWithRates } from './generate';
+import { MAX_PREPAY_MONTHS } from './pay';
+import { stmt } from './stmt';
+
+export interface PrepayMonth {
+	month: string;
+	/** Bills that prepaying this month would create (items not billed yet for it). */
+	newBills: { itemCode: string; itemNameZh: string; itemNameEn: string; principalFen: number; vacancyPercent: number }[];
+}
+
+/**
+ * The months a prepayment could cover, from `fromMonth` (the current month) on, with the bills it
+ * would create: the counter shows the amount of "prepay N months" live before the authoritative
+ * quote. Months whose bills all exist list nothing (those bills are paid or already listed as due).
+ */
+export function prepayPreview(db: Db, communityId: number, unitId: number, fromMonth: string, months = MAX_PREPAY_MONTHS): PrepayMonth[] {
+	const unit = unitInfo(db, communityId, unitId);
+	if (!unit) return [];
+	const items = itemsWithRates(db, communityId);
+	const settings = billingSettings(db, communityId);
+	const existing = new Set(
+		(stmt(db, 'SELECT fee_item_id AS feeItemId, month FROM bills WHERE unit_id = ? AND month >= ?').all(unitId, fromMonth) as { feeItemId: number; month: string }[]).map((r) => `${r.feeItemId}:${r.month}`)
+	);
+	const out: PrepayMonth[] = [];
+	for (let i = 0; i < months; i++) {
+		const month = addMonths(fromMonth, i);
+		const newBills: PrepayMonth['newBills'] = [];
+		for (const item of items) {
+			if (existing.has(`${item.id}:${month}`)) continue;
+			const plan = planBill(item, item.rates, unit, month, settings);
+			if (plan) newBills.push({ itemCode: item.code, itemNameZh: item.nameZh, itemNameEn: item.nameEn, principalFen: plan.principalFen, vacancyPercent: plan.vacancyPercent });
+		}
+		out.push({ month, newBills });
+	}
+	return out;
+}

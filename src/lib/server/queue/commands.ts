@@ -1,0 +1,192 @@
+import { and, eq, max } from 'drizzle-orm';
+import { tx, type Db } from '../db';
+import { queueEvents, queueTickets, units } from '../db/schema';
+import { nowMs } from '../clock';
+import {
+	QUEUE_SERVICES,
+	formatQueueNo,
+	isPriority,
+	isService,
+	pickNext,
+	queueStep,
+	type QueueEventType,
+	type QueuePriority,
+	type QueueRuleError,
+	type QueueService,
+	type QueueSource
+} from '../../domain/queue';
+import { currentAt, loadDay, queueDayOf, waitingOf, type QueueTicketView } from './queries';
+
+/**
+ * A refused queue action. `code` becomes a translated message at the edge (messages.ts);
+ * nothing was written.
+ */
+export class QueueError extends Error {
+	constructor(public code: 'bad_service' | 'bad_priority' | 'bad_source' | 'bad_counter' | 'bad_unit' | 'not_found' | QueueRuleError) {
+		super(code);
+		this.name = 'QueueError';
+	}
+}
+
+export interface TakeInput {
+	service: unknown;
+	priority?: unknown;
+	source: QueueSource;
+	/** The identified resident's unit, if any (for "pay at the counter"). */
+	unitId?: number | null;
+}
+
+export interface Taken {
+	id: number;
+	queueNo: string;
+	service: QueueService;
+	priority: QueuePriority;
+	replay: boolean;
+}
+
+/** Takes the next number of the day for a service. No sign-in needed (kiosk); one per form token. */
+export function takeNumber(db: Db, communityId: number, input: TakeInput, opts: { now?: number; idempotencyKey?: string | null } = {}): Taken {
+	const now = opts.now ?? nowMs();
+	if (!isService(input.service)) throw new QueueError('bad_service');
+	const priority = input.priority === undefined || input.priority === '' || input.priority === null ? 'normal' : input.priority;
+	if (!isPriority(priority)) throw new QueueError('bad_priority');
+	if (!['kiosk', 'mobile', 'counter'].includes(input.source)) throw new QueueError('bad_source');
+	const service = input.service;
+	const key = opts.idempotencyKey?.trim().slice(0, 100) || null;
+	return tx(db, () => {
+		if (key) {
+			const again = db.select().from(queueTickets).where(eq(queueTickets.idempotencyKey, key)).get();
+			if (again && again.communityId === communityId) return { id: again.id, queueNo: again.queueNo, service: again.service, priority: again.priority, replay: true };
+		}
+		const unitId = input.unitId ?? null;
+		if (unitId !== null) {
+			const unit = db.select({ id: units.id }).from(units).where(and(eq(units.id, unitId), eq(units.communityId, communityId))).get();
+			if (!unit) throw new QueueError('bad_unit');
+		}
+		const day = queueDayOf(db, communityId, now);
+		const last = db
+			.select({ seq: max(queueTickets.seq) })
+			.from(queueTickets)
+			.where(and(eq(queueTickets.communityId, communityId), eq(queueTickets.day, day), eq(queueTickets.service, service)))
+			.get();
+		const seq = (last?.seq ?? 0) + 1;
+		const queueNo = formatQueueNo(service, seq);
+		const row = db
+			.insert(queueTickets)
+			.values({ communityId, day, service, seq, queueNo, priority, source: input.source, unitId, takenAt: now, idempotencyKey: key })
+			.returning({ id: queueTickets.id })
+			.get();
+		return { id: row.id, queueNo, service, priority, replay: false };
+	});
+}
+
+/** The clerk at a counter. */
+export interface QueueActor {
+	id: number;
+	communityId: number;
+}
+
+/** Counter (窗口) numbers are 1–99. */
+export function parseCounter(raw: unknown): string | null {
+	const s = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
+	return /^[1-9]\d?$/.test(s) ? s : null;
+}
+
+/** Services a counter handles, from a form ("payment,keys" or repeated fields); unknown ones are dropped. */
+export function parseServices(raw: unknown): QueueService[] {
+	const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
+	return QUEUE_SERVICES.filter((s) => list.map((x) => String(x).trim()).includes(s));
+}
+
+export interface CallResult {
+	/** The number now called (null: nobody is waiting). */
+	called: { id: number; queueNo: string; service: QueueService; priority: QueuePriority; counter: string } | null;
+	/** The number this counter was serving, finished by this call. */
+	finished: string | null;
+	replay: boolean;
+}
+
+function appendEvent(db: Db, actor: QueueActor, ticketId: number, type: QueueEventType, at: number, counter: string | null, key: string | null) {
+	db.insert(queueEvents).values({ communityId: actor.communityId, ticketId, type, at, counter, staffId: actor.id, idempotencyKey: key }).run();
+}
+
+/** A button's token already used: the answer the first press got. */
+function replayOf(db: Db, actor: QueueActor, key: string | null): { ticket: typeof queueTickets.$inferSelect; counter: string | null } | null {
+	if (!key) return null;
+	const e = db.select().from(queueEvents).where(eq(queueEvents.idempotencyKey, key)).get();
+	if (!e || e.communityId !== actor.communityId) return null;
+	const ticket = db.select().from(queueTickets).where(eq(queueTickets.id, e.ticketId)).get()!;
+	return { ticket, counter: e.counter };
+}
+
+function cleanKey(key: string | null | undefined): string | null {
+	return key?.trim().slice(0, 100) || null;
+}
+
+/**
+ * "Call next" at a counter: the number this counter was serving is finished, then the next
+ * waiting number (urgent → elderly/disabled → arrival; among `services` if the counter handles
+ * only some) is called here. One transaction, so two counters never call the same number.
+ */
+export function callNext(db: Db, actor: QueueActor, input: { counter: unknown; services?: QueueService[]; idempotencyKey?: string | null }, now = nowMs()): CallResult {
+	const counter = parseCounter(input.counter);
+	if (!counter) throw new QueueError('bad_counter');
+	const key = cleanKey(input.idempotencyKey);
+	return tx(db, () => {
+		const replay = replayOf(db, actor, key);
+		if (replay) return { called: { id: replay.ticket.id, queueNo: replay.ticket.queueNo, service: replay.ticket.service, priority: replay.ticket.priority, counter: replay.counter ?? counter }, finished: null, replay: true };
+		const day = loadDay(db, actor.communityId, queueDayOf(db, actor.communityId, now));
+		const finished = finishCurrent(db, actor, currentAt(day, counter), now);
+		const next = pickNext(waitingOf(day), input.services ?? []);
+		if (!next) return { called: null, finished, replay: false };
+		appendEvent(db, actor, next.id, 'called', now, counter, key);
+		return { called: { id: next.id, queueNo: next.queueNo, service: next.service, priority: next.priority, counter }, finished, replay: false };
+	});
+}
+
+function finishCurrent(db: Db, actor: QueueActor, current: QueueTicketView | null, now: number): string | null {
+	if (!current) return null;
+	appendEvent(db, actor, current.id, 'finished', now, current.counter, null);
+	return current.queueNo;
+}
+
+/** Loads one of today's numbers of the actor's community, or refuses. */
+function todays(db: Db, actor: QueueActor, id: unknown, now: number) {
+	const n = typeof id === 'number' ? id : Number(String(id ?? ''));
+	const day = loadDay(db, actor.communityId, queueDayOf(db, actor.communityId, now));
+	const ticket = Number.isSafeInteger(n) ? day.tickets.find((t) => t.id === n) : undefined;
+	if (!ticket) throw new QueueError('not_found');
+	return { day, ticket };
+}
+
+/** Calls a particular number (a waiting one out of turn, or a no-show who came back) to a counter. */
+export function callTicket(db: Db, actor: QueueActor, input: { id: unknown; counter: unknown; idempotencyKey?: string | null }, now = nowMs()): CallResult {
+	const counter = parseCounter(input.counter);
+	if (!counter) throw new QueueError('bad_counter');
+	const key = cleanKey(input.idempotencyKey);
+	return tx(db, () => {
+		const replay = replayOf(db, actor, key);
+		if (replay) return { called: { id: replay.ticket.id, queueNo: replay.ticket.queueNo, service: replay.ticket.service, priority: replay.ticket.priority, counter: replay.counter ?? counter }, finished: null, replay: true };
+		const { day, ticket } = todays(db, actor, input.id, now);
+		const step = queueStep(ticket.state, 'called');
+		if (!step.ok) throw new QueueError(step.error);
+		const current = currentAt(day, counter);
+		const finished = current && current.id !== ticket.id ? finishCurrent(db, actor, current, now) : null;
+		appendEvent(db, actor, ticket.id, 'called', now, counter, key);
+		return { called: { id: ticket.id, queueNo: ticket.queueNo, service: ticket.service, priority: ticket.priority, counter }, finished, replay: false };
+	});
+}
+
+/** Recall (重呼), finish (办结) or no-show (过号) of a called number. */
+export function queueAction(db: Db, actor: QueueActor, type: 'recalled' | 'finished' | 'no_show', input: { id: unknown; idempotencyKey?: string | null }, now = nowMs()): { queueNo: string; counter: string | null; replay: boolean } {
+	const key = cleanKey(input.idempotencyKey);
+	return tx(db, () => {
+		const replay = replayOf(db, actor, key);
+		if (replay) return { queueNo: replay.ticket.queueNo, counter: replay.counter, replay: true };
+		const { ticket } = todays(db, actor, input.id, now);
+		const step = queueStep(ticket.state, type);
+		if (!step.ok) throw new QueueError(step.error);
+		appendEvent(db, actor, ticket.id, type, now, ticket.counter, key);
+		return { queueNo: ticket.queueNo, counter: ticket.counter, replay: false };
+	});
+}

@@ -1,0 +1,200 @@
+import { and, eq, max } from 'drizzle-orm';
+import { tx, type Db } from '../db';
+import { ticketPhotos, tickets } from '../db/schema';
+import { audit } from '../audit';
+import { getCommunity } from '../community';
+import { nowMs } from '../clock';
+import { todayIn } from '../../dates';
+import {
+	DEPARTMENTS,
+	RESIDENT_SOURCES,
+	STAFF_SOURCES,
+	TEXT_MAX,
+	TICKET_KINDS,
+	TICKET_URGENCIES,
+	fold,
+	formatTicketNo,
+	type TicketEvent,
+	type TicketSource
+} from '../../domain/tickets';
+import { invalid, type TicketFailure } from './errors';
+import { FieldReader, normaliseUnitCode } from './input';
+import { appendEvent, findUnit, type TicketActor } from './model';
+import { checkPhotos, discardPhotos, ticketPhotoDir, writePhotos, type PhotoUpload } from './photos';
+
+/**
+ * What intake sends, as typed (strings from a form; the kiosk may pass the same). Everything is
+ * checked here; a bad field gives a field error and nothing is written.
+ */
+export interface TicketInput {
+	kind?: string;
+	/** counter | phone (staff), kiosk | mobile (resident). */
+	source?: string;
+	/** Room code, e.g. 6-1-101; empty for a common area (then `location` is required). */
+	unitCode?: string;
+	reporterName?: string;
+	reporterPhone?: string;
+	location?: string;
+	text?: string;
+	urgency?: string;
+	/** When the report was received: "YYYY-MM-DDTHH:MM" in the community's zone, or epoch ms; empty = now. Staff only. */
+	receivedAt?: string | number;
+	/** Dispatch at once (staff only; not for developer complaints, which need approval first). */
+	department?: string;
+	assignee?: string;
+	/** Enquiry answered on the spot (staff only). */
+	answer?: string;
+	photos?: PhotoUpload[];
+}
+
+export interface CreateOptions {
+	now?: number;
+	/** The form token: a second submit with the same key returns the first ticket. */
+	idempotencyKey?: string | null;
+	/** Photo directory (tests). */
+	photoDir?: string;
+}
+
+export type CreateResult = { ok: true; id: number; ticketNo: string; replay: boolean; recordedLate: boolean } | TicketFailure;
+
+export const NAME_MAX = 50;
+export const LOCATION_MAX = 100;
+/** A paper record older than this is a typo (a wrong year, month), not a late entry. */
+export const RECEIVED_MAX_AGE_DAYS = 30;
+
+/** Records a report or complaint, with its number, and dispatches or answers it if asked. */
+export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opts: CreateOptions = {}): CreateResult {
+	const now = opts.now ?? nowMs();
+	const community = getCommunity(db, actor.communityId);
+	const settings = community.settings.tickets;
+	const staff = actor.kind === 'staff';
+	const { photos: rawPhotos = [], ...fields } = input;
+	const f = new FieldReader(fields as Record<string, unknown>);
+
+	const kind = f.oneOf('kind', TICKET_KINDS, { required: true });
+	const source = f.oneOf<TicketSource>('source', staff ? STAFF_SOURCES : RESIDENT_SOURCES, { required: true });
+	const reporterName = f.str('reporterName', { required: true, max: NAME_MAX });
+	const reporterPhone = f.phone('reporterPhone', { required: true });
+	const location = f.str('location', { max: LOCATION_MAX });
+	const text = f.str('text', { required: true, max: TEXT_MAX });
+	const urgency = f.oneOf('urgency', TICKET_URGENCIES, { fallback: 'normal' }) ?? 'normal';
+
+	// The unit: a resident reports for their own unit only.
+	let unit: { id: number; code: string } | null = null;
+	if (actor.kind === 'resident') {
+		const typed = normaliseUnitCode(f.str('unitCode', { max: 20 }));
+		if (typed && typed !== actor.unitCode) f.errors.unitCode ??= { code: 'resident_unit' };
+		unit = { id: actor.unitId, code: actor.unitCode };
+	} else {
+		const code = normaliseUnitCode(f.str('unitCode', { max: 20 }));
+		unit = findUnit(db, actor.communityId, code);
+		if (code && !unit) f.errors.unitCode ??= { code: 'unknown_unit', unit: code };
+	}
+	if (!unit && !location && !f.errors.unitCode) f.errors.location ??= { code: 'location_required' };
+
+	// Time received: typed for calls taken on paper; residents' reports are received when sent.
+	const receivedAt = staff ? f.time('receivedAt', { timeZone: community.timeZone, now, maxAgeDays: RECEIVED_MAX_AGE_DAYS }) : now;
+
+	// Dispatch or answer at intake (staff only).
+	let dispatch: { department: (typeof DEPARTMENTS)[number]; assignee: string } | null = null;
+	let answer = '';
+	if (staff) {
+		const department = f.oneOf('department', DEPARTMENTS, { code: { code: 'unknown_department' } });
+		const assignee = f.str('assignee', { max: NAME_MAX });
+		if (department && kind === 'developer_complaint') f.errors.department ??= { code: 'developer_no_dispatch' };
+		else if (department && !assignee) f.errors.assignee ??= { code: 'required' };
+		else if (department) dispatch = { department, assignee };
+		answer = f.str('answer', { max: TEXT_MAX });
+		if (answer && kind !== 'enquiry') answer = ''; // the answer box belongs to enquiries only
+	}
+
+	const checked = checkPhotos(rawPhotos);
+	if (!checked.ok) f.errors.photos ??= checked.error;
+	if (!f.ok || !kind || !source || !checked.ok) return invalid(f.errors, f.values());
+
+	const key = opts.idempotencyKey?.trim() || null;
+	const replay = key ? findByKey(db, actor.communityId, key) : null;
+	if (replay) return { ok: true, id: replay.id, ticketNo: replay.ticketNo, replay: true, recordedLate: replay.recordedLate };
+
+	const dir = opts.photoDir ?? ticketPhotoDir();
+	const files = writePhotos(checked.photos, dir);
+	try {
+		return tx(db, () => {
+			const again = key ? findByKey(db, actor.communityId, key) : null;
+			if (again) {
+				discardPhotos(files, dir);
+				return { ok: true as const, id: again.id, ticketNo: again.ticketNo, replay: true, recordedLate: again.recordedLate };
+			}
+			// Numbers run per community and calendar year of recording, in the community's zone.
+			const year = Number(todayIn(community.timeZone, now).slice(0, 4));
+			const last = db.select({ seq: max(tickets.seq) }).from(tickets).where(and(eq(tickets.communityId, actor.communityId), eq(tickets.year, year))).get();
+			const seq = (last?.seq ?? 0) + 1;
+			const ticketNo = formatTicketNo(year, seq);
+			const recordedLate = now - receivedAt > settings.recordWithinMinutes * 60_000;
+
+			const events: TicketEvent[] = [{ type: 'created', at: receivedAt, data: { source } }];
+			if (dispatch) events.push({ type: 'dispatched', at: now, data: dispatch });
+			if (answer) events.push({ type: 'answered', at: now, data: { text: answer } });
+			const facts = fold(kind, events);
+
+			const row = db
+				.insert(tickets)
+				.values({
+					communityId: actor.communityId,
+					ticketNo,
+					year,
+					seq,
+					kind,
+					source,
+					unitId: unit?.id ?? null,
+					reporterName,
+					reporterPhone,
+					location,
+					text,
+					urgency,
+					state: facts.state,
+					department: facts.department,
+					assignee: facts.assignee,
+					receivedAt,
+					recordedAt: now,
+					recordedLate,
+					createdBy: actor.kind === 'staff' ? actor.id : null,
+					createdByUnit: actor.kind === 'resident' ? actor.unitId : null,
+					updatedAt: now,
+					idempotencyKey: key
+				})
+				.returning({ id: tickets.id })
+				.get();
+			const ticket = { id: row.id, communityId: actor.communityId };
+			for (const e of events) appendEvent(db, ticket, e, actor, now);
+			checked.photos.forEach((p, i) => {
+				db.insert(ticketPhotos).values({ ticketId: row.id, communityId: actor.communityId, fileName: files[i], mime: p.mime, size: p.size, sha256: p.sha256, createdAt: now }).run();
+			});
+			audit(
+				db,
+				{
+					communityId: actor.communityId,
+					actorId: actor.kind === 'staff' ? actor.id : actor.unitId,
+					actorKind: actor.kind,
+					action: 'ticket.create',
+					targetType: 'ticket',
+					targetId: ticketNo,
+					detail: { kind, source, state: facts.state, recordedLate, photos: files.length }
+				},
+				now
+			);
+			return { ok: true as const, id: row.id, ticketNo, replay: false, recordedLate };
+		});
+	} catch (e) {
+		discardPhotos(files, dir);
+		throw e;
+	}
+}
+
+function findByKey(db: Db, communityId: number, key: string) {
+	return db
+		.select({ id: tickets.id, ticketNo: tickets.ticketNo, recordedLate: tickets.recordedLate })
+		.from(tickets)
+		.where(and(eq(tickets.communityId, communityId), eq(tickets.idempotencyKey, key)))
+		.get();
+}

@@ -1,0 +1,85 @@
+import { error } from '@sveltejs/kit';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { nowMs } from '$lib/server/clock';
+import { failForm } from '$lib/server/forms';
+import { parseYuan } from '$lib/money';
+import { NOTE_MAX, type ApprovalPlan } from '$lib/domain/waiver';
+import { WaiverError, decideWaiverRequest, requestView } from '$lib/server/waivers';
+import { waiverCodeMessage, waiverRefusal } from '$lib/server/waivers/messages';
+import { m } from '$lib/paraglide/messages.js';
+
+function requestId(raw: string): number {
+	if (!/^\d{1,9}$/.test(raw)) error(404, 'not_found');
+	return Number(raw);
+}
+
+/** /manager/waivers/{id} — the request, the unit's history and the decision form. */
+export const load = ({ locals, url, params }) => {
+	const user = requireStaff(locals, 'manager', url);
+	const v = requestView(getDb(), user.communityId, requestId(params.id));
+	if (!v) error(404, 'not_found');
+	// One key per rendering of the decision form: a double submit decides once.
+	return { v, own: v.request.clerkId === user.id, key: crypto.randomUUID(), noteMax: NOTE_MAX };
+};
+
+const str = (form: FormData, name: string, max = 200) => {
+	const v = form.get(name);
+	return typeof v === 'string' ? v.slice(0, max) : '';
+};
+
+/** A typed yuan amount → fen, or the refusal code (negative amounts get their own message). */
+function fen(text: string): { ok: true; fen: number } | { ok: false; code: string } {
+	const r = parseYuan(text);
+	if (r.ok) return r;
+	return { ok: false, code: r.error === 'negative' ? 'amount_negative' : 'bad_amount' };
+}
+
+function decide(decision: 'approve' | 'reject') {
+	return async ({ locals, url, params, request }: { locals: App.Locals; url: URL; params: { id: string }; request: Request }) => {
+		const user = requireStaff(locals, 'manager', url);
+		const id = requestId(params.id);
+		const form = await request.formData();
+		const values: Record<string, string> = { mode: str(form, 'mode', 20), amount: str(form, 'amount', 40), note: str(form, 'note', NOTE_MAX + 200), key: str(form, 'key') };
+		for (const [k, v] of form.entries()) if (/^amt_\d{1,12}$/.test(k) && typeof v === 'string') values[k] = v.slice(0, 40);
+
+		let plan: ApprovalPlan = { mode: 'full' };
+		if (decision === 'approve') {
+			if (values.mode === 'amount') {
+				const r = fen(values.amount);
+				if (!r.ok) return failForm(400, waiverCodeMessage(r.code), { errors: { amount: waiverCodeMessage(r.code) }, values });
+				plan = { mode: 'amount', amountFen: r.fen };
+			} else if (values.mode === 'per_bill') {
+				const amounts = [];
+				for (const [k, v] of Object.entries(values)) {
+					if (!k.startsWith('amt_')) continue;
+					const r = v.trim() === '' ? ({ ok: true, fen: 0 } as const) : fen(v);
+					if (!r.ok) return failForm(400, waiverCodeMessage(r.code), { errors: { [k]: waiverCodeMessage(r.code) }, values });
+					amounts.push({ billId: Number(k.slice(4)), amountFen: r.fen });
+				}
+				plan = { mode: 'per_bill', amounts };
+			} else if (values.mode !== 'full') {
+				return failForm(400, m.waivers_error_mode(), { values });
+			}
+		}
+		try {
+			const r = decideWaiverRequest(getDb(), {
+				communityId: user.communityId,
+				requestId: id,
+				deciderId: user.id,
+				note: values.note,
+				key: values.key,
+				now: nowMs(),
+				...(decision === 'approve' ? { decision, plan } : { decision })
+			});
+			return { decided: r.state, approvedFen: r.approvedFen };
+		} catch (e) {
+			if (!(e instanceof WaiverError)) throw e;
+			const { message, errors } = waiverRefusal(e, decision);
+			const status = e.code === 'not_found' ? 404 : e.code === 'not_pending' ? 409 : e.code === 'own_request' ? 403 : 400;
+			return failForm(status, message, { errors, values });
+		}
+	};
+}
+
+export const actions = { approve: decide('approve'), reject: decide('reject') };

@@ -1,0 +1,18 @@
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import { overdueSummary } from '$lib/server/keys';
+import { ticketAlertCounts } from '$lib/server/tickets';
+
+// The counter home: each capability adds what its panel needs here.
+export const load = ({ locals, url }) => {
+	const user = requireStaff(locals, 'clerk', url);
+	const db = getDb();
+	const community = getCommunity(db, user.communityId);
+	return {
+		timeZone: community.timeZone,
+		overdueKeys: overdueSummary(db, user.communityId, nowMs()),
+		ticketAlerts: ticketAlertCounts(db, user.communityId, nowMs())
+	};
+};

@@ -1,0 +1,94 @@
+import { error, redirect } from '@sveltejs/kit';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { communityToday, getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import { LedgerError } from '$lib/server/ledger';
+import { failForm } from '$lib/server/forms';
+import { MAX_PREPAY_MONTHS, postFeePayment, prepayPreview, quoteFeePayment, unitAccount, unitIdByCode, type FeePaymentInput } from '$lib/server/fees';
+import { ledgerMessage, readPaymentForm, type PaymentForm } from '$lib/server/fees/form';
+import { m } from '$lib/paraglide/messages.js';
+
+function unitOf(communityId: number, code: string) {
+	const unitId = unitIdByCode(getDb(), communityId, code);
+	if (!unitId) error(404, 'not_found');
+	return unitId;
+}
+
+export const load = ({ locals, url, params }) => {
+	const user = requireStaff(locals, 'clerk', url);
+	const db = getDb();
+	const community = getCommunity(db, user.communityId);
+	const today = communityToday(community);
+	const unitId = unitOf(user.communityId, params.unitCode);
+	const account = unitAccount(db, user.communityId, unitId, today)!;
+	const prepayParam = Number(url.searchParams.get('prepay') ?? 0);
+	const prepay = Number.isSafeInteger(prepayParam) && prepayParam > 0 ? Math.min(prepayParam, MAX_PREPAY_MONTHS) : 0;
+	return {
+		today,
+		currentMonth: today.slice(0, 7),
+		account,
+		preview: prepayPreview(db, user.communityId, unitId, today.slice(0, 7), MAX_PREPAY_MONTHS),
+		prepay,
+		ratePerMille: community.settings.fees.lateFeeRatePerMille,
+		// One key per rendering of the form: a double submit or a retry posts once.
+		key: crypto.randomUUID()
+	};
+};
+
+function toInput(form: PaymentForm, communityId: number, unitId: number, cashierId: number): FeePaymentInput {
+	return {
+		communityId,
+		unitId,
+		billIds: form.billIds,
+		includeLateFees: form.lateIds,
+		prepayMonths: form.prepay,
+		method: form.method,
+		methodRef: form.methodRef,
+		bank: form.bank,
+		tenderedFen: form.tenderedFen,
+		payerName: form.payerName,
+		cashierId,
+		idempotencyKey: form.key,
+		now: nowMs(),
+		expectedTotalFen: form.expectedTotalFen
+	};
+}
+
+function refused(e: unknown, values: Record<string, string>) {
+	if (!(e instanceof LedgerError)) throw e;
+	const { message, field } = ledgerMessage(e);
+	const status = e.code === 'already_paid' || e.code === 'stale' || e.code === 'idempotency_conflict' ? 409 : 400;
+	return failForm(status, message, { errors: field ? { [field]: message } : {}, values });
+}
+
+export const actions = {
+	/** Step 1: the authoritative figures for the confirmation step (nothing is written). */
+	review: async ({ locals, url, params, request }) => {
+		const user = requireStaff(locals, 'clerk', url);
+		const unitId = unitOf(user.communityId, params.unitCode);
+		const read = readPaymentForm(await request.formData(), false);
+		if (!read.ok) return failForm(400, read.errors._form ?? Object.values(read.errors)[0] ?? m.validation_invalid(), { errors: read.errors, values: read.values });
+		try {
+			const quote = quoteFeePayment(getDb(), toInput(read.data, user.communityId, unitId, user.id));
+			const change = read.data.tenderedFen !== null ? read.data.tenderedFen - quote.totalFen : null;
+			return { confirm: { ...quote, tenderedFen: read.data.tenderedFen, changeFen: change }, values: read.values };
+		} catch (e) {
+			return refused(e, read.values);
+		}
+	},
+	/** Step 2: post it; the receipt page opens. */
+	pay: async ({ locals, url, params, request }) => {
+		const user = requireStaff(locals, 'clerk', url);
+		const unitId = unitOf(user.communityId, params.unitCode);
+		const read = readPaymentForm(await request.formData(), true);
+		if (!read.ok) return failForm(400, read.errors._form ?? Object.values(read.errors)[0] ?? m.validation_invalid(), { errors: read.errors, values: read.values });
+		let receiptNo: string;
+		try {
+			receiptNo = postFeePayment(getDb(), toInput(read.data, user.communityId, unitId, user.id)).receiptNo;
+		} catch (e) {
+			return refused(e, read.values);
+		}
+		redirect(303, `/fees/receipt/${encodeURIComponent(receiptNo)}`);
+	}
+};

@@ -1,0 +1,51 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { communityToday, getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import { failForm, formValues, parseForm } from '$lib/server/forms';
+import { changeDisposition, getKey, keyAuditTrail, keyLoansOf, updateKey } from '$lib/server/keys';
+import { dispositionSchema, editSchema, explainDisposition, explainRegister, keyIdParam } from '$lib/server/keys/forms';
+
+export const load = ({ locals, url, params }) => {
+	const user = requireStaff(locals, 'clerk', url);
+	const db = getDb();
+	const now = nowMs();
+	const id = keyIdParam(params.id);
+	const key = getKey(db, user.communityId, id, now);
+	if (!key) error(404, 'not_found');
+	const community = getCommunity(db, user.communityId);
+	return {
+		key,
+		loans: keyLoansOf(db, user.communityId, id, now),
+		audit: keyAuditTrail(db, user.communityId, id),
+		timeZone: community.timeZone,
+		today: communityToday(community, new Date(now)),
+		done: url.searchParams.get('done')
+	};
+};
+
+export const actions = {
+	update: async ({ locals, request, params }) => {
+		const user = requireStaff(locals, 'clerk');
+		const form = await request.formData();
+		const parsed = parseForm(editSchema, form);
+		if (!parsed.ok) return failForm(400, m.keys_err_form(), { ...parsed, values: { ...parsed.values, _form: 'update' } });
+		const r = updateKey(getDb(), { id: user.id, communityId: user.communityId }, keyIdParam(params.id), parsed.data, nowMs());
+		if (!r.ok) return failForm(400, m.keys_err_form(), { ...explainRegister(r.errors), values: { ...formValues(form), _form: 'update' } });
+		return { ok: true, notice: m.keys_updated() };
+	},
+	disposition: async ({ locals, request, params }) => {
+		const user = requireStaff(locals, 'clerk');
+		const form = await request.formData();
+		const parsed = parseForm(dispositionSchema, form);
+		if (!parsed.ok) return failForm(400, m.keys_err_form(), { ...parsed, values: { ...parsed.values, _form: 'disposition' } });
+		const r = changeDisposition(getDb(), { id: user.id, communityId: user.communityId }, keyIdParam(params.id), parsed.data, nowMs());
+		if (!r.ok) {
+			const e = explainDisposition(r.errors);
+			return failForm(r.errors.includes('key_lent') ? 409 : 400, e.message, { errors: e.errors, values: { ...formValues(form), _form: 'disposition' } });
+		}
+		return { ok: true, notice: m.keys_disposition_done() };
+	}
+};

@@ -1,0 +1,60 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import { failForm, formValues, parseForm } from '$lib/server/forms';
+import { activeStaff, getKey, returnKey } from '$lib/server/keys';
+import { explainReturn, keyIdParam, parseLocalDateTime, returnSchema, toLocalInput } from '$lib/server/keys/forms';
+
+export const load = ({ locals, url, params }) => {
+	const user = requireStaff(locals, 'clerk', url);
+	const db = getDb();
+	const now = nowMs();
+	const key = getKey(db, user.communityId, keyIdParam(params.id), now);
+	if (!key) error(404, 'not_found');
+	const community = getCommunity(db, user.communityId);
+	const l = key.openLoan;
+	return {
+		key: { id: key.id, tagNo: key.tagNo, opens: key.opens, slot: key.slot, state: key.state },
+		loan: l && {
+			borrowerName: l.borrowerName,
+			borrowerPhone: l.borrowerPhone,
+			lentAt: l.lentAt,
+			expectedReturnAt: l.expectedReturnAt,
+			overdue: l.overdue,
+			escort: l.escort,
+			collateralIdType: l.collateralIdType,
+			collateralIdNumber: l.collateralIdNumber
+		},
+		staff: activeStaff(db, user.communityId),
+		timeZone: community.timeZone,
+		defaults: { returnedAt: toLocalInput(now, community.timeZone), receivedBy: String(user.id) },
+		token: crypto.randomUUID()
+	};
+};
+
+export const actions = {
+	default: async ({ locals, request, params }) => {
+		const user = requireStaff(locals, 'clerk');
+		const db = getDb();
+		const form = await request.formData();
+		const parsed = parseForm(returnSchema, form);
+		if (!parsed.ok) return failForm(400, m.keys_err_form(), parsed);
+		const d = parsed.data;
+		const tz = getCommunity(db, user.communityId).timeZone;
+		const result = returnKey(
+			db,
+			{ id: user.id, communityId: user.communityId },
+			keyIdParam(params.id),
+			{ returnedAt: parseLocalDateTime(d.returnedAt, tz), receivedBy: d.receivedBy ?? user.id, lost: d.lost, slotConfirmed: d.slotConfirmed, collateralReturned: d.collateralReturned, note: d.note, idempotencyKey: d.token },
+			nowMs()
+		);
+		if (!result.ok) {
+			const e = explainReturn(result.errors);
+			return failForm(result.errors.includes('key_not_lent') ? 409 : 400, e.message, { errors: e.errors, values: formValues(form) });
+		}
+		redirect(303, `/keys/${params.id}?done=${d.lost ? 'lost' : 'returned'}`);
+	}
+};

@@ -1,0 +1,43 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import { logEntries } from '$lib/server/keys';
+import { keyLogPdf } from '$lib/server/pdf/key-log';
+import { addDays, daysBetween, isValidDate, localToEpochMs } from '$lib/dates';
+
+const date = z.string().refine(isValidDate);
+const rangeSchema = z.object({ from: date, to: date }).refine((r) => r.from <= r.to && daysBetween(r.from, r.to) <= 366);
+
+// GET /keys/log.pdf?from=YYYY-MM-DD&to=YYYY-MM-DD — the lending log (钥匙借用册) for those days, both included.
+export const GET = async ({ locals, url }) => {
+	const user = requireStaff(locals, 'clerk', url);
+	const range = rangeSchema.safeParse({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
+	if (!range.success) error(400, m.keys_log_bad_range());
+	const { from, to } = range.data;
+	const db = getDb();
+	const community = getCommunity(db, user.communityId);
+	const now = nowMs();
+	const fromMs = localToEpochMs(from, '00:00', community.timeZone);
+	const toMs = localToEpochMs(addDays(to, 1), '00:00', community.timeZone);
+	const pdf = await keyLogPdf({
+		communityName: community.name,
+		centreName: community.centreName,
+		timeZone: community.timeZone,
+		from,
+		to,
+		printedAt: now,
+		printedBy: `${user.displayName} ${user.workNo}`,
+		loans: logEntries(db, user.communityId, fromMs, toMs, now)
+	});
+	return new Response(new Uint8Array(pdf), {
+		headers: {
+			'Content-Type': 'application/pdf',
+			'Content-Disposition': `inline; filename="key-log-${from}-${to}.pdf"`,
+			'Cache-Control': 'no-store'
+		}
+	});
+};

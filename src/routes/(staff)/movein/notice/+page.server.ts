@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { communityToday, getCommunity } from '$lib/server/community';
+import { failForm, parseForm } from '$lib/server/forms';
+import { isValidDate } from '$lib/dates';
+import { MoveInError, setBuildingNoticeDate, setNoticeDate } from '$lib/server/movein';
+import { moveInErrorMessage } from '$lib/server/movein/labels';
+
+/** /movein/notice — set the handover notice date of one unit or of a whole building (audited). */
+export const load = ({ locals, url }) => {
+	const user = requireStaff(locals, 'clerk', url);
+	return { today: communityToday(getCommunity(getDb(), user.communityId)), unit: (url.searchParams.get('unit') ?? '').slice(0, 20) };
+};
+
+const date = () => z.string().trim().refine(isValidDate, { message: m.validation_invalid() });
+
+async function run(locals: App.Locals, url: URL, request: Request, form: 'unit' | 'building', schema: z.ZodType, write: (user: { id: number; communityId: number }, d: Record<string, string>) => string) {
+	const user = requireStaff(locals, 'clerk', url);
+	const parsed = parseForm(schema, await request.formData());
+	if (!parsed.ok) return failForm(400, m.movein_error_bad_input(), { errors: parsed.errors, values: { ...parsed.values, form } });
+	const d = parsed.data as Record<string, string>;
+	try {
+		return { form, ok: write(user, d) };
+	} catch (e) {
+		if (!(e instanceof MoveInError)) throw e;
+		return failForm(e.code === 'unit_not_found' ? 404 : 400, moveInErrorMessage(e, getCommunity(getDb(), user.communityId).timeZone), { values: { ...d, form } });
+	}
+}
+
+export const actions = {
+	unit: ({ locals, url, request }) =>
+		run(locals, url, request, 'unit', z.object({ unitCode: z.string().trim().min(1).max(20), date: date() }), (user, d) => {
+			setNoticeDate(getDb(), user, d.unitCode, d.date);
+			return m.movein_notice_saved({ unit: d.unitCode, date: d.date });
+		}),
+	building: ({ locals, url, request }) =>
+		run(locals, url, request, 'building', z.object({ building: z.string().trim().min(1).max(10), date: date() }), (user, d) => {
+			const count = setBuildingNoticeDate(getDb(), user, d.building, d.date);
+			return m.movein_notice_building_saved({ building: d.building, count, date: d.date });
+		})
+};

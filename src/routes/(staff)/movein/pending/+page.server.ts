@@ -1,0 +1,14 @@
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { listPending } from '$lib/server/movein';
+
+/** /movein/pending[?building=8] — units not handed over yet, with notice dates and how long ago. */
+export const load = ({ locals, url }) => {
+	const user = requireStaff(locals, 'clerk', url);
+	const db = getDb();
+	const all = listPending(db, user.communityId);
+	const building = (url.searchParams.get('building') ?? '').trim().slice(0, 10);
+	const buildings = [...new Set(all.map((u) => u.building))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+	const units = building ? all.filter((u) => u.building === building) : all;
+	return { building, buildings, units, total: all.length };
+};

@@ -1,0 +1,176 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import { failForm, formValues, parseForm } from '$lib/server/forms';
+import { parseMethodFields } from '$lib/server/ledger/method-form';
+import { availableActions, PASS_OUTCOMES, type RenovationDocument } from '$lib/domain/renovation';
+import { formatArea } from '$lib/domain/renovation-fees';
+import { isValidDate } from '$lib/dates';
+import {
+	payFees,
+	permitEnd,
+	renovationDetail,
+	settleDeposit,
+	settlePass,
+	todayOf,
+	transition,
+	type Actor,
+	type TransitionInput
+} from '$lib/server/renovation';
+import { documentsSchema, idemSchema, parseDeductions, parseRefund, parseWallArea, parseWorkers } from '$lib/server/renovation/forms';
+import { describeRefusal } from '$lib/server/renovation/messages';
+
+function idOf(params: { id: string }): number {
+	const id = Number(params.id);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'not_found');
+	return id;
+}
+
+export const load = ({ locals, url, params }) => {
+	const user = requireStaff(locals, 'clerk', url);
+	const db = getDb();
+	const c = getCommunity(db, user.communityId);
+	const today = todayOf(db, user.communityId, nowMs());
+	const d = renovationDetail(db, user.communityId, idOf(params), today);
+	if (!d) error(404, 'not_found');
+	return {
+		d,
+		today,
+		area: formatArea(d.unit.areaCenti),
+		permitEnd: permitEnd(d.renovation),
+		fees: c.settings.renovation,
+		actions: availableActions(d.renovation.state, user.role),
+		role: user.role,
+		timeZone: c.timeZone,
+		idem: { t: crypto.randomUUID(), pay: crypto.randomUUID(), settle: crypto.randomUUID(), passes: Object.fromEntries(d.passes.map((p) => [p.id, crypto.randomUUID()])) },
+		created: url.searchParams.has('created')
+	};
+};
+
+/** Runs a write; a refusal becomes the standard form failure (nothing was written). */
+function attempt<T>(form: FormData, fn: () => T, rows: number[] = []) {
+	try {
+		return { ok: true as const, value: fn() };
+	} catch (e) {
+		const r = describeRefusal(e, rows);
+		if (!r) throw e;
+		return { ok: false as const, fail: failForm(409, r.message, { errors: r.field ? { [r.field]: r.message } : {}, values: formValues(form) }) };
+	}
+}
+
+const noteSchema = z.object({ note: z.string().trim().max(500).default(''), idem: idemSchema });
+const reasonSchema = z.object({ reason: z.string().trim().min(1, { error: () => m.renovation_err_reason_required() }).max(500), idem: idemSchema });
+const untilSchema = z.object({
+	until: z.string().trim().refine(isValidDate, { error: () => m.renovation_date_invalid() }),
+	note: z.string().trim().max(500).default(''),
+	idem: idemSchema
+});
+const inspectSchema = z.object({
+	outcome: z.enum(['pass', 'fail'], { error: () => m.validation_required() }),
+	items: z.string().max(2000).default(''),
+	note: z.string().trim().max(500).default(''),
+	idem: idemSchema
+});
+const passSettleSchema = z.object({ passId: z.coerce.number().int().positive(), outcome: z.enum(PASS_OUTCOMES) });
+
+/** A plain state step: parse, transition, answer. */
+async function step(locals: App.Locals, url: URL, params: { id: string }, request: Request, schema: z.ZodType, build: (v: never) => TransitionInput, role: 'clerk' | 'manager' = 'clerk') {
+	const user = requireStaff(locals, role, url);
+	const form = await request.formData();
+	const parsed = parseForm(schema, form);
+	if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0] ?? m.form_fix_errors(), { errors: parsed.errors, values: parsed.values });
+	const data = parsed.data as { idem: string };
+	const r = attempt(form, () => transition(getDb(), user as Actor, idOf(params), build(data as never), { idempotencyKey: data.idem, now: nowMs() }));
+	if (!r.ok) return r.fail;
+	return { ok: m.renovation_saved() };
+}
+
+export const actions = {
+	docs: async ({ locals, url, params, request }) =>
+		step(locals, url, params, request, documentsSchema, (v: z.infer<typeof documentsSchema>) => ({
+			action: 'update_documents',
+			documents: {
+				design_drawings: v.doc_design_drawings,
+				construction_drawings: v.doc_construction_drawings,
+				contractor_qualification: v.doc_contractor_qualification,
+				business_licence: v.doc_business_licence
+			} satisfies Record<RenovationDocument, boolean>
+		})),
+
+	approve: async ({ locals, url, params, request }) =>
+		step(locals, url, params, request, noteSchema, (v: z.infer<typeof noteSchema>) => ({ action: 'approve', note: v.note }), 'manager'),
+
+	reject: async ({ locals, url, params, request }) =>
+		step(locals, url, params, request, reasonSchema, (v: z.infer<typeof reasonSchema>) => ({ action: 'reject', reason: v.reason }), 'manager'),
+
+	permit: async ({ locals, url, params, request }) => step(locals, url, params, request, untilSchema, (v: z.infer<typeof untilSchema>) => ({ action: 'issue_permit', until: v.until })),
+
+	start: async ({ locals, url, params, request }) => step(locals, url, params, request, noteSchema, () => ({ action: 'start' })),
+
+	extend: async ({ locals, url, params, request }) =>
+		step(locals, url, params, request, untilSchema, (v: z.infer<typeof untilSchema>) => ({ action: 'extend_permit', until: v.until, note: v.note })),
+
+	inspect: async ({ locals, url, params, request }) =>
+		step(locals, url, params, request, inspectSchema, (v: z.infer<typeof inspectSchema>) =>
+			v.outcome === 'pass' ? { action: 'inspect_pass', note: v.note } : { action: 'inspect_fail', items: v.items.split(/\r?\n/), note: v.note }
+		),
+
+	close: async ({ locals, url, params, request }) => step(locals, url, params, request, noteSchema, () => ({ action: 'close' })),
+
+	pay: async ({ locals, url, params, request }) => {
+		const user = requireStaff(locals, 'clerk', url);
+		const form = await request.formData();
+		const db = getDb();
+		const id = idOf(params);
+		const d = renovationDetail(db, user.communityId, id, todayOf(db, user.communityId, nowMs()));
+		if (!d) return failForm(404, m.renovation_err_not_found());
+		const errors: Record<string, string> = {};
+		const method = parseMethodFields(form);
+		if (!method.ok) Object.assign(errors, method.errors);
+		const workers = parseWorkers(form);
+		if (!workers.ok) Object.assign(errors, workers.errors);
+		const wall = parseWallArea(form, d.renovation.wallDemolition);
+		if (!wall.ok) errors.wallArea = wall.error;
+		const agreementSigned = form.get('agreement') === 'on';
+		if (!agreementSigned) errors.agreement = m.renovation_err_agreement_required();
+		if (Object.keys(errors).length || !method.ok || !workers.ok || !wall.ok) {
+			return failForm(400, errors._form ?? (Object.keys(errors).length === 1 ? Object.values(errors)[0] : m.form_fix_errors()), { errors, values: formValues(form) });
+		}
+		const r = attempt(form, () => payFees(db, user, { renovationId: id, agreementSigned, wallAreaCenti: wall.centi, workers: workers.workers, method: method.data }, nowMs()), workers.rows);
+		if (!r.ok) return r.fail;
+		return { ok: m.renovation_paid_ok({ receiptNo: r.value.receiptNo }), receiptNo: r.value.receiptNo, changeFen: r.value.changeFen };
+	},
+
+	settle: async ({ locals, url, params, request }) => {
+		const user = requireStaff(locals, 'clerk', url);
+		const form = await request.formData();
+		const errors: Record<string, string> = {};
+		const deductions = parseDeductions(form);
+		if (!deductions.ok) Object.assign(errors, deductions.errors);
+		const refund = parseRefund(form);
+		if (!refund.ok) Object.assign(errors, refund.errors);
+		if (!deductions.ok || !refund.ok) return failForm(400, errors._form ?? m.form_fix_errors(), { errors, values: formValues(form) });
+		const r = attempt(form, () => settleDeposit(getDb(), user, { renovationId: idOf(params), deductions: deductions.deductions, refund: refund.refund }, nowMs()), deductions.rows);
+		if (!r.ok) return r.fail;
+		return { ok: m.renovation_settled_ok({ voucherNo: r.value.voucherNo }), voucherNo: r.value.voucherNo };
+	},
+
+	passSettle: async ({ locals, url, params, request }) => {
+		const user = requireStaff(locals, 'clerk', url);
+		const form = await request.formData();
+		const parsed = parseForm(passSettleSchema, { passId: String(form.get('passId') ?? ''), outcome: String(form.get('outcome') ?? '') });
+		const refund = parseRefund(form);
+		if (!parsed.ok || !refund.ok) return failForm(400, refund.ok ? m.renovation_err_pass_not_found() : (refund.errors._form ?? m.form_fix_errors()), { errors: refund.ok ? {} : refund.errors, values: formValues(form) });
+		const db = getDb();
+		// The pass must belong to this application (the page it was sent from).
+		const d = renovationDetail(db, user.communityId, idOf(params), todayOf(db, user.communityId, nowMs()));
+		if (!d || !d.passes.some((p) => p.id === parsed.data.passId)) return failForm(404, m.renovation_err_pass_not_found());
+		const r = attempt(form, () => settlePass(db, user, { passId: parsed.data.passId, outcome: parsed.data.outcome, refund: refund.refund }, nowMs()));
+		if (!r.ok) return r.fail;
+		return { ok: m.renovation_pass_settled_ok({ voucherNo: r.value.voucherNo }), voucherNo: r.value.voucherNo };
+	}
+};

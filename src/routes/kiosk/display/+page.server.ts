@@ -1,0 +1,17 @@
+import { getDb } from '$lib/server/db';
+import { nowMs } from '$lib/server/clock';
+import { getCommunity } from '$lib/server/community';
+import { nowPartsIn } from '$lib/dates';
+import { hallBoard } from '$lib/server/queue';
+import { kioskCommunityId } from '../community';
+
+/** The hall display (public, may be framed by a signage player): who is called to which counter. */
+export const load = ({ locals, depends }) => {
+	depends('queue:display');
+	const communityId = kioskCommunityId(locals);
+	const db = getDb();
+	const now = nowMs();
+	const c = getCommunity(db, communityId);
+	const board = hallBoard(db, communityId, now);
+	return { board, time: nowPartsIn(c.timeZone, now).time, centreName: c.centreName };
+};

@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { nowMs } from '$lib/server/clock';
+import { getCommunity } from '$lib/server/community';
+import { formatDateTimeLocal } from '$lib/dates';
+import { queueTicket } from '$lib/server/queue';
+import { renderQueueTicket } from '$lib/server/pdf/queue-ticket';
+import { kioskCommunityId } from '../../../community';
+
+/** The 80 mm queue ticket. Public like the number itself (it holds nothing personal). */
+export const GET = async ({ locals, params, url }) => {
+	const communityId = kioskCommunityId(locals);
+	const db = getDb();
+	const id = /^\d{1,12}$/.test(params.id) ? Number(params.id) : NaN;
+	const t = queueTicket(db, communityId, id, nowMs());
+	if (!t) error(404, 'not_found');
+	const c = getCommunity(db, communityId);
+	const pdf = await renderQueueTicket({
+		communityName: c.name,
+		centreName: c.centreName,
+		queueNo: t.queueNo,
+		service: t.service,
+		priority: t.priority,
+		takenAt: formatDateTimeLocal(t.takenAt, c.timeZone),
+		estimate: t.estimate ? { ahead: t.estimate.ahead, minutes: t.estimate.minutes } : null,
+		url: `${url.origin}/kiosk/queue/${t.id}?via=mobile`
+	});
+	return new Response(new Uint8Array(pdf), {
+		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="queue-${t.queueNo}.pdf"`, 'Cache-Control': 'no-store' }
+	});
+};

@@ -1,0 +1,25 @@
+import type { Cookies } from '@sveltejs/kit';
+
+/*
+ * Kiosk or phone? The same pages serve the hall's touch screen and residents' phones; the source
+ * recorded on reports and queue numbers says which. A page opened with `?via=mobile` or
+ * `?via=kiosk` (e.g. the QR code on the hall poster links to /kiosk?via=mobile) remembers the
+ * choice in a cookie for the browser session; without one, a phone's user agent ("Mobi",
+ * Android, iPhone…) means mobile and anything else (the hall PC's Chromium) the kiosk.
+ */
+
+export type ResidentSource = 'kiosk' | 'mobile';
+export const VIA_COOKIE = 'kiosk_via';
+const PHONE_UA = /Mobi|Android|iPhone|iPad|iPod|HarmonyOS|MicroMessenger/i;
+
+/** Remembers an explicit `?via=` (called from the kiosk layout's load). */
+export function rememberVia(url: URL, cookies: Cookies): void {
+	const via = url.searchParams.get('via');
+	if (via === 'mobile' || via === 'kiosk') cookies.set(VIA_COOKIE, via, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' });
+}
+
+export function residentSource(request: Request, cookies: Cookies, url?: URL): ResidentSource {
+	const via = url?.searchParams.get('via') ?? cookies.get(VIA_COOKIE);
+	if (via === 'mobile' || via === 'kiosk') return via;
+	return PHONE_UA.test(request.headers.get('user-agent') ?? '') ? 'mobile' : 'kiosk';
+}

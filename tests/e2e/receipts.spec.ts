@@ -1,0 +1,131 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fetchPdfText, login } from './helpers';
+
+/*
+ * Receipts (issue 02): a clerk takes a payment for a unit of building 3 at /fees → the receipt
+ * PDF (pdftotext) → a reprint shows 补打 → a manager voids it with a reason → the PDF shows 作废
+ * → the public /verify page shows 作废. Plus the refusals: forged numbers, bad verify codes,
+ * clerks on the manager's void page. Uses units of building 3 only (3-x-xxx).
+ */
+
+// Owes the last three months (fees seed: floor 3 of every building), so the late fee applies.
+const UNIT = '3-2-301';
+
+/** The text of a PDF with pdftotext's column padding squeezed to single spaces. */
+async function pdf(page: Page, url: string): Promise<string> {
+	return (await fetchPdfText(page, url)).replace(/[ \t]+/g, ' ');
+}
+
+test('forged or unknown receipt numbers are 404; signed-out users go to the login', async ({ page }) => {
+	const anon = await page.request.get('/receipts/SF-2026-000001.pdf', { maxRedirects: 0 });
+	expect(anon.status()).toBe(303);
+	expect(anon.headers()['location']).toContain('/login');
+
+	await login(page, 'clerk');
+	for (const no of ['SF-2026-999999', 'SF-2026-1', 'XX-2026-000001x', '..%2F..%2Fetc%2Fpasswd', "SF-2026-000001'--"]) {
+		const res = await page.request.get(`/receipts/${no}.pdf`);
+		expect(res.status(), no).toBe(404);
+	}
+	expect((await page.request.get('/receipts/SF-2026-000001.pdf?format=a4')).status()).toBe(400);
+
+	// The lookup page says what is wrong instead of showing nothing.
+	await page.goto('/receipts');
+	await page.getByTestId('receipt-search').fill('abc');
+	await page.getByTestId('receipt-search').press('Enter');
+	await expect(page.getByTestId('receipt-message')).toHaveText('票据号格式不正确,例如 SF-2026-000123。');
+	await page.getByTestId('receipt-search').fill('SF-2026-999999');
+	await page.getByTestId('receipt-search').press('Enter');
+	await expect(page.getByTestId('receipt-message')).toContainText('未找到票据 SF-2026-999999');
+});
+
+test('the void page is for managers only', async ({ page }) => {
+	await login(page, 'clerk');
+	const res = await page.goto('/manager/voids');
+	expect(res?.status()).toBe(403);
+	const post = await page.request.post('/manager/voids?/void', { form: { receiptNo: 'SF-2026-000001', reason: 'x' } });
+	expect(post.status()).toBe(403);
+});
+
+test('the public check refuses malformed and unknown codes', async ({ page }) => {
+	await page.goto('/verify');
+	await page.getByLabel('验证码').fill('not-a-code');
+	await page.getByRole('button', { name: '查验' }).click();
+	await expect(page.getByRole('alert')).toContainText('验证码格式不正确');
+	await page.goto('/verify/AAAA-AAAA-AAAA');
+	await expect(page.getByTestId('verify-not-found')).toContainText('未找到与该验证码对应的票据');
+	expect((await page.request.get('/verify/AAAAAAAAAAAA')).status()).toBe(404);
+});
+
+test('payment → receipt PDF → reprint 补打 → manager void → 作废 on the PDF and on /verify', async ({ page, browser }) => {
+	// The counter payment goes through the fees page, as a clerk takes it.
+	await login(page, 'clerk');
+	const receiptNo = await payAtCounter(page, UNIT);
+
+	// The original receipt.
+	const original = await pdf(page, `/receipts/${receiptNo}.pdf`);
+	expect(original).toContain('缴费票据（收据）');
+	expect(original).toContain(`No. ${receiptNo}`);
+	expect(original).toContain(`房号：${UNIT}`);
+	expect(original).toMatch(/物业服务费 2026年09月至2026年11月 [\d,]+\.\d\d [\d,]+\.\d\d [\d,]+\.\d\d/);
+	expect(original).toMatch(/人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+/);
+	expect(original).toMatch(/2026年09月物业服务费：逾期\d+天 × ¥[\d,.]+ × 3‰ = ¥[\d,.]+/);
+	expect(original).toMatch(/实收 ¥[\d,]+\.00 找零 ¥[\d,]+\.\d\d/);
+	expect(original).toContain('缴费方式：现金');
+	expect(original).toContain('收款员：李晓梅（工号 C001）');
+	expect(original).not.toContain('补打');
+	const code = /验证码 ([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4})/.exec(original)?.[1];
+	expect(code).toBeTruthy();
+
+	// A reprint from the lookup page carries 补打 with its number.
+	await page.goto(`/receipts?no=${receiptNo}`);
+	await expect(page.getByTestId('receipt-status')).toHaveText('有效');
+	await expect(page.getByTestId('print-a5')).toHaveText('补打票据 (A5)');
+	const reprint = await pdf(page, `/receipts/${receiptNo}.pdf`);
+	expect(reprint).toContain('补打（第1次）');
+	const roll = await pdf(page, `/receipts/${receiptNo}.pdf?format=roll`);
+	expect(roll).toContain('补打（第2次）');
+	expect(roll).toContain(`票据号：${receiptNo}`);
+
+	// The manager voids it: a reason is required, then a confirmation dialog.
+	const manager = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+	await login(manager, 'manager');
+	await manager.goto('/manager/voids');
+	await manager.getByTestId('void-search').fill(receiptNo);
+	await manager.getByTestId('void-search').press('Enter');
+	await expect(manager.getByTestId('receipt-card')).toContainText(UNIT);
+	await manager.getByTestId('void-open').click();
+	await manager.getByTestId('void-confirm').click();
+	await expect(manager.getByTestId('void-error')).toHaveText('请填写原因。');
+	await manager.getByTestId('void-reason').fill('房号录错,已按正确房号重新收款');
+	await manager.getByTestId('void-open').click();
+	await expect(manager.getByTestId('void-dialog')).toContainText(`确认作废票据 ${receiptNo}`);
+	await manager.getByTestId('void-confirm').click();
+	await expect(manager.getByTestId('void-done')).toContainText(`票据 ${receiptNo} 已作废`);
+	await expect(manager.getByTestId('receipt-status')).toHaveText('作废');
+	await expect(manager.getByTestId('recent-voids')).toContainText('房号录错');
+
+	// The voided receipt prints with 作废 and the reason; the public check says 作废.
+	const voided = await pdf(page, `/receipts/${receiptNo}.pdf`);
+	expect(voided).toContain('作废');
+	expect(voided).toContain('原因：房号录错');
+	await page.goto(`/verify/${code}`);
+	await expect(page.getByTestId('verify-status')).toContainText('该票据已作废');
+	await expect(page.getByTestId('verify-facts')).toContainText(receiptNo);
+	// Nothing personal on the public page.
+	await expect(page.locator('body')).not.toContainText(UNIT);
+	await expect(page.locator('body')).not.toContainText('李晓梅');
+});
+
+/** Pays every bill due of `unit` (with late fees) in cash at the counter; returns the receipt number. */
+async function payAtCounter(page: Page, unit: string): Promise<string> {
+	await page.goto(`/fees/${unit}`);
+	await expect(page.getByTestId('fees-bills')).toBeVisible();
+	const total = (await page.getByTestId('fees-total').innerText()).replace(/[¥,\s]/g, '');
+	const tendered = Math.ceil(Number(total) / 100) * 100 + 100; // a round sum, with change
+	await page.getByTestId('method-cash').check();
+	await page.getByTestId('tendered').fill(String(tendered));
+	await page.getByTestId('fees-review').click();
+	await page.getByTestId('fees-confirm-pay').click();
+	await expect(page).toHaveURL(/\/fees\/receipt\/SF-\d{4}-\d{6}/);
+	return /SF-\d{4}-\d{6}/.exec(page.url())![0];
+}
