@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { login } from './helpers';
+import { login, open } from './helpers';
 
 /*
  * Property fees at the counter (issue 02): find a unit by typing, pay three months with late fees
@@ -70,13 +70,13 @@ test('a clerk finds a unit by typing and takes three months with late fees in ca
 	await expect(page.getByTestId('fees-receipt-pdf')).toHaveAttribute('href', `/receipts/${receiptNo}.pdf`);
 
 	// Nothing is owed any more.
-	await page.goto('/fees/2-1-301');
+	await open(page, '/fees/2-1-301');
 	await expect(page.getByTestId('fees-nothing-due')).toBeVisible();
 });
 
 test('bad input is refused with a clear message and nothing is written', async ({ page }) => {
 	await login(page, 'clerk');
-	await page.goto('/fees/2-2-301');
+	await open(page, '/fees/2-2-301');
 	const total = fen(await page.getByTestId('fees-total').innerText());
 	const error = page.getByTestId('fees-error');
 	const tendered = page.getByTestId('tendered');
@@ -117,6 +117,7 @@ test('bad input is refused with a clear message and nothing is written', async (
 
 	// A tampered confirmation (total changed) is refused as stale.
 	await page.reload();
+	await page.waitForSelector('body[data-hydrated]');
 	await tendered.fill(String(Math.ceil(total / 100)));
 	await review(page);
 	await expect(page.getByTestId('fees-confirm')).toBeVisible();
@@ -125,7 +126,7 @@ test('bad input is refused with a clear message and nothing is written', async (
 	await expect(error).toContainText(`金额已变化(现应收 ${yuan(total)} 元)`);
 
 	// Still owed in full: nothing was written.
-	await page.goto('/fees/2-2-301');
+	await open(page, '/fees/2-2-301');
 	await expect(page.getByTestId('fees-total')).toHaveText(`¥${yuan(total)}`);
 });
 
@@ -133,7 +134,7 @@ test('two clerks on the same bills: the second is told they are already paid', a
 	await login(page, 'clerk');
 	const other = await browser.newPage({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' });
 	await login(other, 'clerk2');
-	for (const p of [page, other]) await p.goto('/fees/2-2-302');
+	for (const p of [page, other]) await open(p, '/fees/2-2-302');
 
 	await page.getByTestId('method-wechat').check();
 	await page.getByLabel('交易单号').fill('WX4200009981');
@@ -151,7 +152,7 @@ test('two clerks on the same bills: the second is told they are already paid', a
 
 test('prepaying a year from the current month, as the move-in page links it', async ({ page }) => {
 	await login(page, 'clerk');
-	await page.goto('/fees/2-1-501?prepay=12');
+	await open(page, '/fees/2-1-501?prepay=12');
 	await expect(page.getByTestId('fees-prepay')).toHaveValue('12');
 	await expect(page.getByTestId('fees-owed-sentence')).toContainText('2026年11月至2027年10月物业服务费');
 	await page.getByTestId('method-alipay').check();
@@ -160,7 +161,7 @@ test('prepaying a year from the current month, as the move-in page links it', as
 	await expect(page.getByTestId('fees-confirm')).toContainText('2027年10月');
 	await page.getByTestId('fees-confirm-pay').click();
 	await expect(page.getByTestId('fees-receipt-sentence')).toContainText('2026年11月至2027年10月物业服务费');
-	await page.goto('/fees/2-1-501');
+	await open(page, '/fees/2-1-501');
 	await expect(page.getByTestId('fees-nothing-due')).toBeVisible();
 });
 
@@ -170,7 +171,7 @@ test('manager billing: confirmation, progress, idempotent; clerks are kept out',
 
 	await page.context().clearCookies();
 	await login(page, 'manager');
-	await page.goto('/manager/billing');
+	await open(page, '/manager/billing');
 	// The current month is billed already: running it again creates nothing (no side effects here).
 	await page.getByLabel('账单月份').fill('2026-11');
 	await page.getByTestId('billing-run-button').click();

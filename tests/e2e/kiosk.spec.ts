@@ -23,12 +23,15 @@ interface UnitFacts {
 	total: string;
 	lateFee: string;
 	bills: number;
+	/** The oldest bill due: its month and days overdue today. */
+	first: { month: string; days: number } | null;
 }
 
 /**
- * The fees area's monthly billing for building 4 only (October and November 2026: due 10-20 and
- * 11-20, so on 2026-11-23 both carry a late fee), run against the e2e database through the fees
- * module itself; idempotent. Returns the phone on file and the amounts due today per unit.
+ * What the units owe today, read through the fees module itself. The demo seed leaves floor 3 of
+ * every building three months unpaid (fees/seed.ts); should it not have billed, building 4 is
+ * billed for October and November 2026 here (idempotent). Returns the phone on file, the amounts
+ * due on 2026-11-23 and the oldest bill due per unit.
  */
 function billBuilding4(units: string[]): Record<string, UnitFacts> {
 	const dir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
@@ -47,7 +50,8 @@ for (const month of ['2026-10', '2026-11']) generateMonthlyBills(db, c.id, month
 const out = {};
 for (const code of ${JSON.stringify(units)}) {
 	const a = unitAccount(db, c.id, unitIdByCode(db, c.id, code), '2026-11-23');
-	out[code] = { phone: a.owners[0].phone, total: formatYuan(a.totals.totalDueFen), lateFee: formatYuan(a.totals.lateFeeDueFen), bills: a.bills.length };
+	const b = a.bills[0];
+	out[code] = { phone: a.owners[0].phone, total: formatYuan(a.totals.totalDueFen), lateFee: formatYuan(a.totals.lateFeeDueFen), bills: a.bills.length, first: b ? { month: b.month, days: Math.max(0, ...b.working.parts.map((p) => p.days)) } : null };
 }
 console.log(JSON.stringify(out));
 db.$client.close();
@@ -71,7 +75,7 @@ console.log(db.prepare('SELECT count(*) AS n FROM tickets t JOIN units u ON u.id
 
 let facts: Record<string, UnitFacts>;
 test.beforeAll(() => {
-	facts = billBuilding4(['4-1-102', '4-1-201', '4-1-202', '4-2-901']);
+	facts = billBuilding4(['4-1-301', '4-1-302', '4-2-302', '4-1-202', '4-2-901']);
 });
 
 const last4 = (unit: string) => facts[unit].phone.slice(-4);
@@ -83,7 +87,7 @@ async function tapKeys(page: Page, text: string) {
 
 async function identify(page: Page, room: string, digits: string) {
 	await page.getByTestId('identify-room').tap();
-	await page.getByRole('button', { name: '清除', exact: true }).tap();
+	await page.getByRole('button', { name: /^(清除|Clear)$/ }).tap();
 	await tapKeys(page, room);
 	await page.getByTestId('identify-digits').tap();
 	await tapKeys(page, digits);
@@ -168,7 +172,9 @@ test('take a number: an elderly visitor is called before an earlier regular numb
 });
 
 test('identify → bills with today’s late fee → statement → payment number → report → on the staff board', async ({ page, browser }) => {
-	const unit = '4-1-102';
+	const unit = '4-1-301'; // owes money (floor 3), nobody else's
+	const first = facts[unit].first!;
+	expect(first.days).toBeGreaterThan(0);
 	await page.goto('/kiosk');
 	await page.getByTestId('tile-bills').tap();
 	await expect(page).toHaveURL(/\/kiosk\/identify\?next=/);
@@ -176,17 +182,17 @@ test('identify → bills with today’s late fee → statement → payment numbe
 	await identify(page, unit, last4(unit));
 	await expect(page).toHaveURL(/\/kiosk\/me\/bills$/);
 
-	// Bills: October (34 days overdue) and November (3 days), late fee as of today, the total.
+	// Bills: every unpaid month, oldest first with its days overdue, late fee as of today, the total.
 	await expect(page.getByTestId('bill-row')).toHaveCount(facts[unit].bills);
-	await expect(page.getByTestId('bill-row').first()).toContainText('2026-10');
-	await expect(page.getByTestId('bill-row').first()).toContainText('逾期 34 天');
+	await expect(page.getByTestId('bill-row').first()).toContainText(first.month);
+	await expect(page.getByTestId('bill-row').first()).toContainText(`逾期 ${first.days} 天`);
 	expect(facts[unit].lateFee).not.toBe('¥0.00');
 	await expect(page.getByTestId('bills-late-total')).toHaveText(facts[unit].lateFee);
 	await expect(page.getByTestId('bills-total')).toHaveText(facts[unit].total);
 	await expect(page.getByTestId('pay-at-counter')).toContainText('请到前台缴费');
 
 	const statement = (await fetchPdfText(page, '/kiosk/me/statement.pdf')).replace(/[ \t]+/g, ' ');
-	for (const s of ['物业费对账单', `房号：${unit}`, '逾期34天', `合计待缴：${facts[unit].total}`, `滞纳金合计：${facts[unit].lateFee}`, '请到前台缴费', '本对账单不作收款凭证']) expect(statement, s).toContain(s);
+	for (const s of ['物业费对账单', `房号：${unit}`, `逾期${first.days}天`, `合计待缴：${facts[unit].total}`, `滞纳金合计：${facts[unit].lateFee}`, '请到前台缴费', '本对账单不作收款凭证']) expect(statement, s).toContain(s);
 
 	// One tap: a payment number.
 	await page.getByTestId('bills-take-number').tap();
@@ -235,7 +241,7 @@ test('identify → bills with today’s late fee → statement → payment numbe
 });
 
 test('idle for 60 s: back to the start screen, signed out, nothing left on screen', async ({ page }) => {
-	const unit = '4-1-201';
+	const unit = '4-1-302';
 	await page.clock.install();
 	await page.goto('/kiosk/identify?next=/kiosk/me/bills');
 	await identify(page, unit, last4(unit));
@@ -301,7 +307,7 @@ test('refusals: resident pages without a session, a bad service, an empty report
 	expect(pdf.headers()['location']).toBe('/kiosk/identify');
 	const origin = new URL(page.url()).origin;
 	const before = ticketCount(unit);
-	const anon = await page.request.post('/kiosk/me/report', { form: { kind: 'property', text: 'x' }, headers: { origin }, maxRedirects: 0 });
+	const anon = await page.request.post('/kiosk/me/report', { form: { kind: 'property', text: 'x' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
 	expect(anon.status()).toBe(303);
 
 	// An unknown service sent by hand.
@@ -341,4 +347,42 @@ test('refusals: resident pages without a session, a bad service, an empty report
 	expect([400, 413]).toContain(sent.status());
 	expect(await sent.text()).toMatch(/照片太大了?,未能提交|超过 5 MB/);
 	expect(ticketCount(unit)).toBe(before);
+});
+
+test('on a phone: the same pages fit the screen, in Chinese or English, and a report is recorded as from a phone', async ({ browser }) => {
+	const unit = '4-2-302';
+	const phone = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })).newPage();
+	const fits = async () => expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	// The hall poster's QR code opens /kiosk?via=mobile.
+	await phone.goto('/kiosk?via=mobile');
+	await expect(phone.getByRole('heading', { level: 1 })).toHaveText('您好,请问有什么可以帮您?');
+	await fits();
+	await phone.getByTestId('lang-switch').tap();
+	await expect(phone.getByTestId('tile-queue')).toContainText('Take a number');
+	await phone.getByTestId('tile-bills').tap();
+	await identify(phone, unit, last4(unit));
+	await expect(phone.getByRole('heading', { level: 1 })).toHaveText('My bills');
+	await expect(phone.getByTestId('bills-total')).toHaveText(facts[unit].total);
+	await expect(phone.getByTestId('statement-pdf')).toBeVisible(); // a phone downloads, the kiosk prints
+	await fits();
+	await phone.getByTestId('lang-switch').tap();
+	await expect(phone.getByRole('heading', { level: 1 })).toHaveText('我的账单');
+
+	await phone.goto('/kiosk/me/report');
+	await phone.getByTestId('kind-property').tap();
+	await phone.getByTestId('report-next').tap();
+	await phone.getByTestId('where-common').tap();
+	await phone.getByRole('button', { name: '地下车库', exact: true }).tap();
+	await expect(phone.getByTestId('report-location')).toHaveValue('地下车库');
+	await phone.getByTestId('report-next').tap();
+	await phone.getByTestId('report-text').fill('车库B区灯不亮');
+	await fits();
+	await phone.getByTestId('report-submit').tap();
+	await expect(phone.getByTestId('report-wording')).toHaveText('您反映的情况我已记录下来,我会通知相关工作人员处理。');
+	const no = (await phone.getByTestId('report-no').textContent())!.trim();
+
+	const clerk = await clerkPage(browser);
+	await clerk.goto(`/tickets/${no}`);
+	await expect(clerk.locator('dl.facts')).toContainText('手机');
+	await expect(clerk.locator('dl.facts')).toContainText('地下车库');
 });

@@ -64,7 +64,7 @@ export function shiftCash(db: Db, shift: ShiftRow, untilMs: number): CashFigures
 	).get(shift.communityId, shift.localDate, lastDate, shift.cashierId, shift.openedAt, untilMs) as { fen: number; n: number };
 	const voided = stmt(
 		db,
-		`SELECT coalesce(sum(p.total_fen), 0) AS fen, count(*) AS n FROM payment_voids v JOIN payments p ON p.id = v.payment_id
+		`SELECT coalesce(sum(p.total_fen), 0) AS fen, count(*) AS n FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id
 		 WHERE p.community_id = ? AND p.cashier_id = ? AND p.method = 'cash' AND v.created_at >= ? AND v.created_at <= ?`
 	).get(shift.communityId, shift.cashierId, shift.openedAt, untilMs) as { fen: number; n: number };
 	const refunded = stmt(

@@ -9,16 +9,16 @@ import { createWaiverRequest, decideWaiverRequest, onPaymentVoided } from './com
 import type { ApprovalPlan } from '../../domain/waiver';
 
 /*
- * Demo waiver requests, all in building 2 entrance 2 (this area's units), on top of the fee
+ * Demo waiver requests, in building 5 (no e2e test uses it), on top of the fee
  * demo (fees/seed.ts leaves floors 3, 7 and 10 owing their last 3, 5 and 2 months): some
  * principals are paid late at the counter (late fees left) and requests are filed and decided
  * through the same commands the pages use, at past clock times:
- *   2-2-701   approved in full some weeks ago, and a new pending request (not the first time)
- *   2-2-301   approved in part (oldest bill first)
- *   2-2-1001  rejected
- *   2-2-302   pending (filed yesterday)
- *   2-2-1002  returned to the clerk: the receipt that paid its principal was voided
- * 2-2-702 (five months owing) and 2-2-502 are left alone: the e2e tests of this area use them.
+ *   5-1-701   approved in full some weeks ago, and a new pending request (not the first time)
+ *   5-1-301   approved in part (oldest bill first)
+ *   5-1-1001  rejected
+ *   5-2-302   pending (filed yesterday)
+ *   5-2-1002  returned to the clerk: the receipt that paid its principal was voided
+ * (The e2e tests of this area use 2-2-702 and 2-2-502, which the fee demo leaves owing.)
  * Idempotent: does nothing once the community has a waiver request, or when there are no bills.
  */
 export function seedWaivers(db: Db, ctx: { communityId: number; today: Date }): void {
@@ -69,30 +69,30 @@ export function seedWaivers(db: Db, ctx: { communityId: number; today: Date }): 
 		if (r && p) decideWaiverRequest(db, { communityId, requestId: r.id, deciderId: managerId, note, key: key(), now: Math.min(p.now + days * DAY, ctx.today.getTime()), ...d });
 	};
 
-	// 2-2-701 (owes five months): the two oldest paid late, approved in full; weeks later the next one, pending.
-	const a1 = payPrincipal('2-2-701', [month(-4), month(-3)], addDays(due(-2), 5));
+	// 5-1-701 (owes five months): the two oldest paid late, approved in full; weeks later the next one, pending.
+	const a1 = payPrincipal('5-1-701', [month(-4), month(-3)], addDays(due(-2), 5));
 	decide(file(a1, '长期出差在外，未收到缴费通知，回来后即来缴清，并非故意拖欠。'), a1, 2, { decision: 'approve', plan: { mode: 'full' } }, '首次逾期，情况属实，同意全额免除。');
-	file(payPrincipal('2-2-701', [month(-2)], addDays(today, -2)), '家中老人住院，忘记按时缴费。', clerk2Id);
+	file(payPrincipal('5-1-701', [month(-2)], addDays(today, -2)), '家中老人住院，忘记按时缴费。', clerk2Id);
 
-	// 2-2-301: approved in part (the oldest bill first).
-	const b1 = payPrincipal('2-2-301', [month(-2)], addDays(today, -3));
+	// 5-1-301: approved in part (the oldest bill first).
+	const b1 = payPrincipal('5-1-301', [month(-2)], addDays(today, -3));
 	const r2 = file(b1, '银行代扣协议到期未续，未及时发现欠费。');
 	if (r2) decide(r2, b1, 2, { decision: 'approve', plan: { mode: 'amount', amountFen: Math.max(1, Math.floor(r2.requestedFen / 2)) } }, '代扣到期业主也有责任，免除一半。');
 
-	// 2-2-1001: rejected.
-	const c1 = payPrincipal('2-2-1001', [month(-1)], addDays(today, -4));
+	// 5-1-1001: rejected.
+	const c1 = payPrincipal('5-1-1001', [month(-1)], addDays(today, -4));
 	decide(file(c1, '对物业服务有意见，所以没有缴费。', clerk2Id), c1, 1, { decision: 'reject' }, '属故意拒缴，按《业主临时管理规约》不予免除。');
 
-	// 2-2-302: pending since yesterday.
-	file(payPrincipal('2-2-302', [month(-2), month(-1)], addDays(today, -1)), '手机号码变更，未收到催缴短信，第一次逾期。');
+	// 5-2-302: pending since yesterday.
+	file(payPrincipal('5-2-302', [month(-2), month(-1)], addDays(today, -1)), '手机号码变更，未收到催缴短信，第一次逾期。');
 
-	// 2-2-1002: filed, then the receipt that paid the principal was voided → back to the clerk.
-	const e1 = payPrincipal('2-2-1002', [month(-1)], addDays(today, -5));
+	// 5-2-1002: filed, then the receipt that paid the principal was voided → back to the clerk.
+	const e1 = payPrincipal('5-2-1002', [month(-1)], addDays(today, -5));
 	if (e1 && file(e1, '首次逾期，请求免除。', clerk2Id)) {
 		const voidAt = e1.now + 3600_000;
 		voidPayment(
 			db,
-			{ communityId, receiptNo: e1.receiptNo, reason: '收款时房号录错', managerId, now: voidAt, localDate: addDays(today, -5) },
+			{ communityId, receiptNo: e1.receiptNo, reason: '金额录入有误，作废后重新收款', managerId, now: voidAt, localDate: addDays(today, -5) },
 			(paymentId) => onPaymentVoided(db, paymentId, managerId, voidAt)
 		);
 	}

@@ -1,0 +1,33 @@
+import { chromium } from '@playwright/test';
+const [base, room, digits, out, w, h] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext({ viewport: { width: +w, height: +h }, hasTouch: true, locale: 'zh-CN', isMobile: +w < 500 });
+const page = await ctx.newPage();
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+await page.goto(base + '/kiosk/identify');
+await page.screenshot({ path: `${out}/identify.png`, fullPage: true });
+await page.fill('#room', room); await page.fill('#digits', digits);
+await page.click('[data-testid=identify-submit]');
+await page.waitForURL(/kiosk\/me/);
+for (const p of ['/kiosk/me', '/kiosk/me/bills', '/kiosk/me/requests']) {
+  await page.goto(base + p); await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${out}/${p.replace(/\//g, '_')}.png`, fullPage: true });
+}
+await page.goto(base + '/kiosk/me/report'); await page.waitForSelector('body[data-hydrated]');
+await page.screenshot({ path: `${out}/report1.png`, fullPage: true });
+await page.tap('[data-testid=kind-engineering]'); await page.tap('[data-testid=report-next]');
+await page.tap('[data-testid=where-common]');
+await page.screenshot({ path: `${out}/report2.png`, fullPage: true });
+await page.fill('#location', '电梯'); await page.tap('[data-testid=report-next]');
+await page.fill('#text', '3号电梯按钮失灵');
+await page.screenshot({ path: `${out}/report3.png`, fullPage: true });
+await page.tap('[data-testid=report-submit]');
+await page.waitForSelector('[data-testid=report-done]');
+await page.screenshot({ path: `${out}/report-done.png`, fullPage: true });
+await page.tap('[data-testid=report-follow]');
+await page.locator('[data-testid=request-item]').first().tap();
+await page.waitForSelector('[data-testid=request-timeline]');
+await page.screenshot({ path: `${out}/request.png`, fullPage: true });
+console.log('errors', errors);
+await browser.close();

@@ -1,0 +1,200 @@
+/**
+ * The daily report as a Chinese document: sections of labelled rows, shared by the PDF
+ * (pdf/daily-report.ts) and the CSV (csv.ts) so the two always say the same thing. The report
+ * is a Chinese form (日报), so its fixed labels live here rather than in the message files.
+ */
+import { formatDateTimeLocal } from '../../dates';
+import type { DailyReport, ItemLine } from './daily';
+import type { NetLine } from '../../domain/report';
+
+export const METHOD_ZH: Record<string, string> = { cash: '现金', cheque: '支票', card: '刷卡', transfer: '汇款', wechat: '微信', alipay: '支付宝' };
+export const LIMIT_ZH: Record<string, string> = {
+	record: '录入系统（10分钟）',
+	supervisor: '通知部门主管',
+	transfer: '转地产客户组',
+	follow_up: '跟进记录',
+	enquiry_answer: '答复咨询',
+	result: '告知处理结果',
+	check: '工程查验',
+	return_visit: '回访'
+};
+const KIND_SUFFIX: Record<ItemLine['kind'], string> = { principal: '', late_fee: '滞纳金', deposit: '', charge: '' };
+
+/** A cell: text, a count, or an amount in fen (the PDF prints ¥1,234.56, the CSV 1234.56). */
+export type Cell = string | number | { fen: number };
+
+export interface SheetColumn {
+	header: string;
+	width: number;
+	align?: 'left' | 'center' | 'right';
+}
+
+export interface Section {
+	title: string;
+	columns: SheetColumn[];
+	rows: Cell[][];
+	note?: string;
+}
+
+export const fen = (n: number): Cell => ({ fen: n });
+
+export function itemLabelZh(l: Pick<ItemLine, 'nameZh' | 'kind'>): string {
+	return l.nameZh + KIND_SUFFIX[l.kind];
+}
+
+export function periodZh(r: Pick<DailyReport, 'from' | 'to'>): string {
+	return r.from === r.to ? r.from : `${r.from} 至 ${r.to}`;
+}
+
+const L = (header: string, width: number): SheetColumn => ({ header, width });
+const N = (header: string, width: number): SheetColumn => ({ header, width, align: 'right' });
+const NET_COLUMNS = (first: string) => [L(first, 26), N('收款笔数', 12), N('收款金额', 17), N('作废笔数', 12), N('作废冲减', 16), N('净额', 17)];
+
+function netRows(lines: readonly (NetLine & { label: string })[]): Cell[][] {
+	const rows: Cell[][] = lines.map((l) => [l.label, l.receivedCount, fen(l.receivedFen), l.voidedCount, fen(-l.voidedFen), fen(l.netFen)]);
+	const t = lines.reduce((s, l) => ({ rc: s.rc + l.receivedCount, rf: s.rf + l.receivedFen, vc: s.vc + l.voidedCount, vf: s.vf + l.voidedFen, nf: s.nf + l.netFen }), { rc: 0, rf: 0, vc: 0, vf: 0, nf: 0 });
+	rows.push(['合计', t.rc, fen(t.rf), t.vc, fen(-t.vf), fen(t.nf)]);
+	return rows;
+}
+
+/** Every section of the report, in print order. */
+export function reportSections(r: DailyReport): Section[] {
+	const at = (ms: number) => formatDateTimeLocal(ms, r.timeZone);
+	const c = r.collections;
+	const rec = c.reconciliation;
+	const sections: Section[] = [];
+
+	sections.push({
+		title: '一、收款汇总',
+		columns: [L('项目', 50), N('笔数', 20), N('金额', 30)],
+		rows: [
+			['本期开具收据', c.total.receivedCount, fen(rec.receiptsFen)],
+			['本期作废冲减（按作废日期）', c.total.voidedCount, fen(-rec.voidsFen)],
+			['实收净额', '', fen(rec.netFen)]
+		],
+		note: rec.ok ? '核对：按收费项目 = 按缴费方式 = 按收款员 = 收据合计 − 作废，一致。' : `核对不一致：按项目 ${rec.byItemFen}、按方式 ${rec.byMethodFen}、按收款员 ${rec.byCashierFen}、收据−作废 ${rec.netFen}（分）。`
+	});
+	sections.push({ title: '二、按收费项目', columns: NET_COLUMNS('收费项目'), rows: netRows(c.byItem.map((l) => ({ ...l, label: itemLabelZh(l) }))) });
+	sections.push({ title: '三、按缴费方式', columns: NET_COLUMNS('缴费方式'), rows: netRows(c.byMethod.map((l) => ({ ...l, label: METHOD_ZH[l.key] ?? l.key }))) });
+	sections.push({ title: '四、按收款员', columns: NET_COLUMNS('收款员'), rows: netRows(c.byCashier.map((l) => ({ ...l, label: `${l.name} ${l.workNo}` }))) });
+
+	const receipts = r.receipts;
+	sections.push({
+		title: '五、票据',
+		columns: [L('项目', 40), L('内容', 60)],
+		rows: [
+			['开具张数', `${receipts.count} 张（其中已作废 ${receipts.voidedSinceIssued} 张）`],
+			['起止号码', receipts.first ? `${receipts.first} — ${receipts.last}` : '无'],
+			['本期作废', `${receipts.voids.length} 张`]
+		]
+	});
+	if (receipts.voids.length) {
+		sections.push({
+			title: '作废明细',
+			columns: [L('票据号', 19), L('开具日期', 13), L('作废日期', 13), N('金额', 13), L('收款员', 13), L('作废人', 13), L('原因', 26)],
+			rows: receipts.voids.map((v) => [v.receiptNo, v.issuedOn, v.voidedOn, fen(v.totalFen), v.cashier, v.voidedBy, v.reason])
+		});
+	}
+
+	const lf = r.lateFees;
+	sections.push({
+		title: '六、滞纳金',
+		columns: [L('项目', 60), N('账单数', 15), N('金额', 25)],
+		rows: [
+			['计收（本期结清本金的账单所计滞纳金）', lf.charged.billsWithFee, fen(lf.charged.chargedFen)],
+			['　其中：已收', '', fen(lf.charged.collectedFen)],
+			['　　　　已减免', '', fen(lf.charged.waivedFen)],
+			['　　　　期末尚欠', '', fen(lf.charged.owedFen)],
+			['本期实收滞纳金（含以前账单）', '', fen(lf.collectedFen)],
+			['本期减免滞纳金', '', fen(lf.waivedFen)]
+		]
+	});
+	const w = r.waivers;
+	sections.push({
+		title: '七、滞纳金减免申请',
+		columns: [L('项目', 70), N('件数', 30)],
+		rows: [
+			['本期新申请', w.filed],
+			['本期批准', w.approved],
+			['本期驳回', w.rejected],
+			['本期退回（原收据作废）', w.returned],
+			['期末待审批', w.pending]
+		]
+	});
+	const d = r.deposits;
+	const depositName = (code: string) => ({ renovation_deposit: '装修保证金', pass_deposit: '临时出入证押金' })[code] ?? code;
+	sections.push({
+		title: '八、押金',
+		columns: [L('押金项目', 22), N('期初结存', 14), N('本期收取', 13), N('作废冲减', 13), N('退还', 12), N('扣除', 12), N('期末结存', 14)],
+		rows: [
+			...d.lines.map((l): Cell[] => [depositName(l.itemCode), fen(l.heldBeforeFen), fen(l.takenFen), fen(-l.voidedFen), fen(-l.refundedFen), fen(-l.deductedFen), fen(l.heldAfterFen)]),
+			['合计', fen(d.total.heldBeforeFen), fen(d.total.takenFen), fen(-d.total.voidedFen), fen(-d.total.refundedFen), fen(-d.total.deductedFen), fen(d.total.heldAfterFen)]
+		],
+		note: `${d.ok ? '核对：期初 + 收取 − 作废 − 退还 − 扣除 = 期末，一致。' : '核对不一致：期初 + 收取 − 作废 − 退还 − 扣除 ≠ 期末。'}退款凭证 ${d.vouchers.count} 张${d.vouchers.first ? `（${d.vouchers.first} — ${d.vouchers.last}）` : ''}。`
+	});
+	const t = r.tickets;
+	sections.push({
+		title: '九、报事投诉',
+		columns: [L('项目', 70), N('件数', 30)],
+		rows: [
+			['本期新建', t.opened],
+			['本期派工', t.dispatched],
+			['本期关闭', t.closed],
+			['期末未结', t.openAtEnd]
+		]
+	});
+	sections.push({
+		title: '超时情况（按时限）',
+		columns: [L('时限', 50), N('本期超时', 25), N('期末仍超时', 25)],
+		rows: t.limits.map((l) => [LIMIT_ZH[l.limit] ?? l.limit, l.brokenInPeriod, l.overdueAtEnd])
+	});
+	const k = r.keys;
+	sections.push({
+		title: '十、钥匙借用',
+		columns: [L('项目', 70), N('把数', 30)],
+		rows: [
+			['本期借出', k.lent],
+			['本期归还', k.returned],
+			['期末未还', k.outstanding],
+			['其中逾期', k.overdue]
+		]
+	});
+	const rv = r.renovation;
+	sections.push({
+		title: '十一、接房与装修',
+		columns: [L('项目', 70), N('数量', 30)],
+		rows: [
+			['接房完成', r.moveIns.completed],
+			['装修申请', rv.applications],
+			['装修审批通过', rv.approved],
+			['装修审批驳回', rv.rejected],
+			['施工许可证', rv.permitsIssued],
+			['施工人员出入证', rv.passesIssued],
+			['验收通过', rv.inspectionsPassed],
+			['验收不通过', rv.inspectionsFailed],
+			['押金结算', rv.depositsSettled]
+		],
+		note: r.moveIns.units.length ? `接房房号：${r.moveIns.units.join('、')}` : undefined
+	});
+	const s = r.shifts;
+	sections.push({
+		title: '十二、收款员交接班',
+		columns: [L('收款员', 14), L('接班', 15), L('交班', 15), N('应有现金', 14), N('实点现金', 14), N('差额', 12), L('接班人 / 备注', 16)],
+		rows: s.closed.length
+			? [
+					...s.closed.map((x): Cell[] => [
+						`${x.cashierName} ${x.cashierWorkNo}`,
+						at(x.openedAt),
+						at(x.closedAt),
+						fen(x.expectedFen),
+						fen(x.countedFen),
+						fen(x.differenceFen),
+						[x.successorName ? `接班：${x.successorName}` : '', x.note].filter(Boolean).join('；')
+					]),
+					['合计差额', '', '', '', '', fen(s.differenceFen), '']
+				]
+			: [['本期无交班记录']],
+		note: s.openAtEnd ? `期末尚有 ${s.openAtEnd} 个班次未交班。` : undefined
+	});
+	return sections;
+}

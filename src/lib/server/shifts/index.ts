@@ -1,0 +1,17 @@
+// Cashier shifts and handover (交接班), DOMAIN.md §9. The cash arithmetic lives in domain/report.ts.
+export { ShiftError, type ShiftErrorCode } from './errors';
+export { openShift, closeShift, NOTE_MAX, type OpenShiftInput, type CloseShiftInput } from './commands';
+export {
+	openShiftOf,
+	shiftCash,
+	openMatters,
+	closedShift,
+	closedShifts,
+	recentClosedShifts,
+	parseHandover,
+	EMPTY_HANDOVER,
+	type ShiftRow,
+	type CashFigures,
+	type Handover,
+	type ClosedShift
+} from './queries';

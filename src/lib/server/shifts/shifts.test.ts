@@ -1,0 +1,206 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb } from '../db/test-db';
+import { createFixture, type Fixture } from '../db/fixtures';
+import type { Db } from '../db';
+import { keyLoans, keys, ticketEvents, tickets, units, unitOwners, owners, waiverRequests, type PaymentMethod } from '../db/schema';
+import { forgetCommunity } from '../community';
+import { postPayment, voidPayment } from '../ledger';
+import { createApplication, payFees, settleDeposit, transition, type Actor } from '../renovation';
+import { localToEpochMs } from '../../dates';
+import { closeShift, closedShift, closedShifts, openShift, openShiftOf, shiftCash, ShiftError, type CloseShiftInput } from './index';
+import { dailyReport } from '../reports/daily';
+import { shiftHandoverPdf } from '../pdf/shift-handover';
+import { pdfText } from '../pdf/pdf-text';
+
+const TZ = 'Asia/Shanghai';
+const DAY = '2026-11-23';
+const at = (time: string) => localToEpochMs(DAY, time, TZ);
+
+let db: Db;
+let f: Fixture;
+let key = 0;
+
+beforeEach(() => {
+	forgetCommunity();
+	db = createTestDb();
+	f = createFixture(db);
+});
+
+function pay(time: string, method: PaymentMethod, cashierId: number, amountFen: number) {
+	return postPayment(db, {
+		communityId: f.communityId,
+		unitId: f.unitIds[0],
+		purpose: 'fees',
+		payerName: '张伟',
+		method,
+		methodRef: method === 'cash' ? '' : `REF${++key}`,
+		tenderedFen: method === 'cash' ? amountFen + 5000 : null,
+		cashierId,
+		idempotencyKey: `pay-${++key}`,
+		lines: [{ kind: 'principal', itemCode: 'property', amountFen }],
+		now: at(time),
+		localDate: DAY
+	});
+}
+
+function code(fn: () => unknown): string {
+	try {
+		fn();
+	} catch (e) {
+		if (e instanceof ShiftError) return e.code;
+		throw e;
+	}
+	return 'ok';
+}
+
+const open = (cashierId = f.clerkId, time = '08:00', float = 50000) => openShift(db, { communityId: f.communityId, cashierId, openingFloatFen: float, idempotencyKey: `open-${++key}`, now: at(time) });
+const close = (shiftId: number, over: Partial<CloseShiftInput> = {}) =>
+	closeShift(db, { communityId: f.communityId, cashierId: f.clerkId, shiftId, countedFen: 0, note: '', successorId: null, idempotencyKey: `close-${++key}`, now: at('17:00'), ...over });
+
+/** A renovation of unit 2-1-101 paid in cash by the clerk at 10:00 and refunded in cash at 15:00 (deposit 2 000.00, 300.00 kept). */
+function renovationRefund(): { paidFen: number; refundFen: number } {
+	const unitId = db.insert(units).values({ communityId: f.communityId, building: '2', entrance: '1', room: '101', code: '2-1-101', areaCenti: 9000, occupancy: 'occupied', createdAt: at('08:00') }).returning().get().id;
+	const o = db.insert(owners).values({ communityId: f.communityId, name: '赵六', phone: '13700000009', createdAt: at('08:00') }).returning().get();
+	db.insert(unitOwners).values({ unitId, ownerId: o.id, role: 'owner' }).run();
+	const clerk: Actor = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
+	const manager: Actor = { id: f.managerId, communityId: f.communityId, role: 'manager' };
+	const { id } = createApplication(
+		db,
+		clerk,
+		{ unitCode: '2-1-101', applicantKind: 'owner', applicantName: '', applicantPhone: '', applicantRelation: '', selfRenovation: true, contractorName: '', contractorLicence: '', contractorPhone: '', plannedStart: DAY, plannedEnd: '2027-01-31', scope: '刷墙', wallDemolition: false, documents: { design_drawings: true, construction_drawings: true, contractor_qualification: false, business_licence: false }, idempotencyKey: `app-${++key}` },
+		at('10:00')
+	);
+	transition(db, manager, id, { action: 'approve' }, { now: at('10:00') });
+	const paid = payFees(db, clerk, { renovationId: id, agreementSigned: true, wallAreaCenti: 0, workers: [], method: { method: 'cash', methodRef: '', bank: '', tenderedFen: 1_000_000, payerName: '', idempotencyKey: `fee-${++key}` } }, at('10:00'));
+	for (const action of ['issue_permit', 'start', 'inspect_pass'] as const) transition(db, clerk, id, action === 'issue_permit' ? { action, until: '2027-01-31' } : { action }, { now: at('15:00') });
+	const s = settleDeposit(db, clerk, { renovationId: id, deductions: [{ description: '公共走廊墙面污损', amountFen: 30000 }], refund: { method: 'cash', methodRef: '', payeeName: '', idempotencyKey: `ref-${++key}` } }, at('15:00'));
+	return { paidFen: paid.totalFen, refundFen: s.refundFen };
+}
+
+describe('opening a shift', () => {
+	it('opens once per cashier; a replayed form returns the same shift', () => {
+		const s = openShift(db, { communityId: f.communityId, cashierId: f.clerkId, openingFloatFen: 50000, idempotencyKey: 'same', now: at('08:00') });
+		expect(s).toMatchObject({ cashierId: f.clerkId, localDate: DAY, openingFloatFen: 50000, openedAt: at('08:00') });
+		expect(openShift(db, { communityId: f.communityId, cashierId: f.clerkId, openingFloatFen: 50000, idempotencyKey: 'same', now: at('08:01') }).id).toBe(s.id);
+		expect(code(() => open(f.clerkId, '08:02'))).toBe('already_open');
+		expect(code(() => open(f.clerk2Id, '08:02'))).toBe('ok');
+		expect(code(() => open(f.managerId, '08:02', -1))).toBe('bad_amount');
+		expect(code(() => open(f.managerId, '08:02', 1.5))).toBe('bad_amount');
+		expect(openShiftOf(db, f.communityId, f.clerkId)?.id).toBe(s.id);
+	});
+});
+
+describe('closing a shift', () => {
+	it('expects float + own cash receipts − own cash voided − own cash refunds, and records the difference', () => {
+		pay('07:59', 'cash', f.clerkId, 99900); // before the shift
+		const s = open(f.clerkId, '08:00', 50000);
+		pay('09:00', 'cash', f.clerkId, 25680);
+		pay('09:10', 'wechat', f.clerkId, 15000); // not cash
+		pay('09:20', 'cash', f.clerk2Id, 30000); // someone else's drawer
+		const wrong = pay('09:30', 'cash', f.clerkId, 12000);
+		voidPayment(db, { communityId: f.communityId, receiptNo: wrong.receiptNo, reason: '金额录错', managerId: f.managerId, now: at('09:40'), localDate: DAY });
+		const { paidFen, refundFen } = renovationRefund();
+		expect(refundFen).toBe(170000);
+		const expected = 50000 + 25680 + 12000 + paidFen - 12000 - 170000;
+		expect(shiftCash(db, s, at('16:59'))).toMatchObject({ cashReceivedCount: 3, cashVoidedFen: 12000, cashVoidedCount: 1, cashRefundedFen: 170000, expectedFen: expected });
+
+		const closed = close(s.id, { countedFen: expected - 1000, note: '  短款已报告主管 ', successorId: f.clerk2Id });
+		expect(closed).toMatchObject({
+			id: s.id,
+			cashierName: 'clerk',
+			openingFloatFen: 50000,
+			cashReceivedFen: 25680 + 12000 + paidFen,
+			expectedFen: expected,
+			countedFen: expected - 1000,
+			differenceFen: -1000,
+			note: '短款已报告主管',
+			successorName: 'clerk2',
+			closedOn: DAY
+		});
+		expect(openShiftOf(db, f.communityId, f.clerkId)).toBeNull();
+		expect(code(() => close(s.id))).toBe('not_open');
+
+		// Append-only: the record cannot be rewritten.
+		expect(() => db.$client.prepare('UPDATE shift_closes SET counted_fen = 0').run()).toThrow(/append-only/);
+		expect(() => db.$client.prepare('DELETE FROM cashier_shifts').run()).toThrow(/append-only/);
+
+		// It shows in the daily report of the day.
+		const r = dailyReport(db, f.communityId, DAY, DAY, { now: at('18:00') });
+		expect(r.shifts.closed.map((x) => [x.id, x.differenceFen])).toEqual([[s.id, -1000]]);
+		expect(r.shifts).toMatchObject({ differenceFen: -1000, openAtEnd: 0 });
+	});
+
+	it('refuses what is not the cashier’s to close, bad amounts, long notes and odd successors; writes nothing', () => {
+		const s = open();
+		const before = (db.$client.prepare('SELECT count(*) AS n FROM shift_closes').get() as { n: number }).n;
+		expect(code(() => close(s.id, { cashierId: f.clerk2Id }))).toBe('not_yours');
+		expect(code(() => close(9999))).toBe('not_found');
+		expect(code(() => close(s.id, { communityId: f.otherCommunityId }))).toBe('not_found');
+		expect(code(() => close(s.id, { countedFen: -100 }))).toBe('bad_amount');
+		expect(code(() => close(s.id, { note: 'x'.repeat(1001) }))).toBe('note_too_long');
+		expect(code(() => close(s.id, { successorId: f.clerkId }))).toBe('bad_successor');
+		expect(code(() => close(s.id, { successorId: 99999 }))).toBe('bad_successor');
+		expect((db.$client.prepare('SELECT count(*) AS n FROM shift_closes').get() as { n: number }).n).toBe(before);
+		// A replayed close answers with the first one.
+		const first = close(s.id, { idempotencyKey: 'close-once', countedFen: 50000 });
+		expect(close(s.id, { idempotencyKey: 'close-once', countedFen: 1 })).toEqual(first);
+	});
+
+	it('a new shift starts after the last one closed, so no receipt counts twice', () => {
+		const s1 = open(f.clerkId, '08:00', 0);
+		pay('12:00', 'cash', f.clerkId, 1000);
+		close(s1.id, { now: at('12:00'), countedFen: 1000 });
+		const s2 = open(f.clerkId, '12:00', 0);
+		expect(s2.openedAt).toBe(at('12:00') + 1);
+		expect(shiftCash(db, s2, at('13:00')).cashReceivedFen).toBe(0);
+		expect(closedShifts(db, f.communityId, DAY, DAY).map((x) => x.id)).toEqual([s1.id]);
+	});
+
+	it('hands over the open matters as they stood, and prints the record', async () => {
+		const s = open(f.clerkId, '08:00', 20000);
+		// A pending waiver request, a key out (overdue), a complaint whose 30-minute limit is near.
+		db.insert(waiverRequests)
+			.values({ communityId: f.communityId, requestNo: 'MC-2026-0001', unitId: f.unitIds[0], ownerName: '张伟', applicantName: '张伟', reason: '出差', requestedFen: 2003, clerkId: f.clerkId, localDate: DAY, createdAt: at('09:00'), idempotencyKey: 'w1' })
+			.run();
+		const k = db.insert(keys).values({ communityId: f.communityId, tagNo: 'G-07', kind: 'common', description: '配电房', slot: 'B2', createdAt: at('08:00'), updatedAt: at('08:00') }).returning().get().id;
+		db.insert(keyLoans)
+			.values({ communityId: f.communityId, keyId: k, lentAt: at('14:00'), lentBy: f.clerkId, slot: 'B2', borrowerName: '李电工', borrowerIdType: 'id_card', borrowerIdNumber: '330100198001010011', borrowerPhone: '13900000011', purpose: 'repair', consentBasis: 'not_required', escortStaffId: f.clerk2Id, expectedReturnAt: at('16:00'), idempotencyKey: 'loan-1', createdAt: at('14:00') })
+			.run();
+		const t = db
+			.insert(tickets)
+			.values({ communityId: f.communityId, ticketNo: 'BS-2026-000001', year: 2026, seq: 1, kind: 'service_complaint', source: 'counter', unitId: f.unitIds[1], reporterName: '李娜', reporterPhone: '13800000002', text: '保洁不到位', state: 'open', receivedAt: at('16:45'), recordedAt: at('16:46'), updatedAt: at('16:46') })
+			.returning()
+			.get().id;
+		db.insert(ticketEvents).values({ ticketId: t, communityId: f.communityId, type: 'created', at: at('16:45'), recordedAt: at('16:46'), actorKind: 'staff', actorId: f.clerkId, actorName: 'clerk', data: '{"source":"counter"}' }).run();
+
+		const closed = close(s.id, { countedFen: 20000, note: '配电房钥匙待收回' });
+		expect(closed.differenceFen).toBe(0);
+		expect(closed.handover.pendingWaivers).toEqual([{ requestNo: 'MC-2026-0001', unitCode: '1-1-101', requestedFen: 2003, localDate: DAY }]);
+		expect(closed.handover.keysOut).toMatchObject([{ tagNo: 'G-07', opens: '配电房', borrowerName: '李电工', overdue: true }]);
+		expect(closed.handover.ticketsNearLimit).toMatchObject([{ ticketNo: 'BS-2026-000001', limit: 'supervisor', breached: false }]);
+		// A snapshot: what happens later does not change the record.
+		db.insert(waiverRequests)
+			.values({ communityId: f.communityId, requestNo: 'MC-2026-0002', unitId: f.unitIds[1], ownerName: '李娜', applicantName: '李娜', reason: '住院', requestedFen: 500, clerkId: f.clerkId, localDate: DAY, createdAt: at('17:30'), idempotencyKey: 'w2' })
+			.run();
+		expect(closedShift(db, f.communityId, s.id)!.handover.pendingWaivers).toHaveLength(1);
+
+		const text = pdfText(await shiftHandoverPdf({ communityName: '测试小区', centreName: '测试小区管理处', timeZone: TZ, shift: closedShift(db, f.communityId, s.id)!, printedAt: at('17:05') })).replace(/[ \t]+/g, ' ');
+		expect(text).toContain('收款员交接班记录');
+		expect(text).toContain('交班人：clerk（工号 CLERK）');
+		expect(text).toContain('应有现金 ¥200.00');
+		expect(text).toContain('无差额');
+		expect(text).toContain('MC-2026-0001 1-1-101');
+		expect(text).toContain('G-07 配电房 借用人 李电工');
+		expect(text).toContain('BS-2026-000001');
+		expect(text).toContain('配电房钥匙待收回');
+		expect(text).toMatch(/交班人：.*接班人：.*主管：/);
+	});
+
+	it('prints a shortage as a negative difference', async () => {
+		const s = open(f.clerkId, '08:00', 10000);
+		const closed = close(s.id, { countedFen: 9000 });
+		const text = pdfText(await shiftHandoverPdf({ communityName: '测试小区', centreName: '测试小区管理处', timeZone: TZ, shift: closed, printedAt: at('17:05') })).replace(/[ \t]+/g, ' ');
+		expect(text).toContain('-¥10.00（短款 ¥10.00）');
+		expect(text).toContain('无移交事项');
+	});
+});

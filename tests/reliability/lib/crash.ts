@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppServer, freshDb } from './server';
+import { Client, type ActionAnswer } from './http';
+import { FEES_PAGE, formOnPage, receiptOf } from './fees';
+import { seedDatabase } from './env';
+import { integrity, openLive, withDb } from './db';
+import { checkLedger } from '../../../src/lib/server/backup/verify';
+import { messages } from './messages';
+
+/*
+ * The crash test: counter payments through the real form against the built server while it is
+ * killed with SIGKILL at random moments and started again. A client that loses an answer retries
+ * the same request with the same idempotency key, as a browser retry would. Afterwards the
+ * database must be intact, hold every payment whose receipt number reached the client exactly
+ * once, number receipts without a gap, and balance.
+ */
+
+export interface CrashOptions {
+	payments: number;
+	/** Requests in flight at once (several clerks at their counters). */
+	concurrency?: number;
+	/** A kill comes after a random pause in this range (ms of the server being up). */
+	killAfterMs?: [number, number];
+	templateDb?: string;
+	workDir?: string;
+	log?: (line: string) => void;
+}
+
+export interface CrashFigures {
+	payments: number;
+	acknowledged: number;
+	kills: number;
+	requests: number;
+	/** Requests that died with the server and were sent again. */
+	retried: number;
+	/** Payments retried after a lost answer and found already posted (answered with their first receipt). */
+	replayedAfterLoss: number;
+	integrityChecks: number;
+	ms: number;
+	problems: string[];
+	dbFile: string;
+}
+
+interface Acked {
+	key: string;
+	unitCode: string;
+	receiptNo: string;
+	totalFen: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
+	const log = opts.log ?? (() => {});
+	const started = Date.now();
+	const workDir = opts.workDir ?? mkdtempSync(join(tmpdir(), 'frontdesk-crash-'));
+	mkdirSync(workDir, { recursive: true });
+	let template = opts.templateDb;
+	if (!template || !existsSync(template)) {
+		log('seeding a fresh demo database…');
+		template = seedDatabase(join(workDir, 'template.db'));
+	}
+	const dbFile = freshDb(template, workDir, 'crash');
+	const zh = messages('zh-CN');
+	const concurrency = opts.concurrency ?? 4;
+	const [killMin, killMax] = opts.killAfterMs ?? [100, 2500];
+
+	const server = await AppServer.start({ dbFile, logFile: join(dbFile, '..', 'server.log') });
+	const figures: CrashFigures = { payments: opts.payments, acknowledged: 0, kills: 0, requests: 0, retried: 0, replayedAfterLoss: 0, integrityChecks: 0, ms: 0, problems: [], dbFile };
+	const before = withDb(dbFile, (db) => new Set((db.prepare('SELECT idempotency_key AS k FROM payments').all() as { k: string }[]).map((r) => r.k)));
+
+	// The server is up while `up` is resolved; the killer swaps in a pending promise while it is down.
+	let up: Promise<void> = Promise.resolve();
+	let done = false;
+
+	const clerk = new Client(server.url);
+	await clerk.login('clerk');
+	// The fields this test posts must be the form's own (if the form changes, this fails loudly).
+	const units = withDb(dbFile, (db) => (db.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map((r) => r.code));
+	const names = new Set((await formOnPage(clerk, units[0])).map(([k]) => k));
+	for (const f of ['key', 'prepay', 'method', 'payer']) if (!names.has(f)) throw new Error(`the payment form has no field "${f}" any more`);
+
+	/** Sends a request; while the server is down (or dies mid-request) waits and sends it again. */
+	async function send(fn: () => Promise<ActionAnswer>): Promise<{ a: ActionAnswer; retried: boolean }> {
+		let retried = false;
+		for (;;) {
+			await up;
+			figures.requests++;
+			try {
+				const a = await fn();
+				// A 5xx means the server broke, not that it was killed: that is a finding, not a retry.
+				return { a, retried };
+			} catch {
+				figures.retried++;
+				retried = true;
+				await sleep(20);
+			}
+		}
+	}
+
+	const nextMonths = new Map<string, number>();
+	const acked: Acked[] = [];
+	const planned: string[] = [];
+
+	async function onePayment(i: number) {
+		const unitCode = units[i % units.length];
+		const key = randomUUID();
+		planned.push(key);
+		const base = (k: number): [string, string][] => [
+			['key', key],
+			['prepay', String(k)],
+			['method', 'wechat'],
+			['ref', `CRASH-${i}`],
+			['payer', '压力测试']
+		];
+		for (;;) {
+			const k = nextMonths.get(unitCode) ?? 1;
+			if (k > 36) throw new Error(`unit ${unitCode} has no month left to prepay`);
+			const review = await send(() => clerk.action(`${FEES_PAGE(unitCode)}?/review`, new URLSearchParams(base(k))));
+			const confirm = (review.a.data as { confirm?: { totalFen: number } } | null)?.confirm;
+			if (review.a.type === 'failure' && review.a.data?.message === zh.ledger_nothing_selected) {
+				nextMonths.set(unitCode, k + 1); // this month was paid before: prepay one more
+				continue;
+			}
+			if (review.a.type !== 'success' || !confirm) throw new Error(`review ${unitCode} k=${k}: ${review.a.raw.slice(0, 300)}`);
+			const body = new URLSearchParams([...base(k), ['expectedTotal', String(confirm.totalFen)]]);
+			const paid = await send(() => clerk.action(`${FEES_PAGE(unitCode)}?/pay`, body));
+			const receiptNo = receiptOf(paid.a);
+			if (receiptNo) {
+				if (paid.retried) figures.replayedAfterLoss++;
+				acked.push({ key, unitCode, receiptNo, totalFen: confirm.totalFen });
+				nextMonths.set(unitCode, k + 1);
+				return;
+			}
+			if (paid.a.type === 'failure' && paid.a.status === 409) continue; // the figures changed: review again, same key
+			throw new Error(`pay ${unitCode} k=${k}: ${paid.a.raw.slice(0, 300)}`);
+		}
+	}
+
+	const killer = (async () => {
+		while (!done) {
+			await sleep(killMin + Math.random() * (killMax - killMin));
+			if (done) break;
+			let release!: () => void;
+			up = new Promise((r) => (release = r));
+			await server.kill();
+			figures.kills++;
+			await server.restart();
+			// The restarted server recovered the WAL: the file must be intact after every kill.
+			const db = openLive(dbFile);
+			const check = db.pragma('quick_check', { simple: true });
+			db.close();
+			figures.integrityChecks++;
+			if (check !== 'ok') figures.problems.push(`after kill ${figures.kills}: quick_check ${check}`);
+			release();
+			if (figures.kills % 10 === 0) log(`${figures.kills} kills, ${acked.length}/${opts.payments} payments acknowledged`);
+		}
+	})();
+
+	let next = 0;
+	try {
+		await Promise.all(
+			Array.from({ length: concurrency }, async () => {
+				while (next < opts.payments) await onePayment(next++);
+			})
+		);
+	} finally {
+		done = true;
+		await killer;
+		await server.close();
+	}
+
+	figures.acknowledged = acked.length;
+	const db = openLive(dbFile);
+	try {
+		const integ = integrity(db);
+		figures.integrityChecks++;
+		if (integ !== 'ok') figures.problems.push(`integrity_check: ${integ}`);
+		const byKey = db.prepare('SELECT receipt_no, total_fen FROM payments WHERE idempotency_key = ?');
+		for (const a of acked) {
+			const rows = byKey.all(a.key) as { receipt_no: string; total_fen: number }[];
+			if (rows.length !== 1) figures.problems.push(`${a.receiptNo} (${a.unitCode}): ${rows.length} payments with its key`);
+			else if (rows[0].receipt_no !== a.receiptNo || rows[0].total_fen !== a.totalFen) figures.problems.push(`${a.receiptNo}: stored as ${rows[0].receipt_no} ¥${rows[0].total_fen / 100}`);
+		}
+		const ours = (db.prepare('SELECT idempotency_key AS k FROM payments').all() as { k: string }[]).map((r) => r.k).filter((k) => !before.has(k));
+		const plannedSet = new Set(planned);
+		const ackedKeys = new Set(acked.map((a) => a.key));
+		for (const k of ours) {
+			if (!plannedSet.has(k)) figures.problems.push(`a payment nobody sent: ${k}`);
+			else if (!ackedKeys.has(k)) figures.problems.push(`payment ${k} posted but never answered`);
+		}
+		if (new Set(acked.map((a) => a.receiptNo)).size !== acked.length) figures.problems.push('a receipt number was answered twice');
+		figures.problems.push(...checkLedger(db).problems);
+	} finally {
+		db.close();
+	}
+	figures.ms = Date.now() - started;
+	return figures;
+}

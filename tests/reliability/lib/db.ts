@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { tableChecksums } from '../../../src/lib/server/backup/verify';
+
+export { inspectFile, checkLedger, integrity, tableChecksums } from '../../../src/lib/server/backup/verify';
+
+/** Tables that change on any visit (sign-in, session renewal, rate limits, the audit trail). */
+export const VOLATILE_TABLES = ['sessions', 'login_attempts', 'audit_log'] as const;
+
+/** A read-only look at a database a running server is writing (WAL lets both work). */
+export function openLive(file: string): Database.Database {
+	const db = new Database(file, { readonly: true, fileMustExist: true });
+	db.pragma('busy_timeout = 5000');
+	return db;
+}
+
+export function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
+	const db = openLive(file);
+	try {
+		return fn(db);
+	} finally {
+		db.close();
+	}
+}
+
+/** One checksum of every table except the volatile ones, plus the per-table sums to say what changed. */
+export function dbChecksum(file: string, skip: readonly string[] = VOLATILE_TABLES): { sum: string; tables: Record<string, string> } {
+	return withDb(file, (db) => {
+		const tables = tableChecksums(db, skip);
+		const sum = createHash('sha256').update(JSON.stringify(tables)).digest('hex');
+		return { sum, tables };
+	});
+}
+
+export function changedTables(a: Record<string, string>, b: Record<string, string>): string[] {
+	return Object.keys({ ...a, ...b }).filter((t) => a[t] !== b[t]);
+}
+
+/** Units that owe principal on at least one bill, with those bill ids (oldest first). */
+export function unitsOwing(file: string): { code: string; unitId: number; billIds: number[] }[] {
+	return withDb(file, (db) => {
+		const rows = db
+			.prepare(
+				`SELECT u.code, u.id AS unitId, group_concat(b.id) AS ids FROM bills b JOIN units u ON u.id = b.unit_id
+				 WHERE b.principal_fen > COALESCE((SELECT sum(l.amount_fen) FROM payment_lines l WHERE l.bill_id = b.id AND l.kind = 'principal'
+				   AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = l.payment_id)), 0)
+				 GROUP BY u.id ORDER BY u.id`
+			)
+			.all() as { code: string; unitId: number; ids: string }[];
+		return rows.map((r) => ({ code: r.code, unitId: r.unitId, billIds: r.ids.split(',').map(Number) }));
+	});
+}
+
+export function receiptSeqs(file: string, year: number): number[] {
+	return withDb(file, (db) => (db.prepare('SELECT receipt_seq AS s FROM payments WHERE receipt_year = ? ORDER BY receipt_seq').all(year) as { s: number }[]).map((r) => r.s));
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionAnswer, Client } from './http';
+import { actionName, forms, submission } from './html';
+
+/*
+ * Counter fee payments through the real form of /fees/{unitCode}: step 1 `?/review` returns the
+ * authoritative total, step 2 `?/pay` posts it with `expectedTotal` and the form's idempotency key.
+ */
+
+export const FEES_PAGE = (unitCode: string) => `/fees/${encodeURIComponent(unitCode)}`;
+export const RECEIPT_PATH = /^\/fees\/receipt\/(SF-\d{4}-\d{6,})$/;
+
+export type Pairs = [string, string][];
+
+export interface PreparedPayment {
+	unitCode: string;
+	key: string;
+	totalFen: number;
+	/** The body of the `?/pay` post. */
+	body: Pairs;
+}
+
+/** The fields of the payment form as the page renders them (bills ticked, its idempotency key). */
+export async function formOnPage(client: Client, unitCode: string): Promise<Pairs> {
+	const page = await client.get(FEES_PAGE(unitCode));
+	if (page.status !== 200) throw new Error(`GET ${FEES_PAGE(unitCode)} answered ${page.status}`);
+	const form = forms(page.text).find((f) => actionName(f) === 'review');
+	if (!form) throw new Error(`no ?/review form on ${FEES_PAGE(unitCode)}`);
+	return submission(form);
+}
+
+/** Pays by mobile payment (a reference, no change to count) so any total is accepted. */
+function asMobile(pairs: Pairs, ref: string): Pairs {
+	const out = pairs.filter(([k]) => !['method', 'tendered', 'ref', 'bank', 'expectedTotal'].includes(k));
+	out.push(['method', 'wechat'], ['ref', ref]);
+	if (!out.some(([k, v]) => k === 'payer' && v.trim())) out.push(['payer', '测试付款人']);
+	return out;
+}
+
+export async function review(client: Client, unitCode: string, body: Pairs): Promise<ActionAnswer> {
+	return client.action(`${FEES_PAGE(unitCode)}?/review`, new URLSearchParams(body));
+}
+
+/** Loads the unit's page, reviews what it ticks (or `extra`, e.g. prepay) and returns the pay body. */
+export async function preparePayment(client: Client, unitCode: string, opts: { key?: string; override?: Record<string, string> } = {}): Promise<PreparedPayment> {
+	let pairs = asMobile(await formOnPage(client, unitCode), `WX${randomUUID().slice(0, 8)}`);
+	for (const [k, v] of Object.entries(opts.override ?? {})) pairs = [...pairs.filter(([n]) => n !== k), [k, v]];
+	if (opts.key) pairs = [...pairs.filter(([n]) => n !== 'key'), ['key', opts.key]];
+	const r = await review(client, unitCode, pairs);
+	const confirm = (r.data as { confirm?: { totalFen: number } } | null)?.confirm;
+	if (r.type !== 'success' || !confirm) throw new Error(`review of ${unitCode} refused: ${r.raw.slice(0, 400)}`);
+	const key = pairs.find(([k]) => k === 'key')?.[1] ?? '';
+	return { unitCode, key, totalFen: confirm.totalFen, body: [...pairs, ['expectedTotal', String(confirm.totalFen)]] };
+}
+
+/** The receipt number a pay answer leads to, or null (refused, error). */
+export function receiptOf(a: { type?: string; location?: string | null }): string | null {
+	const loc = a.location ?? null;
+	if (!loc) return null;
+	const m = RECEIPT_PATH.exec(decodeURIComponent(new URL(loc, 'http://x').pathname));
+	return m ? m[1] : null;
+}
+
+export async function pay(client: Client, p: PreparedPayment): Promise<ActionAnswer> {
+	return client.action(`${FEES_PAGE(p.unitCode)}?/pay`, new URLSearchParams(p.body));
+}
+
+/** The same post without JavaScript (a plain HTML form): 303 to the receipt or the page with a message. */
+export async function payPlain(client: Client, p: PreparedPayment) {
+	return client.post(`${FEES_PAGE(p.unitCode)}?/pay`, new URLSearchParams(p.body));
+}
