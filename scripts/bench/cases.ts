@@ -13,6 +13,7 @@ import { verifyUrl } from '../../src/lib/server/receipts/index.ts';
 import { addMonths } from '../../src/lib/dates.ts';
 import type { DatasetInfo } from './dataset.ts';
 import { median, percentile, timed, timedAsync, type CaseResult, type Figure } from './report.ts';
+import { dailyReportCases } from './daily-report.ts';
 
 export interface BenchUnit {
 	id: number;
@@ -209,7 +210,7 @@ export const benchCases: BenchCase[] = [
 	lookup,
 	payment,
 	receiptPdf,
-	billing
-	// Daily report (日报) timings: the report engineer appends their case(s) here, e.g.
-	// { id: 'daily-report', title: '日报 daily report', run: (ctx) => ({ figures: [...] }) }.
+	billing,
+	// Daily report (日报) timings: scripts/bench/daily-report.ts.
+	...dailyReportCases
 ];

@@ -236,7 +236,7 @@ export function settledOn(bill: Pick<BillLedger, 'principalFen' | 'principalPaym
 }
 
 export interface LateFeesCharged {
-	/** Bills whose principal was settled in the period (with or without a late fee). */
+	/** Bills given that were settled in the period (the report gives those settled late). */
 	bills: number;
 	/** Of those, bills that carried a late fee. */
 	billsWithFee: number;

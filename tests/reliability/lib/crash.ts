@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppServer, freshDb } from './server';
-import { Client, type ActionAnswer } from './http';
-import { FEES_PAGE, formOnPage, receiptOf } from './fees';
+import { Client } from './http';
+import { formOnPage, prepayNextMonth, type Prepaid, type Sender } from './fees';
 import { seedDatabase } from './env';
 import { integrity, openLive, withDb } from './db';
 import { checkLedger } from '../../../src/lib/server/backup/verify';
@@ -44,12 +44,7 @@ export interface CrashFigures {
 	dbFile: string;
 }
 
-interface Acked {
-	key: string;
-	unitCode: string;
-	receiptNo: string;
-	totalFen: number;
-}
+type Acked = Prepaid;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -84,7 +79,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 	for (const f of ['key', 'prepay', 'method', 'payer']) if (!names.has(f)) throw new Error(`the payment form has no field "${f}" any more`);
 
 	/** Sends a request; while the server is down (or dies mid-request) waits and sends it again. */
-	async function send(fn: () => Promise<ActionAnswer>): Promise<{ a: ActionAnswer; retried: boolean }> {
+	const send: Sender = async (fn) => {
 		let retried = false;
 		for (;;) {
 			await up;
@@ -99,45 +94,18 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 				await sleep(20);
 			}
 		}
-	}
+	};
 
 	const nextMonths = new Map<string, number>();
 	const acked: Acked[] = [];
 	const planned: string[] = [];
 
 	async function onePayment(i: number) {
-		const unitCode = units[i % units.length];
 		const key = randomUUID();
 		planned.push(key);
-		const base = (k: number): [string, string][] => [
-			['key', key],
-			['prepay', String(k)],
-			['method', 'wechat'],
-			['ref', `CRASH-${i}`],
-			['payer', '压力测试']
-		];
-		for (;;) {
-			const k = nextMonths.get(unitCode) ?? 1;
-			if (k > 36) throw new Error(`unit ${unitCode} has no month left to prepay`);
-			const review = await send(() => clerk.action(`${FEES_PAGE(unitCode)}?/review`, new URLSearchParams(base(k))));
-			const confirm = (review.a.data as { confirm?: { totalFen: number } } | null)?.confirm;
-			if (review.a.type === 'failure' && review.a.data?.message === zh.ledger_nothing_selected) {
-				nextMonths.set(unitCode, k + 1); // this month was paid before: prepay one more
-				continue;
-			}
-			if (review.a.type !== 'success' || !confirm) throw new Error(`review ${unitCode} k=${k}: ${review.a.raw.slice(0, 300)}`);
-			const body = new URLSearchParams([...base(k), ['expectedTotal', String(confirm.totalFen)]]);
-			const paid = await send(() => clerk.action(`${FEES_PAGE(unitCode)}?/pay`, body));
-			const receiptNo = receiptOf(paid.a);
-			if (receiptNo) {
-				if (paid.retried) figures.replayedAfterLoss++;
-				acked.push({ key, unitCode, receiptNo, totalFen: confirm.totalFen });
-				nextMonths.set(unitCode, k + 1);
-				return;
-			}
-			if (paid.a.type === 'failure' && paid.a.status === 409) continue; // the figures changed: review again, same key
-			throw new Error(`pay ${unitCode} k=${k}: ${paid.a.raw.slice(0, 300)}`);
-		}
+		const p = await prepayNextMonth(clerk, units[i % units.length], key, nextMonths, zh.ledger_nothing_selected, send, `CRASH-${i}`);
+		if (p.retried) figures.replayedAfterLoss++;
+		acked.push(p);
 	}
 
 	const killer = (async () => {

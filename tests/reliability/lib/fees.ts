@@ -69,3 +69,51 @@ export async function pay(client: Client, p: PreparedPayment): Promise<ActionAns
 export async function payPlain(client: Client, p: PreparedPayment) {
 	return client.post(`${FEES_PAGE(p.unitCode)}?/pay`, new URLSearchParams(p.body));
 }
+
+export interface Prepaid {
+	key: string;
+	unitCode: string;
+	receiptNo: string;
+	totalFen: number;
+	/** The pay request had to be sent more than once (its first answer was lost). */
+	retried: boolean;
+}
+
+/** How a request is sent: directly, or with retries while a server is being restarted. */
+export type Sender = (fn: () => Promise<ActionAnswer>) => Promise<{ a: ActionAnswer; retried: boolean }>;
+const direct: Sender = async (fn) => ({ a: await fn(), retried: false });
+
+/**
+ * One payment that always has something to pay: the unit's next month not paid yet, by prepayment
+ * (`prepay` = k pays the months from this one to k − 1 ahead that are still open). `months` keeps
+ * each unit's next k; one unit must not have two of these in flight at once.
+ */
+export async function prepayNextMonth(client: Client, unitCode: string, key: string, months: Map<string, number>, nothingSelected: string, send: Sender = direct, ref = 'PREPAY'): Promise<Prepaid> {
+	const base = (k: number): [string, string][] => [
+		['key', key],
+		['prepay', String(k)],
+		['method', 'wechat'],
+		['ref', ref],
+		['payer', '压力测试']
+	];
+	for (;;) {
+		const k = months.get(unitCode) ?? 1;
+		if (k > 36) throw new Error(`unit ${unitCode} has no month left to prepay`);
+		const review = await send(() => client.action(`${FEES_PAGE(unitCode)}?/review`, new URLSearchParams(base(k))));
+		const confirm = (review.a.data as { confirm?: { totalFen: number } } | null)?.confirm;
+		if (review.a.type === 'failure' && review.a.data?.message === nothingSelected) {
+			months.set(unitCode, k + 1); // paid before: one month further
+			continue;
+		}
+		if (review.a.type !== 'success' || !confirm) throw new Error(`review ${unitCode} prepay=${k}: ${review.a.raw.slice(0, 300)}`);
+		const body = new URLSearchParams([...base(k), ['expectedTotal', String(confirm.totalFen)]]);
+		const paid = await send(() => client.action(`${FEES_PAGE(unitCode)}?/pay`, body));
+		const receiptNo = receiptOf(paid.a);
+		if (receiptNo) {
+			months.set(unitCode, k + 1);
+			return { key, unitCode, receiptNo, totalFen: confirm.totalFen, retried: paid.retried };
+		}
+		if (paid.a.type === 'failure' && paid.a.status === 409) continue; // the figures changed meanwhile: review again, same key
+		throw new Error(`pay ${unitCode} prepay=${k}: ${paid.a.raw.slice(0, 300)}`);
+	}
+}

@@ -17,6 +17,9 @@ export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('busy_timeout = 5000');
+	// Without this, INSERT OR REPLACE deletes a conflicting ledger row without firing its
+	// append-only DELETE trigger (SQLite fires delete triggers for REPLACE only when recursive).
+	sqlite.pragma('recursive_triggers = ON');
 	const db = drizzle(sqlite, { schema }) as Db;
 	if (opts.migrate !== false) {
 		migrate(db, { migrationsFolder: process.env.MIGRATIONS_DIR ?? resolve('drizzle') });

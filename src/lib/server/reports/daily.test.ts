@@ -2,13 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
-import { bills, keyLoans, keyReturns, keys, moveinCases, owners, ticketEvents, tickets, unitOwners, units, waiverEntries, type PaymentMethod } from '../db/schema';
+import { bills, keyLoans, keyReturns, keys, moveinCases, owners, ticketEvents, tickets, unitOwners, units, waiverEntries, waiverEvents, waiverRequests, type PaymentMethod } from '../db/schema';
 import { forgetCommunity } from '../community';
 import { postPayment, voidPayment, type LineInput } from '../ledger';
 import { ensureFeeItems } from '../fees';
-import { createApplication, payFees, settleDeposit, settlePass, transition, type Actor } from '../renovation';
+import { createApplication, depositsHeld, payFees, settleDeposit, settlePass, transition, type Actor } from '../renovation';
+import { waiverSummary } from '../waivers/summary';
 import { addDays, localToEpochMs } from '../../dates';
-import { collectionsByDay, dailyReport, openTicketsByAge, type DailyReport } from './daily';
+import { collectionsByDay, dailyReport, depositsHeldAt, openTicketsByAge, waiverFigures, type DailyReport } from './daily';
 import { dailyReportCsv } from './csv';
 import { dailyReportPdf } from '../pdf/daily-report';
 import { pdfText } from '../pdf/pdf-text';
@@ -77,12 +78,29 @@ function fixedDay() {
 	]);
 	const p3 = pay(D2, '08:20', 'wechat', f.clerk2Id, [{ kind: 'principal', itemCode: parking.code, amountFen: 15000 }]);
 	const p4 = pay(D2, '08:30', 'cash', f.clerk2Id, [
-		{ kind: 'deposit', itemCode: 'renovation_deposit', amountFen: 200000 },
+		// As renovation posts it: deposit lines point at their renovation.
+		{ kind: 'deposit', itemCode: 'renovation_deposit', amountFen: 200000, refType: 'renovation', refId: 1 },
 		{ kind: 'charge', itemCode: 'debris_fee', amountFen: 27000 }
 	]);
 	voidIt(p1.receiptNo, D2, '08:40', '房号录错');
 	voidIt(p3.receiptNo, D2, '08:50', '重复收款');
 	db.insert(waiverEntries).values({ billId: b1, amountFen: 616, approvedBy: f.managerId, localDate: D2, createdAt: at(D2, '08:55') }).run();
+	// Waiver requests: #1 filed D1, approved D2; #2 filed D1, rejected D2; #3 filed D2, pending.
+	const request = (no: string, date: string) =>
+		db
+			.insert(waiverRequests)
+			.values({ communityId: f.communityId, requestNo: no, unitId: f.unitIds[0], applicantName: '张伟', reason: '出差', requestedFen: 616, clerkId: f.clerkId, localDate: date, createdAt: at(date, '10:00'), idempotencyKey: no })
+			.returning()
+			.get().id;
+	const step = (requestId: number, action: 'create' | 'approve' | 'reject', date: string) => db.insert(waiverEvents).values({ communityId: f.communityId, requestId, action, actorId: f.managerId, localDate: date, at: at(date, '08:55') }).run();
+	const w1 = request('MC-2026-0001', D1);
+	const w2 = request('MC-2026-0002', D1);
+	const w3 = request('MC-2026-0003', D2);
+	step(w1, 'create', D1);
+	step(w2, 'create', D1);
+	step(w3, 'create', D2);
+	step(w1, 'approve', D2);
+	step(w2, 'reject', D2);
 
 	const ticket = (no: string, kind: 'service_complaint' | 'enquiry', receivedAt: number, closedAt: number | null) =>
 		db
@@ -155,6 +173,11 @@ describe('daily report on a fixed day', () => {
 		expect(r.lateFees).toEqual({ collectedFen: 2003, waivedFen: 616, charged: { bills: 1, billsWithFee: 1, chargedFen: 2619, collectedFen: 2003, waivedFen: 616, owedFen: 0 } });
 		expect(r.deposits.ok).toBe(true);
 		expect(r.deposits.total).toMatchObject({ heldBeforeFen: 0, takenFen: 200000, voidedFen: 0, refundedFen: 0, deductedFen: 0, heldAfterFen: 200000 });
+		expect(r.waivers).toEqual({ filed: 1, pending: 1, approved: 1, rejected: 1, returned: 0, waivedFen: 616 });
+		// The same figures as the waiver area's own summary (read another way for speed).
+		expect(waiverFigures(db, f.communityId, D2, D2)).toEqual(waiverSummary(db, f.communityId, D2, D2));
+		expect(waiverFigures(db, f.communityId, D1, D1)).toEqual({ filed: 2, pending: 2, approved: 0, rejected: 0, returned: 0, waivedFen: 0 });
+		expect(waiverFigures(db, f.communityId, D1, D1)).toEqual(waiverSummary(db, f.communityId, D1, D1));
 	});
 
 	it('counts tickets, their broken limits, keys and move-ins of the day', () => {
@@ -174,8 +197,8 @@ describe('daily report on a fixed day', () => {
 		expect(d1.partial).toBe(false);
 		expect(d1.collections.total).toMatchObject({ receivedFen: 10000, voidedFen: 0, netFen: 10000 });
 		expect(d1.receipts).toMatchObject({ count: 1, first: p1.receiptNo, last: p1.receiptNo, voidedSinceIssued: 0, voids: [] });
-		// B2 was paid on its due date: settled on D1, no late fee.
-		expect(d1.lateFees.charged).toEqual({ bills: 1, billsWithFee: 0, chargedFen: 0, collectedFen: 0, waivedFen: 0, owedFen: 0 });
+		// B2 was paid on its due date: no late fee to fix.
+		expect(d1.lateFees.charged).toEqual({ bills: 0, billsWithFee: 0, chargedFen: 0, collectedFen: 0, waivedFen: 0, owedFen: 0 });
 		expect(d1.tickets).toMatchObject({ opened: 1, closed: 1, openAtEnd: 0 });
 		expect(d1.tickets.limits.every((l) => l.brokenInPeriod === 0 && l.overdueAtEnd === 0)).toBe(true);
 		expect(d1.keys).toEqual({ lent: 1, returned: 1, outstanding: 0, overdue: 0 });
@@ -347,6 +370,8 @@ describe('reconciliation on generated data', () => {
 				{ d: date }
 			);
 			expect(r.deposits.total.heldAfterFen, date).toBe(held);
+			// The same as the renovation area's own figure (read through another index).
+			expect(depositsHeldAt(db, f.communityId, date), date).toEqual(depositsHeld(db, f.communityId, date).byItem);
 			previousHeld = r.deposits.total.heldAfterFen;
 			rangeNet += rec.netFen;
 		}

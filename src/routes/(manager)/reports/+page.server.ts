@@ -1,0 +1,35 @@
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { communityToday, getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import { collectionsByDay, dailyReport, openTicketsByAge } from '$lib/server/reports';
+import { addDays, formatDateTimeLocal } from '$lib/dates';
+import { CHART_DAYS } from '$lib/domain/report';
+import { periodFromUrl, periodQuery } from './period';
+
+/** /reports?date=… or ?from=…&to=… — the daily report of a day or a period, with two small charts. */
+export const load = ({ locals, url }) => {
+	const user = requireStaff(locals, 'manager', url);
+	const db = getDb();
+	const community = getCommunity(db, user.communityId);
+	const now = nowMs();
+	const today = communityToday(community, new Date(now));
+	const quick = { today, yesterday: addDays(today, -1), monthStart: `${today.slice(0, 7)}-01`, last30: addDays(today, -(CHART_DAYS - 1)) };
+	const values = { from: url.searchParams.get('from') ?? url.searchParams.get('date') ?? '', to: url.searchParams.get('to') ?? url.searchParams.get('date') ?? '' };
+	const period = periodFromUrl(url, today);
+	if (!period.ok) return { today, quick, values: { from: values.from.slice(0, 20), to: values.to.slice(0, 20) }, message: period.message, report: null };
+
+	const report = dailyReport(db, user.communityId, period.from, period.to, { now });
+	return {
+		today,
+		quick,
+		values: { from: period.from, to: period.to },
+		message: null,
+		query: periodQuery(period),
+		asOf: formatDateTimeLocal(report.asOfMs, community.timeZone),
+		// The handover snapshots stay on the printed records; the page lists the figures.
+		report: { ...report, shifts: { ...report.shifts, closed: report.shifts.closed.map(({ handover: _h, ...s }) => ({ ...s, opened: formatDateTimeLocal(s.openedAt, community.timeZone), closed: formatDateTimeLocal(s.closedAt, community.timeZone) })) } },
+		byDay: collectionsByDay(db, user.communityId, addDays(period.to, -(CHART_DAYS - 1)), period.to),
+		ages: openTicketsByAge(db, user.communityId, report.asOfMs)
+	};
+};

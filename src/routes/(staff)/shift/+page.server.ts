@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import { failForm, parseForm } from '$lib/server/forms';
+import { amountMessage } from '$lib/server/ledger/method-form';
+import { activeStaff } from '$lib/server/keys';
+import { closeShift, NOTE_MAX, openMatters, openShift, openShiftOf, recentClosedShifts, shiftCash, ShiftError } from '$lib/server/shifts';
+import { parseYuan } from '$lib/money';
+import { formatDateTimeLocal } from '$lib/dates';
+
+function shiftMessage(e: ShiftError): string {
+	switch (e.code) {
+		case 'already_open':
+			return m.reports_shift_error_already_open();
+		case 'not_open':
+			return m.reports_shift_error_not_open();
+		case 'not_found':
+			return m.reports_shift_error_not_found();
+		case 'not_yours':
+			return m.reports_shift_error_not_yours();
+		case 'bad_amount':
+			return amountMessage('too_large');
+		case 'note_too_long':
+			return m.reports_shift_error_note_too_long({ max: NOTE_MAX });
+		case 'bad_successor':
+			return m.reports_shift_error_bad_successor();
+		case 'idempotency_conflict':
+			return m.form_stale();
+	}
+}
+
+/** A money field: "" is refused when required, else 0; otherwise parseYuan's rules (no negatives). */
+function yuanField(required: boolean) {
+	return z
+		.string()
+		.default('')
+		.transform((s, ctx) => {
+			const t = s.trim();
+			if (!t && !required) return 0;
+			const p = parseYuan(t);
+			if (!p.ok) {
+				ctx.addIssue({ code: 'custom', message: amountMessage(p.error) });
+				return z.NEVER;
+			}
+			return p.fen;
+		});
+}
+
+/** /shift — the cashier's shift: take over (float), see the cash and open matters, hand over. */
+export const load = ({ locals, url }) => {
+	const user = requireStaff(locals, 'clerk', url);
+	const db = getDb();
+	const community = getCommunity(db, user.communityId);
+	const now = nowMs();
+	const at = (ms: number) => formatDateTimeLocal(ms, community.timeZone);
+	const shift = openShiftOf(db, user.communityId, user.id);
+	const recent = recentClosedShifts(db, user.communityId, user.id, 10).map(({ handover: _h, ...s }) => ({ ...s, opened: at(s.openedAt), closed: at(s.closedAt) }));
+	if (!shift) return { shift: null, recent, idem: crypto.randomUUID(), noteMax: NOTE_MAX };
+	const matters = openMatters(db, user.communityId, now);
+	return {
+		shift: { id: shift.id, opened: at(shift.openedAt), ...shiftCash(db, shift, now) },
+		matters: {
+			pendingWaivers: matters.pendingWaivers,
+			keysOut: matters.keysOut.map((k) => ({ ...k, due: at(k.expectedReturnAt) })),
+			ticketsNearLimit: matters.ticketsNearLimit.map((t) => ({ ...t, due: at(t.dueAt) }))
+		},
+		staff: activeStaff(db, user.communityId).filter((s) => s.id !== user.id),
+		recent,
+		idem: crypto.randomUUID(),
+		noteMax: NOTE_MAX
+	};
+};
+
+export const actions = {
+	open: async ({ request, locals, url }) => {
+		const user = requireStaff(locals, 'clerk', url);
+		const parsed = parseForm(z.object({ float: yuanField(false), idem: z.string().min(1).max(100) }), await request.formData());
+		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
+		try {
+			openShift(getDb(), { communityId: user.communityId, cashierId: user.id, openingFloatFen: parsed.data.float, idempotencyKey: parsed.data.idem, now: nowMs() });
+		} catch (e) {
+			if (e instanceof ShiftError) return failForm(409, shiftMessage(e), { values: { float: String(parsed.data.float / 100) } });
+			throw e;
+		}
+		return { opened: true };
+	},
+	close: async ({ request, locals, url }) => {
+		const user = requireStaff(locals, 'clerk', url);
+		const schema = z.object({
+			shiftId: z.coerce.number().int().positive(),
+			counted: yuanField(true),
+			note: z
+				.string()
+				.default('')
+				.transform((s) => s.trim())
+				.refine((s) => s.length <= NOTE_MAX, { message: m.reports_shift_error_note_too_long({ max: NOTE_MAX }) }),
+			successor: z.string().default('').pipe(z.union([z.literal(''), z.coerce.number().int().positive()])),
+			idem: z.string().min(1).max(100)
+		});
+		const form = await request.formData();
+		const parsed = parseForm(schema, form);
+		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
+		const d = parsed.data;
+		const values = { counted: String(form.get('counted') ?? ''), note: d.note, successor: String(form.get('successor') ?? '') };
+		try {
+			const closed = closeShift(getDb(), {
+				communityId: user.communityId,
+				cashierId: user.id,
+				shiftId: d.shiftId,
+				countedFen: d.counted,
+				note: d.note,
+				successorId: d.successor === '' ? null : d.successor,
+				idempotencyKey: d.idem,
+				now: nowMs()
+			});
+			return { closed: { id: closed.id, differenceFen: closed.differenceFen } };
+		} catch (e) {
+			if (e instanceof ShiftError) return failForm(e.code === 'not_found' ? 404 : 409, shiftMessage(e), { values });
+			throw e;
+		}
+	}
+};

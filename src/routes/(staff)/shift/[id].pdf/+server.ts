@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { requireStaff } from '$lib/server/auth/guards';
+import { roleAtLeast } from '$lib/server/auth/access';
+import { getDb } from '$lib/server/db';
+import { getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import { closedShift } from '$lib/server/shifts';
+import { shiftHandoverPdf } from '$lib/server/pdf/shift-handover';
+
+// GET /shift/{id}.pdf — the handover record (交班记录) of a closed shift: its cashier or a manager.
+export const GET = async ({ locals, url, params }) => {
+	const user = requireStaff(locals, 'clerk', url);
+	const id = /^\d{1,12}$/.test(params.id) ? Number(params.id) : 0;
+	const db = getDb();
+	const shift = closedShift(db, user.communityId, id);
+	if (!shift) error(404, 'not found');
+	if (shift.cashierId !== user.id && !roleAtLeast(user.role, 'manager')) error(403, 'forbidden');
+	const community = getCommunity(db, user.communityId);
+	const pdf = await shiftHandoverPdf({ communityName: community.name, centreName: community.centreName, timeZone: community.timeZone, shift, printedAt: nowMs() });
+	return new Response(new Uint8Array(pdf), {
+		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="shift-${shift.id}.pdf"`, 'Cache-Control': 'no-store' }
+	});
+};
