@@ -26,6 +26,8 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
+const KIOSK_PRINTABLE = /^\/kiosk\/(queue\/[^/]+\/ticket\.pdf|me\/statement\.pdf)$/;
+
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.resident = null;
@@ -50,7 +52,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const access = accessFor(event.url.pathname);
 	let forbidden = false;
 	if (access === 'resident') {
-		if (!event.locals.resident) redirect(303, '/kiosk/identify');
+		if (!event.locals.resident) redirect(303, '/kiosk/identify?next=' + encodeURIComponent(event.url.pathname + event.url.search));
 	} else if (access !== 'public') {
 		if (!event.locals.user) {
 			if (event.request.method === 'GET') redirect(303, '/login?next=' + encodeURIComponent(event.url.pathname + event.url.search));
@@ -70,11 +72,16 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	}
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
-	// Only the hall display may be framed (e.g. by a signage player); nothing else.
-	if (!event.url.pathname.startsWith('/kiosk/display')) {
+	const csp = response.headers.get('Content-Security-Policy');
+	const withFrame = (rule: string) => response.headers.set('Content-Security-Policy', csp ? `${csp}; frame-ancestors ${rule}` : `frame-ancestors ${rule}`);
+	if (KIOSK_PRINTABLE.test(event.url.pathname)) {
+		// The kiosk prints its 80 mm slips silently from a hidden frame of its own page.
+		response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+		withFrame("'self'");
+	} else if (!event.url.pathname.startsWith('/kiosk/display')) {
+		// Only the hall display may be framed (e.g. by a signage player); nothing else.
 		response.headers.set('X-Frame-Options', 'DENY');
-		const csp = response.headers.get('Content-Security-Policy');
-		response.headers.set('Content-Security-Policy', csp ? `${csp}; frame-ancestors 'none'` : "frame-ancestors 'none'");
+		withFrame("'none'");
 	}
 	if (event.locals.user || event.locals.resident) response.headers.set('Cache-Control', 'no-store');
 	return response;

@@ -15,7 +15,8 @@ export function counterNav(): NavItem[] {
 		{ href: '/keys', label: m.keys_nav(), key: '6' },
 		{ href: '/tickets', label: m.tickets_nav(), key: '7' },
 		{ href: '/receipts', label: m.receipts_nav(), key: '8' },
-		{ href: '/queue', label: m.kiosk_queue_nav(), key: '9' }
+		{ href: '/queue', label: m.kiosk_queue_nav(), key: '9' },
+		{ href: '/shift', label: m.reports_shift_nav(), key: '0' }
 	];
 }
 
@@ -23,6 +24,7 @@ export function managerNav(role: string): NavItem[] {
 	const items: NavItem[] = [{ href: '/manager', label: m.nav_manager(), key: '1' }];
 	items.push({ href: '/manager/billing', label: m.fees_billing_nav(), key: '2' });
 	items.push({ href: '/manager/waivers', label: m.waivers_manager_nav(), key: '3' });
+	items.push({ href: '/reports', label: m.reports_nav(), key: '5' });
 	items.push({ href: '/manager/voids', label: m.receipts_voids_nav(), key: '7' });
 	if (role === 'admin') items.push({ href: '/admin', label: m.nav_admin(), key: '9' });
 	items.push({ href: '/counter', label: m.nav_counter(), key: '0' });

@@ -67,75 +67,76 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 	const figures: CrashFigures = { payments: opts.payments, acknowledged: 0, kills: 0, requests: 0, retried: 0, replayedAfterLoss: 0, integrityChecks: 0, ms: 0, problems: [], dbFile };
 	const before = withDb(dbFile, (db) => new Set((db.prepare('SELECT idempotency_key AS k FROM payments').all() as { k: string }[]).map((r) => r.k)));
 
-	// The server is up while `up` is resolved; the killer swaps in a pending promise while it is down.
-	let up: Promise<void> = Promise.resolve();
+	let killer: Promise<void> = Promise.resolve();
 	let done = false;
-
-	const clerk = new Client(server.url);
-	await clerk.login('clerk');
-	// The fields this test posts must be the form's own (if the form changes, this fails loudly).
-	const units = withDb(dbFile, (db) => (db.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map((r) => r.code));
-	const names = new Set((await formOnPage(clerk, units[0])).map(([k]) => k));
-	for (const f of ['key', 'prepay', 'method', 'payer']) if (!names.has(f)) throw new Error(`the payment form has no field "${f}" any more`);
-
-	/** Sends a request; while the server is down (or dies mid-request) waits and sends it again. */
-	const send: Sender = async (fn) => {
-		let retried = false;
-		for (;;) {
-			await up;
-			figures.requests++;
-			try {
-				const a = await fn();
-				// A 5xx means the server broke, not that it was killed: that is a finding, not a retry.
-				return { a, retried };
-			} catch {
-				figures.retried++;
-				retried = true;
-				await sleep(20);
-			}
-		}
-	};
-
 	const nextMonths = new Map<string, number>();
 	const acked: Acked[] = [];
 	const planned: string[] = [];
-
-	async function onePayment(i: number) {
-		const key = randomUUID();
-		planned.push(key);
-		const p = await prepayNextMonth(clerk, units[i % units.length], key, nextMonths, zh.ledger_nothing_selected, send, `CRASH-${i}`);
-		if (p.retried) figures.replayedAfterLoss++;
-		acked.push(p);
-	}
-
-	const killer = (async () => {
-		while (!done) {
-			await sleep(killMin + Math.random() * (killMax - killMin));
-			if (done) break;
-			let release!: () => void;
-			up = new Promise((r) => (release = r));
-			await server.kill();
-			figures.kills++;
-			await server.restart();
-			// The restarted server recovered the WAL: the file must be intact after every kill.
-			const db = openLive(dbFile);
-			const check = db.pragma('quick_check', { simple: true });
-			db.close();
-			figures.integrityChecks++;
-			if (check !== 'ok') figures.problems.push(`after kill ${figures.kills}: quick_check ${check}`);
-			release();
-			if (figures.kills % 10 === 0) log(`${figures.kills} kills, ${acked.length}/${opts.payments} payments acknowledged`);
-		}
-	})();
-
-	let next = 0;
 	try {
+		// The server is up while `up` is resolved; the killer swaps in a pending promise while it is down.
+		let up: Promise<void> = Promise.resolve();
+
+		const clerk = new Client(server.url);
+		await clerk.login('clerk');
+		// The fields this test posts must be the form's own (if the form changes, this fails loudly).
+		const units = withDb(dbFile, (db) => (db.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map((r) => r.code));
+		const names = new Set((await formOnPage(clerk, units[0])).map(([k]) => k));
+		for (const f of ['key', 'prepay', 'method', 'payer']) if (!names.has(f)) throw new Error(`the payment form has no field "${f}" any more`);
+
+		/** Sends a request; while the server is down (or dies mid-request) waits and sends it again. */
+		const send: Sender = async (fn) => {
+			let retried = false;
+			for (;;) {
+				await up;
+				figures.requests++;
+				try {
+					const a = await fn();
+					// A 5xx means the server broke, not that it was killed: that is a finding, not a retry.
+					return { a, retried };
+				} catch {
+					figures.retried++;
+					retried = true;
+					await sleep(20);
+				}
+			}
+		};
+
+		async function onePayment(i: number) {
+			const key = randomUUID();
+			planned.push(key);
+			const p = await prepayNextMonth(clerk, units[i % units.length], key, nextMonths, zh.ledger_nothing_selected, send, `CRASH-${i}`);
+			if (p.retried) figures.replayedAfterLoss++;
+			acked.push(p);
+		}
+
+		killer = (async () => {
+			while (!done) {
+				await sleep(killMin + Math.random() * (killMax - killMin));
+				if (done) break;
+				let release!: () => void;
+				up = new Promise((r) => (release = r));
+				await server.kill();
+				figures.kills++;
+				await server.restart();
+				// The restarted server recovered the WAL: the file must be intact after every kill.
+				const db = openLive(dbFile);
+				const check = db.pragma('quick_check', { simple: true });
+				db.close();
+				figures.integrityChecks++;
+				if (check !== 'ok') figures.problems.push(`after kill ${figures.kills}: quick_check ${check}`);
+				release();
+				if (figures.kills % 10 === 0) log(`${figures.kills} kills, ${acked.length}/${opts.payments} payments acknowledged`);
+			}
+		})();
+
+		let next = 0;
 		await Promise.all(
 			Array.from({ length: concurrency }, async () => {
 				while (next < opts.payments) await onePayment(next++);
 			})
 		);
 	} finally {
+		// Whatever happened, no server is left running.
 		done = true;
 		await killer;
 		await server.close();

@@ -40,6 +40,13 @@ export function freshDb(templateDb: string, workDir: string, name: string): stri
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// Servers still running when this process ends (a test threw, Ctrl-C) are killed with it.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const p of running) p.kill('SIGKILL');
+});
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => process.exit(130));
+
 /**
  * The built app (`node BUILD_DIR`) as a child process: started on a database file, stopped
  * politely (SIGTERM) or killed (SIGKILL) and started again on the same file and port.
@@ -89,6 +96,8 @@ export class AppServer {
 			}
 		});
 		this.proc = proc;
+		running.add(proc);
+		proc.once('exit', () => running.delete(proc));
 		let output = '';
 		const keep = (b: Buffer) => {
 			output = (output + b.toString()).slice(-4000);

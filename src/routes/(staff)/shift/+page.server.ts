@@ -97,7 +97,11 @@ export const actions = {
 				.default('')
 				.transform((s) => s.trim())
 				.refine((s) => s.length <= NOTE_MAX, { message: m.reports_shift_error_note_too_long({ max: NOTE_MAX }) }),
-			successor: z.string().default('').pipe(z.union([z.literal(''), z.coerce.number().int().positive()])),
+			successor: z
+				.string()
+				.default('')
+				.refine((s) => s === '' || /^\d{1,9}$/.test(s), { message: m.reports_shift_error_bad_successor() })
+				.transform((s) => (s === '' ? null : Number(s))),
 			idem: z.string().min(1).max(100)
 		});
 		const form = await request.formData();
@@ -112,7 +116,7 @@ export const actions = {
 				shiftId: d.shiftId,
 				countedFen: d.counted,
 				note: d.note,
-				successorId: d.successor === '' ? null : d.successor,
+				successorId: d.successor,
 				idempotencyKey: d.idem,
 				now: nowMs()
 			});

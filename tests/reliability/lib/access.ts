@@ -1,0 +1,123 @@
+import type Database from 'better-sqlite3';
+import type { ActionAnswer, Answer } from './http';
+
+/*
+ * The access policy the suite holds the app to, by route id (groups included), independent of the
+ * app's own rules in access.ts. A route that matches none of these fails the access test: whoever
+ * adds it must say who may use it.
+ */
+export type Access = 'public' | 'resident' | 'clerk' | 'manager' | 'admin';
+export const ROLES = ['anonymous', 'resident', 'clerk', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const POLICY: [RegExp, Access][] = [
+	[/^\/\(manager\)\/admin(\/|$)/, 'admin'],
+	[/^\/\(manager\)(\/|$)/, 'manager'],
+	[/^\/\(staff\)(\/|$)/, 'clerk'],
+	[/^\/kiosk\/me(\/|$)/, 'resident'],
+	[/^\/kiosk(\/|$)/, 'public'],
+	[/^\/(login|logout|locale|healthz|verify)(\/|$)/, 'public'],
+	// The e2e clock hook: public, and 404 unless FRONTDESK_TEST_HOOKS=1 (checked separately).
+	[/^\/__test(\/|$)/, 'public'],
+	[/^\/$/, 'public']
+];
+
+export function policyOf(routeId: string): Access | null {
+	return POLICY.find(([re]) => re.test(routeId))?.[1] ?? null;
+}
+
+/** What a response amounts to, access-wise. */
+export type Outcome = 'ok' | 'login' | 'identify' | 'forbidden' | 'notfound' | 'redirect' | 'error';
+
+function byLocation(loc: string): Outcome {
+	const path = new URL(loc, 'http://x').pathname;
+	if (path === '/login') return 'login';
+	if (path === '/kiosk/identify') return 'identify';
+	return 'redirect';
+}
+
+function byStatus(status: number): Outcome {
+	if (status >= 500) return 'error';
+	if (status === 401) return 'login';
+	if (status === 403) return 'forbidden';
+	if (status === 404) return 'notfound';
+	return 'ok';
+}
+
+/** A GET of a page, a +server endpoint or a __data.json request. */
+export function outcomeOfGet(a: Answer, dataRequest: boolean): Outcome {
+	if (a.status >= 300 && a.status < 400 && a.location) return byLocation(a.location);
+	if (dataRequest && a.status === 200) {
+		try {
+			const j = JSON.parse(a.text) as { type: string; location?: string; status?: number };
+			if (j.type === 'redirect' && j.location) return byLocation(j.location);
+			if (j.type === 'error') return byStatus(j.status ?? 500);
+		} catch {
+			return 'error';
+		}
+	}
+	return byStatus(a.status);
+}
+
+export function outcomeOfAction(a: ActionAnswer): Outcome {
+	if (a.type === 'redirect' && a.location) return byLocation(a.location);
+	if (a.type === 'failure' || a.type === 'success') return 'ok';
+	return byStatus(a.type === 'error' ? a.status : a.httpStatus);
+}
+
+const RANK: Record<string, number> = { clerk: 1, manager: 2, admin: 3 };
+
+/** The outcomes a role may get on a route of the given access. */
+export function allowedOutcomes(access: Access, role: Role): Outcome[] {
+	if (access === 'public') return ['ok', 'redirect', 'login', 'identify', 'notfound'];
+	if (access === 'resident') return role === 'resident' ? ['ok', 'redirect', 'notfound'] : ['identify'];
+	if (role === 'anonymous' || role === 'resident') return ['login'];
+	return RANK[role] >= RANK[access] ? ['ok', 'redirect', 'notfound'] : ['forbidden'];
+}
+
+/** Whether the role is let in at all (for "allowed roles must actually get the page"). */
+export function admitted(access: Access, role: Role): boolean {
+	if (access === 'public') return true;
+	if (access === 'resident') return role === 'resident';
+	return role !== 'anonymous' && role !== 'resident' && RANK[role] >= RANK[access];
+}
+
+/** Real values for route params, from the database (null: none exists, a dummy is used). */
+const SAMPLES: [RegExp, Record<string, string>][] = [
+	[/\/fees\/\[unitCode\]/, { unitCode: `SELECT code FROM units ORDER BY id LIMIT 1` }],
+	[/\[receiptNo\]/, { receiptNo: `SELECT receipt_no FROM payments ORDER BY id LIMIT 1` }],
+	[/\/keys\/\[id\]/, { id: `SELECT id FROM keys ORDER BY id LIMIT 1` }],
+	[/\/renovation\/\[id\]/, { id: `SELECT id FROM renovations ORDER BY id LIMIT 1` }],
+	[/\/vouchers\/\[voucherNo\]/, { voucherNo: `SELECT voucher_no FROM deposit_settlements ORDER BY id LIMIT 1` }],
+	[/waivers\/\[id\]/, { id: `SELECT id FROM waiver_requests ORDER BY id LIMIT 1` }],
+	[/\/tickets\/\[no\]\/photos\/\[id\]/, { no: `SELECT t.ticket_no FROM ticket_photos p JOIN tickets t ON t.id = p.ticket_id ORDER BY p.id LIMIT 1`, id: `SELECT id FROM ticket_photos ORDER BY id LIMIT 1` }],
+	[/\/kiosk\/me\/requests\/\[no\]/, { no: `SELECT ticket_no FROM tickets WHERE unit_id = :residentUnit ORDER BY id LIMIT 1` }],
+	[/\/tickets\/\[no\]/, { no: `SELECT ticket_no FROM tickets ORDER BY id LIMIT 1` }],
+	[/\/movein\/\[caseId\]/, { caseId: `SELECT id FROM movein_cases ORDER BY id LIMIT 1` }],
+	[/\/kiosk\/queue\/\[id\]/, { id: `SELECT id FROM queue_tickets ORDER BY id LIMIT 1` }],
+	[/\/verify\/\[code\]/, { code: `SELECT verify_code FROM payments ORDER BY id LIMIT 1` }],
+	[/\/kiosk\/info\/\[topic\]/, { topic: `SELECT 'fees'` }]
+];
+
+export function sampleParams(db: Database.Database, routeId: string, params: string[], residentUnit: number): { values: Record<string, string>; missing: string[] } {
+	const values: Record<string, string> = {};
+	const missing: string[] = [];
+	const sqls = SAMPLES.find(([re]) => re.test(routeId))?.[1] ?? {};
+	for (const p of params) {
+		let v: unknown = null;
+		if (sqls[p]) {
+			try {
+				const row = db.prepare(sqls[p].replace(':residentUnit', String(residentUnit))).raw().get() as unknown[] | undefined;
+				v = row?.[0] ?? null;
+			} catch {
+				v = null; // the table is not there (yet)
+			}
+		}
+		if (v === null || v === undefined) {
+			missing.push(p);
+			v = '999999';
+		}
+		values[p] = String(v);
+	}
+	return { values, missing };
+}
