@@ -1,5 +1,5 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { error, redirect } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -9,6 +9,8 @@ import { nowMs } from '$lib/server/clock';
 import { RESIDENT_POLICY, SESSION_COOKIE, staffPolicy, validateSession } from '$lib/server/auth/session';
 import { accessFor, roleAtLeast } from '$lib/server/auth/access';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
+import { m } from '$lib/paraglide/messages.js';
+import errorPage from './error.html?raw';
 // Side effect: plugs the pending-waiver flag (申请免除中) into the fee accounts of every page.
 import '$lib/server/waivers';
 
@@ -26,13 +28,80 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
+// A form body that cannot be read (truncated upload, wrong content type) is the sender's mistake:
+// 400 with a message, instead of a 500 from whichever action called request.formData().
+const handleFormBody: Handle = ({ event, resolve }) => {
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
+		const request = event.request;
+		const read = request.formData.bind(request);
+		Object.defineProperty(request, 'formData', {
+			value: async () => {
+				try {
+					return await read();
+				} catch {
+					error(400, m.form_stale());
+				}
+			}
+		});
+	}
+	return resolve(event);
+};
+
 const KIOSK_PRINTABLE = /^\/kiosk\/(queue\/[^/]+\/ticket\.pdf|me\/statement\.pdf)$/;
+
+/** The security headers of every answer, the refusals below included. */
+function secure(response: Response, pathname: string): Response {
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	const csp = response.headers.get('Content-Security-Policy');
+	const withFrame = (rule: string) => response.headers.set('Content-Security-Policy', csp ? `${csp}; frame-ancestors ${rule}` : `frame-ancestors ${rule}`);
+	if (KIOSK_PRINTABLE.test(pathname)) {
+		// The kiosk prints its 80 mm slips silently from a hidden frame of its own page.
+		response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+		withFrame("'self'");
+	} else if (!pathname.startsWith('/kiosk/display')) {
+		// Only the hall display may be framed (e.g. by a signage player); nothing else.
+		response.headers.set('X-Frame-Options', 'DENY');
+		withFrame("'none'");
+	}
+	return response;
+}
+
+/** JSON unless the client asks for HTML first (SvelteKit's rule; no Accept at all means HTML). */
+function wantsJson(request: Request): boolean {
+	const accept = (request.headers.get('accept') ?? 'text/html').toLowerCase();
+	const j = accept.indexOf('application/json');
+	const h = accept.indexOf('text/html');
+	return h < 0 ? j >= 0 || accept.includes('*/*') : j >= 0 && j < h;
+}
+
+/**
+ * A refusal made before the route runs, in the form SvelteKit gives a redirect or error thrown
+ * from a hook (page redirect, JSON redirect for data and enhanced form requests, JSON or the static
+ * error page), but built here: thrown, it would bypass `secure()` and carry no security headers.
+ */
+function refuse(event: RequestEvent, how: { location: string } | { status: 401 | 403; message: string }, clearCookie: boolean): Response {
+	let response: Response;
+	if ('location' in how) {
+		if (event.isDataRequest) response = json({ type: 'redirect', location: how.location });
+		else if (event.request.headers.get('x-sveltekit-action') === 'true') response = json({ type: 'redirect', status: 303, location: how.location });
+		else response = new Response(null, { status: 303, headers: { location: how.location } });
+	} else if (event.isDataRequest || wantsJson(event.request)) {
+		response = json({ message: how.message }, { status: how.status });
+	} else {
+		const page = errorPage.replaceAll('%sveltekit.status%', String(how.status)).replaceAll('%sveltekit.error.message%', how.message);
+		response = new Response(page, { status: how.status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+	}
+	if (clearCookie) response.headers.append('set-cookie', event.cookies.serialize(SESSION_COOKIE, '', { ...sessionCookieOptions(event.url), maxAge: 0 }));
+	return secure(response, event.url.pathname);
+}
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.resident = null;
 	event.locals.sessionId = null;
 	const token = event.cookies.get(SESSION_COOKIE);
+	let clearCookie = false;
 	if (token) {
 		const db = getDb();
 		const session = validateSession(db, token, (kind, communityId) => {
@@ -42,6 +111,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		}, nowMs());
 		if (!session) {
 			event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(event.url));
+			clearCookie = true;
 		} else {
 			event.locals.sessionId = session.sessionId;
 			if (session.kind === 'staff') event.locals.user = session.user;
@@ -52,42 +122,31 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const access = accessFor(event.url.pathname);
 	let forbidden = false;
 	if (access === 'resident') {
-		if (!event.locals.resident) redirect(303, '/kiosk/identify?next=' + encodeURIComponent(event.url.pathname + event.url.search));
+		if (!event.locals.resident) return refuse(event, { location: '/kiosk/identify?next=' + encodeURIComponent(event.url.pathname + event.url.search) }, clearCookie);
 	} else if (access !== 'public') {
 		if (!event.locals.user) {
-			if (event.request.method === 'GET') redirect(303, '/login?next=' + encodeURIComponent(event.url.pathname + event.url.search));
-			error(401, 'unauthorised');
+			if (event.request.method === 'GET') return refuse(event, { location: '/login?next=' + encodeURIComponent(event.url.pathname + event.url.search) }, clearCookie);
+			return refuse(event, { status: 401, message: 'unauthorised' }, clearCookie);
 		}
 		forbidden = !roleAtLeast(event.locals.user.role, access);
 		// Refused here, a page would get SvelteKit's bare fallback page instead of the app's 403 page.
 		// So only a GET goes on to its route, whose layout guard answers 403 with the proper page.
-		if (forbidden && event.request.method !== 'GET' && event.request.method !== 'HEAD') error(403, 'forbidden');
+		if (forbidden && event.request.method !== 'GET' && event.request.method !== 'HEAD') return refuse(event, { status: 403, message: 'forbidden' }, false);
 	}
 
 	const response = await resolve(event);
 	if (forbidden && response.status < 400) {
-		// The route answered without refusing (a guard forgotten): drop what it produced.
-		console.error(`route without a role guard: ${event.route.id ?? event.url.pathname}`);
-		error(403, 'forbidden');
+		// The route answered without refusing (a guard forgotten): drop what it produced. (A data
+		// request answers 200 even when its load refused, with the 403 inside: not worth a log line.)
+		if (!event.isDataRequest) console.error(`route without a role guard: ${event.route.id ?? event.url.pathname}`);
+		return refuse(event, { status: 403, message: 'forbidden' }, false);
 	}
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	const csp = response.headers.get('Content-Security-Policy');
-	const withFrame = (rule: string) => response.headers.set('Content-Security-Policy', csp ? `${csp}; frame-ancestors ${rule}` : `frame-ancestors ${rule}`);
-	if (KIOSK_PRINTABLE.test(event.url.pathname)) {
-		// The kiosk prints its 80 mm slips silently from a hidden frame of its own page.
-		response.headers.set('X-Frame-Options', 'SAMEORIGIN');
-		withFrame("'self'");
-	} else if (!event.url.pathname.startsWith('/kiosk/display')) {
-		// Only the hall display may be framed (e.g. by a signage player); nothing else.
-		response.headers.set('X-Frame-Options', 'DENY');
-		withFrame("'none'");
-	}
+	secure(response, event.url.pathname);
 	if (event.locals.user || event.locals.resident) response.headers.set('Cache-Control', 'no-store');
 	return response;
 };
 
-export const handle: Handle = sequence(handleLocale, handleSession);
+export const handle: Handle = sequence(handleLocale, handleFormBody, handleSession);
 
 export const handleError: HandleServerError = ({ error: err, status }) => {
 	if (status !== 404) console.error(err);

@@ -22,7 +22,14 @@ export const POLICY: [RegExp, Access][] = [
 	[/^\/$/, 'public']
 ];
 
-export function policyOf(routeId: string): Access | null {
+/** Actions that need more than their page (a clerk's page with a manager's button). */
+export const ACTION_POLICY: Record<string, Access> = {
+	'/(staff)/renovation/[id]?/approve': 'manager',
+	'/(staff)/renovation/[id]?/reject': 'manager'
+};
+
+export function policyOf(routeId: string, action?: string): Access | null {
+	if (action && ACTION_POLICY[`${routeId}?/${action}`]) return ACTION_POLICY[`${routeId}?/${action}`];
 	return POLICY.find(([re]) => re.test(routeId))?.[1] ?? null;
 }
 
@@ -49,9 +56,12 @@ export function outcomeOfGet(a: Answer, dataRequest: boolean): Outcome {
 	if (a.status >= 300 && a.status < 400 && a.location) return byLocation(a.location);
 	if (dataRequest && a.status === 200) {
 		try {
-			const j = JSON.parse(a.text) as { type: string; location?: string; status?: number };
+			const j = JSON.parse(a.text) as { type: string; location?: string; status?: number; nodes?: ({ type: string; status?: number } | null)[] };
 			if (j.type === 'redirect' && j.location) return byLocation(j.location);
 			if (j.type === 'error') return byStatus(j.status ?? 500);
+			// A load that threw shows up as an error node inside a 200 answer.
+			const failed = j.nodes?.find((n) => n?.type === 'error');
+			if (failed) return byStatus(failed.status ?? 500);
 		} catch {
 			return 'error';
 		}
@@ -87,6 +97,8 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 	[/\/fees\/\[unitCode\]/, { unitCode: `SELECT code FROM units ORDER BY id LIMIT 1` }],
 	[/\[receiptNo\]/, { receiptNo: `SELECT receipt_no FROM payments ORDER BY id LIMIT 1` }],
 	[/\/keys\/\[id\]/, { id: `SELECT id FROM keys ORDER BY id LIMIT 1` }],
+	[/\/renovation\/\[id\]\/permit/, { id: `SELECT id FROM renovations WHERE permit_no IS NOT NULL ORDER BY id LIMIT 1` }],
+	[/\/renovation\/\[id\]\/passes/, { id: `SELECT renovation_id FROM renovation_passes ORDER BY id LIMIT 1` }],
 	[/\/renovation\/\[id\]/, { id: `SELECT id FROM renovations ORDER BY id LIMIT 1` }],
 	[/\/vouchers\/\[voucherNo\]/, { voucherNo: `SELECT voucher_no FROM deposit_settlements ORDER BY id LIMIT 1` }],
 	[/waivers\/\[id\]/, { id: `SELECT id FROM waiver_requests ORDER BY id LIMIT 1` }],

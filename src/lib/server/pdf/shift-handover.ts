@@ -58,8 +58,8 @@ export async function shiftHandoverPdf(input: ShiftHandoverPdfInput): Promise<Bu
 	doc.moveDown(0.2);
 	drawTable(doc, {
 		columns: [
-			{ header: '类别', width: 16 },
-			{ header: '事项', width: 58 },
+			{ header: '类别', width: 18 },
+			{ header: '事项', width: 56 },
 			{ header: '时间', width: 26 }
 		],
 		rows: [

@@ -6,10 +6,11 @@
 import { formatDateTimeLocal } from '../../dates';
 import type { DailyReport, ItemLine } from './daily';
 import type { NetLine } from '../../domain/report';
+import { ITEM_NAME_ZH, type RenovationItemCode } from '../../domain/renovation-fees';
 
 export const METHOD_ZH: Record<string, string> = { cash: '现金', cheque: '支票', card: '刷卡', transfer: '汇款', wechat: '微信', alipay: '支付宝' };
 export const LIMIT_ZH: Record<string, string> = {
-	record: '录入系统（10分钟）',
+	record: '录入系统',
 	supervisor: '通知部门主管',
 	transfer: '转地产客户组',
 	follow_up: '跟进记录',
@@ -59,7 +60,11 @@ function netRows(lines: readonly (NetLine & { label: string })[]): Cell[][] {
 
 /** Every section of the report, in print order. */
 export function reportSections(r: DailyReport): Section[] {
-	const at = (ms: number) => formatDateTimeLocal(ms, r.timeZone);
+	// Shift times: "09:05" in a one-day report, "11-23⏎09:05" otherwise (narrow columns).
+	const clock = (ms: number) => {
+		const [date, time] = formatDateTimeLocal(ms, r.timeZone).split(' ');
+		return r.from === r.to && date === r.from ? time : `${date.slice(5)}\n${time}`;
+	};
 	const c = r.collections;
 	const rec = c.reconciliation;
 	const sections: Section[] = [];
@@ -101,7 +106,7 @@ export function reportSections(r: DailyReport): Section[] {
 		title: '六、滞纳金',
 		columns: [L('项目', 60), N('账单数', 15), N('金额', 25)],
 		rows: [
-			['计收（本期结清本金的账单所计滞纳金）', lf.charged.billsWithFee, fen(lf.charged.chargedFen)],
+			['计收（本期结清本金的逾期账单）', lf.charged.billsWithFee, fen(lf.charged.chargedFen)],
 			['　其中：已收', '', fen(lf.charged.collectedFen)],
 			['　　　　已减免', '', fen(lf.charged.waivedFen)],
 			['　　　　期末尚欠', '', fen(lf.charged.owedFen)],
@@ -122,7 +127,7 @@ export function reportSections(r: DailyReport): Section[] {
 		]
 	});
 	const d = r.deposits;
-	const depositName = (code: string) => ({ renovation_deposit: '装修保证金', pass_deposit: '临时出入证押金' })[code] ?? code;
+	const depositName = (code: string) => ITEM_NAME_ZH[code as RenovationItemCode] ?? code;
 	sections.push({
 		title: '八、押金',
 		columns: [L('押金项目', 22), N('期初结存', 14), N('本期收取', 13), N('作废冲减', 13), N('退还', 12), N('扣除', 12), N('期末结存', 14)],
@@ -179,13 +184,13 @@ export function reportSections(r: DailyReport): Section[] {
 	const s = r.shifts;
 	sections.push({
 		title: '十二、收款员交接班',
-		columns: [L('收款员', 14), L('接班', 15), L('交班', 15), N('应有现金', 14), N('实点现金', 14), N('差额', 12), L('接班人 / 备注', 16)],
+		columns: [L('收款员', 14), L('接班', 10), L('交班', 10), N('应有现金', 15), N('实点现金', 15), N('差额', 13), L('接班人 / 备注', 23)],
 		rows: s.closed.length
 			? [
 					...s.closed.map((x): Cell[] => [
 						`${x.cashierName} ${x.cashierWorkNo}`,
-						at(x.openedAt),
-						at(x.closedAt),
+						clock(x.openedAt),
+						clock(x.closedAt),
 						fen(x.expectedFen),
 						fen(x.countedFen),
 						fen(x.differenceFen),

@@ -10,7 +10,8 @@ import { keyLogPdf } from '$lib/server/pdf/key-log';
 import { addDays, daysBetween, isValidDate, localToEpochMs } from '$lib/dates';
 
 const date = z.string().refine(isValidDate);
-const rangeSchema = z.object({ from: date, to: date }).refine((r) => r.from <= r.to && daysBetween(r.from, r.to) <= 366);
+// Zod 4 runs this refinement even when a date above failed: check them again before daysBetween (it throws).
+const rangeSchema = z.object({ from: date, to: date }).refine((r) => isValidDate(r.from) && isValidDate(r.to) && r.from <= r.to && daysBetween(r.from, r.to) <= 366);
 
 // GET /keys/log.pdf?from=YYYY-MM-DD&to=YYYY-MM-DD — the lending log (钥匙借用册) for those days, both included.
 export const GET = async ({ locals, url }) => {
