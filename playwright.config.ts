@@ -17,7 +17,8 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	timeout: 45_000,
 	expect: { timeout: 7_000 },
-	reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list']],
+	// JSON goes outside test-results/, which Playwright empties at the start of a run.
+	reporter: [['list'], ['json', { outputFile: '.test-reports/e2e.json' }]],
 	use: {
 		baseURL: `http://localhost:${port}`,
 		locale: 'zh-CN',

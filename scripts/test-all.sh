@@ -2,17 +2,17 @@
 # Everything CI runs: type check, unit tests, build, e2e, reliability. Prints a summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
+rm -rf .test-reports && mkdir -p .test-reports
 status=0
 run() { echo "▶ $*"; "$@" || status=1; }
 
 run npm run i18n
 run npm run check
-run npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+run npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json
 run npx vite build
 run npx playwright test
 if [ -f vitest.reliability.config.ts ]; then
-	run npx vitest run --config vitest.reliability.config.ts --reporter=default --reporter=json --outputFile.json=test-results/reliability.json
+	run npx vitest run --config vitest.reliability.config.ts --reporter=default --reporter=json --outputFile.json=.test-reports/reliability.json
 fi
 
 node scripts/test-summary.mjs

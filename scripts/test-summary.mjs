@@ -4,15 +4,15 @@ import { existsSync, readFileSync } from 'node:fs';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const f of ['test-results/unit.json', 'test-results/reliability.json']) {
+for (const f of ['.test-reports/unit.json', '.test-reports/reliability.json']) {
 	if (!existsSync(f)) continue;
 	const r = JSON.parse(readFileSync(f, 'utf8'));
 	passed += r.numPassedTests ?? 0;
 	failed += r.numFailedTests ?? 0;
 	skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 }
-if (existsSync('test-results/e2e.json')) {
-	const s = JSON.parse(readFileSync('test-results/e2e.json', 'utf8')).stats ?? {};
+if (existsSync('.test-reports/e2e.json')) {
+	const s = JSON.parse(readFileSync('.test-reports/e2e.json', 'utf8')).stats ?? {};
 	passed += (s.expected ?? 0) + (s.flaky ?? 0);
 	failed += s.unexpected ?? 0;
 	skipped += s.skipped ?? 0;

@@ -148,8 +148,9 @@ const handleSession: Handle = async ({ event, resolve }) => {
 
 export const handle: Handle = sequence(handleLocale, handleFormBody, handleSession);
 
-export const handleError: HandleServerError = ({ error: err, status }) => {
-	if (status !== 404) console.error(err);
-	// Never leak a stack trace or internal message to the page.
-	return { message: status === 404 ? 'not_found' : 'internal' };
+export const handleError: HandleServerError = ({ error: err, status, message }) => {
+	// A 4xx here is SvelteKit refusing a request (e.g. 415: a form action posted as JSON): its own
+	// short text, not a failure of ours. Only 5xx are logged, and never shown beyond "internal".
+	if (status >= 500) console.error(err);
+	return { message: status === 404 ? 'not_found' : status < 500 ? message : 'internal' };
 };

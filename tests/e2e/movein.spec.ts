@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { fetchPdfText, login } from './helpers';
+import { fetchPdfText, login, open } from './helpers';
 
 /*
  * Move-in (接房), issue 05. Units used: building 8 only (seeded mostly "not handed over"):
@@ -10,7 +10,7 @@ import { fetchPdfText, login } from './helpers';
 const CASE_URL = /\/movein\/(\d+)(\?.*)?$/;
 
 async function openMoveIn(page: Page, unit: string, opts: { ownerType?: string; mortgage?: boolean; proxy?: string; persons?: number } = {}): Promise<string> {
-	await page.goto(`/movein?unit=${unit}`);
+	await open(page, `/movein?unit=${unit}`);
 	const form = page.getByTestId('movein-open-form');
 	if (opts.ownerType) await form.getByLabel('业主类型').selectOption(opts.ownerType);
 	if (opts.mortgage) await form.getByLabel('按揭购房').check();
@@ -41,7 +41,7 @@ test('company owner with mortgage through a proxy, over two visits, to occupied'
 	await login(page, 'clerk');
 
 	// Notice dates: bulk set for building 8 (the date it already has: other data stays as seeded).
-	await page.goto('/movein/notice');
+	await open(page, '/movein/notice');
 	await page.getByTestId('notice-building').fill('8');
 	await page.getByTestId('notice-building-date').fill('2025-06-15');
 	await page.getByTestId('notice-building-submit').click();

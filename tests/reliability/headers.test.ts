@@ -47,6 +47,8 @@ interface Probe {
 	/** The status it should have (so the probe really is the kind of answer it claims). */
 	status: number | number[];
 	html?: boolean;
+	/** Kiosk slips are printed from a hidden frame of the kiosk's own page: framed by 'self' only. */
+	frame?: 'self';
 }
 
 const receipt = () => sample('SELECT receipt_no FROM payments ORDER BY id LIMIT 1');
@@ -74,7 +76,7 @@ const probes = (): Probe[] => {
 		{ what: 'health check', who: 'anonymous', path: '/healthz', status: 200 },
 		{ what: 'receipt PDF', who: 'clerk', path: () => `/receipts/${receipt()}.pdf`, status: 200 },
 		{ what: 'ticket slip PDF', who: 'clerk', path: () => `/tickets/${ticket()}/slip.pdf`, status: 200 },
-		{ what: 'statement PDF', who: 'resident', path: '/kiosk/me/statement.pdf', status: 200 },
+		{ what: 'statement PDF (kiosk slip)', who: 'resident', path: '/kiosk/me/statement.pdf', status: 200, frame: 'self' },
 		{ what: 'ticket CSV', who: 'clerk', path: '/tickets/export.csv', status: 200 },
 		{ what: 'sign-out redirect', who: 'anonymous', method: 'POST', path: '/logout', body: '', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 303 }
 	];
@@ -96,8 +98,13 @@ describe('every answer the app makes carries the security headers', () => {
 		expect(h.get('x-content-type-options')).toBe('nosniff');
 		expect(h.get('referrer-policy')).toMatch(/^(same-origin|no-referrer|strict-origin|strict-origin-when-cross-origin)$/);
 		const csp = h.get('content-security-policy') ?? '';
-		expect(csp).toMatch(/frame-ancestors 'none'/);
-		expect(h.get('x-frame-options')).toBe('DENY');
+		if (p.frame === 'self') {
+			expect(csp).toMatch(/frame-ancestors 'self'/);
+			expect(h.get('x-frame-options')).toBe('SAMEORIGIN');
+		} else {
+			expect(csp).toMatch(/frame-ancestors 'none'/);
+			expect(h.get('x-frame-options')).toBe('DENY');
+		}
 		if (p.html) {
 			// The page policy from svelte.config.js: scripts only from the app (with nonces/hashes), no plugins, no foreign forms.
 			expect(csp).toMatch(/default-src 'self'/);

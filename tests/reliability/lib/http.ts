@@ -66,7 +66,17 @@ export class Client {
 	async fetch(path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Response> {
 		const headers: Record<string, string> = { ...(init.headers ?? {}) };
 		if (this.cookies.size && !('cookie' in headers)) headers.cookie = this.cookieHeader();
-		const res = await fetch(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
+		const go = () => fetch(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
+		let res: Response;
+		try {
+			res = await go();
+		} catch (e) {
+			// The server closes idle keep-alive sockets after 5 s; a request sent on one at that moment
+			// never reached it. Sent again once (anything else is thrown, with its cause in the message).
+			const code = (e as { cause?: { code?: string } }).cause?.code ?? '';
+			if (!['UND_ERR_SOCKET', 'ECONNRESET'].includes(code) || init.body instanceof ReadableStream) throw new Error(`${init.method ?? 'GET'} ${path}: ${code || (e as Error).message}`, { cause: e });
+			res = await go();
+		}
 		this.remember(res);
 		return res;
 	}

@@ -119,8 +119,13 @@ function replayOf(db: Db, actor: QueueActor, key: string | null): { ticket: type
 	return { ticket, counter: e.counter };
 }
 
-function cleanKey(key: string | null | undefined): string | null {
-	return key?.trim().slice(0, 100) || null;
+/**
+ * The stored key is scoped by the button: the counter page renders one key for all its buttons, so
+ * "finish" pressed right after "next" (before the page reloaded) must not replay the "next".
+ */
+function cleanKey(button: string, key: string | null | undefined): string | null {
+	const k = key?.trim().slice(0, 100);
+	return k ? `${button}:${k}` : null;
 }
 
 /**
@@ -131,7 +136,7 @@ function cleanKey(key: string | null | undefined): string | null {
 export function callNext(db: Db, actor: QueueActor, input: { counter: unknown; services?: QueueService[]; idempotencyKey?: string | null }, now = nowMs()): CallResult {
 	const counter = parseCounter(input.counter);
 	if (!counter) throw new QueueError('bad_counter');
-	const key = cleanKey(input.idempotencyKey);
+	const key = cleanKey('next', input.idempotencyKey);
 	return tx(db, () => {
 		const replay = replayOf(db, actor, key);
 		if (replay) return { called: { id: replay.ticket.id, queueNo: replay.ticket.queueNo, service: replay.ticket.service, priority: replay.ticket.priority, counter: replay.counter ?? counter }, finished: null, replay: true };
@@ -163,7 +168,7 @@ function todays(db: Db, actor: QueueActor, id: unknown, now: number) {
 export function callTicket(db: Db, actor: QueueActor, input: { id: unknown; counter: unknown; idempotencyKey?: string | null }, now = nowMs()): CallResult {
 	const counter = parseCounter(input.counter);
 	if (!counter) throw new QueueError('bad_counter');
-	const key = cleanKey(input.idempotencyKey);
+	const key = cleanKey('call', input.idempotencyKey);
 	return tx(db, () => {
 		const replay = replayOf(db, actor, key);
 		if (replay) return { called: { id: replay.ticket.id, queueNo: replay.ticket.queueNo, service: replay.ticket.service, priority: replay.ticket.priority, counter: replay.counter ?? counter }, finished: null, replay: true };
@@ -179,7 +184,7 @@ export function callTicket(db: Db, actor: QueueActor, input: { id: unknown; coun
 
 /** Recall (重呼), finish (办结) or no-show (过号) of a called number. */
 export function queueAction(db: Db, actor: QueueActor, type: 'recalled' | 'finished' | 'no_show', input: { id: unknown; idempotencyKey?: string | null }, now = nowMs()): { queueNo: string; counter: string | null; replay: boolean } {
-	const key = cleanKey(input.idempotencyKey);
+	const key = cleanKey(type, input.idempotencyKey);
 	return tx(db, () => {
 		const replay = replayOf(db, actor, key);
 		if (replay) return { queueNo: replay.ticket.queueNo, counter: replay.counter, replay: true };

@@ -77,7 +77,8 @@ export const load = ({ locals, url }) => {
 export const actions = {
 	open: async ({ request, locals, url }) => {
 		const user = requireStaff(locals, 'clerk', url);
-		const parsed = parseForm(z.object({ float: yuanField(false), idem: z.string().min(1).max(100) }), await request.formData());
+		// The key is the page's crypto.randomUUID(); anything else (e.g. "0") is not a form this app rendered.
+		const parsed = parseForm(z.object({ float: yuanField(false), idem: z.string().regex(/^[\w-]{8,100}$/) }), await request.formData());
 		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
 		try {
 			openShift(getDb(), { communityId: user.communityId, cashierId: user.id, openingFloatFen: parsed.data.float, idempotencyKey: parsed.data.idem, now: nowMs() });
@@ -102,7 +103,7 @@ export const actions = {
 				.default('')
 				.refine((s) => s === '' || /^\d{1,9}$/.test(s), { message: m.reports_shift_error_bad_successor() })
 				.transform((s) => (s === '' ? null : Number(s))),
-			idem: z.string().min(1).max(100)
+			idem: z.string().regex(/^[\w-]{8,100}$/)
 		});
 		const form = await request.formData();
 		const parsed = parseForm(schema, form);
