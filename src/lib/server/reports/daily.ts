@@ -15,9 +15,8 @@ import { getCommunity } from '../community';
 import { nowMs } from '../clock';
 import { addDays, localToEpochMs } from '../../dates';
 import { formatReceiptNo, RECEIPT_PREFIX } from '../ledger/receipt-no';
-import type { WaiverSummary } from '../waivers/summary';
-import { renovationActivity, voucherSummary, type RenovationActivity } from '../renovation/report';
-import { REF_PASS, REF_RENOVATION } from '../renovation/records';
+import { waiverSummary, type WaiverSummary } from '../waivers/summary';
+import { depositsHeld, renovationActivity, voucherSummary, type RenovationActivity } from '../renovation/report';
 import { DEPOSIT_ITEMS, ITEM_NAME_EN, ITEM_NAME_ZH, type RenovationItemCode } from '../../domain/renovation-fees';
 import { deadlines, LIMITS } from '../../domain/sla';
 import type { TicketKind } from '../../domain/tickets';
@@ -270,36 +269,6 @@ function charged(db: Db, communityId: number, from: string, to: string): LateFee
 	return lateFeesCharged([...ledger.values()], from, to, { ratePerMille: fees.lateFeeRatePerMille, capPercent: fees.lateFeeCapPercent });
 }
 
-const DEPOSIT_CODES = DEPOSIT_ITEMS.map((c) => `'${c}'`).join(', ');
-const DEPOSIT_REFS = [REF_RENOVATION, REF_PASS].map((c) => `'${c}'`).join(', ');
-
-/**
- * Deposits held at the end of `date`: taken − voided − refunded − deducted up to that day, by
- * item. The same figure as renovation's `depositsHeld`, read another way: deposit lines are only
- * written by renovation (ref_type renovation / renovation_pass), so the ref index finds them
- * without walking every payment of the community (depositsHeld takes 1.7 s on the 10,000-unit
- * bench; this takes < 1 ms). The tests check both agree.
- */
-export function depositsHeldAt(db: Db, communityId: number, date: string): { itemCode: string; heldFen: number }[] {
-	const lines = stmt(
-		db,
-		`SELECT pl.item_code AS code, sum(pl.amount_fen) AS taken,
-		 sum(CASE WHEN EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.local_date <= ?) THEN pl.amount_fen ELSE 0 END) AS voided
-		 FROM payment_lines pl CROSS JOIN payments p ON p.id = pl.payment_id
-		 WHERE pl.ref_type IN (${DEPOSIT_REFS}) AND pl.kind = 'deposit' AND pl.item_code IN (${DEPOSIT_CODES}) AND p.community_id = ? AND p.local_date <= ?
-		 GROUP BY pl.item_code`
-	).all(date, communityId, date) as { code: string; taken: number; voided: number }[];
-	const settled = stmt(
-		db,
-		`SELECT l.item_code AS code, sum(l.amount_fen) AS fen FROM deposit_settlements s JOIN deposit_settlement_lines l ON l.settlement_id = s.id
-		 WHERE s.community_id = ? AND s.local_date <= ? GROUP BY l.item_code`
-	).all(communityId, date) as { code: string; fen: number }[];
-	return DEPOSIT_ITEMS.map((itemCode) => {
-		const l = lines.find((x) => x.code === itemCode);
-		return { itemCode, heldFen: (l?.taken ?? 0) - (l?.voided ?? 0) - (settled.find((x) => x.code === itemCode)?.fen ?? 0) };
-	});
-}
-
 /**
  * The deposit roll. Taken and voided come from the period's ledger lines the collections already
  * read (deposit lines of the deposit items); refunded and deducted from the refund vouchers
@@ -318,9 +287,9 @@ function deposits(db: Db, communityId: number, from: string, to: string, byItem:
 		const sum = (kind: string) => settled.filter((x) => x.code === itemCode && x.kind === kind).reduce((t, x) => t + x.fen, 0);
 		return { itemCode, takenFen: line?.receivedFen ?? 0, voidedFen: line?.voidedFen ?? 0, refundedFen: sum('refund'), deductedFen: sum('deduction') };
 	});
-	const before = { byItem: depositsHeldAt(db, communityId, addDays(from, -1)) };
-	const after = { byItem: depositsHeldAt(db, communityId, to) };
-	const roll = depositRoll(before.byItem, moves, after.byItem);
+	const before = depositsHeld(db, communityId, addDays(from, -1)).byItem;
+	const after = depositsHeld(db, communityId, to).byItem;
+	const roll = depositRoll(before, moves, after);
 	const v = voucherSummary(db, communityId, from, to);
 	return { ...roll, vouchers: { count: v.count, first: v.first, last: v.last } };
 }
@@ -399,31 +368,6 @@ function moveIns(db: Db, communityId: number, startMs: number, asOfMs: number): 
 }
 
 /**
- * Waiver figures of the period: the same as waivers/summary.ts `waiverSummary` (the tests check
- * they agree), except that the waived amount is read from waiver_entries first: waiverSummary's
- * join makes SQLite walk every bill of the community (220–340 ms on the bench).
- */
-export function waiverFigures(db: Db, communityId: number, from: string, to: string): WaiverSummary {
-	const counts = stmt(
-		db,
-		`SELECT coalesce(sum(action = 'create'), 0) AS filed, coalesce(sum(action = 'approve'), 0) AS approved,
-		 coalesce(sum(action = 'reject'), 0) AS rejected, coalesce(sum(action = 'return'), 0) AS returned
-		 FROM waiver_events WHERE community_id = ? AND local_date BETWEEN ? AND ?`
-	).get(communityId, from, to) as Omit<WaiverSummary, 'pending' | 'waivedFen'>;
-	const pending = stmt(
-		db,
-		`SELECT count(*) AS n FROM waiver_requests r WHERE r.community_id = ? AND r.local_date <= ?
-		 AND NOT EXISTS (SELECT 1 FROM waiver_events e WHERE e.request_id = r.id AND e.action != 'create' AND e.local_date <= ?)`
-	).get(communityId, to, to) as { n: number };
-	const waived = stmt(
-		db,
-		`SELECT coalesce(sum(w.amount_fen), 0) AS fen FROM waiver_entries w CROSS JOIN bills b ON b.id = w.bill_id
-		 WHERE b.community_id = ? AND w.local_date BETWEEN ? AND ?`
-	).get(communityId, from, to) as { fen: number };
-	return { ...counts, pending: pending.n, waivedFen: waived.fen };
-}
-
-/**
  * The daily report of `communityId` for `from`…`to` (YYYY-MM-DD, inclusive; the caller has
  * checked the period with `parsePeriod`).
  */
@@ -433,7 +377,7 @@ export function dailyReport(db: Db, communityId: number, from: string, to: strin
 	const { startMs, endMs, asOfMs } = periodBounds(community.timeZone, from, to, now);
 	const coll = collections(db, communityId, from, to);
 	const lateFeeLines = coll.byItem.filter((l) => l.kind === 'late_fee');
-	const waivers = waiverFigures(db, communityId, from, to);
+	const waivers = waiverSummary(db, communityId, from, to);
 	const shifts = closedShifts(db, communityId, from, to);
 	const openShifts = stmt(
 		db,

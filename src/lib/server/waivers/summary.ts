@@ -35,9 +35,11 @@ export function waiverSummary(db: Db, communityId: number, fromDate: string, toD
 		`SELECT count(*) AS n FROM waiver_requests r WHERE r.community_id = ? AND r.local_date <= ?
 		AND NOT EXISTS (SELECT 1 FROM waiver_events e WHERE e.request_id = r.id AND e.action != 'create' AND e.local_date <= ?)`
 	).get(communityId, toDate, toDate) as { n: number };
+	// CROSS JOIN keeps SQLite reading the period's waiver entries first: with a plain JOIN it walks
+	// every bill of the community (220–340 ms on the 10,000-unit bench).
 	const waived = stmt(
 		db,
-		`SELECT COALESCE(SUM(w.amount_fen), 0) AS fen FROM waiver_entries w JOIN bills b ON b.id = w.bill_id
+		`SELECT COALESCE(SUM(w.amount_fen), 0) AS fen FROM waiver_entries w CROSS JOIN bills b ON b.id = w.bill_id
 		WHERE b.community_id = ? AND w.local_date BETWEEN ? AND ?`
 	).get(communityId, fromDate, toDate) as { fen: number };
 	return {
