@@ -10,6 +10,7 @@ import { admitted, allowedOutcomes, outcomeOfAction, outcomeOfGet, policyOf, ROL
 import { dbChecksum, withDb } from './lib/db';
 import { messages } from './lib/messages';
 import { PASSWORD } from './lib/env';
+import { RESIDENT_POLICY } from '../../src/lib/server/auth/session';
 
 /*
  * Who gets what. Every route of the built app (pages, their __data.json, every form action, every
@@ -291,8 +292,12 @@ describe('sessions expire as set', () => {
 		return c.get(path);
 	}
 
-	test('staff: 30 minutes idle ends the session', async () => {
-		const idle = withDb(db, (d) => (JSON.parse((d.prepare('SELECT settings FROM communities LIMIT 1').get() as { settings: string }).settings).sessions?.staffIdleMinutes ?? 30) as number);
+	// The community's settings (defaults: 30 minutes idle, 12 hours in all); residents: RESIDENT_POLICY.
+	const setting = (key: 'staffIdleMinutes' | 'staffAbsoluteHours', dflt: number) =>
+		withDb(db, (d) => (JSON.parse((d.prepare('SELECT settings FROM communities ORDER BY id LIMIT 1').get() as { settings: string }).settings).sessions?.[key] ?? dflt) as number);
+
+	test('staff: idle minutes without a request end the session', async () => {
+		const idle = setting('staffIdleMinutes', 30);
 		await setClock(0);
 		const c = await signIn('clerk');
 		expect((await at(c, (idle - 1) * MIN, '/counter')).status).toBe(200);
@@ -304,31 +309,34 @@ describe('sessions expire as set', () => {
 		expect(c.cookies.has('fd_session')).toBe(false);
 	});
 
-	test('staff: 12 hours after sign-in the session ends however busy the clerk is', async () => {
+	test('staff: the absolute limit after sign-in ends the session however busy the clerk is', async () => {
+		const absolute = setting('staffAbsoluteHours', 12) * 60 * MIN;
+		const step = (setting('staffIdleMinutes', 30) - 1) * MIN;
 		await setClock(0);
 		const c = await signIn('clerk');
 		let t = 0;
-		while (t + 25 * MIN < 12 * 60 * MIN) {
-			t += 25 * MIN;
+		while (t + step < absolute) {
+			t += step;
 			expect((await at(c, t, '/counter')).status, `after ${t / MIN} min`).toBe(200);
 		}
-		expect(outcomeOfGet(await at(c, 12 * 60 * MIN + 1000, '/counter'), false)).toBe('login');
+		expect(outcomeOfGet(await at(c, absolute + 1000, '/counter'), false)).toBe('login');
 	});
 
-	test('resident: 60 s idle, 10 minutes in all', async () => {
+	test(`resident: ${RESIDENT_POLICY.idleMs / 1000} s idle, ${RESIDENT_POLICY.absoluteMs / MIN} minutes in all`, async () => {
+		const { idleMs, absoluteMs } = RESIDENT_POLICY;
 		await setClock(0);
 		const c = await signIn('resident');
-		expect((await at(c, 59_000, '/kiosk/me')).status).toBe(200);
-		expect(outcomeOfGet(await at(c, 59_000 + 61_000, '/kiosk/me'), false)).toBe('identify');
+		expect((await at(c, idleMs - 1000, '/kiosk/me')).status).toBe(200);
+		expect(outcomeOfGet(await at(c, idleMs - 1000 + idleMs + 1000, '/kiosk/me'), false)).toBe('identify');
 
 		await setClock(0);
 		const busy = await signIn('resident');
 		let t = 0;
-		while (t + 50_000 < 10 * MIN) {
-			t += 50_000;
+		while (t + idleMs - 10_000 < absoluteMs) {
+			t += idleMs - 10_000;
 			expect((await at(busy, t, '/kiosk/me')).status, `after ${t / 1000} s`).toBe(200);
 		}
-		expect(outcomeOfGet(await at(busy, 10 * MIN + 1000, '/kiosk/me'), false)).toBe('identify');
+		expect(outcomeOfGet(await at(busy, absoluteMs + 1000, '/kiosk/me'), false)).toBe('identify');
 	});
 
 	test('a signed-out session cannot be reused', async () => {

@@ -1,9 +1,10 @@
 // Reading the counter payment form and translating refusals. Routes only (uses Paraglide);
 // scripts and tests import the fees module through index.ts, which does not export this file.
 import { m } from '$lib/paraglide/messages.js';
-import { formatYuan, parseFenPositive, parseYuanPositive, type ParseYuanPositiveResult } from '$lib/money';
-import { PAYMENT_METHODS, type PaymentMethod } from '$lib/server/db/schema';
+import { formatYuan, parseFenPositive, type ParseYuanPositiveResult } from '$lib/money';
+import type { PaymentMethod } from '$lib/server/db/schema';
 import { LedgerError } from '$lib/server/ledger';
+import { amountMessage, checkMethod, ledgerErrorMessage } from '$lib/server/ledger/method-form';
 import { MAX_PREPAY_MONTHS } from './pay';
 
 export interface PaymentForm {
@@ -21,22 +22,9 @@ export interface PaymentForm {
 
 export type FormRead = { ok: true; data: PaymentForm; values: Record<string, string> } | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
+/** The translated message for a refused amount, or null when it parsed. */
 export function amountError(r: ParseYuanPositiveResult): string | null {
-	if (r.ok) return null;
-	switch (r.error) {
-		case 'empty':
-			return m.ledger_amount_empty();
-		case 'negative':
-			return m.ledger_amount_negative();
-		case 'zero':
-			return m.ledger_amount_zero();
-		case 'too_many_decimals':
-			return m.ledger_amount_decimals();
-		case 'too_large':
-			return m.ledger_amount_too_large();
-		default:
-			return m.ledger_amount_invalid();
-	}
+	return r.ok ? null : amountMessage(r.error);
 }
 
 const ID = /^\d{1,12}$/;
@@ -68,22 +56,12 @@ export function readPaymentForm(form: FormData, withExpectedTotal: boolean): For
 	const prepay = prepayText === '' ? 0 : Number(prepayText);
 	if (!/^\d{0,2}$/.test(prepayText) || prepay > MAX_PREPAY_MONTHS) errors.prepay = m.fees_error_bad_prepay();
 
-	const method = values.method as PaymentMethod;
-	if (!(PAYMENT_METHODS as readonly string[]).includes(method)) errors.method = m.ledger_method_required();
-
-	let tenderedFen: number | null = null;
-	if (method === 'cash') {
-		const r = parseYuanPositive(values.tendered);
-		const err = amountError(r);
-		if (err) errors.tendered = err;
-		else if (r.ok) tenderedFen = r.fen;
+	const checked = checkMethod({ method: values.method, tendered: values.tendered, methodRef: values.ref, bank: values.bank });
+	if (!checked.ok) {
+		// This form names the reference field `ref`.
+		const { methodRef, ...rest } = checked.errors;
+		Object.assign(errors, rest, methodRef ? { ref: methodRef } : {});
 	}
-	const methodRef = values.ref.trim();
-	if (method && method !== 'cash' && !methodRef) errors.ref = m.ledger_ref_required();
-	if (methodRef.length > 100) errors.ref = m.validation_too_long({ max: 100 });
-	const bank = values.bank.trim();
-	if (method === 'transfer' && !bank) errors.bank = m.ledger_bank_required();
-	if (bank.length > 100) errors.bank = m.validation_too_long({ max: 100 });
 	const payerName = values.payer.trim();
 	if (!payerName) errors.payer = m.fees_error_payer_missing();
 	else if (payerName.length > 100) errors.payer = m.fees_error_payer_too_long();
@@ -94,7 +72,7 @@ export function readPaymentForm(form: FormData, withExpectedTotal: boolean): For
 		if (!r.ok) errors._form = m.fees_error_form();
 		else expectedTotalFen = r.fen;
 	}
-	if (Object.keys(errors).length > 0) return { ok: false, errors, values };
+	if (!checked.ok || Object.keys(errors).length > 0) return { ok: false, errors, values };
 	return {
 		ok: true,
 		values,
@@ -102,10 +80,7 @@ export function readPaymentForm(form: FormData, withExpectedTotal: boolean): For
 			billIds: bills.map(Number),
 			lateIds: late.map(Number),
 			prepay,
-			method,
-			tenderedFen: method === 'cash' ? tenderedFen : null,
-			methodRef: method === 'cash' ? '' : methodRef,
-			bank: method === 'transfer' ? bank : '',
+			...checked.data,
 			payerName,
 			key: values.key,
 			expectedTotalFen
@@ -117,10 +92,6 @@ export function readPaymentForm(form: FormData, withExpectedTotal: boolean): For
 export function ledgerMessage(e: LedgerError): { message: string; field?: string } {
 	const total = typeof e.detail.totalFen === 'number' ? formatYuan(e.detail.totalFen, { symbol: false }) : '';
 	switch (e.code) {
-		case 'already_paid':
-			return { message: m.ledger_already_paid() };
-		case 'not_found':
-			return { message: m.ledger_not_found() };
 		case 'stale':
 			return { message: m.fees_error_stale({ total }) };
 		case 'tendered_short':
@@ -141,14 +112,12 @@ export function ledgerMessage(e: LedgerError): { message: string; field?: string
 			return { message: m.fees_error_bad_prepay(), field: 'prepay' };
 		case 'nothing_selected':
 			return { message: m.ledger_nothing_selected() };
-		case 'too_large':
-			return { message: m.ledger_amount_too_large() };
 		case 'idempotency_conflict':
 			return { message: m.fees_error_conflict() };
 		case 'idempotency_key':
 		case 'bad_input':
 			return { message: m.fees_error_form() };
 		default:
-			return { message: m.ledger_refused() };
+			return { message: ledgerErrorMessage(e) };
 	}
 }

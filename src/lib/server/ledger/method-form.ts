@@ -20,28 +20,50 @@ export type MethodParse = { ok: true; data: MethodFields } | { ok: false; errors
  * every counter form accepts and refuses the same things with the same messages.
  */
 export function parseMethodFields(form: FormData): MethodParse {
-	const errors: Record<string, string> = {};
-	const method = String(form.get('method') ?? '') as PaymentMethod;
-	const methodRef = String(form.get('methodRef') ?? '').trim();
-	const bank = String(form.get('bank') ?? '').trim();
-	const payerName = String(form.get('payerName') ?? '').trim();
-	const idempotencyKey = String(form.get('idem') ?? '');
-	if (!PAYMENT_METHODS.includes(method)) errors.method = m.ledger_method_required();
+	const get = (name: string) => String(form.get(name) ?? '');
+	const payerName = get('payerName').trim();
+	const idempotencyKey = get('idem');
+	const checked = checkMethod({ method: get('method'), tendered: get('tendered'), methodRef: get('methodRef'), bank: get('bank') });
+	const errors: Record<string, string> = { ...checked.errors };
 	if (!/^[0-9a-f-]{36}$/i.test(idempotencyKey)) errors._form = m.form_stale();
 	if (payerName.length > 100) errors.payerName = m.validation_too_long({ max: 100 });
-	if (methodRef.length > 64) errors.methodRef = m.validation_too_long({ max: 64 });
-	if (bank.length > 64) errors.bank = m.validation_too_long({ max: 64 });
+	if (Object.keys(errors).length || !checked.ok) return { ok: false, errors };
+	return { ok: true, data: { ...checked.data, payerName, idempotencyKey } };
+}
+
+export const MAX_REF_LENGTH = 100;
+
+export type MethodCheck =
+	| { ok: true; data: { method: PaymentMethod; tenderedFen: number | null; methodRef: string; bank: string }; errors: Record<string, never> }
+	| { ok: false; errors: Partial<Record<'method' | 'tendered' | 'methodRef' | 'bank', string>> };
+
+/**
+ * The rules every counter payment form shares: a known method; cash needs the amount received
+ * (a positive amount to the fen); other methods a reference; a transfer its bank.
+ */
+export function checkMethod(input: { method: string; tendered: string; methodRef: string; bank: string }): MethodCheck {
+	const errors: Partial<Record<'method' | 'tendered' | 'methodRef' | 'bank', string>> = {};
+	const method = input.method as PaymentMethod;
+	const methodRef = input.methodRef.trim();
+	const bank = input.bank.trim();
+	if (!PAYMENT_METHODS.includes(method)) errors.method = m.ledger_method_required();
 	let tenderedFen: number | null = null;
 	if (method === 'cash') {
-		const t = parseYuanPositive(String(form.get('tendered') ?? ''));
+		const t = parseYuanPositive(input.tendered);
 		if (t.ok) tenderedFen = t.fen;
 		else errors.tendered = amountMessage(t.error);
-	} else if (method && method !== ('' as PaymentMethod) && !methodRef) {
+	} else if (PAYMENT_METHODS.includes(method) && !methodRef) {
 		errors.methodRef = m.ledger_ref_required();
 	}
+	if (methodRef.length > MAX_REF_LENGTH) errors.methodRef = m.validation_too_long({ max: MAX_REF_LENGTH });
 	if (method === 'transfer' && !bank) errors.bank = m.ledger_bank_required();
+	if (bank.length > MAX_REF_LENGTH) errors.bank = m.validation_too_long({ max: MAX_REF_LENGTH });
 	if (Object.keys(errors).length) return { ok: false, errors };
-	return { ok: true, data: { method, methodRef, bank, tenderedFen, payerName, idempotencyKey } };
+	return {
+		ok: true,
+		errors: {},
+		data: { method, tenderedFen, methodRef: method === 'cash' ? '' : methodRef, bank: method === 'transfer' ? bank : '' }
+	};
 }
 
 /** The translated message for a refused amount (shared by every money input). */
