@@ -113,14 +113,4 @@ export function ledgerErrorMessage(e: LedgerError): string {
 	}
 }
 
-export function methodLabel(method: string): string {
-	const labels: Record<string, () => string> = {
-		cash: m.ledger_method_cash,
-		cheque: m.ledger_method_cheque,
-		card: m.ledger_method_card,
-		transfer: m.ledger_method_transfer,
-		wechat: m.ledger_method_wechat,
-		alipay: m.ledger_method_alipay
-	};
-	return labels[method]?.() ?? method;
-}
+export { methodLabel } from '../../payment-methods';
