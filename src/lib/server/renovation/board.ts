@@ -89,3 +89,9 @@ export function renovationBoard(db: Db, communityId: number, today: string, warn
 	rows.sort((x, y) => URGENCY_ORDER[x.urgency] - URGENCY_ORDER[y.urgency] || (x.permitUntil ?? '9999').localeCompare(y.permitUntil ?? '9999') || x.appNo.localeCompare(y.appNo));
 	return { rows, passes };
 }
+
+/** How many applications wait for the manager's design review (for the manager's home). */
+export function awaitingReviewCount(db: Db, communityId: number): number {
+	const row = db.$client.prepare(`SELECT count(*) AS n FROM renovations WHERE community_id = ? AND state = 'submitted'`).get(communityId) as { n: number };
+	return row.n;
+}
