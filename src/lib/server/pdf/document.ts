@@ -145,7 +145,7 @@ interface EmbeddedFont {
 	layoutCached?: (text: string) => unknown;
 }
 let parsedFont: FontkitFont | null | undefined;
-const LAYOUT_CACHE_LIMIT = 20_000;
+const LAYOUT_CACHE_LIMIT = 5_000;
 const sharedRuns = new Map<string, unknown>();
 
 function parseOnce(): FontkitFont | null {
