@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import { auditLog } from './db/schema';
+import { stmt } from './db/stmt';
 
 export interface AuditEntry {
 	communityId: number | null;
@@ -11,18 +11,10 @@ export interface AuditEntry {
 	detail?: Record<string, unknown>;
 }
 
+const INSERT_SQL = `INSERT INTO audit_log (community_id, actor_id, actor_kind, action, target_type, target_id, detail, at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /** Appends to the audit log. Call it inside the same transaction as the change it records. */
 export function audit(db: Db, e: AuditEntry, now = Date.now()) {
-	db.insert(auditLog)
-		.values({
-			communityId: e.communityId,
-			actorId: e.actorId,
-			actorKind: e.actorKind ?? 'staff',
-			action: e.action,
-			targetType: e.targetType,
-			targetId: String(e.targetId),
-			detail: JSON.stringify(e.detail ?? {}),
-			at: now
-		})
-		.run();
+	stmt(db, INSERT_SQL).run(e.communityId, e.actorId, e.actorKind ?? 'staff', e.action, e.targetType, String(e.targetId), JSON.stringify(e.detail ?? {}), now);
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import { getCommunity } from '../community';
 import { lateFeeWorking, type LateFeePayment, type LateFeeWorking } from '../../domain/late-fee';
 import { PROPERTY_ITEM } from './items';
-import { stmt } from './stmt';
+import { stmt } from '../db/stmt';
 
 /**
  * What a unit owes, derived from the insert-only ledger: bills, payment lines of payments that
@@ -93,8 +93,7 @@ const UNIT_SQL = `SELECT id, community_id AS communityId, code, building, entran
 const OWNERS_SQL = `SELECT o.id, o.name, o.phone, uo.role FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id
 	WHERE uo.unit_id = ? ORDER BY CASE uo.role WHEN 'owner' THEN 0 WHEN 'resident' THEN 1 ELSE 2 END, uo.id`;
 
-// Bills are read without joining fee_items (names come from a second, tiny query) so the read
-// stays inside the covering index bills_unit_month_cover.
+// Bills are read without joining fee_items: the names come from a second, tiny query.
 const BILL_COLS = `b.id AS billId, b.fee_item_id AS feeItemId, b.month, b.due_date AS dueDate, b.principal_fen AS principalFen,
 	b.full_fen AS fullFen, b.vacancy_percent AS vacancyPercent, b.source`;
 const BILLS_SQL = `SELECT ${BILL_COLS} FROM bills b WHERE b.unit_id = ? ORDER BY b.month, b.fee_item_id`;

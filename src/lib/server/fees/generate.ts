@@ -5,7 +5,7 @@ import { nowMs } from '../clock';
 import { LedgerError } from '../ledger';
 import { isValidMonth } from '../../dates';
 import { monthPlanner, type BillingSettings, type BillingUnit, type FeeBasis, type PlannedBill, type RateRow } from '../../domain/billing';
-import { stmt } from './stmt';
+import { stmt } from '../db/stmt';
 
 export type BillSource = 'monthly' | 'prepay' | 'movein';
 

@@ -9,7 +9,7 @@ import { formatLateFeeWorkingZh, type LateFeeWorking } from '../../domain/late-f
 import { MAX_FEN } from '../../money';
 import { billsDue, unitInfo, type BillDue } from './account';
 import { billingSettings, insertBills, itemsWithRates } from './generate';
-import { stmt } from './stmt';
+import { stmt } from '../db/stmt';
 
 /** At most three years paid ahead in one go. */
 export const MAX_PREPAY_MONTHS = 36;
@@ -99,10 +99,16 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 	const unit = unitInfo(db, input.communityId, input.unitId);
 	if (!unit) throw new LedgerError('not_found');
 
-	// Every chosen bill must be a bill of this unit in this community.
-	const billOwner = stmt(db, 'SELECT unit_id AS unitId, community_id AS communityId FROM bills WHERE id = ?');
+	// Every chosen bill must be a bill of this unit in this community (one query, not one per bill).
+	const owners = new Map(
+		(stmt(db, 'SELECT id, unit_id AS unitId, community_id AS communityId FROM bills WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(billIds)) as {
+			id: number;
+			unitId: number;
+			communityId: number;
+		}[]).map((b) => [b.id, b])
+	);
 	for (const id of billIds) {
-		const b = billOwner.get(id) as { unitId: number; communityId: number } | undefined;
+		const b = owners.get(id);
 		if (!b || b.unitId !== unit.id || b.communityId !== input.communityId) throw new LedgerError('not_found', { billId: id });
 	}
 
@@ -243,18 +249,14 @@ function checkPayer(name: string): string {
 	return payer;
 }
 
-const RECHECK_SQL = `SELECT b.principal_fen AS principalFen, b.unit_id AS unitId, b.community_id AS communityId,
-	COALESCE((SELECT SUM(pl.amount_fen) FROM payment_lines pl WHERE pl.bill_id = b.id AND pl.kind = 'principal'
-		AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = pl.payment_id)), 0) AS paidFen
-	FROM bills b WHERE b.id = ?`;
-
 /**
  * Takes a property-fee payment at the counter: one transaction that creates prepayment bills when
  * asked, computes every amount from the ledger as of the community's today, and posts the payment
- * with its gap-free receipt number. Inside the ledger's write transaction it re-checks that each
- * bill still owes the principal being paid ('already_paid' for the second of two clerks) and
- * belongs to this unit and community ('not_found'). A replayed idempotency key returns the first
- * receipt and writes nothing.
+ * with its gap-free receipt number. The amounts are worked out inside the same IMMEDIATE
+ * transaction that writes them, so the ledger they come from cannot change in between: the
+ * second of two clerks paying the same bill finds it paid ('already_paid'), and a bill of another
+ * unit or community is 'not_found'. A replayed idempotency key returns the first receipt and
+ * writes nothing.
  */
 export function postFeePayment(db: Db, input: FeePaymentInput): PostedPayment {
 	const payerName = checkPayer(input.payerName);
@@ -269,15 +271,6 @@ export function postFeePayment(db: Db, input: FeePaymentInput): PostedPayment {
 		}
 		const quote = computeLines(db, input);
 		const lines: LineInput[] = quote.lines.map((l) => ({ kind: l.kind, itemCode: l.itemCode, billId: l.billId, amountFen: l.amountFen, description: l.description, detail: l.detail }));
-		const recheck = () => {
-			const paying = new Map<number, number>();
-			for (const l of quote.lines) if (l.kind === 'principal') paying.set(l.billId, (paying.get(l.billId) ?? 0) + l.amountFen);
-			for (const [billId, fen] of paying) {
-				const b = stmt(db, RECHECK_SQL).get(billId) as { principalFen: number; unitId: number; communityId: number; paidFen: number } | undefined;
-				if (!b || b.unitId !== input.unitId || b.communityId !== input.communityId) throw new LedgerError('not_found', { billId });
-				if (b.paidFen + fen > b.principalFen) throw new LedgerError('already_paid', { billId });
-			}
-		};
 		return postPayment(
 			db,
 			{
@@ -294,8 +287,7 @@ export function postFeePayment(db: Db, input: FeePaymentInput): PostedPayment {
 				lines,
 				now: input.now,
 				localDate: quote.asOf
-			},
-			recheck
+			}
 		);
 	});
 }

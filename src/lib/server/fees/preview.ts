@@ -4,7 +4,7 @@ import { planBill } from '../../domain/billing';
 import { unitInfo } from './account';
 import { billingSettings, itemsWithRates } from './generate';
 import { MAX_PREPAY_MONTHS } from './pay';
-import { stmt } from './stmt';
+import { stmt } from '../db/stmt';
 
 export interface PrepayMonth {
 	month: string;

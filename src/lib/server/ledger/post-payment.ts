@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { tx, type Db } from '../db';
-import { paymentLines, payments, type LineKind, type PaymentMethod } from '../db/schema';
+import { stmt } from '../db/stmt';
+import type { LineKind, PaymentMethod } from '../db/schema';
 import { audit } from '../audit';
 import { LedgerError } from './errors';
 import { formatReceiptNo, nextReceiptSeq, RECEIPT_PREFIX } from './receipt-no';
@@ -74,6 +74,16 @@ function randomCode(): string {
 	return encodeBase32UpperCaseNoPadding(b).slice(0, 12);
 }
 
+// Plain prepared statements: a payment writes a dozen or more lines, and building each INSERT
+// through the query builder cost more than the write itself (bench: postFeePayment).
+const PRIOR_SQL = `SELECT id, receipt_no AS receiptNo, total_fen AS totalFen, change_fen AS changeFen, unit_id AS unitId,
+	cashier_id AS cashierId FROM payments WHERE idempotency_key = ?`;
+const INSERT_PAYMENT_SQL = `INSERT INTO payments (community_id, receipt_no, receipt_year, receipt_seq, purpose, unit_id, payer_name,
+	method, method_ref, bank, total_fen, tendered_fen, change_fen, cashier_id, idempotency_key, verify_code, local_date, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_LINE_SQL = `INSERT INTO payment_lines (payment_id, kind, bill_id, item_code, description, ref_type, ref_id, amount_fen, detail)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /**
  * Posts one payment with its receipt number in ONE transaction, idempotently: a retried or
  * double-submitted form (same key) returns the first result and writes nothing. `validate`
@@ -83,7 +93,9 @@ function randomCode(): string {
 export function postPayment(db: Db, input: PaymentInput, validate?: () => void): PostedPayment {
 	const total = checkInput(input);
 	return tx(db, () => {
-		const existing = db.select().from(payments).where(eq(payments.idempotencyKey, input.idempotencyKey)).get();
+		const existing = stmt(db, PRIOR_SQL).get(input.idempotencyKey) as
+			| { id: number; receiptNo: string; totalFen: number; changeFen: number | null; unitId: number | null; cashierId: number }
+			| undefined;
 		if (existing) {
 			if (existing.totalFen !== total || existing.unitId !== input.unitId || existing.cashierId !== input.cashierId) {
 				throw new LedgerError('idempotency_conflict');
@@ -94,47 +106,35 @@ export function postPayment(db: Db, input: PaymentInput, validate?: () => void):
 		const year = Number(input.localDate.slice(0, 4));
 		const seq = nextReceiptSeq(db, input.communityId, year);
 		const receiptNo = formatReceiptNo(RECEIPT_PREFIX, year, seq);
-		const changeFen = input.method === 'cash' ? (input.tenderedFen as number) - total : null;
-		const payment = db
-			.insert(payments)
-			.values({
-				communityId: input.communityId,
+		const cash = input.method === 'cash';
+		const changeFen = cash ? (input.tenderedFen as number) - total : null;
+		const paymentId = Number(
+			stmt(db, INSERT_PAYMENT_SQL).run(
+				input.communityId,
 				receiptNo,
-				receiptYear: year,
-				receiptSeq: seq,
-				purpose: input.purpose,
-				unitId: input.unitId,
-				payerName: input.payerName.trim(),
-				method: input.method,
-				methodRef: input.methodRef?.trim() ?? '',
-				bank: input.bank?.trim() ?? '',
-				totalFen: total,
-				tenderedFen: input.method === 'cash' ? (input.tenderedFen as number) : null,
+				year,
+				seq,
+				input.purpose,
+				input.unitId,
+				input.payerName.trim(),
+				input.method,
+				input.methodRef?.trim() ?? '',
+				input.bank?.trim() ?? '',
+				total,
+				cash ? (input.tenderedFen as number) : null,
 				changeFen,
-				cashierId: input.cashierId,
-				idempotencyKey: input.idempotencyKey,
-				verifyCode: randomCode(),
-				localDate: input.localDate,
-				createdAt: input.now
-			})
-			.returning({ id: payments.id })
-			.get();
-		db.insert(paymentLines)
-			.values(
-				input.lines.map((l) => ({
-					paymentId: payment.id,
-					kind: l.kind,
-					billId: l.billId ?? null,
-					itemCode: l.itemCode,
-					description: l.description ?? '',
-					refType: l.refType ?? null,
-					refId: l.refId ?? null,
-					amountFen: l.amountFen,
-					detail: JSON.stringify(l.detail ?? {})
-				}))
-			)
-			.run();
+				input.cashierId,
+				input.idempotencyKey,
+				randomCode(),
+				input.localDate,
+				input.now
+			).lastInsertRowid
+		);
+		const insertLine = stmt(db, INSERT_LINE_SQL);
+		for (const l of input.lines) {
+			insertLine.run(paymentId, l.kind, l.billId ?? null, l.itemCode, l.description ?? '', l.refType ?? null, l.refId ?? null, l.amountFen, JSON.stringify(l.detail ?? {}));
+		}
 		audit(db, { communityId: input.communityId, actorId: input.cashierId, action: 'payment.post', targetType: 'payment', targetId: receiptNo, detail: { totalFen: total, method: input.method, purpose: input.purpose } }, input.now);
-		return { paymentId: payment.id, receiptNo, totalFen: total, changeFen, replayed: false };
+		return { paymentId, receiptNo, totalFen: total, changeFen, replayed: false };
 	});
 }

@@ -1,6 +1,5 @@
-import { and, eq, max } from 'drizzle-orm';
 import type { Db } from '../db';
-import { payments } from '../db/schema';
+import { stmt } from '../db/stmt';
 
 export const RECEIPT_PREFIX = 'SF';
 
@@ -18,10 +17,8 @@ export function parseReceiptNo(no: string): { prefix: string; year: number; seq:
  * SQLite's write lock makes max+1 gap-free and unique (and a unique index backs it up).
  */
 export function nextReceiptSeq(db: Db, communityId: number, year: number): number {
-	const row = db
-		.select({ last: max(payments.receiptSeq) })
-		.from(payments)
-		.where(and(eq(payments.communityId, communityId), eq(payments.receiptYear, year)))
-		.get();
+	const row = stmt(db, 'SELECT MAX(receipt_seq) AS last FROM payments WHERE community_id = ? AND receipt_year = ?').get(communityId, year) as
+		| { last: number | null }
+		| undefined;
 	return (row?.last ?? 0) + 1;
 }

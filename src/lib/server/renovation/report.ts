@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { DEPOSIT_ITEMS } from '../../domain/renovation-fees';
-import { stmt } from '../fees/stmt';
+import { stmt } from '../db/stmt';
 import { REF_PASS, REF_RENOVATION } from './records';
 
 /*

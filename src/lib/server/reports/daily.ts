@@ -10,7 +10,7 @@
  */
 import { and, asc, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db';
-import { stmt } from '../fees/stmt';
+import { stmt } from '../db/stmt';
 import { getCommunity } from '../community';
 import { nowMs } from '../clock';
 import { addDays, localToEpochMs } from '../../dates';

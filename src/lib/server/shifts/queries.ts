@@ -4,7 +4,7 @@
  * No $lib imports (the daily report runs under plain node in the bench).
  */
 import type { Db } from '../db';
-import { stmt } from '../fees/stmt';
+import { stmt } from '../db/stmt';
 import { getCommunity } from '../community';
 import { todayIn } from '../../dates';
 import { expectedCash, type ShiftCash } from '../../domain/report';

@@ -2,7 +2,7 @@ import { tx, type Db } from '../db';
 import { audit } from '../audit';
 import { communityToday, getCommunity } from '../community';
 import { unitInfo } from '../fees';
-import { stmt } from '../fees/stmt';
+import { stmt } from '../db/stmt';
 import {
 	MAX_BILLS,
 	checkApproval,

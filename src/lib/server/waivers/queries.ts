@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { billStates } from '../fees';
-import { stmt } from '../fees/stmt';
+import { stmt } from '../db/stmt';
 import { formatLateFeeWorkingZh } from '../../domain/late-fee';
 import { billRefusal, historySummary, type BillRefusal, type HistorySummary, type WaiverState } from '../../domain/waiver';
 

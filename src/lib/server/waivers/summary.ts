@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { stmt } from '../fees/stmt';
+import { stmt } from '../db/stmt';
 
 export interface WaiverSummary {
 	/** Requests filed in the range. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../db';
+import type { Db } from './index';
 
 // Prepared statements are compiled once per connection: the hot paths (counter look-up, posting,
 // monthly billing of 10 000 units) then pay only for execution.
