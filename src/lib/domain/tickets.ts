@@ -46,7 +46,8 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 /** Limits on intake. */
 export const TEXT_MAX = 2000;
 export const MAX_PHOTOS = 4;
-export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+// The photo checks are shared with other areas (domain/photos.ts); re-exported for ticket code.
+export { PHOTO_MAX_BYTES, PHOTO_EXT, sniffImage } from './photos';
 
 export const EVENT_TYPES = [
 	'created',
@@ -319,22 +320,6 @@ export function formatTicketNo(year: number, seq: number): string {
 }
 
 export const TICKET_NO_RE = /^BS-(\d{4})-(\d{6})$/;
-
-/** Which image a file is, by its first bytes (never by its name or the browser's word). */
-export function sniffImage(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-	const b = bytes;
-	if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-	if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v)) return 'image/png';
-	const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
-	if (b.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-	return null;
-}
-
-export const PHOTO_EXT: Record<'image/jpeg' | 'image/png' | 'image/webp', string> = {
-	'image/jpeg': 'jpg',
-	'image/png': 'png',
-	'image/webp': 'webp'
-};
 
 /** The department a kind usually goes to (the intake form's suggestion). */
 export function defaultDepartment(kind: TicketKind): Department | null {

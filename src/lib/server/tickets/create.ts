@@ -7,6 +7,7 @@ import { nowMs } from '../clock';
 import { todayIn } from '../../dates';
 import {
 	DEPARTMENTS,
+	MAX_PHOTOS,
 	RESIDENT_SOURCES,
 	STAFF_SOURCES,
 	TEXT_MAX,
@@ -20,7 +21,8 @@ import {
 import { invalid, type TicketFailure } from './errors';
 import { FieldReader, normaliseUnitCode } from './input';
 import { appendEvent, findUnit, type TicketActor } from './model';
-import { checkPhotos, discardPhotos, ticketPhotoDir, writePhotos, type PhotoUpload } from './photos';
+import { ticketPhotoDir } from './photos';
+import { checkPhotos, discardPhotos, writePhotos, type PhotoUpload } from '../uploads/photos';
 
 /**
  * What intake sends, as typed (strings from a form; the kiosk may pass the same). Everything is
@@ -108,7 +110,7 @@ export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opt
 		if (answer && kind !== 'enquiry') answer = ''; // the answer box belongs to enquiries only
 	}
 
-	const checked = checkPhotos(rawPhotos);
+	const checked = checkPhotos(rawPhotos, MAX_PHOTOS);
 	if (!checked.ok) f.errors.photos ??= checked.error;
 	if (!f.ok || !kind || !source || !checked.ok) return invalid(f.errors, f.values());
 

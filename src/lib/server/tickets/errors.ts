@@ -1,4 +1,5 @@
 import type { RuleError } from '../../domain/tickets';
+import type { PhotoError } from '../uploads/photos';
 
 /*
  * Errors are codes here, translated at the edge (tickets/messages.ts), so this module has no
@@ -17,9 +18,7 @@ export type FieldError =
 	| { code: 'time_future' }
 	| { code: 'time_too_old'; days: number }
 	| { code: 'time_before'; at: number }
-	| { code: 'photo_count'; max: number }
-	| { code: 'photo_size'; name: string; maxMb: number }
-	| { code: 'photo_type'; name: string }
+	| PhotoError
 	| { code: 'developer_no_dispatch' }
 	| { code: 'resident_unit' };
 

@@ -4,7 +4,7 @@ export { createTicket, type TicketInput, type CreateOptions, type CreateResult }
 export { applyTicketAction, type ActionResult, type ActionOptions } from './actions';
 export { staffActor, residentActor, actorLabel, type TicketActor, type LoggedEvent } from './model';
 export { listBoard, ticketAlertCounts, getTicketDetail, listUnitTickets, readTicketPhoto, AGE_FILTERS, ALERT_FILTERS, type BoardFilter, type TicketSummary, type TicketDetail } from './queries';
-export { photosFromForm, checkPhotos, type PhotoUpload } from './photos';
+export { photosFromForm, type PhotoUpload } from '../uploads/photos';
 export { parseLocalDateTime } from './input';
 export type { TicketFailure, FieldError, FormError } from './errors';
 export { toCsv } from './csv';

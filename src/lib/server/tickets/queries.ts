@@ -6,7 +6,8 @@ import { nowMs } from '../clock';
 import { deadlines, nextDeadline, openAlert, type Deadline, type DeadlineState } from '../../domain/sla';
 import { allowedActions, fold, type Department, type TicketAction, type TicketFacts, type TicketKind, type TicketState } from '../../domain/tickets';
 import { findTicketRow, loadEvents, toEvent, type LoggedEvent, type TicketActor, type TicketRow } from './model';
-import { readPhotoFile, ticketPhotoDir } from './photos';
+import { ticketPhotoDir } from './photos';
+import { readPhotoFile } from '../uploads/photos';
 
 export interface TicketSummary {
 	id: number;

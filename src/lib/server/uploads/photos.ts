@@ -1,0 +1,110 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PHOTO_EXT, PHOTO_MAX_BYTES, sniffImage, type PhotoMime } from '../../domain/photos';
+
+/*
+ * Photos staff attach (report photos, renovation deductions), one implementation for all: read
+ * from the form, checked by size and magic bytes, written under random names in the area's
+ * folder, read back only by a name of that shape. The caller records the names in its
+ * transaction and discards the files when the transaction fails.
+ */
+
+/** A file as it came in (from a multipart form or the kiosk). */
+export interface PhotoUpload {
+	name: string;
+	bytes: Uint8Array;
+}
+
+export interface CheckedPhoto {
+	bytes: Uint8Array;
+	mime: PhotoMime;
+	size: number;
+	sha256: string;
+}
+
+/** Why photos were refused (translated by each area, which knows where they belong). */
+export type PhotoError = { code: 'photo_count'; max: number } | { code: 'photo_size'; name: string; maxMb: number } | { code: 'photo_type'; name: string };
+
+/** Where uploads live: `UPLOADS_DIR`, default data/uploads (beside the database). */
+export function uploadsRoot(): string {
+	return resolve(process.env.UPLOADS_DIR ?? 'data/uploads');
+}
+
+/** The files of a multipart form field (the empty part a browser sends for "no file" is dropped). */
+export async function photosFromForm(form: FormData, field = 'photos'): Promise<PhotoUpload[]> {
+	const out: PhotoUpload[] = [];
+	for (const v of form.getAll(field)) {
+		if (typeof v === 'string' || v.size === 0) continue;
+		out.push({ name: v.name || 'photo', bytes: new Uint8Array(await v.arrayBuffer()) });
+	}
+	return out;
+}
+
+/** Count (≤ `max`), size (≤ 5 MB) and type (JPEG/PNG/WebP by magic bytes) of each photo. */
+export function checkPhotos(photos: readonly PhotoUpload[], max: number): { ok: true; photos: CheckedPhoto[] } | { ok: false; error: PhotoError } {
+	const real = photos.filter((p) => p.bytes.length > 0);
+	if (real.length > max) return { ok: false, error: { code: 'photo_count', max } };
+	const out: CheckedPhoto[] = [];
+	for (const p of real) {
+		const name = p.name.slice(0, 80);
+		if (p.bytes.length > PHOTO_MAX_BYTES) return { ok: false, error: { code: 'photo_size', name, maxMb: PHOTO_MAX_BYTES / 1024 / 1024 } };
+		const mime = sniffImage(p.bytes);
+		if (!mime) return { ok: false, error: { code: 'photo_type', name } };
+		out.push({ bytes: p.bytes, mime, size: p.bytes.length, sha256: createHash('sha256').update(p.bytes).digest('hex') });
+	}
+	return { ok: true, photos: out };
+}
+
+/** Writes checked photos under random names in `dir`; returns the names (the caller records them). */
+export function writePhotos(photos: readonly CheckedPhoto[], dir: string): string[] {
+	if (photos.length === 0) return [];
+	mkdirSync(dir, { recursive: true });
+	const names: string[] = [];
+	try {
+		for (const p of photos) {
+			const name = `${randomBytes(16).toString('hex')}.${PHOTO_EXT[p.mime]}`;
+			writeFileSync(join(dir, name), p.bytes, { flag: 'wx', mode: 0o640 });
+			names.push(name);
+		}
+	} catch (e) {
+		discardPhotos(names, dir);
+		throw e;
+	}
+	return names;
+}
+
+/** Removes files written for a record that was then not written (no row points at them). */
+export function discardPhotos(names: readonly string[], dir: string) {
+	for (const n of names) {
+		try {
+			unlinkSync(join(dir, n));
+		} catch {
+			/* already gone */
+		}
+	}
+}
+
+const SAFE_NAME = /^[0-9a-f]{32}\.(jpg|png|webp)$/;
+
+export function readPhotoFile(fileName: string, dir: string): Buffer | null {
+	if (!SAFE_NAME.test(fileName)) return null;
+	try {
+		return readFileSync(join(dir, fileName));
+	} catch {
+		return null;
+	}
+}
+
+/** The answer of a photo route (after it checked who asks): an image, never sniffed, never cached. */
+export function photoResponse(photo: { bytes: Buffer; mime: string }): Response {
+	return new Response(new Uint8Array(photo.bytes), {
+		headers: {
+			'Content-Type': photo.mime,
+			'Cache-Control': 'private, no-store',
+			// Served as an image only, never sniffed into anything else.
+			'Content-Disposition': 'inline',
+			'X-Content-Type-Options': 'nosniff'
+		}
+	});
+}
