@@ -3,8 +3,8 @@ import { fetchPdfText, login } from './helpers';
 
 /*
  * Renovation (issue 04): apply (自装 and contractor) → manager approves → fees with 3 worker
- * passes → permit → inspection fails → re-inspection passes → refund with a ¥300 deduction →
- * passes back → closed, with receipts, permit, passes and vouchers checked as PDF text; then the
+ * passes → permit → inspection fails → re-inspection passes → refund with a ¥300 deduction and
+ * its photo (a non-image and an oversized file refused first) → passes back → closed, with receipts, permit, passes and vouchers checked as PDF text; then the
  * bad inputs. Uses units of building 5, entrance 1 only (5-1-xxx; the demo data uses 5-2-xxx).
  * A retry takes other rooms, so it does not trip over the first attempt's open applications.
  */
@@ -18,6 +18,10 @@ async function newPage(browser: Browser): Promise<Page> {
 	const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 	return ctx.newPage();
 }
+
+/** A 1×1 PNG: the photo of a deduction. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
 const formError = (page: Page) => page.getByTestId('form-error');
 const formOk = (page: Page) => page.getByTestId('form-ok');
@@ -82,7 +86,7 @@ async function postAction(page: Page, url: string, form: Record<string, string>)
 	return res.text();
 }
 
-test('apply → approve → fees with 3 passes → permit → fail → re-inspection → refund with ¥300 deduction → closed', async ({ page, browser }) => {
+test('apply → approve → fees with 3 passes → permit → fail → re-inspection → refund with ¥300 deduction and photo → closed', async ({ page, browser }) => {
 	await login(page, 'clerk');
 	const manager = await newPage(browser);
 	await login(manager, 'manager');
@@ -176,6 +180,36 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	await expect(state(page)).toHaveText('验收合格');
 	await page.locator('input[name="d0_amount"]').fill('300');
 	await expect(page.getByTestId('refund-amount')).toHaveText('¥1,700.00');
+
+	// The deduction's photo: a file that is not an image is refused, no refund posted.
+	const photoInput = page.locator('input[name="d0_photo"]');
+	await photoInput.setInputFiles({ name: 'damage.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.7 not an image') });
+	await page.getByTestId('settle').click();
+	await page.getByTestId('confirm-settle-yes').click();
+	await expect(formError(page)).toHaveText('第 1 项扣款的文件 damage.png 不是 JPEG、PNG 或 WebP 图片。');
+	await expect(state(page)).toHaveText('验收合格');
+	await expect(page.getByTestId('money')).not.toContainText('TK-');
+	// Over 5 MB: the page refuses it before uploading; posted anyway, the server refuses it too.
+	await photoInput.setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(PHOTO_MAX_BYTES + 1) });
+	await expect(page.getByText('第 1 项扣款的照片 huge.jpg 超过 5 MB，请压缩后再上传。')).toBeVisible();
+	await expect(photoInput).toHaveValue('');
+	const base = test.info().project.use.baseURL!;
+	const oversized = await page.request.post(`${contract.path}?/settle`, {
+		multipart: { idem: crypto.randomUUID(), deductions: '1', d0_desc: '电梯轿厢划伤修复', d0_amount: '300', refundMethod: 'cash', payeeName: '', d0_photo: { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(PHOTO_MAX_BYTES + 1) } },
+		headers: { origin: base, accept: 'application/json', 'x-sveltekit-action': 'true' }
+	});
+	expect(await oversized.text()).toContain('第 1 项扣款的照片 huge.jpg 超过 5 MB');
+	await page.reload();
+	await expect(state(page)).toHaveText('验收合格');
+	await expect(page.getByTestId('money')).not.toContainText('TK-');
+
+	// Then the ¥300 deduction with a real photo.
+	await page.waitForLoadState('networkidle');
+	await page.getByTestId('add-deduction').click();
+	await page.locator('input[name="d0_desc"]').fill('电梯轿厢划伤修复');
+	await page.locator('input[name="d0_amount"]').fill('300');
+	await photoInput.setInputFiles({ name: 'lift.png', mimeType: 'image/png', buffer: PNG });
+	await expect(page.getByTestId('refund-amount')).toHaveText('¥1,700.00');
 	await page.getByTestId('settle').click();
 	await expect(page.getByTestId('confirm-settle')).toContainText('实退 ¥1,700.00，扣款 ¥300.00');
 	await page.getByTestId('confirm-settle-yes').click();
@@ -183,9 +217,25 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	await expect(state(page)).toHaveText('保证金已退');
 	const voucherNo = (await formOk(page).innerText()).match(/TK-\d{4}-\d{6}/)![0];
 	const voucher = await fetchPdfText(page, `/renovation/vouchers/${voucherNo}.pdf`);
-	for (const s of ['退款凭证', voucherNo, `原收据号：${receiptNo}`, '电梯轿厢划伤修复', '-300.00', '2,000.00', '1,700.00', '人民币壹仟柒佰元整', '领款人签字']) {
+	for (const s of ['退款凭证', voucherNo, `原收据号：${receiptNo}`, '电梯轿厢划伤修复（附照片）', '-300.00', '2,000.00', '1,700.00', '人民币壹仟柒佰元整', '领款人签字']) {
 		expect(voucher).toContain(s);
 	}
+	// The settled deduction shows its photo, served to signed-in staff only.
+	const deductionsList = page.getByTestId('deductions');
+	await expect(deductionsList).toContainText('电梯轿厢划伤修复');
+	await expect(deductionsList).toContainText('300.00');
+	const photoLink = deductionsList.getByTestId('deduction-photo');
+	await expect(photoLink.locator('img')).toHaveJSProperty('naturalWidth', 1);
+	const photoUrl = (await photoLink.getAttribute('href'))!;
+	const served = await page.request.get(photoUrl);
+	expect(served.status()).toBe(200);
+	expect(served.headers()['content-type']).toBe('image/png');
+	expect(Buffer.from(await served.body()).equals(PNG)).toBe(true);
+	const stranger = await browser.newContext({ baseURL: base });
+	const anonymous = await stranger.request.get(photoUrl, { maxRedirects: 0 });
+	expect(anonymous.status()).not.toBe(200);
+	expect(anonymous.headers()['content-type'] ?? '').not.toContain('image');
+	await stranger.close();
 
 	// Closing waits for the passes; each comes back with its deposit refunded on a voucher.
 	await page.getByTestId('close').click();

@@ -99,6 +99,7 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 	[/\/keys\/\[id\]/, { id: `SELECT id FROM keys ORDER BY id LIMIT 1` }],
 	[/\/renovation\/\[id\]\/permit/, { id: `SELECT id FROM renovations WHERE permit_no IS NOT NULL ORDER BY id LIMIT 1` }],
 	[/\/renovation\/\[id\]\/passes/, { id: `SELECT renovation_id FROM renovation_passes ORDER BY id LIMIT 1` }],
+	[/\/renovation\/\[id\]\/deduction-photos\/\[lineId\]/, { id: `SELECT s.renovation_id FROM deposit_settlement_lines l JOIN deposit_settlements s ON s.id = l.settlement_id WHERE l.photo_file_name IS NOT NULL ORDER BY l.id LIMIT 1`, lineId: `SELECT id FROM deposit_settlement_lines WHERE photo_file_name IS NOT NULL ORDER BY id LIMIT 1` }],
 	[/\/renovation\/\[id\]/, { id: `SELECT id FROM renovations ORDER BY id LIMIT 1` }],
 	[/\/vouchers\/\[voucherNo\]/, { voucherNo: `SELECT voucher_no FROM deposit_settlements ORDER BY id LIMIT 1` }],
 	[/waivers\/\[id\]/, { id: `SELECT id FROM waiver_requests ORDER BY id LIMIT 1` }],

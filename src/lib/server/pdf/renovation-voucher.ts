@@ -1,7 +1,7 @@
 /**
  * 退款凭证 (DOMAIN.md §4), A5 landscape: a deposit settlement — the deposit's original receipt,
- * what is refunded, each deduction with its reason, the amount paid out in figures and in
- * capitals, how, and signatures (领款人 signs for the money).
+ * what is refunded, each deduction with its reason (附照片 when a photo is on file), the amount
+ * paid out in figures and in capitals, how, and signatures (领款人 signs for the money).
  */
 import { formatYuan, toChineseUppercase } from '../../money';
 import { formatDateTimeLocal, formatDateZh } from '../../dates';
@@ -33,7 +33,7 @@ export async function renderRenovationVoucher(v: VoucherRecord, c: RenovationCom
 	);
 	const heldFen = s.refundFen + s.deductedFen;
 	const rows: string[][] = [[`${subject}原额`, '', amt(heldFen)]];
-	for (const l of v.lines.filter((x) => x.kind === 'deduction')) rows.push(['扣除', l.description, `-${amt(l.amountFen)}`]);
+	for (const l of v.lines.filter((x) => x.kind === 'deduction')) rows.push(['扣除', l.photoFileName ? `${l.description}（附照片）` : l.description, `-${amt(l.amountFen)}`]);
 	if (s.deductedFen) rows.push(['扣除合计', '', `-${amt(s.deductedFen)}`]);
 	rows.push(['实退金额', toChineseUppercase(s.refundFen), amt(s.refundFen)]);
 	drawTable(doc, {

@@ -91,15 +91,27 @@ describe('worker rows', () => {
 });
 
 describe('deductions, refund and wall area', () => {
-	it('deductions need a description and a valid amount in yuan', () => {
-		expect(parseDeductions(fd({ deductions: '2', d0_desc: '电梯划伤', d0_amount: '300', d1_desc: '', d1_amount: '' }))).toEqual({
+	it('deductions need a description and a valid amount in yuan', async () => {
+		expect(await parseDeductions(fd({ deductions: '2', d0_desc: '电梯划伤', d0_amount: '300', d1_desc: '', d1_amount: '' }))).toEqual({
 			ok: true,
-			deductions: [{ description: '电梯划伤', amountFen: 30000 }],
+			deductions: [{ description: '电梯划伤', amountFen: 30000, photos: [] }],
 			rows: [0]
 		});
-		const bad = parseDeductions(fd({ deductions: '2', d0_desc: '', d0_amount: '1', d1_desc: 'x', d1_amount: '-3' }));
+		const bad = await parseDeductions(fd({ deductions: '2', d0_desc: '', d0_amount: '1', d1_desc: 'x', d1_amount: '-3' }));
 		expect(bad.ok).toBe(false);
 		if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(['d0_desc', 'd1_amount']);
+	});
+
+	it('a deduction carries its photo file; a photo alone still needs the description and amount', async () => {
+		const form = fd({ deductions: '3', d0_desc: '电梯划伤', d0_amount: '300', d1_desc: '', d1_amount: '', d2_desc: '', d2_amount: '' });
+		form.append('d0_photo', new File([new Uint8Array([1, 2, 3])], 'lift.png', { type: 'image/png' }));
+		form.append('d1_photo', new File([], '')); // what a browser sends for an empty file input
+		const ok = await parseDeductions(form);
+		expect(ok).toEqual({ ok: true, deductions: [{ description: '电梯划伤', amountFen: 30000, photos: [{ name: 'lift.png', bytes: new Uint8Array([1, 2, 3]) }] }], rows: [0] });
+		form.append('d2_photo', new File([new Uint8Array([4])], 'wall.jpg'));
+		const bad = await parseDeductions(form);
+		expect(bad.ok).toBe(false);
+		if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(['d2_amount', 'd2_desc']);
 	});
 
 	it('refund method: none allowed (nothing paid out), an unknown one refused', () => {

@@ -4,12 +4,13 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../db/schema';
 import { isValidDate } from '../../dates';
 import { parseYuanPositive } from '../../money';
 import { isPlausibleIdCard, normaliseIdNumber } from '../../domain/keys';
-import { parseAreaCenti, type AreaError, type Deduction } from '../../domain/renovation-fees';
+import { parseAreaCenti, type AreaError } from '../../domain/renovation-fees';
 import { amountMessage } from '../ledger/method-form';
 import { formValues, type FieldErrors } from '../forms';
 import type { ApplicationInput } from './applications';
 import type { WorkerInput } from './payments';
-import type { RefundInput } from './settlements';
+import type { DeductionInput, RefundInput } from './settlements';
+import { photosFromForm } from '../uploads/photos';
 
 /*
  * The renovation forms: field shapes are checked here (translated, per field); business rules
@@ -158,22 +159,26 @@ export function parseWorkers(form: FormData): { ok: true; workers: WorkerInput[]
 	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, workers, rows };
 }
 
-/** Deduction rows `d{i}_desc`, `d{i}_amount` (yuan) for i < `deductions`; empty rows skipped. */
-export function parseDeductions(form: FormData): { ok: true; deductions: Deduction[]; rows: number[] } | { ok: false; errors: FieldErrors } {
+/**
+ * Deduction rows `d{i}_desc`, `d{i}_amount` (yuan) and the optional file `d{i}_photo` for
+ * i < `deductions`; empty rows skipped. The photo's bytes are checked by settleDeposit.
+ */
+export async function parseDeductions(form: FormData): Promise<{ ok: true; deductions: DeductionInput[]; rows: number[] } | { ok: false; errors: FieldErrors }> {
 	const errors: FieldErrors = {};
-	const deductions: Deduction[] = [];
+	const deductions: DeductionInput[] = [];
 	const rows: number[] = [];
 	const n = rowCount(form, 'deductions');
 	for (let i = 0; i < n; i++) {
 		const description = String(form.get(`d${i}_desc`) ?? '').trim();
 		const amount = String(form.get(`d${i}_amount`) ?? '').trim();
-		if (!description && !amount) continue;
+		const photos = await photosFromForm(form, `d${i}_photo`);
+		if (!description && !amount && !photos.length) continue;
 		if (!description) errors[`d${i}_desc`] = m.renovation_err_deduction_description({ row: i + 1 });
 		else if (description.length > 200 || UNSAFE.test(description)) errors[`d${i}_desc`] = m.validation_invalid();
 		const fen = parseYuanPositive(amount);
 		if (!fen.ok) errors[`d${i}_amount`] = amountMessage(fen.error);
 		else {
-			deductions.push({ description, amountFen: fen.fen });
+			deductions.push({ description, amountFen: fen.fen, photos });
 			rows.push(i);
 		}
 	}

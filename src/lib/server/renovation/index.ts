@@ -3,7 +3,7 @@
 export { RenovationError } from './errors';
 export { createApplication, transition, recordEvent, permitEnd, renovationDepositHeld, todayOf, type Actor, type ApplicationInput, type TransitionInput } from './applications';
 export { payFees, issuePasses, quoteFor, PASS_STATES, PAYMENT_PURPOSE, type WorkerInput, type MethodInput, type PayFeesInput, type Paid } from './payments';
-export { settleDeposit, settlePass, voucherByNo, type RefundInput, type Settled, type VoucherRecord } from './settlements';
+export { settleDeposit, settlePass, voucherByNo, readDeductionPhoto, deductionPhotoDir, type DeductionInput, type RefundInput, type Settled, type VoucherRecord } from './settlements';
 export { renovationDetail, listRenovations, findRenovation, unitByCode, ownerOfUnit, REF_PASS, REF_RENOVATION, type RenovationDetail, type RenovationListRow, type PassView, type SettlementView, type EventView } from './records';
 export { renovationBoard, awaitingReviewCount, type BoardRow, type OutstandingPass } from './board';
 export { depositMovements, depositsHeld, voucherSummary, renovationActivity, type DepositMovement, type DepositsHeld, type VoucherSummary, type RenovationActivity } from './report';

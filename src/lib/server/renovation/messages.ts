@@ -93,6 +93,12 @@ export function renovationErrorMessage(e: unknown): string | null {
 			return m.renovation_err_deduction_amount({ row: Number(d.row) });
 		case 'deduction_above_deposit':
 			return m.renovation_err_deduction_above_deposit({ deposit: formatYuan(Number(d.depositFen)) });
+		case 'deduction_photo_size':
+			return m.renovation_err_deduction_photo_size({ row: Number(d.row), name: d.name, mb: Number(d.maxMb) });
+		case 'deduction_photo_type':
+			return m.renovation_err_deduction_photo_type({ row: Number(d.row), name: d.name });
+		case 'deduction_photo_count':
+			return m.renovation_err_deduction_photo_count({ row: Number(d.row) });
 		case 'too_many_deductions':
 			return m.renovation_err_too_many_deductions({ max: MAX_DEDUCTIONS });
 		case 'refund_method_required':
@@ -145,6 +151,10 @@ export function renovationErrorField(e: unknown): string | null {
 			return row === null ? null : `d${row}_amount`;
 		case 'deduction_description':
 			return row === null ? null : `d${row}_desc`;
+		case 'deduction_photo_size':
+		case 'deduction_photo_type':
+		case 'deduction_photo_count':
+			return row === null ? null : `d${row}_photo`;
 		case 'refund_method_required':
 			return 'refundMethod';
 		case 'refund_ref_required':

@@ -132,7 +132,8 @@ export interface SettlementView {
 	deductedFen: number;
 	localDate: string;
 	createdAt: number;
-	lines: { kind: 'refund' | 'deduction'; description: string; amountFen: number }[];
+	/** `hasPhoto`: a deduction photo is served at /renovation/{id}/deduction-photos/{line id}. */
+	lines: { id: number; kind: 'refund' | 'deduction'; description: string; amountFen: number; hasPhoto: boolean }[];
 }
 
 export function settlementsOf(db: Db, renovationId: number): SettlementView[] {
@@ -154,7 +155,7 @@ export function settlementsOf(db: Db, renovationId: number): SettlementView[] {
 		deductedFen: r.deductedFen,
 		localDate: r.localDate,
 		createdAt: r.createdAt,
-		lines: lines.filter((l) => l.settlementId === r.id).map((l) => ({ kind: l.kind, description: l.description, amountFen: l.amountFen }))
+		lines: lines.filter((l) => l.settlementId === r.id).map((l) => ({ id: l.id, kind: l.kind, description: l.description, amountFen: l.amountFen, hasPhoto: l.photoFileName !== null }))
 	}));
 }
 

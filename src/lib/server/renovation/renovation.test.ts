@@ -1,4 +1,8 @@
 import { describe, it, expect, beforeEach } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PHOTO_MAX_BYTES } from '../../domain/photos';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
@@ -20,6 +24,7 @@ import {
 	settlePass,
 	transition,
 	voucherByNo,
+	readDeductionPhoto,
 	listRenovations,
 	findRenovation,
 	voucherSummary,
@@ -357,6 +362,106 @@ describe('double submits', () => {
 		const r = refund();
 		const a = settleDeposit(db, clerk, { renovationId: id, deductions: [], refund: r }, NOW);
 		expect(settleDeposit(db, clerk, { renovationId: id, deductions: [], refund: r }, NOW)).toEqual({ ...a, replayed: true });
+	});
+});
+
+describe('deduction photos', () => {
+	const png = (extra = 3) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: extra }, (_, i) => i)]);
+	const jpeg = (size: number) => {
+		const b = new Uint8Array(size);
+		b.set([0xff, 0xd8, 0xff, 0xe0]);
+		return b;
+	};
+	let dir: string;
+	const files = () => readdirSync(dir);
+	/** An application whose inspection passed, ready for its deposit settlement. */
+	function passed() {
+		const { id } = started(0);
+		transition(db, clerk, id, { action: 'inspect_pass' }, { now: NOW });
+		return id;
+	}
+	const settle = (id: number, deductions: Parameters<typeof settleDeposit>[2]['deductions'], r = refund()) => settleDeposit(db, clerk, { renovationId: id, deductions, refund: r }, NOW, { photoDir: dir });
+
+	beforeEach(() => {
+		dir = mkdtempSync(join(tmpdir(), 'deduction-photos-'));
+	});
+
+	it('a deduction photo is stored under a random name, linked to its line, and served to staff of the application only', () => {
+		const id = passed();
+		const s = settle(id, [
+			{ description: '电梯轿厢划伤', amountFen: 30000, photos: [{ name: 'lift.png', bytes: png() }] },
+			{ description: '墙面污损', amountFen: 5000, photos: [] }
+		]);
+		expect(s).toMatchObject({ refundFen: 165000, deductedFen: 35000, replayed: false });
+		const lines = voucherByNo(db, f.communityId, s.voucherNo)!.lines;
+		expect(lines.map((l) => [l.kind, l.amountFen, l.photoMime])).toEqual([['refund', 165000, null], ['deduction', 30000, 'image/png'], ['deduction', 5000, null]]);
+		const withPhoto = lines[1];
+		expect(withPhoto.photoFileName).toMatch(/^[0-9a-f]{32}\.png$/);
+		expect(withPhoto).toMatchObject({ photoSize: png().length, photoSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+		expect(files()).toEqual([withPhoto.photoFileName]);
+		expect(new Uint8Array(readFileSync(join(dir, withPhoto.photoFileName!)))).toEqual(png());
+
+		const view = renovationDetail(db, f.communityId, id, TODAY)!.settlements[0].lines;
+		expect(view.map((l) => [l.kind, l.hasPhoto])).toEqual([['refund', false], ['deduction', true], ['deduction', false]]);
+		const back = readDeductionPhoto(db, f.communityId, id, withPhoto.id, dir);
+		expect(back?.mime).toBe('image/png');
+		expect(new Uint8Array(back!.bytes)).toEqual(png());
+		// Not through another community, another application, or a line without a photo.
+		expect(readDeductionPhoto(db, f.otherCommunityId, id, withPhoto.id, dir)).toBeNull();
+		expect(readDeductionPhoto(db, f.communityId, id + 1, withPhoto.id, dir)).toBeNull();
+		expect(readDeductionPhoto(db, f.communityId, id, lines[2].id, dir)).toBeNull();
+		expect(renovationDetail(db, f.communityId, id, TODAY)!.events.at(-1)!.detail).toMatchObject({ voucherNo: s.voucherNo, photos: 1 });
+	});
+
+	it('an oversized photo, a file that is not an image, or two photos on a line: refused, nothing written', () => {
+		const id = passed();
+		const before = counts();
+		const row2 = (photos: { name: string; bytes: Uint8Array }[]) => [
+			{ description: '墙面污损', amountFen: 5000, photos: [{ name: 'ok.png', bytes: png() }] },
+			{ description: '电梯轿厢划伤', amountFen: 30000, photos }
+		];
+		const refusal = (photos: { name: string; bytes: Uint8Array }[]) => {
+			try {
+				settle(id, row2(photos));
+			} catch (e) {
+				if (e instanceof RenovationError) return { code: e.code, ...e.detail };
+				throw e;
+			}
+			return 'ok';
+		};
+		expect(refusal([{ name: 'big.jpg', bytes: jpeg(PHOTO_MAX_BYTES + 1) }])).toEqual({ code: 'deduction_photo_size', row: 2, name: 'big.jpg', maxMb: 5 });
+		expect(refusal([{ name: 'invoice.png', bytes: new TextEncoder().encode('%PDF-1.7 …') }])).toEqual({ code: 'deduction_photo_type', row: 2, name: 'invoice.png' });
+		expect(refusal([{ name: 'a.png', bytes: png() }, { name: 'b.png', bytes: png() }])).toEqual({ code: 'deduction_photo_count', row: 2, max: 1 });
+		expect(counts()).toEqual(before);
+		expect(files()).toEqual([]);
+		expect(renovationDetail(db, f.communityId, id, TODAY)!.renovation.state).toBe('inspection_passed');
+		// A photo of exactly 5 MB is fine.
+		expect(settle(id, [{ description: '墙面污损', amountFen: 5000, photos: [{ name: 'max.jpg', bytes: jpeg(PHOTO_MAX_BYTES) }] }]).replayed).toBe(false);
+		expect(files()).toHaveLength(1);
+	});
+
+	it('a refusal or failure inside the transaction, or a replay, leaves no file behind', () => {
+		const id = passed();
+		const photo = [{ name: 'lift.png', bytes: png() }];
+		// A rule refuses after the files were written (above the deposit): they are removed.
+		expect(code(() => settle(id, [{ description: '电梯', amountFen: 200001, photos: photo }]))).toBe('deduction_above_deposit');
+		expect(files()).toEqual([]);
+		// The database fails half-way (the settlement row is in, its lines are not): all rolled back, file removed.
+		const before = counts();
+		db.$client.exec(`CREATE TRIGGER fail_lines BEFORE INSERT ON deposit_settlement_lines BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;`);
+		expect(() => settle(id, [{ description: '电梯', amountFen: 30000, photos: photo }])).toThrow(/disk I\/O error/);
+		db.$client.exec('DROP TRIGGER fail_lines');
+		expect(counts()).toEqual(before);
+		expect(files()).toEqual([]);
+		// The same submit twice: one settlement, one file.
+		const r = refund();
+		const first = settle(id, [{ description: '电梯', amountFen: 30000, photos: photo }], r);
+		const again = settle(id, [{ description: '电梯', amountFen: 30000, photos: photo }], r);
+		expect(again).toEqual({ ...first, replayed: true });
+		expect(files()).toHaveLength(1);
+		// Already settled with another key: refused, its file removed.
+		expect(code(() => settle(id, [{ description: '电梯', amountFen: 100, photos: photo }]))).toBe('already_settled');
+		expect(files()).toHaveLength(1);
 	});
 });
 

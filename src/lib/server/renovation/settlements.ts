@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { join } from 'node:path';
 import { tx, type Db } from '../db';
 import { depositSettlementLines, depositSettlements, renovationPasses, renovations, staffUsers, units, type PaymentMethod } from '../db/schema';
 import { getCommunity } from '../community';
@@ -8,6 +9,7 @@ import { RenovationError } from './errors';
 import { nextVoucher } from './numbers';
 import { recordEvent, renovationDepositHeld, todayOf, type Actor } from './applications';
 import { depositTaken, ledgerLinesOf, renovationOf, REF_PASS } from './records';
+import { checkPhotos, discardPhotos, readPhotoFile, uploadsRoot, writePhotos, type CheckedPhoto, type PhotoUpload } from '../uploads/photos';
 
 /*
  * Deposits are liabilities (DOMAIN.md §4): giving one back — or keeping part of it — is a
@@ -49,6 +51,32 @@ interface VoucherLine {
 	itemCode: string;
 	description: string;
 	amountFen: number;
+	photoFileName?: string;
+	photoMime?: string;
+	photoSize?: number;
+	photoSha256?: string;
+}
+
+/** Deduction photos live in uploads/renovation. */
+export function deductionPhotoDir(root = uploadsRoot()): string {
+	return join(root, 'renovation');
+}
+
+/** A deduction as the clerk types it, with at most one photo of the damage. */
+export interface DeductionInput extends Deduction {
+	photos?: PhotoUpload[];
+}
+
+/** Each deduction's photo, checked (by bytes) before anything is written; a bad one refuses the whole settlement. */
+function checkDeductionPhotos(deductions: readonly DeductionInput[]): (CheckedPhoto | null)[] {
+	return deductions.map((d, i) => {
+		const c = checkPhotos(d.photos ?? [], 1);
+		if (!c.ok) {
+			const { code, ...detail } = c.error;
+			throw new RenovationError(`deduction_${code}`, { ...detail, row: i + 1 });
+		}
+		return c.photos[0] ?? null;
+	});
 }
 
 function writeSettlement(
@@ -103,7 +131,37 @@ function writeSettlement(
  * Refund of the renovation deposit after a passed inspection, minus itemised deductions
  * (never above what is held). Moves the application to deposit_settled.
  */
-export function settleDeposit(db: Db, actor: Actor, input: { renovationId: number; deductions: Deduction[]; refund: RefundInput }, now: number): Settled {
+export function settleDeposit(
+	db: Db,
+	actor: Actor,
+	input: { renovationId: number; deductions: DeductionInput[]; refund: RefundInput },
+	now: number,
+	opts: { photoDir?: string } = {}
+): Settled {
+	// Photos: checked first, written before the transaction (no file I/O under the write lock),
+	// removed again when the transaction refuses or fails, or the submit was a replay.
+	const photos = checkDeductionPhotos(input.deductions);
+	const dir = opts.photoDir ?? deductionPhotoDir();
+	const rows = photos.flatMap((photo, row) => (photo ? [{ row, photo }] : []));
+	const files = writePhotos(rows.map((r) => r.photo), dir);
+	const fileOf = new Map(rows.map((r, k) => [r.row, { photo: r.photo, fileName: files[k] }]));
+	try {
+		const settled = settleDepositTx(db, actor, input, now, fileOf);
+		if (settled.replayed) discardPhotos(files, dir);
+		return settled;
+	} catch (e) {
+		discardPhotos(files, dir);
+		throw e;
+	}
+}
+
+function settleDepositTx(
+	db: Db,
+	actor: Actor,
+	input: { renovationId: number; deductions: Deduction[]; refund: RefundInput },
+	now: number,
+	fileOf: Map<number, { photo: CheckedPhoto; fileName: string }>
+): Settled {
 	return tx(db, () => {
 		const r = renovationOf(db, actor.communityId, input.renovationId);
 		if (!r) throw new RenovationError('not_found');
@@ -118,7 +176,11 @@ export function settleDeposit(db: Db, actor: Actor, input: { renovationId: numbe
 		if (!plan.ok) throw new RenovationError(plan.error, { row: (plan.index ?? 0) + 1, depositFen: held.heldFen });
 		checkRefundMethod(plan.refundFen, input.refund);
 		const today = todayOf(db, actor.communityId, now);
-		const lines: VoucherLine[] = input.deductions.map((d) => ({ kind: 'deduction', itemCode: ITEM.renovationDeposit, description: d.description.trim(), amountFen: d.amountFen }));
+		const lines: VoucherLine[] = input.deductions.map((d, i) => {
+			const f = fileOf.get(i);
+			const photo = f ? { photoFileName: f.fileName, photoMime: f.photo.mime, photoSize: f.photo.size, photoSha256: f.photo.sha256 } : {};
+			return { kind: 'deduction', itemCode: ITEM.renovationDeposit, description: d.description.trim(), amountFen: d.amountFen, ...photo };
+		});
 		if (plan.refundFen > 0) lines.unshift({ kind: 'refund', itemCode: ITEM.renovationDeposit, description: '退还装修保证金', amountFen: plan.refundFen });
 		const v = writeSettlement(db, actor, {
 			subject: 'renovation_deposit',
@@ -139,7 +201,7 @@ export function settleDeposit(db: Db, actor: Actor, input: { renovationId: numbe
 			actorId: actor.id,
 			now,
 			localDate: today,
-			detail: { voucherNo: v.voucherNo, refundFen: plan.refundFen, deductedFen: plan.deductedFen }
+			detail: { voucherNo: v.voucherNo, refundFen: plan.refundFen, deductedFen: plan.deductedFen, ...(fileOf.size ? { photos: fileOf.size } : {}) }
 		});
 		return { settlementId: v.id, voucherNo: v.voucherNo, refundFen: plan.refundFen, deductedFen: plan.deductedFen, replayed: false };
 	});
@@ -220,4 +282,24 @@ export function voucherByNo(db: Db, communityId: number, voucherNo: string): Vou
 	const pass = s.passId ? db.select({ passNo: renovationPasses.passNo, workerName: renovationPasses.workerName }).from(renovationPasses).where(eq(renovationPasses.id, s.passId)).get()! : null;
 	const staff = db.select({ displayName: staffUsers.displayName, workNo: staffUsers.workNo }).from(staffUsers).where(eq(staffUsers.id, s.staffId)).get()!;
 	return { settlement: s, lines, appNo: r.appNo, unitCode: unit.code, pass, staff };
+}
+
+/** A deduction's photo, for staff of the community, through the application it belongs to (the route checks the sign-in). */
+export function readDeductionPhoto(db: Db, communityId: number, renovationId: number, lineId: number, dir = deductionPhotoDir()): { bytes: Buffer; mime: string } | null {
+	const line = db
+		.select({ fileName: depositSettlementLines.photoFileName, mime: depositSettlementLines.photoMime })
+		.from(depositSettlementLines)
+		.innerJoin(depositSettlements, eq(depositSettlements.id, depositSettlementLines.settlementId))
+		.where(
+			and(
+				eq(depositSettlementLines.id, lineId),
+				eq(depositSettlements.communityId, communityId),
+				eq(depositSettlements.renovationId, renovationId),
+				isNotNull(depositSettlementLines.photoFileName)
+			)
+		)
+		.get();
+	if (!line?.fileName || !line.mime) return null;
+	const bytes = readPhotoFile(line.fileName, dir);
+	return bytes ? { bytes, mime: line.mime } : null;
 }

@@ -150,7 +150,7 @@ export const depositSettlements = sqliteTable(
 	]
 );
 
-/** Lines of a settlement: `refund` (paid back) or `deduction` (kept: damage, a lost pass). */
+/** Lines of a settlement: `refund` (paid back) or `deduction` (kept: damage, a lost pass), insert-only. */
 export const depositSettlementLines = sqliteTable(
 	'deposit_settlement_lines',
 	{
@@ -160,7 +160,15 @@ export const depositSettlementLines = sqliteTable(
 		/** `renovation_deposit` or `pass_deposit`. */
 		itemCode: text('item_code').notNull(),
 		description: text('description').notNull().default(''),
-		amountFen: integer('amount_fen').notNull()
+		amountFen: integer('amount_fen').notNull(),
+		/**
+		 * A deduction's optional photo (damage evidence), written with the line: the file under
+		 * uploads/renovation, its checked type, size and hash. Null when none.
+		 */
+		photoFileName: text('photo_file_name').unique(),
+		photoMime: text('photo_mime'),
+		photoSize: integer('photo_size'),
+		photoSha256: text('photo_sha256')
 	},
 	(t) => [index('deposit_settlement_lines_settlement').on(t.settlementId)]
 );

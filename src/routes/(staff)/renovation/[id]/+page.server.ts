@@ -149,7 +149,7 @@ export const actions = {
 		const user = requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
 		const errors: Record<string, string> = {};
-		const deductions = parseDeductions(form);
+		const deductions = await parseDeductions(form);
 		if (!deductions.ok) Object.assign(errors, deductions.errors);
 		const refund = parseRefund(form);
 		if (!refund.ok) Object.assign(errors, refund.errors);
