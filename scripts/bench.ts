@@ -11,6 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { benchDatabase, DEFAULT_DATASET, rng } from './bench/dataset.ts';
 import { benchCases, type BenchContext, type BenchUnit } from './bench/cases.ts';
 import { formatTable, passed, type CaseResult } from './bench/report.ts';
+import { kioskAlone, kioskCase } from './bench/kiosk.ts';
 
 const { values: args } = parseArgs({
 	options: {
@@ -20,6 +21,12 @@ const { values: args } = parseArgs({
 		samples: { type: 'string' }
 	}
 });
+
+// The kiosk case runs the built app in Chromium on its own seeded database (scripts/bench/kiosk.ts).
+if (args.only === 'kiosk') {
+	await kioskAlone();
+	process.exit(0);
+}
 
 // The app's settings (late-fee rate, due day) come from the community row; the clock is passed
 // explicitly to every call, so nothing here depends on the machine's date.
@@ -54,7 +61,7 @@ const ctx: BenchContext = {
 
 const only = args.only ? new Set(args.only.split(',')) : null;
 const results: CaseResult[] = [];
-for (const c of benchCases) {
+for (const c of [...benchCases, kioskCase]) {
 	if (only && !only.has(c.id)) continue;
 	process.stdout.write(`… ${c.title}\n`);
 	try {
