@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parseSettings, settingsSchema } from './settings';
+import { MAX_FEN } from '../money';
 
 describe('parseSettings', () => {
 	it("gives the service standard's defaults when nothing is stored", () => {
@@ -55,7 +56,16 @@ describe('parseSettings', () => {
 		{ keys: { loanHours: 0 } },
 		{ sessions: { staffIdleMinutes: 0 } },
 		{ kiosk: { idleSeconds: 5 } },
-		{ tickets: { holidays: ['2026/10/01'] } }
+		{ tickets: { holidays: ['2026/10/01'] } },
+		// Upper limits: a billion working days would hang the time-limit arithmetic.
+		{ tickets: { developerTransferWorkingDays: 1e9 } },
+		{ tickets: { recordWithinMinutes: 1441 } },
+		{ tickets: { holidays: Array.from({ length: 501 }, () => '2026-10-01') } },
+		{ sessions: { staffAbsoluteHours: 73 } },
+		{ kiosk: { idleSeconds: 601 } },
+		{ kiosk: { phone: '1'.repeat(41) } },
+		{ renovation: { depositFen: MAX_FEN + 1 } },
+		{ renovation: { passCardFeeFen: 10.5 } }
 	])('an out-of-range stored value %j is not used: the defaults apply', (bad) => {
 		expect(parseSettings(JSON.stringify(bad))).toEqual(settingsSchema.parse({}));
 	});

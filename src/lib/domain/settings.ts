@@ -1,8 +1,18 @@
 import { z } from 'zod';
+import { MAX_FEN } from '../money';
+
+/** Most dates a holiday or extra-workday list may hold (about ten years of public holidays). */
+export const MAX_CALENDAR_DATES = 500;
+
+/** Money: whole fen, at most what any single input may carry. */
+const fen = () => z.number().int().min(0).max(MAX_FEN);
+const dateList = () => z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(MAX_CALENDAR_DATES).default([]);
 
 /**
  * Per-community settings (stored as JSON on the community row). Every number DOMAIN.md marks
  * *configurable* lives here with the standard's default, so a missing key always has a value.
+ * Every number has an upper limit too: the admin form reads its ranges from here, and an absurd
+ * value (a billion working days, a kiosk that never resets) would hang or defeat the rule using it.
  */
 export const settingsSchema = z.object({
 	fees: z
@@ -18,11 +28,11 @@ export const settingsSchema = z.object({
 		.prefault({}),
 	renovation: z
 		.object({
-			depositFen: z.number().int().min(0).default(200000),
-			debrisRateFenPerM2: z.number().int().min(0).default(300),
-			wallDebrisRateFenPerM2: z.number().int().min(0).default(1500),
-			passDepositFen: z.number().int().min(0).default(5000),
-			passCardFeeFen: z.number().int().min(0).default(1000),
+			depositFen: fen().default(200000),
+			debrisRateFenPerM2: fen().default(300),
+			wallDebrisRateFenPerM2: fen().default(1500),
+			passDepositFen: fen().default(5000),
+			passCardFeeFen: fen().default(1000),
 			lostPassKeepsDeposit: z.boolean().default(true),
 			/** The renovation board flags permits ending within this many days. */
 			permitWarnDays: z.number().int().min(0).max(60).default(7)
@@ -31,30 +41,30 @@ export const settingsSchema = z.object({
 	keys: z.object({ loanHours: z.number().min(0.25).max(72).default(2) }).prefault({}),
 	tickets: z
 		.object({
-			recordWithinMinutes: z.number().int().min(1).default(10),
-			supervisorNotifyMinutes: z.number().int().min(1).default(30),
-			developerTransferWorkingDays: z.number().int().min(1).default(1),
-			followUpDaysEngineering: z.number().int().min(1).default(7),
-			followUpDaysProperty: z.number().int().min(1).default(3),
-			enquiryAnswerHours: z.number().int().min(1).default(24),
-			resultDays: z.number().int().min(1).default(7),
-			returnVisitWorkingDays: z.number().int().min(1).default(1),
+			recordWithinMinutes: z.number().int().min(1).max(1440).default(10),
+			supervisorNotifyMinutes: z.number().int().min(1).max(1440).default(30),
+			developerTransferWorkingDays: z.number().int().min(1).max(30).default(1),
+			followUpDaysEngineering: z.number().int().min(1).max(90).default(7),
+			followUpDaysProperty: z.number().int().min(1).max(90).default(3),
+			enquiryAnswerHours: z.number().int().min(1).max(720).default(24),
+			resultDays: z.number().int().min(1).max(90).default(7),
+			returnVisitWorkingDays: z.number().int().min(1).max(30).default(1),
 			/** 工程部查验: engineering work is checked within this many working days of completion. */
-			checkWorkingDays: z.number().int().min(1).default(1),
-			holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
-			extraWorkdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([])
+			checkWorkingDays: z.number().int().min(1).max(30).default(1),
+			holidays: dateList(),
+			extraWorkdays: dateList()
 		})
 		.prefault({}),
 	sessions: z
 		.object({
-			staffIdleMinutes: z.number().int().min(1).default(30),
-			staffAbsoluteHours: z.number().int().min(1).default(12)
+			staffIdleMinutes: z.number().int().min(1).max(1440).default(30),
+			staffAbsoluteHours: z.number().int().min(1).max(72).default(12)
 		})
 		.prefault({}),
 	kiosk: z
 		.object({
-			idleSeconds: z.number().int().min(10).default(60),
-			phone: z.string().default(''),
+			idleSeconds: z.number().int().min(10).max(600).default(60),
+			phone: z.string().max(40).default(''),
 			/** Wall texts shown on the kiosk (报事处理流程, 装修手续办理流程, 服务承诺); '' = the standard's text, translated. */
 			reportProcedure: z.string().max(4000).default(''),
 			renovationProcedure: z.string().max(4000).default(''),
