@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { login, PASSWORD } from './helpers';
+import { login, open, PASSWORD } from './helpers';
 
 /*
  * Foundation: sign-in and sign-out, sessions, roles, language, kiosk idle reset, health, bad input,
@@ -420,5 +420,56 @@ test.describe('administration', () => {
 		await phone.fill(original);
 		await page.getByTestId('settings-save').click();
 		await expect(page.getByTestId('admin-ok')).toHaveText('设置已保存。');
+	});
+
+	test('settings: the renovation deposit and a kiosk wall text are saved and shown on the kiosk; bad values save nothing', async ({ page, browser }) => {
+		await login(page, 'admin');
+		await open(page, '/admin/settings');
+		const deposit = page.getByLabel('装修保证金(每户)');
+		const procedure = page.getByLabel('装修手续办理流程');
+		const holidays = page.getByLabel('节假日(不计为工作日)');
+		await expect(deposit).toHaveValue('2000.00');
+		await expect(procedure).toHaveValue('');
+		const kiosk = await (await newContext(browser)).newPage();
+		const kioskShows = async (deposit: string, text: string) => {
+			await kiosk.goto('/kiosk/info/renovation');
+			await expect(kiosk.getByTestId('info-page-renovation')).toContainText(`装修保证金 ${deposit}`);
+			await expect(kiosk.getByTestId('info-text')).toContainText(text);
+		};
+		await kioskShows('¥2,000.00', '开工前到前台领取《装修申请表》');
+
+		// Refused: each bad field gets its message, the first one the focus, and nothing is stored.
+		await deposit.fill('2500.555');
+		await procedure.fill('不会保存的流程');
+		await holidays.fill('2026-10-01\n2026-02-30');
+		await page.getByTestId('settings-save').click();
+		await expect(page.getByTestId('admin-error')).toHaveText('请检查标红的项目。');
+		await expect(page.getByTestId('error-depositFen')).toHaveText('金额最多两位小数(精确到分)。');
+		await expect(page.getByTestId('error-holidays')).toHaveText('“2026-02-30”不是有效日期。请按 YYYY-MM-DD 填写,每行一个或用逗号分隔。');
+		await expect(deposit).toBeFocused();
+		await expect(procedure).toHaveValue('不会保存的流程');
+		await kioskShows('¥2,000.00', '开工前到前台领取《装修申请表》');
+		await page.reload();
+		await expect(deposit).toHaveValue('2000.00');
+		await expect(holidays).toHaveValue('');
+
+		// Saved by keyboard (Enter in a text box submits the form); amounts come back as stored.
+		await procedure.fill('1. 到前台提交装修申请\n2. 审批通过后办理施工许可证');
+		await deposit.fill('2,500.5');
+		await deposit.press('Enter');
+		await expect(page.getByTestId('admin-ok')).toHaveText('设置已保存。');
+		await expect(deposit).toHaveValue('2500.50');
+		await kioskShows('¥2,500.50', '1. 到前台提交装修申请');
+		await expect(kiosk.getByTestId('info-text')).toContainText('2. 审批通过后办理施工许可证');
+		await page.reload();
+		await expect(procedure).toHaveValue('1. 到前台提交装修申请\n2. 审批通过后办理施工许可证');
+
+		// Put them back for the renovation and kiosk tests: empty = the standard's text again.
+		await deposit.fill('2000');
+		await procedure.fill('');
+		await page.getByTestId('settings-save').click();
+		await expect(page.getByTestId('admin-ok')).toHaveText('设置已保存。');
+		await kioskShows('¥2,000.00', '开工前到前台领取《装修申请表》');
+		await kiosk.context().close();
 	});
 });

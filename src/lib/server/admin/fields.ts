@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
+import { isValidDate } from '../../dates';
+import { MAX_FEN, parseYuan } from '../../money';
+import { amountMessage } from '../ledger/method-form';
 
 /*
  * Form field schemas shared by the admin forms. Messages are functions so they are produced at
@@ -8,6 +11,8 @@ import { m } from '$lib/paraglide/messages.js';
 
 /** `<`, `>` and control characters: never needed in a name, and a sign of pasted markup. */
 const UNSAFE_TEXT = /[<>\u0000-\u001f\u007f]/;
+/** The same, with line breaks and tabs allowed (texts of several lines). */
+const UNSAFE_LINES = /[<>\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /** A trimmed, required line of plain text (names shown on screens and printed on receipts). */
 export function plainText(max: number) {
@@ -45,5 +50,71 @@ export function numberField(min: number, max: number, opts: { decimals?: number;
 			return z.NEVER;
 		}
 		return n;
+	});
+}
+
+/**
+ * A text of several lines (a textarea); may be empty. The browser posts line breaks as CR LF but
+ * its maxlength counts them as one character: they are made LF before the length is checked.
+ */
+export function multilineText(max: number) {
+	return z
+		.string()
+		.transform((s) => s.replace(/\r\n?/g, '\n').trim())
+		.pipe(
+			z
+				.string()
+				.max(max)
+				.refine((s) => !UNSAFE_LINES.test(s), { error: () => m.validation_no_markup() })
+		);
+}
+
+/** An amount typed in yuan ("2000", "2,000.5", "¥15", full-width digits) → fen, by parseYuan's rules. */
+export function yuanField(maxFen: number = MAX_FEN) {
+	return z.string().transform((raw, ctx) => {
+		const p = parseYuan(raw);
+		if (p.ok && p.fen <= maxFen) return p.fen;
+		ctx.addIssue({ code: 'custom', message: amountMessage(p.ok ? 'too_large' : p.error) });
+		return z.NEVER;
+	});
+}
+
+/**
+ * A checkbox: absent or '' when unticked, 'on' when ticked (what a browser posts for a box
+ * without a value). Anything else did not come from the form and is refused.
+ */
+export function checkboxField() {
+	return z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (v === undefined || v === '') return false;
+			if (v === 'on') return true;
+			ctx.addIssue({ code: 'custom', message: m.validation_invalid() });
+			return z.NEVER;
+		});
+}
+
+/** Separators people put between dates: line breaks, spaces, commas (also full-width), 、 and ;. */
+const DATE_SEPARATORS = /[\s,，、;；]+/;
+
+/**
+ * Calendar dates (YYYY-MM-DD), one a line or separated by commas → sorted, each once. The first
+ * date that is not a real day is named in the message (cut short: it is echoed back).
+ */
+export function dateListField(maxDates: number) {
+	return z.string().transform((raw, ctx) => {
+		const tokens = raw.split(DATE_SEPARATORS).filter(Boolean);
+		const bad = tokens.find((t) => !isValidDate(t));
+		if (bad !== undefined) {
+			ctx.addIssue({ code: 'custom', message: m.validation_date_list({ value: bad.length > 20 ? bad.slice(0, 20) + '…' : bad }) });
+			return z.NEVER;
+		}
+		const dates = [...new Set(tokens)].sort();
+		if (dates.length > maxDates) {
+			ctx.addIssue({ code: 'custom', message: m.validation_date_list_too_many({ max: maxDates }) });
+			return z.NEVER;
+		}
+		return dates;
 	});
 }

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { tx, type Db } from '../db';
 import { communities } from '../db/schema';
-import { parseSettings, settingsSchema, type CommunitySettings } from '../../domain/settings';
+import { MAX_CALENDAR_DATES, parseSettings, settingsSchema, type CommunitySettings } from '../../domain/settings';
+import { fenToYuanString } from '../../money';
 import { forgetCommunity, getCommunity } from '../community';
 import { audit } from '../audit';
-import { numberField, plainText } from './fields';
+import { checkboxField, dateListField, multilineText, numberField, plainText, yuanField } from './fields';
 import type { Actor } from './staff';
 
 /** The canonical IANA name of a time zone (Intl accepts any case), or null if unknown. */
@@ -24,61 +25,176 @@ export function timeZoneNames(): string[] {
 	return Intl.supportedValuesOf('timeZone');
 }
 
-/** The settings form: the community's names and the numbers other capabilities read. */
-export const settingsFormSchema = z.object({
-	name: plainText(60),
-	centreName: plainText(60),
-	timeZone: z
-		.string()
-		.trim()
-		.min(1)
-		.max(64)
-		.transform((s, ctx) => {
-			const tz = canonicalTimeZone(s);
-			if (!tz) {
-				ctx.addIssue({ code: 'custom', message: m.validation_timezone() });
-				return z.NEVER;
-			}
-			return tz;
-		}),
-	dueDay: numberField(1, 28),
-	lateFeeRatePerMille: numberField(0, 100),
-	lateFeeCapPercent: numberField(0, 1000, { optional: true }),
-	vacancyPercent: numberField(0, 100),
-	keyLoanHours: numberField(0.25, 72, { decimals: 2 }),
-	staffIdleMinutes: numberField(1, 1440),
-	staffAbsoluteHours: numberField(1, 72),
-	kioskPhone: z
-		.string()
-		.trim()
-		.max(40)
-		.regex(/^[0-9+\-() ]*$/, { error: () => m.validation_phone_format() })
-});
+type Section = keyof CommunitySettings;
+type Json = Record<string, unknown>;
+
+/**
+ * Where each settings field of the form is stored: section and key in the settings JSON (money
+ * fields marked 'yuan': the form shows yuan, the parsed value and the stored one are fen). Form
+ * keys are the stored names, prefixed where two sections would clash.
+ */
+const STORED_AT = {
+	dueDay: ['fees', 'dueDay'],
+	lateFeeRatePerMille: ['fees', 'lateFeeRatePerMille'],
+	lateFeeCapPercent: ['fees', 'lateFeeCapPercent'],
+	vacancyPercent: ['fees', 'vacancyPercent'],
+	vacancyAfterMonths: ['fees', 'vacancyAfterMonths'],
+	moveInPrepayMonths: ['fees', 'moveInPrepayMonths'],
+	depositFen: ['renovation', 'depositFen', 'yuan'],
+	debrisRateFenPerM2: ['renovation', 'debrisRateFenPerM2', 'yuan'],
+	wallDebrisRateFenPerM2: ['renovation', 'wallDebrisRateFenPerM2', 'yuan'],
+	passDepositFen: ['renovation', 'passDepositFen', 'yuan'],
+	passCardFeeFen: ['renovation', 'passCardFeeFen', 'yuan'],
+	lostPassKeepsDeposit: ['renovation', 'lostPassKeepsDeposit'],
+	permitWarnDays: ['renovation', 'permitWarnDays'],
+	keyLoanHours: ['keys', 'loanHours'],
+	recordWithinMinutes: ['tickets', 'recordWithinMinutes'],
+	supervisorNotifyMinutes: ['tickets', 'supervisorNotifyMinutes'],
+	developerTransferWorkingDays: ['tickets', 'developerTransferWorkingDays'],
+	followUpDaysEngineering: ['tickets', 'followUpDaysEngineering'],
+	followUpDaysProperty: ['tickets', 'followUpDaysProperty'],
+	enquiryAnswerHours: ['tickets', 'enquiryAnswerHours'],
+	resultDays: ['tickets', 'resultDays'],
+	returnVisitWorkingDays: ['tickets', 'returnVisitWorkingDays'],
+	checkWorkingDays: ['tickets', 'checkWorkingDays'],
+	holidays: ['tickets', 'holidays'],
+	extraWorkdays: ['tickets', 'extraWorkdays'],
+	staffIdleMinutes: ['sessions', 'staffIdleMinutes'],
+	staffAbsoluteHours: ['sessions', 'staffAbsoluteHours'],
+	kioskPhone: ['kiosk', 'phone'],
+	kioskIdleSeconds: ['kiosk', 'idleSeconds'],
+	reportProcedure: ['kiosk', 'reportProcedure'],
+	renovationProcedure: ['kiosk', 'renovationProcedure'],
+	serviceCommitments: ['kiosk', 'serviceCommitments']
+} as const satisfies Record<string, readonly [Section, string, 'yuan'?]>;
+type StoredKey = keyof typeof STORED_AT;
+
+/** The stored schema of a form field, without its default and null wrappers: the form's limits come from it. */
+function storedSchema(k: StoredKey): z.ZodType {
+	const [section, key] = STORED_AT[k];
+	let s = (settingsSchema.shape[section].unwrap() as z.ZodObject).shape[key] as z.ZodType;
+	while (s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
+	return s;
+}
+
+/** The range a number setting allows; a setting without an upper limit is a mistake in settingsSchema. */
+function rangeOf(k: StoredKey): { min: number; max: number } {
+	const s = storedSchema(k);
+	if (!(s instanceof z.ZodNumber) || s.minValue === null || s.maxValue === null || s.maxValue >= Number.MAX_SAFE_INTEGER)
+		throw new Error(`settings field ${k}: not a number with both limits`);
+	return { min: s.minValue, max: s.maxValue };
+}
+
+/** The longest text a string setting allows. */
+function maxLengthOf(k: StoredKey): number {
+	const s = storedSchema(k);
+	if (!(s instanceof z.ZodString) || s.maxLength === null) throw new Error(`settings field ${k}: not a string with a maximum length`);
+	return s.maxLength;
+}
+
+const whole = (k: StoredKey) => numberField(rangeOf(k).min, rangeOf(k).max);
+const yuan = (k: StoredKey) => yuanField(rangeOf(k).max);
+const wallText = (k: StoredKey) => multilineText(maxLengthOf(k));
+
+/** The settings form: the community's names and the numbers, lists and texts other capabilities read. */
+export const settingsFormSchema = z
+	.object({
+		name: plainText(60),
+		centreName: plainText(60),
+		timeZone: z
+			.string()
+			.trim()
+			.min(1)
+			.max(64)
+			.transform((s, ctx) => {
+				const tz = canonicalTimeZone(s);
+				if (!tz) {
+					ctx.addIssue({ code: 'custom', message: m.validation_timezone() });
+					return z.NEVER;
+				}
+				return tz;
+			}),
+		dueDay: whole('dueDay'),
+		lateFeeRatePerMille: whole('lateFeeRatePerMille'),
+		lateFeeCapPercent: numberField(rangeOf('lateFeeCapPercent').min, rangeOf('lateFeeCapPercent').max, { optional: true }),
+		vacancyPercent: whole('vacancyPercent'),
+		vacancyAfterMonths: whole('vacancyAfterMonths'),
+		moveInPrepayMonths: whole('moveInPrepayMonths'),
+		depositFen: yuan('depositFen'),
+		debrisRateFenPerM2: yuan('debrisRateFenPerM2'),
+		wallDebrisRateFenPerM2: yuan('wallDebrisRateFenPerM2'),
+		passDepositFen: yuan('passDepositFen'),
+		passCardFeeFen: yuan('passCardFeeFen'),
+		lostPassKeepsDeposit: checkboxField(),
+		permitWarnDays: whole('permitWarnDays'),
+		keyLoanHours: numberField(rangeOf('keyLoanHours').min, rangeOf('keyLoanHours').max, { decimals: 2 }),
+		recordWithinMinutes: whole('recordWithinMinutes'),
+		supervisorNotifyMinutes: whole('supervisorNotifyMinutes'),
+		developerTransferWorkingDays: whole('developerTransferWorkingDays'),
+		followUpDaysEngineering: whole('followUpDaysEngineering'),
+		followUpDaysProperty: whole('followUpDaysProperty'),
+		enquiryAnswerHours: whole('enquiryAnswerHours'),
+		resultDays: whole('resultDays'),
+		returnVisitWorkingDays: whole('returnVisitWorkingDays'),
+		checkWorkingDays: whole('checkWorkingDays'),
+		holidays: dateListField(MAX_CALENDAR_DATES),
+		extraWorkdays: dateListField(MAX_CALENDAR_DATES),
+		staffIdleMinutes: whole('staffIdleMinutes'),
+		staffAbsoluteHours: whole('staffAbsoluteHours'),
+		kioskPhone: z
+			.string()
+			.trim()
+			.max(maxLengthOf('kioskPhone'))
+			.regex(/^[0-9+\-() ]*$/, { error: () => m.validation_phone_format() }),
+		kioskIdleSeconds: whole('kioskIdleSeconds'),
+		reportProcedure: wallText('reportProcedure'),
+		renovationProcedure: wallText('renovationProcedure'),
+		serviceCommitments: wallText('serviceCommitments')
+	})
+	.superRefine((f, ctx) => {
+		// A holiday wins over an extra working day (isWorkingDay): a date in both lists is a slip.
+		if (!Array.isArray(f.holidays) || !Array.isArray(f.extraWorkdays)) return;
+		const both = f.extraWorkdays.find((d) => f.holidays.includes(d));
+		if (both) ctx.addIssue({ code: 'custom', path: ['extraWorkdays'], message: m.admin_settings_date_in_both({ date: both }) });
+	});
 export type SettingsForm = z.infer<typeof settingsFormSchema>;
 
+/** Lengths the page shows or puts in maxlength, from the same limits. */
+export const settingsFormLimits = { phone: maxLengthOf('kioskPhone'), wallText: maxLengthOf('reportProcedure') };
+export type SettingsFormValues = Record<keyof SettingsForm, string>;
+
 /** The form's current values, as the text boxes show them. */
-export function settingsFormValues(db: Db, communityId: number): Record<keyof SettingsForm, string> {
+export function settingsFormValues(db: Db, communityId: number): SettingsFormValues {
 	return formValuesOf(getCommunity(db, communityId));
 }
 
-function formValuesOf(c: { name: string; centreName: string; timeZone: string; settings: CommunitySettings }): Record<keyof SettingsForm, string> {
-	const s = c.settings;
-	return {
-		name: c.name,
-		centreName: c.centreName,
-		timeZone: c.timeZone,
-		dueDay: String(s.fees.dueDay),
-		lateFeeRatePerMille: String(s.fees.lateFeeRatePerMille),
-		lateFeeCapPercent: s.fees.lateFeeCapPercent === null ? '' : String(s.fees.lateFeeCapPercent),
-		vacancyPercent: String(s.fees.vacancyPercent),
-		keyLoanHours: String(s.keys.loanHours),
-		staffIdleMinutes: String(s.sessions.staffIdleMinutes),
-		staffAbsoluteHours: String(s.sessions.staffAbsoluteHours),
-		kioskPhone: s.kiosk.phone
-	};
+/** The standard's values of the settings fields, as the form shows them (for the hints). */
+export function settingsDefaults(): Record<StoredKey, string> {
+	return storedValuesOf(settingsSchema.parse({}));
 }
 
-type Json = Record<string, unknown>;
+/** A stored value as its box shows it: fen as yuan, a list one date a line, a ticked box 'on'. */
+function asText(k: StoredKey, v: unknown): string {
+	if (v === null || v === false) return '';
+	if (v === true) return 'on';
+	if (Array.isArray(v)) return v.join('\n');
+	if (typeof v === 'number' && STORED_AT[k][2] === 'yuan') return fenToYuanString(v);
+	return String(v);
+}
+
+function storedValuesOf(s: CommunitySettings): Record<StoredKey, string> {
+	const out = {} as Record<StoredKey, string>;
+	for (const k of Object.keys(STORED_AT) as StoredKey[]) {
+		const [section, key] = STORED_AT[k];
+		out[k] = asText(k, (s[section] as Json)[key]);
+	}
+	return out;
+}
+
+function formValuesOf(c: { name: string; centreName: string; timeZone: string; settings: CommunitySettings }): SettingsFormValues {
+	return { name: c.name, centreName: c.centreName, timeZone: c.timeZone, ...storedValuesOf(c.settings) };
+}
+
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function parseRaw(json: string): Json {
@@ -95,20 +211,13 @@ function parseRaw(json: string): Json {
  * written: every other key (other capabilities' settings, future ones) is kept as it was.
  */
 export function mergeSettings(raw: Json, f: SettingsForm): Json {
-	const section = (name: string) => (isObject(raw[name]) ? (raw[name] as Json) : {});
-	return {
-		...raw,
-		fees: {
-			...section('fees'),
-			dueDay: f.dueDay,
-			lateFeeRatePerMille: f.lateFeeRatePerMille,
-			lateFeeCapPercent: f.lateFeeCapPercent,
-			vacancyPercent: f.vacancyPercent
-		},
-		keys: { ...section('keys'), loanHours: f.keyLoanHours },
-		sessions: { ...section('sessions'), staffIdleMinutes: f.staffIdleMinutes, staffAbsoluteHours: f.staffAbsoluteHours },
-		kiosk: { ...section('kiosk'), phone: f.kioskPhone }
-	};
+	const out: Json = { ...raw };
+	for (const k of Object.keys(STORED_AT) as StoredKey[]) {
+		const [section, key] = STORED_AT[k];
+		const current = out[section];
+		out[section] = { ...(isObject(current) ? current : {}), [key]: f[k] };
+	}
+	return out;
 }
 
 export type SaveSettingsResult = { ok: true; changed: string[] } | { ok: false; error: 'not_found' | 'invalid_stored' };
@@ -122,8 +231,10 @@ export function saveSettings(db: Db, actor: Actor, f: SettingsForm, now: number)
 		const merged = mergeSettings(parseRaw(row.settings), f);
 		// Another capability's stored key being broken would make every setting fall back to its
 		// default when read: refuse rather than save something that does not take effect.
-		if (!settingsSchema.safeParse(merged).success) return { ok: false, error: 'invalid_stored' };
-		const after: Record<string, string> = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v === null ? '' : String(v)]));
+		const checked = settingsSchema.safeParse(merged);
+		if (!checked.success) return { ok: false, error: 'invalid_stored' };
+		// Compared (and audited) as the form shows them: yuan, dates one a line, 'on' for a ticked box.
+		const after = formValuesOf({ name: f.name, centreName: f.centreName, timeZone: f.timeZone, settings: checked.data });
 		const changes: Record<string, [string, string]> = {};
 		for (const k of Object.keys(before) as (keyof typeof before)[]) if (before[k] !== after[k]) changes[k] = [before[k], after[k]];
 		if (Object.keys(changes).length === 0) return { ok: true, changed: [] };

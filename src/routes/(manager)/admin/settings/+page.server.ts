@@ -3,11 +3,11 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
-import { saveSettings, settingsFormSchema, settingsFormValues, timeZoneNames } from '$lib/server/admin/settings';
+import { saveSettings, settingsDefaults, settingsFormLimits, settingsFormSchema, settingsFormValues, timeZoneNames } from '$lib/server/admin/settings';
 
 export const load = ({ locals, url }) => {
 	const user = requireStaff(locals, 'admin', url);
-	return { values: settingsFormValues(getDb(), user.communityId), timeZones: timeZoneNames() };
+	return { values: settingsFormValues(getDb(), user.communityId), defaults: settingsDefaults(), limits: settingsFormLimits, timeZones: timeZoneNames() };
 };
 
 export const actions = {
