@@ -81,8 +81,21 @@ const PRIOR_SQL = `SELECT id, receipt_no AS receiptNo, total_fen AS totalFen, ch
 const INSERT_PAYMENT_SQL = `INSERT INTO payments (community_id, receipt_no, receipt_year, receipt_seq, purpose, unit_id, payer_name,
 	method, method_ref, bank, total_fen, tendered_fen, change_fen, cashier_id, idempotency_key, verify_code, local_date, created_at)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const INSERT_LINE_SQL = `INSERT INTO payment_lines (payment_id, kind, bill_id, item_code, description, ref_type, ref_id, amount_fen, detail)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+/** Lines go in by up to LINE_CHUNK rows per statement (one statement per chunk size, cached). */
+const LINE_CHUNK = 32;
+const lineInsertSql = (rows: number) =>
+	`INSERT INTO payment_lines (payment_id, kind, bill_id, item_code, description, ref_type, ref_id, amount_fen, detail) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+
+function insertLines(db: Db, paymentId: number, lines: LineInput[]): void {
+	for (let i = 0; i < lines.length; i += LINE_CHUNK) {
+		const chunk = lines.slice(i, i + LINE_CHUNK);
+		const params: unknown[] = [];
+		for (const l of chunk) {
+			params.push(paymentId, l.kind, l.billId ?? null, l.itemCode, l.description ?? '', l.refType ?? null, l.refId ?? null, l.amountFen, JSON.stringify(l.detail ?? {}));
+		}
+		stmt(db, lineInsertSql(chunk.length)).run(...params);
+	}
+}
 
 /**
  * Posts one payment with its receipt number in ONE transaction, idempotently: a retried or
@@ -130,10 +143,7 @@ export function postPayment(db: Db, input: PaymentInput, validate?: () => void):
 				input.now
 			).lastInsertRowid
 		);
-		const insertLine = stmt(db, INSERT_LINE_SQL);
-		for (const l of input.lines) {
-			insertLine.run(paymentId, l.kind, l.billId ?? null, l.itemCode, l.description ?? '', l.refType ?? null, l.refId ?? null, l.amountFen, JSON.stringify(l.detail ?? {}));
-		}
+		insertLines(db, paymentId, input.lines);
 		audit(db, { communityId: input.communityId, actorId: input.cashierId, action: 'payment.post', targetType: 'payment', targetId: receiptNo, detail: { totalFen: total, method: input.method, purpose: input.purpose } }, input.now);
 		return { paymentId, receiptNo, totalFen: total, changeFen, replayed: false };
 	});
