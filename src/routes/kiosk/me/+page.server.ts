@@ -1,6 +1,6 @@
 import { requireResident } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listUnitTickets } from '$lib/server/tickets';
+import { listUnitTickets } from '$lib/server/tickets/queries'; // not the index: it loads the PDF library (~0.2 s on first use)
 import { residentAccount } from './account';
 
 export const load = ({ locals }) => {

@@ -1,7 +1,10 @@
 import { requireResident } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { failForm } from '$lib/server/forms';
-import { createTicket, photosFromForm, residentActor } from '$lib/server/tickets';
+// The modules themselves, not the tickets index: it loads the PDF library (~0.2 s on first use).
+import { createTicket } from '$lib/server/tickets/create';
+import { residentActor } from '$lib/server/tickets/model';
+import { photosFromForm } from '$lib/server/uploads/photos';
 import { translateFailure } from '$lib/server/tickets/messages';
 import { PHOTO_MAX_BYTES, TEXT_MAX, TICKET_KINDS } from '$lib/domain/tickets';
 import { m } from '$lib/paraglide/messages.js';

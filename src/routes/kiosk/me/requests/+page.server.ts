@@ -2,7 +2,7 @@ import { requireResident } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { formatDateTimeLocal } from '$lib/dates';
-import { listUnitTickets } from '$lib/server/tickets';
+import { listUnitTickets } from '$lib/server/tickets/queries'; // not the index: it loads the PDF library
 import { listRenovations } from '$lib/server/renovation';
 import { kindLabel, stateLabel } from '../../../(staff)/tickets/labels';
 import { stateLabel as renovationStateLabel } from '../../../(staff)/renovation/labels';

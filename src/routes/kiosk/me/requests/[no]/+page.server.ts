@@ -3,7 +3,8 @@ import { requireResident } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { formatDateTimeLocal } from '$lib/dates';
-import { getTicketDetail, residentActor, type LoggedEvent } from '$lib/server/tickets';
+import { getTicketDetail } from '$lib/server/tickets/queries'; // not the index: it loads the PDF library
+import { residentActor, type LoggedEvent } from '$lib/server/tickets/model';
 import { departmentLabel, eventLabel, kindLabel, ratingLabel, stateLabel } from '../../../../(staff)/tickets/labels';
 
 /** What a resident sees of an event: the step and, where it is meant for them, its words. Staff notes stay inside. */
