@@ -66,6 +66,8 @@ interface TapSample {
 	underThreshold: boolean;
 	/** (b) pointerdown → the answer painted, ms. */
 	shown: number;
+	/** Requests made during the tap, with their start and end after pointerdown. */
+	fetched: string[];
 	round: number;
 }
 
@@ -79,6 +81,7 @@ function instrument() {
 	};
 	const kb: Kb = { entries: [], downs: [], watch: null, lcp: 0 };
 	(window as unknown as { __kb: Kb }).__kb = kb;
+	performance.setResourceTimingBufferSize(10_000); // the default 250 fill up in a few rounds
 	new PerformanceObserver((list) => {
 		for (const e of list.getEntries() as (PerformanceEventTiming & { interactionId: number })[]) if (e.interactionId) kb.entries.push({ id: e.interactionId, name: e.name, start: e.startTime, duration: e.duration, processingStart: e.processingStart, processingEnd: e.processingEnd });
 	}).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
@@ -123,6 +126,10 @@ function readTap() {
 	return {
 		down,
 		shownAt: kb.watch.shownAt,
+		// What the tap had to fetch (for a closer look at a slow one).
+		fetched: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+			.filter((e) => e.startTime >= down)
+			.map((e) => `${new URL(e.name).pathname.replace(/^.*\/(?=[^/]+\/[^/]+$)/, '')} ${Math.round(e.startTime - down)}–${Math.round(e.responseEnd - down)} ms`),
 		ids: new Set(mine.map((e) => e.id)).size,
 		interaction: longest && {
 			duration: longest.duration,
@@ -153,7 +160,7 @@ class Tapper {
 		const r = await this.page.evaluate(readTap);
 		if (r.ids > 1) throw new Error(`tap "${what}": ${r.ids} interactions seen, expected one`);
 		const { duration, ...parts } = r.interaction ?? { duration: 16 };
-		this.samples.push({ kind, what, interaction: duration, parts: r.interaction ? (parts as TapSample['parts']) : undefined, underThreshold: !r.interaction, shown: r.shownAt! - r.down, round: this.round });
+		this.samples.push({ kind, what, interaction: duration, parts: r.interaction ? (parts as TapSample['parts']) : undefined, underThreshold: !r.interaction, shown: r.shownAt! - r.down, fetched: r.fetched, round: this.round });
 	}
 }
 
