@@ -5,7 +5,7 @@
  * - Uses the production build in BUILD_DIR (default `build`); builds it first (`vite build`)
  *   when BUILD_DIR/index.js is missing, and warns when the build is older than src/.
  * - Starts it with scripts/e2e-server.sh (fresh seeded database, fixed clock, port
- *   KIOSK_BENCH_PORT, default 4190) and drives the system Chromium (CHROMIUM_PATH, default
+ *   KIOSK_BENCH_PORT, default 4195; not 4190, which fetch and Chromium refuse as a "bad port") and drives the system Chromium (CHROMIUM_PATH, default
  *   /usr/bin/chromium) with touch on a 1920×1080 kiosk screen, CPU throttling none.
  * - One long-lived page, as on the hall PC, taps through ROUNDS rounds of: start → queue →
  *   service → take a number → ticket → start; start → bills tile → identification keypad →
@@ -352,7 +352,7 @@ const stats = (label: string, values: number[], targets: { p95?: number; max?: n
 
 export async function measureKiosk(log: (line: string) => void): Promise<Omit<CaseResult, 'title'>> {
 	const buildDir = process.env.BUILD_DIR ?? 'build';
-	const port = Number(process.env.KIOSK_BENCH_PORT ?? 4190);
+	const port = Number(process.env.KIOSK_BENCH_PORT ?? 4195);
 	const base = `http://localhost:${port}`;
 	const dbPath = resolve(`data/e2e-${port}.db`);
 	const build = ensureBuild(buildDir, log);
