@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { communities, units, staffUsers } from './core';
 
@@ -127,7 +128,9 @@ export const paymentLines = sqliteTable(
 	(t) => [
 		index('payment_lines_payment').on(t.paymentId),
 		index('payment_lines_bill').on(t.billId),
-		index('payment_lines_ref').on(t.refType, t.refId)
+		// Partial: property-fee lines (most of the ledger) carry no reference, and skipping them
+		// saves an index insert per line when posting. Queries on ref_type = / IN still use it.
+		index('payment_lines_ref').on(t.refType, t.refId).where(sql`${t.refType} IS NOT NULL`)
 	]
 );
 
