@@ -472,4 +472,28 @@ test.describe('administration', () => {
 		await kioskShows('¥2,000.00', '开工前到前台领取《装修申请表》');
 		await kiosk.context().close();
 	});
+
+	test('settings: the kiosk report procedure quotes the stored ticket time limits', async ({ page, browser }) => {
+		await login(page, 'admin');
+		await open(page, '/admin/settings');
+		const record = page.getByLabel('报事登记时限(分钟)');
+		const procedure = page.getByLabel('报事处理流程');
+		await expect(record).toHaveValue('10');
+		await expect(procedure).toHaveAttribute('placeholder', /在 10 分钟内登记/);
+		const kiosk = await (await newContext(browser)).newPage();
+		await kiosk.goto('/kiosk/info/report');
+		await expect(kiosk.getByTestId('info-text')).toContainText('在 10 分钟内登记');
+
+		await record.fill('15');
+		await page.getByTestId('settings-save').click();
+		await expect(page.getByTestId('admin-ok')).toHaveText('设置已保存。');
+		await expect(procedure).toHaveAttribute('placeholder', /在 15 分钟内登记/);
+		await kiosk.reload();
+		await expect(kiosk.getByTestId('info-text')).toContainText('在 15 分钟内登记');
+
+		await record.fill('10');
+		await page.getByTestId('settings-save').click();
+		await expect(page.getByTestId('admin-ok')).toHaveText('设置已保存。');
+		await kiosk.context().close();
+	});
 });

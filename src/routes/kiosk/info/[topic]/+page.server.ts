@@ -8,6 +8,7 @@ import { rateForMonth } from '$lib/domain/billing';
 import { formatYuan } from '$lib/money';
 import { roleLabel } from '$lib/roles';
 import { m } from '$lib/paraglide/messages.js';
+import { reportProcedureDefault } from '$lib/report-procedure';
 import { kioskCommunityId } from '../../community';
 import { INFO_TOPICS, topicTitle, type InfoTopic } from '../topics';
 
@@ -39,7 +40,7 @@ export const load = ({ locals, params }) => {
 			return { ...base, items, rules };
 		}
 		case 'report':
-			return { ...base, text: s.kiosk.reportProcedure || m.kiosk_info_report_default() };
+			return { ...base, text: s.kiosk.reportProcedure || reportProcedureDefault(s.tickets) };
 		case 'renovation': {
 			const r = s.renovation;
 			const fees = [
