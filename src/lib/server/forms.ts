@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 
 export type FieldErrors = Record<string, string>;
@@ -49,3 +49,17 @@ function truncateValues(values: Record<string, string>): Record<string, string> 
 export function failForm(status: number, message: string, extra: { errors?: FieldErrors; values?: Record<string, string> } = {}) {
 	return fail(status, { message, errors: extra.errors ?? {}, values: extra.values ?? {} });
 }
+
+/**
+ * A checkbox field: unticked posts nothing (or ''), ticked posts 'on' (scripts may send '1' or
+ * 'true'). Any other value did not come from the form and is refused rather than read as "no".
+ */
+export const checkbox = z
+	.string()
+	.optional()
+	.transform((v, ctx) => {
+		if (v === undefined || v === '') return false;
+		if (v === 'on' || v === '1' || v === 'true') return true;
+		ctx.addIssue({ code: 'custom', message: m.validation_invalid() });
+		return z.NEVER;
+	});

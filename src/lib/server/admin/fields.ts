@@ -79,22 +79,6 @@ export function yuanField(maxFen: number = MAX_FEN) {
 	});
 }
 
-/**
- * A checkbox: absent or '' when unticked, 'on' when ticked (what a browser posts for a box
- * without a value). Anything else did not come from the form and is refused.
- */
-export function checkboxField() {
-	return z
-		.string()
-		.optional()
-		.transform((v, ctx) => {
-			if (v === undefined || v === '') return false;
-			if (v === 'on') return true;
-			ctx.addIssue({ code: 'custom', message: m.validation_invalid() });
-			return z.NEVER;
-		});
-}
-
 /** Separators people put between dates: line breaks, spaces, commas (also full-width), 、 and ;. */
 const DATE_SEPARATORS = /[\s,，、;；]+/;
 

@@ -7,7 +7,8 @@ import { MAX_CALENDAR_DATES, parseSettings, settingsSchema, type CommunitySettin
 import { fenToYuanString } from '../../money';
 import { forgetCommunity, getCommunity } from '../community';
 import { audit } from '../audit';
-import { checkboxField, dateListField, multilineText, numberField, plainText, yuanField } from './fields';
+import { dateListField, multilineText, numberField, plainText, yuanField } from './fields';
+import { checkbox } from '../forms';
 import type { Actor } from './staff';
 
 /** The canonical IANA name of a time zone (Intl accepts any case), or null if unknown. */
@@ -125,7 +126,7 @@ export const settingsFormSchema = z
 		wallDebrisRateFenPerM2: yuan('wallDebrisRateFenPerM2'),
 		passDepositFen: yuan('passDepositFen'),
 		passCardFeeFen: yuan('passCardFeeFen'),
-		lostPassKeepsDeposit: checkboxField(),
+		lostPassKeepsDeposit: checkbox,
 		permitWarnDays: whole('permitWarnDays'),
 		keyLoanHours: numberField(rangeOf('keyLoanHours').min, rangeOf('keyLoanHours').max, { decimals: 2 }),
 		recordWithinMinutes: whole('recordWithinMinutes'),

@@ -21,7 +21,7 @@ import {
 	type LoanError,
 	type ReturnError
 } from '../../domain/keys';
-import type { FieldErrors } from '../forms';
+import { checkbox, type FieldErrors } from '../forms';
 import type { LendError, RegisterError, ReturnKeyError } from './commands';
 
 const PHONE_RE = /^[0-9+\-() ]{5,20}$/;
@@ -29,10 +29,6 @@ const DATETIME_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 
 const text = (max: number) => z.string().trim().max(max).default('');
 const required = (max: number) => z.string().trim().min(1).max(max);
-const checkbox = z
-	.string()
-	.optional()
-	.transform((v) => v === 'on' || v === '1' || v === 'true');
 /** A staff id from a <select>; '' is none. */
 const optionalId = z
 	.string()

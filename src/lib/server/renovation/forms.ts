@@ -6,7 +6,7 @@ import { parseYuanPositive } from '../../money';
 import { isPlausibleIdCard, normaliseIdNumber } from '../../domain/keys';
 import { parseAreaCenti, type AreaError } from '../../domain/renovation-fees';
 import { amountMessage } from '../ledger/method-form';
-import { formValues, type FieldErrors } from '../forms';
+import { checkbox, formValues, type FieldErrors } from '../forms';
 import type { ApplicationInput } from './applications';
 import type { WorkerInput } from './payments';
 import type { DeductionInput, RefundInput } from './settlements';
@@ -32,7 +32,6 @@ const phone = z
 	.max(20)
 	.regex(/^[0-9+\-() ]*$/, { error: () => m.validation_phone_format() });
 const date = z.string().trim().refine(isValidDate, { error: () => m.renovation_date_invalid() });
-const checkbox = z.string().optional().transform((v) => v === 'on' || v === '1' || v === 'true');
 export const idemSchema = z.string().regex(/^[0-9a-f-]{36}$/i, { error: () => m.form_stale() });
 
 export const applicationSchema = z

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
-import { failForm, parseForm } from '$lib/server/forms';
+import { checkbox, failForm, parseForm } from '$lib/server/forms';
 import { formatDateTimeLocal } from '$lib/dates';
 import { daysSinceNotice, MAX_PERSONS, MOVEIN_OWNER_TYPES } from '$lib/domain/movein-checklist';
 import { findUnit, listOpenCases, MoveInError, openCase, openCaseOfUnit } from '$lib/server/movein';
@@ -52,7 +52,6 @@ export const load = ({ locals, url }) => {
 	};
 };
 
-const checkbox = z.string().optional().transform((v) => v === 'on' || v === 'true' || v === '1');
 
 function openSchema() {
 	const persons = m.movein_error_persons({ max: MAX_PERSONS });
