@@ -2,7 +2,7 @@ import { tx, type Db } from '../db';
 import type { PaymentMethod } from '../db/schema';
 import { audit } from '../audit';
 import { getCommunity, communityToday } from '../community';
-import { LedgerError, postPayment, type LineInput, type PostedPayment } from '../ledger';
+import { LedgerError, postPayment, priorPayment, type LineInput, type PostedPayment } from '../ledger';
 import { addMonths } from '../../dates';
 import { allocatePayment, type AllocationTarget } from '../../domain/billing';
 import { formatLateFeeWorkingZh, type LateFeeWorking } from '../../domain/late-fee';
@@ -262,13 +262,9 @@ export function postFeePayment(db: Db, input: FeePaymentInput): PostedPayment {
 	const payerName = checkPayer(input.payerName);
 	if (!input.idempotencyKey || input.idempotencyKey.length > 100) throw new LedgerError('idempotency_key');
 	return tx(db, () => {
-		const prior = stmt(db, 'SELECT id, receipt_no AS receiptNo, total_fen AS totalFen, change_fen AS changeFen, unit_id AS unitId, cashier_id AS cashierId, community_id AS communityId FROM payments WHERE idempotency_key = ?').get(input.idempotencyKey) as
-			| { id: number; receiptNo: string; totalFen: number; changeFen: number | null; unitId: number | null; cashierId: number; communityId: number }
-			| undefined;
-		if (prior) {
-			if (prior.unitId !== input.unitId || prior.cashierId !== input.cashierId || prior.communityId !== input.communityId) throw new LedgerError('idempotency_conflict');
-			return { paymentId: prior.id, receiptNo: prior.receiptNo, totalFen: prior.totalFen, changeFen: prior.changeFen, replayed: true };
-		}
+		// A replay returns the first receipt before anything is recomputed (its bills are paid now).
+		const replay = priorPayment(db, input);
+		if (replay) return replay;
 		const quote = computeLines(db, input);
 		const lines: LineInput[] = quote.lines.map((l) => ({ kind: l.kind, itemCode: l.itemCode, billId: l.billId, amountFen: l.amountFen, description: l.description, detail: l.detail }));
 		return postPayment(

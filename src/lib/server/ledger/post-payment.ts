@@ -77,7 +77,7 @@ function randomCode(): string {
 // Plain prepared statements: a payment writes a dozen or more lines, and building each INSERT
 // through the query builder cost more than the write itself (bench: postFeePayment).
 const PRIOR_SQL = `SELECT id, receipt_no AS receiptNo, total_fen AS totalFen, change_fen AS changeFen, unit_id AS unitId,
-	cashier_id AS cashierId FROM payments WHERE idempotency_key = ?`;
+	cashier_id AS cashierId, community_id AS communityId FROM payments WHERE idempotency_key = ?`;
 const INSERT_PAYMENT_SQL = `INSERT INTO payments (community_id, receipt_no, receipt_year, receipt_seq, purpose, unit_id, payer_name,
 	method, method_ref, bank, total_fen, tendered_fen, change_fen, cashier_id, idempotency_key, verify_code, local_date, created_at)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -98,6 +98,21 @@ function insertLines(db: Db, paymentId: number, lines: LineInput[]): void {
 }
 
 /**
+ * The payment an idempotency key already posted, as a replayed result, or null. The same key for
+ * another unit, cashier, community or (when given) total is a conflict, not a replay.
+ */
+export function priorPayment(db: Db, key: { idempotencyKey: string; unitId: number | null; cashierId: number; communityId: number }, totalFen?: number): PostedPayment | null {
+	const p = stmt(db, PRIOR_SQL).get(key.idempotencyKey) as
+		| { id: number; receiptNo: string; totalFen: number; changeFen: number | null; unitId: number | null; cashierId: number; communityId: number }
+		| undefined;
+	if (!p) return null;
+	if (p.unitId !== key.unitId || p.cashierId !== key.cashierId || p.communityId !== key.communityId || (totalFen !== undefined && p.totalFen !== totalFen)) {
+		throw new LedgerError('idempotency_conflict');
+	}
+	return { paymentId: p.id, receiptNo: p.receiptNo, totalFen: p.totalFen, changeFen: p.changeFen, replayed: true };
+}
+
+/**
  * Posts one payment with its receipt number in ONE transaction, idempotently: a retried or
  * double-submitted form (same key) returns the first result and writes nothing. `validate`
  * runs inside the transaction, after the write lock is taken, so checks such as "this bill is
@@ -106,15 +121,8 @@ function insertLines(db: Db, paymentId: number, lines: LineInput[]): void {
 export function postPayment(db: Db, input: PaymentInput, validate?: () => void): PostedPayment {
 	const total = checkInput(input);
 	return tx(db, () => {
-		const existing = stmt(db, PRIOR_SQL).get(input.idempotencyKey) as
-			| { id: number; receiptNo: string; totalFen: number; changeFen: number | null; unitId: number | null; cashierId: number }
-			| undefined;
-		if (existing) {
-			if (existing.totalFen !== total || existing.unitId !== input.unitId || existing.cashierId !== input.cashierId) {
-				throw new LedgerError('idempotency_conflict');
-			}
-			return { paymentId: existing.id, receiptNo: existing.receiptNo, totalFen: existing.totalFen, changeFen: existing.changeFen, replayed: true };
-		}
+		const replay = priorPayment(db, input, total);
+		if (replay) return replay;
 		validate?.();
 		const year = Number(input.localDate.slice(0, 4));
 		const seq = nextReceiptSeq(db, input.communityId, year);
