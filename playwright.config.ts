@@ -16,7 +16,7 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: process.env.CI ? 1 : 0,
 	timeout: 45_000,
-	expect: { timeout: 7_000 },
+	expect: { timeout: 10_000 },
 	// JSON goes outside test-results/, which Playwright empties at the start of a run.
 	reporter: [['list'], ['json', { outputFile: '.test-reports/e2e.json' }]],
 	use: {

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { login, open } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test, login, open } from './helpers';
 
 /*
  * Property fees at the counter (issue 02): find a unit by typing, pay three months with late fees

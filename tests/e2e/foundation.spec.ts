@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { login, open, PASSWORD } from './helpers';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, test, login, open, PASSWORD } from './helpers';
 
 /*
  * Foundation: sign-in and sign-out, sessions, roles, language, kiosk idle reset, health, bad input,

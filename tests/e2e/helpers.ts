@@ -1,8 +1,26 @@
-import { expect, type Page, type APIRequestContext } from '@playwright/test';
+import { test as base, expect, type Page, type APIRequestContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/**
+ * Every spec's `test`. The tests share one server and database and write to it, so a retry would
+ * trip over what its failed first attempt wrote (a case already open, an item already ticked). Each
+ * test therefore saves the database as it starts, and a retry puts that copy back first.
+ */
+export const test = base.extend<{ retryFromSameDatabase: void }>({
+	retryFromSameDatabase: [
+		async ({ request }, use, testInfo) => {
+			const key = testInfo.testId;
+			const res = await request.post('/__test/snapshot', { data: testInfo.retry === 0 ? { save: key } : { restore: key } });
+			expect(res.ok(), `snapshot ${testInfo.retry === 0 ? 'save' : 'restore'}: ${res.status()}`).toBeTruthy();
+			await use();
+		},
+		{ auto: true }
+	]
+});
+export { expect };
 
 /** The password scripts/e2e-server.sh gives the demo accounts. */
 export const PASSWORD = process.env.DEMO_PASSWORD ?? 'e2e-Passw0rd!';

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { fetchPdfText, login, setClockOffset } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test, fetchPdfText, login, setClockOffset } from './helpers';
 
 /*
  * Keys (issue 06): register → lend refused without consent (and the other bad inputs) → lent

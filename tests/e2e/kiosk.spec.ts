@@ -1,9 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fetchPdfText, login, setClockOffset } from './helpers';
+import { expect, test, fetchPdfText, login, setClockOffset } from './helpers';
 
 /*
  * The resident kiosk, the phone pages and the hall queue (issue 08), driven by touch (tap()):

@@ -1,5 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
-import { fetchPdfText, login, open } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test, fetchPdfText, login, open } from './helpers';
 
 /*
  * Move-in (接房), issue 05. Units used: building 8 only (seeded mostly "not handed over"):
@@ -161,7 +161,7 @@ test('bad input: ticking twice, completing with items missing, a case for an occ
 	const context2 = await browser.newContext();
 	const other = await context2.newPage();
 	await login(other, 'clerk2');
-	await other.goto(casePath);
+	await open(other, casePath);
 	await tick(page, 'purchase_contract');
 	await other.getByTestId('tick-purchase_contract').click();
 	await expect(other.getByTestId('movein-error')).toContainText('该资料已由 李晓梅 于');

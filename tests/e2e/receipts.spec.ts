@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { fetchPdfText, login } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test, fetchPdfText, login } from './helpers';
 
 /*
  * Receipts (issue 02): a clerk takes a payment for a unit of building 3 at /fees → the receipt

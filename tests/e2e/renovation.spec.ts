@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { fetchPdfText, login } from './helpers';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, fetchPdfText, login } from './helpers';
 
 /*
  * Renovation (issue 04): apply (自装 and contractor) → manager approves → fees with 3 worker

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { fetchPdfText, login } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test, fetchPdfText, login } from './helpers';
 
 /*
  * Daily report and shift handover (issue 09): a cashier takes over with a float, takes a cash

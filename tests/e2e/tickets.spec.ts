@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { fetchPdfText, login, setClockOffset } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test, fetchPdfText, login, setClockOffset } from './helpers';
 
 /*
  * Reports and complaints (issue 07): counter intake → dispatch slip → supervisor → follow-up →

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { fetchPdfText, login } from './helpers';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, fetchPdfText, login } from './helpers';
 
 /*
  * Late-fee waivers (issue 03): the clerk takes the principal at the fee page (late fees left) →

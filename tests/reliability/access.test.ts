@@ -7,7 +7,8 @@ import { AppServer, freshDb } from './lib/server';
 import { Client, type Answer } from './lib/http';
 import { builtRoutes, pathOf, sourceRouteIds, type RouteInfo } from './lib/routes';
 import { admitted, allowedOutcomes, outcomeOfAction, outcomeOfGet, policyOf, ROLES, sampleParams, type Outcome, type Role } from './lib/access';
-import { dbChecksum, withDb } from './lib/db';
+import { dbChecksum, unitsOwing, withDb } from './lib/db';
+import { payPlain, preparePayment } from './lib/fees';
 import { messages } from './lib/messages';
 import { PASSWORD } from './lib/env';
 import { RESIDENT_POLICY } from '../../src/lib/server/auth/session';
@@ -261,25 +262,47 @@ describe('cross-origin form posts are refused', () => {
 	});
 });
 
-describe('the test clock hook', () => {
-	test('does not exist without FRONTDESK_TEST_HOOKS=1', async () => {
+async function postHook(url: string, path: string, body: unknown): Promise<number> {
+	const c = new Client(url);
+	const res = await c.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', origin: c.origin }, body: JSON.stringify(body) });
+	figures.requests++;
+	return res.status;
+}
+
+describe('the e2e test hooks (clock, snapshot)', () => {
+	test('do not exist without FRONTDESK_TEST_HOOKS=1', async () => {
 		const prod = await AppServer.start({ dbFile: db, avoid: [server.port], env: { FRONTDESK_TEST_HOOKS: '0' } });
 		try {
-			const c = new Client(prod.url);
-			const res = await c.fetch('/__test/clock', { method: 'POST', headers: { 'content-type': 'application/json', origin: c.origin }, body: JSON.stringify({ offsetMs: 86_400_000 }) });
-			figures.requests++;
-			expect(res.status).toBe(404);
+			expect(await postHook(prod.url, '/__test/clock', { offsetMs: 86_400_000 })).toBe(404);
+			expect(await postHook(prod.url, '/__test/snapshot', { save: 'x' })).toBe(404);
+			expect(await postHook(prod.url, '/__test/snapshot', { restore: 'x' })).toBe(404);
 		} finally {
 			await prod.close();
 		}
 	});
+
+	test('a restored snapshot is the database as saved, and the server goes on serving from it', async () => {
+		const hook = (body: unknown) => postHook(server.url, '/__test/snapshot', body);
+		expect(await hook({ save: 'retry-me' })).toBe(200);
+		const before = dbChecksum(db);
+		const unit = unitsOwing(db)[0];
+		const paid = await payPlain(clients.clerk, await preparePayment(clients.clerk, unit.code));
+		expect(paid.status).toBe(303);
+		expect(dbChecksum(db).sum).not.toBe(before.sum);
+
+		expect(await hook({ restore: 'another test' })).toBe(404);
+		expect(await hook({ nothing: 1 })).toBe(400);
+		expect(await hook({ restore: 'retry-me' })).toBe(200);
+		expect(dbChecksum(db).sum).toBe(before.sum);
+		// The same payment can be taken again: the reopened database is the one in use.
+		const again = await payPlain(clients.clerk, await preparePayment(clients.clerk, unit.code));
+		expect(again.status).toBe(303);
+		expect(dbChecksum(db).sum).not.toBe(before.sum);
+	});
 });
 
 async function setClock(offsetMs: number) {
-	const c = new Client(server.url);
-	const res = await c.fetch('/__test/clock', { method: 'POST', headers: { 'content-type': 'application/json', origin: c.origin }, body: JSON.stringify({ offsetMs }) });
-	figures.requests++;
-	expect(res.status).toBe(200);
+	expect(await postHook(server.url, '/__test/clock', { offsetMs })).toBe(200);
 }
 const MIN = 60_000;
 

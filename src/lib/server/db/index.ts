@@ -30,10 +30,21 @@ export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
 
 let instance: Db | undefined;
 
-/** The process-wide database, opened on first use from `DATABASE_URL` (default data/frontdesk.db). */
+/** The file behind the process-wide database: `DATABASE_URL`, default data/frontdesk.db. */
+export function databaseFile(): string {
+	return process.env.DATABASE_URL ?? 'data/frontdesk.db';
+}
+
+/** The process-wide database, opened on first use. */
 export function getDb(): Db {
-	instance ??= openDb(process.env.DATABASE_URL ?? 'data/frontdesk.db');
+	instance ??= openDb(databaseFile());
 	return instance;
+}
+
+/** Closes the process-wide database; the next `getDb()` opens the file again. */
+export function closeDb() {
+	instance?.$client.close();
+	instance = undefined;
 }
 
 /** Runs `fn` in one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlocks). */

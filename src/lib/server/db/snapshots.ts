@@ -1,0 +1,30 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { closeDb, databaseFile, getDb } from './index';
+import { forgetCommunity } from '../community';
+
+/*
+ * e2e only (FRONTDESK_TEST_HOOKS=1): each test saves the database as it starts; a retried test puts
+ * that copy back, so the retry starts where its failed first attempt did instead of tripping over
+ * what that attempt wrote. One snapshot is kept: a retry follows its failed attempt directly.
+ */
+let saved: { name: string; file: string } | null = null;
+
+export function saveSnapshot(name: string) {
+	const file = `${databaseFile()}.snapshot`;
+	rmSync(file, { force: true });
+	// VACUUM INTO writes a consistent copy, WAL content included, without stopping the server.
+	getDb().$client.prepare('VACUUM INTO ?').run(file);
+	saved = { name, file };
+}
+
+/** Puts the snapshot saved under `name` back; false if the last snapshot has another name. */
+export function restoreSnapshot(name: string): boolean {
+	if (!saved || saved.name !== name) return false;
+	const db = databaseFile();
+	closeDb();
+	for (const f of [`${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+	copyFileSync(saved.file, db);
+	forgetCommunity(); // cached settings may differ in the restored file
+	getDb();
+	return true;
+}
