@@ -473,7 +473,7 @@ test.describe('administration', () => {
 		await kiosk.context().close();
 	});
 
-	test('settings: the kiosk report procedure quotes the stored ticket time limits', async ({ page, browser }) => {
+	test('settings: the kiosk report procedure and service commitments quote the stored ticket time limits', async ({ page, browser }) => {
 		await login(page, 'admin');
 		await open(page, '/admin/settings');
 		const record = page.getByLabel('报事登记时限(分钟)');
@@ -490,6 +490,9 @@ test.describe('administration', () => {
 		await expect(procedure).toHaveAttribute('placeholder', /在 15 分钟内登记/);
 		await kiosk.reload();
 		await expect(kiosk.getByTestId('info-text')).toContainText('在 15 分钟内登记');
+		await expect(page.getByLabel('服务承诺')).toHaveAttribute('placeholder', /报事投诉 15 分钟内登记/);
+		await kiosk.goto('/kiosk/info/commitments');
+		await expect(kiosk.getByTestId('info-text')).toContainText('报事投诉 15 分钟内登记');
 
 		await record.fill('10');
 		await page.getByTestId('settings-save').click();

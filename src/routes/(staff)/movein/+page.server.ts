@@ -52,7 +52,6 @@ export const load = ({ locals, url }) => {
 	};
 };
 
-
 function openSchema() {
 	const persons = m.movein_error_persons({ max: MAX_PERSONS });
 	return z

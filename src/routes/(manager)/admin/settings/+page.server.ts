@@ -3,16 +3,17 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
 import { getCommunity } from '$lib/server/community';
-import { reportProcedureDefault } from '$lib/report-procedure';
+import { reportProcedureDefault, serviceCommitmentsDefault } from '$lib/report-procedure';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { saveSettings, settingsDefaults, settingsFormLimits, settingsFormSchema, settingsFormValues, timeZoneNames } from '$lib/server/admin/settings';
 
 export const load = ({ locals, url }) => {
 	const user = requireStaff(locals, 'admin', url);
 	const db = getDb();
-	// The report procedure's default text quotes the stored ticket time limits.
-	const reportDefault = reportProcedureDefault(getCommunity(db, user.communityId).settings.tickets);
-	return { values: settingsFormValues(db, user.communityId), defaults: settingsDefaults(), limits: settingsFormLimits, timeZones: timeZoneNames(), reportDefault };
+	// The default wall texts quote the stored ticket time limits.
+	const tickets = getCommunity(db, user.communityId).settings.tickets;
+	const wallDefaults = { report: reportProcedureDefault(tickets), commitments: serviceCommitmentsDefault(tickets) };
+	return { values: settingsFormValues(db, user.communityId), defaults: settingsDefaults(), limits: settingsFormLimits, timeZones: timeZoneNames(), wallDefaults };
 };
 
 export const actions = {

@@ -8,7 +8,7 @@ import { rateForMonth } from '$lib/domain/billing';
 import { formatYuan } from '$lib/money';
 import { roleLabel } from '$lib/roles';
 import { m } from '$lib/paraglide/messages.js';
-import { reportProcedureDefault } from '$lib/report-procedure';
+import { reportProcedureDefault, serviceCommitmentsDefault } from '$lib/report-procedure';
 import { kioskCommunityId } from '../../community';
 import { INFO_TOPICS, topicTitle, type InfoTopic } from '../topics';
 
@@ -52,7 +52,7 @@ export const load = ({ locals, params }) => {
 			return { ...base, text: s.kiosk.renovationProcedure || m.kiosk_info_renovation_default(), fees };
 		}
 		case 'commitments':
-			return { ...base, text: s.kiosk.serviceCommitments || m.kiosk_info_commitments_default() };
+			return { ...base, text: s.kiosk.serviceCommitments || serviceCommitmentsDefault(s.tickets) };
 		case 'staff': {
 			// 管理处管理人员一览表: display names, work numbers and positions only — nothing else about staff.
 			const staff = db
