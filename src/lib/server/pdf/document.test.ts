@@ -18,6 +18,7 @@ import {
 	MM,
 	type PdfSize
 } from './document.ts';
+import { isFontShared } from './font-cache.ts';
 import { cjkFontBytes } from './font.ts';
 import { pdfInfo, pdfText } from './pdf-text.ts';
 
@@ -173,6 +174,15 @@ describe('createPdf + form helpers', () => {
 		second.text('金额 ·');
 		const text = pdfText(await pdfToBuffer(second));
 		expect(text).toContain('金额 ·');
+	});
+
+	// The gate for a pdfkit upgrade (pdfkit is pinned to an exact version for this): font-cache.ts
+	// patches pdfkit and fontkit internals. If they moved, documents silently fall back to parsing
+	// the font each time (correct, 3× slower); this fails so the upgrade is looked at, together
+	// with the text-mapping test above.
+	it('shares one parsed font across documents (pdfkit internals as font-cache.ts expects)', () => {
+		createPdf({ size: 'A4', title: 'probe' });
+		expect(isFontShared()).toBe(true);
 	});
 
 	it('reads the font file once per process', () => {

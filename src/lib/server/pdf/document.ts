@@ -12,7 +12,7 @@
  */
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { cjkFontBytes } from './font.ts';
+import { CJK, cjkFontSource, fontkitOf, isFontShared, shareRuns, type FontkitFont } from './font-cache.ts';
 
 export type Pdf = PDFKit.PDFDocument;
 export type PdfSize = 'A4' | 'A5-landscape' | 'roll80';
@@ -104,127 +104,6 @@ function markBottom(doc: Pdf, y: number): void {
 	s.bottom = Math.max(s.bottom, y);
 }
 
-// ---------------------------------------------------------------- font
-
-const CJK = 'cjk';
-
-/**
- * pdfkit parses a font with fontkit every time a document first uses it: ~15 ms
- * for this 10.5 MB TTF, the bulk of a receipt's cost. pdfkit ≥ 0.20 accepts an
- * already-parsed fontkit Font, so we parse once per process (with pdfkit's own
- * fontkit, taken from a throw-away document) and hand every document that Font.
- *
- * Shaping a string and decoding a glyph's outline (fontkit needs it for the
- * metrics) was then most of what was left, so both are kept across documents too:
- * - Glyphs are cached by glyph id AND code points. fontkit's own cache is by id
- *   alone and keeps the code points of the first look-up, which pdfkit writes into
- *   the ToUnicode map: one document's '•' would make every later '·' (same glyph
- *   in Noto Sans SC) extract as '•'; likewise the 291 Kangxi radicals that share
- *   glyphs with ordinary ideographs.
- * - Shaped runs are cached by their text (pdfkit keeps such a cache per document);
- *   a run's glyphs carry that text's own code points, so sharing it is safe. The
- *   cache is bounded: text such as names and amounts varies without end.
- */
-interface FontkitGlyph {
-	path: { commands: { command: string; args: number[] }[] };
-	_decode(): unknown;
-}
-interface FontkitFont {
-	unitsPerEm: number;
-	ascent: number;
-	layout(text: string): { glyphs: FontkitGlyph[]; positions: { xAdvance: number }[]; advanceWidth: number };
-	getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
-	_glyphs: Record<number, FontkitGlyph>;
-	_cmapProcessor?: unknown;
-	directory: { tables: Record<string, unknown> };
-}
-/** pdfkit's EmbeddedFont (internal): the per-document wrapper of the fontkit Font. */
-interface EmbeddedFont {
-	font?: FontkitFont;
-	layoutRun?: (text: string) => unknown;
-	layoutCached?: (text: string) => unknown;
-}
-let parsedFont: FontkitFont | null | undefined;
-const LAYOUT_CACHE_LIMIT = 5_000;
-const sharedRuns = new Map<string, unknown>();
-
-function parseOnce(): FontkitFont | null {
-	if (parsedFont === undefined) {
-		const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
-		probe.font(cjkFontBytes());
-		const font = fontkitOf(probe);
-		if (font) {
-			void font._cmapProcessor; // decode the cmap once, here
-			shareGlyphs(font);
-		}
-		parsedFont = font; // null: pdfkit internals changed; fall back to parsing per document
-	}
-	return parsedFont;
-}
-
-/** Makes `font.getGlyph` return one Glyph per (id, code points) for the whole process. */
-function shareGlyphs(font: FontkitFont): void {
-	const fontkitGetGlyph = font.getGlyph;
-	const variable = 'fvar' in font.directory.tables; // variations transform decoded outlines in place
-	const glyphs = new Map<string, FontkitGlyph | null>();
-	font.getGlyph = function (id: number, codePoints: number[] = []) {
-		const key = codePoints.length ? `${id}:${codePoints.join(',')}` : `${id}`;
-		let glyph = glyphs.get(key);
-		if (glyph === undefined) {
-			this._glyphs = {}; // so fontkit builds a Glyph with these code points, not a cached one
-			glyph = fontkitGetGlyph.call(this, id, codePoints);
-			if (glyph && !variable) memoDecode(glyph);
-			glyphs.set(key, glyph);
-		}
-		return glyph;
-	};
-}
-
-/**
- * fontkit decodes a glyph's outline again each time a subset is written (to find
- * the parts of composite glyphs). The decoded record is only read (this font has
- * no variations that would transform it), so keep it.
- */
-function memoDecode(glyph: FontkitGlyph): void {
-	const decode = glyph._decode;
-	let decoded: unknown;
-	let done = false;
-	glyph._decode = function () {
-		if (!done) {
-			decoded = decode.call(this);
-			done = true;
-		}
-		return decoded;
-	};
-}
-
-/** Points the document's font at the process-wide cache of shaped runs. */
-function shareRuns(doc: Pdf): void {
-	const embedded = (doc as unknown as { _font?: EmbeddedFont })._font;
-	const layoutRun = embedded?.layoutRun;
-	if (!embedded || typeof layoutRun !== 'function' || typeof embedded.layoutCached !== 'function') return;
-	embedded.layoutCached = (text: string) => {
-		let run = sharedRuns.get(text);
-		if (run === undefined) {
-			run = layoutRun.call(embedded, text);
-			if (sharedRuns.size >= LAYOUT_CACHE_LIMIT) sharedRuns.clear();
-			sharedRuns.set(text, run);
-		}
-		return run;
-	};
-}
-
-/** The fontkit Font behind the document's current font (pdfkit-internal field). */
-function fontkitOf(doc: Pdf): FontkitFont | null {
-	const font = (doc as unknown as { _font?: EmbeddedFont })._font?.font;
-	return typeof font?.layout === 'function' ? font : null;
-}
-
-/** The process-wide parsed font, or the raw bytes as a fallback. */
-function cjkFontSource(): FontkitFont | Buffer {
-	return parseOnce() ?? cjkFontBytes();
-}
-
 // ---------------------------------------------------------------- document
 
 export interface CreatePdfOptions {
@@ -257,7 +136,7 @@ export function createPdf({ size, title, author }: CreatePdfOptions): Pdf {
 	// @types/pdfkit does not list a fontkit Font as a font source yet (pdfkit ≥ 0.20 takes one).
 	doc.registerFont(CJK, cjkFontSource() as Buffer);
 	doc.font(CJK).fontSize(spec.fontSize).fillColor(INK).strokeColor(RULE);
-	if (parsedFont) shareRuns(doc);
+	if (isFontShared()) shareRuns(doc);
 	states.set(doc, { spec, fontkit: fontkitOf(doc), bottom: 0 });
 	doc.on('pageAdded', () => {
 		state(doc).bottom = 0;
