@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { formatLateFeeWorkingZh, lateFee, lateFeeWorking, type LateFeePayment } from './late-fee';
+import { seededRandom } from '../random';
 
 describe('DOMAIN.md worked examples', () => {
 	it('¥256.80 due 2026-03-20 paid in full on 2026-04-15 → 26 days → 2003 fen', () => {
@@ -269,14 +270,9 @@ describe('payments', () => {
 
 	it('matches a day-by-day count of the unpaid balance', () => {
 		// Independent check: on each day t after D, whatever was not yet paid before t accrues one day.
-		// mulberry32: a small deterministic generator, so a failure reproduces.
-		let seed = 12345;
-		const rand = (n: number) => {
-			seed = (seed + 0x6d2b79f5) | 0;
-			let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-			t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-			return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-		};
+		// Deterministic, so a failure reproduces.
+		const random = seededRandom(12345);
+		const rand = (n: number) => Math.floor(random() * n);
 		const dayMs = 86_400_000;
 		const iso = (z: number) => new Date(z * dayMs).toISOString().slice(0, 10);
 		for (let trial = 0; trial < 200; trial++) {

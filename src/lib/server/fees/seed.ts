@@ -6,6 +6,7 @@ import { ensureFeeItems } from './items';
 import { generateMonthlyBills } from './generate';
 import { billsDue } from './account';
 import { postFeePayment, quoteFeePayment, type FeePaymentInput } from './pay';
+import { seededRandom as rng } from '../../random';
 
 /**
  * Demo data for fees (a seed hook): fee items and rates, the bills of the last 12 months up to
@@ -22,17 +23,6 @@ import { postFeePayment, quoteFeePayment, type FeePaymentInput } from './pay';
  * the community has bills.
  */
 export const OWING_FLOORS: Record<number, number> = { 3: 3, 5: 1, 7: 5, 10: 2 };
-
-function rng(seed: number) {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 type Pattern = 'monthly' | 'quarterly' | 'yearly';
 

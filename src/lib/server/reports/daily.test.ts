@@ -12,6 +12,7 @@ import { collectionsByDay, dailyReport, openTicketsByAge, type DailyReport } fro
 import { dailyReportCsv } from './csv';
 import { dailyReportPdf } from '../pdf/daily-report';
 import { pdfText } from '../pdf/pdf-text';
+import { seededRandom as rng } from '../../random';
 
 const TZ = 'Asia/Shanghai';
 const at = (date: string, time: string) => localToEpochMs(date, time, TZ);
@@ -242,17 +243,6 @@ describe('daily report on a fixed day', () => {
  * start where the day before ended, and a day's report must not change as later days happen.
  */
 describe('reconciliation on generated data', () => {
-	function rng(seed: number) {
-		let s = seed >>> 0;
-		return () => {
-			s = (s + 0x6d2b79f5) >>> 0;
-			let t = s;
-			t = Math.imul(t ^ (t >>> 15), t | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-		};
-	}
-
 	it('reconciles every day and the range, and past days never change', () => {
 		const random = rng(909);
 		const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
