@@ -5,6 +5,7 @@ import { failForm } from '$lib/server/forms';
 import { LedgerError } from '$lib/server/ledger';
 import { feeItemOf, feeItemsWithRates, generateMonthlyBills, setRate } from '$lib/server/fees';
 import { amountError } from '$lib/server/fees/form';
+import { billsInMonth, buildingsWithUnits, unitIdsInBuilding } from '$lib/server/fees/billing-run';
 import { addMonths, isValidMonth } from '$lib/dates';
 import { MAX_RATE_FEN } from '$lib/domain/billing';
 import { formatYuan, parseYuanPositive } from '$lib/money';
@@ -21,20 +22,14 @@ function checkMonth(raw: FormDataEntryValue | null, communityId: number): string
 	return month;
 }
 
-function buildings(communityId: number): { building: string; units: number }[] {
-	return getDb()
-		.$client.prepare('SELECT building, count(*) AS units FROM units WHERE community_id = ? GROUP BY building ORDER BY CAST(building AS INTEGER), building')
-		.all(communityId) as { building: string; units: number }[];
-}
-
 export const load = ({ locals, url }) => {
 	const user = requireStaff(locals, 'manager', url);
 	const db = getDb();
 	const month = currentMonth(user.communityId);
 	const wanted = url.searchParams.get('month');
 	const shown = wanted && isValidMonth(wanted) ? wanted : month;
-	const existing = (db.$client.prepare('SELECT count(*) AS n FROM bills WHERE community_id = ? AND month = ?').get(user.communityId, shown) as { n: number }).n;
-	const list = buildings(user.communityId);
+	const existing = billsInMonth(db, user.communityId, shown);
+	const list = buildingsWithUnits(db, user.communityId);
 	return {
 		currentMonth: month,
 		maxMonth: addMonths(month, 1),
@@ -65,7 +60,7 @@ export const actions = {
 		const month = checkMonth(form.get('month'), user.communityId);
 		if (!month) return failForm(400, m.fees_billing_bad_month(), { errors: { month: m.fees_billing_bad_month() } });
 		const building = String(form.get('building') ?? '').slice(0, 20);
-		const unitIds = (getDb().$client.prepare('SELECT id FROM units WHERE community_id = ? AND building = ?').all(user.communityId, building) as { id: number }[]).map((r) => r.id);
+		const unitIds = unitIdsInBuilding(getDb(), user.communityId, building);
 		const r = unitIds.length ? generateMonthlyBills(getDb(), user.communityId, month, { unitIds, actorId: user.id }) : { created: 0, existing: 0 };
 		return { chunk: { month, building, ...r } };
 	},
