@@ -39,6 +39,8 @@ export function fieldErrorMessage(e: FieldError, timeZone: string): string {
 			return m.tickets_err_photo_size({ name: e.name, mb: e.maxMb });
 		case 'photo_type':
 			return m.tickets_err_photo_type({ name: e.name });
+		case 'photo_pixels':
+			return m.tickets_err_photo_pixels({ name: e.name, mp: e.maxMp });
 		case 'developer_no_dispatch':
 			return m.tickets_err_developer_no_dispatch();
 		case 'resident_unit':
