@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import sharp from 'sharp';
+import { dirname, join, resolve } from 'node:path';
+import type Sharp from 'sharp';
+import { databaseFile } from '../db';
 import { PHOTO_EXT, PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, sniffImage, type PhotoMime } from '../../domain/photos';
 
 /*
@@ -37,9 +38,13 @@ export type PhotoError =
 	| { code: 'photo_type'; name: string }
 	| { code: 'photo_pixels'; name: string; maxMp: number };
 
-/** Where uploads live: `UPLOADS_DIR`, default data/uploads (beside the database). */
+/**
+ * Where uploads live: `UPLOADS_DIR`, by default `uploads/` in the database file's folder
+ * (data/frontdesk.db → data/uploads), so the photos stay with the database they belong to
+ * whatever folder the server was started from.
+ */
 export function uploadsRoot(): string {
-	return resolve(process.env.UPLOADS_DIR ?? 'data/uploads');
+	return resolve(process.env.UPLOADS_DIR || join(dirname(resolve(databaseFile())), 'uploads'));
 }
 
 /**
@@ -63,9 +68,17 @@ export async function photosFromForm(form: FormData, field = 'photos'): Promise<
 	return out;
 }
 
-// One photo at a time per upload, without libvips' operation cache: the server has 2 cores and
-// keeps its memory for the database.
-sharp.cache(false);
+let sharpModule: Promise<typeof Sharp> | null = null;
+
+/** sharp (libvips) is loaded on the first photo, not with every module that names a photo file. */
+function loadSharp(): Promise<typeof Sharp> {
+	sharpModule ??= import('sharp').then((m) => {
+		// Without libvips' operation cache: every photo is new, and the memory is the database's.
+		m.default.cache(false);
+		return m.default;
+	});
+	return sharpModule;
+}
 
 /**
  * Decodes an image within PHOTO_MAX_PIXELS (judged from its header, before any pixel is decoded)
@@ -77,6 +90,7 @@ sharp.cache(false);
 export async function cleanPhoto(bytes: Uint8Array): Promise<{ ok: true; bytes: Uint8Array; mime: PhotoMime } | { ok: false; code: 'photo_type' | 'photo_pixels' }> {
 	const mime = sniffImage(bytes);
 	if (!mime) return { ok: false, code: 'photo_type' };
+	const sharp = await loadSharp();
 	try {
 		const input = sharp(bytes, { limitInputPixels: PHOTO_MAX_PIXELS, failOn: 'error', sequentialRead: true });
 		const meta = await input.metadata();
