@@ -63,6 +63,14 @@ describe('node build started outside the project', () => {
 		const bytes = readFileSync(file);
 		expect(bytes.includes(Buffer.from('PhoneMaker'))).toBe(false);
 		expect((await sharp(bytes).metadata()).exif).toBeUndefined();
+		// Served back as that image only, with the security headers.
+		const id = withDb(db, (d) => (d.prepare('SELECT id FROM ticket_photos WHERE file_name = ?').get(stored.f) as { id: number }).id);
+		const served = await clerk.fetch(`/tickets/${ticketNo}/photos/${id}`);
+		expect(served.status).toBe(200);
+		expect(served.headers.get('content-type')).toBe('image/jpeg');
+		expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(served.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+		expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
 
 		// The dispatch slip: a PDF set in the CJK font the build carries.
 		const res = await clerk.fetch(`/tickets/${ticketNo}/slip.pdf`);
