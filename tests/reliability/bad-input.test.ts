@@ -6,7 +6,7 @@ import { builtRoutes, pathOf, type RouteInfo } from './lib/routes';
 import { policyOf, sampleParams, type Access } from './lib/access';
 import { actionName, forms } from './lib/html';
 import { changedTables, dbChecksum, withDb } from './lib/db';
-import { BAD_NAMES, BAD_VALUES, MALFORMED } from './lib/fuzz';
+import { BAD_NAMES, BAD_VALUES, MALFORMED, fakePhotos } from './lib/fuzz';
 
 /*
  * The bad-input sweep: every form action of the built app gets malformed bodies, oversized,
@@ -114,11 +114,13 @@ async function fieldsOf(c: Client, path: string, action: string): Promise<{ name
 	return { names: [...names], multipart };
 }
 
-function multipartBody(pairs: [string, string | { file: string; type: string; content: string }][]) {
+const FAKE_PHOTOS = fakePhotos();
+
+function multipartBody(pairs: [string, string | { file: string; type: string; content: string | Uint8Array }][]) {
 	const fd = new FormData();
 	for (const [k, v] of pairs) {
 		if (typeof v === 'string') fd.append(k, v);
-		else fd.append(k, new Blob([v.content], { type: v.type }), v.file);
+		else fd.append(k, new Blob([typeof v.content === 'string' ? v.content : new Uint8Array(v.content)], { type: v.type }), v.file);
 	}
 	return fd;
 }
@@ -182,6 +184,8 @@ describe.each(actions.map((a) => [`${a.route.id}?/${a.action}`, a] as const))('%
 		await send('repeated fields', (cl) => cl.action(target, new URLSearchParams(names.flatMap((n) => [[n, '-1'], [n, BAD_VALUES[0].value], [n, '<b>']] as [string, string][]))));
 		// A file where text is expected.
 		await send('files for every field', (cl) => cl.action(target, multipartBody(names.map((n) => [n, { file: '../x.html', type: 'text/html', content: '<script>alert(1)</script>' }]))));
+		// Files that pretend to be photos, where a form takes files.
+		if (multipart) for (const f of FAKE_PHOTOS) await send(`${f.name} for every field`, (cl) => cl.action(target, multipartBody(names.map((n) => [n, f]))));
 		for (const n of BAD_NAMES) await send(`field named ${n.slice(0, 20)}`, (cl) => cl.action(target, new URLSearchParams([[n, 'x'], ...names.map((k) => [k, 'x'] as [string, string])])));
 		for (const m of MALFORMED)
 			await send(m.name, async (cl) => {

@@ -5,6 +5,14 @@
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
+/**
+ * The most pixels a photo may have (width × height), checked from the image header before any
+ * pixel is decoded. Phones save 12–24 MP by default (48 MP at most); 40 MP leaves room for
+ * those, while a small file claiming 30000 × 30000 pixels (900 MP, 3.6 GB once decoded) is
+ * refused at once instead of exhausting the server's memory.
+ */
+export const PHOTO_MAX_PIXELS = 40_000_000;
+
 export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** What file inputs offer (the types sniffImage recognises). */

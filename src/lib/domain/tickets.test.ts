@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
 	allowedActions,
+	residentLimit,
+	RESIDENT_DAILY_PHOTO_BYTES,
+	RESIDENT_DAILY_REPORTS,
 	earliestAt,
 	emptyFacts,
 	fold,
@@ -234,5 +237,22 @@ describe('numbers and photos', () => {
 		expect(sniffImage(new TextEncoder().encode('%PDF-1.7'))).toBeNull();
 		expect(sniffImage(new Uint8Array([0xff, 0xd8]))).toBeNull();
 		expect(sniffImage(new Uint8Array([]))).toBeNull();
+	});
+});
+
+describe('a resident’s daily limits (kiosk and phone)', () => {
+	const MB = 1024 * 1024;
+	it('allows the 10th report of the day and refuses the 11th', () => {
+		expect(residentLimit({ reports: 9, photoBytes: 0 }, 0)).toBeNull();
+		expect(residentLimit({ reports: 10, photoBytes: 0 }, 0)).toBe('reports');
+	});
+	it('allows photos up to 40 MB in all, refuses a photo past it, never refuses a report without photos for bytes', () => {
+		expect(residentLimit({ reports: 1, photoBytes: 20 * MB }, 20 * MB)).toBeNull();
+		expect(residentLimit({ reports: 1, photoBytes: 20 * MB }, 20 * MB + 1)).toBe('photo_bytes');
+		expect(residentLimit({ reports: 2, photoBytes: 40 * MB }, 0)).toBeNull();
+		expect(residentLimit({ reports: 2, photoBytes: 40 * MB }, 1)).toBe('photo_bytes');
+	});
+	it('names the count first when both are passed', () => {
+		expect(residentLimit({ reports: RESIDENT_DAILY_REPORTS, photoBytes: RESIDENT_DAILY_PHOTO_BYTES }, MB)).toBe('reports');
 	});
 });

@@ -49,6 +49,25 @@ export const MAX_PHOTOS = 4;
 // The photo checks are shared with other areas (domain/photos.ts); re-exported for ticket code.
 export { PHOTO_MAX_BYTES, PHOTO_EXT, sniffImage } from './photos';
 
+/**
+ * What one resident (an identified unit) may send from the kiosk or a phone in one day, counted
+ * per calendar day in the community's zone. A household rarely has more than two or three things
+ * to report in a day: 10 leaves room for a bad day (a burst pipe, the neighbour's leak, the lift)
+ * while a kiosk left signed in, or a script on a phone, cannot bury the desk's board. 40 MB is
+ * eight full-size photos (two reports with four 5 MB photos each): more than any report needs,
+ * and it bounds how fast the photo folder (backed up nightly) can grow. Counter staff are not
+ * limited: they type what residents tell them, and a resident over the limit is asked to call.
+ */
+export const RESIDENT_DAILY_REPORTS = 10;
+export const RESIDENT_DAILY_PHOTO_BYTES = 40 * 1024 * 1024;
+
+/** Which daily limit a resident's new report would pass, given what they sent earlier that day. */
+export function residentLimit(sentToday: { reports: number; photoBytes: number }, photoBytes: number): 'reports' | 'photo_bytes' | null {
+	if (sentToday.reports + 1 > RESIDENT_DAILY_REPORTS) return 'reports';
+	if (photoBytes > 0 && sentToday.photoBytes + photoBytes > RESIDENT_DAILY_PHOTO_BYTES) return 'photo_bytes';
+	return null;
+}
+
 export const EVENT_TYPES = [
 	'created',
 	'dispatched',

@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 /** The bad values the input sweep posts: every field of a form gets one of these at a time. */
 
 const long = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
@@ -44,4 +45,29 @@ export const MALFORMED: { name: string; type: string; body: string }[] = [
 ];
 
 /** Odd field names sent with a plausible value. */
+/**
+ * Files that only pretend to be photos: a PNG signature followed by a web page, and a real PNG of
+ * 30000 × 30000 pixels in about 110 KB (1-bit, all zeros) that would take 3.6 GB to decode.
+ */
+export function fakePhotos(): { name: string; file: string; type: string; content: Uint8Array }[] {
+	const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+	const chunk = (type: string, data: Buffer) => {
+		const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+		const out = Buffer.alloc(12 + data.length);
+		out.writeUInt32BE(data.length, 0);
+		body.copy(out, 4);
+		out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
+		return out;
+	};
+	const ihdr = Buffer.alloc(13);
+	ihdr.writeUInt32BE(30000, 0);
+	ihdr.writeUInt32BE(30000, 4);
+	ihdr[8] = 1;
+	const rows = deflateSync(Buffer.alloc((1 + 30000 / 8) * 30000), { level: 9 });
+	return [
+		{ name: 'PNG header followed by HTML', file: 'photo.png', type: 'image/png', content: Buffer.concat([signature, Buffer.from('<html><script>alert(1)</script></html>')]) },
+		{ name: '30000 × 30000 PNG', file: 'huge.png', type: 'image/png', content: Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', rows), chunk('IEND', Buffer.alloc(0))]) }
+	];
+}
+
 export const BAD_NAMES = ['__proto__', 'constructor', 'prototype', long('n', 10_000)];

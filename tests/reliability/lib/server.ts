@@ -10,7 +10,10 @@ export interface ServerOptions {
 	port?: number;
 	/** Ports this server must not take (another server of the same test holds them). */
 	avoid?: number[];
-	env?: Record<string, string>;
+	/** Extra environment; a key set to undefined is removed (the server's own default applies). */
+	env?: Record<string, string | undefined>;
+	/** Working directory of the server (default: the project root). */
+	cwd?: string;
 	/** Server output goes here (appended), so a failing run can be read afterwards. */
 	logFile?: string;
 }
@@ -78,23 +81,21 @@ export class AppServer {
 
 	private async launch() {
 		const dir = join(this.opts.dbFile, '..');
-		const proc = spawn(process.execPath, [buildDir()], {
-			cwd: ROOT,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			env: {
-				...process.env,
-				NODE_ENV: 'production',
-				DATABASE_URL: this.opts.dbFile,
-				UPLOADS_DIR: join(dir, 'uploads'),
-				HOST: '127.0.0.1',
-				PORT: String(this.port),
-				ORIGIN: this.url,
-				BODY_SIZE_LIMIT: '25M',
-				FRONTDESK_START_AT: START_AT,
-				FRONTDESK_TEST_HOOKS: '1',
-				...this.opts.env
-			}
-		});
+		const env: Record<string, string | undefined> = {
+			...process.env,
+			NODE_ENV: 'production',
+			DATABASE_URL: this.opts.dbFile,
+			UPLOADS_DIR: join(dir, 'uploads'),
+			HOST: '127.0.0.1',
+			PORT: String(this.port),
+			ORIGIN: this.url,
+			BODY_SIZE_LIMIT: '25M',
+			FRONTDESK_START_AT: START_AT,
+			FRONTDESK_TEST_HOOKS: '1',
+			...this.opts.env
+		};
+		for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+		const proc = spawn(process.execPath, [buildDir()], { cwd: this.opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
 		this.proc = proc;
 		running.add(proc);
 		proc.once('exit', () => running.delete(proc));

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { installAppendOnlyTriggers } from './append-only';
+import { findUp } from '../paths';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export { schema };
@@ -22,10 +23,20 @@ export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
 	sqlite.pragma('recursive_triggers = ON');
 	const db = drizzle(sqlite, { schema }) as Db;
 	if (opts.migrate !== false) {
-		migrate(db, { migrationsFolder: process.env.MIGRATIONS_DIR ?? resolve('drizzle') });
+		migrate(db, { migrationsFolder: process.env.MIGRATIONS_DIR ?? migrationsDir() });
 		installAppendOnlyTriggers(sqlite);
 	}
 	return db;
+}
+
+/**
+ * The project's `drizzle/` folder, found from this module's location (src/lib/server/db in
+ * development, build/server/chunks once built), not from the working directory.
+ */
+export function migrationsDir(): string {
+	const journal = findUp(import.meta.url, ['drizzle/meta/_journal.json']);
+	if (!journal) throw new Error(`migrations (drizzle/meta/_journal.json) not found above ${import.meta.url}; set MIGRATIONS_DIR`);
+	return resolve(journal, '../..');
 }
 
 let instance: Db | undefined;

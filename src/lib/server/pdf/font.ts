@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { findUp } from '../paths';
+
+const FONT_FILE = 'NotoSansSC-Regular.ttf';
 
 /**
  * The CJK font every PDF embeds: Noto Sans SC Regular (glyf-outline TTF, OFL, see
- * static/fonts/OFL.txt). Read from a real file path, never a Vite asset URL: the
- * path is relative to the working directory, which is the project root both for
- * `vite dev`/Vitest/scripts and for `node build`. Deployments elsewhere set FONT_PATH.
+ * static/fonts/OFL.txt). Read from a real file path, never a Vite asset URL, found from this
+ * module's location whatever the working directory: static/fonts/ of the project under
+ * `vite dev`, Vitest and the scripts; the build's own copy (build/client/fonts/) under
+ * `node build`. FONT_PATH overrides it.
  */
 export function cjkFontPath(): string {
-	return process.env.FONT_PATH ?? resolve('static/fonts/NotoSansSC-Regular.ttf');
+	return process.env.FONT_PATH ?? findUp(import.meta.url, [`static/fonts/${FONT_FILE}`, `client/fonts/${FONT_FILE}`]) ?? `static/fonts/${FONT_FILE}`;
 }
 
 let bytes: Buffer | null = null;
@@ -21,7 +24,7 @@ export function cjkFontBytes(): Buffer {
 			bytes = readFileSync(path);
 		} catch (err) {
 			throw new Error(
-				`PDF font not found at ${path} (run from the project root or set FONT_PATH)`,
+				`PDF font not found at ${path} (set FONT_PATH)`,
 				{ cause: err }
 			);
 		}

@@ -97,6 +97,8 @@ export function renovationErrorMessage(e: unknown): string | null {
 			return m.renovation_err_deduction_photo_size({ row: Number(d.row), name: d.name, mb: Number(d.maxMb) });
 		case 'deduction_photo_type':
 			return m.renovation_err_deduction_photo_type({ row: Number(d.row), name: d.name });
+		case 'deduction_photo_pixels':
+			return m.renovation_err_deduction_photo_pixels({ row: Number(d.row), name: d.name, mp: Number(d.maxMp) });
 		case 'deduction_photo_count':
 			return m.renovation_err_deduction_photo_count({ row: Number(d.row) });
 		case 'too_many_deductions':
@@ -153,6 +155,7 @@ export function renovationErrorField(e: unknown): string | null {
 			return row === null ? null : `d${row}_desc`;
 		case 'deduction_photo_size':
 		case 'deduction_photo_type':
+		case 'deduction_photo_pixels':
 		case 'deduction_photo_count':
 			return row === null ? null : `d${row}_photo`;
 		case 'refund_method_required':

@@ -8,7 +8,6 @@
  *
  * No $lib imports: `npm run bench` loads this through plain node.
  */
-import { and, asc, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db';
 import { stmt } from '../db/stmt';
 import { getCommunity } from '../community';
@@ -18,15 +17,12 @@ import { formatReceiptNo, RECEIPT_PREFIX } from '../ledger/receipt-no';
 import { waiverSummary, type WaiverSummary } from '../waivers/summary';
 import { depositsHeld, renovationActivity, voucherSummary, type RenovationActivity } from '../renovation/report';
 import { DEPOSIT_ITEMS, ITEM_NAME_EN, ITEM_NAME_ZH, type RenovationItemCode } from '../../domain/renovation-fees';
-import { deadlines, LIMITS } from '../../domain/sla';
-import type { TicketKind } from '../../domain/tickets';
-import { toEvent } from '../tickets/model';
+import { openReceivedAt, ticketPeriodFigures, type TicketPeriodFigures } from '../tickets/report';
 import {
 	ageBuckets,
 	dailySeries,
 	depositRoll,
 	lateFeesCharged,
-	limitBreaches,
 	netBy,
 	reconcileCollections,
 	totalOf,
@@ -35,12 +31,11 @@ import {
 	type DepositLine,
 	type DepositMove,
 	type LateFeesCharged,
-	type LimitBreaches,
 	type NetLine,
 	type Reconciliation,
 	type SumRow
 } from '../../domain/report';
-import { PAYMENT_METHODS, ticketEvents } from '../db/schema';
+import { PAYMENT_METHODS } from '../db/schema';
 import { closedShifts, type ClosedShift } from '../shifts/queries';
 
 export interface ItemLine extends NetLine {
@@ -99,7 +94,8 @@ export interface DailyReport {
 	lateFees: { collectedFen: number; waivedFen: number; charged: LateFeesCharged };
 	waivers: WaiverSummary;
 	deposits: { lines: DepositLine[]; total: DepositLine; ok: boolean; vouchers: { count: number; first: string | null; last: string | null } };
-	tickets: { opened: number; dispatched: number; closed: number; openAtEnd: number; limits: LimitBreaches[] };
+	/** As of the end of the period from the ticket log: a later reopen does not change a past day. */
+	tickets: TicketPeriodFigures;
 	keys: { lent: number; returned: number; outstanding: number; overdue: number };
 	moveIns: { completed: number; units: string[] };
 	renovation: RenovationActivity;
@@ -294,59 +290,6 @@ function deposits(db: Db, communityId: number, from: string, to: string, byItem:
 	return { ...roll, vouchers: { count: v.count, first: v.first, last: v.last } };
 }
 
-interface TicketRowLite {
-	id: number;
-	kind: TicketKind;
-	receivedAt: number;
-	recordedAt: number;
-	closedAt: number | null;
-}
-
-function ticketFigures(db: Db, communityId: number, startMs: number, asOfMs: number): DailyReport['tickets'] {
-	const count = (type: string) =>
-		(
-			stmt(db, `SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE community_id = ? AND type = ? AND at >= ? AND at < ?`).get(communityId, type, startMs, asOfMs) as {
-				n: number;
-			}
-		).n;
-	// Tickets open at some moment of the period: received before its end, not closed before its start.
-	const rows = stmt(
-		db,
-		`SELECT id, kind, received_at AS receivedAt, recorded_at AS recordedAt, closed_at AS closedAt FROM tickets
-		 WHERE community_id = ? AND received_at < ? AND (closed_at IS NULL OR closed_at >= ?)`
-	).all(communityId, asOfMs, startMs) as TicketRowLite[];
-	const c = getCommunity(db, communityId);
-	const events = new Map<number, ReturnType<typeof toEvent>[]>();
-	const ids = rows.map((r) => r.id);
-	// SQLite limits bound parameters: chunk the ids.
-	for (let i = 0; i < ids.length; i += 500) {
-		const found = db
-			.select()
-			.from(ticketEvents)
-			.where(and(inArray(ticketEvents.ticketId, ids.slice(i, i + 500)), lte(ticketEvents.at, asOfMs)))
-			.orderBy(asc(ticketEvents.id))
-			.all();
-		for (const r of found) {
-			const list = events.get(r.ticketId) ?? [];
-			list.push(toEvent(r));
-			events.set(r.ticketId, list);
-		}
-	}
-	const all = rows.flatMap((t) => {
-		const closedAt = t.closedAt !== null && t.closedAt <= asOfMs ? t.closedAt : null;
-		const list = deadlines({ kind: t.kind, receivedAt: t.receivedAt, recordedAt: t.recordedAt, closedAt }, events.get(t.id) ?? [], c.settings.tickets, c.timeZone, asOfMs);
-		// Closing ends whatever was still awaited (late if its limit had passed): not overdue afterwards.
-		return closedAt === null ? list : list.map((d) => (d.metAt === null ? { ...d, metAt: closedAt } : d));
-	});
-	return {
-		opened: count('created'),
-		dispatched: count('dispatched'),
-		closed: count('closed'),
-		openAtEnd: rows.filter((t) => t.closedAt === null || t.closedAt > asOfMs).length,
-		limits: limitBreaches(all, startMs, asOfMs, LIMITS)
-	};
-}
-
 function keyFigures(db: Db, communityId: number, startMs: number, asOfMs: number): DailyReport['keys'] {
 	const lent = stmt(db, 'SELECT count(*) AS n FROM key_loans WHERE community_id = ? AND lent_at >= ? AND lent_at < ?').get(communityId, startMs, asOfMs) as { n: number };
 	const returned = stmt(db, 'SELECT count(*) AS n FROM key_returns WHERE community_id = ? AND returned_at >= ? AND returned_at < ?').get(communityId, startMs, asOfMs) as { n: number };
@@ -400,7 +343,7 @@ export function dailyReport(db: Db, communityId: number, from: string, to: strin
 		lateFees: { collectedFen: totalOf(lateFeeLines).netFen, waivedFen: waivers.waivedFen, charged: charged(db, communityId, from, to) },
 		waivers,
 		deposits: deposits(db, communityId, from, to, coll.byItem),
-		tickets: ticketFigures(db, communityId, startMs, asOfMs),
+		tickets: ticketPeriodFigures(db, communityId, startMs, asOfMs),
 		keys: keyFigures(db, communityId, startMs, asOfMs),
 		moveIns: moveIns(db, communityId, startMs, asOfMs),
 		renovation: renovationActivity(db, communityId, from, to),
@@ -424,11 +367,5 @@ export function collectionsByDay(db: Db, communityId: number, from: string, to: 
 
 /** Tickets open at `asOfMs` by age (for the chart). */
 export function openTicketsByAge(db: Db, communityId: number, asOfMs: number): { bucket: AgeBucket; count: number }[] {
-	const rows = stmt(db, `SELECT received_at AS at FROM tickets WHERE community_id = ? AND received_at < ? AND (closed_at IS NULL OR closed_at > ?)`).all(communityId, asOfMs, asOfMs) as {
-		at: number;
-	}[];
-	return ageBuckets(
-		rows.map((r) => r.at),
-		asOfMs
-	);
+	return ageBuckets(openReceivedAt(db, communityId, asOfMs), asOfMs);
 }

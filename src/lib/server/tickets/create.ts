@@ -4,7 +4,8 @@ import { ticketPhotos, tickets } from '../db/schema';
 import { audit } from '../audit';
 import { getCommunity } from '../community';
 import { nowMs } from '../clock';
-import { todayIn } from '../../dates';
+import { localToEpochMs, todayIn } from '../../dates';
+import { stmt } from '../db/stmt';
 import {
 	DEPARTMENTS,
 	MAX_PHOTOS,
@@ -13,16 +14,19 @@ import {
 	TEXT_MAX,
 	TICKET_KINDS,
 	TICKET_URGENCIES,
+	RESIDENT_DAILY_PHOTO_BYTES,
+	RESIDENT_DAILY_REPORTS,
 	fold,
+	residentLimit,
 	formatTicketNo,
 	type TicketEvent,
 	type TicketSource
 } from '../../domain/tickets';
-import { invalid, type TicketFailure } from './errors';
+import { invalid, residentLimitFailure, type TicketFailure } from './errors';
 import { FieldReader, normaliseUnitCode } from './input';
 import { appendEvent, findUnit, type TicketActor } from './model';
 import { ticketPhotoDir } from './photos';
-import { checkPhotos, discardPhotos, writePhotos, type PhotoUpload } from '../uploads/photos';
+import { checkPhotos, discardPhotos, writePhotos, type CheckedPhoto, type PhotoUpload } from '../uploads/photos';
 
 /**
  * What intake sends, as typed (strings from a form; the kiosk may pass the same). Everything is
@@ -118,6 +122,11 @@ export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opt
 	const replay = key ? findByKey(db, actor.communityId, key) : null;
 	if (replay) return { ok: true, id: replay.id, ticketNo: replay.ticketNo, replay: true, recordedLate: replay.recordedLate };
 
+	// A resident over a daily limit is refused before any file is written (and again under the lock).
+	const overLimit = () => (actor.kind === 'resident' ? residentOverLimit(db, actor, community, now, checked.photos, f.values()) : null);
+	const early = overLimit();
+	if (early) return early;
+
 	const dir = opts.photoDir ?? ticketPhotoDir();
 	const files = writePhotos(checked.photos, dir);
 	try {
@@ -126,6 +135,11 @@ export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opt
 			if (again) {
 				discardPhotos(files, dir);
 				return { ok: true as const, id: again.id, ticketNo: again.ticketNo, replay: true, recordedLate: again.recordedLate };
+			}
+			const refused = overLimit();
+			if (refused) {
+				discardPhotos(files, dir);
+				return refused;
 			}
 			// Numbers run per community and calendar year of recording, in the community's zone.
 			const year = Number(todayIn(community.timeZone, now).slice(0, 4));
@@ -191,6 +205,30 @@ export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opt
 		discardPhotos(files, dir);
 		throw e;
 	}
+}
+
+/**
+ * The resident's daily limits (domain/tickets.ts): reports they sent themselves since midnight in
+ * the community's zone, and the bytes of those reports' stored photos. Reports the counter typed
+ * for the same unit do not count.
+ */
+function residentOverLimit(
+	db: Db,
+	actor: Extract<TicketActor, { kind: 'resident' }>,
+	community: { timeZone: string; settings: { kiosk: { phone: string } } },
+	now: number,
+	photos: readonly CheckedPhoto[],
+	values: Record<string, string>
+): TicketFailure | null {
+	const since = localToEpochMs(todayIn(community.timeZone, now), '00:00', community.timeZone);
+	const sent = stmt(
+		db,
+		`SELECT count(*) AS reports, coalesce(sum((SELECT sum(p.size) FROM ticket_photos p WHERE p.ticket_id = t.id)), 0) AS photoBytes
+		 FROM tickets t WHERE t.unit_id = ? AND t.created_by_unit = ? AND t.recorded_at >= ?`
+	).get(actor.unitId, actor.unitId, since) as { reports: number; photoBytes: number };
+	const limit = residentLimit(sent, photos.reduce((n, p) => n + p.size, 0));
+	if (!limit) return null;
+	return residentLimitFailure(limit, limit === 'reports' ? RESIDENT_DAILY_REPORTS : RESIDENT_DAILY_PHOTO_BYTES, community.settings.kiosk.phone, values);
 }
 
 function findByKey(db: Db, communityId: number, key: string) {

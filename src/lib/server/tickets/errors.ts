@@ -20,15 +20,21 @@ export type FieldError =
 	| { code: 'time_before'; at: number }
 	| PhotoError
 	| { code: 'developer_no_dispatch' }
-	| { code: 'resident_unit' };
+	| { code: 'resident_unit' }
+	| { code: 'resident_photo_limit'; maxMb: number; phone: string };
 
 /** What went wrong as a whole: bad fields, a rule of the state machine, or no such ticket. */
-export type FormError = { code: 'invalid_input' } | { code: 'not_found' } | { code: 'rule'; rule: RuleError };
+export type FormError =
+	| { code: 'invalid_input' }
+	| { code: 'not_found' }
+	| { code: 'rule'; rule: RuleError }
+	/** A resident's daily limit from the kiosk or a phone (domain/tickets.ts); `phone`: the service centre's. */
+	| { code: 'resident_limit'; limit: 'reports' | 'photo_bytes'; max: number; phone: string };
 
 export interface TicketFailure {
 	ok: false;
-	/** 400 bad input, 403 role, 404 no such ticket, 409 not allowed in this state. */
-	status: 400 | 403 | 404 | 409;
+	/** 400 bad input, 403 role, 404 no such ticket, 409 not allowed in this state, 429 a resident's daily limit. */
+	status: 400 | 403 | 404 | 409 | 429;
 	error: FormError;
 	errors: Record<string, FieldError>;
 	/** What was typed, to refill the form (long values cut). */
@@ -43,6 +49,11 @@ export function invalid(errors: FieldErrors, values: Record<string, string>): Ti
 
 export function ruleFailure(rule: RuleError, values: Record<string, string> = {}): TicketFailure {
 	return { ok: false, status: rule === 'manager_only' ? 403 : 409, error: { code: 'rule', rule }, errors: {}, values: echo(values) };
+}
+
+export function residentLimitFailure(limit: 'reports' | 'photo_bytes', max: number, phone: string, values: Record<string, string>): TicketFailure {
+	const errors: FieldErrors = limit === 'photo_bytes' ? { photos: { code: 'resident_photo_limit', maxMb: max / 1024 / 1024, phone } } : {};
+	return { ok: false, status: 429, error: { code: 'resident_limit', limit, max, phone }, errors, values: echo(values) };
 }
 
 export function notFound(): TicketFailure {

@@ -39,10 +39,14 @@ export function fieldErrorMessage(e: FieldError, timeZone: string): string {
 			return m.tickets_err_photo_size({ name: e.name, mb: e.maxMb });
 		case 'photo_type':
 			return m.tickets_err_photo_type({ name: e.name });
+		case 'photo_pixels':
+			return m.tickets_err_photo_pixels({ name: e.name, mp: e.maxMp });
 		case 'developer_no_dispatch':
 			return m.tickets_err_developer_no_dispatch();
 		case 'resident_unit':
 			return m.tickets_err_resident_unit();
+		case 'resident_photo_limit':
+			return m.tickets_err_resident_photo_limit({ mb: e.maxMb, phone: callPhone(e.phone) });
 	}
 }
 
@@ -64,8 +68,17 @@ export function ruleMessage(r: RuleError): string {
 	}[r]();
 }
 
+/** The service centre's number in a sentence that asks the resident to call ('' when none is set). */
+function callPhone(phone: string): string {
+	return phone ? m.tickets_err_limit_phone({ phone }) : '';
+}
+
 export function formErrorMessage(e: FormError): string {
 	if (e.code === 'not_found') return m.tickets_err_not_found();
+	if (e.code === 'resident_limit')
+		return e.limit === 'reports'
+			? m.tickets_err_resident_report_limit({ max: e.max, phone: callPhone(e.phone) })
+			: m.tickets_err_resident_photo_limit({ mb: e.max / 1024 / 1024, phone: callPhone(e.phone) });
 	if (e.code === 'rule') return ruleMessage(e.rule);
 	return m.tickets_err_form();
 }

@@ -7,7 +7,8 @@ import { createFixture, type Fixture } from '../db/fixtures';
 import { forgetCommunity } from '../community';
 import type { Db } from '../db';
 import { localToEpochMs } from '../../dates';
-import { PHOTO_MAX_BYTES } from '../../domain/tickets';
+import { PHOTO_MAX_BYTES, RESIDENT_DAILY_PHOTO_BYTES, RESIDENT_DAILY_REPORTS } from '../../domain/tickets';
+import { translateFailure } from './messages';
 import { applyTicketAction, createTicket, getTicketDetail, listBoard, readTicketPhoto, residentActor, staffActor, ticketAlertCounts, toCsv, type TicketActor, type TicketInput } from './index';
 
 const at = (date: string, time: string) => localToEpochMs(date, time, 'Asia/Shanghai');
@@ -291,6 +292,47 @@ describe('residents (kiosk and phone pages)', () => {
 		const neighbour = residentActor({ unitId: fx.unitIds[1], unitCode: '1-1-102', communityId: fx.communityId });
 		expect(getTicketDetail(db, fx.communityId, r.ticketNo, neighbour, NOW)).toBeNull();
 		expect(act(r.ticketNo, 'return_visit', { rating: 'satisfied' }, neighbour)).toMatchObject({ status: 404 });
+	});
+
+	it(`may send ${RESIDENT_DAILY_REPORTS} reports and ${RESIDENT_DAILY_PHOTO_BYTES / 1024 / 1024} MB of photos a day; the counter is not limited`, () => {
+		const me = residentActor({ unitId: fx.unitIds[0], unitCode: '1-1-101', communityId: fx.communityId });
+		const neighbour = residentActor({ unitId: fx.unitIds[1], unitCode: '1-1-102', communityId: fx.communityId });
+		const send = (who: TicketActor, now: number, photos: number) =>
+			createTicket(db, { ...base, unitCode: '', source: 'kiosk', photos: Array.from({ length: photos }, (_, i) => ({ name: `p${i}.jpg`, bytes: jpeg(PHOTO_MAX_BYTES) })) }, who, { now, photoDir });
+		// Two reports with four full-size photos each: the whole day's 40 MB.
+		expect(send(me, NOW, 4).ok).toBe(true);
+		expect(send(me, NOW + 60_000, 4).ok).toBe(true);
+		const files = readdirSync(photoDir).length;
+		const photoRefusal = send(me, NOW + 120_000, 1);
+		expect(photoRefusal).toMatchObject({ ok: false, status: 429, error: { code: 'resident_limit', limit: 'photo_bytes' }, errors: { photos: { code: 'resident_photo_limit', maxMb: 40 } } });
+		expect(readdirSync(photoDir)).toHaveLength(files); // nothing written
+		// Without photos the report still goes in, up to 10 a day.
+		for (let i = 3; i <= RESIDENT_DAILY_REPORTS; i++) expect(send(me, NOW + i * 60_000, 0).ok).toBe(true);
+		const before = count('tickets');
+		const refused = send(me, NOW + 3_600_000, 0);
+		expect(refused).toMatchObject({ ok: false, status: 429, error: { code: 'resident_limit', limit: 'reports', max: RESIDENT_DAILY_REPORTS } });
+		expect(count('tickets')).toBe(before);
+		// A polite message in the standard's words (您), pointing to the service centre's phone.
+		db.$client.prepare(`UPDATE communities SET settings = json_set(settings, '$.kiosk.phone', '0571-88886666') WHERE id = ?`).run(fx.communityId);
+		forgetCommunity();
+		const again = send(me, NOW + 3_600_000, 0);
+		if (again.ok) throw new Error('accepted');
+		expect(translateFailure(again, 'Asia/Shanghai').message).toBe(
+			'您今天已经提交了 10 条报事，今天不能再通过自助终端或手机提交了。如有急事，请致电服务中心（0571-88886666）或到前台，我们会为您登记。'
+		);
+		// Another unit, the counter for this unit, and this unit the next day are not affected.
+		expect(send(neighbour, NOW + 3_600_000, 1).ok).toBe(true);
+		expect(mustCreate({ unitCode: '1-1-101' }, NOW + 3_600_000).ok).toBe(true);
+		const tomorrow = at('2026-11-24', '00:05');
+		expect(send(me, tomorrow, 4).ok).toBe(true);
+	});
+
+	it('a replayed submit is answered with its ticket, not refused by the limit', () => {
+		const me = residentActor({ unitId: fx.unitIds[0], unitCode: '1-1-101', communityId: fx.communityId });
+		for (let i = 1; i < RESIDENT_DAILY_REPORTS; i++) expect(createTicket(db, { ...base, source: 'mobile' }, me, { now: NOW, photoDir }).ok).toBe(true);
+		const last = createTicket(db, { ...base, source: 'mobile' }, me, { now: NOW, photoDir, idempotencyKey: 'k-last' });
+		expect(last.ok).toBe(true);
+		expect(createTicket(db, { ...base, source: 'mobile' }, me, { now: NOW, photoDir, idempotencyKey: 'k-last' })).toMatchObject({ ok: true, replay: true });
 	});
 });
 
