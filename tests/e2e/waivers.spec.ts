@@ -216,19 +216,19 @@ test('refusals: another unit’s or an unknown bill; a manager cannot approve a 
 	await expect(manager.getByTestId('waiver-own')).toBeVisible();
 	await manager.getByTestId('waiver-decision-note').fill('同意');
 	await manager.getByTestId('waiver-approve').click();
-	await manager.getByTestId('waiver-confirm').click();
 	await expect(manager.getByTestId('waiver-error')).toHaveText('不能审批自己经办的申请。');
+	await expect(manager.getByTestId('waiver-dialog')).not.toBeVisible();
 	await expect(manager.getByTestId('waiver-state')).toHaveText('待审批');
 
 	// Another manager (the admin) rejects it with a note: the late fee stays owed.
 	const admin = await newPage(browser, 'admin');
 	await admin.goto(`/manager/waivers/${id}`);
 	await admin.getByTestId('waiver-reject').click();
-	await expect(admin.getByTestId('waiver-dialog')).toContainText('确认不予免除');
-	await admin.getByTestId('waiver-confirm').click();
 	await expect(admin.getByTestId('waiver-note-error')).toHaveText('请填写审批意见。');
+	await expect(admin.getByTestId('waiver-dialog')).not.toBeVisible();
 	await admin.getByTestId('waiver-decision-note').fill('经核实并非首次逾期，不予免除');
 	await admin.getByTestId('waiver-reject').click();
+	await expect(admin.getByTestId('waiver-dialog')).toContainText('确认不予免除');
 	await admin.getByTestId('waiver-confirm').click();
 	await expect(admin.getByTestId('waiver-decided')).toHaveText('已作不予免除处理。');
 	await expect(admin.getByTestId('waiver-state')).toHaveText('不予免除');
