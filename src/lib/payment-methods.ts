@@ -1,9 +1,12 @@
-import { m } from '$lib/paraglide/messages.js';
+// Relative import (not $lib): the daily report's PDF and CSV use this table too, and
+// `npm run bench` loads them through plain node.
+import { m } from './paraglide/messages.js';
+import type { Locale } from './paraglide/runtime.js';
 
 /** Payment methods in the order the counter offers them (the most used first). */
 export const METHOD_ORDER = ['cash', 'wechat', 'alipay', 'card', 'transfer', 'cheque'] as const;
 
-const LABELS: Record<string, () => string> = {
+const LABELS: Record<string, (inputs?: Record<string, never>, options?: { locale?: Locale }) => string> = {
 	cash: m.ledger_method_cash,
 	cheque: m.ledger_method_cheque,
 	card: m.ledger_method_card,
@@ -12,9 +15,12 @@ const LABELS: Record<string, () => string> = {
 	alipay: m.ledger_method_alipay
 };
 
-/** The method's name in the current language (one table for pages, receipts and reports). */
-export function methodLabel(method: string): string {
-	return LABELS[method]?.() ?? method;
+/**
+ * The method's name in the current language, or in `locale` (the Chinese documents: the daily
+ * report's PDF and CSV). One table for pages, receipts and reports, so they never disagree.
+ */
+export function methodLabel(method: string, locale?: Locale): string {
+	return LABELS[method]?.({}, locale ? { locale } : {}) ?? method;
 }
 
 /** The label of the reference field a method asks for. */

@@ -129,7 +129,15 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	);
 	await page.getByTestId('tendered').fill('2700');
 	await expect(page.getByTestId('change-sentence')).toContainText('补您 37.87 元');
+	// Reviewed on the server first (as the property-fee counter): the confirmation shows the
+	// receipt's lines, total and change as they will be posted.
 	await page.getByTestId('pay').click();
+	await expect(page.getByTestId('confirm-pay-text')).toHaveText(`收取 ${unit(0)} 装修费用共 ¥2,662.13（现金），开具收据后不可更改。`);
+	const payLines = page.getByTestId('confirm-pay-lines');
+	for (const s of ['装修保证金', '2,000.00', '临时出入证押金 × 3', '150.00', '临时出入证工本费 × 3', '30.00', '294.63', '187.50']) await expect(payLines).toContainText(s);
+	await expect(page.getByTestId('confirm-pay-change')).toContainText('补您 37.87 元');
+	await expect(state(page)).toHaveText('审批通过');
+	await page.getByTestId('confirm-pay-yes').click();
 	await expect(formOk(page)).toContainText('已收款，票据号 SF-');
 	await expect(state(page)).toHaveText('已签协议缴费');
 	const receiptNo = (await formOk(page).innerText()).match(/SF-\d{4}-\d{6}/)![0];
@@ -138,6 +146,8 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 
 	// Permit and passes print.
 	await page.getByTestId('issue-permit').click();
+	await expect(page.getByTestId('confirm-permit-text')).toHaveText(/^签发施工许可证 XK-\d{4}-\d{4}，有效期 \d{4}-\d{2}-\d{2} 至 2027-01-31。$/);
+	await page.getByTestId('confirm-permit-yes').click();
 	await expect(state(page)).toHaveText('已发许可证');
 	const permit = await fetchPdfText(page, `${contract.path}/permit.pdf`);
 	expect(permit).toContain('施工许可证');
@@ -162,10 +172,15 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	await page.getByTestId('inspect-fail').check();
 	await page.getByLabel('整改项目（每行一项）').fill('公共走廊墙面污损\n电梯厅地砖破损');
 	await page.getByTestId('record-inspection').click();
+	await expect(page.getByTestId('confirm-inspect')).toContainText('验收不通过，需整改 2 项');
+	await expect(page.getByTestId('confirm-inspect')).toContainText('电梯厅地砖破损');
+	await page.getByTestId('confirm-inspect-yes').click();
 	await expect(state(page)).toHaveText('验收不合格');
 	await expect(page.getByTestId('items-to-fix')).toContainText('电梯厅地砖破损');
 	await page.getByTestId('inspect-pass').check();
 	await page.getByTestId('record-inspection').click();
+	await expect(page.getByTestId('confirm-inspect-text')).toHaveText('验收通过，可办理装修保证金退还。');
+	await page.getByTestId('confirm-inspect-yes').click();
 	await expect(state(page)).toHaveText('验收合格');
 	await expect(page.getByTestId('money')).not.toContainText('TK-');
 
@@ -174,9 +189,11 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	await page.locator('input[name="d0_desc"]').fill('电梯轿厢划伤修复');
 	await page.locator('input[name="d0_amount"]').fill('2000.01');
 	await expect(page.getByText('扣款合计不能超过保证金 ¥2,000.00。')).toBeVisible();
+	// Validated first: refused by the server's review, no confirmation offering "实退 ¥0.00".
 	await page.getByTestId('settle').click();
-	await page.getByTestId('confirm-settle-yes').click();
 	await expect(formError(page)).toHaveText('扣款合计不能超过保证金 ¥2,000.00。');
+	await expect(page.getByTestId('confirm-settle')).not.toBeVisible();
+	await expect(page.locator('input[name="d0_amount"]')).toHaveValue('2000.01');
 	await expect(state(page)).toHaveText('验收合格');
 	await page.locator('input[name="d0_amount"]').fill('300');
 	await expect(page.getByTestId('refund-amount')).toHaveText('¥1,700.00');
@@ -185,7 +202,7 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	const photoInput = page.locator('input[name="d0_photo"]');
 	await photoInput.setInputFiles({ name: 'damage.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.7 not an image') });
 	await page.getByTestId('settle').click();
-	await page.getByTestId('confirm-settle-yes').click();
+	await expect(page.getByTestId('confirm-settle')).not.toBeVisible();
 	await expect(formError(page)).toHaveText('第 1 项扣款的文件 damage.png 不是 JPEG、PNG 或 WebP 图片。');
 	await expect(state(page)).toHaveText('验收合格');
 	await expect(page.getByTestId('money')).not.toContainText('TK-');
@@ -281,6 +298,7 @@ test('bad input: areas, duplicate workers, unknown application — clear message
 	await page.getByTestId('method-wechat').check();
 	await page.getByLabel('交易单号').fill('WX2026112300017');
 	await page.getByTestId('pay').click();
+	await page.getByTestId('confirm-pay-yes').click();
 	await expect(state(page)).toHaveText('已签协议缴费');
 
 	await open(page, walls.path);

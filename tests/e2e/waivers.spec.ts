@@ -116,31 +116,41 @@ test('clerk files after the principal → PDF → manager approves part → the 
 	await manager.getByTestId(`waiver-row-${requestNo}`).getByRole('link', { name: requestNo }).click();
 	await expect(manager.getByTestId('waiver-history-summary')).toContainText('属首次申请');
 
-	const approve = async () => {
+	// Validate first: the server reviews the decision; a refusal shows beside the field with what
+	// was typed kept, and no confirmation is asked for an amount that cannot be written.
+	const refusedBeforeConfirming = async (field: 'waiver-amount-error' | 'waiver-note-error', text: string | RegExp, typed: string) => {
 		await manager.getByTestId('waiver-approve').click();
-		await expect(manager.getByTestId('waiver-dialog')).toContainText('确认批准免除');
-		await manager.getByTestId('waiver-confirm').click();
+		await expect(manager.getByTestId(field)).toContainText(text);
+		await expect(manager.getByTestId('waiver-dialog')).not.toBeVisible();
+		await expect(manager.getByTestId('waiver-amount')).toHaveValue(typed);
 	};
 	await manager.getByTestId('mode-amount').check();
 	// Above what is owed.
-	await manager.getByTestId('waiver-amount').fill(((requestedFen + 1) / 100).toFixed(2));
+	const above = ((requestedFen + 1) / 100).toFixed(2);
+	await manager.getByTestId('waiver-amount').fill(above);
 	await manager.getByTestId('waiver-decision-note').fill('首次逾期，情况属实，免除一部分');
-	await approve();
-	await expect(manager.getByTestId('waiver-amount-error')).toContainText('批准金额不能超过可免除的');
+	await refusedBeforeConfirming('waiver-amount-error', '批准金额不能超过可免除的', above);
 	// Negative.
 	await manager.getByTestId('waiver-amount').fill('-5');
-	await approve();
-	await expect(manager.getByTestId('waiver-amount-error')).toHaveText('金额不能为负数。');
+	await refusedBeforeConfirming('waiver-amount-error', '金额不能为负数。', '-5');
 	// No note.
 	await manager.getByTestId('waiver-amount').fill('100.00');
 	await manager.getByTestId('waiver-decision-note').fill('');
-	await approve();
-	await expect(manager.getByTestId('waiver-note-error')).toHaveText('请填写审批意见。');
+	await refusedBeforeConfirming('waiver-note-error', '请填写审批意见。', '100.00');
 	await expect(manager.getByTestId('waiver-state')).toHaveText('待审批');
 
-	// Approved in part: ¥100.00, the oldest bill first.
+	// Approved in part: ¥100.00, the oldest bill first. The confirmation names the amount and the
+	// bill it goes to, as the server worked them out; cancelling keeps the form as typed.
 	await manager.getByTestId('waiver-decision-note').fill('首次逾期，情况属实，免除一部分');
-	await approve();
+	await manager.getByTestId('waiver-approve').click();
+	await expect(manager.getByTestId('waiver-confirm-amount')).toHaveText(`批准免除 ${UNIT} 的滞纳金共 ¥100.00？批准后写入账目，不能撤销。`);
+	await expect(manager.getByTestId('waiver-confirm-bills')).toContainText('2026年07月');
+	await expect(manager.getByTestId('waiver-confirm-bills')).toContainText('¥100.00');
+	await manager.getByRole('button', { name: '取消' }).click();
+	await expect(manager.getByTestId('waiver-dialog')).not.toBeVisible();
+	await expect(manager.getByTestId('waiver-amount')).toHaveValue('100.00');
+	await manager.getByTestId('waiver-approve').click();
+	await manager.getByTestId('waiver-confirm').click();
 	await expect(manager.getByTestId('waiver-decided')).toHaveText('已批准免除 ¥100.00。');
 	await expect(manager.getByTestId('waiver-state')).toHaveText('已批准');
 	await expect(manager.getByTestId('waiver-pay-on-time')).toContainText('以后请于每月20日前缴纳物业服务费');
@@ -206,19 +216,19 @@ test('refusals: another unit’s or an unknown bill; a manager cannot approve a 
 	await expect(manager.getByTestId('waiver-own')).toBeVisible();
 	await manager.getByTestId('waiver-decision-note').fill('同意');
 	await manager.getByTestId('waiver-approve').click();
-	await manager.getByTestId('waiver-confirm').click();
 	await expect(manager.getByTestId('waiver-error')).toHaveText('不能审批自己经办的申请。');
+	await expect(manager.getByTestId('waiver-dialog')).not.toBeVisible();
 	await expect(manager.getByTestId('waiver-state')).toHaveText('待审批');
 
 	// Another manager (the admin) rejects it with a note: the late fee stays owed.
 	const admin = await newPage(browser, 'admin');
 	await admin.goto(`/manager/waivers/${id}`);
 	await admin.getByTestId('waiver-reject').click();
-	await expect(admin.getByTestId('waiver-dialog')).toContainText('确认不予免除');
-	await admin.getByTestId('waiver-confirm').click();
 	await expect(admin.getByTestId('waiver-note-error')).toHaveText('请填写审批意见。');
+	await expect(admin.getByTestId('waiver-dialog')).not.toBeVisible();
 	await admin.getByTestId('waiver-decision-note').fill('经核实并非首次逾期，不予免除');
 	await admin.getByTestId('waiver-reject').click();
+	await expect(admin.getByTestId('waiver-dialog')).toContainText('确认不予免除');
 	await admin.getByTestId('waiver-confirm').click();
 	await expect(admin.getByTestId('waiver-decided')).toHaveText('已作不予免除处理。');
 	await expect(admin.getByTestId('waiver-state')).toHaveText('不予免除');

@@ -12,7 +12,9 @@ import {
 	netBy,
 	niceMax,
 	parsePeriod,
+	periodIncome,
 	reconcileCollections,
+	reportKind,
 	settledOn,
 	totalOf,
 	type BillLedger,
@@ -155,6 +157,15 @@ describe('deposits', () => {
 	});
 });
 
+describe('income', () => {
+	it('takes deposits out of net collections and counts a deduction as income of its day', () => {
+		// ¥2,446.83 net, of which a ¥2,000 deposit; ¥350 kept from an earlier deposit today.
+		expect(periodIncome(244683, { takenFen: 200000, voidedFen: 0, deductedFen: 35000 })).toEqual({ depositsNetFen: 200000, deductionIncomeFen: 35000, incomeFen: 79683 });
+		// A voided deposit receipt leaves both net collections and deposits: income unchanged.
+		expect(periodIncome(-200000, { takenFen: 0, voidedFen: 200000, deductedFen: 0 })).toEqual({ depositsNetFen: -200000, deductionIncomeFen: 0, incomeFen: 0 });
+	});
+});
+
 describe('late fees charged', () => {
 	const rule = { ratePerMille: 3, capPercent: 100 };
 	const bill = (over: Partial<BillLedger>): BillLedger => ({ billId: 1, principalFen: 0, dueDate: '2026-03-20', principalPayments: [], lateFeePaidFen: 0, lateFeeWaivedFen: 0, ...over });
@@ -214,6 +225,19 @@ describe('period', () => {
 		expect(parsePeriod({ date: '2026-11-24' }, today)).toEqual({ ok: false, error: 'future' });
 		expect(parsePeriod({ from: '2026-11-01', to: '2026-12-01' }, today)).toEqual({ ok: false, error: 'future' });
 		expect(parsePeriod({ from: '2025-11-22', to: today }, today)).toEqual({ ok: false, error: 'too_long' });
+	});
+
+	it('names a day 日报, a whole calendar month 月报 and any other range 期间报表', () => {
+		expect(reportKind('2026-11-23', '2026-11-23')).toBe('day');
+		expect(reportKind('2026-10-01', '2026-10-31')).toBe('month');
+		expect(reportKind('2024-02-01', '2024-02-29')).toBe('month');
+		expect(reportKind('2026-02-01', '2026-02-28')).toBe('month');
+		// Month to date, a month plus a day, two months, a month not from its first day: periods.
+		expect(reportKind('2026-11-01', '2026-11-23')).toBe('period');
+		expect(reportKind('2026-10-01', '2026-11-01')).toBe('period');
+		expect(reportKind('2026-09-01', '2026-10-31')).toBe('period');
+		expect(reportKind('2026-10-02', '2026-10-31')).toBe('period');
+		expect(reportKind('2024-02-01', '2024-02-28')).toBe('period');
 	});
 });
 

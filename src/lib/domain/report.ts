@@ -61,6 +61,16 @@ export function parsePeriod(q: { date?: string | null; from?: string | null; to?
 	return { ok: true, from, to, days };
 }
 
+/** What a period is called: one day (日报), a whole calendar month (月报), or any other range (期间报表). */
+export type ReportKind = 'day' | 'month' | 'period';
+
+export function reportKind(from: string, to: string): ReportKind {
+	if (from === to) return 'day';
+	// A whole month: from its first day to its last (the day after `to` starts the next month).
+	if (from.slice(0, 7) === to.slice(0, 7) && from.endsWith('-01') && addDays(to, 1).endsWith('-01')) return 'month';
+	return 'period';
+}
+
 /** Every date from…to inclusive. */
 export function datesOf(from: string, to: string): string[] {
 	const n = daysBetween(from, to);
@@ -208,6 +218,16 @@ export function depositRoll(heldBefore: readonly { itemCode: string; heldFen: nu
 	const t = (k: keyof Omit<DepositLine, 'itemCode' | 'ok'>) => lines.reduce((s, l) => s + l[k], 0);
 	const total = { itemCode: '', heldBeforeFen: t('heldBeforeFen'), takenFen: t('takenFen'), voidedFen: t('voidedFen'), refundedFen: t('refundedFen'), deductedFen: t('deductedFen'), heldAfterFen: t('heldAfterFen'), ok: lines.every((l) => l.ok) };
 	return { lines, total, ok: total.ok };
+}
+
+/**
+ * Income of the period (收入): net collections hold deposits, which are money held for the payer,
+ * not income; a deduction kept from a deposit becomes income on the day it is kept
+ * (保证金扣款收入). income = net collections − deposits net (taken − voided) + deducted.
+ */
+export function periodIncome(netCollectionsFen: number, deposits: Pick<DepositLine, 'takenFen' | 'voidedFen' | 'deductedFen'>): { depositsNetFen: number; deductionIncomeFen: number; incomeFen: number } {
+	const depositsNetFen = deposits.takenFen - deposits.voidedFen;
+	return { depositsNetFen, deductionIncomeFen: deposits.deductedFen, incomeFen: netCollectionsFen - depositsNetFen + deposits.deductedFen };
 }
 
 // ---------------------------------------------------------------- late fees

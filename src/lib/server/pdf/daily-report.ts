@@ -1,14 +1,50 @@
 /**
- * 日报 (daily report) on A4, to print and sign: the sections of reports/sheet.ts as ruled tables,
- * then the signature line 制表 / 审核 / 主任. A Chinese document: its labels live in sheet.ts.
+ * 日报 (daily report; 月报 for a whole month, 期间报表 for another range) on A4, to print and
+ * sign: the sections of reports/sheet.ts as ruled tables, then the signature line
+ * 制表 / 审核 / 主任. A Chinese document: its labels live in sheet.ts.
  */
 import { contentBox, createPdf, drawFooter, drawHeader, drawKeyValueRows, drawSignatureLines, drawTable, pdfSpec, pdfToBuffer, type Pdf } from './document.ts';
 import { formatDateTimeLocal } from '../../dates.ts';
 import { formatYuan } from '../../money.ts';
 import type { DailyReport } from '../reports/daily.ts';
-import { periodZh, reportSections, type Cell } from '../reports/sheet.ts';
+import { periodZh, reportSections, reportTitleZh, type Cell, type SheetColumn } from '../reports/sheet.ts';
 
 const show = (c: Cell) => (typeof c === 'object' ? formatYuan(c.fen) : String(c));
+
+/**
+ * Column widths in pt such that receipt numbers, dates, amounts and counts fit on one line: a
+ * column that must not break (nowrap, or right-aligned figures) gets at least its widest cell.
+ * The room comes from the columns whose text may wrap (names, reasons), from what each has beyond
+ * its longest word, so a name like "manager MANAGER" still breaks only between words.
+ */
+function fitColumns(doc: Pdf, columns: SheetColumn[], rows: string[][]): SheetColumn[] {
+	const { fontSize } = pdfSpec(doc);
+	const { width } = contentBox(doc);
+	const pad = fontSize * 0.8 + 1; // drawTable's cell padding (0.4 em each side), and a point to spare
+	const total = columns.reduce((t, c) => t + c.width, 0);
+	const widths = columns.map((c) => (c.width / total) * width);
+	const fixed = columns.map((c) => !!c.nowrap || c.align === 'right');
+	doc.fontSize(fontSize);
+	// Only full rows: a shorter row spans columns (cellSpans in document.ts).
+	const full = rows.filter((r) => r.length === columns.length);
+	const widest = (i: number, split: RegExp) => Math.max(0, ...full.flatMap((r) => r[i].split(split).map((t) => doc.widthOfString(t)))) + pad;
+	// Fixed: the widest line. Free: the widest word (Latin words; Chinese breaks between characters).
+	const need = columns.map((_, i) => (fixed[i] ? widest(i, /\n/) : widest(i, /\s+|(?<=[^\x00-\x7f])|(?=[^\x00-\x7f])/)));
+	let deficit = 0;
+	for (let i = 0; i < columns.length; i++) {
+		if (fixed[i] && need[i] > widths[i]) {
+			deficit += need[i] - widths[i];
+			widths[i] = need[i];
+		}
+	}
+	const slack = widths.map((w, i) => (fixed[i] ? 0 : Math.max(0, w - need[i])));
+	const room = slack.reduce((t, x) => t + x, 0);
+	if (deficit > 0 && room > 0) {
+		const take = Math.min(1, deficit / room);
+		for (let i = 0; i < columns.length; i++) widths[i] -= slack[i] * take;
+	}
+	return columns.map((c, i) => ({ ...c, width: widths[i] }));
+}
 
 /** A section heading; starts a new page rather than stand alone at the bottom of one. */
 function heading(doc: Pdf, text: string): void {
@@ -38,8 +74,9 @@ export interface DailyReportPdfInput {
 }
 
 export async function dailyReportPdf({ report: r, printedAt, printedBy }: DailyReportPdfInput): Promise<Buffer> {
-	const doc = createPdf({ size: 'A4', title: `日报 ${periodZh(r)}`, author: r.centreName });
-	drawHeader(doc, { communityName: r.communityName, centreName: r.centreName, title: '客户服务中心日报', subtitle: periodZh(r) });
+	const title = reportTitleZh(r);
+	const doc = createPdf({ size: 'A4', title: `${title} ${periodZh(r)}`, author: r.centreName });
+	drawHeader(doc, { communityName: r.communityName, centreName: r.centreName, title: `客户服务中心${title}`, subtitle: periodZh(r) });
 	drawKeyValueRows(doc, [
 		['报表期间', `${periodZh(r)}（${r.days} 天）`],
 		['统计截至', formatDateTimeLocal(r.asOfMs, r.timeZone) + (r.partial ? '（当日未完）' : '')],
@@ -48,11 +85,12 @@ export async function dailyReportPdf({ report: r, printedAt, printedBy }: DailyR
 	]);
 	for (const s of reportSections(r)) {
 		heading(doc, s.title);
-		drawTable(doc, { columns: s.columns, rows: s.rows.map((row) => row.map(show)) });
+		const rows = s.rows.map((row) => row.map(show));
+		drawTable(doc, { columns: fitColumns(doc, s.columns, rows), rows });
 		if (s.note) note(doc, s.note);
 	}
 	doc.moveDown(0.5);
 	drawSignatureLines(doc, ['制表', '审核', '主任']);
-	drawFooter(doc, `${r.centreName}　日报 ${periodZh(r)}`);
+	drawFooter(doc, `${r.centreName}　${title} ${periodZh(r)}`);
 	return pdfToBuffer(doc);
 }

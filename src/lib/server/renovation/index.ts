@@ -7,4 +7,5 @@ export { settleDeposit, settlePass, voucherByNo, readDeductionPhoto, deductionPh
 export { renovationDetail, listRenovations, findRenovation, unitByCode, ownerOfUnit, REF_PASS, REF_RENOVATION, type RenovationDetail, type RenovationListRow, type PassView, type SettlementView, type EventView } from './records';
 export { renovationBoard, awaitingReviewCount, type BoardRow, type OutstandingPass } from './board';
 export { depositMovements, depositsHeld, voucherSummary, renovationActivity, type DepositMovement, type DepositsHeld, type VoucherSummary, type RenovationActivity } from './report';
+export { dryRun, reviewFees, reviewSettlement, reviewStep, type FeesReview } from './review';
 export { seedRenovations } from './seed';

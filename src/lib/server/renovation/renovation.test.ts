@@ -28,6 +28,9 @@ import {
 	listRenovations,
 	findRenovation,
 	voucherSummary,
+	reviewFees,
+	reviewSettlement,
+	reviewStep,
 	type Actor,
 	type ApplicationInput,
 	type MethodInput,
@@ -584,5 +587,47 @@ describe('append-only and demo data', () => {
 		const before = counts();
 		seedRenovations(db, { communityId: f.communityId, today: new Date(NOW) });
 		expect(counts()).toEqual(before);
+	});
+});
+
+/*
+ * First use (issue 11): fees, permit, inspection and deposit refund are reviewed on the server
+ * before they are confirmed: the review answers what the write would record and writes nothing
+ * (no row, no receipt, permit or voucher number used up), and refuses what the write refuses.
+ */
+describe('review before the write', () => {
+	it('answers the figures the write records, and writes nothing', () => {
+		const id = approved();
+		const method = cash(300_000);
+		const input = { renovationId: id, agreementSigned: true, wallAreaCenti: 1250, workers: [worker(0)], method };
+		const before = counts();
+		const fees = reviewFees(db, clerk, input, NOW);
+		expect(counts()).toEqual(before);
+		const paid = payFees(db, clerk, input, NOW);
+		expect(paid.receiptNo).toBe('SF-2026-000001');
+		expect(fees.totalFen).toBe(paid.totalFen);
+		expect(fees.changeFen).toBe(paid.changeFen);
+		const rec = paymentByReceiptNo(db, f.communityId, paid.receiptNo)!;
+		expect(fees.lines).toEqual(rec.lines.map((l) => ({ itemCode: l.itemCode, kind: l.kind, amountFen: l.amountFen })));
+
+		const b2 = counts();
+		expect(reviewStep(db, clerk, id, { action: 'issue_permit', until: '2027-01-31' }, { idempotencyKey: 'k1', now: NOW })).toEqual({ permitNo: 'XK-2026-0001', permitFrom: TODAY, permitUntil: '2027-01-31' });
+		expect(counts()).toEqual(b2);
+		expect(renovationDetail(db, f.communityId, id, TODAY)!.renovation.state).toBe('paid');
+		transition(db, clerk, id, { action: 'issue_permit', until: '2027-01-31' }, { now: NOW });
+		transition(db, clerk, id, { action: 'start' }, { now: NOW });
+		// An inspection failing with no item to fix is refused by the review as by the write.
+		expect(code(() => reviewStep(db, clerk, id, { action: 'inspect_fail', items: [' '] }, { idempotencyKey: 'k2', now: NOW }))).toBe(code(() => transition(db, clerk, id, { action: 'inspect_fail', items: [' '] }, { now: NOW })));
+		reviewStep(db, clerk, id, { action: 'inspect_pass' }, { idempotencyKey: 'k3', now: NOW });
+		expect(renovationDetail(db, f.communityId, id, TODAY)!.renovation.state).toBe('in_progress');
+		transition(db, clerk, id, { action: 'inspect_pass' }, { now: NOW });
+
+		const b3 = counts();
+		// Deductions above the deposit: refused before any confirmation.
+		expect(code(() => reviewSettlement(db, clerk, { renovationId: id, deductions: [{ description: '电梯', amountFen: 250000 }], refund: refund() }, NOW))).toBe('deduction_above_deposit');
+		const r = reviewSettlement(db, clerk, { renovationId: id, deductions: [{ description: '电梯轿厢划伤', amountFen: 35000 }], refund: refund() }, NOW);
+		expect(r).toEqual({ refundFen: 165000, deductedFen: 35000 });
+		expect(counts()).toEqual(b3);
+		expect(settleDeposit(db, clerk, { renovationId: id, deductions: [{ description: '电梯轿厢划伤', amountFen: 35000 }], refund: refund() }, NOW)).toMatchObject({ voucherNo: 'TK-2026-000001', refundFen: 165000, deductedFen: 35000 });
 	});
 });

@@ -1,5 +1,5 @@
 /**
- * GET /reports/daily.csv: the report's sections one under the other (title row, header row, data,
+ * GET /reports/daily.csv: the report's sections (titled 日报, 月报 or 期间报表) one under the other (title row, header row, data,
  * blank row), UTF-8 with a BOM and CRLF (tickets/csv.ts), so Excel on Chinese Windows opens it.
  * Amounts are plain yuan numbers ("-10.00") so the spreadsheet can add them up.
  */
@@ -7,7 +7,7 @@ import { fenToYuanString } from '../../money';
 import { formatDateTimeLocal } from '../../dates';
 import { BOM, csvCell } from '../tickets/csv';
 import type { DailyReport } from './daily';
-import { periodZh, reportSections, type Cell } from './sheet';
+import { periodZh, reportSections, reportTitleZh, type Cell } from './sheet';
 
 function cell(c: Cell): string {
 	if (typeof c === 'number') return String(c);
@@ -18,7 +18,7 @@ function cell(c: Cell): string {
 
 export function dailyReportCsv(r: DailyReport): string {
 	const rows: Cell[][] = [
-		['日报', `${r.communityName} ${r.centreName}`],
+		[reportTitleZh(r), `${r.communityName} ${r.centreName}`],
 		['报表期间', periodZh(r)],
 		['统计截至', formatDateTimeLocal(r.asOfMs, r.timeZone)],
 		['金额单位', '元'],

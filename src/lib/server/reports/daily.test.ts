@@ -237,6 +237,100 @@ describe('daily report on a fixed day', () => {
 });
 
 /*
+ * First use (issue 11): a deposit taken on D1 is settled on D2 keeping ¥350; a transfer is paid on
+ * D2. The report is titled by its period, the 按收费项目 合计 counts receipts, deposits print as
+ * the formula names them, the ¥350 is income of D2, methods carry the screen's labels, and the PDF
+ * never breaks a receipt number or a date.
+ */
+describe('as a bookkeeper reads it', () => {
+	function renovationSettledOnD2() {
+		const clerk: Actor = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
+		const manager: Actor = { id: f.managerId, communityId: f.communityId, role: 'manager' };
+		const uid = db.insert(units).values({ communityId: f.communityId, building: '2', entrance: '1', room: '101', code: '2-1-101', areaCenti: 8000, occupancy: 'occupied', createdAt: NOW }).returning().get().id;
+		const o = db.insert(owners).values({ communityId: f.communityId, name: '业主甲', phone: '13700000001', createdAt: NOW }).returning().get();
+		db.insert(unitOwners).values({ unitId: uid, ownerId: o.id, role: 'owner' }).run();
+		const t1 = at(D1, '11:00');
+		const { id } = createApplication(
+			db,
+			clerk,
+			{
+				unitCode: '2-1-101',
+				applicantKind: 'owner',
+				applicantName: '',
+				applicantPhone: '',
+				applicantRelation: '',
+				selfRenovation: true,
+				contractorName: '',
+				contractorLicence: '',
+				contractorPhone: '',
+				plannedStart: D1,
+				plannedEnd: '2027-03-31',
+				scope: '墙面翻新',
+				wallDemolition: false,
+				documents: { design_drawings: true, construction_drawings: true, contractor_qualification: false, business_licence: false },
+				idempotencyKey: 'app-first-use'
+			},
+			t1
+		);
+		transition(db, manager, id, { action: 'approve' }, { now: t1 });
+		payFees(db, clerk, { renovationId: id, agreementSigned: true, wallAreaCenti: 0, workers: [], method: { method: 'wechat', methodRef: 'WX-1', bank: '', tenderedFen: null, payerName: '', idempotencyKey: 'fee-first-use' } }, t1);
+		const t2 = at(D2, '08:58');
+		transition(db, clerk, id, { action: 'issue_permit', until: '2027-03-31' }, { now: t2 });
+		transition(db, clerk, id, { action: 'start' }, { now: t2 });
+		transition(db, clerk, id, { action: 'inspect_pass' }, { now: t2 });
+		settleDeposit(db, clerk, { renovationId: id, deductions: [{ description: '电梯轿厢划伤', amountFen: 35000 }], refund: { method: 'transfer', methodRef: 'TR-1', payeeName: '', idempotencyKey: 'refund-first-use' } }, t2);
+	}
+
+	it('titles, counts, deposits, income and method labels in the CSV and the PDF', async () => {
+		const { p1 } = fixedDay();
+		const [, parking] = ensureFeeItems(db, f.communityId);
+		pay(D2, '08:45', 'transfer', f.clerkId, [{ kind: 'principal', itemCode: parking.code, amountFen: 5000 }]);
+		renovationSettledOnD2();
+		const r = dailyReport(db, f.communityId, D2, D2, { now: NOW });
+		const pdfBuf = await dailyReportPdf({ report: r, printedAt: NOW, printedBy: 'manager MANAGER' });
+		const lines = dailyReportCsv(r).slice(1).split('\r\n');
+		expect(lines[0]).toBe('日报,测试小区 测试小区管理处');
+		// D2: 4 receipts (P2, P3, P4, the transfer) carry 6 item lines; 2 receipts voided (P1, P3).
+		const byItem = lines.indexOf('二、按收费项目');
+		const total = lines.slice(byItem).find((l) => l.startsWith('合计,'));
+		expect(total).toBe('合计,4,2746.83,2,-250.00,2496.83');
+		expect(lines).toContain('银行汇款,1,50.00,0,0.00,50.00');
+		// Deposits: voided, refunded and deducted as positive amounts under 期初 + 收取 − 作废 − 退还 − 扣除 = 期末.
+		const deposit = lines.slice(lines.indexOf('八、押金')).find((l) => l.startsWith('装修保证金,'))!;
+		const [, before, taken, voided, refunded, deducted, after] = deposit.split(',').map(Number);
+		expect([taken, voided, deducted]).toEqual([2000, 0, 350]);
+		// (P4's deposit line names renovation 1, this one: the settlement returns both deposits less ¥350.)
+		expect([before, refunded, after]).toEqual([2000, 3650, 0]);
+		expect(before + taken - voided - refunded - deducted).toBe(after);
+		expect(lines).toContain('押金项目,期初结存,本期收取,作废,退还,扣除,期末结存');
+		// The ¥350 kept is income of D2: net 2496.83 − deposits 2000 + 350.
+		expect(lines).toContain('保证金扣款收入（从押金中扣除）,,350.00');
+		expect(lines).toContain('本期收入,,846.83');
+
+		const text = pdfText(pdfBuf).replace(/[ \t]+/g, ' ');
+		expect(text).toContain('客户服务中心日报');
+		expect(text).toMatch(/银行汇款 1 ¥50.00 0 ¥0.00 ¥50.00/);
+		expect(text).toMatch(/合计 4 ¥2,746.83 2 -¥250.00 ¥2,496.83/);
+		expect(text).toContain('保证金扣款收入（从押金中扣除） ¥350.00');
+		expect(text).toMatch(/装修保证金 ¥[\d,.]+ ¥2,000.00 ¥0.00 ¥[\d,.]+ ¥350.00 ¥[\d,.]+/);
+		// The voided receipt's number and both dates whole, on one line.
+		expect(text).toContain(`${p1.receiptNo} ${D1} ${D2} ¥100.00`);
+	});
+
+	it('titles a whole month 月报 and any other range 期间报表', async () => {
+		fixedDay();
+		const month = dailyReport(db, f.communityId, '2026-10-01', '2026-10-31', { now: NOW });
+		expect(dailyReportCsv(month).slice(1).split('\r\n')[0]).toBe('月报,测试小区 测试小区管理处');
+		expect(pdfText(await dailyReportPdf({ report: month, printedAt: NOW, printedBy: 'm' }))).toContain('客户服务中心月报');
+		const range = dailyReport(db, f.communityId, D1, D2, { now: NOW });
+		expect(dailyReportCsv(range).slice(1).split('\r\n')[0]).toBe('期间报表,测试小区 测试小区管理处');
+		const text = pdfText(await dailyReportPdf({ report: range, printedAt: NOW, printedBy: 'm' }));
+		expect(text).toContain('客户服务中心期间报表');
+		expect(text).not.toContain('日报');
+	});
+});
+
+/*
  * Generated data: 12 days of receipts (random items, methods, cashiers), voids on the same or a
  * later day, and renovations whose deposits are taken, voided, refunded with deductions and
  * settled pass by pass. Every day and the whole range must reconcile, each day's deposits must

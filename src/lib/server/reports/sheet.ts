@@ -5,10 +5,9 @@
  */
 import { formatDateTimeLocal } from '../../dates';
 import type { DailyReport, ItemLine } from './daily';
-import type { NetLine } from '../../domain/report';
+import { periodIncome, reportKind, type NetLine, type ReportKind } from '../../domain/report';
 import { ITEM_NAME_ZH, type RenovationItemCode } from '../../domain/renovation-fees';
-
-export const METHOD_ZH: Record<string, string> = { cash: '现金', cheque: '支票', card: '刷卡', transfer: '汇款', wechat: '微信', alipay: '支付宝' };
+import { methodLabel } from '../../payment-methods';
 export const LIMIT_ZH: Record<string, string> = {
 	record: '录入系统',
 	supervisor: '通知部门主管',
@@ -28,6 +27,8 @@ export interface SheetColumn {
 	header: string;
 	width: number;
 	align?: 'left' | 'center' | 'right';
+	/** Never broken across lines (receipt numbers, dates; amounts and counts are right-aligned and never broken either). */
+	nowrap?: boolean;
 }
 
 export interface Section {
@@ -47,14 +48,34 @@ export function periodZh(r: Pick<DailyReport, 'from' | 'to'>): string {
 	return r.from === r.to ? r.from : `${r.from} 至 ${r.to}`;
 }
 
+const TITLE_ZH: Record<ReportKind, string> = { day: '日报', month: '月报', period: '期间报表' };
+const FILE_EN: Record<ReportKind, string> = { day: 'daily-report', month: 'monthly-report', period: 'period-report' };
+
+/** 日报 for one day, 月报 for a whole calendar month, 期间报表 for any other range. */
+export function reportTitleZh(r: Pick<DailyReport, 'from' | 'to'>): string {
+	return TITLE_ZH[reportKind(r.from, r.to)];
+}
+
+/** The download's file name without extension: ASCII (filename=) and Chinese (filename*=). */
+export function reportFileNames(r: Pick<DailyReport, 'from' | 'to'>): { ascii: string; zh: string } {
+	const kind = reportKind(r.from, r.to);
+	const span = kind === 'day' ? r.from : kind === 'month' ? r.from.slice(0, 7) : `${r.from}_${r.to}`;
+	return { ascii: `${FILE_EN[kind]}-${span}`, zh: `${TITLE_ZH[kind]}-${span}` };
+}
+
 const L = (header: string, width: number): SheetColumn => ({ header, width });
+const W = (header: string, width: number): SheetColumn => ({ header, width, nowrap: true });
 const N = (header: string, width: number): SheetColumn => ({ header, width, align: 'right' });
 const NET_COLUMNS = (first: string) => [L(first, 26), N('收款笔数', 12), N('收款金额', 17), N('作废笔数', 12), N('作废冲减', 16), N('净额', 17)];
 
-function netRows(lines: readonly (NetLine & { label: string })[]): Cell[][] {
+/**
+ * Net lines and their 合计 row. The counts of the 合计 row are receipts (`receipts`): one receipt
+ * may carry several fee items, so by item the lines' counts add up to more than the receipts.
+ */
+function netRows(lines: readonly (NetLine & { label: string })[], receipts: { receivedCount: number; voidedCount: number }): Cell[][] {
 	const rows: Cell[][] = lines.map((l) => [l.label, l.receivedCount, fen(l.receivedFen), l.voidedCount, fen(-l.voidedFen), fen(l.netFen)]);
-	const t = lines.reduce((s, l) => ({ rc: s.rc + l.receivedCount, rf: s.rf + l.receivedFen, vc: s.vc + l.voidedCount, vf: s.vf + l.voidedFen, nf: s.nf + l.netFen }), { rc: 0, rf: 0, vc: 0, vf: 0, nf: 0 });
-	rows.push(['合计', t.rc, fen(t.rf), t.vc, fen(-t.vf), fen(t.nf)]);
+	const t = lines.reduce((s, l) => ({ rf: s.rf + l.receivedFen, vf: s.vf + l.voidedFen, nf: s.nf + l.netFen }), { rf: 0, vf: 0, nf: 0 });
+	rows.push(['合计', receipts.receivedCount, fen(t.rf), receipts.voidedCount, fen(-t.vf), fen(t.nf)]);
 	return rows;
 }
 
@@ -68,6 +89,7 @@ export function reportSections(r: DailyReport): Section[] {
 	const c = r.collections;
 	const rec = c.reconciliation;
 	const sections: Section[] = [];
+	const income = periodIncome(rec.netFen, r.deposits.total);
 
 	sections.push({
 		title: '一、收款汇总',
@@ -75,13 +97,26 @@ export function reportSections(r: DailyReport): Section[] {
 		rows: [
 			['本期开具收据', c.total.receivedCount, fen(rec.receiptsFen)],
 			['本期作废冲减（按作废日期）', c.total.voidedCount, fen(-rec.voidsFen)],
-			['实收净额', '', fen(rec.netFen)]
+			['实收净额', '', fen(rec.netFen)],
+			['　其中：押金净收取（代收，不计收入）', '', fen(income.depositsNetFen)],
+			['保证金扣款收入（从押金中扣除）', '', fen(income.deductionIncomeFen)],
+			['本期收入', '', fen(income.incomeFen)]
 		],
-		note: rec.ok ? '核对：按收费项目 = 按缴费方式 = 按收款员 = 收据合计 − 作废，一致。' : `核对不一致：按项目 ${rec.byItemFen}、按方式 ${rec.byMethodFen}、按收款员 ${rec.byCashierFen}、收据−作废 ${rec.netFen}（分）。`
+		note:
+			(rec.ok ? '核对：按收费项目 = 按缴费方式 = 按收款员 = 收据合计 − 作废，一致。' : `核对不一致：按项目 ${rec.byItemFen}、按方式 ${rec.byMethodFen}、按收款员 ${rec.byCashierFen}、收据−作废 ${rec.netFen}（分）。`) +
+			'本期收入 = 实收净额 − 押金净收取 + 保证金扣款收入：押金是代收款，不计收入；从押金中扣除的款项在扣除当日计入收入。'
 	});
-	sections.push({ title: '二、按收费项目', columns: NET_COLUMNS('收费项目'), rows: netRows(c.byItem.map((l) => ({ ...l, label: itemLabelZh(l) }))) });
-	sections.push({ title: '三、按缴费方式', columns: NET_COLUMNS('缴费方式'), rows: netRows(c.byMethod.map((l) => ({ ...l, label: METHOD_ZH[l.key] ?? l.key }))) });
-	sections.push({ title: '四、按收款员', columns: NET_COLUMNS('收款员'), rows: netRows(c.byCashier.map((l) => ({ ...l, label: `${l.name} ${l.workNo}` }))) });
+	sections.push({
+		title: '二、按收费项目',
+		columns: NET_COLUMNS('收费项目'),
+		rows: netRows(
+			c.byItem.map((l) => ({ ...l, label: itemLabelZh(l) })),
+			c.total
+		),
+		note: '笔数为含该项目的收据张数；一张收据可含多个项目，合计行为收据张数，不等于各行笔数之和。'
+	});
+	sections.push({ title: '三、按缴费方式', columns: NET_COLUMNS('缴费方式'), rows: netRows(c.byMethod.map((l) => ({ ...l, label: methodLabel(l.key, 'zh-CN') })), c.total) });
+	sections.push({ title: '四、按收款员', columns: NET_COLUMNS('收款员'), rows: netRows(c.byCashier.map((l) => ({ ...l, label: `${l.name} ${l.workNo}` })), c.total) });
 
 	const receipts = r.receipts;
 	sections.push({
@@ -96,7 +131,7 @@ export function reportSections(r: DailyReport): Section[] {
 	if (receipts.voids.length) {
 		sections.push({
 			title: '作废明细',
-			columns: [L('票据号', 19), L('开具日期', 13), L('作废日期', 13), N('金额', 13), L('收款员', 13), L('作废人', 13), L('原因', 26)],
+			columns: [W('票据号', 19), W('开具日期', 13), W('作废日期', 13), N('金额', 13), L('收款员', 13), L('作废人', 13), L('原因', 26)],
 			rows: receipts.voids.map((v) => [v.receiptNo, v.issuedOn, v.voidedOn, fen(v.totalFen), v.cashier, v.voidedBy, v.reason])
 		});
 	}
@@ -130,10 +165,11 @@ export function reportSections(r: DailyReport): Section[] {
 	const depositName = (code: string) => ITEM_NAME_ZH[code as RenovationItemCode] ?? code;
 	sections.push({
 		title: '八、押金',
-		columns: [L('押金项目', 22), N('期初结存', 14), N('本期收取', 13), N('作废冲减', 13), N('退还', 12), N('扣除', 12), N('期末结存', 14)],
+		// Amounts as the formula below names them: it subtracts voided, refunded and deducted itself.
+		columns: [L('押金项目', 22), N('期初结存', 14), N('本期收取', 13), N('作废', 13), N('退还', 12), N('扣除', 12), N('期末结存', 14)],
 		rows: [
-			...d.lines.map((l): Cell[] => [depositName(l.itemCode), fen(l.heldBeforeFen), fen(l.takenFen), fen(-l.voidedFen), fen(-l.refundedFen), fen(-l.deductedFen), fen(l.heldAfterFen)]),
-			['合计', fen(d.total.heldBeforeFen), fen(d.total.takenFen), fen(-d.total.voidedFen), fen(-d.total.refundedFen), fen(-d.total.deductedFen), fen(d.total.heldAfterFen)]
+			...d.lines.map((l): Cell[] => [depositName(l.itemCode), fen(l.heldBeforeFen), fen(l.takenFen), fen(l.voidedFen), fen(l.refundedFen), fen(l.deductedFen), fen(l.heldAfterFen)]),
+			['合计', fen(d.total.heldBeforeFen), fen(d.total.takenFen), fen(d.total.voidedFen), fen(d.total.refundedFen), fen(d.total.deductedFen), fen(d.total.heldAfterFen)]
 		],
 		note: `${d.ok ? '核对：期初 + 收取 − 作废 − 退还 − 扣除 = 期末，一致。' : '核对不一致：期初 + 收取 − 作废 − 退还 − 扣除 ≠ 期末。'}退款凭证 ${d.vouchers.count} 张${d.vouchers.first ? `（${d.vouchers.first} — ${d.vouchers.last}）` : ''}。`
 	});

@@ -121,15 +121,19 @@ function event(db: Db, communityId: number, requestId: number, action: string, a
 	stmt(db, 'INSERT INTO waiver_events (community_id, request_id, action, actor_id, note, detail, local_date, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(communityId, requestId, action, actorId, note, JSON.stringify(detail), localDate, at);
 }
 
-export type DecisionInput = {
+/** A decision as checked (the review before the confirmation checks this much). */
+export type DecisionCheck = {
 	communityId: number;
 	requestId: number;
 	deciderId: number;
 	note: string;
-	/** One per rendering of the decision form: a double submit decides once. */
-	key: string;
 	now: number;
 } & ({ decision: 'approve'; plan: ApprovalPlan } | { decision: 'reject' });
+
+export type DecisionInput = DecisionCheck & {
+	/** One per rendering of the decision form: a double submit decides once. */
+	key: string;
+};
 
 export interface Decided {
 	state: WaiverState;
@@ -169,6 +173,41 @@ export function owedNow(db: Db, communityId: number, unitId: number, requestId: 
 }
 
 /**
+ * The decision checked as it would be written (throws WaiverError): for an approval, the amount
+ * per bill under the plan and what the bills still owe today.
+ */
+function checkedAmounts(db: Db, input: DecisionCheck, r: RequestState, today: string): { amounts: BillAmount[]; owed: ReturnType<typeof owedNow> } {
+	const decision = { state: r.state, clerkId: r.clerkId, deciderId: input.deciderId, note: String(input.note ?? '').trim() };
+	if (input.decision !== 'approve') {
+		const errors = checkDecision(decision);
+		if (errors.length) throw new WaiverError(errors[0], { errors });
+		return { amounts: [], owed: [] };
+	}
+	const owed = owedNow(db, input.communityId, r.unitId, r.id, today);
+	const first = checkDecision(decision);
+	if (first.length) throw new WaiverError(first[0], { errors: first });
+	// A void may have re-opened a principal without the request being sent back: never waive then.
+	if (owed.some((b) => b.principalDueFen > 0)) throw new WaiverError('principal_unpaid');
+	const plan = planApproval(input.plan, owed);
+	if (!plan.ok) throw new WaiverError(plan.error, { maxFen: owed.reduce((s, b) => s + b.owedFen, 0) });
+	const errors = checkApproval(decision, owed, plan.amounts);
+	if (errors.length) throw new WaiverError(errors[0], { errors });
+	return { amounts: plan.amounts, owed };
+}
+
+/**
+ * The review before the confirmation: the decision checked exactly as `decideWaiverRequest`
+ * checks it, writing nothing, with the amounts it would write (per bill, with the month).
+ */
+export function reviewWaiverDecision(db: Db, input: DecisionCheck): { approvedFen: number; amounts: (BillAmount & { month: string })[] } {
+	const r = loadState(db, input.communityId, input.requestId);
+	const today = communityToday(getCommunity(db, input.communityId), new Date(input.now));
+	const { amounts, owed } = checkedAmounts(db, input, r, today);
+	const month = new Map(owed.map((b) => [b.billId, b.month]));
+	return { approvedFen: amounts.reduce((s, a) => s + a.amountFen, 0), amounts: amounts.filter((a) => a.amountFen > 0).map((a) => ({ ...a, month: month.get(a.billId) ?? '' })) };
+}
+
+/**
  * A manager approves (in full, a total split oldest first, or per bill) or rejects a pending
  * request, always with a note, never their own. Approval writes the waiver entries in the ledger
  * in the same transaction, so the late fee leaves what the unit owes. The state changes only
@@ -187,24 +226,7 @@ export function decideWaiverRequest(db: Db, input: DecisionInput): Decided {
 		const community = getCommunity(db, input.communityId);
 		const today = communityToday(community, new Date(input.now));
 		const note = String(input.note ?? '').trim();
-		const decision = { state: r.state, clerkId: r.clerkId, deciderId: input.deciderId, note };
-
-		let amounts: BillAmount[] = [];
-		if (input.decision === 'approve') {
-			const owed = owedNow(db, input.communityId, r.unitId, r.id, today);
-			const first = checkDecision(decision);
-			if (first.length) throw new WaiverError(first[0], { errors: first });
-			// A void may have re-opened a principal without the request being sent back: never waive then.
-			if (owed.some((b) => b.principalDueFen > 0)) throw new WaiverError('principal_unpaid');
-			const plan = planApproval(input.plan, owed);
-			if (!plan.ok) throw new WaiverError(plan.error, { maxFen: owed.reduce((s, b) => s + b.owedFen, 0) });
-			const errors = checkApproval(decision, owed, plan.amounts);
-			if (errors.length) throw new WaiverError(errors[0], { errors });
-			amounts = plan.amounts;
-		} else {
-			const errors = checkDecision(decision);
-			if (errors.length) throw new WaiverError(errors[0], { errors });
-		}
+		const amounts = checkedAmounts(db, input, r, today).amounts;
 		const approvedFen = amounts.reduce((s, a) => s + a.amountFen, 0);
 		const changed = stmt(
 			db,

@@ -15,6 +15,7 @@ import {
 	onPaymentVoided,
 	pendingCount,
 	requestDetail,
+	reviewWaiverDecision,
 	unitHistory,
 	waiverCandidates,
 	waiverSummary,
@@ -232,6 +233,25 @@ describe('the manager decides', () => {
 		expect(d.events.map((e) => e.action)).toEqual(['create', 'approve']);
 		expect(db.$client.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'waiver.approve'`).get()).toEqual({ n: 1 });
 		expect(pendingCount(db, f.communityId)).toBe(0);
+	});
+
+	it('reviews a decision before it is confirmed: the amounts per bill it would write, nothing written', () => {
+		const before = written();
+		const check = { communityId: f.communityId, requestId: id, deciderId: f.managerId, note: '部分免除', now: at('2026-09-17') };
+		expect(reviewWaiverDecision(db, { ...check, decision: 'approve', plan: { mode: 'amount', amountFen: 5000 } })).toEqual({
+			approvedFen: 5000,
+			amounts: [
+				{ billId: jul, amountFen: 4078, month: '2026-07' },
+				{ billId: aug, amountFen: 922, month: '2026-08' }
+			]
+		});
+		// Refused as the decision itself would be: above what is owed, no note, one's own request.
+		expect(code(() => reviewWaiverDecision(db, { ...check, decision: 'approve', plan: { mode: 'amount', amountFen: 5939 } }))).toBe('amount_above_owed');
+		expect(code(() => reviewWaiverDecision(db, { ...check, note: ' ', decision: 'reject' }))).toBe('note_missing');
+		expect(code(() => reviewWaiverDecision(db, { ...check, deciderId: f.clerkId, decision: 'approve', plan: { mode: 'full' } }))).toBe('own_request');
+		expect(written()).toBe(before);
+		expect(decide(id, { plan: { mode: 'amount', amountFen: 5000 }, note: '部分免除' }).amounts).toEqual([{ billId: jul, amountFen: 4078 }, { billId: aug, amountFen: 922 }]);
+		expect(code(() => reviewWaiverDecision(db, { ...check, decision: 'approve', plan: { mode: 'full' } }))).toBe('not_pending');
 	});
 
 	it('approves in full, or per bill', () => {

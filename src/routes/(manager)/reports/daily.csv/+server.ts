@@ -1,10 +1,9 @@
-import { error } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
-import { dailyReport, dailyReportCsv } from '$lib/server/reports';
-import { periodFromUrl } from '../period';
+import { dailyReport, dailyReportCsv, reportFileNames } from '$lib/server/reports';
+import { periodFromUrl, periodRefused } from '../period';
 
 // GET /reports/daily.csv?date=YYYY-MM-DD (or ?from=&to=): the report for Excel (UTF-8 with BOM). Managers only.
 export const GET = async ({ locals, url }) => {
@@ -13,13 +12,13 @@ export const GET = async ({ locals, url }) => {
 	const community = getCommunity(db, user.communityId);
 	const now = nowMs();
 	const period = periodFromUrl(url, communityToday(community, new Date(now)));
-	if (!period.ok) error(400, period.message);
+	if (!period.ok) return periodRefused(period.message);
 	const csv = dailyReportCsv(dailyReport(db, user.communityId, period.from, period.to, { now }));
-	const name = period.from === period.to ? period.from : `${period.from}_${period.to}`;
+	const name = reportFileNames(period);
 	return new Response(csv, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="daily-report-${name}.csv"; filename*=UTF-8''${encodeURIComponent(`日报-${name}.csv`)}`,
+			'Content-Disposition': `attachment; filename="${name.ascii}.csv"; filename*=UTF-8''${encodeURIComponent(`${name.zh}.csv`)}`,
 			'Cache-Control': 'no-store'
 		}
 	});

@@ -14,6 +14,9 @@ import {
 	payFees,
 	permitEnd,
 	renovationDetail,
+	reviewFees,
+	reviewSettlement,
+	reviewStep,
 	settleDeposit,
 	settlePass,
 	todayOf,
@@ -75,6 +78,8 @@ const inspectSchema = z.object({
 	note: z.string().trim().max(500).default(''),
 	idem: idemSchema
 });
+const inspection = (v: z.infer<typeof inspectSchema>): TransitionInput =>
+	v.outcome === 'pass' ? { action: 'inspect_pass', note: v.note } : { action: 'inspect_fail', items: v.items.split(/\r?\n/), note: v.note };
 const passSettleSchema = z.object({ passId: z.coerce.number().int().positive(), outcome: z.enum(PASS_OUTCOMES) });
 
 /** A plain state step: parse, transition, answer. */
@@ -87,6 +92,59 @@ async function step(locals: App.Locals, url: URL, params: { id: string }, reques
 	const r = attempt(form, () => transition(getDb(), user as Actor, idOf(params), build(data as never), { idempotencyKey: data.idem, now: nowMs() }));
 	if (!r.ok) return r.fail;
 	return { ok: m.renovation_saved() };
+}
+
+/**
+ * The review of a state step (permit, inspection): checked on the server as the step itself,
+ * nothing written; the page then confirms with what will be recorded.
+ */
+async function stepReview(locals: App.Locals, url: URL, params: { id: string }, request: Request, schema: z.ZodType, build: (v: never) => TransitionInput) {
+	const user = requireStaff(locals, 'clerk', url);
+	const form = await request.formData();
+	const parsed = parseForm(schema, form);
+	if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0] ?? m.form_fix_errors(), { errors: parsed.errors, values: parsed.values });
+	const data = parsed.data as { idem: string };
+	const input = build(data as never);
+	const r = attempt(form, () => reviewStep(getDb(), user as Actor, idOf(params), input, { idempotencyKey: data.idem, now: nowMs() }));
+	if (!r.ok) return r.fail;
+	const items = input.action === 'inspect_fail' ? input.items.map((x) => x.trim()).filter(Boolean) : [];
+	return { review: { step: input.action, ...r.value, items }, values: formValues(form) };
+}
+
+/** The fee form read into payFees' input, or the refusal (what was typed kept). */
+async function readPay(locals: App.Locals, url: URL, params: { id: string }, request: Request) {
+	const user = requireStaff(locals, 'clerk', url);
+	const form = await request.formData();
+	const db = getDb();
+	const id = idOf(params);
+	const d = renovationDetail(db, user.communityId, id, todayOf(db, user.communityId, nowMs()));
+	if (!d) return { ok: false as const, fail: failForm(404, m.renovation_err_not_found()) };
+	const errors: Record<string, string> = {};
+	const method = parseMethodFields(form);
+	if (!method.ok) Object.assign(errors, method.errors);
+	const workers = parseWorkers(form);
+	if (!workers.ok) Object.assign(errors, workers.errors);
+	const wall = parseWallArea(form, d.renovation.wallDemolition);
+	if (!wall.ok) errors.wallArea = wall.error;
+	const agreementSigned = form.get('agreement') === 'on';
+	if (!agreementSigned) errors.agreement = m.renovation_err_agreement_required();
+	if (Object.keys(errors).length || !method.ok || !workers.ok || !wall.ok) {
+		return { ok: false as const, fail: failForm(400, errors._form ?? (Object.keys(errors).length === 1 ? Object.values(errors)[0] : m.form_fix_errors()), { errors, values: formValues(form) }) };
+	}
+	return { ok: true as const, user, form, db, rows: workers.rows, input: { renovationId: id, agreementSigned, wallAreaCenti: wall.centi, workers: workers.workers, method: method.data } };
+}
+
+/** The deposit refund form read into settleDeposit's input, or the refusal. */
+async function readSettle(locals: App.Locals, url: URL, params: { id: string }, request: Request) {
+	const user = requireStaff(locals, 'clerk', url);
+	const form = await request.formData();
+	const errors: Record<string, string> = {};
+	const deductions = await parseDeductions(form);
+	if (!deductions.ok) Object.assign(errors, deductions.errors);
+	const refund = parseRefund(form);
+	if (!refund.ok) Object.assign(errors, refund.errors);
+	if (!deductions.ok || !refund.ok) return { ok: false as const, fail: failForm(400, errors._form ?? m.form_fix_errors(), { errors, values: formValues(form) }) };
+	return { ok: true as const, user, form, rows: deductions.rows, input: { renovationId: idOf(params), deductions: deductions.deductions, refund: refund.refund } };
 }
 
 export const actions = {
@@ -107,6 +165,8 @@ export const actions = {
 	reject: async ({ locals, url, params, request }) =>
 		step(locals, url, params, request, reasonSchema, (v: z.infer<typeof reasonSchema>) => ({ action: 'reject', reason: v.reason }), 'manager'),
 
+	permitReview: async ({ locals, url, params, request }) => stepReview(locals, url, params, request, untilSchema, (v: z.infer<typeof untilSchema>) => ({ action: 'issue_permit', until: v.until })),
+
 	permit: async ({ locals, url, params, request }) => step(locals, url, params, request, untilSchema, (v: z.infer<typeof untilSchema>) => ({ action: 'issue_permit', until: v.until })),
 
 	start: async ({ locals, url, params, request }) => step(locals, url, params, request, noteSchema, () => ({ action: 'start' })),
@@ -114,47 +174,43 @@ export const actions = {
 	extend: async ({ locals, url, params, request }) =>
 		step(locals, url, params, request, untilSchema, (v: z.infer<typeof untilSchema>) => ({ action: 'extend_permit', until: v.until, note: v.note })),
 
-	inspect: async ({ locals, url, params, request }) =>
-		step(locals, url, params, request, inspectSchema, (v: z.infer<typeof inspectSchema>) =>
-			v.outcome === 'pass' ? { action: 'inspect_pass', note: v.note } : { action: 'inspect_fail', items: v.items.split(/\r?\n/), note: v.note }
-		),
+	inspectReview: async ({ locals, url, params, request }) => stepReview(locals, url, params, request, inspectSchema, inspection),
+
+	inspect: async ({ locals, url, params, request }) => step(locals, url, params, request, inspectSchema, inspection),
 
 	close: async ({ locals, url, params, request }) => step(locals, url, params, request, noteSchema, () => ({ action: 'close' })),
 
+	/** Step 1 of taking the fees: the receipt as it would be posted (nothing written). */
+	payReview: async ({ locals, url, params, request }) => {
+		const p = await readPay(locals, url, params, request);
+		if (!p.ok) return p.fail;
+		const r = attempt(p.form, () => reviewFees(p.db, p.user, p.input, nowMs()), p.rows);
+		if (!r.ok) return r.fail;
+		return { review: { step: 'pay' as const, ...r.value, method: p.input.method.method, tenderedFen: p.input.method.tenderedFen }, values: formValues(p.form) };
+	},
+
+	/** Step 2: post it. */
 	pay: async ({ locals, url, params, request }) => {
-		const user = requireStaff(locals, 'clerk', url);
-		const form = await request.formData();
-		const db = getDb();
-		const id = idOf(params);
-		const d = renovationDetail(db, user.communityId, id, todayOf(db, user.communityId, nowMs()));
-		if (!d) return failForm(404, m.renovation_err_not_found());
-		const errors: Record<string, string> = {};
-		const method = parseMethodFields(form);
-		if (!method.ok) Object.assign(errors, method.errors);
-		const workers = parseWorkers(form);
-		if (!workers.ok) Object.assign(errors, workers.errors);
-		const wall = parseWallArea(form, d.renovation.wallDemolition);
-		if (!wall.ok) errors.wallArea = wall.error;
-		const agreementSigned = form.get('agreement') === 'on';
-		if (!agreementSigned) errors.agreement = m.renovation_err_agreement_required();
-		if (Object.keys(errors).length || !method.ok || !workers.ok || !wall.ok) {
-			return failForm(400, errors._form ?? (Object.keys(errors).length === 1 ? Object.values(errors)[0] : m.form_fix_errors()), { errors, values: formValues(form) });
-		}
-		const r = attempt(form, () => payFees(db, user, { renovationId: id, agreementSigned, wallAreaCenti: wall.centi, workers: workers.workers, method: method.data }, nowMs()), workers.rows);
+		const p = await readPay(locals, url, params, request);
+		if (!p.ok) return p.fail;
+		const r = attempt(p.form, () => payFees(p.db, p.user, p.input, nowMs()), p.rows);
 		if (!r.ok) return r.fail;
 		return { ok: m.renovation_paid_ok({ receiptNo: r.value.receiptNo }), receiptNo: r.value.receiptNo, changeFen: r.value.changeFen };
 	},
 
+	/** Step 1 of the deposit refund: refund and deductions as they would be recorded (nothing written). */
+	settleReview: async ({ locals, url, params, request }) => {
+		const p = await readSettle(locals, url, params, request);
+		if (!p.ok) return p.fail;
+		const r = attempt(p.form, () => reviewSettlement(getDb(), p.user, p.input, nowMs()), p.rows);
+		if (!r.ok) return r.fail;
+		return { review: { step: 'settle' as const, ...r.value }, values: formValues(p.form) };
+	},
+
 	settle: async ({ locals, url, params, request }) => {
-		const user = requireStaff(locals, 'clerk', url);
-		const form = await request.formData();
-		const errors: Record<string, string> = {};
-		const deductions = await parseDeductions(form);
-		if (!deductions.ok) Object.assign(errors, deductions.errors);
-		const refund = parseRefund(form);
-		if (!refund.ok) Object.assign(errors, refund.errors);
-		if (!deductions.ok || !refund.ok) return failForm(400, errors._form ?? m.form_fix_errors(), { errors, values: formValues(form) });
-		const r = attempt(form, () => settleDeposit(getDb(), user, { renovationId: idOf(params), deductions: deductions.deductions, refund: refund.refund }, nowMs()), deductions.rows);
+		const p = await readSettle(locals, url, params, request);
+		if (!p.ok) return p.fail;
+		const r = attempt(p.form, () => settleDeposit(getDb(), p.user, p.input, nowMs()), p.rows);
 		if (!r.ok) return r.fail;
 		return { ok: m.renovation_settled_ok({ voucherNo: r.value.voucherNo }), voucherNo: r.value.voucherNo };
 	},
