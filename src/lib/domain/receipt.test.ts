@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { layoutReceipt, receiptDifference, priceNoteZh, parseDetail, type BillFacts, type ReceiptLineInput, type ReceiptLayout } from './receipt';
+import { layoutReceipt, receiptDifference, priceNoteZh, parseDetail, paidByProxy, type BillFacts, type ReceiptLineInput, type ReceiptLayout } from './receipt';
 import { lateFeeWorking } from './late-fee';
 
 const PROP = { itemNameZh: '物业服务费', itemNameEn: 'Property service fee' };
@@ -270,5 +270,15 @@ describe('priceNoteZh', () => {
 		expect(priceNoteZh(facts('2026-01', { vacancyPercent: 90 }), 20138, 90)).toBe('2.50元/m²×89.50m²×空置90%=201.38元/月');
 		expect(priceNoteZh(facts('2026-01', { basis: 'per_space', rateFen: 15000, fullFen: 30000, parkingSpaces: 2 }), 30000, 100)).toBe('150.00元/个×2个=300.00元/月');
 		expect(priceNoteZh(undefined, 22375, 100)).toBe('');
+	});
+});
+
+describe('paidByProxy', () => {
+	it('is someone other than an owner on file', () => {
+		expect(paidByProxy('陈刚', ['李娜'])).toBe(true);
+		expect(paidByProxy(' 李娜 ', ['王强', '李娜'])).toBe(false);
+		expect(paidByProxy('业主', ['李娜'])).toBe(false);
+		expect(paidByProxy('本人', ['李娜'])).toBe(false);
+		expect(paidByProxy('陈刚', [])).toBe(false);
 	});
 });

@@ -446,6 +446,18 @@ function itemLines(itemCode: string, list: BillAcc[], bills: ReadonlyMap<number,
 	return out;
 }
 
+/** What a clerk may type for "the owner in person" (the demo data does too). */
+const OWNER_WORDS = new Set(['业主', '业主本人', '本人']);
+
+/**
+ * Whether someone other than the unit's owner paid (代缴): the receipt then names the owner as well.
+ * Unknown owners (no unit, none on file) make no claim either way.
+ */
+export function paidByProxy(payerName: string, ownerNames: readonly string[]): boolean {
+	const payer = payerName.trim();
+	return ownerNames.length > 0 && !ownerNames.includes(payer) && !OWNER_WORDS.has(payer);
+}
+
 /**
  * The check every receipt passes before it prints: the lines sum to the layout's total and to
  * what the ledger says was paid. Returns the difference (0 = adds up).

@@ -10,7 +10,7 @@ import type { PaymentRecord } from '../ledger';
 import type { Community } from '../community';
 import { formatYuan, toChineseUppercase } from '../../money';
 import { formatDateTimeLocal, formatDateZh, nowPartsIn } from '../../dates';
-import { layoutReceipt, receiptDifference, type ReceiptFacts, type ReceiptLayout, type ReceiptLine } from '../../domain/receipt';
+import { layoutReceipt, paidByProxy, receiptDifference, type ReceiptFacts, type ReceiptLayout, type ReceiptLine } from '../../domain/receipt';
 import {
 	contentBox,
 	createPdf,
@@ -129,7 +129,7 @@ export async function renderReceipt(record: PaymentRecord, community: ReceiptCom
 /** 房号, 业主, 缴款人 (marked 代缴 when someone else paid for the owner) and the time. */
 function whoRows(record: PaymentRecord, ownerNames: string[], paidAt: { date: string; time: string }): [string, string][] {
 	const payer = record.payment.payerName.trim();
-	const proxy = ownerNames.length > 0 && !ownerNames.includes(payer);
+	const proxy = paidByProxy(payer, ownerNames);
 	const rows: [string, string][] = [['房号', record.unitCode ?? '—']];
 	if (ownerNames.length) rows.push(['业主', ownerNames.join('、')]);
 	rows.push(['缴款人', proxy ? `${payer}（代缴）` : payer], ['收款时间', `${formatDateZh(paidAt.date)} ${paidAt.time}`]);
