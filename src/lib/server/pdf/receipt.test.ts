@@ -4,7 +4,9 @@ import { createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
 import { getCommunity } from '../community';
 import { paymentByReceiptNo, postPayment, voidPayment, type LineInput } from '../ledger';
-import { billLines, postSamplePayment, PROPERTY, type SampleBill } from '../receipts/test-fixture';
+import { billLines, insertBill, postSamplePayment, PROPERTY, type SampleBill } from '../receipts/test-fixture';
+import { postFeePayment } from '../fees/pay';
+import { waiverEntries } from '../db/schema';
 import { receiptFacts } from '../receipts';
 import { lateFeeWorking } from '../../domain/late-fee';
 import { pdfInfo, pdfText, pdfWords } from './pdf-text';
@@ -218,6 +220,24 @@ describe('renderReceipt: adds up, names the owner, says how each month was bille
 		expect(t).toContain('逾期100天 × ¥417.04 × 3‰ = ¥125.11');
 		expect(t).toMatch(/合计 514\.58/);
 		expectA5AddsUp(text, 41704 + 9754);
+	});
+
+	it('the same through the counter: principal paid late, part of the late fee waived, the rest paid later', async () => {
+		const unitId = f.unitIds[0];
+		const billId = insertBill(db, f.communityId, unitId, { ...PROPERTY, month: '2026-01', principalFen: 41704 }, 0);
+		const pay = (date: string, includeLateFees: boolean) =>
+			postFeePayment(db, { communityId: f.communityId, unitId, billIds: [billId], includeLateFees, method: 'wechat', methodRef: 'WX1', payerName: '张伟', cashierId: f.clerkId, idempotencyKey: crypto.randomUUID(), now: Date.parse(`${date}T02:00:00Z`) });
+		pay('2026-04-30', false); // 100 days late: the late fee is fixed at ¥125.11
+		db.insert(waiverEntries).values({ billId, amountFen: 2757, requestId: null, approvedBy: f.managerId, localDate: '2026-05-05', createdAt: 0 }).run();
+		const p = pay('2026-05-06', true);
+		expect(p.totalFen).toBe(9754);
+		const { text } = await render(p.receiptNo);
+		const t = squeeze(text);
+		expect(t).toMatch(/滞纳金 2026年01月 见滞纳金计算 125\.11/);
+		expect(t).toMatch(/滞纳金减免 2026年01月 经批准减免 -27\.57/);
+		expect(t).toMatch(/合计 97\.54/);
+		expect(t).toContain('= ¥125.11');
+		expectA5AddsUp(text, 9754);
 	});
 
 	it("names the owner when someone else pays, and marks the payer 代缴", async () => {
