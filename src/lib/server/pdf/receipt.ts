@@ -1,8 +1,10 @@
 /**
  * The payment receipt (缴费票据（收据）), DOMAIN.md §2 "Receipt": A5 landscape (default) or an
- * 80 mm thermal roll (热敏小票). It prints any ledger payment: property-fee bills are grouped per
- * fee item and period with the late-fee working; deposits and other charges print as their own
- * rows. Fixed Chinese labels live here (the receipt is a Chinese document in every UI language).
+ * 80 mm thermal roll (热敏小票). It prints the lines `layoutReceipt` (domain/receipt.ts) lays out,
+ * one signed amount each, so every receipt adds up line by line to its total whatever it paid
+ * for; a receipt that would not add up is refused rather than printed. The 补打 stamp goes where
+ * nothing is printed (A5: beside the title; roll: a band of its own); 作废 covers the receipt on
+ * purpose. Fixed Chinese labels live here (the receipt is a Chinese document in every UI language).
  *
  * No $app / $env imports: the bench script renders receipts too.
  */

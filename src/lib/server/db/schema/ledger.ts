@@ -152,7 +152,7 @@ export const receiptPrints = sqliteTable(
 		paymentId: integer('payment_id').notNull().references(() => payments.id),
 		printedBy: integer('printed_by').notNull().references(() => staffUsers.id),
 		format: text('format').notNull(),
-		/** Why a reprint (补打) was made: a code from RECEIPT_REPRINT_REASONS and free text; '' on the first print. */
+		/** Why a reprint (补打) was made: a code from REPRINT_REASONS (receipts module) and free text; '' on the first print. */
 		reasonCode: text('reason_code').notNull().default(''),
 		reasonNote: text('reason_note').notNull().default(''),
 		/** The print form's one-time key: a double submit records one print. */
