@@ -67,7 +67,7 @@ test('a clerk finds a unit by typing and takes three months with late fees in ca
 	await expect(page.getByTestId('fees-receipt-sentence')).toHaveText(`这是您的缴费票据,2026年09月至11月物业服务费金额是${yuan(total)}元,请收好。`);
 	await expect(page.getByTestId('fees-receipt-total')).toHaveText(`¥${yuan(total)}`);
 	await expect(page.getByText(/逾期64天 × ¥[\d,.]+ × 3‰ = ¥[\d,.]+/)).toBeVisible();
-	await expect(page.getByTestId('fees-receipt-pdf')).toHaveAttribute('href', `/receipts/${receiptNo}.pdf`);
+	await expect(page.getByTestId('preview-a5')).toHaveAttribute('href', `/receipts/${receiptNo}.pdf`);
 
 	// Nothing is owed any more.
 	await open(page, '/fees/2-1-301');

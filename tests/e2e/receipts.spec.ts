@@ -2,10 +2,11 @@ import type { Page } from '@playwright/test';
 import { expect, test, fetchPdfText, login } from './helpers';
 
 /*
- * Receipts (issue 02): a clerk takes a payment for a unit of building 3 at /fees → the receipt
- * PDF (pdftotext) → a reprint shows 补打 → a manager voids it with a reason → the PDF shows 作废
- * → the public /verify page shows 作废. Plus the refusals: forged numbers, bad verify codes,
- * clerks on the manager's void page. Uses units of building 3 only (3-x-xxx).
+ * Receipts (issues 02 and 11): a clerk takes a payment for a unit of building 3 at /fees, paid by
+ * someone other than the owner → the receipt names the owner and adds up → opening the PDF records
+ * nothing → 打印 (a POST) → 补打 needs a reason and shows 补打 → a manager voids it with a reason →
+ * the PDF shows 作废 → the public /verify page shows 作废. Plus the refusals: forged numbers, bad
+ * verify codes, clerks on the manager's void page. Uses units of building 3 only (3-x-xxx).
  */
 
 // Owes the last three months (fees seed: floor 3 of every building), so the late fee applies.
@@ -56,35 +57,76 @@ test('the public check refuses malformed and unknown codes', async ({ page }) =>
 	expect((await page.request.get('/verify/AAAAAAAAAAAA')).status()).toBe(404);
 });
 
-test('payment → receipt PDF → reprint 补打 → manager void → 作废 on the PDF and on /verify', async ({ page, browser }) => {
-	// The counter payment goes through the fees page, as a clerk takes it.
+test('payment by a proxy → the receipt names the owner and adds up → opening the PDF records nothing → 打印 → 补打 with a reason → void → 作废', async ({ page, browser }) => {
+	// The counter payment goes through the fees page, as a clerk takes it; the owner's son pays.
 	await login(page, 'clerk');
-	const receiptNo = await payAtCounter(page, UNIT);
+	const receiptNo = await payAtCounter(page, UNIT, '陈刚');
 
-	// The original receipt.
+	// The counter's summary: the owner is named, the payer marked 代缴, and the lines add up.
+	const owner = (await page.getByTestId('fees-receipt-owner').innerText()).trim();
+	expect(owner).not.toBe('');
+	await expect(page.locator('.facts')).toContainText('陈刚（代缴）');
+	const amounts = await page.getByTestId('receipt-lines').locator('tbody td.num').allInnerTexts();
+	const total = fen(await page.getByTestId('fees-receipt-total').innerText());
+	expect(amounts.reduce((a, x) => a + fen(x), 0)).toBe(total);
+	await expect(page.getByTestId('print-a5')).toHaveText('打印票据 (A5)');
+
+	// Opening the document (link previews, a second look) is not a print: it shows the original and records nothing.
+	for (let i = 0; i < 3; i++) {
+		const preview = await pdf(page, `/receipts/${receiptNo}.pdf`);
+		expect(preview).not.toContain('补打');
+	}
+	await page.goto(`/receipts?no=${receiptNo}`);
+	await expect(page.getByTestId('receipt-card')).toContainText('尚未打印');
+	await expect(page.getByTestId('print-a5')).toHaveText('打印票据 (A5)');
+
+	// The original, as printed.
 	const original = await pdf(page, `/receipts/${receiptNo}.pdf`);
 	expect(original).toContain('缴费票据（收据）');
 	expect(original).toContain(`No. ${receiptNo}`);
 	expect(original).toContain(`房号：${UNIT}`);
-	expect(original).toMatch(/物业服务费 2026年09月至2026年11月 [\d,]+\.\d\d [\d,]+\.\d\d [\d,]+\.\d\d/);
+	expect(original).toContain(`业主：${owner}`);
+	expect(original).toContain('缴款人：陈刚（代缴）');
+	expect(original).toMatch(/物业服务费 2026年09月至2026年11月 [\d.]+元\/m²×[\d.]+m²=[\d,.]+元\/月×3个月 [\d,]+\.\d\d/);
+	expect(original).toMatch(/滞纳金 2026年09月至11月 见滞纳金计算 [\d,]+\.\d\d/);
 	expect(original).toMatch(/人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+/);
 	expect(original).toMatch(/2026年09月物业服务费：逾期\d+天 × ¥[\d,.]+ × 3‰ = ¥[\d,.]+/);
-	expect(original).toMatch(/实收 ¥[\d,]+\.00 找零 ¥[\d,]+\.\d\d/);
-	expect(original).toContain('缴费方式：现金');
+	expect(original).toContain('缴费方式：微信支付');
 	expect(original).toContain('收款员：李晓梅（工号 C001）');
 	expect(original).not.toContain('补打');
 	const code = /验证码 ([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4})/.exec(original)?.[1];
 	expect(code).toBeTruthy();
 
-	// A reprint from the lookup page carries 补打 with its number.
-	await page.goto(`/receipts?no=${receiptNo}`);
-	await expect(page.getByTestId('receipt-status')).toHaveText('有效');
+	// 打印: a POST records the print, then the PDF opens in a new window.
+	await printAndOpen(page, 'print-a5', `/receipts/${receiptNo}.pdf`);
+	await expect(page.getByTestId('print-done')).toHaveText('已记录第 1 次打印，票据已在新窗口打开。');
+	await expect(page.getByTestId('receipt-card')).toContainText('已打印 1 次');
+	expect(await pdf(page, `/receipts/${receiptNo}.pdf`)).not.toContain('补打');
+
+	// 补打 needs a reason ("其他" with a note).
 	await expect(page.getByTestId('print-a5')).toHaveText('补打票据 (A5)');
+	await page.getByTestId('print-a5').click();
+	await expect(page.getByTestId('print-error')).toHaveText('补打须选择原因。');
+	await page.getByTestId('reprint-reason-other').check();
+	await page.getByTestId('print-a5').click();
+	await expect(page.getByTestId('print-error')).toHaveText('选择“其他”时请写明原因。');
+	await expect(page.getByTestId('receipt-card')).toContainText('已打印 1 次');
+	await page.getByTestId('reprint-reason-lost').check();
+	await page.getByTestId('reprint-note').fill('业主来电说明');
+	await printAndOpen(page, 'print-a5', `/receipts/${receiptNo}.pdf`);
+	await expect(page.getByTestId('receipt-card')).toContainText('已打印 2 次');
+	await expect(page.getByTestId('last-print')).toContainText('原因：原件遗失　业主来电说明');
 	const reprint = await pdf(page, `/receipts/${receiptNo}.pdf`);
 	expect(reprint).toContain('补打（第1次）');
+	expect(reprint).toContain('补打原因 原件遗失 业主来电说明');
+	await page.getByTestId('reprint-reason-printer').check();
+	await printAndOpen(page, 'print-roll', `/receipts/${receiptNo}.pdf?format=roll`);
 	const roll = await pdf(page, `/receipts/${receiptNo}.pdf?format=roll`);
 	expect(roll).toContain('补打（第2次）');
 	expect(roll).toContain(`票据号：${receiptNo}`);
+	// Looking at it again changes nothing.
+	await page.goto(`/receipts?no=${receiptNo}`);
+	await expect(page.getByTestId('receipt-card')).toContainText('已打印 3 次');
 
 	// The manager voids it: a reason is required, then a confirmation dialog.
 	const manager = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
@@ -114,16 +156,33 @@ test('payment → receipt PDF → reprint 补打 → manager void → 作废 on 
 	// Nothing personal on the public page.
 	await expect(page.locator('body')).not.toContainText(UNIT);
 	await expect(page.locator('body')).not.toContainText('李晓梅');
+	await expect(page.locator('body')).not.toContainText('陈刚');
 });
 
-/** Pays every bill due of `unit` (with late fees) in cash at the counter; returns the receipt number. */
-async function payAtCounter(page: Page, unit: string): Promise<string> {
+/** "¥1,108.81" / "-27.57" → fen (test-side reading of a displayed amount). */
+function fen(text: string): number {
+	const m = /(-?)¥?([\d,]+)\.(\d\d)/.exec(text);
+	if (!m) throw new Error(`no amount in ${JSON.stringify(text)}`);
+	return (m[1] ? -1 : 1) * (Number(m[2].replace(/,/g, '')) * 100 + Number(m[3]));
+}
+
+/** Clicks a print button and waits for the new window to ask for the PDF the print recorded. */
+async function printAndOpen(page: Page, button: 'print-a5' | 'print-roll', url: string) {
+	const opened = page.context().waitForEvent('request', (r) => new URL(r.url()).pathname + new URL(r.url()).search === url);
+	const popup = page.waitForEvent('popup');
+	await page.getByTestId(button).click();
+	await opened;
+	await (await popup).close();
+}
+
+/** Pays every bill due of `unit` (with late fees) by WeChat at the counter; returns the receipt number. */
+async function payAtCounter(page: Page, unit: string, payer: string): Promise<string> {
 	await page.goto(`/fees/${unit}`);
+	await page.waitForSelector('body[data-hydrated]');
 	await expect(page.getByTestId('fees-bills')).toBeVisible();
-	const total = (await page.getByTestId('fees-total').innerText()).replace(/[¥,\s]/g, '');
-	const tendered = Math.ceil(Number(total) / 100) * 100 + 100; // a round sum, with change
-	await page.getByTestId('method-cash').check();
-	await page.getByTestId('tendered').fill(String(tendered));
+	await page.getByTestId('method-wechat').check();
+	await page.getByLabel('交易单号').fill('WX4200001122334455');
+	await page.locator('#payer').fill(payer);
 	await page.getByTestId('fees-review').click();
 	await page.getByTestId('fees-confirm-pay').click();
 	await expect(page).toHaveURL(/\/fees\/receipt\/SF-\d{4}-\d{6}/);

@@ -399,13 +399,14 @@ export function drawSignatureLines(doc: Pdf, labels: string[]): void {
  * interleaved with table lines comes out as 补 … 打), while invisible text
  * extracts, searches and copies as one word.
  */
-export function drawStamp(doc: Pdf, text: string): void {
+export function drawStamp(doc: Pdf, text: string, at?: { cx: number; cy: number; size: number }): void {
 	const s = state(doc);
 	const { left, width, top } = contentBox(doc);
 	const bottom = Math.max(doc.y, s.bottom, top + 60);
-	const cx = left + width / 2;
-	const cy = (top + bottom) / 2;
-	const size = Math.min(s.spec.roll ? 40 : 60, (width * 0.5) / Math.max(text.length, 1));
+	// `at`: a place the caller keeps free (a stamp that must not cover figures); else over the content.
+	const cx = at?.cx ?? left + width / 2;
+	const cy = at?.cy ?? (top + bottom) / 2;
+	const size = at?.size ?? Math.min(s.spec.roll ? 40 : 60, (width * 0.5) / Math.max(text.length, 1));
 	const { x, y } = doc;
 	doc.fontSize(size);
 	const textWidth = doc.widthOfString(text);

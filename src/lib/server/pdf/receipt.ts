@@ -1,8 +1,10 @@
 /**
  * The payment receipt (缴费票据（收据）), DOMAIN.md §2 "Receipt": A5 landscape (default) or an
- * 80 mm thermal roll (热敏小票). It prints any ledger payment: property-fee bills are grouped per
- * fee item and period with the late-fee working; deposits and other charges print as their own
- * rows. Fixed Chinese labels live here (the receipt is a Chinese document in every UI language).
+ * 80 mm thermal roll (热敏小票). It prints the lines `layoutReceipt` (domain/receipt.ts) lays out,
+ * one signed amount each, so every receipt adds up line by line to its total whatever it paid
+ * for; a receipt that would not add up is refused rather than printed. The 补打 stamp goes where
+ * nothing is printed (A5: beside the title; roll: a band of its own); 作废 covers the receipt on
+ * purpose. Fixed Chinese labels live here (the receipt is a Chinese document in every UI language).
  *
  * No $app / $env imports: the bench script renders receipts too.
  */
@@ -10,7 +12,7 @@ import type { PaymentRecord } from '../ledger';
 import type { Community } from '../community';
 import { formatYuan, toChineseUppercase } from '../../money';
 import { formatDateTimeLocal, formatDateZh, nowPartsIn } from '../../dates';
-import { receiptRows, type ReceiptRows } from '../receipts/rows';
+import { layoutReceipt, paidByProxy, receiptDifference, type ReceiptFacts, type ReceiptLayout, type ReceiptLine } from '../../domain/receipt';
 import {
 	contentBox,
 	createPdf,
@@ -36,7 +38,12 @@ export interface ReceiptOptions {
 	verifyUrl: string;
 	/** When this copy is printed (epoch ms); shown on reprints. */
 	printedAt?: number;
+	/** Why it was reprinted, as printed (e.g. "遗失　原件丢失"); shown on reprints. */
+	reprintReason?: string;
+	/** What the bills table and the unit's owners add (unit price × area, vacancy, the owner's name). */
+	facts?: ReceiptFacts;
 }
+
 
 export type ReceiptCommunity = Pick<Community, 'name' | 'centreName' | 'timeZone'>;
 
@@ -74,50 +81,64 @@ const amt = (fen: number) => formatYuan(fen, { symbol: false });
 export async function renderReceipt(record: PaymentRecord, community: ReceiptCommunity, opts: ReceiptOptions): Promise<Buffer> {
 	const { payment } = record;
 	const roll = opts.format === 'roll';
-	const r = receiptRows(record.lines);
+	const r = layoutReceipt(record.lines, opts.facts?.bills);
+	// Never print a receipt whose lines do not add up to what the ledger took.
+	const diff = receiptDifference(r, payment.totalFen);
+	if (diff !== 0) throw new Error(`receipt ${payment.receiptNo} does not add up (difference ${diff} fen)`);
 	const doc = createPdf({ size: roll ? 'roll80' : 'A5-landscape', title: `${RECEIPT_TITLE} ${payment.receiptNo}`, author: community.centreName });
 
 	const paidAt = nowPartsIn(community.timeZone, payment.createdAt);
 	const reprint = opts.reprintNo > 0 ? `补打（第${opts.reprintNo}次）` : '';
+	const stampReprint = opts.reprintNo > 0 && !record.void;
 	// A5: the number in red at the top right, as on a printed receipt book; the roll is too narrow.
 	if (!roll) drawNumber(doc, payment.receiptNo);
+	const headerTop = doc.y;
 	drawHeader(doc, {
 		communityName: community.name,
 		centreName: community.centreName,
 		title: RECEIPT_TITLE,
 		subtitle: (roll ? [`票据号：${payment.receiptNo}`, reprint] : [reprint]).filter(Boolean).join('　') || undefined
 	});
+	// 补打 goes where nothing is printed: A5 left of the title, the roll in a band of its own.
+	if (stampReprint && !roll) stampBesideTitle(doc, headerTop);
+	if (stampReprint && roll) stampBand(doc);
 
-	const who: [string, string][] = [
-		['房号', record.unitCode ?? '—'],
-		['缴款人', payment.payerName],
-		['收款时间', `${formatDateZh(paidAt.date)} ${paidAt.time}`]
-	];
-	drawKeyValueRows(doc, who, { columns: roll ? 1 : 3 });
+	drawKeyValueRows(doc, whoRows(record, opts.facts?.ownerNames ?? [], paidAt), { columns: roll ? 1 : 2 });
 	doc.y += 2;
 
 	if (roll) rollTable(doc, r);
 	else a5Table(doc, r);
 
 	if (roll) {
-		drawWorkings(doc, r, true, payment.receiptNo);
+		drawWorkings(doc, r, true, payment.receiptNo, false);
 		rollFooterBlock(doc, record, opts);
 	} else {
 		// Method, cashier, seal and QR right under the amounts: a long working (a year of arrears)
 		// may run onto a second page, but never pushes what makes it a receipt off the first.
 		a5FooterBlock(doc, record, opts);
-		drawWorkings(doc, r, false, payment.receiptNo);
+		drawWorkings(doc, r, false, payment.receiptNo, stampReprint);
 	}
 
+	// 作废 is meant to cover the receipt: a voided receipt must not pass for a valid one.
 	if (record.void) stampEveryPage(doc, '作废');
-	else if (opts.reprintNo > 0) stampEveryPage(doc, '补打');
 
 	const printed = opts.reprintNo > 0 && opts.printedAt ? `　补打时间 ${formatDateTimeLocal(opts.printedAt, community.timeZone)}` : '';
-	drawFooter(doc, `本票据为缴费凭证，请妥善保管；扫描二维码可查验真伪${printed}`);
+	const why = opts.reprintNo > 0 && opts.reprintReason ? `　补打原因 ${opts.reprintReason}` : '';
+	drawFooter(doc, `本票据为缴费凭证，请妥善保管；扫描二维码可查验真伪${printed}${why}`);
 	return pdfToBuffer(doc);
 }
 
-/** The 作废 / 补打 mark on every page, so no page of a long receipt passes for a valid original. */
+/** 房号, 业主, 缴款人 (marked 代缴 when someone else paid for the owner) and the time. */
+function whoRows(record: PaymentRecord, ownerNames: string[], paidAt: { date: string; time: string }): [string, string][] {
+	const payer = record.payment.payerName.trim();
+	const proxy = paidByProxy(payer, ownerNames);
+	const rows: [string, string][] = [['房号', record.unitCode ?? '—']];
+	if (ownerNames.length) rows.push(['业主', ownerNames.join('、')]);
+	rows.push(['缴款人', proxy ? `${payer}（代缴）` : payer], ['收款时间', `${formatDateZh(paidAt.date)} ${paidAt.time}`]);
+	return rows;
+}
+
+/** The 作废 mark on every page, so no page of a long receipt passes for a valid original. */
 function stampEveryPage(doc: Pdf, text: string): void {
 	const { start, count } = doc.bufferedPageRange();
 	const last = start + count - 1;
@@ -128,6 +149,43 @@ function stampEveryPage(doc: Pdf, text: string): void {
 		drawStamp(doc, text);
 	}
 	doc.y = y;
+}
+
+const STAMP_TILT = (18 * Math.PI) / 180;
+
+/** Width and height of the tilted 补打 stamp at `size` (its box as drawStamp draws it, rotated). */
+function stampExtent(doc: Pdf, size: number): { w: number; h: number } {
+	const fs = pdfSpec(doc).fontSize;
+	doc.fontSize(size);
+	const boxW = doc.widthOfString('补打') + size * 0.8;
+	const boxH = size * 1.5;
+	doc.fontSize(fs);
+	return { w: boxW * Math.cos(STAMP_TILT) + boxH * Math.sin(STAMP_TILT), h: boxW * Math.sin(STAMP_TILT) + boxH * Math.cos(STAMP_TILT) };
+}
+
+/** A5: in the header, between the left margin and the title (no figures there). */
+function stampBesideTitle(doc: Pdf, headerTop: number): void {
+	const { fontSize } = pdfSpec(doc);
+	const { left, width } = contentBox(doc);
+	doc.fontSize(fontSize * 1.75);
+	const titleLeft = left + (width - doc.widthOfString(RECEIPT_TITLE)) / 2;
+	doc.fontSize(fontSize);
+	const size = fontSize * 2.2;
+	const { w, h } = stampExtent(doc, size);
+	const bandTop = headerTop;
+	const bandBottom = Math.max(doc.y, headerTop + h);
+	drawStamp(doc, '补打', { cx: Math.min(left + w / 2 + fontSize, titleLeft - w / 2 - fontSize), cy: (bandTop + bandBottom) / 2, size });
+}
+
+/** Roll: a band of its own under the header; the rest of the receipt prints below it. */
+function stampBand(doc: Pdf): void {
+	const { fontSize } = pdfSpec(doc);
+	const { left, width } = contentBox(doc);
+	const size = fontSize * 2.6;
+	const { h } = stampExtent(doc, size);
+	const top = doc.y;
+	drawStamp(doc, '补打', { cx: left + width / 2, cy: top + h / 2 + 2, size });
+	doc.y = top + h + 4;
 }
 
 function drawNumber(doc: Pdf, receiptNo: string): void {
@@ -144,67 +202,63 @@ function drawNumber(doc: Pdf, receiptNo: string): void {
 
 // ---------------------------------------------------------------- tables
 
-/** The 期间 column holds notes too when a line has no billing period (a deposit, a measured fee). */
-function periodHeader(r: ReceiptRows): string {
-	return r.rows.every((row) => row.kind === 'bill' || !row.period || row.fromMonth) ? '收费期间' : '期间／摘要';
+/** A line's name as printed: lines that explain the line above are indented. */
+const lineName = (l: ReceiptLine) => (l.sub ? `　${l.nameZh}` : l.nameZh);
+/** Signed amount: a waiver or credit prints with a minus sign. */
+const signed = (fen: number) => (fen < 0 ? `-${amt(-fen)}` : amt(fen));
+
+/** "其中押金（可退）2,100.00元" when a receipt holds deposits beside other money. */
+function depositNote(r: ReceiptLayout): string {
+	return r.depositFen > 0 && r.depositFen !== r.totalFen ? `其中押金（可退）${amt(r.depositFen)}元` : '';
 }
 
-function periodCell(row: ReceiptRows['rows'][number]): string {
-	if (row.period) return row.period;
-	return row.kind === 'deposit' ? '押金（可退）' : '—';
-}
-
-function a5Table(doc: Pdf, r: ReceiptRows): void {
+/**
+ * One amount column: every line (principal, late fee, waiver, credit, deposit, charge) carries
+ * its own signed amount and the lines sum to 合计, whatever the payment was for.
+ */
+function a5Table(doc: Pdf, r: ReceiptLayout): void {
 	const columns: TableColumn[] = [
-		{ header: '收费项目', width: 3.2 },
-		{ header: periodHeader(r), width: 4.6, align: 'center' },
-		{ header: '本金（元）', width: 2.2, align: 'right' },
-		{ header: '滞纳金（元）', width: 2.2, align: 'right' },
-		...(r.hasWaiver ? [{ header: '减免（元）', width: 2, align: 'right' as const }] : []),
-		{ header: '小计（元）', width: 2.4, align: 'right' }
+		{ header: '收费项目', width: 2.8 },
+		{ header: '收费期间', width: 3.5, align: 'center' },
+		{ header: '计费说明', width: 7.2 },
+		{ header: '金额（元）', width: 2.0, align: 'right' }
 	];
-	const rows = r.rows.map((row) => [
-		row.nameZh,
-		periodCell(row),
-		row.principalFen ? amt(row.principalFen) : row.kind === 'bill' ? '0.00' : '—',
-		row.lateFeeFen ? amt(row.lateFeeFen) : row.kind === 'bill' ? '0.00' : '—',
-		...(r.hasWaiver ? [row.waivedFen ? amt(row.waivedFen) : '—'] : []),
-		amt(row.totalFen)
-	]);
-	rows.push(['合计', '', amt(r.principalFen), amt(r.lateFeeFen), ...(r.hasWaiver ? [amt(r.waivedFen)] : []), amt(r.totalFen)]);
+	const rows = r.lines.map((l) => [lineName(l), l.period || '—', l.noteZh, signed(l.amountFen)]);
+	rows.push(['合计', depositNote(r), amt(r.totalFen)]);
 	rows.push(['金额（大写）', toChineseUppercase(r.totalFen), formatYuan(r.totalFen)]);
 	drawTable(doc, { columns, rows });
 }
 
 /**
- * The roll is 72 mm wide: each row prints its item and period on one full-width line, then
- * the amounts under the column heads.
+ * The roll is 72 mm wide: each line prints its name with the amount at the right, then its
+ * period and note on a full-width line.
  */
-function rollTable(doc: Pdf, r: ReceiptRows): void {
+function rollTable(doc: Pdf, r: ReceiptLayout): void {
 	const columns: TableColumn[] = [
-		{ header: '本金', width: 1, align: 'right' },
-		{ header: '滞纳金', width: 1, align: 'right' },
-		{ header: '小计', width: 1, align: 'right' }
+		{ header: '收费项目', width: 2.6 },
+		{ header: '金额（元）', width: 1, align: 'right' }
 	];
 	const rows: string[][] = [];
-	for (const row of r.rows) {
-		const note = row.period || (row.kind === 'deposit' ? '押金（可退）' : '');
-		rows.push([note ? `${row.nameZh}　${note}` : row.nameZh]);
-		rows.push([row.principalFen ? amt(row.principalFen) : '—', row.lateFeeFen ? amt(row.lateFeeFen) : row.kind === 'bill' ? '0.00' : '—', amt(row.totalFen)]);
+	for (const l of r.lines) {
+		rows.push([lineName(l), signed(l.amountFen)]);
+		const indent = l.sub ? '　　' : '　';
+		const more = [l.period, l.noteZh].filter(Boolean).map((t) => indent + t);
+		if (more.length) rows.push([more.join('\n')]);
 	}
 	drawTable(doc, { columns, rows });
-	const kv: [string, string][] = [];
-	if (r.hasWaiver) kv.push(['减免滞纳金', formatYuan(r.waivedFen)]);
-	kv.push(['合计', formatYuan(r.totalFen)], ['大写', toChineseUppercase(r.totalFen)]);
+	const kv: [string, string][] = [['合计', formatYuan(r.totalFen)]];
+	const dep = depositNote(r);
+	if (dep) kv.push(['其中押金（可退）', formatYuan(r.depositFen)]);
+	kv.push(['大写', toChineseUppercase(r.totalFen)]);
 	drawKeyValueRows(doc, kv, { columns: 1 });
 }
 
 /**
  * 滞纳金计算: one entry per bill, e.g. "2026年03月物业服务费：逾期26天 × ¥256.80 × 3‰ = ¥20.03".
  * Two columns on A5 when there are several bills; rows that do not fit continue on a new page
- * under "票据号 SF-… 滞纳金计算（续）".
+ * under "票据号 SF-… 滞纳金计算（续）" (with room for the 补打 stamp beside it on a reprint).
  */
-function drawWorkings(doc: Pdf, r: ReceiptRows, roll: boolean, receiptNo: string): void {
+function drawWorkings(doc: Pdf, r: ReceiptLayout, roll: boolean, receiptNo: string, stampReprint: boolean): void {
 	if (r.workings.length === 0) return;
 	const { fontSize } = pdfSpec(doc);
 	const { left, width } = contentBox(doc);
@@ -224,8 +278,16 @@ function drawWorkings(doc: Pdf, r: ReceiptRows, roll: boolean, receiptNo: string
 		const height = Math.max(...row.map((e) => doc.heightOfString(e, { width: textWidth })));
 		if (!roll && doc.y + height > contentBox(doc).maxY) {
 			doc.addPage();
-			doc.fontSize(fs).fillColor('#000000').text(`票据号 ${receiptNo}　${heading.replace('：', '（续）：')}`, left, doc.y, { width });
-			doc.fillColor(MUTED);
+			const top = doc.y;
+			doc.fontSize(fs).fillColor('#000000').text(`票据号 ${receiptNo}　${heading.replace('：', '（续）：')}`, left, top, { width: width * 0.7 });
+			if (stampReprint) {
+				// The stamp sits at the right of the heading, in a band the workings start below.
+				const size = fontSize * 2.2;
+				const { w, h } = stampExtent(doc, size);
+				drawStamp(doc, '补打', { cx: left + width - w / 2 - fontSize, cy: top + h / 2, size });
+				doc.y = Math.max(doc.y, top + h + 2);
+			}
+			doc.fontSize(fs).fillColor(MUTED);
 		}
 		const top = doc.y;
 		let bottom = top;

@@ -1,17 +1,19 @@
 /**
- * Receipts: printing (every print recorded, reprints audited), looking one up by number or by
- * its public verify code, and the lists the lookup and void pages show. Posting and voiding
- * belong to the ledger (`../ledger`); this module only reads and records prints.
+ * Receipts: printing (an explicit POST; every print recorded, reprints need a reason and are
+ * audited), the document as its latest print looks (GET records nothing), looking one up by
+ * number or by its public verify code, and the lists the lookup and void pages show. Posting and
+ * voiding belong to the ledger (`../ledger`); this module only reads and records prints.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { payments, paymentVoids, staffUsers, units } from '../db/schema';
+import { payments, paymentVoids, receiptPrints, staffUsers, units } from '../db/schema';
+import { stmt } from '../db/stmt';
 import { audit } from '../audit';
-import { formatReceiptNo, parseReceiptNo, paymentByReceiptNo, recordPrint, RECEIPT_PREFIX, type PaymentRecord } from '../ledger';
+import { formatReceiptNo, parseReceiptNo, paymentByReceiptNo, RECEIPT_PREFIX, type PaymentRecord } from '../ledger';
 import { formatDateTimeLocal } from '../../dates';
-import { receiptRows, type ReceiptRow } from './rows';
+import { layoutReceipt, type BillFacts, type ReceiptFacts, type ReceiptLine } from '../../domain/receipt';
 
-export { receiptRows, type ReceiptRow, type ReceiptRows } from './rows';
+export { layoutReceipt, receiptDifference, type ReceiptLine, type ReceiptLayout } from '../../domain/receipt';
 
 export const RECEIPT_FORMATS = ['a5', 'roll'] as const;
 export type ReceiptFormatName = (typeof RECEIPT_FORMATS)[number];
@@ -54,31 +56,167 @@ export function verifyUrl(origin: string, code: string): string {
 	return `${origin.replace(/\/+$/, '')}/verify/${code}`;
 }
 
-export interface PrintedReceipt {
+/** Why a receipt is printed again (补打), as the clerk picks it; 'other' needs a note. */
+export const REPRINT_REASONS = ['lost', 'damaged', 'printer', 'copy', 'other'] as const;
+export type ReprintReason = (typeof REPRINT_REASONS)[number];
+/** As printed on the receipt and in the audit log (the receipt is a Chinese document). */
+export const REPRINT_REASON_ZH: Record<ReprintReason, string> = {
+	lost: '原件遗失',
+	damaged: '原件污损',
+	printer: '打印故障',
+	copy: '缴款人另需一份',
+	other: '其他'
+};
+
+export interface PrintState {
+	/** Prints recorded so far (0: never printed). */
+	count: number;
+	/** The latest print, if any. */
+	last: { at: number; format: string; reasonCode: string; reasonNote: string; by: string } | null;
+}
+
+/** How often a receipt was printed and its latest print (read only). */
+export function printState(db: Db, paymentId: number): PrintState {
+	const count = db.select({ n: sql<number>`count(*)` }).from(receiptPrints).where(eq(receiptPrints.paymentId, paymentId)).get()?.n ?? 0;
+	const last = db
+		.select({ at: receiptPrints.createdAt, format: receiptPrints.format, reasonCode: receiptPrints.reasonCode, reasonNote: receiptPrints.reasonNote, name: staffUsers.displayName, workNo: staffUsers.workNo })
+		.from(receiptPrints)
+		.innerJoin(staffUsers, eq(staffUsers.id, receiptPrints.printedBy))
+		.where(eq(receiptPrints.paymentId, paymentId))
+		.orderBy(desc(receiptPrints.id))
+		.limit(1)
+		.get();
+	return { count, last: last ? { at: last.at, format: last.format, reasonCode: last.reasonCode, reasonNote: last.reasonNote, by: `${last.name}（${last.workNo}）` } : null };
+}
+
+/** "原件遗失　业主来电" as the receipt prints it. */
+export function reprintReasonText(code: string, note: string): string {
+	const label = (REPRINT_REASON_ZH as Record<string, string>)[code] ?? '';
+	return [label, note.trim()].filter(Boolean).join('　');
+}
+
+export interface ReceiptView {
 	record: PaymentRecord;
-	/** 0 = the original print; N = the N-th reprint (补打). */
+	/** 0 = as the original prints; N = as the N-th reprint (补打（第N次）). */
 	reprintNo: number;
+	printedAt?: number;
+	reprintReason?: string;
+	facts: ReceiptFacts;
 }
 
 /**
- * Records one print of a receipt of `communityId` and returns what to render. Unknown numbers
- * and other communities' receipts give null (the route answers 404). The count and the insert
- * share one transaction, so two prints at once get numbers 1 and 2, never 1 and 1.
+ * The receipt as its latest recorded print looks (the original before any print). Reads only:
+ * opening the PDF (a link preview, a crawler, a second look) records nothing. Unknown numbers and
+ * other communities' receipts give null.
  */
-export function printReceipt(
+export function receiptView(db: Db, communityId: number, receiptNo: string): ReceiptView | null {
+	if (!parseReceiptNo(receiptNo)) return null;
+	const record = paymentByReceiptNo(db, communityId, receiptNo);
+	if (!record) return null;
+	const state = printState(db, record.payment.id);
+	const reprintNo = Math.max(0, state.count - 1);
+	return {
+		record: { ...record, printCount: state.count },
+		reprintNo,
+		printedAt: reprintNo > 0 ? state.last?.at : undefined,
+		reprintReason: reprintNo > 0 && state.last ? reprintReasonText(state.last.reasonCode, state.last.reasonNote) : undefined,
+		facts: receiptFacts(db, record)
+	};
+}
+
+export type PrintResult =
+	| { ok: true; receiptNo: string; reprintNo: number; replayed: boolean }
+	| { ok: false; error: 'not_found' | 'reason_required' | 'note_required' };
+
+/**
+ * Records one print (打印) or reprint (补打) of a receipt of `communityId`. The first print needs
+ * no reason; every later one needs a reason from REPRINT_REASONS ('other' with a note) and is
+ * audited. One transaction: two prints at once get numbers 1 and 2, never 1 and 1; a replayed
+ * `printKey` (a double submit) records nothing and answers as the first time.
+ */
+export function recordReceiptPrint(
 	db: Db,
-	p: { communityId: number; receiptNo: string; staffId: number; format: ReceiptFormatName; now: number }
-): PrintedReceipt | null {
-	if (!parseReceiptNo(p.receiptNo)) return null;
+	p: { communityId: number; receiptNo: string; staffId: number; format: ReceiptFormatName; reasonCode: string; reasonNote: string; printKey: string; now: number }
+): PrintResult {
+	if (!parseReceiptNo(p.receiptNo)) return { ok: false, error: 'not_found' };
 	return tx(db, () => {
-		const record = paymentByReceiptNo(db, p.communityId, p.receiptNo);
-		if (!record) return null;
-		const before = recordPrint(db, record.payment.id, p.staffId, p.format, p.now);
-		if (before > 0) {
-			audit(db, { communityId: p.communityId, actorId: p.staffId, action: 'receipt.reprint', targetType: 'payment', targetId: p.receiptNo, detail: { reprintNo: before, format: p.format, voided: !!record.void } }, p.now);
+		const payment = db.select({ id: payments.id, receiptNo: payments.receiptNo }).from(payments).where(and(eq(payments.receiptNo, p.receiptNo), eq(payments.communityId, p.communityId))).get();
+		if (!payment) return { ok: false, error: 'not_found' } as const;
+		const prior = db.select({ id: receiptPrints.id, paymentId: receiptPrints.paymentId }).from(receiptPrints).where(eq(receiptPrints.printKey, p.printKey)).get();
+		if (prior && prior.paymentId === payment.id) {
+			const n = db.select({ n: sql<number>`count(*)` }).from(receiptPrints).where(and(eq(receiptPrints.paymentId, payment.id), sql`${receiptPrints.id} < ${prior.id}`)).get()?.n ?? 0;
+			return { ok: true, receiptNo: payment.receiptNo, reprintNo: n, replayed: true } as const;
 		}
-		return { record: { ...record, printCount: before + 1 }, reprintNo: before };
+		const before = db.select({ n: sql<number>`count(*)` }).from(receiptPrints).where(eq(receiptPrints.paymentId, payment.id)).get()?.n ?? 0;
+		const reprint = before > 0;
+		if (reprint && !(REPRINT_REASONS as readonly string[]).includes(p.reasonCode)) return { ok: false, error: 'reason_required' } as const;
+		if (reprint && p.reasonCode === 'other' && !p.reasonNote.trim()) return { ok: false, error: 'note_required' } as const;
+		db.insert(receiptPrints)
+			.values({
+				paymentId: payment.id,
+				printedBy: p.staffId,
+				format: p.format,
+				reasonCode: reprint ? p.reasonCode : '',
+				reasonNote: reprint ? p.reasonNote.trim() : '',
+				// A key used for another receipt is not a replay of this one: print without it.
+				printKey: prior ? null : p.printKey,
+				createdAt: p.now
+			})
+			.run();
+		if (reprint) {
+			audit(db, { communityId: p.communityId, actorId: p.staffId, action: 'receipt.reprint', targetType: 'payment', targetId: p.receiptNo, detail: { reprintNo: before, format: p.format, reason: p.reasonCode, note: p.reasonNote.trim() } }, p.now);
+		}
+		return { ok: true, receiptNo: payment.receiptNo, reprintNo: before, replayed: false } as const;
 	});
+}
+
+interface BillFactsRow {
+	id: number;
+	month: string;
+	basis: string;
+	rateFen: number;
+	fullFen: number;
+	principalFen: number;
+	vacancyPercent: number;
+	source: string;
+	areaCenti: number;
+	parkingSpaces: number;
+}
+
+/**
+ * What the bills and the unit add to a receipt: each bill's unit price, area and vacancy rate,
+ * the principal paid on earlier receipts (not voided), and the unit's owners.
+ */
+export function receiptFacts(db: Db, record: PaymentRecord): ReceiptFacts {
+	const billIds = [...new Set(record.lines.map((l) => l.billId).filter((id): id is number => id != null))];
+	const bills = new Map<number, BillFacts>();
+	if (billIds.length) {
+		const ids = JSON.stringify(billIds);
+		const rows = stmt(
+			db,
+			`SELECT b.id, b.month, fi.basis, b.rate_fen AS rateFen, b.full_fen AS fullFen, b.principal_fen AS principalFen,
+				b.vacancy_percent AS vacancyPercent, b.source, u.area_centi AS areaCenti, u.parking_spaces AS parkingSpaces
+			FROM bills b JOIN fee_items fi ON fi.id = b.fee_item_id JOIN units u ON u.id = b.unit_id
+			WHERE b.id IN (SELECT value FROM json_each(?))`
+		).all(ids) as BillFactsRow[];
+		const before = new Map(
+			(stmt(
+				db,
+				`SELECT pl.bill_id AS billId, SUM(pl.amount_fen) AS fen FROM payment_lines pl
+				WHERE pl.bill_id IN (SELECT value FROM json_each(?)) AND pl.kind = 'principal' AND pl.payment_id < ?
+					AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = pl.payment_id)
+				GROUP BY pl.bill_id`
+			).all(ids, record.payment.id) as { billId: number; fen: number }[]).map((r) => [r.billId, r.fen])
+		);
+		for (const r of rows) {
+			const { id, ...f } = r;
+			bills.set(id, { ...f, principalPaidBeforeFen: before.get(id) ?? 0 });
+		}
+	}
+	const ownerNames = record.payment.unitId
+		? (stmt(db, `SELECT o.name FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id = ? AND uo.role = 'owner' ORDER BY uo.id`).all(record.payment.unitId) as { name: string }[]).map((r) => r.name.trim()).filter(Boolean)
+		: [];
+	return { bills, ownerNames: [...new Set(ownerNames)] };
 }
 
 /** What the lookup and void pages show of one receipt (plain data, safe to send to the page). */
@@ -96,8 +234,13 @@ export interface ReceiptSummary {
 	tenderedFen: number | null;
 	changeFen: number | null;
 	cashier: string;
+	/** The unit's owners: a receipt paid by someone else still names them. */
+	ownerNames: string[];
 	printCount: number;
-	rows: ReceiptRow[];
+	/** The latest print: when, by whom, and why when it was a reprint. */
+	lastPrint: { at: string; by: string; reason: string } | null;
+	/** The receipt's lines as printed (signed amounts that sum to totalFen). */
+	lines: ReceiptLine[];
 	voided: { reason: string; at: string; by: string } | null;
 }
 
@@ -108,6 +251,8 @@ export function summarise(db: Db, record: PaymentRecord, timeZone: string): Rece
 		const by = db.select({ name: staffUsers.displayName, workNo: staffUsers.workNo }).from(staffUsers).where(eq(staffUsers.id, record.void.voidedBy)).get();
 		voided = { reason: record.void.reason, at: formatDateTimeLocal(record.void.createdAt, timeZone), by: by ? `${by.name}（${by.workNo}）` : '' };
 	}
+	const facts = receiptFacts(db, record);
+	const prints = printState(db, p.id);
 	return {
 		receiptNo: p.receiptNo,
 		paidAt: formatDateTimeLocal(p.createdAt, timeZone),
@@ -122,8 +267,10 @@ export function summarise(db: Db, record: PaymentRecord, timeZone: string): Rece
 		tenderedFen: p.tenderedFen,
 		changeFen: p.changeFen,
 		cashier: `${record.cashier.displayName}（${record.cashier.workNo}）`,
-		printCount: record.printCount,
-		rows: receiptRows(record.lines).rows,
+		ownerNames: facts.ownerNames,
+		printCount: prints.count,
+		lastPrint: prints.last ? { at: formatDateTimeLocal(prints.last.at, timeZone), by: prints.last.by, reason: reprintReasonText(prints.last.reasonCode, prints.last.reasonNote) } : null,
+		lines: layoutReceipt(record.lines, facts.bills).lines,
 		voided
 	};
 }

@@ -5,8 +5,8 @@ import { createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
 import { auditLog, receiptPrints } from '../db/schema';
 import { voidPayment } from '../ledger';
-import { postSamplePayment, billLines, PROPERTY, PARKING } from './test-fixture';
-import { normaliseReceiptNo, normaliseVerifyCode, printReceipt, receiptByVerifyCode, receiptRows, recentReceipts, recentVoids, summarise, verifyUrl } from './index';
+import { postSamplePayment } from './test-fixture';
+import { normaliseReceiptNo, normaliseVerifyCode, receiptByVerifyCode, receiptView, recentReceipts, recentVoids, recordReceiptPrint, summarise, verifyUrl } from './index';
 import { paymentByReceiptNo } from '../ledger';
 
 let db: Db;
@@ -16,60 +16,6 @@ const TZ = 'Asia/Shanghai';
 beforeEach(() => {
 	db = createTestDb();
 	f = createFixture(db);
-});
-
-const line = (over: Partial<Parameters<typeof receiptRows>[0][number]>) => ({ kind: 'principal', billId: null, itemCode: 'x', description: '', amountFen: 100, detail: '{}', ...over });
-
-describe('receiptRows', () => {
-	it('merges consecutive months of an item into one period and splits at a gap', () => {
-		const d = (month: string) => JSON.stringify({ month, itemNameZh: '物业服务费' });
-		const r = receiptRows([
-			line({ billId: 1, itemCode: 'property', amountFen: 100, detail: d('2026-01') }),
-			line({ billId: 2, itemCode: 'property', amountFen: 100, detail: d('2026-02') }),
-			line({ billId: 4, itemCode: 'property', amountFen: 100, detail: d('2026-04') }),
-			line({ billId: 4, kind: 'late_fee', itemCode: 'property', amountFen: 7, detail: d('2026-04') }),
-			line({ billId: 5, itemCode: 'property', amountFen: 100, detail: d('2026-12') }),
-			line({ billId: 6, itemCode: 'property', amountFen: 100, detail: d('2027-01') })
-		]);
-		expect(r.rows.map((x) => [x.period, x.principalFen, x.lateFeeFen, x.totalFen])).toEqual([
-			['2026年01月至2026年02月', 200, 0, 200],
-			['2026年04月至2026年04月', 100, 7, 107],
-			['2026年12月至2027年01月', 200, 0, 200]
-		]);
-		expect(r.totalFen).toBe(507);
-		expect(r.lateFeeFen).toBe(7);
-	});
-
-	it('keeps the items in the order they were posted and months in order within an item', () => {
-		const d = (month: string, itemNameZh: string) => ({ month, itemNameZh });
-		const r = receiptRows([
-			line({ billId: 3, itemCode: 'parking', detail: d('2026-02', '车位物业服务费') }),
-			line({ billId: 1, itemCode: 'property', detail: d('2026-02', '物业服务费') }),
-			line({ billId: 2, itemCode: 'parking', detail: d('2026-01', '车位物业服务费') })
-		]);
-		expect(r.rows.map((x) => `${x.nameZh} ${x.period}`)).toEqual(['车位物业服务费 2026年01月至2026年02月', '物业服务费 2026年02月至2026年02月']);
-	});
-
-	it('lists the late-fee working per bill that paid (or waived) a late fee', () => {
-		const lines = billLines(db, f.communityId, f.unitIds[0], [{ ...PROPERTY, month: '2026-03', principalFen: 25680 }, { ...PARKING, month: '2026-04', principalFen: 15000 }], '2026-04-15', 0);
-		const r = receiptRows(lines.map((l) => ({ kind: l.kind, billId: l.billId ?? null, itemCode: l.itemCode, description: l.description ?? '', amountFen: l.amountFen, detail: l.detail ?? null })));
-		expect(r.workings).toEqual([{ label: '2026年03月物业服务费', lines: ['逾期26天 × ¥256.80 × 3‰ = ¥20.03'] }]);
-		expect(r.ratePerMille).toBe(3);
-	});
-
-	it('survives odd detail: bad JSON, missing names, lines without a bill', () => {
-		const r = receiptRows([
-			line({ billId: 9, itemCode: 'water', detail: 'not json' }),
-			line({ kind: 'charge', itemCode: 'card_fee', description: '出入证工本费', amountFen: 1000, detail: null }),
-			line({ kind: 'late_fee', itemCode: 'misc', description: '其他滞纳金', amountFen: 50 })
-		]);
-		expect(r.rows.map((x) => [x.nameZh, x.period, x.principalFen, x.lateFeeFen])).toEqual([
-			['water', '', 100, 0],
-			['出入证工本费', '', 1000, 0],
-			['其他滞纳金', '', 0, 50]
-		]);
-		expect(r.totalFen).toBe(1150);
-	});
 });
 
 describe('normaliseReceiptNo', () => {
@@ -100,27 +46,62 @@ describe('normaliseVerifyCode', () => {
 	});
 });
 
-describe('printReceipt', () => {
-	it('records every print: the first is the original, later ones are numbered reprints and audited', () => {
-		const p = postSamplePayment(db, f);
-		const args = { communityId: f.communityId, receiptNo: p.receiptNo, staffId: f.clerkId, format: 'a5' as const, now: 1 };
-		expect(printReceipt(db, args)?.reprintNo).toBe(0);
-		expect(printReceipt(db, { ...args, format: 'roll', staffId: f.clerk2Id })?.reprintNo).toBe(1);
-		const third = printReceipt(db, args)!;
-		expect(third.reprintNo).toBe(2);
-		expect(third.record.printCount).toBe(3);
-		const prints = db.select().from(receiptPrints).all();
-		expect(prints.map((r) => [r.printedBy, r.format])).toEqual([[f.clerkId, 'a5'], [f.clerk2Id, 'roll'], [f.clerkId, 'a5']]);
-		const audits = db.select().from(auditLog).where(eq(auditLog.action, 'receipt.reprint')).all();
-		expect(audits.map((a) => [a.actorId, a.targetId, JSON.parse(a.detail).reprintNo])).toEqual([[f.clerk2Id, p.receiptNo, 1], [f.clerkId, p.receiptNo, 2]]);
+describe('recordReceiptPrint and receiptView', () => {
+	const args = (receiptNo: string, over: Partial<Parameters<typeof recordReceiptPrint>[1]> = {}) => ({
+		communityId: f.communityId,
+		receiptNo,
+		staffId: f.clerkId,
+		format: 'a5' as const,
+		reasonCode: '',
+		reasonNote: '',
+		printKey: crypto.randomUUID(),
+		now: 1,
+		...over
 	});
 
-	it('finds nothing (and records nothing) for unknown, forged or other communities\' numbers', () => {
+	it('opening the document records nothing: it shows the original until the first print', () => {
 		const p = postSamplePayment(db, f);
-		const base = { staffId: f.clerkId, format: 'a5' as const, now: 1 };
-		expect(printReceipt(db, { ...base, communityId: f.otherCommunityId, receiptNo: p.receiptNo })).toBeNull();
-		expect(printReceipt(db, { ...base, communityId: f.communityId, receiptNo: 'SF-2026-000002' })).toBeNull();
-		expect(printReceipt(db, { ...base, communityId: f.communityId, receiptNo: "SF-2026-000001' OR '1'='1" })).toBeNull();
+		for (let i = 0; i < 5; i++) expect(receiptView(db, f.communityId, p.receiptNo)).toMatchObject({ reprintNo: 0, printedAt: undefined });
+		expect(db.select().from(receiptPrints).all()).toHaveLength(0);
+		expect(receiptView(db, f.communityId, p.receiptNo)?.record.printCount).toBe(0);
+	});
+
+	it('the first print needs no reason; a reprint needs one, is numbered, audited, and shown by the view', () => {
+		const p = postSamplePayment(db, f);
+		expect(recordReceiptPrint(db, args(p.receiptNo))).toEqual({ ok: true, receiptNo: p.receiptNo, reprintNo: 0, replayed: false });
+		expect(recordReceiptPrint(db, args(p.receiptNo))).toEqual({ ok: false, error: 'reason_required' });
+		expect(recordReceiptPrint(db, args(p.receiptNo, { reasonCode: 'nonsense' }))).toEqual({ ok: false, error: 'reason_required' });
+		expect(recordReceiptPrint(db, args(p.receiptNo, { reasonCode: 'other', reasonNote: '  ' }))).toEqual({ ok: false, error: 'note_required' });
+		expect(db.select().from(receiptPrints).all()).toHaveLength(1);
+
+		const r = recordReceiptPrint(db, args(p.receiptNo, { format: 'roll', staffId: f.clerk2Id, reasonCode: 'lost', reasonNote: '业主遗失', now: 2 }));
+		expect(r).toEqual({ ok: true, receiptNo: p.receiptNo, reprintNo: 1, replayed: false });
+		const view = receiptView(db, f.communityId, p.receiptNo)!;
+		expect(view).toMatchObject({ reprintNo: 1, printedAt: 2, reprintReason: '原件遗失　业主遗失' });
+		expect(view.record.printCount).toBe(2);
+		const prints = db.select().from(receiptPrints).all();
+		expect(prints.map((x) => [x.printedBy, x.format, x.reasonCode, x.reasonNote])).toEqual([
+			[f.clerkId, 'a5', '', ''],
+			[f.clerk2Id, 'roll', 'lost', '业主遗失']
+		]);
+		const audits = db.select().from(auditLog).where(eq(auditLog.action, 'receipt.reprint')).all();
+		expect(audits.map((a) => [a.actorId, a.targetId, JSON.parse(a.detail).reprintNo, JSON.parse(a.detail).reason])).toEqual([[f.clerk2Id, p.receiptNo, 1, 'lost']]);
+	});
+
+	it('a double submit (same print key) records one print', () => {
+		const p = postSamplePayment(db, f);
+		const once = args(p.receiptNo);
+		expect(recordReceiptPrint(db, once).ok).toBe(true);
+		expect(recordReceiptPrint(db, once)).toEqual({ ok: true, receiptNo: p.receiptNo, reprintNo: 0, replayed: true });
+		expect(db.select().from(receiptPrints).all()).toHaveLength(1);
+	});
+
+	it("finds nothing (and records nothing) for unknown, forged or other communities' numbers", () => {
+		const p = postSamplePayment(db, f);
+		expect(recordReceiptPrint(db, args(p.receiptNo, { communityId: f.otherCommunityId }))).toEqual({ ok: false, error: 'not_found' });
+		expect(recordReceiptPrint(db, args('SF-2026-000002'))).toEqual({ ok: false, error: 'not_found' });
+		expect(recordReceiptPrint(db, args("SF-2026-000001' OR '1'='1"))).toEqual({ ok: false, error: 'not_found' });
+		expect(receiptView(db, f.otherCommunityId, p.receiptNo)).toBeNull();
 		expect(db.select().from(receiptPrints).all()).toHaveLength(0);
 	});
 });
@@ -147,6 +128,12 @@ describe('public verify and lists', () => {
 		expect(recentVoids(db, f.otherCommunityId, TZ)).toEqual([]);
 		const s = summarise(db, paymentByReceiptNo(db, f.communityId, a.receiptNo)!, TZ);
 		expect(s).toMatchObject({ receiptNo: a.receiptNo, unitCode: '1-1-102', payerName: '李娜', totalFen: 142176, changeFen: 7824, cashier: 'clerk（CLERK）', voided: { reason: '重复收款', by: 'manager（MANAGER）' } });
-		expect(s.rows).toHaveLength(2);
+		expect(s.lines.map((l) => [l.nameZh, l.amountFen])).toEqual([
+			['物业服务费', 77040],
+			['滞纳金', 12711],
+			['车位物业服务费', 45000],
+			['滞纳金', 7425]
+		]);
+		expect(s.lines.reduce((a, l) => a + l.amountFen, 0)).toBe(s.totalFen);
 	});
 });

@@ -15,6 +15,12 @@ export interface SampleBill {
 	itemNameEn: string;
 	month: string;
 	principalFen: number;
+	/** Defaults: a per-unit item whose rate is the principal, billed in full, monthly. */
+	basis?: 'per_area' | 'per_space' | 'per_unit';
+	rateFen?: number;
+	fullFen?: number;
+	vacancyPercent?: number;
+	source?: 'monthly' | 'prepay' | 'movein';
 }
 
 /** Inserts the fee item (once per code) and a bill; returns the bill id. */
@@ -23,13 +29,25 @@ export function insertBill(db: Db, communityId: number, unitId: number, b: Sampl
 	if (!item) {
 		item = db
 			.insert(feeItems)
-			.values({ communityId, code: b.itemCode, nameZh: b.itemNameZh, nameEn: b.itemNameEn, basis: 'per_unit', createdAt: now })
+			.values({ communityId, code: b.itemCode, nameZh: b.itemNameZh, nameEn: b.itemNameEn, basis: b.basis ?? 'per_unit', createdAt: now })
 			.returning()
 			.get();
 	}
 	return db
 		.insert(bills)
-		.values({ communityId, unitId, feeItemId: item.id, month: b.month, dueDate: monthDay(b.month, 20), principalFen: b.principalFen, fullFen: b.principalFen, rateFen: b.principalFen, createdAt: now })
+		.values({
+			communityId,
+			unitId,
+			feeItemId: item.id,
+			month: b.month,
+			dueDate: monthDay(b.month, 20),
+			principalFen: b.principalFen,
+			fullFen: b.fullFen ?? b.principalFen,
+			rateFen: b.rateFen ?? b.principalFen,
+			vacancyPercent: b.vacancyPercent ?? 100,
+			source: b.source ?? 'monthly',
+			createdAt: now
+		})
 		.returning({ id: bills.id })
 		.get().id;
 }

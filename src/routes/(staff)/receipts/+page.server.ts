@@ -4,8 +4,9 @@ import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { paymentByReceiptNo } from '$lib/server/ledger';
 import { normaliseReceiptNo, recentReceipts, summarise, type ReceiptSummary } from '$lib/server/receipts';
+import { newPrintKey, printReceiptAction } from '$lib/server/receipts/print-action';
 
-/** /receipts?no=… — find a receipt by number (full, or this year's sequence number) to reprint it. */
+/** /receipts?no=… — find a receipt by number (full, or this year's sequence number) to print or reprint it. */
 export const load = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
@@ -22,5 +23,9 @@ export const load = ({ locals, url }) => {
 		else if (!record) message = m.receipts_not_found({ no });
 		else receipt = summarise(db, record, community.timeZone);
 	}
-	return { q, receipt, message, today: recentReceipts(db, user.communityId, community.timeZone, { localDate: today, limit: 30 }) };
+	return { q, receipt, message, printKey: newPrintKey(), today: recentReceipts(db, user.communityId, community.timeZone, { localDate: today, limit: 30 }) };
+};
+
+export const actions = {
+	print: printReceiptAction
 };

@@ -152,6 +152,11 @@ export const receiptPrints = sqliteTable(
 		paymentId: integer('payment_id').notNull().references(() => payments.id),
 		printedBy: integer('printed_by').notNull().references(() => staffUsers.id),
 		format: text('format').notNull(),
+		/** Why a reprint (补打) was made: a code from REPRINT_REASONS (receipts module) and free text; '' on the first print. */
+		reasonCode: text('reason_code').notNull().default(''),
+		reasonNote: text('reason_note').notNull().default(''),
+		/** The print form's one-time key: a double submit records one print. */
+		printKey: text('print_key').unique(),
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [index('receipt_prints_payment').on(t.paymentId)]

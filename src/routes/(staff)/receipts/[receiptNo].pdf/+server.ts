@@ -2,15 +2,16 @@ import { error } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
-import { nowMs } from '$lib/server/clock';
 import { parseReceiptNo } from '$lib/server/ledger';
-import { printReceipt, RECEIPT_FORMATS, verifyUrl, type ReceiptFormatName } from '$lib/server/receipts';
+import { receiptView, RECEIPT_FORMATS, verifyUrl, type ReceiptFormatName } from '$lib/server/receipts';
 import { renderReceipt } from '$lib/server/pdf/receipt';
 
 /**
- * GET /receipts/SF-2026-000123.pdf[?format=roll] — one print of a receipt of the signed-in
- * staff member's community. Every GET is a print: the first is the original, later ones carry
- * 补打 (第N次) and are audited. Unknown, forged or other communities' numbers: 404.
+ * GET /receipts/SF-2026-000123.pdf[?format=roll] — a receipt of the signed-in staff member's
+ * community as its latest recorded print looks (补打（第N次）, its time and reason), or as the
+ * original prints before any print. GET records nothing (link previews, crawlers and second
+ * looks are not prints): printing is the 打印 / 补打 POST on the receipt pages, which records
+ * the print and then opens this address. Unknown, forged or other communities' numbers: 404.
  */
 export const GET = async ({ params, url, locals }) => {
 	const user = requireStaff(locals, 'clerk', url);
@@ -20,16 +21,17 @@ export const GET = async ({ params, url, locals }) => {
 	if (!RECEIPT_FORMATS.includes(format)) error(400, 'bad_format');
 
 	const db = getDb();
-	const now = nowMs();
-	const printed = printReceipt(db, { communityId: user.communityId, receiptNo, staffId: user.id, format, now });
-	if (!printed) error(404, 'not_found');
+	const view = receiptView(db, user.communityId, receiptNo);
+	if (!view) error(404, 'not_found');
 
 	const community = getCommunity(db, user.communityId);
-	const pdf = await renderReceipt(printed.record, community, {
+	const pdf = await renderReceipt(view.record, community, {
 		format,
-		reprintNo: printed.reprintNo,
-		verifyUrl: verifyUrl(url.origin, printed.record.payment.verifyCode),
-		printedAt: now
+		reprintNo: view.reprintNo,
+		verifyUrl: verifyUrl(url.origin, view.record.payment.verifyCode),
+		printedAt: view.printedAt,
+		reprintReason: view.reprintReason,
+		facts: view.facts
 	});
 	return new Response(new Uint8Array(pdf), {
 		headers: {

@@ -3,10 +3,11 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { paymentByReceiptNo, parseReceiptNo } from '$lib/server/ledger';
-import { formatDateTimeLocal, isValidMonth } from '$lib/dates';
+import { layoutReceipt, receiptFacts, summarise } from '$lib/server/receipts';
+import { newPrintKey, printReceiptAction } from '$lib/server/receipts/print-action';
 import { toChineseUppercase } from '$lib/money';
 
-// The counter's summary of a posted receipt: what the clerk reads out while the PDF prints.
+// The counter's summary of a posted receipt: what the clerk reads out, and the 打印 button.
 export const load = ({ locals, url, params }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	if (!parseReceiptNo(params.receiptNo)) error(404, 'not_found');
@@ -14,37 +15,41 @@ export const load = ({ locals, url, params }) => {
 	const rec = paymentByReceiptNo(db, user.communityId, params.receiptNo);
 	if (!rec) error(404, 'not_found');
 	const community = getCommunity(db, user.communityId);
-	const lines = rec.lines.map((l) => {
-		let detail: Record<string, unknown> = {};
+	const s = summarise(db, rec, community.timeZone);
+	const layout = layoutReceipt(rec.lines, receiptFacts(db, rec).bills);
+	const months = new Set<string>();
+	for (const l of rec.lines) {
 		try {
-			detail = JSON.parse(l.detail) as Record<string, unknown>;
+			const month = (JSON.parse(l.detail) as { month?: unknown }).month;
+			if (typeof month === 'string' && /^\d{4}-\d{2}$/.test(month)) months.add(month);
 		} catch {
-			detail = {};
+			// a line without detail names no month
 		}
-		return {
-			kind: l.kind,
-			description: l.description,
-			amountFen: l.amountFen,
-			month: typeof detail.month === 'string' && isValidMonth(detail.month) ? detail.month : null,
-			workingZh: typeof detail.workingZh === 'string' ? detail.workingZh : ''
-		};
-	});
-	const p = rec.payment;
+	}
 	return {
-		receiptNo: p.receiptNo,
-		paidAt: formatDateTimeLocal(p.createdAt, community.timeZone),
-		unitCode: rec.unitCode,
-		payerName: p.payerName,
-		method: p.method,
-		methodRef: p.methodRef,
-		bank: p.bank,
-		totalFen: p.totalFen,
-		uppercase: toChineseUppercase(p.totalFen),
-		tenderedFen: p.tenderedFen,
-		changeFen: p.changeFen,
+		receiptNo: s.receiptNo,
+		paidAt: s.paidAt,
+		unitCode: s.unitCode,
+		payerName: s.payerName,
+		ownerNames: s.ownerNames,
+		method: s.method,
+		methodRef: s.methodRef,
+		bank: s.bank,
+		totalFen: s.totalFen,
+		uppercase: toChineseUppercase(s.totalFen),
+		tenderedFen: s.tenderedFen,
+		changeFen: s.changeFen,
 		cashier: rec.cashier,
 		voided: rec.void ? { reason: rec.void.reason } : null,
-		lines,
-		months: [...new Set(lines.map((l) => l.month).filter((x): x is string => !!x))].sort()
+		lines: s.lines,
+		workings: layout.workings,
+		months: [...months].sort(),
+		printCount: s.printCount,
+		lastPrint: s.lastPrint,
+		printKey: newPrintKey()
 	};
+};
+
+export const actions = {
+	print: printReceiptAction
 };
