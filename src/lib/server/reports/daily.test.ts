@@ -49,7 +49,9 @@ function pay(date: string, time: string, method: PaymentMethod, cashierId: numbe
 }
 
 function voidIt(receiptNo: string, date: string, time: string, reason: string) {
-	voidPayment(db, { communityId: f.communityId, receiptNo, reason, managerId: f.managerId, now: at(date, time), localDate: date });
+	// No one voids their own receipt: the admin voids the manager's.
+	const { cashierId } = db.$client.prepare('SELECT cashier_id AS cashierId FROM payments WHERE receipt_no = ?').get(receiptNo) as { cashierId: number };
+	voidPayment(db, { communityId: f.communityId, receiptNo, reason, managerId: cashierId === f.managerId ? f.adminId : f.managerId, now: at(date, time), localDate: date });
 }
 
 /*
