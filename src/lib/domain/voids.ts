@@ -28,3 +28,13 @@ export function voiderRefusal(voider: { id: number; role: string }, cashierId: n
 export function isCrossMonth(paidDate: string, voidDate: string): boolean {
 	return paidDate.slice(0, 7) < voidDate.slice(0, 7);
 }
+
+/** The categories as printed on Chinese documents (the daily report PDF/CSV). */
+export const VOID_CATEGORY_ZH: Record<VoidCategory, string> = { entry_error: '录入错误', duplicate: '重复收费', refund: '退费', other: '其他' };
+
+/** The reason cell of a void on the daily report: "【跨月作废·重复收费】原因" for a cross-month void. */
+export function voidReasonZh(v: { reason: string; category: string | null; crossMonth: boolean }): string {
+	if (!v.crossMonth) return v.reason;
+	const category = isVoidCategory(v.category) ? `·${VOID_CATEGORY_ZH[v.category]}` : '';
+	return `【跨月作废${category}】${v.reason}`;
+}

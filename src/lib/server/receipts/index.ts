@@ -10,6 +10,7 @@ import { audit } from '../audit';
 import { formatReceiptNo, parseReceiptNo, paymentByReceiptNo, recordPrint, RECEIPT_PREFIX, type PaymentRecord } from '../ledger';
 import { formatDateTimeLocal } from '../../dates';
 import { receiptRows, type ReceiptRow } from './rows';
+import { isCrossMonth } from '../../domain/voids';
 
 export { receiptRows, type ReceiptRow, type ReceiptRows } from './rows';
 
@@ -177,6 +178,10 @@ export interface VoidListItem {
 	unitCode: string | null;
 	totalFen: number;
 	reason: string;
+	/** Reason category (required for a receipt of an earlier month), or null. */
+	category: string | null;
+	/** 跨月作废: the receipt is of an earlier month than its void. */
+	crossMonth: boolean;
 	voidedAt: string;
 	voidedBy: string;
 }
@@ -190,6 +195,9 @@ export function recentVoids(db: Db, communityId: number, timeZone: string, limit
 			unitCode: units.code,
 			totalFen: payments.totalFen,
 			reason: paymentVoids.reason,
+			category: paymentVoids.reasonCategory,
+			paidDate: payments.localDate,
+			voidDate: paymentVoids.localDate,
 			voidedAt: paymentVoids.createdAt,
 			byName: staffUsers.displayName,
 			byWorkNo: staffUsers.workNo
@@ -208,6 +216,8 @@ export function recentVoids(db: Db, communityId: number, timeZone: string, limit
 			unitCode: r.unitCode,
 			totalFen: r.totalFen,
 			reason: r.reason,
+			category: r.category ?? null,
+			crossMonth: isCrossMonth(r.paidDate, r.voidDate),
 			voidedAt: formatDateTimeLocal(r.voidedAt, timeZone),
 			voidedBy: `${r.byName}（${r.byWorkNo}）`
 		}));

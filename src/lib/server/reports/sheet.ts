@@ -7,6 +7,7 @@ import { formatDateTimeLocal } from '../../dates';
 import type { DailyReport, ItemLine } from './daily';
 import type { NetLine } from '../../domain/report';
 import { ITEM_NAME_ZH, type RenovationItemCode } from '../../domain/renovation-fees';
+import { voidReasonZh } from '../../domain/voids';
 
 export const METHOD_ZH: Record<string, string> = { cash: '现金', cheque: '支票', card: '刷卡', transfer: '汇款', wechat: '微信', alipay: '支付宝' };
 export const LIMIT_ZH: Record<string, string> = {
@@ -97,7 +98,7 @@ export function reportSections(r: DailyReport): Section[] {
 		sections.push({
 			title: '作废明细',
 			columns: [L('票据号', 19), L('开具日期', 13), L('作废日期', 13), N('金额', 13), L('收款员', 13), L('作废人', 13), L('原因', 26)],
-			rows: receipts.voids.map((v) => [v.receiptNo, v.issuedOn, v.voidedOn, fen(v.totalFen), v.cashier, v.voidedBy, v.reason])
+			rows: receipts.voids.map((v) => [v.receiptNo, v.issuedOn, v.voidedOn, fen(v.totalFen), v.cashier, v.voidedBy, voidReasonZh(v)])
 		});
 	}
 
