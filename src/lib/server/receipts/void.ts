@@ -5,11 +5,11 @@
  */
 import type { Db } from '../db';
 import { voidCheck, voidPayment, type VoidCheck, type VoidInput } from '../ledger';
-import { dependentWaivers, groupByRequest, settleWaiversOnVoid, type VoidEffects } from '../waivers';
+import { dependentWaivers, groupByRequest, settleWaiversOnVoid, type VoidEffects, type WaiversOfRequest } from '../waivers';
 
 export interface VoidPreview extends VoidCheck {
 	/** Approved waivers the void would reverse, per request, with the amounts and months. */
-	waivers: { requestNo: string | null; amountFen: number; bills: { month: string; itemNameZh: string; amountFen: number }[] }[];
+	waivers: Omit<WaiversOfRequest, 'requestId'>[];
 }
 
 /** What voiding this receipt now would do or why it is refused; null when not this community's. */

@@ -228,6 +228,7 @@ export interface DependentWaiver {
 	billId: number;
 	month: string;
 	itemNameZh: string;
+	itemNameEn: string;
 	/** What is still waived by this entry (what the reversal takes back). */
 	amountFen: number;
 	entryId: number;
@@ -241,7 +242,7 @@ export interface DependentWaiver {
 export function dependentWaivers(db: Db, paymentId: number): DependentWaiver[] {
 	return stmt(
 		db,
-		`SELECT w.id AS entryId, w.request_id AS requestId, r.request_no AS requestNo, w.bill_id AS billId, b.month, i.name_zh AS itemNameZh, w.amount_fen AS amountFen
+		`SELECT w.id AS entryId, w.request_id AS requestId, r.request_no AS requestNo, w.bill_id AS billId, b.month, i.name_zh AS itemNameZh, i.name_en AS itemNameEn, w.amount_fen AS amountFen
 		FROM waiver_entries w JOIN bills b ON b.id = w.bill_id JOIN fee_items i ON i.id = b.fee_item_id LEFT JOIN waiver_requests r ON r.id = w.request_id
 		WHERE w.amount_fen > 0 AND w.reverses_id IS NULL
 		AND w.bill_id IN (SELECT bill_id FROM payment_lines WHERE payment_id = ? AND kind = 'principal' AND bill_id IS NOT NULL)
@@ -251,13 +252,20 @@ export function dependentWaivers(db: Db, paymentId: number): DependentWaiver[] {
 }
 
 /** Dependent waivers grouped by request, as the void page lists them before confirming. */
-export function groupByRequest(list: readonly DependentWaiver[]): { requestId: number | null; requestNo: string | null; amountFen: number; bills: { month: string; itemNameZh: string; amountFen: number }[] }[] {
-	const out = new Map<string, { requestId: number | null; requestNo: string | null; amountFen: number; bills: { month: string; itemNameZh: string; amountFen: number }[] }>();
+export interface WaiversOfRequest {
+	requestId: number | null;
+	requestNo: string | null;
+	amountFen: number;
+	bills: { month: string; itemNameZh: string; itemNameEn: string; amountFen: number }[];
+}
+
+export function groupByRequest(list: readonly DependentWaiver[]): WaiversOfRequest[] {
+	const out = new Map<string, WaiversOfRequest>();
 	for (const d of list) {
 		const k = String(d.requestId ?? `entry-${d.entryId}`);
 		const g = out.get(k) ?? { requestId: d.requestId, requestNo: d.requestNo, amountFen: 0, bills: [] };
 		g.amountFen += d.amountFen;
-		g.bills.push({ month: d.month, itemNameZh: d.itemNameZh, amountFen: d.amountFen });
+		g.bills.push({ month: d.month, itemNameZh: d.itemNameZh, itemNameEn: d.itemNameEn, amountFen: d.amountFen });
 		out.set(k, g);
 	}
 	return [...out.values()];
