@@ -11,7 +11,9 @@
 export const WAIVER_STATES = ['pending', 'approved', 'rejected', 'returned'] as const;
 export type WaiverState = (typeof WAIVER_STATES)[number];
 
-export const WAIVER_ACTIONS = ['approve', 'reject', 'return'] as const;
+// 'reverse': an approved waiver taken back because the payment of its principal was voided (the
+// request keeps its state; the ledger gets a negative entry).
+export const WAIVER_ACTIONS = ['approve', 'reject', 'return', 'reverse'] as const;
 export type WaiverAction = (typeof WAIVER_ACTIONS)[number];
 
 /** Resident's reason and manager's note: required, at most this many characters. */

@@ -310,6 +310,19 @@ describe('postFeePayment', () => {
 		expect(code(() => pay({ billIds: due, idempotencyKey: key, now, unitId: f.unitIds[1] }))).toBe('idempotency_conflict');
 	});
 
+	it('the same form key with other bills, total or method is "already used", never the earlier receipt', () => {
+		const key = crypto.randomUUID();
+		pay({ billIds: [due[0]], idempotencyKey: key, now });
+		expect(code(() => pay({ billIds: [due[1]], idempotencyKey: key, now }))).toBe('idempotency_conflict');
+		expect(code(() => pay({ billIds: [due[0], due[1]], idempotencyKey: key, now }))).toBe('idempotency_conflict');
+		expect(code(() => pay({ billIds: [due[0]], idempotencyKey: key, now, expectedTotalFen: 1 }))).toBe('idempotency_conflict');
+		expect(code(() => pay({ billIds: [due[0]], idempotencyKey: key, now, prepayMonths: 3 }))).toBe('idempotency_conflict');
+		expect(code(() => pay({ billIds: [due[0]], idempotencyKey: key, now, method: 'alipay', methodRef: 'A9' }))).toBe('idempotency_conflict');
+		expect(count('payments')).toBe(1);
+		// The very same request (a double submit) still replays.
+		expect(pay({ billIds: [due[0]], idempotencyKey: key, now }).replayed).toBe(true);
+	});
+
 	it('two clerks paying the same bill: the second is told it is already paid, nothing written', () => {
 		const input = { billIds: [due[0]], now };
 		quoteFeePayment(db, { communityId: f.communityId, unitId: f.unitIds[0], includeLateFees: true, method: 'cash', tenderedFen: 100000, payerName: 'x', cashierId: f.clerk2Id, idempotencyKey: 'q', ...input });

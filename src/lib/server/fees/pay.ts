@@ -2,7 +2,7 @@ import { tx, type Db } from '../db';
 import type { PaymentMethod } from '../db/schema';
 import { audit } from '../audit';
 import { getCommunity, communityToday } from '../community';
-import { LedgerError, postPayment, priorPayment, type LineInput, type PostedPayment } from '../ledger';
+import { LedgerError, postPayment, priorPayment, requestHash, type LineInput, type PostedPayment } from '../ledger';
 import { addMonths } from '../../dates';
 import { allocatePayment, type AllocationTarget } from '../../domain/billing';
 import { formatLateFeeWorkingZh, type LateFeeWorking } from '../../domain/late-fee';
@@ -250,6 +250,28 @@ function checkPayer(name: string): string {
 }
 
 /**
+ * What the counter form asked for (not the lines: those are worked out from a ledger that changes
+ * once paid). A double submit asks for the same; the same key with other bills, months, late
+ * fees, amount or method is "this form was already used".
+ */
+function feeRequestHash(input: FeePaymentInput): string {
+	const ids = (v: unknown) => (Array.isArray(v) ? [...new Set(v as number[])].sort((a, b) => a - b) : v);
+	return requestHash({
+		unitId: input.unitId,
+		purpose: 'fees',
+		billIds: ids(input.billIds),
+		includeLateFees: ids(input.includeLateFees),
+		prepayMonths: input.prepayMonths ?? 0,
+		amountFen: input.amountFen ?? null,
+		expectedTotalFen: input.expectedTotalFen ?? null,
+		method: input.method,
+		methodRef: input.methodRef?.trim() ?? '',
+		bank: input.bank?.trim() ?? '',
+		tenderedFen: input.method === 'cash' ? (input.tenderedFen ?? null) : null
+	});
+}
+
+/**
  * Takes a property-fee payment at the counter: one transaction that creates prepayment bills when
  * asked, computes every amount from the ledger as of the community's today, and posts the payment
  * with its gap-free receipt number. The amounts are worked out inside the same IMMEDIATE
@@ -261,9 +283,10 @@ function checkPayer(name: string): string {
 export function postFeePayment(db: Db, input: FeePaymentInput): PostedPayment {
 	const payerName = checkPayer(input.payerName);
 	if (!input.idempotencyKey || input.idempotencyKey.length > 100) throw new LedgerError('idempotency_key');
+	const hash = feeRequestHash(input);
 	return tx(db, () => {
 		// A replay returns the first receipt before anything is recomputed (its bills are paid now).
-		const replay = priorPayment(db, input);
+		const replay = priorPayment(db, input, undefined, hash);
 		if (replay) return replay;
 		const quote = computeLines(db, input);
 		const lines: LineInput[] = quote.lines.map((l) => ({ kind: l.kind, itemCode: l.itemCode, billId: l.billId, amountFen: l.amountFen, description: l.description, detail: l.detail }));
@@ -280,6 +303,7 @@ export function postFeePayment(db: Db, input: FeePaymentInput): PostedPayment {
 				tenderedFen: input.method === 'cash' ? (input.tenderedFen ?? null) : null,
 				cashierId: input.cashierId,
 				idempotencyKey: input.idempotencyKey,
+				requestHash: hash,
 				lines,
 				now: input.now,
 				localDate: quote.asOf

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
-import { postPayment, voidPayment, paymentByReceiptNo, LedgerError, recordPrint, type PaymentInput } from './index';
+import { postPayment, voidPayment, voidCheck, paymentByReceiptNo, LedgerError, recordPrint, requestHash, type PaymentInput } from './index';
 
 let db: Db;
 let f: Fixture;
@@ -69,6 +69,10 @@ describe('postPayment', () => {
 		const key = crypto.randomUUID();
 		postPayment(db, input({ idempotencyKey: key }));
 		expect(code(() => postPayment(db, input({ idempotencyKey: key, lines: [{ kind: 'charge', itemCode: 't', amountFen: 1 }] })))).toBe('idempotency_conflict');
+		// Same total, other lines or method: still another request.
+		expect(code(() => postPayment(db, input({ idempotencyKey: key, lines: [{ kind: 'charge', itemCode: 'other', amountFen: 25680 }] })))).toBe('idempotency_conflict');
+		expect(code(() => postPayment(db, input({ idempotencyKey: key, method: 'wechat', methodRef: 'W1', tenderedFen: null })))).toBe('idempotency_conflict');
+		expect(code(() => postPayment(db, input({ idempotencyKey: key, requestHash: requestHash({ other: 1 }) })))).toBe('idempotency_conflict');
 	});
 
 	it('refuses bad input and writes nothing', () => {
@@ -98,6 +102,34 @@ describe('voidPayment', () => {
 		voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '错收', managerId: f.managerId, now, localDate: '2026-11-23' });
 		expect(paymentByReceiptNo(db, f.communityId, p.receiptNo)!.void?.reason).toBe('错收');
 		expect(code(() => voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '再次', managerId: f.managerId, now, localDate: '2026-11-23' }))).toBe('already_voided');
+	});
+});
+
+describe('who may void, and cross-month voids', () => {
+	const v = (receiptNo: string, over: Partial<Parameters<typeof voidPayment>[1]> = {}) =>
+		code(() => voidPayment(db, { communityId: f.communityId, receiptNo, reason: '错收', managerId: f.managerId, now, localDate: '2026-11-23', ...over }));
+
+	it('no one voids their own receipt; a clerk never voids; an admin may when he is not the cashier', () => {
+		const own = postPayment(db, input({ cashierId: f.managerId }));
+		expect(v(own.receiptNo)).toBe('own_receipt');
+		expect(v(own.receiptNo, { managerId: f.clerkId })).toBe('not_allowed');
+		expect(voidCheck(db, f.communityId, own.receiptNo, f.managerId, '2026-11-23')).toMatchObject({ voider: 'own_receipt', settledBy: [], crossMonth: false });
+		expect(db.$client.prepare('SELECT count(*) n FROM payment_voids').get()).toEqual({ n: 0 });
+		expect(v(own.receiptNo, { managerId: f.adminId })).toBe('ok');
+		const byAdmin = postPayment(db, input({ cashierId: f.adminId }));
+		expect(v(byAdmin.receiptNo, { managerId: f.adminId })).toBe('own_receipt');
+		expect(v(byAdmin.receiptNo)).toBe('ok');
+	});
+
+	it('a receipt of an earlier month needs a reason category, which is stored with the void', () => {
+		const old = postPayment(db, input({ localDate: '2026-10-31', now: Date.parse('2026-10-31T02:00:00Z') }));
+		expect(voidCheck(db, f.communityId, old.receiptNo, f.managerId, '2026-11-01')!.crossMonth).toBe(true);
+		expect(v(old.receiptNo, { localDate: '2026-11-01' })).toBe('category_missing');
+		expect(v(old.receiptNo, { localDate: '2026-11-01', category: 'nonsense' })).toBe('category_invalid');
+		expect(v(old.receiptNo, { localDate: '2026-11-01', category: 'duplicate' })).toBe('ok');
+		expect(paymentByReceiptNo(db, f.communityId, old.receiptNo)!.void).toMatchObject({ category: 'duplicate', localDate: '2026-11-01' });
+		// Within the month no category is asked for.
+		expect(v(postPayment(db, input()).receiptNo)).toBe('ok');
 	});
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { tx, type Db } from '../db';
 import { stmt } from '../db/stmt';
@@ -30,6 +31,12 @@ export interface PaymentInput {
 	tenderedFen?: number | null;
 	cashierId: number;
 	idempotencyKey: string;
+	/**
+	 * What the form asked for, as `requestHash(...)`: a replay must ask for the same. Defaults to
+	 * the hash of unit, purpose, method and lines (callers that work lines out from the ledger,
+	 * which changes once paid, pass the hash of their own request instead).
+	 */
+	requestHash?: string;
 	lines: LineInput[];
 	/** Epoch ms and the community's calendar date of that moment. */
 	now: number;
@@ -77,10 +84,10 @@ function randomCode(): string {
 // Plain prepared statements: a payment writes a dozen or more lines, and building each INSERT
 // through the query builder cost more than the write itself (bench: postFeePayment).
 const PRIOR_SQL = `SELECT id, receipt_no AS receiptNo, total_fen AS totalFen, change_fen AS changeFen, unit_id AS unitId,
-	cashier_id AS cashierId, community_id AS communityId FROM payments WHERE idempotency_key = ?`;
+	cashier_id AS cashierId, community_id AS communityId, request_hash AS requestHash FROM payments WHERE idempotency_key = ?`;
 const INSERT_PAYMENT_SQL = `INSERT INTO payments (community_id, receipt_no, receipt_year, receipt_seq, purpose, unit_id, payer_name,
-	method, method_ref, bank, total_fen, tendered_fen, change_fen, cashier_id, idempotency_key, verify_code, local_date, created_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+	method, method_ref, bank, total_fen, tendered_fen, change_fen, cashier_id, idempotency_key, request_hash, verify_code, local_date, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 /** Lines go in by up to LINE_CHUNK rows per statement (one statement per chunk size, cached). */
 const LINE_CHUNK = 32;
 const lineInsertSql = (rows: number) =>
@@ -98,16 +105,50 @@ function insertLines(db: Db, paymentId: number, lines: LineInput[]): void {
 }
 
 /**
- * The payment an idempotency key already posted, as a replayed result, or null. The same key for
- * another unit, cashier, community or (when given) total is a conflict, not a replay.
+ * A stable SHA-256 of a payment request (any JSON value; object keys are sorted), stored with the
+ * payment so that a form key reused for something else is told apart from a double submit.
  */
-export function priorPayment(db: Db, key: { idempotencyKey: string; unitId: number | null; cashierId: number; communityId: number }, totalFen?: number): PostedPayment | null {
+export function requestHash(request: unknown): string {
+	const canonical = (v: unknown): unknown =>
+		Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : (v ?? null);
+	return createHash('sha256').update(JSON.stringify(canonical(request))).digest('hex');
+}
+
+function defaultHash(input: PaymentInput): string {
+	return requestHash({
+		unitId: input.unitId,
+		purpose: input.purpose,
+		method: input.method,
+		methodRef: input.methodRef?.trim() ?? '',
+		bank: input.bank?.trim() ?? '',
+		tenderedFen: input.method === 'cash' ? (input.tenderedFen ?? null) : null,
+		lines: input.lines.map((l) => [l.kind, l.itemCode, l.billId ?? null, l.refType ?? null, l.refId ?? null, l.amountFen])
+	});
+}
+
+/**
+ * The payment an idempotency key already posted, as a replayed result, or null. The same key for
+ * another unit, cashier, community, (when given) total or request (`hash`) is a conflict, not a
+ * replay: "this form was already used".
+ */
+export function priorPayment(
+	db: Db,
+	key: { idempotencyKey: string; unitId: number | null; cashierId: number; communityId: number },
+	totalFen?: number,
+	hash?: string
+): PostedPayment | null {
 	const p = stmt(db, PRIOR_SQL).get(key.idempotencyKey) as
-		| { id: number; receiptNo: string; totalFen: number; changeFen: number | null; unitId: number | null; cashierId: number; communityId: number }
+		| { id: number; receiptNo: string; totalFen: number; changeFen: number | null; unitId: number | null; cashierId: number; communityId: number; requestHash: string | null }
 		| undefined;
 	if (!p) return null;
-	if (p.unitId !== key.unitId || p.cashierId !== key.cashierId || p.communityId !== key.communityId || (totalFen !== undefined && p.totalFen !== totalFen)) {
-		throw new LedgerError('idempotency_conflict');
+	if (
+		p.unitId !== key.unitId ||
+		p.cashierId !== key.cashierId ||
+		p.communityId !== key.communityId ||
+		(totalFen !== undefined && p.totalFen !== totalFen) ||
+		(hash !== undefined && p.requestHash !== null && p.requestHash !== hash)
+	) {
+		throw new LedgerError('idempotency_conflict', { receiptNo: p.receiptNo });
 	}
 	return { paymentId: p.id, receiptNo: p.receiptNo, totalFen: p.totalFen, changeFen: p.changeFen, replayed: true };
 }
@@ -120,8 +161,9 @@ export function priorPayment(db: Db, key: { idempotencyKey: string; unitId: numb
  */
 export function postPayment(db: Db, input: PaymentInput, validate?: () => void): PostedPayment {
 	const total = checkInput(input);
+	const hash = input.requestHash ?? defaultHash(input);
 	return tx(db, () => {
-		const replay = priorPayment(db, input, total);
+		const replay = priorPayment(db, input, total, hash);
 		if (replay) return replay;
 		validate?.();
 		const year = Number(input.localDate.slice(0, 4));
@@ -146,6 +188,7 @@ export function postPayment(db: Db, input: PaymentInput, validate?: () => void):
 				changeFen,
 				input.cashierId,
 				input.idempotencyKey,
+				hash,
 				randomCode(),
 				input.localDate,
 				input.now

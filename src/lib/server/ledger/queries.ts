@@ -8,7 +8,7 @@ export type PaymentLineRow = typeof paymentLines.$inferSelect;
 export interface PaymentRecord {
 	payment: PaymentRow;
 	lines: PaymentLineRow[];
-	void: { reason: string; voidedBy: number; createdAt: number } | null;
+	void: { reason: string; category: string | null; voidedBy: number; localDate: string; createdAt: number } | null;
 	cashier: { displayName: string; workNo: string };
 	unitCode: string | null;
 	printCount: number;
@@ -34,7 +34,7 @@ function loadRecord(db: Db, payment: PaymentRow): PaymentRecord {
 	return {
 		payment,
 		lines,
-		void: v ? { reason: v.reason, voidedBy: v.voidedBy, createdAt: v.createdAt } : null,
+		void: v ? { reason: v.reason, category: v.reasonCategory ?? null, voidedBy: v.voidedBy, localDate: v.localDate, createdAt: v.createdAt } : null,
 		cashier,
 		unitCode: unit?.code ?? null,
 		printCount: prints?.n ?? 0

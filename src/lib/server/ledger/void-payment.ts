@@ -1,34 +1,82 @@
 import { eq } from 'drizzle-orm';
 import { tx, type Db } from '../db';
 import { payments, paymentVoids } from '../db/schema';
+import { stmt } from '../db/stmt';
 import { audit } from '../audit';
 import { LedgerError } from './errors';
+import { isCrossMonth, isVoidCategory, voiderRefusal, type VoidCategory, type VoiderRefusal } from '../../domain/voids';
 
 export interface VoidInput {
 	communityId: number;
 	receiptNo: string;
 	reason: string;
+	/** Required for a receipt of an earlier month (跨月作废); one of VOID_CATEGORIES. */
+	category?: string | null;
 	managerId: number;
 	now: number;
 	localDate: string;
 }
 
+/** Why a receipt cannot be voided now (nothing about the reason typed): what the void page shows. */
+export interface VoidCheck {
+	paymentId: number;
+	cashierId: number;
+	/** The voider may not void this receipt (a clerk, or its own cashier). */
+	voider: VoiderRefusal | null;
+	/** Refund/deduction vouchers (退款凭证) settled against a deposit on this receipt. */
+	settledBy: string[];
+	/** The receipt is of an earlier month than today: a reason category is required. */
+	crossMonth: boolean;
+	alreadyVoided: boolean;
+}
+
+type PaymentRow = typeof payments.$inferSelect;
+
+const SETTLED_SQL = `SELECT voucher_no AS voucherNo FROM deposit_settlements WHERE community_id = ? AND original_receipt_no = ? ORDER BY id`;
+
+function checkOf(db: Db, p: PaymentRow, voiderId: number, localDate: string): VoidCheck {
+	const voider = stmt(db, 'SELECT id, role, community_id AS communityId FROM staff_users WHERE id = ?').get(voiderId) as { id: number; role: string; communityId: number } | undefined;
+	const refusal = !voider || voider.communityId !== p.communityId ? 'not_allowed' : voiderRefusal(voider, p.cashierId);
+	// A deposit refunded or kept by a settlement is gone from the till: voiding the receipt it
+	// was taken on would leave the settlement behind and the deposit held below zero.
+	const settledBy = (stmt(db, SETTLED_SQL).all(p.communityId, p.receiptNo) as { voucherNo: string }[]).map((r) => r.voucherNo);
+	const alreadyVoided = !!db.select({ id: paymentVoids.id }).from(paymentVoids).where(eq(paymentVoids.paymentId, p.id)).get();
+	return { paymentId: p.id, cashierId: p.cashierId, voider: refusal, settledBy, crossMonth: isCrossMonth(p.localDate, localDate), alreadyVoided };
+}
+
+/** What stands in the way of voiding a receipt today, or null when the number is not this community's. */
+export function voidCheck(db: Db, communityId: number, receiptNo: string, voiderId: number, localDate: string): VoidCheck | null {
+	const p = db.select().from(payments).where(eq(payments.receiptNo, receiptNo)).get();
+	if (!p || p.communityId !== communityId) return null;
+	return checkOf(db, p, voiderId, localDate);
+}
+
 /**
- * Voids (作废) a payment by a reversing entry; the payment row and its number stay. `after`
- * runs in the same transaction (e.g. to send pending waiver requests back to the clerk).
+ * Voids (作废) a payment by a reversing entry; the payment row and its number stay. Refused
+ * (nothing written) when the voider is not a manager or admin, or is the receipt's cashier;
+ * when a deposit on it was refunded or deducted (the settlement must be reversed first, by its
+ * own record); and, for a receipt of an earlier month, without a reason category. `after` runs
+ * in the same transaction with the new void's id (dependent waivers are reversed there).
  */
-export function voidPayment(db: Db, input: VoidInput, after?: (paymentId: number) => void): { paymentId: number } {
+export function voidPayment(db: Db, input: VoidInput, after?: (paymentId: number, voidId: number) => void): { paymentId: number; voidId: number } {
 	const reason = input.reason.trim();
 	if (!reason) throw new LedgerError('reason_missing');
 	if (reason.length > 500) throw new LedgerError('reason_too_long');
+	const category: VoidCategory | null = input.category ? (isVoidCategory(input.category) ? input.category : null) : null;
+	if (input.category && !category) throw new LedgerError('category_invalid');
 	return tx(db, () => {
 		const p = db.select().from(payments).where(eq(payments.receiptNo, input.receiptNo)).get();
 		if (!p || p.communityId !== input.communityId) throw new LedgerError('not_found');
-		const already = db.select({ id: paymentVoids.id }).from(paymentVoids).where(eq(paymentVoids.paymentId, p.id)).get();
-		if (already) throw new LedgerError('already_voided');
-		db.insert(paymentVoids).values({ paymentId: p.id, reason, voidedBy: input.managerId, localDate: input.localDate, createdAt: input.now }).run();
-		after?.(p.id);
-		audit(db, { communityId: input.communityId, actorId: input.managerId, action: 'payment.void', targetType: 'payment', targetId: p.receiptNo, detail: { reason } }, input.now);
-		return { paymentId: p.id };
+		const check = checkOf(db, p, input.managerId, input.localDate);
+		if (check.alreadyVoided) throw new LedgerError('already_voided');
+		if (check.voider) throw new LedgerError(check.voider);
+		if (check.settledBy.length) throw new LedgerError('deposit_settled', { vouchers: check.settledBy });
+		if (check.crossMonth && !category) throw new LedgerError('category_missing');
+		const voidId = Number(
+			db.insert(paymentVoids).values({ paymentId: p.id, reason, reasonCategory: category, voidedBy: input.managerId, localDate: input.localDate, createdAt: input.now }).run().lastInsertRowid
+		);
+		after?.(p.id, voidId);
+		audit(db, { communityId: input.communityId, actorId: input.managerId, action: 'payment.void', targetType: 'payment', targetId: p.receiptNo, detail: { reason, category, crossMonth: check.crossMonth } }, input.now);
+		return { paymentId: p.id, voidId };
 	});
 }

@@ -12,6 +12,7 @@ import { audit } from '../audit';
 import { formatReceiptNo, parseReceiptNo, paymentByReceiptNo, RECEIPT_PREFIX, type PaymentRecord } from '../ledger';
 import { formatDateTimeLocal } from '../../dates';
 import { layoutReceipt, type BillFacts, type ReceiptFacts, type ReceiptLine } from '../../domain/receipt';
+import { isCrossMonth } from '../../domain/voids';
 
 export { layoutReceipt, receiptDifference, type ReceiptLine, type ReceiptLayout } from '../../domain/receipt';
 
@@ -324,6 +325,10 @@ export interface VoidListItem {
 	unitCode: string | null;
 	totalFen: number;
 	reason: string;
+	/** Reason category (required for a receipt of an earlier month), or null. */
+	category: string | null;
+	/** 跨月作废: the receipt is of an earlier month than its void. */
+	crossMonth: boolean;
 	voidedAt: string;
 	voidedBy: string;
 }
@@ -337,6 +342,9 @@ export function recentVoids(db: Db, communityId: number, timeZone: string, limit
 			unitCode: units.code,
 			totalFen: payments.totalFen,
 			reason: paymentVoids.reason,
+			category: paymentVoids.reasonCategory,
+			paidDate: payments.localDate,
+			voidDate: paymentVoids.localDate,
 			voidedAt: paymentVoids.createdAt,
 			byName: staffUsers.displayName,
 			byWorkNo: staffUsers.workNo
@@ -355,6 +363,8 @@ export function recentVoids(db: Db, communityId: number, timeZone: string, limit
 			unitCode: r.unitCode,
 			totalFen: r.totalFen,
 			reason: r.reason,
+			category: r.category ?? null,
+			crossMonth: isCrossMonth(r.paidDate, r.voidDate),
 			voidedAt: formatDateTimeLocal(r.voidedAt, timeZone),
 			voidedBy: `${r.byName}（${r.byWorkNo}）`
 		}));

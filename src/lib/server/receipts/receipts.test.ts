@@ -123,7 +123,7 @@ describe('public verify and lists', () => {
 		expect(recentReceipts(db, f.communityId, TZ, { localDate: '2026-04-15' }).map((r) => [r.receiptNo, r.voided])).toEqual([[b.receiptNo, false], [a.receiptNo, true]]);
 		expect(recentReceipts(db, f.communityId, TZ, { localDate: '2026-04-16' })).toEqual([]);
 		expect(recentVoids(db, f.communityId, TZ)).toEqual([
-			{ receiptNo: a.receiptNo, paidAt: '2026-04-15 10:32', unitCode: '1-1-102', totalFen: 142176, reason: '重复收款', voidedAt: '2026-04-15 13:00', voidedBy: 'manager（MANAGER）' }
+			{ receiptNo: a.receiptNo, paidAt: '2026-04-15 10:32', unitCode: '1-1-102', totalFen: 142176, reason: '重复收款', category: null, crossMonth: false, voidedAt: '2026-04-15 13:00', voidedBy: 'manager（MANAGER）' }
 		]);
 		expect(recentVoids(db, f.otherCommunityId, TZ)).toEqual([]);
 		const s = summarise(db, paymentByReceiptNo(db, f.communityId, a.receiptNo)!, TZ);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { tx, type Db } from '../db';
 import { paymentLines, payments, renovationPasses, units, type PaymentMethod } from '../db/schema';
 import { getCommunity } from '../community';
-import { postPayment, type LineInput } from '../ledger';
+import { postPayment, requestHash, type LineInput } from '../ledger';
 import { checkTransition, checkPassExpiry, type RenovationState } from '../../domain/renovation';
 import { formatArea, checkWallArea, quoteFees, ITEM, ITEM_NAME_EN, ITEM_NAME_ZH, type FeeQuote } from '../../domain/renovation-fees';
 import { formatYuan } from '../../money';
@@ -130,17 +130,27 @@ export interface Paid {
 	replayed: boolean;
 }
 
+/**
+ * What a renovation payment form asked for (the lines are worked out after passes are inserted,
+ * so they cannot be compared on a replay): the same key with other workers, wall area or method
+ * is a form used twice, not a double submit.
+ */
+function renovationRequestHash(kind: 'fees' | 'passes', renovationId: number, m: MethodInput, extra: Record<string, unknown>): string {
+	const { idempotencyKey: _key, ...method } = m;
+	return requestHash({ kind, renovationId, method: { ...method, tenderedFen: m.method === 'cash' ? m.tenderedFen : null }, ...extra });
+}
+
 /** A form token that already posted: the same payment replays (nothing new), a different use is stale. */
-function replayOf(db: Db, key: string, r: RenovationRow): Paid | null {
+function replayOf(db: Db, key: string, r: RenovationRow, hash: string): Paid | null {
 	const p = db.select().from(payments).where(eq(payments.idempotencyKey, key)).get();
 	if (!p) return null;
 	const line = db.select({ refType: paymentLines.refType, refId: paymentLines.refId }).from(paymentLines).where(eq(paymentLines.paymentId, p.id)).all();
 	const ours = line.some((l) => l.refType === REF_RENOVATION && l.refId === r.id) || (p.purpose === PAYMENT_PURPOSE && p.unitId === r.unitId);
-	if (!ours) throw new RenovationError('stale_form');
+	if (!ours || (p.requestHash !== null && p.requestHash !== hash)) throw new RenovationError('stale_form');
 	return { receiptNo: p.receiptNo, totalFen: p.totalFen, changeFen: p.changeFen, replayed: true };
 }
 
-function post(db: Db, actor: Actor, r: RenovationRow, lines: LineInput[], m: MethodInput, now: number, today: string) {
+function post(db: Db, actor: Actor, r: RenovationRow, lines: LineInput[], m: MethodInput, now: number, today: string, hash: string) {
 	return postPayment(db, {
 		communityId: actor.communityId,
 		unitId: r.unitId,
@@ -152,6 +162,7 @@ function post(db: Db, actor: Actor, r: RenovationRow, lines: LineInput[], m: Met
 		tenderedFen: m.method === 'cash' ? m.tenderedFen : null,
 		cashierId: actor.id,
 		idempotencyKey: m.idempotencyKey,
+		requestHash: hash,
 		lines,
 		now,
 		localDate: today
@@ -176,7 +187,8 @@ export function payFees(db: Db, actor: Actor, input: PayFeesInput, now: number):
 	return tx(db, () => {
 		const r = renovationOf(db, actor.communityId, input.renovationId);
 		if (!r) throw new RenovationError('not_found');
-		const replay = replayOf(db, input.method.idempotencyKey, r);
+		const hash = renovationRequestHash('fees', r.id, input.method, { agreementSigned: input.agreementSigned, wallAreaCenti: input.wallAreaCenti, workers: input.workers });
+		const replay = replayOf(db, input.method.idempotencyKey, r, hash);
 		if (replay) return { ...replay, passIds: [] };
 		const t = checkTransition(r.state, 'pay', { role: actor.role, agreementSigned: input.agreementSigned });
 		if (!t.ok) throw new RenovationError(t.error);
@@ -191,7 +203,7 @@ export function payFees(db: Db, actor: Actor, input: PayFeesInput, now: number):
 		const today = todayOf(db, actor.communityId, now);
 		const passes = insertPasses(db, actor, r, input.workers, today, now);
 		const quote = quoteFor(db, r, input.wallAreaCenti, passes.length, { initial: true });
-		const paid = post(db, actor, r, linesOf(quote, r, passes), input.method, now, today);
+		const paid = post(db, actor, r, linesOf(quote, r, passes), input.method, now, today, hash);
 		recordEvent(db, {
 			renovation: r,
 			action: 'pay',
@@ -215,7 +227,8 @@ export function issuePasses(db: Db, actor: Actor, input: { renovationId: number;
 	return tx(db, () => {
 		const r = renovationOf(db, actor.communityId, input.renovationId);
 		if (!r) throw new RenovationError('not_found');
-		const replay = replayOf(db, input.method.idempotencyKey, r);
+		const hash = renovationRequestHash('passes', r.id, input.method, { workers: input.workers });
+		const replay = replayOf(db, input.method.idempotencyKey, r, hash);
 		if (replay) return { ...replay, passIds: [] };
 		if (!PASS_STATES.includes(r.state)) throw new RenovationError('passes_not_allowed');
 		if (input.workers.length === 0) throw new RenovationError('no_workers');
@@ -224,7 +237,7 @@ export function issuePasses(db: Db, actor: Actor, input: { renovationId: number;
 		const quote = quoteFor(db, r, 0, passes.length, { initial: false });
 		const lines = linesOf(quote, r, passes);
 		if (lines.length === 0) throw new RenovationError('nothing_to_pay');
-		const paid = post(db, actor, r, lines, input.method, now, today);
+		const paid = post(db, actor, r, lines, input.method, now, today, hash);
 		recordEvent(db, {
 			renovation: r,
 			action: 'pass_issue',

@@ -505,6 +505,30 @@ describe('worker passes', () => {
 });
 
 describe('voids, reports and the board', () => {
+	it('a receipt whose deposit was refunded or deducted is not voided: the refusal names the voucher', () => {
+		const a = started(1);
+		transition(db, clerk, a.id, { action: 'inspect_pass' }, { now: NOW + DAY });
+		const s = settleDeposit(db, clerk, { renovationId: a.id, deductions: [{ description: '墙面', amountFen: 30000 }], refund: refund() }, NOW + DAY);
+		const before = counts();
+		let err: unknown = null;
+		try {
+			voidPayment(db, { communityId: f.communityId, receiptNo: a.receiptNo, reason: '错收', managerId: f.managerId, now: NOW + 2 * DAY, localDate: '2026-11-25' });
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toMatchObject({ code: 'deposit_settled', detail: { vouchers: [s.voucherNo] } });
+		expect(counts()).toEqual(before);
+		expect(paymentByReceiptNo(db, f.communityId, a.receiptNo)!.void).toBeNull();
+		expect(depositsHeld(db, f.communityId, '2026-11-25').byItem.find((b) => b.itemCode === 'renovation_deposit')!.heldFen).toBe(0);
+		// A pass deposit refunded on the same receipt blocks it just as well.
+		const bId = approved({ unitCode: '1-1-102' });
+		const b = payFees(db, clerk, { renovationId: bId, agreementSigned: true, wallAreaCenti: 100, workers: [worker(1)], method: cash() }, NOW);
+		const pass = renovationDetail(db, f.communityId, bId, TODAY)!.passes[0];
+		const ps = settlePass(db, clerk, { passId: pass.id, outcome: 'returned', refund: refund() }, NOW + DAY);
+		expect(code(() => voidPayment(db, { communityId: f.communityId, receiptNo: b.receiptNo, reason: '错收', managerId: f.managerId, now: NOW + 2 * DAY, localDate: '2026-11-25' }))).toBe('ledger:deposit_settled');
+		expect(ps.voucherNo).toMatch(/^TK-2026-/);
+	});
+
 	it('deposits taken, voided, refunded, deducted and held, by item and day', () => {
 		const a = started(2); // 2026-11-23: 2000 + 2 × 50 deposits
 		const voidMe = approved({ unitCode: '1-1-102' });

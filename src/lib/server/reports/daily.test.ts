@@ -50,7 +50,9 @@ function pay(date: string, time: string, method: PaymentMethod, cashierId: numbe
 }
 
 function voidIt(receiptNo: string, date: string, time: string, reason: string) {
-	voidPayment(db, { communityId: f.communityId, receiptNo, reason, managerId: f.managerId, now: at(date, time), localDate: date });
+	// No one voids their own receipt: the admin voids the manager's.
+	const { cashierId } = db.$client.prepare('SELECT cashier_id AS cashierId FROM payments WHERE receipt_no = ?').get(receiptNo) as { cashierId: number };
+	voidPayment(db, { communityId: f.communityId, receiptNo, reason, managerId: cashierId === f.managerId ? f.adminId : f.managerId, now: at(date, time), localDate: date });
 }
 
 /*
@@ -165,8 +167,8 @@ describe('daily report on a fixed day', () => {
 			last: p4.receiptNo,
 			voidedSinceIssued: 1,
 			voids: [
-				{ receiptNo: p1.receiptNo, issuedOn: D1, voidedOn: D2, totalFen: 10000, method: 'cash', cashier: 'clerk CLERK', reason: '房号录错', voidedBy: 'manager MANAGER' },
-				{ receiptNo: p3.receiptNo, issuedOn: D2, voidedOn: D2, totalFen: 15000, method: 'wechat', cashier: 'clerk2 CLERK2', reason: '重复收款', voidedBy: 'manager MANAGER' }
+				{ receiptNo: p1.receiptNo, issuedOn: D1, voidedOn: D2, totalFen: 10000, method: 'cash', cashier: 'clerk CLERK', reason: '房号录错', category: null, crossMonth: false, voidedBy: 'manager MANAGER' },
+				{ receiptNo: p3.receiptNo, issuedOn: D2, voidedOn: D2, totalFen: 15000, method: 'wechat', cashier: 'clerk2 CLERK2', reason: '重复收款', category: null, crossMonth: false, voidedBy: 'manager MANAGER' }
 			]
 		});
 		// B1: 25 680 × 34 days × 3‰ = 2 619.36 → 2 619 = 2 003 paid + 616 waived + 0 owed.
@@ -233,6 +235,25 @@ describe('daily report on a fixed day', () => {
 		expect(text).toMatch(/现金 2 ¥2,546.83 1 -¥100.00 ¥2,446.83/);
 		expect(text).toContain('房号录错');
 		expect(text).toMatch(/制表：.*审核：.*主任：/);
+	});
+});
+
+describe('cross-month voids', () => {
+	it('a receipt of an earlier month voided this month is listed as 跨月作废 with its category, on the page data, CSV and PDF', async () => {
+		const old = pay('2026-10-30', '10:00', 'wechat', f.clerkId, [{ kind: 'principal', itemCode: 'property', amountFen: 12300 }]);
+		const same = pay('2026-11-02', '10:00', 'wechat', f.clerkId, [{ kind: 'principal', itemCode: 'property', amountFen: 4500 }]);
+		voidPayment(db, { communityId: f.communityId, receiptNo: old.receiptNo, reason: '业主重复缴费', category: 'duplicate', managerId: f.managerId, now: at('2026-11-02', '11:00'), localDate: '2026-11-02' });
+		voidIt(same.receiptNo, '2026-11-02', '11:30', '金额录错');
+		const r = dailyReport(db, f.communityId, '2026-11-02', '2026-11-02', { now: NOW });
+		expect(r.receipts.voids.map((v) => [v.receiptNo, v.crossMonth, v.category])).toEqual([
+			[old.receiptNo, true, 'duplicate'],
+			[same.receiptNo, false, null]
+		]);
+		const csv = dailyReportCsv(r);
+		expect(csv).toContain('【跨月作废·重复收费】业主重复缴费');
+		expect(csv).not.toContain('【跨月作废·重复收费】金额录错');
+		const text = pdfText(await dailyReportPdf({ report: r, printedAt: NOW, printedBy: 'manager MANAGER' }));
+		expect(text).toContain('跨月作废');
 	});
 });
 

@@ -14,6 +14,7 @@ import { getCommunity } from '../community';
 import { nowMs } from '../clock';
 import { addDays, localToEpochMs } from '../../dates';
 import { formatReceiptNo, RECEIPT_PREFIX } from '../ledger/receipt-no';
+import { isCrossMonth, type VoidCategory } from '../../domain/voids';
 import { waiverSummary, type WaiverSummary } from '../waivers/summary';
 import { depositsHeld, renovationActivity, voucherSummary, type RenovationActivity } from '../renovation/report';
 import { DEPOSIT_ITEMS, ITEM_NAME_EN, ITEM_NAME_ZH, type RenovationItemCode } from '../../domain/renovation-fees';
@@ -59,6 +60,10 @@ export interface VoidRow {
 	method: string;
 	cashier: string;
 	reason: string;
+	/** Reason category (VOID_CATEGORIES), required for 跨月作废; null otherwise or on older voids. */
+	category: VoidCategory | null;
+	/** 跨月作废: a receipt of an earlier month than its void. */
+	crossMonth: boolean;
 	voidedBy: string;
 }
 
@@ -205,13 +210,15 @@ function receipts(db: Db, communityId: number, from: string, to: string): DailyR
 		const row = stmt(db, 'SELECT receipt_no AS no FROM payments WHERE community_id = ? AND receipt_year = ? AND receipt_seq = ?').get(communityId, year, seq) as { no: string } | undefined;
 		return row?.no ?? formatReceiptNo(RECEIPT_PREFIX, year, seq);
 	};
-	const voids = stmt(
-		db,
+	const voids = (
+		stmt(
+			db,
 		`SELECT p.receipt_no AS receiptNo, p.local_date AS issuedOn, v.local_date AS voidedOn, p.total_fen AS totalFen, p.method,
-		 c.display_name || ' ' || c.work_no AS cashier, v.reason, m.display_name || ' ' || m.work_no AS voidedBy
+		 c.display_name || ' ' || c.work_no AS cashier, v.reason, v.reason_category AS category, m.display_name || ' ' || m.work_no AS voidedBy
 		 FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id JOIN staff_users c ON c.id = p.cashier_id JOIN staff_users m ON m.id = v.voided_by
 		 WHERE p.community_id = ? AND v.local_date BETWEEN ? AND ? ORDER BY v.created_at, v.id`
-	).all(communityId, from, to) as VoidRow[];
+		).all(communityId, from, to) as Omit<VoidRow, 'crossMonth'>[]
+	).map((v) => ({ ...v, crossMonth: isCrossMonth(v.issuedOn, v.voidedOn) }));
 	return { count: span.n, first: numberOf(span.lo), last: numberOf(span.hi), voidedSinceIssued: span.voided ?? 0, voids };
 }
 

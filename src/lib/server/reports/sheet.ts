@@ -8,6 +8,7 @@ import type { DailyReport, ItemLine } from './daily';
 import { periodIncome, reportKind, type NetLine, type ReportKind } from '../../domain/report';
 import { ITEM_NAME_ZH, type RenovationItemCode } from '../../domain/renovation-fees';
 import { methodLabel } from '../../payment-methods';
+import { voidReasonZh } from '../../domain/voids';
 export const LIMIT_ZH: Record<string, string> = {
 	record: '录入系统',
 	supervisor: '通知部门主管',
@@ -132,7 +133,7 @@ export function reportSections(r: DailyReport): Section[] {
 		sections.push({
 			title: '作废明细',
 			columns: [W('票据号', 19), W('开具日期', 13), W('作废日期', 13), N('金额', 13), L('收款员', 13), L('作废人', 13), L('原因', 26)],
-			rows: receipts.voids.map((v) => [v.receiptNo, v.issuedOn, v.voidedOn, fen(v.totalFen), v.cashier, v.voidedBy, v.reason])
+			rows: receipts.voids.map((v) => [v.receiptNo, v.issuedOn, v.voidedOn, fen(v.totalFen), v.cashier, v.voidedBy, voidReasonZh(v)])
 		});
 	}
 

@@ -243,37 +243,120 @@ export function decideWaiverRequest(db: Db, input: DecisionInput): Decided {
 	});
 }
 
+/** An approved waiver that stands on a payment's principal: reversed when that payment is voided. */
+export interface DependentWaiver {
+	requestId: number | null;
+	requestNo: string | null;
+	billId: number;
+	month: string;
+	itemNameZh: string;
+	itemNameEn: string;
+	/** What is still waived by this entry (what the reversal takes back). */
+	amountFen: number;
+	entryId: number;
+}
+
 /**
- * Called inside the void transaction (`voidPayment(db, input, (id) => onPaymentVoided(db, id, managerId, now))`):
- * every pending request with a bill whose principal this payment paid goes back to the clerk
- * (state `returned`): the principal is owed again, so the late fee is no longer fixed. Returns the
- * request numbers sent back.
+ * Waiver entries still standing on bills whose principal this payment paid (oldest month
+ * first). Voiding the payment makes the principal owed again, so the late fee is no longer fixed
+ * and the waiver (granted on a paid principal) falls with it.
  */
-export function onPaymentVoided(db: Db, paymentId: number, actorId: number, now: number): string[] {
-	const run = () => {
+export function dependentWaivers(db: Db, paymentId: number): DependentWaiver[] {
+	return stmt(
+		db,
+		`SELECT w.id AS entryId, w.request_id AS requestId, r.request_no AS requestNo, w.bill_id AS billId, b.month, i.name_zh AS itemNameZh, i.name_en AS itemNameEn, w.amount_fen AS amountFen
+		FROM waiver_entries w JOIN bills b ON b.id = w.bill_id JOIN fee_items i ON i.id = b.fee_item_id LEFT JOIN waiver_requests r ON r.id = w.request_id
+		WHERE w.amount_fen > 0 AND w.reverses_id IS NULL
+		AND w.bill_id IN (SELECT bill_id FROM payment_lines WHERE payment_id = ? AND kind = 'principal' AND bill_id IS NOT NULL)
+		AND NOT EXISTS (SELECT 1 FROM waiver_entries x WHERE x.reverses_id = w.id)
+		ORDER BY b.month, i.sort, w.id`
+	).all(paymentId) as DependentWaiver[];
+}
+
+/** Dependent waivers grouped by request, as the void page lists them before confirming. */
+export interface WaiversOfRequest {
+	requestId: number | null;
+	requestNo: string | null;
+	amountFen: number;
+	bills: { month: string; itemNameZh: string; itemNameEn: string; amountFen: number }[];
+}
+
+export function groupByRequest(list: readonly DependentWaiver[]): WaiversOfRequest[] {
+	const out = new Map<string, WaiversOfRequest>();
+	for (const d of list) {
+		const k = String(d.requestId ?? `entry-${d.entryId}`);
+		const g = out.get(k) ?? { requestId: d.requestId, requestNo: d.requestNo, amountFen: 0, bills: [] };
+		g.amountFen += d.amountFen;
+		g.bills.push({ month: d.month, itemNameZh: d.itemNameZh, itemNameEn: d.itemNameEn, amountFen: d.amountFen });
+		out.set(k, g);
+	}
+	return [...out.values()];
+}
+
+export interface VoidEffects {
+	/** Pending requests sent back to the clerk. */
+	returned: string[];
+	/** Approved waivers reversed, per request. */
+	reversed: { requestNo: string | null; amountFen: number }[];
+}
+
+/**
+ * Everything waivers do when a payment is voided, inside the void transaction
+ * (`voidPayment(db, input, (id, voidId) => settleWaiversOnVoid(db, id, voidId, managerId, now))`):
+ * - every pending request with a bill whose principal this payment paid goes back to the clerk
+ *   (state `returned`): the principal is owed again, so the late fee is no longer fixed;
+ * - every approved waiver on such a bill is reversed by a new, negative waiver entry pointing at
+ *   it (the ledger stays insert-only), so the late fee is owed again; the request keeps its
+ *   decision and its steps show the reversal, and its bills may be asked for again.
+ */
+export function settleWaiversOnVoid(db: Db, paymentId: number, voidId: number | null, actorId: number, now: number): VoidEffects {
+	const run = (): VoidEffects => {
 		const payment = stmt(db, 'SELECT receipt_no AS receiptNo, community_id AS communityId FROM payments WHERE id = ?').get(paymentId) as { receiptNo: string; communityId: number } | undefined;
-		if (!payment) return [];
-		const rows = stmt(
-			db,
-			`SELECT DISTINCT r.id, r.request_no AS requestNo, r.community_id AS communityId FROM waiver_requests r
-			JOIN waiver_request_bills rb ON rb.request_id = r.id JOIN payment_lines pl ON pl.bill_id = rb.bill_id
-			WHERE pl.payment_id = ? AND pl.kind = 'principal' AND r.state = 'pending' AND r.community_id = ? ORDER BY r.id`
-		).all(paymentId, payment.communityId) as { id: number; requestNo: string; communityId: number }[];
-		if (rows.length === 0) return [];
+		if (!payment) return { returned: [], reversed: [] };
 		const today = communityToday(getCommunity(db, payment.communityId), new Date(now));
-		// The page words it ("票据 … 已作废，退回经办人"); the row keeps the receipt number.
-		const note = payment.receiptNo;
-		const back = stmt(db, `UPDATE waiver_requests SET state = 'returned', decided_by = ?, decided_at = ?, decided_local_date = ?, decision_note = ? WHERE id = ? AND state = 'pending'`);
-		const out: string[] = [];
-		for (const r of rows) {
-			if (back.run(actorId, now, today, note, r.id).changes !== 1) continue;
-			const detail = { paymentId, receiptNo: payment.receiptNo };
-			event(db, r.communityId, r.id, 'return', actorId, '', detail, today, now);
-			audit(db, { communityId: r.communityId, actorId, action: 'waiver.return', targetType: 'waiver_request', targetId: r.requestNo, detail }, now);
-			out.push(r.requestNo);
-		}
-		return out;
+		return { returned: returnPending(db, paymentId, payment, actorId, today, now), reversed: reverseApproved(db, paymentId, voidId, payment, actorId, today, now) };
 	};
 	// Normally inside voidPayment's transaction; on its own it takes one.
 	return db.$client.inTransaction ? run() : tx(db, run);
+}
+
+/** The pending-request part of `settleWaiversOnVoid`; returns the request numbers sent back. */
+export function onPaymentVoided(db: Db, paymentId: number, actorId: number, now: number): string[] {
+	return settleWaiversOnVoid(db, paymentId, null, actorId, now).returned;
+}
+
+function returnPending(db: Db, paymentId: number, payment: { receiptNo: string; communityId: number }, actorId: number, today: string, now: number): string[] {
+	const rows = stmt(
+		db,
+		`SELECT DISTINCT r.id, r.request_no AS requestNo, r.community_id AS communityId FROM waiver_requests r
+		JOIN waiver_request_bills rb ON rb.request_id = r.id JOIN payment_lines pl ON pl.bill_id = rb.bill_id
+		WHERE pl.payment_id = ? AND pl.kind = 'principal' AND r.state = 'pending' AND r.community_id = ? ORDER BY r.id`
+	).all(paymentId, payment.communityId) as { id: number; requestNo: string; communityId: number }[];
+	if (rows.length === 0) return [];
+	// The page words it ("票据 … 已作废，退回经办人"); the row keeps the receipt number.
+	const note = payment.receiptNo;
+	const back = stmt(db, `UPDATE waiver_requests SET state = 'returned', decided_by = ?, decided_at = ?, decided_local_date = ?, decision_note = ? WHERE id = ? AND state = 'pending'`);
+	const out: string[] = [];
+	for (const r of rows) {
+		if (back.run(actorId, now, today, note, r.id).changes !== 1) continue;
+		const detail = { paymentId, receiptNo: payment.receiptNo };
+		event(db, r.communityId, r.id, 'return', actorId, '', detail, today, now);
+		audit(db, { communityId: r.communityId, actorId, action: 'waiver.return', targetType: 'waiver_request', targetId: r.requestNo, detail }, now);
+		out.push(r.requestNo);
+	}
+	return out;
+}
+
+function reverseApproved(db: Db, paymentId: number, voidId: number | null, payment: { receiptNo: string; communityId: number }, actorId: number, today: string, now: number): VoidEffects['reversed'] {
+	const deps = dependentWaivers(db, paymentId);
+	if (deps.length === 0) return [];
+	const insert = stmt(db, 'INSERT INTO waiver_entries (bill_id, amount_fen, request_id, reverses_id, void_id, approved_by, local_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+	for (const d of deps) insert.run(d.billId, -d.amountFen, d.requestId, d.entryId, voidId, actorId, today, now);
+	const groups = groupByRequest(deps);
+	for (const g of groups) {
+		const detail = { paymentId, receiptNo: payment.receiptNo, reversedFen: g.amountFen, bills: g.bills };
+		if (g.requestId !== null) event(db, payment.communityId, g.requestId, 'reverse', actorId, '', detail, today, now);
+		audit(db, { communityId: payment.communityId, actorId, action: 'waiver.reverse', targetType: 'waiver_request', targetId: g.requestNo ?? '', detail }, now);
+	}
+	return groups.map((g) => ({ requestNo: g.requestNo, amountFen: g.amountFen }));
 }

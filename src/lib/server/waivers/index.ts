@@ -12,7 +12,7 @@ import { pendingBillIds } from './queries';
 registerPendingWaiverLookup(pendingBillIds);
 
 export { WaiverError } from './errors';
-export { createWaiverRequest, decideWaiverRequest, reviewWaiverDecision, onPaymentVoided, owedNow, type NewWaiverInput, type FiledWaiver, type DecisionInput, type DecisionCheck, type Decided } from './commands';
+export { createWaiverRequest, decideWaiverRequest, reviewWaiverDecision, onPaymentVoided, settleWaiversOnVoid, dependentWaivers, groupByRequest, owedNow, type DependentWaiver, type VoidEffects, type WaiversOfRequest, type NewWaiverInput, type FiledWaiver, type DecisionInput, type DecisionCheck, type Decided } from './commands';
 export {
 	listRequests,
 	pendingCount,

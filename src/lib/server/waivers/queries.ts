@@ -102,7 +102,10 @@ export interface Holder {
 	state: WaiverState;
 }
 
-/** For each bill, the request that holds it (pending or decided; returned ones free their bills). */
+/**
+ * For each bill, the request that holds it (pending or decided; returned ones free their bills,
+ * and so does a waiver reversed by a void: the bill may be asked for again once paid).
+ */
 export function holders(db: Db, billIds: number[]): Map<number, Holder> {
 	const out = new Map<number, Holder>();
 	if (billIds.length === 0) return out;
@@ -110,7 +113,9 @@ export function holders(db: Db, billIds: number[]): Map<number, Holder> {
 		db,
 		`SELECT rb.bill_id AS billId, r.id AS requestId, r.request_no AS requestNo, r.state FROM waiver_request_bills rb
 		JOIN waiver_requests r ON r.id = rb.request_id
-		WHERE r.state != 'returned' AND rb.bill_id IN (SELECT value FROM json_each(?)) ORDER BY r.id`
+		WHERE r.state != 'returned' AND rb.bill_id IN (SELECT value FROM json_each(?))
+		AND NOT EXISTS (SELECT 1 FROM waiver_entries w WHERE w.request_id = r.id AND w.bill_id = rb.bill_id AND w.reverses_id IS NOT NULL)
+		ORDER BY r.id`
 	).all(JSON.stringify(billIds)) as ({ billId: number } & Holder)[];
 	// A pending request wins over a decided one (only one of each can exist, but be explicit).
 	for (const { billId, ...h } of rows) if (!out.has(billId) || h.state === 'pending') out.set(billId, h);
@@ -196,8 +201,10 @@ export interface RequestBillRow {
 	lateFeePaidFen: number;
 	requestedFen: number;
 	workingZh: string;
-	/** Waived on this bill by this request (its ledger entries). */
+	/** Waived on this bill by this request (its ledger entries, net of reversals). */
 	approvedFen: number;
+	/** Taken back by a void of the payment of its principal. */
+	reversedFen: number;
 }
 
 export function requestBills(db: Db, requestId: number): RequestBillRow[] {
@@ -206,14 +213,15 @@ export function requestBills(db: Db, requestId: number): RequestBillRow[] {
 		`SELECT rb.bill_id AS billId, rb.month, rb.item_name_zh AS itemNameZh, rb.due_date AS dueDate, rb.principal_fen AS principalFen,
 		rb.principal_paid_date AS principalPaidDate, rb.late_fee_fen AS lateFeeFen, rb.late_fee_paid_fen AS lateFeePaidFen,
 		rb.requested_fen AS requestedFen, rb.working_zh AS workingZh,
-		COALESCE((SELECT SUM(w.amount_fen) FROM waiver_entries w WHERE w.request_id = rb.request_id AND w.bill_id = rb.bill_id), 0) AS approvedFen
+		COALESCE((SELECT SUM(w.amount_fen) FROM waiver_entries w WHERE w.request_id = rb.request_id AND w.bill_id = rb.bill_id), 0) AS approvedFen,
+		COALESCE((SELECT -SUM(w.amount_fen) FROM waiver_entries w WHERE w.request_id = rb.request_id AND w.bill_id = rb.bill_id AND w.reverses_id IS NOT NULL), 0) AS reversedFen
 		FROM waiver_request_bills rb JOIN bills b ON b.id = rb.bill_id
 		WHERE rb.request_id = ? ORDER BY rb.month, b.fee_item_id, rb.bill_id`
 	).all(requestId) as RequestBillRow[];
 }
 
 export interface WaiverEventRow {
-	action: 'create' | 'approve' | 'reject' | 'return';
+	action: 'create' | 'approve' | 'reject' | 'return' | 'reverse';
 	actorName: string | null;
 	actorWorkNo: string | null;
 	note: string;

@@ -6,7 +6,9 @@ import { owedNow } from './commands';
 import { requestDetail, type RequestDetail } from './queries';
 
 export interface RequestView extends Omit<RequestDetail, 'events'> {
-	events: { action: string; actor: string; note: string; time: string; receiptNo: string | null; approvedFen: number | null }[];
+	events: { action: string; actor: string; note: string; time: string; receiptNo: string | null; approvedFen: number | null; reversedFen: number | null }[];
+	/** Waived and then taken back because the payment of the principal was voided. */
+	reversedFen: number;
 	/** Late fee of the request's bills still owed today (what is left after a partial approval). */
 	restOwedFen: number;
 	/** For a pending request: what each bill may have waived today, oldest first, and the total. */
@@ -34,8 +36,10 @@ export function requestView(db: Db, communityId: number, id: number): RequestVie
 			note: e.note,
 			time: formatDateTimeLocal(e.at, tz),
 			receiptNo: typeof e.detail.receiptNo === 'string' ? e.detail.receiptNo : null,
-			approvedFen: typeof e.detail.approvedFen === 'number' ? e.detail.approvedFen : null
+			approvedFen: typeof e.detail.approvedFen === 'number' ? e.detail.approvedFen : null,
+			reversedFen: typeof e.detail.reversedFen === 'number' ? e.detail.reversedFen : null
 		})),
+		reversedFen: detail.bills.reduce((s, b) => s + b.reversedFen, 0),
 		// What is still owed in late fee on these bills, whatever the state (0 once fully waived or paid).
 		restOwedFen: owed.reduce((s, b) => s + Math.max(0, b.owedFen), 0),
 		owed: owed.map(({ billId, month, requestedFen, owedFen }) => ({ billId, month, requestedFen, owedFen })),

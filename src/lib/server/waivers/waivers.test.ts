@@ -13,6 +13,8 @@ import {
 	decideWaiverRequest,
 	listRequests,
 	onPaymentVoided,
+	settleWaiversOnVoid,
+	dependentWaivers,
 	pendingCount,
 	requestDetail,
 	reviewWaiverDecision,
@@ -20,7 +22,8 @@ import {
 	waiverCandidates,
 	waiverSummary,
 	type DecisionInput,
-	type NewWaiverInput
+	type NewWaiverInput,
+	type VoidEffects
 } from './index';
 
 let db: Db;
@@ -359,6 +362,45 @@ describe('a void sends a pending request back to the clerk', () => {
 		file({ billIds: [aug] });
 		expect(onPaymentVoided(db, p.paymentId, f.managerId, at('2026-09-16'))).toHaveLength(1);
 		expect(listRequests(db, f.communityId, { states: ['returned'] })).toHaveLength(1);
+	});
+});
+
+describe('a void reverses the approved waivers that stood on its principal', () => {
+	it('new negative entries, a reverse step, the late fee owed again; waivers on other receipts stay', () => {
+		const jul = billId(unit1, '2026-07');
+		const aug = billId(unit1, '2026-08');
+		const p1 = payPrincipal(unit1, [jul], '2026-09-15');
+		payPrincipal(unit1, [aug], '2026-09-15');
+		const r = file({ billIds: [jul, aug] });
+		decide(r.id);
+		expect(dependentWaivers(db, p1.paymentId).map((d) => [d.requestNo, d.month, d.amountFen])).toEqual([['MC-2026-0001', '2026-07', 4078]]);
+		const now = at('2026-09-18');
+		let effects: VoidEffects | null = null;
+		const { voidId } = voidPayment(db, { communityId: f.communityId, receiptNo: p1.receiptNo, reason: '房号录错', managerId: f.managerId, now, localDate: '2026-09-18' }, (paymentId, voidId) => {
+			effects = settleWaiversOnVoid(db, paymentId, voidId, f.managerId, now);
+		});
+		expect(effects).toEqual({ returned: [], reversed: [{ requestNo: 'MC-2026-0001', amountFen: 4078 }] });
+		expect(db.$client.prepare('SELECT bill_id AS billId, amount_fen AS fen, void_id AS voidId, reverses_id IS NOT NULL AS rev FROM waiver_entries ORDER BY id').all()).toEqual([
+			{ billId: jul, fen: 4078, voidId: null, rev: 0 },
+			{ billId: aug, fen: 1860, voidId: null, rev: 0 },
+			{ billId: jul, fen: -4078, voidId, rev: 1 }
+		]);
+		const d = requestDetail(db, f.communityId, r.id)!;
+		expect(d.request.state).toBe('approved');
+		expect(d.events.map((e) => [e.action, e.detail.receiptNo ?? null, e.detail.reversedFen ?? null])).toEqual([['create', null, null], ['approve', null, null], ['reverse', p1.receiptNo, 4078]]);
+		expect(d.bills.map((b) => [b.month, b.approvedFen, b.reversedFen])).toEqual([['2026-07', 0, 4078], ['2026-08', 1860, 0]]);
+		// The unit owes July's principal and its whole late fee again; August's waiver stands.
+		const acc = unitAccount(db, f.communityId, unit1, '2026-09-18')!;
+		const julNow = acc.bills.find((b) => b.billId === jul)!;
+		expect(julNow.lateFeeWaivedFen).toBe(0);
+		expect(julNow.lateFeeDueFen).toBe(julNow.lateFeeFen);
+		expect(acc.bills.find((b) => b.billId === aug)).toBeUndefined();
+		expect(waiverSummary(db, f.communityId, '2026-09-18', '2026-09-18').waivedFen).toBe(-4078);
+		// Nothing is reversed twice; once July is paid again it may be asked for again, August may not.
+		expect(dependentWaivers(db, p1.paymentId)).toEqual([]);
+		payPrincipal(unit1, [jul], '2026-09-19');
+		expect(file({ billIds: [jul], now: at('2026-09-19', '11:00') }).requestNo).toBe('MC-2026-0002');
+		expect(code(() => file({ billIds: [aug], now: at('2026-09-19', '11:00') }))).toBe('already_decided');
 	});
 });
 

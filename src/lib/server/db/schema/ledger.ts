@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { communities, units, staffUsers } from './core';
+import { VOID_CATEGORIES } from '../../../domain/voids';
 
 /*
  * The ledger. Every table here is insert-only (triggers in `append-only.ts` refuse UPDATE and
@@ -90,6 +91,11 @@ export const payments = sqliteTable(
 		changeFen: integer('change_fen'),
 		cashierId: integer('cashier_id').notNull().references(() => staffUsers.id),
 		idempotencyKey: text('idempotency_key').notNull().unique(),
+		/**
+		 * SHA-256 of what the form asked for (unit, bills or lines, method, amounts): the same key
+		 * with another request is a conflict, not a replay. Null on rows posted before it existed.
+		 */
+		requestHash: text('request_hash'),
 		/** Short public code printed as a QR; `/verify/{code}` confirms the receipt. */
 		verifyCode: text('verify_code').notNull().unique(),
 		localDate: text('local_date').notNull(),
@@ -139,6 +145,8 @@ export const paymentVoids = sqliteTable('payment_voids', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
 	paymentId: integer('payment_id').notNull().unique().references(() => payments.id),
 	reason: text('reason').notNull(),
+	/** Required when the receipt is of an earlier month (跨月作废): one of VOID_CATEGORIES. */
+	reasonCategory: text('reason_category', { enum: VOID_CATEGORIES }),
 	voidedBy: integer('voided_by').notNull().references(() => staffUsers.id),
 	localDate: text('local_date').notNull(),
 	createdAt: integer('created_at').notNull()
@@ -174,6 +182,12 @@ export const waiverEntries = sqliteTable(
 		billId: integer('bill_id').notNull().references(() => bills.id),
 		amountFen: integer('amount_fen').notNull(),
 		requestId: integer('request_id'),
+		/**
+		 * A reversal (negative amount) of the entry it points at, written when the payment that
+		 * settled the bill's principal is voided; `voidId` is that void.
+		 */
+		reversesId: integer('reverses_id'),
+		voidId: integer('void_id'),
 		approvedBy: integer('approved_by').notNull().references(() => staffUsers.id),
 		localDate: text('local_date').notNull(),
 		createdAt: integer('created_at').notNull()
