@@ -30,9 +30,10 @@ export const actions = {
 			const message =
 				result.reason === 'empty' ? m.login_error_empty()
 				: result.reason === 'too_long' ? m.login_error_too_long()
-				: result.reason === 'limited' ? m.login_error_limited({ minutes: result.minutes ?? 15 })
+				: result.reason === 'limited' ? m.login_error_limited({ minutes: result.minutes })
+				: result.reason === 'slow' ? m.login_error_slow({ seconds: result.seconds })
 				: m.login_error_invalid();
-			return fail(result.reason === 'limited' ? 429 : 400, { ...keep, message });
+			return fail(result.reason === 'limited' || result.reason === 'slow' ? 429 : 400, { ...keep, message });
 		}
 		// A new token at every sign-in; whatever session the browser had ends here.
 		if (locals.sessionId) invalidateSession(db, locals.sessionId);

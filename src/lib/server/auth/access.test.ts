@@ -133,6 +133,17 @@ describe('homeFor and safeNext', () => {
 		['https://evil.example/', null],
 		['javascript:alert(1)', null],
 		['counter', null],
+		// Browsers drop tabs and newlines from URLs: these would leave the site (issue 11).
+		['/\t/evil.example/x', null],
+		['/\n/evil.example/x', null],
+		['/\r\n/evil.example', null],
+		['/%09/evil.example/x', '/%09/evil.example/x'],
+		['/counter\nSet-Cookie: x=1', null],
+		['/\u0000/evil.example', null],
+		['/counter\\..\\x', null],
+		['/./\/evil.example', null],
+		['/.//evil.example', null],
+		['/kiosk/me#top', '/kiosk/me#top'],
 		['', null],
 		[null, null]
 	])('next=%j → %j', (next, expected) => {
