@@ -6,6 +6,8 @@ import {
 	kioskAddressDelayMs,
 	kioskAfterFailure,
 	kioskMode,
+	newPasswordProblems,
+	PASSWORD_RULES,
 	phoneEntryKind,
 	STAFF_LIMITS,
 	triesLeft,
@@ -132,5 +134,25 @@ describe('kiosk identification', () => {
 		expect(kioskAfterFailure({ ...none, roomShort: times(1) }, 'short', T0)).toEqual({ mode: 'short', triesLeft: 4 });
 		expect(kioskAfterFailure({ ...none, roomShort: times(5) }, 'short', T0)).toEqual({ mode: 'full', triesLeft: 5 });
 		expect(kioskAfterFailure({ ...none, roomShort: times(5), roomFullAddress: times(2) }, 'full', T0)).toEqual({ mode: 'full', triesLeft: 3 });
+	});
+});
+
+describe('newPasswordProblems', () => {
+	const ctx = { current: 'Old-Passw0rd', username: 'clerk' };
+	it('accepts a long enough new password typed twice', () => {
+		expect(newPasswordProblems('Fresh-2026-pw', 'Fresh-2026-pw', ctx)).toEqual([]);
+	});
+	it.each([
+		['short1', 'short1', ['too_short']],
+		['Old-Passw0rd', 'Old-Passw0rd', ['same_as_current']],
+		['MyClerk-2026', 'MyClerk-2026', ['contains_username']],
+		['Fresh-2026-pw', 'Fresh-2026-pX', ['mismatch']],
+		['x'.repeat(201), 'x'.repeat(201), ['too_long']]
+	])('%j / %j → %j', (next, confirm, expected) => {
+		expect(newPasswordProblems(next, confirm, ctx)).toEqual(expected);
+	});
+	it('counts characters, not UTF-16 units (8 Chinese characters are enough)', () => {
+		expect(newPasswordProblems('鹿鸣溪谷物业前台', '鹿鸣溪谷物业前台', ctx)).toEqual([]);
+		expect(PASSWORD_RULES.minLength).toBe(8);
 	});
 });

@@ -136,3 +136,24 @@ export function phoneEntryKind(digits: string): 'short' | 'full' | null {
 	if (new RegExp(`^\\d{${KIOSK_LIMITS.fullPhoneDigits}}$`).test(digits)) return 'full';
 	return null;
 }
+
+/** Wrong current passwords on the change-password page, per account: then it waits. */
+export const PASSWORD_CHANGE_LIMIT: Window = { max: 5, windowMs: 15 * MIN };
+
+export const PASSWORD_RULES = { minLength: 8, maxLength: 200 } as const;
+
+export type PasswordProblem = 'too_short' | 'too_long' | 'same_as_current' | 'contains_username' | 'mismatch';
+
+/**
+ * What is wrong with a new password (empty: nothing): long enough, not the old one, not built
+ * from the username, typed the same twice.
+ */
+export function newPasswordProblems(next: string, confirm: string, ctx: { current: string; username: string }): PasswordProblem[] {
+	const problems: PasswordProblem[] = [];
+	if ([...next].length < PASSWORD_RULES.minLength) problems.push('too_short');
+	if (next.length > PASSWORD_RULES.maxLength) problems.push('too_long');
+	if (next === ctx.current) problems.push('same_as_current');
+	if (ctx.username && next.toLowerCase().includes(ctx.username.toLowerCase())) problems.push('contains_username');
+	if (next !== confirm) problems.push('mismatch');
+	return problems;
+}

@@ -40,6 +40,8 @@ export const actions = {
 		const s = getCommunity(db, result.user.communityId).settings.sessions;
 		const { token, expiresAt } = createSession(db, { kind: 'staff', userId: result.user.id }, staffPolicy(s.staffIdleMinutes, s.staffAbsoluteHours), now);
 		cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt - now));
+		// An account whose password an admin chose goes to change it first (nothing else opens).
+		if (result.user.mustChangePassword) redirect(303, '/account/password');
 		redirect(303, safeNext(String(form.get('next') ?? '')) ?? homeFor(result.user.role));
 	}
 };
