@@ -8,6 +8,8 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { RESIDENT_POLICY, SESSION_COOKIE, staffPolicy, validateSession } from '$lib/server/auth/session';
 import { accessFor, roleAtLeast } from '$lib/server/auth/access';
+// Until a staff member replaces a password an admin gave them, only this page opens.
+import { PASSWORD_PAGE } from '$lib/server/auth/guards';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { m } from '$lib/paraglide/messages.js';
 import { auditFailure } from '$lib/server/audit';
@@ -103,8 +105,6 @@ function auditRefusal(event: RequestEvent, status: number) {
 	auditFailure(getDb(), { communityId: user?.communityId ?? null, actorId: user?.id ?? null, action: 'access.refused', targetType: 'path', targetId: event.route.id ?? event.url.pathname, detail: { status, method: event.request.method } }, nowMs());
 }
 
-/** Until a staff member replaces a password an admin gave them, only this page opens. */
-const PASSWORD_PAGE = '/account/password';
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;

@@ -8,6 +8,7 @@ import { checkLogin } from '$lib/server/auth/login';
 import { createSession, invalidateSession, SESSION_COOKIE, staffPolicy } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { homeFor, safeNext } from '$lib/server/auth/home';
+import { PASSWORD_PAGE } from '$lib/server/auth/guards';
 
 export const load = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(locals.user.role));
@@ -41,7 +42,7 @@ export const actions = {
 		const { token, expiresAt } = createSession(db, { kind: 'staff', userId: result.user.id }, staffPolicy(s.staffIdleMinutes, s.staffAbsoluteHours), now);
 		cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt - now));
 		// An account whose password an admin chose goes to change it first (nothing else opens).
-		if (result.user.mustChangePassword) redirect(303, '/account/password');
+		if (result.user.mustChangePassword) redirect(303, PASSWORD_PAGE);
 		redirect(303, safeNext(String(form.get('next') ?? '')) ?? homeFor(result.user.role));
 	}
 };

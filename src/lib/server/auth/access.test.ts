@@ -150,3 +150,14 @@ describe('homeFor and safeNext', () => {
 		expect(safeNext(next)).toBe(expected);
 	});
 });
+
+describe('requireStaff with a pending forced password change', () => {
+	const forced: StaffIdentity = { ...clerk, mustChangePassword: true };
+	const at = (path: string) => new URL('http://x' + path);
+
+	it('sends every page but the change-password page there', () => {
+		expect(() => requireStaff({ user: forced, resident: null }, 'clerk', at('/counter'))).toThrow(expect.objectContaining({ status: 303, location: '/account/password' }));
+		expect(() => requireStaff({ user: forced, resident: null }, 'clerk')).toThrow(expect.objectContaining({ location: '/account/password' }));
+		expect(requireStaff({ user: forced, resident: null }, 'clerk', at('/account/password'))).toBe(forced);
+	});
+});

@@ -55,8 +55,8 @@ export function identifyResident(db: Db, communityId: number, roomInput: string,
 		now
 	);
 	if (!decision.allow) {
+		auditFailure(db, { communityId, action: 'kiosk.identify.refused', targetType: 'unit', targetId: room, detail: { reason: decision.reason } }, now);
 		if (decision.reason === 'need_full') return { ok: false, reason: 'need_full' };
-		auditFailure(db, { communityId, action: 'kiosk.identify.refused', targetType: 'unit', targetId: room }, now);
 		return { ok: false, reason: 'limited', minutes: decision.minutes };
 	}
 
