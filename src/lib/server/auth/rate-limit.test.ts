@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
 import { loginAttempts } from '../db/schema';
-import { addressBlock, attemptTimes, clearFailures, countFailures, recordFailure, releaseAttempt, reserveAttempt } from './rate-limit';
+import { addressBlock, attemptTimes, blockedMinutes, clearFailures, countFailures, recordFailure, releaseAttempt, reserveAttempt } from './rate-limit';
 import { windowWaitMs } from '$lib/domain/access-limits';
 
 const T0 = Date.parse('2026-11-23T01:00:00Z');
@@ -53,6 +53,13 @@ describe('reserveAttempt', () => {
 		recordFailure(db, [USER], T0 - 20 * MIN);
 		expect(reserve(T0).decision.allow).toBe(true);
 		expect(db.select().from(loginAttempts).all().map((r) => r.at).sort()).toEqual([T0 - 20 * MIN, T0, T0]);
+	});
+
+	it('blockedMinutes: a plain sliding window over recorded failures', () => {
+		for (let i = 0; i < 3; i++) recordFailure(db, [USER], T0 + i * MIN);
+		expect(blockedMinutes(db, [USER, IP], LIMIT, T0 + 5 * MIN)).toBe(10);
+		expect(blockedMinutes(db, [USER], LIMIT, T0 + 15 * MIN)).toBe(0);
+		expect(blockedMinutes(db, [IP], LIMIT, T0 + 5 * MIN)).toBe(0);
 	});
 
 	it('clearing a bucket leaves the others', () => {

@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { tx, type Db } from '../db';
+import { waitMinutes, windowWaitMs, type Window } from '$lib/domain/access-limits';
 import { loginAttempts } from '../db/schema';
 
 /** The attempt times of a bucket since `since` (failed ones, and ones under way). */
@@ -43,6 +44,17 @@ export function reserveAttempt<B extends string, D extends { allow: boolean }>(
 			: [];
 		return { decision, ids };
 	});
+}
+
+export type Limit = Window;
+
+/**
+ * Minutes until every bucket has room for one more attempt under `limit` (0: now) — a plain
+ * sliding window, for callers that record failures with `recordFailure`.
+ */
+export function blockedMinutes(db: Db, buckets: string[], limit: Limit, now = Date.now()): number {
+	const waitMs = Math.max(0, ...buckets.map((b) => windowWaitMs(attemptTimes(db, b, now - limit.windowMs), limit, now)));
+	return waitMs > 0 ? waitMinutes(waitMs) : 0;
 }
 
 /** An attempt that succeeded no longer counts. */
