@@ -8,8 +8,11 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { RESIDENT_POLICY, SESSION_COOKIE, staffPolicy, validateSession } from '$lib/server/auth/session';
 import { accessFor, roleAtLeast } from '$lib/server/auth/access';
+// Until a staff member replaces a password an admin gave them, only this page opens.
+import { PASSWORD_PAGE } from '$lib/server/auth/guards';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { m } from '$lib/paraglide/messages.js';
+import { auditFailure } from '$lib/server/audit';
 import errorPage from './error.html?raw';
 // Side effect: plugs the pending-waiver flag (申请免除中) into the fee accounts of every page.
 import '$lib/server/waivers';
@@ -96,6 +99,13 @@ function refuse(event: RequestEvent, how: { location: string } | { status: 401 |
 	return secure(response, event.url.pathname);
 }
 
+/** An access refusal goes to the audit log (path and status; capped per minute, see auditFailure). */
+function auditRefusal(event: RequestEvent, status: number) {
+	const user = event.locals.user;
+	auditFailure(getDb(), { communityId: user?.communityId ?? null, actorId: user?.id ?? null, action: 'access.refused', targetType: 'path', targetId: event.route.id ?? event.url.pathname, detail: { status, method: event.request.method } }, nowMs());
+}
+
+
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.resident = null;
@@ -126,11 +136,18 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	} else if (access !== 'public') {
 		if (!event.locals.user) {
 			if (event.request.method === 'GET') return refuse(event, { location: '/login?next=' + encodeURIComponent(event.url.pathname + event.url.search) }, clearCookie);
+			auditRefusal(event, 401);
 			return refuse(event, { status: 401, message: 'unauthorised' }, clearCookie);
+		}
+		if (event.locals.user.mustChangePassword && event.url.pathname !== PASSWORD_PAGE) {
+			if (event.request.method === 'GET' || event.request.method === 'HEAD') return refuse(event, { location: PASSWORD_PAGE }, false);
+			auditRefusal(event, 403);
+			return refuse(event, { status: 403, message: 'forbidden' }, false);
 		}
 		forbidden = !roleAtLeast(event.locals.user.role, access);
 		// Refused here, a page would get SvelteKit's bare fallback page instead of the app's 403 page.
 		// So only a GET goes on to its route, whose layout guard answers 403 with the proper page.
+		if (forbidden) auditRefusal(event, 403);
 		if (forbidden && event.request.method !== 'GET' && event.request.method !== 'HEAD') return refuse(event, { status: 403, message: 'forbidden' }, false);
 	}
 

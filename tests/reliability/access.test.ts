@@ -30,6 +30,8 @@ interface Unit {
 	id: number;
 	code: string;
 	last4: string;
+	/** The full phone number on file (digits only). */
+	phone: string;
 	ticketNo: string;
 	ticketText: string;
 	receiptNo: string;
@@ -48,7 +50,7 @@ function unitWithTicket(skip: number[]): Unit {
 				 WHERE u.id NOT IN (${skip.join(',') || 0}) ORDER BY t.id LIMIT 1`
 			)
 			.get() as { id: number; code: string; phone: string; ticketNo: string; ticketText: string; receiptNo: string };
-		return { id: row.id, code: row.code, last4: row.phone.replace(/\D/g, '').slice(-4), ticketNo: row.ticketNo, ticketText: row.ticketText, receiptNo: row.receiptNo };
+		return { id: row.id, code: row.code, last4: row.phone.replace(/\D/g, '').slice(-4), phone: row.phone.replace(/\D/g, '').slice(-11), ticketNo: row.ticketNo, ticketText: row.ticketText, receiptNo: row.receiptNo };
 	});
 }
 
@@ -375,49 +377,156 @@ describe('sessions expire as set', () => {
 });
 
 describe('sign-in and kiosk identification limits', () => {
-	afterAll(() => setClock(0));
+	// A server of its own that takes the client address from X-Forwarded-For, so strangers at other
+	// addresses can be played; its database is a fresh copy, so nothing here touches the tests above.
+	let limits: AppServer;
+	let limitsDb: string;
+	const MINUTE = 60_000;
 	const prefix = (s: string) => s.split('{')[0];
+	const from = (address: string) => ({ 'x-forwarded-for': address });
+	const clock = async (offsetMs: number) => expect(await postHook(limits.url, '/__test/clock', { offsetMs })).toBe(200);
+	const audits = (action: string) => withDb(limitsDb, (d) => d.prepare('SELECT target_type, target_id, detail FROM audit_log WHERE action = ?').all(action) as { target_type: string; target_id: string; detail: string }[]);
 
-	test('10 wrong passwords block the account, even with the right one, until the window passes', async () => {
-		await setClock(0);
-		const c = new Client(server.url);
+	beforeAll(async () => {
+		limitsDb = freshDb(inject('templateDb'), inject('workDir'), 'access-limits');
+		limits = await AppServer.start({ dbFile: limitsDb, avoid: [server.port], logFile: join(limitsDb, '..', 'server.log'), env: { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' } });
+	});
+	afterAll(async () => {
+		await limits?.close();
+	});
+
+	test("10 wrong passwords from one address refuse that address only; the owner elsewhere is slowed by seconds, never locked out", async () => {
+		await clock(0);
+		const stranger = new Client(limits.url);
 		for (let i = 0; i < 10; i++) {
-			const a = await c.action('/login', { username: 'clerk2', password: `wrong-${i}` });
+			const a = await stranger.action('/login', { username: 'clerk2', password: `wrong-${i}` }, from('198.51.100.7'));
 			expect(a.status).toBe(400);
 			expect(a.data?.message).toBe(zh.login_error_invalid);
 		}
-		const blocked = await c.action('/login', { username: 'clerk2', password: PASSWORD });
+		const blocked = await stranger.action('/login', { username: 'clerk2', password: PASSWORD }, from('198.51.100.7'));
 		figures.requests += 11;
 		expect(blocked.status).toBe(429);
 		expect(String(blocked.data?.message)).toContain(prefix(zh.login_error_limited));
-		expect(c.cookies.has('fd_session')).toBe(false);
-		// The same address trying another account is held back too (per-address limit).
-		const other = await c.action('/login', { username: 'manager', password: 'wrong' });
-		expect(other.status).toBe(429);
-		// A sliding window: 15 minutes later the right password works again.
-		await setClock(16 * MIN);
-		await c.login('clerk2');
-		figures.requests += 2;
+		expect(stranger.cookies.has('fd_session')).toBe(false);
+		// The owner at the counter right after: asked to wait seconds (one try per 30 s on this account)…
+		const owner = new Client(limits.url);
+		const slow = await owner.action('/login', { username: 'clerk2', password: PASSWORD }, from('192.0.2.10'));
+		expect(slow.status).toBe(429);
+		expect(String(slow.data?.message)).toContain(prefix(zh.login_error_slow));
+		// …and half a minute later gets in; the stranger's address is still refused.
+		await clock(MINUTE);
+		const ok = await owner.action('/login', { username: 'clerk2', password: PASSWORD }, from('192.0.2.10'));
+		expect(ok.type).toBe('redirect');
+		expect(owner.cookies.has('fd_session')).toBe(true);
+		expect((await stranger.action('/login', { username: 'clerk2', password: PASSWORD }, from('198.51.100.7'))).status).toBe(429);
+		figures.requests += 3;
 	});
 
-	test('5 wrong phone digits block a room (and the kiosk) until the window passes', async () => {
-		await setClock(20 * MIN);
-		const c = new Client(server.url);
+	test('an IPv6 /64 counts as one address', async () => {
+		await clock(2 * MINUTE);
+		const c = new Client(limits.url);
+		for (let i = 1; i <= 10; i++) expect((await c.action('/login', { username: 'admin', password: 'wrong' }, from(`2001:db8:7:1::${i}`))).status).toBe(400);
+		expect((await c.action('/login', { username: 'admin', password: PASSWORD }, from('2001:db8:7:1:ffff::9'))).status).toBe(429);
+		await clock(3 * MINUTE);
+		expect((await c.action('/login', { username: 'admin', password: PASSWORD }, from('2001:db8:7:2::1'))).type).toBe('redirect');
+		figures.requests += 12;
+	});
+
+	test('40 wrong passwords sent at once: no more than 10 are checked, the rest refused', async () => {
+		await clock(4 * MINUTE);
+		const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => new Client(limits.url).action('/login', { username: 'manager', password: `wrong-${i}` }, from('203.0.113.40'))));
+		figures.requests += 40;
+		const checked = answers.filter((a) => a.status === 400);
+		expect(checked.length).toBeGreaterThan(0);
+		expect(checked.length).toBeLessThanOrEqual(10);
+		expect(answers.filter((a) => a.status === 429)).toHaveLength(40 - checked.length);
+	});
+
+	test("a room guessed 5 times from several addresses asks for the full phone number; its owner still gets in, and other rooms at the kiosk are untouched", async () => {
+		await clock(10 * MINUTE);
 		const wrong = A.last4 === '0000' ? '1111' : '0000';
 		for (let i = 0; i < 5; i++) {
-			const a = await c.action('/kiosk/identify', { room: A.code, digits: wrong });
+			const a = await new Client(limits.url).action('/kiosk/identify', { room: A.code, digits: wrong }, from(`198.51.100.${20 + i}`));
 			expect(a.status).toBe(400);
-			expect(a.data?.message).toBe(zh.kiosk_identify_invalid);
+			if (i < 4) expect(a.data?.message).toBe(zh.kiosk_identify_invalid_left.replace('{count}', String(4 - i)));
+			else expect(a.data?.message).toBe(zh.kiosk_identify_need_full);
 		}
-		const blocked = await c.action('/kiosk/identify', { room: A.code, digits: A.last4 });
-		figures.requests += 6;
-		expect(blocked.status).toBe(429);
-		expect(String(blocked.data?.message)).toContain(prefix(zh.kiosk_identify_limited));
-		expect(c.cookies.has('fd_session')).toBe(false);
-		const otherRoom = await c.action('/kiosk/identify', { room: B.code, digits: B.last4 });
-		expect(otherRoom.status).toBe(429);
-		await setClock(36 * MIN);
-		await c.identify(A.code, A.last4);
-		figures.requests += 2;
+		figures.requests += 5;
+		// At the hall kiosk the owner's 4 digits are not taken now: the full number is asked for.
+		const kiosk = '192.0.2.50';
+		const owner = new Client(limits.url);
+		const need = await owner.action('/kiosk/identify', { room: A.code, digits: A.last4 }, from(kiosk));
+		expect(need.status).toBe(400);
+		expect(need.data).toMatchObject({ full: true, message: zh.kiosk_identify_need_full });
+		expect(owner.cookies.has('fd_session')).toBe(false);
+		expect((await owner.action('/kiosk/identify', { room: A.code, digits: A.phone, full: '1' }, from(kiosk))).type).toBe('redirect');
+		expect(owner.cookies.has('fd_session')).toBe(true);
+		// Other residents' typos at the same kiosk never keep the next one out.
+		const someone = new Client(limits.url);
+		for (let i = 0; i < 6; i++) expect((await someone.action('/kiosk/identify', { room: `9-9-90${i}`, digits: '1234' }, from(kiosk))).status).toBe(400);
+		const next = new Client(limits.url);
+		expect((await next.action('/kiosk/identify', { room: B.code, digits: B.last4 }, from(kiosk))).type).toBe('redirect');
+		figures.requests += 9;
+	});
+
+	test('four-digit guesses at one room from 20 addresses: 5 checked in the hour, the rest need the full number', async () => {
+		await clock(20 * MINUTE);
+		const room = B.code;
+		const answers = [];
+		for (let i = 0; i < 20; i++) answers.push(await new Client(limits.url).action('/kiosk/identify', { room, digits: String(1000 + i) === B.last4 ? '9999' : String(1000 + i) }, from(`203.0.113.${100 + i}`)));
+		figures.requests += 20;
+		// Four said how many tries were left, the fifth failure and every later try asked for the full number…
+		expect(answers.filter((a) => String(a.data?.message).startsWith(prefix(zh.kiosk_identify_invalid_left)))).toHaveLength(4);
+		expect(answers.filter((a) => a.data?.message === zh.kiosk_identify_need_full)).toHaveLength(16);
+		// …and only five were checked at all (each failure is audited).
+		expect(audits('kiosk.identify.failed').filter((r) => r.target_id === room)).toHaveLength(5);
+		// Five full-number guesses from one address: that address waits for that room; the owner elsewhere does not.
+		for (let i = 0; i < 5; i++) await new Client(limits.url).action('/kiosk/identify', { room, digits: `1390000000${i}`, full: '1' }, from('203.0.113.200'));
+		const limited = await new Client(limits.url).action('/kiosk/identify', { room, digits: B.phone, full: '1' }, from('203.0.113.200'));
+		expect(limited.status).toBe(429);
+		expect(String(limited.data?.message)).toContain(prefix(zh.kiosk_identify_limited));
+		expect((await new Client(limits.url).action('/kiosk/identify', { room, digits: B.phone, full: '1' }, from('192.0.2.51'))).type).toBe('redirect');
+		figures.requests += 7;
+	});
+
+	test('failed identifications, unknown names and access refusals are audited as counts, without what was typed', async () => {
+		await clock(30 * MINUTE);
+		const c = new Client(limits.url);
+		expect((await c.action('/login', { username: 'no-such-person', password: 'Secret-typed-1' }, from('198.51.100.99'))).status).toBe(400);
+		await c.action('/login', { username: 'clerk', password: PASSWORD }, from('198.51.100.99'));
+		expect((await c.get('/admin', from('198.51.100.99'))).status).toBe(403);
+		figures.requests += 3;
+		const failed = audits('kiosk.identify.failed');
+		expect(failed.length).toBeGreaterThan(0);
+		expect(failed.some((r) => r.target_id === A.code)).toBe(true);
+		expect(audits('login.unknown')).toEqual([expect.objectContaining({ target_type: 'address', target_id: '198.51.100.99' })]);
+		expect(audits('access.refused').some((r) => r.target_id.includes('admin'))).toBe(true);
+		const all = JSON.stringify(withDb(limitsDb, (d) => d.prepare('SELECT * FROM audit_log').all()));
+		for (const secret of ['no-such-person', 'Secret-typed-1', A.phone, '13900000001']) expect(all).not.toContain(secret);
+	});
+});
+
+describe('where sign-in and the language switch send you (issue 11: open redirect)', () => {
+	test('a signed-in clerk following /login?next=<tab>//evil.example stays on the site', async () => {
+		const c = await signIn('clerk');
+		for (const next of ['%2F%09%2Fevil.example%2Fx', '%2F%0A%2Fevil.example', '%2F%5Cevil.example', '%2F.%2F%2Fevil.example']) {
+			const a = await c.get(`/login?next=${next}`);
+			expect(a.status, next).toBe(303);
+			expect(a.location, next).toBe('/counter');
+		}
+		figures.requests += 4;
+	});
+
+	test('typing the right password with such a next, and switching language with one, stay on the site (a newline is no 500)', async () => {
+		for (const next of ['/\t/evil.example/x', '/\n/evil.example', '/counter\r\nSet-Cookie: x=1']) {
+			const c = new Client(server.url);
+			const a = await c.post('/login', { username: 'manager', password: PASSWORD, next });
+			expect(a.status, JSON.stringify(next)).toBe(303);
+			expect(a.location).toBe('/manager');
+			const l = await c.post('/locale', { locale: 'zh-CN', next });
+			expect(l.status).toBe(303);
+			expect(l.location).toBe('/');
+			figures.requests += 2;
+		}
 	});
 });

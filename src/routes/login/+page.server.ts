@@ -8,6 +8,7 @@ import { checkLogin } from '$lib/server/auth/login';
 import { createSession, invalidateSession, SESSION_COOKIE, staffPolicy } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { homeFor, safeNext } from '$lib/server/auth/home';
+import { PASSWORD_PAGE } from '$lib/server/auth/guards';
 
 export const load = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(locals.user.role));
@@ -30,15 +31,18 @@ export const actions = {
 			const message =
 				result.reason === 'empty' ? m.login_error_empty()
 				: result.reason === 'too_long' ? m.login_error_too_long()
-				: result.reason === 'limited' ? m.login_error_limited({ minutes: result.minutes ?? 15 })
+				: result.reason === 'limited' ? m.login_error_limited({ minutes: result.minutes })
+				: result.reason === 'slow' ? m.login_error_slow({ seconds: result.seconds })
 				: m.login_error_invalid();
-			return fail(result.reason === 'limited' ? 429 : 400, { ...keep, message });
+			return fail(result.reason === 'limited' || result.reason === 'slow' ? 429 : 400, { ...keep, message });
 		}
 		// A new token at every sign-in; whatever session the browser had ends here.
 		if (locals.sessionId) invalidateSession(db, locals.sessionId);
 		const s = getCommunity(db, result.user.communityId).settings.sessions;
 		const { token, expiresAt } = createSession(db, { kind: 'staff', userId: result.user.id }, staffPolicy(s.staffIdleMinutes, s.staffAbsoluteHours), now);
 		cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt - now));
+		// An account whose password an admin chose goes to change it first (nothing else opens).
+		if (result.user.mustChangePassword) redirect(303, PASSWORD_PAGE);
 		redirect(303, safeNext(String(form.get('next') ?? '')) ?? homeFor(result.user.role));
 	}
 };

@@ -14,6 +14,8 @@ export const POLICY: [RegExp, Access][] = [
 	[/^\/\(manager\)\/admin(\/|$)/, 'admin'],
 	[/^\/\(manager\)(\/|$)/, 'manager'],
 	[/^\/\(staff\)(\/|$)/, 'clerk'],
+	// Every staff member's own password.
+	[/^\/account\/password$/, 'clerk'],
 	[/^\/kiosk\/me(\/|$)/, 'resident'],
 	[/^\/kiosk(\/|$)/, 'public'],
 	[/^\/(login|logout|locale|healthz|verify)(\/|$)/, 'public'],

@@ -121,6 +121,8 @@ export async function createStaff(db: Db, actor: Actor, input: CreateStaffInput,
 				role: input.role,
 				passwordHash,
 				active: true,
+				// The admin chose this password: the new colleague must replace it at first sign-in.
+				mustChangePassword: true,
 				createdAt: now
 			})
 			.returning({ id: staffUsers.id })
@@ -144,7 +146,7 @@ export async function resetStaffPassword(db: Db, actor: Actor, id: number, newPa
 	return tx(db, () => {
 		const user = findInCommunity(db, actor, id);
 		if (!user) return { ok: false, error: 'not_found' } as const;
-		db.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, id)).run();
+		db.update(staffUsers).set({ passwordHash, mustChangePassword: id !== actor.id }).where(eq(staffUsers.id, id)).run();
 		const keep = id === actor.id && actor.sessionId ? actor.sessionId : null;
 		if (keep) db.delete(sessions).where(and(eq(sessions.userId, id), ne(sessions.id, keep))).run();
 		else invalidateUserSessions(db, id);

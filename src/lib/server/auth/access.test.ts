@@ -133,9 +133,31 @@ describe('homeFor and safeNext', () => {
 		['https://evil.example/', null],
 		['javascript:alert(1)', null],
 		['counter', null],
+		// Browsers drop tabs and newlines from URLs: these would leave the site (issue 11).
+		['/\t/evil.example/x', null],
+		['/\n/evil.example/x', null],
+		['/\r\n/evil.example', null],
+		['/%09/evil.example/x', '/%09/evil.example/x'],
+		['/counter\nSet-Cookie: x=1', null],
+		['/\u0000/evil.example', null],
+		['/counter\\..\\x', null],
+		['/./\/evil.example', null],
+		['/.//evil.example', null],
+		['/kiosk/me#top', '/kiosk/me#top'],
 		['', null],
 		[null, null]
 	])('next=%j → %j', (next, expected) => {
 		expect(safeNext(next)).toBe(expected);
+	});
+});
+
+describe('requireStaff with a pending forced password change', () => {
+	const forced: StaffIdentity = { ...clerk, mustChangePassword: true };
+	const at = (path: string) => new URL('http://x' + path);
+
+	it('sends every page but the change-password page there', () => {
+		expect(() => requireStaff({ user: forced, resident: null }, 'clerk', at('/counter'))).toThrow(expect.objectContaining({ status: 303, location: '/account/password' }));
+		expect(() => requireStaff({ user: forced, resident: null }, 'clerk')).toThrow(expect.objectContaining({ location: '/account/password' }));
+		expect(requireStaff({ user: forced, resident: null }, 'clerk', at('/account/password'))).toBe(forced);
 	});
 });

@@ -5,8 +5,9 @@ import { createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
 import { auditLog, staffUsers } from '../db/schema';
 import { hashPassword } from './password';
-import { checkLogin, MAX_CREDENTIAL_LENGTH } from './login';
+import { checkLogin, loginBuckets, MAX_CREDENTIAL_LENGTH } from './login';
 import { countFailures } from './rate-limit';
+import { resetFailureAudit } from '../audit';
 
 const T0 = Date.parse('2026-11-23T01:00:00Z');
 const PASSWORD = 'Right-Passw0rd';
@@ -22,21 +23,25 @@ beforeEach(() => {
 	db = createTestDb();
 	f = createFixture(db);
 	db.update(staffUsers).set({ passwordHash: hash }).run();
+	resetFailureAudit();
 });
 
 const failures = () => countFailures(db, `login:ip:${ADDR}`);
 const actions = () => db.select({ action: auditLog.action }).from(auditLog).all().map((r) => r.action);
 
 describe('checkLogin', () => {
-	it('accepts the right password, records the sign-in and clears earlier failures of that username', async () => {
+	it('accepts the right password, records the sign-in and clears earlier failures of that username from this address', async () => {
+		const b = loginBuckets('clerk', ADDR);
 		await checkLogin(db, 'clerk', 'wrong-one', ADDR, T0);
-		expect(countFailures(db, 'login:user:clerk')).toBe(1);
+		expect(countFailures(db, b.accountAddress)).toBe(1);
 		const r = await checkLogin(db, 'clerk', PASSWORD, ADDR, T0 + 1000);
 		expect(r.ok).toBe(true);
 		if (r.ok) expect(r.user.id).toBe(f.clerkId);
-		expect(countFailures(db, 'login:user:clerk')).toBe(0);
-		// The address bucket keeps its count: a success does not wipe another user's guesses.
+		expect(countFailures(db, b.accountAddress)).toBe(0);
+		// The address bucket keeps its count (a success does not wipe another user's guesses); the
+		// successful attempt itself no longer counts anywhere.
 		expect(failures()).toBe(1);
+		expect(countFailures(db, b.account)).toBe(1);
 		expect(actions()).toContain('login');
 	});
 
@@ -50,7 +55,11 @@ describe('checkLogin', () => {
 		expect(unknown).toEqual({ ok: false, reason: 'invalid' });
 		expect(wrong).toEqual({ ok: false, reason: 'invalid' });
 		expect(failures()).toBe(2);
-		expect(actions()).toEqual(['login.failed']); // only the known account gets an audit row
+		// The unknown name is audited by address only (it may be a password typed in the wrong field).
+		expect(actions()).toEqual(['login.unknown', 'login.failed']);
+		const unknownRow = db.select().from(auditLog).all()[0];
+		expect(unknownRow).toMatchObject({ targetType: 'address', targetId: ADDR });
+		expect(JSON.stringify(unknownRow)).not.toContain('nobody');
 	});
 
 	it('is case-sensitive about the password', async () => {
@@ -94,22 +103,46 @@ describe('checkLogin', () => {
 		expect(await checkLogin(db, 'clerk', PASSWORD, ADDR, T0)).toEqual({ ok: false, reason: 'invalid' });
 	});
 
-	it('after 10 failures even the right password is refused with the minutes to wait, then allowed again', async () => {
-		for (let i = 0; i < 10; i++) await checkLogin(db, 'clerk', 'wrong', `10.0.1.${i}`, T0 + i * 1000);
-		const r = await checkLogin(db, 'clerk', PASSWORD, ADDR, T0 + 20_000);
-		expect(r).toEqual({ ok: false, reason: 'limited', minutes: 15 });
+	it('10 wrong passwords from one address refuse that address for that account, even with the right password (issue 11)', async () => {
+		for (let i = 0; i < 10; i++) expect(await checkLogin(db, 'clerk', 'wrong', ADDR, T0 + i * 1000)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await checkLogin(db, 'clerk', PASSWORD, ADDR, T0 + 60_000)).toEqual({ ok: false, reason: 'limited', minutes: 14 });
+		// The owner at their own desk is not locked out by the stranger.
+		expect((await checkLogin(db, 'clerk', PASSWORD, '10.0.0.8', T0 + 60_000)).ok).toBe(true);
 		expect((await checkLogin(db, 'clerk', PASSWORD, ADDR, T0 + 16 * 60_000)).ok).toBe(true);
 	});
 
-	it('an address that failed 10 times is refused for a username it has not tried', async () => {
-		for (let i = 0; i < 10; i++) await checkLogin(db, `guess${i}`, 'wrong', ADDR, T0 + i * 1000);
-		expect(await checkLogin(db, 'manager', PASSWORD, ADDR, T0 + 20_000)).toMatchObject({ ok: false, reason: 'limited' });
-		// The same account from another desk is fine.
-		expect((await checkLogin(db, 'manager', PASSWORD, '10.0.0.8', T0 + 20_000)).ok).toBe(true);
+	it('wrong passwords for an account from many addresses only slow it down: the owner waits seconds, not minutes (issue 11)', async () => {
+		for (let i = 0; i < 10; i++) await checkLogin(db, 'admin', 'wrong', `10.0.1.${i}`, T0 + i * 1000);
+		// Last failure at T0+9 s: one attempt per 30 s on this account from then on.
+		expect(await checkLogin(db, 'admin', PASSWORD, ADDR, T0 + 20_000)).toEqual({ ok: false, reason: 'slow', seconds: 19 });
+		expect((await checkLogin(db, 'admin', PASSWORD, ADDR, T0 + 40_000)).ok).toBe(true);
 	});
 
-	it('IPv6 addresses in one /64 share the address limit', async () => {
-		for (let i = 0; i < 10; i++) await checkLogin(db, `guess${i}`, 'wrong', `2001:db8:1:2::${i + 1}`, T0 + i * 1000);
-		expect(await checkLogin(db, 'manager', PASSWORD, '2001:db8:1:2::ffff', T0 + 20_000)).toMatchObject({ ok: false, reason: 'limited' });
+	it('40 wrong passwords sent at once are counted before hashing: no more than the limit are checked (issue 11)', async () => {
+		const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => checkLogin(db, 'manager', `wrong-${i}`, ADDR, T0)));
+		expect(answers.filter((a) => !a.ok && a.reason === 'invalid')).toHaveLength(10);
+		expect(answers.filter((a) => !a.ok && a.reason === 'limited')).toHaveLength(30);
+	});
+
+	it('an address that failed 30 times is refused for a username it has not tried', async () => {
+		for (let i = 0; i < 30; i++) await checkLogin(db, `guess${i}`, 'wrong', ADDR, T0 + i * 1000);
+		expect(await checkLogin(db, 'manager', PASSWORD, ADDR, T0 + 40_000)).toMatchObject({ ok: false, reason: 'limited' });
+		// The same account from another desk is fine.
+		expect((await checkLogin(db, 'manager', PASSWORD, '10.0.0.8', T0 + 40_000)).ok).toBe(true);
+	});
+
+	it('IPv6 addresses in one /64 share the address limits', async () => {
+		for (let i = 0; i < 10; i++) await checkLogin(db, 'clerk', 'wrong', `2001:db8:1:2::${i + 1}`, T0 + i * 1000);
+		expect(await checkLogin(db, 'clerk', PASSWORD, '2001:db8:1:2::ffff', T0 + 60_000)).toMatchObject({ ok: false, reason: 'limited' });
+		expect((await checkLogin(db, 'clerk', PASSWORD, '2001:db8:1:3::1', T0 + 60_000)).ok).toBe(true);
+	});
+
+	it('refusals are audited as counts, capped per minute', async () => {
+		for (let i = 0; i < 60; i++) await checkLogin(db, 'clerk', 'wrong', ADDR, T0 + i);
+		const refused = actions().filter((a) => a === 'login.refused');
+		expect(refused).toHaveLength(20);
+		await checkLogin(db, 'clerk', 'wrong', ADDR, T0 + 2 * 60_000);
+		const more = db.select().from(auditLog).all().filter((r) => r.action === 'login.refused.more');
+		expect(more.map((r) => JSON.parse(r.detail))).toEqual([{ count: 30 }]);
 	});
 });

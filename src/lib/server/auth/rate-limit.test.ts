@@ -2,79 +2,71 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
 import { loginAttempts } from '../db/schema';
-import { addressBlock, blockedMinutes, clearFailures, countFailures, recordFailure, STAFF_LOGIN_LIMIT } from './rate-limit';
+import { addressBlock, attemptTimes, blockedMinutes, clearFailures, countFailures, recordFailure, releaseAttempt, reserveAttempt } from './rate-limit';
+import { windowWaitMs } from '$lib/domain/access-limits';
 
 const T0 = Date.parse('2026-11-23T01:00:00Z');
 const MIN = 60_000;
-const USER = 'login:user:clerk';
+const USER = 'login:acct:clerk';
 const IP = 'login:ip:10.0.0.7';
+const LIMIT = { max: 3, windowMs: 15 * MIN };
 
 let db: Db;
 beforeEach(() => {
 	db = createTestDb();
 });
 
-const fail = (buckets: string[], times: number, start = T0, stepMs = 1000) => {
-	for (let i = 0; i < times; i++) recordFailure(db, buckets, start + i * stepMs);
-};
+/** Allows while both buckets are under LIMIT; counts the attempt in both. */
+const reserve = (now: number) =>
+	reserveAttempt(
+		db,
+		{ user: USER, ip: IP },
+		LIMIT.windowMs,
+		(t) => ({ allow: windowWaitMs(t.user, LIMIT, now) === 0 && windowWaitMs(t.ip, LIMIT, now) === 0 }),
+		() => ['user', 'ip'],
+		now
+	);
 
-describe('the staff limit', () => {
-	it('is 10 failures per 15 minutes', () => {
-		expect(STAFF_LOGIN_LIMIT).toEqual({ max: 10, windowMs: 15 * MIN });
+describe('reserveAttempt', () => {
+	it('counts an allowed attempt at once, so the next one sees it before the first is checked', () => {
+		const a = reserve(T0);
+		expect(a.decision.allow).toBe(true);
+		expect(a.ids).toHaveLength(2);
+		expect(countFailures(db, USER)).toBe(1);
+		reserve(T0 + 1);
+		reserve(T0 + 2);
+		const fourth = reserve(T0 + 3);
+		expect(fourth).toEqual({ decision: { allow: false }, ids: [] });
+		expect(countFailures(db, USER)).toBe(3);
 	});
 
-	it('nine failures leave the next attempt open; the tenth closes it', () => {
-		fail([USER], 9);
-		expect(blockedMinutes(db, [USER], STAFF_LOGIN_LIMIT, T0 + 10_000)).toBe(0);
-		recordFailure(db, [USER], T0 + 9_000);
-		expect(blockedMinutes(db, [USER], STAFF_LOGIN_LIMIT, T0 + 10_000)).toBe(15);
+	it('an attempt that succeeds is released and no longer counts; others stay', () => {
+		const a = reserve(T0);
+		reserve(T0 + 1);
+		releaseAttempt(db, a.ids);
+		expect(attemptTimes(db, USER, T0 - MIN)).toEqual([T0 + 1]);
+		expect(attemptTimes(db, IP, T0 - MIN)).toEqual([T0 + 1]);
 	});
 
-	it('counts per username and per address separately', () => {
-		fail([USER, IP], 10);
-		expect(blockedMinutes(db, [USER], STAFF_LOGIN_LIMIT, T0 + 20_000)).toBeGreaterThan(0);
-		expect(blockedMinutes(db, [IP], STAFF_LOGIN_LIMIT, T0 + 20_000)).toBeGreaterThan(0);
-		// Another user from another address is not affected.
-		expect(blockedMinutes(db, ['login:user:manager', 'login:ip:10.0.0.8'], STAFF_LOGIN_LIMIT, T0 + 20_000)).toBe(0);
+	it('only the last lookback is read, and rows older than a day are pruned', () => {
+		recordFailure(db, [USER], T0 - 25 * 60 * MIN);
+		recordFailure(db, [USER], T0 - 20 * MIN);
+		expect(reserve(T0).decision.allow).toBe(true);
+		expect(db.select().from(loginAttempts).all().map((r) => r.at).sort()).toEqual([T0 - 20 * MIN, T0, T0]);
 	});
 
-	it('one address trying many usernames is stopped by the address bucket', () => {
-		for (let i = 0; i < 10; i++) recordFailure(db, [`login:user:guess${i}`, IP], T0 + i * 1000);
-		expect(blockedMinutes(db, ['login:user:someone-new', IP], STAFF_LOGIN_LIMIT, T0 + 20_000)).toBeGreaterThan(0);
+	it('blockedMinutes: a plain sliding window over recorded failures', () => {
+		for (let i = 0; i < 3; i++) recordFailure(db, [USER], T0 + i * MIN);
+		expect(blockedMinutes(db, [USER, IP], LIMIT, T0 + 5 * MIN)).toBe(10);
+		expect(blockedMinutes(db, [USER], LIMIT, T0 + 15 * MIN)).toBe(0);
+		expect(blockedMinutes(db, [IP], LIMIT, T0 + 5 * MIN)).toBe(0);
 	});
 
-	it('the window slides: the oldest failure leaving it frees a slot, so nobody is locked out for good', () => {
-		// Ten failures a minute apart, from T0 to T0+9 min.
-		fail([USER], 10, T0, MIN);
-		// At T0+10 min the first one leaves the window at T0+15 min: 5 minutes to wait.
-		expect(blockedMinutes(db, [USER], STAFF_LOGIN_LIMIT, T0 + 10 * MIN)).toBe(5);
-		expect(blockedMinutes(db, [USER], STAFF_LOGIN_LIMIT, T0 + 15 * MIN - 1)).toBe(1);
-		expect(blockedMinutes(db, [USER], STAFF_LOGIN_LIMIT, T0 + 15 * MIN)).toBe(0);
-		// One more failure closes it again, but only until the next oldest leaves.
-		recordFailure(db, [USER], T0 + 15 * MIN);
-		expect(blockedMinutes(db, [USER], STAFF_LOGIN_LIMIT, T0 + 15 * MIN)).toBe(1);
-		expect(blockedMinutes(db, [USER], STAFF_LOGIN_LIMIT, T0 + 16 * MIN)).toBe(0);
-		// Long after the last failure everything is open.
-		expect(blockedMinutes(db, [USER], STAFF_LOGIN_LIMIT, T0 + 40 * MIN)).toBe(0);
-	});
-
-	it('reports at least one minute while blocked', () => {
-		fail([USER], 10);
-		expect(blockedMinutes(db, [USER], STAFF_LOGIN_LIMIT, T0 + 15 * MIN - 2)).toBe(1);
-	});
-
-	it('clearing a bucket (after a success) opens it and leaves the others', () => {
-		fail([USER, IP], 10);
+	it('clearing a bucket leaves the others', () => {
+		recordFailure(db, [USER, IP], T0);
 		clearFailures(db, [USER]);
 		expect(countFailures(db, USER)).toBe(0);
-		expect(countFailures(db, IP)).toBe(10);
-		expect(blockedMinutes(db, [USER], STAFF_LOGIN_LIMIT, T0 + 20_000)).toBe(0);
-	});
-
-	it('rows older than a day are pruned when a new failure is recorded', () => {
-		recordFailure(db, [USER], T0 - 25 * 60 * MIN);
-		recordFailure(db, [USER], T0);
-		expect(db.select().from(loginAttempts).all().map((r) => r.at)).toEqual([T0]);
+		expect(countFailures(db, IP)).toBe(1);
 	});
 });
 

@@ -1,36 +1,65 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { tx, type Db } from '../db';
+import { waitMinutes, windowWaitMs, type Window } from '$lib/domain/access-limits';
 import { loginAttempts } from '../db/schema';
 
-export interface Limit {
-	max: number;
-	windowMs: number;
+/** The attempt times of a bucket since `since` (failed ones, and ones under way). */
+export function attemptTimes(db: Db, bucket: string, since: number): number[] {
+	return db
+		.select({ at: loginAttempts.at })
+		.from(loginAttempts)
+		.where(and(eq(loginAttempts.bucket, bucket), gt(loginAttempts.at, since)))
+		.all()
+		.map((r) => r.at);
 }
 
-export const STAFF_LOGIN_LIMIT: Limit = { max: 10, windowMs: 15 * 60_000 };
-export const KIOSK_IDENTIFY_LIMIT: Limit = { max: 5, windowMs: 15 * 60_000 };
+/**
+ * Decides and counts in one IMMEDIATE transaction: `decide` sees the buckets' attempt times of the
+ * last `lookbackMs`; when it allows, the attempt is written to `count` at once — before the slow
+ * check (a password hash) runs — so attempts sent together cannot all slip under a limit, not even
+ * from two server processes. Returns the decision and the ids to remove if the attempt succeeds.
+ */
+export function reserveAttempt<B extends string, D extends { allow: boolean }>(
+	db: Db,
+	buckets: Record<B, string>,
+	lookbackMs: number,
+	decide: (times: Record<B, number[]>) => D,
+	count: (d: D) => B[],
+	now: number
+): { decision: D; ids: number[] } {
+	return tx(db, () => {
+		const times = {} as Record<B, number[]>;
+		for (const k of Object.keys(buckets) as B[]) times[k] = attemptTimes(db, buckets[k], now - lookbackMs);
+		const decision = decide(times);
+		// Keep the table small: nothing older than a day matters to any limit.
+		db.delete(loginAttempts).where(lt(loginAttempts.at, now - 86_400_000)).run();
+		const keys = decision.allow ? count(decision) : [];
+		const ids = keys.length
+			? db
+					.insert(loginAttempts)
+					.values(keys.map((k) => ({ bucket: buckets[k], at: now })))
+					.returning({ id: loginAttempts.id })
+					.all()
+					.map((r) => r.id)
+			: [];
+		return { decision, ids };
+	});
+}
+
+export type Limit = Window;
 
 /**
- * Sliding-window limit on failed attempts. Each bucket (e.g. `login:user:clerk`, `login:ip:1.2.3.4`)
- * counts its own failures; the oldest failure leaving the window frees a slot, so nobody is
- * locked out for good. Returns the minutes until the next attempt is allowed, or 0.
+ * Minutes until every bucket has room for one more attempt under `limit` (0: now) — a plain
+ * sliding window, for callers that record failures with `recordFailure`.
  */
 export function blockedMinutes(db: Db, buckets: string[], limit: Limit, now = Date.now()): number {
-	const since = now - limit.windowMs;
-	let waitMs = 0;
-	for (const bucket of buckets) {
-		const rows = db
-			.select({ at: loginAttempts.at })
-			.from(loginAttempts)
-			.where(and(eq(loginAttempts.bucket, bucket), gte(loginAttempts.at, since)))
-			.orderBy(loginAttempts.at)
-			.all();
-		if (rows.length >= limit.max) {
-			const freeAt = rows[rows.length - limit.max].at + limit.windowMs;
-			waitMs = Math.max(waitMs, freeAt - now);
-		}
-	}
-	return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 60_000)) : 0;
+	const waitMs = Math.max(0, ...buckets.map((b) => windowWaitMs(attemptTimes(db, b, now - limit.windowMs), limit, now)));
+	return waitMs > 0 ? waitMinutes(waitMs) : 0;
+}
+
+/** An attempt that succeeded no longer counts. */
+export function releaseAttempt(db: Db, ids: number[]) {
+	if (ids.length) db.delete(loginAttempts).where(inArray(loginAttempts.id, ids)).run();
 }
 
 /**

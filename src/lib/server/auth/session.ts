@@ -60,6 +60,8 @@ export interface StaffIdentity {
 	workNo: string;
 	role: 'clerk' | 'manager' | 'admin';
 	communityId: number;
+	/** Only the change-password page opens until this is cleared. */
+	mustChangePassword?: boolean;
 }
 
 export interface ResidentIdentity {
@@ -100,7 +102,7 @@ export function validateSession(db: Db, token: string, policyFor: (kind: 'staff'
 			kind: 'staff',
 			sessionId: id,
 			expiresAt: row.expiresAt,
-			user: { id: user.id, username: user.username, displayName: user.displayName, workNo: user.workNo, role: user.role, communityId: user.communityId }
+			user: { id: user.id, username: user.username, displayName: user.displayName, workNo: user.workNo, role: user.role, communityId: user.communityId, mustChangePassword: user.mustChangePassword }
 		};
 	} else {
 		const unit = row.unitId ? db.select().from(units).where(eq(units.id, row.unitId)).get() : undefined;

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
 import { defaultCommunityId } from '$lib/server/community/default';
-import { identifyResident } from '$lib/server/auth/resident';
+import { identifyDelayMs, identifyResident, type IdentifyResult } from '$lib/server/auth/resident';
 import { createSession, invalidateSession, RESIDENT_POLICY, SESSION_COOKIE } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { safeNext } from '$lib/server/auth/home';
@@ -14,22 +14,40 @@ function kioskNext(next: string | null): string {
 	return n && n.startsWith('/kiosk/me') ? n : '/kiosk/me';
 }
 
+function refusal(r: Exclude<IdentifyResult, { ok: true }>, full: boolean): { message: string; full: boolean } {
+	switch (r.reason) {
+		case 'empty':
+			return { message: full ? m.kiosk_identify_empty_full() : m.kiosk_identify_empty(), full };
+		case 'need_full':
+			return { message: m.kiosk_identify_need_full(), full: true };
+		case 'limited':
+			return { message: m.kiosk_identify_limited({ minutes: r.minutes }), full: true };
+		case 'invalid':
+			// Four digits no longer taken for this room: say so rather than "0 tries left".
+			if (r.mode === 'full' && !full) return { message: m.kiosk_identify_need_full(), full: true };
+			return { message: m.kiosk_identify_invalid_left({ count: r.triesLeft }), full: r.mode === 'full' };
+	}
+}
+
 export const load = ({ url }) => ({ next: kioskNext(url.searchParams.get('next')) });
 
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress, locals }) => {
 		const form = await request.formData();
 		const room = String(form.get('room') ?? '').slice(0, 64);
-		const digits = String(form.get('digits') ?? '').slice(0, 16);
+		const digits = String(form.get('digits') ?? '').slice(0, 32);
+		const full = form.get('full') === '1';
 		const db = getDb();
 		const communityId = defaultCommunityId(db);
-		if (!communityId) return fail(503, { room, message: m.kiosk_identify_invalid() });
+		if (!communityId) return fail(503, { room, full, message: m.kiosk_identify_invalid() });
+		const address = getClientAddress();
+		// Many recent failures from this address: answer more slowly (never refuse: the hall kiosk
+		// is everyone's address).
+		const delay = identifyDelayMs(db, address, nowMs());
+		if (delay > 0) await new Promise((r) => setTimeout(r, delay));
 		const now = nowMs();
-		const r = identifyResident(db, communityId, room, digits, getClientAddress(), now);
-		if (!r.ok) {
-			const message = r.reason === 'empty' ? m.kiosk_identify_empty() : r.reason === 'limited' ? m.kiosk_identify_limited({ minutes: r.minutes ?? 15 }) : m.kiosk_identify_invalid();
-			return fail(r.reason === 'limited' ? 429 : 400, { room, message });
-		}
+		const r = identifyResident(db, communityId, room, digits, address, now);
+		if (!r.ok) return fail(r.reason === 'limited' ? 429 : 400, { room, ...refusal(r, full) });
 		if (locals.sessionId) invalidateSession(db, locals.sessionId);
 		const { token, expiresAt } = createSession(db, { kind: 'resident', unitId: r.unitId }, RESIDENT_POLICY, now);
 		cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt - now));

@@ -81,6 +81,8 @@ export const staffUsers = sqliteTable('staff_users', {
 	role: text('role', { enum: ROLES }).notNull(),
 	passwordHash: text('password_hash').notNull(),
 	active: integer('active', { mode: 'boolean' }).notNull().default(true),
+	/** Set on accounts an admin created or reset: until changed, only the change-password page opens. */
+	mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
 	createdAt: integer('created_at').notNull()
 });
 
