@@ -12,15 +12,9 @@ import { listRequests } from '../waivers/queries';
 import { listKeys } from '../keys/queries';
 import { listBoard } from '../tickets/queries';
 import type { Limit } from '../../domain/sla';
+import { openShiftOf, type ShiftRow } from './open';
 
-export interface ShiftRow {
-	id: number;
-	communityId: number;
-	cashierId: number;
-	openedAt: number;
-	localDate: string;
-	openingFloatFen: number;
-}
+export { openShiftOf, type ShiftRow };
 
 export interface CashFigures extends ShiftCash {
 	cashReceivedCount: number;
@@ -37,18 +31,6 @@ export interface Handover {
 }
 
 export const EMPTY_HANDOVER: Handover = { pendingWaivers: [], keysOut: [], ticketsNearLimit: [] };
-
-const SHIFT_COLS = `s.id, s.community_id AS communityId, s.cashier_id AS cashierId, s.opened_at AS openedAt, s.local_date AS localDate, s.opening_float_fen AS openingFloatFen`;
-
-/** The cashier's shift without a close record, if any. */
-export function openShiftOf(db: Db, communityId: number, cashierId: number): ShiftRow | null {
-	return (
-		(stmt(db, `SELECT ${SHIFT_COLS} FROM cashier_shifts s WHERE s.community_id = ? AND s.cashier_id = ? AND NOT EXISTS (SELECT 1 FROM shift_closes c WHERE c.shift_id = s.id) ORDER BY s.opened_at DESC, s.id DESC LIMIT 1`).get(
-			communityId,
-			cashierId
-		) as ShiftRow | undefined) ?? null
-	);
-}
 
 /**
  * The cash of a shift from its opening up to `untilMs` (inclusive): cash receipts of the cashier,

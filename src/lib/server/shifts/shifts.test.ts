@@ -58,7 +58,7 @@ const close = (shiftId: number, over: Partial<CloseShiftInput> = {}) =>
 	closeShift(db, { communityId: f.communityId, cashierId: f.clerkId, shiftId, countedFen: 0, note: '', successorId: null, idempotencyKey: `close-${++key}`, now: at('17:00'), ...over });
 
 /** A renovation of unit 2-1-101 paid in cash by the clerk at 10:00 and refunded in cash at 15:00 (deposit 2 000.00, 300.00 kept). */
-function renovationRefund(): { paidFen: number; refundFen: number } {
+function renovationRefund(beforeRefund?: () => void): { paidFen: number; refundFen: number } {
 	const unitId = db.insert(units).values({ communityId: f.communityId, building: '2', entrance: '1', room: '101', code: '2-1-101', areaCenti: 9000, occupancy: 'occupied', createdAt: at('08:00') }).returning().get().id;
 	const o = db.insert(owners).values({ communityId: f.communityId, name: '赵六', phone: '13700000009', createdAt: at('08:00') }).returning().get();
 	db.insert(unitOwners).values({ unitId, ownerId: o.id, role: 'owner' }).run();
@@ -73,6 +73,7 @@ function renovationRefund(): { paidFen: number; refundFen: number } {
 	transition(db, manager, id, { action: 'approve' }, { now: at('10:00') });
 	const paid = payFees(db, clerk, { renovationId: id, agreementSigned: true, wallAreaCenti: 0, workers: [], method: { method: 'cash', methodRef: '', bank: '', tenderedFen: 1_000_000, payerName: '', idempotencyKey: `fee-${++key}` } }, at('10:00'));
 	for (const action of ['issue_permit', 'start', 'inspect_pass'] as const) transition(db, clerk, id, action === 'issue_permit' ? { action, until: '2027-01-31' } : { action }, { now: at('15:00') });
+	beforeRefund?.();
 	const s = settleDeposit(db, clerk, { renovationId: id, deductions: [{ description: '公共走廊墙面污损', amountFen: 30000 }], refund: { method: 'cash', methodRef: '', payeeName: '', idempotencyKey: `ref-${++key}` } }, at('15:00'));
 	return { paidFen: paid.totalFen, refundFen: s.refundFen };
 }
@@ -90,10 +91,29 @@ describe('opening a shift', () => {
 	});
 });
 
+describe('cash only inside a shift', () => {
+	it('refuses cash taken or paid out without an open shift of the cashier, and writes nothing; other methods need none', () => {
+		const count = () => (db.$client.prepare('SELECT (SELECT count(*) FROM payments) + (SELECT count(*) FROM deposit_settlements) AS n').get() as { n: number }).n;
+		expect(() => pay('09:00', 'cash', f.clerkId, 1000)).toThrow(/no_open_shift/);
+		expect(count()).toBe(0);
+		expect(pay('09:01', 'wechat', f.clerkId, 1000).receiptNo).toBeTruthy();
+		// Another cashier's shift does not count, nor one that had not started yet.
+		open(f.clerk2Id, '08:00', 0);
+		expect(() => pay('09:02', 'cash', f.clerkId, 1000)).toThrow(/no_open_shift/);
+		const s = open(f.clerkId, '10:00', 0);
+		expect(() => pay('09:59', 'cash', f.clerkId, 1000)).toThrow(/no_open_shift/);
+		pay('10:01', 'cash', f.clerkId, 1000);
+		// A cash refund of a deposit is cash paid out of the drawer: it needs the shift too.
+		expect(() => renovationRefund(() => close(s.id, { now: at('10:30'), countedFen: 1000 }))).toThrow(/no_open_shift/);
+		expect(count()).toBe(3);
+	});
+});
+
 describe('closing a shift', () => {
 	it('expects float + own cash receipts − own cash voided − own cash refunds, and records the difference', () => {
-		pay('07:59', 'cash', f.clerkId, 99900); // before the shift
+		expect(() => pay('07:59', 'cash', f.clerkId, 99900)).toThrow(/no_open_shift/); // before the shift: refused
 		const s = open(f.clerkId, '08:00', 50000);
+		open(f.clerk2Id, '08:00', 0);
 		pay('09:00', 'cash', f.clerkId, 25680);
 		pay('09:10', 'wechat', f.clerkId, 15000); // not cash
 		pay('09:20', 'cash', f.clerk2Id, 30000); // someone else's drawer
@@ -127,7 +147,7 @@ describe('closing a shift', () => {
 		// It shows in the daily report of the day.
 		const r = dailyReport(db, f.communityId, DAY, DAY, { now: at('18:00') });
 		expect(r.shifts.closed.map((x) => [x.id, x.differenceFen])).toEqual([[s.id, -1000]]);
-		expect(r.shifts).toMatchObject({ differenceFen: -1000, openAtEnd: 0 });
+		expect(r.shifts).toMatchObject({ differenceFen: -1000, openAtEnd: 1 }); // clerk2's
 	});
 
 	it('refuses what is not the cashier’s to close, bad amounts, long notes and odd successors; writes nothing', () => {
