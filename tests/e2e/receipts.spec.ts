@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, fetchPdfText, login } from './helpers';
+import { expect, test, fetchPdfText, login, takeOverShift } from './helpers';
 
 /*
  * Receipts (issue 02): a clerk takes a payment for a unit of building 3 at /fees → the receipt
@@ -59,6 +59,7 @@ test('the public check refuses malformed and unknown codes', async ({ page }) =>
 test('payment → receipt PDF → reprint 补打 → manager void → 作废 on the PDF and on /verify', async ({ page, browser }) => {
 	// The counter payment goes through the fees page, as a clerk takes it.
 	await login(page, 'clerk');
+	await takeOverShift(page);
 	const receiptNo = await payAtCounter(page, UNIT);
 
 	// The original receipt.

@@ -87,6 +87,8 @@ export function closeShift(db: Db, input: CloseShiftInput): ClosedShift {
 		const closedAt = Math.max(input.now, shift.openedAt);
 		const cash = shiftCash(db, shift, closedAt);
 		const differenceFen = cashDifference(input.countedFen, cash.expectedFen);
+		// A shortage or overage is explained on the record; a manager acknowledges it later.
+		if (differenceFen !== 0 && !note) throw new ShiftError('note_required');
 		const tz = getCommunity(db, input.communityId).timeZone;
 		db.insert(shiftCloses)
 			.values({

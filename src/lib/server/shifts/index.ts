@@ -1,5 +1,6 @@
 // Cashier shifts and handover (交接班), DOMAIN.md §9. The cash arithmetic lives in domain/report.ts.
 export { ShiftError, type ShiftErrorCode } from './errors';
+export { requireCashShift } from './open';
 export { openShift, closeShift, NOTE_MAX, type OpenShiftInput, type CloseShiftInput } from './commands';
 export {
 	openShiftOf,

@@ -104,8 +104,38 @@ describe('cash only inside a shift', () => {
 		expect(() => pay('09:59', 'cash', f.clerkId, 1000)).toThrow(/no_open_shift/);
 		pay('10:01', 'cash', f.clerkId, 1000);
 		// A cash refund of a deposit is cash paid out of the drawer: it needs the shift too.
-		expect(() => renovationRefund(() => close(s.id, { now: at('10:30'), countedFen: 1000 }))).toThrow(/no_open_shift/);
+		expect(() => renovationRefund(() => close(s.id, { now: at('10:30'), countedFen: 1000, note: '装修费另存' }))).toThrow(/no_open_shift/);
 		expect(count()).toBe(3);
+	});
+});
+
+describe('the daily report ties cash to the shifts', () => {
+	it('lists each shift with its cash of the day; the total equals the 现金 method line; cash outside a shift is flagged', () => {
+		const s1 = open(f.clerkId, '08:00', 50000);
+		open(f.clerk2Id, '08:30', 0);
+		pay('09:00', 'cash', f.clerkId, 25680);
+		const wrong = pay('09:10', 'cash', f.clerkId, 12000);
+		pay('09:20', 'cash', f.clerk2Id, 30000);
+		pay('09:30', 'wechat', f.clerk2Id, 15000); // not cash: not in the tie
+		voidPayment(db, { communityId: f.communityId, receiptNo: wrong.receiptNo, reason: '金额录错', managerId: f.managerId, now: at('09:40'), localDate: DAY });
+		const late = pay('11:00', 'cash', f.clerkId, 1000);
+		close(s1.id, { now: at('12:00'), countedFen: 50000 + 25680 + 1000 });
+		const r = dailyReport(db, f.communityId, DAY, DAY, { now: at('18:00') });
+		const tie = r.shifts.cash;
+		expect(tie.lines.map((l) => [l.cashierName, l.openingFloatFen, l.receivedFen, l.receivedCount, l.voidedFen, l.expectedFen, l.countedFen, l.differenceFen, l.closedAt === null])).toEqual([
+			['clerk', 50000, 38680, 3, 12000, 76680, 76680, 0, false],
+			['clerk2', 0, 30000, 1, 0, 30000, null, null, true]
+		]);
+		expect(tie.methodNetFen).toBe(r.collections.byMethod.find((l) => l.key === 'cash')!.netFen);
+		expect(tie.total.netFen).toBe(56680);
+		expect(tie.ok).toBe(true);
+
+		// A cash receipt of clerk voided after clerk handed over: the money left no shift's drawer.
+		voidPayment(db, { communityId: f.communityId, receiptNo: late.receiptNo, reason: '重复收款', managerId: f.managerId, now: at('15:00'), localDate: DAY });
+		const again = dailyReport(db, f.communityId, DAY, DAY, { now: at('18:00') }).shifts.cash;
+		expect(again.outside).toMatchObject({ voidedFen: 1000, voidedCount: 1, receivedCount: 0 });
+		expect(again.total.netFen).toBe(again.methodNetFen);
+		expect(again.ok).toBe(false);
 	});
 });
 
@@ -218,7 +248,11 @@ describe('closing a shift', () => {
 
 	it('prints a shortage as a negative difference', async () => {
 		const s = open(f.clerkId, '08:00', 10000);
-		const closed = close(s.id, { countedFen: 9000 });
+		// A difference needs its note: refused without one, nothing written.
+		expect(code(() => close(s.id, { countedFen: 9000 }))).toBe('note_required');
+		expect(code(() => close(s.id, { countedFen: 9000, note: '   ' }))).toBe('note_required');
+		expect(openShiftOf(db, f.communityId, f.clerkId)?.id).toBe(s.id);
+		const closed = close(s.id, { countedFen: 9000, note: '短款 10 元' });
 		const text = pdfText(await shiftHandoverPdf({ communityName: '测试小区', centreName: '测试小区管理处', timeZone: TZ, shift: closed, printedAt: at('17:05') })).replace(/[ \t]+/g, ' ');
 		expect(text).toContain('-¥10.00（短款 ¥10.00）');
 		expect(text).toContain('无移交事项');

@@ -25,6 +25,8 @@ function shiftMessage(e: ShiftError): string {
 			return amountMessage('too_large');
 		case 'note_too_long':
 			return m.reports_shift_error_note_too_long({ max: NOTE_MAX });
+		case 'note_required':
+			return m.reports_shift_error_note_required();
 		case 'bad_successor':
 			return m.reports_shift_error_bad_successor();
 		case 'idempotency_conflict':
@@ -78,7 +80,11 @@ export const actions = {
 	open: async ({ request, locals, url }) => {
 		const user = requireStaff(locals, 'clerk', url);
 		// The key is the page's crypto.randomUUID(); anything else (e.g. "0") is not a form this app rendered.
-		const parsed = parseForm(z.object({ float: yuanField(false), idem: z.string().regex(/^[\w-]{8,100}$/) }), await request.formData());
+		// A counter form offering to take over (CashShiftOffer) posts here with its own fields: its key is
+		// `shiftIdem`, since `idem` there is the payment's.
+		const token = z.string().regex(/^[\w-]{8,100}$/);
+		const form = await request.formData();
+		const parsed = parseForm(form.has('shiftIdem') ? z.object({ float: yuanField(false), shiftIdem: token }).transform((d) => ({ float: d.float, idem: d.shiftIdem })) : z.object({ float: yuanField(false), idem: token }), form);
 		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
 		try {
 			openShift(getDb(), { communityId: user.communityId, cashierId: user.id, openingFloatFen: parsed.data.float, idempotencyKey: parsed.data.idem, now: nowMs() });
@@ -123,6 +129,7 @@ export const actions = {
 			});
 			return { closed: { id: closed.id, differenceFen: closed.differenceFen } };
 		} catch (e) {
+			if (e instanceof ShiftError && e.code === 'note_required') return failForm(400, shiftMessage(e), { errors: { note: shiftMessage(e) }, values });
 			if (e instanceof ShiftError) return failForm(e.code === 'not_found' ? 404 : 409, shiftMessage(e), { values });
 			throw e;
 		}
