@@ -47,7 +47,7 @@ function uncoveredCash(db: Db, communityId: number): Activity[] {
 /**
  * One shift per cashier and day with uncovered cash: taken over at 08:30 (or before the first cash)
  * with a ¥500.00 float, handed over at 17:30 (or after the last cash, never after the seed's now)
- * with the cash counted right. Yesterday's shift of clerk2 is handed over to clerk ¥5.00 over, so
+ * with the cash, cheques and card slips counted right. Yesterday's shift of clerk2 is handed over to clerk ¥5.00 over, so
  * the demo's daily report of yesterday has a difference to show.
  */
 export function layShifts(db: Db, ctx: { communityId: number; today: Date }): void {
@@ -70,11 +70,14 @@ export function layShifts(db: Db, ctx: { communityId: number; today: Date }): vo
 		const shift = openShift(db, { communityId, cashierId: d.cashierId, openingFloatFen: 50000, idempotencyKey: `seed-shift-${communityId}-${d.cashierId}-${d.date}`, now: Math.min(localToEpochMs(d.date, '08:30', tz), d.first - MINUTE) });
 		const closeAt = Math.max(d.last, Math.min(Math.max(localToEpochMs(d.date, '17:30', tz), d.last + MINUTE), nowMs));
 		const over = d.cashierId === clerk2 && d.date === yesterday;
+		const held = shiftCash(db, shift, closeAt);
 		closeShift(db, {
 			communityId,
 			cashierId: d.cashierId,
 			shiftId: shift.id,
-			countedFen: shiftCash(db, shift, closeAt).expectedFen + (over ? 500 : 0),
+			countedFen: held.expectedFen + (over ? 500 : 0),
+			cheques: { count: held.chequeCount, fen: held.chequeFen },
+			cards: { count: held.cardCount, fen: held.cardFen },
 			note: over ? '长款 5 元，已登记待查' : '',
 			successorId: over && clerk ? clerk : null,
 			idempotencyKey: `seed-shift-close-${communityId}-${d.cashierId}-${d.date}`,

@@ -7,7 +7,7 @@ import { forgetCommunity } from '../community';
 import { postPayment, voidPayment } from '../ledger';
 import { createApplication, payFees, settleDeposit, transition, type Actor } from '../renovation';
 import { localToEpochMs } from '../../dates';
-import { closeShift, closedShift, closedShifts, openShift, openShiftOf, shiftCash, ShiftError, type CloseShiftInput } from './index';
+import { acknowledgeShift, closeShift, closedShift, closedShifts, handedOverTo, openShift, openShiftOf, shiftCash, ShiftError, type CloseShiftInput } from './index';
 import { dailyReport } from '../reports/daily';
 import { shiftHandoverPdf } from '../pdf/shift-handover';
 import { pdfText } from '../pdf/pdf-text';
@@ -136,6 +136,49 @@ describe('the daily report ties cash to the shifts', () => {
 		expect(again.outside).toMatchObject({ voidedFen: 1000, voidedCount: 1, receivedCount: 0 });
 		expect(again.total.netFen).toBe(again.methodNetFen);
 		expect(again.ok).toBe(false);
+	});
+});
+
+describe('cheques and card slips at the handover', () => {
+	it('counts what the cashier took and still holds; a mismatch needs a note', () => {
+		const s = open(f.clerkId, '08:00', 0);
+		pay('09:00', 'cheque', f.clerkId, 50000);
+		pay('09:10', 'cheque', f.clerkId, 20000);
+		pay('09:20', 'card', f.clerkId, 12000);
+		const back = pay('09:30', 'card', f.clerkId, 3000);
+		voidPayment(db, { communityId: f.communityId, receiptNo: back.receiptNo, reason: '重复刷卡', managerId: f.managerId, now: at('09:40'), localDate: DAY });
+		pay('09:50', 'cheque', f.clerk2Id, 99900); // another cashier's
+		expect(shiftCash(db, s, at('17:00'))).toMatchObject({ chequeCount: 2, chequeFen: 70000, cardCount: 1, cardFen: 12000 });
+		// One cheque missing: refused without a note.
+		expect(code(() => close(s.id, { cheques: { count: 1, fen: 50000 }, cards: { count: 1, fen: 12000 } }))).toBe('note_required');
+		expect(code(() => close(s.id, { cheques: { count: -1, fen: 0 } }))).toBe('bad_amount');
+		const closed = close(s.id, { cheques: { count: 1, fen: 50000 }, cards: { count: 1, fen: 12000 }, note: '一张支票已交财务' });
+		expect(closed).toMatchObject({ chequeCount: 2, chequeFen: 70000, chequeCountedCount: 1, chequeCountedFen: 50000, cardCount: 1, cardFen: 12000, cardCountedCount: 1, cardCountedFen: 12000, differenceFen: 0 });
+	});
+});
+
+describe('the manager acknowledges a difference; the successor opens the record', () => {
+	it('acknowledges once, never one’s own shift nor one without a difference; lists handovers to the successor', async () => {
+		const s = open(f.clerkId, '08:00', 10000);
+		close(s.id, { countedFen: 9000, note: '短款 10 元', successorId: f.clerk2Id });
+		const even = open(f.managerId, '08:00', 0);
+		close(even.id, { cashierId: f.managerId, countedFen: 0 });
+		const ack = (shiftId: number, managerId = f.managerId, idem = `ack-${++key}`) => acknowledgeShift(db, { communityId: f.communityId, shiftId, managerId, note: '已核实', idempotencyKey: idem, now: at('18:00') });
+		expect(code(() => ack(even.id, f.adminId))).toBe('nothing_to_acknowledge');
+		expect(code(() => ack(even.id))).toBe('not_yours'); // the manager's own shift
+		expect(code(() => ack(9999))).toBe('not_found');
+		expect(code(() => acknowledgeShift(db, { communityId: f.otherCommunityId, shiftId: s.id, managerId: f.managerId, note: '', idempotencyKey: 'x-1', now: at('18:00') }))).toBe('not_found');
+		const done = ack(s.id, f.managerId, 'ack-once');
+		expect(done).toMatchObject({ acknowledgedBy: 'manager', acknowledgeNote: '已核实', acknowledgedAt: at('18:00') });
+		expect(ack(s.id, f.managerId, 'ack-once').acknowledgedAt).toBe(at('18:00')); // a replay
+		expect(code(() => ack(s.id))).toBe('already_acknowledged');
+		const text = pdfText(await shiftHandoverPdf({ communityName: '测试小区', centreName: '测试小区管理处', timeZone: TZ, shift: closedShift(db, f.communityId, s.id)!, printedAt: at('18:05') })).replace(/[ \t]+/g, ' ');
+		expect(text).toMatch(/主管确认：?\s*manager 2026-11-23 18:00：已核实/);
+		expect(text).toContain('支票 0 张 ¥0.00 0 张 ¥0.00');
+		expect(() => db.$client.prepare('DELETE FROM shift_acknowledgements').run()).toThrow(/append-only/);
+		// The successor named on the handover finds it among the handovers to them.
+		expect(handedOverTo(db, f.communityId, f.clerk2Id).map((x) => [x.id, x.successorId])).toEqual([[s.id, f.clerk2Id]]);
+		expect(handedOverTo(db, f.communityId, f.managerId)).toEqual([]);
 	});
 });
 
