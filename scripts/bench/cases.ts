@@ -7,6 +7,7 @@
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { findUnits, unitAccount, postFeePayment, generateMonthlyBills } from '../../src/lib/server/fees/index.ts';
 import { paymentByReceiptNo } from '../../src/lib/server/ledger/index.ts';
+import { openShift, openShiftOf } from '../../src/lib/server/shifts/index.ts';
 import { getCommunity } from '../../src/lib/server/community/index.ts';
 import { renderReceipt } from '../../src/lib/server/pdf/receipt.ts';
 import { verifyUrl } from '../../src/lib/server/receipts/index.ts';
@@ -87,6 +88,10 @@ const payment: BenchCase = {
 		const times: number[] = [];
 		let lines = 0;
 		let tries = 0;
+		// Cash is taken inside a shift: the bench's cashiers take over first (not timed).
+		for (const cashierId of info.cashierIds) {
+			if (!openShiftOf(db, info.communityId, cashierId)) openShift(db, { communityId: info.communityId, cashierId, openingFloatFen: 0, idempotencyKey: `bench-shift-${cashierId}-${info.now}`, now: info.now - 3_600_000 });
+		}
 		while (times.length < ctx.samples.payments && tries++ < ctx.samples.payments * 20) {
 			const u = pickFrom(ctx, ctx.units);
 			const account = unitAccount(db, info.communityId, u.id, info.today);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, login, open } from './helpers';
+import { expect, test, login, open, takeOverShift } from './helpers';
 
 /*
  * Property fees at the counter (issue 02): find a unit by typing, pay three months with late fees
@@ -24,6 +24,7 @@ async function review(page: Page) {
 
 test('a clerk finds a unit by typing and takes three months with late fees in cash', async ({ page }) => {
 	await login(page, 'clerk');
+	await takeOverShift(page);
 	await page.keyboard.press('Alt+2');
 	await expect(page).toHaveURL(/\/fees$/);
 
@@ -76,6 +77,7 @@ test('a clerk finds a unit by typing and takes three months with late fees in ca
 
 test('bad input is refused with a clear message and nothing is written', async ({ page }) => {
 	await login(page, 'clerk');
+	await takeOverShift(page);
 	await open(page, '/fees/2-2-301');
 	const total = fen(await page.getByTestId('fees-total').innerText());
 	const error = page.getByTestId('fees-error');

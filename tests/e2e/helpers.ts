@@ -40,6 +40,22 @@ export async function login(page: Page, username: 'clerk' | 'clerk2' | 'manager'
 	await expect(page).not.toHaveURL(/\/login/);
 }
 
+/**
+ * Cash is taken only inside a shift: the signed-in user takes over one at /shift (float `float`
+ * yuan) unless theirs is already open. Call after `login` in tests that take or pay out cash.
+ */
+export async function takeOverShift(page: Page, float = '0') {
+	const back = page.url();
+	await open(page, '/shift');
+	if (!(await page.getByTestId('shift-expected').isVisible())) {
+		await page.getByTestId('shift-float').fill(float);
+		await page.getByTestId('shift-open').click();
+		await expect(page.getByTestId('shift-expected')).toBeVisible();
+	}
+	// Back where the test was (the shift page's focused input would swallow keyboard shortcuts).
+	if (back.startsWith('http')) await open(page, back);
+}
+
 /** Text of a PDF (pdftotext -layout), for checking generated documents. */
 export function pdfToText(bytes: Buffer): string {
 	const dir = mkdtempSync(join(tmpdir(), 'e2e-pdf-'));

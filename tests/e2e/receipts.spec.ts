@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, fetchPdfText, login } from './helpers';
+import { expect, test, fetchPdfText, login, takeOverShift } from './helpers';
 
 /*
  * Receipts (issues 02 and 11): a clerk takes a payment for a unit of building 3 at /fees, paid by
@@ -60,6 +60,7 @@ test('the public check refuses malformed and unknown codes', async ({ page }) =>
 test('payment by a proxy → the receipt names the owner and adds up → opening the PDF records nothing → 打印 → 补打 with a reason → void → 作废', async ({ page, browser }) => {
 	// The counter payment goes through the fees page, as a clerk takes it; the owner's son pays.
 	await login(page, 'clerk');
+	await takeOverShift(page);
 	const receiptNo = await payAtCounter(page, UNIT, '陈刚');
 
 	// The counter's summary: the owner is named, the payer marked 代缴, and the lines add up.

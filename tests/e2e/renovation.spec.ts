@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, test, fetchPdfText, login } from './helpers';
+import { expect, test, fetchPdfText, login, takeOverShift } from './helpers';
 
 /*
  * Renovation (issue 04): apply (自装 and contractor) → manager approves → fees with 3 worker
@@ -88,6 +88,7 @@ async function postAction(page: Page, url: string, form: Record<string, string>)
 
 test('apply → approve → fees with 3 passes → permit → fail → re-inspection → refund with ¥300 deduction and photo → closed', async ({ page, browser }) => {
 	await login(page, 'clerk');
+	await takeOverShift(page);
 	const manager = await newPage(browser);
 	await login(manager, 'manager');
 
@@ -284,6 +285,7 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 
 test('bad input: areas, duplicate workers, unknown application — clear message, nothing written', async ({ page, browser }) => {
 	await login(page, 'clerk');
+	await takeOverShift(page);
 	const manager = await newPage(browser);
 	await login(manager, 'manager');
 	const walls = await apply(page, { unit: unit(2), self: false, wall: true });

@@ -27,7 +27,8 @@ export const POLICY: [RegExp, Access][] = [
 /** Actions that need more than their page (a clerk's page with a manager's button). */
 export const ACTION_POLICY: Record<string, Access> = {
 	'/(staff)/renovation/[id]?/approve': 'manager',
-	'/(staff)/renovation/[id]?/reject': 'manager'
+	'/(staff)/renovation/[id]?/reject': 'manager',
+	'/(staff)/shift?/acknowledge': 'manager'
 };
 
 export function policyOf(routeId: string, action?: string): Access | null {

@@ -26,6 +26,7 @@ export const APPEND_ONLY_TABLES = [
 	'waiver_events',
 	'cashier_shifts',
 	'shift_closes',
+	'shift_acknowledgements',
 	'audit_log'
 ] as const;
 

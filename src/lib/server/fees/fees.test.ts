@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
+import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import { feeItems, feeRates, waiverEntries } from '../db/schema';
 import { forgetCommunity } from '../community';
@@ -69,6 +70,7 @@ beforeEach(() => {
 	registerPendingWaiverLookup(() => new Set());
 	db = createTestDb();
 	f = createFixture(db);
+	openTestShifts(db, f);
 });
 
 describe('fee items and rates', () => {
@@ -139,6 +141,7 @@ describe('generateMonthlyBills', () => {
 		forgetCommunity();
 		db = createTestDb();
 		f = createFixture(db, { fees: { dueDay: 28 } });
+		openTestShifts(db, f);
 		ensureFeeItems(db, f.communityId);
 		generateMonthlyBills(db, f.communityId, '2026-02');
 		expect((db.$client.prepare('SELECT DISTINCT due_date AS d FROM bills').get() as { d: string }).d).toBe('2026-02-28');
@@ -272,6 +275,7 @@ describe('unitAccount and the late fee through real payments', () => {
 		forgetCommunity();
 		db = createTestDb();
 		f = createFixture(db, { fees: { lateFeeRatePerMille: 5, lateFeeCapPercent: 10 } });
+		openTestShifts(db, f);
 		flatItem(10000);
 		generateMonthlyBills(db, f.communityId, '2026-01');
 		expect(account(f.unitIds[0], '2026-01-21').bills[0].lateFeeFen).toBe(50);

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
+import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import { postPayment, voidPayment, voidCheck, paymentByReceiptNo, LedgerError, recordPrint, requestHash, type PaymentInput } from './index';
 
@@ -38,6 +39,7 @@ function code(fn: () => unknown): string {
 beforeEach(() => {
 	db = createTestDb();
 	f = createFixture(db);
+	openTestShifts(db, f);
 });
 
 describe('postPayment', () => {

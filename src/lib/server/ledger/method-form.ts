@@ -91,6 +91,8 @@ export function ledgerErrorMessage(e: LedgerError): string {
 			return m.ledger_tendered_short();
 		case 'already_paid':
 			return m.ledger_already_paid();
+		case 'no_open_shift':
+			return m.ledger_no_open_shift();
 		case 'already_voided':
 			return m.ledger_already_voided();
 		case 'not_found':

@@ -7,6 +7,7 @@ import { audit } from '../audit';
 import { LedgerError } from './errors';
 import { formatReceiptNo, nextReceiptSeq, RECEIPT_PREFIX } from './receipt-no';
 import { MAX_FEN } from '../../money';
+import { requireCashShift } from '../shifts/open';
 
 export interface LineInput {
 	kind: LineKind;
@@ -157,7 +158,8 @@ export function priorPayment(
  * Posts one payment with its receipt number in ONE transaction, idempotently: a retried or
  * double-submitted form (same key) returns the first result and writes nothing. `validate`
  * runs inside the transaction, after the write lock is taken, so checks such as "this bill is
- * still unpaid" cannot race with another clerk; it throws LedgerError to refuse.
+ * still unpaid" cannot race with another clerk; it throws LedgerError to refuse. Cash needs the
+ * cashier's open shift ('no_open_shift').
  */
 export function postPayment(db: Db, input: PaymentInput, validate?: () => void): PostedPayment {
 	const total = checkInput(input);
@@ -165,6 +167,7 @@ export function postPayment(db: Db, input: PaymentInput, validate?: () => void):
 	return tx(db, () => {
 		const replay = priorPayment(db, input, total, hash);
 		if (replay) return replay;
+		if (input.method === 'cash') requireCashShift(db, input.communityId, input.cashierId, input.now);
 		validate?.();
 		const year = Number(input.localDate.slice(0, 4));
 		const seq = nextReceiptSeq(db, input.communityId, year);

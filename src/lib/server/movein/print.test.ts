@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
+import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import { forgetCommunity } from '../community';
 import { completeCase, getCase, noteMissing, openCase, tickItem, type Actor } from './index';
@@ -18,6 +19,7 @@ beforeEach(() => {
 	forgetCommunity();
 	db = createTestDb();
 	f = createFixture(db, { kiosk: { phone: '0571-8888 6666' } });
+	openTestShifts(db, f);
 	clerk = { id: f.clerkId, communityId: f.communityId };
 });
 

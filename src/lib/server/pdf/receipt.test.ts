@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
+import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import { getCommunity } from '../community';
 import { paymentByReceiptNo, postPayment, voidPayment, type LineInput } from '../ledger';
@@ -18,6 +19,7 @@ let f: Fixture;
 beforeEach(() => {
 	db = createTestDb();
 	f = createFixture(db);
+	openTestShifts(db, f);
 });
 
 async function render(receiptNo: string, opts: Partial<ReceiptOptions> = {}) {

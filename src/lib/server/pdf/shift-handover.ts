@@ -52,6 +52,19 @@ export async function shiftHandoverPdf(input: ShiftHandoverPdfInput): Promise<Bu
 			['差额（实点 − 应有）', differenceZh(s.differenceFen)]
 		]
 	});
+	// Cheques and card slips handed over with the cash: the system's against the count.
+	const slips = (count: number, fen: number) => `${count} 张 ${formatYuan(fen)}`;
+	drawTable(doc, {
+		columns: [
+			{ header: '票据', width: 30 },
+			{ header: '系统记录', width: 35, align: 'right' },
+			{ header: '实点', width: 35, align: 'right' }
+		],
+		rows: [
+			['支票', slips(s.chequeCount, s.chequeFen), slips(s.chequeCountedCount, s.chequeCountedFen)],
+			['刷卡签购单', slips(s.cardCount, s.cardFen), slips(s.cardCountedCount, s.cardCountedFen)]
+		]
+	});
 
 	const h = s.handover;
 	doc.text('移交事项（交班时）', { underline: false });
@@ -74,6 +87,7 @@ export async function shiftHandoverPdf(input: ShiftHandoverPdfInput): Promise<Bu
 		]
 	});
 	drawKeyValueRows(doc, [['交班说明', s.note || '无']], { columns: 1 });
+	if (s.acknowledgedAt !== null) drawKeyValueRows(doc, [['主管确认', `${s.acknowledgedBy ?? ''} ${at(s.acknowledgedAt)}${s.acknowledgeNote ? `：${s.acknowledgeNote}` : ''}`]], { columns: 1 });
 	doc.moveDown(0.5);
 	drawSignatureLines(doc, ['交班人', '接班人', '主管']);
 	drawFooter(doc, `${input.centreName}　收款员交接班记录　打印于 ${at(input.printedAt)}`);

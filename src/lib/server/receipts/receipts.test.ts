@@ -2,6 +2,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
+import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import { auditLog, receiptPrints } from '../db/schema';
 import { voidPayment } from '../ledger';
@@ -16,6 +17,7 @@ const TZ = 'Asia/Shanghai';
 beforeEach(() => {
 	db = createTestDb();
 	f = createFixture(db);
+	openTestShifts(db, f);
 });
 
 describe('normaliseReceiptNo', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PHOTO_MAX_BYTES } from '../../domain/photos';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
+import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import { unitOwners, units } from '../db/schema';
 import { forgetCommunity } from '../community';
@@ -121,6 +122,7 @@ beforeEach(() => {
 	forgetCommunity();
 	db = createTestDb();
 	f = createFixture(db);
+	openTestShifts(db, f);
 	clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
 	manager = { id: f.managerId, communityId: f.communityId, role: 'manager' };
 });
@@ -488,6 +490,7 @@ describe('worker passes', () => {
 		forgetCommunity();
 		db = createTestDb();
 		f = createFixture(db, { renovation: { lostPassKeepsDeposit: false } });
+		openTestShifts(db, f);
 		clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
 		manager = { id: f.managerId, communityId: f.communityId, role: 'manager' };
 		const { id } = started(1);

@@ -6,6 +6,7 @@ import { getCommunity } from '../community';
 import { planDepositRefund, planPassRefund, ITEM, type Deduction } from '../../domain/renovation-fees';
 import { checkTransition, type PassOutcome } from '../../domain/renovation';
 import { RenovationError } from './errors';
+import { requireCashShift } from '../shifts/open';
 import { nextVoucher } from './numbers';
 import { recordEvent, renovationDepositHeld, todayOf, type Actor } from './applications';
 import { depositTaken, ledgerLinesOf, renovationOf, REF_PASS } from './records';
@@ -97,6 +98,8 @@ function writeSettlement(
 		now: number;
 	}
 ): { id: number; voucherNo: string } {
+	// Cash paid out comes from the cashier's drawer: it belongs to their open shift.
+	if (v.refundFen > 0 && v.refund.method === 'cash') requireCashShift(db, actor.communityId, actor.id, v.now);
 	const { voucherNo, seq } = nextVoucher(db, actor.communityId, Number(v.today.slice(0, 4)));
 	const row = db
 		.insert(depositSettlements)

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
+import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import { bills, keyLoans, keyReturns, keys, moveinCases, owners, ticketEvents, tickets, unitOwners, units, waiverEntries, waiverEvents, waiverRequests, type PaymentMethod } from '../db/schema';
 import { forgetCommunity } from '../community';
@@ -27,6 +28,7 @@ beforeEach(() => {
 	forgetCommunity();
 	db = createTestDb();
 	f = createFixture(db);
+	openTestShifts(db, f);
 });
 
 let seq = 0;

@@ -38,6 +38,8 @@ import {
 } from '../../domain/report';
 import { PAYMENT_METHODS } from '../db/schema';
 import { closedShifts, type ClosedShift } from '../shifts/queries';
+import { cashByShift, type CashShiftLine } from '../shifts/report';
+import type { CashTie } from '../../domain/cash-tie';
 
 export interface ItemLine extends NetLine {
 	itemCode: string;
@@ -104,7 +106,8 @@ export interface DailyReport {
 	keys: { lent: number; returned: number; outstanding: number; overdue: number };
 	moveIns: { completed: number; units: string[] };
 	renovation: RenovationActivity;
-	shifts: { closed: ClosedShift[]; openAtEnd: number; differenceFen: number };
+	/** `cash` ties the 现金 method line to the shifts, line by line (none may lie outside a shift). */
+	shifts: { closed: ClosedShift[]; openAtEnd: number; differenceFen: number; cash: CashTie<CashShiftLine> };
 }
 
 const KIND_ORDER = ['principal', 'late_fee', 'charge', 'deposit'];
@@ -354,7 +357,12 @@ export function dailyReport(db: Db, communityId: number, from: string, to: strin
 		keys: keyFigures(db, communityId, startMs, asOfMs),
 		moveIns: moveIns(db, communityId, startMs, asOfMs),
 		renovation: renovationActivity(db, communityId, from, to),
-		shifts: { closed: shifts, openAtEnd: openShifts.n, differenceFen: shifts.reduce((s, x) => s + x.differenceFen, 0) }
+		shifts: {
+			closed: shifts,
+			openAtEnd: openShifts.n,
+			differenceFen: shifts.reduce((s, x) => s + x.differenceFen, 0),
+			cash: cashByShift(db, communityId, { from, to, startMs, asOfMs }, coll.byMethod.find((l) => l.key === 'cash')?.netFen ?? 0)
+		}
 	};
 }
 

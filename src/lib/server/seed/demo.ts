@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/password';
 import { tx } from '../db';
 import { seedHooks } from './hooks';
 import { seededRandom as rng } from '../../random';
+import { seedWithShifts } from '../shifts/seed';
 
 export const DEMO_COMMUNITY_CODE = 'LMXG';
 
@@ -60,7 +61,10 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
 	}
 
 	// Later capabilities (bills, payments, tickets…) add their demo data through these hooks.
-	for (const hook of seedHooks) await hook(db, { communityId, today: opts.today });
+	const ctx = { communityId, today: opts.today };
+	await seedWithShifts(db, ctx, async () => {
+		for (const hook of seedHooks) await hook(db, ctx);
+	});
 
 	const unitCount = db.$client.prepare('SELECT count(*) AS n FROM units WHERE community_id = ?').get(communityId) as { n: number };
 	return { communityId, communityName: community.centreName, units: unitCount.n, createdUsers };

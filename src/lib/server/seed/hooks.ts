@@ -5,16 +5,14 @@ import { seedTickets } from '../tickets/seed';
 import { seedRenovations } from '../renovation/seed';
 // The waiver module also plugs the pending-waiver flag into the fee accounts when imported.
 import { seedWaivers } from '../waivers';
-import { seedShifts } from '../shifts/seed';
 
 export type SeedHook = (db: Db, ctx: { communityId: number; today: Date }) => void | Promise<void>;
 
-/** Each capability that has demo data registers a hook here (bills, payments, tickets, keys…). */
+/** Each capability that has demo data registers a hook here (bills, payments, tickets, keys…). The cashiers' shifts are laid around their cash afterwards (seedWithShifts). */
 export const seedHooks: SeedHook[] = [
 	seedFees,
 	seedKeys,
 	seedTickets,
 	seedRenovations,
-	seedWaivers, // after seedFees: files requests on its owing units
-	seedShifts // after seedFees: yesterday's handover counts its cash receipts
+	seedWaivers // after seedFees: files requests on its owing units
 ];

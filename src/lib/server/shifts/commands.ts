@@ -4,14 +4,15 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { cashierShifts, shiftCloses, staffUsers } from '../db/schema';
+import { cashierShifts, shiftAcknowledgements, shiftCloses, staffUsers } from '../db/schema';
 import { audit } from '../audit';
 import { getCommunity } from '../community';
 import { todayIn } from '../../dates';
 import { MAX_FEN } from '../../money';
 import { cashDifference } from '../../domain/report';
+import { handoverDiffers, type Slips } from '../../domain/handover';
 import { ShiftError } from './errors';
-import { closedShift, openMatters, openShiftOf, shiftCash, type ClosedShift, type ShiftRow } from './queries';
+import { closedShift, hasDifference, openMatters, openShiftOf, shiftCash, type ClosedShift, type ShiftRow } from './queries';
 
 export const NOTE_MAX = 1000;
 
@@ -56,10 +57,20 @@ export interface CloseShiftInput {
 	cashierId: number;
 	shiftId: number;
 	countedFen: number;
+	/** Cheques and card slips counted at the handover (number and total); none when omitted. */
+	cheques?: Slips;
+	cards?: Slips;
 	note: string;
 	successorId: number | null;
 	idempotencyKey: string;
 	now: number;
+}
+
+const NONE: Slips = { count: 0, fen: 0 };
+
+function checkSlips(s: Slips): void {
+	if (!Number.isSafeInteger(s.count) || s.count < 0 || s.count > 10_000) throw new ShiftError('bad_amount');
+	checkFen(s.fen);
 }
 
 /**
@@ -68,6 +79,10 @@ export interface CloseShiftInput {
  */
 export function closeShift(db: Db, input: CloseShiftInput): ClosedShift {
 	checkFen(input.countedFen);
+	const cheques = input.cheques ?? NONE;
+	const cards = input.cards ?? NONE;
+	checkSlips(cheques);
+	checkSlips(cards);
 	const note = input.note.trim();
 	if (note.length > NOTE_MAX) throw new ShiftError('note_too_long');
 	return tx(db, () => {
@@ -87,6 +102,14 @@ export function closeShift(db: Db, input: CloseShiftInput): ClosedShift {
 		const closedAt = Math.max(input.now, shift.openedAt);
 		const cash = shiftCash(db, shift, closedAt);
 		const differenceFen = cashDifference(input.countedFen, cash.expectedFen);
+		// A shortage or overage (or slips not as the system has them) is explained on the record; a
+		// manager acknowledges it later.
+		const differs = handoverDiffers({
+			differenceFen,
+			cheques: { system: { count: cash.chequeCount, fen: cash.chequeFen }, counted: cheques },
+			cards: { system: { count: cash.cardCount, fen: cash.cardFen }, counted: cards }
+		});
+		if (differs && !note) throw new ShiftError('note_required');
 		const tz = getCommunity(db, input.communityId).timeZone;
 		db.insert(shiftCloses)
 			.values({
@@ -106,10 +129,51 @@ export function closeShift(db: Db, input: CloseShiftInput): ClosedShift {
 				handover: JSON.stringify(openMatters(db, input.communityId, closedAt)),
 				note,
 				successorId: input.successorId,
-				idempotencyKey: input.idempotencyKey
+				idempotencyKey: input.idempotencyKey,
+				chequeCount: cash.chequeCount,
+				chequeFen: cash.chequeFen,
+				chequeCountedCount: cheques.count,
+				chequeCountedFen: cheques.fen,
+				cardCount: cash.cardCount,
+				cardFen: cash.cardFen,
+				cardCountedCount: cards.count,
+				cardCountedFen: cards.fen
 			})
 			.run();
 		audit(db, { communityId: input.communityId, actorId: input.cashierId, action: 'shift.close', targetType: 'shift', targetId: shift.id, detail: { expectedFen: cash.expectedFen, countedFen: input.countedFen, differenceFen } }, closedAt);
+		return closedShift(db, input.communityId, shift.id)!;
+	});
+}
+
+export interface AcknowledgeInput {
+	communityId: number;
+	shiftId: number;
+	managerId: number;
+	note: string;
+	idempotencyKey: string;
+	now: number;
+}
+
+/**
+ * A manager acknowledges the difference of a closed shift (主管确认), once. Refused for a shift
+ * without a difference, one still open, another community's, and the manager's own shift.
+ */
+export function acknowledgeShift(db: Db, input: AcknowledgeInput): ClosedShift {
+	const note = input.note.trim();
+	if (note.length > NOTE_MAX) throw new ShiftError('note_too_long');
+	return tx(db, () => {
+		const replay = db.select().from(shiftAcknowledgements).where(eq(shiftAcknowledgements.idempotencyKey, input.idempotencyKey)).get();
+		if (replay) {
+			if (replay.shiftId !== input.shiftId || replay.communityId !== input.communityId) throw new ShiftError('idempotency_conflict');
+			return closedShift(db, input.communityId, replay.shiftId)!;
+		}
+		const shift = closedShift(db, input.communityId, input.shiftId);
+		if (!shift) throw new ShiftError('not_found');
+		if (shift.cashierId === input.managerId) throw new ShiftError('not_yours');
+		if (!hasDifference(shift)) throw new ShiftError('nothing_to_acknowledge');
+		if (shift.acknowledgedAt !== null) throw new ShiftError('already_acknowledged');
+		db.insert(shiftAcknowledgements).values({ shiftId: shift.id, communityId: input.communityId, managerId: input.managerId, note, acknowledgedAt: input.now, idempotencyKey: input.idempotencyKey }).run();
+		audit(db, { communityId: input.communityId, actorId: input.managerId, action: 'shift.acknowledge', targetType: 'shift', targetId: shift.id, detail: { differenceFen: shift.differenceFen } }, input.now);
 		return closedShift(db, input.communityId, shift.id)!;
 	});
 }

@@ -1,6 +1,7 @@
 // Cashier shifts and handover (交接班), DOMAIN.md §9. The cash arithmetic lives in domain/report.ts.
 export { ShiftError, type ShiftErrorCode } from './errors';
-export { openShift, closeShift, NOTE_MAX, type OpenShiftInput, type CloseShiftInput } from './commands';
+export { requireCashShift } from './open';
+export { openShift, closeShift, acknowledgeShift, NOTE_MAX, type OpenShiftInput, type CloseShiftInput, type AcknowledgeInput } from './commands';
 export {
 	openShiftOf,
 	shiftCash,
@@ -8,6 +9,8 @@ export {
 	closedShift,
 	closedShifts,
 	recentClosedShifts,
+	handedOverTo,
+	hasDifference,
 	parseHandover,
 	EMPTY_HANDOVER,
 	type ShiftRow,

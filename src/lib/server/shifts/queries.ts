@@ -12,21 +12,21 @@ import { listRequests } from '../waivers/queries';
 import { listKeys } from '../keys/queries';
 import { listBoard } from '../tickets/queries';
 import type { Limit } from '../../domain/sla';
+import { openShiftOf, type ShiftRow } from './open';
+import { shiftDiffers } from '../../domain/handover';
 
-export interface ShiftRow {
-	id: number;
-	communityId: number;
-	cashierId: number;
-	openedAt: number;
-	localDate: string;
-	openingFloatFen: number;
-}
+export { openShiftOf, type ShiftRow };
 
 export interface CashFigures extends ShiftCash {
 	cashReceivedCount: number;
 	cashVoidedCount: number;
 	cashRefundedCount: number;
 	expectedFen: number;
+	/** Cheques and card slips the cashier took in the shift and still holds (their receipts not voided). */
+	chequeCount: number;
+	chequeFen: number;
+	cardCount: number;
+	cardFen: number;
 }
 
 /** Open matters handed to the next shift (a snapshot is kept on the close record). */
@@ -37,18 +37,6 @@ export interface Handover {
 }
 
 export const EMPTY_HANDOVER: Handover = { pendingWaivers: [], keysOut: [], ticketsNearLimit: [] };
-
-const SHIFT_COLS = `s.id, s.community_id AS communityId, s.cashier_id AS cashierId, s.opened_at AS openedAt, s.local_date AS localDate, s.opening_float_fen AS openingFloatFen`;
-
-/** The cashier's shift without a close record, if any. */
-export function openShiftOf(db: Db, communityId: number, cashierId: number): ShiftRow | null {
-	return (
-		(stmt(db, `SELECT ${SHIFT_COLS} FROM cashier_shifts s WHERE s.community_id = ? AND s.cashier_id = ? AND NOT EXISTS (SELECT 1 FROM shift_closes c WHERE c.shift_id = s.id) ORDER BY s.opened_at DESC, s.id DESC LIMIT 1`).get(
-			communityId,
-			cashierId
-		) as ShiftRow | undefined) ?? null
-	);
-}
 
 /**
  * The cash of a shift from its opening up to `untilMs` (inclusive): cash receipts of the cashier,
@@ -72,8 +60,25 @@ export function shiftCash(db: Db, shift: ShiftRow, untilMs: number): CashFigures
 		`SELECT coalesce(sum(refund_fen), 0) AS fen, count(*) AS n FROM deposit_settlements
 		 WHERE community_id = ? AND local_date BETWEEN ? AND ? AND staff_id = ? AND method = 'cash' AND refund_fen > 0 AND created_at >= ? AND created_at <= ?`
 	).get(shift.communityId, shift.localDate, lastDate, shift.cashierId, shift.openedAt, untilMs) as { fen: number; n: number };
+	const slips = stmt(
+		db,
+		`SELECT method, coalesce(sum(total_fen), 0) AS fen, count(*) AS n FROM payments p
+		 WHERE community_id = ? AND local_date BETWEEN ? AND ? AND cashier_id = ? AND method IN ('cheque', 'card') AND created_at >= ? AND created_at <= ?
+		 AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at <= ?) GROUP BY method`
+	).all(shift.communityId, shift.localDate, lastDate, shift.cashierId, shift.openedAt, untilMs, untilMs) as { method: string; fen: number; n: number }[];
+	const slip = (method: string) => slips.find((x) => x.method === method) ?? { fen: 0, n: 0 };
 	const cash: ShiftCash = { openingFloatFen: shift.openingFloatFen, cashReceivedFen: received.fen, cashVoidedFen: voided.fen, cashRefundedFen: refunded.fen };
-	return { ...cash, cashReceivedCount: received.n, cashVoidedCount: voided.n, cashRefundedCount: refunded.n, expectedFen: expectedCash(cash) };
+	return {
+		...cash,
+		cashReceivedCount: received.n,
+		cashVoidedCount: voided.n,
+		cashRefundedCount: refunded.n,
+		expectedFen: expectedCash(cash),
+		chequeCount: slip('cheque').n,
+		chequeFen: slip('cheque').fen,
+		cardCount: slip('card').n,
+		cardFen: slip('card').fen
+	};
 }
 
 /** What is open right now and should be handed over: pending waivers, keys out, tickets near or past a limit. */
@@ -113,6 +118,15 @@ export function parseHandover(json: string): Handover {
 export interface ClosedShift extends CashFigures {
 	id: number;
 	cashierId: number;
+	successorId: number | null;
+	chequeCountedCount: number;
+	chequeCountedFen: number;
+	cardCountedCount: number;
+	cardCountedFen: number;
+	/** The manager's acknowledgement of a difference, if given. */
+	acknowledgedBy: string | null;
+	acknowledgedAt: number | null;
+	acknowledgeNote: string | null;
 	cashierName: string;
 	cashierWorkNo: string;
 	openedAt: number;
@@ -132,9 +146,13 @@ const CLOSED_SQL = `SELECT s.id, s.cashier_id AS cashierId, st.display_name AS c
 	c.cash_received_fen AS cashReceivedFen, c.cash_received_count AS cashReceivedCount, c.cash_voided_fen AS cashVoidedFen,
 	c.cash_voided_count AS cashVoidedCount, c.cash_refunded_fen AS cashRefundedFen, c.cash_refunded_count AS cashRefundedCount,
 	c.expected_fen AS expectedFen, c.counted_fen AS countedFen, c.difference_fen AS differenceFen, c.note, c.handover,
-	su.display_name AS successorName, su.work_no AS successorWorkNo
+	su.display_name AS successorName, su.work_no AS successorWorkNo, c.successor_id AS successorId,
+	c.cheque_count AS chequeCount, c.cheque_fen AS chequeFen, c.cheque_counted_count AS chequeCountedCount, c.cheque_counted_fen AS chequeCountedFen,
+	c.card_count AS cardCount, c.card_fen AS cardFen, c.card_counted_count AS cardCountedCount, c.card_counted_fen AS cardCountedFen,
+	am.display_name AS acknowledgedBy, a.acknowledged_at AS acknowledgedAt, a.note AS acknowledgeNote
 	FROM shift_closes c JOIN cashier_shifts s ON s.id = c.shift_id JOIN staff_users st ON st.id = s.cashier_id
-	LEFT JOIN staff_users su ON su.id = c.successor_id`;
+	LEFT JOIN staff_users su ON su.id = c.successor_id
+	LEFT JOIN shift_acknowledgements a ON a.shift_id = s.id LEFT JOIN staff_users am ON am.id = a.manager_id`;
 
 type RawClosed = Omit<ClosedShift, 'handover'> & { handover: string };
 const toClosed = (r: RawClosed): ClosedShift => ({ ...r, handover: parseHandover(r.handover) });
@@ -150,6 +168,14 @@ export function closedShift(db: Db, communityId: number, shiftId: number): Close
 	const r = stmt(db, `${CLOSED_SQL} WHERE c.community_id = ? AND s.id = ?`).get(communityId, shiftId) as RawClosed | undefined;
 	return r ? toClosed(r) : null;
 }
+
+/** Shifts handed over to `successorId` (named as 接班人), newest first. */
+export function handedOverTo(db: Db, communityId: number, successorId: number, limit = 10): ClosedShift[] {
+	return (stmt(db, `${CLOSED_SQL} WHERE c.community_id = ? AND c.successor_id = ? ORDER BY c.closed_at DESC, c.id DESC LIMIT ?`).all(communityId, successorId, limit) as RawClosed[]).map(toClosed);
+}
+
+/** Whether a closed shift needs a manager's acknowledgement (domain/handover.ts). */
+export const hasDifference = (s: ClosedShift): boolean => shiftDiffers(s);
 
 /** A cashier's latest closed shifts, newest first. */
 export function recentClosedShifts(db: Db, communityId: number, cashierId: number, limit = 10): ClosedShift[] {

@@ -7,7 +7,7 @@ import { forgetCommunity } from '../community';
 import { postPayment, voidPayment } from '../ledger';
 import { createApplication, payFees, settleDeposit, transition, type Actor } from '../renovation';
 import { localToEpochMs } from '../../dates';
-import { closeShift, closedShift, closedShifts, openShift, openShiftOf, shiftCash, ShiftError, type CloseShiftInput } from './index';
+import { acknowledgeShift, closeShift, closedShift, closedShifts, handedOverTo, openShift, openShiftOf, shiftCash, ShiftError, type CloseShiftInput } from './index';
 import { dailyReport } from '../reports/daily';
 import { shiftHandoverPdf } from '../pdf/shift-handover';
 import { pdfText } from '../pdf/pdf-text';
@@ -58,7 +58,7 @@ const close = (shiftId: number, over: Partial<CloseShiftInput> = {}) =>
 	closeShift(db, { communityId: f.communityId, cashierId: f.clerkId, shiftId, countedFen: 0, note: '', successorId: null, idempotencyKey: `close-${++key}`, now: at('17:00'), ...over });
 
 /** A renovation of unit 2-1-101 paid in cash by the clerk at 10:00 and refunded in cash at 15:00 (deposit 2 000.00, 300.00 kept). */
-function renovationRefund(): { paidFen: number; refundFen: number } {
+function renovationRefund(beforeRefund?: () => void): { paidFen: number; refundFen: number } {
 	const unitId = db.insert(units).values({ communityId: f.communityId, building: '2', entrance: '1', room: '101', code: '2-1-101', areaCenti: 9000, occupancy: 'occupied', createdAt: at('08:00') }).returning().get().id;
 	const o = db.insert(owners).values({ communityId: f.communityId, name: '赵六', phone: '13700000009', createdAt: at('08:00') }).returning().get();
 	db.insert(unitOwners).values({ unitId, ownerId: o.id, role: 'owner' }).run();
@@ -73,6 +73,7 @@ function renovationRefund(): { paidFen: number; refundFen: number } {
 	transition(db, manager, id, { action: 'approve' }, { now: at('10:00') });
 	const paid = payFees(db, clerk, { renovationId: id, agreementSigned: true, wallAreaCenti: 0, workers: [], method: { method: 'cash', methodRef: '', bank: '', tenderedFen: 1_000_000, payerName: '', idempotencyKey: `fee-${++key}` } }, at('10:00'));
 	for (const action of ['issue_permit', 'start', 'inspect_pass'] as const) transition(db, clerk, id, action === 'issue_permit' ? { action, until: '2027-01-31' } : { action }, { now: at('15:00') });
+	beforeRefund?.();
 	const s = settleDeposit(db, clerk, { renovationId: id, deductions: [{ description: '公共走廊墙面污损', amountFen: 30000 }], refund: { method: 'cash', methodRef: '', payeeName: '', idempotencyKey: `ref-${++key}` } }, at('15:00'));
 	return { paidFen: paid.totalFen, refundFen: s.refundFen };
 }
@@ -90,10 +91,102 @@ describe('opening a shift', () => {
 	});
 });
 
+describe('cash only inside a shift', () => {
+	it('refuses cash taken or paid out without an open shift of the cashier, and writes nothing; other methods need none', () => {
+		const count = () => (db.$client.prepare('SELECT (SELECT count(*) FROM payments) + (SELECT count(*) FROM deposit_settlements) AS n').get() as { n: number }).n;
+		expect(() => pay('09:00', 'cash', f.clerkId, 1000)).toThrow(/no_open_shift/);
+		expect(count()).toBe(0);
+		expect(pay('09:01', 'wechat', f.clerkId, 1000).receiptNo).toBeTruthy();
+		// Another cashier's shift does not count, nor one that had not started yet.
+		open(f.clerk2Id, '08:00', 0);
+		expect(() => pay('09:02', 'cash', f.clerkId, 1000)).toThrow(/no_open_shift/);
+		const s = open(f.clerkId, '10:00', 0);
+		expect(() => pay('09:59', 'cash', f.clerkId, 1000)).toThrow(/no_open_shift/);
+		pay('10:01', 'cash', f.clerkId, 1000);
+		// A cash refund of a deposit is cash paid out of the drawer: it needs the shift too.
+		expect(() => renovationRefund(() => close(s.id, { now: at('10:30'), countedFen: 1000, note: '装修费另存' }))).toThrow(/no_open_shift/);
+		expect(count()).toBe(3);
+	});
+});
+
+describe('the daily report ties cash to the shifts', () => {
+	it('lists each shift with its cash of the day; the total equals the 现金 method line; cash outside a shift is flagged', () => {
+		const s1 = open(f.clerkId, '08:00', 50000);
+		open(f.clerk2Id, '08:30', 0);
+		pay('09:00', 'cash', f.clerkId, 25680);
+		const wrong = pay('09:10', 'cash', f.clerkId, 12000);
+		pay('09:20', 'cash', f.clerk2Id, 30000);
+		pay('09:30', 'wechat', f.clerk2Id, 15000); // not cash: not in the tie
+		voidPayment(db, { communityId: f.communityId, receiptNo: wrong.receiptNo, reason: '金额录错', managerId: f.managerId, now: at('09:40'), localDate: DAY });
+		const late = pay('11:00', 'cash', f.clerkId, 1000);
+		close(s1.id, { now: at('12:00'), countedFen: 50000 + 25680 + 1000 });
+		const r = dailyReport(db, f.communityId, DAY, DAY, { now: at('18:00') });
+		const tie = r.shifts.cash;
+		expect(tie.lines.map((l) => [l.cashierName, l.openingFloatFen, l.receivedFen, l.receivedCount, l.voidedFen, l.expectedFen, l.countedFen, l.differenceFen, l.closedAt === null])).toEqual([
+			['clerk', 50000, 38680, 3, 12000, 76680, 76680, 0, false],
+			['clerk2', 0, 30000, 1, 0, 30000, null, null, true]
+		]);
+		expect(tie.methodNetFen).toBe(r.collections.byMethod.find((l) => l.key === 'cash')!.netFen);
+		expect(tie.total.netFen).toBe(56680);
+		expect(tie.ok).toBe(true);
+
+		// A cash receipt of clerk voided after clerk handed over: the money left no shift's drawer.
+		voidPayment(db, { communityId: f.communityId, receiptNo: late.receiptNo, reason: '重复收款', managerId: f.managerId, now: at('15:00'), localDate: DAY });
+		const again = dailyReport(db, f.communityId, DAY, DAY, { now: at('18:00') }).shifts.cash;
+		expect(again.outside).toMatchObject({ voidedFen: 1000, voidedCount: 1, receivedCount: 0 });
+		expect(again.total.netFen).toBe(again.methodNetFen);
+		expect(again.ok).toBe(false);
+	});
+});
+
+describe('cheques and card slips at the handover', () => {
+	it('counts what the cashier took and still holds; a mismatch needs a note', () => {
+		const s = open(f.clerkId, '08:00', 0);
+		pay('09:00', 'cheque', f.clerkId, 50000);
+		pay('09:10', 'cheque', f.clerkId, 20000);
+		pay('09:20', 'card', f.clerkId, 12000);
+		const back = pay('09:30', 'card', f.clerkId, 3000);
+		voidPayment(db, { communityId: f.communityId, receiptNo: back.receiptNo, reason: '重复刷卡', managerId: f.managerId, now: at('09:40'), localDate: DAY });
+		pay('09:50', 'cheque', f.clerk2Id, 99900); // another cashier's
+		expect(shiftCash(db, s, at('17:00'))).toMatchObject({ chequeCount: 2, chequeFen: 70000, cardCount: 1, cardFen: 12000 });
+		// One cheque missing: refused without a note.
+		expect(code(() => close(s.id, { cheques: { count: 1, fen: 50000 }, cards: { count: 1, fen: 12000 } }))).toBe('note_required');
+		expect(code(() => close(s.id, { cheques: { count: -1, fen: 0 } }))).toBe('bad_amount');
+		const closed = close(s.id, { cheques: { count: 1, fen: 50000 }, cards: { count: 1, fen: 12000 }, note: '一张支票已交财务' });
+		expect(closed).toMatchObject({ chequeCount: 2, chequeFen: 70000, chequeCountedCount: 1, chequeCountedFen: 50000, cardCount: 1, cardFen: 12000, cardCountedCount: 1, cardCountedFen: 12000, differenceFen: 0 });
+	});
+});
+
+describe('the manager acknowledges a difference; the successor opens the record', () => {
+	it('acknowledges once, never one’s own shift nor one without a difference; lists handovers to the successor', async () => {
+		const s = open(f.clerkId, '08:00', 10000);
+		close(s.id, { countedFen: 9000, note: '短款 10 元', successorId: f.clerk2Id });
+		const even = open(f.managerId, '08:00', 0);
+		close(even.id, { cashierId: f.managerId, countedFen: 0 });
+		const ack = (shiftId: number, managerId = f.managerId, idem = `ack-${++key}`) => acknowledgeShift(db, { communityId: f.communityId, shiftId, managerId, note: '已核实', idempotencyKey: idem, now: at('18:00') });
+		expect(code(() => ack(even.id, f.adminId))).toBe('nothing_to_acknowledge');
+		expect(code(() => ack(even.id))).toBe('not_yours'); // the manager's own shift
+		expect(code(() => ack(9999))).toBe('not_found');
+		expect(code(() => acknowledgeShift(db, { communityId: f.otherCommunityId, shiftId: s.id, managerId: f.managerId, note: '', idempotencyKey: 'x-1', now: at('18:00') }))).toBe('not_found');
+		const done = ack(s.id, f.managerId, 'ack-once');
+		expect(done).toMatchObject({ acknowledgedBy: 'manager', acknowledgeNote: '已核实', acknowledgedAt: at('18:00') });
+		expect(ack(s.id, f.managerId, 'ack-once').acknowledgedAt).toBe(at('18:00')); // a replay
+		expect(code(() => ack(s.id))).toBe('already_acknowledged');
+		const text = pdfText(await shiftHandoverPdf({ communityName: '测试小区', centreName: '测试小区管理处', timeZone: TZ, shift: closedShift(db, f.communityId, s.id)!, printedAt: at('18:05') })).replace(/[ \t]+/g, ' ');
+		expect(text).toMatch(/主管确认：?\s*manager 2026-11-23 18:00：已核实/);
+		expect(text).toContain('支票 0 张 ¥0.00 0 张 ¥0.00');
+		expect(() => db.$client.prepare('DELETE FROM shift_acknowledgements').run()).toThrow(/append-only/);
+		// The successor named on the handover finds it among the handovers to them.
+		expect(handedOverTo(db, f.communityId, f.clerk2Id).map((x) => [x.id, x.successorId])).toEqual([[s.id, f.clerk2Id]]);
+		expect(handedOverTo(db, f.communityId, f.managerId)).toEqual([]);
+	});
+});
+
 describe('closing a shift', () => {
 	it('expects float + own cash receipts − own cash voided − own cash refunds, and records the difference', () => {
-		pay('07:59', 'cash', f.clerkId, 99900); // before the shift
+		expect(() => pay('07:59', 'cash', f.clerkId, 99900)).toThrow(/no_open_shift/); // before the shift: refused
 		const s = open(f.clerkId, '08:00', 50000);
+		open(f.clerk2Id, '08:00', 0);
 		pay('09:00', 'cash', f.clerkId, 25680);
 		pay('09:10', 'wechat', f.clerkId, 15000); // not cash
 		pay('09:20', 'cash', f.clerk2Id, 30000); // someone else's drawer
@@ -127,7 +220,7 @@ describe('closing a shift', () => {
 		// It shows in the daily report of the day.
 		const r = dailyReport(db, f.communityId, DAY, DAY, { now: at('18:00') });
 		expect(r.shifts.closed.map((x) => [x.id, x.differenceFen])).toEqual([[s.id, -1000]]);
-		expect(r.shifts).toMatchObject({ differenceFen: -1000, openAtEnd: 0 });
+		expect(r.shifts).toMatchObject({ differenceFen: -1000, openAtEnd: 1 }); // clerk2's
 	});
 
 	it('refuses what is not the cashier’s to close, bad amounts, long notes and odd successors; writes nothing', () => {
@@ -198,7 +291,11 @@ describe('closing a shift', () => {
 
 	it('prints a shortage as a negative difference', async () => {
 		const s = open(f.clerkId, '08:00', 10000);
-		const closed = close(s.id, { countedFen: 9000 });
+		// A difference needs its note: refused without one, nothing written.
+		expect(code(() => close(s.id, { countedFen: 9000 }))).toBe('note_required');
+		expect(code(() => close(s.id, { countedFen: 9000, note: '   ' }))).toBe('note_required');
+		expect(openShiftOf(db, f.communityId, f.clerkId)?.id).toBe(s.id);
+		const closed = close(s.id, { countedFen: 9000, note: '短款 10 元' });
 		const text = pdfText(await shiftHandoverPdf({ communityName: '测试小区', centreName: '测试小区管理处', timeZone: TZ, shift: closed, printedAt: at('17:05') })).replace(/[ \t]+/g, ' ');
 		expect(text).toContain('-¥10.00（短款 ¥10.00）');
 		expect(text).toContain('无移交事项');

@@ -28,7 +28,14 @@ export const load = ({ locals, url }) => {
 		query: periodQuery(period),
 		asOf: formatDateTimeLocal(report.asOfMs, community.timeZone),
 		// The handover snapshots stay on the printed records; the page lists the figures.
-		report: { ...report, shifts: { ...report.shifts, closed: report.shifts.closed.map(({ handover: _h, ...s }) => ({ ...s, opened: formatDateTimeLocal(s.openedAt, community.timeZone), closed: formatDateTimeLocal(s.closedAt, community.timeZone) })) } },
+		report: {
+			...report,
+			shifts: {
+				...report.shifts,
+				closed: report.shifts.closed.map(({ handover: _h, ...s }) => ({ ...s, opened: formatDateTimeLocal(s.openedAt, community.timeZone), closed: formatDateTimeLocal(s.closedAt, community.timeZone) })),
+				cash: { ...report.shifts.cash, lines: report.shifts.cash.lines.map((l) => ({ ...l, opened: formatDateTimeLocal(l.openedAt, community.timeZone), closed: l.closedAt === null ? null : formatDateTimeLocal(l.closedAt, community.timeZone) })) }
+			}
+		},
 		byDay: collectionsByDay(db, user.communityId, addDays(period.to, -(CHART_DAYS - 1)), period.to),
 		ages: openTicketsByAge(db, user.communityId, report.asOfMs)
 	};

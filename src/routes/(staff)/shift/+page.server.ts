@@ -7,11 +7,11 @@ import { nowMs } from '$lib/server/clock';
 import { failForm, parseForm } from '$lib/server/forms';
 import { amountMessage } from '$lib/server/ledger/method-form';
 import { activeStaff } from '$lib/server/keys';
-import { closeShift, NOTE_MAX, openMatters, openShift, openShiftOf, recentClosedShifts, shiftCash, ShiftError } from '$lib/server/shifts';
+import { acknowledgeShift, closeShift, handedOverTo, NOTE_MAX, openMatters, openShift, openShiftOf, recentClosedShifts, shiftCash, ShiftError } from '$lib/server/shifts';
 import { parseYuan } from '$lib/money';
 import { formatDateTimeLocal } from '$lib/dates';
 
-function shiftMessage(e: ShiftError): string {
+function shiftMessage(e: ShiftError, action: 'open' | 'close' | 'acknowledge' = 'close'): string {
 	switch (e.code) {
 		case 'already_open':
 			return m.reports_shift_error_already_open();
@@ -20,11 +20,17 @@ function shiftMessage(e: ShiftError): string {
 		case 'not_found':
 			return m.reports_shift_error_not_found();
 		case 'not_yours':
-			return m.reports_shift_error_not_yours();
+			return action === 'acknowledge' ? m.reports_shift_error_own_shift() : m.reports_shift_error_not_yours();
 		case 'bad_amount':
 			return amountMessage('too_large');
 		case 'note_too_long':
 			return m.reports_shift_error_note_too_long({ max: NOTE_MAX });
+		case 'note_required':
+			return m.reports_shift_error_note_required();
+		case 'nothing_to_acknowledge':
+			return m.reports_shift_error_nothing_to_acknowledge();
+		case 'already_acknowledged':
+			return m.reports_shift_error_already_acknowledged();
 		case 'bad_successor':
 			return m.reports_shift_error_bad_successor();
 		case 'idempotency_conflict':
@@ -49,6 +55,14 @@ function yuanField(required: boolean) {
 		});
 }
 
+/** A count of slips: "" is 0; otherwise a whole number up to 10 000. */
+const countField = z
+	.string()
+	.default('')
+	.transform((s) => s.trim())
+	.refine((s) => /^\d{0,5}$/.test(s) && Number(s || 0) <= 10_000, { message: m.validation_number() })
+	.transform((s) => Number(s || 0));
+
 /** /shift — the cashier's shift: take over (float), see the cash and open matters, hand over. */
 export const load = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
@@ -58,7 +72,9 @@ export const load = ({ locals, url }) => {
 	const at = (ms: number) => formatDateTimeLocal(ms, community.timeZone);
 	const shift = openShiftOf(db, user.communityId, user.id);
 	const recent = recentClosedShifts(db, user.communityId, user.id, 10).map(({ handover: _h, ...s }) => ({ ...s, opened: at(s.openedAt), closed: at(s.closedAt) }));
-	if (!shift) return { shift: null, recent, idem: crypto.randomUUID(), noteMax: NOTE_MAX };
+	// Handovers naming this user as 接班人: they may open (and sign) the record.
+	const received = handedOverTo(db, user.communityId, user.id, 10).map(({ handover: _h, ...s }) => ({ ...s, opened: at(s.openedAt), closed: at(s.closedAt) }));
+	if (!shift) return { shift: null, recent, received, idem: crypto.randomUUID(), noteMax: NOTE_MAX };
 	const matters = openMatters(db, user.communityId, now);
 	return {
 		shift: { id: shift.id, opened: at(shift.openedAt), ...shiftCash(db, shift, now) },
@@ -69,6 +85,7 @@ export const load = ({ locals, url }) => {
 		},
 		staff: activeStaff(db, user.communityId).filter((s) => s.id !== user.id),
 		recent,
+		received,
 		idem: crypto.randomUUID(),
 		noteMax: NOTE_MAX
 	};
@@ -78,12 +95,16 @@ export const actions = {
 	open: async ({ request, locals, url }) => {
 		const user = requireStaff(locals, 'clerk', url);
 		// The key is the page's crypto.randomUUID(); anything else (e.g. "0") is not a form this app rendered.
-		const parsed = parseForm(z.object({ float: yuanField(false), idem: z.string().regex(/^[\w-]{8,100}$/) }), await request.formData());
+		// A counter form offering to take over (CashShiftOffer) posts here with its own fields: its key is
+		// `shiftIdem`, since `idem` there is the payment's.
+		const token = z.string().regex(/^[\w-]{8,100}$/);
+		const form = await request.formData();
+		const parsed = parseForm(form.has('shiftIdem') ? z.object({ float: yuanField(false), shiftIdem: token }).transform((d) => ({ float: d.float, idem: d.shiftIdem })) : z.object({ float: yuanField(false), idem: token }), form);
 		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
 		try {
 			openShift(getDb(), { communityId: user.communityId, cashierId: user.id, openingFloatFen: parsed.data.float, idempotencyKey: parsed.data.idem, now: nowMs() });
 		} catch (e) {
-			if (e instanceof ShiftError) return failForm(409, shiftMessage(e), { values: { float: String(parsed.data.float / 100) } });
+			if (e instanceof ShiftError) return failForm(409, shiftMessage(e, 'open'), { values: { float: String(parsed.data.float / 100) } });
 			throw e;
 		}
 		return { opened: true };
@@ -93,6 +114,10 @@ export const actions = {
 		const schema = z.object({
 			shiftId: z.coerce.number().int().positive(),
 			counted: yuanField(true),
+			chequeCount: countField,
+			chequeTotal: yuanField(false),
+			cardCount: countField,
+			cardTotal: yuanField(false),
 			note: z
 				.string()
 				.default('')
@@ -109,13 +134,16 @@ export const actions = {
 		const parsed = parseForm(schema, form);
 		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
 		const d = parsed.data;
-		const values = { counted: String(form.get('counted') ?? ''), note: d.note, successor: String(form.get('successor') ?? '') };
+		const text = (k: string) => String(form.get(k) ?? '').slice(0, 40);
+		const values = { counted: text('counted'), chequeCount: text('chequeCount'), chequeTotal: text('chequeTotal'), cardCount: text('cardCount'), cardTotal: text('cardTotal'), note: d.note, successor: text('successor') };
 		try {
 			const closed = closeShift(getDb(), {
 				communityId: user.communityId,
 				cashierId: user.id,
 				shiftId: d.shiftId,
 				countedFen: d.counted,
+				cheques: { count: d.chequeCount, fen: d.chequeTotal },
+				cards: { count: d.cardCount, fen: d.cardTotal },
 				note: d.note,
 				successorId: d.successor,
 				idempotencyKey: d.idem,
@@ -123,7 +151,30 @@ export const actions = {
 			});
 			return { closed: { id: closed.id, differenceFen: closed.differenceFen } };
 		} catch (e) {
+			if (e instanceof ShiftError && e.code === 'note_required') return failForm(400, shiftMessage(e), { errors: { note: shiftMessage(e) }, values });
 			if (e instanceof ShiftError) return failForm(e.code === 'not_found' ? 404 : 409, shiftMessage(e), { values });
+			throw e;
+		}
+	},
+	/** A manager acknowledges a handover's difference (from the daily report). */
+	acknowledge: async ({ request, locals, url }) => {
+		const user = requireStaff(locals, 'manager', url);
+		const schema = z.object({
+			shiftId: z.coerce.number().int().positive().max(1e12),
+			note: z
+				.string()
+				.default('')
+				.transform((s) => s.trim())
+				.refine((s) => s.length <= NOTE_MAX, { message: m.reports_shift_error_note_too_long({ max: NOTE_MAX }) }),
+			idem: z.string().regex(/^[\w-]{8,100}$/)
+		});
+		const parsed = parseForm(schema, await request.formData());
+		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
+		try {
+			const s = acknowledgeShift(getDb(), { communityId: user.communityId, shiftId: parsed.data.shiftId, managerId: user.id, note: parsed.data.note, idempotencyKey: parsed.data.idem, now: nowMs() });
+			return { acknowledged: { id: s.id } };
+		} catch (e) {
+			if (e instanceof ShiftError) return failForm(e.code === 'not_found' ? 404 : 409, shiftMessage(e, 'acknowledge'), { values: { note: parsed.data.note } });
 			throw e;
 		}
 	}

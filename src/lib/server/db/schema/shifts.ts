@@ -52,9 +52,38 @@ export const shiftCloses = sqliteTable(
 		/** JSON snapshot of the open matters handed over (pending waivers, keys out, tickets near limits). */
 		handover: text('handover').notNull().default('{}'),
 		note: text('note').notNull().default(''),
-		/** Who takes over (接班人), if named. */
+		/** Who takes over (接班人), if named. They may open the record and sign it. */
 		successorId: integer('successor_id').references(() => staffUsers.id),
-		idempotencyKey: text('idempotency_key').notNull().unique()
+		idempotencyKey: text('idempotency_key').notNull().unique(),
+		/** Cheques (支票) the cashier took in the shift and still holds (not voided): number and total by the system… */
+		chequeCount: integer('cheque_count').notNull().default(0),
+		chequeFen: integer('cheque_fen').notNull().default(0),
+		/** …and as counted at the handover. */
+		chequeCountedCount: integer('cheque_counted_count').notNull().default(0),
+		chequeCountedFen: integer('cheque_counted_fen').notNull().default(0),
+		/** Card slips (刷卡签购单) likewise. */
+		cardCount: integer('card_count').notNull().default(0),
+		cardFen: integer('card_fen').notNull().default(0),
+		cardCountedCount: integer('card_counted_count').notNull().default(0),
+		cardCountedFen: integer('card_counted_fen').notNull().default(0)
 	},
 	(t) => [uniqueIndex('shift_closes_shift').on(t.shiftId), index('shift_closes_date').on(t.communityId, t.localDate)]
+);
+
+/**
+ * A manager's acknowledgement (主管确认) of a handover with a difference (cash short or over, or
+ * cheques / card slips not as the system has them). Insert-only; at most one per shift.
+ */
+export const shiftAcknowledgements = sqliteTable(
+	'shift_acknowledgements',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		shiftId: integer('shift_id').notNull().references(() => cashierShifts.id),
+		communityId: integer('community_id').notNull().references(() => communities.id),
+		managerId: integer('manager_id').notNull().references(() => staffUsers.id),
+		note: text('note').notNull().default(''),
+		acknowledgedAt: integer('acknowledged_at').notNull(),
+		idempotencyKey: text('idempotency_key').notNull().unique()
+	},
+	(t) => [uniqueIndex('shift_acknowledgements_shift').on(t.shiftId)]
 );

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { LedgerError } from '$lib/server/ledger';
+import { requireCashShift } from '$lib/server/shifts';
 import { failForm } from '$lib/server/forms';
 import { MAX_PREPAY_MONTHS, postFeePayment, prepayPreview, quoteFeePayment, unitAccount, unitIdByCode, type FeePaymentInput } from '$lib/server/fees';
 import { ledgerMessage, readPaymentForm, type PaymentForm } from '$lib/server/fees/form';
@@ -70,6 +71,8 @@ export const actions = {
 		const read = readPaymentForm(await request.formData(), false);
 		if (!read.ok) return failForm(400, read.errors._form ?? Object.values(read.errors)[0] ?? m.validation_invalid(), { errors: read.errors, values: read.values });
 		try {
+			// Cash needs an open shift: say so before the confirmation step, not after it.
+			if (read.data.method === 'cash') requireCashShift(getDb(), user.communityId, user.id, nowMs());
 			const quote = quoteFeePayment(getDb(), toInput(read.data, user.communityId, unitId, user.id));
 			const change = read.data.tenderedFen !== null ? read.data.tenderedFen - quote.totalFen : null;
 			return { confirm: { ...quote, tenderedFen: read.data.tenderedFen, changeFen: change }, values: read.values };

@@ -7,14 +7,15 @@ import { nowMs } from '$lib/server/clock';
 import { closedShift } from '$lib/server/shifts';
 import { shiftHandoverPdf } from '$lib/server/pdf/shift-handover';
 
-// GET /shift/{id}.pdf — the handover record (交班记录) of a closed shift: its cashier or a manager.
+// GET /shift/{id}.pdf — the handover record (交班记录) of a closed shift: its cashier, the successor
+// named on it (who signs it as 接班人), or a manager.
 export const GET = async ({ locals, url, params }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const id = /^\d{1,12}$/.test(params.id) ? Number(params.id) : 0;
 	const db = getDb();
 	const shift = closedShift(db, user.communityId, id);
 	if (!shift) error(404, 'not found');
-	if (shift.cashierId !== user.id && !roleAtLeast(user.role, 'manager')) error(403, 'forbidden');
+	if (shift.cashierId !== user.id && shift.successorId !== user.id && !roleAtLeast(user.role, 'manager')) error(403, 'forbidden');
 	const community = getCommunity(db, user.communityId);
 	const pdf = await shiftHandoverPdf({ communityName: community.name, centreName: community.centreName, timeZone: community.timeZone, shift, printedAt: nowMs() });
 	return new Response(new Uint8Array(pdf), {
