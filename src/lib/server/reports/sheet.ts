@@ -9,6 +9,8 @@ import { periodIncome, reportKind, type NetLine, type ReportKind } from '../../d
 import { ITEM_NAME_ZH, type RenovationItemCode } from '../../domain/renovation-fees';
 import { methodLabel } from '../../payment-methods';
 import { voidReasonZh } from '../../domain/voids';
+import { isEmptyTieLine } from '../../domain/cash-tie';
+import { formatYuan } from '../../money';
 export const LIMIT_ZH: Record<string, string> = {
 	record: '录入系统',
 	supervisor: '通知部门主管',
@@ -238,5 +240,31 @@ export function reportSections(r: DailyReport): Section[] {
 			: [['本期无交班记录']],
 		note: s.openAtEnd ? `期末尚有 ${s.openAtEnd} 个班次未交班。` : undefined
 	});
+	sections.push(cashTieSection(s.cash, clock));
 	return sections;
+}
+
+/** 现金与班次核对: the 现金 method line, shift by shift, as on the report page. */
+function cashTieSection(t: DailyReport['shifts']['cash'], clock: (ms: number) => string): Section {
+	const rows: Cell[][] = t.lines.map((x) => [
+		`${x.cashierName} ${x.cashierWorkNo}`,
+		`${clock(x.openedAt)} – ${x.closedAt === null ? '未交班' : clock(x.closedAt)}`,
+		fen(x.openingFloatFen),
+		fen(x.receivedFen),
+		fen(x.voidedFen),
+		fen(x.refundedFen),
+		fen(x.expectedFen),
+		x.countedFen === null ? '—' : fen(x.countedFen),
+		x.differenceFen === null ? '—' : fen(x.differenceFen)
+	]);
+	if (!isEmptyTieLine(t.outside)) rows.push(['不在任何班次内', '', '', fen(t.outside.receivedFen), fen(t.outside.voidedFen), fen(t.outside.refundedFen), '', '', '']);
+	rows.push(['合计', '', '', fen(t.total.receivedFen), fen(t.total.voidedFen), fen(t.total.refundedFen), '', '', '']);
+	return {
+		title: '十三、现金与班次核对',
+		columns: [L('收款员', 13), L('班次', 15), N('备用金', 9), N('收现', 10), N('作废', 9), N('退现', 9), N('应有现金', 12), N('实点', 11), N('差额', 12)],
+		rows: t.lines.length || !isEmptyTieLine(t.outside) ? rows : [['本期无现金收付']],
+		note: t.ok
+			? `收现 − 作废 = ${formatYuan(t.total.netFen)}，与按缴费方式的现金 ${formatYuan(t.methodNetFen)} 相符。`
+			: `不符：各班次收现 − 作废 = ${formatYuan(t.total.netFen)}，按缴费方式的现金为 ${formatYuan(t.methodNetFen)}${isEmptyTieLine(t.outside) ? '' : '；有现金不在任何班次内'}。`
+	};
 }

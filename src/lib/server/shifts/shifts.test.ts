@@ -9,6 +9,7 @@ import { createApplication, payFees, settleDeposit, transition, type Actor } fro
 import { localToEpochMs } from '../../dates';
 import { acknowledgeShift, closeShift, closedShift, closedShifts, handedOverTo, openShift, openShiftOf, shiftCash, ShiftError, type CloseShiftInput } from './index';
 import { dailyReport } from '../reports/daily';
+import { dailyReportCsv } from '../reports/csv';
 import { shiftHandoverPdf } from '../pdf/shift-handover';
 import { pdfText } from '../pdf/pdf-text';
 
@@ -129,6 +130,14 @@ describe('the daily report ties cash to the shifts', () => {
 		expect(tie.methodNetFen).toBe(r.collections.byMethod.find((l) => l.key === 'cash')!.netFen);
 		expect(tie.total.netFen).toBe(56680);
 		expect(tie.ok).toBe(true);
+		// The printed report (PDF and CSV share these sections) carries the same tie, line by line.
+		const csv = dailyReportCsv(r).split('\r\n');
+		const at13 = csv.findIndex((l) => l.startsWith('十三、现金与班次核对'));
+		expect(at13).toBeGreaterThan(0);
+		expect(csv[at13 + 2]).toMatch(/^clerk CLERK,.*,500\.00,386\.80,120\.00,0\.00,766\.80,766\.80,0\.00$/);
+		expect(csv[at13 + 3]).toMatch(/^clerk2 CLERK2,.*未交班,0\.00,300\.00,0\.00,0\.00,300\.00,—,—$/);
+		expect(csv[at13 + 4]).toBe('合计,,,686.80,120.00,0.00,,,');
+		expect(csv.slice(at13).join('\n')).toContain('收现 − 作废 = ¥566.80，与按缴费方式的现金 ¥566.80 相符。');
 
 		// A cash receipt of clerk voided after clerk handed over: the money left no shift's drawer.
 		voidPayment(db, { communityId: f.communityId, receiptNo: late.receiptNo, reason: '重复收款', managerId: f.managerId, now: at('15:00'), localDate: DAY });
