@@ -240,23 +240,86 @@ test('identify → bills with today’s late fee → statement → payment numbe
 	await expect(clerk.locator('img[alt^="照片"]')).toHaveCount(1);
 });
 
-test('idle for 60 s: back to the start screen, signed out, nothing left on screen', async ({ page }) => {
-	const unit = '4-1-302';
-	await page.clock.install();
-	await page.goto('/kiosk/identify?next=/kiosk/me/bills');
-	await identify(page, unit, last4(unit));
-	await expect(page.getByTestId('bills-total')).toHaveText(facts[unit].total);
+/*
+ * Idle: the hall screen and a phone both go back to the start after the community's idle time
+ * (60 s here), with "need more time?" 10 s before. Real server time passes with the page clock
+ * (the test clock hook), as in the hall: the screen's sign-out then reaches a server that has
+ * seen the resident idle for as long as the screen has. It must land on /kiosk — never the staff
+ * sign-in — in Chinese, with nothing of the resident left, Back included.
+ */
+for (const screen of [
+	{ name: 'hall kiosk 1920×1080', viewport: { width: 1920, height: 1080 }, mobile: false, unit: '4-1-302' },
+	{ name: 'phone 390×844', viewport: { width: 390, height: 844 }, mobile: true, unit: '4-2-302' }
+])
+	test(`idle (${screen.name}): "need more time?", then back to the start screen, signed out, nothing left, Back included`, async ({ browser, request }) => {
+		const { unit } = screen;
+		const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', viewport: screen.viewport, hasTouch: true, isMobile: screen.mobile });
+		const page = await ctx.newPage();
+		let offset = 0;
+		/** Lets `ms` pass on the server (clock hook) and in the page (page clock, every timer on the way), server first. */
+		const pass = async (ms: number) => {
+			offset += ms;
+			await setClockOffset(request, offset);
+			await page.clock.runFor(ms);
+		};
+		const signedOutAtStart = async () => {
+			await expect(page).toHaveURL(/\/kiosk$/);
+			await expect(page.getByTestId('kiosk-start')).toBeVisible();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好,请问有什么可以帮您?');
+			await expect(page.locator('body')).not.toContainText(unit);
+			await expect(page.locator('body')).not.toContainText('¥');
+			await expect(page.getByTestId('kiosk-me-link')).toHaveCount(0);
+		};
+		try {
+			await page.clock.install();
+			await page.goto(screen.mobile ? '/kiosk?via=mobile' : '/kiosk?via=kiosk');
+			// The last resident read the kiosk in English.
+			await page.getByTestId('lang-switch').tap();
+			await expect(page.getByTestId('tile-queue')).toContainText('Take a number');
+			await page.goto('/kiosk/identify?next=/kiosk/me/bills');
+			await identify(page, unit, last4(unit));
+			await expect(page.getByTestId('bills-total')).toHaveText(facts[unit].total);
 
-	await page.clock.fastForward(61_000);
-	await expect(page).toHaveURL(/\/kiosk$/);
-	await expect(page.getByTestId('kiosk-start')).toBeVisible();
-	await expect(page.locator('body')).not.toContainText(unit);
-	await expect(page.locator('body')).not.toContainText('¥');
-	await expect(page.getByTestId('kiosk-me-link')).toHaveCount(0);
-	// The session is over on the server too.
-	await page.goto('/kiosk/me/bills');
-	await expect(page).toHaveURL(/\/kiosk\/identify/);
-});
+			// 10 s before the reset: a big "need more time?"; one tap keeps the resident (and the session).
+			await pass(51_000);
+			await expect(page.getByTestId('idle-warning')).toBeVisible();
+			await expect(page.getByTestId('idle-warning')).toContainText('Do you need more time?');
+			await page.getByTestId('idle-more-time').tap();
+			await expect(page.getByTestId('idle-warning')).toHaveCount(0);
+			await expect(page).toHaveURL(/\/kiosk\/me\/bills$/);
+			await expect(page.getByTestId('bills-total')).toHaveText(facts[unit].total);
+
+			// Then nobody touches it for 60 s: the start screen, in Chinese on the hall kiosk.
+			await pass(61_000);
+			if (screen.mobile) {
+				await expect(page).toHaveURL(/\/kiosk$/);
+				await expect(page.locator('body')).not.toContainText(unit);
+			} else await signedOutAtStart();
+			// Back shows none of the resident's pages.
+			await page.goBack();
+			await expect(page).toHaveURL((url) => !url.pathname.startsWith('/kiosk/me'));
+			await expect(page.locator('body')).not.toContainText(unit);
+			await expect(page.locator('body')).not.toContainText('¥');
+			// The session is over on the server too.
+			await page.goto('/kiosk/me/bills');
+			await expect(page).toHaveURL(/\/kiosk\/identify/);
+
+			// A screen whose sign-out reaches the server only after the session expired (the PC
+			// slept): still the start screen, not the staff sign-in.
+			await page.goto('/kiosk/identify?next=/kiosk/me/bills');
+			await identify(page, unit, last4(unit));
+			await expect(page.getByTestId('bills-total')).toHaveText(facts[unit].total);
+			offset += 5 * 60_000;
+			await setClockOffset(request, offset);
+			await pass(61_000);
+			await expect(page).toHaveURL(/\/kiosk$/);
+			await expect(page).not.toHaveURL(/login/);
+			await expect(page.locator('body')).not.toContainText(unit);
+		} finally {
+			await setClockOffset(request, 0);
+			await ctx.close();
+		}
+	});
 
 test('identification: unknown room and wrong digits get a calm word; 5 wrong tries → limited for that room and this kiosk', async ({ page, request }) => {
 	// Failures are dated in the past (the server clock moved back) so the limit they build up is
