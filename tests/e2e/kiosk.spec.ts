@@ -322,6 +322,19 @@ for (const screen of [
 		}
 	});
 
+test('idle on the hall kiosk with nobody identified: the next person starts in Chinese', async ({ page }) => {
+	await page.clock.install();
+	await page.goto('/kiosk?via=kiosk');
+	await page.getByTestId('lang-switch').tap();
+	await expect(page.getByTestId('tile-queue')).toContainText('Take a number');
+	await page.getByTestId('tile-info').tap();
+	await expect(page).toHaveURL(/\/kiosk\/info/);
+	await page.clock.runFor(61_000);
+	await expect(page).toHaveURL(/\/kiosk$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好,请问有什么可以帮您?');
+	await expect(page.getByTestId('tile-queue')).not.toContainText('Take a number');
+});
+
 test('bills at 1920×1080 with 10 bills: the actions stay on screen, "printing" shows by the finger, and a payment number asks about priority', async ({ browser }) => {
 	const unit = '5-2-701'; // the demo seed leaves floor 7 five months unpaid: property + parking = 10 bills
 	const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', viewport: { width: 1920, height: 1080 }, hasTouch: true });
