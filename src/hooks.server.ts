@@ -6,7 +6,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
-import { RESIDENT_POLICY, SESSION_COOKIE, staffPolicy, validateSession } from '$lib/server/auth/session';
+import { residentPolicy, SESSION_COOKIE, staffPolicy, validateSession } from '$lib/server/auth/session';
 import { accessFor, roleAtLeast } from '$lib/server/auth/access';
 // Until a staff member replaces a password an admin gave them, only this page opens.
 import { PASSWORD_PAGE } from '$lib/server/auth/guards';
@@ -115,8 +115,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	if (token) {
 		const db = getDb();
 		const session = validateSession(db, token, (kind, communityId) => {
-			if (kind === 'resident') return RESIDENT_POLICY;
-			const s = getCommunity(db, communityId).settings.sessions;
+			const settings = getCommunity(db, communityId).settings;
+			// A resident's session follows the kiosk's idle setting (plus a margin, see residentPolicy).
+			if (kind === 'resident') return residentPolicy(settings.kiosk.idleSeconds);
+			const s = settings.sessions;
 			return staffPolicy(s.staffIdleMinutes, s.staffAbsoluteHours);
 		}, nowMs());
 		if (!session) {

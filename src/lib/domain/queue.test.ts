@@ -16,8 +16,17 @@ import {
 	pickNext,
 	queueStep,
 	serviceMinutes,
+	needsConfirmation,
+	priorityOf,
+	takeLimit,
+	KIOSK_PER_MINUTE,
+	KIOSK_MAX_WAITING,
+	PHONE_MAX_PER_DAY,
+	ADDRESS_PER_MINUTE,
+	ADDRESS_MAX_PHONE_WAITING,
 	type QueueEntry,
-	type QueueEventFact
+	type QueueEventFact,
+	type TakenBefore
 } from './queue';
 
 const T0 = Date.parse('2026-11-23T01:00:00Z'); // 09:00 in Shanghai
@@ -147,5 +156,68 @@ describe('expected wait', () => {
 		expect(expectedWaitMinutes(['payment'], { ...m, payment: 0.2 }, 3)).toBe(1); // never "0" with someone ahead
 		expect(expectedWaitMinutes(Array(10).fill('payment'), { ...m, payment: 0.1 + 0.2 }, 1)).toBe(3); // 3.0000000000000004 is 3
 		expect(expectedWaitMinutes(['payment', 'payment'], { ...m, payment: 1.5 }, 0)).toBe(3); // no counter counts as one
+	});
+});
+
+describe('priority asked on a phone', () => {
+	const set = (priority: 'normal' | 'elderly' | 'urgent', at = T0): QueueEventFact => ({ type: 'priority_set', at, counter: '1', staffId: 1, priority });
+	it('needs the counter to confirm urgent or elderly from a phone, not from the kiosk or the counter', () => {
+		expect(needsConfirmation('mobile', 'urgent')).toBe(true);
+		expect(needsConfirmation('mobile', 'elderly')).toBe(true);
+		expect(needsConfirmation('mobile', 'normal')).toBe(false);
+		expect(needsConfirmation('kiosk', 'urgent')).toBe(false);
+		expect(needsConfirmation('counter', 'elderly')).toBe(false);
+	});
+	it('waits as normal until confirmed, then goes first; the counter may demote any number', () => {
+		expect(priorityOf({ priority: 'urgent', source: 'mobile' }, [])).toEqual({ priority: 'normal', asked: 'urgent', pending: true });
+		expect(priorityOf({ priority: 'urgent', source: 'mobile' }, [set('urgent')])).toEqual({ priority: 'urgent', asked: 'urgent', pending: false });
+		expect(priorityOf({ priority: 'urgent', source: 'mobile' }, [set('normal')])).toEqual({ priority: 'normal', asked: 'urgent', pending: false });
+		expect(priorityOf({ priority: 'urgent', source: 'kiosk' }, [])).toEqual({ priority: 'urgent', asked: 'urgent', pending: false });
+		// The last change counts; calls and finishes do not touch the priority.
+		const events: QueueEventFact[] = [set('urgent'), set('elderly', T0 + MIN), { type: 'called', at: T0 + 2 * MIN, counter: '1', staffId: 1 }];
+		expect(priorityOf({ priority: 'urgent', source: 'kiosk' }, events).priority).toBe('elderly');
+		// A priority change is not a step of the state machine.
+		expect(foldQueue([set('normal'), ...events]).state).toBe('called');
+	});
+	it('orders a pending urgent phone number in arrival order, a confirmed one first', () => {
+		const early = entry(1);
+		const phone = entry(2, { priority: priorityOf({ priority: 'urgent', source: 'mobile' }, []).priority });
+		expect(orderWaiting([phone, early]).map((e) => e.id)).toEqual([1, 2]);
+		const confirmed = entry(2, { priority: priorityOf({ priority: 'urgent', source: 'mobile' }, [set('urgent')]).priority });
+		expect(orderWaiting([confirmed, early]).map((e) => e.id)).toEqual([2, 1]);
+	});
+});
+
+describe('limits on taking numbers', () => {
+	const taken = (n: number, over: Partial<TakenBefore> = {}, step = 1000): TakenBefore[] => Array.from({ length: n }, (_, i) => ({ source: 'kiosk', takenAt: T0 + i * step, open: true, ...over }));
+	it('lets a hall kiosk take 6 a minute, then asks to wait; a minute later it goes on', () => {
+		// First use: 30 numbers in 5 s. The 7th within a minute is refused.
+		const burst = taken(KIOSK_PER_MINUTE, {}, 150);
+		expect(takeLimit('kiosk', burst.slice(0, 5), burst.slice(0, 5), T0 + 1000)).toBeNull();
+		expect(takeLimit('kiosk', burst, burst, T0 + 1000)).toBe('kiosk_busy');
+		expect(takeLimit('kiosk', burst, [], T0 + 60_000)).toBeNull();
+	});
+	it('caps the numbers waiting from one kiosk; finished ones do not count', () => {
+		const day = taken(KIOSK_MAX_WAITING, {}, MIN);
+		const now = T0 + KIOSK_MAX_WAITING * MIN;
+		expect(takeLimit('kiosk', day, [], now)).toBe('kiosk_waiting');
+		expect(takeLimit('kiosk', day.map((t, i) => ({ ...t, open: i > 0 })), [], now)).toBeNull();
+	});
+	it('gives a phone session one waiting number at a time and 2 a day', () => {
+		const phone = (open: boolean, at = T0) => ({ source: 'mobile' as const, takenAt: at, open });
+		expect(takeLimit('mobile', [], [], T0)).toBeNull();
+		expect(takeLimit('mobile', [phone(true)], [phone(true)], T0 + MIN)).toBe('phone_waiting');
+		expect(takeLimit('mobile', [phone(false)], [phone(false)], T0 + MIN)).toBeNull();
+		expect(takeLimit('mobile', Array.from({ length: PHONE_MAX_PER_DAY }, () => phone(false)), [], T0 + 3 * 3_600_000)).toBe('phone_day');
+	});
+	it('limits one address however many cookies it drops; the counter is never limited', () => {
+		const flood = taken(ADDRESS_PER_MINUTE, { source: 'kiosk' }, 100);
+		expect(takeLimit('kiosk', [], flood, T0 + 2000)).toBe('address_busy');
+		expect(takeLimit('mobile', [], flood, T0 + 2000)).toBe('address_busy');
+		const phones = taken(ADDRESS_MAX_PHONE_WAITING, { source: 'mobile' }, MIN);
+		expect(takeLimit('mobile', [], phones, T0 + 3 * 3_600_000)).toBe('address_busy');
+		// The hall kiosk is not held back by phones on the same network.
+		expect(takeLimit('kiosk', [], phones, T0 + 3 * 3_600_000)).toBeNull();
+		expect(takeLimit('counter', flood, flood, T0 + 2000)).toBeNull();
 	});
 });

@@ -54,7 +54,11 @@ export const MAX_SERVICE_MS = 90 * 60_000;
 /** A counter counts as open when it called someone within this time. */
 export const OPEN_COUNTER_WINDOW_MS = 60 * 60_000;
 
-export const QUEUE_EVENT_TYPES = ['called', 'recalled', 'finished', 'no_show'] as const;
+/**
+ * `priority_set`: the counter sets a waiting number's priority — confirms the priority a phone
+ * asked for, or demotes a number (the standard lets staff judge urgency). It never changes the state.
+ */
+export const QUEUE_EVENT_TYPES = ['called', 'recalled', 'finished', 'no_show', 'priority_set'] as const;
 export type QueueEventType = (typeof QUEUE_EVENT_TYPES)[number];
 
 export const QUEUE_STATES = ['waiting', 'called', 'finished', 'no_show'] as const;
@@ -102,9 +106,11 @@ export function aheadOf<T extends QueueEntry>(waiting: readonly T[], entry: Queu
 // ---------------------------------------------------------------- state machine
 
 export type QueueRuleError = 'not_waiting' | 'not_called' | 'finished';
+/** The counter's own events: a priority change is not a step of the state machine. */
+export type QueueStepType = Exclude<QueueEventType, 'priority_set'>;
 
 /** The next state after an event, or why the event is not allowed now. */
-export function queueStep(state: QueueState, type: QueueEventType): { ok: true; state: QueueState } | { ok: false; error: QueueRuleError } {
+export function queueStep(state: QueueState, type: QueueStepType): { ok: true; state: QueueState } | { ok: false; error: QueueRuleError } {
 	if (state === 'finished') return { ok: false, error: 'finished' };
 	switch (type) {
 		case 'called':
@@ -123,6 +129,8 @@ export interface QueueEventFact {
 	at: number;
 	counter: string | null;
 	staffId: number | null;
+	/** The priority a `priority_set` event gives. */
+	priority?: QueuePriority | null;
 }
 
 export interface QueueFacts {
@@ -140,6 +148,7 @@ export interface QueueFacts {
 export function foldQueue(events: readonly QueueEventFact[]): QueueFacts {
 	const f: QueueFacts = { state: 'waiting', calledAt: null, servedFrom: null, counter: null, staffId: null, finishedAt: null };
 	for (const e of events) {
+		if (e.type === 'priority_set') continue;
 		const r = queueStep(f.state, e.type);
 		if (!r.ok) continue;
 		f.state = r.state;
@@ -152,6 +161,89 @@ export function foldQueue(events: readonly QueueEventFact[]): QueueFacts {
 		if (e.type === 'finished') f.finishedAt = e.at;
 	}
 	return f;
+}
+
+// ---------------------------------------------------------------- priority asked on a phone
+
+/**
+ * "Urgent" and "elderly/disabled" chosen on a phone go first only once a clerk has seen the
+ * person at the counter and confirmed it (anyone can tap "urgent" at home; at the kiosk in the
+ * hall the person is in front of the staff). Until then the number waits in arrival order.
+ */
+export function needsConfirmation(source: QueueSource, asked: QueuePriority): boolean {
+	return source === 'mobile' && asked !== 'normal';
+}
+
+export interface PriorityFacts {
+	/** The priority the number is called by now. */
+	priority: QueuePriority;
+	/** What the person asked for when taking the number. */
+	asked: QueuePriority;
+	/** Asked for on a phone and not yet confirmed (nor changed) at the counter. */
+	pending: boolean;
+}
+
+/** A number's priority: as asked (phones: normal until confirmed), then as the counter last set it. */
+export function priorityOf(ticket: { priority: QueuePriority; source: QueueSource }, events: readonly QueueEventFact[]): PriorityFacts {
+	const asked = ticket.priority;
+	let pending = needsConfirmation(ticket.source, asked);
+	let priority: QueuePriority = pending ? 'normal' : asked;
+	for (const e of events) {
+		if (e.type !== 'priority_set' || !e.priority) continue;
+		priority = e.priority;
+		pending = false;
+	}
+	return { priority, asked, pending };
+}
+
+// ---------------------------------------------------------------- limits on taking numbers
+
+/*
+ * Numbers are free and need no sign-in, so one person could fill the queue (30 numbers in 5 s
+ * were taken in first use). The limits below are counted per device (a cookie: the hall kiosk
+ * keeps it, a phone for its browser session) and per network address (a script that drops the
+ * cookie). They are set so a real hall never meets them: the hall kiosk is trusted more, since
+ * the person stands in front of the staff.
+ */
+/** The hall kiosk: a person needs 10–15 s to take a number, so 6 a minute is a line of people; more is flooding. */
+export const KIOSK_PER_MINUTE = 6;
+/** Waiting numbers taken at one kiosk: more than a centre with 3 counters serves in two hours. */
+export const KIOSK_MAX_WAITING = 40;
+/** A phone session: one number waiting at a time (a second service is asked at the counter)… */
+export const PHONE_MAX_WAITING = 1;
+/** …and 2 a day (come back later in the day once). More: take one at the hall kiosk. */
+export const PHONE_MAX_PER_DAY = 2;
+/** One network address (the hall Wi-Fi, a carrier's shared address): 10 numbers a minute, 15 phone numbers waiting. */
+export const ADDRESS_PER_MINUTE = 10;
+export const ADDRESS_MAX_PHONE_WAITING = 15;
+
+/** One of today's numbers, as the limits see it. */
+export interface TakenBefore {
+	source: QueueSource;
+	takenAt: number;
+	/** Waiting or at a counter now (not finished, not a no-show). */
+	open: boolean;
+}
+
+export type TakeLimit = 'kiosk_busy' | 'kiosk_waiting' | 'phone_waiting' | 'phone_day' | 'address_busy';
+
+/**
+ * Whether one more number may be taken now from a device and an address, given today's numbers
+ * taken from each. null: yes. Numbers taken by a clerk at the counter are never limited.
+ */
+export function takeLimit(source: QueueSource, fromDevice: readonly TakenBefore[], fromAddress: readonly TakenBefore[], now: number): TakeLimit | null {
+	if (source === 'counter') return null;
+	const within = (list: readonly TakenBefore[], ms: number) => list.filter((t) => t.takenAt <= now && now - t.takenAt < ms).length;
+	if (source === 'mobile') {
+		if (fromDevice.filter((t) => t.open).length >= PHONE_MAX_WAITING) return 'phone_waiting';
+		if (fromDevice.length >= PHONE_MAX_PER_DAY) return 'phone_day';
+		if (fromAddress.filter((t) => t.open && t.source === 'mobile').length >= ADDRESS_MAX_PHONE_WAITING) return 'address_busy';
+	} else {
+		if (within(fromDevice, 60_000) >= KIOSK_PER_MINUTE) return 'kiosk_busy';
+		if (fromDevice.filter((t) => t.open).length >= KIOSK_MAX_WAITING) return 'kiosk_waiting';
+	}
+	if (within(fromAddress, 60_000) >= ADDRESS_PER_MINUTE) return 'address_busy';
+	return null;
 }
 
 // ---------------------------------------------------------------- wait estimate

@@ -3,7 +3,9 @@ import { defaultCommunityId } from '$lib/server/community/default';
 import { getCommunity } from '$lib/server/community';
 import { rememberVia, residentSource } from './source';
 
-export const load = ({ locals, url, cookies, request }) => {
+export const load = ({ locals, url, cookies, request, setHeaders }) => {
+	// A kiosk page is never kept by the browser: Back after a reset must ask the server again.
+	setHeaders({ 'cache-control': 'no-store' });
 	const db = getDb();
 	const communityId = locals.resident?.communityId ?? defaultCommunityId(db);
 	const c = communityId ? getCommunity(db, communityId) : null;

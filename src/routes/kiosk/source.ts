@@ -23,3 +23,17 @@ export function residentSource(request: Request, cookies: Cookies, url?: URL): R
 	if (via === 'mobile' || via === 'kiosk') return via;
 	return PHONE_UA.test(request.headers.get('user-agent') ?? '') ? 'mobile' : 'kiosk';
 }
+
+export const DEVICE_COOKIE = 'kiosk_device';
+
+/**
+ * This screen's id for the queue's take limits: a random cookie, made on the first number. The
+ * hall kiosk keeps it for a year; a phone only for its browser session ("per phone session").
+ */
+export function deviceId(cookies: Cookies, url: URL, source: ResidentSource): string {
+	const known = cookies.get(DEVICE_COOKIE);
+	if (known && /^[0-9a-f-]{36}$/.test(known)) return known;
+	const id = crypto.randomUUID();
+	cookies.set(DEVICE_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', ...(source === 'kiosk' ? { maxAge: 365 * 86400 } : {}) });
+	return id;
+}

@@ -12,7 +12,23 @@ export interface SessionPolicy {
 	absoluteMs: number;
 }
 
-export const RESIDENT_POLICY: SessionPolicy = { idleMs: 60_000, absoluteMs: 10 * 60_000 };
+/**
+ * How much longer the server keeps an idle resident session than the kiosk screen waits before it
+ * resets (the community's kiosk idle setting). The screen's reset signs the resident out itself;
+ * the margin makes sure that sign-out still finds the session (a slow network, a busy server) and
+ * is not mistaken for a stray staff sign-out.
+ */
+export const RESIDENT_IDLE_MARGIN_MS = 30_000;
+/** A resident session ends 10 minutes after identification, however busy (a kiosk is shared). */
+export const RESIDENT_ABSOLUTE_MS = 10 * 60_000;
+
+/** The resident session's limits for a community whose kiosk resets after `kioskIdleSeconds`. */
+export function residentPolicy(kioskIdleSeconds: number): SessionPolicy {
+	return { idleMs: kioskIdleSeconds * 1000 + RESIDENT_IDLE_MARGIN_MS, absoluteMs: RESIDENT_ABSOLUTE_MS };
+}
+
+/** The resident policy with the default kiosk idle time (60 s). */
+export const RESIDENT_POLICY: SessionPolicy = residentPolicy(60);
 
 export function staffPolicy(idleMinutes: number, absoluteHours: number): SessionPolicy {
 	return { idleMs: idleMinutes * 60_000, absoluteMs: absoluteHours * 3_600_000 };

@@ -9,7 +9,9 @@ import {
 	isService,
 	pickNext,
 	queueStep,
+	takeLimit,
 	type QueueEventType,
+	type TakeLimit,
 	type QueuePriority,
 	type QueueRuleError,
 	type QueueService,
@@ -22,7 +24,11 @@ import { currentAt, loadDay, queueDayOf, waitingOf, type QueueTicketView } from 
  * nothing was written.
  */
 export class QueueError extends Error {
-	constructor(public code: 'bad_service' | 'bad_priority' | 'bad_source' | 'bad_counter' | 'bad_unit' | 'not_found' | QueueRuleError) {
+	constructor(
+		public code: 'bad_service' | 'bad_priority' | 'bad_source' | 'bad_counter' | 'bad_unit' | 'not_found' | QueueRuleError | TakeLimit,
+		/** For `phone_waiting`: the number already waiting. */
+		public queueNo?: string
+	) {
 		super(code);
 		this.name = 'QueueError';
 	}
@@ -34,6 +40,9 @@ export interface TakeInput {
 	source: QueueSource;
 	/** The identified resident's unit, if any (for "pay at the counter"). */
 	unitId?: number | null;
+	/** The kiosk's or phone session's cookie and the network address: the take limits count per each. */
+	device?: string | null;
+	address?: string | null;
 }
 
 export interface Taken {
@@ -64,6 +73,16 @@ export function takeNumber(db: Db, communityId: number, input: TakeInput, opts: 
 			if (!unit) throw new QueueError('bad_unit');
 		}
 		const day = queueDayOf(db, communityId, now);
+		const device = input.device?.slice(0, 64) || null;
+		const address = input.address?.slice(0, 64) || null;
+		if (input.source !== 'counter') {
+			// Checked inside the write transaction, so 30 taps at once cannot all pass the check.
+			const today = loadDay(db, communityId, day).tickets;
+			const before = (t: QueueTicketView) => ({ source: t.source, takenAt: t.takenAt, open: t.state === 'waiting' || t.state === 'called' });
+			const mine = device ? today.filter((t) => t.device === device) : [];
+			const limit = takeLimit(input.source, mine.map(before), address ? today.filter((t) => t.address === address).map(before) : [], now);
+			if (limit) throw new QueueError(limit, mine.find((t) => t.state === 'waiting' || t.state === 'called')?.queueNo);
+		}
 		const last = db
 			.select({ seq: max(queueTickets.seq) })
 			.from(queueTickets)
@@ -73,7 +92,7 @@ export function takeNumber(db: Db, communityId: number, input: TakeInput, opts: 
 		const queueNo = formatQueueNo(service, seq);
 		const row = db
 			.insert(queueTickets)
-			.values({ communityId, day, service, seq, queueNo, priority, source: input.source, unitId, takenAt: now, idempotencyKey: key })
+			.values({ communityId, day, service, seq, queueNo, priority, source: input.source, unitId, takenAt: now, idempotencyKey: key, device, address })
 			.returning({ id: queueTickets.id })
 			.get();
 		return { id: row.id, queueNo, service, priority, replay: false };
@@ -106,8 +125,8 @@ export interface CallResult {
 	replay: boolean;
 }
 
-function appendEvent(db: Db, actor: QueueActor, ticketId: number, type: QueueEventType, at: number, counter: string | null, key: string | null) {
-	db.insert(queueEvents).values({ communityId: actor.communityId, ticketId, type, at, counter, staffId: actor.id, idempotencyKey: key }).run();
+function appendEvent(db: Db, actor: QueueActor, ticketId: number, type: QueueEventType, at: number, counter: string | null, key: string | null, priority: QueuePriority | null = null) {
+	db.insert(queueEvents).values({ communityId: actor.communityId, ticketId, type, at, counter, staffId: actor.id, idempotencyKey: key, priority }).run();
 }
 
 /** A button's token already used: the answer the first press got. */
@@ -193,5 +212,29 @@ export function queueAction(db: Db, actor: QueueActor, type: 'recalled' | 'finis
 		if (!step.ok) throw new QueueError(step.error);
 		appendEvent(db, actor, ticket.id, type, now, ticket.counter, key);
 		return { queueNo: ticket.queueNo, counter: ticket.counter, replay: false };
+	});
+}
+
+/**
+ * The counter sets a waiting number's priority: confirms the "urgent" or "elderly/disabled" a
+ * phone asked for once the person is seen, or demotes a number (the standard lets staff judge
+ * urgency). Logged with who and when; the number keeps its place in arrival order.
+ */
+export function setPriority(db: Db, actor: QueueActor, input: { id: unknown; priority: unknown; idempotencyKey?: string | null }, now = nowMs()): { queueNo: string; priority: QueuePriority; replay: boolean } {
+	if (!isPriority(input.priority)) throw new QueueError('bad_priority');
+	const priority = input.priority;
+	const key = cleanKey('priority', input.idempotencyKey);
+	return tx(db, () => {
+		if (key) {
+			const e = db.select().from(queueEvents).where(eq(queueEvents.idempotencyKey, key)).get();
+			if (e && e.communityId === actor.communityId) {
+				const t = db.select({ queueNo: queueTickets.queueNo }).from(queueTickets).where(eq(queueTickets.id, e.ticketId)).get()!;
+				return { queueNo: t.queueNo, priority: e.priority ?? priority, replay: true };
+			}
+		}
+		const { ticket } = todays(db, actor, input.id, now);
+		if (ticket.state !== 'waiting') throw new QueueError('not_waiting');
+		appendEvent(db, actor, ticket.id, 'priority_set', now, null, key, priority);
+		return { queueNo: ticket.queueNo, priority, replay: false };
 	});
 }

@@ -11,6 +11,7 @@ import {
 	foldQueue,
 	openCounters,
 	orderWaiting,
+	priorityOf,
 	serviceMinutes,
 	type FinishedVisit,
 	type QueueEventFact,
@@ -26,9 +27,17 @@ export interface QueueTicketView {
 	day: string;
 	queueNo: string;
 	service: QueueService;
+	/** The priority it is called by now (a phone's "urgent" counts once the counter confirmed it). */
 	priority: QueuePriority;
+	/** What was asked when taking it. */
+	askedPriority: QueuePriority;
+	/** Asked for on a phone, waiting for the counter to confirm. */
+	priorityPending: boolean;
 	source: QueueSource;
 	unitId: number | null;
+	/** Where it was taken from (for the take limits; never shown). */
+	device: string | null;
+	address: string | null;
 	takenAt: number;
 	state: QueueState;
 	calledAt: number | null;
@@ -60,7 +69,7 @@ export function loadDay(db: Db, communityId: number, day: string): QueueDay {
 		.orderBy(asc(queueTickets.id))
 		.all();
 	const events = db
-		.select({ ticketId: queueEvents.ticketId, type: queueEvents.type, at: queueEvents.at, counter: queueEvents.counter, staffId: queueEvents.staffId, name: staffUsers.displayName, workNo: staffUsers.workNo })
+		.select({ ticketId: queueEvents.ticketId, type: queueEvents.type, at: queueEvents.at, counter: queueEvents.counter, staffId: queueEvents.staffId, priority: queueEvents.priority, name: staffUsers.displayName, workNo: staffUsers.workNo })
 		.from(queueEvents)
 		.innerJoin(queueTickets, eq(queueTickets.id, queueEvents.ticketId))
 		.leftJoin(staffUsers, eq(staffUsers.id, queueEvents.staffId))
@@ -72,21 +81,27 @@ export function loadDay(db: Db, communityId: number, day: string): QueueDay {
 	const calls: QueueDay['calls'] = [];
 	for (const e of events) {
 		const list = byTicket.get(e.ticketId) ?? [];
-		list.push({ type: e.type, at: e.at, counter: e.counter, staffId: e.staffId });
+		list.push({ type: e.type, at: e.at, counter: e.counter, staffId: e.staffId, priority: e.priority });
 		byTicket.set(e.ticketId, list);
 		if (e.staffId !== null && e.name) names.set(e.staffId, `${e.name} ${e.workNo ?? ''}`.trim());
 		if (e.type === 'called' || e.type === 'recalled') calls.push({ counter: e.counter, at: e.at });
 	}
 	const tickets = rows.map((r): QueueTicketView => {
-		const f = foldQueue(byTicket.get(r.id) ?? []);
+		const events = byTicket.get(r.id) ?? [];
+		const f = foldQueue(events);
+		const p = priorityOf(r, events);
 		return {
 			id: r.id,
 			day: r.day,
 			queueNo: r.queueNo,
 			service: r.service,
-			priority: r.priority,
+			priority: p.priority,
+			askedPriority: p.asked,
+			priorityPending: p.pending,
 			source: r.source,
 			unitId: r.unitId,
+			device: r.device,
+			address: r.address,
 			takenAt: r.takenAt,
 			...f,
 			staffName: f.staffId !== null ? (names.get(f.staffId) ?? null) : null

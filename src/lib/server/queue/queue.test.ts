@@ -14,6 +14,7 @@ import {
 	parseServices,
 	queueAction,
 	queueTicket,
+	setPriority,
 	statsOf,
 	takeNumber
 } from './index';
@@ -229,5 +230,76 @@ describe('form parsing', () => {
 		expect(parseServices('keys,payment,bogus')).toEqual(['payment', 'keys']);
 		expect(parseServices(['other'])).toEqual(['other']);
 		expect(parseServices(undefined)).toEqual([]);
+	});
+});
+
+describe('take limits and the counter’s say on priority', () => {
+	const takeAs = (source: 'kiosk' | 'mobile', device: string | null, address: string, at: number, priority = 'normal', service = 'payment') =>
+		takeNumber(db, fx.communityId, { service, priority, source, device, address }, { now: at });
+	it('a flood from one kiosk stops after 6 a minute (30 taps in 5 s); writes nothing refused', () => {
+		let ok = 0;
+		for (let i = 0; i < 30; i++) {
+			try {
+				takeAs('kiosk', 'kiosk-1', '10.0.0.5', T0 + i * 160);
+				ok++;
+			} catch (e) {
+				expect((e as QueueError).code).toBe('kiosk_busy');
+			}
+		}
+		expect(ok).toBe(6);
+		expect(count('queue_tickets')).toBe(6);
+		// A minute later the kiosk goes on; another kiosk was never held back.
+		expect(takeAs('kiosk', 'kiosk-2', '10.0.0.6', T0 + 2000).queueNo).toBe('A007');
+		expect(takeAs('kiosk', 'kiosk-1', '10.0.0.5', T0 + 61_000).queueNo).toBe('A008');
+	});
+	it('a script dropping its cookie is held by its address', () => {
+		for (let i = 0; i < 10; i++) takeAs('kiosk', null, '203.0.113.9', T0 + i * 100);
+		refused(() => takeAs('kiosk', null, '203.0.113.9', T0 + 1100), 'address_busy');
+		refused(() => takeAs('mobile', `new-${Math.random()}`, '203.0.113.9', T0 + 1200), 'address_busy');
+	});
+	it('a phone session holds one waiting number and takes 2 a day; the refusal names the number', () => {
+		const a = takeAs('mobile', 'phone-1', '198.51.100.1', T0);
+		try {
+			takeAs('mobile', 'phone-1', '198.51.100.1', T0 + MIN, 'normal', 'keys');
+			throw new Error('expected a refusal');
+		} catch (e) {
+			expect(e).toMatchObject({ code: 'phone_waiting', queueNo: a.queueNo });
+		}
+		callNext(db, clerk, { counter: '1' }, T0 + 2 * MIN);
+		queueAction(db, clerk, 'finished', { id: a.id }, T0 + 3 * MIN);
+		takeAs('mobile', 'phone-1', '198.51.100.1', T0 + 4 * MIN, 'normal', 'keys');
+		callNext(db, clerk, { counter: '1' }, T0 + 5 * MIN);
+		callNext(db, clerk, { counter: '1' }, T0 + 6 * MIN);
+		refused(() => takeAs('mobile', 'phone-1', '198.51.100.1', T0 + 7 * MIN), 'phone_day');
+		// A double tap of an accepted number still answers with that number.
+		const b = takeNumber(db, fx.communityId, { service: 'payment', source: 'mobile', device: 'phone-2', address: '198.51.100.1' }, { now: T0 + 8 * MIN, idempotencyKey: 'tap' });
+		expect(takeNumber(db, fx.communityId, { service: 'payment', source: 'mobile', device: 'phone-2', address: '198.51.100.1' }, { now: T0 + 8 * MIN + 300, idempotencyKey: 'tap' })).toEqual({ ...b, replay: true });
+		// The counter is never limited.
+		for (let i = 0; i < 10; i++) takeNumber(db, fx.communityId, { service: 'other', source: 'counter' }, { now: T0 + 9 * MIN });
+	});
+	it('urgent from a phone waits in arrival order until the counter confirms it; the counter can demote', () => {
+		const early = take('payment', 'normal', T0);
+		const phone = takeAs('mobile', 'phone-9', '198.51.100.2', T0 + MIN, 'urgent', 'report');
+		const kioskUrgent = take('keys', 'urgent', T0 + 2 * MIN);
+		let day = loadDay(db, fx.communityId, '2026-11-23');
+		expect(day.tickets.find((t) => t.id === phone.id)).toMatchObject({ priority: 'normal', askedPriority: 'urgent', priorityPending: true });
+		// Kiosk urgent first, then arrival order: the phone's "urgent" is not believed yet.
+		expect(callNext(db, clerk, { counter: '1' }, T0 + 3 * MIN).called?.id).toBe(kioskUrgent.id);
+		expect(setPriority(db, clerk, { id: phone.id, priority: 'urgent' }, T0 + 4 * MIN)).toEqual({ queueNo: phone.queueNo, priority: 'urgent', replay: false });
+		day = loadDay(db, fx.communityId, '2026-11-23');
+		expect(day.tickets.find((t) => t.id === phone.id)).toMatchObject({ priority: 'urgent', priorityPending: false });
+		// Demoted again: back behind the earlier number.
+		setPriority(db, clerk2, { id: phone.id, priority: 'normal', idempotencyKey: 'k1' }, T0 + 5 * MIN);
+		expect(setPriority(db, clerk2, { id: phone.id, priority: 'normal', idempotencyKey: 'k1' }, T0 + 5 * MIN).replay).toBe(true);
+		expect(callNext(db, clerk, { counter: '1' }, T0 + 6 * MIN).called?.id).toBe(early.id);
+		refused(() => setPriority(db, clerk, { id: early.id, priority: 'urgent' }, T0 + 7 * MIN), 'not_waiting');
+		refused(() => setPriority(db, clerk, { id: phone.id, priority: 'vip' }, T0 + 7 * MIN), 'bad_priority');
+		refused(() => setPriority(db, clerk, { id: 999, priority: 'normal' }, T0 + 7 * MIN), 'not_found');
+		// Who changed it and when stays in the log.
+		const log = db.$client.prepare("SELECT type, priority, staff_id AS staffId FROM queue_events WHERE ticket_id = ? ORDER BY id").all(phone.id);
+		expect(log).toEqual([
+			{ type: 'priority_set', priority: 'urgent', staffId: fx.clerkId },
+			{ type: 'priority_set', priority: 'normal', staffId: fx.clerk2Id }
+		]);
 	});
 });

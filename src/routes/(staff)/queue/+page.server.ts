@@ -15,6 +15,7 @@ import {
 	parseServices,
 	queueAction,
 	queueDayOf,
+	setPriority,
 	statsOf,
 	takeNumber,
 	waitingOf,
@@ -22,6 +23,9 @@ import {
 } from '$lib/server/queue';
 import { queueErrorMessage } from '$lib/server/queue/messages';
 import { m } from '$lib/paraglide/messages.js';
+import { z } from 'zod';
+import { parseForm } from '$lib/server/forms';
+import { priorityBadge } from '../../kiosk/labels';
 
 /** Which counter this browser is and what it serves: remembered per workstation in a cookie. */
 const DESK_COOKIE = 'queue_desk';
@@ -45,6 +49,8 @@ export const load = ({ locals, url, cookies, depends }) => {
 		queueNo: t.queueNo,
 		service: t.service,
 		priority: t.priority,
+		askedPriority: t.askedPriority,
+		priorityPending: t.priorityPending,
 		counter: t.counter,
 		staffName: t.staffName,
 		taken: time(t.takenAt),
@@ -127,6 +133,23 @@ export const actions = {
 		const form = await request.formData();
 		const r = attempt(() => queueAction(getDb(), user, 'no_show', { id: str(form, 'id', 12), idempotencyKey: str(form, 'idempotencyKey') }));
 		return r.ok ? { done: m.kiosk_counter_marked_no_show({ no: r.value.queueNo }) } : r.failure;
+	},
+	/** Confirm the priority a phone asked for, or demote a number: the clerk judges urgency. */
+	priority: async ({ locals, url, request }) => {
+		const user = requireStaff(locals, 'clerk', url);
+		const parsed = parseForm(
+			z.object({
+				id: z.string().regex(/^\d{1,12}$/, { error: () => m.kiosk_queue_err_not_found() }),
+				priority: z.enum(QUEUE_PRIORITIES, { error: () => m.kiosk_queue_err_priority() }),
+				idempotencyKey: z.string().max(100).optional()
+			}),
+			await request.formData()
+		);
+		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], { errors: parsed.errors, values: parsed.values });
+		const r = attempt(() => setPriority(getDb(), user, parsed.data));
+		if (!r.ok) return r.failure;
+		const { queueNo, priority } = r.value;
+		return { done: priority === 'normal' ? m.kiosk_counter_priority_demoted({ no: queueNo }) : m.kiosk_counter_priority_confirmed({ no: queueNo, priority: priorityBadge(priority) }) };
 	},
 	/** A number for a visitor who did not use the kiosk (or an urgent case the clerk puts first). */
 	take: async ({ locals, url, request }) => {

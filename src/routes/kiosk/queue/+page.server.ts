@@ -1,12 +1,9 @@
-import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
-import { failForm } from '$lib/server/forms';
-import { QueueError, estimateNew, loadDay, queueDayOf, takeNumber } from '$lib/server/queue';
-import { queueErrorMessage } from '$lib/server/queue/messages';
+import { estimateNew, loadDay, queueDayOf } from '$lib/server/queue';
 import { QUEUE_PRIORITIES, QUEUE_SERVICES } from '$lib/domain/queue';
 import { kioskCommunityId } from '../community';
-import { residentSource } from '../source';
+import { takeFromKiosk } from './take';
 
 export const load = ({ locals, url }) => {
 	const communityId = kioskCommunityId(locals);
@@ -23,25 +20,6 @@ export const load = ({ locals, url }) => {
 };
 
 export const actions = {
-	/** No sign-in needed: anyone in the hall may take a number. */
-	default: async ({ locals, request, cookies, url }) => {
-		const communityId = kioskCommunityId(locals);
-		const form = await request.formData();
-		const values = { service: String(form.get('service') ?? '').slice(0, 20), priority: String(form.get('priority') ?? 'normal').slice(0, 20) };
-		let taken;
-		try {
-			taken = takeNumber(
-				getDb(),
-				communityId,
-				{ service: values.service, priority: values.priority, source: residentSource(request, cookies, url), unitId: locals.resident?.unitId ?? null },
-				{ idempotencyKey: String(form.get('idempotencyKey') ?? '') }
-			);
-		} catch (e) {
-			const message = queueErrorMessage(e);
-			if (message === null) throw e;
-			const field = e instanceof QueueError && e.code === 'bad_priority' ? 'priority' : 'service';
-			return failForm(400, message, { errors: { [field]: message }, values });
-		}
-		redirect(303, `/kiosk/queue/${taken.id}?new=1`);
-	}
+	/** No sign-in needed: anyone in the hall may take a number (within the take limits). */
+	default: (event) => takeFromKiosk(event)
 };

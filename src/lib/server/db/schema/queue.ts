@@ -26,12 +26,20 @@ export const queueTickets = sqliteTable(
 		unitId: integer('unit_id').references(() => units.id),
 		takenAt: integer('taken_at').notNull(),
 		/** Form token: a double tap takes one number. */
-		idempotencyKey: text('idempotency_key').unique()
+		idempotencyKey: text('idempotency_key').unique(),
+		/** The kiosk or phone session (a random cookie) and the network address it came from: the take limits count per each. */
+		device: text('device'),
+		address: text('address')
 	},
-	(t) => [uniqueIndex('queue_tickets_day_seq').on(t.communityId, t.day, t.service, t.seq), index('queue_tickets_community_day').on(t.communityId, t.day)]
+	(t) => [
+		uniqueIndex('queue_tickets_day_seq').on(t.communityId, t.day, t.service, t.seq),
+		index('queue_tickets_community_day').on(t.communityId, t.day),
+		index('queue_tickets_day_device').on(t.communityId, t.day, t.device),
+		index('queue_tickets_day_address').on(t.communityId, t.day, t.address)
+	]
 );
 
-/** Called, recalled, finished, no-show: who, where (counter) and when. */
+/** Called, recalled, finished, no-show, priority set: who, where (counter) and when. */
 export const queueEvents = sqliteTable(
 	'queue_events',
 	{
@@ -43,6 +51,8 @@ export const queueEvents = sqliteTable(
 		/** The counter (窗口) number, e.g. "2". */
 		counter: text('counter'),
 		staffId: integer('staff_id').references(() => staffUsers.id),
+		/** `priority_set`: the priority the counter gave the number (confirmed or demoted). */
+		priority: text('priority', { enum: QUEUE_PRIORITIES }),
 		/** Form token of the clerk's button: a double press acts once. */
 		idempotencyKey: text('idempotency_key').unique()
 	},

@@ -19,6 +19,8 @@ export const load = ({ locals, params, depends }) => {
 			queueNo: t.queueNo,
 			service: t.service,
 			priority: t.priority,
+			askedPriority: t.askedPriority,
+			priorityPending: t.priorityPending,
 			state: t.state,
 			counter: t.counter,
 			today: t.today,
