@@ -23,7 +23,7 @@ const unit = (over: Partial<BillingUnit> = {}): BillingUnit => ({
 	handoverNoticeDate: '2021-09-01',
 	...over
 });
-const settings = { dueDay: 20, vacancyPercent: 90, vacancyAfterMonths: 12 };
+const settings = { dueDay: 20, vacancyPercent: 90 };
 
 describe('monthlyAmountFen', () => {
 	it('per m²: 90.00 m² × 265 = 23 850 fen', () => {
@@ -142,16 +142,22 @@ describe('vacancy', () => {
 	const vacant = unit({ occupancy: 'not_handed_over', handoverNoticeDate: '2025-06-15' });
 	const property = { vacancyApplies: true };
 	const parking = { vacancyApplies: false };
-	it('100 % until the month starts a year after the notice, then 90 %', () => {
-		expect(vacancyPercentFor(vacant, property, '2025-07', settings)).toBe(100);
-		expect(vacancyPercentFor(vacant, property, '2026-06', settings)).toBe(100); // starts 06-01 < 06-15
-		expect(vacancyPercentFor(vacant, property, '2026-07', settings)).toBe(90);
+	it('90 % from the first billed month after the notice, not a year later (seed 003 二(三)3)', () => {
+		expect(vacancyPercentFor(vacant, property, '2025-06', settings)).toBe(100); // starts 06-01 < 06-15: not billed
+		expect(vacancyPercentFor(vacant, property, '2025-07', settings)).toBe(90);
+		expect(vacancyPercentFor(vacant, property, '2026-06', settings)).toBe(90);
 		expect(vacancyPercentFor(vacant, property, '2027-12', settings)).toBe(90);
 	});
-	it('a notice on the 1st: the anniversary month itself is reduced', () => {
+	it('a notice on the 1st: that month itself is reduced', () => {
 		const u = unit({ occupancy: 'not_handed_over', handoverNoticeDate: '2024-06-01' });
-		expect(vacancyPercentFor(u, property, '2025-05', settings)).toBe(100);
-		expect(vacancyPercentFor(u, property, '2025-06', settings)).toBe(90);
+		expect(vacancyPercentFor(u, property, '2024-05', settings)).toBe(100);
+		expect(vacancyPercentFor(u, property, '2024-06', settings)).toBe(90);
+	});
+	it('months prepaid at handover (from the move-in case on) are full rate', () => {
+		const u = { ...vacant, takenOverFrom: '2026-12' };
+		expect(vacancyPercentFor(u, property, '2026-11', settings)).toBe(90);
+		expect(vacancyPercentFor(u, property, '2026-12', settings)).toBe(100);
+		expect(vacancyPercentFor(u, property, '2027-05', settings)).toBe(100);
 	});
 	it('parking is never reduced', () => {
 		expect(vacancyPercentFor(vacant, parking, '2027-01', settings)).toBe(100);
@@ -160,9 +166,8 @@ describe('vacancy', () => {
 		expect(vacancyPercentFor({ ...vacant, occupancy: 'occupied' }, property, '2027-01', settings)).toBe(100);
 		expect(vacancyPercentFor({ ...vacant, occupancy: 'vacant_after_move_in' }, property, '2027-01', settings)).toBe(100);
 	});
-	it('uses the configured percent and delay', () => {
-		expect(vacancyPercentFor(vacant, property, '2025-08', { vacancyPercent: 70, vacancyAfterMonths: 1 })).toBe(70);
-		expect(vacancyPercentFor(vacant, property, '2025-07', { vacancyPercent: 70, vacancyAfterMonths: 0 })).toBe(70);
+	it('uses the configured percent', () => {
+		expect(vacancyPercentFor(vacant, property, '2025-08', { vacancyPercent: 70 })).toBe(70);
 	});
 	it('no notice date: no reduction', () => {
 		expect(vacancyPercentFor(unit({ occupancy: 'not_handed_over', handoverNoticeDate: null }), property, '2027-01', settings)).toBe(100);

@@ -7,10 +7,12 @@
  * - The rate in force for month M is the one with the latest `fromMonth` ≤ M (a later insert
  *   with the same `fromMonth` wins): a rate change never touches bills already created.
  * - The bill of month M is due on day `dueDay` of M, clamped to the month's last day.
- * - Vacancy (空置): a unit still not handed over whose month starts at least `vacancyAfterMonths`
- *   after the handover notice date pays `vacancyPercent` % of the items the reduction applies to
- *   (the property fee; never parking), rounded half up. After move-in it pays 100 %, also when
- *   it becomes vacant again.
+ * - Vacancy (空置, seed 003 二(三)3): a unit not taken over pays `vacancyPercent` % (the value in
+ *   force for the bill's month) of the items the reduction applies to (the property fee; never
+ *   parking), rounded half up, for every month from the handover notice on — from the notice,
+ *   not after a year. After move-in it pays 100 %, also when it becomes vacant again. Months
+ *   prepaid at handover (`takenOverFrom`: the move-in case's first fee month) are full rate: the
+ *   unit is taken over by then.
  * - Billing starts with the first month that begins on or after the handover notice date; a
  *   unit not handed over without a notice date is not billed at all (fees start at the notice).
  * - A paid amount is allocated over the chosen bills principal first (oldest first), then late
@@ -30,6 +32,8 @@ export interface BillingUnit {
 	parkingSpaces: number;
 	occupancy: UnitOccupancy;
 	handoverNoticeDate: string | null;
+	/** First month the unit counts as taken over although not marked occupied yet (handover prepayment). */
+	takenOverFrom?: string | null;
 }
 
 export interface BillingItem {
@@ -46,7 +50,6 @@ export interface RateRow {
 
 export interface VacancySettings {
 	vacancyPercent: number;
-	vacancyAfterMonths: number;
 }
 
 export interface BillingSettings extends VacancySettings {
@@ -143,14 +146,15 @@ function billableFrom(unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate'
 }
 
 function vacancyAt(
-	unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate'>,
+	unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate' | 'takenOverFrom'>,
 	item: Pick<BillingItem, 'vacancyApplies'>,
 	monthStart: string,
-	settings: VacancySettings,
-	threshold: (noticeDate: string) => string
+	settings: VacancySettings
 ): number {
 	if (!item.vacancyApplies || unit.occupancy !== 'not_handed_over' || !unit.handoverNoticeDate) return 100;
-	return monthStart >= threshold(unit.handoverNoticeDate) ? settings.vacancyPercent : 100;
+	if (unit.takenOverFrom && monthStart.slice(0, 7) >= unit.takenOverFrom) return 100;
+	// Every month billed from the notice on (billableFrom) is a vacancy month: no year's wait.
+	return monthStart >= unit.handoverNoticeDate ? settings.vacancyPercent : 100;
 }
 
 /** Whether a unit is billed for `month` at all (fees start at the handover notice). */
@@ -161,13 +165,13 @@ export function isBillable(unit: Pick<BillingUnit, 'occupancy' | 'handoverNotice
 
 /** The percentage of the full amount a unit pays for an item in `month` (100 or the vacancy rate). */
 export function vacancyPercentFor(
-	unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate'>,
+	unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate' | 'takenOverFrom'>,
 	item: Pick<BillingItem, 'vacancyApplies'>,
 	month: string,
 	settings: VacancySettings
 ): number {
 	checkMonth(month);
-	return vacancyAt(unit, item, `${month}-01`, settings, (notice) => addMonthsToDate(notice, settings.vacancyAfterMonths));
+	return vacancyAt(unit, item, `${month}-01`, settings);
 }
 
 export interface PlannedBill {
@@ -195,18 +199,11 @@ export function monthPlanner(
 	if (!rate) return null;
 	const dueDate = dueDateOf(month, settings.dueDay);
 	const monthStart = `${month}-01`;
-	// Notice dates repeat across a community; their vacancy thresholds are computed once.
-	const thresholds = new Map<string, string>();
-	const threshold = (notice: string) => {
-		let from = thresholds.get(notice);
-		if (from === undefined) thresholds.set(notice, (from = addMonthsToDate(notice, settings.vacancyAfterMonths)));
-		return from;
-	};
 	return (unit) => {
 		if (!billableFrom(unit, monthStart)) return null;
 		const fullFen = monthlyAmountFen(item.basis, rate.rateFen, unit);
 		if (fullFen === 0) return null;
-		const vacancyPercent = vacancyAt(unit, item, monthStart, settings, threshold);
+		const vacancyPercent = vacancyAt(unit, item, monthStart, settings);
 		return { month, dueDate, rateFen: rate.rateFen, fullFen, vacancyPercent, principalFen: applyPercent(fullFen, vacancyPercent) };
 	};
 }

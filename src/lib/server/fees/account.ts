@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { getCommunity } from '../community';
+import { lateFeeScheduleOf } from '../admin/priced';
 import { lateFeeWorking, type LateFeePayment, type LateFeeWorking } from '../../domain/late-fee';
 import { PROPERTY_ITEM } from './items';
 import { stmt } from '../db/stmt';
@@ -139,7 +139,8 @@ export interface BillFilter {
  * payments never count.
  */
 export function billStates(db: Db, communityId: number, unitId: number, asOf: string, filter?: BillFilter): BillDue[] {
-	const fees = getCommunity(db, communityId).settings.fees;
+	// Each overdue day is priced at the late-fee rate and cap in force that day.
+	const schedule = lateFeeScheduleOf(db, communityId);
 	const raw = (
 		filter
 			? stmt(db, BILLS_FILTERED_SQL).all(unitId, JSON.stringify(filter.ids ?? []), filter.fromMonth ?? '~', filter.toMonth ?? '')
@@ -177,8 +178,7 @@ export function billStates(db: Db, communityId: number, unitId: number, asOf: st
 			dueDate: b.dueDate,
 			asOf,
 			payments,
-			ratePerMille: fees.lateFeeRatePerMille,
-			capPercent: fees.lateFeeCapPercent
+			schedule
 		});
 		const lateFeePaidFen = latePaid.get(b.billId) ?? 0;
 		const lateFeeWaivedFen = waived.get(b.billId) ?? 0;

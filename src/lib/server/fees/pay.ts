@@ -8,7 +8,7 @@ import { allocatePayment, type AllocationTarget } from '../../domain/billing';
 import { formatLateFeeWorkingZh, type LateFeeWorking } from '../../domain/late-fee';
 import { MAX_FEN } from '../../money';
 import { billsDue, unitInfo, type BillDue } from './account';
-import { billingSettings, insertBills, itemsWithRates } from './generate';
+import { billingSettings, insertBills, itemsWithRates, unitsForBilling } from './generate';
 import { stmt } from '../db/stmt';
 
 /** At most three years paid ahead in one go. */
@@ -119,9 +119,10 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 		for (let i = 0; i < prepay; i++) window.push(addMonths(first, i));
 		const before = new Set((stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as { id: number }[]).map((r) => r.id));
 		const items = itemsWithRates(db, input.communityId);
-		const settings = billingSettings(db, input.communityId);
+		// Read for billing: a unit in handover counts as taken over (full rate) from its case's first month.
+		const billed = unitsForBilling(db, input.communityId, [unit.id]);
 		let created = 0;
-		for (const month of window) created += insertBills(db, input.communityId, [unit], items, month, settings, 'prepay', input.now).created;
+		for (const month of window) created += insertBills(db, input.communityId, billed, items, month, billingSettings(db, input.communityId, month), 'prepay', input.now).created;
 		if (created > 0) {
 			for (const r of stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as { id: number }[]) if (!before.has(r.id)) newBillIds.add(r.id);
 			audit(db, { communityId: input.communityId, actorId: input.cashierId, action: 'bills.prepay', targetType: 'unit', targetId: unit.code, detail: { months: window, created } }, input.now);
