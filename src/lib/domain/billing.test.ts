@@ -13,6 +13,10 @@ import {
 	planBill,
 	rateForMonth,
 	vacancyPercentFor,
+	vacancyCreditsOwed,
+	wasVacancyMonth,
+	allocateCredits,
+	type CreditBill,
 	type BillingUnit
 } from './billing';
 
@@ -282,5 +286,38 @@ describe('month formatting', () => {
 		expect(formatMonthsZh(['2026-01', '2026-03', '2026-04'])).toBe('2026年01月、2026年03月至2026年04月');
 		expect(formatMonthsEn(['2026-09', '2026-10', '2027-01'])).toBe('2026-09 to 2026-10, 2027-01');
 		expect(() => formatMonthsZh(['2026-13'])).toThrow(RangeError);
+	});
+});
+
+describe('空置减免: credits for bills issued at 100 % in months the unit was not taken over', () => {
+	const vacant = { occupancy: 'not_handed_over' as const, handoverNoticeDate: '2025-06-15' };
+	const b = (billId: number, month: string, over: Partial<CreditBill> = {}): CreditBill => ({ billId, month, vacancyApplies: true, fullFen: 23733, principalFen: 23733, vacancyPercent: 100, ...over });
+	it('which months count: from the notice, until the move-in case (or while not handed over)', () => {
+		expect(wasVacancyMonth(vacant, '2025-06')).toBe(false); // starts before the notice
+		expect(wasVacancyMonth(vacant, '2025-07')).toBe(true);
+		expect(wasVacancyMonth({ ...vacant, occupancy: 'occupied' }, '2025-07')).toBe(false); // no case on record
+		expect(wasVacancyMonth({ ...vacant, occupancy: 'occupied', takenOverFrom: '2026-03' }, '2026-02')).toBe(true);
+		expect(wasVacancyMonth({ ...vacant, occupancy: 'occupied', takenOverFrom: '2026-03' }, '2026-03')).toBe(false);
+		expect(wasVacancyMonth({ ...vacant, handoverNoticeDate: null }, '2026-03')).toBe(false);
+	});
+	it('the difference to the vacancy percentage of the month, less what was credited; parking and reduced bills get none', () => {
+		const bills = [b(1, '2025-06'), b(2, '2025-07'), b(3, '2025-08'), b(4, '2025-09', { vacancyApplies: false }), b(5, '2025-10', { vacancyPercent: 90, principalFen: 21360 })];
+		const pct = (m: string) => (m < '2025-08' ? 90 : 80);
+		// 23 733 − 21 360 (90 %) = 2 373; 23 733 − 18 986 (80 %) = 4 747, 1 000 already credited.
+		expect(vacancyCreditsOwed(vacant, bills, pct, new Map([[3, 1000]]))).toEqual([
+			{ sourceBillId: 2, amountFen: 2373, vacancyPercent: 90 },
+			{ sourceBillId: 3, amountFen: 3747, vacancyPercent: 80 }
+		]);
+		expect(vacancyCreditsOwed(vacant, bills, pct, new Map([[2, 2373], [3, 4747]]))).toEqual([]);
+	});
+	it('a credit goes to its own unpaid bill first, then the oldest unpaid ones; the rest waits', () => {
+		const credits = [{ sourceBillId: 1, amountFen: 2373, vacancyPercent: 90 }, { sourceBillId: 2, amountFen: 2373, vacancyPercent: 90 }];
+		// Bill 1 is paid; bill 2 has 1 000 unpaid; bill 9 (a later month) 23 733.
+		expect(allocateCredits(credits, [{ billId: 1, principalDueFen: 0 }, { billId: 2, principalDueFen: 1000 }, { billId: 9, principalDueFen: 3000 }])).toEqual([
+			{ sourceBillId: 1, billId: 2, amountFen: 1000, vacancyPercent: 90 },
+			{ sourceBillId: 1, billId: 9, amountFen: 1373, vacancyPercent: 90 },
+			{ sourceBillId: 2, billId: 9, amountFen: 1627, vacancyPercent: 90 }
+		]);
+		expect(allocateCredits(credits, [])).toEqual([]);
 	});
 });

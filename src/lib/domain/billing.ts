@@ -301,3 +301,83 @@ export function formatMonthsEn(months: readonly string[]): string {
 		.map(([a, b]) => (a === b ? a : `${a} to ${b}`))
 		.join(', ');
 }
+
+// ---------------------------------------------------------------- 空置减免 (vacancy credits)
+
+export interface CreditUnit {
+	occupancy: UnitOccupancy;
+	handoverNoticeDate: string | null;
+	/** First month of the unit's move-in case (taken over from then on), or null. */
+	takenOverFrom?: string | null;
+}
+
+export interface CreditBill {
+	billId: number;
+	month: string;
+	vacancyApplies: boolean;
+	fullFen: number;
+	principalFen: number;
+	/** The percentage the bill was issued at. */
+	vacancyPercent: number;
+}
+
+/**
+ * Whether `month` was a month in which the unit was not taken over, counted from the handover
+ * notice: before the move-in case's first month if there is one, else while the unit is still not
+ * handed over (a unit occupied without a case on record is taken to have been taken over).
+ */
+export function wasVacancyMonth(unit: CreditUnit, month: string): boolean {
+	checkMonth(month);
+	if (!unit.handoverNoticeDate || `${month}-01` < unit.handoverNoticeDate) return false;
+	if (unit.takenOverFrom) return month < unit.takenOverFrom;
+	return unit.occupancy === 'not_handed_over';
+}
+
+/**
+ * 空置减免 still owed to a unit: for each bill issued at 100 % of an item the reduction applies to,
+ * for a month in which the unit was not taken over, the difference to the vacancy percentage in
+ * force for that month (`percentFor`), less what was already credited for it. Bills are never
+ * edited; each result becomes a credit row.
+ */
+export function vacancyCreditsOwed(
+	unit: CreditUnit,
+	bills: readonly CreditBill[],
+	percentFor: (month: string) => number,
+	credited: ReadonlyMap<number, number>
+): { sourceBillId: number; amountFen: number; vacancyPercent: number }[] {
+	const out: { sourceBillId: number; amountFen: number; vacancyPercent: number }[] = [];
+	for (const b of bills) {
+		if (!b.vacancyApplies || b.vacancyPercent !== 100 || !wasVacancyMonth(unit, b.month)) continue;
+		const percent = percentFor(b.month);
+		const owed = b.principalFen - applyPercent(b.fullFen, percent) - (credited.get(b.billId) ?? 0);
+		if (owed > 0) out.push({ sourceBillId: b.billId, amountFen: owed, vacancyPercent: percent });
+	}
+	return out;
+}
+
+/**
+ * Where each credit goes: first its own bill's unpaid principal, then the unit's other unpaid
+ * principal, oldest first (`targets` oldest first). What finds no unpaid principal yet is left for
+ * a later run (when the next bill is issued). Returns the rows to insert.
+ */
+export function allocateCredits(
+	credits: readonly { sourceBillId: number; amountFen: number; vacancyPercent: number }[],
+	targets: readonly { billId: number; principalDueFen: number }[]
+): { sourceBillId: number; billId: number; amountFen: number; vacancyPercent: number }[] {
+	const left = new Map(targets.map((t) => [t.billId, t.principalDueFen]));
+	const rows: { sourceBillId: number; billId: number; amountFen: number; vacancyPercent: number }[] = [];
+	for (const c of credits) {
+		let amount = c.amountFen;
+		const order = [c.sourceBillId, ...targets.map((t) => t.billId).filter((id) => id !== c.sourceBillId)];
+		for (const billId of order) {
+			const room = left.get(billId) ?? 0;
+			if (amount === 0) break;
+			if (room <= 0) continue;
+			const take = Math.min(room, amount);
+			left.set(billId, room - take);
+			amount -= take;
+			rows.push({ sourceBillId: c.sourceBillId, billId, amountFen: take, vacancyPercent: c.vacancyPercent });
+		}
+	}
+	return rows;
+}

@@ -6,6 +6,7 @@ import { LedgerError } from '../ledger';
 import { isValidMonth } from '../../dates';
 import { monthPlanner, type BillingSettings, type BillingUnit, type FeeBasis, type PlannedBill, type RateRow } from '../../domain/billing';
 import { stmt } from '../db/stmt';
+import { grantVacancyCredits } from './vacancy-credits';
 
 export type BillSource = 'monthly' | 'prepay' | 'movein';
 
@@ -116,6 +117,8 @@ export function generateMonthlyBills(db: Db, communityId: number, month: string,
 		const settings = billingSettings(db, communityId, month);
 		const units = unitsForBilling(db, communityId, opts.unitIds);
 		const result = insertBills(db, communityId, units, items, month, settings, opts.source ?? 'monthly', now, opts.onProgress);
+		// 空置减免 owed for bills issued at 100 % in vacancy months (idempotent; a new bill can take a waiting credit).
+		grantVacancyCredits(db, communityId, { unitIds: opts.unitIds, now, actorId: opts.actorId });
 		if (result.created > 0) {
 			audit(db, { communityId, actorId: opts.actorId ?? null, actorKind: opts.actorId ? 'staff' : 'system', action: 'bills.generate', targetType: 'month', targetId: month, detail: { ...result, units: units.length, source: opts.source ?? 'monthly' } }, now);
 		}

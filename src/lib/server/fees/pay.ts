@@ -9,6 +9,7 @@ import { formatLateFeeWorkingZh, type LateFeeWorking } from '../../domain/late-f
 import { MAX_FEN } from '../../money';
 import { billsDue, unitInfo, type BillDue } from './account';
 import { billingSettings, insertBills, itemsWithRates, unitsForBilling } from './generate';
+import { grantVacancyCredits } from './vacancy-credits';
 import { stmt } from '../db/stmt';
 
 /** At most three years paid ahead in one go. */
@@ -129,6 +130,8 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 		}
 	}
 
+	// 空置减免 still owed lowers what is due before it is paid (idempotent; shown on this receipt).
+	grantVacancyCredits(db, input.communityId, { unitIds: [unit.id], now: input.now, actorId: input.cashierId });
 	// Only the chosen bills and the prepaid window are read: posting stays fast on a unit with years of bills.
 	const due = billsDue(db, input.communityId, unit.id, today, { ids: billIds, fromMonth: window[0], toMonth: window[window.length - 1] });
 	const dueById = new Map(due.map((b) => [b.billId, b]));
@@ -174,7 +177,9 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 					principalFen: b.principalFen,
 					fullFen: b.fullFen,
 					vacancyPercent: b.vacancyPercent,
-					...(b.source === 'prepay' ? { prepay: true } : {})
+					...(b.source === 'prepay' ? { prepay: true } : {}),
+					// 空置减免 already taken off this bill's principal (printed on the receipt).
+					...(b.vacancyCreditFen > 0 ? { vacancyCreditFen: b.vacancyCreditFen } : {})
 				}
 			});
 		}

@@ -174,6 +174,8 @@ function a5Table(doc: Pdf, r: ReceiptRows): void {
 	rows.push(['合计', '', amt(r.principalFen), amt(r.lateFeeFen), ...(r.hasWaiver ? [amt(r.waivedFen)] : []), amt(r.totalFen)]);
 	rows.push(['金额（大写）', toChineseUppercase(r.totalFen), formatYuan(r.totalFen)]);
 	drawTable(doc, { columns, rows });
+	// Not a column: the credit is already out of the principal above, so the rows still add up.
+	if (r.vacancyCreditFen > 0) doc.text(`空置减免 ${formatYuan(r.vacancyCreditFen)}（已从上列本金中扣除）`, contentBox(doc).left, doc.y, { width: contentBox(doc).width });
 }
 
 /**
@@ -195,6 +197,7 @@ function rollTable(doc: Pdf, r: ReceiptRows): void {
 	drawTable(doc, { columns, rows });
 	const kv: [string, string][] = [];
 	if (r.hasWaiver) kv.push(['减免滞纳金', formatYuan(r.waivedFen)]);
+	if (r.vacancyCreditFen > 0) kv.push(['空置减免（已从本金中扣除）', formatYuan(r.vacancyCreditFen)]);
 	kv.push(['合计', formatYuan(r.totalFen)], ['大写', toChineseUppercase(r.totalFen)]);
 	drawKeyValueRows(doc, kv, { columns: 1 });
 }

@@ -32,6 +32,8 @@ export interface LineDetail {
 	waivedFen?: number;
 	/** A free-text period for non-bill lines, e.g. "2026年12月01日至2027年02月28日". */
 	periodZh?: string;
+	/** 空置减免 taken off the bill's principal before this payment (principal lines). */
+	vacancyCreditFen?: number;
 }
 
 export interface ReceiptRow {
@@ -68,6 +70,8 @@ export interface ReceiptRows {
 	hasWaiver: boolean;
 	/** Rate of the first working found (for the 3‰ caption), or null. */
 	ratePerMille: number | null;
+	/** 空置减免 taken off the principal of the bills paid (already out of the amounts above). */
+	vacancyCreditFen: number;
 }
 
 export function parseDetail(detail: ReceiptLineInput['detail']): LineDetail {
@@ -89,6 +93,7 @@ export function parseDetail(detail: ReceiptLineInput['detail']): LineDetail {
 	out.itemNameEn = str(r.itemNameEn);
 	out.periodZh = str(r.periodZh);
 	if (typeof r.waivedFen === 'number' && Number.isSafeInteger(r.waivedFen) && r.waivedFen > 0) out.waivedFen = r.waivedFen;
+	if (typeof r.vacancyCreditFen === 'number' && Number.isSafeInteger(r.vacancyCreditFen) && r.vacancyCreditFen > 0) out.vacancyCreditFen = r.vacancyCreditFen;
 	if (isWorking(r.working)) out.working = r.working;
 	return out;
 }
@@ -126,9 +131,11 @@ export function receiptRows(lines: readonly ReceiptLineInput[]): ReceiptRows {
 	// Rows keep the order of first appearance; bill rows are placed when their item first appears.
 	const slots: ({ type: 'item'; itemCode: string } | { type: 'row'; row: ReceiptRow })[] = [];
 	const itemsSeen = new Set<string>();
+	let vacancyCreditFen = 0;
 
 	lines.forEach((line, order) => {
 		const d = parseDetail(line.detail);
+		if (line.kind === 'principal') vacancyCreditFen += d.vacancyCreditFen ?? 0;
 		const billLine = line.billId != null && (line.kind === 'principal' || line.kind === 'late_fee');
 		if (billLine) {
 			const id = line.billId as number;
@@ -232,6 +239,7 @@ export function receiptRows(lines: readonly ReceiptLineInput[]): ReceiptRows {
 		waivedFen: sum('waivedFen'),
 		totalFen: sum('totalFen'),
 		hasWaiver: rows.some((r) => r.waivedFen > 0),
-		ratePerMille: firstWorking?.ratePerMille ?? null
+		ratePerMille: firstWorking?.ratePerMille ?? null,
+		vacancyCreditFen
 	};
 }
