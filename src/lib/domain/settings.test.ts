@@ -107,6 +107,10 @@ describe('effective-dated settings: the value in force on a day', () => {
 		expect(nextChange(changes, 'lateFeeRatePerMille', '2026-12-05')).toMatchObject({ value: 4, from: '2026-12-06' });
 		expect(nextChange(changes, 'lateFeeRatePerMille', '2026-12-06')).toMatchObject({ value: 1, from: '2027-03-01' });
 		expect(nextChange(changes, 'lateFeeRatePerMille', '2027-03-01')).toBeNull();
+		// A change that only restores the value in force (a cancelled one) is no change.
+		const cancelled = [...changes, { id: 9, key: 'lateFeeRatePerMille', value: 4, from: '2027-03-01' }];
+		expect(nextChange(cancelled, 'lateFeeRatePerMille', '2026-12-06')).toBeNull();
+		expect(nextChange([{ id: 1, key: 'dueDay', value: 20, from: '2027-01-01' }], 'dueDay', '2026-12-06', 20)).toBeNull();
 	});
 	it('settingsOn puts the priced values of the day in, and leaves the rest', () => {
 		const s = settingsSchema.parse({});

@@ -144,12 +144,20 @@ export function valueInForce<V>(base: V, changes: readonly SettingChange<V>[], k
 	return value;
 }
 
-/** The next change of `key` after `today` (the last one recorded for that day), or null. */
-export function nextChange<V>(changes: readonly SettingChange<V>[], key: string, today: string): SettingChange<V> | null {
-	const later = ordered(changes, key).filter((c) => c.from > today);
-	if (later.length === 0) return null;
-	const day = later[0].from;
-	return later.filter((c) => c.from === day).at(-1)!;
+/**
+ * The next scheduled change of `key` after `today`: the first later day on which the value in force
+ * differs from the day before (a change that only restores the value, e.g. a cancelled one, is none).
+ */
+export function nextChange<V>(changes: readonly SettingChange<V>[], key: string, today: string, base?: V): SettingChange<V> | null {
+	const days = [...new Set(ordered(changes, key).filter((c) => c.from > today).map((c) => c.from))];
+	const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+	let before: unknown = valueInForce<V | undefined>(base, changes, key, today);
+	for (const day of days) {
+		const on = valueInForce<V | undefined>(base, changes, key, day);
+		if (!same(on, before)) return ordered(changes, key).filter((c) => c.from === day).at(-1)!;
+		before = on;
+	}
+	return null;
 }
 
 /** The settings with every priced value as in force on `date`. */

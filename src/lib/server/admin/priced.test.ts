@@ -97,6 +97,7 @@ describe('a late-fee rate change never rewrites a past day (issue 11)', () => {
 		// Saving today's value on the scheduled day cancels the change.
 		expect(save('2026-12-06', { effectiveFrom: '2027-01-01' })).toEqual({ ok: true, changed: ['lateFeeRatePerMille'] });
 		expect(settingsOnDay(db, f.communityId, '2027-01-01').fees.lateFeeRatePerMille).toBe(3);
+		expect(pricedHistoryView(db, f.communityId, '2026-12-06').lateFeeRatePerMille.next).toBeNull();
 	});
 
 	it("the due day and vacancy percentage of a month's bills are those in force when the month begins", () => {

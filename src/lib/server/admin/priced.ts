@@ -66,7 +66,7 @@ export function pricedHistory(db: Db, communityId: number, today: string): Price
 	return PRICED_KEYS.map((key) => {
 		const [section, k] = PRICED_SETTINGS[key];
 		const opening = (base[section] as Record<string, unknown>)[k];
-		const next = nextChange(changes, key, today);
+		const next = nextChange(changes, key, today, opening);
 		return {
 			key,
 			opening,
