@@ -10,6 +10,7 @@ import { receiptRows } from '../receipts/rows';
 import { renderReceipt } from '../pdf/receipt';
 import { pdfText } from '../pdf/pdf-text';
 import { localToEpochMs } from '../../dates';
+import { dailyReport } from '../reports/daily';
 import { ensureFeeItems, generateMonthlyBills, grantVacancyCredits, postFeePayment, unitAccount } from './index';
 
 const at = (date: string, time = '10:00') => localToEpochMs(date, time, 'Asia/Shanghai');
@@ -83,6 +84,8 @@ describe('空置减免 (issue 11: the vacancy fee started a year late)', () => {
 		expect(receiptRows(record.lines).vacancyCreditFen).toBe(2373);
 		const pdf = await renderReceipt(record, getCommunity(db, f.communityId), { format: 'a5', reprintNo: 0, verifyUrl: 'https://fd.example.cn/verify/x' });
 		expect(pdfText(pdf).replace(/\s+/g, ' ')).toContain('空置减免 ¥23.73（已从上列本金中扣除）');
+		// The daily report counts the bill as settled (payment + credit), its late fee charged: 34 days on ¥237.33.
+		expect(dailyReport(db, f.communityId, '2026-11-23', '2026-11-23', { now: NOW }).lateFees.charged).toMatchObject({ bills: 1, chargedFen: 2421 });
 	});
 
 	it('an occupied unit without a move-in case on record, and parking bills, get none', () => {
