@@ -6,7 +6,10 @@
  *   per_space rate × parking spaces;  per_unit  rate.
  * - The rate in force for month M is the one with the latest `fromMonth` ≤ M (a later insert
  *   with the same `fromMonth` wins): a rate change never touches bills already created.
- * - The bill of month M is due on day `dueDay` of M, clamped to the month's last day.
+ * - The bill of month M is due on day `dueDay` of M, clamped to the month's last day; `dueDay` and
+ *   `vacancyPercent` are the values in force on the first day of M (settings take effect from a
+ *   date), and the due date is stored on the bill when it is created, so a later change of the
+ *   due day never moves it.
  * - Vacancy (空置, seed 003 二(三)3): a unit not taken over pays `vacancyPercent` % (the value in
  *   force for the bill's month) of the items the reduction applies to (the property fee; never
  *   parking), rounded half up, for every month from the handover notice on — from the notice,
