@@ -82,6 +82,8 @@ describe('a late-fee rate change never rewrites a past day (issue 11)', () => {
 	it('a change cannot be back-dated', () => {
 		expect(save('2026-12-06', { lateFeeRatePerMille: '2', effectiveFrom: '2026-12-05' })).toEqual({ ok: false, error: 'backdated' });
 		expect(settingsOnDay(db, f.communityId, '2026-12-06').fees.lateFeeRatePerMille).toBe(3);
+		// A form left open overnight still saves what needs no date.
+		expect(save('2026-12-06', { kioskPhone: '0571-1', effectiveFrom: '2026-12-05' })).toEqual({ ok: true, changed: ['kioskPhone'] });
 	});
 
 	it('a future change is scheduled: the page shows it as next, with the history and who set it', () => {

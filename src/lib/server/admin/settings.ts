@@ -241,7 +241,6 @@ export function saveSettings(db: Db, actor: Actor, f: SettingsForm, now: number)
 		const row = db.select().from(communities).where(eq(communities.id, actor.communityId)).get();
 		if (!row) return { ok: false, error: 'not_found' };
 		const today = todayIn(row.timeZone, now);
-		if (f.effectiveFrom < today) return { ok: false, error: 'backdated' };
 		forgetCommunity(row.id); // read the changes as stored, inside this transaction
 		const { changes } = getCommunity(db, row.id);
 		const opening = parseSettings(row.settings);
@@ -264,17 +263,18 @@ export function saveSettings(db: Db, actor: Actor, f: SettingsForm, now: number)
 		const onFrom = formValuesOf({ ...row, settings: inForce(f.effectiveFrom) });
 		const scheduledThatDay = new Set(changes.filter((c) => c.from === f.effectiveFrom).map((c) => c.key));
 		const changesOut: Record<string, [string, string]> = {};
-		const priced: string[] = [];
-		for (const k of Object.keys(before) as (keyof typeof before)[]) {
-			if (isPricedKey(k)) {
-				// Changed from what the form showed (today's value), or overriding a change already
-				// scheduled for that very day (saving today's value on its date cancels it).
-				if (before[k] === after[k] && !(scheduledThatDay.has(k) && onFrom[k] !== after[k])) continue;
-				insertSettingChange(db, row.id, k, f[k], f.effectiveFrom, actor.id, now);
-				changesOut[k] = [before[k], after[k]];
-				priced.push(k);
-			} else if (before[k] !== after[k]) changesOut[k] = [before[k], after[k]];
+		const priced = PRICED_KEYS.filter(
+			// Changed from what the form showed (today's value), or overriding a change already
+			// scheduled for that very day (saving today's value on its date cancels it).
+			(k) => before[k] !== after[k] || (scheduledThatDay.has(k) && onFrom[k] !== after[k])
+		);
+		// Only a change of a priced setting needs the date: a past day must not change.
+		if (priced.length > 0 && f.effectiveFrom < today) return { ok: false, error: 'backdated' };
+		for (const k of priced) {
+			insertSettingChange(db, row.id, k, f[k], f.effectiveFrom, actor.id, now);
+			changesOut[k] = [before[k], after[k]];
 		}
+		for (const k of Object.keys(before) as (keyof typeof before)[]) if (!isPricedKey(k) && before[k] !== after[k]) changesOut[k] = [before[k], after[k]];
 		if (Object.keys(changesOut).length === 0) return { ok: true, changed: [] };
 		db.update(communities)
 			.set({ name: f.name, centreName: f.centreName, timeZone: f.timeZone, settings: JSON.stringify(merged) })
