@@ -209,7 +209,7 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 		ensureFeeItems(db, communityId); // nested: a savepoint inside this transaction
 		forgetCommunity(communityId);
 		const items: ItemWithRates[] = itemsWithRates(db, communityId);
-		const settings = billingSettings(db, communityId);
+		const settings = billingSettings(db, communityId, months[0]); // no dated changes in a fresh bench database
 		const billSql = sqlite.prepare(`INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'monthly', ?)`);
 		// billOf[(unit × months + month) × items + item] = { id, principal, due }; 0 id = no bill.
 		const nItems = items.length;

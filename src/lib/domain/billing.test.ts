@@ -13,6 +13,10 @@ import {
 	planBill,
 	rateForMonth,
 	vacancyPercentFor,
+	vacancyCreditsOwed,
+	wasVacancyMonth,
+	allocateCredits,
+	type CreditBill,
 	type BillingUnit
 } from './billing';
 
@@ -23,7 +27,7 @@ const unit = (over: Partial<BillingUnit> = {}): BillingUnit => ({
 	handoverNoticeDate: '2021-09-01',
 	...over
 });
-const settings = { dueDay: 20, vacancyPercent: 90, vacancyAfterMonths: 12 };
+const settings = { dueDay: 20, vacancyPercent: 90 };
 
 describe('monthlyAmountFen', () => {
 	it('per m²: 90.00 m² × 265 = 23 850 fen', () => {
@@ -142,16 +146,22 @@ describe('vacancy', () => {
 	const vacant = unit({ occupancy: 'not_handed_over', handoverNoticeDate: '2025-06-15' });
 	const property = { vacancyApplies: true };
 	const parking = { vacancyApplies: false };
-	it('100 % until the month starts a year after the notice, then 90 %', () => {
-		expect(vacancyPercentFor(vacant, property, '2025-07', settings)).toBe(100);
-		expect(vacancyPercentFor(vacant, property, '2026-06', settings)).toBe(100); // starts 06-01 < 06-15
-		expect(vacancyPercentFor(vacant, property, '2026-07', settings)).toBe(90);
+	it('90 % from the first billed month after the notice, not a year later (seed 003 二(三)3)', () => {
+		expect(vacancyPercentFor(vacant, property, '2025-06', settings)).toBe(100); // starts 06-01 < 06-15: not billed
+		expect(vacancyPercentFor(vacant, property, '2025-07', settings)).toBe(90);
+		expect(vacancyPercentFor(vacant, property, '2026-06', settings)).toBe(90);
 		expect(vacancyPercentFor(vacant, property, '2027-12', settings)).toBe(90);
 	});
-	it('a notice on the 1st: the anniversary month itself is reduced', () => {
+	it('a notice on the 1st: that month itself is reduced', () => {
 		const u = unit({ occupancy: 'not_handed_over', handoverNoticeDate: '2024-06-01' });
-		expect(vacancyPercentFor(u, property, '2025-05', settings)).toBe(100);
-		expect(vacancyPercentFor(u, property, '2025-06', settings)).toBe(90);
+		expect(vacancyPercentFor(u, property, '2024-05', settings)).toBe(100);
+		expect(vacancyPercentFor(u, property, '2024-06', settings)).toBe(90);
+	});
+	it('months prepaid at handover (from the move-in case on) are full rate', () => {
+		const u = { ...vacant, takenOverFrom: '2026-12' };
+		expect(vacancyPercentFor(u, property, '2026-11', settings)).toBe(90);
+		expect(vacancyPercentFor(u, property, '2026-12', settings)).toBe(100);
+		expect(vacancyPercentFor(u, property, '2027-05', settings)).toBe(100);
 	});
 	it('parking is never reduced', () => {
 		expect(vacancyPercentFor(vacant, parking, '2027-01', settings)).toBe(100);
@@ -160,9 +170,8 @@ describe('vacancy', () => {
 		expect(vacancyPercentFor({ ...vacant, occupancy: 'occupied' }, property, '2027-01', settings)).toBe(100);
 		expect(vacancyPercentFor({ ...vacant, occupancy: 'vacant_after_move_in' }, property, '2027-01', settings)).toBe(100);
 	});
-	it('uses the configured percent and delay', () => {
-		expect(vacancyPercentFor(vacant, property, '2025-08', { vacancyPercent: 70, vacancyAfterMonths: 1 })).toBe(70);
-		expect(vacancyPercentFor(vacant, property, '2025-07', { vacancyPercent: 70, vacancyAfterMonths: 0 })).toBe(70);
+	it('uses the configured percent', () => {
+		expect(vacancyPercentFor(vacant, property, '2025-08', { vacancyPercent: 70 })).toBe(70);
 	});
 	it('no notice date: no reduction', () => {
 		expect(vacancyPercentFor(unit({ occupancy: 'not_handed_over', handoverNoticeDate: null }), property, '2027-01', settings)).toBe(100);
@@ -277,5 +286,38 @@ describe('month formatting', () => {
 		expect(formatMonthsZh(['2026-01', '2026-03', '2026-04'])).toBe('2026年01月、2026年03月至2026年04月');
 		expect(formatMonthsEn(['2026-09', '2026-10', '2027-01'])).toBe('2026-09 to 2026-10, 2027-01');
 		expect(() => formatMonthsZh(['2026-13'])).toThrow(RangeError);
+	});
+});
+
+describe('空置减免: credits for bills issued at 100 % in months the unit was not taken over', () => {
+	const vacant = { occupancy: 'not_handed_over' as const, handoverNoticeDate: '2025-06-15' };
+	const b = (billId: number, month: string, over: Partial<CreditBill> = {}): CreditBill => ({ billId, month, vacancyApplies: true, fullFen: 23733, principalFen: 23733, vacancyPercent: 100, ...over });
+	it('which months count: from the notice, until the move-in case (or while not handed over)', () => {
+		expect(wasVacancyMonth(vacant, '2025-06')).toBe(false); // starts before the notice
+		expect(wasVacancyMonth(vacant, '2025-07')).toBe(true);
+		expect(wasVacancyMonth({ ...vacant, occupancy: 'occupied' }, '2025-07')).toBe(false); // no case on record
+		expect(wasVacancyMonth({ ...vacant, occupancy: 'occupied', takenOverFrom: '2026-03' }, '2026-02')).toBe(true);
+		expect(wasVacancyMonth({ ...vacant, occupancy: 'occupied', takenOverFrom: '2026-03' }, '2026-03')).toBe(false);
+		expect(wasVacancyMonth({ ...vacant, handoverNoticeDate: null }, '2026-03')).toBe(false);
+	});
+	it('the difference to the vacancy percentage of the month, less what was credited; parking and reduced bills get none', () => {
+		const bills = [b(1, '2025-06'), b(2, '2025-07'), b(3, '2025-08'), b(4, '2025-09', { vacancyApplies: false }), b(5, '2025-10', { vacancyPercent: 90, principalFen: 21360 })];
+		const pct = (m: string) => (m < '2025-08' ? 90 : 80);
+		// 23 733 − 21 360 (90 %) = 2 373; 23 733 − 18 986 (80 %) = 4 747, 1 000 already credited.
+		expect(vacancyCreditsOwed(vacant, bills, pct, new Map([[3, 1000]]))).toEqual([
+			{ sourceBillId: 2, amountFen: 2373, vacancyPercent: 90 },
+			{ sourceBillId: 3, amountFen: 3747, vacancyPercent: 80 }
+		]);
+		expect(vacancyCreditsOwed(vacant, bills, pct, new Map([[2, 2373], [3, 4747]]))).toEqual([]);
+	});
+	it('a credit goes to its own unpaid bill first, then the oldest unpaid ones; the rest waits', () => {
+		const credits = [{ sourceBillId: 1, amountFen: 2373, vacancyPercent: 90 }, { sourceBillId: 2, amountFen: 2373, vacancyPercent: 90 }];
+		// Bill 1 is paid; bill 2 has 1 000 unpaid; bill 9 (a later month) 23 733.
+		expect(allocateCredits(credits, [{ billId: 1, principalDueFen: 0 }, { billId: 2, principalDueFen: 1000 }, { billId: 9, principalDueFen: 3000 }])).toEqual([
+			{ sourceBillId: 1, billId: 2, amountFen: 1000, vacancyPercent: 90 },
+			{ sourceBillId: 1, billId: 9, amountFen: 1373, vacancyPercent: 90 },
+			{ sourceBillId: 2, billId: 9, amountFen: 1627, vacancyPercent: 90 }
+		]);
+		expect(allocateCredits(credits, [])).toEqual([]);
 	});
 });

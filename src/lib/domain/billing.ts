@@ -6,11 +6,16 @@
  *   per_space rate × parking spaces;  per_unit  rate.
  * - The rate in force for month M is the one with the latest `fromMonth` ≤ M (a later insert
  *   with the same `fromMonth` wins): a rate change never touches bills already created.
- * - The bill of month M is due on day `dueDay` of M, clamped to the month's last day.
- * - Vacancy (空置): a unit still not handed over whose month starts at least `vacancyAfterMonths`
- *   after the handover notice date pays `vacancyPercent` % of the items the reduction applies to
- *   (the property fee; never parking), rounded half up. After move-in it pays 100 %, also when
- *   it becomes vacant again.
+ * - The bill of month M is due on day `dueDay` of M, clamped to the month's last day; `dueDay` and
+ *   `vacancyPercent` are the values in force on the first day of M (settings take effect from a
+ *   date), and the due date is stored on the bill when it is created, so a later change of the
+ *   due day never moves it.
+ * - Vacancy (空置, seed 003 二(三)3): a unit not taken over pays `vacancyPercent` % (the value in
+ *   force for the bill's month) of the items the reduction applies to (the property fee; never
+ *   parking), rounded half up, for every month from the handover notice on — from the notice,
+ *   not after a year. After move-in it pays 100 %, also when it becomes vacant again. Months
+ *   prepaid at handover (`takenOverFrom`: the move-in case's first fee month) are full rate: the
+ *   unit is taken over by then.
  * - Billing starts with the first month that begins on or after the handover notice date; a
  *   unit not handed over without a notice date is not billed at all (fees start at the notice).
  * - A paid amount is allocated over the chosen bills principal first (oldest first), then late
@@ -30,6 +35,8 @@ export interface BillingUnit {
 	parkingSpaces: number;
 	occupancy: UnitOccupancy;
 	handoverNoticeDate: string | null;
+	/** First month the unit counts as taken over although not marked occupied yet (handover prepayment). */
+	takenOverFrom?: string | null;
 }
 
 export interface BillingItem {
@@ -46,7 +53,6 @@ export interface RateRow {
 
 export interface VacancySettings {
 	vacancyPercent: number;
-	vacancyAfterMonths: number;
 }
 
 export interface BillingSettings extends VacancySettings {
@@ -143,14 +149,15 @@ function billableFrom(unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate'
 }
 
 function vacancyAt(
-	unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate'>,
+	unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate' | 'takenOverFrom'>,
 	item: Pick<BillingItem, 'vacancyApplies'>,
 	monthStart: string,
-	settings: VacancySettings,
-	threshold: (noticeDate: string) => string
+	settings: VacancySettings
 ): number {
 	if (!item.vacancyApplies || unit.occupancy !== 'not_handed_over' || !unit.handoverNoticeDate) return 100;
-	return monthStart >= threshold(unit.handoverNoticeDate) ? settings.vacancyPercent : 100;
+	if (unit.takenOverFrom && monthStart.slice(0, 7) >= unit.takenOverFrom) return 100;
+	// Every month billed from the notice on (billableFrom) is a vacancy month: no year's wait.
+	return monthStart >= unit.handoverNoticeDate ? settings.vacancyPercent : 100;
 }
 
 /** Whether a unit is billed for `month` at all (fees start at the handover notice). */
@@ -161,13 +168,13 @@ export function isBillable(unit: Pick<BillingUnit, 'occupancy' | 'handoverNotice
 
 /** The percentage of the full amount a unit pays for an item in `month` (100 or the vacancy rate). */
 export function vacancyPercentFor(
-	unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate'>,
+	unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate' | 'takenOverFrom'>,
 	item: Pick<BillingItem, 'vacancyApplies'>,
 	month: string,
 	settings: VacancySettings
 ): number {
 	checkMonth(month);
-	return vacancyAt(unit, item, `${month}-01`, settings, (notice) => addMonthsToDate(notice, settings.vacancyAfterMonths));
+	return vacancyAt(unit, item, `${month}-01`, settings);
 }
 
 export interface PlannedBill {
@@ -195,18 +202,11 @@ export function monthPlanner(
 	if (!rate) return null;
 	const dueDate = dueDateOf(month, settings.dueDay);
 	const monthStart = `${month}-01`;
-	// Notice dates repeat across a community; their vacancy thresholds are computed once.
-	const thresholds = new Map<string, string>();
-	const threshold = (notice: string) => {
-		let from = thresholds.get(notice);
-		if (from === undefined) thresholds.set(notice, (from = addMonthsToDate(notice, settings.vacancyAfterMonths)));
-		return from;
-	};
 	return (unit) => {
 		if (!billableFrom(unit, monthStart)) return null;
 		const fullFen = monthlyAmountFen(item.basis, rate.rateFen, unit);
 		if (fullFen === 0) return null;
-		const vacancyPercent = vacancyAt(unit, item, monthStart, settings, threshold);
+		const vacancyPercent = vacancyAt(unit, item, monthStart, settings);
 		return { month, dueDate, rateFen: rate.rateFen, fullFen, vacancyPercent, principalFen: applyPercent(fullFen, vacancyPercent) };
 	};
 }
@@ -303,4 +303,84 @@ export function formatMonthsEn(months: readonly string[]): string {
 	return monthRuns(months)
 		.map(([a, b]) => (a === b ? a : `${a} to ${b}`))
 		.join(', ');
+}
+
+// ---------------------------------------------------------------- 空置减免 (vacancy credits)
+
+export interface CreditUnit {
+	occupancy: UnitOccupancy;
+	handoverNoticeDate: string | null;
+	/** First month of the unit's move-in case (taken over from then on), or null. */
+	takenOverFrom?: string | null;
+}
+
+export interface CreditBill {
+	billId: number;
+	month: string;
+	vacancyApplies: boolean;
+	fullFen: number;
+	principalFen: number;
+	/** The percentage the bill was issued at. */
+	vacancyPercent: number;
+}
+
+/**
+ * Whether `month` was a month in which the unit was not taken over, counted from the handover
+ * notice: before the move-in case's first month if there is one, else while the unit is still not
+ * handed over (a unit occupied without a case on record is taken to have been taken over).
+ */
+export function wasVacancyMonth(unit: CreditUnit, month: string): boolean {
+	checkMonth(month);
+	if (!unit.handoverNoticeDate || `${month}-01` < unit.handoverNoticeDate) return false;
+	if (unit.takenOverFrom) return month < unit.takenOverFrom;
+	return unit.occupancy === 'not_handed_over';
+}
+
+/**
+ * 空置减免 still owed to a unit: for each bill issued at 100 % of an item the reduction applies to,
+ * for a month in which the unit was not taken over, the difference to the vacancy percentage in
+ * force for that month (`percentFor`), less what was already credited for it. Bills are never
+ * edited; each result becomes a credit row.
+ */
+export function vacancyCreditsOwed(
+	unit: CreditUnit,
+	bills: readonly CreditBill[],
+	percentFor: (month: string) => number,
+	credited: ReadonlyMap<number, number>
+): { sourceBillId: number; amountFen: number; vacancyPercent: number }[] {
+	const out: { sourceBillId: number; amountFen: number; vacancyPercent: number }[] = [];
+	for (const b of bills) {
+		if (!b.vacancyApplies || b.vacancyPercent !== 100 || !wasVacancyMonth(unit, b.month)) continue;
+		const percent = percentFor(b.month);
+		const owed = b.principalFen - applyPercent(b.fullFen, percent) - (credited.get(b.billId) ?? 0);
+		if (owed > 0) out.push({ sourceBillId: b.billId, amountFen: owed, vacancyPercent: percent });
+	}
+	return out;
+}
+
+/**
+ * Where each credit goes: first its own bill's unpaid principal, then the unit's other unpaid
+ * principal, oldest first (`targets` oldest first). What finds no unpaid principal yet is left for
+ * a later run (when the next bill is issued). Returns the rows to insert.
+ */
+export function allocateCredits(
+	credits: readonly { sourceBillId: number; amountFen: number; vacancyPercent: number }[],
+	targets: readonly { billId: number; principalDueFen: number }[]
+): { sourceBillId: number; billId: number; amountFen: number; vacancyPercent: number }[] {
+	const left = new Map(targets.map((t) => [t.billId, t.principalDueFen]));
+	const rows: { sourceBillId: number; billId: number; amountFen: number; vacancyPercent: number }[] = [];
+	for (const c of credits) {
+		let amount = c.amountFen;
+		const order = [c.sourceBillId, ...targets.map((t) => t.billId).filter((id) => id !== c.sourceBillId)];
+		for (const billId of order) {
+			const room = left.get(billId) ?? 0;
+			if (amount === 0) break;
+			if (room <= 0) continue;
+			const take = Math.min(room, amount);
+			left.set(billId, room - take);
+			amount -= take;
+			rows.push({ sourceBillId: c.sourceBillId, billId, amountFen: take, vacancyPercent: c.vacancyPercent });
+		}
+	}
+	return rows;
 }

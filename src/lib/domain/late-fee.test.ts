@@ -14,6 +14,7 @@ describe('DOMAIN.md worked examples', () => {
 		expect(lateFeeWorking(input)).toEqual({
 			fen: 2003,
 			parts: [{ principalFen: 25680, days: 26 }],
+			lines: [{ principalFen: 25680, days: 26, ratePerMille: 3 }],
 			capped: false,
 			ratePerMille: 3,
 			uncappedFen: 2003,
@@ -83,6 +84,7 @@ describe('amounts', () => {
 		expect(lateFeeWorking({ principalFen: 0, dueDate: '2026-01-20', asOf: '2027-01-20' })).toEqual({
 			fen: 0,
 			parts: [],
+			lines: [],
 			capped: false,
 			ratePerMille: 3,
 			uncappedFen: 0,
@@ -379,5 +381,76 @@ describe('formatLateFeeWorkingZh', () => {
 	it('prints nothing when nothing is overdue', () => {
 		const w = lateFeeWorking({ principalFen: 1000, dueDate: '2026-01-20', asOf: '2026-01-20' });
 		expect(formatLateFeeWorkingZh(w)).toBe('');
+	});
+});
+
+describe('rate and cap changes (a schedule): a past day never changes', () => {
+	// ¥1,000.00 due 2026-11-20, unpaid. 3‰ until 2026-12-05, 2‰ from 2026-12-06.
+	const base = { principalFen: 100000, dueDate: '2026-11-20' };
+	const before = [{ from: '0000-01-01', ratePerMille: 3, capPercent: 100 }];
+	const after = [...before, { from: '2026-12-06', ratePerMille: 2, capPercent: 100 }];
+
+	it('before the change day: the same fee as without the change', () => {
+		for (const asOf of ['2026-11-20', '2026-11-21', '2026-12-01', '2026-12-05']) {
+			expect(lateFee({ ...base, asOf, schedule: after })).toBe(lateFee({ ...base, asOf, schedule: before }));
+		}
+		// 15 days × 1000 × 3‰ = 45.00
+		expect(lateFee({ ...base, asOf: '2026-12-05', schedule: after })).toBe(4500);
+	});
+
+	it('on and after the change day only the new days use the new rate', () => {
+		// 15 days at 3‰ (4500) + 1 day at 2‰ (200)
+		expect(lateFee({ ...base, asOf: '2026-12-06', schedule: after })).toBe(4700);
+		// + 10 days at 2‰
+		const w = lateFeeWorking({ ...base, asOf: '2026-12-15', schedule: after });
+		expect(w.fen).toBe(4500 + 2000);
+		expect(w.ratePerMille).toBe(2);
+		expect(w.parts).toEqual([{ principalFen: 100000, days: 25 }]);
+		expect(w.lines).toEqual([
+			{ principalFen: 100000, days: 15, ratePerMille: 3 },
+			{ principalFen: 100000, days: 10, ratePerMille: 2 }
+		]);
+		expect(formatLateFeeWorkingZh(w)).toBe('逾期15天 × ¥1,000.00 × 3‰ = ¥45.00\n逾期10天 × ¥1,000.00 × 2‰ = ¥20.00\n合计 ¥65.00');
+	});
+
+	it('a future scheduled change does nothing before its day', () => {
+		const future = [...before, { from: '2027-06-01', ratePerMille: 1, capPercent: 100 }];
+		expect(lateFee({ ...base, asOf: '2026-12-15', schedule: future })).toBe(lateFee({ ...base, asOf: '2026-12-15', ratePerMille: 3 }));
+	});
+
+	it('a part paid before the change is not touched by it', () => {
+		const payments = [{ date: '2026-11-30', principalFen: 40000 }];
+		// 40000 × 10 × 3‰ = 1200; 60000 × 15 × 3‰ = 2700 and 60000 × 5 × 2‰ = 600
+		expect(lateFee({ ...base, asOf: '2026-12-10', payments, schedule: after })).toBe(1200 + 2700 + 600);
+	});
+
+	it('a lower cap stops growth but never takes back what had accrued', () => {
+		// 1‰ a day on ¥1,000.00: 10.00 a day. Cap 100% until 2026-12-06, then 5% (= 50.00).
+		const s = [
+			{ from: '0000-01-01', ratePerMille: 10, capPercent: 100 },
+			{ from: '2026-12-06', ratePerMille: 10, capPercent: 5 }
+		];
+		expect(lateFee({ ...base, asOf: '2026-12-05', schedule: s })).toBe(150000 / 10); // 15 days × 10.00 = 150.00
+		const w = lateFeeWorking({ ...base, asOf: '2026-12-20', schedule: s });
+		expect(w.fen).toBe(15000);
+		expect(w.capped).toBe(true);
+		expect(w.capFen).toBe(5000);
+	});
+
+	it('a cap in force bounds the accrual of its period; a raised cap lets it grow again', () => {
+		const s = [
+			{ from: '0000-01-01', ratePerMille: 10, capPercent: 5 },
+			{ from: '2026-12-06', ratePerMille: 10, capPercent: 10 }
+		];
+		expect(lateFee({ ...base, asOf: '2026-12-05', schedule: s })).toBe(5000);
+		expect(lateFee({ ...base, asOf: '2026-12-06', schedule: s })).toBe(6000);
+		expect(lateFee({ ...base, asOf: '2026-12-30', schedule: s })).toBe(10000);
+	});
+
+	it('one period gives exactly the single-rate result', () => {
+		const one = [{ from: '0000-01-01', ratePerMille: 3, capPercent: 100 }];
+		for (const asOf of ['2026-11-19', '2027-01-01', '2030-01-01']) {
+			expect(lateFeeWorking({ ...base, asOf, schedule: one })).toEqual(lateFeeWorking({ ...base, asOf }));
+		}
 	});
 });

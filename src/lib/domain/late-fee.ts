@@ -16,6 +16,15 @@
  *   (an overpayment is credit elsewhere, it does not shorten anyone's arrears).
  * - payments on or before D accrue nothing.
  * - rate and cap may carry up to 4 decimals (e.g. 0.5‰ = 万分之五), kept exact as integers ÷ 10⁴.
+ *
+ * Rate and cap changes (a `schedule` of periods, settings that take effect from a date):
+ * - each overdue day is priced at the rate in force THAT day, so a change from date E changes only
+ *   the accrual of days from E on; the fee as of any day before E is the same before and after
+ *   the change (a past day never changes).
+ * - the cap in force in a period bounds what has accrued by the end of that period, but never
+ *   takes back what had accrued before it (a lower cap stops growth; it does not lower the fee):
+ *   cum = min(cum + accrual of the period, max(cum, cap of the period)). With one period this is
+ *   min(uncapped, cap), the rule above. The sum is exact; the fee is rounded once at the end.
  */
 import { daysBetween, isValidDate } from '../dates';
 import { formatYuan } from '../money';
@@ -32,7 +41,18 @@ export type LateFeeInput = {
 	ratePerMille?: number;
 	/** The fee never exceeds this percentage of the principal; default 100; null = no cap. */
 	capPercent?: number | null;
+	/**
+	 * Rate and cap by period (settings that take effect from a date), oldest first; when given,
+	 * `ratePerMille` and `capPercent` are not used. The first period applies before its date too.
+	 */
+	schedule?: readonly LateFeePeriod[];
 };
+
+/** Rate and cap in force from `from` (YYYY-MM-DD) until the next period. */
+export type LateFeePeriod = { from: string; ratePerMille: number; capPercent: number | null };
+
+/** Overdue days of one part priced at one rate (one line of the printed working). */
+export type LateFeeLine = { principalFen: number; days: number; ratePerMille: number };
 
 export type LateFeePart = { principalFen: number; days: number };
 
@@ -41,8 +61,11 @@ export type LateFeeWorking = {
 	fen: number;
 	/** The principal that accrued, grouped by days overdue (ascending); parts of 0 days are left out. */
 	parts: LateFeePart[];
+	/** The parts split by the rate in force on their days (one line each; with one rate: the parts). */
+	lines: LateFeeLine[];
 	/** True when the cap cut the fee. */
 	capped: boolean;
+	/** The rate in force on the as-of date. */
 	ratePerMille: number;
 	/** The fee before the cap. */
 	uncappedFen: number;
@@ -98,8 +121,10 @@ function toSafeNumber(n: bigint): number {
 export function lateFeeWorking(input: LateFeeInput): LateFeeWorking {
 	const { principalFen, dueDate, asOf } = input;
 	const payments = input.payments ?? [];
-	const ratePerMille = input.ratePerMille ?? DEFAULT_RATE_PER_MILLE;
-	const capPercent = input.capPercent === undefined ? DEFAULT_CAP_PERCENT : input.capPercent;
+	const schedule: LateFeePeriod[] =
+		input.schedule && input.schedule.length > 0
+			? [...input.schedule].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+			: [{ from: '0000-01-01', ratePerMille: input.ratePerMille ?? DEFAULT_RATE_PER_MILLE, capPercent: input.capPercent === undefined ? DEFAULT_CAP_PERCENT : input.capPercent }];
 
 	checkFen(principalFen, 'principalFen');
 	checkDate(dueDate, 'dueDate');
@@ -109,8 +134,19 @@ export function lateFeeWorking(input: LateFeeInput): LateFeeWorking {
 		checkDate(p?.date, `payments[${i}].date`);
 		checkFen(p.principalFen, `payments[${i}].principalFen`);
 	});
-	const rate = scaled(ratePerMille, 'ratePerMille');
-	const cap = capPercent === null ? null : scaled(capPercent, 'capPercent');
+	const periods = schedule.map((p, i) => {
+		if (i > 0) checkDate(p.from, `schedule[${i}].from`);
+		return {
+			// Days relative to the due date: day 1 is the first overdue day. The first period has no start.
+			start: i === 0 ? -Infinity : daysBetween(dueDate, p.from),
+			ratePerMille: p.ratePerMille,
+			rate: scaled(p.ratePerMille, 'ratePerMille'),
+			capPercent: p.capPercent,
+			cap: p.capPercent === null ? null : scaled(p.capPercent, 'capPercent')
+		};
+	});
+	const current = periods.filter((p, i) => i === 0 || schedule[i].from <= asOf).at(-1)!;
+	const { ratePerMille, capPercent } = current;
 
 	const overdueDays = (until: string) => Math.max(0, daysBetween(dueDate, until));
 
@@ -135,18 +171,34 @@ export function lateFeeWorking(input: LateFeeInput): LateFeeWorking {
 		.sort(([a], [b]) => a - b)
 		.map(([days, amount]) => ({ principalFen: amount, days }));
 
-	let fenDays = 0n;
-	for (const part of parts) fenDays += BigInt(part.principalFen) * BigInt(part.days);
-	const uncapped = roundHalfUp(fenDays * rate, 1000n * SCALE);
-	const capFen = cap === null ? null : roundHalfUp(BigInt(principalFen) * cap, 100n * SCALE);
-	const capped = capFen !== null && uncapped > capFen;
+	// Per period: Σ part × its overdue days in that period × the period's rate (exact, × 1000 × 10⁴).
+	const capOf = (cap: bigint | null) => (cap === null ? null : roundHalfUp(BigInt(principalFen) * cap, 100n * SCALE));
+	const lines: LateFeeLine[] = [];
+	let total = 0n;
+	let cum = 0n;
+	periods.forEach((p, k) => {
+		const end = k + 1 < periods.length ? periods[k + 1].start - 1 : Infinity;
+		let accrued = 0n;
+		for (const part of parts) {
+			const days = Math.max(0, Math.min(part.days, end) - Math.max(1, p.start) + 1);
+			if (days === 0) continue;
+			accrued += BigInt(part.principalFen) * BigInt(days) * p.rate;
+			lines.push({ principalFen: part.principalFen, days, ratePerMille: p.ratePerMille });
+		}
+		total += accrued;
+		const capFen = capOf(p.cap);
+		const bound = capFen === null ? null : capFen * 1000n * SCALE;
+		cum = bound === null ? cum + accrued : cum + accrued < bound ? cum + accrued : cum > bound ? cum : bound;
+	});
+	const capFen = capOf(current.cap);
 
 	return {
-		fen: toSafeNumber(capped ? capFen : uncapped),
+		fen: toSafeNumber(roundHalfUp(cum, 1000n * SCALE)),
 		parts,
-		capped,
+		lines,
+		capped: cum < total,
 		ratePerMille,
-		uncappedFen: toSafeNumber(uncapped),
+		uncappedFen: toSafeNumber(roundHalfUp(total, 1000n * SCALE)),
 		capPercent,
 		capFen: capFen === null ? null : toSafeNumber(capFen)
 	};
@@ -165,12 +217,13 @@ export function lateFee(input: LateFeeInput): number {
  * No overdue principal → empty string (nothing to print).
  */
 export function formatLateFeeWorkingZh(working: LateFeeWorking): string {
-	const rate = scaled(working.ratePerMille, 'ratePerMille');
-	const lines = working.parts.map((part) => {
-		const amount = roundHalfUp(BigInt(part.principalFen) * BigInt(part.days) * rate, 1000n * SCALE);
-		return `逾期${part.days}天 × ${formatYuan(part.principalFen)} × ${working.ratePerMille}‰ = ${formatYuan(Number(amount))}`;
+	// Older stored workings have no lines: their parts were all priced at the one rate.
+	const parts = working.lines ?? working.parts.map((p) => ({ ...p, ratePerMille: working.ratePerMille }));
+	const lines = parts.map((part) => {
+		const amount = roundHalfUp(BigInt(part.principalFen) * BigInt(part.days) * scaled(part.ratePerMille, 'ratePerMille'), 1000n * SCALE);
+		return `逾期${part.days}天 × ${formatYuan(part.principalFen)} × ${part.ratePerMille}‰ = ${formatYuan(Number(amount))}`;
 	});
-	if (working.parts.length > 1) lines.push(`合计 ${formatYuan(working.uncappedFen)}`);
+	if (parts.length > 1) lines.push(`合计 ${formatYuan(working.uncappedFen)}`);
 	if (working.capped) lines.push(`以本金的${working.capPercent}%为上限,计 ${formatYuan(working.fen)}`);
 	return lines.join('\n');
 }

@@ -26,7 +26,7 @@
  *   during the shift; difference = counted − expected (negative = short, 短款).
  */
 import { addDays, daysBetween, isValidDate } from '../dates';
-import { lateFeeWorking, type LateFeePayment } from './late-fee';
+import { lateFeeWorking, type LateFeePayment, type LateFeePeriod } from './late-fee';
 
 // ---------------------------------------------------------------- period
 
@@ -271,12 +271,12 @@ export interface LateFeesCharged {
  * fee (fixed from then on) as of `to`, split into what was collected, waived and is still owed on
  * it. Bills settled outside the period are ignored (the caller may pass any candidates).
  */
-export function lateFeesCharged(bills: readonly BillLedger[], from: string, to: string, rule: { ratePerMille: number; capPercent: number | null }): LateFeesCharged {
+export function lateFeesCharged(bills: readonly BillLedger[], from: string, to: string, rule: { ratePerMille: number; capPercent: number | null; schedule?: readonly LateFeePeriod[] }): LateFeesCharged {
 	const out: LateFeesCharged = { bills: 0, billsWithFee: 0, chargedFen: 0, collectedFen: 0, waivedFen: 0, owedFen: 0 };
 	for (const b of bills) {
 		const on = settledOn(b);
 		if (on === null || on < from || on > to) continue;
-		const fee = lateFeeWorking({ principalFen: b.principalFen, dueDate: b.dueDate, asOf: to, payments: b.principalPayments, ratePerMille: rule.ratePerMille, capPercent: rule.capPercent }).fen;
+		const fee = lateFeeWorking({ principalFen: b.principalFen, dueDate: b.dueDate, asOf: to, payments: b.principalPayments, ratePerMille: rule.ratePerMille, capPercent: rule.capPercent, schedule: rule.schedule }).fen;
 		// Clipped so the three parts add up to the fee exactly, whatever the ledger holds.
 		const collected = Math.min(Math.max(0, b.lateFeePaidFen), fee);
 		const waived = Math.min(Math.max(0, b.lateFeeWaivedFen), fee - collected);

@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { parseSettings, settingsSchema } from './settings';
+import { lateFeeSchedule, nextChange, parseSettings, settingsOn, settingsSchema, valueInForce, type SettingChange } from './settings';
 import { MAX_FEN } from '../money';
 
 describe('parseSettings', () => {
 	it("gives the service standard's defaults when nothing is stored", () => {
 		const s = parseSettings('{}');
-		expect(s.fees).toMatchObject({ dueDay: 20, lateFeeRatePerMille: 3, lateFeeCapPercent: 100, vacancyPercent: 90, vacancyAfterMonths: 12, moveInPrepayMonths: 6 });
+		expect(s.fees).toMatchObject({ dueDay: 20, lateFeeRatePerMille: 3, lateFeeCapPercent: 100, vacancyPercent: 90, moveInPrepayMonths: 6 });
 		expect(s.keys.loanHours).toBe(2);
 		expect(s.tickets).toMatchObject({
 			recordWithinMinutes: 10,
@@ -81,5 +81,52 @@ describe('parseSettings section fallback', () => {
 		const s = parseSettings(JSON.stringify({ fees: { dueDay: 15 }, keys: { loanHours: 'soon' } }));
 		expect(s.fees.dueDay).toBe(15);
 		expect(s.keys.loanHours).toBe(2);
+	});
+});
+
+describe('effective-dated settings: the value in force on a day', () => {
+	const changes: SettingChange<number>[] = [
+		{ id: 2, key: 'lateFeeRatePerMille', value: 2, from: '2026-12-06' },
+		{ id: 5, key: 'lateFeeRatePerMille', value: 1, from: '2027-03-01' },
+		{ id: 3, key: 'vacancyPercent', value: 80, from: '2026-01-01' },
+		{ id: 4, key: 'lateFeeRatePerMille', value: 4, from: '2026-12-06' }
+	];
+	it('before the first change: the opening value', () => {
+		expect(valueInForce(3, changes, 'lateFeeRatePerMille', '2026-12-05')).toBe(3);
+		expect(valueInForce(3, [], 'lateFeeRatePerMille', '2030-01-01')).toBe(3);
+	});
+	it('on the change day: the new value (two changes that day: the later one)', () => {
+		expect(valueInForce(3, changes, 'lateFeeRatePerMille', '2026-12-06')).toBe(4);
+	});
+	it('between changes, and after the last', () => {
+		expect(valueInForce(3, changes, 'lateFeeRatePerMille', '2027-02-28')).toBe(4);
+		expect(valueInForce(3, changes, 'lateFeeRatePerMille', '2027-03-01')).toBe(1);
+		expect(valueInForce(3, changes, 'lateFeeRatePerMille', '2099-01-01')).toBe(1);
+	});
+	it('the next scheduled change after today, or none', () => {
+		expect(nextChange(changes, 'lateFeeRatePerMille', '2026-12-05')).toMatchObject({ value: 4, from: '2026-12-06' });
+		expect(nextChange(changes, 'lateFeeRatePerMille', '2026-12-06')).toMatchObject({ value: 1, from: '2027-03-01' });
+		expect(nextChange(changes, 'lateFeeRatePerMille', '2027-03-01')).toBeNull();
+		// A change that only restores the value in force (a cancelled one) is no change.
+		const cancelled = [...changes, { id: 9, key: 'lateFeeRatePerMille', value: 4, from: '2027-03-01' }];
+		expect(nextChange(cancelled, 'lateFeeRatePerMille', '2026-12-06')).toBeNull();
+		expect(nextChange([{ id: 1, key: 'dueDay', value: 20, from: '2027-01-01' }], 'dueDay', '2026-12-06', 20)).toBeNull();
+	});
+	it('settingsOn puts the priced values of the day in, and leaves the rest', () => {
+		const s = settingsSchema.parse({});
+		const on = settingsOn(s, changes, '2026-12-06');
+		expect(on.fees).toMatchObject({ lateFeeRatePerMille: 4, vacancyPercent: 80, dueDay: 20 });
+		expect(on.tickets).toEqual(s.tickets);
+		expect(settingsOn(s, changes, '2025-12-31').fees.vacancyPercent).toBe(90);
+	});
+	it('the late-fee schedule: one period per change day of rate or cap', () => {
+		const s = settingsSchema.parse({});
+		const all: SettingChange[] = [...changes, { id: 6, key: 'lateFeeCapPercent', value: null, from: '2027-01-01' }];
+		expect(lateFeeSchedule(s, all)).toEqual([
+			{ from: '0000-01-01', ratePerMille: 3, capPercent: 100 },
+			{ from: '2026-12-06', ratePerMille: 4, capPercent: 100 },
+			{ from: '2027-01-01', ratePerMille: 4, capPercent: null },
+			{ from: '2027-03-01', ratePerMille: 1, capPercent: null }
+		]);
 	});
 });

@@ -22,7 +22,6 @@ export const settingsSchema = z.object({
 			/** null = no cap. */
 			lateFeeCapPercent: z.number().int().min(0).max(1000).nullable().default(100),
 			vacancyPercent: z.number().int().min(0).max(100).default(90),
-			vacancyAfterMonths: z.number().int().min(0).max(120).default(12),
 			moveInPrepayMonths: z.number().int().min(0).max(36).default(6)
 		})
 		.prefault({}),
@@ -92,4 +91,100 @@ export function parseSettings(json: string | null | undefined): CommunitySetting
 		out[key] = r.success ? r.data : (section as z.ZodType).parse(undefined);
 	}
 	return out as CommunitySettings;
+}
+
+// ---------------------------------------------------------------- effective-dated (priced) settings
+
+/**
+ * Settings that price money. A past day must never change, so these are not overwritten: each
+ * change is a row (value, effective from a date, who set it) and every computation reads the value
+ * in force on the day it concerns. The value stored in the settings JSON is the opening value, in
+ * force before the first recorded change.
+ */
+export const PRICED_SETTINGS = {
+	dueDay: ['fees', 'dueDay'],
+	lateFeeRatePerMille: ['fees', 'lateFeeRatePerMille'],
+	lateFeeCapPercent: ['fees', 'lateFeeCapPercent'],
+	vacancyPercent: ['fees', 'vacancyPercent'],
+	depositFen: ['renovation', 'depositFen'],
+	debrisRateFenPerM2: ['renovation', 'debrisRateFenPerM2'],
+	wallDebrisRateFenPerM2: ['renovation', 'wallDebrisRateFenPerM2'],
+	passDepositFen: ['renovation', 'passDepositFen'],
+	passCardFeeFen: ['renovation', 'passCardFeeFen']
+} as const satisfies Record<string, readonly ['fees' | 'renovation', string]>;
+export type PricedKey = keyof typeof PRICED_SETTINGS;
+export const PRICED_KEYS = Object.keys(PRICED_SETTINGS) as PricedKey[];
+export function isPricedKey(k: string): k is PricedKey {
+	return Object.hasOwn(PRICED_SETTINGS, k);
+}
+
+/** One recorded change: `value` is in force from `from` (YYYY-MM-DD) on. `id` orders changes of one day. */
+export interface SettingChange<V = unknown> {
+	id: number;
+	key: string;
+	value: V;
+	from: string;
+}
+
+/** Changes of one key, in the order they take effect (same day: later id last). */
+function ordered<V>(changes: readonly SettingChange<V>[], key: string): SettingChange<V>[] {
+	return changes.filter((c) => c.key === key).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id - b.id));
+}
+
+/**
+ * The value of `key` in force on `date`: the latest change with from ≤ date (the later id wins a
+ * day with two), or `base` before the first change.
+ */
+export function valueInForce<V>(base: V, changes: readonly SettingChange<V>[], key: string, date: string): V {
+	let value = base;
+	for (const c of ordered(changes, key)) {
+		if (c.from > date) break;
+		value = c.value;
+	}
+	return value;
+}
+
+/**
+ * The next scheduled change of `key` after `today`: the first later day on which the value in force
+ * differs from the day before (a change that only restores the value, e.g. a cancelled one, is none).
+ */
+export function nextChange<V>(changes: readonly SettingChange<V>[], key: string, today: string, base?: V): SettingChange<V> | null {
+	const days = [...new Set(ordered(changes, key).filter((c) => c.from > today).map((c) => c.from))];
+	const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+	let before: unknown = valueInForce<V | undefined>(base, changes, key, today);
+	for (const day of days) {
+		const on = valueInForce<V | undefined>(base, changes, key, day);
+		if (!same(on, before)) return ordered(changes, key).filter((c) => c.from === day).at(-1)!;
+		before = on;
+	}
+	return null;
+}
+
+/** The settings with every priced value as in force on `date`. */
+export function settingsOn(settings: CommunitySettings, changes: readonly SettingChange[], date: string): CommunitySettings {
+	const fees = { ...settings.fees } as Record<string, unknown>;
+	const renovation = { ...settings.renovation } as Record<string, unknown>;
+	for (const k of PRICED_KEYS) {
+		const [section, key] = PRICED_SETTINGS[k];
+		const target = section === 'fees' ? fees : renovation;
+		target[key] = valueInForce(target[key], changes, k, date);
+	}
+	return { ...settings, fees: fees as CommunitySettings['fees'], renovation: renovation as CommunitySettings['renovation'] };
+}
+
+/** Late-fee rate and cap from a day on; the first period starts before any date. */
+export interface LateFeePeriod {
+	from: string;
+	ratePerMille: number;
+	capPercent: number | null;
+}
+
+/** The late-fee rate and cap as periods, oldest first: one period per day on which either changes. */
+export function lateFeeSchedule(settings: CommunitySettings, changes: readonly SettingChange[]): LateFeePeriod[] {
+	const at = (date: string): LateFeePeriod => {
+		const s = settingsOn(settings, changes, date);
+		return { from: date, ratePerMille: s.fees.lateFeeRatePerMille, capPercent: s.fees.lateFeeCapPercent };
+	};
+	const days = [...new Set(changes.filter((c) => c.key === 'lateFeeRatePerMille' || c.key === 'lateFeeCapPercent').map((c) => c.from))].sort();
+	return [{ ...at('0000-01-01'), from: '0000-01-01' }, ...days.map(at)];
 }

@@ -52,7 +52,6 @@ describe('settingsFormSchema', () => {
 		if (p.ok) {
 			expect(p.data).toMatchObject({ name: '测试小区', timeZone: 'Asia/Shanghai', dueDay: 20, lateFeeRatePerMille: 3, lateFeeCapPercent: 100, vacancyPercent: 90, keyLoanHours: 2, staffIdleMinutes: 30, staffAbsoluteHours: 12, kioskPhone: '0571-1' });
 			expect(p.data).toMatchObject({
-				vacancyAfterMonths: 12,
 				moveInPrepayMonths: 6,
 				depositFen: 300000,
 				debrisRateFenPerM2: 300,
@@ -184,7 +183,7 @@ describe('settingsFormSchema', () => {
 		['staffAbsoluteHours', '99999999999', m.validation_range_int({ min: 1, max: 72 })],
 		['kioskPhone', '<script>', m.validation_phone_format()],
 		['kioskPhone', '1'.repeat(41), m.validation_too_long({ max: 40 })],
-		['vacancyAfterMonths', '121', m.validation_range_int({ min: 0, max: 120 })],
+		['effectiveFrom', '2026-13-01', m.admin_settings_effective_from_invalid()],
 		['moveInPrepayMonths', '37', m.validation_range_int({ min: 0, max: 36 })],
 		['moveInPrepayMonths', '-1', m.validation_range_int({ min: 0, max: 36 })],
 		['permitWarnDays', '61', m.validation_range_int({ min: 0, max: 60 })],
@@ -228,7 +227,7 @@ describe('settingsFormSchema', () => {
 	});
 
 	it('each number is accepted at both limits of the stored schema, and the result is valid settings', () => {
-		const limits = { vacancyAfterMonths: [0, 120], moveInPrepayMonths: [0, 36], permitWarnDays: [0, 60], recordWithinMinutes: [1, 1440], enquiryAnswerHours: [1, 720], checkWorkingDays: [1, 30], kioskIdleSeconds: [10, 600], staffAbsoluteHours: [1, 72] };
+		const limits = { moveInPrepayMonths: [0, 36], permitWarnDays: [0, 60], recordWithinMinutes: [1, 1440], enquiryAnswerHours: [1, 720], checkWorkingDays: [1, 30], kioskIdleSeconds: [10, 600], staffAbsoluteHours: [1, 72] };
 		for (const i of [0, 1]) {
 			const p = parse(Object.fromEntries(Object.entries(limits).map(([k, v]) => [k, String(v[i])])));
 			if (!p.ok) throw new Error(JSON.stringify(p.errors));
@@ -244,7 +243,7 @@ describe('mergeSettings', () => {
 		if (!p.ok) throw new Error();
 		const merged = mergeSettings({ ...STORED, fees: 'not an object' } as never, p.data);
 		expect(merged.futureArea).toEqual({ enabled: true });
-		expect(merged.fees).toEqual({ dueDay: 25, lateFeeRatePerMille: 3, lateFeeCapPercent: 100, vacancyPercent: 90, vacancyAfterMonths: 12, moveInPrepayMonths: 6 });
+		expect(merged.fees).toEqual({ dueDay: 25, lateFeeRatePerMille: 3, lateFeeCapPercent: 100, vacancyPercent: 90, moveInPrepayMonths: 6 });
 		expect(merged.renovation).toEqual({ depositFen: 300000, debrisRateFenPerM2: 300, wallDebrisRateFenPerM2: 1500, passDepositFen: 5000, passCardFeeFen: 1000, lostPassKeepsDeposit: false, permitWarnDays: 7, futureRate: 12 });
 		expect(merged.tickets).toMatchObject({ holidays: ['2026-10-01', '2026-10-02'], extraWorkdays: [], futureLimit: 5 });
 		expect(merged.kiosk).toMatchObject({ idleSeconds: 90, reportProcedure: '第一步\n第二步', renovationProcedure: '', futureText: 'keep me too' });
@@ -256,7 +255,9 @@ describe('saveSettings', () => {
 		const r = save({ name: '鹿鸣溪谷二期', centreName: '二期客服中心', timeZone: 'Asia/Urumqi', dueDay: '25', lateFeeRatePerMille: '2', lateFeeCapPercent: '', vacancyPercent: '80', keyLoanHours: '3.5', staffIdleMinutes: '15', staffAbsoluteHours: '10', kioskPhone: '0571-8888 0000' });
 		expect(r.ok).toBe(true);
 		const s = stored();
-		expect(s.fees).toEqual({ dueDay: 25, moveInPrepayMonths: 6, somethingNew: 'keep me', lateFeeRatePerMille: 2, lateFeeCapPercent: null, vacancyPercent: 80, vacancyAfterMonths: 12 });
+		// Priced settings keep their opening value in the JSON; the new values are dated changes.
+		expect(s.fees).toEqual({ dueDay: 20, moveInPrepayMonths: 6, somethingNew: 'keep me', lateFeeRatePerMille: 3, lateFeeCapPercent: 100, vacancyPercent: 90 });
+		expect(getCommunity(db, f.communityId).settings.fees).toMatchObject({ dueDay: 25, lateFeeRatePerMille: 2, lateFeeCapPercent: null, vacancyPercent: 80 });
 		expect(s.renovation).toMatchObject({ depositFen: 300000, lostPassKeepsDeposit: false, futureRate: 12 });
 		expect(s.tickets).toMatchObject({ holidays: ['2026-10-01', '2026-10-02'], futureLimit: 5 });
 		expect(s.kiosk).toMatchObject({ idleSeconds: 90, phone: '0571-8888 0000', reportProcedure: '第一步\n第二步', futureText: 'keep me too' });
@@ -276,7 +277,6 @@ describe('saveSettings', () => {
 			passCardFeeFen: '12.34',
 			lostPassKeepsDeposit: 'on',
 			permitWarnDays: '14',
-			vacancyAfterMonths: '6',
 			moveInPrepayMonths: '3',
 			recordWithinMinutes: '15',
 			supervisorNotifyMinutes: '20',
@@ -296,8 +296,9 @@ describe('saveSettings', () => {
 		});
 		expect(r.ok).toBe(true);
 		const s = stored();
-		expect(s.renovation).toEqual({ depositFen: 250050, debrisRateFenPerM2: 350, wallDebrisRateFenPerM2: 0, passDepositFen: 6000, passCardFeeFen: 1234, lostPassKeepsDeposit: true, permitWarnDays: 14, futureRate: 12 });
-		expect(s.fees).toMatchObject({ vacancyAfterMonths: 6, moveInPrepayMonths: 3, somethingNew: 'keep me' });
+		expect(s.renovation).toEqual({ depositFen: 300000, debrisRateFenPerM2: 300, wallDebrisRateFenPerM2: 1500, passDepositFen: 5000, passCardFeeFen: 1000, lostPassKeepsDeposit: true, permitWarnDays: 14, futureRate: 12 });
+		expect(getCommunity(db, f.communityId).settings.renovation).toMatchObject({ depositFen: 250050, debrisRateFenPerM2: 350, wallDebrisRateFenPerM2: 0, passDepositFen: 6000, passCardFeeFen: 1234 });
+		expect(s.fees).toMatchObject({ moveInPrepayMonths: 3, somethingNew: 'keep me' });
 		expect(s.tickets).toEqual({ recordWithinMinutes: 15, supervisorNotifyMinutes: 20, developerTransferWorkingDays: 2, followUpDaysEngineering: 5, followUpDaysProperty: 2, enquiryAnswerHours: 12, resultDays: 5, returnVisitWorkingDays: 2, checkWorkingDays: 3, holidays: ['2026-10-01', '2026-10-02'], extraWorkdays: ['2026-09-27'], futureLimit: 5 });
 		expect(s.kiosk).toEqual({ idleSeconds: 120, phone: '0571-1', reportProcedure: '', renovationProcedure: '1. 申请\n2. 审批', serviceCommitments: '首问负责', futureText: 'keep me too' });
 		// What the other capabilities read.
@@ -334,7 +335,7 @@ describe('saveSettings', () => {
 		expect(r).toEqual({ ok: true, changed: ['dueDay', 'lateFeeCapPercent'] });
 		const [a] = audits();
 		expect(a).toMatchObject({ action: 'community.settings', actorId: f.adminId, targetType: 'community', targetId: String(f.communityId), at: T0 });
-		expect(JSON.parse(a.detail)).toEqual({ dueDay: ['20', '15'], lateFeeCapPercent: ['100', ''] });
+		expect(JSON.parse(a.detail)).toEqual({ dueDay: ['20', '15'], lateFeeCapPercent: ['100', ''], effectiveFrom: form().effectiveFrom });
 	});
 
 	it('saving without changes writes nothing', () => {
@@ -360,7 +361,8 @@ describe('saveSettings', () => {
 	it('a stored value that is not JSON is replaced by the saved keys', () => {
 		db.update(communities).set({ settings: 'not json' }).where(eq(communities.id, f.communityId)).run();
 		expect(save({ dueDay: '12' }).ok).toBe(true);
-		expect(stored().fees.dueDay).toBe(12);
+		expect(stored().fees.dueDay).toBe(20);
+		expect(getCommunity(db, f.communityId).settings.fees.dueDay).toBe(12);
 	});
 });
 

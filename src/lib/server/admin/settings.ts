@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { tx, type Db } from '../db';
 import { communities } from '../db/schema';
-import { MAX_CALENDAR_DATES, parseSettings, settingsSchema, type CommunitySettings } from '../../domain/settings';
+import { isPricedKey, MAX_CALENDAR_DATES, parseSettings, PRICED_KEYS, settingsOn, settingsSchema, type CommunitySettings } from '../../domain/settings';
+import { isValidDate, todayIn } from '../../dates';
+import { insertSettingChange, pricedHistory } from './priced';
+import { clockNow } from '../clock';
 import { fenToYuanString } from '../../money';
 import { forgetCommunity, getCommunity } from '../community';
 import { audit } from '../audit';
@@ -39,7 +42,6 @@ const STORED_AT = {
 	lateFeeRatePerMille: ['fees', 'lateFeeRatePerMille'],
 	lateFeeCapPercent: ['fees', 'lateFeeCapPercent'],
 	vacancyPercent: ['fees', 'vacancyPercent'],
-	vacancyAfterMonths: ['fees', 'vacancyAfterMonths'],
 	moveInPrepayMonths: ['fees', 'moveInPrepayMonths'],
 	depositFen: ['renovation', 'depositFen', 'yuan'],
 	debrisRateFenPerM2: ['renovation', 'debrisRateFenPerM2', 'yuan'],
@@ -119,7 +121,6 @@ export const settingsFormSchema = z
 		lateFeeRatePerMille: whole('lateFeeRatePerMille'),
 		lateFeeCapPercent: numberField(rangeOf('lateFeeCapPercent').min, rangeOf('lateFeeCapPercent').max, { optional: true }),
 		vacancyPercent: whole('vacancyPercent'),
-		vacancyAfterMonths: whole('vacancyAfterMonths'),
 		moveInPrepayMonths: whole('moveInPrepayMonths'),
 		depositFen: yuan('depositFen'),
 		debrisRateFenPerM2: yuan('debrisRateFenPerM2'),
@@ -150,7 +151,12 @@ export const settingsFormSchema = z
 		kioskIdleSeconds: whole('kioskIdleSeconds'),
 		reportProcedure: wallText('reportProcedure'),
 		renovationProcedure: wallText('renovationProcedure'),
-		serviceCommitments: wallText('serviceCommitments')
+		serviceCommitments: wallText('serviceCommitments'),
+		/** From when the changed settings that price money apply (today or later; checked on save). */
+		effectiveFrom: z
+			.string()
+			.trim()
+			.refine((s) => isValidDate(s), { error: () => m.admin_settings_effective_from_invalid() })
 	})
 	.superRefine((f, ctx) => {
 		// A holiday wins over an extra working day (isWorkingDay): a date in both lists is a slip.
@@ -164,9 +170,10 @@ export type SettingsForm = z.infer<typeof settingsFormSchema>;
 export const settingsFormLimits = { phone: maxLengthOf('kioskPhone'), wallText: maxLengthOf('reportProcedure') };
 export type SettingsFormValues = Record<keyof SettingsForm, string>;
 
-/** The form's current values, as the text boxes show them. */
-export function settingsFormValues(db: Db, communityId: number): SettingsFormValues {
-	return formValuesOf(getCommunity(db, communityId));
+/** The form's current values, as the text boxes show them: priced settings as in force today. */
+export function settingsFormValues(db: Db, communityId: number, now: Date = clockNow()): SettingsFormValues {
+	const c = getCommunity(db, communityId);
+	return { ...formValuesOf(c), effectiveFrom: todayIn(c.timeZone, now) };
 }
 
 /** The standard's values of the settings fields, as the form shows them (for the hints). */
@@ -192,7 +199,7 @@ function storedValuesOf(s: CommunitySettings): Record<StoredKey, string> {
 	return out;
 }
 
-function formValuesOf(c: { name: string; centreName: string; timeZone: string; settings: CommunitySettings }): SettingsFormValues {
+function formValuesOf(c: { name: string; centreName: string; timeZone: string; settings: CommunitySettings }): Omit<SettingsFormValues, 'effectiveFrom'> {
 	return { name: c.name, centreName: c.centreName, timeZone: c.timeZone, ...storedValuesOf(c.settings) };
 }
 
@@ -221,32 +228,86 @@ export function mergeSettings(raw: Json, f: SettingsForm): Json {
 	return out;
 }
 
-export type SaveSettingsResult = { ok: true; changed: string[] } | { ok: false; error: 'not_found' | 'invalid_stored' };
+export type SaveSettingsResult = { ok: true; changed: string[] } | { ok: false; error: 'not_found' | 'invalid_stored' | 'backdated' };
 
-/** Saves the form for the actor's community in one transaction, audits what changed, drops the cache. */
+/**
+ * Saves the form for the actor's community in one transaction, audits what changed, drops the cache.
+ * Settings that price money are never overwritten: a changed one is recorded as a change in force
+ * from `f.effectiveFrom` (today or later: a past day must not change), and the stored JSON keeps
+ * its opening value. The others are saved in place.
+ */
 export function saveSettings(db: Db, actor: Actor, f: SettingsForm, now: number): SaveSettingsResult {
 	const result = tx(db, (): SaveSettingsResult => {
 		const row = db.select().from(communities).where(eq(communities.id, actor.communityId)).get();
 		if (!row) return { ok: false, error: 'not_found' };
-		const before = formValuesOf({ ...row, settings: parseSettings(row.settings) });
-		const merged = mergeSettings(parseRaw(row.settings), f);
+		const today = todayIn(row.timeZone, now);
+		forgetCommunity(row.id); // read the changes as stored, inside this transaction
+		const { changes } = getCommunity(db, row.id);
+		const opening = parseSettings(row.settings);
+		const inForce = (date: string) => settingsOn(opening, changes, date);
+		const before = formValuesOf({ ...row, settings: inForce(today) });
+		// Priced keys keep their opening value in the JSON; their new values become dated changes.
+		const openingValues = Object.fromEntries(PRICED_KEYS.map((k) => [k, (opening[STORED_AT[k][0]] as Json)[STORED_AT[k][1]]]));
+		const merged = mergeSettings(parseRaw(row.settings), { ...f, ...openingValues } as SettingsForm);
 		// Another capability's stored key being broken would make every setting fall back to its
 		// default when read: refuse rather than save something that does not take effect.
 		const checked = settingsSchema.safeParse(merged);
 		if (!checked.success) return { ok: false, error: 'invalid_stored' };
+		const submitted = { ...checked.data };
+		for (const k of PRICED_KEYS) {
+			const [section, key] = STORED_AT[k];
+			submitted[section] = { ...submitted[section], [key]: f[k] } as never;
+		}
 		// Compared (and audited) as the form shows them: yuan, dates one a line, 'on' for a ticked box.
-		const after = formValuesOf({ name: f.name, centreName: f.centreName, timeZone: f.timeZone, settings: checked.data });
-		const changes: Record<string, [string, string]> = {};
-		for (const k of Object.keys(before) as (keyof typeof before)[]) if (before[k] !== after[k]) changes[k] = [before[k], after[k]];
-		if (Object.keys(changes).length === 0) return { ok: true, changed: [] };
+		const after = formValuesOf({ name: f.name, centreName: f.centreName, timeZone: f.timeZone, settings: submitted });
+		const onFrom = formValuesOf({ ...row, settings: inForce(f.effectiveFrom) });
+		const scheduledThatDay = new Set(changes.filter((c) => c.from === f.effectiveFrom).map((c) => c.key));
+		const changesOut: Record<string, [string, string]> = {};
+		const priced = PRICED_KEYS.filter(
+			// Changed from what the form showed (today's value), or overriding a change already
+			// scheduled for that very day (saving today's value on its date cancels it).
+			(k) => before[k] !== after[k] || (scheduledThatDay.has(k) && onFrom[k] !== after[k])
+		);
+		// Only a change of a priced setting needs the date: a past day must not change.
+		if (priced.length > 0 && f.effectiveFrom < today) return { ok: false, error: 'backdated' };
+		for (const k of priced) {
+			insertSettingChange(db, row.id, k, f[k], f.effectiveFrom, actor.id, now);
+			changesOut[k] = [before[k], after[k]];
+		}
+		for (const k of Object.keys(before) as (keyof typeof before)[]) if (!isPricedKey(k) && before[k] !== after[k]) changesOut[k] = [before[k], after[k]];
+		if (Object.keys(changesOut).length === 0) return { ok: true, changed: [] };
 		db.update(communities)
 			.set({ name: f.name, centreName: f.centreName, timeZone: f.timeZone, settings: JSON.stringify(merged) })
 			.where(eq(communities.id, row.id))
 			.run();
-		audit(db, { communityId: row.id, actorId: actor.id, action: 'community.settings', targetType: 'community', targetId: row.id, detail: changes }, now);
-		return { ok: true, changed: Object.keys(changes) };
+		const detail = priced.length > 0 ? { ...changesOut, effectiveFrom: f.effectiveFrom } : changesOut;
+		audit(db, { communityId: row.id, actorId: actor.id, action: 'community.settings', targetType: 'community', targetId: row.id, detail }, now);
+		return { ok: true, changed: Object.keys(changesOut) };
 	});
 	// Forget the cached copy even when nothing changed: the next read sees the stored row.
 	forgetCommunity(actor.communityId);
 	return result;
+}
+
+export interface PricedHistoryView {
+	key: string;
+	opening: string;
+	/** Newest first: value as the form shows it, from, who set it. */
+	changes: { value: string; from: string; by: string }[];
+	next: { value: string; from: string } | null;
+}
+
+/** The history of each priced setting as the settings page shows it (values as in the boxes). */
+export function pricedHistoryView(db: Db, communityId: number, today: string): Record<string, PricedHistoryView> {
+	const out: Record<string, PricedHistoryView> = {};
+	for (const h of pricedHistory(db, communityId, today)) {
+		const text = (v: unknown) => asText(h.key, v);
+		out[h.key] = {
+			key: h.key,
+			opening: text(h.opening),
+			changes: h.changes.map((c) => ({ value: text(c.value), from: c.from, by: c.byName ?? '' })),
+			next: h.next ? { value: text(h.next.value), from: h.next.from } : null
+		};
+	}
+	return out;
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { communities } from '../db/schema';
-import { parseSettings, type CommunitySettings } from '../../domain/settings';
+import { parseSettings, settingsOn, type CommunitySettings, type SettingChange } from '../../domain/settings';
+import { stmt } from '../db/stmt';
 import { todayIn } from '../../dates';
 import { clockNow } from '../clock';
 
@@ -11,20 +12,37 @@ export interface Community {
 	name: string;
 	centreName: string;
 	timeZone: string;
+	/** The settings, with the values that price money as in force today (see `opening`). */
 	settings: CommunitySettings;
+	/** The stored settings: priced values as they were before their first recorded change. */
+	opening: CommunitySettings;
+	/** Recorded changes of priced settings (setting_changes), in the order they take effect. */
+	changes: SettingChange[];
 }
 
 // Settings are read on every request; cache them and drop the cache on every save.
 const cache = new Map<number, Community>();
 
 export function getCommunity(db: Db, id: number): Community {
-	const hit = cache.get(id);
-	if (hit) return hit;
-	const row = db.select().from(communities).where(eq(communities.id, id)).get();
-	if (!row) throw new Error(`community ${id} not found`);
-	const c: Community = { id: row.id, code: row.code, name: row.name, centreName: row.centreName, timeZone: row.timeZone, settings: parseSettings(row.settings) };
-	cache.set(id, c);
-	return c;
+	let c = cache.get(id);
+	if (!c) {
+		const row = db.select().from(communities).where(eq(communities.id, id)).get();
+		if (!row) throw new Error(`community ${id} not found`);
+		const changes = (
+			stmt(db, `SELECT id, key, value, effective_from AS "from" FROM setting_changes WHERE community_id = ? ORDER BY effective_from, id`).all(id) as {
+				id: number;
+				key: string;
+				value: string;
+				from: string;
+			}[]
+		).map((r) => ({ id: r.id, key: r.key, from: r.from, value: JSON.parse(r.value) as unknown }));
+		const settings = parseSettings(row.settings);
+		c = { id: row.id, code: row.code, name: row.name, centreName: row.centreName, timeZone: row.timeZone, settings, opening: settings, changes };
+		cache.set(id, c);
+	}
+	// Priced settings (late-fee rate, due day, …) change from a date: what a page shows is today's value.
+	if (c.changes.length === 0) return c;
+	return { ...c, settings: settingsOn(c.opening, c.changes, todayIn(c.timeZone, clockNow())) };
 }
 
 export function forgetCommunity(id?: number) {

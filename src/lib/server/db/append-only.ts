@@ -12,6 +12,8 @@ export const APPEND_ONLY_TABLES = [
 	'payment_voids',
 	'receipt_prints',
 	'waiver_entries',
+	'setting_changes',
+	'vacancy_credits',
 	'ticket_events',
 	'key_loans',
 	'key_returns',

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { getCommunity } from '../community';
+import { lateFeeScheduleOf } from '../admin/priced';
 import { lateFeeWorking, type LateFeePayment, type LateFeeWorking } from '../../domain/late-fee';
 import { PROPERTY_ITEM } from './items';
 import { stmt } from '../db/stmt';
@@ -25,6 +25,8 @@ export interface BillDue {
 	fullFen: number;
 	vacancyPercent: number;
 	principalPaidFen: number;
+	/** 空置减免 credited to this bill's principal (by the as-of date). */
+	vacancyCreditFen: number;
 	principalDueFen: number;
 	/** The late fee as of the date (grows while principal is unpaid; fixed once it is paid). */
 	lateFeeFen: number;
@@ -63,10 +65,23 @@ export interface AccountTotals {
 	bills: number;
 }
 
+/** One 空置减免 row: `amountFen` credited on `date` for the bill of `forMonth`, taken off the bill of `toMonth`. */
+export interface VacancyCreditLine {
+	date: string;
+	forMonth: string;
+	toMonth: string;
+	itemNameZh: string;
+	itemNameEn: string;
+	vacancyPercent: number;
+	amountFen: number;
+}
+
 export interface UnitAccount {
 	asOf: string;
 	unit: UnitInfo;
 	owners: OwnerInfo[];
+	/** Every 空置减免 credit of the unit by the as-of date, newest first. */
+	vacancyCredits: VacancyCreditLine[];
 	/** Bills with anything still due, oldest first (month, then item order). */
 	bills: BillDue[];
 	totals: AccountTotals;
@@ -115,6 +130,12 @@ const WAIVERS_SQL = `SELECT w.bill_id AS billId, SUM(w.amount_fen) AS fen FROM b
 const WAIVERS_OF_SQL = `SELECT w.bill_id AS billId, SUM(w.amount_fen) AS fen FROM waiver_entries w
 	WHERE w.bill_id IN (SELECT value FROM json_each(?)) AND w.local_date <= ? GROUP BY w.bill_id`;
 
+// 空置减免 credits reduce a bill's principal from their date on (like a payment of that part).
+const CREDITS_SQL = `SELECT c.bill_id AS billId, c.local_date AS date, SUM(c.amount_fen) AS fen FROM bills b JOIN vacancy_credits c ON c.bill_id = b.id
+	WHERE b.unit_id = ? AND c.local_date <= ? GROUP BY c.bill_id, c.local_date`;
+const CREDITS_OF_SQL = `SELECT c.bill_id AS billId, c.local_date AS date, SUM(c.amount_fen) AS fen FROM vacancy_credits c
+	WHERE c.bill_id IN (SELECT value FROM json_each(?)) AND c.local_date <= ? GROUP BY c.bill_id, c.local_date`;
+
 type BillRow = Pick<BillDue, 'billId' | 'feeItemId' | 'month' | 'dueDate' | 'principalFen' | 'fullFen' | 'vacancyPercent' | 'source' | 'itemCode' | 'itemNameZh' | 'itemNameEn' | 'itemSort'>;
 
 export function unitInfo(db: Db, communityId: number, unitId: number): UnitInfo | null {
@@ -139,7 +160,8 @@ export interface BillFilter {
  * payments never count.
  */
 export function billStates(db: Db, communityId: number, unitId: number, asOf: string, filter?: BillFilter): BillDue[] {
-	const fees = getCommunity(db, communityId).settings.fees;
+	// Each overdue day is priced at the late-fee rate and cap in force that day.
+	const schedule = lateFeeScheduleOf(db, communityId);
 	const raw = (
 		filter
 			? stmt(db, BILLS_FILTERED_SQL).all(unitId, JSON.stringify(filter.ids ?? []), filter.fromMonth ?? '~', filter.toMonth ?? '')
@@ -168,24 +190,33 @@ export function billStates(db: Db, communityId: number, unitId: number, asOf: st
 		}
 	}
 	const waived = new Map(waivers.map((w) => [w.billId, w.fen]));
+	const credits = new Map<number, LateFeePayment[]>();
+	for (const c of (ids ? stmt(db, CREDITS_OF_SQL).all(ids, asOf) : stmt(db, CREDITS_SQL).all(unitId, asOf)) as { billId: number; date: string; fen: number }[]) {
+		let list = credits.get(c.billId);
+		if (!list) credits.set(c.billId, (list = []));
+		list.push({ date: c.date, principalFen: c.fen });
+	}
 
 	return rows.map((b) => {
 		const payments = principal.get(b.billId) ?? [];
+		const credited = credits.get(b.billId) ?? [];
 		const paid = Math.min(b.principalFen, payments.reduce((s, p) => s + p.principalFen, 0));
+		const vacancyCreditFen = Math.min(b.principalFen - paid, credited.reduce((s, p) => s + p.principalFen, 0));
 		const working = lateFeeWorking({
 			principalFen: b.principalFen,
 			dueDate: b.dueDate,
 			asOf,
-			payments,
-			ratePerMille: fees.lateFeeRatePerMille,
-			capPercent: fees.lateFeeCapPercent
+			// A credited part stops accruing from the credit's date; days before it stay as they were.
+			payments: credited.length ? [...payments, ...credited] : payments,
+			schedule
 		});
 		const lateFeePaidFen = latePaid.get(b.billId) ?? 0;
 		const lateFeeWaivedFen = waived.get(b.billId) ?? 0;
 		return {
 			...b,
 			principalPaidFen: paid,
-			principalDueFen: b.principalFen - paid,
+			vacancyCreditFen,
+			principalDueFen: b.principalFen - paid - vacancyCreditFen,
 			lateFeeFen: working.fen,
 			lateFeePaidFen,
 			lateFeeWaivedFen,
@@ -226,7 +257,18 @@ export function unitAccount(db: Db, communityId: number, unitId: number, asOf: s
 	if (!unit) return null;
 	const owners = stmt(db, OWNERS_SQL).all(unitId) as OwnerInfo[];
 	const bills = billsDue(db, communityId, unitId, asOf);
-	return { asOf, unit, owners, bills, totals: totalsOf(bills) };
+	return { asOf, unit, owners, vacancyCredits: vacancyCreditLines(db, unitId, asOf), bills, totals: totalsOf(bills) };
+}
+
+/** The unit's 空置减免 credits by `asOf`, newest first. */
+export function vacancyCreditLines(db: Db, unitId: number, asOf: string): VacancyCreditLine[] {
+	return stmt(
+		db,
+		`SELECT c.local_date AS date, s.month AS forMonth, t.month AS toMonth, i.name_zh AS itemNameZh, i.name_en AS itemNameEn,
+			c.vacancy_percent AS vacancyPercent, c.amount_fen AS amountFen
+		 FROM vacancy_credits c JOIN bills s ON s.id = c.source_bill_id JOIN bills t ON t.id = c.bill_id JOIN fee_items i ON i.id = s.fee_item_id
+		 WHERE c.unit_id = ? AND c.local_date <= ? ORDER BY c.local_date DESC, c.id DESC`
+	).all(unitId, asOf) as VacancyCreditLine[];
 }
 
 /**

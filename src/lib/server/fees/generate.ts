@@ -1,11 +1,12 @@
 import { tx, type Db } from '../db';
 import { audit } from '../audit';
-import { getCommunity } from '../community';
+import { settingsOnDay } from '../admin/priced';
 import { nowMs } from '../clock';
 import { LedgerError } from '../ledger';
 import { isValidMonth } from '../../dates';
 import { monthPlanner, type BillingSettings, type BillingUnit, type FeeBasis, type PlannedBill, type RateRow } from '../../domain/billing';
 import { stmt } from '../db/stmt';
+import { grantVacancyCredits } from './vacancy-credits';
 
 export type BillSource = 'monthly' | 'prepay' | 'movein';
 
@@ -43,7 +44,10 @@ export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
 	return items.map((i) => ({ ...i, vacancyApplies: !!i.vacancyApplies, rates: rates.filter((r) => r.feeItemId === i.id) }));
 }
 
-const UNIT_COLS = 'id, code, area_centi AS areaCenti, parking_spaces AS parkingSpaces, occupancy, handover_notice_date AS handoverNoticeDate';
+// takenOverFrom: a unit whose move-in case is open (or done) counts as taken over from the case's
+// first fee month, so the months prepaid at handover are billed at the full rate.
+const UNIT_COLS = `id, code, area_centi AS areaCenti, parking_spaces AS parkingSpaces, occupancy, handover_notice_date AS handoverNoticeDate,
+	(SELECT min(c.fee_start_month) FROM movein_cases c WHERE c.unit_id = units.id AND c.status IN ('open', 'completed')) AS takenOverFrom`;
 
 export function unitsForBilling(db: Db, communityId: number, unitIds?: readonly number[]): UnitRow[] {
 	if (unitIds && unitIds.length <= 200) {
@@ -56,9 +60,10 @@ export function unitsForBilling(db: Db, communityId: number, unitIds?: readonly 
 	return all.filter((u) => wanted.has(u.id));
 }
 
-export function billingSettings(db: Db, communityId: number): BillingSettings {
-	const f = getCommunity(db, communityId).settings.fees;
-	return { dueDay: f.dueDay, vacancyPercent: f.vacancyPercent, vacancyAfterMonths: f.vacancyAfterMonths };
+/** Due day and vacancy percentage as in force when `month` begins (the bill's due date is fixed then). */
+export function billingSettings(db: Db, communityId: number, month: string): BillingSettings {
+	const f = settingsOnDay(db, communityId, `${month}-01`).fees;
+	return { dueDay: f.dueDay, vacancyPercent: f.vacancyPercent };
 }
 
 const INSERT_BILL = `INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at)
@@ -109,9 +114,11 @@ export function generateMonthlyBills(db: Db, communityId: number, month: string,
 	const now = opts.now ?? nowMs();
 	return tx(db, () => {
 		const items = itemsWithRates(db, communityId);
-		const settings = billingSettings(db, communityId);
+		const settings = billingSettings(db, communityId, month);
 		const units = unitsForBilling(db, communityId, opts.unitIds);
 		const result = insertBills(db, communityId, units, items, month, settings, opts.source ?? 'monthly', now, opts.onProgress);
+		// 空置减免 owed for bills issued at 100 % in vacancy months (idempotent; a new bill can take a waiting credit).
+		grantVacancyCredits(db, communityId, { unitIds: opts.unitIds, now, actorId: opts.actorId });
 		if (result.created > 0) {
 			audit(db, { communityId, actorId: opts.actorId ?? null, actorKind: opts.actorId ? 'staff' : 'system', action: 'bills.generate', targetType: 'month', targetId: month, detail: { ...result, units: units.length, source: opts.source ?? 'monthly' } }, now);
 		}

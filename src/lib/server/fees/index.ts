@@ -13,6 +13,7 @@ export {
 	registerPendingWaiverLookup,
 	type BillDue,
 	type UnitAccount,
+	type VacancyCreditLine,
 	type UnitInfo,
 	type OwnerInfo,
 	type AccountTotals,
@@ -21,3 +22,4 @@ export {
 } from './account';
 export { postFeePayment, quoteFeePayment, MAX_PREPAY_MONTHS, MAX_CHANGE_FEN, type FeePaymentInput, type FeeQuote, type FeeLine } from './pay';
 export { prepayPreview, type PrepayMonth } from './preview';
+export { grantVacancyCredits } from './vacancy-credits';

@@ -8,7 +8,8 @@ import { allocatePayment, type AllocationTarget } from '../../domain/billing';
 import { formatLateFeeWorkingZh, type LateFeeWorking } from '../../domain/late-fee';
 import { MAX_FEN } from '../../money';
 import { billsDue, unitInfo, type BillDue } from './account';
-import { billingSettings, insertBills, itemsWithRates } from './generate';
+import { billingSettings, insertBills, itemsWithRates, unitsForBilling } from './generate';
+import { grantVacancyCredits } from './vacancy-credits';
 import { stmt } from '../db/stmt';
 
 /** At most three years paid ahead in one go. */
@@ -119,15 +120,18 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 		for (let i = 0; i < prepay; i++) window.push(addMonths(first, i));
 		const before = new Set((stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as { id: number }[]).map((r) => r.id));
 		const items = itemsWithRates(db, input.communityId);
-		const settings = billingSettings(db, input.communityId);
+		// Read for billing: a unit in handover counts as taken over (full rate) from its case's first month.
+		const billed = unitsForBilling(db, input.communityId, [unit.id]);
 		let created = 0;
-		for (const month of window) created += insertBills(db, input.communityId, [unit], items, month, settings, 'prepay', input.now).created;
+		for (const month of window) created += insertBills(db, input.communityId, billed, items, month, billingSettings(db, input.communityId, month), 'prepay', input.now).created;
 		if (created > 0) {
 			for (const r of stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as { id: number }[]) if (!before.has(r.id)) newBillIds.add(r.id);
 			audit(db, { communityId: input.communityId, actorId: input.cashierId, action: 'bills.prepay', targetType: 'unit', targetId: unit.code, detail: { months: window, created } }, input.now);
 		}
 	}
 
+	// 空置减免 still owed lowers what is due before it is paid (idempotent; shown on this receipt).
+	grantVacancyCredits(db, input.communityId, { unitIds: [unit.id], now: input.now, actorId: input.cashierId });
 	// Only the chosen bills and the prepaid window are read: posting stays fast on a unit with years of bills.
 	const due = billsDue(db, input.communityId, unit.id, today, { ids: billIds, fromMonth: window[0], toMonth: window[window.length - 1] });
 	const dueById = new Map(due.map((b) => [b.billId, b]));
@@ -173,7 +177,10 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 					principalFen: b.principalFen,
 					fullFen: b.fullFen,
 					vacancyPercent: b.vacancyPercent,
-					...(b.source === 'prepay' ? { prepay: true } : {})
+					...(b.source === 'prepay' ? { prepay: true } : {}),
+					// 空置减免 already taken off this bill's principal: the receipt prints the bill at its
+					// full amount and the credit as a negative line under it (domain/receipt.ts).
+					...(b.vacancyCreditFen > 0 ? { credits: [{ nameZh: '空置减免', nameEn: 'Vacancy credit', amountFen: b.vacancyCreditFen, noteZh: '未接房月份按空置比例计收的差额' }] } : {})
 				}
 			});
 		}

@@ -1,8 +1,7 @@
 import type { Db } from '../db';
 import { addMonths } from '../../dates';
 import { planBill } from '../../domain/billing';
-import { unitInfo } from './account';
-import { billingSettings, itemsWithRates } from './generate';
+import { billingSettings, itemsWithRates, unitsForBilling } from './generate';
 import { MAX_PREPAY_MONTHS } from './pay';
 import { stmt } from '../db/stmt';
 
@@ -18,10 +17,9 @@ export interface PrepayMonth {
  * quote. Months whose bills all exist list nothing (those bills are paid or already listed as due).
  */
 export function prepayPreview(db: Db, communityId: number, unitId: number, fromMonth: string, months = MAX_PREPAY_MONTHS): PrepayMonth[] {
-	const unit = unitInfo(db, communityId, unitId);
+	const unit = unitsForBilling(db, communityId, [unitId])[0];
 	if (!unit) return [];
 	const items = itemsWithRates(db, communityId);
-	const settings = billingSettings(db, communityId);
 	const existing = new Set(
 		(stmt(db, 'SELECT fee_item_id AS feeItemId, month FROM bills WHERE unit_id = ? AND month >= ?').all(unitId, fromMonth) as { feeItemId: number; month: string }[]).map((r) => `${r.feeItemId}:${r.month}`)
 	);
@@ -31,7 +29,7 @@ export function prepayPreview(db: Db, communityId: number, unitId: number, fromM
 		const newBills: PrepayMonth['newBills'] = [];
 		for (const item of items) {
 			if (existing.has(`${item.id}:${month}`)) continue;
-			const plan = planBill(item, item.rates, unit, month, settings);
+			const plan = planBill(item, item.rates, unit, month, billingSettings(db, communityId, month));
 			if (plan) newBills.push({ itemCode: item.code, itemNameZh: item.nameZh, itemNameEn: item.nameEn, principalFen: plan.principalFen, vacancyPercent: plan.vacancyPercent });
 		}
 		out.push({ month, newBills });

@@ -22,6 +22,7 @@ import {
 	type Actor
 } from './index';
 import { buildChecklist } from '../../domain/movein-checklist';
+import { ensureFeeItems, generateMonthlyBills, monthsPaid, postFeePayment } from '../fees';
 
 let db: Db;
 let f: Fixture;
@@ -359,5 +360,35 @@ describe('pending units and notice dates', () => {
 		expect(errorOf(() => setBuildingNoticeDate(db, clerk, '1', 'yesterday', now)).code).toBe('bad_input');
 		expect(count(auditLog)).toBe(before);
 		expect(db.select().from(units).where(eq(units.id, pendingUnit())).get()!.handoverNoticeDate).toBe('2024-06-01');
+	});
+});
+
+describe('the months prepaid at handover (issue 11: 8-1-301 was billed 90 %)', () => {
+	it('are billed at the full rate although the unit is still not handed over; months before stay at the vacancy rate', () => {
+		// 1-1-201: 89.56 m² not handed over, notice 2024-06-01; property fee ¥2.65/m² = 23 733 fen a month.
+		ensureFeeItems(db, f.communityId);
+		generateMonthlyBills(db, f.communityId, '2026-10');
+		openCase(db, clerk, { unitId: pendingUnit(), ownerType: 'individual', mortgage: false, proxy: false, persons: 1 }, now);
+		const p = postFeePayment(db, {
+			communityId: f.communityId,
+			unitId: pendingUnit(),
+			billIds: [],
+			includeLateFees: true,
+			prepayMonths: 6,
+			method: 'wechat',
+			methodRef: 'WX-HANDOVER',
+			payerName: '王芳',
+			cashierId: f.clerkId,
+			idempotencyKey: 'handover-6',
+			now
+		});
+		const mine = db.select().from(bills).where(eq(bills.unitId, pendingUnit())).all();
+		const byMonth = new Map(mine.map((b) => [b.month, b]));
+		for (const m of MONTHS) expect(byMonth.get(m)).toMatchObject({ principalFen: 23733, fullFen: 23733, vacancyPercent: 100, source: 'prepay' });
+		// November (due 11-20) is paid 3 days late: 23 733 × 3 × 3‰ = 213.6 → 214.
+		expect(p.totalFen).toBe(6 * 23733 + 214);
+		// October, before the handover: a vacancy month at 90 %.
+		expect(byMonth.get('2026-10')).toMatchObject({ fullFen: 23733, vacancyPercent: 90, principalFen: 21360 });
+		expect(monthsPaid(db, pendingUnit(), MONTHS)).toBe(true);
 	});
 });

@@ -11,6 +11,7 @@
 import type { Db } from '../db';
 import { stmt } from '../db/stmt';
 import { getCommunity } from '../community';
+import { lateFeeScheduleOf } from '../admin/priced';
 import { nowMs } from '../clock';
 import { addDays, localToEpochMs } from '../../dates';
 import { formatReceiptNo, RECEIPT_PREFIX } from '../ledger/receipt-no';
@@ -233,13 +234,15 @@ function receipts(db: Db, communityId: number, from: string, to: string): DailyR
  * late-fee arithmetic runs on a handful of bills; `bills` counts bills settled late.
  */
 function charged(db: Db, communityId: number, from: string, to: string): LateFeesCharged {
+	// Each overdue day at the rate and cap in force that day: a later change never alters this period.
 	const fees = getCommunity(db, communityId).settings.fees;
+	const rule = { ratePerMille: fees.lateFeeRatePerMille, capPercent: fees.lateFeeCapPercent, schedule: lateFeeScheduleOf(db, communityId) };
 	const candidates = stmt(
 		db,
 		`SELECT DISTINCT pl.bill_id AS id FROM payments p JOIN payment_lines pl ON pl.payment_id = p.id CROSS JOIN bills b ON b.id = pl.bill_id
 		 WHERE p.community_id = ? AND p.local_date BETWEEN ? AND ? AND pl.kind = 'principal' AND p.local_date > b.due_date`
 	).all(communityId, from, to) as { id: number }[];
-	if (candidates.length === 0) return lateFeesCharged([], from, to, { ratePerMille: fees.lateFeeRatePerMille, capPercent: fees.lateFeeCapPercent });
+	if (candidates.length === 0) return lateFeesCharged([], from, to, rule);
 	const ids = JSON.stringify(candidates.map((r) => r.id));
 	const bills = stmt(db, `SELECT id, principal_fen AS principalFen, due_date AS dueDate FROM bills WHERE id IN (SELECT value FROM json_each(?))`).all(ids) as {
 		id: number;
@@ -272,7 +275,13 @@ function charged(db: Db, communityId: number, from: string, to: string): LateFee
 		const b = ledger.get(w.billId);
 		if (b) b.lateFeeWaivedFen += w.fen;
 	}
-	return lateFeesCharged([...ledger.values()], from, to, { ratePerMille: fees.lateFeeRatePerMille, capPercent: fees.lateFeeCapPercent });
+	// 空置减免 settles part of a bill's principal from its date, as at the counter (fees/account.ts).
+	const credits = stmt(
+		db,
+		`SELECT bill_id AS billId, local_date AS date, sum(amount_fen) AS fen FROM vacancy_credits WHERE bill_id IN (SELECT value FROM json_each(?)) AND local_date <= ? GROUP BY bill_id, local_date`
+	).all(ids, to) as { billId: number; date: string; fen: number }[];
+	for (const c of credits) ledger.get(c.billId)?.principalPayments.push({ date: c.date, principalFen: c.fen });
+	return lateFeesCharged([...ledger.values()], from, to, rule);
 }
 
 /**

@@ -8,3 +8,4 @@ export * from './renovation';
 export * from './queue';
 export * from './waivers';
 export * from './shifts';
+export * from './pricing';

@@ -11,7 +11,8 @@ import { moveInErrorMessage } from '$lib/server/movein/labels';
 /** /movein/notice — set the handover notice date of one unit or of a whole building (audited). */
 export const load = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
-	return { today: communityToday(getCommunity(getDb(), user.communityId)), unit: (url.searchParams.get('unit') ?? '').slice(0, 20) };
+	const community = getCommunity(getDb(), user.communityId);
+	return { today: communityToday(community), vacancyPercent: community.settings.fees.vacancyPercent, unit: (url.searchParams.get('unit') ?? '').slice(0, 20) };
 };
 
 const date = () => z.string().trim().refine(isValidDate, { message: m.validation_invalid() });
