@@ -25,13 +25,20 @@ describe('pdfResponse', () => {
 
 describe('contentDisposition', () => {
 	it('gives a Chinese name as RFC 5987 UTF-8 with the ASCII name as fallback', () => {
-		const v = contentDisposition({ filename: '物业日报-2026-11-23.pdf', asciiFilename: 'daily-report-2026-11-23.pdf' });
-		expect(v).toBe(`inline; filename="daily-report-2026-11-23.pdf"; filename*=UTF-8''${encodeURIComponent('物业日报-2026-11-23.pdf')}`);
+		const v = contentDisposition({
+			filename: '物业日报-2026-11-23.pdf',
+			asciiFilename: 'daily-report-2026-11-23.pdf'
+		});
+		expect(v).toBe(
+			`inline; filename="daily-report-2026-11-23.pdf"; filename*=UTF-8''${encodeURIComponent('物业日报-2026-11-23.pdf')}`
+		);
 		expect(decodeURIComponent(v.split("UTF-8''")[1])).toBe('物业日报-2026-11-23.pdf');
 	});
 
 	it('makes its own ASCII fallback when none is given', () => {
-		expect(contentDisposition({ filename: '日报.pdf' })).toBe(`inline; filename="__.pdf"; filename*=UTF-8''%E6%97%A5%E6%8A%A5.pdf`);
+		expect(contentDisposition({ filename: '日报.pdf' })).toBe(
+			`inline; filename="__.pdf"; filename*=UTF-8''%E6%97%A5%E6%8A%A5.pdf`
+		);
 	});
 
 	it('never lets a quote or backslash break out of the quoted name', () => {
@@ -40,10 +47,14 @@ describe('contentDisposition', () => {
 	});
 
 	it('encodes the characters RFC 5987 does not allow unescaped', () => {
-		expect(contentDisposition({ filename: "单(1)'*.pdf" })).toContain(`filename*=UTF-8''%E5%8D%95%281%29%27%2A.pdf`);
+		expect(contentDisposition({ filename: "单(1)'*.pdf" })).toContain(
+			`filename*=UTF-8''%E5%8D%95%281%29%27%2A.pdf`
+		);
 	});
 
 	it('asks for a download when not inline', () => {
-		expect(contentDisposition({ filename: 'a.pdf', inline: false })).toBe('attachment; filename="a.pdf"');
+		expect(contentDisposition({ filename: 'a.pdf', inline: false })).toBe(
+			'attachment; filename="a.pdf"'
+		);
 	});
 });

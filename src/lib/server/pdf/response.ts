@@ -25,7 +25,10 @@ function asciiOf(name: string): string {
 
 /** RFC 5987 value-chars: encodeURIComponent leaves a few characters the ABNF does not allow. */
 function rfc5987(name: string): string {
-	return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	return encodeURIComponent(name).replace(
+		/['()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+	);
 }
 
 /** The Content-Disposition value: `inline; filename="a.pdf"`, plus `filename*=UTF-8''…` for non-ASCII names. */

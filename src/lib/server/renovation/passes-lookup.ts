@@ -23,7 +23,11 @@ export interface PassApplication {
  * Finds the application by its number or room (as `findRenovation`) with its room number, for
  * workers who come after the fees were paid. Undefined when nothing of this community matches.
  */
-export function passApplication(db: Db, communityId: number, ref: string): PassApplication | undefined {
+export function passApplication(
+	db: Db,
+	communityId: number,
+	ref: string
+): PassApplication | undefined {
 	const found = findRenovation(db, communityId, ref);
 	if (!found) return undefined;
 	const row = db
@@ -34,5 +38,13 @@ export function passApplication(db: Db, communityId: number, ref: string): PassA
 		.get();
 	if (!row) return undefined;
 	const r = row.renovation;
-	return { id: r.id, appNo: r.appNo, unitCode: row.unitCode, applicantName: r.applicantName, state: r.state, permitEnd: permitEnd(r), allowed: PASS_STATES.includes(r.state) };
+	return {
+		id: r.id,
+		appNo: r.appNo,
+		unitCode: row.unitCode,
+		applicantName: r.applicantName,
+		state: r.state,
+		permitEnd: permitEnd(r),
+		allowed: PASS_STATES.includes(r.state)
+	};
 }

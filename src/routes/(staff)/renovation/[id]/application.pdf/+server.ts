@@ -5,5 +5,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const { d, community } = detailFor(locals, url, params.id);
-	return pdfResponse(await renderRenovationApplication(d, community), { filename: `${d.renovation.appNo}.pdf` });
+	return pdfResponse(await renderRenovationApplication(d, community), {
+		filename: `${d.renovation.appNo}.pdf`
+	});
 };

@@ -7,5 +7,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const { d, community } = detailFor(locals, url, params.id);
 	if (!d.renovation.permitNo) error(404, 'not_found');
-	return pdfResponse(await renderRenovationPermit(d, community), { filename: `${d.renovation.permitNo}.pdf` });
+	return pdfResponse(await renderRenovationPermit(d, community), {
+		filename: `${d.renovation.permitNo}.pdf`
+	});
 };
