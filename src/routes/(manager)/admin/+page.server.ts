@@ -3,8 +3,9 @@ import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { adminOverview } from '$lib/server/admin/overview';
 import { formatDateTimeLocal } from '$lib/dates';
+import type { PageServerLoad } from './$types';
 
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'admin', url);
 	const db = getDb();
 	const c = getCommunity(db, user.communityId);

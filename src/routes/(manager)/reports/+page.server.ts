@@ -6,9 +6,10 @@ import { collectionsByDay, dailyReport, openTicketsByAge } from '$lib/server/rep
 import { addDays, formatDateTimeLocal } from '$lib/dates';
 import { CHART_DAYS } from '$lib/domain/report';
 import { periodFromUrl, periodQuery } from './period';
+import type { PageServerLoad } from './$types';
 
 /** /reports?date=… or ?from=…&to=… — the daily report of a day or a period, with two small charts. */
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'manager', url);
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);

@@ -9,9 +9,10 @@ import { formatDateTimeLocal } from '$lib/dates';
 import { daysSinceNotice, MAX_PERSONS, MOVEIN_OWNER_TYPES } from '$lib/domain/movein-checklist';
 import { findUnit, listOpenCases, MoveInError, openCase, openCaseOfUnit } from '$lib/server/movein';
 import { moveInErrorMessage, occupancyLabel, ownerTypeLabel } from '$lib/server/movein/labels';
+import type { Actions, PageServerLoad } from './$types';
 
 /** /movein?unit=8-1-802 — find a unit, start its move-in (or continue the open one); open cases. */
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
@@ -88,4 +89,4 @@ export const actions = {
 		}
 		redirect(303, `/movein/${id}?opened=1`);
 	}
-};
+} satisfies Actions;

@@ -5,9 +5,10 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { paymentByReceiptNo } from '$lib/server/ledger';
 import { normaliseReceiptNo, recentReceipts, summarise, type ReceiptSummary } from '$lib/server/receipts';
 import { newPrintKey, printReceiptAction } from '$lib/server/receipts/print-action';
+import type { Actions, PageServerLoad } from './$types';
 
 /** /receipts?no=… — find a receipt by number (full, or this year's sequence number) to print or reprint it. */
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
@@ -28,4 +29,4 @@ export const load = ({ locals, url }) => {
 
 export const actions = {
 	print: printReceiptAction
-};
+} satisfies Actions;

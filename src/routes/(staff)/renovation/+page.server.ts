@@ -4,8 +4,9 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { listRenovations, renovationBoard, todayOf } from '$lib/server/renovation';
 import { RENOVATION_STATES, type RenovationState } from '$lib/domain/renovation';
+import type { PageServerLoad } from './$types';
 
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const today = todayOf(db, user.communityId, nowMs());

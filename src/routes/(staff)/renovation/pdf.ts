@@ -5,17 +5,6 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { renovationDetail, todayOf } from '$lib/server/renovation';
 
-/** A PDF answer: inline, never cached (it holds personal data). */
-export function pdfResponse(bytes: Buffer, filename: string): Response {
-	return new Response(new Uint8Array(bytes), {
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Disposition': `inline; filename="${filename}"`,
-			'Cache-Control': 'no-store'
-		}
-	});
-}
-
 /** The signed-in clerk's community and the application of the URL, or 404. */
 export function detailFor(locals: App.Locals, url: URL, idParam: string) {
 	const user = requireStaff(locals, 'clerk', url);

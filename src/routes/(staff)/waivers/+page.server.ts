@@ -1,9 +1,10 @@
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listRequests } from '$lib/server/waivers';
+import type { PageServerLoad } from './$types';
 
 /** /waivers — the counter's view: open a request for a unit; returned, pending and recent requests. */
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	return {

@@ -17,6 +17,7 @@ import {
 	staffErrorMessage,
 	staffIdSchema
 } from '$lib/server/admin/staff';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Passwords are never sent back to the page, not even after a failed submit. */
 function withoutPasswords(values: Record<string, string>) {
@@ -24,7 +25,7 @@ function withoutPasswords(values: Record<string, string>) {
 	return rest;
 }
 
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'admin', url);
 	const db = getDb();
 	const tz = getCommunity(db, user.communityId).timeZone;
@@ -73,4 +74,4 @@ export const actions = {
 		if (!result.ok) return failForm(404, staffErrorMessage(result.error));
 		return { ok: m.admin_staff_activated() };
 	}
-};
+} satisfies Actions;

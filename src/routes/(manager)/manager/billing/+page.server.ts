@@ -10,6 +10,7 @@ import { addMonths, isValidMonth } from '$lib/dates';
 import { MAX_RATE_FEN } from '$lib/domain/billing';
 import { formatYuan, parseYuanPositive } from '$lib/money';
 import { m } from '$lib/paraglide/messages.js';
+import type { Actions, PageServerLoad } from './$types';
 
 function currentMonth(communityId: number) {
 	return communityToday(getCommunity(getDb(), communityId)).slice(0, 7);
@@ -22,7 +23,7 @@ function checkMonth(raw: FormDataEntryValue | null, communityId: number): string
 	return month;
 }
 
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'manager', url);
 	const db = getDb();
 	const month = currentMonth(user.communityId);
@@ -87,4 +88,4 @@ export const actions = {
 		}
 		return { saved: m.fees_rates_saved({ item: item.nameZh, month: from, rate: formatYuan(parsed.fen) }) };
 	}
-};
+} satisfies Actions;

@@ -4,9 +4,10 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { dailyReport, dailyReportCsv, reportFileNames } from '$lib/server/reports';
 import { periodFromUrl, periodRefused } from '../period';
+import type { RequestHandler } from './$types';
 
 // GET /reports/daily.csv?date=YYYY-MM-DD (or ?from=&to=): the report for Excel (UTF-8 with BOM). Managers only.
-export const GET = async ({ locals, url }) => {
+export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireStaff(locals, 'manager', url);
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);

@@ -4,10 +4,12 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { dailyReport, reportFileNames } from '$lib/server/reports';
 import { dailyReportPdf } from '$lib/server/pdf/daily-report';
+import { pdfResponse } from '$lib/server/pdf/response';
 import { periodFromUrl, periodRefused } from '../period';
+import type { RequestHandler } from './$types';
 
 // GET /reports/daily.pdf?date=YYYY-MM-DD (or ?from=&to=): the A4 report to print and sign. Managers only.
-export const GET = async ({ locals, url }) => {
+export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireStaff(locals, 'manager', url);
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
@@ -17,11 +19,5 @@ export const GET = async ({ locals, url }) => {
 	const report = dailyReport(db, user.communityId, period.from, period.to, { now });
 	const pdf = await dailyReportPdf({ report, printedAt: now, printedBy: `${user.displayName} ${user.workNo}` });
 	const name = reportFileNames(period);
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Disposition': `inline; filename="${name.ascii}.pdf"; filename*=UTF-8''${encodeURIComponent(`${name.zh}.pdf`)}`,
-			'Cache-Control': 'no-store'
-		}
-	});
+	return pdfResponse(pdf, { filename: `${name.zh}.pdf`, asciiFilename: `${name.ascii}.pdf` });
 };

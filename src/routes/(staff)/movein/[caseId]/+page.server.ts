@@ -9,6 +9,7 @@ import { formatDateTimeLocal, monthOf } from '$lib/dates';
 import { isItemCode, MAX_KEYS, prepayCountFrom, type ItemCode } from '$lib/domain/movein-checklist';
 import { completeCase, getCase, MoveInError, noteMissing, revokeItem, tickItem } from '$lib/server/movein';
 import { formLabel, groupLabel, itemLabel, monthsRange, moveInErrorMessage, occupancyLabel, ownerTypeLabel } from '$lib/server/movein/labels';
+import type { Actions, PageServerLoad } from './$types';
 
 function caseIdOf(params: { caseId: string }): number {
 	if (!/^\d{1,9}$/.test(params.caseId)) error(404, 'not_found');
@@ -16,7 +17,7 @@ function caseIdOf(params: { caseId: string }): number {
 }
 
 /** /movein/{caseId} — the checklist at the counter: tick, note what is missing, fees, complete. */
-export const load = ({ locals, params, url }) => {
+export const load: PageServerLoad = ({ locals, params, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
@@ -126,4 +127,4 @@ export const actions = {
 		if (result && 'ok' in result && result.ok === 'completed') redirect(303, `/movein/${caseIdOf(args.params)}?completed=1`);
 		return result;
 	}
-};
+} satisfies Actions;

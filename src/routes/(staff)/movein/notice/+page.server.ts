@@ -7,9 +7,10 @@ import { failForm, parseForm } from '$lib/server/forms';
 import { isValidDate } from '$lib/dates';
 import { MoveInError, setBuildingNoticeDate, setNoticeDate } from '$lib/server/movein';
 import { moveInErrorMessage } from '$lib/server/movein/labels';
+import type { Actions, PageServerLoad } from './$types';
 
 /** /movein/notice — set the handover notice date of one unit or of a whole building (audited). */
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const community = getCommunity(getDb(), user.communityId);
 	return { today: communityToday(community), vacancyPercent: community.settings.fees.vacancyPercent, unit: (url.searchParams.get('unit') ?? '').slice(0, 20) };
@@ -41,4 +42,4 @@ export const actions = {
 			const count = setBuildingNoticeDate(getDb(), user, d.building, d.date);
 			return m.movein_notice_building_saved({ building: d.building, count, date: d.date });
 		})
-};
+} satisfies Actions;

@@ -1,9 +1,10 @@
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listPending } from '$lib/server/movein';
+import type { PageServerLoad } from './$types';
 
 /** /movein/pending[?building=8] — units not handed over yet, with notice dates and how long ago. */
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const all = listPending(db, user.communityId);

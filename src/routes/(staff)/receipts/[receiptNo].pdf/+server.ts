@@ -5,6 +5,8 @@ import { getCommunity } from '$lib/server/community';
 import { parseReceiptNo } from '$lib/server/ledger';
 import { receiptView, RECEIPT_FORMATS, verifyUrl, type ReceiptFormatName } from '$lib/server/receipts';
 import { renderReceipt } from '$lib/server/pdf/receipt';
+import { pdfResponse } from '$lib/server/pdf/response';
+import type { RequestHandler } from './$types';
 
 /**
  * GET /receipts/SF-2026-000123.pdf[?format=roll] — a receipt of the signed-in staff member's
@@ -13,7 +15,7 @@ import { renderReceipt } from '$lib/server/pdf/receipt';
  * looks are not prints): printing is the 打印 / 补打 POST on the receipt pages, which records
  * the print and then opens this address. Unknown, forged or other communities' numbers: 404.
  */
-export const GET = async ({ params, url, locals }) => {
+export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const receiptNo = params.receiptNo;
 	if (!parseReceiptNo(receiptNo)) error(404, 'not_found');
@@ -33,12 +35,5 @@ export const GET = async ({ params, url, locals }) => {
 		reprintReason: view.reprintReason,
 		facts: view.facts
 	});
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Disposition': `inline; filename="${receiptNo}${format === 'roll' ? '-roll' : ''}.pdf"`,
-			'Content-Length': String(pdf.length),
-			'Cache-Control': 'no-store'
-		}
-	});
+	return pdfResponse(pdf, { filename: `${receiptNo}${format === 'roll' ? '-roll' : ''}.pdf` });
 };

@@ -26,6 +26,7 @@ import {
 } from '$lib/server/renovation';
 import { documentsSchema, idemSchema, parseDeductions, parseRefund, parseWallArea, parseWorkers } from '$lib/server/renovation/forms';
 import { describeRefusal } from '$lib/server/renovation/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 function idOf(params: { id: string }): number {
 	const id = Number(params.id);
@@ -33,7 +34,7 @@ function idOf(params: { id: string }): number {
 	return id;
 }
 
-export const load = ({ locals, url, params }) => {
+export const load: PageServerLoad = ({ locals, url, params }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const c = getCommunity(db, user.communityId);
@@ -229,4 +230,4 @@ export const actions = {
 		if (!r.ok) return r.fail;
 		return { ok: m.renovation_pass_settled_ok({ voucherNo: r.value.voucherNo }), voucherNo: r.value.voucherNo };
 	}
-};
+} satisfies Actions;

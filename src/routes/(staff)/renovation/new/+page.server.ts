@@ -8,8 +8,9 @@ import { createApplication, ownerOfUnit, todayOf, unitByCode } from '$lib/server
 import { applicationSchema, toApplicationInput } from '$lib/server/renovation/forms';
 import { describeRefusal } from '$lib/server/renovation/messages';
 import { formatArea } from '$lib/domain/renovation-fees';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const code = url.searchParams.get('unit')?.trim() ?? '';
@@ -38,4 +39,4 @@ export const actions = {
 		}
 		redirect(303, `/renovation/${id}?created=1`);
 	}
-};
+} satisfies Actions;

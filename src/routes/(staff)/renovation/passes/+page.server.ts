@@ -6,30 +6,26 @@ import { nowMs } from '$lib/server/clock';
 import { failForm, formValues } from '$lib/server/forms';
 import { parseMethodFields } from '$lib/server/ledger/method-form';
 import { addDays } from '$lib/dates';
-import { findRenovation, issuePasses, permitEnd, PASS_STATES, todayOf } from '$lib/server/renovation';
+import { findRenovation, issuePasses, passApplication, todayOf } from '$lib/server/renovation';
 import { parseWorkers } from '$lib/server/renovation/forms';
 import { describeRefusal } from '$lib/server/renovation/messages';
-import { units } from '$lib/server/db/schema';
-import { eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Worker passes for workers who come after the fees were paid: found by application number or room. */
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const today = todayOf(db, user.communityId, nowMs());
 	const ref = (url.searchParams.get('ref') ?? '').trim().slice(0, 30);
-	const r = ref ? findRenovation(db, user.communityId, ref) : undefined;
-	const unit = r ? db.select({ code: units.code }).from(units).where(eq(units.id, r.unitId)).get() : undefined;
+	const app = ref ? passApplication(db, user.communityId, ref) : undefined;
 	return {
 		idem: crypto.randomUUID(),
 		today,
 		ref,
-		notFound: ref !== '' && !r,
-		app: r
-			? { id: r.id, appNo: r.appNo, unitCode: unit?.code ?? '', applicantName: r.applicantName, state: r.state, permitEnd: permitEnd(r), allowed: PASS_STATES.includes(r.state) }
-			: null,
+		notFound: ref !== '' && !app,
+		app: app ?? null,
 		fees: getCommunity(db, user.communityId).settings.renovation,
-		defaultEnd: r ? permitEnd(r) : addDays(today, 30)
+		defaultEnd: app ? app.permitEnd : addDays(today, 30)
 	};
 };
 
@@ -57,4 +53,4 @@ export const actions = {
 			return failForm(409, d.message, { errors: d.field ? { [d.field]: d.message } : {}, values });
 		}
 	}
-};
+} satisfies Actions;

@@ -6,12 +6,14 @@ import { nowMs } from '$lib/server/clock';
 import { audit } from '$lib/server/audit';
 import { requestDetail } from '$lib/server/waivers';
 import { renderWaiverForm } from '$lib/server/pdf/waiver-form';
+import { pdfResponse } from '$lib/server/pdf/response';
+import type { RequestHandler } from './$types';
 
 /**
  * GET /waivers/{id}.pdf — 《物业服务费滞纳金免除申请表》 of a request of the signed-in staff
  * member's community (other communities' and unknown ids: 404). Each print is audited.
  */
-export const GET = async ({ params, url, locals }) => {
+export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	if (!/^\d{1,9}$/.test(params.id)) error(404, 'not_found');
 	const db = getDb();
@@ -20,12 +22,5 @@ export const GET = async ({ params, url, locals }) => {
 	const community = getCommunity(db, user.communityId);
 	const pdf = await renderWaiverForm(detail, community);
 	audit(db, { communityId: user.communityId, actorId: user.id, action: 'waiver.print', targetType: 'waiver_request', targetId: detail.request.requestNo, detail: { state: detail.request.state } }, nowMs());
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Disposition': `inline; filename="${detail.request.requestNo}.pdf"`,
-			'Content-Length': String(pdf.length),
-			'Cache-Control': 'no-store'
-		}
-	});
+	return pdfResponse(pdf, { filename: `${detail.request.requestNo}.pdf` });
 };

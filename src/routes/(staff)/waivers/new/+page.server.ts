@@ -9,6 +9,7 @@ import { WaiverError, createWaiverRequest, unitHistory, waiverCandidates } from 
 import { waiverRefusal } from '$lib/server/waivers/messages';
 import { APPLICANT_MAX, MAX_BILLS, PHONE_MAX, REASON_MAX } from '$lib/domain/waiver';
 import { m } from '$lib/paraglide/messages.js';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Room codes typed with a Chinese IME (full-width digits and dashes) or with spaces. */
 function normaliseCode(raw: string | null): string {
@@ -20,7 +21,7 @@ function normaliseCode(raw: string | null): string {
 }
 
 /** /waivers/new?unit=2-2-702 — the counter files a late-fee waiver request for a unit. */
-export const load = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const code = normaliseCode(url.searchParams.get('unit'));
 	const limits = { reasonMax: REASON_MAX, applicantMax: APPLICANT_MAX, phoneMax: PHONE_MAX };
@@ -91,4 +92,4 @@ export const actions = {
 		}
 		redirect(303, `/waivers/${filed.id}?filed=1`);
 	}
-};
+} satisfies Actions;

@@ -6,9 +6,10 @@ import { paymentByReceiptNo, parseReceiptNo } from '$lib/server/ledger';
 import { layoutReceipt, receiptFacts, summarise } from '$lib/server/receipts';
 import { newPrintKey, printReceiptAction } from '$lib/server/receipts/print-action';
 import { toChineseUppercase } from '$lib/money';
+import type { Actions, PageServerLoad } from './$types';
 
 // The counter's summary of a posted receipt: what the clerk reads out, and the 打印 button.
-export const load = ({ locals, url, params }) => {
+export const load: PageServerLoad = ({ locals, url, params }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	if (!parseReceiptNo(params.receiptNo)) error(404, 'not_found');
 	const db = getDb();
@@ -52,4 +53,4 @@ export const load = ({ locals, url, params }) => {
 
 export const actions = {
 	print: printReceiptAction
-};
+} satisfies Actions;

@@ -4,9 +4,11 @@ import { getDb } from '$lib/server/db';
 import { MoveInError } from '$lib/server/movein';
 import { checklistPdf } from '$lib/server/movein/print';
 import { caseNo } from '$lib/server/pdf/movein-checklist';
+import { pdfResponse } from '$lib/server/pdf/response';
+import type { RequestHandler } from './$types';
 
 /** GET /movein/{caseId}/checklist.pdf — the checklist for the owner, missing items highlighted. */
-export const GET = async ({ params, url, locals }) => {
+export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	if (!/^\d{1,9}$/.test(params.caseId)) error(404, 'not_found');
 	const caseId = Number(params.caseId);
@@ -17,12 +19,5 @@ export const GET = async ({ params, url, locals }) => {
 		if (e instanceof MoveInError && e.code === 'case_not_found') error(404, 'not_found');
 		throw e;
 	}
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Disposition': `inline; filename="${caseNo(caseId)}.pdf"`,
-			'Content-Length': String(pdf.length),
-			'Cache-Control': 'no-store'
-		}
-	});
+	return pdfResponse(pdf, { filename: `${caseNo(caseId)}.pdf` });
 };

@@ -1,7 +1,11 @@
 import { renderRenovationApplication } from '$lib/server/pdf/renovation-application';
-import { detailFor, pdfResponse } from '../../pdf';
+import { pdfResponse } from '$lib/server/pdf/response';
+import { detailFor } from '../../pdf';
+import type { RequestHandler } from './$types';
 
-export const GET = async ({ locals, url, params }) => {
+export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const { d, community } = detailFor(locals, url, params.id);
-	return pdfResponse(await renderRenovationApplication(d, community), `${d.renovation.appNo}.pdf`);
+	return pdfResponse(await renderRenovationApplication(d, community), {
+		filename: `${d.renovation.appNo}.pdf`
+	});
 };
