@@ -6,6 +6,7 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { closedShift } from '$lib/server/shifts';
 import { shiftHandoverPdf } from '$lib/server/pdf/shift-handover';
+import { pdfResponse } from '$lib/server/pdf/response';
 
 // GET /shift/{id}.pdf — the handover record (交班记录) of a closed shift: its cashier, the successor
 // named on it (who signs it as 接班人), or a manager.
@@ -18,7 +19,5 @@ export const GET = async ({ locals, url, params }) => {
 	if (shift.cashierId !== user.id && shift.successorId !== user.id && !roleAtLeast(user.role, 'manager')) error(403, 'forbidden');
 	const community = getCommunity(db, user.communityId);
 	const pdf = await shiftHandoverPdf({ communityName: community.name, centreName: community.centreName, timeZone: community.timeZone, shift, printedAt: nowMs() });
-	return new Response(new Uint8Array(pdf), {
-		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="shift-${shift.id}.pdf"`, 'Cache-Control': 'no-store' }
-	});
+	return pdfResponse(pdf, { filename: `shift-${shift.id}.pdf` });
 };

@@ -3,6 +3,7 @@ import { nowMs } from '$lib/server/clock';
 import { formatDateTimeLocal } from '$lib/dates';
 import { maskName, renderStatement } from '$lib/server/pdf/statement';
 import { residentAccount } from '../account';
+import { pdfResponse } from '$lib/server/pdf/response';
 
 /** The resident's 80 mm statement of what is due today (never another unit's: the session names the unit). */
 export const GET = async ({ locals }) => {
@@ -22,7 +23,5 @@ export const GET = async ({ locals }) => {
 		lateFeeRatePerMille: community.settings.fees.lateFeeRatePerMille,
 		phone: community.settings.kiosk.phone
 	});
-	return new Response(new Uint8Array(pdf), {
-		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'inline; filename="statement.pdf"', 'Cache-Control': 'no-store' }
-	});
+	return pdfResponse(pdf, { filename: 'statement.pdf' });
 };

@@ -6,6 +6,7 @@ import { formatDateTimeLocal } from '$lib/dates';
 import { queueTicket } from '$lib/server/queue';
 import { renderQueueTicket } from '$lib/server/pdf/queue-ticket';
 import { kioskCommunityId } from '../../../community';
+import { pdfResponse } from '$lib/server/pdf/response';
 
 /** The 80 mm queue ticket. Public like the number itself (it holds nothing personal). */
 export const GET = async ({ locals, params, url }) => {
@@ -25,7 +26,5 @@ export const GET = async ({ locals, params, url }) => {
 		estimate: t.estimate ? { ahead: t.estimate.ahead, minutes: t.estimate.minutes } : null,
 		url: `${url.origin}/kiosk/queue/${t.id}?via=mobile`
 	});
-	return new Response(new Uint8Array(pdf), {
-		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="queue-${t.queueNo}.pdf"`, 'Cache-Control': 'no-store' }
-	});
+	return pdfResponse(pdf, { filename: `queue-${t.queueNo}.pdf` });
 };
