@@ -15,7 +15,7 @@ function add(communityId: number, year: number | null, seq: number | null, no: s
 	db.$client.prepare('INSERT INTO docs (community_id, doc_year, doc_seq, doc_no) VALUES (?, ?, ?, ?)').run(communityId, year, seq, no);
 }
 
-const bySeq = (year: number) => ({ table: 'docs', seqColumn: 'doc_seq', yearColumn: 'doc_year', year });
+const bySeq = (year: number) => ({ table: 'docs', seqColumn: 'doc_seq', where: { doc_year: year } });
 const byText = (prefix: string) => ({ table: 'docs', textColumn: 'doc_no', prefix });
 
 describe('nextSeq with a sequence column per community and year', () => {
@@ -36,6 +36,18 @@ describe('nextSeq with a sequence column per community and year', () => {
 		expect(nextSeq(db, 1, bySeq(2025))).toBe(901);
 		expect(nextSeq(db, 2, bySeq(2027))).toBe(1);
 	});
+});
+
+it('restarts for each value of several columns (a queue per day and service)', () => {
+	db.$client.exec('CREATE TABLE q (community_id INTEGER, day TEXT, service TEXT, seq INTEGER)');
+	const ins = db.$client.prepare('INSERT INTO q VALUES (?, ?, ?, ?)');
+	ins.run(1, '2026-11-23', 'A', 4);
+	ins.run(1, '2026-11-23', 'B', 9);
+	ins.run(1, '2026-11-22', 'A', 30);
+	const next = (day: string, service: string) => nextSeq(db, 1, { table: 'q', seqColumn: 'seq', where: { day, service } });
+	expect(next('2026-11-23', 'A')).toBe(5);
+	expect(next('2026-11-23', 'B')).toBe(10);
+	expect(next('2026-11-24', 'A')).toBe(1);
 });
 
 describe('nextSeq with a prefixed text column', () => {
@@ -75,5 +87,5 @@ describe('nextSeq with a prefixed text column', () => {
 });
 
 it('refuses a table or column name that is not a plain name', () => {
-	expect(() => nextSeq(db, 1, { table: 'docs; DROP TABLE docs', seqColumn: 'doc_seq', yearColumn: 'doc_year', year: 2026 })).toThrow();
+	expect(() => nextSeq(db, 1, { table: 'docs; DROP TABLE docs', seqColumn: 'doc_seq', where: { doc_year: 2026 } })).toThrow();
 });

@@ -33,6 +33,6 @@ export function nextPassNo(db: Db, communityId: number, year: number): string {
 }
 
 export function nextVoucher(db: Db, communityId: number, year: number): { voucherNo: string; seq: number } {
-	const seq = nextSeq(db, communityId, { table: 'deposit_settlements', seqColumn: 'voucher_seq', yearColumn: 'voucher_year', year });
+	const seq = nextSeq(db, communityId, { table: 'deposit_settlements', seqColumn: 'voucher_seq', where: { voucher_year: year } });
 	return { voucherNo: formatReceiptNo(VOUCHER_PREFIX, year, seq), seq };
 }
