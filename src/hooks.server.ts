@@ -131,7 +131,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const access = accessFor(event.url.pathname);
+	const access = accessFor(event.route.id, event.url.pathname);
 	let forbidden = false;
 	if (access === 'resident') {
 		if (!event.locals.resident) return refuse(event, { location: '/kiosk/identify?next=' + encodeURIComponent(event.url.pathname + event.url.search) }, clearCookie);

@@ -1,55 +1,105 @@
 import { describe, it, expect } from 'vitest';
 import { isHttpError, isRedirect } from '@sveltejs/kit';
-import { accessFor, roleAtLeast, ACCESS_RULES, type Access } from './access';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { accessFor, roleAtLeast, type Access } from './access';
+import { policyOf } from '../../../../tests/reliability/lib/access';
 import { requireResident, requireStaff } from './guards';
 import { homeFor, safeNext } from './home';
 import type { StaffIdentity } from './session';
 
-describe('accessFor', () => {
+describe('accessFor by route id', () => {
 	it.each<[string, Access]>([
 		['/', 'public'],
 		['/login', 'public'],
 		['/logout', 'public'],
 		['/locale', 'public'],
 		['/healthz', 'public'],
-		['/verify/SF-2026-000001', 'public'],
-		['/_app/immutable/entry/start.js', 'public'],
-		['/favicon.svg', 'public'],
-		['/fonts/NotoSansSC-Regular.ttf', 'public'],
+		['/verify', 'public'],
+		['/verify/[code]', 'public'],
+		['/__test/clock', 'public'],
 		['/kiosk', 'public'],
 		['/kiosk/identify', 'public'],
 		['/kiosk/display', 'public'],
+		['/kiosk/info/[topic]', 'public'],
+		['/kiosk/queue/[id]/ticket.pdf', 'public'],
 		['/kiosk/me', 'resident'],
 		['/kiosk/me/bills', 'resident'],
-		['/counter', 'clerk'],
-		['/fees/pay', 'clerk'],
-		['/manager', 'manager'],
-		['/reports/daily', 'manager'],
-		['/approvals', 'manager'],
-		['/settings', 'manager'],
-		['/admin', 'admin'],
-		['/admin/staff', 'admin'],
-		['/admin/settings', 'admin'],
-		['/admin.json', 'admin']
-	])('%s → %s', (path, access) => {
-		expect(accessFor(path)).toBe(access);
+		['/kiosk/me/statement.pdf', 'resident'],
+		['/(staff)/counter', 'clerk'],
+		['/(staff)/fees/[unitCode]', 'clerk'],
+		['/(staff)/receipts/[receiptNo].pdf', 'clerk'],
+		['/account/password', 'clerk'],
+		['/(manager)/manager', 'manager'],
+		['/(manager)/reports/daily.pdf', 'manager'],
+		['/(manager)/manager/waivers/[id]', 'manager'],
+		['/(manager)/admin', 'admin'],
+		['/(manager)/admin/staff', 'admin'],
+		['/(manager)/admin/settings', 'admin']
+	])('%s → %s', (routeId, access) => {
+		// The path plays no part once a route matched.
+		expect(accessFor(routeId, '/login')).toBe(access);
 	});
 
-	it('anything unlisted needs a staff sign-in (secure by default)', () => {
-		for (const p of ['/something-new', '/api/export', '/kiosk-admin', '/administrator', '/loginx', '/healthzz', '/manager-tools']) {
-			expect(accessFor(p)).toBe('clerk');
+	it('a route in no known group needs a staff sign-in (secure by default)', () => {
+		for (const id of ['/something-new', '/api/export', '/kiosk/new-page', '/kiosk-admin', '/(other)/x', '/loginx', '/healthzz', '/(staffish)/x', '/(manager)x']) {
+			expect(accessFor(id, '/')).toBe('clerk');
 		}
 	});
 
-	it('the resident rule comes before the public kiosk rule (first match wins)', () => {
-		const order = ACCESS_RULES.map((r) => r.prefix);
-		expect(order.indexOf('/kiosk/me')).toBeLessThan(order.indexOf('/kiosk'));
+	it('the resident group comes before the public kiosk pages; /kiosk/meter is not /kiosk/me', () => {
+		expect(accessFor('/kiosk/me/requests/[no]', '/')).toBe('resident');
+		expect(accessFor('/kiosk/meter', '/')).toBe('clerk');
 	});
 
-	it('/kiosk/meter is not mistaken for /kiosk/me', () => {
-		expect(accessFor('/kiosk/meter')).toBe('public');
+	it('agrees with the reliability suite\'s policy on every route of the app', () => {
+		const ids = routeIds();
+		expect(ids.length).toBeGreaterThan(40);
+		for (const id of ids) expect([id, accessFor(id, '/')]).toEqual([id, policyOf(id)]);
 	});
 });
+
+describe('accessFor without a route (404)', () => {
+	it.each<[string, Access]>([
+		['/_app/immutable/entry/missing.js', 'public'],
+		['/favicon.svg', 'public'],
+		['/fonts/missing.ttf', 'public'],
+		['/login/x', 'public'],
+		['/verify/SF-2026-000001/x', 'public'],
+		['/kiosk/nothing', 'public'],
+		['/kiosk/meter', 'public'],
+		['/kiosk/me/nothing', 'resident'],
+		['/kiosk/me.json', 'resident'],
+		['/counter/x', 'clerk'],
+		['/something-new', 'clerk'],
+		['/loginx', 'clerk'],
+		['/manager-tools', 'clerk'],
+		['/administrator', 'clerk'],
+		['/manager/x', 'manager'],
+		['/reports/x', 'manager'],
+		['/admin/x', 'admin'],
+		['/admin.json', 'admin'],
+		// Dead rules are gone: these pages never existed and need only a sign-in, like any unknown path.
+		['/approvals', 'clerk'],
+		['/settings', 'clerk']
+	])('%s → %s', (path, access) => {
+		expect(accessFor(null, path)).toBe(access);
+	});
+});
+
+/** The route ids of src/routes: every folder holding a page or an endpoint. */
+function routeIds(): string[] {
+	const root = fileURLToPath(new URL('../../../routes', import.meta.url));
+	const out: string[] = [];
+	const walk = (dir: string, id: string) => {
+		const entries = readdirSync(dir, { withFileTypes: true });
+		if (entries.some((e) => e.isFile() && /^\+(page|server)\b/.test(e.name))) out.push(id || '/');
+		for (const e of entries) if (e.isDirectory()) walk(join(dir, e.name), `${id}/${e.name}`);
+	};
+	walk(root, '');
+	return out;
+}
 
 describe('roleAtLeast', () => {
 	it.each([

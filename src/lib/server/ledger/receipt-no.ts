@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { nextSeq } from '../db/sequence';
 
 export const RECEIPT_PREFIX = 'SF';
 
@@ -17,8 +17,5 @@ export function parseReceiptNo(no: string): { prefix: string; year: number; seq:
  * SQLite's write lock makes max+1 gap-free and unique (and a unique index backs it up).
  */
 export function nextReceiptSeq(db: Db, communityId: number, year: number): number {
-	const row = stmt(db, 'SELECT MAX(receipt_seq) AS last FROM payments WHERE community_id = ? AND receipt_year = ?').get(communityId, year) as
-		| { last: number | null }
-		| undefined;
-	return (row?.last ?? 0) + 1;
+	return nextSeq(db, communityId, { table: 'payments', seqColumn: 'receipt_seq', where: { receipt_year: year } });
 }

@@ -1,6 +1,5 @@
-import { and, eq, max } from 'drizzle-orm';
 import type { Db } from '../db';
-import { depositSettlements } from '../db/schema';
+import { nextSeq } from '../db/sequence';
 import { formatReceiptNo } from '../ledger';
 
 /*
@@ -18,12 +17,7 @@ function shortNo(prefix: string, year: number, seq: number): string {
 
 /** Next number of a `PREFIX-YYYY-NNNN` text column (the sequence is the part after the year). */
 function nextShort(db: Db, prefix: string, year: number, table: string, column: string, communityId: number): string {
-	const head = `${prefix}-${year}-`;
-	// Table and column names are constants of this file, never input.
-	const row = db.$client
-		.prepare(`SELECT max(CAST(substr(${column}, ?) AS INTEGER)) AS last FROM ${table} WHERE community_id = ? AND ${column} LIKE ?`)
-		.get(head.length + 1, communityId, `${head}%`) as { last: number | null };
-	return shortNo(prefix, year, (row.last ?? 0) + 1);
+	return shortNo(prefix, year, nextSeq(db, communityId, { table, textColumn: column, prefix: `${prefix}-${year}-` }));
 }
 
 export function nextAppNo(db: Db, communityId: number, year: number): string {
@@ -39,11 +33,6 @@ export function nextPassNo(db: Db, communityId: number, year: number): string {
 }
 
 export function nextVoucher(db: Db, communityId: number, year: number): { voucherNo: string; seq: number } {
-	const row = db
-		.select({ last: max(depositSettlements.voucherSeq) })
-		.from(depositSettlements)
-		.where(and(eq(depositSettlements.communityId, communityId), eq(depositSettlements.voucherYear, year)))
-		.get();
-	const seq = (row?.last ?? 0) + 1;
+	const seq = nextSeq(db, communityId, { table: 'deposit_settlements', seqColumn: 'voucher_seq', where: { voucher_year: year } });
 	return { voucherNo: formatReceiptNo(VOUCHER_PREFIX, year, seq), seq };
 }

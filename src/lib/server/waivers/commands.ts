@@ -3,6 +3,7 @@ import { audit } from '../audit';
 import { communityToday, getCommunity } from '../community';
 import { unitInfo } from '../fees';
 import { stmt } from '../db/stmt';
+import { nextSeq } from '../db/sequence';
 import {
 	MAX_BILLS,
 	checkApproval,
@@ -55,8 +56,7 @@ const OWNER_SQL = `SELECT o.id, o.name FROM unit_owners uo JOIN owners o ON o.id
 
 function nextRequestNo(db: Db, communityId: number, year: number): string {
 	const prefix = formatRequestNo(year, 0).slice(0, -4);
-	const row = stmt(db, `SELECT MAX(CAST(substr(request_no, ?) AS INTEGER)) AS n FROM waiver_requests WHERE community_id = ? AND request_no LIKE ? || '%'`).get(prefix.length + 1, communityId, prefix) as { n: number | null };
-	return formatRequestNo(year, (row.n ?? 0) + 1);
+	return formatRequestNo(year, nextSeq(db, communityId, { table: 'waiver_requests', textColumn: 'request_no', prefix }));
 }
 
 /**
