@@ -1,5 +1,6 @@
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { tx, type Db } from '../db';
+import { nextSeq } from '../db/sequence';
 import { queueEvents, queueTickets, units } from '../db/schema';
 import { nowMs } from '../clock';
 import {
@@ -83,12 +84,7 @@ export function takeNumber(db: Db, communityId: number, input: TakeInput, opts: 
 			const limit = takeLimit(input.source, mine.map(before), address ? today.filter((t) => t.address === address).map(before) : [], now);
 			if (limit) throw new QueueError(limit, mine.find((t) => t.state === 'waiting' || t.state === 'called')?.queueNo);
 		}
-		const last = db
-			.select({ seq: max(queueTickets.seq) })
-			.from(queueTickets)
-			.where(and(eq(queueTickets.communityId, communityId), eq(queueTickets.day, day), eq(queueTickets.service, service)))
-			.get();
-		const seq = (last?.seq ?? 0) + 1;
+		const seq = nextSeq(db, communityId, { table: 'queue_tickets', seqColumn: 'seq', where: { day, service } });
 		const queueNo = formatQueueNo(service, seq);
 		const row = db
 			.insert(queueTickets)
