@@ -6,7 +6,7 @@ import { formatDateTimeLocal } from '$lib/dates';
 import { m } from '$lib/paraglide/messages.js';
 import { listBoard, toCsv } from '$lib/server/tickets';
 import { parseBoardFilter } from '../filters';
-import { deadlineStateLabel, departmentLabel, kindLabel, limitLabel, sourceLabel, stateLabel, urgencyLabel } from '../labels';
+import { deadlineStateLabel, departmentLabel, kindLabel, limitLabel, sourceLabel, stateLabel, urgencyLabel } from '$lib/ticket-labels';
 
 /** GET /tickets/export.csv?… — exactly what the board shows with the same filters (UTF-8 + BOM). */
 export const GET = ({ locals, url }) => {
