@@ -7,6 +7,5 @@ export { listBoard, ticketAlertCounts, getTicketDetail, listUnitTickets, readTic
 export { photosFromForm, type PhotoUpload } from '../uploads/photos';
 export { parseLocalDateTime } from './forms';
 export type { TicketFailure, FieldError, FormError } from './errors';
-export { toCsv } from './csv';
 export { dispatchSlipData, dispatchSlipPdf } from './slip';
 export { seedTickets } from './seed';

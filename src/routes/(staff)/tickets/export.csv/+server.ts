@@ -4,7 +4,8 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { formatDateTimeLocal } from '$lib/dates';
 import { m } from '$lib/paraglide/messages.js';
-import { listBoard, toCsv } from '$lib/server/tickets';
+import { toCsv } from '$lib/server/csv';
+import { listBoard } from '$lib/server/tickets';
 import { parseBoardFilter } from '../filters';
 import { deadlineStateLabel, departmentLabel, kindLabel, limitLabel, sourceLabel, stateLabel, urgencyLabel } from '$lib/ticket-labels';
 
