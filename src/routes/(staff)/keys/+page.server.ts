@@ -5,8 +5,9 @@ import { nowMs } from '$lib/server/clock';
 import { listKeys, overdueSummary } from '$lib/server/keys';
 import { listFilterSchema } from '$lib/server/keys/forms';
 import { addDays } from '$lib/dates';
+import type { PageServerLoad } from './$types';
 
-export const load = ({ locals, url }) => {
+export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const now = nowMs();
@@ -25,4 +26,4 @@ export const load = ({ locals, url }) => {
 	const overdue = overdueSummary(db, user.communityId, now);
 	const today = communityToday(community, new Date(now));
 	return { keys, overdue, filter, timeZone: community.timeZone, logFrom: addDays(today, -6), logTo: today };
-};
+}) satisfies PageServerLoad;

@@ -8,9 +8,10 @@ import { logEntries } from '$lib/server/keys';
 import { keyLogPdf } from '$lib/server/pdf/key-log';
 import { logRangeSchema } from '$lib/server/keys/forms';
 import { addDays, localToEpochMs } from '$lib/dates';
+import type { RequestHandler } from './$types';
 
 // GET /keys/log.pdf?from=YYYY-MM-DD&to=YYYY-MM-DD — the lending log (钥匙借用册) for those days, both included.
-export const GET = async ({ locals, url }) => {
+export const GET = (async ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const range = logRangeSchema.safeParse({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
 	if (!range.success) error(400, m.keys_log_bad_range());
@@ -37,4 +38,4 @@ export const GET = async ({ locals, url }) => {
 			'Cache-Control': 'no-store'
 		}
 	});
-};
+}) satisfies RequestHandler;
