@@ -23,17 +23,27 @@ export function formValues(form: FormData): Record<string, string> {
 	return out;
 }
 
-export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type Parsed<T, E = string> = { ok: true; data: T } | { ok: false; errors: Record<string, E>; values: Record<string, string> };
 
-/** Validates a form against a zod schema; errors are per field and translated. */
-export function parseForm<S extends z.ZodType>(schema: S, form: FormData | Record<string, unknown>): Parsed<z.infer<S>> {
+/**
+ * Validates a form against a zod schema; errors are per field (the first per field) and
+ * translated. A module whose use cases must also run without a request (tickets: the seed, the
+ * kiosk) passes `describe` to get its own error codes instead, and translates them at the edge.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData | Record<string, unknown>): Parsed<z.infer<S>>;
+export function parseForm<S extends z.ZodType, E>(schema: S, form: FormData | Record<string, unknown>, describe: (issue: z.core.$ZodIssue) => E): Parsed<z.infer<S>, E>;
+export function parseForm<S extends z.ZodType, E>(
+	schema: S,
+	form: FormData | Record<string, unknown>,
+	describe?: (issue: z.core.$ZodIssue) => E
+): Parsed<z.infer<S>, E | string> {
 	const values = form instanceof FormData ? formValues(form) : (form as Record<string, string>);
 	const result = schema.safeParse(values);
 	if (result.success) return { ok: true, data: result.data };
-	const errors: FieldErrors = {};
+	const errors: Record<string, E | string> = {};
 	for (const issue of result.error.issues) {
 		const key = issue.path.length ? String(issue.path[0]) : '_form';
-		errors[key] ??= issueMessage(issue);
+		errors[key] ??= describe ? describe(issue) : issueMessage(issue);
 	}
 	return { ok: false, errors, values: truncateValues(values) };
 }

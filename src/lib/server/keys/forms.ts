@@ -6,13 +6,14 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { ID_TYPES } from '../db/schema';
-import { formatDateTimeLocal, isValidDate, localToEpochMs } from '../../dates';
+import { daysBetween, formatDateTimeLocal, isValidDate, localToEpochMs } from '../../dates';
 import {
 	CONSENT_ANSWERS,
 	CONSENT_MAX_AGE_MS,
 	DEPOSIT_CONSENT_METHODS,
 	KEY_DISPOSITIONS,
 	KEY_KINDS,
+	KEY_STATES,
 	LOAN_ERROR_FIELD,
 	LOAN_PURPOSES,
 	RETURN_ERROR_FIELD,
@@ -115,6 +116,21 @@ export const returnSchema = z.object({
 	note: text(200),
 	token
 });
+
+// ------------------------------------------------------------------------------ query strings
+
+/** The key list's search box and state filter; an unknown value shows everything rather than an error. */
+export const listFilterSchema = z.object({
+	q: z.string().trim().max(40).catch(''),
+	state: z.enum(['', ...KEY_STATES]).catch('')
+});
+
+const logDate = z.string().refine(isValidDate);
+/** The lending log's days (both included), at most a year and a day apart. */
+// Zod 4 runs this refinement even when a date above failed: check them again before daysBetween (it throws).
+export const logRangeSchema = z
+	.object({ from: logDate, to: logDate })
+	.refine((r) => isValidDate(r.from) && isValidDate(r.to) && r.from <= r.to && daysBetween(r.from, r.to) <= 366);
 
 // ------------------------------------------------------------------------------ messages
 

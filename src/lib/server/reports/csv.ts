@@ -5,7 +5,7 @@
  */
 import { fenToYuanString } from '../../money';
 import { formatDateTimeLocal } from '../../dates';
-import { BOM, csvCell } from '../tickets/csv';
+import { BOM, csvCell } from '../csv';
 import type { DailyReport } from './daily';
 import { periodZh, reportSections, reportTitleZh, type Cell } from './sheet';
 

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { tx, type Db } from '../db';
 import { ticketEvents, tickets } from '../db/schema';
 import { audit } from '../audit';
@@ -7,14 +8,6 @@ import { nowMs } from '../clock';
 import {
 	ACTIONS,
 	ACTION_EVENT,
-	CHECK_RESULTS,
-	DEPARTMENTS,
-	EDITABLE_FIELDS,
-	TEXT_MAX,
-	TICKET_KINDS,
-	TICKET_URGENCIES,
-	VISIT_METHODS,
-	VISIT_RATINGS,
 	earliestAt,
 	fold,
 	roleError,
@@ -26,12 +19,9 @@ import {
 	type TicketFacts,
 	type TicketState
 } from '../../domain/tickets';
-import { invalid, notFound, ruleFailure, type TicketFailure } from './errors';
-import { FieldReader, normaliseUnitCode } from './input';
+import { invalid, notFound, ruleFailure, type FieldErrors, type TicketFailure } from './errors';
+import { actionSchemas, editSchema, parseTicketForm, stringValues, type TimeContext } from './forms';
 import { appendEvent, findTicketRow, findUnit, loadEvents, unitCodeOf, type TicketActor, type TicketRow } from './model';
-import { LOCATION_MAX, NAME_MAX } from './create';
-
-export const NOTE_MAX = 500;
 
 export type ActionResult = { ok: true; ticketNo: string; state: TicketState; events: TicketEventType[]; replay: boolean } | TicketFailure;
 
@@ -58,8 +48,8 @@ export function applyTicketAction(db: Db, ticketNo: string, action: string, inpu
 	return tx(db, (): ActionResult => {
 		const ticket = findTicketRow(db, actor.communityId, ticketNo);
 		if (!ticket || (actor.kind === 'resident' && ticket.unitId !== actor.unitId)) return notFound();
-		const f = new FieldReader(input);
-		if (actor.kind === 'resident' && act !== 'return_visit') return ruleFailure('staff_only', f.values());
+		const values = stringValues(input);
+		if (actor.kind === 'resident' && act !== 'return_visit') return ruleFailure('staff_only', values);
 
 		if (key) {
 			const done = db.select({ id: ticketEvents.id }).from(ticketEvents).where(and(eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.idempotencyKey, key))).get();
@@ -69,21 +59,20 @@ export function applyTicketAction(db: Db, ticketNo: string, action: string, inpu
 		const log = loadEvents(db, ticket.id);
 		const facts = fold(ticket.kind, log);
 		const role = roleError(act, facts, { manager: actor.kind === 'staff' && actor.manager });
-		if (role) return ruleFailure(role, f.values());
+		if (role) return ruleFailure(role, values);
 		const state = stateError(facts, act);
-		if (state) return ruleFailure(state, f.values());
+		if (state) return ruleFailure(state, values);
 
 		const type = ACTION_EVENT[act];
-		const timeCtx = { timeZone: community.timeZone, now, earliest: earliestAt(type, ticket.receivedAt, log) };
-		const at = () => (actor.kind === 'resident' ? now : f.time('at', timeCtx));
-		const built = buildEvents(db, act, f, at, now, ticket, actor);
-		if (!f.ok || !built) return invalid(f.errors, f.values());
+		const time: TimeContext = { timeZone: community.timeZone, now, earliest: earliestAt(type, ticket.receivedAt, log) };
+		const built = buildEvents(db, act, input, time, ticket, actor);
+		if ('errors' in built) return invalid(built.errors, values);
 
 		// Check the whole sequence (a visit rated 不满意 is followed by its reopening).
 		let next: TicketFacts = facts;
 		for (const e of built.events) {
 			const r = step(next, e);
-			if (!r.ok) return ruleFailure(r.error, f.values());
+			if (!r.ok) return ruleFailure(r.error, values);
 			next = r.facts;
 		}
 
@@ -119,107 +108,104 @@ export function applyTicketAction(db: Db, ticketNo: string, action: string, inpu
 
 type Built = { events: TicketEvent[]; fields?: Partial<Pick<TicketRow, 'reporterName' | 'reporterPhone' | 'location' | 'urgency' | 'unitId'>> };
 
-/** Reads the action's fields into its event(s); null (with field errors recorded) on bad input. */
-function buildEvents(db: Db, act: TicketAction, f: FieldReader, at: () => number, now: number, ticket: TicketRow, actor: TicketActor): Built | null {
-	const note = () => f.str('note', { max: NOTE_MAX }) || undefined;
-	const name = (field: string) => f.str(field, { required: true, max: NAME_MAX });
+/** Parses the action's fields (forms.ts) into its event(s), or the field errors. */
+function buildEvents(db: Db, act: TicketAction, input: Record<string, unknown>, time: TimeContext, ticket: TicketRow, actor: TicketActor): Built | { errors: FieldErrors } {
+	if (act === 'edit') return buildEdit(db, input, ticket, time.now);
+	const schemas = actionSchemas({ ...time, resident: actor.kind === 'resident' });
+	const read = <S extends z.ZodType>(schema: S) => parseTicketForm(schema, input);
 	switch (act) {
 		case 'dispatch': {
-			const department = f.oneOf('department', DEPARTMENTS, { required: true, code: { code: 'unknown_department' } });
-			const assignee = name('assignee');
-			const n = note();
-			const when = at();
-			return department ? { events: [{ type: 'dispatched', at: when, data: { department, assignee, note: n } }] } : null;
+			const r = read(schemas.dispatch);
+			return r.ok ? { events: [{ type: 'dispatched', at: r.data.at, data: { department: r.data.department!, assignee: r.data.assignee, note: r.data.note } }] } : { errors: r.errors };
 		}
-		case 'approve':
-			return { events: [{ type: 'approved', at: at(), data: { note: note() } }] };
-		case 'transfer':
-			return { events: [{ type: 'transferred', at: at(), data: { assignee: name('assignee'), note: note() } }] };
-		case 'notify_supervisor':
-			return { events: [{ type: 'supervisor_notified', at: at(), data: { supervisor: name('supervisor'), note: note() } }] };
-		case 'follow_up':
-			return { events: [{ type: 'follow_up', at: at(), data: { text: f.str('text', { required: true, max: TEXT_MAX }) } }] };
-		case 'complete':
-			return { events: [{ type: 'completed', at: at(), data: { text: f.str('text', { max: TEXT_MAX }) || undefined } }] };
-		case 'answer':
-			return { events: [{ type: 'answered', at: at(), data: { text: f.str('text', { required: true, max: TEXT_MAX }) } }] };
-		case 'result_told':
-			return { events: [{ type: 'result_told', at: at(), data: { text: f.str('text', { required: true, max: TEXT_MAX }) } }] };
+		case 'approve': {
+			const r = read(schemas.approve);
+			return r.ok ? { events: [{ type: 'approved', at: r.data.at, data: { note: r.data.note } }] } : { errors: r.errors };
+		}
+		case 'transfer': {
+			const r = read(schemas.transfer);
+			return r.ok ? { events: [{ type: 'transferred', at: r.data.at, data: { assignee: r.data.assignee, note: r.data.note } }] } : { errors: r.errors };
+		}
+		case 'notify_supervisor': {
+			const r = read(schemas.notify_supervisor);
+			return r.ok ? { events: [{ type: 'supervisor_notified', at: r.data.at, data: { supervisor: r.data.supervisor, note: r.data.note } }] } : { errors: r.errors };
+		}
+		case 'follow_up': {
+			const r = read(schemas.follow_up);
+			return r.ok ? { events: [{ type: 'follow_up', at: r.data.at, data: { text: r.data.text } }] } : { errors: r.errors };
+		}
+		case 'complete': {
+			const r = read(schemas.complete);
+			return r.ok ? { events: [{ type: 'completed', at: r.data.at, data: { text: r.data.text } }] } : { errors: r.errors };
+		}
+		case 'answer': {
+			const r = read(schemas.answer);
+			return r.ok ? { events: [{ type: 'answered', at: r.data.at, data: { text: r.data.text } }] } : { errors: r.errors };
+		}
+		case 'result_told': {
+			const r = read(schemas.result_told);
+			return r.ok ? { events: [{ type: 'result_told', at: r.data.at, data: { text: r.data.text } }] } : { errors: r.errors };
+		}
 		case 'check': {
-			const result = f.oneOf('result', CHECK_RESULTS, { required: true });
-			const checker = name('checker');
-			const n = note();
-			const when = at();
-			if (!result) return null;
-			const events: TicketEvent[] = [{ type: 'checked', at: when, data: { result, checker, note: n } }];
-			if (result === 'fail') events.push({ type: 'reopened', at: when, data: { reason: n ?? '', cause: 'failed_check' } });
+			const r = read(schemas.check);
+			if (!r.ok) return { errors: r.errors };
+			const { result, checker, note, at } = r.data;
+			const events: TicketEvent[] = [{ type: 'checked', at, data: { result: result!, checker, note } }];
+			if (result === 'fail') events.push({ type: 'reopened', at, data: { reason: note ?? '', cause: 'failed_check' } });
 			return { events };
 		}
 		case 'return_visit': {
-			const rating = f.oneOf('rating', VISIT_RATINGS, { required: true });
-			const method = actor.kind === 'resident' ? 'kiosk' : f.oneOf('method', VISIT_METHODS, { required: true });
-			const visitor = actor.kind === 'resident' ? `住户 ${actor.unitCode}` : name('visitor');
-			const n = note();
-			const when = at();
-			if (!rating || !method) return null;
-			const events: TicketEvent[] = [{ type: 'return_visit', at: when, data: { rating, method, visitor, note: n } }];
+			const r = read(schemas.return_visit);
+			if (!r.ok) return { errors: r.errors };
+			const { rating, method, note, at } = r.data;
+			const visitor = actor.kind === 'resident' ? `住户 ${actor.unitCode}` : r.data.visitor;
+			const events: TicketEvent[] = [{ type: 'return_visit', at, data: { rating: rating!, method: method!, visitor, note } }];
 			// 不满意 reopens the ticket: back to the department, in the same transaction.
-			if (rating === 'unsatisfied') events.push({ type: 'reopened', at: when, data: { reason: n ?? '', cause: 'unsatisfied_visit' } });
+			if (rating === 'unsatisfied') events.push({ type: 'reopened', at, data: { reason: note ?? '', cause: 'unsatisfied_visit' } });
 			return { events };
 		}
-		case 'close':
+		case 'close': {
 			// Closing and edits are recorded when they are done, never backdated.
-			return { events: [{ type: 'closed', at: now, data: { note: note() } }] };
-		case 'reopen':
-			return { events: [{ type: 'reopened', at: at(), data: { reason: f.str('reason', { required: true, max: NOTE_MAX }) } }] };
-		case 'edit':
-			return buildEdit(db, f, ticket, now);
+			const r = read(schemas.close);
+			return r.ok ? { events: [{ type: 'closed', at: time.now, data: { note: r.data.note } }] } : { errors: r.errors };
+		}
+		case 'reopen': {
+			const r = read(schemas.reopen);
+			return r.ok ? { events: [{ type: 'reopened', at: r.data.at, data: { reason: r.data.reason } }] } : { errors: r.errors };
+		}
 	}
 }
 
-function buildEdit(db: Db, f: FieldReader, ticket: TicketRow, at: number): Built | null {
-	const field = f.oneOf('field', EDITABLE_FIELDS, { required: true });
-	if (!field) return null;
-	let oldValue: string;
-	let newValue: string;
+function buildEdit(db: Db, input: Record<string, unknown>, ticket: TicketRow, at: number): Built | { errors: FieldErrors } {
+	const r = parseTicketForm(editSchema({ unitId: ticket.unitId, location: ticket.location, findUnit: (code) => findUnit(db, ticket.communityId, code) }), input);
+	if (!r.ok) return { errors: r.errors };
+	const e = r.data;
 	const fields: Built['fields'] = {};
-	switch (field) {
+	let oldValue: string;
+	switch (e.field) {
 		case 'reporterName':
 			oldValue = ticket.reporterName;
-			newValue = fields.reporterName = f.str('value', { required: true, max: NAME_MAX });
+			fields.reporterName = e.value;
 			break;
 		case 'reporterPhone':
 			oldValue = ticket.reporterPhone;
-			newValue = fields.reporterPhone = f.phone('value', { required: true });
+			fields.reporterPhone = e.value;
 			break;
 		case 'location':
 			oldValue = ticket.location;
-			newValue = fields.location = f.str('value', { max: LOCATION_MAX });
-			if (!newValue && ticket.unitId === null) f.errors.value ??= { code: 'location_required' };
+			fields.location = e.value;
 			break;
-		case 'urgency': {
+		case 'urgency':
 			oldValue = ticket.urgency;
-			const u = f.oneOf('value', TICKET_URGENCIES, { required: true });
-			if (!u) return null;
-			newValue = fields.urgency = u;
+			fields.urgency = e.value as TicketRow['urgency'];
 			break;
-		}
-		case 'unit': {
+		case 'unit':
 			oldValue = unitCodeOf(db, ticket.unitId);
-			newValue = normaliseUnitCode(f.str('value', { max: 20 }));
-			const unit = findUnit(db, ticket.communityId, newValue);
-			if (newValue && !unit) f.errors.value ??= { code: 'unknown_unit', unit: newValue };
-			if (!newValue && !ticket.location) f.errors.value ??= { code: 'location_required' };
-			fields.unitId = unit?.id ?? null;
+			fields.unitId = e.unitId;
 			break;
-		}
-		case 'kind': {
+		case 'kind':
 			oldValue = ticket.kind;
-			const k = f.oneOf('value', TICKET_KINDS, { required: true });
-			if (!k) return null;
-			newValue = k;
 			break;
-		}
 	}
-	return { events: [{ type: 'edited', at, data: { field, old: oldValue, new: newValue } }], fields };
+	return { events: [{ type: 'edited', at, data: { field: e.field, old: oldValue, new: e.value } }], fields };
 }

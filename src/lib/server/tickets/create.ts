@@ -7,23 +7,16 @@ import { nowMs } from '../clock';
 import { localToEpochMs, todayIn } from '../../dates';
 import { stmt } from '../db/stmt';
 import {
-	DEPARTMENTS,
 	MAX_PHOTOS,
-	RESIDENT_SOURCES,
-	STAFF_SOURCES,
-	TEXT_MAX,
-	TICKET_KINDS,
-	TICKET_URGENCIES,
 	RESIDENT_DAILY_PHOTO_BYTES,
 	RESIDENT_DAILY_REPORTS,
 	fold,
 	residentLimit,
 	formatTicketNo,
-	type TicketEvent,
-	type TicketSource
+	type TicketEvent
 } from '../../domain/tickets';
-import { invalid, residentLimitFailure, type TicketFailure } from './errors';
-import { FieldReader, normaliseUnitCode } from './input';
+import { invalid, residentLimitFailure, type FieldErrors, type TicketFailure } from './errors';
+import { intakeSchema, parseTicketForm, stringValues } from './forms';
 import { appendEvent, findUnit, type TicketActor } from './model';
 import { ticketPhotoDir } from './photos';
 import { checkPhotos, discardPhotos, writePhotos, type CheckedPhoto, type PhotoUpload } from '../uploads/photos';
@@ -63,67 +56,37 @@ export interface CreateOptions {
 
 export type CreateResult = { ok: true; id: number; ticketNo: string; replay: boolean; recordedLate: boolean } | TicketFailure;
 
-export const NAME_MAX = 50;
-export const LOCATION_MAX = 100;
-/** A paper record older than this is a typo (a wrong year, month), not a late entry. */
-export const RECEIVED_MAX_AGE_DAYS = 30;
-
 /** Records a report or complaint, with its number, and dispatches or answers it if asked. */
 export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opts: CreateOptions = {}): CreateResult {
 	const now = opts.now ?? nowMs();
 	const community = getCommunity(db, actor.communityId);
 	const settings = community.settings.tickets;
-	const staff = actor.kind === 'staff';
 	const { photos: rawPhotos = [], ...fields } = input;
-	const f = new FieldReader(fields as Record<string, unknown>);
+	const values = stringValues(fields as Record<string, unknown>);
 
-	const kind = f.oneOf('kind', TICKET_KINDS, { required: true });
-	const source = f.oneOf<TicketSource>('source', staff ? STAFF_SOURCES : RESIDENT_SOURCES, { required: true });
-	const reporterName = f.str('reporterName', { required: true, max: NAME_MAX });
-	const reporterPhone = f.phone('reporterPhone', { required: true });
-	const location = f.str('location', { max: LOCATION_MAX });
-	const text = f.str('text', { required: true, max: TEXT_MAX });
-	const urgency = f.oneOf('urgency', TICKET_URGENCIES, { fallback: 'normal' }) ?? 'normal';
-
-	// The unit: a resident reports for their own unit only.
-	let unit: { id: number; code: string } | null = null;
-	if (actor.kind === 'resident') {
-		const typed = normaliseUnitCode(f.str('unitCode', { max: 20 }));
-		if (typed && typed !== actor.unitCode) f.errors.unitCode ??= { code: 'resident_unit' };
-		unit = { id: actor.unitId, code: actor.unitCode };
-	} else {
-		const code = normaliseUnitCode(f.str('unitCode', { max: 20 }));
-		unit = findUnit(db, actor.communityId, code);
-		if (code && !unit) f.errors.unitCode ??= { code: 'unknown_unit', unit: code };
-	}
-	if (!unit && !location && !f.errors.unitCode) f.errors.location ??= { code: 'location_required' };
-
-	// Time received: typed for calls taken on paper; residents' reports are received when sent.
-	const receivedAt = staff ? f.time('receivedAt', { timeZone: community.timeZone, now, maxAgeDays: RECEIVED_MAX_AGE_DAYS }) : now;
-
-	// Dispatch or answer at intake (staff only).
-	let dispatch: { department: (typeof DEPARTMENTS)[number]; assignee: string } | null = null;
-	let answer = '';
-	if (staff) {
-		const department = f.oneOf('department', DEPARTMENTS, { code: { code: 'unknown_department' } });
-		const assignee = f.str('assignee', { max: NAME_MAX });
-		if (department && kind === 'developer_complaint') f.errors.department ??= { code: 'developer_no_dispatch' };
-		else if (department && !assignee) f.errors.assignee ??= { code: 'required' };
-		else if (department) dispatch = { department, assignee };
-		answer = f.str('answer', { max: TEXT_MAX });
-		if (answer && kind !== 'enquiry') answer = ''; // the answer box belongs to enquiries only
-	}
-
+	const schema = intakeSchema({
+		timeZone: community.timeZone,
+		now,
+		residentUnitCode: actor.kind === 'resident' ? actor.unitCode : null,
+		findUnit: (code) => findUnit(db, actor.communityId, code)
+	});
+	const parsed = parseTicketForm(schema, fields as Record<string, unknown>);
 	const checked = checkPhotos(rawPhotos, MAX_PHOTOS);
-	if (!checked.ok) f.errors.photos ??= checked.error;
-	if (!f.ok || !kind || !source || !checked.ok) return invalid(f.errors, f.values());
+	if (!parsed.ok || !checked.ok) {
+		const errors: FieldErrors = parsed.ok ? {} : parsed.errors;
+		if (!checked.ok) errors.photos ??= checked.error;
+		return invalid(errors, values);
+	}
+	const { kind, source, reporterName, reporterPhone, location, text, urgency, receivedAt, dispatch, answer } = parsed.data;
+	// A resident reports for their own unit only.
+	const unit = actor.kind === 'resident' ? { id: actor.unitId, code: actor.unitCode } : parsed.data.unit;
 
 	const key = opts.idempotencyKey?.trim() || null;
 	const replay = key ? findByKey(db, actor.communityId, key) : null;
 	if (replay) return { ok: true, id: replay.id, ticketNo: replay.ticketNo, replay: true, recordedLate: replay.recordedLate };
 
 	// A resident over a daily limit is refused before any file is written (and again under the lock).
-	const overLimit = () => (actor.kind === 'resident' ? residentOverLimit(db, actor, community, now, checked.photos, f.values()) : null);
+	const overLimit = () => (actor.kind === 'resident' ? residentOverLimit(db, actor, community, now, checked.photos, values) : null);
 	const early = overLimit();
 	if (early) return early;
 

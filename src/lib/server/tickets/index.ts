@@ -5,8 +5,7 @@ export { applyTicketAction, type ActionResult, type ActionOptions } from './acti
 export { staffActor, residentActor, actorLabel, type TicketActor, type LoggedEvent } from './model';
 export { listBoard, ticketAlertCounts, getTicketDetail, listUnitTickets, readTicketPhoto, AGE_FILTERS, ALERT_FILTERS, type BoardFilter, type TicketSummary, type TicketDetail } from './queries';
 export { photosFromForm, type PhotoUpload } from '../uploads/photos';
-export { parseLocalDateTime } from './input';
+export { parseLocalDateTime } from './forms';
 export type { TicketFailure, FieldError, FormError } from './errors';
-export { toCsv } from './csv';
 export { dispatchSlipData, dispatchSlipPdf } from './slip';
 export { seedTickets } from './seed';

@@ -9,7 +9,7 @@ import type { Db } from '../db';
 import { localToEpochMs } from '../../dates';
 import { PHOTO_MAX_BYTES, RESIDENT_DAILY_PHOTO_BYTES, RESIDENT_DAILY_REPORTS } from '../../domain/tickets';
 import { translateFailure } from './messages';
-import { applyTicketAction, createTicket, getTicketDetail, listBoard, readTicketPhoto, residentActor, staffActor, ticketAlertCounts, toCsv, type TicketActor, type TicketInput } from './index';
+import { applyTicketAction, createTicket, getTicketDetail, listBoard, readTicketPhoto, residentActor, staffActor, ticketAlertCounts, type TicketActor, type TicketInput } from './index';
 
 const at = (date: string, time: string) => localToEpochMs(date, time, 'Asia/Shanghai');
 const NOW = at('2026-11-23', '09:00'); // a Monday
@@ -360,17 +360,6 @@ describe('the desk board', () => {
 		expect(listBoard(db, fx.communityId, { age: '1d' }, NOW + 25 * 3_600_000)).toHaveLength(2);
 		expect(listBoard(db, fx.communityId, { state: 'closed' }, NOW).map((t) => t.ticketNo)).toEqual([c.ticketNo]);
 		expect(listBoard(db, fx.otherCommunityId, {}, NOW)).toEqual([]);
-	});
-
-	it('CSV: BOM, quoting, no formulas', () => {
-		const csv = toCsv([
-			['工单号', '内容'],
-			['BS-2026-000001', '漏水, "很急"\n请尽快'],
-			['x', '=HYPERLINK("http://evil")']
-		]);
-		expect(csv.startsWith('\uFEFF工单号,内容\r\n')).toBe(true);
-		expect(csv).toContain('"漏水, ""很急""\n请尽快"');
-		expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
 	});
 });
 

@@ -1,23 +1,18 @@
-import { z } from 'zod';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { listKeys, overdueSummary } from '$lib/server/keys';
-import { KEY_STATES } from '$lib/domain/keys';
+import { listFilterSchema } from '$lib/server/keys/forms';
 import { addDays } from '$lib/dates';
+import type { PageServerLoad } from './$types';
 
-const filterSchema = z.object({
-	q: z.string().trim().max(40).catch(''),
-	state: z.enum(['', ...KEY_STATES]).catch('')
-});
-
-export const load = ({ locals, url }) => {
+export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const now = nowMs();
 	const community = getCommunity(db, user.communityId);
-	const filter = filterSchema.parse({ q: url.searchParams.get('q') ?? '', state: url.searchParams.get('state') ?? '' });
+	const filter = listFilterSchema.parse({ q: url.searchParams.get('q') ?? '', state: url.searchParams.get('state') ?? '' });
 	// The list carries only what the table shows of an open loan.
 	const keys = listKeys(db, user.communityId, now, { q: filter.q, state: filter.state || undefined }).map((k) => ({
 		id: k.id,
@@ -31,4 +26,4 @@ export const load = ({ locals, url }) => {
 	const overdue = overdueSummary(db, user.communityId, now);
 	const today = communityToday(community, new Date(now));
 	return { keys, overdue, filter, timeZone: community.timeZone, logFrom: addDays(today, -6), logTo: today };
-};
+}) satisfies PageServerLoad;

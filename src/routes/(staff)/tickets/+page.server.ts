@@ -6,9 +6,10 @@ import { nowMs } from '$lib/server/clock';
 import { formatTicketNo } from '$lib/domain/tickets';
 import { listBoard, ticketAlertCounts } from '$lib/server/tickets';
 import { filterQuery, parseBoardFilter } from './filters';
+import type { PageServerLoad } from './$types';
 
 /** The desk board: open tickets, most pressing first, with filters (and the same as CSV). */
-export const load = ({ locals, url }) => {
+export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
@@ -30,4 +31,4 @@ export const load = ({ locals, url }) => {
 		timeZone: community.timeZone,
 		now
 	};
-};
+}) satisfies PageServerLoad;

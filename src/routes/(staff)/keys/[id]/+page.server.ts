@@ -7,8 +7,9 @@ import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { changeDisposition, getKey, keyAuditTrail, keyLoansOf, updateKey } from '$lib/server/keys';
 import { dispositionSchema, editSchema, explainDisposition, explainRegister, keyIdParam } from '$lib/server/keys/forms';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = ({ locals, url, params }) => {
+export const load = (({ locals, url, params }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const now = nowMs();
@@ -24,7 +25,7 @@ export const load = ({ locals, url, params }) => {
 		today: communityToday(community, new Date(now)),
 		done: url.searchParams.get('done')
 	};
-};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	update: async ({ locals, request, params }) => {
@@ -48,4 +49,4 @@ export const actions = {
 		}
 		return { ok: true, notice: m.keys_disposition_done() };
 	}
-};
+} satisfies Actions;

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
@@ -7,16 +6,14 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { logEntries } from '$lib/server/keys';
 import { keyLogPdf } from '$lib/server/pdf/key-log';
-import { addDays, daysBetween, isValidDate, localToEpochMs } from '$lib/dates';
-
-const date = z.string().refine(isValidDate);
-// Zod 4 runs this refinement even when a date above failed: check them again before daysBetween (it throws).
-const rangeSchema = z.object({ from: date, to: date }).refine((r) => isValidDate(r.from) && isValidDate(r.to) && r.from <= r.to && daysBetween(r.from, r.to) <= 366);
+import { logRangeSchema } from '$lib/server/keys/forms';
+import { addDays, localToEpochMs } from '$lib/dates';
+import type { RequestHandler } from './$types';
 
 // GET /keys/log.pdf?from=YYYY-MM-DD&to=YYYY-MM-DD — the lending log (钥匙借用册) for those days, both included.
-export const GET = async ({ locals, url }) => {
+export const GET = (async ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
-	const range = rangeSchema.safeParse({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
+	const range = logRangeSchema.safeParse({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
 	if (!range.success) error(400, m.keys_log_bad_range());
 	const { from, to } = range.data;
 	const db = getDb();
@@ -41,4 +38,4 @@ export const GET = async ({ locals, url }) => {
 			'Cache-Control': 'no-store'
 		}
 	});
-};
+}) satisfies RequestHandler;

@@ -7,12 +7,13 @@ import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { createKey } from '$lib/server/keys';
 import { explainRegister, registerSchema } from '$lib/server/keys/forms';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = ({ locals, url }) => {
+export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	return { today: communityToday(getCommunity(db, user.communityId), new Date(nowMs())), unitCode: url.searchParams.get('unit')?.slice(0, 20) ?? '' };
-};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ locals, request }) => {
@@ -24,4 +25,4 @@ export const actions = {
 		if (!result.ok) return failForm(400, m.keys_err_form(), { ...explainRegister(result.errors), values: formValues(form) });
 		redirect(303, `/keys/${result.id}?done=created`);
 	}
-};
+} satisfies Actions;

@@ -8,9 +8,10 @@ import { formValues } from '$lib/server/forms';
 import { ACTIONS, defaultDepartment, type TicketAction } from '$lib/domain/tickets';
 import { applyTicketAction, getTicketDetail, staffActor } from '$lib/server/tickets';
 import { ticketFail } from '$lib/server/tickets/messages';
+import type { Action, Actions, PageServerLoad } from './$types';
 
 /** A ticket: its facts, time limits, full timeline and the actions its state allows. */
-export const load = ({ locals, params, url }) => {
+export const load = (({ locals, params, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
@@ -26,10 +27,10 @@ export const load = ({ locals, params, url }) => {
 		userName: user.displayName,
 		recordWithinMinutes: community.settings.tickets.recordWithinMinutes
 	};
-};
+}) satisfies PageServerLoad;
 
-function action(name: TicketAction) {
-	return async ({ locals, params, request, url }: { locals: App.Locals; params: { no: string }; request: Request; url: URL }) => {
+function action(name: TicketAction): Action {
+	return async ({ locals, params, request, url }) => {
 		const user = requireStaff(locals, 'clerk', url);
 		const db = getDb();
 		const tz = getCommunity(db, user.communityId).timeZone;
@@ -49,4 +50,4 @@ function action(name: TicketAction) {
 	};
 }
 
-export const actions = Object.fromEntries(ACTIONS.map((a) => [a, action(a)]));
+export const actions = Object.fromEntries(ACTIONS.map((a) => [a, action(a)])) satisfies Actions;

@@ -4,12 +4,14 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { formatDateTimeLocal } from '$lib/dates';
 import { m } from '$lib/paraglide/messages.js';
-import { listBoard, toCsv } from '$lib/server/tickets';
+import { toCsv } from '$lib/server/csv';
+import { listBoard } from '$lib/server/tickets';
 import { parseBoardFilter } from '../filters';
-import { deadlineStateLabel, departmentLabel, kindLabel, limitLabel, sourceLabel, stateLabel, urgencyLabel } from '../labels';
+import { deadlineStateLabel, departmentLabel, kindLabel, limitLabel, sourceLabel, stateLabel, urgencyLabel } from '$lib/ticket-labels';
+import type { RequestHandler } from './$types';
 
 /** GET /tickets/export.csv?… — exactly what the board shows with the same filters (UTF-8 + BOM). */
-export const GET = ({ locals, url }) => {
+export const GET = (({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const tz = getCommunity(db, user.communityId).timeZone;
@@ -65,4 +67,4 @@ export const GET = ({ locals, url }) => {
 			'Content-Disposition': `attachment; filename="tickets-${day}.csv"`
 		}
 	});
-};
+}) satisfies RequestHandler;

@@ -7,6 +7,7 @@ import { nowPartsIn } from '$lib/dates';
 import { formValues } from '$lib/server/forms';
 import { createTicket, photosFromForm, staffActor } from '$lib/server/tickets';
 import { ticketFail } from '$lib/server/tickets/messages';
+import type { Actions, PageServerLoad } from './$types';
 
 /** "2026-11-23T09:05": a datetime-local value in the community's zone. */
 function localInput(ms: number, timeZone: string): string {
@@ -14,7 +15,7 @@ function localInput(ms: number, timeZone: string): string {
 	return `${p.date}T${p.time}`;
 }
 
-export const load = ({ locals, url }) => {
+export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const community = getCommunity(getDb(), user.communityId);
 	const now = nowMs();
@@ -26,7 +27,7 @@ export const load = ({ locals, url }) => {
 		unit: (url.searchParams.get('unit') ?? '').slice(0, 20),
 		assigneeDefault: ''
 	};
-};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ locals, request, url }) => {
@@ -40,4 +41,4 @@ export const actions = {
 		if (!r.ok) return ticketFail(r, community.timeZone);
 		redirect(303, `/tickets/${r.ticketNo}?created=1`);
 	}
-};
+} satisfies Actions;

@@ -8,8 +8,9 @@ import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { activeStaff, getKey, lendKey, unitHolders } from '$lib/server/keys';
 import { explainLoan, keyIdParam, lendSchema, parseLocalDateTime, toLocalInput } from '$lib/server/keys/forms';
 import { defaultExpectedReturn } from '$lib/domain/keys';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = ({ locals, url, params }) => {
+export const load = (({ locals, url, params }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const now = nowMs();
@@ -30,7 +31,7 @@ export const load = ({ locals, url, params }) => {
 		},
 		token: crypto.randomUUID()
 	};
-};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ locals, request, params }) => {
@@ -74,4 +75,4 @@ export const actions = {
 		}
 		redirect(303, `/keys/${params.id}?done=lent`);
 	}
-};
+} satisfies Actions;

@@ -7,8 +7,9 @@ import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { activeStaff, getKey, returnKey } from '$lib/server/keys';
 import { explainReturn, keyIdParam, parseLocalDateTime, returnSchema, toLocalInput } from '$lib/server/keys/forms';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = ({ locals, url, params }) => {
+export const load = (({ locals, url, params }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const now = nowMs();
@@ -33,7 +34,7 @@ export const load = ({ locals, url, params }) => {
 		defaults: { returnedAt: toLocalInput(now, community.timeZone), receivedBy: String(user.id) },
 		token: crypto.randomUUID()
 	};
-};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ locals, request, params }) => {
@@ -57,4 +58,4 @@ export const actions = {
 		}
 		redirect(303, `/keys/${params.id}?done=${d.lost ? 'lost' : 'returned'}`);
 	}
-};
+} satisfies Actions;

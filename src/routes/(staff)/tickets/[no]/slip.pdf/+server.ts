@@ -2,9 +2,10 @@ import { error } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { dispatchSlipPdf, staffActor } from '$lib/server/tickets';
+import type { RequestHandler } from './$types';
 
 /** GET /tickets/{no}/slip.pdf — the dispatch slip (派工单) as the ticket stands now. */
-export const GET = async ({ locals, params, url }) => {
+export const GET = (async ({ locals, params, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const pdf = await dispatchSlipPdf(getDb(), user.communityId, params.no, staffActor(user));
 	if (pdf === 'not_found') error(404, 'not_found');
@@ -15,4 +16,4 @@ export const GET = async ({ locals, params, url }) => {
 			'Content-Disposition': `inline; filename="${params.no}-slip.pdf"`
 		}
 	});
-};
+}) satisfies RequestHandler;
