@@ -1,6 +1,9 @@
-import { m } from '$lib/paraglide/messages.js';
-import type { Department, TicketEventType, TicketKind, TicketSource, TicketState, TicketUrgency, VisitMethod, VisitRating, CheckResult, TicketAction, EditableField } from '$lib/domain/tickets';
-import type { Deadline, Limit } from '$lib/domain/sla';
+// Relative imports (not $lib): the daily report's PDF and CSV use the limit names too, and
+// `npm run bench` loads them through plain node.
+import { m } from './paraglide/messages.js';
+import type { Locale } from './paraglide/runtime.js';
+import type { Department, TicketEventType, TicketKind, TicketSource, TicketState, TicketUrgency, VisitMethod, VisitRating, CheckResult, TicketAction, EditableField } from './domain/tickets';
+import type { Deadline, Limit } from './domain/sla';
 
 /* Translated names of the ticket vocabulary, for pages, the CSV export and messages. */
 
@@ -49,7 +52,8 @@ export const eventLabel = (t: TicketEventType): string =>
 		edited: m.tickets_event_edited
 	})[t]();
 
-export const limitLabel = (l: Limit): string =>
+/** A time limit's name in the current language, or in `locale` (the Chinese report PDF and CSV). */
+export const limitLabel = (l: Limit, locale?: Locale): string =>
 	({
 		record: m.tickets_limit_record,
 		supervisor: m.tickets_limit_supervisor,
@@ -59,7 +63,7 @@ export const limitLabel = (l: Limit): string =>
 		result: m.tickets_limit_result,
 		check: m.tickets_limit_check,
 		return_visit: m.tickets_limit_return_visit
-	})[l]();
+	})[l]({}, locale ? { locale } : {});
 
 /** One word for a limit's standing: met on time / late, open, due within the hour, overdue. */
 export function deadlineStateLabel(d: Pick<Deadline, 'metAt' | 'state'>): string {

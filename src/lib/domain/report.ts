@@ -292,8 +292,8 @@ export function lateFeesCharged(bills: readonly BillLedger[], from: string, to: 
 
 // ---------------------------------------------------------------- tickets
 
-export interface LimitBreaches {
-	limit: string;
+export interface LimitBreaches<L extends string = string> {
+	limit: L;
 	/** Limits that fell due in the period and were not met in time (met late or not at all). */
 	brokenInPeriod: number;
 	/** Limits past due and still not met at the end of the period. */
@@ -304,8 +304,8 @@ export interface LimitBreaches {
  * Per time limit: how many were broken in [startMs, asOfMs] and how many stand overdue at
  * asOfMs. `deadlines` are judged as of asOfMs (events after it not yet known).
  */
-export function limitBreaches(deadlines: readonly { limit: string; dueAt: number; metAt: number | null }[], startMs: number, asOfMs: number, limits: readonly string[]): LimitBreaches[] {
-	const out = new Map(limits.map((l) => [l, { limit: l, brokenInPeriod: 0, overdueAtEnd: 0 }]));
+export function limitBreaches<L extends string>(deadlines: readonly { limit: L; dueAt: number; metAt: number | null }[], startMs: number, asOfMs: number, limits: readonly L[]): LimitBreaches<L>[] {
+	const out = new Map<L, LimitBreaches<L>>(limits.map((l) => [l, { limit: l, brokenInPeriod: 0, overdueAtEnd: 0 }]));
 	for (const d of deadlines) {
 		let row = out.get(d.limit);
 		if (!row) out.set(d.limit, (row = { limit: d.limit, brokenInPeriod: 0, overdueAtEnd: 0 }));

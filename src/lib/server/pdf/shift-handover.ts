@@ -7,7 +7,7 @@ import { createPdf, drawFooter, drawHeader, drawKeyValueRows, drawSignatureLines
 import { formatDateTimeLocal } from '../../dates.ts';
 import { formatYuan } from '../../money.ts';
 import type { ClosedShift } from '../shifts/queries.ts';
-import { LIMIT_ZH } from '../reports/sheet.ts';
+import { limitLabel } from '../../ticket-labels.ts';
 
 const KIND_ZH: Record<string, string> = { engineering: '工程报事', property: '物业报事', service_complaint: '物业服务类投诉', developer_complaint: '地产类投诉', enquiry: '咨询' };
 
@@ -80,7 +80,7 @@ export async function shiftHandoverPdf(input: ShiftHandoverPdfInput): Promise<Bu
 			...h.keysOut.map((k) => ['未还钥匙', `${k.tagNo} ${k.opens} 借用人 ${k.borrowerName} ${k.borrowerPhone}${k.overdue ? '（已逾期）' : ''}`, `应还 ${at(k.expectedReturnAt)}`]),
 			...h.ticketsNearLimit.map((t) => [
 				t.breached ? '已超时报事' : '临近时限报事',
-				`${t.ticketNo} ${KIND_ZH[t.kind] ?? t.kind} ${t.unitCode || t.location} ${LIMIT_ZH[t.limit] ?? t.limit}`,
+				`${t.ticketNo} ${KIND_ZH[t.kind] ?? t.kind} ${t.unitCode || t.location} ${limitLabel(t.limit, 'zh-CN')}`,
 				`时限 ${at(t.dueAt)}`
 			]),
 			...(h.pendingWaivers.length + h.keysOut.length + h.ticketsNearLimit.length === 0 ? [['无移交事项']] : [])

@@ -8,19 +8,10 @@ import type { DailyReport, ItemLine } from './daily';
 import { periodIncome, reportKind, type NetLine, type ReportKind } from '../../domain/report';
 import { ITEM_NAME_ZH, type RenovationItemCode } from '../../domain/renovation-fees';
 import { methodLabel } from '../../payment-methods';
+import { limitLabel } from '../../ticket-labels';
 import { voidReasonZh } from '../../domain/voids';
 import { isEmptyTieLine } from '../../domain/cash-tie';
 import { formatYuan } from '../../money';
-export const LIMIT_ZH: Record<string, string> = {
-	record: '录入系统',
-	supervisor: '通知部门主管',
-	transfer: '转地产客户组',
-	follow_up: '跟进记录',
-	enquiry_answer: '答复咨询',
-	result: '告知处理结果',
-	check: '工程查验',
-	return_visit: '回访'
-};
 const KIND_SUFFIX: Record<ItemLine['kind'], string> = { principal: '', late_fee: '滞纳金', deposit: '', charge: '' };
 
 /** A cell: text, a count, or an amount in fen (the PDF prints ¥1,234.56, the CSV 1234.56). */
@@ -190,7 +181,7 @@ export function reportSections(r: DailyReport): Section[] {
 	sections.push({
 		title: '超时情况（按时限）',
 		columns: [L('时限', 50), N('本期超时', 25), N('期末仍超时', 25)],
-		rows: t.limits.map((l) => [LIMIT_ZH[l.limit] ?? l.limit, l.brokenInPeriod, l.overdueAtEnd])
+		rows: t.limits.map((l) => [limitLabel(l.limit, 'zh-CN'), l.brokenInPeriod, l.overdueAtEnd])
 	});
 	const k = r.keys;
 	sections.push({

@@ -1,4 +1,5 @@
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { nextSeq } from '../db/sequence';
 import { tx, type Db } from '../db';
 import { ticketPhotos, tickets } from '../db/schema';
 import { audit } from '../audit';
@@ -106,8 +107,7 @@ export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opt
 			}
 			// Numbers run per community and calendar year of recording, in the community's zone.
 			const year = Number(todayIn(community.timeZone, now).slice(0, 4));
-			const last = db.select({ seq: max(tickets.seq) }).from(tickets).where(and(eq(tickets.communityId, actor.communityId), eq(tickets.year, year))).get();
-			const seq = (last?.seq ?? 0) + 1;
+			const seq = nextSeq(db, actor.communityId, { table: 'tickets', seqColumn: 'seq', where: { year } });
 			const ticketNo = formatTicketNo(year, seq);
 			const recordedLate = now - receivedAt > settings.recordWithinMinutes * 60_000;
 

@@ -12,7 +12,7 @@ import type { Db } from '../db';
 import { stmt } from '../db/stmt';
 import { ticketEvents } from '../db/schema';
 import { getCommunity } from '../community';
-import { deadlines, LIMITS } from '../../domain/sla';
+import { deadlines, LIMITS, type Limit } from '../../domain/sla';
 import { emptyFacts, step, type TicketEvent, type TicketFacts, type TicketKind } from '../../domain/tickets';
 import { limitBreaches, type LimitBreaches } from '../../domain/report';
 import { toEvent, type LoggedEvent } from './model';
@@ -22,7 +22,7 @@ export interface TicketPeriodFigures {
 	dispatched: number;
 	closed: number;
 	openAtEnd: number;
-	limits: LimitBreaches[];
+	limits: LimitBreaches<Limit>[];
 }
 
 /** A ticket as it stood at an instant: its kind then, and when it was closed if it was. */

@@ -9,6 +9,7 @@ import { keyLogPdf } from '$lib/server/pdf/key-log';
 import { logRangeSchema } from '$lib/server/keys/forms';
 import { addDays, localToEpochMs } from '$lib/dates';
 import type { RequestHandler } from './$types';
+import { pdfResponse } from '$lib/server/pdf/response';
 
 // GET /keys/log.pdf?from=YYYY-MM-DD&to=YYYY-MM-DD — the lending log (钥匙借用册) for those days, both included.
 export const GET = (async ({ locals, url }) => {
@@ -31,11 +32,5 @@ export const GET = (async ({ locals, url }) => {
 		printedBy: `${user.displayName} ${user.workNo}`,
 		loans: logEntries(db, user.communityId, fromMs, toMs, now)
 	});
-	return new Response(new Uint8Array(pdf), {
-		headers: {
-			'Content-Type': 'application/pdf',
-			'Content-Disposition': `inline; filename="key-log-${from}-${to}.pdf"`,
-			'Cache-Control': 'no-store'
-		}
-	});
+	return pdfResponse(pdf, { filename: `key-log-${from}-${to}.pdf` });
 }) satisfies RequestHandler;
