@@ -13,7 +13,7 @@ import { renderReceipt } from '../../src/lib/server/pdf/receipt.ts';
 import { verifyUrl } from '../../src/lib/server/receipts/index.ts';
 import { addMonths } from '../../src/lib/dates.ts';
 import type { DatasetInfo } from './dataset.ts';
-import { median, percentile, timed, timedAsync, type CaseResult, type Figure } from './report.ts';
+import { median, percentile, timed, timedAsync, type CaseResult } from './report.ts';
 import { dailyReportCases } from './daily-report.ts';
 
 export interface BenchUnit {

@@ -10,9 +10,9 @@ import { amountMessage } from '../ledger/method-form';
  */
 
 /** `<`, `>` and control characters: never needed in a name, and a sign of pasted markup. */
-const UNSAFE_TEXT = /[<>\u0000-\u001f\u007f]/;
+const UNSAFE_TEXT = /[<>\p{Cc}]/u;
 /** The same, with line breaks and tabs allowed (texts of several lines). */
-const UNSAFE_LINES = /[<>\u0000-\u0008\u000b-\u001f\u007f]/;
+const UNSAFE_LINES = /[<>]|[^\P{Cc}\t\n]/u;
 
 /** A trimmed, required line of plain text (names shown on screens and printed on receipts). */
 export function plainText(max: number) {

@@ -191,7 +191,7 @@ describe('homeFor and safeNext', () => {
 		['/counter\nSet-Cookie: x=1', null],
 		['/\u0000/evil.example', null],
 		['/counter\\..\\x', null],
-		['/./\/evil.example', null],
+		['/.//evil.example', null],
 		['/.//evil.example', null],
 		['/kiosk/me#top', '/kiosk/me#top'],
 		['', null],

@@ -29,7 +29,7 @@ function fitColumns(doc: Pdf, columns: SheetColumn[], rows: string[][]): SheetCo
 	const full = rows.filter((r) => r.length === columns.length);
 	const widest = (i: number, split: RegExp) => Math.max(0, ...full.flatMap((r) => r[i].split(split).map((t) => doc.widthOfString(t)))) + pad;
 	// Fixed: the widest line. Free: the widest word (Latin words; Chinese breaks between characters).
-	const need = columns.map((_, i) => (fixed[i] ? widest(i, /\n/) : widest(i, /\s+|(?<=[^\x00-\x7f])|(?=[^\x00-\x7f])/)));
+	const need = columns.map((_, i) => (fixed[i] ? widest(i, /\n/) : widest(i, /\s+|(?<=\P{ASCII})|(?=\P{ASCII})/u)));
 	let deficit = 0;
 	for (let i = 0; i < columns.length; i++) {
 		if (fixed[i] && need[i] > widths[i]) {
