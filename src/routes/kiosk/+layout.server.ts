@@ -2,8 +2,9 @@ import { getDb } from '$lib/server/db';
 import { defaultCommunityId } from '$lib/server/community/default';
 import { getCommunity } from '$lib/server/community';
 import { rememberVia, residentSource } from './source';
+import type { LayoutServerLoad } from './$types';
 
-export const load = ({ locals, url, cookies, request, setHeaders }) => {
+export const load = (({ locals, url, cookies, request, setHeaders }) => {
 	// A kiosk page is never kept by the browser: Back after a reset must ask the server again.
 	setHeaders({ 'cache-control': 'no-store' });
 	const db = getDb();
@@ -17,4 +18,4 @@ export const load = ({ locals, url, cookies, request, setHeaders }) => {
 		/** On a phone the pages drop kiosk-only things (printing, the on-screen keypad). */
 		mobile: residentSource(request, cookies, url) === 'mobile'
 	};
-};
+}) satisfies LayoutServerLoad;

@@ -9,14 +9,15 @@ import { createSession, invalidateSession, SESSION_COOKIE, staffPolicy } from '$
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { homeFor, safeNext } from '$lib/server/auth/home';
 import { PASSWORD_PAGE } from '$lib/server/auth/guards';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = ({ locals, url }) => {
+export const load = (({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(locals.user.role));
 	// The centre's name is public (the kiosk shows it too); it tells staff they are on the right server.
 	const communityId = defaultCommunityId(getDb());
 	const centreName = communityId ? getCommunity(getDb(), communityId).centreName : null;
 	return { next: safeNext(url.searchParams.get('next')), signedOut: url.searchParams.has('signed_out'), centreName };
-};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress, locals }) => {
@@ -45,4 +46,4 @@ export const actions = {
 		if (result.user.mustChangePassword) redirect(303, PASSWORD_PAGE);
 		redirect(303, safeNext(String(form.get('next') ?? '')) ?? homeFor(result.user.role));
 	}
-};
+} satisfies Actions;

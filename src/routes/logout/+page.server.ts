@@ -4,8 +4,9 @@ import { invalidateSession, SESSION_COOKIE } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { baseLocale, cookieMaxAge, cookieName } from '$lib/paraglide/runtime.js';
 import { residentSource } from '../kiosk/source';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = () => redirect(303, '/');
+export const load = (() => redirect(303, '/')) satisfies PageServerLoad;
 
 export const actions = {
 	// Sign-out ends the session on the server, not just in the browser.
@@ -21,4 +22,4 @@ export const actions = {
 		}
 		redirect(303, fromKiosk || locals.resident ? '/kiosk' : '/login?signed_out=1');
 	}
-};
+} satisfies Actions;

@@ -4,9 +4,10 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { overdueSummary } from '$lib/server/keys';
 import { ticketAlertCounts } from '$lib/server/tickets';
+import type { PageServerLoad } from './$types';
 
 // The counter home: each capability adds what its panel needs here.
-export const load = ({ locals, url }) => {
+export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
@@ -15,4 +16,4 @@ export const load = ({ locals, url }) => {
 		overdueKeys: overdueSummary(db, user.communityId, nowMs()),
 		ticketAlerts: ticketAlertCounts(db, user.communityId, nowMs())
 	};
-};
+}) satisfies PageServerLoad;

@@ -26,6 +26,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { z } from 'zod';
 import { parseForm } from '$lib/server/forms';
 import { priorityBadge } from '../../kiosk/labels';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Which counter this browser is and what it serves: remembered per workstation in a cookie. */
 const DESK_COOKIE = 'queue_desk';
@@ -35,7 +36,7 @@ function desk(cookies: Cookies): { counter: string; services: QueueService[] } {
 	return { counter: parseCounter(counter) ?? '1', services: parseServices(services ?? '') };
 }
 
-export const load = ({ locals, url, cookies, depends }) => {
+export const load = (({ locals, url, cookies, depends }) => {
 	depends('queue:counter');
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
@@ -71,7 +72,7 @@ export const load = ({ locals, url, cookies, depends }) => {
 		stats: statsOf(day),
 		idempotencyKey: crypto.randomUUID()
 	};
-};
+}) satisfies PageServerLoad;
 
 /** Runs a queue command; a refusal becomes the standard form failure with a translated message. */
 function attempt<T>(fn: () => T): { ok: true; value: T } | { ok: false; failure: ReturnType<typeof failForm> } {
@@ -165,4 +166,4 @@ export const actions = {
 			return failForm(400, message, { values });
 		}
 	}
-};
+} satisfies Actions;

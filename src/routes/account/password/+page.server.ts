@@ -6,6 +6,7 @@ import { failForm, parseForm } from '$lib/server/forms';
 import { homeFor } from '$lib/server/auth/home';
 import { changeOwnPassword, changePasswordSchema } from '$lib/server/auth/password-change';
 import { PASSWORD_RULES, type PasswordProblem } from '$lib/domain/access-limits';
+import type { Actions, PageServerLoad } from './$types';
 
 const PROBLEM: Record<PasswordProblem, { field: 'next' | 'confirm'; message: () => string }> = {
 	too_short: { field: 'next', message: () => m.validation_password_short({ min: PASSWORD_RULES.minLength }) },
@@ -15,10 +16,10 @@ const PROBLEM: Record<PasswordProblem, { field: 'next' | 'confirm'; message: () 
 	mismatch: { field: 'confirm', message: () => m.account_password_mismatch() }
 };
 
-export const load = ({ locals, url }) => {
+export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	return { user, forced: user.mustChangePassword === true, home: homeFor(user.role), minLength: PASSWORD_RULES.minLength };
-};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ locals, request, url }) => {
@@ -34,4 +35,4 @@ export const actions = {
 		for (const p of r.problems) errors[PROBLEM[p].field] ??= PROBLEM[p].message();
 		return failForm(400, m.form_fix_errors(), { errors });
 	}
-};
+} satisfies Actions;

@@ -4,9 +4,10 @@ import { getCommunity } from '$lib/server/community';
 import { nowPartsIn } from '$lib/dates';
 import { hallBoard } from '$lib/server/queue';
 import { kioskCommunityId } from '../community';
+import type { PageServerLoad } from './$types';
 
 /** The hall display (public, may be framed by a signage player): who is called to which counter. */
-export const load = ({ locals, depends }) => {
+export const load = (({ locals, depends }) => {
 	depends('queue:display');
 	const communityId = kioskCommunityId(locals);
 	const db = getDb();
@@ -14,4 +15,4 @@ export const load = ({ locals, depends }) => {
 	const c = getCommunity(db, communityId);
 	const board = hallBoard(db, communityId, now);
 	return { board, time: nowPartsIn(c.timeZone, now).time, centreName: c.centreName };
-};
+}) satisfies PageServerLoad;

@@ -7,6 +7,7 @@ import { identifyDelayMs, identifyResident, type IdentifyResult } from '$lib/ser
 import { createSession, invalidateSession, RESIDENT_POLICY, SESSION_COOKIE } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { safeNext } from '$lib/server/auth/home';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Resident pages live under /kiosk/me; only those are followed after identification. */
 function kioskNext(next: string | null): string {
@@ -29,7 +30,7 @@ function refusal(r: Exclude<IdentifyResult, { ok: true }>, full: boolean): { mes
 	}
 }
 
-export const load = ({ url }) => ({ next: kioskNext(url.searchParams.get('next')) });
+export const load = (({ url }) => ({ next: kioskNext(url.searchParams.get('next')) })) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress, locals }) => {
@@ -53,4 +54,4 @@ export const actions = {
 		cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt - now));
 		redirect(303, kioskNext(String(form.get('next') ?? '')));
 	}
-};
+} satisfies Actions;

@@ -2,10 +2,11 @@ import { requireResident } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listUnitTickets } from '$lib/server/tickets/queries'; // not the index: it loads the PDF library (~0.2 s on first use)
 import { residentAccount } from './account';
+import type { PageServerLoad } from './$types';
 
-export const load = ({ locals }) => {
+export const load = (({ locals }) => {
 	const resident = requireResident(locals);
 	const { account } = residentAccount(resident);
 	const open = listUnitTickets(getDb(), resident.communityId, resident.unitId).filter((t) => t.state !== 'closed').length;
 	return { unitCode: resident.unitCode, totalDueFen: account.totals.totalDueFen, openRequests: open };
-};
+}) satisfies PageServerLoad;

@@ -4,8 +4,9 @@ import { estimateNew, loadDay, queueDayOf } from '$lib/server/queue';
 import { QUEUE_PRIORITIES, QUEUE_SERVICES } from '$lib/domain/queue';
 import { kioskCommunityId } from '../community';
 import { takeFromKiosk } from './take';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = ({ locals, url }) => {
+export const load = (({ locals, url }) => {
 	const communityId = kioskCommunityId(locals);
 	const db = getDb();
 	const now = nowMs();
@@ -17,9 +18,9 @@ export const load = ({ locals, url }) => {
 		estimate: estimateNew(loadDay(db, communityId, queueDayOf(db, communityId, now)), now),
 		idempotencyKey: crypto.randomUUID()
 	};
-};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	/** No sign-in needed: anyone in the hall may take a number (within the take limits). */
 	default: (event) => takeFromKiosk(event)
-};
+} satisfies Actions;

@@ -7,8 +7,9 @@ import { pricedHistoryView } from '$lib/server/admin/settings';
 import { reportProcedureDefault, serviceCommitmentsDefault } from '$lib/report-procedure';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { saveSettings, settingsDefaults, settingsFormLimits, settingsFormSchema, settingsFormValues, timeZoneNames } from '$lib/server/admin/settings';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = ({ locals, url }) => {
+export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'admin', url);
 	const db = getDb();
 	// The default wall texts quote the stored ticket time limits.
@@ -25,7 +26,7 @@ export const load = ({ locals, url }) => {
 		today,
 		history: pricedHistoryView(db, user.communityId, today)
 	};
-};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ locals, request, url }) => {
@@ -42,4 +43,4 @@ export const actions = {
 		if (!result.ok) return failForm(result.error === 'not_found' ? 404 : 409, m.admin_settings_invalid_stored(), { values: formValues(form) });
 		return { ok: result.changed.length ? m.admin_settings_saved() : m.admin_settings_unchanged() };
 	}
-};
+} satisfies Actions;

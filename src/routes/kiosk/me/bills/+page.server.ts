@@ -2,8 +2,9 @@ import { requireResident } from '$lib/server/auth/guards';
 import { QUEUE_PRIORITIES } from '$lib/domain/queue';
 import { residentAccount } from '../account';
 import { takeFromKiosk } from '../../queue/take';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = ({ locals }) => {
+export const load = (({ locals }) => {
 	const resident = requireResident(locals);
 	const { community, asOf, account, bills } = residentAccount(resident);
 	return {
@@ -15,7 +16,7 @@ export const load = ({ locals }) => {
 		priorities: QUEUE_PRIORITIES,
 		idempotencyKey: crypto.randomUUID()
 	};
-};
+}) satisfies PageServerLoad;
 
 export const actions = {
 	/** "Please pay at the counter": a payment number linked to the unit, after the priority question. */
@@ -23,4 +24,4 @@ export const actions = {
 		requireResident(event.locals);
 		return takeFromKiosk(event, 'payment');
 	}
-};
+} satisfies Actions;

@@ -10,8 +10,9 @@ import { PHOTO_MAX_BYTES, TEXT_MAX, TICKET_KINDS } from '$lib/domain/tickets';
 import { m } from '$lib/paraglide/messages.js';
 import { phoneTail, residentAccount } from '../account';
 import { residentSource } from '../../source';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = ({ locals }) => {
+export const load = (({ locals }) => {
 	const resident = requireResident(locals);
 	const { account } = residentAccount(resident);
 	return {
@@ -22,7 +23,7 @@ export const load = ({ locals }) => {
 		textMax: TEXT_MAX,
 		idempotencyKey: crypto.randomUUID()
 	};
-};
+}) satisfies PageServerLoad;
 
 const LOCATION_MAX = 100;
 
@@ -82,4 +83,4 @@ export const actions = {
 		}
 		return { created: { ticketNo: r.ticketNo } };
 	}
-};
+} satisfies Actions;

@@ -6,8 +6,9 @@ import { listUnitTickets } from '$lib/server/tickets/queries'; // not the index:
 import { listRenovations } from '$lib/server/renovation';
 import { kindLabel, stateLabel } from '../../../(staff)/tickets/labels';
 import { stateLabel as renovationStateLabel } from '../../../(staff)/renovation/labels';
+import type { PageServerLoad } from './$types';
 
-export const load = ({ locals }) => {
+export const load = (({ locals }) => {
 	const resident = requireResident(locals);
 	const db = getDb();
 	const tz = getCommunity(db, resident.communityId).timeZone;
@@ -24,4 +25,4 @@ export const load = ({ locals }) => {
 		.filter((r) => r.unitCode === resident.unitCode)
 		.map((r) => ({ appNo: r.appNo, state: renovationStateLabel(r.state), plannedStart: r.plannedStart, plannedEnd: r.plannedEnd, permitUntil: r.permitUntil }));
 	return { tickets, renovations };
-};
+}) satisfies PageServerLoad;

@@ -4,9 +4,10 @@ import { formatDateTimeLocal } from '$lib/dates';
 import { maskName, renderStatement } from '$lib/server/pdf/statement';
 import { residentAccount } from '../account';
 import { pdfResponse } from '$lib/server/pdf/response';
+import type { RequestHandler } from './$types';
 
 /** The resident's 80 mm statement of what is due today (never another unit's: the session names the unit). */
-export const GET = async ({ locals }) => {
+export const GET = (async ({ locals }) => {
 	const resident = requireResident(locals);
 	const { community, asOf, account, bills } = residentAccount(resident);
 	const pdf = await renderStatement({
@@ -24,4 +25,4 @@ export const GET = async ({ locals }) => {
 		phone: community.settings.kiosk.phone
 	});
 	return pdfResponse(pdf, { filename: 'statement.pdf' });
-};
+}) satisfies RequestHandler;

@@ -5,8 +5,9 @@ import { getCommunity } from '$lib/server/community';
 import { formatDateTimeLocal } from '$lib/dates';
 import { queueTicket } from '$lib/server/queue';
 import { kioskCommunityId } from '../../community';
+import type { PageServerLoad } from './$types';
 
-export const load = ({ locals, params, depends }) => {
+export const load = (({ locals, params, depends }) => {
 	depends('queue:ticket');
 	const communityId = kioskCommunityId(locals);
 	const db = getDb();
@@ -28,4 +29,4 @@ export const load = ({ locals, params, depends }) => {
 			takenAt: formatDateTimeLocal(t.takenAt, getCommunity(db, communityId).timeZone)
 		}
 	};
-};
+}) satisfies PageServerLoad;

@@ -6,6 +6,7 @@ import { formatDateTimeLocal } from '$lib/dates';
 import { getTicketDetail } from '$lib/server/tickets/queries'; // not the index: it loads the PDF library
 import { residentActor, type LoggedEvent } from '$lib/server/tickets/model';
 import { departmentLabel, eventLabel, kindLabel, ratingLabel, stateLabel } from '../../../../(staff)/tickets/labels';
+import type { PageServerLoad } from './$types';
 
 /** What a resident sees of an event: the step and, where it is meant for them, its words. Staff notes stay inside. */
 function residentDetail(e: LoggedEvent): string {
@@ -22,7 +23,7 @@ function residentDetail(e: LoggedEvent): string {
 	}
 }
 
-export const load = ({ locals, params }) => {
+export const load = (({ locals, params }) => {
 	const resident = requireResident(locals);
 	const db = getDb();
 	// Another unit's ticket is simply not found (getTicketDetail checks the resident's unit).
@@ -40,4 +41,4 @@ export const load = ({ locals, params }) => {
 		},
 		timeline: t.events.filter((e) => e.type !== 'edited').map((e) => ({ id: e.id, label: eventLabel(e.type), time: formatDateTimeLocal(e.at, tz), detail: residentDetail(e) }))
 	};
-};
+}) satisfies PageServerLoad;

@@ -7,9 +7,10 @@ import { queueTicket } from '$lib/server/queue';
 import { renderQueueTicket } from '$lib/server/pdf/queue-ticket';
 import { kioskCommunityId } from '../../../community';
 import { pdfResponse } from '$lib/server/pdf/response';
+import type { RequestHandler } from './$types';
 
 /** The 80 mm queue ticket. Public like the number itself (it holds nothing personal). */
-export const GET = async ({ locals, params, url }) => {
+export const GET = (async ({ locals, params, url }) => {
 	const communityId = kioskCommunityId(locals);
 	const db = getDb();
 	const id = /^\d{1,12}$/.test(params.id) ? Number(params.id) : NaN;
@@ -27,4 +28,4 @@ export const GET = async ({ locals, params, url }) => {
 		url: `${url.origin}/kiosk/queue/${t.id}?via=mobile`
 	});
 	return pdfResponse(pdf, { filename: `queue-${t.queueNo}.pdf` });
-};
+}) satisfies RequestHandler;
