@@ -16,11 +16,13 @@ if (process.env.NODE_ENV === 'production' && !process.argv.includes('--force')) 
 const file = process.env.DATABASE_URL ?? 'data/frontdesk.db';
 const password = process.env.DEMO_PASSWORD || randomBytes(9).toString('base64url');
 const db = openDb(file);
-const result = await seedDemo(db, { password, today: clockNow() });
+// Outside the demo the accounts must choose their own password at first sign-in.
+const live = process.env.NODE_ENV === 'production';
+const result = await seedDemo(db, { password, today: clockNow(), mustChangePassword: live });
 console.log(`database: ${file}`);
 console.log(`community: ${result.communityName} (${result.units} units)`);
 if (result.createdUsers) {
-	console.log(`demo accounts: admin, manager, clerk, clerk2 — password: ${password}`);
+	console.log(`demo accounts: admin, manager, clerk, clerk2 — password: ${password}${live ? ' (each must choose a new one at first sign-in)' : ''}`);
 } else if (process.env.DEMO_PASSWORD) {
 	console.log(`demo accounts exist; password set to DEMO_PASSWORD`);
 } else {

@@ -18,6 +18,12 @@ export interface SeedOptions {
 	today: Date;
 	buildings?: number;
 	floors?: number;
+	/**
+	 * Outside the demo (a real centre loading these accounts, `NODE_ENV=production … --force`):
+	 * every seeded account must choose its own password at first sign-in, since the printed one
+	 * was seen on a terminal.
+	 */
+	mustChangePassword?: boolean;
 }
 
 export async function seedDemo(db: Db, opts: SeedOptions) {
@@ -53,10 +59,10 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
 	for (const s of staff) {
 		const existing = db.select().from(staffUsers).where(eq(staffUsers.username, s.username)).get();
 		if (!existing) {
-			db.insert(staffUsers).values({ ...s, communityId, passwordHash: hash, active: true, createdAt: now }).run();
+			db.insert(staffUsers).values({ ...s, communityId, passwordHash: hash, active: true, mustChangePassword: opts.mustChangePassword ?? false, createdAt: now }).run();
 			createdUsers = true;
 		} else if (process.env.DEMO_PASSWORD) {
-			db.update(staffUsers).set({ passwordHash: hash, active: true }).where(eq(staffUsers.id, existing.id)).run();
+			db.update(staffUsers).set({ passwordHash: hash, active: true, mustChangePassword: opts.mustChangePassword ?? false }).where(eq(staffUsers.id, existing.id)).run();
 		}
 	}
 
