@@ -14,8 +14,6 @@ import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { m } from '$lib/paraglide/messages.js';
 import { auditFailure } from '$lib/server/audit';
 import errorPage from './error.html?raw';
-// Side effect: plugs the pending-waiver flag (申请免除中) into the fee accounts of every page.
-import '$lib/server/waivers';
 
 // Migrations run once at start-up, never during `vite build`.
 export const init: ServerInit = () => {

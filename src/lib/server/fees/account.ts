@@ -3,6 +3,8 @@ import { lateFeeScheduleOf } from '../admin/priced';
 import { lateFeeWorking, type LateFeePayment, type LateFeeWorking } from '../../domain/late-fee';
 import { PROPERTY_ITEM } from './items';
 import { stmt } from '../db/stmt';
+// The waivers' pending-bill query lives in a module that imports nothing of fees (no cycle).
+import { pendingBillIds } from '../waivers/pending';
 
 /**
  * What a unit owes, derived from the insert-only ledger: bills, payment lines of payments that
@@ -85,19 +87,6 @@ export interface UnitAccount {
 	/** Bills with anything still due, oldest first (month, then item order). */
 	bills: BillDue[];
 	totals: AccountTotals;
-}
-
-// --- pending waivers: the waiver area plugs its lookup in here -----------------------------------
-
-export type PendingWaiverLookup = (db: Db, billIds: number[]) => Set<number>;
-let pendingWaiverLookup: PendingWaiverLookup = () => new Set();
-
-/**
- * The waiver area registers how to tell which bills have a waiver request awaiting approval
- * (call once at module load). Until then no bill is pending.
- */
-export function registerPendingWaiverLookup(fn: PendingWaiverLookup): void {
-	pendingWaiverLookup = fn;
 }
 
 // --- queries -------------------------------------------------------------------------------------
@@ -231,7 +220,7 @@ export function billStates(db: Db, communityId: number, unitId: number, asOf: st
 export function billsDue(db: Db, communityId: number, unitId: number, asOf: string, filter?: BillFilter): BillDue[] {
 	const due = billStates(db, communityId, unitId, asOf, filter).filter((b) => b.principalDueFen > 0 || b.lateFeeDueFen > 0);
 	if (due.length > 0) {
-		const pending = pendingWaiverLookup(db, due.map((b) => b.billId));
+		const pending = pendingBillIds(db, due.map((b) => b.billId));
 		if (pending.size > 0) for (const b of due) b.pendingWaiver = pending.has(b.billId);
 	}
 	return due;

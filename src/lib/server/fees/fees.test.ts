@@ -3,7 +3,7 @@ import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
-import { feeItems, feeRates, waiverEntries } from '../db/schema';
+import { feeItems, feeRates, waiverEntries, waiverRequestBills, waiverRequests } from '../db/schema';
 import { forgetCommunity } from '../community';
 import { LedgerError, voidPayment, paymentByReceiptNo } from '../ledger';
 import {
@@ -14,7 +14,6 @@ import {
 	postFeePayment,
 	prepayPreview,
 	quoteFeePayment,
-	registerPendingWaiverLookup,
 	setRate,
 	unitAccount,
 	unitIdByCode,
@@ -67,7 +66,6 @@ function account(unitId: number, asOf: string) {
 
 beforeEach(() => {
 	forgetCommunity();
-	registerPendingWaiverLookup(() => new Set());
 	db = createTestDb();
 	f = createFixture(db);
 	openTestShifts(db, f);
@@ -229,7 +227,14 @@ describe('unitAccount and the late fee through real payments', () => {
 		expect(account(f.unitIds[0], '2026-04-15').bills[0]).toMatchObject({ lateFeeFen: 2003, lateFeeWaivedFen: 1000, lateFeeDueFen: 1003 });
 		// Dated after the as-of date: not yet waived.
 		expect(account(f.unitIds[0], '2026-04-09').bills[0].lateFeeWaivedFen).toBe(0);
-		registerPendingWaiverLookup((_db, ids) => new Set(ids));
+		// A request awaiting approval marks the bill, read straight from the waiver tables (no registration).
+		expect(account(f.unitIds[0], '2026-04-15').bills[0].pendingWaiver).toBe(false);
+		const requestId = db
+			.insert(waiverRequests)
+			.values({ communityId: f.communityId, requestNo: 'MC-2026-0001', unitId: f.unitIds[0], applicantName: '张三', reason: 'test', requestedFen: 1003, clerkId: f.clerkId, localDate: '2026-04-15', createdAt: 0, idempotencyKey: 'fees-test-pending' })
+			.returning({ id: waiverRequests.id })
+			.get().id;
+		db.insert(waiverRequestBills).values({ requestId, billId, month: '2026-03', itemNameZh: '物业费', dueDate: '2026-03-20', principalFen: 25680, lateFeeFen: 2003, requestedFen: 1003 }).run();
 		expect(account(f.unitIds[0], '2026-04-15').bills[0].pendingWaiver).toBe(true);
 		const p = pay({ billIds: [billId], now: at('2026-04-15') });
 		expect(p.totalFen).toBe(25680 + 1003);

@@ -10,15 +10,13 @@ export {
 	billStates,
 	billsDue,
 	monthsPaid,
-	registerPendingWaiverLookup,
 	type BillDue,
 	type UnitAccount,
 	type VacancyCreditLine,
 	type UnitInfo,
 	type OwnerInfo,
 	type AccountTotals,
-	type UnitHit,
-	type PendingWaiverLookup
+	type UnitHit
 } from './account';
 export { postFeePayment, quoteFeePayment, MAX_PREPAY_MONTHS, MAX_CHANGE_FEN, type FeePaymentInput, type FeeQuote, type FeeLine } from './pay';
 export { prepayPreview, type PrepayMonth } from './preview';

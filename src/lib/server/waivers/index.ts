@@ -2,14 +2,7 @@
  * Late-fee waiver requests (滞纳金免除申请): filing at the counter, the manager's decision, the
  * ledger entries an approval writes, the return of a request when its payment is voided, and the
  * figures for the daily report. Rules live in domain/waiver.ts.
- *
- * Importing this module plugs the "pending waiver" flag into the fee accounts (fees/account.ts):
- * hooks.server.ts and the seed import it for that side effect.
  */
-import { registerPendingWaiverLookup } from '../fees';
-import { pendingBillIds } from './queries';
-
-registerPendingWaiverLookup(pendingBillIds);
 
 export { WaiverError } from './errors';
 export { createWaiverRequest, decideWaiverRequest, reviewWaiverDecision, onPaymentVoided, settleWaiversOnVoid, dependentWaivers, groupByRequest, owedNow, type DependentWaiver, type VoidEffects, type WaiversOfRequest, type NewWaiverInput, type FiledWaiver, type DecisionInput, type DecisionCheck, type Decided } from './commands';

@@ -85,16 +85,7 @@ export function pendingCount(db: Db, communityId: number): number {
 	return (stmt(db, `SELECT count(*) AS n FROM waiver_requests WHERE community_id = ? AND state = 'pending'`).get(communityId) as { n: number }).n;
 }
 
-/** Of these bills, those on a request awaiting approval (what the fee page marks 申请免除中). */
-export function pendingBillIds(db: Db, billIds: number[]): Set<number> {
-	if (billIds.length === 0) return new Set();
-	const rows = stmt(
-		db,
-		`SELECT DISTINCT rb.bill_id AS billId FROM waiver_request_bills rb JOIN waiver_requests r ON r.id = rb.request_id
-		WHERE r.state = 'pending' AND rb.bill_id IN (SELECT value FROM json_each(?))`
-	).all(JSON.stringify(billIds)) as { billId: number }[];
-	return new Set(rows.map((r) => r.billId));
-}
+export { pendingBillIds } from './pending';
 
 export interface Holder {
 	requestId: number;

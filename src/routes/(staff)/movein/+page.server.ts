@@ -1,13 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
-import { checkbox, failForm, parseForm } from '$lib/server/forms';
+import { failForm, parseForm } from '$lib/server/forms';
 import { formatDateTimeLocal } from '$lib/dates';
 import { daysSinceNotice, MAX_PERSONS, MOVEIN_OWNER_TYPES } from '$lib/domain/movein-checklist';
 import { findUnit, listOpenCases, MoveInError, openCase, openCaseOfUnit } from '$lib/server/movein';
+import { openCaseSchema } from '$lib/server/movein/forms';
 import { moveInErrorMessage, occupancyLabel, ownerTypeLabel } from '$lib/server/movein/labels';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -53,26 +53,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	};
 };
 
-function openSchema() {
-	const persons = m.movein_error_persons({ max: MAX_PERSONS });
-	return z
-		.object({
-			unitCode: z.string().trim().min(1).max(20),
-			ownerType: z.enum(MOVEIN_OWNER_TYPES, { message: m.validation_required() }),
-			mortgage: checkbox,
-			proxy: checkbox,
-			persons: z.coerce.number({ message: persons }).int(persons).min(1, persons).max(MAX_PERSONS, persons),
-			proxyName: z.string().trim().max(50).optional().default(''),
-			proxyIdNumber: z.string().trim().max(30).optional().default('')
-		})
-		.refine((d) => !d.proxy || d.proxyName.length > 0, { path: ['proxyName'], message: m.movein_error_proxy_name() });
-}
-
 export const actions = {
 	open: async ({ locals, request, url }) => {
 		const user = requireStaff(locals, 'clerk', url);
 		const db = getDb();
-		const parsed = parseForm(openSchema(), await request.formData());
+		const parsed = parseForm(openCaseSchema(), await request.formData());
 		if (!parsed.ok) return failForm(400, m.movein_error_bad_input(), { errors: parsed.errors, values: parsed.values });
 		const d = parsed.data;
 		const unit = findUnit(db, user.communityId, d.unitCode);

@@ -6,8 +6,9 @@ import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, parseForm } from '$lib/server/forms';
 import { formatDateTimeLocal, monthOf } from '$lib/dates';
-import { isItemCode, MAX_KEYS, prepayCountFrom, type ItemCode } from '$lib/domain/movein-checklist';
+import { MAX_KEYS, prepayCountFrom, type ItemCode } from '$lib/domain/movein-checklist';
 import { completeCase, getCase, MoveInError, noteMissing, revokeItem, tickItem } from '$lib/server/movein';
+import { completeSchema, noteSchema, revokeSchema, tickSchema } from '$lib/server/movein/forms';
 import { formLabel, groupLabel, itemLabel, monthsRange, moveInErrorMessage, occupancyLabel, ownerTypeLabel } from '$lib/server/movein/labels';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -95,30 +96,28 @@ async function write(args: Parameters<Action>[0], schema: z.ZodType, run: (actor
 	}
 }
 
-const itemCode = () => z.string().refine(isItemCode, { message: m.movein_error_item_unknown() });
 const label = (code: unknown) => itemLabel(code as ItemCode);
 
 export const actions = {
 	tick: (args) =>
-		write(args, z.object({ itemCode: itemCode(), note: z.string().trim().max(200).optional().default('') }), (actor, id, d) => {
+		write(args, tickSchema(), (actor, id, d) => {
 			tickItem(getDb(), actor, id, d.itemCode as string, d.note as string);
 			return m.movein_item_ticked({ item: label(d.itemCode) });
 		}),
 	note: (args) =>
-		write(args, z.object({ itemCode: itemCode(), note: z.string().trim().min(1).max(200) }), (actor, id, d) => {
+		write(args, noteSchema(), (actor, id, d) => {
 			noteMissing(getDb(), actor, id, d.itemCode as string, d.note as string);
 			return m.movein_item_noted({ item: label(d.itemCode) });
 		}),
 	revoke: (args) =>
-		write(args, z.object({ itemCode: itemCode(), reason: z.string().trim().min(1).max(200) }), (actor, id, d) => {
+		write(args, revokeSchema(), (actor, id, d) => {
 			revokeItem(getDb(), actor, id, d.itemCode as string, d.reason as string);
 			return m.movein_item_revoked({ item: label(d.itemCode) });
 		}),
 	complete: async (args) => {
-		const keysMsg = m.movein_error_keys({ max: MAX_KEYS });
 		const result = await write(
 			args,
-			z.object({ keys: z.coerce.number({ message: keysMsg }).int(keysMsg).min(1, keysMsg).max(MAX_KEYS, keysMsg), recipient: z.string().trim().max(50).optional().default('') }),
+			completeSchema(),
 			(actor, id, d) => {
 				completeCase(getDb(), actor, id, { keys: d.keys as number, recipient: d.recipient as string });
 				return 'completed';

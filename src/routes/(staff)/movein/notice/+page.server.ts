@@ -4,8 +4,8 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, parseForm } from '$lib/server/forms';
-import { isValidDate } from '$lib/dates';
 import { MoveInError, setBuildingNoticeDate, setNoticeDate } from '$lib/server/movein';
+import { buildingNoticeSchema, unitNoticeSchema } from '$lib/server/movein/forms';
 import { moveInErrorMessage } from '$lib/server/movein/labels';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,8 +15,6 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const community = getCommunity(getDb(), user.communityId);
 	return { today: communityToday(community), vacancyPercent: community.settings.fees.vacancyPercent, unit: (url.searchParams.get('unit') ?? '').slice(0, 20) };
 };
-
-const date = () => z.string().trim().refine(isValidDate, { message: m.validation_invalid() });
 
 async function run(locals: App.Locals, url: URL, request: Request, form: 'unit' | 'building', schema: z.ZodType, write: (user: { id: number; communityId: number }, d: Record<string, string>) => string) {
 	const user = requireStaff(locals, 'clerk', url);
@@ -33,12 +31,12 @@ async function run(locals: App.Locals, url: URL, request: Request, form: 'unit' 
 
 export const actions = {
 	unit: ({ locals, url, request }) =>
-		run(locals, url, request, 'unit', z.object({ unitCode: z.string().trim().min(1).max(20), date: date() }), (user, d) => {
+		run(locals, url, request, 'unit', unitNoticeSchema(), (user, d) => {
 			setNoticeDate(getDb(), user, d.unitCode, d.date);
 			return m.movein_notice_saved({ unit: d.unitCode, date: d.date });
 		}),
 	building: ({ locals, url, request }) =>
-		run(locals, url, request, 'building', z.object({ building: z.string().trim().min(1).max(10), date: date() }), (user, d) => {
+		run(locals, url, request, 'building', buildingNoticeSchema(), (user, d) => {
 			const count = setBuildingNoticeDate(getDb(), user, d.building, d.date);
 			return m.movein_notice_building_saved({ building: d.building, count, date: d.date });
 		})

@@ -1,10 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/db';
-import { staffUsers } from '$lib/server/db/schema';
 import { communityToday, getCommunity } from '$lib/server/community';
-import { feeItemsWithRates } from '$lib/server/fees';
-import { rateForMonth } from '$lib/domain/billing';
+import { publicStaffList, ratesInForce } from '$lib/server/kiosk/info';
 import { formatYuan } from '$lib/money';
 import { roleLabel } from '$lib/roles';
 import { m } from '$lib/paraglide/messages.js';
@@ -30,10 +27,7 @@ export const load = ({ locals, params }) => {
 		case 'fees': {
 			// The rate in force this month of every fee item (the fees area keeps the history).
 			const month = communityToday(c).slice(0, 7);
-			const items = feeItemsWithRates(db, c.id).flatMap((item) => {
-				const rate = rateForMonth(item.rates, month);
-				return rate ? [{ name: item.nameZh, nameEn: item.nameEn, rate: rateText(item.basis, rate.rateFen), from: rate.fromMonth }] : [];
-			});
+			const items = ratesInForce(db, c.id, month).map((r) => ({ name: r.nameZh, nameEn: r.nameEn, rate: rateText(r.basis, r.rateFen), from: r.fromMonth }));
 			const rules = [m.kiosk_info_due({ day: s.fees.dueDay }), m.kiosk_info_late({ rate: s.fees.lateFeeRatePerMille })];
 			if (s.fees.lateFeeCapPercent !== null) rules.push(m.kiosk_info_late_cap({ percent: s.fees.lateFeeCapPercent }));
 			rules.push(m.kiosk_info_vacancy({ percent: s.fees.vacancyPercent }));
@@ -55,13 +49,7 @@ export const load = ({ locals, params }) => {
 			return { ...base, text: s.kiosk.serviceCommitments || serviceCommitmentsDefault(s.tickets) };
 		case 'staff': {
 			// 管理处管理人员一览表: display names, work numbers and positions only — nothing else about staff.
-			const staff = db
-				.select({ name: staffUsers.displayName, workNo: staffUsers.workNo, role: staffUsers.role })
-				.from(staffUsers)
-				.where(and(eq(staffUsers.communityId, c.id), eq(staffUsers.active, true)))
-				.orderBy(asc(staffUsers.workNo))
-				.all()
-				.map((u) => ({ ...u, role: roleLabel(u.role) }));
+			const staff = publicStaffList(db, c.id).map((u) => ({ ...u, role: roleLabel(u.role) }));
 			return { ...base, staff };
 		}
 	}
