@@ -1,0 +1,34 @@
+import { describe, it, expect } from 'vitest';
+import { m } from '$lib/paraglide/messages.js';
+import { readPaymentForm } from './form';
+
+const form = (fields: Record<string, string | string[]>) => {
+	const f = new FormData();
+	for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
+	return f;
+};
+const ok = { bill: ['11', '12'], late: ['3'], prepay: '2', method: 'cash', tendered: '500', payer: ' 王五 ', key: 'abcdefgh-1234' };
+
+describe('fee payment form', () => {
+	it('reads bills, prepay, the method and the payer', () => {
+		const r = readPaymentForm(form(ok), false);
+		expect(r).toMatchObject({ ok: true, data: { billIds: [11, 12], lateIds: [3], prepay: 2, method: 'cash', tenderedFen: 50000, methodRef: '', bank: '', payerName: '王五', key: 'abcdefgh-1234', expectedTotalFen: undefined } });
+		expect(readPaymentForm(form({ ...ok, expectedTotal: '12345' }), true)).toMatchObject({ ok: true, data: { expectedTotalFen: 12345 } });
+	});
+
+	it('names the reference field `ref` and refuses a missing one there', () => {
+		expect(readPaymentForm(form({ ...ok, method: 'wechat', tendered: '' }), false)).toMatchObject({ ok: false, errors: { ref: m.ledger_ref_required() } });
+		expect(readPaymentForm(form({ ...ok, method: 'wechat', ref: 'W1' }), false)).toMatchObject({ ok: true, data: { methodRef: 'W1', tenderedFen: null } });
+	});
+
+	it('refuses bad prepay, a missing payer, and tampered bills, key or total (form-level)', () => {
+		const r = readPaymentForm(form({ ...ok, prepay: '37', payer: '', tendered: 'abc' }), false);
+		expect(r).toMatchObject({ ok: false, errors: { prepay: m.fees_error_bad_prepay(), payer: m.fees_error_payer_missing(), tendered: m.ledger_amount_invalid() }, values: { prepay: '37' } });
+		expect(readPaymentForm(form({ ...ok, payer: 'x'.repeat(101) }), false)).toMatchObject({ ok: false, errors: { payer: m.fees_error_payer_too_long() } });
+		for (const bad of [{ bill: ['1x'] }, { late: ['-1'] }, { key: 'short' }]) {
+			expect(readPaymentForm(form({ ...ok, ...bad }), false)).toEqual(expect.objectContaining({ ok: false, errors: { _form: m.fees_error_form() } }));
+		}
+		expect(readPaymentForm(form(ok), true)).toMatchObject({ ok: false, errors: { _form: m.fees_error_form() } });
+		expect(readPaymentForm(form({ ...ok, expectedTotal: '1.5' }), true)).toMatchObject({ ok: false, errors: { _form: m.fees_error_form() } });
+	});
+});
