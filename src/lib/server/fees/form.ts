@@ -1,20 +1,15 @@
 // Reading the counter payment form and translating refusals. Routes only (uses Paraglide);
 // scripts and tests import the fees module through index.ts, which does not export this file.
 import { m } from '$lib/paraglide/messages.js';
-import { formatYuan, type ParseYuanPositiveResult } from '$lib/money';
+import { formatYuan } from '$lib/money';
 import { LedgerError } from '$lib/server/ledger';
-import { amountMessage, ledgerErrorMessage } from '$lib/server/ledger/method-form';
+import { ledgerErrorMessage } from '$lib/server/ledger/method-form';
 import { formValues, parseForm } from '$lib/server/forms';
 import { paymentSchema, type PaymentForm } from './forms';
 
 export type { PaymentForm };
 
 export type FormRead = { ok: true; data: PaymentForm; values: Record<string, string> } | { ok: false; errors: Record<string, string>; values: Record<string, string> };
-
-/** The translated message for a refused amount, or null when it parsed. */
-export function amountError(r: ParseYuanPositiveResult): string | null {
-	return r.ok ? null : amountMessage(r.error);
-}
 
 /** Validates the payment form (fees/forms.ts); every error is per field and translated. Values come back to refill it. */
 export function readPaymentForm(form: FormData, withExpectedTotal: boolean): FormRead {

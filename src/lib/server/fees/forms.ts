@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { parseFenPositive } from '$lib/money';
-import { methodSchema } from '$lib/server/ledger/forms';
+import { methodSchema, yuanPositive } from '$lib/server/ledger/forms';
+import { addMonths, isValidMonth } from '$lib/dates';
+import { MAX_RATE_FEN } from '$lib/domain/billing';
 import { MAX_PREPAY_MONTHS } from './pay';
 
 const ID = /^\d{1,12}$/;
@@ -61,3 +63,32 @@ export function paymentSchema(withExpectedTotal: boolean) {
 }
 
 export type PaymentForm = z.infer<ReturnType<typeof paymentSchema>>;
+
+const month = (check: (month: string) => boolean, message: () => string) =>
+	z.preprocess(orEmpty, z.string().trim().refine((s) => isValidMonth(s) && check(s), { error: message }));
+
+/** The billing run (and its per-building chunks): any month from 2000 up to next month. */
+export function billingRunSchema(currentMonth: string) {
+	const latest = addMonths(currentMonth, 1);
+	return z.object({
+		month: month((s) => s >= '2000-01' && s <= latest, () => m.fees_billing_bad_month()),
+		building: z.preprocess(orEmpty, z.string()).transform((s) => s.slice(0, 20)),
+		confirmed: z.unknown().optional().transform((v) => v === '1')
+	});
+}
+
+/** A new rate for a fee item, from this month or later; the amount in yuan, at most MAX_RATE_FEN. */
+export function rateSchema(currentMonth: string) {
+	return z.object({
+		item: z.preprocess(orEmpty, z.string().regex(/^\d{1,9}$/)).transform(Number),
+		from: z.preprocess(
+			orEmpty,
+			z
+				.string()
+				.trim()
+				.refine(isValidMonth, { error: () => m.fees_billing_bad_month() })
+				.refine((s) => !isValidMonth(s) || s >= currentMonth, { error: () => m.fees_rates_past_month() })
+		),
+		rate: yuanPositive.pipe(z.number().refine((fen) => fen <= MAX_RATE_FEN, { error: () => m.fees_rates_too_large() }))
+	});
+}
