@@ -1,14 +1,13 @@
-import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, parseForm } from '$lib/server/forms';
+import { acknowledgeShiftSchema, closeShiftSchema, openShiftSchema } from '$lib/server/shifts/forms';
 import { amountMessage } from '$lib/server/ledger/method-form';
 import { activeStaff } from '$lib/server/keys';
 import { acknowledgeShift, closeShift, handedOverTo, NOTE_MAX, openMatters, openShift, openShiftOf, recentClosedShifts, shiftCash, ShiftError } from '$lib/server/shifts';
-import { parseYuan } from '$lib/money';
 import { formatDateTimeLocal } from '$lib/dates';
 
 function shiftMessage(e: ShiftError, action: 'open' | 'close' | 'acknowledge' = 'close'): string {
@@ -37,31 +36,6 @@ function shiftMessage(e: ShiftError, action: 'open' | 'close' | 'acknowledge' = 
 			return m.form_stale();
 	}
 }
-
-/** A money field: "" is refused when required, else 0; otherwise parseYuan's rules (no negatives). */
-function yuanField(required: boolean) {
-	return z
-		.string()
-		.default('')
-		.transform((s, ctx) => {
-			const t = s.trim();
-			if (!t && !required) return 0;
-			const p = parseYuan(t);
-			if (!p.ok) {
-				ctx.addIssue({ code: 'custom', message: amountMessage(p.error) });
-				return z.NEVER;
-			}
-			return p.fen;
-		});
-}
-
-/** A count of slips: "" is 0; otherwise a whole number up to 10 000. */
-const countField = z
-	.string()
-	.default('')
-	.transform((s) => s.trim())
-	.refine((s) => /^\d{0,5}$/.test(s) && Number(s || 0) <= 10_000, { message: m.validation_number() })
-	.transform((s) => Number(s || 0));
 
 /** /shift — the cashier's shift: take over (float), see the cash and open matters, hand over. */
 export const load = ({ locals, url }) => {
@@ -94,12 +68,8 @@ export const load = ({ locals, url }) => {
 export const actions = {
 	open: async ({ request, locals, url }) => {
 		const user = requireStaff(locals, 'clerk', url);
-		// The key is the page's crypto.randomUUID(); anything else (e.g. "0") is not a form this app rendered.
-		// A counter form offering to take over (CashShiftOffer) posts here with its own fields: its key is
-		// `shiftIdem`, since `idem` there is the payment's.
-		const token = z.string().regex(/^[\w-]{8,100}$/);
 		const form = await request.formData();
-		const parsed = parseForm(form.has('shiftIdem') ? z.object({ float: yuanField(false), shiftIdem: token }).transform((d) => ({ float: d.float, idem: d.shiftIdem })) : z.object({ float: yuanField(false), idem: token }), form);
+		const parsed = parseForm(openShiftSchema(form.has('shiftIdem')), form);
 		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
 		try {
 			openShift(getDb(), { communityId: user.communityId, cashierId: user.id, openingFloatFen: parsed.data.float, idempotencyKey: parsed.data.idem, now: nowMs() });
@@ -111,25 +81,7 @@ export const actions = {
 	},
 	close: async ({ request, locals, url }) => {
 		const user = requireStaff(locals, 'clerk', url);
-		const schema = z.object({
-			shiftId: z.coerce.number().int().positive(),
-			counted: yuanField(true),
-			chequeCount: countField,
-			chequeTotal: yuanField(false),
-			cardCount: countField,
-			cardTotal: yuanField(false),
-			note: z
-				.string()
-				.default('')
-				.transform((s) => s.trim())
-				.refine((s) => s.length <= NOTE_MAX, { message: m.reports_shift_error_note_too_long({ max: NOTE_MAX }) }),
-			successor: z
-				.string()
-				.default('')
-				.refine((s) => s === '' || /^\d{1,9}$/.test(s), { message: m.reports_shift_error_bad_successor() })
-				.transform((s) => (s === '' ? null : Number(s))),
-			idem: z.string().regex(/^[\w-]{8,100}$/)
-		});
+		const schema = closeShiftSchema();
 		const form = await request.formData();
 		const parsed = parseForm(schema, form);
 		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
@@ -159,15 +111,7 @@ export const actions = {
 	/** A manager acknowledges a handover's difference (from the daily report). */
 	acknowledge: async ({ request, locals, url }) => {
 		const user = requireStaff(locals, 'manager', url);
-		const schema = z.object({
-			shiftId: z.coerce.number().int().positive().max(1e12),
-			note: z
-				.string()
-				.default('')
-				.transform((s) => s.trim())
-				.refine((s) => s.length <= NOTE_MAX, { message: m.reports_shift_error_note_too_long({ max: NOTE_MAX }) }),
-			idem: z.string().regex(/^[\w-]{8,100}$/)
-		});
+		const schema = acknowledgeShiftSchema();
 		const parsed = parseForm(schema, await request.formData());
 		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
 		try {

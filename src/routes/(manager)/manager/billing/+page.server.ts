@@ -1,26 +1,18 @@
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
-import { failForm } from '$lib/server/forms';
+import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { LedgerError } from '$lib/server/ledger';
 import { feeItemOf, feeItemsWithRates, generateMonthlyBills, setRate } from '$lib/server/fees';
-import { amountError } from '$lib/server/fees/form';
+import { billingRunSchema, rateSchema } from '$lib/server/fees/forms';
 import { billsInMonth, buildingsWithUnits, unitIdsInBuilding } from '$lib/server/fees/billing-run';
 import { addMonths, isValidMonth } from '$lib/dates';
-import { MAX_RATE_FEN } from '$lib/domain/billing';
-import { formatYuan, parseYuanPositive } from '$lib/money';
+import { formatYuan } from '$lib/money';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 function currentMonth(communityId: number) {
 	return communityToday(getCommunity(getDb(), communityId)).slice(0, 7);
-}
-
-/** Billing may run for any month up to next month (bills are never created further ahead). */
-function checkMonth(raw: FormDataEntryValue | null, communityId: number): string | null {
-	const month = typeof raw === 'string' ? raw.trim() : '';
-	if (!isValidMonth(month) || month < '2000-01' || month > addMonths(currentMonth(communityId), 1)) return null;
-	return month;
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -42,14 +34,19 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	};
 };
 
+/** The billing-run form, or the refusal (bad month). */
+async function readRun(request: Request, communityId: number) {
+	return parseForm(billingRunSchema(currentMonth(communityId)), await request.formData());
+}
+
 export const actions = {
 	/** Without JavaScript: the whole month in one transaction. */
 	run: async ({ locals, url, request }) => {
 		const user = requireStaff(locals, 'manager', url);
-		const form = await request.formData();
-		const month = checkMonth(form.get('month'), user.communityId);
-		if (!month) return failForm(400, m.fees_billing_bad_month(), { errors: { month: m.fees_billing_bad_month() }, values: { month: String(form.get('month') ?? '').slice(0, 20) } });
-		if (form.get('confirmed') !== '1') return { confirmRun: { month } };
+		const read = await readRun(request, user.communityId);
+		if (!read.ok) return failForm(400, m.fees_billing_bad_month(), { errors: read.errors, values: read.values });
+		const { month } = read.data;
+		if (!read.data.confirmed) return { confirmRun: { month } };
 		const t = performance.now();
 		const r = generateMonthlyBills(getDb(), user.communityId, month, { actorId: user.id });
 		return { billed: { month, ...r, seconds: ((performance.now() - t) / 1000).toFixed(1) } };
@@ -57,10 +54,9 @@ export const actions = {
 	/** With JavaScript: one building per request, so the page can show progress (each is idempotent). */
 	chunk: async ({ locals, url, request }) => {
 		const user = requireStaff(locals, 'manager', url);
-		const form = await request.formData();
-		const month = checkMonth(form.get('month'), user.communityId);
-		if (!month) return failForm(400, m.fees_billing_bad_month(), { errors: { month: m.fees_billing_bad_month() } });
-		const building = String(form.get('building') ?? '').slice(0, 20);
+		const read = await readRun(request, user.communityId);
+		if (!read.ok) return failForm(400, m.fees_billing_bad_month(), { errors: read.errors });
+		const { month, building } = read.data;
 		const unitIds = unitIdsInBuilding(getDb(), user.communityId, building);
 		const r = unitIds.length ? generateMonthlyBills(getDb(), user.communityId, month, { unitIds, actorId: user.id }) : { created: 0, existing: 0 };
 		return { chunk: { month, building, ...r } };
@@ -68,24 +64,19 @@ export const actions = {
 	rate: async ({ locals, url, request }) => {
 		const user = requireStaff(locals, 'manager', url);
 		const form = await request.formData();
-		const values = { item: String(form.get('item') ?? '').slice(0, 20), from: String(form.get('from') ?? '').slice(0, 20), rate: String(form.get('rate') ?? '').slice(0, 40) };
-		const item = /^\d{1,9}$/.test(values.item) ? feeItemOf(getDb(), user.communityId, Number(values.item)) : null;
+		const read = parseForm(rateSchema(currentMonth(user.communityId)), form);
+		const values = read.ok ? formValues(form) : read.values;
+		// An unknown item did not come from this page: no field to point at.
+		const item = read.ok || !read.errors.item ? feeItemOf(getDb(), user.communityId, Number(values.item)) : null;
 		if (!item) return failForm(400, m.ledger_not_found(), { values });
-		const errors: Record<string, string> = {};
-		const from = values.from.trim();
-		if (!isValidMonth(from)) errors.from = m.fees_billing_bad_month();
-		else if (from < currentMonth(user.communityId)) errors.from = m.fees_rates_past_month();
-		const parsed = parseYuanPositive(values.rate);
-		const rateErr = amountError(parsed);
-		if (rateErr) errors.rate = rateErr;
-		else if (parsed.ok && parsed.fen > MAX_RATE_FEN) errors.rate = m.fees_rates_too_large();
-		if (Object.keys(errors).length || !parsed.ok) return failForm(400, Object.values(errors)[0] ?? m.validation_invalid(), { errors, values: { ...values, item: String(item.id) } });
+		if (!read.ok) return failForm(400, Object.values(read.errors)[0], { errors: read.errors, values: { ...values, item: String(item.id) } });
+		const { from, rate } = read.data;
 		try {
-			setRate(getDb(), item.id, from, parsed.fen, user.id);
+			setRate(getDb(), item.id, from, rate, user.id);
 		} catch (e) {
 			if (e instanceof LedgerError) return failForm(400, m.ledger_refused(), { values });
 			throw e;
 		}
-		return { saved: m.fees_rates_saved({ item: item.nameZh, month: from, rate: formatYuan(parsed.fen) }) };
+		return { saved: m.fees_rates_saved({ item: item.nameZh, month: from, rate: formatYuan(rate) }) };
 	}
 } satisfies Actions;
