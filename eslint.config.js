@@ -27,9 +27,15 @@ export default ts.config(
 			// would change nothing a user sees; svelte-check already checks the route files exist.
 			'svelte/no-navigation-without-resolve': 'off',
 			// U+3000 (the full-width space) is deliberate in Chinese text, printed forms and comments.
-			'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true }],
+			'no-irregular-whitespace': [
+				'error',
+				{ skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true }
+			],
 			// `_name` marks a parameter a signature needs but the body does not; `{ a: _, ...rest }` omits a field.
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }
+			]
 		}
 	},
 	{

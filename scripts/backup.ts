@@ -7,7 +7,12 @@
  *                 before it gets its final name. Exit code 0 only for a complete, checked backup.
  * Back up data/uploads/ (report photos) AFTER this, see README "Backups".
  */
-import { backupDatabase, BackupError, formatFigures, stamp } from '../src/lib/server/backup/index.ts';
+import {
+	backupDatabase,
+	BackupError,
+	formatFigures,
+	stamp
+} from '../src/lib/server/backup/index.ts';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
@@ -17,7 +22,9 @@ const dest = positional[0] ?? `backups/frontdesk-${stamp()}.db`;
 
 try {
 	const r = await backupDatabase(source, dest, { force });
-	console.log(`backup: ${source} → ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MB in ${r.ms} ms)`);
+	console.log(
+		`backup: ${source} → ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MB in ${r.ms} ms)`
+	);
 	console.log(`integrity_check: ${r.report.integrity}`);
 	console.log(formatFigures(r.report.figures));
 	if (r.report.problems.length) {

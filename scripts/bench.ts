@@ -31,7 +31,10 @@ if (args.only === 'kiosk') {
 // The app's settings (late-fee rate, due day) come from the community row; the clock is passed
 // explicitly to every call, so nothing here depends on the machine's date.
 const log = (line: string) => console.log(line);
-const options = { ...DEFAULT_DATASET, ...(args.units ? { units: Math.max(100, Number(args.units)) } : {}) };
+const options = {
+	...DEFAULT_DATASET,
+	...(args.units ? { units: Math.max(100, Number(args.units)) } : {})
+};
 const started = performance.now();
 const { db, info, built } = benchDatabase(options, { rebuild: args.rebuild, log });
 log(
@@ -40,7 +43,11 @@ log(
 		`today ${info.today} (${info.timeZone})${built ? `; built in ${info.buildSeconds.toFixed(1)} s` : ''}`
 );
 // Timings are only as good as the machine is quiet: print the load so a reader can judge.
-log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+log(
+	`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ')}\n`
+);
 
 const units = db.$client
 	.prepare(
@@ -77,5 +84,7 @@ for (const r of results) if (r.note) console.log(`· ${r.title}: ${r.note}`);
 const figures = results.flatMap((r) => r.figures);
 const failed = figures.filter((f) => passed(f) === false).length;
 const checked = figures.filter((f) => passed(f) !== null).length;
-console.log(`\n${checked - failed}/${checked} targets met; total ${((performance.now() - started) / 1000).toFixed(1)} s (bench-out/run.db is a scratch copy)`);
+console.log(
+	`\n${checked - failed}/${checked} targets met; total ${((performance.now() - started) / 1000).toFixed(1)} s (bench-out/run.db is a scratch copy)`
+);
 db.$client.close();

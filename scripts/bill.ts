@@ -22,9 +22,19 @@ if (!month || !isValidMonth(month)) {
 const file = process.env.DATABASE_URL ?? 'data/frontdesk.db';
 const db = openDb(file);
 const code = arg('community');
-const rows = db.$client.prepare(code ? 'SELECT id, code, name FROM communities WHERE code = ?' : 'SELECT id, code, name FROM communities ORDER BY id').all(...(code ? [code] : [])) as { id: number; code: string; name: string }[];
+const rows = db.$client
+	.prepare(
+		code
+			? 'SELECT id, code, name FROM communities WHERE code = ?'
+			: 'SELECT id, code, name FROM communities ORDER BY id'
+	)
+	.all(...(code ? [code] : [])) as { id: number; code: string; name: string }[];
 if (rows.length === 0) {
-	console.error(code ? `no community with code ${code}` : 'no community in the database (run npm run seed first)');
+	console.error(
+		code
+			? `no community with code ${code}`
+			: 'no community in the database (run npm run seed first)'
+	);
 	process.exit(1);
 }
 for (const c of rows) {
@@ -40,6 +50,8 @@ for (const c of rows) {
 		}
 	});
 	if (process.stdout.isTTY) process.stdout.write('\n');
-	console.log(`${c.code} ${c.name} ${month}: created ${r.created}, existing ${r.existing} (${Math.round(performance.now() - t)} ms)`);
+	console.log(
+		`${c.code} ${c.name} ${month}: created ${r.created}, existing ${r.existing} (${Math.round(performance.now() - t)} ms)`
+	);
 }
 db.$client.close();

@@ -25,11 +25,18 @@ const log = (s: string) => console.log(`[crash] ${s}`);
 log(`${payments} payments, ${concurrency} at a time, SIGKILL every ${lo}–${hi} ms of uptime`);
 const f = await runCrashTest({ payments, concurrency, killAfterMs: [lo, hi], log });
 log(`done in ${(f.ms / 1000).toFixed(1)} s`);
-log(`payments acknowledged: ${f.acknowledged}/${f.payments}; requests ${f.requests} (${f.retried} re-sent after a kill, ${f.replayedAfterLoss} payments answered only on the retry)`);
-log(`kills survived: ${f.kills}; integrity checks: ${f.integrityChecks} (after every restart and at the end)`);
+log(
+	`payments acknowledged: ${f.acknowledged}/${f.payments}; requests ${f.requests} (${f.retried} re-sent after a kill, ${f.replayedAfterLoss} payments answered only on the retry)`
+);
+log(
+	`kills survived: ${f.kills}; integrity checks: ${f.integrityChecks} (after every restart and at the end)`
+);
 if (f.problems.length) {
 	console.error(`[crash] PROBLEMS:\n  ${f.problems.slice(0, 50).join('\n  ')}`);
 	process.exitCode = 1;
-} else log('integrity_check ok; every acknowledged receipt exists once; receipt numbers gap-free; ledger balances');
+} else
+	log(
+		'integrity_check ok; every acknowledged receipt exists once; receipt numbers gap-free; ledger balances'
+	);
 if (args.includes('--keep')) log(`database kept: ${f.dbFile}`);
 else rmSync(dirname(dirname(f.dbFile)), { recursive: true, force: true });

@@ -19,7 +19,9 @@ try {
 	console.log(`integrity_check: ${r.report.integrity}`);
 	console.log(formatFigures(r.report.figures));
 	if (r.report.problems.length) {
-		console.error(`WARNING: ledger problems in the restored database:\n  ${r.report.problems.join('\n  ')}`);
+		console.error(
+			`WARNING: ledger problems in the restored database:\n  ${r.report.problems.join('\n  ')}`
+		);
 		process.exitCode = 2;
 	}
 } catch (e) {

@@ -9,7 +9,9 @@ import { seedDemo } from '../src/lib/server/seed/demo.ts';
 import { clockNow } from '../src/lib/server/clock.ts';
 
 if (process.env.NODE_ENV === 'production' && !process.argv.includes('--force')) {
-	console.error('Refusing to load demo data with NODE_ENV=production (use --force if you really mean it).');
+	console.error(
+		'Refusing to load demo data with NODE_ENV=production (use --force if you really mean it).'
+	);
 	process.exit(1);
 }
 
@@ -22,10 +24,14 @@ const result = await seedDemo(db, { password, today: clockNow(), mustChangePassw
 console.log(`database: ${file}`);
 console.log(`community: ${result.communityName} (${result.units} units)`);
 if (result.createdUsers) {
-	console.log(`demo accounts: admin, manager, clerk, clerk2 — password: ${password}${live ? ' (each must choose a new one at first sign-in)' : ''}`);
+	console.log(
+		`demo accounts: admin, manager, clerk, clerk2 — password: ${password}${live ? ' (each must choose a new one at first sign-in)' : ''}`
+	);
 } else if (process.env.DEMO_PASSWORD) {
 	console.log(`demo accounts exist; password set to DEMO_PASSWORD`);
 } else {
-	console.log('demo accounts already exist; their password is unchanged (set DEMO_PASSWORD to reset it)');
+	console.log(
+		'demo accounts already exist; their password is unchanged (set DEMO_PASSWORD to reset it)'
+	);
 }
 db.$client.close();

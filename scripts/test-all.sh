@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Everything CI runs: type check, unit tests, build, e2e, reliability. Prints a summary line.
+# Everything CI runs: lint and format, type check, unit tests, build, e2e, reliability. Prints a summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -rf .test-reports && mkdir -p .test-reports
@@ -7,6 +7,8 @@ status=0
 run() { echo "▶ $*"; "$@" || status=1; }
 
 run npm run i18n
+run npx svelte-kit sync
+run npm run lint
 run npm run check
 run npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json
 run npx vite build

@@ -6,7 +6,12 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
-import { residentPolicy, SESSION_COOKIE, staffPolicy, validateSession } from '$lib/server/auth/session';
+import {
+	residentPolicy,
+	SESSION_COOKIE,
+	staffPolicy,
+	validateSession
+} from '$lib/server/auth/session';
 import { accessFor, roleAtLeast } from '$lib/server/auth/access';
 // Until a staff member replaces a password an admin gave them, only this page opens.
 import { PASSWORD_PAGE } from '$lib/server/auth/guards';
@@ -55,7 +60,11 @@ function secure(response: Response, pathname: string): Response {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	const csp = response.headers.get('Content-Security-Policy');
-	const withFrame = (rule: string) => response.headers.set('Content-Security-Policy', csp ? `${csp}; frame-ancestors ${rule}` : `frame-ancestors ${rule}`);
+	const withFrame = (rule: string) =>
+		response.headers.set(
+			'Content-Security-Policy',
+			csp ? `${csp}; frame-ancestors ${rule}` : `frame-ancestors ${rule}`
+		);
 	if (KIOSK_PRINTABLE.test(pathname)) {
 		// The kiosk prints its 80 mm slips silently from a hidden frame of its own page.
 		response.headers.set('X-Frame-Options', 'SAMEORIGIN');
@@ -81,28 +90,52 @@ function wantsJson(request: Request): boolean {
  * from a hook (page redirect, JSON redirect for data and enhanced form requests, JSON or the static
  * error page), but built here: thrown, it would bypass `secure()` and carry no security headers.
  */
-function refuse(event: RequestEvent, how: { location: string } | { status: 401 | 403; message: string }, clearCookie: boolean): Response {
+function refuse(
+	event: RequestEvent,
+	how: { location: string } | { status: 401 | 403; message: string },
+	clearCookie: boolean
+): Response {
 	let response: Response;
 	if ('location' in how) {
 		if (event.isDataRequest) response = json({ type: 'redirect', location: how.location });
-		else if (event.request.headers.get('x-sveltekit-action') === 'true') response = json({ type: 'redirect', status: 303, location: how.location });
+		else if (event.request.headers.get('x-sveltekit-action') === 'true')
+			response = json({ type: 'redirect', status: 303, location: how.location });
 		else response = new Response(null, { status: 303, headers: { location: how.location } });
 	} else if (event.isDataRequest || wantsJson(event.request)) {
 		response = json({ message: how.message }, { status: how.status });
 	} else {
-		const page = errorPage.replaceAll('%sveltekit.status%', String(how.status)).replaceAll('%sveltekit.error.message%', how.message);
-		response = new Response(page, { status: how.status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+		const page = errorPage
+			.replaceAll('%sveltekit.status%', String(how.status))
+			.replaceAll('%sveltekit.error.message%', how.message);
+		response = new Response(page, {
+			status: how.status,
+			headers: { 'content-type': 'text/html; charset=utf-8' }
+		});
 	}
-	if (clearCookie) response.headers.append('set-cookie', event.cookies.serialize(SESSION_COOKIE, '', { ...sessionCookieOptions(event.url), maxAge: 0 }));
+	if (clearCookie)
+		response.headers.append(
+			'set-cookie',
+			event.cookies.serialize(SESSION_COOKIE, '', { ...sessionCookieOptions(event.url), maxAge: 0 })
+		);
 	return secure(response, event.url.pathname);
 }
 
 /** An access refusal goes to the audit log (path and status; capped per minute, see auditFailure). */
 function auditRefusal(event: RequestEvent, status: number) {
 	const user = event.locals.user;
-	auditFailure(getDb(), { communityId: user?.communityId ?? null, actorId: user?.id ?? null, action: 'access.refused', targetType: 'path', targetId: event.route.id ?? event.url.pathname, detail: { status, method: event.request.method } }, nowMs());
+	auditFailure(
+		getDb(),
+		{
+			communityId: user?.communityId ?? null,
+			actorId: user?.id ?? null,
+			action: 'access.refused',
+			targetType: 'path',
+			targetId: event.route.id ?? event.url.pathname,
+			detail: { status, method: event.request.method }
+		},
+		nowMs()
+	);
 }
-
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
@@ -112,13 +145,18 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	let clearCookie = false;
 	if (token) {
 		const db = getDb();
-		const session = validateSession(db, token, (kind, communityId) => {
-			const settings = getCommunity(db, communityId).settings;
-			// A resident's session follows the kiosk's idle setting (plus a margin, see residentPolicy).
-			if (kind === 'resident') return residentPolicy(settings.kiosk.idleSeconds);
-			const s = settings.sessions;
-			return staffPolicy(s.staffIdleMinutes, s.staffAbsoluteHours);
-		}, nowMs());
+		const session = validateSession(
+			db,
+			token,
+			(kind, communityId) => {
+				const settings = getCommunity(db, communityId).settings;
+				// A resident's session follows the kiosk's idle setting (plus a margin, see residentPolicy).
+				if (kind === 'resident') return residentPolicy(settings.kiosk.idleSeconds);
+				const s = settings.sessions;
+				return staffPolicy(s.staffIdleMinutes, s.staffAbsoluteHours);
+			},
+			nowMs()
+		);
 		if (!session) {
 			event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(event.url));
 			clearCookie = true;
@@ -132,15 +170,29 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const access = accessFor(event.route.id, event.url.pathname);
 	let forbidden = false;
 	if (access === 'resident') {
-		if (!event.locals.resident) return refuse(event, { location: '/kiosk/identify?next=' + encodeURIComponent(event.url.pathname + event.url.search) }, clearCookie);
+		if (!event.locals.resident)
+			return refuse(
+				event,
+				{
+					location:
+						'/kiosk/identify?next=' + encodeURIComponent(event.url.pathname + event.url.search)
+				},
+				clearCookie
+			);
 	} else if (access !== 'public') {
 		if (!event.locals.user) {
-			if (event.request.method === 'GET') return refuse(event, { location: '/login?next=' + encodeURIComponent(event.url.pathname + event.url.search) }, clearCookie);
+			if (event.request.method === 'GET')
+				return refuse(
+					event,
+					{ location: '/login?next=' + encodeURIComponent(event.url.pathname + event.url.search) },
+					clearCookie
+				);
 			auditRefusal(event, 401);
 			return refuse(event, { status: 401, message: 'unauthorised' }, clearCookie);
 		}
 		if (event.locals.user.mustChangePassword && event.url.pathname !== PASSWORD_PAGE) {
-			if (event.request.method === 'GET' || event.request.method === 'HEAD') return refuse(event, { location: PASSWORD_PAGE }, false);
+			if (event.request.method === 'GET' || event.request.method === 'HEAD')
+				return refuse(event, { location: PASSWORD_PAGE }, false);
 			auditRefusal(event, 403);
 			return refuse(event, { status: 403, message: 'forbidden' }, false);
 		}
@@ -148,14 +200,16 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		// Refused here, a page would get SvelteKit's bare fallback page instead of the app's 403 page.
 		// So only a GET goes on to its route, whose layout guard answers 403 with the proper page.
 		if (forbidden) auditRefusal(event, 403);
-		if (forbidden && event.request.method !== 'GET' && event.request.method !== 'HEAD') return refuse(event, { status: 403, message: 'forbidden' }, false);
+		if (forbidden && event.request.method !== 'GET' && event.request.method !== 'HEAD')
+			return refuse(event, { status: 403, message: 'forbidden' }, false);
 	}
 
 	const response = await resolve(event);
 	if (forbidden && response.status < 400) {
 		// The route answered without refusing (a guard forgotten): drop what it produced. (A data
 		// request answers 200 even when its load refused, with the 403 inside: not worth a log line.)
-		if (!event.isDataRequest) console.error(`route without a role guard: ${event.route.id ?? event.url.pathname}`);
+		if (!event.isDataRequest)
+			console.error(`route without a role guard: ${event.route.id ?? event.url.pathname}`);
 		return refuse(event, { status: 403, message: 'forbidden' }, false);
 	}
 	secure(response, event.url.pathname);

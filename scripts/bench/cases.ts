@@ -5,7 +5,12 @@
  * Cases run in order on one copy of the data, so a case sees what earlier cases wrote.
  */
 import type { Db } from '../../src/lib/server/db/index.ts';
-import { findUnits, unitAccount, postFeePayment, generateMonthlyBills } from '../../src/lib/server/fees/index.ts';
+import {
+	findUnits,
+	unitAccount,
+	postFeePayment,
+	generateMonthlyBills
+} from '../../src/lib/server/fees/index.ts';
 import { paymentByReceiptNo } from '../../src/lib/server/ledger/index.ts';
 import { openShift, openShiftOf } from '../../src/lib/server/shifts/index.ts';
 import { getCommunity } from '../../src/lib/server/community/index.ts';
@@ -42,7 +47,8 @@ export interface BenchCase {
 	run: (ctx: BenchContext) => Promise<Omit<CaseResult, 'title'>> | Omit<CaseResult, 'title'>;
 }
 
-const pickFrom = <T>(ctx: BenchContext, list: readonly T[]): T => list[Math.floor(ctx.random() * list.length)];
+const pickFrom = <T>(ctx: BenchContext, list: readonly T[]): T =>
+	list[Math.floor(ctx.random() * list.length)];
 
 /** Counter look-up: type-ahead (room code mostly, else owner name or phone tail) + the unit's account. */
 const lookup: BenchCase = {
@@ -90,7 +96,14 @@ const payment: BenchCase = {
 		let tries = 0;
 		// Cash is taken inside a shift: the bench's cashiers take over first (not timed).
 		for (const cashierId of info.cashierIds) {
-			if (!openShiftOf(db, info.communityId, cashierId)) openShift(db, { communityId: info.communityId, cashierId, openingFloatFen: 0, idempotencyKey: `bench-shift-${cashierId}-${info.now}`, now: info.now - 3_600_000 });
+			if (!openShiftOf(db, info.communityId, cashierId))
+				openShift(db, {
+					communityId: info.communityId,
+					cashierId,
+					openingFloatFen: 0,
+					idempotencyKey: `bench-shift-${cashierId}-${info.now}`,
+					now: info.now - 3_600_000
+				});
 		}
 		while (times.length < ctx.samples.payments && tries++ < ctx.samples.payments * 20) {
 			const u = pickFrom(ctx, ctx.units);
@@ -145,7 +158,8 @@ const receiptPdf: BenchCase = {
 			)
 			.all(info.communityId) as { no: string; n: number }[];
 		if (sized.length === 0) throw new Error('no receipts to render');
-		const closest = (want: number) => sized.reduce((a, b) => (Math.abs(b.n - want) < Math.abs(a.n - want) ? b : a));
+		const closest = (want: number) =>
+			sized.reduce((a, b) => (Math.abs(b.n - want) < Math.abs(a.n - want) ? b : a));
 		const typical = closest(12);
 		const large = closest(48);
 		const community = getCommunity(db, info.communityId);
@@ -155,7 +169,11 @@ const receiptPdf: BenchCase = {
 			return record;
 		};
 		const render = (record: ReturnType<typeof load>, format: 'a5' | 'roll', reprintNo: number) =>
-			renderReceipt(record, community, { format, reprintNo, verifyUrl: verifyUrl('http://192.168.1.20:3000', record.payment.verifyCode) });
+			renderReceipt(record, community, {
+				format,
+				reprintNo,
+				verifyUrl: verifyUrl('http://192.168.1.20:3000', record.payment.verifyCode)
+			});
 		/** Warm timings and the largest file; originals, 补打 and 补打（第2次） alternate. */
 		const series = async (record: ReturnType<typeof load>, format: 'a5' | 'roll') => {
 			const times: number[] = [];
@@ -178,10 +196,20 @@ const receiptPdf: BenchCase = {
 		return {
 			figures: [
 				{ label: 'first (font load)', value: firstMs, unit: 'ms', max: 300 },
-				{ label: `A5 warm median of ${a5.times.length}`, value: median(a5.times), unit: 'ms', max: 15 },
+				{
+					label: `A5 warm median of ${a5.times.length}`,
+					value: median(a5.times),
+					unit: 'ms',
+					max: 15
+				},
 				{ label: 'A5 warm p95', value: percentile(a5.times, 95), unit: 'ms' },
 				{ label: 'A5 file', value: a5.bytes, unit: 'bytes', max: 40 * 1024 },
-				{ label: `roll warm median of ${roll.times.length}`, value: median(roll.times), unit: 'ms', max: 15 },
+				{
+					label: `roll warm median of ${roll.times.length}`,
+					value: median(roll.times),
+					unit: 'ms',
+					max: 15
+				},
 				{ label: 'roll file', value: roll.bytes, unit: 'bytes', max: 40 * 1024 },
 				{ label: `year of arrears: A5 median`, value: median(big.times), unit: 'ms' },
 				{ label: 'year of arrears: A5 file', value: big.bytes, unit: 'bytes', max: 40 * 1024 }
@@ -198,11 +226,20 @@ const billing: BenchCase = {
 	run(ctx) {
 		const { db, info } = ctx;
 		const month = addMonths(info.today.slice(0, 7), 1);
-		const [first, ms] = timed(() => generateMonthlyBills(db, info.communityId, month, { now: info.now }));
-		const [again, msAgain] = timed(() => generateMonthlyBills(db, info.communityId, month, { now: info.now }));
+		const [first, ms] = timed(() =>
+			generateMonthlyBills(db, info.communityId, month, { now: info.now })
+		);
+		const [again, msAgain] = timed(() =>
+			generateMonthlyBills(db, info.communityId, month, { now: info.now })
+		);
 		return {
 			figures: [
-				{ label: `${info.counts.units.toLocaleString('en')} units, ${month}`, value: ms / 1000, unit: 's', max: 2 },
+				{
+					label: `${info.counts.units.toLocaleString('en')} units, ${month}`,
+					value: ms / 1000,
+					unit: 's',
+					max: 2
+				},
 				{ label: 'bills created', value: first.created, unit: 'count' },
 				{ label: 'second run (idempotent)', value: msAgain / 1000, unit: 's' },
 				{ label: 'bills created again', value: again.created, unit: 'count' }

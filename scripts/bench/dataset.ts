@@ -14,11 +14,25 @@
  * Amounts come from the fees module's own rules (planBill, lateFeeWorking), so the counter
  * figures of the bench agree with what the app would compute.
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	copyFileSync,
+	existsSync,
+	fsyncSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDb, type Db } from '../../src/lib/server/db/index.ts';
 import { ensureFeeItems } from '../../src/lib/server/fees/index.ts';
-import { itemsWithRates, billingSettings, type ItemWithRates } from '../../src/lib/server/fees/generate.ts';
+import {
+	itemsWithRates,
+	billingSettings,
+	type ItemWithRates
+} from '../../src/lib/server/fees/generate.ts';
 import { planBill, type BillingUnit } from '../../src/lib/domain/billing.ts';
 import { lateFeeWorking, formatLateFeeWorkingZh } from '../../src/lib/domain/late-fee.ts';
 import { addMonths, localToEpochMs, monthDay } from '../../src/lib/dates.ts';
@@ -36,7 +50,12 @@ export interface DatasetOptions {
 	outDir: string;
 }
 
-export const DEFAULT_DATASET: DatasetOptions = { units: 10_000, months: 60, lastMonth: '2026-11', outDir: 'bench-out' };
+export const DEFAULT_DATASET: DatasetOptions = {
+	units: 10_000,
+	months: 60,
+	lastMonth: '2026-11',
+	outDir: 'bench-out'
+};
 
 export interface DatasetInfo {
 	communityId: number;
@@ -53,8 +72,50 @@ export const BENCH_TZ = 'Asia/Shanghai';
 
 export { seededRandom as rng } from '../../src/lib/random.ts';
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '霞', '平', '刚', '建国', '建华', '志强', '晓东', '海燕', '春梅', '雪梅', '丽华', '文博', '子涵', '欣怡', '浩然', '雨桐', '梓轩', '思远', '嘉怡', '宇航', '俊杰', '慧敏'];
+const SURNAMES =
+	'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = [
+	'伟',
+	'芳',
+	'娜',
+	'秀英',
+	'敏',
+	'静',
+	'丽',
+	'强',
+	'磊',
+	'军',
+	'洋',
+	'勇',
+	'艳',
+	'杰',
+	'娟',
+	'涛',
+	'明',
+	'超',
+	'霞',
+	'平',
+	'刚',
+	'建国',
+	'建华',
+	'志强',
+	'晓东',
+	'海燕',
+	'春梅',
+	'雪梅',
+	'丽华',
+	'文博',
+	'子涵',
+	'欣怡',
+	'浩然',
+	'雨桐',
+	'梓轩',
+	'思远',
+	'嘉怡',
+	'宇航',
+	'俊杰',
+	'慧敏'
+];
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** A unique 12-character base32 verify code from a counter (the app draws random ones). */
@@ -69,13 +130,23 @@ function codeOf(n: number): string {
 }
 
 function cacheKey(o: DatasetOptions): string {
-	return JSON.stringify({ v: GENERATOR_VERSION, units: o.units, months: o.months, lastMonth: o.lastMonth });
+	return JSON.stringify({
+		v: GENERATOR_VERSION,
+		units: o.units,
+		months: o.months,
+		lastMonth: o.lastMonth
+	});
 }
 
 function paths(o: DatasetOptions) {
 	const dir = resolve(o.outDir);
 	const name = `community-${o.units}u-${o.months}m`;
-	return { dir, base: join(dir, `${name}.db`), meta: join(dir, `${name}.json`), run: join(dir, 'run.db') };
+	return {
+		dir,
+		base: join(dir, `${name}.db`),
+		meta: join(dir, `${name}.json`),
+		run: join(dir, 'run.db')
+	};
 }
 
 function removeDb(file: string): void {
@@ -87,7 +158,10 @@ function removeDb(file: string): void {
  * bench-out/run.db (built first when missing, stale or `rebuild`). Migrations added since the
  * cache was built are applied by openDb on the copy.
  */
-export function benchDatabase(o: DatasetOptions, opts: { rebuild?: boolean; log?: (s: string) => void } = {}): { db: Db; info: DatasetInfo; built: boolean } {
+export function benchDatabase(
+	o: DatasetOptions,
+	opts: { rebuild?: boolean; log?: (s: string) => void } = {}
+): { db: Db; info: DatasetInfo; built: boolean } {
 	const log = opts.log ?? (() => {});
 	const p = paths(o);
 	mkdirSync(p.dir, { recursive: true });
@@ -158,18 +232,33 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 	sqlite.transaction(() => {
 		communityId = Number(
 			sqlite
-				.prepare(`INSERT INTO communities (code, name, centre_name, time_zone, settings, created_at) VALUES ('BENCH', '基准测试花园', '基准测试花园管理处客户服务中心', ?, '{}', ?)`)
+				.prepare(
+					`INSERT INTO communities (code, name, centre_name, time_zone, settings, created_at) VALUES ('BENCH', '基准测试花园', '基准测试花园管理处客户服务中心', ?, '{}', ?)`
+				)
 				.run(BENCH_TZ, createdAt).lastInsertRowid
 		);
-		const staff = sqlite.prepare(`INSERT INTO staff_users (community_id, username, display_name, work_no, role, password_hash, active, created_at) VALUES (?, ?, ?, ?, 'clerk', 'x', 1, ?)`);
+		const staff = sqlite.prepare(
+			`INSERT INTO staff_users (community_id, username, display_name, work_no, role, password_hash, active, created_at) VALUES (?, ?, ?, ?, 'clerk', 'x', 1, ?)`
+		);
 		for (const [i, name] of ['赵收银', '钱收银', '孙收银', '李收银'].entries()) {
-			cashierIds.push(Number(staff.run(communityId, `bench-clerk${i + 1}`, name, `B00${i + 1}`, createdAt).lastInsertRowid));
+			cashierIds.push(
+				Number(
+					staff.run(communityId, `bench-clerk${i + 1}`, name, `B00${i + 1}`, createdAt)
+						.lastInsertRowid
+				)
+			);
 		}
 
 		// Units 1-1-101 … 25-2-2508: 25 buildings × 2 entrances × 25 floors × 8 rooms.
-		const unitSql = sqlite.prepare(`INSERT INTO units (community_id, building, entrance, room, code, area_centi, occupancy, handover_notice_date, parking_spaces, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2021-10-01', ?, ?)`);
-		const ownerSql = sqlite.prepare(`INSERT INTO owners (community_id, name, phone, id_type, id_number, owner_type, created_at) VALUES (?, ?, ?, 'id_card', ?, 'individual', ?)`);
-		const linkSql = sqlite.prepare(`INSERT INTO unit_owners (unit_id, owner_id, role) VALUES (?, ?, 'owner')`);
+		const unitSql = sqlite.prepare(
+			`INSERT INTO units (community_id, building, entrance, room, code, area_centi, occupancy, handover_notice_date, parking_spaces, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2021-10-01', ?, ?)`
+		);
+		const ownerSql = sqlite.prepare(
+			`INSERT INTO owners (community_id, name, phone, id_type, id_number, owner_type, created_at) VALUES (?, ?, ?, 'id_card', ?, 'individual', ?)`
+		);
+		const linkSql = sqlite.prepare(
+			`INSERT INTO unit_owners (unit_id, owner_id, role) VALUES (?, ?, 'owner')`
+		);
 		outer: for (let b = 1; b <= 25; b++)
 			for (let e = 1; e <= 2; e++)
 				for (let floor = 1; floor <= 25; floor++)
@@ -180,15 +269,39 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 						const areaCenti = 6000 + Math.floor(random() * 12000);
 						const occupancy = random() < 0.03 ? 'not_handed_over' : 'occupied';
 						const parkingSpaces = random() < 0.95 ? 1 : 0;
-						const id = Number(unitSql.run(communityId, String(b), String(e), room, code, areaCenti, occupancy, parkingSpaces, createdAt).lastInsertRowid);
+						const id = Number(
+							unitSql.run(
+								communityId,
+								String(b),
+								String(e),
+								room,
+								code,
+								areaCenti,
+								occupancy,
+								parkingSpaces,
+								createdAt
+							).lastInsertRowid
+						);
 						const ownerName = pick([...SURNAMES]) + pick(GIVEN);
 						const phone = `13${String(units.length * 7 + 100000000).slice(-9)}`;
-						const ownerId = Number(ownerSql.run(communityId, ownerName, phone, `33010019800101${String(units.length).padStart(4, '0')}`, createdAt).lastInsertRowid);
+						const ownerId = Number(
+							ownerSql.run(
+								communityId,
+								ownerName,
+								phone,
+								`33010019800101${String(units.length).padStart(4, '0')}`,
+								createdAt
+							).lastInsertRowid
+						);
 						linkSql.run(id, ownerId);
 						const x = random();
 						const last = o.months - 1;
 						const paidThrough =
-							x < 0.8 ? last - pick([0, 0, 0, 1, 1, 2]) : x < 0.95 ? last - (3 + Math.floor(random() * 16)) : last - (24 + Math.floor(random() * 37));
+							x < 0.8
+								? last - pick([0, 0, 0, 1, 1, 2])
+								: x < 0.95
+									? last - (3 + Math.floor(random() * 16))
+									: last - (24 + Math.floor(random() * 37));
 						units.push({
 							id,
 							code,
@@ -210,7 +323,9 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 		forgetCommunity(communityId);
 		const items: ItemWithRates[] = itemsWithRates(db, communityId);
 		const settings = billingSettings(db, communityId, months[0]); // no dated changes in a fresh bench database
-		const billSql = sqlite.prepare(`INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'monthly', ?)`);
+		const billSql = sqlite.prepare(
+			`INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'monthly', ?)`
+		);
 		// billOf[(unit × months + month) × items + item] = { id, principal, due }; 0 id = no bill.
 		const nItems = items.length;
 		const billId = new Int32Array(units.length * o.months * nItems);
@@ -225,7 +340,20 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 					const plan = planBill(items[it], items[it].rates, units[u], months[mi], settings);
 					if (!plan) continue;
 					const k = (u * o.months + mi) * nItems + it;
-					billId[k] = Number(billSql.run(communityId, units[u].id, items[it].id, months[mi], plan.dueDate, plan.principalFen, plan.fullFen, plan.vacancyPercent, plan.rateFen, monthAt).lastInsertRowid);
+					billId[k] = Number(
+						billSql.run(
+							communityId,
+							units[u].id,
+							items[it].id,
+							months[mi],
+							plan.dueDate,
+							plan.principalFen,
+							plan.fullFen,
+							plan.vacancyPercent,
+							plan.rateFen,
+							monthAt
+						).lastInsertRowid
+					);
 					billPrincipal[k] = plan.principalFen;
 					billFull[k] = plan.fullFen;
 					billVacancy[k] = plan.vacancyPercent;
@@ -247,7 +375,10 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 			for (let start = 0; start < recentStart; start += 12) {
 				const end = Math.min(start + 11, recentStart - 1, unit.paidThrough);
 				if (end < start) break;
-				const date = unit.oldStyle === 'advance' ? day(start, 5) : day(start + 11, 10 + Math.floor(random() * 19));
+				const date =
+					unit.oldStyle === 'advance'
+						? day(start, 5)
+						: day(start + 11, 10 + Math.floor(random() * 19));
 				events.push({ date, unit: u, from: start, to: end });
 			}
 			const step = unit.recentStyle === 'monthly' ? 1 : 3;
@@ -255,34 +386,96 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 				const end = Math.min(start + step - 1, unit.paidThrough);
 				if (end < start) break;
 				// Monthly payers mostly pay before the 20th; one in ten a few days late.
-				const d = step === 1 ? (random() < 0.9 ? 1 + Math.floor(random() * 19) : 21 + Math.floor(random() * 8)) : 1 + Math.floor(random() * 15);
+				const d =
+					step === 1
+						? random() < 0.9
+							? 1 + Math.floor(random() * 19)
+							: 21 + Math.floor(random() * 8)
+						: 1 + Math.floor(random() * 15);
 				events.push({ date: day(start, d), unit: u, from: start, to: end });
 			}
 		}
 		events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.unit - b.unit));
 
-		const paySql = sqlite.prepare(`INSERT INTO payments (community_id, receipt_no, receipt_year, receipt_seq, purpose, unit_id, payer_name, method, method_ref, bank, total_fen, tendered_fen, change_fen, cashier_id, idempotency_key, verify_code, local_date, created_at)
+		const paySql =
+			sqlite.prepare(`INSERT INTO payments (community_id, receipt_no, receipt_year, receipt_seq, purpose, unit_id, payer_name, method, method_ref, bank, total_fen, tendered_fen, change_fen, cashier_id, idempotency_key, verify_code, local_date, created_at)
 			VALUES (?, ?, ?, ?, 'fees', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-		const lineSql = sqlite.prepare(`INSERT INTO payment_lines (payment_id, kind, bill_id, item_code, description, amount_fen, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+		const lineSql = sqlite.prepare(
+			`INSERT INTO payment_lines (payment_id, kind, bill_id, item_code, description, amount_fen, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`
+		);
 		const seqByYear = new Map<number, number>();
 		let perDay = 0;
 		let lastDate = '';
-		const METHODS = ['cash', 'cash', 'cash', 'cash', 'wechat', 'wechat', 'wechat', 'alipay', 'alipay', 'card', 'transfer'] as const;
+		const METHODS = [
+			'cash',
+			'cash',
+			'cash',
+			'cash',
+			'wechat',
+			'wechat',
+			'wechat',
+			'alipay',
+			'alipay',
+			'card',
+			'transfer'
+		] as const;
 		const zh = (m: string) => `${m.slice(0, 4)}年${m.slice(5, 7)}月`;
 		for (const ev of events) {
 			const unit = units[ev.unit];
-			const lines: [kind: string, billId: number, itemCode: string, description: string, amount: number, detail: string][] = [];
+			const lines: [
+				kind: string,
+				billId: number,
+				itemCode: string,
+				description: string,
+				amount: number,
+				detail: string
+			][] = [];
 			for (let mi = ev.from; mi <= ev.to; mi++) {
 				for (let it = 0; it < nItems; it++) {
 					const k = (ev.unit * o.months + mi) * nItems + it;
 					if (!billId[k]) continue;
 					const item = items[it];
-					const base = { month: months[mi], itemNameZh: item.nameZh, itemNameEn: item.nameEn, dueDate: dueDates[mi] };
-					lines.push(['principal', billId[k], item.code, `${item.nameZh} ${zh(months[mi])}`, billPrincipal[k], JSON.stringify({ ...base, principalFen: billPrincipal[k], fullFen: billFull[k], vacancyPercent: billVacancy[k] })]);
+					const base = {
+						month: months[mi],
+						itemNameZh: item.nameZh,
+						itemNameEn: item.nameEn,
+						dueDate: dueDates[mi]
+					};
+					lines.push([
+						'principal',
+						billId[k],
+						item.code,
+						`${item.nameZh} ${zh(months[mi])}`,
+						billPrincipal[k],
+						JSON.stringify({
+							...base,
+							principalFen: billPrincipal[k],
+							fullFen: billFull[k],
+							vacancyPercent: billVacancy[k]
+						})
+					]);
 					if (ev.date > dueDates[mi]) {
-						const working = lateFeeWorking({ principalFen: billPrincipal[k], dueDate: dueDates[mi], asOf: ev.date });
+						const working = lateFeeWorking({
+							principalFen: billPrincipal[k],
+							dueDate: dueDates[mi],
+							asOf: ev.date
+						});
 						if (working.fen > 0) {
-							lines.push(['late_fee', billId[k], item.code, `${item.nameZh}滞纳金 ${zh(months[mi])}`, working.fen, JSON.stringify({ ...base, asOf: ev.date, working, workingZh: formatLateFeeWorkingZh(working), lateFeeFen: working.fen, paidBeforeFen: 0 })]);
+							lines.push([
+								'late_fee',
+								billId[k],
+								item.code,
+								`${item.nameZh}滞纳金 ${zh(months[mi])}`,
+								working.fen,
+								JSON.stringify({
+									...base,
+									asOf: ev.date,
+									working,
+									workingZh: formatLateFeeWorkingZh(working),
+									lateFeeFen: working.fen,
+									paidBeforeFen: 0
+								})
+							]);
 						}
 					}
 				}
@@ -330,5 +523,13 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 	sqlite.close();
 	forgetCommunity();
 	const now = localToEpochMs(today, '10:00', BENCH_TZ);
-	return { communityId, cashierIds, timeZone: BENCH_TZ, today, now, counts, buildSeconds: (performance.now() - started) / 1000 };
+	return {
+		communityId,
+		cashierIds,
+		timeZone: BENCH_TZ,
+		today,
+		now,
+		counts,
+		buildSeconds: (performance.now() - started) / 1000
+	};
 }

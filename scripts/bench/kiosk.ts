@@ -27,7 +27,13 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page
+} from '@playwright/test';
 import { percentile, median, formatTable, type CaseResult, type Figure } from './report.ts';
 import type { BenchCase } from './cases.ts';
 
@@ -39,12 +45,23 @@ const TAP_TARGET_MS = 100;
 /** Every tap's figures, for a closer look. */
 const SAMPLES_FILE = 'bench-out/kiosk-taps.json';
 const VIEWPORT = { width: 1920, height: 1080 };
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
+];
 /** The unit that identifies itself (the demo seed leaves floor 7 five months unpaid). */
 const RESIDENT_UNIT = '4-1-701';
 
 type TapKind = 'navigation' | 'submit' | 'in-page';
-const KIND_TITLE: Record<TapKind, string> = { navigation: 'link to another page', submit: 'form submit → next page', 'in-page': 'on the page (keys, choices, steps)' };
+const KIND_TITLE: Record<TapKind, string> = {
+	navigation: 'link to another page',
+	submit: 'form submit → next page',
+	'in-page': 'on the page (keys, choices, steps)'
+};
 
 /** What the tap leads to, checked in the page on every frame. */
 interface Shows {
@@ -74,7 +91,14 @@ interface TapSample {
 /** Installed in every document before the app's scripts. */
 function instrument() {
 	type Kb = {
-		entries: { id: number; name: string; start: number; duration: number; processingStart: number; processingEnd: number }[];
+		entries: {
+			id: number;
+			name: string;
+			start: number;
+			duration: number;
+			processingStart: number;
+			processingEnd: number;
+		}[];
 		downs: number[];
 		watch: unknown;
 		lcp: number;
@@ -83,13 +107,25 @@ function instrument() {
 	(window as unknown as { __kb: Kb }).__kb = kb;
 	performance.setResourceTimingBufferSize(10_000); // the default 250 fill up in a few rounds
 	new PerformanceObserver((list) => {
-		for (const e of list.getEntries() as (PerformanceEventTiming & { interactionId: number })[]) if (e.interactionId) kb.entries.push({ id: e.interactionId, name: e.name, start: e.startTime, duration: e.duration, processingStart: e.processingStart, processingEnd: e.processingEnd });
+		for (const e of list.getEntries() as (PerformanceEventTiming & { interactionId: number })[])
+			if (e.interactionId)
+				kb.entries.push({
+					id: e.interactionId,
+					name: e.name,
+					start: e.startTime,
+					duration: e.duration,
+					processingStart: e.processingStart,
+					processingEnd: e.processingEnd
+				});
 	}).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
 	new PerformanceObserver((list) => {
 		const last = list.getEntries().at(-1);
 		if (last) kb.lcp = last.startTime;
 	}).observe({ type: 'largest-contentful-paint', buffered: true });
-	addEventListener('pointerdown', (e) => kb.downs.push(e.timeStamp), { capture: true, passive: true });
+	addEventListener('pointerdown', (e) => kb.downs.push(e.timeStamp), {
+		capture: true,
+		passive: true
+	});
 }
 
 /** Runs in the page before a tap: watches every frame for what the tap should show. */
@@ -116,20 +152,41 @@ function arm(shows: Shows) {
 }
 
 function readTap() {
-	type Entry = { id: number; name: string; start: number; duration: number; processingStart: number; processingEnd: number };
-	const kb = (window as unknown as { __kb: { entries: Entry[]; downs: number[]; watch: { downsBefore: number; shownAt: number | null } } }).__kb;
+	type Entry = {
+		id: number;
+		name: string;
+		start: number;
+		duration: number;
+		processingStart: number;
+		processingEnd: number;
+	};
+	const kb = (
+		window as unknown as {
+			__kb: {
+				entries: Entry[];
+				downs: number[];
+				watch: { downsBefore: number; shownAt: number | null };
+			};
+		}
+	).__kb;
 	const down = kb.downs[kb.watch.downsBefore];
 	// The tap's interaction: its pointerdown, pointerup and click share an interactionId; its
 	// duration is that of the longest of them.
 	const mine = kb.entries.filter((e) => e.start >= down - 0.5);
-	const longest = mine.reduce<Entry | null>((a, e) => (!a || e.duration > a.duration ? e : a), null);
+	const longest = mine.reduce<Entry | null>(
+		(a, e) => (!a || e.duration > a.duration ? e : a),
+		null
+	);
 	return {
 		down,
 		shownAt: kb.watch.shownAt,
 		// What the tap had to fetch (for a closer look at a slow one).
 		fetched: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
 			.filter((e) => e.startTime >= down)
-			.map((e) => `${new URL(e.name).pathname.replace(/^.*\/(?=[^/]+\/[^/]+$)/, '')} ${Math.round(e.startTime - down)}–${Math.round(e.responseEnd - down)} ms`),
+			.map(
+				(e) =>
+					`${new URL(e.name).pathname.replace(/^.*\/(?=[^/]+\/[^/]+$)/, '')} ${Math.round(e.startTime - down)}–${Math.round(e.responseEnd - down)} ms`
+			),
 		ids: new Set(mine.map((e) => e.id)).size,
 		interaction: longest && {
 			duration: longest.duration,
@@ -152,71 +209,174 @@ class Tapper {
 		await this.page.evaluate(arm, shows);
 		await target.tap();
 		try {
-			await this.page.waitForFunction(() => (window as unknown as { __kb: { watch: { shownAt: number | null } } }).__kb.watch.shownAt !== null, null, { polling: 20, timeout: 10_000 });
+			await this.page.waitForFunction(
+				() =>
+					(window as unknown as { __kb: { watch: { shownAt: number | null } } }).__kb.watch
+						.shownAt !== null,
+				null,
+				{ polling: 20, timeout: 10_000 }
+			);
 		} catch {
-			throw new Error(`tap "${what}" did not show ${JSON.stringify(shows)} (at ${this.page.url()})`);
+			throw new Error(
+				`tap "${what}" did not show ${JSON.stringify(shows)} (at ${this.page.url()})`
+			);
 		}
 		await sleep(PAUSE_MS); // lets the Event Timing entries arrive (they are reported after the paint)
 		const r = await this.page.evaluate(readTap);
 		if (r.ids > 1) throw new Error(`tap "${what}": ${r.ids} interactions seen, expected one`);
 		const { duration, ...parts } = r.interaction ?? { duration: 16 };
-		this.samples.push({ kind, what, interaction: duration, parts: r.interaction ? (parts as TapSample['parts']) : undefined, underThreshold: !r.interaction, shown: r.shownAt! - r.down, fetched: r.fetched, round: this.round });
+		this.samples.push({
+			kind,
+			what,
+			interaction: duration,
+			parts: r.interaction ? (parts as TapSample['parts']) : undefined,
+			underThreshold: !r.interaction,
+			shown: r.shownAt! - r.down,
+			fetched: r.fetched,
+			round: this.round
+		});
 	}
 }
 
 const testid = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-const home = (t: Tapper, page: Page) => t.tap('navigation', 'home button', testid(page, 'kiosk-home'), { path: '^/kiosk$', selector: '[data-testid="kiosk-start"] h1' });
+const home = (t: Tapper, page: Page) =>
+	t.tap('navigation', 'home button', testid(page, 'kiosk-home'), {
+		path: '^/kiosk$',
+		selector: '[data-testid="kiosk-start"] h1'
+	});
 
 async function keypad(t: Tapper, page: Page, field: string, text: string) {
 	let typed = '';
 	for (const ch of text) {
 		typed += ch;
-		await t.tap('in-page', 'keypad key', page.locator('.pad').getByRole('button', { name: ch, exact: true }), { selector: field, value: typed });
+		await t.tap(
+			'in-page',
+			'keypad key',
+			page.locator('.pad').getByRole('button', { name: ch, exact: true }),
+			{ selector: field, value: typed }
+		);
 	}
 }
 
 /** One visit of a resident, from the start screen back to it (signed out). */
-async function round(t: Tapper, page: Page, context: BrowserContext, resident: { code: string; last4: string }) {
+async function round(
+	t: Tapper,
+	page: Page,
+	context: BrowserContext,
+	resident: { code: string; last4: string }
+) {
 	// Take a number.
-	await t.tap('navigation', 'start → queue', testid(page, 'tile-queue'), { path: '^/kiosk/queue$', selector: 'section.queue h1' });
-	const service = (await page.locator('[data-testid^="service-"]').first().getAttribute('data-testid'))!;
-	await t.tap('in-page', 'queue: service', testid(page, service), { selector: `[data-testid="${service}"].on` });
-	await t.tap('in-page', 'queue: priority', testid(page, 'priority-elderly'), { selector: '[data-testid="priority-elderly"].on' });
-	await t.tap('submit', 'take a number → ticket', testid(page, 'queue-take'), { path: '^/kiosk/queue/\\d+$', selector: '[data-testid="queue-no"]' });
-	await t.tap('navigation', 'ticket → start', testid(page, 'ticket-done'), { path: '^/kiosk$', selector: '[data-testid="kiosk-start"] h1' });
+	await t.tap('navigation', 'start → queue', testid(page, 'tile-queue'), {
+		path: '^/kiosk/queue$',
+		selector: 'section.queue h1'
+	});
+	const service = (await page
+		.locator('[data-testid^="service-"]')
+		.first()
+		.getAttribute('data-testid'))!;
+	await t.tap('in-page', 'queue: service', testid(page, service), {
+		selector: `[data-testid="${service}"].on`
+	});
+	await t.tap('in-page', 'queue: priority', testid(page, 'priority-elderly'), {
+		selector: '[data-testid="priority-elderly"].on'
+	});
+	await t.tap('submit', 'take a number → ticket', testid(page, 'queue-take'), {
+		path: '^/kiosk/queue/\\d+$',
+		selector: '[data-testid="queue-no"]'
+	});
+	await t.tap('navigation', 'ticket → start', testid(page, 'ticket-done'), {
+		path: '^/kiosk$',
+		selector: '[data-testid="kiosk-start"] h1'
+	});
 
 	// Bills: identification on the keypad first.
-	await t.tap('navigation', 'start → identify', testid(page, 'tile-bills'), { path: '^/kiosk/identify$', selector: 'section.identify h1' });
+	await t.tap('navigation', 'start → identify', testid(page, 'tile-bills'), {
+		path: '^/kiosk/identify$',
+		selector: 'section.identify h1'
+	});
 	await keypad(t, page, '#room', resident.code);
-	await t.tap('in-page', 'identify: digits field', testid(page, 'identify-digits'), { selector: '#digits.target' });
+	await t.tap('in-page', 'identify: digits field', testid(page, 'identify-digits'), {
+		selector: '#digits.target'
+	});
 	await keypad(t, page, '#digits', resident.last4);
-	await t.tap('submit', 'identify → bills', testid(page, 'identify-submit'), { path: '^/kiosk/me/bills$', selector: '[data-testid="resident-bills"] h1' });
-	await t.tap('navigation', 'bills → resident home', page.locator('[data-testid="resident-bills"] a.btn[href="/kiosk/me"]'), { path: '^/kiosk/me$', selector: '[data-testid="resident-home"] h1' });
+	await t.tap('submit', 'identify → bills', testid(page, 'identify-submit'), {
+		path: '^/kiosk/me/bills$',
+		selector: '[data-testid="resident-bills"] h1'
+	});
+	await t.tap(
+		'navigation',
+		'bills → resident home',
+		page.locator('[data-testid="resident-bills"] a.btn[href="/kiosk/me"]'),
+		{ path: '^/kiosk/me$', selector: '[data-testid="resident-home"] h1' }
+	);
 
 	// Report, step by step (not sent: a report a round would only fill the staff board).
-	await t.tap('navigation', 'resident home → report', testid(page, 'me-report'), { path: '^/kiosk/me/report$', selector: 'section.report h1' });
-	await t.tap('in-page', 'report: kind', testid(page, 'kind-engineering'), { selector: '[data-testid="kind-engineering"].on' });
-	await t.tap('in-page', 'report: next', testid(page, 'report-next'), { selector: '[data-testid="where-home"]' });
-	await t.tap('in-page', 'report: where', testid(page, 'where-common'), { selector: '[data-testid="where-common"].on' });
+	await t.tap('navigation', 'resident home → report', testid(page, 'me-report'), {
+		path: '^/kiosk/me/report$',
+		selector: 'section.report h1'
+	});
+	await t.tap('in-page', 'report: kind', testid(page, 'kind-engineering'), {
+		selector: '[data-testid="kind-engineering"].on'
+	});
+	await t.tap('in-page', 'report: next', testid(page, 'report-next'), {
+		selector: '[data-testid="where-home"]'
+	});
+	await t.tap('in-page', 'report: where', testid(page, 'where-common'), {
+		selector: '[data-testid="where-common"].on'
+	});
 	const place = page.locator('fieldset:not(.hidden) .chip').first();
-	await t.tap('in-page', 'report: place chip', place, { selector: '#location', value: (await place.textContent())!.trim() });
-	await t.tap('in-page', 'report: next', testid(page, 'report-next'), { selector: '[data-testid="report-text"]' });
+	await t.tap('in-page', 'report: place chip', place, {
+		selector: '#location',
+		value: (await place.textContent())!.trim()
+	});
+	await t.tap('in-page', 'report: next', testid(page, 'report-next'), {
+		selector: '[data-testid="report-text"]'
+	});
 	const phrase = page.locator('fieldset:not(.hidden) .chip').first();
-	await t.tap('in-page', 'report: phrase chip', phrase, { selector: '#text', value: (await phrase.textContent())!.trim() });
-	await t.tap('in-page', 'report: urgent', page.locator('label.check'), { selector: 'label.check.on' });
-	await t.tap('in-page', 'report: back a step', page.locator('section.report .nav button.btn:not(.primary)'), { selector: '[data-testid="where-home"]' });
+	await t.tap('in-page', 'report: phrase chip', phrase, {
+		selector: '#text',
+		value: (await phrase.textContent())!.trim()
+	});
+	await t.tap('in-page', 'report: urgent', page.locator('label.check'), {
+		selector: 'label.check.on'
+	});
+	await t.tap(
+		'in-page',
+		'report: back a step',
+		page.locator('section.report .nav button.btn:not(.primary)'),
+		{ selector: '[data-testid="where-home"]' }
+	);
 	await home(t, page);
 
 	// Requests and back.
-	await t.tap('navigation', 'start → requests', testid(page, 'tile-requests'), { path: '^/kiosk/me/requests$', selector: '[data-testid="resident-requests"] h1' });
-	await t.tap('navigation', 'requests → back', page.locator('[data-testid="resident-requests"] a.back'), { path: '^/kiosk/me$', selector: '[data-testid="resident-home"] h1' });
+	await t.tap('navigation', 'start → requests', testid(page, 'tile-requests'), {
+		path: '^/kiosk/me/requests$',
+		selector: '[data-testid="resident-requests"] h1'
+	});
+	await t.tap(
+		'navigation',
+		'requests → back',
+		page.locator('[data-testid="resident-requests"] a.back'),
+		{ path: '^/kiosk/me$', selector: '[data-testid="resident-home"] h1' }
+	);
 	await home(t, page);
 
 	// Information pages.
-	await t.tap('navigation', 'start → info', testid(page, 'tile-info'), { path: '^/kiosk/info$', selector: '[data-testid="kiosk-info"] h1' });
+	await t.tap('navigation', 'start → info', testid(page, 'tile-info'), {
+		path: '^/kiosk/info$',
+		selector: '[data-testid="kiosk-info"] h1'
+	});
 	for (const topic of ['fees', 'staff', 'commitments']) {
-		await t.tap('navigation', 'info → topic', testid(page, `info-${topic}`), { path: `^/kiosk/info/${topic}$`, selector: `[data-testid="info-page-${topic}"] h1` });
-		await t.tap('navigation', 'topic → back', page.locator(`[data-testid="info-page-${topic}"] a.back`), { path: '^/kiosk/info$', selector: '[data-testid="kiosk-info"] h1' });
+		await t.tap('navigation', 'info → topic', testid(page, `info-${topic}`), {
+			path: `^/kiosk/info/${topic}$`,
+			selector: `[data-testid="info-page-${topic}"] h1`
+		});
+		await t.tap(
+			'navigation',
+			'topic → back',
+			page.locator(`[data-testid="info-page-${topic}"] a.back`),
+			{ path: '^/kiosk/info$', selector: '[data-testid="kiosk-info"] h1' }
+		);
 	}
 	// The resident walks away: sign out without a tap (the sign-out form reloads the page, which
 	// would lose the page's measurements), so the next round identifies again.
@@ -229,7 +389,8 @@ function newestMtime(dir: string): number {
 	let newest = 0;
 	for (const e of readdirSync(dir, { withFileTypes: true })) {
 		const p = join(dir, e.name);
-		if (e.isDirectory()) newest = p.endsWith(join('lib', 'paraglide')) ? newest : Math.max(newest, newestMtime(p));
+		if (e.isDirectory())
+			newest = p.endsWith(join('lib', 'paraglide')) ? newest : Math.max(newest, newestMtime(p));
 		else if (!/\.(test|spec)\.ts$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
 	}
 	return newest;
@@ -239,8 +400,13 @@ function ensureBuild(buildDir: string, log: (line: string) => void): string {
 	const entry = join(buildDir, 'index.js');
 	if (!existsSync(entry)) {
 		log(`  no production build in ${buildDir}/: building it (vite build)…`);
-		const r = spawnSync('npx', ['vite', 'build'], { env: { ...process.env, BUILD_DIR: buildDir }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-		if (r.status !== 0) throw new Error(`vite build failed:\n${(r.stdout + r.stderr).slice(-2000)}`);
+		const r = spawnSync('npx', ['vite', 'build'], {
+			env: { ...process.env, BUILD_DIR: buildDir },
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		if (r.status !== 0)
+			throw new Error(`vite build failed:\n${(r.stdout + r.stderr).slice(-2000)}`);
 		return `${buildDir}/ (built now)`;
 	}
 	const age = statSync(entry).mtimeMs;
@@ -284,7 +450,9 @@ function residentOf(dbPath: string): { code: string; last4: string } {
 	const db = new Database(dbPath, { readonly: true });
 	try {
 		const sql = `SELECT u.code, o.phone FROM units u JOIN unit_owners uo ON uo.unit_id = u.id JOIN owners o ON o.id = uo.owner_id WHERE length(o.phone) >= 4`;
-		const row = (db.prepare(`${sql} AND u.code = ?`).get(RESIDENT_UNIT) ?? db.prepare(`${sql} ORDER BY u.id LIMIT 1`).get()) as { code: string; phone: string } | undefined;
+		const row = (db.prepare(`${sql} AND u.code = ?`).get(RESIDENT_UNIT) ??
+			db.prepare(`${sql} ORDER BY u.id LIMIT 1`).get()) as
+			{ code: string; phone: string } | undefined;
 		if (!row) throw new Error('the seeded database has no unit with an owner phone');
 		return { code: row.code, last4: row.phone.slice(-4) };
 	} finally {
@@ -292,7 +460,12 @@ function residentOf(dbPath: string): { code: string; last4: string } {
 	}
 }
 
-const contextOptions = { viewport: VIEWPORT, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+const contextOptions = {
+	viewport: VIEWPORT,
+	hasTouch: true,
+	locale: 'zh-CN',
+	timezoneId: 'Asia/Shanghai'
+};
 
 async function newPage(context: BrowserContext): Promise<Page> {
 	// tsx (esbuild keepNames) wraps the local functions of the in-page code in __name(): define it there.
@@ -344,13 +517,29 @@ async function startScreen(browser: Browser, base: string) {
 }
 
 /** Median, p95 and max of some taps; `targets` puts an upper bound on the p95 and/or the max. */
-const stats = (label: string, values: number[], targets: { p95?: number; max?: number } = {}): Figure[] => [
+const stats = (
+	label: string,
+	values: number[],
+	targets: { p95?: number; max?: number } = {}
+): Figure[] => [
 	{ label: `${label}: median of ${values.length}`, value: median(values), unit: 'ms' },
-	{ label: `${label}: p95`, value: percentile(values, 95), unit: 'ms', ...(targets.p95 === undefined ? {} : { max: targets.p95 }) },
-	{ label: `${label}: max`, value: Math.max(...values), unit: 'ms', ...(targets.max === undefined ? {} : { max: targets.max }) }
+	{
+		label: `${label}: p95`,
+		value: percentile(values, 95),
+		unit: 'ms',
+		...(targets.p95 === undefined ? {} : { max: targets.p95 })
+	},
+	{
+		label: `${label}: max`,
+		value: Math.max(...values),
+		unit: 'ms',
+		...(targets.max === undefined ? {} : { max: targets.max })
+	}
 ];
 
-export async function measureKiosk(log: (line: string) => void): Promise<Omit<CaseResult, 'title'>> {
+export async function measureKiosk(
+	log: (line: string) => void
+): Promise<Omit<CaseResult, 'title'>> {
 	const buildDir = process.env.BUILD_DIR ?? 'build';
 	const port = Number(process.env.KIOSK_BENCH_PORT ?? 4195);
 	const base = `http://localhost:${port}`;
@@ -360,7 +549,10 @@ export async function measureKiosk(log: (line: string) => void): Promise<Omit<Ca
 	let browser: Browser | undefined;
 	try {
 		const resident = residentOf(dbPath);
-		browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+		browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: CHROMIUM_ARGS
+		});
 		const start = await startScreen(browser, base);
 
 		const context = await browser.newContext(contextOptions);
@@ -377,8 +569,13 @@ export async function measureKiosk(log: (line: string) => void): Promise<Omit<Ca
 
 		const samples = tapper.samples;
 		mkdirSync('bench-out', { recursive: true });
-		writeFileSync(SAMPLES_FILE, JSON.stringify({ at: new Date().toISOString(), build, start, samples }, null, 1));
-		const kinds = (['navigation', 'submit', 'in-page'] as const).filter((k) => samples.some((s) => s.kind === k));
+		writeFileSync(
+			SAMPLES_FILE,
+			JSON.stringify({ at: new Date().toISOString(), build, start, samples }, null, 1)
+		);
+		const kinds = (['navigation', 'submit', 'in-page'] as const).filter((k) =>
+			samples.some((s) => s.kind === k)
+		);
 		const of = (k: TapKind) => samples.filter((s) => s.kind === k);
 		const worst = [...samples].sort((a, b) => b.interaction - a.interaction)[0];
 		// (b) of round 1 includes the server's first request to each page (it loads a page's
@@ -387,21 +584,49 @@ export async function measureKiosk(log: (line: string) => void): Promise<Omit<Ca
 		const firstVisit = samples.filter((s) => s.round === 1).sort((a, b) => b.shown - a.shown)[0];
 		return {
 			figures: [
-				{ label: `every tap (${samples.length}): Event Timing max`, value: worst.interaction, unit: 'ms', max: TAP_TARGET_MS },
-				...kinds.flatMap((k) => stats(`(a) ${KIND_TITLE[k]}`, of(k).map((s) => s.interaction))),
+				{
+					label: `every tap (${samples.length}): Event Timing max`,
+					value: worst.interaction,
+					unit: 'ms',
+					max: TAP_TARGET_MS
+				},
+				...kinds.flatMap((k) =>
+					stats(
+						`(a) ${KIND_TITLE[k]}`,
+						of(k).map((s) => s.interaction)
+					)
+				),
 				...kinds.flatMap((k) =>
 					stats(
 						`(b) ${KIND_TITLE[k]}, rounds 2–${ROUNDS}`,
 						warm(k).map((s) => s.shown),
 						// A submit is two requests (the action, then the next page's data) and a committed write: no target.
-						k === 'navigation' ? { p95: TAP_TARGET_MS } : k === 'in-page' ? { max: TAP_TARGET_MS } : {}
+						k === 'navigation'
+							? { p95: TAP_TARGET_MS }
+							: k === 'in-page'
+								? { max: TAP_TARGET_MS }
+								: {}
 					)
 				),
-				{ label: `(b) round 1 (first visit after server start): max`, value: firstVisit.shown, unit: 'ms' },
-				{ label: `start screen LCP: max of ${LOADS} cold loads`, value: Math.max(...start.lcp), unit: 'ms', max: 1000 },
+				{
+					label: `(b) round 1 (first visit after server start): max`,
+					value: firstVisit.shown,
+					unit: 'ms'
+				},
+				{
+					label: `start screen LCP: max of ${LOADS} cold loads`,
+					value: Math.max(...start.lcp),
+					unit: 'ms',
+					max: 1000
+				},
 				{ label: 'start screen LCP: median', value: median(start.lcp), unit: 'ms' },
 				{ label: 'start screen FCP: median', value: median(start.fcp), unit: 'ms' },
-				{ label: `start screen JS, gzip -9 (${start.files} files)`, value: start.gzip, unit: 'bytes', max: 100 * 1024 },
+				{
+					label: `start screen JS, gzip -9 (${start.files} files)`,
+					value: start.gzip,
+					unit: 'bytes',
+					max: 100 * 1024
+				},
 				{ label: 'start screen JS, uncompressed', value: start.raw, unit: 'bytes' },
 				{ label: 'start screen JS, as sent (Content-Encoding)', value: start.wire, unit: 'bytes' }
 			],
@@ -409,7 +634,9 @@ export async function measureKiosk(log: (line: string) => void): Promise<Omit<Ca
 				`${ROUNDS} rounds of ${samples.length / ROUNDS} taps in ${seconds.toFixed(0)} s on one page (Chromium, touch, ${VIEWPORT.width}×${VIEWPORT.height}, CPU throttling none, ` +
 				`localhost:${port}); (a) = Event Timing interaction duration (INP-style), ${samples.filter((s) => s.underThreshold).length} taps under the API's 16 ms threshold counted as 16 ms; ` +
 				`(b) = pointerdown → the answer painted, measured in the page; slowest (a) "${worst.what}" (round ${worst.round}), slowest (b) of round 1 "${firstVisit.what}"; ` +
-				`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}; build ${build}; every tap: ${SAMPLES_FILE}`
+				`load average at the end ${loadavg()
+					.map((l) => l.toFixed(2))
+					.join(' ')}; build ${build}; every tap: ${SAMPLES_FILE}`
 		};
 	} finally {
 		await browser?.close();
@@ -427,7 +654,11 @@ export const kioskCase: BenchCase = {
 
 /** `npm run bench -- --only kiosk`: no benchmark data set needed, so none is opened. */
 export async function kioskAlone(): Promise<void> {
-	console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n… ${kioskCase.title}`);
+	console.log(
+		`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ')}\n… ${kioskCase.title}`
+	);
 	const result: CaseResult = { title: kioskCase.title, ...(await measureKiosk(console.log)) };
 	console.log('\n' + formatTable([result]));
 	if (result.note) console.log(`· ${result.title}: ${result.note}`);

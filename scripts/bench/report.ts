@@ -67,12 +67,26 @@ export function formatTable(results: CaseResult[]): string {
 		}
 		r.figures.forEach((f, i) => {
 			const ok = passed(f);
-			rows.push([i === 0 ? r.title : '', f.label, show(f.value, f.unit), f.max === undefined ? '' : `≤ ${show(f.max, f.unit)}`, ok === null ? '' : ok ? 'PASS' : 'FAIL']);
+			rows.push([
+				i === 0 ? r.title : '',
+				f.label,
+				show(f.value, f.unit),
+				f.max === undefined ? '' : `≤ ${show(f.max, f.unit)}`,
+				ok === null ? '' : ok ? 'PASS' : 'FAIL'
+			]);
 		});
 	}
-	const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) && ch !== '≤' && ch !== '—' ? 2 : 1), 0);
+	const width = (s: string) =>
+		[...s].reduce(
+			(w, ch) => w + (/[\u2e80-\uffff]/.test(ch) && ch !== '≤' && ch !== '—' ? 2 : 1),
+			0
+		);
 	const cols = rows[0].map((_, c) => Math.max(...rows.map((row) => width(row[c]))));
-	const line = (row: string[]) => row.map((cell, c) => cell + ' '.repeat(cols[c] - width(cell))).join('  ').trimEnd();
+	const line = (row: string[]) =>
+		row
+			.map((cell, c) => cell + ' '.repeat(cols[c] - width(cell)))
+			.join('  ')
+			.trimEnd();
 	const rule = cols.map((w) => '─'.repeat(w)).join('  ');
 	return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }

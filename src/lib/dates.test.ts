@@ -230,7 +230,16 @@ describe('compareDates', () => {
 });
 
 // 2026 national holidays and make-up days (国务院办公厅 notice for 2026, the parts used here).
-const HOLIDAYS_2026 = ['2026-01-01', '2026-01-02', '2026-01-03', '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'];
+const HOLIDAYS_2026 = [
+	'2026-01-01',
+	'2026-01-02',
+	'2026-01-03',
+	'2026-10-01',
+	'2026-10-02',
+	'2026-10-05',
+	'2026-10-06',
+	'2026-10-07'
+];
 const EXTRA_2026 = ['2026-01-04', '2026-09-20', '2026-10-10'];
 
 describe('working days', () => {
@@ -292,12 +301,20 @@ describe('localToEpochMs', () => {
 	});
 	it('handles DST in zones that have it', () => {
 		// Berlin: CET (+1) in winter, CEST (+2) in summer; 2026-03-29 02:00 → 03:00.
-		expect(localToEpochMs('2026-01-15', '12:00', 'Europe/Berlin')).toBe(utc('2026-01-15T11:00:00Z'));
-		expect(localToEpochMs('2026-07-15', '12:00', 'Europe/Berlin')).toBe(utc('2026-07-15T10:00:00Z'));
+		expect(localToEpochMs('2026-01-15', '12:00', 'Europe/Berlin')).toBe(
+			utc('2026-01-15T11:00:00Z')
+		);
+		expect(localToEpochMs('2026-07-15', '12:00', 'Europe/Berlin')).toBe(
+			utc('2026-07-15T10:00:00Z')
+		);
 		// 02:30 does not exist on 2026-03-29: it moves forward by the hour skipped.
-		expect(localToEpochMs('2026-03-29', '02:30', 'Europe/Berlin')).toBe(utc('2026-03-29T01:30:00Z'));
+		expect(localToEpochMs('2026-03-29', '02:30', 'Europe/Berlin')).toBe(
+			utc('2026-03-29T01:30:00Z')
+		);
 		// 02:30 happens twice on 2026-10-25: the earlier one.
-		expect(localToEpochMs('2026-10-25', '02:30', 'Europe/Berlin')).toBe(utc('2026-10-25T00:30:00Z'));
+		expect(localToEpochMs('2026-10-25', '02:30', 'Europe/Berlin')).toBe(
+			utc('2026-10-25T00:30:00Z')
+		);
 	});
 	it('rejects bad times', () => {
 		expect(() => localToEpochMs('2026-03-20', '24:00', SH)).toThrow(RangeError);
@@ -313,19 +330,29 @@ describe('addWorkingTime', () => {
 		expect(addWorkingTime(new Date(at), 0, SH, [])).toBe(at);
 	});
 	it('skips the weekend: Friday 16:40 + 1 → Monday 16:40', () => {
-		expect(addWorkingTime(utc('2026-03-20T08:40:00Z'), 1, SH, [])).toBe(utc('2026-03-23T08:40:00Z'));
+		expect(addWorkingTime(utc('2026-03-20T08:40:00Z'), 1, SH, [])).toBe(
+			utc('2026-03-23T08:40:00Z')
+		);
 	});
 	it('uses the local date, not the UTC one', () => {
 		// Fri 23:30 local (15:30Z) is still Friday: + 1 → Mon 23:30 local.
-		expect(addWorkingTime(utc('2026-03-20T15:30:00Z'), 1, SH, [])).toBe(utc('2026-03-23T15:30:00Z'));
+		expect(addWorkingTime(utc('2026-03-20T15:30:00Z'), 1, SH, [])).toBe(
+			utc('2026-03-23T15:30:00Z')
+		);
 		// Sat 00:30 local = Fri 16:30Z: UTC says Friday, but locally it is Saturday → next working day 09:00 + 1 = Tue 09:00.
-		expect(addWorkingTime(utc('2026-03-20T16:30:00Z'), 1, SH, [])).toBe(utc('2026-03-24T01:00:00Z'));
+		expect(addWorkingTime(utc('2026-03-20T16:30:00Z'), 1, SH, [])).toBe(
+			utc('2026-03-24T01:00:00Z')
+		);
 	});
 	it(`starts a non-working day's count at the next working day's ${WORKDAY_START}`, () => {
 		// Sat 2026-03-21 15:00 local + 1 → Tue 2026-03-24 09:00 local.
-		expect(addWorkingTime(utc('2026-03-21T07:00:00Z'), 1, SH, [])).toBe(utc('2026-03-24T01:00:00Z'));
+		expect(addWorkingTime(utc('2026-03-21T07:00:00Z'), 1, SH, [])).toBe(
+			utc('2026-03-24T01:00:00Z')
+		);
 		// + 0 → Monday 09:00: the start itself.
-		expect(addWorkingTime(utc('2026-03-21T07:00:00Z'), 0, SH, [])).toBe(utc('2026-03-23T01:00:00Z'));
+		expect(addWorkingTime(utc('2026-03-21T07:00:00Z'), 0, SH, [])).toBe(
+			utc('2026-03-23T01:00:00Z')
+		);
 	});
 	it('counts holidays and make-up days', () => {
 		// Wed 2026-09-30 11:00 + 1 → Thu 2026-10-08 11:00.
@@ -338,7 +365,9 @@ describe('addWorkingTime', () => {
 		);
 	});
 	it('keeps seconds and milliseconds', () => {
-		expect(addWorkingTime(utc('2026-03-18T02:15:07.250Z'), 2, SH, [])).toBe(utc('2026-03-20T02:15:07.250Z'));
+		expect(addWorkingTime(utc('2026-03-18T02:15:07.250Z'), 2, SH, [])).toBe(
+			utc('2026-03-20T02:15:07.250Z')
+		);
 	});
 	it('refuses negative or fractional working days', () => {
 		expect(() => addWorkingTime(0, -1, SH, [])).toThrow(RangeError);

@@ -56,7 +56,8 @@ function parseMonth(s: string): { y: number; m: number } {
 }
 
 function assertInteger(n: number, what: string): void {
-	if (!Number.isSafeInteger(n)) throw new RangeError(`${what} must be an integer, got ${String(n)}`);
+	if (!Number.isSafeInteger(n))
+		throw new RangeError(`${what} must be an integer, got ${String(n)}`);
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days: exact integer conversions.
@@ -73,7 +74,9 @@ function civilOf(z: number): { y: number; m: number; d: number } {
 	const zz = z + 719468;
 	const era = Math.floor(zz / 146097);
 	const doe = zz - era * 146097;
-	const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+	const yoe = Math.floor(
+		(doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+	);
 	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
 	const mp = Math.floor((5 * doy + 2) / 153);
 	const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -165,7 +168,11 @@ function listHas(list: DateList, date: string): boolean {
  * weekend. A date listed as both a holiday and a make-up day is a holiday: not working is the
  * safer reading of a contradictory setting (it never shortens a time limit).
  */
-export function isWorkingDay(date: string, holidays: DateList, extraWorkdays: DateList = []): boolean {
+export function isWorkingDay(
+	date: string,
+	holidays: DateList,
+	extraWorkdays: DateList = []
+): boolean {
 	const wd = isoWeekday(date);
 	if (listHas(holidays, date)) return false;
 	return wd <= 5 || listHas(extraWorkdays, date);
@@ -227,7 +234,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	return f;
 }
 
-type LocalParts = { y: number; m: number; d: number; hour: number; minute: number; second: number; ms: number };
+type LocalParts = {
+	y: number;
+	m: number;
+	d: number;
+	hour: number;
+	minute: number;
+	second: number;
+	ms: number;
+};
 
 function toMs(at: number | Date): number {
 	const ms = typeof at === 'number' ? at : at.getTime();
@@ -255,7 +270,11 @@ function localParts(timeZone: string, ms: number): LocalParts {
 /** Local wall-clock time of `ms` in the zone, expressed as if it were UTC. */
 function wallMs(timeZone: string, ms: number): number {
 	const p = localParts(timeZone, ms);
-	return dayNumberOf(p.y, p.m, p.d) * MS_PER_DAY + ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 + p.ms;
+	return (
+		dayNumberOf(p.y, p.m, p.d) * MS_PER_DAY +
+		((p.hour * 60 + p.minute) * 60 + p.second) * 1000 +
+		p.ms
+	);
 }
 
 /** Today's calendar date in the zone: 2026-11-23T17:00Z in Asia/Shanghai → "2026-11-24". */
@@ -286,7 +305,8 @@ export function localToEpochMs(date: string, time: string, timeZone: string, ext
 	const t = TIME_RE.exec(time);
 	if (!t) throw new RangeError(`not a time HH:MM: ${JSON.stringify(time)}`);
 	const [hh, mm, ss] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
-	if (hh > 23 || mm > 59 || ss > 59) throw new RangeError(`not a time HH:MM: ${JSON.stringify(time)}`);
+	if (hh > 23 || mm > 59 || ss > 59)
+		throw new RangeError(`not a time HH:MM: ${JSON.stringify(time)}`);
 	const wall = dayNumber(date) * MS_PER_DAY + ((hh * 60 + mm) * 60 + ss) * 1000 + extraMs;
 	// Offsets a day either side bracket any single transition (real zones never have two in 48 h).
 	const before = wallMs(timeZone, wall - MS_PER_DAY) - (wall - MS_PER_DAY);
@@ -317,16 +337,26 @@ export function addWorkingTime(
 	extraWorkdays: DateList = []
 ): number {
 	assertInteger(workingDays, 'working days');
-	if (workingDays < 0) throw new RangeError(`working days must not be negative, got ${workingDays}`);
+	if (workingDays < 0)
+		throw new RangeError(`working days must not be negative, got ${workingDays}`);
 	const ms = toMs(at);
 	const p = localParts(timeZone, ms);
 	const date = `${pad4(p.y)}-${pad2(p.m)}-${pad2(p.d)}`;
 	if (isWorkingDay(date, holidays, extraWorkdays)) {
 		const time = `${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;
-		return localToEpochMs(addWorkingDays(date, workingDays, holidays, extraWorkdays), time, timeZone, p.ms);
+		return localToEpochMs(
+			addWorkingDays(date, workingDays, holidays, extraWorkdays),
+			time,
+			timeZone,
+			p.ms
+		);
 	}
 	const start = addWorkingDays(date, 1, holidays, extraWorkdays);
-	return localToEpochMs(addWorkingDays(start, workingDays, holidays, extraWorkdays), WORKDAY_START, timeZone);
+	return localToEpochMs(
+		addWorkingDays(start, workingDays, holidays, extraWorkdays),
+		WORKDAY_START,
+		timeZone
+	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,7 +366,8 @@ export function addWorkingTime(
 export function formatPeriodZh(fromMonth: string, toMonth: string): string {
 	const a = parseMonth(fromMonth);
 	const b = parseMonth(toMonth);
-	if (fromMonth > toMonth) throw new RangeError(`period ends before it starts: ${fromMonth} – ${toMonth}`);
+	if (fromMonth > toMonth)
+		throw new RangeError(`period ends before it starts: ${fromMonth} – ${toMonth}`);
 	return `${pad4(a.y)}年${pad2(a.m)}月至${pad4(b.y)}年${pad2(b.m)}月`;
 }
 

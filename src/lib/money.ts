@@ -7,11 +7,11 @@
 /** Largest amount any single input may carry: ¥100,000,000.00. */
 export const MAX_FEN = 10_000_000_000;
 
-export type ParseYuanError = 'empty' | 'not_a_number' | 'too_many_decimals' | 'negative' | 'too_large';
+export type ParseYuanError =
+	'empty' | 'not_a_number' | 'too_many_decimals' | 'negative' | 'too_large';
 export type ParseYuanResult = { ok: true; fen: number } | { ok: false; error: ParseYuanError };
 export type ParseYuanPositiveResult =
-	| { ok: true; fen: number }
-	| { ok: false; error: ParseYuanError | 'zero' };
+	{ ok: true; fen: number } | { ok: false; error: ParseYuanError | 'zero' };
 
 const FULLWIDTH_DIGIT_0 = 0xff10;
 
@@ -29,7 +29,8 @@ function foldFullWidth(s: string): string {
 		else if (ch === '，') out += ',';
 		else if (ch === '－' || ch === '−') out += '-';
 		else if (ch === '￥') out += '¥';
-		else if (ch === '\u3000') out += ' '; // ideographic space
+		else if (ch === '\u3000')
+			out += ' '; // ideographic space
 		else out += ch;
 	}
 	return out;
@@ -41,7 +42,8 @@ function foldFullWidth(s: string): string {
 const INTEGER_PART = /^(?:\d+|\d{1,3}(?:,\d{3})+)$/;
 const DIGITS = /^\d+$/;
 
-type Unsigned = { ok: true; fen: bigint } | { ok: false; error: 'not_a_number' | 'too_many_decimals' };
+type Unsigned =
+	{ ok: true; fen: bigint } | { ok: false; error: 'not_a_number' | 'too_many_decimals' };
 
 /** Parses an unsigned amount in yuan ("1,234.5") to fen as a BigInt, so huge inputs cannot overflow. */
 function parseUnsigned(s: string): Unsigned {
@@ -81,7 +83,11 @@ export function parseYuan(input: string): ParseYuanResult {
 	if (s === '') return { ok: false, error: negative ? 'not_a_number' : 'empty' };
 	const parsed = parseUnsigned(s);
 	// A well-formed number with a minus sign gets the more helpful 'negative' message.
-	if (negative) return { ok: false, error: parsed.ok || parsed.error === 'too_many_decimals' ? 'negative' : 'not_a_number' };
+	if (negative)
+		return {
+			ok: false,
+			error: parsed.ok || parsed.error === 'too_many_decimals' ? 'negative' : 'not_a_number'
+		};
 	if (!parsed.ok) return parsed;
 	if (parsed.fen > BigInt(MAX_FEN)) return { ok: false, error: 'too_large' };
 	return { ok: true, fen: Number(parsed.fen) };
@@ -108,7 +114,8 @@ export function parseFenPositive(input: string | number): ParseYuanPositiveResul
 		s = String(input ?? '').trim();
 	}
 	if (s === '') return { ok: false, error: 'empty' };
-	if (s.startsWith('-')) return { ok: false, error: DIGITS.test(s.slice(1)) ? 'negative' : 'not_a_number' };
+	if (s.startsWith('-'))
+		return { ok: false, error: DIGITS.test(s.slice(1)) ? 'negative' : 'not_a_number' };
 	if (!DIGITS.test(s)) return { ok: false, error: 'not_a_number' };
 	const fen = BigInt(s);
 	if (fen === 0n) return { ok: false, error: 'zero' };
@@ -122,7 +129,8 @@ export function isFen(value: unknown): value is number {
 }
 
 function assertFen(fen: number, what = 'fen'): void {
-	if (!isFen(fen)) throw new RangeError(`${what} must be a safe integer number of fen, got ${String(fen)}`);
+	if (!isFen(fen))
+		throw new RangeError(`${what} must be a safe integer number of fen, got ${String(fen)}`);
 }
 
 function splitFen(fen: number): { sign: string; yuan: string; cents: string } {

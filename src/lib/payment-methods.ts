@@ -6,7 +6,10 @@ import type { Locale } from './paraglide/runtime.js';
 /** Payment methods in the order the counter offers them (the most used first). */
 export const METHOD_ORDER = ['cash', 'wechat', 'alipay', 'card', 'transfer', 'cheque'] as const;
 
-const LABELS: Record<string, (inputs?: Record<string, never>, options?: { locale?: Locale }) => string> = {
+const LABELS: Record<
+	string,
+	(inputs?: Record<string, never>, options?: { locale?: Locale }) => string
+> = {
 	cash: m.ledger_method_cash,
 	cheque: m.ledger_method_cheque,
 	card: m.ledger_method_card,
@@ -25,5 +28,11 @@ export function methodLabel(method: string, locale?: Locale): string {
 
 /** The label of the reference field a method asks for. */
 export function methodRefLabel(method: string): string {
-	return method === 'cheque' ? m.ledger_ref_cheque() : method === 'card' ? m.ledger_ref_card() : method === 'transfer' ? m.ledger_ref_transfer() : m.ledger_ref_mobile();
+	return method === 'cheque'
+		? m.ledger_ref_cheque()
+		: method === 'card'
+			? m.ledger_ref_card()
+			: method === 'transfer'
+				? m.ledger_ref_transfer()
+				: m.ledger_ref_mobile();
 }

@@ -2,17 +2,42 @@
 // `npm run bench` loads them through plain node.
 import { m } from './paraglide/messages.js';
 import type { Locale } from './paraglide/runtime.js';
-import type { Department, TicketEventType, TicketKind, TicketSource, TicketState, TicketUrgency, VisitMethod, VisitRating, CheckResult, TicketAction, EditableField } from './domain/tickets';
+import type {
+	Department,
+	TicketEventType,
+	TicketKind,
+	TicketSource,
+	TicketState,
+	TicketUrgency,
+	VisitMethod,
+	VisitRating,
+	CheckResult,
+	TicketAction,
+	EditableField
+} from './domain/tickets';
 import type { Deadline, Limit } from './domain/sla';
 
 /* Translated names of the ticket vocabulary, for pages, the CSV export and messages. */
 
 export const kindLabel = (k: TicketKind): string =>
-	({ engineering: m.tickets_kind_engineering, property: m.tickets_kind_property, service_complaint: m.tickets_kind_service_complaint, developer_complaint: m.tickets_kind_developer_complaint, enquiry: m.tickets_kind_enquiry })[k]();
+	({
+		engineering: m.tickets_kind_engineering,
+		property: m.tickets_kind_property,
+		service_complaint: m.tickets_kind_service_complaint,
+		developer_complaint: m.tickets_kind_developer_complaint,
+		enquiry: m.tickets_kind_enquiry
+	})[k]();
 
-export const sourceLabel = (s: TicketSource): string => ({ counter: m.tickets_source_counter, phone: m.tickets_source_phone, kiosk: m.tickets_source_kiosk, mobile: m.tickets_source_mobile })[s]();
+export const sourceLabel = (s: TicketSource): string =>
+	({
+		counter: m.tickets_source_counter,
+		phone: m.tickets_source_phone,
+		kiosk: m.tickets_source_kiosk,
+		mobile: m.tickets_source_mobile
+	})[s]();
 
-export const urgencyLabel = (u: TicketUrgency): string => ({ normal: m.tickets_urgency_normal, urgent: m.tickets_urgency_urgent })[u]();
+export const urgencyLabel = (u: TicketUrgency): string =>
+	({ normal: m.tickets_urgency_normal, urgent: m.tickets_urgency_urgent })[u]();
 
 export const stateLabel = (s: TicketState): string =>
 	({
@@ -26,13 +51,32 @@ export const stateLabel = (s: TicketState): string =>
 	})[s]();
 
 export const departmentLabel = (d: Department): string =>
-	({ engineering: m.tickets_dept_engineering, cleaning: m.tickets_dept_cleaning, security: m.tickets_dept_security, green: m.tickets_dept_green, customer_service: m.tickets_dept_customer_service, developer: m.tickets_dept_developer })[d]();
+	({
+		engineering: m.tickets_dept_engineering,
+		cleaning: m.tickets_dept_cleaning,
+		security: m.tickets_dept_security,
+		green: m.tickets_dept_green,
+		customer_service: m.tickets_dept_customer_service,
+		developer: m.tickets_dept_developer
+	})[d]();
 
-export const ratingLabel = (r: VisitRating): string => ({ satisfied: m.tickets_rating_satisfied, basically_satisfied: m.tickets_rating_basically_satisfied, unsatisfied: m.tickets_rating_unsatisfied })[r]();
+export const ratingLabel = (r: VisitRating): string =>
+	({
+		satisfied: m.tickets_rating_satisfied,
+		basically_satisfied: m.tickets_rating_basically_satisfied,
+		unsatisfied: m.tickets_rating_unsatisfied
+	})[r]();
 
-export const methodLabel = (v: VisitMethod): string => ({ phone: m.tickets_method_phone, visit: m.tickets_method_visit, on_site: m.tickets_method_on_site, kiosk: m.tickets_method_kiosk })[v]();
+export const methodLabel = (v: VisitMethod): string =>
+	({
+		phone: m.tickets_method_phone,
+		visit: m.tickets_method_visit,
+		on_site: m.tickets_method_on_site,
+		kiosk: m.tickets_method_kiosk
+	})[v]();
 
-export const checkLabel = (c: CheckResult): string => ({ pass: m.tickets_check_pass, fail: m.tickets_check_fail })[c]();
+export const checkLabel = (c: CheckResult): string =>
+	({ pass: m.tickets_check_pass, fail: m.tickets_check_fail })[c]();
 
 export const eventLabel = (t: TicketEventType): string =>
 	({
@@ -67,8 +111,13 @@ export const limitLabel = (l: Limit, locale?: Locale): string =>
 
 /** One word for a limit's standing: met on time / late, open, due within the hour, overdue. */
 export function deadlineStateLabel(d: Pick<Deadline, 'metAt' | 'state'>): string {
-	if (d.metAt !== null) return d.state === 'breached' ? m.tickets_dl_met_late() : m.tickets_dl_met();
-	return d.state === 'breached' ? m.tickets_dl_breached() : d.state === 'due_soon' ? m.tickets_dl_due_soon() : m.tickets_dl_open();
+	if (d.metAt !== null)
+		return d.state === 'breached' ? m.tickets_dl_met_late() : m.tickets_dl_met();
+	return d.state === 'breached'
+		? m.tickets_dl_breached()
+		: d.state === 'due_soon'
+			? m.tickets_dl_due_soon()
+			: m.tickets_dl_open();
 }
 
 export const actionLabel = (a: TicketAction): string =>
@@ -89,4 +138,11 @@ export const actionLabel = (a: TicketAction): string =>
 	})[a]();
 
 export const editFieldLabel = (f: EditableField): string =>
-	({ reporterName: m.tickets_field_reporter, reporterPhone: m.tickets_field_phone, location: m.tickets_field_location, urgency: m.tickets_field_urgency, unit: m.tickets_field_unit, kind: m.tickets_field_kind })[f]();
+	({
+		reporterName: m.tickets_field_reporter,
+		reporterPhone: m.tickets_field_phone,
+		location: m.tickets_field_location,
+		urgency: m.tickets_field_urgency,
+		unit: m.tickets_field_unit,
+		kind: m.tickets_field_kind
+	})[f]();

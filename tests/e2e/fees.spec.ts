@@ -16,13 +16,16 @@ function fen(text: string): number {
 	if (!m) throw new Error(`no amount in ${JSON.stringify(text)}`);
 	return Number(m[1].replaceAll(',', '')) * 100 + Number(m[2]);
 }
-const yuan = (f: number) => `${Math.floor(f / 100).toLocaleString('en')}.${String(f % 100).padStart(2, '0')}`;
+const yuan = (f: number) =>
+	`${Math.floor(f / 100).toLocaleString('en')}.${String(f % 100).padStart(2, '0')}`;
 
 async function review(page: Page) {
 	await page.getByTestId('fees-review').click();
 }
 
-test('a clerk finds a unit by typing and takes three months with late fees in cash', async ({ page }) => {
+test('a clerk finds a unit by typing and takes three months with late fees in cash', async ({
+	page
+}) => {
 	await login(page, 'clerk');
 	await takeOverShift(page);
 	await page.keyboard.press('Alt+2');
@@ -48,27 +51,38 @@ test('a clerk finds a unit by typing and takes three months with late fees in ca
 	await expect(rows.nth(2)).toContainText('逾期3天');
 	const total = fen(await page.getByTestId('fees-total').innerText());
 	const sentence = page.getByTestId('fees-owed-sentence');
-	await expect(sentence).toContainText(`您应缴物业服务费${yuan(total)}元,其中包括:2026年09月至11月物业服务费和滞纳金`);
+	await expect(sentence).toContainText(
+		`您应缴物业服务费${yuan(total)}元,其中包括:2026年09月至11月物业服务费和滞纳金`
+	);
 
 	// Cash: the change is said out loud as the clerk types.
 	const tendered = Math.ceil(total / 10000) * 10000 + 10000;
 	await page.getByTestId('tendered').fill(String(tendered / 100));
-	await expect(page.getByTestId('fees-change')).toHaveText(`收您 ${yuan(tendered)} 元,补您 ${yuan(tendered - total)} 元,请清点。`);
+	await expect(page.getByTestId('fees-change')).toHaveText(
+		`收您 ${yuan(tendered)} 元,补您 ${yuan(tendered - total)} 元,请清点。`
+	);
 	await page.getByTestId('tendered').press('Enter');
 
 	// Confirmation step with the server's figures, then the receipt.
 	const confirm = page.getByTestId('fees-confirm');
 	await expect(confirm).toBeVisible();
 	await expect(page.getByTestId('fees-confirm-total')).toContainText(`¥${yuan(total)}`);
-	await expect(page.getByTestId('fees-confirm-change')).toContainText(`补您 ${yuan(tendered - total)} 元`);
+	await expect(page.getByTestId('fees-confirm-change')).toContainText(
+		`补您 ${yuan(tendered - total)} 元`
+	);
 	await page.getByTestId('fees-confirm-pay').click();
 	await expect(page).toHaveURL(/\/fees\/receipt\/SF-2026-\d{6}$/);
 	const receiptNo = /SF-2026-\d{6}/.exec(page.url())![0];
 	await expect(page.getByTestId('fees-receipt-no')).toContainText(receiptNo);
-	await expect(page.getByTestId('fees-receipt-sentence')).toHaveText(`这是您的缴费票据,2026年09月至11月物业服务费金额是${yuan(total)}元,请收好。`);
+	await expect(page.getByTestId('fees-receipt-sentence')).toHaveText(
+		`这是您的缴费票据,2026年09月至11月物业服务费金额是${yuan(total)}元,请收好。`
+	);
 	await expect(page.getByTestId('fees-receipt-total')).toHaveText(`¥${yuan(total)}`);
 	await expect(page.getByText(/逾期64天 × ¥[\d,.]+ × 3‰ = ¥[\d,.]+/)).toBeVisible();
-	await expect(page.getByTestId('preview-a5')).toHaveAttribute('href', `/receipts/${receiptNo}.pdf`);
+	await expect(page.getByTestId('preview-a5')).toHaveAttribute(
+		'href',
+		`/receipts/${receiptNo}.pdf`
+	);
 
 	// Nothing is owed any more.
 	await open(page, '/fees/2-1-301');
@@ -113,7 +127,10 @@ test('bad input is refused with a clear message and nothing is written', async (
 	// A bill of another unit smuggled into the form: refused.
 	await page.getByTestId('method-cash').check();
 	await tendered.fill(String(Math.ceil(total / 100)));
-	await page.locator('input[name="bill"]').first().evaluate((el) => ((el as HTMLInputElement).value = '1'));
+	await page
+		.locator('input[name="bill"]')
+		.first()
+		.evaluate((el) => ((el as HTMLInputElement).value = '1'));
 	await review(page);
 	await expect(error).toHaveText('找不到该记录,或不属于本管理处。');
 
@@ -123,7 +140,9 @@ test('bad input is refused with a clear message and nothing is written', async (
 	await tendered.fill(String(Math.ceil(total / 100)));
 	await review(page);
 	await expect(page.getByTestId('fees-confirm')).toBeVisible();
-	await page.locator('input[name="expectedTotal"]').evaluate((el) => ((el as HTMLInputElement).value = '1'));
+	await page
+		.locator('input[name="expectedTotal"]')
+		.evaluate((el) => ((el as HTMLInputElement).value = '1'));
 	await page.getByTestId('fees-confirm-pay').click();
 	await expect(error).toContainText(`金额已变化(现应收 ${yuan(total)} 元)`);
 
@@ -132,9 +151,15 @@ test('bad input is refused with a clear message and nothing is written', async (
 	await expect(page.getByTestId('fees-total')).toHaveText(`¥${yuan(total)}`);
 });
 
-test('two clerks on the same bills: the second is told they are already paid', async ({ page, browser }) => {
+test('two clerks on the same bills: the second is told they are already paid', async ({
+	page,
+	browser
+}) => {
 	await login(page, 'clerk');
-	const other = await browser.newPage({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' });
+	const other = await browser.newPage({
+		baseURL: test.info().project.use.baseURL,
+		locale: 'zh-CN'
+	});
 	await login(other, 'clerk2');
 	for (const p of [page, other]) await open(p, '/fees/2-2-302');
 
@@ -148,7 +173,9 @@ test('two clerks on the same bills: the second is told they are already paid', a
 	await other.getByTestId('method-alipay').check();
 	await other.getByLabel('交易单号').fill('ALI2026112300017');
 	await review(other);
-	await expect(other.getByTestId('fees-error')).toHaveText('该账单已被缴清(可能其他窗口刚刚收款),请刷新后核对。');
+	await expect(other.getByTestId('fees-error')).toHaveText(
+		'该账单已被缴清(可能其他窗口刚刚收款),请刷新后核对。'
+	);
 	await other.close();
 });
 
@@ -156,18 +183,24 @@ test('prepaying a year from the current month, as the move-in page links it', as
 	await login(page, 'clerk');
 	await open(page, '/fees/2-1-501?prepay=12');
 	await expect(page.getByTestId('fees-prepay')).toHaveValue('12');
-	await expect(page.getByTestId('fees-owed-sentence')).toContainText('2026年11月至2027年10月物业服务费');
+	await expect(page.getByTestId('fees-owed-sentence')).toContainText(
+		'2026年11月至2027年10月物业服务费'
+	);
 	await page.getByTestId('method-alipay').check();
 	await page.getByLabel('交易单号').fill('2026112322001400001');
 	await review(page);
 	await expect(page.getByTestId('fees-confirm')).toContainText('2027年10月');
 	await page.getByTestId('fees-confirm-pay').click();
-	await expect(page.getByTestId('fees-receipt-sentence')).toContainText('2026年11月至2027年10月物业服务费');
+	await expect(page.getByTestId('fees-receipt-sentence')).toContainText(
+		'2026年11月至2027年10月物业服务费'
+	);
 	await open(page, '/fees/2-1-501');
 	await expect(page.getByTestId('fees-nothing-due')).toBeVisible();
 });
 
-test('manager billing: confirmation, progress, idempotent; clerks are kept out', async ({ page }) => {
+test('manager billing: confirmation, progress, idempotent; clerks are kept out', async ({
+	page
+}) => {
 	await login(page, 'clerk');
 	expect((await page.goto('/manager/billing'))?.status()).toBe(403);
 

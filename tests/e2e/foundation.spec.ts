@@ -13,11 +13,17 @@ const SESSION_COOKIE = 'fd_session';
 /** No stack trace or internal error text on the page. */
 async function expectNoStackTrace(page: Page) {
 	const text = await page.locator('body').innerText();
-	expect(text).not.toMatch(/\bat [\w.<>]+ \(|\.js:\d+:\d+|SqliteError|TypeError|ReferenceError|node_modules/);
+	expect(text).not.toMatch(
+		/\bat [\w.<>]+ \(|\.js:\d+:\d+|SqliteError|TypeError|ReferenceError|node_modules/
+	);
 }
 
 async function newContext(browser: Browser): Promise<BrowserContext> {
-	return browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+	return browser.newContext({
+		baseURL: test.info().project.use.baseURL,
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai'
+	});
 }
 
 async function signIn(page: Page, username: string, password: string) {
@@ -56,7 +62,10 @@ test.describe('sign-in and sessions', () => {
 		await expect(page.getByTestId('login-error')).toHaveText('请输入用户名和密码。');
 	});
 
-	test('a clerk lands on the counter; sign-out ends the session on the server', async ({ page, context }) => {
+	test('a clerk lands on the counter; sign-out ends the session on the server', async ({
+		page,
+		context
+	}) => {
 		await login(page, 'clerk');
 		await expect(page).toHaveURL(/\/counter$/);
 		await expect(page.getByTestId('current-user')).toContainText('李晓梅');
@@ -83,7 +92,9 @@ test.describe('sign-in and sessions', () => {
 		await expect(page).toHaveURL(/\/counter$/);
 	});
 
-	test('an anonymous visitor is sent to sign-in and back to where they were going', async ({ page }) => {
+	test('an anonymous visitor is sent to sign-in and back to where they were going', async ({
+		page
+	}) => {
 		await page.goto('/counter');
 		await expect(page).toHaveURL(/\/login\?next=%2Fcounter$/);
 		await page.getByLabel('用户名').fill('clerk');
@@ -110,7 +121,9 @@ test.describe('sign-in and sessions', () => {
 		await expect(page).toHaveURL(/localhost:\d+\/counter$/);
 	});
 
-	test('a tab in next= (dropped by the browser: //evil.example) does not send anyone off the site (issue 11)', async ({ page }) => {
+	test('a tab in next= (dropped by the browser: //evil.example) does not send anyone off the site (issue 11)', async ({
+		page
+	}) => {
 		const next = '/login?next=%2F%09%2Fevil.example%2Fx';
 		// Typing the right password…
 		await page.goto(next);
@@ -132,7 +145,12 @@ test.describe('sign-in and sessions', () => {
 		const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE)!;
 		const [id, secret] = cookie.value.split('.');
 		const flipped = secret.slice(0, -1) + (secret.endsWith('a') ? 'b' : 'a');
-		for (const value of [`${id}.${flipped}`, 'garbage', `${id}.${secret}.extra`, "x' OR 1=1 --.y"]) {
+		for (const value of [
+			`${id}.${flipped}`,
+			'garbage',
+			`${id}.${secret}.extra`,
+			"x' OR 1=1 --.y"
+		]) {
 			await context.addCookies([{ ...cookie, value }]);
 			const res = await page.goto('/counter');
 			expect(res?.status()).toBe(200);
@@ -191,7 +209,9 @@ test.describe('roles', () => {
 });
 
 test.describe('language', () => {
-	test('the switch turns the page English, is remembered across reloads and pages, and switches back', async ({ page }) => {
+	test('the switch turns the page English, is remembered across reloads and pages, and switches back', async ({
+		page
+	}) => {
 		await login(page, 'clerk');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 		await expect(page.getByTestId('sign-out')).toHaveText('退出');
@@ -222,12 +242,16 @@ test.describe('language', () => {
 		await page.getByTestId('lang-switch').click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff sign-in');
 		await page.getByRole('button', { name: 'Sign in' }).click();
-		await expect(page.getByTestId('login-error')).toHaveText('Please enter your username and password.');
+		await expect(page.getByTestId('login-error')).toHaveText(
+			'Please enter your username and password.'
+		);
 	});
 });
 
 test.describe('kiosk', () => {
-	test('after 60 s without a touch the kiosk returns to its start screen, clearing what was typed', async ({ page }) => {
+	test('after 60 s without a touch the kiosk returns to its start screen, clearing what was typed', async ({
+		page
+	}) => {
 		await page.clock.install();
 		await page.goto('/kiosk');
 		await expect(page.getByTestId('kiosk-start')).toBeVisible();
@@ -266,7 +290,9 @@ test('healthz answers ok as JSON after a database round trip', async ({ request 
 });
 
 test.describe('bad input', () => {
-	test('a 10 000-character username gets a clear message, no stack trace, and the page still works', async ({ page }) => {
+	test('a 10 000-character username gets a clear message, no stack trace, and the page still works', async ({
+		page
+	}) => {
 		await page.goto('/login');
 		// The form limits the length; a hand-edited form or a script does not.
 		await page.locator('#username').evaluate((el) => el.removeAttribute('maxlength'));
@@ -278,7 +304,7 @@ test.describe('bad input', () => {
 		await login(page, 'clerk');
 	});
 
-	test("SQL metacharacters in the username are just a wrong username", async ({ page }) => {
+	test('SQL metacharacters in the username are just a wrong username', async ({ page }) => {
 		await signIn(page, "' OR 1=1 --", "' OR '1'='1");
 		await expect(page.getByTestId('login-error')).toHaveText('用户名或密码不正确。');
 		await expectNoStackTrace(page);
@@ -306,14 +332,17 @@ test.describe('bad input', () => {
 });
 
 test.describe('administration', () => {
-	test('staff form: <script>, a 10 000-character name and SQL metacharacters are refused field by field; nothing is written', async ({ page }) => {
+	test('staff form: <script>, a 10 000-character name and SQL metacharacters are refused field by field; nothing is written', async ({
+		page
+	}) => {
 		page.on('dialog', (d) => {
 			throw new Error('a script ran: ' + d.message());
 		});
 		await login(page, 'admin');
 		await page.goto('/admin/staff');
 		const form = page.getByTestId('staff-create');
-		for (const id of ['username', 'displayName', 'workNo']) await form.locator('#' + id).evaluate((el) => el.removeAttribute('maxlength'));
+		for (const id of ['username', 'displayName', 'workNo'])
+			await form.locator('#' + id).evaluate((el) => el.removeAttribute('maxlength'));
 		await form.getByLabel('用户名').fill("' OR 1=1 --");
 		await form.getByLabel('姓名').fill('<script>alert(1)</script>');
 		await form.getByLabel('工号').fill('x'.repeat(10_000));
@@ -332,7 +361,10 @@ test.describe('administration', () => {
 		await expect(page.getByTestId('staff-table').locator('tbody tr')).toHaveCount(4);
 	});
 
-	test('an admin creates a clerk, who signs in; a password reset and a deactivation each end their session', async ({ page, browser }) => {
+	test('an admin creates a clerk, who signs in; a password reset and a deactivation each end their session', async ({
+		page,
+		browser
+	}) => {
 		await login(page, 'admin');
 		await page.goto('/admin/staff');
 		const form = page.getByTestId('staff-create');
@@ -421,7 +453,9 @@ test.describe('administration', () => {
 	test('an admin cannot deactivate their own account', async ({ page }) => {
 		await login(page, 'admin');
 		await page.goto('/admin/staff');
-		await expect(page.getByTestId('staff-row-admin').getByTestId('staff-deactivate')).toBeDisabled();
+		await expect(
+			page.getByTestId('staff-row-admin').getByTestId('staff-deactivate')
+		).toBeDisabled();
 		// Nor by posting the form by hand.
 		const id = await page.getByTestId('staff-row-admin').getAttribute('data-id');
 		const res = await page.request.post('/admin/staff?/deactivate', {
@@ -430,10 +464,14 @@ test.describe('administration', () => {
 		});
 		expect(await res.json()).toMatchObject({ type: 'failure', status: 403 });
 		await page.reload();
-		await expect(page.getByTestId('staff-row-admin').getByTestId('staff-status')).toHaveText('在用');
+		await expect(page.getByTestId('staff-row-admin').getByTestId('staff-status')).toHaveText(
+			'在用'
+		);
 	});
 
-	test('settings: a bad value is refused with its field message; a good one is saved and shown after reload', async ({ page }) => {
+	test('settings: a bad value is refused with its field message; a good one is saved and shown after reload', async ({
+		page
+	}) => {
 		await login(page, 'admin');
 		await page.goto('/admin/settings');
 		const phone = page.getByLabel('服务中心电话');
@@ -446,7 +484,9 @@ test.describe('administration', () => {
 		await expect(page.getByTestId('admin-error')).toHaveText('请检查标红的项目。');
 		await expect(page.getByTestId('error-dueDay')).toHaveText('请输入 1 到 28 之间的整数。');
 		await expect(page.getByTestId('error-timeZone')).toHaveText('无效的时区。');
-		await expect(page.getByTestId('error-kioskPhone')).toHaveText('电话只能包含数字、空格和 + - ( )。');
+		await expect(page.getByTestId('error-kioskPhone')).toHaveText(
+			'电话只能包含数字、空格和 + - ( )。'
+		);
 		await expect(page.getByLabel('每月缴费截止日')).toHaveValue('31');
 
 		await page.reload();
@@ -464,7 +504,10 @@ test.describe('administration', () => {
 		await expect(page.getByTestId('admin-ok')).toHaveText('设置已保存。');
 	});
 
-	test('settings: the renovation deposit and a kiosk wall text are saved and shown on the kiosk; bad values save nothing', async ({ page, browser }) => {
+	test('settings: the renovation deposit and a kiosk wall text are saved and shown on the kiosk; bad values save nothing', async ({
+		page,
+		browser
+	}) => {
 		await login(page, 'admin');
 		await open(page, '/admin/settings');
 		const deposit = page.getByLabel('装修保证金(每户)');
@@ -475,7 +518,9 @@ test.describe('administration', () => {
 		const kiosk = await (await newContext(browser)).newPage();
 		const kioskShows = async (deposit: string, text: string) => {
 			await kiosk.goto('/kiosk/info/renovation');
-			await expect(kiosk.getByTestId('info-page-renovation')).toContainText(`装修保证金 ${deposit}`);
+			await expect(kiosk.getByTestId('info-page-renovation')).toContainText(
+				`装修保证金 ${deposit}`
+			);
 			await expect(kiosk.getByTestId('info-text')).toContainText(text);
 		};
 		await kioskShows('¥2,000.00', '开工前到前台领取《装修申请表》');
@@ -487,7 +532,9 @@ test.describe('administration', () => {
 		await page.getByTestId('settings-save').click();
 		await expect(page.getByTestId('admin-error')).toHaveText('请检查标红的项目。');
 		await expect(page.getByTestId('error-depositFen')).toHaveText('金额最多两位小数(精确到分)。');
-		await expect(page.getByTestId('error-holidays')).toHaveText('“2026-02-30”不是有效日期。请按 YYYY-MM-DD 填写,每行一个或用逗号分隔。');
+		await expect(page.getByTestId('error-holidays')).toHaveText(
+			'“2026-02-30”不是有效日期。请按 YYYY-MM-DD 填写,每行一个或用逗号分隔。'
+		);
 		await expect(deposit).toBeFocused();
 		await expect(procedure).toHaveValue('不会保存的流程');
 		await kioskShows('¥2,000.00', '开工前到前台领取《装修申请表》');
@@ -515,7 +562,10 @@ test.describe('administration', () => {
 		await kiosk.context().close();
 	});
 
-	test('settings: the kiosk report procedure and service commitments quote the stored ticket time limits', async ({ page, browser }) => {
+	test('settings: the kiosk report procedure and service commitments quote the stored ticket time limits', async ({
+		page,
+		browser
+	}) => {
 		await login(page, 'admin');
 		await open(page, '/admin/settings');
 		const record = page.getByLabel('报事登记时限(分钟)');
@@ -532,7 +582,10 @@ test.describe('administration', () => {
 		await expect(procedure).toHaveAttribute('placeholder', /在 15 分钟内登记/);
 		await kiosk.reload();
 		await expect(kiosk.getByTestId('info-text')).toContainText('在 15 分钟内登记');
-		await expect(page.getByLabel('服务承诺')).toHaveAttribute('placeholder', /报事投诉 15 分钟内登记/);
+		await expect(page.getByLabel('服务承诺')).toHaveAttribute(
+			'placeholder',
+			/报事投诉 15 分钟内登记/
+		);
 		await kiosk.goto('/kiosk/info/commitments');
 		await expect(kiosk.getByTestId('info-text')).toContainText('报事投诉 15 分钟内登记');
 

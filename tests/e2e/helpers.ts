@@ -13,8 +13,13 @@ export const test = base.extend<{ retryFromSameDatabase: void }>({
 	retryFromSameDatabase: [
 		async ({ request }, use, testInfo) => {
 			const key = testInfo.testId;
-			const res = await request.post('/__test/snapshot', { data: testInfo.retry === 0 ? { save: key } : { restore: key } });
-			expect(res.ok(), `snapshot ${testInfo.retry === 0 ? 'save' : 'restore'}: ${res.status()}`).toBeTruthy();
+			const res = await request.post('/__test/snapshot', {
+				data: testInfo.retry === 0 ? { save: key } : { restore: key }
+			});
+			expect(
+				res.ok(),
+				`snapshot ${testInfo.retry === 0 ? 'save' : 'restore'}: ${res.status()}`
+			).toBeTruthy();
 			await use();
 		},
 		{ auto: true }

@@ -28,11 +28,17 @@ async function expectUntouched(page: Page, keyUrl: string) {
 	await expect(page.getByTestId('key-history-empty')).toBeVisible();
 }
 
-test('key register, lending with consent and ID, overdue, return and the log PDF', async ({ page, browser, request }) => {
+test('key register, lending with consent and ID, overdue, return and the log PDF', async ({
+	page,
+	browser,
+	request
+}) => {
 	// A fresh tag per attempt, so a retry does not trip over the first attempt's key.
 	const tag = `E7-${String(Date.now()).slice(-6)}`;
 	await login(page, 'clerk');
-	const checker = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+	const checker = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
 	await login(checker, 'clerk2');
 
 	// Register: an unknown unit is refused with a clear message, then the real one.
@@ -109,15 +115,21 @@ test('key register, lending with consent and ID, overdue, return and the log PDF
 		await login(page, 'clerk'); // three idle hours end a staff session
 		await page.goto('/counter');
 		const panel = page.getByTestId('overdue-keys');
-		await expect(panel.getByTestId('overdue-key-row').filter({ hasText: tag })).toContainText(BORROWER.phone);
+		await expect(panel.getByTestId('overdue-key-row').filter({ hasText: tag })).toContainText(
+			BORROWER.phone
+		);
 		await page.goto('/keys');
-		await expect(page.getByTestId('overdue-keys').getByTestId('overdue-key-row').filter({ hasText: tag })).toContainText(BORROWER.phone);
+		await expect(
+			page.getByTestId('overdue-keys').getByTestId('overdue-key-row').filter({ hasText: tag })
+		).toContainText(BORROWER.phone);
 		await expect(page.locator(`tr.overdue[data-tag="${tag}"]`)).toBeVisible();
 	} finally {
 		await setClockOffset(request, 0);
 	}
 	await page.goto('/keys');
-	await expect(page.getByTestId('overdue-keys').getByTestId('overdue-key-row').filter({ hasText: tag })).toHaveCount(0);
+	await expect(
+		page.getByTestId('overdue-keys').getByTestId('overdue-key-row').filter({ hasText: tag })
+	).toHaveCount(0);
 
 	// Return: the ID held must be handed back first.
 	await checker.goto(`${keyUrl}/return`); // a second clerk's return form, opened while lent
@@ -141,7 +153,18 @@ test('key register, lending with consent and ID, overdue, return and the log PDF
 
 	// The lending log for today, as a PDF.
 	const text = await fetchPdfText(page, '/keys/log.pdf?from=2026-11-23&to=2026-11-23');
-	for (const s of ['钥匙借用册', '2026-11-23 至 2026-11-23', tag, UNIT, BORROWER.name, BORROWER.phone, '看房', '业主同意\uff1a同意', '证件已退还', '归位\uff1aA-71'])
+	for (const s of [
+		'钥匙借用册',
+		'2026-11-23 至 2026-11-23',
+		tag,
+		UNIT,
+		BORROWER.name,
+		BORROWER.phone,
+		'看房',
+		'业主同意\uff1a同意',
+		'证件已退还',
+		'归位\uff1aA-71'
+	])
 		expect(text).toContain(s);
 	expect(text).not.toContain(BORROWER.id); // ID numbers are masked on paper
 	const bad = await page.request.get('/keys/log.pdf?from=2026-11-30&to=2026-11-01');

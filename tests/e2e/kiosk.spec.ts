@@ -57,7 +57,12 @@ console.log(JSON.stringify(out));
 db.$client.close();
 `
 	);
-	return JSON.parse(execFileSync('node', ['--import', 'tsx', script], { encoding: 'utf8' }).trim().split('\n').pop()!);
+	return JSON.parse(
+		execFileSync('node', ['--import', 'tsx', script], { encoding: 'utf8' })
+			.trim()
+			.split('\n')
+			.pop()!
+	);
 }
 
 /** Tickets recorded for a unit (read-only look at the e2e database: "nothing written" checks). */
@@ -95,12 +100,18 @@ async function identify(page: Page, room: string, digits: string) {
 }
 
 async function clerkPage(browser: Browser): Promise<Page> {
-	const page = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+	const page = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
 	await login(page, 'clerk');
 	return page;
 }
 
-async function takeNumber(page: Page, service: string, priority: 'normal' | 'elderly' | 'urgent'): Promise<{ no: string; url: string }> {
+async function takeNumber(
+	page: Page,
+	service: string,
+	priority: 'normal' | 'elderly' | 'urgent'
+): Promise<{ no: string; url: string }> {
 	await page.goto('/kiosk');
 	await page.getByTestId('tile-queue').tap();
 	await expect(page).toHaveURL(/\/kiosk\/queue$/);
@@ -112,7 +123,10 @@ async function takeNumber(page: Page, service: string, priority: 'normal' | 'eld
 	return { no, url: page.url().replace(/\?.*$/, '') };
 }
 
-test('take a number: an elderly visitor is called before an earlier regular number; the hall display shows the counter', async ({ page, browser }) => {
+test('take a number: an elderly visitor is called before an earlier regular number; the hall display shows the counter', async ({
+	page,
+	browser
+}) => {
 	// Choosing nothing gets a calm word, not a number.
 	await page.goto('/kiosk/queue');
 	await page.getByTestId('queue-take').tap();
@@ -122,7 +136,14 @@ test('take a number: an elderly visitor is called before an earlier regular numb
 	expect(regular.no).toMatch(/^A\d{3}$/);
 	await expect(page.getByTestId('ticket-status')).toContainText(/前面还有|您是下一位/);
 	const slip = (await fetchPdfText(page, `${regular.url}/ticket.pdf`)).replace(/[ \t]+/g, ' ');
-	for (const s of ['排队号票', regular.no, '办理业务：缴费', '取号时间：2026-11-23', '紧急优先、长者优先、先进大厅优先']) expect(slip, s).toContain(s);
+	for (const s of [
+		'排队号票',
+		regular.no,
+		'办理业务：缴费',
+		'取号时间：2026-11-23',
+		'紧急优先、长者优先、先进大厅优先'
+	])
+		expect(slip, s).toContain(s);
 
 	const elderly = await takeNumber(page, 'keys', 'elderly');
 	expect(elderly.no).toMatch(/^E\d{3}$/);
@@ -149,7 +170,9 @@ test('take a number: an elderly visitor is called before an earlier regular numb
 		called.push(no);
 		if (no === elderly.no) {
 			// While the elderly visitor is at the counter: the hall display and their ticket say where to go.
-			const hall = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+			const hall = await (
+				await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+			).newPage();
 			await hall.goto('/kiosk/display');
 			await expect(hall.getByTestId('display-latest')).toContainText(elderly.no);
 			await expect(hall.getByTestId('display-latest')).toContainText('到 2 号窗口');
@@ -168,10 +191,15 @@ test('take a number: an elderly visitor is called before an earlier regular numb
 	await expect(clerk.getByTestId('queue-done')).toHaveText(`${regular.no} 已办结。`);
 	await expect(clerk.getByTestId('queue-current-none')).toBeVisible();
 	// Today's service time of keys was measured from the call to the finish.
-	await expect(clerk.getByTestId('queue-stats').locator('tr', { hasText: '钥匙' }).locator('td').nth(2)).toHaveText('1');
+	await expect(
+		clerk.getByTestId('queue-stats').locator('tr', { hasText: '钥匙' }).locator('td').nth(2)
+	).toHaveText('1');
 });
 
-test('identify → bills with today’s late fee → statement → payment number → report → on the staff board', async ({ page, browser }) => {
+test('identify → bills with today’s late fee → statement → payment number → report → on the staff board', async ({
+	page,
+	browser
+}) => {
 	const unit = '4-1-301'; // owes money (floor 3), nobody else's
 	const first = facts[unit].first!;
 	expect(first.days).toBeGreaterThan(0);
@@ -192,7 +220,16 @@ test('identify → bills with today’s late fee → statement → payment numbe
 	await expect(page.getByTestId('pay-at-counter')).toContainText('请到前台缴费');
 
 	const statement = (await fetchPdfText(page, '/kiosk/me/statement.pdf')).replace(/[ \t]+/g, ' ');
-	for (const s of ['物业费对账单', `房号：${unit}`, `逾期${first.days}天`, `合计待缴：${facts[unit].total}`, `滞纳金合计：${facts[unit].lateFee}`, '请到前台缴费', '本对账单不作收款凭证']) expect(statement, s).toContain(s);
+	for (const s of [
+		'物业费对账单',
+		`房号：${unit}`,
+		`逾期${first.days}天`,
+		`合计待缴：${facts[unit].total}`,
+		`滞纳金合计：${facts[unit].lateFee}`,
+		'请到前台缴费',
+		'本对账单不作收款凭证'
+	])
+		expect(statement, s).toContain(s);
 
 	// A payment number: asked about priority first.
 	await page.getByTestId('bills-take-number').tap();
@@ -214,18 +251,27 @@ test('identify → bills with today’s late fee → statement → payment numbe
 	await page.getByTestId('report-text').fill('卫生间天花板');
 	await page.getByRole('button', { name: '漏水', exact: true }).tap();
 	await expect(page.getByTestId('report-text')).toHaveValue('卫生间天花板，漏水');
-	const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-	await page.getByTestId('report-photo').setInputFiles({ name: 'leak.png', mimeType: 'image/png', buffer: png });
+	const png = Buffer.from(
+		'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+		'base64'
+	);
+	await page
+		.getByTestId('report-photo')
+		.setInputFiles({ name: 'leak.png', mimeType: 'image/png', buffer: png });
 	await expect(page.getByAltText('已选照片')).toBeVisible();
 	await page.getByTestId('report-submit').tap();
 	await expect(page.getByTestId('report-done')).toBeVisible();
-	await expect(page.getByTestId('report-wording')).toHaveText('您反映的情况我已记录下来,我会通知相关工作人员处理。');
+	await expect(page.getByTestId('report-wording')).toHaveText(
+		'您反映的情况我已记录下来,我会通知相关工作人员处理。'
+	);
 	const no = (await page.getByTestId('report-no').textContent())!.trim();
 	expect(no).toMatch(/^BS-2026-\d{6}$/);
 
 	// Follow my requests: the ticket and its timeline.
 	await page.getByTestId('report-follow').tap();
-	await expect(page.getByTestId('request-item').filter({ hasText: no })).toContainText('卫生间天花板');
+	await expect(page.getByTestId('request-item').filter({ hasText: no })).toContainText(
+		'卫生间天花板'
+	);
 	await page.getByTestId('request-item').filter({ hasText: no }).tap();
 	await expect(page.getByTestId('request-timeline')).toContainText('受理登记');
 	await expect(page.getByTestId('request-state')).toHaveText('待派工');
@@ -249,12 +295,26 @@ test('identify → bills with today’s late fee → statement → payment numbe
  * sign-in — in Chinese, with nothing of the resident left, Back included.
  */
 for (const screen of [
-	{ name: 'hall kiosk 1920×1080', viewport: { width: 1920, height: 1080 }, mobile: false, unit: '4-1-302' },
+	{
+		name: 'hall kiosk 1920×1080',
+		viewport: { width: 1920, height: 1080 },
+		mobile: false,
+		unit: '4-1-302'
+	},
 	{ name: 'phone 390×844', viewport: { width: 390, height: 844 }, mobile: true, unit: '4-2-302' }
 ])
-	test(`idle (${screen.name}): "need more time?", then back to the start screen, signed out, nothing left, Back included`, async ({ browser, request }) => {
+	test(`idle (${screen.name}): "need more time?", then back to the start screen, signed out, nothing left, Back included`, async ({
+		browser,
+		request
+	}) => {
 		const { unit } = screen;
-		const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', viewport: screen.viewport, hasTouch: true, isMobile: screen.mobile });
+		const ctx = await browser.newContext({
+			baseURL: test.info().project.use.baseURL,
+			locale: 'zh-CN',
+			viewport: screen.viewport,
+			hasTouch: true,
+			isMobile: screen.mobile
+		});
 		const page = await ctx.newPage();
 		let offset = 0;
 		/** Lets `ms` pass on the server (clock hook) and in the page (page clock, every timer on the way), server first. */
@@ -322,7 +382,9 @@ for (const screen of [
 		}
 	});
 
-test('idle on the hall kiosk with nobody identified: the next person starts in Chinese', async ({ page }) => {
+test('idle on the hall kiosk with nobody identified: the next person starts in Chinese', async ({
+	page
+}) => {
 	await page.clock.install();
 	await page.goto('/kiosk?via=kiosk');
 	await page.getByTestId('lang-switch').tap();
@@ -335,20 +397,34 @@ test('idle on the hall kiosk with nobody identified: the next person starts in C
 	await expect(page.getByTestId('tile-queue')).not.toContainText('Take a number');
 });
 
-test('bills at 1920×1080 with 10 bills: the actions stay on screen, "printing" shows by the finger, and a payment number asks about priority', async ({ browser }) => {
+test('bills at 1920×1080 with 10 bills: the actions stay on screen, "printing" shows by the finger, and a payment number asks about priority', async ({
+	browser
+}) => {
 	const unit = '5-2-701'; // the demo seed leaves floor 7 five months unpaid: property + parking = 10 bills
-	const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', viewport: { width: 1920, height: 1080 }, hasTouch: true });
+	const ctx = await browser.newContext({
+		baseURL: test.info().project.use.baseURL,
+		locale: 'zh-CN',
+		viewport: { width: 1920, height: 1080 },
+		hasTouch: true
+	});
 	const page = await ctx.newPage();
 	// No printer here: the statement's frame gets a blank page and print() does nothing (headless
 	// Chromium's PDF frame cannot print). What is checked is what the resident sees.
 	await page.addInitScript(() => (window.print = () => {}));
-	await page.route('**/kiosk/me/statement.pdf', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>statement</title>' }));
+	await page.route('**/kiosk/me/statement.pdf', (route) =>
+		route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>statement</title>' })
+	);
 	expect(facts[unit].bills).toBe(10);
 	await page.goto('/kiosk/identify?next=/kiosk/me/bills');
 	await identify(page, unit, last4(unit));
 	await expect(page.getByTestId('bill-row')).toHaveCount(10);
 	// Wholly on screen without scrolling, not cut off at the bottom edge.
-	for (const action of [page.getByTestId('bills-take-number'), page.getByTestId('statement-print'), page.getByRole('link', { name: '返回', exact: true })]) await expect(action).toBeInViewport({ ratio: 1 });
+	for (const action of [
+		page.getByTestId('bills-take-number'),
+		page.getByTestId('statement-print'),
+		page.getByRole('link', { name: '返回', exact: true })
+	])
+		await expect(action).toBeInViewport({ ratio: 1 });
 	await page.getByTestId('statement-print').tap();
 	await expect(page.getByTestId('print-status')).toHaveText('正在打印,请在出纸口取走。');
 	await expect(page.getByTestId('print-status')).toBeInViewport({ ratio: 1 });
@@ -366,7 +442,11 @@ test('bills at 1920×1080 with 10 bills: the actions stay on screen, "printing" 
 	await ctx.close();
 });
 
-test('queue limits: 30 numbers in 5 s from one kiosk stop after 6 with a polite word; a phone holds one number; its "urgent" waits for the counter, which can demote', async ({ page, browser, request }) => {
+test('queue limits: 30 numbers in 5 s from one kiosk stop after 6 with a polite word; a phone holds one number; its "urgent" waits for the counter, which can demote', async ({
+	page,
+	browser,
+	request
+}) => {
 	// The flood happens on a day of its own (server clock moved back), so it holds nobody else up today.
 	try {
 		await setClockOffset(request, -3 * DAY);
@@ -374,7 +454,11 @@ test('queue limits: 30 numbers in 5 s from one kiosk stop after 6 with a polite 
 		const origin = new URL(page.url()).origin;
 		const answers: number[] = [];
 		for (let i = 0; i < 30; i++) {
-			const res = await page.request.post('/kiosk/queue', { form: { service: 'payment', priority: 'urgent' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+			const res = await page.request.post('/kiosk/queue', {
+				form: { service: 'payment', priority: 'urgent' },
+				headers: { origin, accept: 'text/html' },
+				maxRedirects: 0
+			});
 			answers.push(res.status());
 		}
 		expect(answers.filter((s) => s === 303)).toHaveLength(6);
@@ -382,14 +466,24 @@ test('queue limits: 30 numbers in 5 s from one kiosk stop after 6 with a polite 
 		// The person at the screen is told why, politely.
 		await page.getByTestId('service-keys').tap();
 		await page.getByTestId('queue-take').tap();
-		await expect(page.getByTestId('queue-message')).toHaveText('刚才取号较多，请您稍等一分钟再取。如需帮助，请到服务台咨询工作人员。');
+		await expect(page.getByTestId('queue-message')).toHaveText(
+			'刚才取号较多，请您稍等一分钟再取。如需帮助，请到服务台咨询工作人员。'
+		);
 		await expect(page).toHaveURL(/\/kiosk\/queue$/);
 	} finally {
 		await setClockOffset(request, 0);
 	}
 
 	// A phone: "urgent" is noted but waits in arrival order until the counter confirms it.
-	const phone = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })).newPage();
+	const phone = await (
+		await browser.newContext({
+			baseURL: test.info().project.use.baseURL,
+			locale: 'zh-CN',
+			viewport: { width: 390, height: 844 },
+			hasTouch: true,
+			isMobile: true
+		})
+	).newPage();
 	await phone.goto('/kiosk/queue?via=mobile');
 	await phone.getByTestId('service-other').tap();
 	await phone.getByTestId('priority-urgent').tap();
@@ -403,7 +497,9 @@ test('queue limits: 30 numbers in 5 s from one kiosk stop after 6 with a polite 
 	await phone.goto('/kiosk/queue');
 	await phone.getByTestId('service-keys').tap();
 	await phone.getByTestId('queue-take').tap();
-	await expect(phone.getByTestId('queue-message')).toHaveText(`您已有一个排队号 ${no}，请您等候叫号；如还需办理其他业务，到窗口时请一并告诉工作人员。`);
+	await expect(phone.getByTestId('queue-message')).toHaveText(
+		`您已有一个排队号 ${no}，请您等候叫号；如还需办理其他业务，到窗口时请一并告诉工作人员。`
+	);
 
 	// The counter sees it as "to confirm", confirms it once the person is seen, and can demote it.
 	const clerk = await clerkPage(browser);
@@ -419,14 +515,19 @@ test('queue limits: 30 numbers in 5 s from one kiosk stop after 6 with a polite 
 	await expect(row.getByTestId('priority-demote')).toHaveCount(0);
 });
 
-test('identification: a wrong try says how many are left; a room guessed 5 times asks for the full phone number, and nobody else at this kiosk is held up (issue 11)', async ({ page, request }) => {
+test('identification: a wrong try says how many are left; a room guessed 5 times asks for the full phone number, and nobody else at this kiosk is held up (issue 11)', async ({
+	page,
+	request
+}) => {
 	// Failures are dated in the past (the server clock moved back) so what they build up is over
 	// when the clock is put back and never affects another test from this address.
 	try {
 		await setClockOffset(request, -2 * DAY);
 		await page.goto('/kiosk/identify');
 		await identify(page, '4-9-999', '1234');
-		await expect(page.getByTestId('identify-message')).toHaveText('房号或手机号与登记信息不符，还可尝试 4 次。如需帮助，请到前台咨询。');
+		await expect(page.getByTestId('identify-message')).toHaveText(
+			'房号或手机号与登记信息不符，还可尝试 4 次。如需帮助，请到前台咨询。'
+		);
 		await page.getByTestId('identify-submit').tap();
 		await expect(page.getByTestId('identify-message')).toHaveText('请输入房号和手机号后四位。');
 
@@ -435,10 +536,14 @@ test('identification: a wrong try says how many are left; a room guessed 5 times
 		const wrong = last4(room) === '9999' ? '8888' : '9999';
 		for (let left = 4; left >= 1; left--) {
 			await identify(page, room, wrong);
-			await expect(page.getByTestId('identify-message')).toHaveText(`房号或手机号与登记信息不符，还可尝试 ${left} 次。如需帮助，请到前台咨询。`);
+			await expect(page.getByTestId('identify-message')).toHaveText(
+				`房号或手机号与登记信息不符，还可尝试 ${left} 次。如需帮助，请到前台咨询。`
+			);
 		}
 		await identify(page, room, wrong);
-		await expect(page.getByTestId('identify-message')).toHaveText('该房号近期多次输入错误。为保护您的信息，请输入业主登记的完整手机号（11 位），或到前台办理。');
+		await expect(page.getByTestId('identify-message')).toHaveText(
+			'该房号近期多次输入错误。为保护您的信息，请输入业主登记的完整手机号（11 位），或到前台办理。'
+		);
 		await expect(page.getByText('完整手机号（11 位）', { exact: true })).toBeVisible();
 
 		// The next resident at this kiosk, right after those typos, gets in with their 4 digits.
@@ -448,7 +553,9 @@ test('identification: a wrong try says how many are left; a room guessed 5 times
 		// The owner of the guessed room: 4 digits are not taken now, the full number is.
 		await page.goto('/kiosk/identify');
 		await identify(page, room, last4(room));
-		await expect(page.getByTestId('identify-message')).toContainText('请输入业主登记的完整手机号（11 位）');
+		await expect(page.getByTestId('identify-message')).toContainText(
+			'请输入业主登记的完整手机号（11 位）'
+		);
 		await expect(page).toHaveURL(/\/kiosk\/identify/);
 		await page.getByTestId('identify-digits').tap();
 		await tapKeys(page, facts[room].phone.replace(/\D/g, '').slice(-11));
@@ -462,24 +569,36 @@ test('identification: a wrong try says how many are left; a room guessed 5 times
 	await expect(page).toHaveURL(/\/kiosk\/identify/);
 });
 
-test('refusals: resident pages without a session, a bad service, an empty report, an oversized photo — nothing written', async ({ page }) => {
+test('refusals: resident pages without a session, a bad service, an empty report, an oversized photo — nothing written', async ({
+	page
+}) => {
 	const unit = '4-1-202';
 	// Without a resident session every /kiosk/me page (and the statement) leads to identification.
 	for (const path of ['/kiosk/me', '/kiosk/me/bills', '/kiosk/me/report', '/kiosk/me/requests']) {
 		await page.goto(path);
 		await expect(page, path).toHaveURL(/\/kiosk\/identify/);
-		await expect(page.getByTestId('identify-why')).toHaveText('查看账单、报事和进度前,请先验证您的房屋。');
+		await expect(page.getByTestId('identify-why')).toHaveText(
+			'查看账单、报事和进度前,请先验证您的房屋。'
+		);
 	}
 	const pdf = await page.request.get('/kiosk/me/statement.pdf', { maxRedirects: 0 });
 	expect(pdf.status()).toBe(303);
 	expect(pdf.headers()['location']).toMatch(/^\/kiosk\/identify(\?|$)/);
 	const origin = new URL(page.url()).origin;
 	const before = ticketCount(unit);
-	const anon = await page.request.post('/kiosk/me/report', { form: { kind: 'property', text: 'x' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	const anon = await page.request.post('/kiosk/me/report', {
+		form: { kind: 'property', text: 'x' },
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(anon.status()).toBe(303);
 
 	// An unknown service sent by hand.
-	const bad = await page.request.post('/kiosk/queue', { form: { service: 'lottery', priority: 'normal' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	const bad = await page.request.post('/kiosk/queue', {
+		form: { service: 'lottery', priority: 'normal' },
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(bad.status()).toBe(400);
 	expect(await bad.text()).toContain('请先选择要办理的业务。');
 
@@ -492,10 +611,18 @@ test('refusals: resident pages without a session, a bad service, an empty report
 	await page.getByTestId('report-next').tap();
 	await page.getByTestId('report-submit').tap();
 	await expect(page.getByTestId('step-error')).toHaveText('请简单描述一下情况。');
-	const empty = await page.request.post('/kiosk/me/report', { form: { kind: 'property', where: 'home', text: '   ' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	const empty = await page.request.post('/kiosk/me/report', {
+		form: { kind: 'property', where: 'home', text: '   ' },
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(empty.status()).toBe(400);
 	expect(await empty.text()).toContain('请简单描述一下情况。');
-	const nowhere = await page.request.post('/kiosk/me/report', { form: { kind: 'property', where: 'common', text: '路灯坏了' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	const nowhere = await page.request.post('/kiosk/me/report', {
+		form: { kind: 'property', where: 'common', text: '路灯坏了' },
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(nowhere.status()).toBe(400);
 	expect(await nowhere.text()).toContain('请写明位置。');
 
@@ -503,12 +630,25 @@ test('refusals: resident pages without a session, a bad service, an empty report
 	const big = Buffer.alloc(6 * 1024 * 1024, 0x41);
 	big.set([0xff, 0xd8, 0xff, 0xe0], 0);
 	await page.getByTestId('report-text').fill('楼道灯不亮');
-	await page.getByTestId('report-photo').setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: big });
-	await expect(page.getByTestId('photo-error')).toHaveText('照片太大了(不能超过 5 MB),请换一张,或不附照片。');
-	expect(await page.getByTestId('report-photo').evaluate((el) => (el as HTMLInputElement).files?.length ?? 0)).toBe(0);
+	await page
+		.getByTestId('report-photo')
+		.setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: big });
+	await expect(page.getByTestId('photo-error')).toHaveText(
+		'照片太大了(不能超过 5 MB),请换一张,或不附照片。'
+	);
+	expect(
+		await page
+			.getByTestId('report-photo')
+			.evaluate((el) => (el as HTMLInputElement).files?.length ?? 0)
+	).toBe(0);
 	// …and by the server when sent anyway.
 	const sent = await page.request.post('/kiosk/me/report', {
-		multipart: { kind: 'property', where: 'home', text: '楼道灯不亮', photos: { name: 'big.jpg', mimeType: 'image/jpeg', buffer: big } },
+		multipart: {
+			kind: 'property',
+			where: 'home',
+			text: '楼道灯不亮',
+			photos: { name: 'big.jpg', mimeType: 'image/jpeg', buffer: big }
+		},
 		headers: { origin, accept: 'text/html' },
 		maxRedirects: 0
 	});
@@ -517,10 +657,23 @@ test('refusals: resident pages without a session, a bad service, an empty report
 	expect(ticketCount(unit)).toBe(before);
 });
 
-test('on a phone: the same pages fit the screen, in Chinese or English, and a report is recorded as from a phone', async ({ browser }) => {
+test('on a phone: the same pages fit the screen, in Chinese or English, and a report is recorded as from a phone', async ({
+	browser
+}) => {
 	const unit = '4-2-302';
-	const phone = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })).newPage();
-	const fits = async () => expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	const phone = await (
+		await browser.newContext({
+			baseURL: test.info().project.use.baseURL,
+			locale: 'zh-CN',
+			viewport: { width: 390, height: 844 },
+			hasTouch: true,
+			isMobile: true
+		})
+	).newPage();
+	const fits = async () =>
+		expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			390
+		);
 	// The hall poster's QR code opens /kiosk?via=mobile.
 	await phone.goto('/kiosk?via=mobile');
 	await expect(phone.getByRole('heading', { level: 1 })).toHaveText('您好,请问有什么可以帮您?');
@@ -546,7 +699,9 @@ test('on a phone: the same pages fit the screen, in Chinese or English, and a re
 	await phone.getByTestId('report-text').fill('车库B区灯不亮');
 	await fits();
 	await phone.getByTestId('report-submit').tap();
-	await expect(phone.getByTestId('report-wording')).toHaveText('您反映的情况我已记录下来,我会通知相关工作人员处理。');
+	await expect(phone.getByTestId('report-wording')).toHaveText(
+		'您反映的情况我已记录下来,我会通知相关工作人员处理。'
+	);
 	const no = (await phone.getByTestId('report-no').textContent())!.trim();
 
 	const clerk = await clerkPage(browser);

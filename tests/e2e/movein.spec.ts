@@ -9,7 +9,11 @@ import { expect, test, fetchPdfText, login, open } from './helpers';
 
 const CASE_URL = /\/movein\/(\d+)(\?.*)?$/;
 
-async function openMoveIn(page: Page, unit: string, opts: { ownerType?: string; mortgage?: boolean; proxy?: string; persons?: number } = {}): Promise<string> {
+async function openMoveIn(
+	page: Page,
+	unit: string,
+	opts: { ownerType?: string; mortgage?: boolean; proxy?: string; persons?: number } = {}
+): Promise<string> {
 	await open(page, `/movein?unit=${unit}`);
 	const form = page.getByTestId('movein-open-form');
 	if (opts.ownerType) await form.getByLabel('业主类型').selectOption(opts.ownerType);
@@ -37,7 +41,10 @@ async function completeWithKeys(page: Page, keys: string) {
 	await page.getByTestId('movein-complete-confirm').click();
 }
 
-test('company owner with mortgage through a proxy, over two visits, to occupied', async ({ page, browser }) => {
+test('company owner with mortgage through a proxy, over two visits, to occupied', async ({
+	page,
+	browser
+}) => {
 	await login(page, 'clerk');
 
 	// Notice dates: bulk set for building 8 (the date it already has: other data stays as seeded).
@@ -46,7 +53,9 @@ test('company owner with mortgage through a proxy, over two visits, to occupied'
 	await page.getByTestId('notice-building-date').fill('2025-06-15');
 	await page.getByTestId('notice-building-submit').click();
 	await page.getByTestId('notice-building-confirm').click();
-	await expect(page.getByTestId('notice-ok')).toContainText(/已将 8 栋 \d+ 户未接房房屋的接房通知日期设为 2025-06-15/);
+	await expect(page.getByTestId('notice-ok')).toContainText(
+		/已将 8 栋 \d+ 户未接房房屋的接房通知日期设为 2025-06-15/
+	);
 
 	// The pending list shows the unit with its notice date and how long ago.
 	await page.goto('/movein/pending?building=8');
@@ -58,9 +67,22 @@ test('company owner with mortgage through a proxy, over two visits, to occupied'
 	// First visit: the proxy brings part of the papers.
 	await page.goto('/movein?unit=8-1-802');
 	await expect(page.getByTestId('movein-open-form').getByLabel('业主类型')).toHaveValue('company'); // from the owner on file
-	const casePath = await openMoveIn(page, '8-1-802', { mortgage: true, proxy: '赵代办', persons: 2 });
+	const casePath = await openMoveIn(page, '8-1-802', {
+		mortgage: true,
+		proxy: '赵代办',
+		persons: 2
+	});
 	const checklist = page.getByTestId('movein-checklist');
-	for (const code of ['loan_contract', 'mortgage_contract', 'bank_posting_slip', 'business_licence_duplicate', 'company_seal', 'proxy_authorisation', 'proxy_id', 'household_photos']) {
+	for (const code of [
+		'loan_contract',
+		'mortgage_contract',
+		'bank_posting_slip',
+		'business_licence_duplicate',
+		'company_seal',
+		'proxy_authorisation',
+		'proxy_id',
+		'household_photos'
+	]) {
 		await expect(checklist.locator(`tr[data-item="${code}"]`)).toHaveCount(1);
 	}
 	await expect(checklist.locator('tr[data-item="owner_id_or_passport"]')).toHaveCount(0);
@@ -116,7 +138,9 @@ test('company owner with mortgage through a proxy, over two visits, to occupied'
 	// All papers in, the six months not paid yet: refused.
 	await expect(page2.getByTestId('movein-months-status')).toHaveText('未缴清');
 	await completeWithKeys(page2, '2');
-	await expect(page2.getByTestId('movein-error')).toContainText('前 6 个月物业服务费(2026-11 至 2027-04)尚未缴清');
+	await expect(page2.getByTestId('movein-error')).toContainText(
+		'前 6 个月物业服务费(2026-11 至 2027-04)尚未缴清'
+	);
 	await expect(page2.getByTestId('movein-occupancy')).toHaveText('未接房');
 
 	// Pay the six months through the fee counter.
@@ -137,7 +161,9 @@ test('company owner with mortgage through a proxy, over two visits, to occupied'
 	await expect(page2.getByTestId('movein-completed')).toContainText('8-1-802 已入住');
 	await expect(page2.getByTestId('movein-status')).toHaveText('已完成');
 	await expect(page2.getByTestId('movein-occupancy')).toHaveText('已入住');
-	await expect(page2.getByTestId('movein-completed-info')).toContainText('交付钥匙 3 把,领取人:赵代办');
+	await expect(page2.getByTestId('movein-completed-info')).toContainText(
+		'交付钥匙 3 把,领取人:赵代办'
+	);
 	await expect(page2.getByTestId('movein-complete')).toHaveCount(0);
 
 	// The unit now shows occupied; no new move-in, and it left the pending list.
@@ -153,7 +179,10 @@ test('company owner with mortgage through a proxy, over two visits, to occupied'
 	await context2.close();
 });
 
-test('bad input: ticking twice, completing with items missing, a case for an occupied unit', async ({ page, browser }) => {
+test('bad input: ticking twice, completing with items missing, a case for an occupied unit', async ({
+	page,
+	browser
+}) => {
 	await login(page, 'clerk');
 	const casePath = await openMoveIn(page, '8-1-101');
 

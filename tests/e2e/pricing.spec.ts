@@ -25,7 +25,10 @@ async function saveRate(page: Page, rate: string, from: string) {
 	await page.getByTestId('settings-save').click();
 }
 
-test("a late-fee rate changed today leaves a past period's report as it was; back-dating is refused; a future change is scheduled", async ({ page, browser }) => {
+test("a late-fee rate changed today leaves a past period's report as it was; back-dating is refused; a future change is scheduled", async ({
+	page,
+	browser
+}) => {
 	const reports = await manager(browser);
 	await reports.goto(PAST);
 	const late = reports.getByTestId('reports-late');
@@ -36,7 +39,9 @@ test("a late-fee rate changed today leaves a past period's report as it was; bac
 	await login(page, 'admin');
 	// Back-dated: refused on the date field, nothing saved.
 	await saveRate(page, '2', '2026-11-22');
-	await expect(page.getByTestId('error-effectiveFrom')).toHaveText(`生效日期不能早于今天（${TODAY}）：已过去的日子的金额不能改变。`);
+	await expect(page.getByTestId('error-effectiveFrom')).toHaveText(
+		`生效日期不能早于今天（${TODAY}）：已过去的日子的金额不能改变。`
+	);
 	await page.reload();
 	await expect(page.getByLabel('滞纳金日费率(‰)')).toHaveValue('3');
 
@@ -63,7 +68,9 @@ test("a late-fee rate changed today leaves a past period's report as it was; bac
 	await saveRate(page, '4', '2027-01-01');
 	await expect(page.getByTestId('admin-ok')).toHaveText('设置已保存。');
 	await expect(page.getByLabel('滞纳金日费率(‰)')).toHaveValue('3');
-	await expect(page.getByTestId('next-lateFeeRatePerMille')).toHaveText('计划变更：自 2027-01-01 起为 4');
+	await expect(page.getByTestId('next-lateFeeRatePerMille')).toHaveText(
+		'计划变更：自 2027-01-01 起为 4'
+	);
 	// Cancelled by saving today's value on that day.
 	await saveRate(page, '3', '2027-01-01');
 	await expect(page.getByTestId('admin-ok')).toHaveText('设置已保存。');
@@ -73,10 +80,16 @@ test("a late-fee rate changed today leaves a past period's report as it was; bac
 	expect(await late.innerText()).toBe(before);
 });
 
-test('the kiosk fee page and the move-in notice page state the vacancy rule from the notice date', async ({ page }) => {
+test('the kiosk fee page and the move-in notice page state the vacancy rule from the notice date', async ({
+	page
+}) => {
 	await open(page, '/kiosk/info/fees');
-	await expect(page.locator('main')).toContainText('自发出接房通知书之日起至接房止，按物业服务收费标准的 90% 缴纳物业服务费；车位物业服务费不减免；接房后再空置的按全额缴纳。');
+	await expect(page.locator('main')).toContainText(
+		'自发出接房通知书之日起至接房止，按物业服务收费标准的 90% 缴纳物业服务费；车位物业服务费不减免；接房后再空置的按全额缴纳。'
+	);
 	await login(page, 'clerk');
 	await open(page, '/movein/notice');
-	await expect(page.locator('main')).toContainText('未接房的房屋自该日起至接房止，按物业服务收费标准的 90% 缴纳物业服务费');
+	await expect(page.locator('main')).toContainText(
+		'未接房的房屋自该日起至接房止，按物业服务收费标准的 90% 缴纳物业服务费'
+	);
 });

@@ -17,13 +17,21 @@ async function pdf(page: Page, url: string): Promise<string> {
 	return (await fetchPdfText(page, url)).replace(/[ \t]+/g, ' ');
 }
 
-test('forged or unknown receipt numbers are 404; signed-out users go to the login', async ({ page }) => {
+test('forged or unknown receipt numbers are 404; signed-out users go to the login', async ({
+	page
+}) => {
 	const anon = await page.request.get('/receipts/SF-2026-000001.pdf', { maxRedirects: 0 });
 	expect(anon.status()).toBe(303);
 	expect(anon.headers()['location']).toContain('/login');
 
 	await login(page, 'clerk');
-	for (const no of ['SF-2026-999999', 'SF-2026-1', 'XX-2026-000001x', '..%2F..%2Fetc%2Fpasswd', "SF-2026-000001'--"]) {
+	for (const no of [
+		'SF-2026-999999',
+		'SF-2026-1',
+		'XX-2026-000001x',
+		'..%2F..%2Fetc%2Fpasswd',
+		"SF-2026-000001'--"
+	]) {
 		const res = await page.request.get(`/receipts/${no}.pdf`);
 		expect(res.status(), no).toBe(404);
 	}
@@ -33,7 +41,9 @@ test('forged or unknown receipt numbers are 404; signed-out users go to the logi
 	await page.goto('/receipts');
 	await page.getByTestId('receipt-search').fill('abc');
 	await page.getByTestId('receipt-search').press('Enter');
-	await expect(page.getByTestId('receipt-message')).toHaveText('票据号格式不正确,例如 SF-2026-000123。');
+	await expect(page.getByTestId('receipt-message')).toHaveText(
+		'票据号格式不正确,例如 SF-2026-000123。'
+	);
 	await page.getByTestId('receipt-search').fill('SF-2026-999999');
 	await page.getByTestId('receipt-search').press('Enter');
 	await expect(page.getByTestId('receipt-message')).toContainText('未找到票据 SF-2026-999999');
@@ -43,7 +53,9 @@ test('the void page is for managers only', async ({ page }) => {
 	await login(page, 'clerk');
 	const res = await page.goto('/manager/voids');
 	expect(res?.status()).toBe(403);
-	const post = await page.request.post('/manager/voids?/void', { form: { receiptNo: 'SF-2026-000001', reason: 'x' } });
+	const post = await page.request.post('/manager/voids?/void', {
+		form: { receiptNo: 'SF-2026-000001', reason: 'x' }
+	});
 	expect(post.status()).toBe(403);
 });
 
@@ -57,7 +69,10 @@ test('the public check refuses malformed and unknown codes', async ({ page }) =>
 	expect((await page.request.get('/verify/AAAAAAAAAAAA')).status()).toBe(404);
 });
 
-test('payment by a proxy → the receipt names the owner and adds up → opening the PDF records nothing → 打印 → 补打 with a reason → void → 作废', async ({ page, browser }) => {
+test('payment by a proxy → the receipt names the owner and adds up → opening the PDF records nothing → 打印 → 补打 with a reason → void → 作废', async ({
+	page,
+	browser
+}) => {
 	// The counter payment goes through the fees page, as a clerk takes it; the owner's son pays.
 	await login(page, 'clerk');
 	await takeOverShift(page);
@@ -88,7 +103,9 @@ test('payment by a proxy → the receipt names the owner and adds up → opening
 	expect(original).toContain(`房号：${UNIT}`);
 	expect(original).toContain(`业主：${owner}`);
 	expect(original).toContain('缴款人：陈刚（代缴）');
-	expect(original).toMatch(/物业服务费 2026年09月至2026年11月 [\d.]+元\/m²×[\d.]+m²=[\d,.]+元\/月×3个月 [\d,]+\.\d\d/);
+	expect(original).toMatch(
+		/物业服务费 2026年09月至2026年11月 [\d.]+元\/m²×[\d.]+m²=[\d,.]+元\/月×3个月 [\d,]+\.\d\d/
+	);
 	expect(original).toMatch(/滞纳金 2026年09月至11月 见滞纳金计算 [\d,]+\.\d\d/);
 	expect(original).toMatch(/人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+/);
 	expect(original).toMatch(/2026年09月物业服务费：逾期\d+天 × ¥[\d,.]+ × 3‰ = ¥[\d,.]+/);
@@ -100,7 +117,9 @@ test('payment by a proxy → the receipt names the owner and adds up → opening
 
 	// 打印: a POST records the print, then the PDF opens in a new window.
 	await printAndOpen(page, 'print-a5', `/receipts/${receiptNo}.pdf`);
-	await expect(page.getByTestId('print-done')).toHaveText('已记录第 1 次打印，票据已在新窗口打开。');
+	await expect(page.getByTestId('print-done')).toHaveText(
+		'已记录第 1 次打印，票据已在新窗口打开。'
+	);
 	await expect(page.getByTestId('receipt-card')).toContainText('已打印 1 次');
 	expect(await pdf(page, `/receipts/${receiptNo}.pdf`)).not.toContain('补打');
 
@@ -130,7 +149,9 @@ test('payment by a proxy → the receipt names the owner and adds up → opening
 	await expect(page.getByTestId('receipt-card')).toContainText('已打印 3 次');
 
 	// The manager voids it: a reason is required, then a confirmation dialog.
-	const manager = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+	const manager = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
 	await login(manager, 'manager');
 	await manager.goto('/manager/voids');
 	await manager.getByTestId('void-search').fill(receiptNo);
@@ -169,7 +190,9 @@ function fen(text: string): number {
 
 /** Clicks a print button and waits for the new window to ask for the PDF the print recorded. */
 async function printAndOpen(page: Page, button: 'print-a5' | 'print-roll', url: string) {
-	const opened = page.context().waitForEvent('request', (r) => new URL(r.url()).pathname + new URL(r.url()).search === url);
+	const opened = page
+		.context()
+		.waitForEvent('request', (r) => new URL(r.url()).pathname + new URL(r.url()).search === url);
 	const popup = page.waitForEvent('popup');
 	await page.getByTestId(button).click();
 	await opened;

@@ -9,18 +9,26 @@ import { expect, test, fetchPdfText, login, takeOverShift } from './helpers';
  * A retry takes other rooms, so it does not trip over the first attempt's open applications.
  */
 
-const retryRooms = () => (test.info().retry ? ['801', '802', '901', '902'] : ['101', '102', '201', '202']);
+const retryRooms = () =>
+	test.info().retry ? ['801', '802', '901', '902'] : ['101', '102', '201', '202'];
 const unit = (i: number) => `5-1-${retryRooms()[i]}`;
 /** Worker ID numbers (plausible 18-character IDs), distinct per retry. */
 const wid = (n: number) => `11010519800${test.info().retry}01${String(n).padStart(3, '0')}X`;
 
 async function newPage(browser: Browser): Promise<Page> {
-	const ctx = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+	const ctx = await browser.newContext({
+		baseURL: test.info().project.use.baseURL,
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai'
+	});
 	return ctx.newPage();
 }
 
 /** A 1×1 PNG: the photo of a deduction. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+	'base64'
+);
 const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
 const formError = (page: Page) => page.getByTestId('form-error');
@@ -43,7 +51,9 @@ async function apply(page: Page, o: { unit: string; self: boolean; wall: boolean
 		await page.getByLabel('营业执照/资质证号').fill('91330100MA2H3K7X1Q');
 	}
 	await page.getByLabel('计划完工日期').fill('2027-01-31');
-	await page.getByLabel('装修内容及范围').fill(o.self ? '自装：铺设木地板' : '厨卫改造，拆除厨房非承重隔墙');
+	await page
+		.getByLabel('装修内容及范围')
+		.fill(o.self ? '自装：铺设木地板' : '厨卫改造，拆除厨房非承重隔墙');
 	if (o.wall) await page.getByTestId('wall-yes').check();
 	await page.getByLabel('装修设计图纸').check();
 	await page.getByLabel('施工图').check();
@@ -67,7 +77,11 @@ async function approve(manager: Page, path: string) {
 }
 
 /** Adds worker rows to the fee / pass form. */
-async function addWorkers(page: Page, workers: { name: string; id: string; phone: string }[], from = 0) {
+async function addWorkers(
+	page: Page,
+	workers: { name: string; id: string; phone: string }[],
+	from = 0
+) {
 	for (const [k, w] of workers.entries()) {
 		const i = from + k;
 		await page.getByTestId('add-worker').click();
@@ -82,11 +96,17 @@ async function addWorkers(page: Page, workers: { name: string; id: string; phone
 /** POSTs a form action the way the page's enhanced form does (for steps the page does not offer). */
 async function postAction(page: Page, url: string, form: Record<string, string>) {
 	const base = test.info().project.use.baseURL!;
-	const res = await page.request.post(url, { form, headers: { origin: base, accept: 'application/json', 'x-sveltekit-action': 'true' } });
+	const res = await page.request.post(url, {
+		form,
+		headers: { origin: base, accept: 'application/json', 'x-sveltekit-action': 'true' }
+	});
 	return res.text();
 }
 
-test('apply → approve → fees with 3 passes → permit → fail → re-inspection → refund with ¥300 deduction and photo → closed', async ({ page, browser }) => {
+test('apply → approve → fees with 3 passes → permit → fail → re-inspection → refund with ¥300 deduction and photo → closed', async ({
+	page,
+	browser
+}) => {
 	await login(page, 'clerk');
 	await takeOverShift(page);
 	const manager = await newPage(browser);
@@ -133,9 +153,21 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	// Reviewed on the server first (as the property-fee counter): the confirmation shows the
 	// receipt's lines, total and change as they will be posted.
 	await page.getByTestId('pay').click();
-	await expect(page.getByTestId('confirm-pay-text')).toHaveText(`收取 ${unit(0)} 装修费用共 ¥2,662.13（现金），开具收据后不可更改。`);
+	await expect(page.getByTestId('confirm-pay-text')).toHaveText(
+		`收取 ${unit(0)} 装修费用共 ¥2,662.13（现金），开具收据后不可更改。`
+	);
 	const payLines = page.getByTestId('confirm-pay-lines');
-	for (const s of ['装修保证金', '2,000.00', '临时出入证押金 × 3', '150.00', '临时出入证工本费 × 3', '30.00', '294.63', '187.50']) await expect(payLines).toContainText(s);
+	for (const s of [
+		'装修保证金',
+		'2,000.00',
+		'临时出入证押金 × 3',
+		'150.00',
+		'临时出入证工本费 × 3',
+		'30.00',
+		'294.63',
+		'187.50'
+	])
+		await expect(payLines).toContainText(s);
 	await expect(page.getByTestId('confirm-pay-change')).toContainText('补您 37.87 元');
 	await expect(state(page)).toHaveText('审批通过');
 	await page.getByTestId('confirm-pay-yes').click();
@@ -143,11 +175,22 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	await expect(state(page)).toHaveText('已签协议缴费');
 	const receiptNo = (await formOk(page).innerText()).match(/SF-\d{4}-\d{6}/)![0];
 	const receipt = await fetchPdfText(page, `/receipts/${receiptNo}.pdf`);
-	for (const s of ['装修保证金', '临时出入证押金', '临时出入证工本费', '装修垃圾清运费', '敲墙垃圾转运费', '2,662.13', '人民币贰仟陆佰陆拾贰元壹角叁分']) expect(receipt).toContain(s);
+	for (const s of [
+		'装修保证金',
+		'临时出入证押金',
+		'临时出入证工本费',
+		'装修垃圾清运费',
+		'敲墙垃圾转运费',
+		'2,662.13',
+		'人民币贰仟陆佰陆拾贰元壹角叁分'
+	])
+		expect(receipt).toContain(s);
 
 	// Permit and passes print.
 	await page.getByTestId('issue-permit').click();
-	await expect(page.getByTestId('confirm-permit-text')).toHaveText(/^签发施工许可证 XK-\d{4}-\d{4}，有效期 \d{4}-\d{2}-\d{2} 至 2027-01-31。$/);
+	await expect(page.getByTestId('confirm-permit-text')).toHaveText(
+		/^签发施工许可证 XK-\d{4}-\d{4}，有效期 \d{4}-\d{2}-\d{2} 至 2027-01-31。$/
+	);
 	await page.getByTestId('confirm-permit-yes').click();
 	await expect(state(page)).toHaveText('已发许可证');
 	const permit = await fetchPdfText(page, `${contract.path}/permit.pdf`);
@@ -166,7 +209,12 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	await expect(state(page)).toHaveText('施工中');
 
 	// Refund before the inspection: refused with a clear message, nothing written.
-	const early = await postAction(page, `${contract.path}?/settle`, { idem: crypto.randomUUID(), deductions: '0', refundMethod: 'cash', payeeName: '' });
+	const early = await postAction(page, `${contract.path}?/settle`, {
+		idem: crypto.randomUUID(),
+		deductions: '0',
+		refundMethod: 'cash',
+		payeeName: ''
+	});
 	expect(early).toContain('装修保证金须在装修验收合格后凭票据退还');
 
 	// Inspection fails with items to fix, then the re-inspection passes.
@@ -180,7 +228,9 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	await expect(page.getByTestId('items-to-fix')).toContainText('电梯厅地砖破损');
 	await page.getByTestId('inspect-pass').check();
 	await page.getByTestId('record-inspection').click();
-	await expect(page.getByTestId('confirm-inspect-text')).toHaveText('验收通过，可办理装修保证金退还。');
+	await expect(page.getByTestId('confirm-inspect-text')).toHaveText(
+		'验收通过，可办理装修保证金退还。'
+	);
 	await page.getByTestId('confirm-inspect-yes').click();
 	await expect(state(page)).toHaveText('验收合格');
 	await expect(page.getByTestId('money')).not.toContainText('TK-');
@@ -201,19 +251,43 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 
 	// The deduction's photo: a file that is not an image is refused, no refund posted.
 	const photoInput = page.locator('input[name="d0_photo"]');
-	await photoInput.setInputFiles({ name: 'damage.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.7 not an image') });
+	await photoInput.setInputFiles({
+		name: 'damage.png',
+		mimeType: 'image/png',
+		buffer: Buffer.from('%PDF-1.7 not an image')
+	});
 	await page.getByTestId('settle').click();
 	await expect(page.getByTestId('confirm-settle')).not.toBeVisible();
-	await expect(formError(page)).toHaveText('第 1 项扣款的文件 damage.png 不是 JPEG、PNG 或 WebP 图片。');
+	await expect(formError(page)).toHaveText(
+		'第 1 项扣款的文件 damage.png 不是 JPEG、PNG 或 WebP 图片。'
+	);
 	await expect(state(page)).toHaveText('验收合格');
 	await expect(page.getByTestId('money')).not.toContainText('TK-');
 	// Over 5 MB: the page refuses it before uploading; posted anyway, the server refuses it too.
-	await photoInput.setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(PHOTO_MAX_BYTES + 1) });
-	await expect(page.getByText('第 1 项扣款的照片 huge.jpg 超过 5 MB，请压缩后再上传。')).toBeVisible();
+	await photoInput.setInputFiles({
+		name: 'huge.jpg',
+		mimeType: 'image/jpeg',
+		buffer: Buffer.alloc(PHOTO_MAX_BYTES + 1)
+	});
+	await expect(
+		page.getByText('第 1 项扣款的照片 huge.jpg 超过 5 MB，请压缩后再上传。')
+	).toBeVisible();
 	await expect(photoInput).toHaveValue('');
 	const base = test.info().project.use.baseURL!;
 	const oversized = await page.request.post(`${contract.path}?/settle`, {
-		multipart: { idem: crypto.randomUUID(), deductions: '1', d0_desc: '电梯轿厢划伤修复', d0_amount: '300', refundMethod: 'cash', payeeName: '', d0_photo: { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(PHOTO_MAX_BYTES + 1) } },
+		multipart: {
+			idem: crypto.randomUUID(),
+			deductions: '1',
+			d0_desc: '电梯轿厢划伤修复',
+			d0_amount: '300',
+			refundMethod: 'cash',
+			payeeName: '',
+			d0_photo: {
+				name: 'huge.jpg',
+				mimeType: 'image/jpeg',
+				buffer: Buffer.alloc(PHOTO_MAX_BYTES + 1)
+			}
+		},
 		headers: { origin: base, accept: 'application/json', 'x-sveltekit-action': 'true' }
 	});
 	expect(await oversized.text()).toContain('第 1 项扣款的照片 huge.jpg 超过 5 MB');
@@ -235,7 +309,17 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	await expect(state(page)).toHaveText('保证金已退');
 	const voucherNo = (await formOk(page).innerText()).match(/TK-\d{4}-\d{6}/)![0];
 	const voucher = await fetchPdfText(page, `/renovation/vouchers/${voucherNo}.pdf`);
-	for (const s of ['退款凭证', voucherNo, `原收据号：${receiptNo}`, '电梯轿厢划伤修复（附照片）', '-300.00', '2,000.00', '1,700.00', '人民币壹仟柒佰元整', '领款人签字']) {
+	for (const s of [
+		'退款凭证',
+		voucherNo,
+		`原收据号：${receiptNo}`,
+		'电梯轿厢划伤修复（附照片）',
+		'-300.00',
+		'2,000.00',
+		'1,700.00',
+		'人民币壹仟柒佰元整',
+		'领款人签字'
+	]) {
 		expect(voucher).toContain(s);
 	}
 	// The settled deduction shows its photo, served to signed-in staff only.
@@ -250,7 +334,11 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	expect(served.headers()['content-type']).toBe('image/png');
 	// Stored re-encoded (decoded and written again without metadata): the same 1×1 PNG, not the same bytes.
 	const body = Buffer.from(await served.body());
-	expect([body.subarray(1, 4).toString('latin1'), body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual(['PNG', 1, 1]);
+	expect([
+		body.subarray(1, 4).toString('latin1'),
+		body.readUInt32BE(16),
+		body.readUInt32BE(20)
+	]).toEqual(['PNG', 1, 1]);
 	const stranger = await browser.newContext({ baseURL: base });
 	const anonymous = await stranger.request.get(photoUrl, { maxRedirects: 0 });
 	expect(anonymous.status()).not.toBe(200);
@@ -276,14 +364,28 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	await page.getByTestId('confirm-close-yes').click();
 	await expect(state(page)).toHaveText('已结案');
 	const history = page.getByTestId('history');
-	for (const step of ['提交申请', '审批通过', '签协议并缴费', '签发许可证', '开工', '验收不合格', '验收合格', '退还保证金', '出入证退押金', '结案']) {
+	for (const step of [
+		'提交申请',
+		'审批通过',
+		'签协议并缴费',
+		'签发许可证',
+		'开工',
+		'验收不合格',
+		'验收合格',
+		'退还保证金',
+		'出入证退押金',
+		'结案'
+	]) {
 		await expect(history).toContainText(step);
 	}
 	await expect(history).toContainText('周主管');
 	await manager.context().close();
 });
 
-test('bad input: areas, duplicate workers, unknown application — clear message, nothing written', async ({ page, browser }) => {
+test('bad input: areas, duplicate workers, unknown application — clear message, nothing written', async ({
+	page,
+	browser
+}) => {
 	await login(page, 'clerk');
 	await takeOverShift(page);
 	const manager = await newPage(browser);

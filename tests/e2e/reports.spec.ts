@@ -23,11 +23,17 @@ const yuan = (f: number) => (f / 100).toFixed(2);
 
 test('clerks get 403 on the report; bad periods get a clear message', async ({ page, browser }) => {
 	await login(page, 'clerk');
-	for (const url of ['/reports', `/reports/daily.pdf?date=${TODAY}`, `/reports/daily.csv?date=${TODAY}`]) {
+	for (const url of [
+		'/reports',
+		`/reports/daily.pdf?date=${TODAY}`,
+		`/reports/daily.csv?date=${TODAY}`
+	]) {
 		expect((await page.request.get(url)).status(), url).toBe(403);
 	}
 
-	const manager = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+	const manager = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
 	await login(manager, 'manager');
 	const cases: [string, string][] = [
 		['?date=2026-13-01', '日期格式不正确'],
@@ -46,15 +52,24 @@ test('clerks get 403 on the report; bad periods get a clear message', async ({ p
 	expect(await bad.text()).toContain('日期格式不正确');
 	expect((await manager.request.get('/reports/daily.csv?date=2099-01-01')).status()).toBe(400);
 	// Opened in the browser (a link, a typed address): the translated message, not the generic error page.
-	for (const url of ['/reports/daily.pdf?date=2026-11-31', '/reports/daily.csv?from=2026-11-23&to=2026-11-01']) {
+	for (const url of [
+		'/reports/daily.pdf?date=2026-11-31',
+		'/reports/daily.csv?from=2026-11-23&to=2026-11-01'
+	]) {
 		const res = await manager.goto(url);
 		expect(res?.status(), url).toBe(400);
-		await expect(manager.locator('body'), url).toContainText(url.includes('pdf') ? '日期格式不正确，请按“年-月-日”填写' : '起始日期不能晚于截止日期');
+		await expect(manager.locator('body'), url).toContainText(
+			url.includes('pdf') ? '日期格式不正确，请按“年-月-日”填写' : '起始日期不能晚于截止日期'
+		);
 	}
 });
 
-test('a report is titled by its period: 日报, 月报, 期间报表 on the screen, in the PDF and the CSV; methods carry one label', async ({ browser }) => {
-	const manager = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+test('a report is titled by its period: 日报, 月报, 期间报表 on the screen, in the PDF and the CSV; methods carry one label', async ({
+	browser
+}) => {
+	const manager = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
 	await login(manager, 'manager');
 	const periods: [string, string, string][] = [
 		[`date=${TODAY}`, '日报', `日报-${TODAY}`],
@@ -68,26 +83,45 @@ test('a report is titled by its period: 日报, 月报, 期间报表 on the scre
 		const text = await pdf(manager, `/reports/daily.pdf?${query}`);
 		expect(text, query).toContain(`客户服务中心${title}`);
 		const csv = await manager.request.get(`/reports/daily.csv?${query}`);
-		expect(decodeURIComponent(csv.headers()['content-disposition'] ?? ''), query).toContain(`${file}.csv`);
-		expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0], query).toMatch(new RegExp(`^${title},`));
+		expect(decodeURIComponent(csv.headers()['content-disposition'] ?? ''), query).toContain(
+			`${file}.csv`
+		);
+		expect((await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0], query).toMatch(
+			new RegExp(`^${title},`)
+		);
 	}
 	// October's payments (the seed's year of them) by method: the screen's labels are the CSV's.
 	await manager.goto('/reports?from=2026-10-01&to=2026-10-31');
-	const screen = (await manager.getByTestId('reports-by-method').locator('tbody tr td:first-child').allInnerTexts()).map((t) => t.trim());
+	const screen = (
+		await manager
+			.getByTestId('reports-by-method')
+			.locator('tbody tr td:first-child')
+			.allInnerTexts()
+	).map((t) => t.trim());
 	expect(screen).toContain('银行汇款');
-	const lines = (await (await manager.request.get('/reports/daily.csv?from=2026-10-01&to=2026-10-31')).text()).split('\r\n');
+	const lines = (
+		await (await manager.request.get('/reports/daily.csv?from=2026-10-01&to=2026-10-31')).text()
+	).split('\r\n');
 	const start = lines.indexOf('三、按缴费方式') + 2;
-	const csvLabels = lines.slice(start, lines.indexOf('', start)).map((l) => l.split(',')[0]).filter((l) => l !== '合计');
+	const csvLabels = lines
+		.slice(start, lines.indexOf('', start))
+		.map((l) => l.split(',')[0])
+		.filter((l) => l !== '合计');
 	expect(csvLabels).toEqual(screen);
 	await manager.context().close();
 });
 
-test('a cashier closes a shift ¥10.00 short; the manager’s report, PDF and CSV show it', async ({ page, browser }) => {
+test('a cashier closes a shift ¥10.00 short; the manager’s report, PDF and CSV show it', async ({
+	page,
+	browser
+}) => {
 	await login(page, 'clerk');
 	await page.goto('/shift');
 	// A retried run may find the shift of the first attempt still open: hand it over first.
 	if (await page.getByTestId('shift-counted').isVisible()) {
-		await page.getByTestId('shift-counted').fill(yuan(fen(await page.getByTestId('shift-expected').innerText())));
+		await page
+			.getByTestId('shift-counted')
+			.fill(yuan(fen(await page.getByTestId('shift-expected').innerText())));
 		await page.getByTestId('shift-close').click();
 		await page.getByTestId('shift-confirm').click();
 		await expect(page.getByTestId('shift-closed')).toBeVisible();
@@ -111,7 +145,9 @@ test('a cashier closes a shift ¥10.00 short; the manager’s report, PDF and CS
 	// Hand over ¥10.00 short.
 	await page.goto('/shift');
 	const expected = 20000 + totalFen;
-	await expect(page.getByTestId('shift-expected')).toHaveText(`¥${(expected / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`);
+	await expect(page.getByTestId('shift-expected')).toHaveText(
+		`¥${(expected / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`
+	);
 	await expect(page.getByTestId('shift-cash')).toContainText('1 笔');
 	await page.getByTestId('shift-counted').fill(yuan(expected - 1000));
 	await expect(page.getByTestId('shift-difference')).toContainText('-¥10.00（短款 ¥10.00）');
@@ -131,7 +167,9 @@ test('a cashier closes a shift ¥10.00 short; the manager’s report, PDF and CS
 	await expect(page.getByTestId('shift-open')).toBeVisible();
 
 	// The manager opens the report from the home page.
-	const manager = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+	const manager = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
 	await login(manager, 'manager');
 	await manager.goto('/manager');
 	await manager.getByTestId('home-reports').getByRole('link').click();

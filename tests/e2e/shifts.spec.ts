@@ -16,13 +16,17 @@ const yuan = (f: number) => (f / 100).toFixed(2);
 async function handOverIfOpen(page: Page) {
 	await open(page, '/shift');
 	if (!(await page.getByTestId('shift-expected').isVisible())) return;
-	await page.getByTestId('shift-counted').fill(yuan(fen(await page.getByTestId('shift-expected').innerText())));
+	await page
+		.getByTestId('shift-counted')
+		.fill(yuan(fen(await page.getByTestId('shift-expected').innerText())));
 	await page.getByTestId('shift-close').click();
 	await page.getByTestId('shift-confirm').click();
 	await expect(page.getByTestId('shift-closed')).toBeVisible();
 }
 
-test('cash with no open shift: the counter offers to take over one, keeps the form, and the cash lands in the shift', async ({ page }) => {
+test('cash with no open shift: the counter offers to take over one, keeps the form, and the cash lands in the shift', async ({
+	page
+}) => {
 	await login(page, 'clerk2');
 	await handOverIfOpen(page);
 
@@ -36,7 +40,9 @@ test('cash with no open shift: the counter offers to take over one, keeps the fo
 
 	// The server refuses cash without a shift, with the reason.
 	await page.getByTestId('fees-review').click();
-	await expect(page.getByTestId('fees-error')).toHaveText('收取或付出现金须在班次内：请先接班（清点备用金）。');
+	await expect(page.getByTestId('fees-error')).toHaveText(
+		'收取或付出现金须在班次内：请先接班（清点备用金）。'
+	);
 	await expect(page.getByTestId('fees-confirm')).toHaveCount(0);
 
 	// Take over right here with a ¥300.00 float: what was typed stays.
@@ -52,11 +58,16 @@ test('cash with no open shift: the counter offers to take over one, keeps the fo
 	await expect(page).toHaveURL(/\/fees\/receipt\/SF-/);
 
 	await open(page, '/shift');
-	await expect(page.getByTestId('shift-expected')).toHaveText(`¥${((30000 + total) / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`);
+	await expect(page.getByTestId('shift-expected')).toHaveText(
+		`¥${((30000 + total) / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`
+	);
 	await expect(page.getByTestId('shift-cash')).toContainText('1 笔');
 });
 
-test('a short handover needs a note; the successor opens its record; the manager ties the cash and acknowledges it', async ({ page, browser }) => {
+test('a short handover needs a note; the successor opens its record; the manager ties the cash and acknowledges it', async ({
+	page,
+	browser
+}) => {
 	await login(page, 'clerk2');
 	await open(page, '/shift');
 	// The first test's shift (a retry starts from its database: it is open).
@@ -77,7 +88,9 @@ test('a short handover needs a note; the successor opens its record; the manager
 	const record = (await page.getByTestId('shift-print').getAttribute('href'))!;
 
 	// The successor named on it finds it under "handovers to me" and opens the record.
-	const clerk = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+	const clerk = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
 	await login(clerk, 'clerk');
 	await open(clerk, '/shift');
 	const row = clerk.getByTestId('shift-received-row').filter({ hasText: '短款 10 元，收银测试' });
@@ -91,16 +104,30 @@ test('a short handover needs a note; the successor opens its record; the manager
 	expect(text).toContain('支票 0 张 ¥0.00 0 张 ¥0.00');
 
 	// The manager: today's cash, shift by shift, adds up to the 现金 line; the shortage is acknowledged.
-	const manager = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+	const manager = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
 	await login(manager, 'manager');
 	await open(manager, '/reports?date=2026-11-23');
 	const tie = manager.getByTestId('reports-cash-tie');
-	const cashLine = manager.getByTestId('reports-by-method').locator('tr').filter({ hasText: '现金' });
-	await expect(tie.getByTestId('reports-cash-tie-method')).toHaveText((await cashLine.locator('td').last().innerText()).trim());
-	const mine = tie.getByTestId('reports-cash-tie-row').filter({ hasText: '王建国' }).filter({ hasText: '¥300.00' });
-	await expect(mine).toContainText(`¥${(expected / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`);
+	const cashLine = manager
+		.getByTestId('reports-by-method')
+		.locator('tr')
+		.filter({ hasText: '现金' });
+	await expect(tie.getByTestId('reports-cash-tie-method')).toHaveText(
+		(await cashLine.locator('td').last().innerText()).trim()
+	);
+	const mine = tie
+		.getByTestId('reports-cash-tie-row')
+		.filter({ hasText: '王建国' })
+		.filter({ hasText: '¥300.00' });
+	await expect(mine).toContainText(
+		`¥${(expected / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`
+	);
 	await expect(mine).toContainText('-¥10.00');
-	const shiftRow = manager.getByTestId('reports-shift-row').filter({ hasText: '短款 10 元，收银测试' });
+	const shiftRow = manager
+		.getByTestId('reports-shift-row')
+		.filter({ hasText: '短款 10 元，收银测试' });
 	await shiftRow.getByTestId('shift-ack-note').fill('已核实，计入差错登记');
 	await shiftRow.getByTestId('shift-ack-button').click();
 	await expect(shiftRow.getByTestId('reports-shift-ack')).toContainText('周主管 已确认');

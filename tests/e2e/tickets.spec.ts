@@ -9,7 +9,10 @@ import { expect, test, fetchPdfText, login, setClockOffset } from './helpers';
  */
 
 /** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+	'base64'
+);
 
 interface Intake {
 	kind: string;
@@ -43,7 +46,11 @@ async function intake(page: Page, t: Intake): Promise<string> {
 }
 
 /** Submits one action form of the ticket page and waits for its answer. */
-async function act(page: Page, action: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {}) {
+async function act(
+	page: Page,
+	action: string,
+	fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {}
+) {
 	const form = page.locator(`form[data-action="${action}"]`);
 	await fill(form);
 	await form.getByRole('button').last().click();
@@ -56,10 +63,16 @@ const timeline = (page: Page) => page.getByTestId('timeline').locator('li');
 /** Posts a form action directly (what a stale page or a crafted request would send). */
 async function post(page: Page, url: string, form: Record<string, string>) {
 	const origin = new URL(page.url()).origin;
-	return page.request.post(url, { form, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	return page.request.post(url, {
+		form,
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 }
 
-test('property-service complaint: intake, slip, supervisor, follow-up, unsatisfied visit reopens, satisfied visit closes', async ({ page }) => {
+test('property-service complaint: intake, slip, supervisor, follow-up, unsatisfied visit reopens, satisfied visit closes', async ({
+	page
+}) => {
 	await login(page, 'clerk');
 	await fillIntake(page, {
 		kind: 'service_complaint',
@@ -70,7 +83,9 @@ test('property-service complaint: intake, slip, supervisor, follow-up, unsatisfi
 		department: 'customer_service',
 		assignee: '客服 小陈'
 	});
-	await page.getByLabel('照片').setInputFiles({ name: 'door.png', mimeType: 'image/png', buffer: PNG });
+	await page
+		.getByLabel('照片')
+		.setInputFiles({ name: 'door.png', mimeType: 'image/png', buffer: PNG });
 	await page.getByTestId('intake-submit').click();
 	await expect(page).toHaveURL(/\?created=1$/);
 	const no = (await page.getByTestId('ticket-no').textContent())!.trim();
@@ -84,12 +99,28 @@ test('property-service complaint: intake, slip, supervisor, follow-up, unsatisfi
 
 	// The dispatch slip (派工单).
 	const slip = await fetchPdfText(page, `/tickets/${no}/slip.pdf`);
-	for (const s of [no, '物业服务类投诉', '6-1-101', '欧阳明', '13800006101', '门禁坏了三天', '派工部门：客服', '客服 小陈', '受理时间', '通知部门主管', '告知投诉人处理结果', '客户回访', '1 个工作日内'])
+	for (const s of [
+		no,
+		'物业服务类投诉',
+		'6-1-101',
+		'欧阳明',
+		'13800006101',
+		'门禁坏了三天',
+		'派工部门：客服',
+		'客服 小陈',
+		'受理时间',
+		'通知部门主管',
+		'告知投诉人处理结果',
+		'客户回访',
+		'1 个工作日内'
+	])
 		expect(slip, s).toContain(s);
 
 	// Supervisor notified, then a follow-up.
 	await act(page, 'notify_supervisor', (f) => f.getByLabel('已通知的主管').fill('客服主管 周'));
-	await expect(page.getByTestId('ticket-limits').locator('tr[data-limit="supervisor"]')).toContainText('按时完成');
+	await expect(
+		page.getByTestId('ticket-limits').locator('tr[data-limit="supervisor"]')
+	).toContainText('按时完成');
 	await act(page, 'follow_up', (f) => f.getByLabel('跟进内容').fill('已联系门禁厂家,明早上门'));
 	await expect(timeline(page).filter({ hasText: '跟进记录' })).toContainText('已联系门禁厂家');
 
@@ -100,7 +131,9 @@ test('property-service complaint: intake, slip, supervisor, follow-up, unsatisfi
 		await f.getByLabel('不满意').check();
 		await f.getByLabel('备注').fill('刷卡仍需多次');
 	});
-	await expect(page.getByTestId('action-message')).toHaveText('回访不满意,工单已退回部门重新处理。');
+	await expect(page.getByTestId('action-message')).toHaveText(
+		'回访不满意,工单已退回部门重新处理。'
+	);
 	await expect(state(page)).toHaveText('处理中');
 
 	// Completed again; satisfied; closed.
@@ -111,14 +144,34 @@ test('property-service complaint: intake, slip, supervisor, follow-up, unsatisfi
 	await act(page, 'close');
 	await expect(state(page)).toHaveText('已关闭');
 	await expect(page.locator('form[data-action]')).toHaveCount(0);
-	expect(await timeline(page).locator('strong').allTextContents()).toEqual(['受理登记', '派工', '通知部门主管', '跟进记录', '完工', '回访', '重新处理', '完工', '回访', '关闭']);
+	expect(await timeline(page).locator('strong').allTextContents()).toEqual([
+		'受理登记',
+		'派工',
+		'通知部门主管',
+		'跟进记录',
+		'完工',
+		'回访',
+		'重新处理',
+		'完工',
+		'回访',
+		'关闭'
+	]);
 	await expect(timeline(page).filter({ hasText: '重新处理' })).toContainText('回访不满意');
 	await expect(timeline(page).first()).toContainText('李晓梅 C001');
 });
 
-test('developer complaint: only the manager approves, then it is transferred to the developer team', async ({ page, browser }) => {
+test('developer complaint: only the manager approves, then it is transferred to the developer team', async ({
+	page,
+	browser
+}) => {
 	await login(page, 'clerk');
-	const no = await intake(page, { kind: 'developer_complaint', unit: '6-1-102', reporter: '司马青', phone: '13800006102', text: '外墙保温层脱落,仍在保修期' });
+	const no = await intake(page, {
+		kind: 'developer_complaint',
+		unit: '6-1-102',
+		reporter: '司马青',
+		phone: '13800006102',
+		text: '外墙保温层脱落,仍在保修期'
+	});
 	await expect(state(page)).toHaveText('待主任认可');
 	await expect(page.locator('form[data-action="approve"]')).toHaveCount(0);
 	await expect(page.locator('form[data-action="transfer"]')).toHaveCount(0);
@@ -128,18 +181,26 @@ test('developer complaint: only the manager approves, then it is transferred to 
 	expect(refused.status()).toBe(403);
 	expect(await refused.text()).toContain('只有管理处主任(主管)可以执行此操作。');
 
-	const manager = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+	const manager = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
 	await login(manager, 'manager');
 	await manager.goto(`/tickets/${no}`);
 	await act(manager, 'approve', (f) => f.getByLabel('备注').fill('属地产类,同意转交'));
 	await expect(state(manager)).toHaveText('已认可待转交');
-	await expect(manager.getByTestId('ticket-limits').locator('tr[data-limit="transfer"]')).toContainText('未到期');
+	await expect(
+		manager.getByTestId('ticket-limits').locator('tr[data-limit="transfer"]')
+	).toContainText('未到期');
 
 	await page.reload();
 	await act(page, 'transfer', (f) => f.getByLabel('地产客户组接收人').fill('地产客户组 刘经理'));
 	await expect(state(page)).toHaveText('处理中');
-	await expect(page.getByTestId('ticket-department')).toContainText('地产客户组 · 地产客户组 刘经理');
-	await expect(page.getByTestId('ticket-limits').locator('tr[data-limit="transfer"]')).toContainText('按时完成');
+	await expect(page.getByTestId('ticket-department')).toContainText(
+		'地产客户组 · 地产客户组 刘经理'
+	);
+	await expect(
+		page.getByTestId('ticket-limits').locator('tr[data-limit="transfer"]')
+	).toContainText('按时完成');
 	await expect(timeline(page).filter({ hasText: '主任认可' })).toContainText('周主管 M001');
 	const slip = await fetchPdfText(page, `/tickets/${no}/slip.pdf`);
 	expect(slip).toContain('地产类投诉');
@@ -148,7 +209,15 @@ test('developer complaint: only the manager approves, then it is transferred to 
 
 test('the board flags a ticket whose time limit passed', async ({ page, request }) => {
 	await login(page, 'clerk');
-	const no = await intake(page, { kind: 'service_complaint', unit: '6-2-201', reporter: '上官云', phone: '13800006201', text: '垃圾桶满溢无人清理', department: 'cleaning', assignee: '保洁 吴' });
+	const no = await intake(page, {
+		kind: 'service_complaint',
+		unit: '6-2-201',
+		reporter: '上官云',
+		phone: '13800006201',
+		text: '垃圾桶满溢无人清理',
+		department: 'cleaning',
+		assignee: '保洁 吴'
+	});
 	await page.goto('/tickets');
 	const row = page.locator(`tr[data-ticket="${no}"]`);
 	// The supervisor must hear of it within 30 minutes: due within the hour from the start.
@@ -186,11 +255,19 @@ test('bad input: clear messages, nothing written', async ({ page }) => {
 	await login(page, 'clerk');
 	const openCount = async () => {
 		await page.goto('/tickets');
-		return /未关闭 (\d+) 件/.exec((await page.getByTestId('ticket-counts').textContent()) ?? '')?.[1];
+		return /未关闭 (\d+) 件/.exec(
+			(await page.getByTestId('ticket-counts').textContent()) ?? ''
+		)?.[1];
 	};
 	const before = await openCount();
 	expect(before).toBeTruthy();
-	const base = { kind: 'property', unit: '6-2-302', reporter: '欧阳峰', phone: '13800006302', text: '楼道灯不亮' };
+	const base = {
+		kind: 'property',
+		unit: '6-2-302',
+		reporter: '欧阳峰',
+		phone: '13800006302',
+		text: '楼道灯不亮'
+	};
 
 	// Text over the limit.
 	await fillIntake(page, { ...base, text: '灯'.repeat(2001) });
@@ -212,10 +289,20 @@ test('bad input: clear messages, nothing written', async ({ page }) => {
 
 	// A file that is not an image, and one too big.
 	await fillIntake(page, base);
-	await page.getByLabel('照片').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('这不是图片') });
+	await page.getByLabel('照片').setInputFiles({
+		name: 'notes.jpg',
+		mimeType: 'image/jpeg',
+		buffer: Buffer.from('这不是图片')
+	});
 	await page.getByTestId('intake-submit').click();
-	await expect(page.getByTestId('form-error')).toHaveText('文件 notes.jpg 不是 JPEG、PNG 或 WebP 图片。');
-	await page.getByLabel('照片').setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5 * 1024 * 1024)]) });
+	await expect(page.getByTestId('form-error')).toHaveText(
+		'文件 notes.jpg 不是 JPEG、PNG 或 WebP 图片。'
+	);
+	await page.getByLabel('照片').setInputFiles({
+		name: 'huge.jpg',
+		mimeType: 'image/jpeg',
+		buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5 * 1024 * 1024)])
+	});
 	await expect(page.getByText('照片 huge.jpg 超过 5 MB,请压缩后再上传。')).toBeVisible();
 	await expect(page.getByLabel('照片')).toHaveValue('');
 
@@ -228,10 +315,17 @@ test('bad input: clear messages, nothing written', async ({ page }) => {
 	const close = await post(page, `/tickets/${no}?/close`, {});
 	expect(close.status()).toBe(409);
 	expect(await close.text()).toContain('须有满意或基本满意的回访记录后才能关闭工单。');
-	const visit = await post(page, `/tickets/${no}?/return_visit`, { rating: 'satisfied', method: 'phone', visitor: '李晓梅' });
+	const visit = await post(page, `/tickets/${no}?/return_visit`, {
+		rating: 'satisfied',
+		method: 'phone',
+		visitor: '李晓梅'
+	});
 	expect(visit.status()).toBe(409);
 	expect(await visit.text()).toContain('工单尚未完工,不能回访。');
-	const dispatch = await post(page, `/tickets/${no}?/dispatch`, { department: 'kitchen', assignee: 'x' });
+	const dispatch = await post(page, `/tickets/${no}?/dispatch`, {
+		department: 'kitchen',
+		assignee: 'x'
+	});
 	expect(dispatch.status()).toBe(400);
 	expect(await dispatch.text()).toContain('请选择有效的部门');
 	await page.reload();

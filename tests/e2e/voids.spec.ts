@@ -15,24 +15,38 @@ const yuan = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) *
 const DAY = 86_400_000;
 
 async function newPage(browser: Browser, user: 'clerk' | 'manager' | 'admin'): Promise<Page> {
-	const page = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+	const page = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
 	await login(page, user);
 	return page;
 }
 
 /** Posts a form action by hand (as a script or a stale tab would), answering SvelteKit's action JSON. */
 async function postAction(page: Page, url: string, form: Record<string, string>) {
-	const res = await page.request.post(url, { form, headers: { origin: new URL(page.url()).origin, 'x-sveltekit-action': 'true' } });
-	return { body: (await res.json()) as { type: string; status?: number; location?: string }, text: await res.text() };
+	const res = await page.request.post(url, {
+		form,
+		headers: { origin: new URL(page.url()).origin, 'x-sveltekit-action': 'true' }
+	});
+	return {
+		body: (await res.json()) as { type: string; status?: number; location?: string },
+		text: await res.text()
+	};
 }
 
 /** At the fee page: pays the ticked bills of `months` (or the page's default) by WeChat; returns the receipt number. */
-async function payByWechat(page: Page, unit: string, opts: { months?: string[]; lateFees?: boolean } = {}) {
+async function payByWechat(
+	page: Page,
+	unit: string,
+	opts: { months?: string[]; lateFees?: boolean } = {}
+) {
 	await open(page, `/fees/${unit}`);
 	if (opts.months) {
 		for (const row of await page.locator('tr[data-testid^="fees-bill-"]').all()) {
 			const id = (await row.getAttribute('data-testid')) ?? '';
-			await row.locator('input[name="bill"]').setChecked(opts.months.some((mo) => id.startsWith(`fees-bill-${mo}-`)));
+			await row
+				.locator('input[name="bill"]')
+				.setChecked(opts.months.some((mo) => id.startsWith(`fees-bill-${mo}-`)));
 			const late = row.locator('input[name="late"]');
 			if (opts.lateFees === false && (await late.count())) await late.setChecked(false);
 		}
@@ -53,7 +67,10 @@ async function voidIt(page: Page, receiptNo: string, reason: string) {
 	await expect(page.getByTestId('void-done')).toContainText(`票据 ${receiptNo} 已作废`);
 }
 
-test('a manager cannot void a receipt he took himself; an admin who is not its cashier can', async ({ page, browser }) => {
+test('a manager cannot void a receipt he took himself; an admin who is not its cashier can', async ({
+	page,
+	browser
+}) => {
 	await login(page, 'manager');
 	const receiptNo = await payByWechat(page, '7-2-501');
 
@@ -74,7 +91,10 @@ test('a manager cannot void a receipt he took himself; an admin who is not its c
 	await admin.context().close();
 });
 
-test('a receipt of an earlier month needs a reason category and shows as 跨月作废 on the void list and daily report', async ({ page, browser }) => {
+test('a receipt of an earlier month needs a reason category and shows as 跨月作废 on the void list and daily report', async ({
+	page,
+	browser
+}) => {
 	await login(page, 'clerk');
 	const receiptNo = await payByWechat(page, '7-2-1001');
 	// Eight days on it is 2026-12-01: the receipt is of last month.
@@ -85,10 +105,18 @@ test('a receipt of an earlier month needs a reason category and shows as 跨月�
 		await expect(manager.getByTestId('void-cross-month')).toContainText('跨月作废');
 		await expect(manager.getByTestId('void-cross-month')).toContainText('2026-11-23');
 		// Without a category the server refuses it (the page's select requires one too).
-		const bare = await postAction(manager, '/manager/voids?/void', { receiptNo, reason: '重复收费', category: '' });
+		const bare = await postAction(manager, '/manager/voids?/void', {
+			receiptNo,
+			reason: '重复收费',
+			category: ''
+		});
 		expect(bare.body).toMatchObject({ type: 'failure', status: 400 });
 		expect(bare.text).toContain('请选择作废原因类别');
-		const forged = await postAction(manager, '/manager/voids?/void', { receiptNo, reason: '重复收费', category: 'whatever' });
+		const forged = await postAction(manager, '/manager/voids?/void', {
+			receiptNo,
+			reason: '重复收费',
+			category: 'whatever'
+		});
 		expect(forged.body).toMatchObject({ type: 'failure', status: 400 });
 
 		await manager.getByTestId('void-category').selectOption({ label: '重复收费' });
@@ -106,7 +134,10 @@ test('a receipt of an earlier month needs a reason category and shows as 跨月�
 		const voids = manager.getByTestId('reports-voids').locator('tr', { hasText: receiptNo });
 		await expect(voids.getByTestId('report-cross-month')).toHaveText('跨月作废');
 		await expect(voids).toContainText('重复收费');
-		const pdf = (await fetchPdfText(manager, '/reports/daily.pdf?date=2026-12-01')).replace(/\s+/g, '');
+		const pdf = (await fetchPdfText(manager, '/reports/daily.pdf?date=2026-12-01')).replace(
+			/\s+/g,
+			''
+		);
 		// The reason column wraps; the mark and the category open the cell.
 		expect(pdf).toContain('【跨月作废·重复收');
 		await manager.context().close();
@@ -115,33 +146,55 @@ test('a receipt of an earlier month needs a reason category and shows as 跨月�
 	}
 });
 
-test('a receipt whose deposit was refunded cannot be voided: the refusal names the refund voucher', async ({ page }) => {
+test('a receipt whose deposit was refunded cannot be voided: the refusal names the refund voucher', async ({
+	page
+}) => {
 	await login(page, 'manager');
 	await open(page, '/renovation?state=closed');
 	await page.getByTestId('results').getByRole('link', { name: /^ZX-/ }).first().click();
 	const money = page.getByTestId('money');
-	const receiptNo = ((await money.getByRole('link', { name: /^SF-/ }).first().textContent()) ?? '').trim();
-	const voucher = ((await money.getByText(/^TK-\d{4}-\d+$/).first().textContent()) ?? '').trim();
+	const receiptNo = (
+		(await money.getByRole('link', { name: /^SF-/ }).first().textContent()) ?? ''
+	).trim();
+	const voucher = (
+		(await money
+			.getByText(/^TK-\d{4}-\d+$/)
+			.first()
+			.textContent()) ?? ''
+	).trim();
 	expect(receiptNo).toMatch(/^SF-\d{4}-\d{6}$/);
 	expect(voucher).toMatch(/^TK-\d{4}-\d{6}$/);
 
 	await open(page, `/manager/voids?no=${receiptNo}`);
 	await expect(page.getByTestId('void-blocked')).toContainText(`退款凭证 ${voucher}`);
-	await expect(page.getByTestId('void-blocked')).toContainText('须先以该退款凭证自身的记录冲回退款');
+	await expect(page.getByTestId('void-blocked')).toContainText(
+		'须先以该退款凭证自身的记录冲回退款'
+	);
 	await expect(page.getByTestId('void-open')).toHaveCount(0);
-	const forced = await postAction(page, '/manager/voids?/void', { receiptNo, reason: '错收', category: 'entry_error' });
+	const forced = await postAction(page, '/manager/voids?/void', {
+		receiptNo,
+		reason: '错收',
+		category: 'entry_error'
+	});
 	expect(forced.body).toMatchObject({ type: 'failure', status: 409 });
 	expect(forced.text).toContain(voucher);
 	await page.reload();
 	await expect(page.getByTestId('void-blocked')).toBeVisible();
 });
 
-test('voiding a principal payment reverses the approved waiver on it: shown before confirming, on the waiver page and at the counter', async ({ page, browser }) => {
+test('voiding a principal payment reverses the approved waiver on it: shown before confirming, on the waiver page and at the counter', async ({
+	page,
+	browser
+}) => {
 	const UNIT = '7-2-701';
 	await login(page, 'clerk');
 	// The oldest month's principal, its late fee left for the waiver.
 	await open(page, `/fees/${UNIT}`);
-	const oldest = ((await page.locator('tr[data-testid^="fees-bill-"]').first().getAttribute('data-testid')) ?? '').replace('fees-bill-', '').slice(0, 7);
+	const oldest = (
+		(await page.locator('tr[data-testid^="fees-bill-"]').first().getAttribute('data-testid')) ?? ''
+	)
+		.replace('fees-bill-', '')
+		.slice(0, 7);
 	expect(oldest).toMatch(/^\d{4}-\d{2}$/);
 	const receiptNo = await payByWechat(page, UNIT, { months: [oldest], lateFees: false });
 
@@ -152,13 +205,19 @@ test('voiding a principal payment reverses the approved waiver on it: shown befo
 	await page.getByTestId('waiver-submit').click();
 	await expect(page).toHaveURL(/\/waivers\/\d+\?filed=1/);
 	const id = /\/waivers\/(\d+)/.exec(page.url())![1];
-	const requestNo = ((await page.getByTestId('waiver-no').textContent()) ?? '').replace('免除申请', '').trim();
+	const requestNo = ((await page.getByTestId('waiver-no').textContent()) ?? '')
+		.replace('免除申请', '')
+		.trim();
 	const requestedFen = yuan((await page.getByTestId('waiver-requested').textContent()) ?? '');
 	expect(requestedFen).toBeGreaterThan(0);
 
 	const manager = await newPage(browser, 'manager');
 	await open(manager, `/manager/waivers/${id}`);
-	const approved = await postAction(manager, `/manager/waivers/${id}?/approve`, { mode: 'full', note: '首次逾期，情况属实，全额免除', key: crypto.randomUUID() });
+	const approved = await postAction(manager, `/manager/waivers/${id}?/approve`, {
+		mode: 'full',
+		note: '首次逾期，情况属实，全额免除',
+		key: crypto.randomUUID()
+	});
 	expect(approved.body.type).not.toBe('failure');
 	const amount = `¥${(requestedFen / 100).toFixed(2)}`;
 
@@ -167,7 +226,9 @@ test('voiding a principal payment reverses the approved waiver on it: shown befo
 	await expect(manager.getByTestId('void-waivers')).toContainText(`${requestNo}：冲回 ${amount}`);
 	await manager.getByTestId('void-reason').fill('收款房号录错');
 	await manager.getByTestId('void-open').click();
-	await expect(manager.getByTestId('void-dialog-waivers')).toContainText(`${requestNo}：冲回 ${amount}`);
+	await expect(manager.getByTestId('void-dialog-waivers')).toContainText(
+		`${requestNo}：冲回 ${amount}`
+	);
 	await manager.getByTestId('void-confirm').click();
 	await expect(manager.getByTestId('void-done')).toContainText(`票据 ${receiptNo} 已作废`);
 	await expect(manager.getByTestId('void-waivers-reversed')).toContainText(requestNo);
@@ -177,7 +238,9 @@ test('voiding a principal payment reverses the approved waiver on it: shown befo
 	await open(page, `/waivers/${id}`);
 	await expect(page.getByTestId('waiver-reversed')).toContainText(`缴费票据 ${receiptNo} 已作废`);
 	await expect(page.getByTestId('waiver-reversed')).toContainText(`已冲回免除 ${amount}`);
-	await expect(page.getByTestId('waiver-events')).toContainText(`票据 ${receiptNo} 作废，冲回免除 ${amount}`);
+	await expect(page.getByTestId('waiver-events')).toContainText(
+		`票据 ${receiptNo} 作废，冲回免除 ${amount}`
+	);
 
 	// At the counter the month owes its principal and its whole late fee again (what was waived included).
 	await open(page, `/fees/${UNIT}`);
@@ -191,7 +254,9 @@ test('voiding a principal payment reverses the approved waiver on it: shown befo
 	expect(late).toBeGreaterThanOrEqual(requestedFen);
 });
 
-test('a payment form key used again for other bills is refused as "already used", not answered with the earlier receipt', async ({ page }) => {
+test('a payment form key used again for other bills is refused as "already used", not answered with the earlier receipt', async ({
+	page
+}) => {
 	const UNIT = '7-2-101';
 	await login(page, 'clerk');
 	await open(page, `/fees/${UNIT}?prepay=2`);
@@ -205,14 +270,26 @@ test('a payment form key used again for other bills is refused as "already used"
 
 	// The same key for three months instead of two (a stale tab, a script).
 	await open(page, `/fees/${UNIT}`);
-	const reused = await postAction(page, `/fees/${UNIT}?/pay`, { prepay: '3', method: 'wechat', ref, payer: '业主', key, tendered: '', bank: '', expectedTotal: '100' });
+	const reused = await postAction(page, `/fees/${UNIT}?/pay`, {
+		prepay: '3',
+		method: 'wechat',
+		ref,
+		payer: '业主',
+		key,
+		tendered: '',
+		bank: '',
+		expectedTotal: '100'
+	});
 	expect(reused.body).toMatchObject({ type: 'failure', status: 409 });
 	expect(reused.text).toContain('该表单已用于另一笔收款');
 	await open(page, `/fees/${UNIT}`);
 	await expect(page.getByTestId('fees-bill-2027-01-property')).toHaveCount(0);
 });
 
-test('after a voided prepayment the months not yet due are shown but not ticked, nor in "您应缴…"', async ({ page, browser }) => {
+test('after a voided prepayment the months not yet due are shown but not ticked, nor in "您应缴…"', async ({
+	page,
+	browser
+}) => {
 	const UNIT = '7-2-102';
 	await login(page, 'clerk');
 	await open(page, `/fees/${UNIT}?prepay=3`);

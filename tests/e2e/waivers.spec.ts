@@ -17,15 +17,23 @@ const OTHER = '2-2-502';
 const yuan = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
 
 async function newPage(browser: Browser, user: 'clerk' | 'manager' | 'admin'): Promise<Page> {
-	const page = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })).newPage();
+	const page = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
 	await login(page, user);
 	return page;
 }
 
 /** Posts a form action by hand (as a script would), answering SvelteKit's action JSON. */
 async function postAction(page: Page, url: string, form: Record<string, string>) {
-	const res = await page.request.post(url, { form, headers: { origin: new URL(page.url()).origin, 'x-sveltekit-action': 'true' } });
-	return { body: (await res.json()) as { type: string; status?: number; data?: string; location?: string }, text: await res.text() };
+	const res = await page.request.post(url, {
+		form,
+		headers: { origin: new URL(page.url()).origin, 'x-sveltekit-action': 'true' }
+	});
+	return {
+		body: (await res.json()) as { type: string; status?: number; data?: string; location?: string },
+		text: await res.text()
+	};
 }
 
 /** At the fee page: pays the principal of the bills of `months` (every late fee left unpaid) by WeChat. */
@@ -57,7 +65,10 @@ test('the waiver pages are for staff; the approval pages for managers', async ({
 	expect((await page.goto('/waivers/99999'))?.status()).toBe(404);
 });
 
-test('clerk files after the principal → PDF → manager approves part → the unit owes the rest → no second request', async ({ page, browser }) => {
+test('clerk files after the principal → PDF → manager approves part → the unit owes the rest → no second request', async ({
+	page,
+	browser
+}) => {
 	await login(page, 'clerk');
 	await payPrincipal(page, UNIT, ['2026-07', '2026-08']);
 
@@ -66,12 +77,16 @@ test('clerk files after the principal → PDF → manager approves part → the 
 	await page.getByTestId('waiver-unit').fill(UNIT);
 	await page.getByTestId('waiver-unit').press('Enter');
 	await expect(page).toHaveURL(new RegExp(`/waivers/new\\?unit=${UNIT}`));
-	await expect(page.getByTestId('waiver-history-summary')).toHaveText('该房屋此前没有免除申请记录，属首次申请。');
+	await expect(page.getByTestId('waiver-history-summary')).toHaveText(
+		'该房屋此前没有免除申请记录，属首次申请。'
+	);
 	const jul = page.getByTestId('waiver-bill-2026-07-property');
 	await expect(jul).toContainText('本次缴清');
 	await expect(jul.locator('input[name="bill"]')).toBeChecked();
 	await expect(page.getByTestId('waiver-bill-2026-09-property')).toContainText('本金未缴清');
-	await expect(page.getByTestId('waiver-bill-2026-09-property').locator('input[name="bill"]')).toBeDisabled();
+	await expect(
+		page.getByTestId('waiver-bill-2026-09-property').locator('input[name="bill"]')
+	).toBeDisabled();
 	const julyBillId = (await jul.locator('input[name="bill"]').getAttribute('value'))!;
 
 	// No reason: refused, nothing filed.
@@ -79,13 +94,17 @@ test('clerk files after the principal → PDF → manager approves part → the 
 	await expect(page.getByTestId('waiver-reason-error')).toHaveText('请填写申请原因。');
 	await expect(page).toHaveURL(/\/waivers\/new/);
 
-	await page.getByTestId('waiver-reason').fill('长期在外地工作，未收到缴费通知，并非故意拖欠，第一次逾期。');
+	await page
+		.getByTestId('waiver-reason')
+		.fill('长期在外地工作，未收到缴费通知，并非故意拖欠，第一次逾期。');
 	await page.getByTestId('waiver-submit').click();
 	await expect(page).toHaveURL(/\/waivers\/\d+\?filed=1/);
 	await expect(page.getByTestId('waiver-filed')).toBeVisible();
 	await expect(page.getByTestId('waiver-state')).toHaveText('待审批');
 	const id = /\/waivers\/(\d+)/.exec(page.url())![1];
-	const requestNo = ((await page.getByTestId('waiver-no').textContent()) ?? '').replace('免除申请', '').trim();
+	const requestNo = ((await page.getByTestId('waiver-no').textContent()) ?? '')
+		.replace('免除申请', '')
+		.trim();
 	expect(requestNo).toMatch(/^MC-2026-\d{4}$/);
 	const requestedFen = yuan((await page.getByTestId('waiver-requested').textContent()) ?? '');
 	expect(requestedFen).toBeGreaterThan(10000);
@@ -111,14 +130,23 @@ test('clerk files after the principal → PDF → manager approves part → the 
 	// The manager sees it pending, on the home screen and in the list.
 	const manager = await newPage(browser, 'manager');
 	await manager.goto('/manager');
-	expect(Number(await manager.getByTestId('home-waivers-count').textContent())).toBeGreaterThanOrEqual(1);
+	expect(
+		Number(await manager.getByTestId('home-waivers-count').textContent())
+	).toBeGreaterThanOrEqual(1);
 	await manager.goto('/manager/waivers');
-	await manager.getByTestId(`waiver-row-${requestNo}`).getByRole('link', { name: requestNo }).click();
+	await manager
+		.getByTestId(`waiver-row-${requestNo}`)
+		.getByRole('link', { name: requestNo })
+		.click();
 	await expect(manager.getByTestId('waiver-history-summary')).toContainText('属首次申请');
 
 	// Validate first: the server reviews the decision; a refusal shows beside the field with what
 	// was typed kept, and no confirmation is asked for an amount that cannot be written.
-	const refusedBeforeConfirming = async (field: 'waiver-amount-error' | 'waiver-note-error', text: string | RegExp, typed: string) => {
+	const refusedBeforeConfirming = async (
+		field: 'waiver-amount-error' | 'waiver-note-error',
+		text: string | RegExp,
+		typed: string
+	) => {
 		await manager.getByTestId('waiver-approve').click();
 		await expect(manager.getByTestId(field)).toContainText(text);
 		await expect(manager.getByTestId('waiver-dialog')).not.toBeVisible();
@@ -143,7 +171,9 @@ test('clerk files after the principal → PDF → manager approves part → the 
 	// bill it goes to, as the server worked them out; cancelling keeps the form as typed.
 	await manager.getByTestId('waiver-decision-note').fill('首次逾期，情况属实，免除一部分');
 	await manager.getByTestId('waiver-approve').click();
-	await expect(manager.getByTestId('waiver-confirm-amount')).toHaveText(`批准免除 ${UNIT} 的滞纳金共 ¥100.00？批准后写入账目，不能撤销。`);
+	await expect(manager.getByTestId('waiver-confirm-amount')).toHaveText(
+		`批准免除 ${UNIT} 的滞纳金共 ¥100.00？批准后写入账目，不能撤销。`
+	);
 	await expect(manager.getByTestId('waiver-confirm-bills')).toContainText('2026年07月');
 	await expect(manager.getByTestId('waiver-confirm-bills')).toContainText('¥100.00');
 	await manager.getByRole('button', { name: '取消' }).click();
@@ -153,13 +183,21 @@ test('clerk files after the principal → PDF → manager approves part → the 
 	await manager.getByTestId('waiver-confirm').click();
 	await expect(manager.getByTestId('waiver-decided')).toHaveText('已批准免除 ¥100.00。');
 	await expect(manager.getByTestId('waiver-state')).toHaveText('已批准');
-	await expect(manager.getByTestId('waiver-pay-on-time')).toContainText('以后请于每月20日前缴纳物业服务费');
+	await expect(manager.getByTestId('waiver-pay-on-time')).toContainText(
+		'以后请于每月20日前缴纳物业服务费'
+	);
 	await expect(manager.getByTestId('waiver-approved')).toHaveText('¥100.00');
 	const restFen = requestedFen - 10000;
-	await expect(manager.getByTestId('waiver-outcome')).toContainText(`未免除的滞纳金 ¥${(restFen / 100).toFixed(2)} 仍需缴纳`);
+	await expect(manager.getByTestId('waiver-outcome')).toContainText(
+		`未免除的滞纳金 ¥${(restFen / 100).toFixed(2)} 仍需缴纳`
+	);
 
 	// Deciding again (a stale tab, a script): refused, nothing changes.
-	const again = await postAction(manager, `/manager/waivers/${id}?/approve`, { mode: 'full', note: '再批一次', key: crypto.randomUUID() });
+	const again = await postAction(manager, `/manager/waivers/${id}?/approve`, {
+		mode: 'full',
+		note: '再批一次',
+		key: crypto.randomUUID()
+	});
 	expect(again.body).toMatchObject({ type: 'failure', status: 409 });
 	expect(again.text).toContain('该申请已处理，不能再次审批。');
 	await manager.reload();
@@ -168,7 +206,9 @@ test('clerk files after the principal → PDF → manager approves part → the 
 
 	// The clerk's page says the sentence; the unit owes the rest of the late fees at the fee page.
 	await page.goto(`/waivers/${id}`);
-	await expect(page.getByTestId('waiver-pay-on-time')).toContainText('以后请于每月20日前缴纳物业服务费');
+	await expect(page.getByTestId('waiver-pay-on-time')).toContainText(
+		'以后请于每月20日前缴纳物业服务费'
+	);
 	await page.goto(`/fees/${UNIT}`);
 	let owed = 0;
 	for (const mo of ['2026-07', '2026-08']) {
@@ -182,14 +222,27 @@ test('clerk files after the principal → PDF → manager approves part → the 
 	// A second request for the same bills: not offered, and refused when posted by hand.
 	await page.goto(`/waivers/new?unit=${UNIT}`);
 	await expect(page.getByTestId('waiver-history-summary')).toContainText('这不是第一次');
-	await expect(page.getByTestId('waiver-bill-2026-07-property')).toContainText(`已申请过 ${requestNo}（已批准）`);
-	await expect(page.getByTestId('waiver-bill-2026-07-property').locator('input[name="bill"]')).toBeDisabled();
-	const second = await postAction(page, '/waivers/new?/file', { unit: UNIT, bill: julyBillId, reason: '再申请一次', applicant: '业主', key: crypto.randomUUID() });
+	await expect(page.getByTestId('waiver-bill-2026-07-property')).toContainText(
+		`已申请过 ${requestNo}（已批准）`
+	);
+	await expect(
+		page.getByTestId('waiver-bill-2026-07-property').locator('input[name="bill"]')
+	).toBeDisabled();
+	const second = await postAction(page, '/waivers/new?/file', {
+		unit: UNIT,
+		bill: julyBillId,
+		reason: '再申请一次',
+		applicant: '业主',
+		key: crypto.randomUUID()
+	});
 	expect(second.body).toMatchObject({ type: 'failure', status: 409 });
 	expect(second.text).toContain('已申请过免除并已处理，不能再次申请');
 });
 
-test('refusals: another unit’s or an unknown bill; a manager cannot approve a request they filed', async ({ page, browser }) => {
+test('refusals: another unit’s or an unknown bill; a manager cannot approve a request they filed', async ({
+	page,
+	browser
+}) => {
 	const manager = await newPage(browser, 'manager');
 	// A manager at the counter takes the principal of 2-2-502 and files the request.
 	await payPrincipal(manager, OTHER, 'all');
@@ -202,13 +255,28 @@ test('refusals: another unit’s or an unknown bill; a manager cannot approve a 
 	// Bills that are not the unit's (another unit's, or no such bill): refused, nothing filed.
 	await login(page, 'clerk');
 	await page.goto(`/waivers/new?unit=${UNIT}`);
-	const foreignBill = (await page.getByTestId('waiver-bill-2026-08-property').locator('input[name="bill"]').getAttribute('value'))!;
+	const foreignBill = (await page
+		.getByTestId('waiver-bill-2026-08-property')
+		.locator('input[name="bill"]')
+		.getAttribute('value'))!;
 	for (const bill of [foreignBill, '999999999']) {
-		const r = await postAction(page, '/waivers/new?/file', { unit: OTHER, bill, reason: '测试', applicant: '业主', key: crypto.randomUUID() });
+		const r = await postAction(page, '/waivers/new?/file', {
+			unit: OTHER,
+			bill,
+			reason: '测试',
+			applicant: '业主',
+			key: crypto.randomUUID()
+		});
 		expect(r.body, bill).toMatchObject({ type: 'failure', status: 404 });
 		expect(r.text).toContain('所选账单不属于该房屋或本小区。');
 	}
-	const forged = await postAction(page, '/waivers/new?/file', { unit: OTHER, bill: '1 OR 1=1', reason: '测试', applicant: '业主', key: crypto.randomUUID() });
+	const forged = await postAction(page, '/waivers/new?/file', {
+		unit: OTHER,
+		bill: '1 OR 1=1',
+		reason: '测试',
+		applicant: '业主',
+		key: crypto.randomUUID()
+	});
 	expect(forged.body).toMatchObject({ type: 'failure', status: 400 });
 
 	// Its own clerk (here a manager) cannot approve it.

@@ -22,9 +22,16 @@ let server: AppServer;
 let db: string;
 let dir: string;
 
-function npm(script: 'backup' | 'restore', args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
+function npm(
+	script: 'backup' | 'restore',
+	args: string[],
+	env: Record<string, string>
+): Promise<{ code: number; out: string }> {
 	return new Promise((done) => {
-		const p = spawn('npm', ['run', '-s', script, '--', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+		const p = spawn('npm', ['run', '-s', script, '--', ...args], {
+			cwd: ROOT,
+			env: { ...process.env, ...env }
+		});
 		let out = '';
 		p.stdout.on('data', (b) => (out += b));
 		p.stderr.on('data', (b) => (out += b));
@@ -37,7 +44,9 @@ function keepPaying(url: string) {
 	let stop = false;
 	const paid: Prepaid[] = [];
 	const months = new Map<string, number>();
-	const units = withDb(db, (d) => (d.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map((r) => r.code));
+	const units = withDb(db, (d) =>
+		(d.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map((r) => r.code)
+	);
 	let i = 0;
 	const run = Promise.all(
 		['clerk', 'clerk2'].map(async (who, w) => {
@@ -81,7 +90,9 @@ describe('backup while the server takes payments, restore with it stopped', () =
 		const during = payer.paid.length - atStart;
 		while (payer.paid.length < atStart + during + 20) await new Promise((r) => setTimeout(r, 50));
 		await payer.stop();
-		console.log(`[backup] ${r.out.trim().split('\n')[0]}; ${payer.paid.length} payments taken around it (${during} while it ran)`);
+		console.log(
+			`[backup] ${r.out.trim().split('\n')[0]}; ${payer.paid.length} payments taken around it (${during} while it ran)`
+		);
 		expect(r.code, r.out).toBe(0);
 		expect(r.out).toContain('integrity_check: ok');
 		expect(existsSync(`${out()}.partial`)).toBe(false);
@@ -101,15 +112,27 @@ describe('backup while the server takes payments, restore with it stopped', () =
 			withDb(db, (l) => {
 				for (const t of APPEND_ONLY_TABLES) {
 					if (!b.prepare(`SELECT 1 FROM sqlite_master WHERE name = ?`).get(t)) continue;
-					const rows = b.prepare(`SELECT rowid AS _r, * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[];
+					const rows = b
+						.prepare(`SELECT rowid AS _r, * FROM "${t}" ORDER BY rowid`)
+						.all() as Record<string, unknown>[];
 					const get = l.prepare(`SELECT rowid AS _r, * FROM "${t}" WHERE rowid = ?`);
-					for (const row of rows) if (JSON.stringify(get.get(row._r)) !== JSON.stringify(row)) differ.push(`${t} #${row._r}`);
+					for (const row of rows)
+						if (JSON.stringify(get.get(row._r)) !== JSON.stringify(row))
+							differ.push(`${t} #${row._r}`);
 				}
 			})
 		);
 		expect(differ).toEqual([]);
 		// Every payment answered before the backup started is in it.
-		const inBackup = withDb(out(), (b) => new Set((b.prepare('SELECT receipt_no AS r FROM payments').all() as { r: string }[]).map((x) => x.r)));
+		const inBackup = withDb(
+			out(),
+			(b) =>
+				new Set(
+					(b.prepare('SELECT receipt_no AS r FROM payments').all() as { r: string }[]).map(
+						(x) => x.r
+					)
+				)
+		);
 		for (const p of payer.paid.slice(0, atStart)) expect(inBackup.has(p.receiptNo)).toBe(true);
 	});
 
@@ -150,7 +173,13 @@ describe('backup while the server takes payments, restore with it stopped', () =
 		await server.restart();
 		const c = new Client(server.url);
 		await c.login('clerk', PASSWORD);
-		const p = await prepayNextMonth(c, '1-1-101', randomUUID(), new Map(), zh.ledger_nothing_selected);
+		const p = await prepayNextMonth(
+			c,
+			'1-1-101',
+			randomUUID(),
+			new Map(),
+			zh.ledger_nothing_selected
+		);
 		const last = backupFigures.lastReceipts['1:2026'];
 		expect(Number(p.receiptNo.slice(-6))).toBe(Number(last.slice(-6)) + 1);
 		await server.stop();

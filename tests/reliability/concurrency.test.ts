@@ -26,11 +26,19 @@ beforeAll(async () => {
 	db = freshDb(inject('templateDb'), inject('workDir'), 'concurrency');
 	server = await AppServer.start({ dbFile: db, logFile: join(db, '..', 'server.log') });
 	owing = unitsOwing(db);
-	expect(owing.length, 'units with unpaid bills in the demo data (for the two-clerk races)').toBeGreaterThanOrEqual(10);
+	expect(
+		owing.length,
+		'units with unpaid bills in the demo data (for the two-clerk races)'
+	).toBeGreaterThanOrEqual(10);
 	const owingCodes = new Set(owing.map((u) => u.code));
-	const others = withDb(db, (d) => (d.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map((r) => r.code)).filter((c) => !owingCodes.has(c));
+	const others = withDb(db, (d) =>
+		(d.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map((r) => r.code)
+	).filter((c) => !owingCodes.has(c));
 	// The first ten owing units are kept for the races.
-	pool = [...owing.slice(10).map((u) => ({ code: u.code, override: {} })), ...others.map((code) => ({ code, override: { prepay: '6' } }))];
+	pool = [
+		...owing.slice(10).map((u) => ({ code: u.code, override: {} })),
+		...others.map((code) => ({ code, override: { prepay: '6' } }))
+	];
 	expect(pool.length).toBeGreaterThanOrEqual(101);
 });
 
@@ -41,7 +49,13 @@ afterAll(async () => {
 });
 
 function paymentsWithKey(key: string): { receipt_no: string; total_fen: number }[] {
-	return withDb(db, (d) => d.prepare('SELECT receipt_no, total_fen FROM payments WHERE idempotency_key = ?').all(key) as { receipt_no: string; total_fen: number }[]);
+	return withDb(
+		db,
+		(d) =>
+			d
+				.prepare('SELECT receipt_no, total_fen FROM payments WHERE idempotency_key = ?')
+				.all(key) as { receipt_no: string; total_fen: number }[]
+	);
 }
 
 function expectConsecutive(receipts: string[], after: number) {
@@ -63,10 +77,18 @@ describe('the same form submitted 50 times at once', () => {
 			Array.from({ length: 50 }, async (_, i) => {
 				if (i % 2 === 0) {
 					const a = await pay(clerk, p);
-					return { status: a.status, receipt: receiptOf(a), message: (a.data?.message as string) ?? null };
+					return {
+						status: a.status,
+						receipt: receiptOf(a),
+						message: (a.data?.message as string) ?? null
+					};
 				}
 				const a = await payPlain(clerk, p);
-				return { status: a.status, receipt: receiptOf(a), message: a.status === 303 ? null : a.text };
+				return {
+					status: a.status,
+					receipt: receiptOf(a),
+					message: a.status === 303 ? null : a.text
+				};
 			})
 		);
 		figures.requests += 50;
@@ -95,30 +117,45 @@ describe('50 different payments at once', () => {
 		const clerk = new Client(server.url);
 		await clerk.login('clerk');
 		const units = pool.slice(1, 51);
-		const prepared = await Promise.all(units.map((u) => preparePayment(clerk, u.code, { override: u.override })));
+		const prepared = await Promise.all(
+			units.map((u) => preparePayment(clerk, u.code, { override: u.override }))
+		);
 		const before = receiptSeqs(db, YEAR);
 		const answers = await Promise.all(prepared.map((p) => pay(clerk, p)));
 		figures.requests += 50;
 		const receipts = answers.map((a) => receiptOf(a));
-		expect(receipts.every(Boolean), JSON.stringify(answers.filter((a) => !receiptOf(a)).map((a) => a.raw.slice(0, 200)))).toBe(true);
+		expect(
+			receipts.every(Boolean),
+			JSON.stringify(answers.filter((a) => !receiptOf(a)).map((a) => a.raw.slice(0, 200)))
+		).toBe(true);
 		expectConsecutive(receipts as string[], before[before.length - 1]);
-		for (const [i, p] of prepared.entries()) expect(paymentsWithKey(p.key)).toEqual([{ receipt_no: receipts[i], total_fen: p.totalFen }]);
+		for (const [i, p] of prepared.entries())
+			expect(paymentsWithKey(p.key)).toEqual([{ receipt_no: receipts[i], total_fen: p.totalFen }]);
 		expect(withDb(db, (d) => checkLedger(d).problems)).toEqual([]);
 	});
 
 	test('also across two server processes writing one database file', async () => {
-		second = await AppServer.start({ dbFile: db, avoid: [server.port], logFile: join(db, '..', 'server2.log') });
+		second = await AppServer.start({
+			dbFile: db,
+			avoid: [server.port],
+			logFile: join(db, '..', 'server2.log')
+		});
 		const a = new Client(server.url);
 		const b = new Client(second.url);
 		await a.login('clerk');
 		await b.login('clerk2');
 		const units = pool.slice(51, 101);
-		const prepared = await Promise.all(units.map((u, i) => preparePayment(i % 2 ? b : a, u.code, { override: u.override })));
+		const prepared = await Promise.all(
+			units.map((u, i) => preparePayment(i % 2 ? b : a, u.code, { override: u.override }))
+		);
 		const before = receiptSeqs(db, YEAR);
 		const answers = await Promise.all(prepared.map((p, i) => pay(i % 2 ? b : a, p)));
 		figures.requests += 50;
 		const receipts = answers.map((x) => receiptOf(x));
-		expect(receipts.every(Boolean), JSON.stringify(answers.filter((x) => !receiptOf(x)).map((x) => x.raw.slice(0, 200)))).toBe(true);
+		expect(
+			receipts.every(Boolean),
+			JSON.stringify(answers.filter((x) => !receiptOf(x)).map((x) => x.raw.slice(0, 200)))
+		).toBe(true);
 		expectConsecutive(receipts as string[], before[before.length - 1]);
 		expect(withDb(db, (d) => checkLedger(d).problems)).toEqual([]);
 	});
@@ -126,7 +163,10 @@ describe('50 different payments at once', () => {
 
 describe('two clerks paying the same bill at once', () => {
 	async function race(one: Client, two: Client, unitCode: string) {
-		const [p1, p2] = await Promise.all([preparePayment(one, unitCode), preparePayment(two, unitCode)]);
+		const [p1, p2] = await Promise.all([
+			preparePayment(one, unitCode),
+			preparePayment(two, unitCode)
+		]);
 		expect(p1.key).not.toBe(p2.key);
 		expect(p1.totalFen).toBe(p2.totalFen);
 		const [r1, r2] = await Promise.all([pay(one, p1), pay(two, p2)]);
@@ -142,7 +182,11 @@ describe('two clerks paying the same bill at once', () => {
 		expect(loser.status).toBe(409);
 		// The clear message: already paid (or, if the bill changed under the form, the new total).
 		const msg = String(loser.data?.message ?? '');
-		expect([zh.ledger_already_paid, zh.fees_error_stale.split('(')[0]].some((m) => msg.startsWith(m.replace(/\{.*$/, '')))).toBe(true);
+		expect(
+			[zh.ledger_already_paid, zh.fees_error_stale.split('(')[0]].some((m) =>
+				msg.startsWith(m.replace(/\{.*$/, ''))
+			)
+		).toBe(true);
 		expect(paymentsWithKey(p[won[0] ? 1 : 0].key)).toHaveLength(0);
 		expect(paymentsWithKey(p[won[0] ? 0 : 1].key)).toHaveLength(1);
 	}

@@ -20,8 +20,22 @@ let checked = 0;
 beforeAll(async () => {
 	db = freshDb(inject('templateDb'), inject('workDir'), 'headers');
 	server = await AppServer.start({ dbFile: db, logFile: join(db, '..', 'server.log') });
-	const unit = withDb(db, (d) => d.prepare(`SELECT u.code, o.phone FROM units u JOIN unit_owners uo ON uo.unit_id = u.id JOIN owners o ON o.id = uo.owner_id ORDER BY u.id LIMIT 1`).get() as { code: string; phone: string });
-	for (const k of Object.keys({ anonymous: 1, resident: 1, clerk: 1, manager: 1 }) as (keyof typeof c)[]) c[k] = new Client(server.url);
+	const unit = withDb(
+		db,
+		(d) =>
+			d
+				.prepare(
+					`SELECT u.code, o.phone FROM units u JOIN unit_owners uo ON uo.unit_id = u.id JOIN owners o ON o.id = uo.owner_id ORDER BY u.id LIMIT 1`
+				)
+				.get() as { code: string; phone: string }
+	);
+	for (const k of Object.keys({
+		anonymous: 1,
+		resident: 1,
+		clerk: 1,
+		manager: 1
+	}) as (keyof typeof c)[])
+		c[k] = new Client(server.url);
 	await c.resident.identify(unit.code, unit.phone.slice(-4));
 	await c.clerk.login('clerk');
 	await c.manager.login('manager');
@@ -62,29 +76,107 @@ const probes = (): Probe[] => {
 		{ what: 'manager page', who: 'manager', path: '/manager', status: 200, html: true },
 		{ what: 'kiosk start', who: 'anonymous', path: '/kiosk', status: 200, html: true },
 		{ what: 'resident page', who: 'resident', path: '/kiosk/me/bills', status: 200, html: true },
-		{ what: 'receipt check', who: 'anonymous', path: () => `/verify/${verify()}`, status: 200, html: true },
+		{
+			what: 'receipt check',
+			who: 'anonymous',
+			path: () => `/verify/${verify()}`,
+			status: 200,
+			html: true
+		},
 		{ what: 'not found page', who: 'clerk', path: '/no-such-page', status: 404, html: true },
 		{ what: '403 page', who: 'clerk', path: '/admin', status: 403, html: true },
 		{ what: 'redirect to sign-in', who: 'anonymous', path: '/counter', status: 303 },
 		{ what: 'redirect to identify', who: 'anonymous', path: '/kiosk/me', status: 303 },
-		{ what: 'refused post (no session)', who: 'anonymous', method: 'POST', path: '/fees/1-1-101?/pay', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 401 },
-		{ what: 'refused post (role)', who: 'clerk', method: 'POST', path: '/manager/voids?/void', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 403 },
-		{ what: 'refused post, as JSON', who: 'clerk', method: 'POST', path: '/manager/voids?/void', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' }, status: 403 },
-		{ what: 'action failure (JSON)', who: 'clerk', method: 'POST', path: '/fees/1-1-101?/pay', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' }, status: 200 },
-		{ what: 'action failure (page)', who: 'clerk', method: 'POST', path: '/fees/1-1-101?/pay', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 400, html: true },
+		{
+			what: 'refused post (no session)',
+			who: 'anonymous',
+			method: 'POST',
+			path: '/fees/1-1-101?/pay',
+			body: 'a=1',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			status: 401
+		},
+		{
+			what: 'refused post (role)',
+			who: 'clerk',
+			method: 'POST',
+			path: '/manager/voids?/void',
+			body: 'a=1',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			status: 403
+		},
+		{
+			what: 'refused post, as JSON',
+			who: 'clerk',
+			method: 'POST',
+			path: '/manager/voids?/void',
+			body: 'a=1',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			},
+			status: 403
+		},
+		{
+			what: 'action failure (JSON)',
+			who: 'clerk',
+			method: 'POST',
+			path: '/fees/1-1-101?/pay',
+			body: 'a=1',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			},
+			status: 200
+		},
+		{
+			what: 'action failure (page)',
+			who: 'clerk',
+			method: 'POST',
+			path: '/fees/1-1-101?/pay',
+			body: 'a=1',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			status: 400,
+			html: true
+		},
 		{ what: 'page data', who: 'clerk', path: '/counter/__data.json', status: 200 },
 		{ what: 'health check', who: 'anonymous', path: '/healthz', status: 200 },
 		{ what: 'receipt PDF', who: 'clerk', path: () => `/receipts/${receipt()}.pdf`, status: 200 },
-		{ what: 'ticket slip PDF', who: 'clerk', path: () => `/tickets/${ticket()}/slip.pdf`, status: 200 },
-		{ what: 'statement PDF (kiosk slip)', who: 'resident', path: '/kiosk/me/statement.pdf', status: 200, frame: 'self' },
+		{
+			what: 'ticket slip PDF',
+			who: 'clerk',
+			path: () => `/tickets/${ticket()}/slip.pdf`,
+			status: 200
+		},
+		{
+			what: 'statement PDF (kiosk slip)',
+			who: 'resident',
+			path: '/kiosk/me/statement.pdf',
+			status: 200,
+			frame: 'self'
+		},
 		{ what: 'ticket CSV', who: 'clerk', path: '/tickets/export.csv', status: 200 },
-		{ what: 'sign-out redirect', who: 'anonymous', method: 'POST', path: '/logout', body: '', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 303 }
+		{
+			what: 'sign-out redirect',
+			who: 'anonymous',
+			method: 'POST',
+			path: '/logout',
+			body: '',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			status: 303
+		}
 	];
 };
 
 async function fetchProbe(p: Probe): Promise<Response> {
 	const client = c[p.who];
-	const res = await client.fetch(typeof p.path === 'function' ? p.path() : p.path, { method: p.method ?? 'GET', body: p.body, headers: { accept: 'text/html', origin: client.origin, ...(p.headers ?? {}) } });
+	const res = await client.fetch(typeof p.path === 'function' ? p.path() : p.path, {
+		method: p.method ?? 'GET',
+		body: p.body,
+		headers: { accept: 'text/html', origin: client.origin, ...(p.headers ?? {}) }
+	});
 	await res.arrayBuffer();
 	checked++;
 	return res;
@@ -96,7 +188,9 @@ describe('every answer the app makes carries the security headers', () => {
 		expect([p.status].flat()).toContain(res.status);
 		const h = res.headers;
 		expect(h.get('x-content-type-options')).toBe('nosniff');
-		expect(h.get('referrer-policy')).toMatch(/^(same-origin|no-referrer|strict-origin|strict-origin-when-cross-origin)$/);
+		expect(h.get('referrer-policy')).toMatch(
+			/^(same-origin|no-referrer|strict-origin|strict-origin-when-cross-origin)$/
+		);
 		const csp = h.get('content-security-policy') ?? '';
 		if (p.frame === 'self') {
 			expect(csp).toMatch(/frame-ancestors 'self'/);
@@ -114,13 +208,20 @@ describe('every answer the app makes carries the security headers', () => {
 			expect(csp).toMatch(/base-uri 'self'/);
 			expect(csp).toMatch(/form-action 'self'/);
 		}
-		if (p.who !== 'anonymous' && res.status === 200) expect(h.get('cache-control') ?? '').toMatch(/no-store/);
+		if (p.who !== 'anonymous' && res.status === 200)
+			expect(h.get('cache-control') ?? '').toMatch(/no-store/);
 	});
 });
 
 describe('the hall display', () => {
 	test('may be framed (signage player), and still has the page policy and the other headers', async () => {
-		const res = await fetchProbe({ what: 'display', who: 'anonymous', path: '/kiosk/display', status: 200, html: true });
+		const res = await fetchProbe({
+			what: 'display',
+			who: 'anonymous',
+			path: '/kiosk/display',
+			status: 200,
+			html: true
+		});
 		expect(res.status).toBe(200);
 		const csp = res.headers.get('content-security-policy') ?? '';
 		expect(csp).toMatch(/default-src 'self'/);
@@ -136,7 +237,11 @@ describe('the session cookie', () => {
 		const res = await fetch(new URL('/login', server.url), {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			headers: {
+				origin: server.url,
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html'
+			},
 			body: new URLSearchParams({ username: 'clerk', password: PASSWORD })
 		});
 		checked++;

@@ -64,12 +64,18 @@ export interface StaffAttempts {
 	account: readonly number[];
 }
 
-export type StaffDecision = { allow: true } | { allow: false; reason: 'limited'; minutes: number } | { allow: false; reason: 'slow'; seconds: number };
+export type StaffDecision =
+	| { allow: true }
+	| { allow: false; reason: 'limited'; minutes: number }
+	| { allow: false; reason: 'slow'; seconds: number };
 
 /** Whether a sign-in attempt may be checked now. */
 export function decideStaffAttempt(a: StaffAttempts, now: number): StaffDecision {
 	const L = STAFF_LIMITS;
-	const blocked = Math.max(windowWaitMs(a.accountAddress, L.accountAddress, now), windowWaitMs(a.address, L.address, now));
+	const blocked = Math.max(
+		windowWaitMs(a.accountAddress, L.accountAddress, now),
+		windowWaitMs(a.address, L.address, now)
+	);
 	if (blocked > 0) return { allow: false, reason: 'limited', minutes: waitMinutes(blocked) };
 	const recent = a.account.filter((t) => t > now - L.accountSlow.windowMs && t <= now);
 	if (recent.length >= L.accountSlow.max) {
@@ -100,7 +106,11 @@ export type KioskDecision =
 	| { allow: false; reason: 'limited'; minutes: number };
 
 /** Whether an identification attempt (`given` = what was typed) may be checked now. */
-export function decideKioskAttempt(a: KioskAttempts, given: 'short' | 'full', now: number): KioskDecision {
+export function decideKioskAttempt(
+	a: KioskAttempts,
+	given: 'short' | 'full',
+	now: number
+): KioskDecision {
 	const mode = kioskMode(a, now);
 	if (given === 'short' && mode === 'full') return { allow: false, reason: 'need_full' };
 	if (given === 'full') {
@@ -111,12 +121,24 @@ export function decideKioskAttempt(a: KioskAttempts, given: 'short' | 'full', no
 }
 
 /** Tries left after a failure, and what is asked next. */
-export function kioskAfterFailure(a: KioskAttempts, given: 'short' | 'full', now: number): { mode: 'short' | 'full'; triesLeft: number } {
+export function kioskAfterFailure(
+	a: KioskAttempts,
+	given: 'short' | 'full',
+	now: number
+): { mode: 'short' | 'full'; triesLeft: number } {
 	if (given === 'short') {
 		const left = triesLeft(a.roomShort, KIOSK_LIMITS.roomShort, now);
-		return left > 0 ? { mode: 'short', triesLeft: left } : { mode: 'full', triesLeft: triesLeft(a.roomFullAddress, KIOSK_LIMITS.roomFullAddress, now) };
+		return left > 0
+			? { mode: 'short', triesLeft: left }
+			: {
+					mode: 'full',
+					triesLeft: triesLeft(a.roomFullAddress, KIOSK_LIMITS.roomFullAddress, now)
+				};
 	}
-	return { mode: 'full', triesLeft: triesLeft(a.roomFullAddress, KIOSK_LIMITS.roomFullAddress, now) };
+	return {
+		mode: 'full',
+		triesLeft: triesLeft(a.roomFullAddress, KIOSK_LIMITS.roomFullAddress, now)
+	};
 }
 
 /**
@@ -127,7 +149,9 @@ export function kioskAfterFailure(a: KioskAttempts, given: 'short' | 'full', now
 export function kioskAddressDelayMs(addressFailures: readonly number[], now: number): number {
 	const L = KIOSK_LIMITS;
 	const n = addressFailures.filter((t) => t > now - L.addressSlowWindowMs).length;
-	return n < L.addressSlowAfter ? 0 : Math.min(L.addressDelayMaxMs, (n - L.addressSlowAfter + 1) * L.addressDelayStepMs);
+	return n < L.addressSlowAfter
+		? 0
+		: Math.min(L.addressDelayMaxMs, (n - L.addressSlowAfter + 1) * L.addressDelayStepMs);
 }
 
 /** What the resident typed as the phone: the last 4 digits, a full mobile number, or neither. */
@@ -142,18 +166,24 @@ export const PASSWORD_CHANGE_LIMIT: Window = { max: 5, windowMs: 15 * MIN };
 
 export const PASSWORD_RULES = { minLength: 8, maxLength: 200 } as const;
 
-export type PasswordProblem = 'too_short' | 'too_long' | 'same_as_current' | 'contains_username' | 'mismatch';
+export type PasswordProblem =
+	'too_short' | 'too_long' | 'same_as_current' | 'contains_username' | 'mismatch';
 
 /**
  * What is wrong with a new password (empty: nothing): long enough, not the old one, not built
  * from the username, typed the same twice.
  */
-export function newPasswordProblems(next: string, confirm: string, ctx: { current: string; username: string }): PasswordProblem[] {
+export function newPasswordProblems(
+	next: string,
+	confirm: string,
+	ctx: { current: string; username: string }
+): PasswordProblem[] {
 	const problems: PasswordProblem[] = [];
 	if ([...next].length < PASSWORD_RULES.minLength) problems.push('too_short');
 	if (next.length > PASSWORD_RULES.maxLength) problems.push('too_long');
 	if (next === ctx.current) problems.push('same_as_current');
-	if (ctx.username && next.toLowerCase().includes(ctx.username.toLowerCase())) problems.push('contains_username');
+	if (ctx.username && next.toLowerCase().includes(ctx.username.toLowerCase()))
+		problems.push('contains_username');
 	if (next !== confirm) problems.push('mismatch');
 	return problems;
 }

@@ -45,13 +45,19 @@ describe('monthlyAmountFen', () => {
 	});
 	it('per m²: exact beyond 2^53 too (BigInt fallback)', () => {
 		// 1 000 000 × 10 000 000 001 = 10 000 000 001 000 000 > 2^53; ÷ 100 = 100 000 000 010 000
-		expect(monthlyAmountFen('per_area', 1_000_000, { areaCenti: 10_000_000_001, parkingSpaces: 0 })).toBe(100_000_000_010_000);
-		expect(monthlyAmountFen('per_area', 999_999, { areaCenti: 9_007_199_255, parkingSpaces: 0 })).toBe(90_071_902_478_007); // …007.46 → 007
+		expect(
+			monthlyAmountFen('per_area', 1_000_000, { areaCenti: 10_000_000_001, parkingSpaces: 0 })
+		).toBe(100_000_000_010_000);
+		expect(
+			monthlyAmountFen('per_area', 999_999, { areaCenti: 9_007_199_255, parkingSpaces: 0 })
+		).toBe(90_071_902_478_007); // …007.46 → 007
 		expect(applyPercent(9_007_199_254_740_000, 90)).toBe(8_106_479_329_266_000);
 	});
 	it('per m²: exact for huge values (no floating point)', () => {
 		// 999 999 × 99 999 999 / 100 = 999 998 990 000.01 → …990 000
-		expect(monthlyAmountFen('per_area', 999_999, { areaCenti: 99_999_999, parkingSpaces: 0 })).toBe(999_998_990_000);
+		expect(monthlyAmountFen('per_area', 999_999, { areaCenti: 99_999_999, parkingSpaces: 0 })).toBe(
+			999_998_990_000
+		);
 	});
 	it('per space: rate × spaces; none → 0', () => {
 		expect(monthlyAmountFen('per_space', 8000, { areaCenti: 9000, parkingSpaces: 2 })).toBe(16000);
@@ -61,11 +67,21 @@ describe('monthlyAmountFen', () => {
 		expect(monthlyAmountFen('per_unit', 1500, { areaCenti: 0, parkingSpaces: 0 })).toBe(1500);
 	});
 	it('refuses bad numbers', () => {
-		expect(() => monthlyAmountFen('per_area', -1, { areaCenti: 9000, parkingSpaces: 0 })).toThrow(RangeError);
-		expect(() => monthlyAmountFen('per_area', 2.5, { areaCenti: 9000, parkingSpaces: 0 })).toThrow(RangeError);
-		expect(() => monthlyAmountFen('per_area', 265, { areaCenti: 90.5, parkingSpaces: 0 })).toThrow(RangeError);
-		expect(() => monthlyAmountFen('per_space', 265, { areaCenti: 1, parkingSpaces: -1 })).toThrow(RangeError);
-		expect(() => monthlyAmountFen('weird' as 'per_unit', 1, { areaCenti: 1, parkingSpaces: 1 })).toThrow(RangeError);
+		expect(() => monthlyAmountFen('per_area', -1, { areaCenti: 9000, parkingSpaces: 0 })).toThrow(
+			RangeError
+		);
+		expect(() => monthlyAmountFen('per_area', 2.5, { areaCenti: 9000, parkingSpaces: 0 })).toThrow(
+			RangeError
+		);
+		expect(() => monthlyAmountFen('per_area', 265, { areaCenti: 90.5, parkingSpaces: 0 })).toThrow(
+			RangeError
+		);
+		expect(() => monthlyAmountFen('per_space', 265, { areaCenti: 1, parkingSpaces: -1 })).toThrow(
+			RangeError
+		);
+		expect(() =>
+			monthlyAmountFen('weird' as 'per_unit', 1, { areaCenti: 1, parkingSpaces: 1 })
+		).toThrow(RangeError);
 	});
 });
 
@@ -109,11 +125,21 @@ describe('rateForMonth', () => {
 			{ id: 5, fromMonth: '2026-07', rateFen: 270 }
 		];
 		expect(rateForMonth(tie, '2026-07')?.rateFen).toBe(290);
-		expect(rateForMonth([{ fromMonth: '2026-07', rateFen: 1 }, { fromMonth: '2026-07', rateFen: 2 }], '2026-09')?.rateFen).toBe(2);
+		expect(
+			rateForMonth(
+				[
+					{ fromMonth: '2026-07', rateFen: 1 },
+					{ fromMonth: '2026-07', rateFen: 2 }
+				],
+				'2026-09'
+			)?.rateFen
+		).toBe(2);
 	});
 	it('refuses malformed months', () => {
 		expect(() => rateForMonth(rates, '2026-13')).toThrow(RangeError);
-		expect(() => rateForMonth([{ fromMonth: '2026/01', rateFen: 1 }], '2026-02')).toThrow(RangeError);
+		expect(() => rateForMonth([{ fromMonth: '2026/01', rateFen: 1 }], '2026-02')).toThrow(
+			RangeError
+		);
 	});
 });
 
@@ -167,14 +193,30 @@ describe('vacancy', () => {
 		expect(vacancyPercentFor(vacant, parking, '2027-01', settings)).toBe(100);
 	});
 	it('after move-in 100 %, also when vacant again', () => {
-		expect(vacancyPercentFor({ ...vacant, occupancy: 'occupied' }, property, '2027-01', settings)).toBe(100);
-		expect(vacancyPercentFor({ ...vacant, occupancy: 'vacant_after_move_in' }, property, '2027-01', settings)).toBe(100);
+		expect(
+			vacancyPercentFor({ ...vacant, occupancy: 'occupied' }, property, '2027-01', settings)
+		).toBe(100);
+		expect(
+			vacancyPercentFor(
+				{ ...vacant, occupancy: 'vacant_after_move_in' },
+				property,
+				'2027-01',
+				settings
+			)
+		).toBe(100);
 	});
 	it('uses the configured percent', () => {
 		expect(vacancyPercentFor(vacant, property, '2025-08', { vacancyPercent: 70 })).toBe(70);
 	});
 	it('no notice date: no reduction', () => {
-		expect(vacancyPercentFor(unit({ occupancy: 'not_handed_over', handoverNoticeDate: null }), property, '2027-01', settings)).toBe(100);
+		expect(
+			vacancyPercentFor(
+				unit({ occupancy: 'not_handed_over', handoverNoticeDate: null }),
+				property,
+				'2027-01',
+				settings
+			)
+		).toBe(100);
 	});
 });
 
@@ -187,7 +229,9 @@ describe('isBillable', () => {
 	});
 	it('no notice: billed if handed over, not otherwise', () => {
 		expect(isBillable(unit({ handoverNoticeDate: null }), '2020-01')).toBe(true);
-		expect(isBillable(unit({ handoverNoticeDate: null, occupancy: 'not_handed_over' }), '2026-01')).toBe(false);
+		expect(
+			isBillable(unit({ handoverNoticeDate: null, occupancy: 'not_handed_over' }), '2026-01')
+		).toBe(false);
 	});
 });
 
@@ -213,24 +257,48 @@ describe('planBill', () => {
 		expect(planBill(property, rates, unit(), '2027-01', settings)?.principalFen).toBe(27000);
 	});
 	it('vacancy: 120.50 m² not handed over → 31 933 × 90 % = 28 740, parking stays full', () => {
-		const u = unit({ areaCenti: 12050, parkingSpaces: 1, occupancy: 'not_handed_over', handoverNoticeDate: '2024-06-01' });
-		expect(planBill(property, rates, u, '2026-03', settings)).toMatchObject({ fullFen: 31933, vacancyPercent: 90, principalFen: 28740 });
-		expect(planBill(parking, [{ fromMonth: '2021-01', rateFen: 8000 }], u, '2026-03', settings)).toMatchObject({ fullFen: 8000, vacancyPercent: 100, principalFen: 8000 });
+		const u = unit({
+			areaCenti: 12050,
+			parkingSpaces: 1,
+			occupancy: 'not_handed_over',
+			handoverNoticeDate: '2024-06-01'
+		});
+		expect(planBill(property, rates, u, '2026-03', settings)).toMatchObject({
+			fullFen: 31933,
+			vacancyPercent: 90,
+			principalFen: 28740
+		});
+		expect(
+			planBill(parking, [{ fromMonth: '2021-01', rateFen: 8000 }], u, '2026-03', settings)
+		).toMatchObject({ fullFen: 8000, vacancyPercent: 100, principalFen: 8000 });
 	});
 	it('none without a rate, a parking space, or before the notice', () => {
 		expect(planBill(property, rates, unit(), '2020-12', settings)).toBeNull();
-		expect(planBill(parking, [{ fromMonth: '2021-01', rateFen: 8000 }], unit(), '2026-03', settings)).toBeNull();
-		expect(planBill(property, rates, unit({ handoverNoticeDate: '2026-05-02' }), '2026-05', settings)).toBeNull();
+		expect(
+			planBill(parking, [{ fromMonth: '2021-01', rateFen: 8000 }], unit(), '2026-03', settings)
+		).toBeNull();
+		expect(
+			planBill(property, rates, unit({ handoverNoticeDate: '2026-05-02' }), '2026-05', settings)
+		).toBeNull();
 	});
 	it('monthPlanner: one plan per month, reused for every unit, same as planBill', () => {
 		const plan = monthPlanner(property, rates, '2026-03', settings)!;
-		const units = [unit(), unit({ areaCenti: 12050 }), unit({ occupancy: 'not_handed_over', handoverNoticeDate: '2024-06-01' }), unit({ handoverNoticeDate: '2026-03-02' })];
-		expect(units.map((u) => plan(u))).toEqual(units.map((u) => planBill(property, rates, u, '2026-03', settings)));
+		const units = [
+			unit(),
+			unit({ areaCenti: 12050 }),
+			unit({ occupancy: 'not_handed_over', handoverNoticeDate: '2024-06-01' }),
+			unit({ handoverNoticeDate: '2026-03-02' })
+		];
+		expect(units.map((u) => plan(u))).toEqual(
+			units.map((u) => planBill(property, rates, u, '2026-03', settings))
+		);
 		expect(units.map((u) => plan(u)?.principalFen ?? null)).toEqual([23850, 31933, 21465, null]);
 		expect(monthPlanner(property, rates, '2020-12', settings)).toBeNull();
 	});
 	it('the due day setting is clamped', () => {
-		expect(planBill(property, rates, unit(), '2026-02', { ...settings, dueDay: 31 })?.dueDate).toBe('2026-02-28');
+		expect(planBill(property, rates, unit(), '2026-02', { ...settings, dueDay: 31 })?.dueDate).toBe(
+			'2026-02-28'
+		);
 	});
 });
 
@@ -259,7 +327,9 @@ describe('allocatePayment', () => {
 		]);
 	});
 	it('a bill with only a late fee left', () => {
-		expect(allocatePayment(300, [{ billId: 9, principalDueFen: 0, lateFeeDueFen: 2003 }])).toEqual([{ billId: 9, principalFen: 0, lateFeeFen: 300 }]);
+		expect(allocatePayment(300, [{ billId: 9, principalDueFen: 0, lateFeeDueFen: 2003 }])).toEqual([
+			{ billId: 9, principalFen: 0, lateFeeFen: 300 }
+		]);
 	});
 	it('refuses zero, negative, fractions and more than is due', () => {
 		expect(() => allocatePayment(0, targets)).toThrow(RangeError);
@@ -283,7 +353,9 @@ describe('month formatting', () => {
 		expect(formatMonthsZh(['2026-09', '2026-10', '2026-11'])).toBe('2026年09月至2026年11月');
 		expect(formatMonthsZh(['2026-09', '2026-10', '2026-11'], true)).toBe('2026年09月至11月');
 		expect(formatMonthsZh(['2026-12', '2027-01'], true)).toBe('2026年12月至2027年01月');
-		expect(formatMonthsZh(['2026-01', '2026-03', '2026-04'])).toBe('2026年01月、2026年03月至2026年04月');
+		expect(formatMonthsZh(['2026-01', '2026-03', '2026-04'])).toBe(
+			'2026年01月、2026年03月至2026年04月'
+		);
 		expect(formatMonthsEn(['2026-09', '2026-10', '2027-01'])).toBe('2026-09 to 2026-10, 2027-01');
 		expect(() => formatMonthsZh(['2026-13'])).toThrow(RangeError);
 	});
@@ -291,29 +363,66 @@ describe('month formatting', () => {
 
 describe('空置减免: credits for bills issued at 100 % in months the unit was not taken over', () => {
 	const vacant = { occupancy: 'not_handed_over' as const, handoverNoticeDate: '2025-06-15' };
-	const b = (billId: number, month: string, over: Partial<CreditBill> = {}): CreditBill => ({ billId, month, vacancyApplies: true, fullFen: 23733, principalFen: 23733, vacancyPercent: 100, ...over });
+	const b = (billId: number, month: string, over: Partial<CreditBill> = {}): CreditBill => ({
+		billId,
+		month,
+		vacancyApplies: true,
+		fullFen: 23733,
+		principalFen: 23733,
+		vacancyPercent: 100,
+		...over
+	});
 	it('which months count: from the notice, until the move-in case (or while not handed over)', () => {
 		expect(wasVacancyMonth(vacant, '2025-06')).toBe(false); // starts before the notice
 		expect(wasVacancyMonth(vacant, '2025-07')).toBe(true);
 		expect(wasVacancyMonth({ ...vacant, occupancy: 'occupied' }, '2025-07')).toBe(false); // no case on record
-		expect(wasVacancyMonth({ ...vacant, occupancy: 'occupied', takenOverFrom: '2026-03' }, '2026-02')).toBe(true);
-		expect(wasVacancyMonth({ ...vacant, occupancy: 'occupied', takenOverFrom: '2026-03' }, '2026-03')).toBe(false);
+		expect(
+			wasVacancyMonth({ ...vacant, occupancy: 'occupied', takenOverFrom: '2026-03' }, '2026-02')
+		).toBe(true);
+		expect(
+			wasVacancyMonth({ ...vacant, occupancy: 'occupied', takenOverFrom: '2026-03' }, '2026-03')
+		).toBe(false);
 		expect(wasVacancyMonth({ ...vacant, handoverNoticeDate: null }, '2026-03')).toBe(false);
 	});
 	it('the difference to the vacancy percentage of the month, less what was credited; parking and reduced bills get none', () => {
-		const bills = [b(1, '2025-06'), b(2, '2025-07'), b(3, '2025-08'), b(4, '2025-09', { vacancyApplies: false }), b(5, '2025-10', { vacancyPercent: 90, principalFen: 21360 })];
+		const bills = [
+			b(1, '2025-06'),
+			b(2, '2025-07'),
+			b(3, '2025-08'),
+			b(4, '2025-09', { vacancyApplies: false }),
+			b(5, '2025-10', { vacancyPercent: 90, principalFen: 21360 })
+		];
 		const pct = (m: string) => (m < '2025-08' ? 90 : 80);
 		// 23 733 − 21 360 (90 %) = 2 373; 23 733 − 18 986 (80 %) = 4 747, 1 000 already credited.
 		expect(vacancyCreditsOwed(vacant, bills, pct, new Map([[3, 1000]]))).toEqual([
 			{ sourceBillId: 2, amountFen: 2373, vacancyPercent: 90 },
 			{ sourceBillId: 3, amountFen: 3747, vacancyPercent: 80 }
 		]);
-		expect(vacancyCreditsOwed(vacant, bills, pct, new Map([[2, 2373], [3, 4747]]))).toEqual([]);
+		expect(
+			vacancyCreditsOwed(
+				vacant,
+				bills,
+				pct,
+				new Map([
+					[2, 2373],
+					[3, 4747]
+				])
+			)
+		).toEqual([]);
 	});
 	it('a credit goes to its own unpaid bill first, then the oldest unpaid ones; the rest waits', () => {
-		const credits = [{ sourceBillId: 1, amountFen: 2373, vacancyPercent: 90 }, { sourceBillId: 2, amountFen: 2373, vacancyPercent: 90 }];
+		const credits = [
+			{ sourceBillId: 1, amountFen: 2373, vacancyPercent: 90 },
+			{ sourceBillId: 2, amountFen: 2373, vacancyPercent: 90 }
+		];
 		// Bill 1 is paid; bill 2 has 1 000 unpaid; bill 9 (a later month) 23 733.
-		expect(allocateCredits(credits, [{ billId: 1, principalDueFen: 0 }, { billId: 2, principalDueFen: 1000 }, { billId: 9, principalDueFen: 3000 }])).toEqual([
+		expect(
+			allocateCredits(credits, [
+				{ billId: 1, principalDueFen: 0 },
+				{ billId: 2, principalDueFen: 1000 },
+				{ billId: 9, principalDueFen: 3000 }
+			])
+		).toEqual([
 			{ sourceBillId: 1, billId: 2, amountFen: 1000, vacancyPercent: 90 },
 			{ sourceBillId: 1, billId: 9, amountFen: 1373, vacancyPercent: 90 },
 			{ sourceBillId: 2, billId: 9, amountFen: 1627, vacancyPercent: 90 }

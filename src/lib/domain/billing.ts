@@ -77,7 +77,8 @@ function roundHalfUp(num: bigint, den: bigint): bigint {
 /** a × b ÷ den rounded half up, exactly: plain integers while they are safe, BigInt beyond. */
 function mulDivHalfUp(a: number, b: number, den: number): number {
 	const product = a * b;
-	if (Number.isSafeInteger(product) && Number.isSafeInteger(2 * product + den)) return Math.floor((2 * product + den) / (2 * den));
+	if (Number.isSafeInteger(product) && Number.isSafeInteger(2 * product + den))
+		return Math.floor((2 * product + den) / (2 * den));
 	return toNumber(roundHalfUp(BigInt(a) * BigInt(b), BigInt(den)));
 }
 
@@ -87,7 +88,11 @@ function toNumber(n: bigint): number {
 }
 
 /** The full monthly amount in fen of one item for one unit (before any vacancy reduction). */
-export function monthlyAmountFen(basis: FeeBasis, rateFen: number, unit: Pick<BillingUnit, 'areaCenti' | 'parkingSpaces'>): number {
+export function monthlyAmountFen(
+	basis: FeeBasis,
+	rateFen: number,
+	unit: Pick<BillingUnit, 'areaCenti' | 'parkingSpaces'>
+): number {
 	checkCount(rateFen, 'rateFen');
 	switch (basis) {
 		case 'per_area':
@@ -118,10 +123,15 @@ export function rateForMonth<R extends RateRow>(rates: readonly R[], month: stri
 	let best: R | null = null;
 	let bestOrder = -Infinity;
 	rates.forEach((r, index) => {
-		if (!isValidMonth(r.fromMonth)) throw new RangeError(`not a month YYYY-MM: ${JSON.stringify(r.fromMonth)}`);
+		if (!isValidMonth(r.fromMonth))
+			throw new RangeError(`not a month YYYY-MM: ${JSON.stringify(r.fromMonth)}`);
 		if (r.fromMonth > month) return;
 		const order = r.id ?? index;
-		if (!best || r.fromMonth > best.fromMonth || (r.fromMonth === best.fromMonth && order > bestOrder)) {
+		if (
+			!best ||
+			r.fromMonth > best.fromMonth ||
+			(r.fromMonth === best.fromMonth && order > bestOrder)
+		) {
 			best = r;
 			bestOrder = order;
 		}
@@ -143,7 +153,10 @@ export function addMonthsToDate(date: string, n: number): string {
 }
 
 /** Billing starts at the notice; a unit not handed over without a notice date is not billed. */
-function billableFrom(unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate'>, monthStart: string): boolean {
+function billableFrom(
+	unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate'>,
+	monthStart: string
+): boolean {
 	if (!unit.handoverNoticeDate) return unit.occupancy !== 'not_handed_over';
 	return monthStart >= unit.handoverNoticeDate;
 }
@@ -154,14 +167,18 @@ function vacancyAt(
 	monthStart: string,
 	settings: VacancySettings
 ): number {
-	if (!item.vacancyApplies || unit.occupancy !== 'not_handed_over' || !unit.handoverNoticeDate) return 100;
+	if (!item.vacancyApplies || unit.occupancy !== 'not_handed_over' || !unit.handoverNoticeDate)
+		return 100;
 	if (unit.takenOverFrom && monthStart.slice(0, 7) >= unit.takenOverFrom) return 100;
 	// Every month billed from the notice on (billableFrom) is a vacancy month: no year's wait.
 	return monthStart >= unit.handoverNoticeDate ? settings.vacancyPercent : 100;
 }
 
 /** Whether a unit is billed for `month` at all (fees start at the handover notice). */
-export function isBillable(unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate'>, month: string): boolean {
+export function isBillable(
+	unit: Pick<BillingUnit, 'occupancy' | 'handoverNoticeDate'>,
+	month: string
+): boolean {
 	checkMonth(month);
 	return billableFrom(unit, `${month}-01`);
 }
@@ -207,7 +224,14 @@ export function monthPlanner(
 		const fullFen = monthlyAmountFen(item.basis, rate.rateFen, unit);
 		if (fullFen === 0) return null;
 		const vacancyPercent = vacancyAt(unit, item, monthStart, settings);
-		return { month, dueDate, rateFen: rate.rateFen, fullFen, vacancyPercent, principalFen: applyPercent(fullFen, vacancyPercent) };
+		return {
+			month,
+			dueDate,
+			rateFen: rate.rateFen,
+			fullFen,
+			vacancyPercent,
+			principalFen: applyPercent(fullFen, vacancyPercent)
+		};
 	};
 }
 
@@ -243,7 +267,10 @@ export interface Allocation {
  * then the late fees, oldest first. Throws when the amount is not positive or exceeds what is due.
  * Bills that receive nothing are left out.
  */
-export function allocatePayment(amountFen: number, targets: readonly AllocationTarget[]): Allocation[] {
+export function allocatePayment(
+	amountFen: number,
+	targets: readonly AllocationTarget[]
+): Allocation[] {
 	checkCount(amountFen, 'amountFen');
 	if (amountFen === 0) throw new RangeError('amount must be above zero');
 	let due = 0;
@@ -368,10 +395,18 @@ export function allocateCredits(
 	targets: readonly { billId: number; principalDueFen: number }[]
 ): { sourceBillId: number; billId: number; amountFen: number; vacancyPercent: number }[] {
 	const left = new Map(targets.map((t) => [t.billId, t.principalDueFen]));
-	const rows: { sourceBillId: number; billId: number; amountFen: number; vacancyPercent: number }[] = [];
+	const rows: {
+		sourceBillId: number;
+		billId: number;
+		amountFen: number;
+		vacancyPercent: number;
+	}[] = [];
 	for (const c of credits) {
 		let amount = c.amountFen;
-		const order = [c.sourceBillId, ...targets.map((t) => t.billId).filter((id) => id !== c.sourceBillId)];
+		const order = [
+			c.sourceBillId,
+			...targets.map((t) => t.billId).filter((id) => id !== c.sourceBillId)
+		];
 		for (const billId of order) {
 			const room = left.get(billId) ?? 0;
 			if (amount === 0) break;
@@ -379,7 +414,12 @@ export function allocateCredits(
 			const take = Math.min(room, amount);
 			left.set(billId, room - take);
 			amount -= take;
-			rows.push({ sourceBillId: c.sourceBillId, billId, amountFen: take, vacancyPercent: c.vacancyPercent });
+			rows.push({
+				sourceBillId: c.sourceBillId,
+				billId,
+				amountFen: take,
+				vacancyPercent: c.vacancyPercent
+			});
 		}
 	}
 	return rows;

@@ -24,14 +24,25 @@ export interface CashTie<L extends CashTieLine> {
 	ok: boolean;
 }
 
-const ZERO: CashTieLine = { receivedFen: 0, receivedCount: 0, voidedFen: 0, voidedCount: 0, refundedFen: 0, refundedCount: 0 };
+const ZERO: CashTieLine = {
+	receivedFen: 0,
+	receivedCount: 0,
+	voidedFen: 0,
+	voidedCount: 0,
+	refundedFen: 0,
+	refundedCount: 0
+};
 
 export function isEmptyTieLine(l: CashTieLine): boolean {
 	return l.receivedCount === 0 && l.voidedCount === 0 && l.refundedCount === 0;
 }
 
 /** Adds the shift lines and what lay outside any shift, and checks the sum against the method line. */
-export function tieCash<L extends CashTieLine>(lines: L[], outside: CashTieLine, methodNetFen: number): CashTie<L> {
+export function tieCash<L extends CashTieLine>(
+	lines: L[],
+	outside: CashTieLine,
+	methodNetFen: number
+): CashTie<L> {
 	const total = { ...ZERO };
 	for (const l of [...lines, outside]) {
 		total.receivedFen += l.receivedFen;
@@ -42,5 +53,11 @@ export function tieCash<L extends CashTieLine>(lines: L[], outside: CashTieLine,
 		total.refundedCount += l.refundedCount;
 	}
 	const netFen = total.receivedFen - total.voidedFen;
-	return { lines, outside, total: { ...total, netFen }, methodNetFen, ok: netFen === methodNetFen && isEmptyTieLine(outside) };
+	return {
+		lines,
+		outside,
+		total: { ...total, netFen },
+		methodNetFen,
+		ok: netFen === methodNetFen && isEmptyTieLine(outside)
+	};
 }

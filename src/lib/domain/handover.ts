@@ -44,7 +44,13 @@ export function shiftDiffers(s: {
 }): boolean {
 	return handoverDiffers({
 		differenceFen: s.differenceFen,
-		cheques: { system: { count: s.chequeCount, fen: s.chequeFen }, counted: { count: s.chequeCountedCount, fen: s.chequeCountedFen } },
-		cards: { system: { count: s.cardCount, fen: s.cardFen }, counted: { count: s.cardCountedCount, fen: s.cardCountedFen } }
+		cheques: {
+			system: { count: s.chequeCount, fen: s.chequeFen },
+			counted: { count: s.chequeCountedCount, fen: s.chequeCountedFen }
+		},
+		cards: {
+			system: { count: s.cardCount, fen: s.cardFen },
+			counted: { count: s.cardCountedCount, fen: s.cardCountedFen }
+		}
 	});
 }

@@ -72,7 +72,10 @@ export function defaultExpectedReturn(nowMs: number, loanHours: number): number 
 	return nowMs + Math.round(loanHours * 3600_000);
 }
 
-export function isOverdue(loan: { expectedReturnAt: number; returned: boolean }, nowMs: number): boolean {
+export function isOverdue(
+	loan: { expectedReturnAt: number; returned: boolean },
+	nowMs: number
+): boolean {
 	return !loan.returned && loan.expectedReturnAt < nowMs;
 }
 
@@ -116,7 +119,8 @@ export function checkKey(input: KeyInput, ctx: KeyContext): KeyError[] {
 	if (input.kind === 'unit') {
 		if (input.unitFound === null) errors.push('unit_required');
 		else if (!input.unitFound) errors.push('unit_not_found');
-		if (!input.depositConsentDate || !input.depositConsentMethod) errors.push('deposit_consent_required');
+		if (!input.depositConsentDate || !input.depositConsentMethod)
+			errors.push('deposit_consent_required');
 		else if (input.depositConsentDate > ctx.today) errors.push('deposit_consent_future');
 	} else if (!input.description.trim()) {
 		errors.push('area_required');
@@ -124,7 +128,8 @@ export function checkKey(input: KeyInput, ctx: KeyContext): KeyError[] {
 	return errors;
 }
 
-export type DispositionError = 'key_lent' | 'no_change' | 'deposit_consent_required' | 'deposit_consent_future';
+export type DispositionError =
+	'key_lent' | 'no_change' | 'deposit_consent_required' | 'deposit_consent_future';
 
 /**
  * Marking a key lost, handed back to its owner, or back in service. Never while it is lent (it
@@ -132,13 +137,18 @@ export type DispositionError = 'key_lent' | 'no_change' | 'deposit_consent_requi
  * back to its owner comes back only with a fresh deposit consent.
  */
 export function checkDisposition(
-	input: { target: KeyDisposition; depositConsentDate: string | null; depositConsentMethod: DepositConsentMethod | null },
+	input: {
+		target: KeyDisposition;
+		depositConsentDate: string | null;
+		depositConsentMethod: DepositConsentMethod | null;
+	},
 	ctx: { state: KeyState; disposition: KeyDisposition; kind: KeyKind; today: string }
 ): DispositionError[] {
 	if (ctx.state === 'lent') return ['key_lent'];
 	if (input.target === ctx.disposition) return ['no_change'];
 	if (input.target === 'active' && ctx.disposition === 'returned_to_owner' && ctx.kind === 'unit') {
-		if (!input.depositConsentDate || !input.depositConsentMethod) return ['deposit_consent_required'];
+		if (!input.depositConsentDate || !input.depositConsentMethod)
+			return ['deposit_consent_required'];
 		if (input.depositConsentDate > ctx.today) return ['deposit_consent_future'];
 	}
 	return [];
@@ -185,7 +195,8 @@ export type LoanError =
 	| 'escort_unknown'
 	| 'expected_return_past';
 
-export type LoanCheck = { ok: true; consentBasis: ConsentBasis } | { ok: false; errors: LoanError[] };
+export type LoanCheck =
+	{ ok: true; consentBasis: ConsentBasis } | { ok: false; errors: LoanError[] };
 
 /** Which form field an error belongs to (null: the form as a whole). */
 export const LOAN_ERROR_FIELD: Record<LoanError, string | null> = {
@@ -206,7 +217,10 @@ export const LOAN_ERROR_FIELD: Record<LoanError, string | null> = {
 };
 
 /** The borrower is on file for the unit (matched by ID number): the owner, or a person the owner authorised. */
-export function holderRole(idNumber: string, holders: LoanContext['holders']): 'owner' | 'authorised' | null {
+export function holderRole(
+	idNumber: string,
+	holders: LoanContext['holders']
+): 'owner' | 'authorised' | null {
 	const id = normaliseIdNumber(idNumber);
 	if (!id) return null;
 	const match = holders.filter((h) => normaliseIdNumber(h.idNumber) === id);
@@ -231,7 +245,8 @@ export function checkLoan(input: LoanInput, ctx: LoanContext): LoanCheck {
 	else if (ctx.keyState === 'lost') errors.push('key_lost');
 	else if (ctx.keyState === 'returned_to_owner') errors.push('key_returned_to_owner');
 
-	if (!input.borrowerCompany.trim() && !input.borrowerRelation.trim()) errors.push('identity_incomplete');
+	if (!input.borrowerCompany.trim() && !input.borrowerRelation.trim())
+		errors.push('identity_incomplete');
 	if (input.purpose === 'other' && !input.purposeNote.trim()) errors.push('purpose_note_required');
 
 	let consentBasis: ConsentBasis = 'not_required';
@@ -253,9 +268,13 @@ export function checkLoan(input: LoanInput, ctx: LoanContext): LoanCheck {
 		}
 	}
 
-	const collateral = input.collateral && input.collateral.idType && input.collateral.idNumber.trim() ? input.collateral : null;
+	const collateral =
+		input.collateral && input.collateral.idType && input.collateral.idNumber.trim()
+			? input.collateral
+			: null;
 	if (input.escortStaffId === null && !collateral) errors.push('escort_or_collateral_required');
-	if (input.escortStaffId !== null && !ctx.staffIds.includes(input.escortStaffId)) errors.push('escort_unknown');
+	if (input.escortStaffId !== null && !ctx.staffIds.includes(input.escortStaffId))
+		errors.push('escort_unknown');
 
 	if (input.expectedReturnAt <= ctx.nowMs) errors.push('expected_return_past');
 
@@ -306,9 +325,11 @@ export function checkReturn(input: ReturnInput, ctx: ReturnContext): ReturnError
 	if (!ctx.openLoan) return ['key_not_lent'];
 	const errors: ReturnError[] = [];
 	if (input.returnedAt > ctx.nowMs + TIME_TOLERANCE_MS) errors.push('return_time_future');
-	else if (input.returnedAt + TIME_TOLERANCE_MS <= ctx.openLoan.lentAt) errors.push('return_time_before_loan');
+	else if (input.returnedAt + TIME_TOLERANCE_MS <= ctx.openLoan.lentAt)
+		errors.push('return_time_before_loan');
 	if (!ctx.staffIds.includes(input.receivedBy)) errors.push('receiver_unknown');
 	if (!input.lost && !input.slotConfirmed) errors.push('slot_not_confirmed');
-	if (ctx.openLoan.collateralHeld && !input.collateralReturned) errors.push('collateral_not_returned');
+	if (ctx.openLoan.collateralHeld && !input.collateralReturned)
+		errors.push('collateral_not_returned');
 	return errors;
 }

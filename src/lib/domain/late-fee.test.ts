@@ -57,13 +57,17 @@ describe('days overdue', () => {
 		expect(lateFee({ principalFen: 25680, dueDate: '2026-03-20', asOf: '2026-03-21' })).toBe(77); // 77.04
 	});
 	it('counts 29 February in leap years: 2024-02-20 → 2024-03-01 is 10 days', () => {
-		expect(lateFeeWorking({ principalFen: 10000, dueDate: '2024-02-20', asOf: '2024-03-01' })).toMatchObject({
+		expect(
+			lateFeeWorking({ principalFen: 10000, dueDate: '2024-02-20', asOf: '2024-03-01' })
+		).toMatchObject({
 			fen: 300,
 			parts: [{ principalFen: 10000, days: 10 }]
 		});
 	});
 	it('2100 is not a leap year: 2100-02-20 → 2100-03-01 is 9 days', () => {
-		expect(lateFeeWorking({ principalFen: 10000, dueDate: '2100-02-20', asOf: '2100-03-01' })).toMatchObject({
+		expect(
+			lateFeeWorking({ principalFen: 10000, dueDate: '2100-02-20', asOf: '2100-03-01' })
+		).toMatchObject({
 			fen: 270,
 			parts: [{ principalFen: 10000, days: 9 }]
 		});
@@ -105,11 +109,21 @@ describe('amounts', () => {
 	it('stays exact and rounds half up at large magnitudes', () => {
 		// 999 999 999 × 500 × 3 ÷ 1000 = 1 499 999 998.5 → 1 499 999 999
 		expect(
-			lateFee({ principalFen: 999_999_999, dueDate: '2026-01-20', asOf: '2027-06-04', capPercent: null })
+			lateFee({
+				principalFen: 999_999_999,
+				dueDate: '2026-01-20',
+				asOf: '2027-06-04',
+				capPercent: null
+			})
 		).toBe(1_499_999_999);
 		// 999 999 999 × 3 652 × 3 ÷ 1000 = 10 955 999 989.044 → 10 955 999 989
 		expect(
-			lateFee({ principalFen: 999_999_999, dueDate: '2026-01-20', asOf: '2036-01-20', capPercent: null })
+			lateFee({
+				principalFen: 999_999_999,
+				dueDate: '2026-01-20',
+				asOf: '2036-01-20',
+				capPercent: null
+			})
 		).toBe(10_955_999_989);
 	});
 });
@@ -146,7 +160,10 @@ describe('rounding: once per bill, half up', () => {
 describe('cap', () => {
 	const bill = { principalFen: 1000, dueDate: '2026-01-20' };
 	it('by default the fee never exceeds 100% of the principal', () => {
-		expect(lateFeeWorking({ ...bill, asOf: '2026-12-19' })).toMatchObject({ fen: 999, capped: false }); // 333 days
+		expect(lateFeeWorking({ ...bill, asOf: '2026-12-19' })).toMatchObject({
+			fen: 999,
+			capped: false
+		}); // 333 days
 		expect(lateFeeWorking({ ...bill, asOf: '2026-12-20' })).toMatchObject({
 			fen: 1000,
 			uncappedFen: 1002,
@@ -158,22 +175,39 @@ describe('cap', () => {
 	it('a fee exactly at the cap is not "capped"', () => {
 		// 10 000 × 400 days × 2.5‰ = 10 000 exactly.
 		const p = { principalFen: 10000, dueDate: '2026-01-20', ratePerMille: 2.5 };
-		expect(lateFeeWorking({ ...p, asOf: '2027-02-24' })).toMatchObject({ fen: 10000, capped: false });
-		expect(lateFeeWorking({ ...p, asOf: '2027-02-25' })).toMatchObject({ fen: 10000, uncappedFen: 10025, capped: true });
+		expect(lateFeeWorking({ ...p, asOf: '2027-02-24' })).toMatchObject({
+			fen: 10000,
+			capped: false
+		});
+		expect(lateFeeWorking({ ...p, asOf: '2027-02-25' })).toMatchObject({
+			fen: 10000,
+			uncappedFen: 10025,
+			capped: true
+		});
 	});
 	it('a community may set 50%', () => {
 		// 10 000 × 200 days × 3‰ = 6 000 → 5 000
-		expect(lateFee({ principalFen: 10000, dueDate: '2026-01-20', asOf: '2026-08-08', capPercent: 50 })).toBe(5000);
+		expect(
+			lateFee({ principalFen: 10000, dueDate: '2026-01-20', asOf: '2026-08-08', capPercent: 50 })
+		).toBe(5000);
 		// 50% of 25 681 = 12 840.5 → 12 841 (half up)
-		expect(lateFee({ principalFen: 25681, dueDate: '2026-01-20', asOf: '2036-01-20', capPercent: 50 })).toBe(12841);
+		expect(
+			lateFee({ principalFen: 25681, dueDate: '2026-01-20', asOf: '2036-01-20', capPercent: 50 })
+		).toBe(12841);
 	});
 	it('null means no cap', () => {
 		expect(lateFee({ principalFen: 10000, dueDate: '2026-01-20', asOf: '2026-12-31' })).toBe(10000);
-		expect(lateFee({ principalFen: 10000, dueDate: '2026-01-20', asOf: '2026-12-31', capPercent: null })).toBe(10350);
+		expect(
+			lateFee({ principalFen: 10000, dueDate: '2026-01-20', asOf: '2026-12-31', capPercent: null })
+		).toBe(10350);
 	});
 	it('a 0% cap waives every fee; a cap above 100% allows more', () => {
-		expect(lateFee({ principalFen: 10000, dueDate: '2026-01-20', asOf: '2026-12-31', capPercent: 0 })).toBe(0);
-		expect(lateFee({ principalFen: 10000, dueDate: '2026-01-20', asOf: '2036-01-20', capPercent: 150 })).toBe(15000);
+		expect(
+			lateFee({ principalFen: 10000, dueDate: '2026-01-20', asOf: '2026-12-31', capPercent: 0 })
+		).toBe(0);
+		expect(
+			lateFee({ principalFen: 10000, dueDate: '2026-01-20', asOf: '2036-01-20', capPercent: 150 })
+		).toBe(15000);
 	});
 	it('the cap applies to the whole principal even after partial payments', () => {
 		// 600 paid on day 1; 400 unpaid for 3 000 days: 600×1×3‰ + 400×3000×3‰ = 1.8 + 3600 → capped at 1 000.
@@ -234,7 +268,9 @@ describe('payments', () => {
 	it('a payment on asOf itself counts as paid that day', () => {
 		const payments = [{ date: '2026-02-19', principalFen: 10000 }];
 		expect(lateFee({ ...bill, payments })).toBe(900);
-		expect(lateFeeWorking({ ...bill, payments }).parts).toEqual([{ principalFen: 10000, days: 30 }]);
+		expect(lateFeeWorking({ ...bill, payments }).parts).toEqual([
+			{ principalFen: 10000, days: 30 }
+		]);
 	});
 	it('once fully paid the fee stops growing', () => {
 		const payments = [{ date: '2026-04-15', principalFen: 25680 }];
@@ -249,7 +285,9 @@ describe('payments', () => {
 	});
 	it('ignores whatever goes beyond the principal, oldest payments first', () => {
 		// 15 000 paid against 10 000: only 10 000 counts, 10 days.
-		expect(lateFeeWorking({ ...bill, payments: [{ date: '2026-01-30', principalFen: 15000 }] })).toMatchObject({
+		expect(
+			lateFeeWorking({ ...bill, payments: [{ date: '2026-01-30', principalFen: 15000 }] })
+		).toMatchObject({
 			fen: 300,
 			parts: [{ principalFen: 10000, days: 10 }]
 		});
@@ -311,8 +349,17 @@ describe('rate', () => {
 	it('may be a fraction such as 0.5‰ (万分之五), kept exact', () => {
 		expect(lateFee({ ...b, ratePerMille: 0.5 })).toBe(334); // 333.84
 		// 0.3‰ is not exactly representable in binary; 100 000 × 5 × 0.3‰ must still be exactly 150.
-		expect(lateFee({ principalFen: 100000, dueDate: '2026-03-20', asOf: '2026-03-25', ratePerMille: 0.3 })).toBe(150);
-		expect(lateFee({ principalFen: 1000, dueDate: '2026-03-20', asOf: '2026-03-25', ratePerMille: 0.1 })).toBe(1); // 0.5 → 1
+		expect(
+			lateFee({
+				principalFen: 100000,
+				dueDate: '2026-03-20',
+				asOf: '2026-03-25',
+				ratePerMille: 0.3
+			})
+		).toBe(150);
+		expect(
+			lateFee({ principalFen: 1000, dueDate: '2026-03-20', asOf: '2026-03-25', ratePerMille: 0.1 })
+		).toBe(1); // 0.5 → 1
 	});
 	it('refuses rates with more than 4 decimals', () => {
 		expect(() => lateFee({ ...b, ratePerMille: 0.00001 })).toThrow(/decimals/);
@@ -331,8 +378,20 @@ describe('invalid input throws a clear error', () => {
 		[{ ...ok, dueDate: '2026/01/20' }, /dueDate/],
 		[{ ...ok, asOf: '' }, /asOf/],
 		[{ ...ok, payments: [{ date: '2026-13-01', principalFen: 1 }] }, /payments\[0\]\.date/],
-		[{ ...ok, payments: [{ date: '2026-01-30', principalFen: 1 }, { date: '2026-01-30', principalFen: -5 }] }, /payments\[1\]\.principalFen/],
-		[{ ...ok, payments: [{ date: '2026-01-30', principalFen: 0.5 }] }, /payments\[0\]\.principalFen/],
+		[
+			{
+				...ok,
+				payments: [
+					{ date: '2026-01-30', principalFen: 1 },
+					{ date: '2026-01-30', principalFen: -5 }
+				]
+			},
+			/payments\[1\]\.principalFen/
+		],
+		[
+			{ ...ok, payments: [{ date: '2026-01-30', principalFen: 0.5 }] },
+			/payments\[0\]\.principalFen/
+		],
 		[{ ...ok, ratePerMille: -1 }, /ratePerMille/],
 		[{ ...ok, ratePerMille: Number.NaN }, /ratePerMille/],
 		[{ ...ok, ratePerMille: Number.POSITIVE_INFINITY }, /ratePerMille/],
@@ -372,10 +431,17 @@ describe('formatLateFeeWorkingZh', () => {
 	});
 	it('adds the cap line when the cap applies', () => {
 		const w = lateFeeWorking({ principalFen: 1000, dueDate: '2026-01-20', asOf: '2026-12-20' });
-		expect(formatLateFeeWorkingZh(w)).toBe('逾期334天 × ¥10.00 × 3‰ = ¥10.02\n以本金的100%为上限,计 ¥10.00');
+		expect(formatLateFeeWorkingZh(w)).toBe(
+			'逾期334天 × ¥10.00 × 3‰ = ¥10.02\n以本金的100%为上限,计 ¥10.00'
+		);
 	});
 	it('prints fractional rates', () => {
-		const w = lateFeeWorking({ principalFen: 25680, dueDate: '2026-03-20', asOf: '2026-04-15', ratePerMille: 0.5 });
+		const w = lateFeeWorking({
+			principalFen: 25680,
+			dueDate: '2026-03-20',
+			asOf: '2026-04-15',
+			ratePerMille: 0.5
+		});
 		expect(formatLateFeeWorkingZh(w)).toBe('逾期26天 × ¥256.80 × 0.5‰ = ¥3.34');
 	});
 	it('prints nothing when nothing is overdue', () => {
@@ -392,7 +458,9 @@ describe('rate and cap changes (a schedule): a past day never changes', () => {
 
 	it('before the change day: the same fee as without the change', () => {
 		for (const asOf of ['2026-11-20', '2026-11-21', '2026-12-01', '2026-12-05']) {
-			expect(lateFee({ ...base, asOf, schedule: after })).toBe(lateFee({ ...base, asOf, schedule: before }));
+			expect(lateFee({ ...base, asOf, schedule: after })).toBe(
+				lateFee({ ...base, asOf, schedule: before })
+			);
 		}
 		// 15 days × 1000 × 3‰ = 45.00
 		expect(lateFee({ ...base, asOf: '2026-12-05', schedule: after })).toBe(4500);
@@ -410,18 +478,24 @@ describe('rate and cap changes (a schedule): a past day never changes', () => {
 			{ principalFen: 100000, days: 15, ratePerMille: 3 },
 			{ principalFen: 100000, days: 10, ratePerMille: 2 }
 		]);
-		expect(formatLateFeeWorkingZh(w)).toBe('逾期15天 × ¥1,000.00 × 3‰ = ¥45.00\n逾期10天 × ¥1,000.00 × 2‰ = ¥20.00\n合计 ¥65.00');
+		expect(formatLateFeeWorkingZh(w)).toBe(
+			'逾期15天 × ¥1,000.00 × 3‰ = ¥45.00\n逾期10天 × ¥1,000.00 × 2‰ = ¥20.00\n合计 ¥65.00'
+		);
 	});
 
 	it('a future scheduled change does nothing before its day', () => {
 		const future = [...before, { from: '2027-06-01', ratePerMille: 1, capPercent: 100 }];
-		expect(lateFee({ ...base, asOf: '2026-12-15', schedule: future })).toBe(lateFee({ ...base, asOf: '2026-12-15', ratePerMille: 3 }));
+		expect(lateFee({ ...base, asOf: '2026-12-15', schedule: future })).toBe(
+			lateFee({ ...base, asOf: '2026-12-15', ratePerMille: 3 })
+		);
 	});
 
 	it('a part paid before the change is not touched by it', () => {
 		const payments = [{ date: '2026-11-30', principalFen: 40000 }];
 		// 40000 × 10 × 3‰ = 1200; 60000 × 15 × 3‰ = 2700 and 60000 × 5 × 2‰ = 600
-		expect(lateFee({ ...base, asOf: '2026-12-10', payments, schedule: after })).toBe(1200 + 2700 + 600);
+		expect(lateFee({ ...base, asOf: '2026-12-10', payments, schedule: after })).toBe(
+			1200 + 2700 + 600
+		);
 	});
 
 	it('a lower cap stops growth but never takes back what had accrued', () => {
@@ -450,7 +524,9 @@ describe('rate and cap changes (a schedule): a past day never changes', () => {
 	it('one period gives exactly the single-rate result', () => {
 		const one = [{ from: '0000-01-01', ratePerMille: 3, capPercent: 100 }];
 		for (const asOf of ['2026-11-19', '2027-01-01', '2030-01-01']) {
-			expect(lateFeeWorking({ ...base, asOf, schedule: one })).toEqual(lateFeeWorking({ ...base, asOf }));
+			expect(lateFeeWorking({ ...base, asOf, schedule: one })).toEqual(
+				lateFeeWorking({ ...base, asOf })
+			);
 		}
 	});
 });

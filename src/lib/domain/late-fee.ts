@@ -124,7 +124,13 @@ export function lateFeeWorking(input: LateFeeInput): LateFeeWorking {
 	const schedule: LateFeePeriod[] =
 		input.schedule && input.schedule.length > 0
 			? [...input.schedule].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
-			: [{ from: '0000-01-01', ratePerMille: input.ratePerMille ?? DEFAULT_RATE_PER_MILLE, capPercent: input.capPercent === undefined ? DEFAULT_CAP_PERCENT : input.capPercent }];
+			: [
+					{
+						from: '0000-01-01',
+						ratePerMille: input.ratePerMille ?? DEFAULT_RATE_PER_MILLE,
+						capPercent: input.capPercent === undefined ? DEFAULT_CAP_PERCENT : input.capPercent
+					}
+				];
 
 	checkFen(principalFen, 'principalFen');
 	checkDate(dueDate, 'dueDate');
@@ -172,7 +178,8 @@ export function lateFeeWorking(input: LateFeeInput): LateFeeWorking {
 		.map(([days, amount]) => ({ principalFen: amount, days }));
 
 	// Per period: Σ part × its overdue days in that period × the period's rate (exact, × 1000 × 10⁴).
-	const capOf = (cap: bigint | null) => (cap === null ? null : roundHalfUp(BigInt(principalFen) * cap, 100n * SCALE));
+	const capOf = (cap: bigint | null) =>
+		cap === null ? null : roundHalfUp(BigInt(principalFen) * cap, 100n * SCALE);
 	const lines: LateFeeLine[] = [];
 	let total = 0n;
 	let cum = 0n;
@@ -188,7 +195,14 @@ export function lateFeeWorking(input: LateFeeInput): LateFeeWorking {
 		total += accrued;
 		const capFen = capOf(p.cap);
 		const bound = capFen === null ? null : capFen * 1000n * SCALE;
-		cum = bound === null ? cum + accrued : cum + accrued < bound ? cum + accrued : cum > bound ? cum : bound;
+		cum =
+			bound === null
+				? cum + accrued
+				: cum + accrued < bound
+					? cum + accrued
+					: cum > bound
+						? cum
+						: bound;
 	});
 	const capFen = capOf(current.cap);
 
@@ -218,12 +232,17 @@ export function lateFee(input: LateFeeInput): number {
  */
 export function formatLateFeeWorkingZh(working: LateFeeWorking): string {
 	// Older stored workings have no lines: their parts were all priced at the one rate.
-	const parts = working.lines ?? working.parts.map((p) => ({ ...p, ratePerMille: working.ratePerMille }));
+	const parts =
+		working.lines ?? working.parts.map((p) => ({ ...p, ratePerMille: working.ratePerMille }));
 	const lines = parts.map((part) => {
-		const amount = roundHalfUp(BigInt(part.principalFen) * BigInt(part.days) * scaled(part.ratePerMille, 'ratePerMille'), 1000n * SCALE);
+		const amount = roundHalfUp(
+			BigInt(part.principalFen) * BigInt(part.days) * scaled(part.ratePerMille, 'ratePerMille'),
+			1000n * SCALE
+		);
 		return `逾期${part.days}天 × ${formatYuan(part.principalFen)} × ${part.ratePerMille}‰ = ${formatYuan(Number(amount))}`;
 	});
 	if (parts.length > 1) lines.push(`合计 ${formatYuan(working.uncappedFen)}`);
-	if (working.capped) lines.push(`以本金的${working.capPercent}%为上限,计 ${formatYuan(working.fen)}`);
+	if (working.capped)
+		lines.push(`以本金的${working.capPercent}%为上限,计 ${formatYuan(working.fen)}`);
 	return lines.join('\n');
 }

@@ -67,15 +67,37 @@ for (const [c] of BASIC) GROUP_OF[c] = 'documents';
 for (const [c] of MORTGAGE) GROUP_OF[c] = 'mortgage';
 for (const rows of Object.values(IDENTITY)) for (const [c] of rows) GROUP_OF[c] = 'identity';
 for (const [c] of PROXY) GROUP_OF[c] = 'proxy';
-for (const [c] of tail(1)) GROUP_OF[c] = ['household_photos', 'notice_letter_materials'].includes(c) ? 'household' : 'fees';
+for (const [c] of tail(1))
+	GROUP_OF[c] = ['household_photos', 'notice_letter_materials'].includes(c) ? 'household' : 'fees';
 
-function expected(ownerType: MoveInOwnerType, mortgage: boolean, proxy: boolean, persons = 1): ChecklistItem[] {
-	const rows = [...BASIC, ...(mortgage ? MORTGAGE : []), ...IDENTITY[ownerType], ...(proxy ? PROXY : []), ...tail(persons)];
-	return rows.map(([code, required, form, originals, copies, pieces]) => ({ code, group: GROUP_OF[code], required, form, originals, copies, pieces }));
+function expected(
+	ownerType: MoveInOwnerType,
+	mortgage: boolean,
+	proxy: boolean,
+	persons = 1
+): ChecklistItem[] {
+	const rows = [
+		...BASIC,
+		...(mortgage ? MORTGAGE : []),
+		...IDENTITY[ownerType],
+		...(proxy ? PROXY : []),
+		...tail(persons)
+	];
+	return rows.map(([code, required, form, originals, copies, pieces]) => ({
+		code,
+		group: GROUP_OF[code],
+		required,
+		form,
+		originals,
+		copies,
+		pieces
+	}));
 }
 
 const COMBINATIONS = MOVEIN_OWNER_TYPES.flatMap((ownerType) =>
-	[false, true].flatMap((mortgage) => [false, true].map((proxy) => ({ ownerType, mortgage, proxy })))
+	[false, true].flatMap((mortgage) =>
+		[false, true].map((proxy) => ({ ownerType, mortgage, proxy }))
+	)
 );
 
 describe('buildChecklist: every owner type × mortgage × proxy', () => {
@@ -83,38 +105,49 @@ describe('buildChecklist: every owner type × mortgage × proxy', () => {
 		expect(COMBINATIONS).toHaveLength(20);
 	});
 
-	it.each(COMBINATIONS)('$ownerType, mortgage=$mortgage, proxy=$proxy', ({ ownerType, mortgage, proxy }) => {
-		const items = buildChecklist({ ownerType, mortgage, proxy });
-		expect(items).toEqual(expected(ownerType, mortgage, proxy));
-		// Codes are unique, known and listed in ITEM_CODES order (the printing order).
-		const codes = items.map((i) => i.code);
-		expect(new Set(codes).size).toBe(codes.length);
-		const positions = codes.map((c) => ITEM_CODES.indexOf(c));
-		expect(positions.every((p) => p >= 0)).toBe(true);
-		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-		// Mortgage and proxy items appear exactly when asked for.
-		expect(codes.includes('mortgage_contract')).toBe(mortgage);
-		expect(codes.includes('loan_contract')).toBe(mortgage);
-		expect(codes.includes('bank_posting_slip')).toBe(mortgage);
-		expect(codes.includes('proxy_authorisation')).toBe(proxy);
-		expect(codes.includes('proxy_id')).toBe(proxy);
-		// Always there: contract, receipts, photos, letter, the three handover fees.
-		for (const c of ['purchase_contract', 'payment_receipts', 'household_photos', 'notice_letter_materials', 'house_balance', 'maintenance_fund', 'deed_tax'] as const) {
-			expect(codes).toContain(c);
+	it.each(COMBINATIONS)(
+		'$ownerType, mortgage=$mortgage, proxy=$proxy',
+		({ ownerType, mortgage, proxy }) => {
+			const items = buildChecklist({ ownerType, mortgage, proxy });
+			expect(items).toEqual(expected(ownerType, mortgage, proxy));
+			// Codes are unique, known and listed in ITEM_CODES order (the printing order).
+			const codes = items.map((i) => i.code);
+			expect(new Set(codes).size).toBe(codes.length);
+			const positions = codes.map((c) => ITEM_CODES.indexOf(c));
+			expect(positions.every((p) => p >= 0)).toBe(true);
+			expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+			// Mortgage and proxy items appear exactly when asked for.
+			expect(codes.includes('mortgage_contract')).toBe(mortgage);
+			expect(codes.includes('loan_contract')).toBe(mortgage);
+			expect(codes.includes('bank_posting_slip')).toBe(mortgage);
+			expect(codes.includes('proxy_authorisation')).toBe(proxy);
+			expect(codes.includes('proxy_id')).toBe(proxy);
+			// Always there: contract, receipts, photos, letter, the three handover fees.
+			for (const c of [
+				'purchase_contract',
+				'payment_receipts',
+				'household_photos',
+				'notice_letter_materials',
+				'house_balance',
+				'maintenance_fund',
+				'deed_tax'
+			] as const) {
+				expect(codes).toContain(c);
+			}
+			// Identity items of other owner types never leak in.
+			for (const other of MOVEIN_OWNER_TYPES.filter((t) => t !== ownerType)) {
+				for (const [c] of IDENTITY[other]) expect(codes).not.toContain(c);
+			}
+			// Optional items exist only for minors.
+			expect(items.some((i) => !i.required)).toBe(ownerType === 'minor');
+			// Shape: documents have one original, copies only with original_and_copy; presented things have pieces.
+			for (const i of items) {
+				if (i.form === 'present') expect(i.pieces).toBeGreaterThan(0);
+				else expect([i.originals, i.pieces]).toEqual([1, 0]);
+				expect(i.copies).toBe(i.form === 'original_and_copy' ? 1 : 0);
+			}
 		}
-		// Identity items of other owner types never leak in.
-		for (const other of MOVEIN_OWNER_TYPES.filter((t) => t !== ownerType)) {
-			for (const [c] of IDENTITY[other]) expect(codes).not.toContain(c);
-		}
-		// Optional items exist only for minors.
-		expect(items.some((i) => !i.required)).toBe(ownerType === 'minor');
-		// Shape: documents have one original, copies only with original_and_copy; presented things have pieces.
-		for (const i of items) {
-			if (i.form === 'present') expect(i.pieces).toBeGreaterThan(0);
-			else expect([i.originals, i.pieces]).toEqual([1, 0]);
-			expect(i.copies).toBe(i.form === 'original_and_copy' ? 1 : 0);
-		}
-	});
+	);
 
 	it('every item code is used by some combination', () => {
 		const used = new Set(COMBINATIONS.flatMap((c) => buildChecklist(c).map((i) => i.code)));
@@ -122,7 +155,9 @@ describe('buildChecklist: every owner type × mortgage × proxy', () => {
 	});
 
 	it('company owner with mortgage through a proxy, in full', () => {
-		expect(buildChecklist({ ownerType: 'company', mortgage: true, proxy: true }).map((i) => i.code)).toEqual([
+		expect(
+			buildChecklist({ ownerType: 'company', mortgage: true, proxy: true }).map((i) => i.code)
+		).toEqual([
 			'purchase_contract',
 			'payment_receipts',
 			'loan_contract',
@@ -148,16 +183,22 @@ describe('buildChecklist: photos and bad input', () => {
 		for (const c of COMBINATIONS) {
 			const photos = buildChecklist({ ...c, persons }).find((i) => i.code === 'household_photos');
 			expect(photos?.pieces).toBe(2 * persons);
-			expect(buildChecklist({ ...c, persons })).toEqual(expected(c.ownerType, c.mortgage, c.proxy, persons));
+			expect(buildChecklist({ ...c, persons })).toEqual(
+				expected(c.ownerType, c.mortgage, c.proxy, persons)
+			);
 		}
 	});
 
 	it.each([0, -1, 1.5, 21, Number.NaN])('refuses persons = %s', (persons) => {
-		expect(() => buildChecklist({ ownerType: 'individual', mortgage: false, proxy: false, persons })).toThrow(RangeError);
+		expect(() =>
+			buildChecklist({ ownerType: 'individual', mortgage: false, proxy: false, persons })
+		).toThrow(RangeError);
 	});
 
 	it('refuses an unknown owner type', () => {
-		expect(() => buildChecklist({ ownerType: 'alien' as MoveInOwnerType, mortgage: false, proxy: false })).toThrow(RangeError);
+		expect(() =>
+			buildChecklist({ ownerType: 'alien' as MoveInOwnerType, mortgage: false, proxy: false })
+		).toThrow(RangeError);
 	});
 
 	it('owner types match the schema enum; guards', () => {
@@ -177,24 +218,65 @@ describe('missingRequired / completionBlocks', () => {
 	it('lists required items not received, in order; optional ones never block', () => {
 		expect(missingRequired(items, new Set()).map((i) => i.code)).toEqual(required);
 		expect(missingRequired(items, new Set(required))).toEqual([]);
-		expect(missingRequired(items, new Set(required.slice(1))).map((i) => i.code)).toEqual([required[0]]);
+		expect(missingRequired(items, new Set(required.slice(1))).map((i) => i.code)).toEqual([
+			required[0]
+		]);
 	});
 
 	it('blocks on items, unpaid months and keys; passes when all are fine', () => {
 		const months = prepayMonths('2026-11', 6);
-		expect(completionBlocks({ items, received: new Set(required), monthsPaid: true, months, keys: 2 })).toEqual([]);
-		const blocks = completionBlocks({ items, received: new Set(), monthsPaid: false, months, keys: 0 });
+		expect(
+			completionBlocks({ items, received: new Set(required), monthsPaid: true, months, keys: 2 })
+		).toEqual([]);
+		const blocks = completionBlocks({
+			items,
+			received: new Set(),
+			monthsPaid: false,
+			months,
+			keys: 0
+		});
 		expect(blocks.map((b) => b.kind)).toEqual(['items_missing', 'months_unpaid', 'keys_invalid']);
-		expect(completionBlocks({ items, received: new Set(required), monthsPaid: true, months, keys: 51 }).map((b) => b.kind)).toEqual(['keys_invalid']);
-		expect(completionBlocks({ items, received: new Set(required), monthsPaid: true, months, keys: 1.5 }).map((b) => b.kind)).toEqual(['keys_invalid']);
+		expect(
+			completionBlocks({
+				items,
+				received: new Set(required),
+				monthsPaid: true,
+				months,
+				keys: 51
+			}).map((b) => b.kind)
+		).toEqual(['keys_invalid']);
+		expect(
+			completionBlocks({
+				items,
+				received: new Set(required),
+				monthsPaid: true,
+				months,
+				keys: 1.5
+			}).map((b) => b.kind)
+		).toEqual(['keys_invalid']);
 		// No months to collect (setting 0): nothing to pay.
-		expect(completionBlocks({ items, received: new Set(required), monthsPaid: false, months: [], keys: 1 })).toEqual([]);
+		expect(
+			completionBlocks({
+				items,
+				received: new Set(required),
+				monthsPaid: false,
+				months: [],
+				keys: 1
+			})
+		).toEqual([]);
 	});
 });
 
 describe('months', () => {
 	it('prepayMonths counts from the start month across the year end', () => {
-		expect(prepayMonths('2026-11', 6)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04']);
+		expect(prepayMonths('2026-11', 6)).toEqual([
+			'2026-11',
+			'2026-12',
+			'2027-01',
+			'2027-02',
+			'2027-03',
+			'2027-04'
+		]);
 		expect(prepayMonths('2026-01', 0)).toEqual([]);
 		expect(() => prepayMonths('2026-13', 6)).toThrow(RangeError);
 		expect(() => prepayMonths('2026-11', -1)).toThrow(RangeError);

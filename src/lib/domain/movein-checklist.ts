@@ -21,10 +21,23 @@
 
 import { addMonths, daysBetween, isValidMonth } from '../dates';
 
-export const MOVEIN_OWNER_TYPES = ['individual', 'foreign', 'hk_mo_tw', 'company', 'minor'] as const;
+export const MOVEIN_OWNER_TYPES = [
+	'individual',
+	'foreign',
+	'hk_mo_tw',
+	'company',
+	'minor'
+] as const;
 export type MoveInOwnerType = (typeof MOVEIN_OWNER_TYPES)[number];
 
-export const ITEM_GROUPS = ['documents', 'mortgage', 'identity', 'proxy', 'household', 'fees'] as const;
+export const ITEM_GROUPS = [
+	'documents',
+	'mortgage',
+	'identity',
+	'proxy',
+	'household',
+	'fees'
+] as const;
 export type ItemGroup = (typeof ITEM_GROUPS)[number];
 
 /**
@@ -90,8 +103,21 @@ export const MAX_PERSONS = 20;
 /** Keys handed over at completion: at least one, sanity cap. */
 export const MAX_KEYS = 50;
 
-function doc(code: ItemCode, group: ItemGroup, form: Exclude<ItemForm, 'present'>, required = true): ChecklistItem {
-	return { code, group, required, form, originals: 1, copies: form === 'original_and_copy' ? 1 : 0, pieces: 0 };
+function doc(
+	code: ItemCode,
+	group: ItemGroup,
+	form: Exclude<ItemForm, 'present'>,
+	required = true
+): ChecklistItem {
+	return {
+		code,
+		group,
+		required,
+		form,
+		originals: 1,
+		copies: form === 'original_and_copy' ? 1 : 0,
+		pieces: 0
+	};
 }
 
 function present(code: ItemCode, group: ItemGroup, pieces: number): ChecklistItem {
@@ -136,7 +162,8 @@ export function isItemCode(v: unknown): v is ItemCode {
 
 /** The checklist for one move-in, in the order the counter asks for (and prints) the items. */
 export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
-	if (!isOwnerType(input.ownerType)) throw new RangeError(`unknown owner type: ${String(input.ownerType)}`);
+	if (!isOwnerType(input.ownerType))
+		throw new RangeError(`unknown owner type: ${String(input.ownerType)}`);
 	const persons = input.persons ?? 1;
 	if (!Number.isSafeInteger(persons) || persons < 1 || persons > MAX_PERSONS) {
 		throw new RangeError(`persons must be an integer 1–${MAX_PERSONS}, got ${String(persons)}`);
@@ -154,7 +181,10 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
 	}
 	items.push(...identityItems(input.ownerType));
 	if (input.proxy) {
-		items.push(doc('proxy_authorisation', 'proxy', 'original'), doc('proxy_id', 'proxy', 'original'));
+		items.push(
+			doc('proxy_authorisation', 'proxy', 'original'),
+			doc('proxy_id', 'proxy', 'original')
+		);
 	}
 	items.push(
 		present('household_photos', 'household', PHOTOS_PER_PERSON * persons),
@@ -167,7 +197,10 @@ export function buildChecklist(input: ChecklistInput): ChecklistItem[] {
 }
 
 /** Required items not (yet) received, in checklist order. */
-export function missingRequired(items: readonly ChecklistItem[], received: ReadonlySet<string>): ChecklistItem[] {
+export function missingRequired(
+	items: readonly ChecklistItem[],
+	received: ReadonlySet<string>
+): ChecklistItem[] {
 	return items.filter((i) => i.required && !received.has(i.code));
 }
 
@@ -209,8 +242,10 @@ export function completionBlocks(args: {
 	const blocks: CompletionBlock[] = [];
 	const missing = missingRequired(args.items, args.received);
 	if (missing.length) blocks.push({ kind: 'items_missing', items: missing });
-	if (!args.monthsPaid && args.months.length) blocks.push({ kind: 'months_unpaid', months: [...args.months] });
-	if (!Number.isSafeInteger(args.keys) || args.keys < 1 || args.keys > MAX_KEYS) blocks.push({ kind: 'keys_invalid' });
+	if (!args.monthsPaid && args.months.length)
+		blocks.push({ kind: 'months_unpaid', months: [...args.months] });
+	if (!Number.isSafeInteger(args.keys) || args.keys < 1 || args.keys > MAX_KEYS)
+		blocks.push({ kind: 'keys_invalid' });
 	return blocks;
 }
 

@@ -32,7 +32,13 @@ import {
 const T0 = Date.parse('2026-11-23T01:00:00Z'); // 09:00 in Shanghai
 const MIN = 60_000;
 
-const entry = (id: number, over: Partial<QueueEntry> = {}): QueueEntry => ({ id, service: 'payment', priority: 'normal', takenAt: T0 + id * MIN, ...over });
+const entry = (id: number, over: Partial<QueueEntry> = {}): QueueEntry => ({
+	id,
+	service: 'payment',
+	priority: 'normal',
+	takenAt: T0 + id * MIN,
+	...over
+});
 
 describe('numbering', () => {
 	it('prefixes each service with its own letter and pads to three digits', () => {
@@ -47,7 +53,8 @@ describe('numbering', () => {
 		expect(formatQueueNo('payment', 1000)).toBe('A1000');
 	});
 	it('refuses a sequence that is not a positive integer', () => {
-		for (const bad of [0, -1, 1.5, NaN]) expect(() => formatQueueNo('payment', bad)).toThrow(RangeError);
+		for (const bad of [0, -1, 1.5, NaN])
+			expect(() => formatQueueNo('payment', bad)).toThrow(RangeError);
 	});
 	it('gives every service a distinct letter', () => {
 		const letters = QUEUE_SERVICES.map((s) => SERVICE_PREFIX[s]);
@@ -69,7 +76,13 @@ describe('calling order: urgent → elderly/disabled → arrival', () => {
 		expect(list.map((e) => e.id)).toEqual([3, 1, 2]); // not sorted in place
 	});
 	it('calls an elderly visitor before earlier normal ones, and urgent before both', () => {
-		const list = [entry(1), entry(2), entry(3, { priority: 'elderly' }), entry(4, { priority: 'urgent' }), entry(5, { priority: 'elderly' })];
+		const list = [
+			entry(1),
+			entry(2),
+			entry(3, { priority: 'elderly' }),
+			entry(4, { priority: 'urgent' }),
+			entry(5, { priority: 'elderly' })
+		];
 		expect(orderWaiting(list).map((e) => e.id)).toEqual([4, 3, 5, 1, 2]);
 	});
 	it('breaks a tie in the same millisecond by id', () => {
@@ -77,14 +90,23 @@ describe('calling order: urgent → elderly/disabled → arrival', () => {
 		expect(compareQueue(entry(8, { takenAt: T0 }), entry(7, { takenAt: T0 }))).toBeGreaterThan(0);
 	});
 	it('picks the next number, optionally only among the services a counter handles', () => {
-		const list = [entry(1, { service: 'keys' }), entry(2, { service: 'payment', priority: 'elderly' }), entry(3, { service: 'keys', priority: 'urgent' })];
+		const list = [
+			entry(1, { service: 'keys' }),
+			entry(2, { service: 'payment', priority: 'elderly' }),
+			entry(3, { service: 'keys', priority: 'urgent' })
+		];
 		expect(pickNext(list)?.id).toBe(3);
 		expect(pickNext(list, ['payment'])?.id).toBe(2);
 		expect(pickNext(list, ['movein'])).toBeNull();
 		expect(pickNext([])).toBeNull();
 	});
 	it('counts who is ahead across all services', () => {
-		const list = [entry(1, { service: 'keys' }), entry(2), entry(3, { priority: 'elderly', service: 'report' }), entry(4)];
+		const list = [
+			entry(1, { service: 'keys' }),
+			entry(2),
+			entry(3, { priority: 'elderly', service: 'report' }),
+			entry(4)
+		];
 		expect(aheadOf(list, list[3]).map((e) => e.id)).toEqual([3, 1, 2]);
 		expect(aheadOf(list, list[2]).map((e) => e.id)).toEqual([]);
 		// An urgent number taken now goes ahead of everyone.
@@ -104,16 +126,50 @@ describe('state machine', () => {
 		expect(queueStep('waiting', 'no_show')).toEqual({ ok: false, error: 'not_called' });
 		expect(queueStep('called', 'called')).toEqual({ ok: false, error: 'not_waiting' });
 		expect(queueStep('no_show', 'finished')).toEqual({ ok: false, error: 'not_called' });
-		for (const t of ['called', 'recalled', 'finished', 'no_show'] as const) expect(queueStep('finished', t)).toEqual({ ok: false, error: 'finished' });
+		for (const t of ['called', 'recalled', 'finished', 'no_show'] as const)
+			expect(queueStep('finished', t)).toEqual({ ok: false, error: 'finished' });
 	});
 	it('folds the events into the call, the counter and the finish', () => {
-		const ev = (type: QueueEventFact['type'], at: number, counter: string | null = '2', staffId: number | null = 5): QueueEventFact => ({ type, at, counter, staffId });
-		expect(foldQueue([])).toEqual({ state: 'waiting', calledAt: null, servedFrom: null, counter: null, staffId: null, finishedAt: null });
-		const f = foldQueue([ev('called', T0), ev('recalled', T0 + MIN, '3', 6), ev('finished', T0 + 5 * MIN, null, 6)]);
-		expect(f).toEqual({ state: 'finished', calledAt: T0 + MIN, servedFrom: T0, counter: '3', staffId: 6, finishedAt: T0 + 5 * MIN });
+		const ev = (
+			type: QueueEventFact['type'],
+			at: number,
+			counter: string | null = '2',
+			staffId: number | null = 5
+		): QueueEventFact => ({ type, at, counter, staffId });
+		expect(foldQueue([])).toEqual({
+			state: 'waiting',
+			calledAt: null,
+			servedFrom: null,
+			counter: null,
+			staffId: null,
+			finishedAt: null
+		});
+		const f = foldQueue([
+			ev('called', T0),
+			ev('recalled', T0 + MIN, '3', 6),
+			ev('finished', T0 + 5 * MIN, null, 6)
+		]);
+		expect(f).toEqual({
+			state: 'finished',
+			calledAt: T0 + MIN,
+			servedFrom: T0,
+			counter: '3',
+			staffId: 6,
+			finishedAt: T0 + 5 * MIN
+		});
 		// A no-show served later: the visit starts at the second call. Refused events are ignored.
-		const g = foldQueue([ev('called', T0), ev('no_show', T0 + MIN), ev('finished', T0 + 2 * MIN), ev('called', T0 + 10 * MIN, '1')]);
-		expect(g).toMatchObject({ state: 'called', servedFrom: T0 + 10 * MIN, counter: '1', finishedAt: null });
+		const g = foldQueue([
+			ev('called', T0),
+			ev('no_show', T0 + MIN),
+			ev('finished', T0 + 2 * MIN),
+			ev('called', T0 + 10 * MIN, '1')
+		]);
+		expect(g).toMatchObject({
+			state: 'called',
+			servedFrom: T0 + 10 * MIN,
+			counter: '1',
+			finishedAt: null
+		});
 	});
 });
 
@@ -142,8 +198,25 @@ describe('expected wait', () => {
 	});
 	it('counts the counters that called within the last hour, at least one', () => {
 		expect(openCounters([], T0)).toBe(1);
-		expect(openCounters([{ counter: '1', at: T0 - 5 * MIN }, { counter: '1', at: T0 - MIN }, { counter: '2', at: T0 - 59 * MIN }], T0)).toBe(2);
-		expect(openCounters([{ counter: '3', at: T0 - 61 * MIN }, { counter: null, at: T0 }], T0)).toBe(1);
+		expect(
+			openCounters(
+				[
+					{ counter: '1', at: T0 - 5 * MIN },
+					{ counter: '1', at: T0 - MIN },
+					{ counter: '2', at: T0 - 59 * MIN }
+				],
+				T0
+			)
+		).toBe(2);
+		expect(
+			openCounters(
+				[
+					{ counter: '3', at: T0 - 61 * MIN },
+					{ counter: null, at: T0 }
+				],
+				T0
+			)
+		).toBe(1);
 		expect(openCounters([{ counter: '4', at: T0 + MIN }], T0)).toBe(1); // not yet
 	});
 	it('sums the service times of the people ahead over the open counters, rounded up', () => {
@@ -160,7 +233,13 @@ describe('expected wait', () => {
 });
 
 describe('priority asked on a phone', () => {
-	const set = (priority: 'normal' | 'elderly' | 'urgent', at = T0): QueueEventFact => ({ type: 'priority_set', at, counter: '1', staffId: 1, priority });
+	const set = (priority: 'normal' | 'elderly' | 'urgent', at = T0): QueueEventFact => ({
+		type: 'priority_set',
+		at,
+		counter: '1',
+		staffId: 1,
+		priority
+	});
 	it('needs the counter to confirm urgent or elderly from a phone, not from the kiosk or the counter', () => {
 		expect(needsConfirmation('mobile', 'urgent')).toBe(true);
 		expect(needsConfirmation('mobile', 'elderly')).toBe(true);
@@ -169,27 +248,57 @@ describe('priority asked on a phone', () => {
 		expect(needsConfirmation('counter', 'elderly')).toBe(false);
 	});
 	it('waits as normal until confirmed, then goes first; the counter may demote any number', () => {
-		expect(priorityOf({ priority: 'urgent', source: 'mobile' }, [])).toEqual({ priority: 'normal', asked: 'urgent', pending: true });
-		expect(priorityOf({ priority: 'urgent', source: 'mobile' }, [set('urgent')])).toEqual({ priority: 'urgent', asked: 'urgent', pending: false });
-		expect(priorityOf({ priority: 'urgent', source: 'mobile' }, [set('normal')])).toEqual({ priority: 'normal', asked: 'urgent', pending: false });
-		expect(priorityOf({ priority: 'urgent', source: 'kiosk' }, [])).toEqual({ priority: 'urgent', asked: 'urgent', pending: false });
+		expect(priorityOf({ priority: 'urgent', source: 'mobile' }, [])).toEqual({
+			priority: 'normal',
+			asked: 'urgent',
+			pending: true
+		});
+		expect(priorityOf({ priority: 'urgent', source: 'mobile' }, [set('urgent')])).toEqual({
+			priority: 'urgent',
+			asked: 'urgent',
+			pending: false
+		});
+		expect(priorityOf({ priority: 'urgent', source: 'mobile' }, [set('normal')])).toEqual({
+			priority: 'normal',
+			asked: 'urgent',
+			pending: false
+		});
+		expect(priorityOf({ priority: 'urgent', source: 'kiosk' }, [])).toEqual({
+			priority: 'urgent',
+			asked: 'urgent',
+			pending: false
+		});
 		// The last change counts; calls and finishes do not touch the priority.
-		const events: QueueEventFact[] = [set('urgent'), set('elderly', T0 + MIN), { type: 'called', at: T0 + 2 * MIN, counter: '1', staffId: 1 }];
+		const events: QueueEventFact[] = [
+			set('urgent'),
+			set('elderly', T0 + MIN),
+			{ type: 'called', at: T0 + 2 * MIN, counter: '1', staffId: 1 }
+		];
 		expect(priorityOf({ priority: 'urgent', source: 'kiosk' }, events).priority).toBe('elderly');
 		// A priority change is not a step of the state machine.
 		expect(foldQueue([set('normal'), ...events]).state).toBe('called');
 	});
 	it('orders a pending urgent phone number in arrival order, a confirmed one first', () => {
 		const early = entry(1);
-		const phone = entry(2, { priority: priorityOf({ priority: 'urgent', source: 'mobile' }, []).priority });
+		const phone = entry(2, {
+			priority: priorityOf({ priority: 'urgent', source: 'mobile' }, []).priority
+		});
 		expect(orderWaiting([phone, early]).map((e) => e.id)).toEqual([1, 2]);
-		const confirmed = entry(2, { priority: priorityOf({ priority: 'urgent', source: 'mobile' }, [set('urgent')]).priority });
+		const confirmed = entry(2, {
+			priority: priorityOf({ priority: 'urgent', source: 'mobile' }, [set('urgent')]).priority
+		});
 		expect(orderWaiting([confirmed, early]).map((e) => e.id)).toEqual([2, 1]);
 	});
 });
 
 describe('limits on taking numbers', () => {
-	const taken = (n: number, over: Partial<TakenBefore> = {}, step = 1000): TakenBefore[] => Array.from({ length: n }, (_, i) => ({ source: 'kiosk', takenAt: T0 + i * step, open: true, ...over }));
+	const taken = (n: number, over: Partial<TakenBefore> = {}, step = 1000): TakenBefore[] =>
+		Array.from({ length: n }, (_, i) => ({
+			source: 'kiosk',
+			takenAt: T0 + i * step,
+			open: true,
+			...over
+		}));
 	it('lets a hall kiosk take 6 a minute, then asks to wait; a minute later it goes on', () => {
 		// First use: 30 numbers in 5 s. The 7th within a minute is refused.
 		const burst = taken(KIOSK_PER_MINUTE, {}, 150);
@@ -201,14 +310,28 @@ describe('limits on taking numbers', () => {
 		const day = taken(KIOSK_MAX_WAITING, {}, MIN);
 		const now = T0 + KIOSK_MAX_WAITING * MIN;
 		expect(takeLimit('kiosk', day, [], now)).toBe('kiosk_waiting');
-		expect(takeLimit('kiosk', day.map((t, i) => ({ ...t, open: i > 0 })), [], now)).toBeNull();
+		expect(
+			takeLimit(
+				'kiosk',
+				day.map((t, i) => ({ ...t, open: i > 0 })),
+				[],
+				now
+			)
+		).toBeNull();
 	});
 	it('gives a phone session one waiting number at a time and 2 a day', () => {
 		const phone = (open: boolean, at = T0) => ({ source: 'mobile' as const, takenAt: at, open });
 		expect(takeLimit('mobile', [], [], T0)).toBeNull();
 		expect(takeLimit('mobile', [phone(true)], [phone(true)], T0 + MIN)).toBe('phone_waiting');
 		expect(takeLimit('mobile', [phone(false)], [phone(false)], T0 + MIN)).toBeNull();
-		expect(takeLimit('mobile', Array.from({ length: PHONE_MAX_PER_DAY }, () => phone(false)), [], T0 + 3 * 3_600_000)).toBe('phone_day');
+		expect(
+			takeLimit(
+				'mobile',
+				Array.from({ length: PHONE_MAX_PER_DAY }, () => phone(false)),
+				[],
+				T0 + 3 * 3_600_000
+			)
+		).toBe('phone_day');
 	});
 	it('limits one address however many cookies it drops; the counter is never limited', () => {
 		const flood = taken(ADDRESS_PER_MINUTE, { source: 'kiosk' }, 100);

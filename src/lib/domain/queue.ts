@@ -13,7 +13,14 @@
  * service, or a default while none has finished today), divided by the counters open.
  */
 
-export const QUEUE_SERVICES = ['payment', 'renovation', 'movein', 'report', 'keys', 'other'] as const;
+export const QUEUE_SERVICES = [
+	'payment',
+	'renovation',
+	'movein',
+	'report',
+	'keys',
+	'other'
+] as const;
 export type QueueService = (typeof QUEUE_SERVICES)[number];
 
 /** The letter before each number, by service. */
@@ -58,18 +65,27 @@ export const OPEN_COUNTER_WINDOW_MS = 60 * 60_000;
  * `priority_set`: the counter sets a waiting number's priority — confirms the priority a phone
  * asked for, or demotes a number (the standard lets staff judge urgency). It never changes the state.
  */
-export const QUEUE_EVENT_TYPES = ['called', 'recalled', 'finished', 'no_show', 'priority_set'] as const;
+export const QUEUE_EVENT_TYPES = [
+	'called',
+	'recalled',
+	'finished',
+	'no_show',
+	'priority_set'
+] as const;
 export type QueueEventType = (typeof QUEUE_EVENT_TYPES)[number];
 
 export const QUEUE_STATES = ['waiting', 'called', 'finished', 'no_show'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 
-export const isService = (s: unknown): s is QueueService => typeof s === 'string' && (QUEUE_SERVICES as readonly string[]).includes(s);
-export const isPriority = (s: unknown): s is QueuePriority => typeof s === 'string' && (QUEUE_PRIORITIES as readonly string[]).includes(s);
+export const isService = (s: unknown): s is QueueService =>
+	typeof s === 'string' && (QUEUE_SERVICES as readonly string[]).includes(s);
+export const isPriority = (s: unknown): s is QueuePriority =>
+	typeof s === 'string' && (QUEUE_PRIORITIES as readonly string[]).includes(s);
 
 /** "A001"; past 999 the number simply grows ("A1000"), it never wraps to a number in use. */
 export function formatQueueNo(service: QueueService, seq: number): string {
-	if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`queue sequence must be a positive integer, got ${seq}`);
+	if (!Number.isInteger(seq) || seq < 1)
+		throw new RangeError(`queue sequence must be a positive integer, got ${seq}`);
 	return SERVICE_PREFIX[service] + String(seq).padStart(3, '0');
 }
 
@@ -84,7 +100,9 @@ export interface QueueEntry {
 
 /** Urgent → elderly/disabled → arrival order (time taken, then id for numbers taken in the same ms). */
 export function compareQueue(a: QueueEntry, b: QueueEntry): number {
-	return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.takenAt - b.takenAt || a.id - b.id;
+	return (
+		PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.takenAt - b.takenAt || a.id - b.id
+	);
 }
 
 /** The waiting numbers in calling order (a new array). */
@@ -93,7 +111,10 @@ export function orderWaiting<T extends QueueEntry>(waiting: readonly T[]): T[] {
 }
 
 /** The number a counter calls next; `services` limits it to what that counter handles (empty = all). */
-export function pickNext<T extends QueueEntry>(waiting: readonly T[], services: readonly QueueService[] = []): T | null {
+export function pickNext<T extends QueueEntry>(
+	waiting: readonly T[],
+	services: readonly QueueService[] = []
+): T | null {
 	const mine = services.length ? waiting.filter((w) => services.includes(w.service)) : waiting;
 	return orderWaiting(mine)[0] ?? null;
 }
@@ -110,17 +131,28 @@ export type QueueRuleError = 'not_waiting' | 'not_called' | 'finished';
 export type QueueStepType = Exclude<QueueEventType, 'priority_set'>;
 
 /** The next state after an event, or why the event is not allowed now. */
-export function queueStep(state: QueueState, type: QueueStepType): { ok: true; state: QueueState } | { ok: false; error: QueueRuleError } {
+export function queueStep(
+	state: QueueState,
+	type: QueueStepType
+): { ok: true; state: QueueState } | { ok: false; error: QueueRuleError } {
 	if (state === 'finished') return { ok: false, error: 'finished' };
 	switch (type) {
 		case 'called':
-			return state === 'waiting' || state === 'no_show' ? { ok: true, state: 'called' } : { ok: false, error: 'not_waiting' };
+			return state === 'waiting' || state === 'no_show'
+				? { ok: true, state: 'called' }
+				: { ok: false, error: 'not_waiting' };
 		case 'recalled':
-			return state === 'called' ? { ok: true, state: 'called' } : { ok: false, error: 'not_called' };
+			return state === 'called'
+				? { ok: true, state: 'called' }
+				: { ok: false, error: 'not_called' };
 		case 'finished':
-			return state === 'called' ? { ok: true, state: 'finished' } : { ok: false, error: 'not_called' };
+			return state === 'called'
+				? { ok: true, state: 'finished' }
+				: { ok: false, error: 'not_called' };
 		case 'no_show':
-			return state === 'called' ? { ok: true, state: 'no_show' } : { ok: false, error: 'not_called' };
+			return state === 'called'
+				? { ok: true, state: 'no_show' }
+				: { ok: false, error: 'not_called' };
 	}
 }
 
@@ -146,7 +178,14 @@ export interface QueueFacts {
 
 /** Replays a number's events (oldest first); events the machine refuses are ignored. */
 export function foldQueue(events: readonly QueueEventFact[]): QueueFacts {
-	const f: QueueFacts = { state: 'waiting', calledAt: null, servedFrom: null, counter: null, staffId: null, finishedAt: null };
+	const f: QueueFacts = {
+		state: 'waiting',
+		calledAt: null,
+		servedFrom: null,
+		counter: null,
+		staffId: null,
+		finishedAt: null
+	};
 	for (const e of events) {
 		if (e.type === 'priority_set') continue;
 		const r = queueStep(f.state, e.type);
@@ -184,7 +223,10 @@ export interface PriorityFacts {
 }
 
 /** A number's priority: as asked (phones: normal until confirmed), then as the counter last set it. */
-export function priorityOf(ticket: { priority: QueuePriority; source: QueueSource }, events: readonly QueueEventFact[]): PriorityFacts {
+export function priorityOf(
+	ticket: { priority: QueuePriority; source: QueueSource },
+	events: readonly QueueEventFact[]
+): PriorityFacts {
 	const asked = ticket.priority;
 	let pending = needsConfirmation(ticket.source, asked);
 	let priority: QueuePriority = pending ? 'normal' : asked;
@@ -225,19 +267,29 @@ export interface TakenBefore {
 	open: boolean;
 }
 
-export type TakeLimit = 'kiosk_busy' | 'kiosk_waiting' | 'phone_waiting' | 'phone_day' | 'address_busy';
+export type TakeLimit =
+	'kiosk_busy' | 'kiosk_waiting' | 'phone_waiting' | 'phone_day' | 'address_busy';
 
 /**
  * Whether one more number may be taken now from a device and an address, given today's numbers
  * taken from each. null: yes. Numbers taken by a clerk at the counter are never limited.
  */
-export function takeLimit(source: QueueSource, fromDevice: readonly TakenBefore[], fromAddress: readonly TakenBefore[], now: number): TakeLimit | null {
+export function takeLimit(
+	source: QueueSource,
+	fromDevice: readonly TakenBefore[],
+	fromAddress: readonly TakenBefore[],
+	now: number
+): TakeLimit | null {
 	if (source === 'counter') return null;
-	const within = (list: readonly TakenBefore[], ms: number) => list.filter((t) => t.takenAt <= now && now - t.takenAt < ms).length;
+	const within = (list: readonly TakenBefore[], ms: number) =>
+		list.filter((t) => t.takenAt <= now && now - t.takenAt < ms).length;
 	if (source === 'mobile') {
 		if (fromDevice.filter((t) => t.open).length >= PHONE_MAX_WAITING) return 'phone_waiting';
 		if (fromDevice.length >= PHONE_MAX_PER_DAY) return 'phone_day';
-		if (fromAddress.filter((t) => t.open && t.source === 'mobile').length >= ADDRESS_MAX_PHONE_WAITING) return 'address_busy';
+		if (
+			fromAddress.filter((t) => t.open && t.source === 'mobile').length >= ADDRESS_MAX_PHONE_WAITING
+		)
+			return 'address_busy';
 	} else {
 		if (within(fromDevice, 60_000) >= KIOSK_PER_MINUTE) return 'kiosk_busy';
 		if (fromDevice.filter((t) => t.open).length >= KIOSK_MAX_WAITING) return 'kiosk_waiting';
@@ -260,7 +312,10 @@ export interface FinishedVisit {
  * or the default while there is none. Visits longer than MAX_SERVICE_MS (a number left open) and
  * negative ones are left out.
  */
-export function serviceMinutes(finished: readonly FinishedVisit[], defaults: Record<QueueService, number> = DEFAULT_SERVICE_MINUTES): Record<QueueService, number> {
+export function serviceMinutes(
+	finished: readonly FinishedVisit[],
+	defaults: Record<QueueService, number> = DEFAULT_SERVICE_MINUTES
+): Record<QueueService, number> {
 	const sum = new Map<QueueService, { ms: number; n: number }>();
 	for (const v of finished) {
 		const ms = v.to - v.from;
@@ -279,9 +334,14 @@ export function serviceMinutes(finished: readonly FinishedVisit[], defaults: Rec
 }
 
 /** Counters open now: those that called a number within the window; at least one. */
-export function openCounters(calls: readonly { counter: string | null; at: number }[], now: number, windowMs = OPEN_COUNTER_WINDOW_MS): number {
+export function openCounters(
+	calls: readonly { counter: string | null; at: number }[],
+	now: number,
+	windowMs = OPEN_COUNTER_WINDOW_MS
+): number {
 	const open = new Set<string>();
-	for (const c of calls) if (c.counter && c.at <= now && now - c.at <= windowMs) open.add(c.counter);
+	for (const c of calls)
+		if (c.counter && c.at <= now && now - c.at <= windowMs) open.add(c.counter);
 	return Math.max(1, open.size);
 }
 
@@ -289,7 +349,11 @@ export function openCounters(calls: readonly { counter: string | null; at: numbe
  * Expected wait in whole minutes (rounded up): the service times of the people ahead, shared
  * over the open counters. Nobody ahead → 0 (next to be called).
  */
-export function expectedWaitMinutes(ahead: readonly QueueService[], minutes: Record<QueueService, number>, counters: number): number {
+export function expectedWaitMinutes(
+	ahead: readonly QueueService[],
+	minutes: Record<QueueService, number>,
+	counters: number
+): number {
 	if (ahead.length === 0) return 0;
 	const total = ahead.reduce((s, service) => s + minutes[service], 0);
 	// (less a hair, so 0.1 + 0.2 style sums of averages do not round a whole minute up)

@@ -92,7 +92,16 @@ export interface ReceiptFacts {
 	ownerNames: string[];
 }
 
-export type ReceiptLineKind = 'principal' | 'late_fee' | 'waiver' | 'paid_before' | 'unpaid' | 'credit' | 'deposit' | 'charge' | 'other';
+export type ReceiptLineKind =
+	| 'principal'
+	| 'late_fee'
+	| 'waiver'
+	| 'paid_before'
+	| 'unpaid'
+	| 'credit'
+	| 'deposit'
+	| 'charge'
+	| 'other';
 
 export interface ReceiptLine {
 	kind: ReceiptLineKind;
@@ -141,7 +150,8 @@ export function parseDetail(detail: ReceiptLineInput['detail']): LineDetail {
 	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
 	const r = raw as Record<string, unknown>;
 	const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
-	const fen = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : undefined);
+	const fen = (v: unknown) =>
+		typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : undefined;
 	const out: LineDetail = {};
 	if (typeof r.month === 'string' && isValidMonth(r.month)) out.month = r.month;
 	out.itemNameZh = str(r.itemNameZh);
@@ -163,7 +173,14 @@ export function parseDetail(detail: ReceiptLineInput['detail']): LineDetail {
 			const amountFen = fen(o.amountFen);
 			const nameZh = str(o.nameZh) ?? str(o.itemNameZh);
 			if (amountFen === undefined || !nameZh) return [];
-			return [{ nameZh, nameEn: str(o.nameEn) ?? str(o.itemNameEn) ?? nameZh, amountFen, noteZh: str(o.noteZh) ?? '' }];
+			return [
+				{
+					nameZh,
+					nameEn: str(o.nameEn) ?? str(o.itemNameEn) ?? nameZh,
+					amountFen,
+					noteZh: str(o.noteZh) ?? ''
+				}
+			];
 		});
 		if (credits.length) out.credits = credits;
 	}
@@ -178,7 +195,13 @@ function isWorking(w: unknown): w is LateFeeWorking {
 		typeof o.ratePerMille === 'number' &&
 		typeof o.uncappedFen === 'number' &&
 		Array.isArray(o.parts) &&
-		o.parts.every((p) => p && typeof p === 'object' && typeof (p as Record<string, unknown>).principalFen === 'number' && typeof (p as Record<string, unknown>).days === 'number')
+		o.parts.every(
+			(p) =>
+				p &&
+				typeof p === 'object' &&
+				typeof (p as Record<string, unknown>).principalFen === 'number' &&
+				typeof (p as Record<string, unknown>).days === 'number'
+		)
 	);
 }
 
@@ -215,14 +238,29 @@ interface BillAcc {
  * the billed amount, so the note never contradicts the figure), the vacancy rate when it applied,
  * or '' when there is nothing to say.
  */
-export function priceNoteZh(f: BillFacts | undefined, monthlyFen: number, vacancyPercent: number): string {
+export function priceNoteZh(
+	f: BillFacts | undefined,
+	monthlyFen: number,
+	vacancyPercent: number
+): string {
 	const vac = vacancyPercent < 100 ? `×空置${vacancyPercent}%` : '';
 	if (!f) return vac ? `空置${vacancyPercent}%：${yuan(monthlyFen)}元/月` : '';
 	let price = '';
-	if (f.basis === 'per_area' && f.areaCenti && Math.floor((2 * f.rateFen * f.areaCenti + 100) / 200) === f.fullFen) {
+	if (
+		f.basis === 'per_area' &&
+		f.areaCenti &&
+		Math.floor((2 * f.rateFen * f.areaCenti + 100) / 200) === f.fullFen
+	) {
 		price = `${yuan(f.rateFen)}元/m²×${centi(f.areaCenti)}m²`;
-	} else if (f.basis === 'per_space' && f.parkingSpaces && f.rateFen * f.parkingSpaces === f.fullFen) {
-		price = f.parkingSpaces > 1 ? `${yuan(f.rateFen)}元/个×${f.parkingSpaces}个` : `${yuan(f.rateFen)}元/个`;
+	} else if (
+		f.basis === 'per_space' &&
+		f.parkingSpaces &&
+		f.rateFen * f.parkingSpaces === f.fullFen
+	) {
+		price =
+			f.parkingSpaces > 1
+				? `${yuan(f.rateFen)}元/个×${f.parkingSpaces}个`
+				: `${yuan(f.rateFen)}元/个`;
 	} else if (vac) {
 		price = `${yuan(f.fullFen)}元`;
 	}
@@ -230,10 +268,14 @@ export function priceNoteZh(f: BillFacts | undefined, monthlyFen: number, vacanc
 }
 
 /** Lays out a receipt. `bills` (optional) adds what the bills table knows: unit price, area, vacancy. */
-export function layoutReceipt(input: readonly ReceiptLineInput[], bills: ReadonlyMap<number, BillFacts> = new Map()): ReceiptLayout {
+export function layoutReceipt(
+	input: readonly ReceiptLineInput[],
+	bills: ReadonlyMap<number, BillFacts> = new Map()
+): ReceiptLayout {
 	const accs = new Map<number, BillAcc>();
 	// Lines keep the order of first appearance; bill lines are placed when their item first appears.
-	const slots: ({ type: 'item'; itemCode: string } | { type: 'lines'; lines: ReceiptLine[] })[] = [];
+	const slots: ({ type: 'item'; itemCode: string } | { type: 'lines'; lines: ReceiptLine[] })[] =
+		[];
 	const itemsSeen = new Set<string>();
 
 	input.forEach((line, order) => {
@@ -269,7 +311,8 @@ export function layoutReceipt(input: readonly ReceiptLineInput[], bills: Readonl
 			b.month ??= d.month ?? facts?.month ?? null;
 			b.prepay ||= d.prepay === true || facts?.source === 'prepay' || facts?.source === 'movein';
 			if (!facts && d.vacancyPercent !== undefined) b.vacancyPercent = d.vacancyPercent;
-			if (b.billPrincipalFen === null && d.principalFen !== undefined) b.billPrincipalFen = d.principalFen;
+			if (b.billPrincipalFen === null && d.principalFen !== undefined)
+				b.billPrincipalFen = d.principalFen;
 			if (line.kind === 'principal') b.principalFen += line.amountFen;
 			else b.lateFeeFen += line.amountFen;
 			// The figures of the bill's late fee are the same on every line that carries them: take the largest.
@@ -292,7 +335,13 @@ export function layoutReceipt(input: readonly ReceiptLineInput[], bills: Readonl
 	const workings: WorkingLine[] = [];
 	for (const itemCode of itemsSeen) {
 		const list = [...accs.values()].filter((b) => b.itemCode === itemCode);
-		list.sort((a, b) => ((a.month ?? '9999') < (b.month ?? '9999') ? -1 : (a.month ?? '9999') > (b.month ?? '9999') ? 1 : a.order - b.order));
+		list.sort((a, b) =>
+			(a.month ?? '9999') < (b.month ?? '9999')
+				? -1
+				: (a.month ?? '9999') > (b.month ?? '9999')
+					? 1
+					: a.order - b.order
+		);
 		linesByItem.set(itemCode, itemLines(itemCode, list, bills, workings));
 	}
 
@@ -316,7 +365,14 @@ function otherLines(line: ReceiptLineInput, d: LineDetail): ReceiptLine[] {
 	const name = d.itemNameZh ?? (line.description || line.itemCode);
 	// A description that differs from the name is the line's note (e.g. "3.00元/㎡×90.00㎡").
 	const note = line.description && line.description !== name ? line.description : '';
-	const kind: ReceiptLineKind = line.kind === 'deposit' ? 'deposit' : line.kind === 'charge' ? 'charge' : line.kind === 'late_fee' ? 'late_fee' : 'other';
+	const kind: ReceiptLineKind =
+		line.kind === 'deposit'
+			? 'deposit'
+			: line.kind === 'charge'
+				? 'charge'
+				: line.kind === 'late_fee'
+					? 'late_fee'
+					: 'other';
 	const credits = d.credits ?? [];
 	const gross = line.amountFen + credits.reduce((a, c) => a + c.amountFen, 0);
 	return [
@@ -336,17 +392,39 @@ function otherLines(line: ReceiptLineInput, d: LineDetail): ReceiptLine[] {
 }
 
 function creditLine(itemCode: string, c: LineCredit): ReceiptLine {
-	return { kind: 'credit', itemCode, nameZh: c.nameZh, nameEn: c.nameEn, period: '', noteZh: c.noteZh, amountFen: -c.amountFen, sub: true };
+	return {
+		kind: 'credit',
+		itemCode,
+		nameZh: c.nameZh,
+		nameEn: c.nameEn,
+		period: '',
+		noteZh: c.noteZh,
+		amountFen: -c.amountFen,
+		sub: true
+	};
 }
 
 /** The lines of one fee item: principal runs, then its late fee and what came off it. */
-function itemLines(itemCode: string, list: BillAcc[], bills: ReadonlyMap<number, BillFacts>, workings: WorkingLine[]): ReceiptLine[] {
+function itemLines(
+	itemCode: string,
+	list: BillAcc[],
+	bills: ReadonlyMap<number, BillFacts>,
+	workings: WorkingLine[]
+): ReceiptLine[] {
 	const out: ReceiptLine[] = [];
 	const name = (b: BillAcc) => b.nameZh || itemCode;
 	const nameEn = (b: BillAcc) => b.nameEn || name(b);
 
 	// Principal: runs of consecutive months billed alike and paid in full on this receipt.
-	type Run = { first: BillAcc; from: string | null; to: string | null; n: number; fen: number; key: string; credits: LineCredit[] };
+	type Run = {
+		first: BillAcc;
+		from: string | null;
+		to: string | null;
+		n: number;
+		fen: number;
+		key: string;
+		credits: LineCredit[];
+	};
 	let run: Run | null = null;
 	const runs: Run[] = [];
 	for (const b of list) {
@@ -355,14 +433,32 @@ function itemLines(itemCode: string, list: BillAcc[], bills: ReadonlyMap<number,
 		const before = facts?.principalPaidBeforeFen ?? 0;
 		const credited = b.principalFen + b.credits.reduce((a, c) => a + c.amountFen, 0);
 		const full = b.billPrincipalFen === null || (before === 0 && credited === b.billPrincipalFen);
-		const key = full ? `${name(b)}|${b.principalFen}|${b.vacancyPercent}|${b.prepay}|${facts ? `${facts.rateFen}|${facts.fullFen}|${facts.basis}` : ''}` : `part:${b.billId}`;
-		const contiguous = run && run.key === key && !key.startsWith('part:') && b.month && run.to && addMonths(run.to, 1) === b.month && b.credits.length === 0 && run.credits.length === 0;
+		const key = full
+			? `${name(b)}|${b.principalFen}|${b.vacancyPercent}|${b.prepay}|${facts ? `${facts.rateFen}|${facts.fullFen}|${facts.basis}` : ''}`
+			: `part:${b.billId}`;
+		const contiguous =
+			run &&
+			run.key === key &&
+			!key.startsWith('part:') &&
+			b.month &&
+			run.to &&
+			addMonths(run.to, 1) === b.month &&
+			b.credits.length === 0 &&
+			run.credits.length === 0;
 		if (run && contiguous) {
 			run.to = b.month;
 			run.n += 1;
 			run.fen += b.principalFen;
 		} else {
-			run = { first: b, from: b.month, to: b.month, n: 1, fen: b.principalFen, key, credits: [...b.credits] };
+			run = {
+				first: b,
+				from: b.month,
+				to: b.month,
+				n: 1,
+				fen: b.principalFen,
+				key,
+				credits: [...b.credits]
+			};
 			runs.push(run);
 		}
 		if (!b.month) run = null; // never extend a month-less line
@@ -386,7 +482,8 @@ function itemLines(itemCode: string, list: BillAcc[], bills: ReadonlyMap<number,
 			notes.push(parts.join('，'));
 		}
 		// Every month billed at the vacancy rate says so (the price note usually does already).
-		if (b.vacancyPercent < 100 && !notes.some((n) => n.includes('空置'))) notes.push(`空置${b.vacancyPercent}%`);
+		if (b.vacancyPercent < 100 && !notes.some((n) => n.includes('空置')))
+			notes.push(`空置${b.vacancyPercent}%`);
 		if (b.prepay) notes.push('预缴');
 		out.push({
 			kind: 'principal',
@@ -408,7 +505,8 @@ function itemLines(itemCode: string, list: BillAcc[], bills: ReadonlyMap<number,
 		let waived = 0;
 		let before = 0;
 		let unpaid = 0;
-		const months = (pick: (b: BillAcc) => boolean) => late.filter(pick).flatMap((b) => (b.month ? [b.month] : []));
+		const months = (pick: (b: BillAcc) => boolean) =>
+			late.filter(pick).flatMap((b) => (b.month ? [b.month] : []));
 		const unpaidOf = new Map<number, number>();
 		for (const b of late) {
 			const stated = Math.max(b.lateFeeCharged, b.working?.fen ?? 0);
@@ -423,11 +521,22 @@ function itemLines(itemCode: string, list: BillAcc[], bills: ReadonlyMap<number,
 			unpaidOf.set(b.billId, owing);
 			if (b.working && b.working.parts.length > 0) {
 				const text = formatLateFeeWorkingZh(b.working);
-				if (text) workings.push({ label: `${b.month ? monthZh(b.month) : ''}${name(b)}`, lines: text.split('\n') });
+				if (text)
+					workings.push({
+						label: `${b.month ? monthZh(b.month) : ''}${name(b)}`,
+						lines: text.split('\n')
+					});
 			}
 		}
 		const period = (ms: string[]) => (ms.length ? formatMonthsZh(ms, true) : '');
-		const sub = (kind: ReceiptLineKind, nameZh: string, nameEnText: string, ms: string[], noteZh: string, amountFen: number): ReceiptLine => ({
+		const sub = (
+			kind: ReceiptLineKind,
+			nameZh: string,
+			nameEnText: string,
+			ms: string[],
+			noteZh: string,
+			amountFen: number
+		): ReceiptLine => ({
 			kind,
 			itemCode,
 			nameZh,
@@ -438,10 +547,49 @@ function itemLines(itemCode: string, list: BillAcc[], bills: ReadonlyMap<number,
 			sub: true
 		});
 		const b0 = late[0];
-		out.push(sub('late_fee', '滞纳金', `${nameEn(b0)} late fee`, months(() => true), workings.length ? '见滞纳金计算' : '', charged));
-		if (waived) out.push(sub('waiver', '滞纳金减免', 'Late fee waived', months((b) => b.waivedFen > 0), '经批准减免', -waived));
-		if (before) out.push(sub('paid_before', '滞纳金此前已缴', 'Late fee paid earlier', months((b) => b.lateFeePaidBefore > 0), '', -before));
-		if (unpaid) out.push(sub('unpaid', '滞纳金本次未缴', 'Late fee not paid now', months((b) => (unpaidOf.get(b.billId) ?? 0) > 0), '', -unpaid));
+		out.push(
+			sub(
+				'late_fee',
+				'滞纳金',
+				`${nameEn(b0)} late fee`,
+				months(() => true),
+				workings.length ? '见滞纳金计算' : '',
+				charged
+			)
+		);
+		if (waived)
+			out.push(
+				sub(
+					'waiver',
+					'滞纳金减免',
+					'Late fee waived',
+					months((b) => b.waivedFen > 0),
+					'经批准减免',
+					-waived
+				)
+			);
+		if (before)
+			out.push(
+				sub(
+					'paid_before',
+					'滞纳金此前已缴',
+					'Late fee paid earlier',
+					months((b) => b.lateFeePaidBefore > 0),
+					'',
+					-before
+				)
+			);
+		if (unpaid)
+			out.push(
+				sub(
+					'unpaid',
+					'滞纳金本次未缴',
+					'Late fee not paid now',
+					months((b) => (unpaidOf.get(b.billId) ?? 0) > 0),
+					'',
+					-unpaid
+				)
+			);
 	}
 	return out;
 }

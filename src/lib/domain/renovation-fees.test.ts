@@ -93,52 +93,111 @@ describe('quoteFees', () => {
 		expect(q.totalFen).toBe(200000 + 15000 + 3000 + 29463 + 18750);
 		expect(q.lines.map((l) => l.itemCode)).toEqual([
 			ITEM.renovationDeposit,
-			ITEM.passDeposit, ITEM.passCardFee,
-			ITEM.passDeposit, ITEM.passCardFee,
-			ITEM.passDeposit, ITEM.passCardFee,
+			ITEM.passDeposit,
+			ITEM.passCardFee,
+			ITEM.passDeposit,
+			ITEM.passCardFee,
+			ITEM.passDeposit,
+			ITEM.passCardFee,
 			ITEM.debrisFee,
 			ITEM.wallDebrisFee
 		]);
 		expect(q.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(q.totalFen);
-		expect(q.lines.filter((l) => l.kind === 'deposit').reduce((s, l) => s + l.amountFen, 0)).toBe(215000);
+		expect(q.lines.filter((l) => l.kind === 'deposit').reduce((s, l) => s + l.amountFen, 0)).toBe(
+			215000
+		);
 		expect(q.lines.filter((l) => l.passIndex === 2)).toHaveLength(2);
 	});
 
 	it('leaves out the wall line without demolition, and zero-amount settings', () => {
-		const q = quoteFees({ ...S, passCardFeeFen: 0 }, { buildingAreaCenti: 9000, wallAreaCenti: 0, passCount: 1 });
-		expect(q.lines.map((l) => l.itemCode)).toEqual([ITEM.renovationDeposit, ITEM.passDeposit, ITEM.debrisFee]);
+		const q = quoteFees(
+			{ ...S, passCardFeeFen: 0 },
+			{ buildingAreaCenti: 9000, wallAreaCenti: 0, passCount: 1 }
+		);
+		expect(q.lines.map((l) => l.itemCode)).toEqual([
+			ITEM.renovationDeposit,
+			ITEM.passDeposit,
+			ITEM.debrisFee
+		]);
 		expect(q.totalFen).toBe(200000 + 5000 + 27000);
 	});
 
 	it('later passes carry only pass deposit and card fee', () => {
-		const q = quoteFees(S, { buildingAreaCenti: 9000, wallAreaCenti: 0, passCount: 2, includeDeposit: false, includeDebris: false });
+		const q = quoteFees(S, {
+			buildingAreaCenti: 9000,
+			wallAreaCenti: 0,
+			passCount: 2,
+			includeDeposit: false,
+			includeDebris: false
+		});
 		expect(q.totalFen).toBe(12000);
-		expect(q.lines.every((l) => l.itemCode === ITEM.passDeposit || l.itemCode === ITEM.passCardFee)).toBe(true);
+		expect(
+			q.lines.every((l) => l.itemCode === ITEM.passDeposit || l.itemCode === ITEM.passCardFee)
+		).toBe(true);
 	});
 
 	it('refuses a negative pass count', () => {
-		expect(() => quoteFees(S, { buildingAreaCenti: 9000, wallAreaCenti: 0, passCount: -1 })).toThrow(RangeError);
+		expect(() =>
+			quoteFees(S, { buildingAreaCenti: 9000, wallAreaCenti: 0, passCount: -1 })
+		).toThrow(RangeError);
 	});
 });
 
 describe('planDepositRefund', () => {
 	it('refunds the deposit minus deductions', () => {
 		expect(planDepositRefund(200000, [])).toEqual({ ok: true, refundFen: 200000, deductedFen: 0 });
-		expect(planDepositRefund(200000, [{ description: '电梯轿厢划伤', amountFen: 30000 }])).toEqual({ ok: true, refundFen: 170000, deductedFen: 30000 });
-		expect(planDepositRefund(200000, [{ description: 'a', amountFen: 150000 }, { description: 'b', amountFen: 50000 }])).toEqual({ ok: true, refundFen: 0, deductedFen: 200000 });
+		expect(planDepositRefund(200000, [{ description: '电梯轿厢划伤', amountFen: 30000 }])).toEqual({
+			ok: true,
+			refundFen: 170000,
+			deductedFen: 30000
+		});
+		expect(
+			planDepositRefund(200000, [
+				{ description: 'a', amountFen: 150000 },
+				{ description: 'b', amountFen: 50000 }
+			])
+		).toEqual({ ok: true, refundFen: 0, deductedFen: 200000 });
 	});
 
 	it('never deducts more than the deposit', () => {
-		expect(planDepositRefund(200000, [{ description: '墙面', amountFen: 200001 }])).toEqual({ ok: false, error: 'deduction_above_deposit', index: 0 });
-		expect(planDepositRefund(200000, [{ description: 'a', amountFen: 150000 }, { description: 'b', amountFen: 50001 }])).toEqual({ ok: false, error: 'deduction_above_deposit', index: 1 });
+		expect(planDepositRefund(200000, [{ description: '墙面', amountFen: 200001 }])).toEqual({
+			ok: false,
+			error: 'deduction_above_deposit',
+			index: 0
+		});
+		expect(
+			planDepositRefund(200000, [
+				{ description: 'a', amountFen: 150000 },
+				{ description: 'b', amountFen: 50001 }
+			])
+		).toEqual({ ok: false, error: 'deduction_above_deposit', index: 1 });
 	});
 
 	it('each deduction needs a description and a positive whole-fen amount', () => {
-		expect(planDepositRefund(200000, [{ description: ' ', amountFen: 100 }])).toEqual({ ok: false, error: 'deduction_description', index: 0 });
-		expect(planDepositRefund(200000, [{ description: 'x', amountFen: 0 }])).toEqual({ ok: false, error: 'deduction_amount', index: 0 });
-		expect(planDepositRefund(200000, [{ description: 'x', amountFen: -5 }])).toEqual({ ok: false, error: 'deduction_amount', index: 0 });
-		expect(planDepositRefund(200000, [{ description: 'x', amountFen: 1.5 }])).toEqual({ ok: false, error: 'deduction_amount', index: 0 });
-		const many = Array.from({ length: MAX_DEDUCTIONS + 1 }, () => ({ description: 'x', amountFen: 1 }));
+		expect(planDepositRefund(200000, [{ description: ' ', amountFen: 100 }])).toEqual({
+			ok: false,
+			error: 'deduction_description',
+			index: 0
+		});
+		expect(planDepositRefund(200000, [{ description: 'x', amountFen: 0 }])).toEqual({
+			ok: false,
+			error: 'deduction_amount',
+			index: 0
+		});
+		expect(planDepositRefund(200000, [{ description: 'x', amountFen: -5 }])).toEqual({
+			ok: false,
+			error: 'deduction_amount',
+			index: 0
+		});
+		expect(planDepositRefund(200000, [{ description: 'x', amountFen: 1.5 }])).toEqual({
+			ok: false,
+			error: 'deduction_amount',
+			index: 0
+		});
+		const many = Array.from({ length: MAX_DEDUCTIONS + 1 }, () => ({
+			description: 'x',
+			amountFen: 1
+		}));
 		expect(planDepositRefund(200000, many)).toEqual({ ok: false, error: 'too_many_deductions' });
 	});
 
@@ -149,16 +208,35 @@ describe('planDepositRefund', () => {
 
 describe('planPassRefund', () => {
 	it('refunds a returned pass at any time', () => {
-		expect(planPassRefund('returned', 5000, true, '2026-12-31', '2026-11-23')).toEqual({ ok: true, refundFen: 5000, deductedFen: 0 });
+		expect(planPassRefund('returned', 5000, true, '2026-12-31', '2026-11-23')).toEqual({
+			ok: true,
+			refundFen: 5000,
+			deductedFen: 0
+		});
 	});
 
 	it('refunds an expired pass only after its expiry day', () => {
-		expect(planPassRefund('expired', 5000, true, '2026-12-31', '2026-12-31')).toEqual({ ok: false, error: 'not_expired' });
-		expect(planPassRefund('expired', 5000, true, '2026-12-31', '2027-01-01')).toEqual({ ok: true, refundFen: 5000, deductedFen: 0 });
+		expect(planPassRefund('expired', 5000, true, '2026-12-31', '2026-12-31')).toEqual({
+			ok: false,
+			error: 'not_expired'
+		});
+		expect(planPassRefund('expired', 5000, true, '2026-12-31', '2027-01-01')).toEqual({
+			ok: true,
+			refundFen: 5000,
+			deductedFen: 0
+		});
 	});
 
 	it('keeps a lost pass’s deposit when the setting says so, else refunds it', () => {
-		expect(planPassRefund('lost', 5000, true, '2026-12-31', '2026-11-23')).toEqual({ ok: true, refundFen: 0, deductedFen: 5000 });
-		expect(planPassRefund('lost', 5000, false, '2026-12-31', '2026-11-23')).toEqual({ ok: true, refundFen: 5000, deductedFen: 0 });
+		expect(planPassRefund('lost', 5000, true, '2026-12-31', '2026-11-23')).toEqual({
+			ok: true,
+			refundFen: 0,
+			deductedFen: 5000
+		});
+		expect(planPassRefund('lost', 5000, false, '2026-12-31', '2026-11-23')).toEqual({
+			ok: true,
+			refundFen: 5000,
+			deductedFen: 0
+		});
 	});
 });

@@ -51,10 +51,13 @@ export const MAX_AREA_CENTI = 9_999_999;
 /** A measured demolished wall area above this many times the building area is a typing mistake. */
 export const WALL_AREA_MAX_FACTOR = 2;
 
-export type AreaError = 'empty' | 'not_a_number' | 'too_many_decimals' | 'negative' | 'zero' | 'too_large';
+export type AreaError =
+	'empty' | 'not_a_number' | 'too_many_decimals' | 'negative' | 'zero' | 'too_large';
 
 /** Parses "12.5" / "12.50" / "１２．５" m² to hundredths (1250). No floating point. */
-export function parseAreaCenti(input: string): { ok: true; centi: number } | { ok: false; error: AreaError } {
+export function parseAreaCenti(
+	input: string
+): { ok: true; centi: number } | { ok: false; error: AreaError } {
 	const s = String(input ?? '')
 		.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48))
 		.replace(/．/g, '.')
@@ -80,9 +83,13 @@ export function formatArea(centi: number): string {
 }
 
 /** Demolished wall area: above zero and at most WALL_AREA_MAX_FACTOR × the building area. */
-export function checkWallArea(areaCenti: number, buildingAreaCenti: number): 'zero' | 'too_large' | null {
+export function checkWallArea(
+	areaCenti: number,
+	buildingAreaCenti: number
+): 'zero' | 'too_large' | null {
 	if (!Number.isSafeInteger(areaCenti) || areaCenti <= 0) return 'zero';
-	if (areaCenti > buildingAreaCenti * WALL_AREA_MAX_FACTOR || areaCenti > MAX_AREA_CENTI) return 'too_large';
+	if (areaCenti > buildingAreaCenti * WALL_AREA_MAX_FACTOR || areaCenti > MAX_AREA_CENTI)
+		return 'too_large';
 	return null;
 }
 
@@ -90,8 +97,10 @@ export function checkWallArea(areaCenti: number, buildingAreaCenti: number): 'ze
 
 /** rate (fen per m²) × area (hundredths of m²), rounded half up to the fen, in integers. */
 export function areaFee(rateFenPerM2: number, areaCenti: number): number {
-	if (!Number.isSafeInteger(rateFenPerM2) || rateFenPerM2 < 0) throw new RangeError(`bad rate ${rateFenPerM2}`);
-	if (!Number.isSafeInteger(areaCenti) || areaCenti < 0) throw new RangeError(`bad area ${areaCenti}`);
+	if (!Number.isSafeInteger(rateFenPerM2) || rateFenPerM2 < 0)
+		throw new RangeError(`bad rate ${rateFenPerM2}`);
+	if (!Number.isSafeInteger(areaCenti) || areaCenti < 0)
+		throw new RangeError(`bad area ${areaCenti}`);
 	const product = BigInt(rateFenPerM2) * BigInt(areaCenti);
 	return Number((product + 50n) / 100n);
 }
@@ -130,22 +139,43 @@ export interface FeeQuote {
  */
 export function quoteFees(
 	s: RenovationFeeSettings,
-	input: { buildingAreaCenti: number; wallAreaCenti: number; passCount: number; includeDeposit?: boolean; includeDebris?: boolean }
+	input: {
+		buildingAreaCenti: number;
+		wallAreaCenti: number;
+		passCount: number;
+		includeDeposit?: boolean;
+		includeDebris?: boolean;
+	}
 ): FeeQuote {
 	const includeDeposit = input.includeDeposit ?? true;
 	const includeDebris = input.includeDebris ?? true;
-	if (!Number.isSafeInteger(input.passCount) || input.passCount < 0) throw new RangeError(`bad pass count ${input.passCount}`);
+	if (!Number.isSafeInteger(input.passCount) || input.passCount < 0)
+		throw new RangeError(`bad pass count ${input.passCount}`);
 	const depositFen = includeDeposit ? s.depositFen : 0;
 	const debrisFen = includeDebris ? areaFee(s.debrisRateFenPerM2, input.buildingAreaCenti) : 0;
 	const wallDebrisFen = includeDebris ? areaFee(s.wallDebrisRateFenPerM2, input.wallAreaCenti) : 0;
 	const lines: QuoteLine[] = [];
-	if (depositFen > 0) lines.push({ itemCode: ITEM.renovationDeposit, kind: 'deposit', amountFen: depositFen });
+	if (depositFen > 0)
+		lines.push({ itemCode: ITEM.renovationDeposit, kind: 'deposit', amountFen: depositFen });
 	for (let i = 0; i < input.passCount; i++) {
-		if (s.passDepositFen > 0) lines.push({ itemCode: ITEM.passDeposit, kind: 'deposit', amountFen: s.passDepositFen, passIndex: i });
-		if (s.passCardFeeFen > 0) lines.push({ itemCode: ITEM.passCardFee, kind: 'charge', amountFen: s.passCardFeeFen, passIndex: i });
+		if (s.passDepositFen > 0)
+			lines.push({
+				itemCode: ITEM.passDeposit,
+				kind: 'deposit',
+				amountFen: s.passDepositFen,
+				passIndex: i
+			});
+		if (s.passCardFeeFen > 0)
+			lines.push({
+				itemCode: ITEM.passCardFee,
+				kind: 'charge',
+				amountFen: s.passCardFeeFen,
+				passIndex: i
+			});
 	}
 	if (debrisFen > 0) lines.push({ itemCode: ITEM.debrisFee, kind: 'charge', amountFen: debrisFen });
-	if (wallDebrisFen > 0) lines.push({ itemCode: ITEM.wallDebrisFee, kind: 'charge', amountFen: wallDebrisFen });
+	if (wallDebrisFen > 0)
+		lines.push({ itemCode: ITEM.wallDebrisFee, kind: 'charge', amountFen: wallDebrisFen });
 	const passDepositFen = s.passDepositFen * input.passCount;
 	const passCardFeeFen = s.passCardFeeFen * input.passCount;
 	return {
@@ -175,7 +205,12 @@ export interface Deduction {
 
 export const MAX_DEDUCTIONS = 20;
 
-export type SettlementError = 'nothing_held' | 'deduction_description' | 'deduction_amount' | 'deduction_above_deposit' | 'too_many_deductions';
+export type SettlementError =
+	| 'nothing_held'
+	| 'deduction_description'
+	| 'deduction_amount'
+	| 'deduction_above_deposit'
+	| 'too_many_deductions';
 
 /**
  * Refund of the renovation deposit after a passed inspection: what is held minus itemised
@@ -185,13 +220,16 @@ export type SettlementError = 'nothing_held' | 'deduction_description' | 'deduct
 export function planDepositRefund(
 	heldFen: number,
 	deductions: readonly Deduction[]
-): { ok: true; refundFen: number; deductedFen: number } | { ok: false; error: SettlementError; index?: number } {
+):
+	| { ok: true; refundFen: number; deductedFen: number }
+	| { ok: false; error: SettlementError; index?: number } {
 	if (!Number.isSafeInteger(heldFen) || heldFen <= 0) return { ok: false, error: 'nothing_held' };
 	if (deductions.length > MAX_DEDUCTIONS) return { ok: false, error: 'too_many_deductions' };
 	let deductedFen = 0;
 	for (const [index, d] of deductions.entries()) {
 		if (!d.description.trim()) return { ok: false, error: 'deduction_description', index };
-		if (!Number.isSafeInteger(d.amountFen) || d.amountFen <= 0) return { ok: false, error: 'deduction_amount', index };
+		if (!Number.isSafeInteger(d.amountFen) || d.amountFen <= 0)
+			return { ok: false, error: 'deduction_amount', index };
 		deductedFen += d.amountFen;
 		if (deductedFen > heldFen) return { ok: false, error: 'deduction_above_deposit', index };
 	}
@@ -208,9 +246,12 @@ export function planPassRefund(
 	lostPassKeepsDeposit: boolean,
 	expiresOn: string,
 	today: string
-): { ok: true; refundFen: number; deductedFen: number } | { ok: false; error: 'nothing_held' | 'not_expired' } {
+):
+	| { ok: true; refundFen: number; deductedFen: number }
+	| { ok: false; error: 'nothing_held' | 'not_expired' } {
 	if (!Number.isSafeInteger(heldFen) || heldFen < 0) return { ok: false, error: 'nothing_held' };
 	if (outcome === 'expired' && today <= expiresOn) return { ok: false, error: 'not_expired' };
-	if (outcome === 'lost' && lostPassKeepsDeposit) return { ok: true, refundFen: 0, deductedFen: heldFen };
+	if (outcome === 'lost' && lostPassKeepsDeposit)
+		return { ok: true, refundFen: 0, deductedFen: heldFen };
 	return { ok: true, refundFen: heldFen, deductedFen: 0 };
 }

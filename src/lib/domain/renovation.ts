@@ -20,7 +20,14 @@ export const RENOVATION_STATES = [
 export type RenovationState = (typeof RENOVATION_STATES)[number];
 
 /** States in which work may be going on (the board of renovations in progress). */
-export const ACTIVE_STATES: readonly RenovationState[] = ['paid', 'permit_issued', 'in_progress', 'inspection_failed', 'inspection_passed', 'deposit_settled'];
+export const ACTIVE_STATES: readonly RenovationState[] = [
+	'paid',
+	'permit_issued',
+	'in_progress',
+	'inspection_failed',
+	'inspection_passed',
+	'deposit_settled'
+];
 export const FINAL_STATES: readonly RenovationState[] = ['rejected', 'closed'];
 
 export const RENOVATION_ACTIONS = [
@@ -55,11 +62,23 @@ export const TRANSITIONS: Record<RenovationAction, TransitionRule> = {
 	pay: { from: ['approved'], to: 'paid', role: 'clerk' },
 	issue_permit: { from: ['paid'], to: 'permit_issued', role: 'clerk' },
 	start: { from: ['permit_issued'], to: 'in_progress', role: 'clerk' },
-	inspect_pass: { from: ['in_progress', 'inspection_failed'], to: 'inspection_passed', role: 'clerk' },
-	inspect_fail: { from: ['in_progress', 'inspection_failed'], to: 'inspection_failed', role: 'clerk' },
+	inspect_pass: {
+		from: ['in_progress', 'inspection_failed'],
+		to: 'inspection_passed',
+		role: 'clerk'
+	},
+	inspect_fail: {
+		from: ['in_progress', 'inspection_failed'],
+		to: 'inspection_failed',
+		role: 'clerk'
+	},
 	settle_deposit: { from: ['inspection_passed'], to: 'deposit_settled', role: 'clerk' },
 	close: { from: ['deposit_settled'], to: 'closed', role: 'clerk' },
-	extend_permit: { from: ['permit_issued', 'in_progress', 'inspection_failed'], to: null, role: 'clerk' },
+	extend_permit: {
+		from: ['permit_issued', 'in_progress', 'inspection_failed'],
+		to: null,
+		role: 'clerk'
+	},
 	// Documents may still arrive while the review is pending (and are then frozen).
 	update_documents: { from: ['submitted'], to: null, role: 'clerk' }
 };
@@ -94,10 +113,15 @@ export interface TransitionContext {
 	newEnd?: string;
 }
 
-export type TransitionResult = { ok: true; to: RenovationState } | { ok: false; error: TransitionError };
+export type TransitionResult =
+	{ ok: true; to: RenovationState } | { ok: false; error: TransitionError };
 
 /** Whether `action` may be taken in `state` by `ctx.role`, and the state it leads to. */
-export function checkTransition(state: RenovationState, action: RenovationAction, ctx: TransitionContext): TransitionResult {
+export function checkTransition(
+	state: RenovationState,
+	action: RenovationAction,
+	ctx: TransitionContext
+): TransitionResult {
 	const rule = TRANSITIONS[action];
 	if (!rule || !rule.from.includes(state)) return { ok: false, error: 'illegal_transition' };
 	if (RANK[ctx.role] < RANK[rule.role]) return { ok: false, error: 'role_forbidden' };
@@ -106,22 +130,26 @@ export function checkTransition(state: RenovationState, action: RenovationAction
 			if (!ctx.reason?.trim()) return { ok: false, error: 'reason_required' };
 			break;
 		case 'approve':
-			if ((ctx.missingDocuments?.length ?? 0) > 0) return { ok: false, error: 'documents_incomplete' };
+			if ((ctx.missingDocuments?.length ?? 0) > 0)
+				return { ok: false, error: 'documents_incomplete' };
 			break;
 		case 'pay':
 			if (!ctx.agreementSigned) return { ok: false, error: 'agreement_required' };
 			break;
 		case 'start':
-			if (ctx.today && ctx.startDate && ctx.today < ctx.startDate) return { ok: false, error: 'before_start_date' };
+			if (ctx.today && ctx.startDate && ctx.today < ctx.startDate)
+				return { ok: false, error: 'before_start_date' };
 			break;
 		case 'inspect_fail':
-			if (!ctx.inspectionItems?.some((i) => i.trim())) return { ok: false, error: 'inspection_items_required' };
+			if (!ctx.inspectionItems?.some((i) => i.trim()))
+				return { ok: false, error: 'inspection_items_required' };
 			break;
 		case 'close':
 			if ((ctx.outstandingPasses ?? 0) > 0) return { ok: false, error: 'passes_outstanding' };
 			break;
 		case 'extend_permit':
-			if (!ctx.newEnd || !ctx.currentEnd || ctx.newEnd <= ctx.currentEnd) return { ok: false, error: 'bad_end_date' };
+			if (!ctx.newEnd || !ctx.currentEnd || ctx.newEnd <= ctx.currentEnd)
+				return { ok: false, error: 'bad_end_date' };
 			break;
 	}
 	return { ok: true, to: rule.to ?? state };
@@ -129,12 +157,19 @@ export function checkTransition(state: RenovationState, action: RenovationAction
 
 /** The actions that are possible from `state` for `role` (guards not yet applied): the buttons to offer. */
 export function availableActions(state: RenovationState, role: StaffRole): RenovationAction[] {
-	return RENOVATION_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(state) && RANK[role] >= RANK[TRANSITIONS[a].role]);
+	return RENOVATION_ACTIONS.filter(
+		(a) => TRANSITIONS[a].from.includes(state) && RANK[role] >= RANK[TRANSITIONS[a].role]
+	);
 }
 
 // ---------------------------------------------------------------- documents
 
-export const RENOVATION_DOCUMENTS = ['design_drawings', 'construction_drawings', 'contractor_qualification', 'business_licence'] as const;
+export const RENOVATION_DOCUMENTS = [
+	'design_drawings',
+	'construction_drawings',
+	'contractor_qualification',
+	'business_licence'
+] as const;
 export type RenovationDocument = (typeof RENOVATION_DOCUMENTS)[number];
 
 /** 装修设计图纸、施工图 always; 施工队伍资质证明、营业执照复印件 only when a contractor does the work (not 自装). */
@@ -142,7 +177,10 @@ export function requiredDocuments(selfRenovation: boolean): RenovationDocument[]
 	return selfRenovation ? ['design_drawings', 'construction_drawings'] : [...RENOVATION_DOCUMENTS];
 }
 
-export function missingDocuments(selfRenovation: boolean, received: Partial<Record<RenovationDocument, boolean>>): RenovationDocument[] {
+export function missingDocuments(
+	selfRenovation: boolean,
+	received: Partial<Record<RenovationDocument, boolean>>
+): RenovationDocument[] {
 	return requiredDocuments(selfRenovation).filter((d) => !received[d]);
 }
 
@@ -157,7 +195,10 @@ export type PassOutcome = (typeof PASS_OUTCOMES)[number];
  */
 export type PassStatus = 'live' | 'expired' | PassOutcome;
 
-export function passStatus(pass: { expiresOn: string; outcome: PassOutcome | null }, today: string): PassStatus {
+export function passStatus(
+	pass: { expiresOn: string; outcome: PassOutcome | null },
+	today: string
+): PassStatus {
 	if (pass.outcome) return pass.outcome;
 	return today > pass.expiresOn ? 'expired' : 'live';
 }
@@ -167,7 +208,11 @@ export function isOutstanding(status: PassStatus): boolean {
 }
 
 /** Pass expiry: not in the past, and not after the permit's last day. */
-export function checkPassExpiry(expiresOn: string, today: string, permitEnd: string): 'past' | 'after_permit' | null {
+export function checkPassExpiry(
+	expiresOn: string,
+	today: string,
+	permitEnd: string
+): 'past' | 'after_permit' | null {
 	if (expiresOn < today) return 'past';
 	if (expiresOn > permitEnd) return 'after_permit';
 	return null;
@@ -178,7 +223,11 @@ export function checkPassExpiry(expiresOn: string, today: string, permitEnd: str
 export type PermitUrgency = 'ok' | 'expiring' | 'expired';
 
 /** How close the permit's last day is: expired after it, expiring within `warnDays` days of it (inclusive). */
-export function permitUrgency(validUntil: string | null, today: string, warnDays: number): { urgency: PermitUrgency; daysLeft: number | null } {
+export function permitUrgency(
+	validUntil: string | null,
+	today: string,
+	warnDays: number
+): { urgency: PermitUrgency; daysLeft: number | null } {
 	if (!validUntil) return { urgency: 'ok', daysLeft: null };
 	const daysLeft = daysBetween(today, validUntil);
 	return { urgency: daysLeft < 0 ? 'expired' : daysLeft <= warnDays ? 'expiring' : 'ok', daysLeft };

@@ -42,7 +42,8 @@ const voided: Line[] = [
 	{ receipt: 'V1', item: 'property:principal', method: 'card', cashier: 1, fen: 30000 },
 	{ receipt: 'R2', item: 'parking:principal', method: 'wechat', cashier: 2, fen: 15000 }
 ];
-const rows = (lines: Line[], key: (l: Line) => string): SumRow[] => lines.map((l) => ({ key: key(l), fen: l.fen, count: 1 }));
+const rows = (lines: Line[], key: (l: Line) => string): SumRow[] =>
+	lines.map((l) => ({ key: key(l), fen: l.fen, count: 1 }));
 /** Receipt-level rows (one per receipt) for method and cashier: the SQL groups payments, not lines. */
 function perReceipt(lines: Line[], key: (l: Line) => string): SumRow[] {
 	const out = new Map<string, SumRow>();
@@ -60,8 +61,15 @@ describe('collections', () => {
 		rows(voided, (l) => l.item),
 		['property:principal', 'property:late_fee', 'parking:principal']
 	);
-	const byMethod = netBy(perReceipt(received, (l) => l.method), perReceipt(voided, (l) => l.method), ['cash', 'cheque', 'card', 'transfer', 'wechat', 'alipay']);
-	const byCashier = netBy(perReceipt(received, (l) => String(l.cashier)), perReceipt(voided, (l) => String(l.cashier)));
+	const byMethod = netBy(
+		perReceipt(received, (l) => l.method),
+		perReceipt(voided, (l) => l.method),
+		['cash', 'cheque', 'card', 'transfer', 'wechat', 'alipay']
+	);
+	const byCashier = netBy(
+		perReceipt(received, (l) => String(l.cashier)),
+		perReceipt(voided, (l) => String(l.cashier))
+	);
 
 	it('nets each item: received − voided, in the given order, the rest sorted', () => {
 		expect(byItem.map((l) => [l.key, l.receivedFen, l.voidedFen, l.netFen])).toEqual([
@@ -74,7 +82,9 @@ describe('collections', () => {
 	});
 
 	it('nets by method and by cashier', () => {
-		expect(byMethod.map((l) => [l.key, l.receivedCount, l.receivedFen, l.voidedCount, l.netFen])).toEqual([
+		expect(
+			byMethod.map((l) => [l.key, l.receivedCount, l.receivedFen, l.voidedCount, l.netFen])
+		).toEqual([
 			['cash', 2, 254683, 0, 254683],
 			['card', 0, 0, 1, -30000],
 			['wechat', 1, 15000, 1, 0]
@@ -86,13 +96,39 @@ describe('collections', () => {
 	});
 
 	it('totals and reconciles: by item = by method = by cashier = receipts − voids', () => {
-		expect(totalOf(byMethod)).toEqual({ receivedFen: 269683, receivedCount: 3, voidedFen: 45000, voidedCount: 2, netFen: 224683 });
-		const rec = reconcileCollections({ receiptsFen: 269683, voidsFen: 45000, byItem, byMethod, byCashier });
-		expect(rec).toEqual({ receiptsFen: 269683, voidsFen: 45000, netFen: 224683, byItemFen: 224683, byMethodFen: 224683, byCashierFen: 224683, ok: true });
+		expect(totalOf(byMethod)).toEqual({
+			receivedFen: 269683,
+			receivedCount: 3,
+			voidedFen: 45000,
+			voidedCount: 2,
+			netFen: 224683
+		});
+		const rec = reconcileCollections({
+			receiptsFen: 269683,
+			voidsFen: 45000,
+			byItem,
+			byMethod,
+			byCashier
+		});
+		expect(rec).toEqual({
+			receiptsFen: 269683,
+			voidsFen: 45000,
+			netFen: 224683,
+			byItemFen: 224683,
+			byMethodFen: 224683,
+			byCashierFen: 224683,
+			ok: true
+		});
 	});
 
 	it('says when the figures do not agree', () => {
-		const rec = reconcileCollections({ receiptsFen: 269683, voidsFen: 45000, byItem: byItem.slice(1), byMethod, byCashier });
+		const rec = reconcileCollections({
+			receiptsFen: 269683,
+			voidsFen: 45000,
+			byItem: byItem.slice(1),
+			byMethod,
+			byCashier
+		});
 		expect(rec.ok).toBe(false);
 		expect(rec.byItemFen).toBe(229003);
 	});
@@ -106,7 +142,9 @@ describe('collections', () => {
 			],
 			[]
 		);
-		expect(lines).toEqual([{ key: 'a', receivedFen: 150, receivedCount: 3, voidedFen: 0, voidedCount: 0, netFen: 150 }]);
+		expect(lines).toEqual([
+			{ key: 'a', receivedFen: 150, receivedCount: 3, voidedFen: 0, voidedCount: 0, netFen: 150 }
+		]);
 	});
 
 	it('gives the net per day with empty days as zero', () => {
@@ -126,7 +164,12 @@ describe('collections', () => {
 			{ date: '2026-11-22', fen: 0 },
 			{ date: '2026-11-23', fen: 224683 }
 		]);
-		expect(datesOf('2026-12-30', '2027-01-02')).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+		expect(datesOf('2026-12-30', '2027-01-02')).toEqual([
+			'2026-12-30',
+			'2026-12-31',
+			'2027-01-01',
+			'2027-01-02'
+		]);
 	});
 });
 
@@ -138,8 +181,20 @@ describe('deposits', () => {
 				{ itemCode: 'pass_deposit', heldFen: 15000 }
 			],
 			[
-				{ itemCode: 'renovation_deposit', takenFen: 200000, voidedFen: 0, refundedFen: 180000, deductedFen: 20000 },
-				{ itemCode: 'pass_deposit', takenFen: 10000, voidedFen: 5000, refundedFen: 5000, deductedFen: 0 }
+				{
+					itemCode: 'renovation_deposit',
+					takenFen: 200000,
+					voidedFen: 0,
+					refundedFen: 180000,
+					deductedFen: 20000
+				},
+				{
+					itemCode: 'pass_deposit',
+					takenFen: 10000,
+					voidedFen: 5000,
+					refundedFen: 5000,
+					deductedFen: 0
+				}
 			],
 			[
 				{ itemCode: 'renovation_deposit', heldFen: 400000 },
@@ -147,11 +202,24 @@ describe('deposits', () => {
 			]
 		);
 		expect(roll.ok).toBe(true);
-		expect(roll.total).toEqual({ itemCode: '', heldBeforeFen: 415000, takenFen: 210000, voidedFen: 5000, refundedFen: 185000, deductedFen: 20000, heldAfterFen: 415000, ok: true });
+		expect(roll.total).toEqual({
+			itemCode: '',
+			heldBeforeFen: 415000,
+			takenFen: 210000,
+			voidedFen: 5000,
+			refundedFen: 185000,
+			deductedFen: 20000,
+			heldAfterFen: 415000,
+			ok: true
+		});
 	});
 
 	it('flags an item whose roll does not hold', () => {
-		const roll = depositRoll([{ itemCode: 'x', heldFen: 100 }], [{ itemCode: 'x', takenFen: 50, voidedFen: 0, refundedFen: 0, deductedFen: 0 }], [{ itemCode: 'x', heldFen: 140 }]);
+		const roll = depositRoll(
+			[{ itemCode: 'x', heldFen: 100 }],
+			[{ itemCode: 'x', takenFen: 50, voidedFen: 0, refundedFen: 0, deductedFen: 0 }],
+			[{ itemCode: 'x', heldFen: 140 }]
+		);
 		expect(roll.ok).toBe(false);
 		expect(roll.lines[0].ok).toBe(false);
 	});
@@ -160,18 +228,40 @@ describe('deposits', () => {
 describe('income', () => {
 	it('takes deposits out of net collections and counts a deduction as income of its day', () => {
 		// ¥2,446.83 net, of which a ¥2,000 deposit; ¥350 kept from an earlier deposit today.
-		expect(periodIncome(244683, { takenFen: 200000, voidedFen: 0, deductedFen: 35000 })).toEqual({ depositsNetFen: 200000, deductionIncomeFen: 35000, incomeFen: 79683 });
+		expect(periodIncome(244683, { takenFen: 200000, voidedFen: 0, deductedFen: 35000 })).toEqual({
+			depositsNetFen: 200000,
+			deductionIncomeFen: 35000,
+			incomeFen: 79683
+		});
 		// A voided deposit receipt leaves both net collections and deposits: income unchanged.
-		expect(periodIncome(-200000, { takenFen: 0, voidedFen: 200000, deductedFen: 0 })).toEqual({ depositsNetFen: -200000, deductionIncomeFen: 0, incomeFen: 0 });
+		expect(periodIncome(-200000, { takenFen: 0, voidedFen: 200000, deductedFen: 0 })).toEqual({
+			depositsNetFen: -200000,
+			deductionIncomeFen: 0,
+			incomeFen: 0
+		});
 	});
 });
 
 describe('late fees charged', () => {
 	const rule = { ratePerMille: 3, capPercent: 100 };
-	const bill = (over: Partial<BillLedger>): BillLedger => ({ billId: 1, principalFen: 0, dueDate: '2026-03-20', principalPayments: [], lateFeePaidFen: 0, lateFeeWaivedFen: 0, ...over });
+	const bill = (over: Partial<BillLedger>): BillLedger => ({
+		billId: 1,
+		principalFen: 0,
+		dueDate: '2026-03-20',
+		principalPayments: [],
+		lateFeePaidFen: 0,
+		lateFeeWaivedFen: 0,
+		...over
+	});
 	const bills: BillLedger[] = [
 		// DOMAIN.md's example: 26 days × 256.80 × 3‰ = 20.03, paid with the principal.
-		bill({ billId: 1, principalFen: 25680, dueDate: '2026-03-20', principalPayments: [{ date: '2026-04-15', principalFen: 25680 }], lateFeePaidFen: 2003 }),
+		bill({
+			billId: 1,
+			principalFen: 25680,
+			dueDate: '2026-03-20',
+			principalPayments: [{ date: '2026-04-15', principalFen: 25680 }],
+			lateFeePaidFen: 2003
+		}),
 		// 40.00 paid 10 days late, 60.00 paid 85 days late: (4000×10 + 6000×85) × 3 ÷ 1000 = 16.50; 10.00 waived.
 		bill({
 			billId: 2,
@@ -184,26 +274,68 @@ describe('late fees charged', () => {
 			lateFeeWaivedFen: 1000
 		}),
 		// Settled before the period: not today's.
-		bill({ billId: 3, principalFen: 9000, dueDate: '2026-02-20', principalPayments: [{ date: '2026-03-01', principalFen: 9000 }] }),
+		bill({
+			billId: 3,
+			principalFen: 9000,
+			dueDate: '2026-02-20',
+			principalPayments: [{ date: '2026-03-01', principalFen: 9000 }]
+		}),
 		// Only partly paid: not settled, its late fee still grows.
-		bill({ billId: 4, principalFen: 5000, dueDate: '2026-02-20', principalPayments: [{ date: '2026-04-15', principalFen: 2000 }] }),
+		bill({
+			billId: 4,
+			principalFen: 5000,
+			dueDate: '2026-02-20',
+			principalPayments: [{ date: '2026-04-15', principalFen: 2000 }]
+		}),
 		// Paid before its due date: settled, no late fee.
-		bill({ billId: 5, principalFen: 8000, dueDate: '2026-04-20', principalPayments: [{ date: '2026-04-15', principalFen: 8000 }] })
+		bill({
+			billId: 5,
+			principalFen: 8000,
+			dueDate: '2026-04-20',
+			principalPayments: [{ date: '2026-04-15', principalFen: 8000 }]
+		})
 	];
 
 	it('is the late fee of the bills settled in the period = collected + waived + still owed', () => {
-		expect(lateFeesCharged(bills, '2026-04-15', '2026-04-15', rule)).toEqual({ bills: 3, billsWithFee: 2, chargedFen: 3653, collectedFen: 2003, waivedFen: 1000, owedFen: 650 });
+		expect(lateFeesCharged(bills, '2026-04-15', '2026-04-15', rule)).toEqual({
+			bills: 3,
+			billsWithFee: 2,
+			chargedFen: 3653,
+			collectedFen: 2003,
+			waivedFen: 1000,
+			owedFen: 650
+		});
 	});
 
 	it('clips overpaid and overwaived amounts so the parts add up', () => {
-		const r = lateFeesCharged([{ ...bills[0], lateFeePaidFen: 2500, lateFeeWaivedFen: 100 }], '2026-04-15', '2026-04-15', rule);
-		expect(r).toEqual({ bills: 1, billsWithFee: 1, chargedFen: 2003, collectedFen: 2003, waivedFen: 0, owedFen: 0 });
+		const r = lateFeesCharged(
+			[{ ...bills[0], lateFeePaidFen: 2500, lateFeeWaivedFen: 100 }],
+			'2026-04-15',
+			'2026-04-15',
+			rule
+		);
+		expect(r).toEqual({
+			bills: 1,
+			billsWithFee: 1,
+			chargedFen: 2003,
+			collectedFen: 2003,
+			waivedFen: 0,
+			owedFen: 0
+		});
 	});
 
 	it('knows the settling date', () => {
 		expect(settledOn(bills[1])).toBe('2026-04-15');
 		expect(settledOn(bills[3])).toBeNull();
-		expect(settledOn({ principalFen: 100, principalPayments: [{ date: '2026-05-02', principalFen: 60 }, { date: '2026-05-01', principalFen: 40 }] })).toBe('2026-05-02');
+		expect(
+			settledOn({
+				principalFen: 100,
+				principalPayments: [
+					{ date: '2026-05-02', principalFen: 60 },
+					{ date: '2026-05-01', principalFen: 40 }
+				]
+			})
+		).toBe('2026-05-02');
 	});
 });
 
@@ -211,20 +343,54 @@ describe('period', () => {
 	const today = '2026-11-23';
 	it('defaults to today and takes a date or a range', () => {
 		expect(parsePeriod({}, today)).toEqual({ ok: true, from: today, to: today, days: 1 });
-		expect(parsePeriod({ date: ' 2026-11-20 ' }, today)).toEqual({ ok: true, from: '2026-11-20', to: '2026-11-20', days: 1 });
-		expect(parsePeriod({ from: '2026-11-01', to: '2026-11-23' }, today)).toEqual({ ok: true, from: '2026-11-01', to: '2026-11-23', days: 23 });
-		expect(parsePeriod({ from: '2026-11-01' }, today)).toMatchObject({ ok: true, from: '2026-11-01', to: '2026-11-01' });
-		expect(parsePeriod({ to: '2026-11-02' }, today)).toMatchObject({ ok: true, from: '2026-11-02', to: '2026-11-02' });
-		expect(parsePeriod({ from: '2025-11-23', to: today }, today)).toMatchObject({ ok: true, days: 366 });
+		expect(parsePeriod({ date: ' 2026-11-20 ' }, today)).toEqual({
+			ok: true,
+			from: '2026-11-20',
+			to: '2026-11-20',
+			days: 1
+		});
+		expect(parsePeriod({ from: '2026-11-01', to: '2026-11-23' }, today)).toEqual({
+			ok: true,
+			from: '2026-11-01',
+			to: '2026-11-23',
+			days: 23
+		});
+		expect(parsePeriod({ from: '2026-11-01' }, today)).toMatchObject({
+			ok: true,
+			from: '2026-11-01',
+			to: '2026-11-01'
+		});
+		expect(parsePeriod({ to: '2026-11-02' }, today)).toMatchObject({
+			ok: true,
+			from: '2026-11-02',
+			to: '2026-11-02'
+		});
+		expect(parsePeriod({ from: '2025-11-23', to: today }, today)).toMatchObject({
+			ok: true,
+			days: 366
+		});
 	});
 
 	it('refuses malformed dates, reversed and future periods, more than a year', () => {
-		for (const date of ['abc', '2026-02-30', '2026-1-5', '20261123', '2026-11-23T00:00']) expect(parsePeriod({ date }, today)).toEqual({ ok: false, error: 'malformed' });
-		expect(parsePeriod({ from: '2026-11-01', to: 'x' }, today)).toEqual({ ok: false, error: 'malformed' });
-		expect(parsePeriod({ from: '2026-11-23', to: '2026-11-01' }, today)).toEqual({ ok: false, error: 'reversed' });
+		for (const date of ['abc', '2026-02-30', '2026-1-5', '20261123', '2026-11-23T00:00'])
+			expect(parsePeriod({ date }, today)).toEqual({ ok: false, error: 'malformed' });
+		expect(parsePeriod({ from: '2026-11-01', to: 'x' }, today)).toEqual({
+			ok: false,
+			error: 'malformed'
+		});
+		expect(parsePeriod({ from: '2026-11-23', to: '2026-11-01' }, today)).toEqual({
+			ok: false,
+			error: 'reversed'
+		});
 		expect(parsePeriod({ date: '2026-11-24' }, today)).toEqual({ ok: false, error: 'future' });
-		expect(parsePeriod({ from: '2026-11-01', to: '2026-12-01' }, today)).toEqual({ ok: false, error: 'future' });
-		expect(parsePeriod({ from: '2025-11-22', to: today }, today)).toEqual({ ok: false, error: 'too_long' });
+		expect(parsePeriod({ from: '2026-11-01', to: '2026-12-01' }, today)).toEqual({
+			ok: false,
+			error: 'future'
+		});
+		expect(parsePeriod({ from: '2025-11-22', to: today }, today)).toEqual({
+			ok: false,
+			error: 'too_long'
+		});
 	});
 
 	it('names a day 日报, a whole calendar month 月报 and any other range 期间报表', () => {
@@ -268,7 +434,10 @@ describe('tickets', () => {
 	it('buckets open tickets by age', () => {
 		const DAY = 86_400_000;
 		const now = 100 * DAY;
-		const out = ageBuckets([now - DAY / 2, now - DAY, now - 2.9 * DAY, now - 3 * DAY, now - 10 * DAY, now - 40 * DAY], now);
+		const out = ageBuckets(
+			[now - DAY / 2, now - DAY, now - 2.9 * DAY, now - 3 * DAY, now - 10 * DAY, now - 40 * DAY],
+			now
+		);
 		expect(out.map((b) => b.bucket)).toEqual([...AGE_BUCKETS]);
 		expect(out.map((b) => b.count)).toEqual([1, 2, 1, 1, 1]);
 	});
@@ -276,7 +445,12 @@ describe('tickets', () => {
 
 describe('shift cash', () => {
 	it('expects float + received − voided − refunded, and the difference is counted − expected', () => {
-		const expected = expectedCash({ openingFloatFen: 50000, cashReceivedFen: 27683, cashVoidedFen: 0, cashRefundedFen: 5000 });
+		const expected = expectedCash({
+			openingFloatFen: 50000,
+			cashReceivedFen: 27683,
+			cashVoidedFen: 0,
+			cashRefundedFen: 5000
+		});
 		expect(expected).toBe(72683);
 		expect(cashDifference(71683, expected)).toBe(-1000);
 		expect(cashDifference(72683, expected)).toBe(0);
@@ -285,6 +459,8 @@ describe('shift cash', () => {
 
 describe('charts', () => {
 	it('rounds the axis up to 1, 2, 2.5 or 5 × 10ⁿ', () => {
-		expect([0, -5, 7, 12, 100, 230, 4100, 99_999].map(niceMax)).toEqual([1, 1, 10, 20, 100, 250, 5000, 100_000]);
+		expect([0, -5, 7, 12, 100, 230, 4100, 99_999].map(niceMax)).toEqual([
+			1, 1, 10, 20, 100, 250, 5000, 100_000
+		]);
 	});
 });

@@ -44,7 +44,10 @@ export type PeriodResult = ({ ok: true } & Period) | { ok: false; error: PeriodE
  * means today. Refuses malformed dates, from after to, anything after today and more than
  * REPORT_MAX_DAYS days.
  */
-export function parsePeriod(q: { date?: string | null; from?: string | null; to?: string | null }, today: string): PeriodResult {
+export function parsePeriod(
+	q: { date?: string | null; from?: string | null; to?: string | null },
+	today: string
+): PeriodResult {
 	const clean = (s: string | null | undefined) => (s ?? '').trim();
 	const date = clean(q.date);
 	let from = clean(q.from);
@@ -67,7 +70,8 @@ export type ReportKind = 'day' | 'month' | 'period';
 export function reportKind(from: string, to: string): ReportKind {
 	if (from === to) return 'day';
 	// A whole month: from its first day to its last (the day after `to` starts the next month).
-	if (from.slice(0, 7) === to.slice(0, 7) && from.endsWith('-01') && addDays(to, 1).endsWith('-01')) return 'month';
+	if (from.slice(0, 7) === to.slice(0, 7) && from.endsWith('-01') && addDays(to, 1).endsWith('-01'))
+		return 'month';
 	return 'period';
 }
 
@@ -100,11 +104,19 @@ export interface NetLine {
  * Merges received and voided rows by key (rows with the same key add up). Keys in `order` come
  * first in that order, the rest sorted; a key with nothing received and nothing voided is left out.
  */
-export function netBy(received: readonly SumRow[], voided: readonly SumRow[], order: readonly string[] = []): NetLine[] {
+export function netBy(
+	received: readonly SumRow[],
+	voided: readonly SumRow[],
+	order: readonly string[] = []
+): NetLine[] {
 	const out = new Map<string, NetLine>();
 	const get = (key: string) => {
 		let line = out.get(key);
-		if (!line) out.set(key, (line = { key, receivedFen: 0, receivedCount: 0, voidedFen: 0, voidedCount: 0, netFen: 0 }));
+		if (!line)
+			out.set(
+				key,
+				(line = { key, receivedFen: 0, receivedCount: 0, voidedFen: 0, voidedCount: 0, netFen: 0 })
+			);
 		return line;
 	};
 	for (const r of received) {
@@ -123,7 +135,9 @@ export function netBy(received: readonly SumRow[], voided: readonly SumRow[], or
 	};
 	return [...out.values()]
 		.map((l) => ({ ...l, netFen: l.receivedFen - l.voidedFen }))
-		.filter((l) => l.receivedCount > 0 || l.voidedCount > 0 || l.receivedFen !== 0 || l.voidedFen !== 0)
+		.filter(
+			(l) => l.receivedCount > 0 || l.voidedCount > 0 || l.receivedFen !== 0 || l.voidedFen !== 0
+		)
 		.sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
@@ -176,7 +190,12 @@ export function reconcileCollections(p: {
 }
 
 /** Net collections per date (receipts of the date − voids of the date), every date of the range. */
-export function dailySeries(from: string, to: string, received: readonly SumRow[], voided: readonly SumRow[]): { date: string; fen: number }[] {
+export function dailySeries(
+	from: string,
+	to: string,
+	received: readonly SumRow[],
+	voided: readonly SumRow[]
+): { date: string; fen: number }[] {
 	const net = new Map<string, number>();
 	for (const r of received) net.set(r.key, (net.get(r.key) ?? 0) + r.fen);
 	for (const v of voided) net.set(v.key, (net.get(v.key) ?? 0) - v.fen);
@@ -204,19 +223,69 @@ export interface DepositLine extends DepositMove {
  * The deposit roll of a period per item: held at the end of the day before, the movements, held
  * at the end. Items are the union of the three inputs; `ok` checks the roll per item.
  */
-export function depositRoll(heldBefore: readonly { itemCode: string; heldFen: number }[], moves: readonly DepositMove[], heldAfter: readonly { itemCode: string; heldFen: number }[]): { lines: DepositLine[]; total: DepositLine; ok: boolean } {
+export function depositRoll(
+	heldBefore: readonly { itemCode: string; heldFen: number }[],
+	moves: readonly DepositMove[],
+	heldAfter: readonly { itemCode: string; heldFen: number }[]
+): { lines: DepositLine[]; total: DepositLine; ok: boolean } {
 	const codes: string[] = [];
-	for (const c of [...heldBefore.map((h) => h.itemCode), ...moves.map((m) => m.itemCode), ...heldAfter.map((h) => h.itemCode)]) if (!codes.includes(c)) codes.push(c);
-	const sum = <T>(list: readonly T[], code: string, pick: (t: T) => number, codeOf: (t: T) => string) => list.filter((t) => codeOf(t) === code).reduce((s, t) => s + pick(t), 0);
+	for (const c of [
+		...heldBefore.map((h) => h.itemCode),
+		...moves.map((m) => m.itemCode),
+		...heldAfter.map((h) => h.itemCode)
+	])
+		if (!codes.includes(c)) codes.push(c);
+	const sum = <T>(
+		list: readonly T[],
+		code: string,
+		pick: (t: T) => number,
+		codeOf: (t: T) => string
+	) => list.filter((t) => codeOf(t) === code).reduce((s, t) => s + pick(t), 0);
 	const lines = codes.map((itemCode): DepositLine => {
-		const before = sum(heldBefore, itemCode, (h) => h.heldFen, (h) => h.itemCode);
-		const after = sum(heldAfter, itemCode, (h) => h.heldFen, (h) => h.itemCode);
-		const move = (k: keyof Omit<DepositMove, 'itemCode'>) => sum(moves, itemCode, (m) => m[k], (m) => m.itemCode);
-		const line = { itemCode, heldBeforeFen: before, takenFen: move('takenFen'), voidedFen: move('voidedFen'), refundedFen: move('refundedFen'), deductedFen: move('deductedFen'), heldAfterFen: after };
-		return { ...line, ok: before + line.takenFen - line.voidedFen - line.refundedFen - line.deductedFen === after };
+		const before = sum(
+			heldBefore,
+			itemCode,
+			(h) => h.heldFen,
+			(h) => h.itemCode
+		);
+		const after = sum(
+			heldAfter,
+			itemCode,
+			(h) => h.heldFen,
+			(h) => h.itemCode
+		);
+		const move = (k: keyof Omit<DepositMove, 'itemCode'>) =>
+			sum(
+				moves,
+				itemCode,
+				(m) => m[k],
+				(m) => m.itemCode
+			);
+		const line = {
+			itemCode,
+			heldBeforeFen: before,
+			takenFen: move('takenFen'),
+			voidedFen: move('voidedFen'),
+			refundedFen: move('refundedFen'),
+			deductedFen: move('deductedFen'),
+			heldAfterFen: after
+		};
+		return {
+			...line,
+			ok: before + line.takenFen - line.voidedFen - line.refundedFen - line.deductedFen === after
+		};
 	});
 	const t = (k: keyof Omit<DepositLine, 'itemCode' | 'ok'>) => lines.reduce((s, l) => s + l[k], 0);
-	const total = { itemCode: '', heldBeforeFen: t('heldBeforeFen'), takenFen: t('takenFen'), voidedFen: t('voidedFen'), refundedFen: t('refundedFen'), deductedFen: t('deductedFen'), heldAfterFen: t('heldAfterFen'), ok: lines.every((l) => l.ok) };
+	const total = {
+		itemCode: '',
+		heldBeforeFen: t('heldBeforeFen'),
+		takenFen: t('takenFen'),
+		voidedFen: t('voidedFen'),
+		refundedFen: t('refundedFen'),
+		deductedFen: t('deductedFen'),
+		heldAfterFen: t('heldAfterFen'),
+		ok: lines.every((l) => l.ok)
+	};
 	return { lines, total, ok: total.ok };
 }
 
@@ -225,9 +294,16 @@ export function depositRoll(heldBefore: readonly { itemCode: string; heldFen: nu
  * not income; a deduction kept from a deposit becomes income on the day it is kept
  * (保证金扣款收入). income = net collections − deposits net (taken − voided) + deducted.
  */
-export function periodIncome(netCollectionsFen: number, deposits: Pick<DepositLine, 'takenFen' | 'voidedFen' | 'deductedFen'>): { depositsNetFen: number; deductionIncomeFen: number; incomeFen: number } {
+export function periodIncome(
+	netCollectionsFen: number,
+	deposits: Pick<DepositLine, 'takenFen' | 'voidedFen' | 'deductedFen'>
+): { depositsNetFen: number; deductionIncomeFen: number; incomeFen: number } {
 	const depositsNetFen = deposits.takenFen - deposits.voidedFen;
-	return { depositsNetFen, deductionIncomeFen: deposits.deductedFen, incomeFen: netCollectionsFen - depositsNetFen + deposits.deductedFen };
+	return {
+		depositsNetFen,
+		deductionIncomeFen: deposits.deductedFen,
+		incomeFen: netCollectionsFen - depositsNetFen + deposits.deductedFen
+	};
 }
 
 // ---------------------------------------------------------------- late fees
@@ -245,8 +321,12 @@ export interface BillLedger {
 }
 
 /** The date the principal became fully paid (cumulative payments reached it), or null. */
-export function settledOn(bill: Pick<BillLedger, 'principalFen' | 'principalPayments'>): string | null {
-	const sorted = [...bill.principalPayments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+export function settledOn(
+	bill: Pick<BillLedger, 'principalFen' | 'principalPayments'>
+): string | null {
+	const sorted = [...bill.principalPayments].sort((a, b) =>
+		a.date < b.date ? -1 : a.date > b.date ? 1 : 0
+	);
 	let paid = 0;
 	for (const p of sorted) {
 		paid += p.principalFen;
@@ -271,12 +351,32 @@ export interface LateFeesCharged {
  * fee (fixed from then on) as of `to`, split into what was collected, waived and is still owed on
  * it. Bills settled outside the period are ignored (the caller may pass any candidates).
  */
-export function lateFeesCharged(bills: readonly BillLedger[], from: string, to: string, rule: { ratePerMille: number; capPercent: number | null; schedule?: readonly LateFeePeriod[] }): LateFeesCharged {
-	const out: LateFeesCharged = { bills: 0, billsWithFee: 0, chargedFen: 0, collectedFen: 0, waivedFen: 0, owedFen: 0 };
+export function lateFeesCharged(
+	bills: readonly BillLedger[],
+	from: string,
+	to: string,
+	rule: { ratePerMille: number; capPercent: number | null; schedule?: readonly LateFeePeriod[] }
+): LateFeesCharged {
+	const out: LateFeesCharged = {
+		bills: 0,
+		billsWithFee: 0,
+		chargedFen: 0,
+		collectedFen: 0,
+		waivedFen: 0,
+		owedFen: 0
+	};
 	for (const b of bills) {
 		const on = settledOn(b);
 		if (on === null || on < from || on > to) continue;
-		const fee = lateFeeWorking({ principalFen: b.principalFen, dueDate: b.dueDate, asOf: to, payments: b.principalPayments, ratePerMille: rule.ratePerMille, capPercent: rule.capPercent, schedule: rule.schedule }).fen;
+		const fee = lateFeeWorking({
+			principalFen: b.principalFen,
+			dueDate: b.dueDate,
+			asOf: to,
+			payments: b.principalPayments,
+			ratePerMille: rule.ratePerMille,
+			capPercent: rule.capPercent,
+			schedule: rule.schedule
+		}).fen;
 		// Clipped so the three parts add up to the fee exactly, whatever the ledger holds.
 		const collected = Math.min(Math.max(0, b.lateFeePaidFen), fee);
 		const waived = Math.min(Math.max(0, b.lateFeeWaivedFen), fee - collected);
@@ -304,8 +404,15 @@ export interface LimitBreaches<L extends string = string> {
  * Per time limit: how many were broken in [startMs, asOfMs] and how many stand overdue at
  * asOfMs. `deadlines` are judged as of asOfMs (events after it not yet known).
  */
-export function limitBreaches<L extends string>(deadlines: readonly { limit: L; dueAt: number; metAt: number | null }[], startMs: number, asOfMs: number, limits: readonly L[]): LimitBreaches<L>[] {
-	const out = new Map<L, LimitBreaches<L>>(limits.map((l) => [l, { limit: l, brokenInPeriod: 0, overdueAtEnd: 0 }]));
+export function limitBreaches<L extends string>(
+	deadlines: readonly { limit: L; dueAt: number; metAt: number | null }[],
+	startMs: number,
+	asOfMs: number,
+	limits: readonly L[]
+): LimitBreaches<L>[] {
+	const out = new Map<L, LimitBreaches<L>>(
+		limits.map((l) => [l, { limit: l, brokenInPeriod: 0, overdueAtEnd: 0 }])
+	);
 	for (const d of deadlines) {
 		let row = out.get(d.limit);
 		if (!row) out.set(d.limit, (row = { limit: d.limit, brokenInPeriod: 0, overdueAtEnd: 0 }));
@@ -322,7 +429,10 @@ export type AgeBucket = (typeof AGE_BUCKETS)[number];
 const AGE_LIMITS_DAYS = [1, 3, 7, 30];
 
 /** Open tickets by age (time since received) at `now`: <1 d, 1–3 d, 3–7 d, 7–30 d, ≥30 d. */
-export function ageBuckets(receivedAt: readonly number[], now: number): { bucket: AgeBucket; count: number }[] {
+export function ageBuckets(
+	receivedAt: readonly number[],
+	now: number
+): { bucket: AgeBucket; count: number }[] {
 	const counts = AGE_BUCKETS.map((bucket) => ({ bucket, count: 0 }));
 	for (const at of receivedAt) {
 		const days = Math.max(0, now - at) / 86_400_000;

@@ -1,11 +1,25 @@
 import { describe, it, expect } from 'vitest';
-import { lateFeeSchedule, nextChange, parseSettings, settingsOn, settingsSchema, valueInForce, type SettingChange } from './settings';
+import {
+	lateFeeSchedule,
+	nextChange,
+	parseSettings,
+	settingsOn,
+	settingsSchema,
+	valueInForce,
+	type SettingChange
+} from './settings';
 import { MAX_FEN } from '../money';
 
 describe('parseSettings', () => {
 	it("gives the service standard's defaults when nothing is stored", () => {
 		const s = parseSettings('{}');
-		expect(s.fees).toMatchObject({ dueDay: 20, lateFeeRatePerMille: 3, lateFeeCapPercent: 100, vacancyPercent: 90, moveInPrepayMonths: 6 });
+		expect(s.fees).toMatchObject({
+			dueDay: 20,
+			lateFeeRatePerMille: 3,
+			lateFeeCapPercent: 100,
+			vacancyPercent: 90,
+			moveInPrepayMonths: 6
+		});
 		expect(s.keys.loanHours).toBe(2);
 		expect(s.tickets).toMatchObject({
 			recordWithinMinutes: 10,
@@ -23,12 +37,17 @@ describe('parseSettings', () => {
 		expect(s.kiosk).toMatchObject({ idleSeconds: 60, phone: '' });
 	});
 
-	it.each([null, undefined, '', 'not json', '[]', 'null', '42', '"text"', '{"fees":'])('never throws on %j: defaults instead', (raw) => {
-		expect(parseSettings(raw)).toEqual(settingsSchema.parse({}));
-	});
+	it.each([null, undefined, '', 'not json', '[]', 'null', '42', '"text"', '{"fees":'])(
+		'never throws on %j: defaults instead',
+		(raw) => {
+			expect(parseSettings(raw)).toEqual(settingsSchema.parse({}));
+		}
+	);
 
 	it('keeps stored values and fills only what is missing, section by section', () => {
-		const s = parseSettings(JSON.stringify({ fees: { dueDay: 25 }, kiosk: { phone: '0571-8888 6666' } }));
+		const s = parseSettings(
+			JSON.stringify({ fees: { dueDay: 25 }, kiosk: { phone: '0571-8888 6666' } })
+		);
 		expect(s.fees.dueDay).toBe(25);
 		expect(s.fees.lateFeeRatePerMille).toBe(3);
 		expect(s.kiosk).toMatchObject({ phone: '0571-8888 6666', idleSeconds: 60 });
@@ -36,12 +55,16 @@ describe('parseSettings', () => {
 	});
 
 	it('a stored null cap means no cap; a missing cap means the 100 % default', () => {
-		expect(parseSettings(JSON.stringify({ fees: { lateFeeCapPercent: null } })).fees.lateFeeCapPercent).toBeNull();
+		expect(
+			parseSettings(JSON.stringify({ fees: { lateFeeCapPercent: null } })).fees.lateFeeCapPercent
+		).toBeNull();
 		expect(parseSettings(JSON.stringify({ fees: {} })).fees.lateFeeCapPercent).toBe(100);
 	});
 
 	it('ignores keys it does not know (another version may have written them)', () => {
-		const s = parseSettings(JSON.stringify({ futureArea: { x: 1 }, fees: { dueDay: 5, other: true } }));
+		const s = parseSettings(
+			JSON.stringify({ futureArea: { x: 1 }, fees: { dueDay: 5, other: true } })
+		);
 		expect(s.fees.dueDay).toBe(5);
 		expect(s).not.toHaveProperty('futureArea');
 	});
@@ -71,8 +94,19 @@ describe('parseSettings', () => {
 	});
 
 	it('accepts the limits themselves', () => {
-		const s = parseSettings(JSON.stringify({ fees: { dueDay: 28, lateFeeRatePerMille: 0, lateFeeCapPercent: 0, vacancyPercent: 100 }, keys: { loanHours: 0.25 } }));
-		expect([s.fees.dueDay, s.fees.lateFeeRatePerMille, s.fees.lateFeeCapPercent, s.fees.vacancyPercent, s.keys.loanHours]).toEqual([28, 0, 0, 100, 0.25]);
+		const s = parseSettings(
+			JSON.stringify({
+				fees: { dueDay: 28, lateFeeRatePerMille: 0, lateFeeCapPercent: 0, vacancyPercent: 100 },
+				keys: { loanHours: 0.25 }
+			})
+		);
+		expect([
+			s.fees.dueDay,
+			s.fees.lateFeeRatePerMille,
+			s.fees.lateFeeCapPercent,
+			s.fees.vacancyPercent,
+			s.keys.loanHours
+		]).toEqual([28, 0, 0, 100, 0.25]);
 	});
 });
 
@@ -104,13 +138,29 @@ describe('effective-dated settings: the value in force on a day', () => {
 		expect(valueInForce(3, changes, 'lateFeeRatePerMille', '2099-01-01')).toBe(1);
 	});
 	it('the next scheduled change after today, or none', () => {
-		expect(nextChange(changes, 'lateFeeRatePerMille', '2026-12-05')).toMatchObject({ value: 4, from: '2026-12-06' });
-		expect(nextChange(changes, 'lateFeeRatePerMille', '2026-12-06')).toMatchObject({ value: 1, from: '2027-03-01' });
+		expect(nextChange(changes, 'lateFeeRatePerMille', '2026-12-05')).toMatchObject({
+			value: 4,
+			from: '2026-12-06'
+		});
+		expect(nextChange(changes, 'lateFeeRatePerMille', '2026-12-06')).toMatchObject({
+			value: 1,
+			from: '2027-03-01'
+		});
 		expect(nextChange(changes, 'lateFeeRatePerMille', '2027-03-01')).toBeNull();
 		// A change that only restores the value in force (a cancelled one) is no change.
-		const cancelled = [...changes, { id: 9, key: 'lateFeeRatePerMille', value: 4, from: '2027-03-01' }];
+		const cancelled = [
+			...changes,
+			{ id: 9, key: 'lateFeeRatePerMille', value: 4, from: '2027-03-01' }
+		];
 		expect(nextChange(cancelled, 'lateFeeRatePerMille', '2026-12-06')).toBeNull();
-		expect(nextChange([{ id: 1, key: 'dueDay', value: 20, from: '2027-01-01' }], 'dueDay', '2026-12-06', 20)).toBeNull();
+		expect(
+			nextChange(
+				[{ id: 1, key: 'dueDay', value: 20, from: '2027-01-01' }],
+				'dueDay',
+				'2026-12-06',
+				20
+			)
+		).toBeNull();
 	});
 	it('settingsOn puts the priced values of the day in, and leaves the rest', () => {
 		const s = settingsSchema.parse({});
@@ -121,7 +171,10 @@ describe('effective-dated settings: the value in force on a day', () => {
 	});
 	it('the late-fee schedule: one period per change day of rate or cap', () => {
 		const s = settingsSchema.parse({});
-		const all: SettingChange[] = [...changes, { id: 6, key: 'lateFeeCapPercent', value: null, from: '2027-01-01' }];
+		const all: SettingChange[] = [
+			...changes,
+			{ id: 6, key: 'lateFeeCapPercent', value: null, from: '2027-01-01' }
+		];
 		expect(lateFeeSchedule(s, all)).toEqual([
 			{ from: '0000-01-01', ratePerMille: 3, capPercent: 100 },
 			{ from: '2026-12-06', ratePerMille: 4, capPercent: 100 },

@@ -6,7 +6,11 @@ export const MAX_CALENDAR_DATES = 500;
 
 /** Money: whole fen, at most what any single input may carry. */
 const fen = () => z.number().int().min(0).max(MAX_FEN);
-const dateList = () => z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(MAX_CALENDAR_DATES).default([]);
+const dateList = () =>
+	z
+		.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+		.max(MAX_CALENDAR_DATES)
+		.default([]);
 
 /**
  * Per-community settings (stored as JSON on the community row). Every number DOMAIN.md marks
@@ -128,14 +132,21 @@ export interface SettingChange<V = unknown> {
 
 /** Changes of one key, in the order they take effect (same day: later id last). */
 function ordered<V>(changes: readonly SettingChange<V>[], key: string): SettingChange<V>[] {
-	return changes.filter((c) => c.key === key).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id - b.id));
+	return changes
+		.filter((c) => c.key === key)
+		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id - b.id));
 }
 
 /**
  * The value of `key` in force on `date`: the latest change with from ≤ date (the later id wins a
  * day with two), or `base` before the first change.
  */
-export function valueInForce<V>(base: V, changes: readonly SettingChange<V>[], key: string, date: string): V {
+export function valueInForce<V>(
+	base: V,
+	changes: readonly SettingChange<V>[],
+	key: string,
+	date: string
+): V {
 	let value = base;
 	for (const c of ordered(changes, key)) {
 		if (c.from > date) break;
@@ -148,20 +159,38 @@ export function valueInForce<V>(base: V, changes: readonly SettingChange<V>[], k
  * The next scheduled change of `key` after `today`: the first later day on which the value in force
  * differs from the day before (a change that only restores the value, e.g. a cancelled one, is none).
  */
-export function nextChange<V>(changes: readonly SettingChange<V>[], key: string, today: string, base?: V): SettingChange<V> | null {
-	const days = [...new Set(ordered(changes, key).filter((c) => c.from > today).map((c) => c.from))];
+export function nextChange<V>(
+	changes: readonly SettingChange<V>[],
+	key: string,
+	today: string,
+	base?: V
+): SettingChange<V> | null {
+	const days = [
+		...new Set(
+			ordered(changes, key)
+				.filter((c) => c.from > today)
+				.map((c) => c.from)
+		)
+	];
 	const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 	let before: unknown = valueInForce<V | undefined>(base, changes, key, today);
 	for (const day of days) {
 		const on = valueInForce<V | undefined>(base, changes, key, day);
-		if (!same(on, before)) return ordered(changes, key).filter((c) => c.from === day).at(-1)!;
+		if (!same(on, before))
+			return ordered(changes, key)
+				.filter((c) => c.from === day)
+				.at(-1)!;
 		before = on;
 	}
 	return null;
 }
 
 /** The settings with every priced value as in force on `date`. */
-export function settingsOn(settings: CommunitySettings, changes: readonly SettingChange[], date: string): CommunitySettings {
+export function settingsOn(
+	settings: CommunitySettings,
+	changes: readonly SettingChange[],
+	date: string
+): CommunitySettings {
 	const fees = { ...settings.fees } as Record<string, unknown>;
 	const renovation = { ...settings.renovation } as Record<string, unknown>;
 	for (const k of PRICED_KEYS) {
@@ -169,7 +198,11 @@ export function settingsOn(settings: CommunitySettings, changes: readonly Settin
 		const target = section === 'fees' ? fees : renovation;
 		target[key] = valueInForce(target[key], changes, k, date);
 	}
-	return { ...settings, fees: fees as CommunitySettings['fees'], renovation: renovation as CommunitySettings['renovation'] };
+	return {
+		...settings,
+		fees: fees as CommunitySettings['fees'],
+		renovation: renovation as CommunitySettings['renovation']
+	};
 }
 
 /** Late-fee rate and cap from a day on; the first period starts before any date. */
@@ -180,11 +213,24 @@ export interface LateFeePeriod {
 }
 
 /** The late-fee rate and cap as periods, oldest first: one period per day on which either changes. */
-export function lateFeeSchedule(settings: CommunitySettings, changes: readonly SettingChange[]): LateFeePeriod[] {
+export function lateFeeSchedule(
+	settings: CommunitySettings,
+	changes: readonly SettingChange[]
+): LateFeePeriod[] {
 	const at = (date: string): LateFeePeriod => {
 		const s = settingsOn(settings, changes, date);
-		return { from: date, ratePerMille: s.fees.lateFeeRatePerMille, capPercent: s.fees.lateFeeCapPercent };
+		return {
+			from: date,
+			ratePerMille: s.fees.lateFeeRatePerMille,
+			capPercent: s.fees.lateFeeCapPercent
+		};
 	};
-	const days = [...new Set(changes.filter((c) => c.key === 'lateFeeRatePerMille' || c.key === 'lateFeeCapPercent').map((c) => c.from))].sort();
+	const days = [
+		...new Set(
+			changes
+				.filter((c) => c.key === 'lateFeeRatePerMille' || c.key === 'lateFeeCapPercent')
+				.map((c) => c.from)
+		)
+	].sort();
 	return [{ ...at('0000-01-01'), from: '0000-01-01' }, ...days.map(at)];
 }

@@ -24,7 +24,16 @@ import { addDays, addWorkingTime, localToEpochMs, todayIn } from '../dates';
 import type { CommunitySettings } from './settings';
 import type { TicketEvent, TicketKind } from './tickets';
 
-export const LIMITS = ['record', 'supervisor', 'transfer', 'follow_up', 'enquiry_answer', 'result', 'check', 'return_visit'] as const;
+export const LIMITS = [
+	'record',
+	'supervisor',
+	'transfer',
+	'follow_up',
+	'enquiry_answer',
+	'result',
+	'check',
+	'return_visit'
+] as const;
 export type Limit = (typeof LIMITS)[number];
 
 export type DeadlineState = 'ok' | 'due_soon' | 'breached';
@@ -72,12 +81,19 @@ function judge(dueAt: number, metAt: number | null, asOf: number): DeadlineState
  * All time limits that apply to a ticket, in the order they arose. `events` in log order (their
  * `at` never goes backwards for the events that move a ticket along; see tickets.ts `earliestAt`).
  */
-export function deadlines(ticket: SlaTicket, events: readonly TicketEvent[], settings: TicketSlaSettings, timeZone: string, now: number): Deadline[] {
+export function deadlines(
+	ticket: SlaTicket,
+	events: readonly TicketEvent[],
+	settings: TicketSlaSettings,
+	timeZone: string,
+	now: number
+): Deadline[] {
 	const asOf = ticket.closedAt ?? now;
 	const out: Deadline[] = [];
 	const push = (limit: Limit, startAt: number, dueAt: number, metAt: number | null) =>
 		out.push({ limit, startAt, dueAt, metAt, state: judge(dueAt, metAt, asOf) });
-	const workingTime = (at: number, n: number) => addWorkingTime(at, n, timeZone, settings.holidays, settings.extraWorkdays);
+	const workingTime = (at: number, n: number) =>
+		addWorkingTime(at, n, timeZone, settings.holidays, settings.extraWorkdays);
 	const first = (pred: (e: TicketEvent) => boolean) => events.find(pred)?.at ?? null;
 	// The kind may have been edited before any work began; the limits follow the current kind.
 	const kind = ticket.kind;
@@ -86,36 +102,69 @@ export function deadlines(ticket: SlaTicket, events: readonly TicketEvent[], set
 	push('record', r, r + settings.recordWithinMinutes * MINUTE, ticket.recordedAt);
 
 	if (kind === 'service_complaint') {
-		push('supervisor', r, r + settings.supervisorNotifyMinutes * MINUTE, first((e) => e.type === 'supervisor_notified'));
+		push(
+			'supervisor',
+			r,
+			r + settings.supervisorNotifyMinutes * MINUTE,
+			first((e) => e.type === 'supervisor_notified')
+		);
 	}
 	if (kind === 'developer_complaint') {
 		const start = first((e) => e.type === 'approved') ?? r;
-		push('transfer', start, workingTime(start, settings.developerTransferWorkingDays), first((e) => e.type === 'transferred'));
+		push(
+			'transfer',
+			start,
+			workingTime(start, settings.developerTransferWorkingDays),
+			first((e) => e.type === 'transferred')
+		);
 	}
 	if (kind === 'enquiry') {
-		push('enquiry_answer', r, r + settings.enquiryAnswerHours * HOUR, first((e) => e.type === 'answered'));
+		push(
+			'enquiry_answer',
+			r,
+			r + settings.enquiryAnswerHours * HOUR,
+			first((e) => e.type === 'answered')
+		);
 	}
 	if (kind === 'service_complaint' || kind === 'developer_complaint') {
-		push('result', r, addCalendarDays(r, settings.resultDays, timeZone), first((e) => e.type === 'result_told' || e.type === 'return_visit'));
+		push(
+			'result',
+			r,
+			addCalendarDays(r, settings.resultDays, timeZone),
+			first((e) => e.type === 'result_told' || e.type === 'return_visit')
+		);
 	}
 
 	// Follow-ups: intervals while the work is in progress.
-	const followDays = kind === 'engineering' ? settings.followUpDaysEngineering : kind === 'property' ? settings.followUpDaysProperty : null;
+	const followDays =
+		kind === 'engineering'
+			? settings.followUpDaysEngineering
+			: kind === 'property'
+				? settings.followUpDaysProperty
+				: null;
 	// Check and return visit: one obligation per completion.
 	let anchor: number | null = null; // start of the current follow-up interval
 	let completion: number | null = null; // last completion still awaiting its check / visit
 	let checkOpen = false;
 	let visitOpen = false;
 	const endFollow = (at: number) => {
-		if (anchor !== null && followDays !== null) push('follow_up', anchor, addCalendarDays(anchor, followDays, timeZone), at);
+		if (anchor !== null && followDays !== null)
+			push('follow_up', anchor, addCalendarDays(anchor, followDays, timeZone), at);
 		anchor = null;
 	};
 	const endCheck = (at: number) => {
-		if (checkOpen && completion !== null) push('check', completion, workingTime(completion, settings.checkWorkingDays), at);
+		if (checkOpen && completion !== null)
+			push('check', completion, workingTime(completion, settings.checkWorkingDays), at);
 		checkOpen = false;
 	};
 	const endVisit = (at: number) => {
-		if (visitOpen && completion !== null) push('return_visit', completion, workingTime(completion, settings.returnVisitWorkingDays), at);
+		if (visitOpen && completion !== null)
+			push(
+				'return_visit',
+				completion,
+				workingTime(completion, settings.returnVisitWorkingDays),
+				at
+			);
 		visitOpen = false;
 	};
 
@@ -157,9 +206,17 @@ export function deadlines(ticket: SlaTicket, events: readonly TicketEvent[], set
 		}
 	}
 	// Still open at the end of the log.
-	if (anchor !== null && followDays !== null) push('follow_up', anchor, addCalendarDays(anchor, followDays, timeZone), null);
-	if (checkOpen && completion !== null) push('check', completion, workingTime(completion, settings.checkWorkingDays), null);
-	if (visitOpen && completion !== null) push('return_visit', completion, workingTime(completion, settings.returnVisitWorkingDays), null);
+	if (anchor !== null && followDays !== null)
+		push('follow_up', anchor, addCalendarDays(anchor, followDays, timeZone), null);
+	if (checkOpen && completion !== null)
+		push('check', completion, workingTime(completion, settings.checkWorkingDays), null);
+	if (visitOpen && completion !== null)
+		push(
+			'return_visit',
+			completion,
+			workingTime(completion, settings.returnVisitWorkingDays),
+			null
+		);
 	return out;
 }
 

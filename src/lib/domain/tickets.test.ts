@@ -23,19 +23,43 @@ const manager = { manager: true };
 
 let t = 1_000;
 const ev = {
-	dispatched: (department: Department = 'engineering'): TicketEvent => ({ type: 'dispatched', at: t++, data: { department, assignee: '张师傅' } }),
+	dispatched: (department: Department = 'engineering'): TicketEvent => ({
+		type: 'dispatched',
+		at: t++,
+		data: { department, assignee: '张师傅' }
+	}),
 	approved: (): TicketEvent => ({ type: 'approved', at: t++, data: {} }),
-	transferred: (): TicketEvent => ({ type: 'transferred', at: t++, data: { assignee: '地产客户组 刘' } }),
-	notified: (): TicketEvent => ({ type: 'supervisor_notified', at: t++, data: { supervisor: '客服主管 周' } }),
+	transferred: (): TicketEvent => ({
+		type: 'transferred',
+		at: t++,
+		data: { assignee: '地产客户组 刘' }
+	}),
+	notified: (): TicketEvent => ({
+		type: 'supervisor_notified',
+		at: t++,
+		data: { supervisor: '客服主管 周' }
+	}),
 	follow: (): TicketEvent => ({ type: 'follow_up', at: t++, data: { text: '已联系' } }),
 	completed: (): TicketEvent => ({ type: 'completed', at: t++, data: {} }),
 	answered: (): TicketEvent => ({ type: 'answered', at: t++, data: { text: '已答复' } }),
-	checked: (result: 'pass' | 'fail' = 'pass'): TicketEvent => ({ type: 'checked', at: t++, data: { result, checker: '工程部 王' } }),
+	checked: (result: 'pass' | 'fail' = 'pass'): TicketEvent => ({
+		type: 'checked',
+		at: t++,
+		data: { result, checker: '工程部 王' }
+	}),
 	result: (): TicketEvent => ({ type: 'result_told', at: t++, data: { text: '已处理' } }),
-	visit: (rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'): TicketEvent => ({ type: 'return_visit', at: t++, data: { rating, method: 'phone', visitor: '李' } }),
+	visit: (rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied'): TicketEvent => ({
+		type: 'return_visit',
+		at: t++,
+		data: { rating, method: 'phone', visitor: '李' }
+	}),
 	reopened: (): TicketEvent => ({ type: 'reopened', at: t++, data: { reason: '回访不满意' } }),
 	closed: (): TicketEvent => ({ type: 'closed', at: t++, data: {} }),
-	edited: (field: 'kind' | 'location', old: string, nu: string): TicketEvent => ({ type: 'edited', at: t++, data: { field, old, new: nu } })
+	edited: (field: 'kind' | 'location', old: string, nu: string): TicketEvent => ({
+		type: 'edited',
+		at: t++,
+		data: { field, old, new: nu }
+	})
 };
 
 /** Applies events in order, failing the test on the first refusal. */
@@ -62,9 +86,22 @@ function refusal(f: TicketFacts, e: TicketEvent) {
 
 describe('state machine: the full loop', () => {
 	it('property-service complaint: dispatch → notify → follow-up → complete → unsatisfied → reopen → complete → satisfied → close', () => {
-		let f = run('service_complaint', ev.dispatched('customer_service'), ev.notified(), ev.follow(), ev.completed());
+		let f = run(
+			'service_complaint',
+			ev.dispatched('customer_service'),
+			ev.notified(),
+			ev.follow(),
+			ev.completed()
+		);
 		expect(f.state).toBe('completed');
-		f = run('service_complaint', ev.dispatched('customer_service'), ev.notified(), ev.follow(), ev.completed(), ev.visit('unsatisfied'));
+		f = run(
+			'service_complaint',
+			ev.dispatched('customer_service'),
+			ev.notified(),
+			ev.follow(),
+			ev.completed(),
+			ev.visit('unsatisfied')
+		);
 		expect(f.state).toBe('completed');
 		expect(f.lastVisit).toBe('unsatisfied');
 		// An unsatisfied visit must be followed by reopening, not by another visit or a close.
@@ -91,8 +128,21 @@ describe('state machine: the full loop', () => {
 		expect(refusal(f, ev.approved())).toBe('not_in_state');
 		expect(refusal(f, ev.dispatched('developer'))).toBe('wrong_kind');
 		f = run('developer_complaint', ev.approved(), ev.transferred());
-		expect(f).toMatchObject({ state: 'dispatched', department: 'developer', assignee: '地产客户组 刘' });
-		f = run('developer_complaint', ev.approved(), ev.transferred(), ev.follow(), ev.completed(), ev.result(), ev.visit('satisfied'), ev.closed());
+		expect(f).toMatchObject({
+			state: 'dispatched',
+			department: 'developer',
+			assignee: '地产客户组 刘'
+		});
+		f = run(
+			'developer_complaint',
+			ev.approved(),
+			ev.transferred(),
+			ev.follow(),
+			ev.completed(),
+			ev.result(),
+			ev.visit('satisfied'),
+			ev.closed()
+		);
 		expect(f.state).toBe('closed');
 	});
 
@@ -102,17 +152,31 @@ describe('state machine: the full loop', () => {
 		const failed = run('engineering', ev.dispatched(), ev.completed(), ev.checked('fail'));
 		expect(failed.checked).toBe(false);
 		expect(refusal(failed, ev.visit('satisfied'))).toBe('visit_needs_check');
-		const again = run('engineering', ev.dispatched(), ev.completed(), ev.checked('fail'), ev.reopened(), ev.completed(), ev.checked('pass'), ev.visit('satisfied'), ev.closed());
+		const again = run(
+			'engineering',
+			ev.dispatched(),
+			ev.completed(),
+			ev.checked('fail'),
+			ev.reopened(),
+			ev.completed(),
+			ev.checked('pass'),
+			ev.visit('satisfied'),
+			ev.closed()
+		);
 		expect(again.state).toBe('closed');
 		const passed = run('engineering', ev.dispatched(), ev.completed(), ev.checked());
 		expect(refusal(passed, ev.checked())).toBe('already_checked');
-		expect(refusal(run('property', ev.dispatched('cleaning'), ev.completed()), ev.checked())).toBe('wrong_kind');
+		expect(refusal(run('property', ev.dispatched('cleaning'), ev.completed()), ev.checked())).toBe(
+			'wrong_kind'
+		);
 	});
 
 	it('enquiry: answered (on the spot or after dispatch), visited, closed', () => {
 		const f = run('enquiry', ev.answered(), ev.visit('satisfied'), ev.closed());
 		expect(f.state).toBe('closed');
-		expect(run('enquiry', ev.dispatched('customer_service'), ev.answered()).state).toBe('completed');
+		expect(run('enquiry', ev.dispatched('customer_service'), ev.answered()).state).toBe(
+			'completed'
+		);
 		expect(refusal(emptyFacts('enquiry'), ev.completed())).toBe('wrong_kind');
 		expect(refusal(emptyFacts('engineering'), ev.answered())).toBe('wrong_kind');
 		// Reopened without a department: back to open, not dispatched.
@@ -123,31 +187,55 @@ describe('state machine: the full loop', () => {
 describe('state machine: refusals', () => {
 	it('closing without a return visit is refused in every state but visited', () => {
 		expect(refusal(emptyFacts('property'), ev.closed())).toBe('close_needs_visit');
-		expect(refusal(run('property', ev.dispatched('cleaning')), ev.closed())).toBe('close_needs_visit');
-		expect(refusal(run('property', ev.dispatched('cleaning'), ev.completed()), ev.closed())).toBe('close_needs_visit');
+		expect(refusal(run('property', ev.dispatched('cleaning')), ev.closed())).toBe(
+			'close_needs_visit'
+		);
+		expect(refusal(run('property', ev.dispatched('cleaning'), ev.completed()), ev.closed())).toBe(
+			'close_needs_visit'
+		);
 	});
 
 	it('a return visit before completion is refused', () => {
 		expect(refusal(emptyFacts('property'), ev.visit('satisfied'))).toBe('visit_needs_completion');
-		expect(refusal(run('property', ev.dispatched('cleaning')), ev.visit('satisfied'))).toBe('visit_needs_completion');
-		expect(refusal(run('property', ev.dispatched('cleaning'), ev.completed(), ev.visit('satisfied')), ev.visit('satisfied'))).toBe('not_in_state');
+		expect(refusal(run('property', ev.dispatched('cleaning')), ev.visit('satisfied'))).toBe(
+			'visit_needs_completion'
+		);
+		expect(
+			refusal(
+				run('property', ev.dispatched('cleaning'), ev.completed(), ev.visit('satisfied')),
+				ev.visit('satisfied')
+			)
+		).toBe('not_in_state');
 	});
 
 	it('nothing but reopening happens to a closed ticket', () => {
 		const closed = run('enquiry', ev.answered(), ev.visit('satisfied'), ev.closed());
-		for (const e of [ev.follow(), ev.dispatched(), ev.edited('location', 'a', 'b'), ev.result(), ev.closed()]) expect(refusal(closed, e)).toBe('closed');
-		expect(run('enquiry', ev.answered(), ev.visit('satisfied'), ev.closed(), ev.reopened())).toMatchObject({ state: 'open', closedAt: null });
+		for (const e of [
+			ev.follow(),
+			ev.dispatched(),
+			ev.edited('location', 'a', 'b'),
+			ev.result(),
+			ev.closed()
+		])
+			expect(refusal(closed, e)).toBe('closed');
+		expect(
+			run('enquiry', ev.answered(), ev.visit('satisfied'), ev.closed(), ev.reopened())
+		).toMatchObject({ state: 'open', closedAt: null });
 	});
 
 	it('completion needs dispatch; follow-ups only while work is in progress', () => {
 		expect(refusal(emptyFacts('property'), ev.completed())).toBe('not_in_state');
-		expect(refusal(run('property', ev.dispatched('cleaning'), ev.completed()), ev.follow())).toBe('not_in_state');
+		expect(refusal(run('property', ev.dispatched('cleaning'), ev.completed()), ev.follow())).toBe(
+			'not_in_state'
+		);
 		expect(run('property', ev.follow()).state).toBe('open');
 	});
 
 	it('supervisor notification: property-service complaints only, once', () => {
 		expect(refusal(emptyFacts('property'), ev.notified())).toBe('wrong_kind');
-		expect(refusal(run('service_complaint', ev.notified()), ev.notified())).toBe('already_notified');
+		expect(refusal(run('service_complaint', ev.notified()), ev.notified())).toBe(
+			'already_notified'
+		);
 	});
 
 	it('the result is told to complainants only', () => {
@@ -164,8 +252,15 @@ describe('state machine: refusals', () => {
 		expect(refusal(emptyFacts('property'), ev.edited('location', 'x', 'x'))).toBe('same_value');
 		const f = run('property', ev.edited('kind', 'property', 'developer_complaint'));
 		expect(f).toMatchObject({ kind: 'developer_complaint', state: 'awaiting_approval' });
-		expect(refusal(run('property', ev.dispatched('cleaning')), ev.edited('kind', 'property', 'engineering'))).toBe('kind_locked');
-		expect(refusal(emptyFacts('property'), ev.edited('kind', 'property', 'nonsense'))).toBe('wrong_kind');
+		expect(
+			refusal(
+				run('property', ev.dispatched('cleaning')),
+				ev.edited('kind', 'property', 'engineering')
+			)
+		).toBe('kind_locked');
+		expect(refusal(emptyFacts('property'), ev.edited('kind', 'property', 'nonsense'))).toBe(
+			'wrong_kind'
+		);
 	});
 });
 
@@ -177,7 +272,11 @@ describe('fold', () => {
 			ev.dispatched(),
 			ev.completed()
 		];
-		expect(fold('engineering', log)).toMatchObject({ kind: 'engineering', state: 'completed', checked: false });
+		expect(fold('engineering', log)).toMatchObject({
+			kind: 'engineering',
+			state: 'completed',
+			checked: false
+		});
 	});
 	it('throws on a log that breaks the rules', () => {
 		expect(() => fold('property', [ev.closed()])).toThrow(/close_needs_visit/);
@@ -197,13 +296,45 @@ describe('roles and allowed actions', () => {
 	});
 
 	it('offers what each state allows', () => {
-		expect(allowedActions(emptyFacts('service_complaint'), clerk)).toEqual(['dispatch', 'notify_supervisor', 'follow_up', 'result_told', 'edit']);
-		expect(allowedActions(run('engineering', ev.dispatched()), clerk)).toEqual(['dispatch', 'follow_up', 'complete', 'edit']);
-		expect(allowedActions(run('engineering', ev.dispatched(), ev.completed()), clerk)).toEqual(['check', 'reopen', 'edit']);
-		expect(allowedActions(run('engineering', ev.dispatched(), ev.completed(), ev.checked()), clerk)).toEqual(['return_visit', 'reopen', 'edit']);
-		expect(allowedActions(run('property', ev.dispatched('cleaning'), ev.completed(), ev.visit('satisfied')), clerk)).toEqual(['close', 'reopen', 'edit']);
-		expect(allowedActions(run('developer_complaint', ev.approved()), clerk)).toEqual(['transfer', 'follow_up', 'result_told', 'edit']);
-		expect(allowedActions(emptyFacts('enquiry'), clerk)).toEqual(['dispatch', 'follow_up', 'answer', 'edit']);
+		expect(allowedActions(emptyFacts('service_complaint'), clerk)).toEqual([
+			'dispatch',
+			'notify_supervisor',
+			'follow_up',
+			'result_told',
+			'edit'
+		]);
+		expect(allowedActions(run('engineering', ev.dispatched()), clerk)).toEqual([
+			'dispatch',
+			'follow_up',
+			'complete',
+			'edit'
+		]);
+		expect(allowedActions(run('engineering', ev.dispatched(), ev.completed()), clerk)).toEqual([
+			'check',
+			'reopen',
+			'edit'
+		]);
+		expect(
+			allowedActions(run('engineering', ev.dispatched(), ev.completed(), ev.checked()), clerk)
+		).toEqual(['return_visit', 'reopen', 'edit']);
+		expect(
+			allowedActions(
+				run('property', ev.dispatched('cleaning'), ev.completed(), ev.visit('satisfied')),
+				clerk
+			)
+		).toEqual(['close', 'reopen', 'edit']);
+		expect(allowedActions(run('developer_complaint', ev.approved()), clerk)).toEqual([
+			'transfer',
+			'follow_up',
+			'result_told',
+			'edit'
+		]);
+		expect(allowedActions(emptyFacts('enquiry'), clerk)).toEqual([
+			'dispatch',
+			'follow_up',
+			'answer',
+			'edit'
+		]);
 	});
 });
 
@@ -230,7 +361,9 @@ describe('numbers and photos', () => {
 
 	it('recognises JPEG, PNG and WebP by their first bytes only', () => {
 		expect(sniffImage(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0]))).toBe('image/jpeg');
-		expect(sniffImage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
+		expect(sniffImage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe(
+			'image/png'
+		);
 		expect(sniffImage(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
 		expect(sniffImage(new TextEncoder().encode('RIFF\0\0\0\0WAVEfmt '))).toBeNull();
 		expect(sniffImage(new TextEncoder().encode('GIF89a'))).toBeNull();
@@ -253,6 +386,8 @@ describe('a resident’s daily limits (kiosk and phone)', () => {
 		expect(residentLimit({ reports: 2, photoBytes: 40 * MB }, 1)).toBe('photo_bytes');
 	});
 	it('names the count first when both are passed', () => {
-		expect(residentLimit({ reports: RESIDENT_DAILY_REPORTS, photoBytes: RESIDENT_DAILY_PHOTO_BYTES }, MB)).toBe('reports');
+		expect(
+			residentLimit({ reports: RESIDENT_DAILY_REPORTS, photoBytes: RESIDENT_DAILY_PHOTO_BYTES }, MB)
+		).toBe('reports');
 	});
 });

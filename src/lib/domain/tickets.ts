@@ -12,7 +12,13 @@
  *   An unsatisfied visit (不满意) or a failed check is followed by `reopened`: back to work.
  */
 
-export const TICKET_KINDS = ['engineering', 'property', 'service_complaint', 'developer_complaint', 'enquiry'] as const;
+export const TICKET_KINDS = [
+	'engineering',
+	'property',
+	'service_complaint',
+	'developer_complaint',
+	'enquiry'
+] as const;
 export type TicketKind = (typeof TICKET_KINDS)[number];
 
 export const TICKET_SOURCES = ['counter', 'phone', 'kiosk', 'mobile'] as const;
@@ -24,12 +30,30 @@ export const RESIDENT_SOURCES = ['kiosk', 'mobile'] as const satisfies readonly 
 export const TICKET_URGENCIES = ['normal', 'urgent'] as const;
 export type TicketUrgency = (typeof TICKET_URGENCIES)[number];
 
-export const TICKET_STATES = ['awaiting_approval', 'approved', 'open', 'dispatched', 'completed', 'visited', 'closed'] as const;
+export const TICKET_STATES = [
+	'awaiting_approval',
+	'approved',
+	'open',
+	'dispatched',
+	'completed',
+	'visited',
+	'closed'
+] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
-export const OPEN_STATES = TICKET_STATES.filter((s) => s !== 'closed') as Exclude<TicketState, 'closed'>[];
+export const OPEN_STATES = TICKET_STATES.filter((s) => s !== 'closed') as Exclude<
+	TicketState,
+	'closed'
+>[];
 
 /** 工程部, 保洁, 秩序维护, 绿化, 客服, 地产客户组. */
-export const DEPARTMENTS = ['engineering', 'cleaning', 'security', 'green', 'customer_service', 'developer'] as const;
+export const DEPARTMENTS = [
+	'engineering',
+	'cleaning',
+	'security',
+	'green',
+	'customer_service',
+	'developer'
+] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
 export const VISIT_RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
@@ -40,7 +64,14 @@ export const CHECK_RESULTS = ['pass', 'fail'] as const;
 export type CheckResult = (typeof CHECK_RESULTS)[number];
 
 /** Fields an `edited` event may change (the report text itself is never rewritten). */
-export const EDITABLE_FIELDS = ['reporterName', 'reporterPhone', 'location', 'urgency', 'unit', 'kind'] as const;
+export const EDITABLE_FIELDS = [
+	'reporterName',
+	'reporterPhone',
+	'location',
+	'urgency',
+	'unit',
+	'kind'
+] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** Limits on intake. */
@@ -62,9 +93,13 @@ export const RESIDENT_DAILY_REPORTS = 10;
 export const RESIDENT_DAILY_PHOTO_BYTES = 40 * 1024 * 1024;
 
 /** Which daily limit a resident's new report would pass, given what they sent earlier that day. */
-export function residentLimit(sentToday: { reports: number; photoBytes: number }, photoBytes: number): 'reports' | 'photo_bytes' | null {
+export function residentLimit(
+	sentToday: { reports: number; photoBytes: number },
+	photoBytes: number
+): 'reports' | 'photo_bytes' | null {
 	if (sentToday.reports + 1 > RESIDENT_DAILY_REPORTS) return 'reports';
-	if (photoBytes > 0 && sentToday.photoBytes + photoBytes > RESIDENT_DAILY_PHOTO_BYTES) return 'photo_bytes';
+	if (photoBytes > 0 && sentToday.photoBytes + photoBytes > RESIDENT_DAILY_PHOTO_BYTES)
+		return 'photo_bytes';
 	return null;
 }
 
@@ -105,7 +140,9 @@ export interface EventData {
 	edited: { field: EditableField; old: string; new: string };
 }
 
-export type TicketEvent = { [T in TicketEventType]: { type: T; at: number; data: EventData[T] } }[TicketEventType];
+export type TicketEvent = {
+	[T in TicketEventType]: { type: T; at: number; data: EventData[T] };
+}[TicketEventType];
 
 /** Everything the rules need to know about a ticket, derived from its kind and its events. */
 export interface TicketFacts {
@@ -125,7 +162,8 @@ export function initialState(kind: TicketKind): TicketState {
 	return kind === 'developer_complaint' ? 'awaiting_approval' : 'open';
 }
 
-export const isComplaint = (kind: TicketKind) => kind === 'service_complaint' || kind === 'developer_complaint';
+export const isComplaint = (kind: TicketKind) =>
+	kind === 'service_complaint' || kind === 'developer_complaint';
 
 /** Why an event may not be applied; the server turns the code into a translated message. */
 export type RuleError =
@@ -149,7 +187,16 @@ const ok = (facts: TicketFacts): StepResult => ({ ok: true, facts });
 const no = (error: RuleError): StepResult => ({ ok: false, error });
 
 export function emptyFacts(kind: TicketKind): TicketFacts {
-	return { kind, state: initialState(kind), department: null, assignee: null, supervisorNotified: false, checked: false, lastVisit: null, closedAt: null };
+	return {
+		kind,
+		state: initialState(kind),
+		department: null,
+		assignee: null,
+		supervisorNotified: false,
+		checked: false,
+		lastVisit: null,
+		closedAt: null
+	};
 }
 
 /** States in which the ticket is being worked on (follow-ups are expected). */
@@ -164,9 +211,15 @@ export function step(f: TicketFacts, e: TicketEvent): StepResult {
 	if (f.state === 'closed' && e.type !== 'reopened') return no('closed');
 	switch (e.type) {
 		case 'dispatched':
-			if (f.kind === 'developer_complaint') return no(f.state === 'awaiting_approval' ? 'needs_approval' : 'wrong_kind');
+			if (f.kind === 'developer_complaint')
+				return no(f.state === 'awaiting_approval' ? 'needs_approval' : 'wrong_kind');
 			if (f.state !== 'open' && f.state !== 'dispatched') return no('not_in_state');
-			return ok({ ...f, state: 'dispatched', department: e.data.department, assignee: e.data.assignee });
+			return ok({
+				...f,
+				state: 'dispatched',
+				department: e.data.department,
+				assignee: e.data.assignee
+			});
 		case 'approved':
 			if (f.kind !== 'developer_complaint') return no('wrong_kind');
 			if (f.state !== 'awaiting_approval') return no('not_in_state');
@@ -201,13 +254,25 @@ export function step(f: TicketFacts, e: TicketEvent): StepResult {
 			if (!isComplaint(f.kind)) return no('wrong_kind');
 			return ok(f);
 		case 'return_visit':
-			if (f.state !== 'completed') return no(f.state === 'visited' ? 'not_in_state' : 'visit_needs_completion');
+			if (f.state !== 'completed')
+				return no(f.state === 'visited' ? 'not_in_state' : 'visit_needs_completion');
 			if (f.kind === 'engineering' && !f.checked) return no('visit_needs_check');
 			if (f.lastVisit === 'unsatisfied') return no('not_in_state'); // must be reopened first
-			return ok({ ...f, state: e.data.rating === 'unsatisfied' ? 'completed' : 'visited', lastVisit: e.data.rating });
+			return ok({
+				...f,
+				state: e.data.rating === 'unsatisfied' ? 'completed' : 'visited',
+				lastVisit: e.data.rating
+			});
 		case 'reopened':
-			if (f.state !== 'completed' && f.state !== 'visited' && f.state !== 'closed') return no('not_in_state');
-			return ok({ ...f, state: f.department ? 'dispatched' : 'open', checked: false, lastVisit: null, closedAt: null });
+			if (f.state !== 'completed' && f.state !== 'visited' && f.state !== 'closed')
+				return no('not_in_state');
+			return ok({
+				...f,
+				state: f.department ? 'dispatched' : 'open',
+				checked: false,
+				lastVisit: null,
+				closedAt: null
+			});
 		case 'closed':
 			if (f.state !== 'visited') return no('close_needs_visit');
 			return ok({ ...f, state: 'closed', closedAt: e.at });
@@ -227,7 +292,9 @@ export function step(f: TicketFacts, e: TicketEvent): StepResult {
 export function fold(kind: TicketKind, events: readonly TicketEvent[]): TicketFacts {
 	// `kind` is the ticket's kind now; if it was edited, the first edit's old value is the original.
 	const firstKindEdit = events.find((e) => e.type === 'edited' && e.data.field === 'kind');
-	let f = emptyFacts(firstKindEdit?.type === 'edited' ? (firstKindEdit.data.old as TicketKind) : kind);
+	let f = emptyFacts(
+		firstKindEdit?.type === 'edited' ? (firstKindEdit.data.old as TicketKind) : kind
+	);
 	for (const e of events) {
 		const r = step(f, e);
 		if (!r.ok) throw new Error(`ticket log breaks the rules at ${e.type}: ${r.error}`);
@@ -279,13 +346,21 @@ function probe(action: TicketAction): TicketEvent {
 		case 'check':
 			return { type: 'checked', at, data: { result: 'pass', checker: '-' } };
 		case 'return_visit':
-			return { type: 'return_visit', at, data: { rating: 'satisfied', method: 'phone', visitor: '-' } };
+			return {
+				type: 'return_visit',
+				at,
+				data: { rating: 'satisfied', method: 'phone', visitor: '-' }
+			};
 		case 'edit':
 			return { type: 'edited', at, data: { field: 'location', old: 'a', new: 'b' } };
 		case 'reopen':
 			return { type: 'reopened', at, data: { reason: '-' } };
 		default:
-			return { type: ACTION_EVENT[action], at, data: { text: '-', assignee: '-', supervisor: '-' } } as TicketEvent;
+			return {
+				type: ACTION_EVENT[action],
+				at,
+				data: { text: '-', assignee: '-', supervisor: '-' }
+			} as TicketEvent;
 	}
 }
 
@@ -297,7 +372,11 @@ export interface ActorRole {
  * Role rules on top of the state machine: approving a developer complaint is the manager's, and
  * so is reopening a closed ticket (it overrides a closed record).
  */
-export function roleError(action: TicketAction, f: TicketFacts, actor: ActorRole): RuleError | null {
+export function roleError(
+	action: TicketAction,
+	f: TicketFacts,
+	actor: ActorRole
+): RuleError | null {
 	if (actor.manager) return null;
 	if (action === 'approve') return 'manager_only';
 	if (action === 'reopen' && f.state === 'closed') return 'manager_only';
@@ -316,14 +395,29 @@ export function allowedActions(f: TicketFacts, actor: ActorRole): TicketAction[]
 }
 
 /** Events that move the ticket along: their time may not be earlier than the previous one's. */
-export const ORDERED_EVENTS: readonly TicketEventType[] = ['dispatched', 'approved', 'transferred', 'follow_up', 'completed', 'answered', 'checked', 'return_visit', 'reopened', 'closed'];
+export const ORDERED_EVENTS: readonly TicketEventType[] = [
+	'dispatched',
+	'approved',
+	'transferred',
+	'follow_up',
+	'completed',
+	'answered',
+	'checked',
+	'return_visit',
+	'reopened',
+	'closed'
+];
 
 /**
  * The earliest time an event of this type may carry: never before the report was received, and
  * for events that move the ticket along never before the last such event (a visit cannot predate
  * the completion it rates).
  */
-export function earliestAt(type: TicketEventType, receivedAt: number, events: readonly TicketEvent[]): number {
+export function earliestAt(
+	type: TicketEventType,
+	receivedAt: number,
+	events: readonly TicketEvent[]
+): number {
 	if (!ORDERED_EVENTS.includes(type)) return receivedAt;
 	let t = receivedAt;
 	for (const e of events) if (ORDERED_EVENTS.includes(e.type)) t = Math.max(t, e.at);

@@ -18,7 +18,10 @@ export function isVoidCategory(v: unknown): v is VoidCategory {
 export type VoiderRefusal = 'not_allowed' | 'own_receipt';
 
 /** Why this staff member may not void a receipt taken by `cashierId`, or null when they may. */
-export function voiderRefusal(voider: { id: number; role: string }, cashierId: number): VoiderRefusal | null {
+export function voiderRefusal(
+	voider: { id: number; role: string },
+	cashierId: number
+): VoiderRefusal | null {
 	if (voider.role !== 'manager' && voider.role !== 'admin') return 'not_allowed';
 	if (voider.id === cashierId) return 'own_receipt';
 	return null;
@@ -30,10 +33,19 @@ export function isCrossMonth(paidDate: string, voidDate: string): boolean {
 }
 
 /** The categories as printed on Chinese documents (the daily report PDF/CSV). */
-export const VOID_CATEGORY_ZH: Record<VoidCategory, string> = { entry_error: '录入错误', duplicate: '重复收费', refund: '退费', other: '其他' };
+export const VOID_CATEGORY_ZH: Record<VoidCategory, string> = {
+	entry_error: '录入错误',
+	duplicate: '重复收费',
+	refund: '退费',
+	other: '其他'
+};
 
 /** The reason cell of a void on the daily report: "【跨月作废·重复收费】原因" for a cross-month void. */
-export function voidReasonZh(v: { reason: string; category: string | null; crossMonth: boolean }): string {
+export function voidReasonZh(v: {
+	reason: string;
+	category: string | null;
+	crossMonth: boolean;
+}): string {
 	if (!v.crossMonth) return v.reason;
 	const category = isVoidCategory(v.category) ? `·${VOID_CATEGORY_ZH[v.category]}` : '';
 	return `【跨月作废${category}】${v.reason}`;

@@ -23,7 +23,13 @@ import {
 	type OwedBill
 } from './waiver';
 
-const bill = (over: Partial<CandidateBill> = {}): CandidateBill => ({ billId: 1, principalDueFen: 0, lateFeeDueFen: 2003, heldBy: null, ...over });
+const bill = (over: Partial<CandidateBill> = {}): CandidateBill => ({
+	billId: 1,
+	principalDueFen: 0,
+	lateFeeDueFen: 2003,
+	heldBy: null,
+	...over
+});
 
 describe('state transitions', () => {
 	it('pending goes to approved, rejected or returned', () => {
@@ -33,7 +39,8 @@ describe('state transitions', () => {
 	});
 
 	it('every other state is final', () => {
-		for (const s of WAIVER_STATES.filter((s) => s !== 'pending')) for (const a of WAIVER_ACTIONS) expect(nextState(s, a), `${s} ${a}`).toBeNull();
+		for (const s of WAIVER_STATES.filter((s) => s !== 'pending'))
+			for (const a of WAIVER_ACTIONS) expect(nextState(s, a), `${s} ${a}`).toBeNull();
 	});
 
 	it('decided means approved or rejected; returned requests free their bills', () => {
@@ -81,20 +88,43 @@ describe('texts', () => {
 });
 
 describe('a new request', () => {
-	const ok = { bills: [bill()], reason: '出差未收到通知', applicantName: '张伟', applicantPhone: '' };
+	const ok = {
+		bills: [bill()],
+		reason: '出差未收到通知',
+		applicantName: '张伟',
+		applicantPhone: ''
+	};
 
 	it('passes with eligible bills, a reason and an applicant', () => {
 		expect(checkNewRequest(ok)).toEqual([]);
 	});
 
 	it('lists every problem, each bill refusal once', () => {
-		expect(checkNewRequest({ bills: [], reason: '', applicantName: '', applicantPhone: '1'.repeat(31) })).toEqual(['no_bills', 'reason_missing', 'applicant_missing', 'phone_too_long']);
-		expect(checkNewRequest({ ...ok, bills: [bill({ billId: 1, principalDueFen: 5 }), bill({ billId: 2, principalDueFen: 9 }), bill({ billId: 3, heldBy: 'approved' })] })).toEqual(['principal_unpaid', 'already_decided']);
-		expect(checkNewRequest({ ...ok, applicantName: '名'.repeat(51) })).toEqual(['applicant_too_long']);
+		expect(
+			checkNewRequest({ bills: [], reason: '', applicantName: '', applicantPhone: '1'.repeat(31) })
+		).toEqual(['no_bills', 'reason_missing', 'applicant_missing', 'phone_too_long']);
+		expect(
+			checkNewRequest({
+				...ok,
+				bills: [
+					bill({ billId: 1, principalDueFen: 5 }),
+					bill({ billId: 2, principalDueFen: 9 }),
+					bill({ billId: 3, heldBy: 'approved' })
+				]
+			})
+		).toEqual(['principal_unpaid', 'already_decided']);
+		expect(checkNewRequest({ ...ok, applicantName: '名'.repeat(51) })).toEqual([
+			'applicant_too_long'
+		]);
 	});
 
 	it('refuses too many bills', () => {
-		expect(checkNewRequest({ ...ok, bills: Array.from({ length: 121 }, (_, i) => bill({ billId: i + 1 })) })).toEqual(['too_many_bills']);
+		expect(
+			checkNewRequest({
+				...ok,
+				bills: Array.from({ length: 121 }, (_, i) => bill({ billId: i + 1 }))
+			})
+		).toEqual(['too_many_bills']);
 	});
 });
 
@@ -129,8 +159,18 @@ describe('splitting a partial approval, oldest first', () => {
 	});
 
 	it('ignores bills that may have nothing waived', () => {
-		expect(maxApprovable([{ billId: 1, owedFen: -3 }, { billId: 2, owedFen: 4 }])).toBe(4);
-		expect(splitOldestFirst(4, [{ billId: 1, owedFen: -3 }, { billId: 2, owedFen: 4 }])).toEqual([
+		expect(
+			maxApprovable([
+				{ billId: 1, owedFen: -3 },
+				{ billId: 2, owedFen: 4 }
+			])
+		).toBe(4);
+		expect(
+			splitOldestFirst(4, [
+				{ billId: 1, owedFen: -3 },
+				{ billId: 2, owedFen: 4 }
+			])
+		).toEqual([
 			{ billId: 1, amountFen: 0 },
 			{ billId: 2, amountFen: 4 }
 		]);
@@ -144,29 +184,97 @@ describe('approval plans', () => {
 	];
 
 	it('full: every bill what it may have waived', () => {
-		expect(planApproval({ mode: 'full' }, owed)).toEqual({ ok: true, amounts: [{ billId: 10, amountFen: 500 }, { billId: 11, amountFen: 300 }] });
-		expect(planApproval({ mode: 'full' }, [{ billId: 1, owedFen: 0 }])).toEqual({ ok: false, error: 'amount_zero' });
+		expect(planApproval({ mode: 'full' }, owed)).toEqual({
+			ok: true,
+			amounts: [
+				{ billId: 10, amountFen: 500 },
+				{ billId: 11, amountFen: 300 }
+			]
+		});
+		expect(planApproval({ mode: 'full' }, [{ billId: 1, owedFen: 0 }])).toEqual({
+			ok: false,
+			error: 'amount_zero'
+		});
 	});
 
 	it('a total: split oldest first; above what is owed, negative, fractional or zero refused', () => {
-		expect(planApproval({ mode: 'amount', amountFen: 600 }, owed)).toEqual({ ok: true, amounts: [{ billId: 10, amountFen: 500 }, { billId: 11, amountFen: 100 }] });
+		expect(planApproval({ mode: 'amount', amountFen: 600 }, owed)).toEqual({
+			ok: true,
+			amounts: [
+				{ billId: 10, amountFen: 500 },
+				{ billId: 11, amountFen: 100 }
+			]
+		});
 		expect(planApproval({ mode: 'amount', amountFen: 800 }, owed).ok).toBe(true);
-		expect(planApproval({ mode: 'amount', amountFen: 801 }, owed)).toEqual({ ok: false, error: 'amount_above_owed' });
-		expect(planApproval({ mode: 'amount', amountFen: -1 }, owed)).toEqual({ ok: false, error: 'bad_amount' });
-		expect(planApproval({ mode: 'amount', amountFen: 1.5 }, owed)).toEqual({ ok: false, error: 'bad_amount' });
-		expect(planApproval({ mode: 'amount', amountFen: Number.NaN }, owed)).toEqual({ ok: false, error: 'bad_amount' });
-		expect(planApproval({ mode: 'amount', amountFen: 0 }, owed)).toEqual({ ok: false, error: 'amount_zero' });
+		expect(planApproval({ mode: 'amount', amountFen: 801 }, owed)).toEqual({
+			ok: false,
+			error: 'amount_above_owed'
+		});
+		expect(planApproval({ mode: 'amount', amountFen: -1 }, owed)).toEqual({
+			ok: false,
+			error: 'bad_amount'
+		});
+		expect(planApproval({ mode: 'amount', amountFen: 1.5 }, owed)).toEqual({
+			ok: false,
+			error: 'bad_amount'
+		});
+		expect(planApproval({ mode: 'amount', amountFen: Number.NaN }, owed)).toEqual({
+			ok: false,
+			error: 'bad_amount'
+		});
+		expect(planApproval({ mode: 'amount', amountFen: 0 }, owed)).toEqual({
+			ok: false,
+			error: 'amount_zero'
+		});
 	});
 
 	it('per bill: each within its own limit, unknown or repeated bills refused, missing ones get nothing', () => {
-		expect(planApproval({ mode: 'per_bill', amounts: [{ billId: 11, amountFen: 300 }] }, owed)).toEqual({ ok: true, amounts: [{ billId: 10, amountFen: 0 }, { billId: 11, amountFen: 300 }] });
-		expect(planApproval({ mode: 'per_bill', amounts: [{ billId: 11, amountFen: 301 }] }, owed)).toEqual({ ok: false, error: 'amount_above_owed' });
+		expect(
+			planApproval({ mode: 'per_bill', amounts: [{ billId: 11, amountFen: 300 }] }, owed)
+		).toEqual({
+			ok: true,
+			amounts: [
+				{ billId: 10, amountFen: 0 },
+				{ billId: 11, amountFen: 300 }
+			]
+		});
+		expect(
+			planApproval({ mode: 'per_bill', amounts: [{ billId: 11, amountFen: 301 }] }, owed)
+		).toEqual({ ok: false, error: 'amount_above_owed' });
 		// 100 + 600 = 700 is below the total of 800 but bill 10 may have only 500 waived.
-		expect(planApproval({ mode: 'per_bill', amounts: [{ billId: 10, amountFen: 600 }, { billId: 11, amountFen: 100 }] }, owed)).toEqual({ ok: false, error: 'amount_above_owed' });
-		expect(planApproval({ mode: 'per_bill', amounts: [{ billId: 99, amountFen: 1 }] }, owed)).toEqual({ ok: false, error: 'unknown_bill' });
-		expect(planApproval({ mode: 'per_bill', amounts: [{ billId: 10, amountFen: 1 }, { billId: 10, amountFen: 1 }] }, owed)).toEqual({ ok: false, error: 'unknown_bill' });
-		expect(planApproval({ mode: 'per_bill', amounts: [{ billId: 10, amountFen: -1 }] }, owed)).toEqual({ ok: false, error: 'bad_amount' });
-		expect(planApproval({ mode: 'per_bill', amounts: [{ billId: 10, amountFen: 0 }] }, owed)).toEqual({ ok: false, error: 'amount_zero' });
+		expect(
+			planApproval(
+				{
+					mode: 'per_bill',
+					amounts: [
+						{ billId: 10, amountFen: 600 },
+						{ billId: 11, amountFen: 100 }
+					]
+				},
+				owed
+			)
+		).toEqual({ ok: false, error: 'amount_above_owed' });
+		expect(
+			planApproval({ mode: 'per_bill', amounts: [{ billId: 99, amountFen: 1 }] }, owed)
+		).toEqual({ ok: false, error: 'unknown_bill' });
+		expect(
+			planApproval(
+				{
+					mode: 'per_bill',
+					amounts: [
+						{ billId: 10, amountFen: 1 },
+						{ billId: 10, amountFen: 1 }
+					]
+				},
+				owed
+			)
+		).toEqual({ ok: false, error: 'unknown_bill' });
+		expect(
+			planApproval({ mode: 'per_bill', amounts: [{ billId: 10, amountFen: -1 }] }, owed)
+		).toEqual({ ok: false, error: 'bad_amount' });
+		expect(
+			planApproval({ mode: 'per_bill', amounts: [{ billId: 10, amountFen: 0 }] }, owed)
+		).toEqual({ ok: false, error: 'amount_zero' });
 	});
 });
 
@@ -192,25 +300,49 @@ describe('decisions', () => {
 		expect(checkApproval(d, owed, [{ billId: 10, amountFen: 501 }])).toEqual(['amount_above_owed']);
 		expect(checkApproval(d, owed, [{ billId: 10, amountFen: -1 }])).toEqual(['bad_amount']);
 		expect(checkApproval(d, owed, [{ billId: 10, amountFen: 0 }])).toEqual(['amount_zero']);
-		expect(checkApproval(d, owed, [{ billId: 11, amountFen: 1 }])).toEqual(['unknown_bill', 'amount_zero']);
-		expect(checkApproval({ ...d, deciderId: 1 }, owed, [{ billId: 10, amountFen: 600 }])).toEqual(['own_request', 'amount_above_owed']);
+		expect(checkApproval(d, owed, [{ billId: 11, amountFen: 1 }])).toEqual([
+			'unknown_bill',
+			'amount_zero'
+		]);
+		expect(checkApproval({ ...d, deciderId: 1 }, owed, [{ billId: 10, amountFen: 600 }])).toEqual([
+			'own_request',
+			'amount_above_owed'
+		]);
 	});
 });
 
 describe('history', () => {
 	it('no earlier request: the first time', () => {
-		expect(historySummary([])).toEqual({ count: 0, pending: 0, approved: 0, rejected: 0, returned: 0, approvedFen: 0, firstTime: true });
+		expect(historySummary([])).toEqual({
+			count: 0,
+			pending: 0,
+			approved: 0,
+			rejected: 0,
+			returned: 0,
+			approvedFen: 0,
+			firstTime: true
+		});
 	});
 
 	it('returned requests do not count; decided and pending ones do', () => {
-		expect(historySummary([{ state: 'returned', requestedFen: 100, approvedFen: 0 }]).firstTime).toBe(true);
+		expect(
+			historySummary([{ state: 'returned', requestedFen: 100, approvedFen: 0 }]).firstTime
+		).toBe(true);
 		const s = historySummary([
 			{ state: 'approved', requestedFen: 100, approvedFen: 60 },
 			{ state: 'rejected', requestedFen: 50, approvedFen: 0 },
 			{ state: 'pending', requestedFen: 30, approvedFen: 0 },
 			{ state: 'approved', requestedFen: 10, approvedFen: 10 }
 		]);
-		expect(s).toEqual({ count: 4, pending: 1, approved: 2, rejected: 1, returned: 0, approvedFen: 70, firstTime: false });
+		expect(s).toEqual({
+			count: 4,
+			pending: 1,
+			approved: 2,
+			rejected: 1,
+			returned: 0,
+			approvedFen: 70,
+			firstTime: false
+		});
 	});
 });
 

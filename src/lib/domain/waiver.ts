@@ -61,7 +61,8 @@ export interface CandidateBill {
 	heldBy: WaiverState | null;
 }
 
-export type BillRefusal = 'principal_unpaid' | 'no_late_fee' | 'pending_request' | 'already_decided';
+export type BillRefusal =
+	'principal_unpaid' | 'no_late_fee' | 'pending_request' | 'already_decided';
 
 /** Why this bill cannot go on a new request, or null when it can. */
 export function billRefusal(b: CandidateBill): BillRefusal | null {
@@ -87,7 +88,14 @@ export function checkReason(reason: string): ReasonError | null {
 	return e === 'missing' ? 'reason_missing' : e === 'too_long' ? 'reason_too_long' : null;
 }
 
-export type NewRequestError = ReasonError | 'no_bills' | 'too_many_bills' | 'applicant_missing' | 'applicant_too_long' | 'phone_too_long' | BillRefusal;
+export type NewRequestError =
+	| ReasonError
+	| 'no_bills'
+	| 'too_many_bills'
+	| 'applicant_missing'
+	| 'applicant_too_long'
+	| 'phone_too_long'
+	| BillRefusal;
 
 export interface NewRequestInput {
 	bills: readonly CandidateBill[];
@@ -117,7 +125,8 @@ export function checkNewRequest(input: NewRequestInput): NewRequestError[] {
 	const applicant = checkText(input.applicantName, APPLICANT_MAX);
 	if (applicant === 'missing') errors.push('applicant_missing');
 	else if (applicant === 'too_long') errors.push('applicant_too_long');
-	if ([...String(input.applicantPhone ?? '').trim()].length > PHONE_MAX) errors.push('phone_too_long');
+	if ([...String(input.applicantPhone ?? '').trim()].length > PHONE_MAX)
+		errors.push('phone_too_long');
 	return errors;
 }
 
@@ -188,7 +197,11 @@ export function checkDecision(d: DecisionInput): ApprovalError[] {
  * none above what that bill may have waived, every bill one of the request's, and more than
  * nothing in total (waiving nothing is a rejection).
  */
-export function checkApproval(d: DecisionInput, owed: readonly OwedBill[], amounts: readonly BillAmount[]): ApprovalError[] {
+export function checkApproval(
+	d: DecisionInput,
+	owed: readonly OwedBill[],
+	amounts: readonly BillAmount[]
+): ApprovalError[] {
 	const errors = checkDecision(d);
 	const byId = new Map(owed.map((b) => [b.billId, b]));
 	let total = 0;
@@ -216,9 +229,14 @@ export function checkApproval(d: DecisionInput, owed: readonly OwedBill[], amoun
 }
 
 /** How the manager states an approval: in full, a total split oldest first, or per bill. */
-export type ApprovalPlan = { mode: 'full' } | { mode: 'amount'; amountFen: number } | { mode: 'per_bill'; amounts: readonly BillAmount[] };
+export type ApprovalPlan =
+	| { mode: 'full' }
+	| { mode: 'amount'; amountFen: number }
+	| { mode: 'per_bill'; amounts: readonly BillAmount[] };
 
-export type PlanResult = { ok: true; amounts: BillAmount[] } | { ok: false; error: 'bad_amount' | 'amount_above_owed' | 'amount_zero' | 'unknown_bill' };
+export type PlanResult =
+	| { ok: true; amounts: BillAmount[] }
+	| { ok: false; error: 'bad_amount' | 'amount_above_owed' | 'amount_zero' | 'unknown_bill' };
 
 /**
  * The amount per bill an approval plan means (bills in `owed` order, oldest first). A total is
@@ -229,22 +247,29 @@ export function planApproval(plan: ApprovalPlan, owed: readonly OwedBill[]): Pla
 	const max = maxApprovable(owed);
 	if (plan.mode === 'full') {
 		if (max === 0) return { ok: false, error: 'amount_zero' };
-		return { ok: true, amounts: owed.map((b) => ({ billId: b.billId, amountFen: Math.max(0, b.owedFen) })) };
+		return {
+			ok: true,
+			amounts: owed.map((b) => ({ billId: b.billId, amountFen: Math.max(0, b.owedFen) }))
+		};
 	}
 	if (plan.mode === 'amount') {
-		if (!Number.isSafeInteger(plan.amountFen) || plan.amountFen < 0) return { ok: false, error: 'bad_amount' };
+		if (!Number.isSafeInteger(plan.amountFen) || plan.amountFen < 0)
+			return { ok: false, error: 'bad_amount' };
 		if (plan.amountFen > max) return { ok: false, error: 'amount_above_owed' };
 		if (plan.amountFen === 0) return { ok: false, error: 'amount_zero' };
 		return { ok: true, amounts: splitOldestFirst(plan.amountFen, owed) };
 	}
 	const given = new Map<number, number>();
 	for (const a of plan.amounts) {
-		if (!owed.some((b) => b.billId === a.billId) || given.has(a.billId)) return { ok: false, error: 'unknown_bill' };
-		if (!Number.isSafeInteger(a.amountFen) || a.amountFen < 0) return { ok: false, error: 'bad_amount' };
+		if (!owed.some((b) => b.billId === a.billId) || given.has(a.billId))
+			return { ok: false, error: 'unknown_bill' };
+		if (!Number.isSafeInteger(a.amountFen) || a.amountFen < 0)
+			return { ok: false, error: 'bad_amount' };
 		given.set(a.billId, a.amountFen);
 	}
 	const amounts = owed.map((b) => ({ billId: b.billId, amountFen: given.get(b.billId) ?? 0 }));
-	if (amounts.some((a, i) => a.amountFen > Math.max(0, owed[i].owedFen))) return { ok: false, error: 'amount_above_owed' };
+	if (amounts.some((a, i) => a.amountFen > Math.max(0, owed[i].owedFen)))
+		return { ok: false, error: 'amount_above_owed' };
 	if (amounts.every((a) => a.amountFen === 0)) return { ok: false, error: 'amount_zero' };
 	return { ok: true, amounts };
 }
@@ -271,7 +296,15 @@ export interface HistorySummary {
 
 /** Summary of a unit's earlier requests, for the clerk's screen, the form and the approver. */
 export function historySummary(earlier: readonly HistoryEntry[]): HistorySummary {
-	const s: HistorySummary = { count: 0, pending: 0, approved: 0, rejected: 0, returned: 0, approvedFen: 0, firstTime: true };
+	const s: HistorySummary = {
+		count: 0,
+		pending: 0,
+		approved: 0,
+		rejected: 0,
+		returned: 0,
+		approvedFen: 0,
+		firstTime: true
+	};
 	for (const h of earlier) {
 		s[h.state]++;
 		if (h.state === 'approved') s.approvedFen += h.approvedFen;

@@ -16,13 +16,25 @@ const INSERT_SQL = `INSERT INTO audit_log (community_id, actor_id, actor_kind, a
 
 /** Appends to the audit log. Call it inside the same transaction as the change it records. */
 export function audit(db: Db, e: AuditEntry, now = Date.now()) {
-	stmt(db, INSERT_SQL).run(e.communityId, e.actorId, e.actorKind ?? 'staff', e.action, e.targetType, String(e.targetId), JSON.stringify(e.detail ?? {}), now);
+	stmt(db, INSERT_SQL).run(
+		e.communityId,
+		e.actorId,
+		e.actorKind ?? 'staff',
+		e.action,
+		e.targetType,
+		String(e.targetId),
+		JSON.stringify(e.detail ?? {}),
+		now
+	);
 }
 
 /** Failures and refusals written one row each per kind and minute, before they are only counted. */
 export const FAILURE_AUDIT_ROWS_PER_MINUTE = 20;
 
-const failureCounts = new Map<string, { minute: number; written: number; skipped: number; communityId: number | null }>();
+const failureCounts = new Map<
+	string,
+	{ minute: number; written: number; skipped: number; communityId: number | null }
+>();
 
 /**
  * Records a failed sign-in or identification, or an access refusal, without what was typed (no
@@ -30,12 +42,28 @@ const failureCounts = new Map<string, { minute: number; written: number; skipped
  * kind, the first FAILURE_AUDIT_ROWS_PER_MINUTE of a minute get a row each, the rest are counted,
  * and the count is written as one `<action>.more` row when that kind next occurs in a later minute.
  */
-export function auditFailure(db: Db, e: Omit<AuditEntry, 'actorKind' | 'actorId'> & { actorId?: number | null }, now = Date.now()) {
+export function auditFailure(
+	db: Db,
+	e: Omit<AuditEntry, 'actorKind' | 'actorId'> & { actorId?: number | null },
+	now = Date.now()
+) {
 	const minute = Math.floor(now / 60_000);
 	let c = failureCounts.get(e.action);
 	if (c && c.minute !== minute) {
 		if (c.skipped > 0)
-			audit(db, { communityId: c.communityId, actorId: null, actorKind: 'system', action: `${e.action}.more`, targetType: 'minute', targetId: new Date(c.minute * 60_000).toISOString(), detail: { count: c.skipped } }, now);
+			audit(
+				db,
+				{
+					communityId: c.communityId,
+					actorId: null,
+					actorKind: 'system',
+					action: `${e.action}.more`,
+					targetType: 'minute',
+					targetId: new Date(c.minute * 60_000).toISOString(),
+					detail: { count: c.skipped }
+				},
+				now
+			);
 		c = undefined;
 	}
 	if (!c) {
@@ -47,7 +75,16 @@ export function auditFailure(db: Db, e: Omit<AuditEntry, 'actorKind' | 'actorId'
 		return;
 	}
 	c.written++;
-	audit(db, { ...e, actorId: e.actorId ?? null, actorKind: e.actorId ? 'staff' : 'system', targetId: String(e.targetId).slice(0, 200) }, now);
+	audit(
+		db,
+		{
+			...e,
+			actorId: e.actorId ?? null,
+			actorKind: e.actorId ? 'staff' : 'system',
+			targetId: String(e.targetId).slice(0, 200)
+		},
+		now
+	);
 }
 
 /** Forgets the per-minute counts (tests). */

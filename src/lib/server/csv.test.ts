@@ -15,7 +15,13 @@ describe('CSV', () => {
 	});
 	it('CRLF after every row; empty cells for null; every formula start guarded', () => {
 		expect(toCsv([['a', null, undefined, 0]])).toBe(BOM + 'a,,,0\r\n');
-		expect(['=1', '+1', '-1', '@x', '\tx'].map(csvCell)).toEqual(["'=1", "'+1", "'-1", "'@x", "'\tx"]);
+		expect(['=1', '+1', '-1', '@x', '\tx'].map(csvCell)).toEqual([
+			"'=1",
+			"'+1",
+			"'-1",
+			"'@x",
+			"'\tx"
+		]);
 		expect(csvCell('\rx')).toBe(`"'\rx"`);
 	});
 });

@@ -8,30 +8,46 @@ export type FieldErrors = Record<string, string>;
 function issueMessage(issue: z.core.$ZodIssue): string {
 	// A schema may carry its own message key via `.refine(..., { message: 'some text' })`.
 	if (issue.code === 'custom' && issue.message) return issue.message;
-	if (issue.code === 'too_big' && issue.origin === 'string') return m.validation_too_long({ max: Number(issue.maximum) });
-	if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return m.validation_required();
-	if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null || issue.input === '')) return m.validation_required();
+	if (issue.code === 'too_big' && issue.origin === 'string')
+		return m.validation_too_long({ max: Number(issue.maximum) });
+	if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1)
+		return m.validation_required();
+	if (
+		issue.code === 'invalid_type' &&
+		(issue.input === undefined || issue.input === null || issue.input === '')
+	)
+		return m.validation_required();
 	if (issue.code === 'invalid_type' && issue.expected === 'number') return m.validation_number();
-	if (issue.message && !issue.message.startsWith('Invalid') && !issue.message.startsWith('Too')) return issue.message;
+	if (issue.message && !issue.message.startsWith('Invalid') && !issue.message.startsWith('Too'))
+		return issue.message;
 	return m.validation_invalid();
 }
 
 /** Plain object of a form's string fields (files dropped), for validation and for re-filling. */
 export function formValues(form: FormData): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [k, v] of form.entries()) if (typeof v === 'string') out[k] = out[k] === undefined ? v : out[k] + ',' + v;
+	for (const [k, v] of form.entries())
+		if (typeof v === 'string') out[k] = out[k] === undefined ? v : out[k] + ',' + v;
 	return out;
 }
 
-export type Parsed<T, E = string> = { ok: true; data: T } | { ok: false; errors: Record<string, E>; values: Record<string, string> };
+export type Parsed<T, E = string> =
+	{ ok: true; data: T } | { ok: false; errors: Record<string, E>; values: Record<string, string> };
 
 /**
  * Validates a form against a zod schema; errors are per field (the first per field) and
  * translated. A module whose use cases must also run without a request (tickets: the seed, the
  * kiosk) passes `describe` to get its own error codes instead, and translates them at the edge.
  */
-export function parseForm<S extends z.ZodType>(schema: S, form: FormData | Record<string, unknown>): Parsed<z.infer<S>>;
-export function parseForm<S extends z.ZodType, E>(schema: S, form: FormData | Record<string, unknown>, describe: (issue: z.core.$ZodIssue) => E): Parsed<z.infer<S>, E>;
+export function parseForm<S extends z.ZodType>(
+	schema: S,
+	form: FormData | Record<string, unknown>
+): Parsed<z.infer<S>>;
+export function parseForm<S extends z.ZodType, E>(
+	schema: S,
+	form: FormData | Record<string, unknown>,
+	describe: (issue: z.core.$ZodIssue) => E
+): Parsed<z.infer<S>, E>;
 export function parseForm<S extends z.ZodType, E>(
 	schema: S,
 	form: FormData | Record<string, unknown>,
@@ -56,7 +72,11 @@ function truncateValues(values: Record<string, string>): Record<string, string> 
 }
 
 /** The standard failure answer of every action: status, a summary message, field errors, values. */
-export function failForm(status: number, message: string, extra: { errors?: FieldErrors; values?: Record<string, string> } = {}) {
+export function failForm(
+	status: number,
+	message: string,
+	extra: { errors?: FieldErrors; values?: Record<string, string> } = {}
+) {
 	return fail(status, { message, errors: extra.errors ?? {}, values: extra.values ?? {} });
 }
 

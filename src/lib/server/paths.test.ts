@@ -15,7 +15,8 @@ describe('the server finds its files from its own location, not the working dire
 	beforeEach(() => {
 		elsewhere = realpathSync(mkdtempSync(join(tmpdir(), 'frontdesk-cwd-')));
 		process.chdir(elsewhere);
-		for (const k of ['DATABASE_URL', 'UPLOADS_DIR', 'MIGRATIONS_DIR', 'FONT_PATH']) delete process.env[k];
+		for (const k of ['DATABASE_URL', 'UPLOADS_DIR', 'MIGRATIONS_DIR', 'FONT_PATH'])
+			delete process.env[k];
 	});
 	afterEach(() => {
 		process.chdir(saved.cwd);

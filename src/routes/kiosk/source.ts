@@ -15,7 +15,13 @@ const PHONE_UA = /Mobi|Android|iPhone|iPad|iPod|HarmonyOS|MicroMessenger/i;
 /** Remembers an explicit `?via=` (called from the kiosk layout's load). */
 export function rememberVia(url: URL, cookies: Cookies): void {
 	const via = url.searchParams.get('via');
-	if (via === 'mobile' || via === 'kiosk') cookies.set(VIA_COOKIE, via, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' });
+	if (via === 'mobile' || via === 'kiosk')
+		cookies.set(VIA_COOKIE, via, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:'
+		});
 }
 
 export function residentSource(request: Request, cookies: Cookies, url?: URL): ResidentSource {
@@ -34,6 +40,12 @@ export function deviceId(cookies: Cookies, url: URL, source: ResidentSource): st
 	const known = cookies.get(DEVICE_COOKIE);
 	if (known && /^[0-9a-f-]{36}$/.test(known)) return known;
 	const id = crypto.randomUUID();
-	cookies.set(DEVICE_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', ...(source === 'kiosk' ? { maxAge: 365 * 86400 } : {}) });
+	cookies.set(DEVICE_COOKIE, id, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		...(source === 'kiosk' ? { maxAge: 365 * 86400 } : {})
+	});
 	return id;
 }

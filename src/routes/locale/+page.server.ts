@@ -10,7 +10,14 @@ export const actions = {
 	default: async ({ request, cookies }) => {
 		const form = await request.formData();
 		const locale = String(form.get('locale') ?? '');
-		if (isLocale(locale)) cookies.set(cookieName, locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax', secure: false });
+		if (isLocale(locale))
+			cookies.set(cookieName, locale, {
+				path: '/',
+				maxAge: cookieMaxAge,
+				httpOnly: false,
+				sameSite: 'lax',
+				secure: false
+			});
 		redirect(303, safeNext(String(form.get('next') ?? '')) ?? '/');
 	}
 } satisfies Actions;

@@ -18,7 +18,13 @@ export const actions = {
 		cookies.delete(SESSION_COOKIE, sessionCookieOptions(url));
 		if (fromKiosk && residentSource(request, cookies) === 'kiosk') {
 			// The hall screen is shared: the next resident starts in Chinese (a phone keeps its owner's choice).
-			cookies.set(cookieName, baseLocale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax', secure: false });
+			cookies.set(cookieName, baseLocale, {
+				path: '/',
+				maxAge: cookieMaxAge,
+				httpOnly: false,
+				sameSite: 'lax',
+				secure: false
+			});
 		}
 		redirect(303, fromKiosk || locals.resident ? '/kiosk' : '/login?signed_out=1');
 	}

@@ -32,7 +32,8 @@ export const ACTION_POLICY: Record<string, Access> = {
 };
 
 export function policyOf(routeId: string, action?: string): Access | null {
-	if (action && ACTION_POLICY[`${routeId}?/${action}`]) return ACTION_POLICY[`${routeId}?/${action}`];
+	if (action && ACTION_POLICY[`${routeId}?/${action}`])
+		return ACTION_POLICY[`${routeId}?/${action}`];
 	return POLICY.find(([re]) => re.test(routeId))?.[1] ?? null;
 }
 
@@ -59,7 +60,12 @@ export function outcomeOfGet(a: Answer, dataRequest: boolean): Outcome {
 	if (a.status >= 300 && a.status < 400 && a.location) return byLocation(a.location);
 	if (dataRequest && a.status === 200) {
 		try {
-			const j = JSON.parse(a.text) as { type: string; location?: string; status?: number; nodes?: ({ type: string; status?: number } | null)[] };
+			const j = JSON.parse(a.text) as {
+				type: string;
+				location?: string;
+				status?: number;
+				nodes?: ({ type: string; status?: number } | null)[];
+			};
 			if (j.type === 'redirect' && j.location) return byLocation(j.location);
 			if (j.type === 'error') return byStatus(j.status ?? 500);
 			// A load that threw shows up as an error node inside a 200 answer.
@@ -83,7 +89,8 @@ const RANK: Record<string, number> = { clerk: 1, manager: 2, admin: 3 };
 /** The outcomes a role may get on a route of the given access. */
 export function allowedOutcomes(access: Access, role: Role): Outcome[] {
 	if (access === 'public') return ['ok', 'redirect', 'login', 'identify', 'notfound'];
-	if (access === 'resident') return role === 'resident' ? ['ok', 'redirect', 'notfound'] : ['identify'];
+	if (access === 'resident')
+		return role === 'resident' ? ['ok', 'redirect', 'notfound'] : ['identify'];
 	if (role === 'anonymous' || role === 'resident') return ['login'];
 	return RANK[role] >= RANK[access] ? ['ok', 'redirect', 'notfound'] : ['forbidden'];
 }
@@ -100,14 +107,38 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 	[/\/fees\/\[unitCode\]/, { unitCode: `SELECT code FROM units ORDER BY id LIMIT 1` }],
 	[/\[receiptNo\]/, { receiptNo: `SELECT receipt_no FROM payments ORDER BY id LIMIT 1` }],
 	[/\/keys\/\[id\]/, { id: `SELECT id FROM keys ORDER BY id LIMIT 1` }],
-	[/\/renovation\/\[id\]\/permit/, { id: `SELECT id FROM renovations WHERE permit_no IS NOT NULL ORDER BY id LIMIT 1` }],
-	[/\/renovation\/\[id\]\/passes/, { id: `SELECT renovation_id FROM renovation_passes ORDER BY id LIMIT 1` }],
-	[/\/renovation\/\[id\]\/deduction-photos\/\[lineId\]/, { id: `SELECT s.renovation_id FROM deposit_settlement_lines l JOIN deposit_settlements s ON s.id = l.settlement_id WHERE l.photo_file_name IS NOT NULL ORDER BY l.id LIMIT 1`, lineId: `SELECT id FROM deposit_settlement_lines WHERE photo_file_name IS NOT NULL ORDER BY id LIMIT 1` }],
+	[
+		/\/renovation\/\[id\]\/permit/,
+		{ id: `SELECT id FROM renovations WHERE permit_no IS NOT NULL ORDER BY id LIMIT 1` }
+	],
+	[
+		/\/renovation\/\[id\]\/passes/,
+		{ id: `SELECT renovation_id FROM renovation_passes ORDER BY id LIMIT 1` }
+	],
+	[
+		/\/renovation\/\[id\]\/deduction-photos\/\[lineId\]/,
+		{
+			id: `SELECT s.renovation_id FROM deposit_settlement_lines l JOIN deposit_settlements s ON s.id = l.settlement_id WHERE l.photo_file_name IS NOT NULL ORDER BY l.id LIMIT 1`,
+			lineId: `SELECT id FROM deposit_settlement_lines WHERE photo_file_name IS NOT NULL ORDER BY id LIMIT 1`
+		}
+	],
 	[/\/renovation\/\[id\]/, { id: `SELECT id FROM renovations ORDER BY id LIMIT 1` }],
-	[/\/vouchers\/\[voucherNo\]/, { voucherNo: `SELECT voucher_no FROM deposit_settlements ORDER BY id LIMIT 1` }],
+	[
+		/\/vouchers\/\[voucherNo\]/,
+		{ voucherNo: `SELECT voucher_no FROM deposit_settlements ORDER BY id LIMIT 1` }
+	],
 	[/waivers\/\[id\]/, { id: `SELECT id FROM waiver_requests ORDER BY id LIMIT 1` }],
-	[/\/tickets\/\[no\]\/photos\/\[id\]/, { no: `SELECT t.ticket_no FROM ticket_photos p JOIN tickets t ON t.id = p.ticket_id ORDER BY p.id LIMIT 1`, id: `SELECT id FROM ticket_photos ORDER BY id LIMIT 1` }],
-	[/\/kiosk\/me\/requests\/\[no\]/, { no: `SELECT ticket_no FROM tickets WHERE unit_id = :residentUnit ORDER BY id LIMIT 1` }],
+	[
+		/\/tickets\/\[no\]\/photos\/\[id\]/,
+		{
+			no: `SELECT t.ticket_no FROM ticket_photos p JOIN tickets t ON t.id = p.ticket_id ORDER BY p.id LIMIT 1`,
+			id: `SELECT id FROM ticket_photos ORDER BY id LIMIT 1`
+		}
+	],
+	[
+		/\/kiosk\/me\/requests\/\[no\]/,
+		{ no: `SELECT ticket_no FROM tickets WHERE unit_id = :residentUnit ORDER BY id LIMIT 1` }
+	],
 	[/\/tickets\/\[no\]/, { no: `SELECT ticket_no FROM tickets ORDER BY id LIMIT 1` }],
 	[/\/movein\/\[caseId\]/, { caseId: `SELECT id FROM movein_cases ORDER BY id LIMIT 1` }],
 	[/\/kiosk\/queue\/\[id\]/, { id: `SELECT id FROM queue_tickets ORDER BY id LIMIT 1` }],
@@ -115,7 +146,12 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 	[/\/kiosk\/info\/\[topic\]/, { topic: `SELECT 'fees'` }]
 ];
 
-export function sampleParams(db: Database.Database, routeId: string, params: string[], residentUnit: number): { values: Record<string, string>; missing: string[] } {
+export function sampleParams(
+	db: Database.Database,
+	routeId: string,
+	params: string[],
+	residentUnit: number
+): { values: Record<string, string>; missing: string[] } {
 	const values: Record<string, string> = {};
 	const missing: string[] = [];
 	const sqls = SAMPLES.find(([re]) => re.test(routeId))?.[1] ?? {};
@@ -123,7 +159,10 @@ export function sampleParams(db: Database.Database, routeId: string, params: str
 		let v: unknown = null;
 		if (sqls[p]) {
 			try {
-				const row = db.prepare(sqls[p].replace(':residentUnit', String(residentUnit))).raw().get() as unknown[] | undefined;
+				const row = db
+					.prepare(sqls[p].replace(':residentUnit', String(residentUnit)))
+					.raw()
+					.get() as unknown[] | undefined;
 				v = row?.[0] ?? null;
 			} catch {
 				v = null; // the table is not there (yet)

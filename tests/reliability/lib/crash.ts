@@ -66,8 +66,27 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 	const [killMin, killMax] = opts.killAfterMs ?? [100, 2500];
 
 	const server = await AppServer.start({ dbFile, logFile: join(dbFile, '..', 'server.log') });
-	const figures: CrashFigures = { payments: opts.payments, acknowledged: 0, kills: 0, requests: 0, retried: 0, replayedAfterLoss: 0, integrityChecks: 0, ms: 0, problems: [], dbFile };
-	const before = withDb(dbFile, (db) => new Set((db.prepare('SELECT idempotency_key AS k FROM payments').all() as { k: string }[]).map((r) => r.k)));
+	const figures: CrashFigures = {
+		payments: opts.payments,
+		acknowledged: 0,
+		kills: 0,
+		requests: 0,
+		retried: 0,
+		replayedAfterLoss: 0,
+		integrityChecks: 0,
+		ms: 0,
+		problems: [],
+		dbFile
+	};
+	const before = withDb(
+		dbFile,
+		(db) =>
+			new Set(
+				(db.prepare('SELECT idempotency_key AS k FROM payments').all() as { k: string }[]).map(
+					(r) => r.k
+				)
+			)
+	);
 
 	let killer: Promise<void> = Promise.resolve();
 	let done = false;
@@ -85,9 +104,14 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 		const clerk = new Client(server.url);
 		await clerk.login('clerk');
 		// The fields this test posts must be the form's own (if the form changes, this fails loudly).
-		const units = withDb(dbFile, (db) => (db.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map((r) => r.code));
+		const units = withDb(dbFile, (db) =>
+			(db.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map(
+				(r) => r.code
+			)
+		);
 		const names = new Set((await formOnPage(clerk, units[0])).map(([k]) => k));
-		for (const f of ['key', 'prepay', 'method', 'payer']) if (!names.has(f)) throw new Error(`the payment form has no field "${f}" any more`);
+		for (const f of ['key', 'prepay', 'method', 'payer'])
+			if (!names.has(f)) throw new Error(`the payment form has no field "${f}" any more`);
 
 		/** Sends a request; while the server is down (or dies mid-request) waits and sends it again. */
 		const send: Sender = async (fn) => {
@@ -110,15 +134,30 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 		async function onePayment(i: number) {
 			const key = randomUUID();
 			planned.push(key);
-			const p = await prepayNextMonth(clerk, units[i % units.length], key, nextMonths, zh.ledger_nothing_selected, send, `CRASH-${i}`);
+			const p = await prepayNextMonth(
+				clerk,
+				units[i % units.length],
+				key,
+				nextMonths,
+				zh.ledger_nothing_selected,
+				send,
+				`CRASH-${i}`
+			);
 			if (p.retried) figures.replayedAfterLoss++;
 			acked.push(p);
-			if (figures.kills < minKills && acked.length >= ((figures.kills + 1) * opts.payments) / (minKills + 1)) wake();
+			if (
+				figures.kills < minKills &&
+				acked.length >= ((figures.kills + 1) * opts.payments) / (minKills + 1)
+			)
+				wake();
 		}
 
 		killer = (async () => {
 			while (!done) {
-				await Promise.race([sleep(killMin + Math.random() * (killMax - killMin)), new Promise<void>((r) => (wake = r))]);
+				await Promise.race([
+					sleep(killMin + Math.random() * (killMax - killMin)),
+					new Promise<void>((r) => (wake = r))
+				]);
 				if (done) break;
 				let release!: () => void;
 				up = new Promise((r) => (release = r));
@@ -130,9 +169,11 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 				const check = db.pragma('quick_check', { simple: true });
 				db.close();
 				figures.integrityChecks++;
-				if (check !== 'ok') figures.problems.push(`after kill ${figures.kills}: quick_check ${check}`);
+				if (check !== 'ok')
+					figures.problems.push(`after kill ${figures.kills}: quick_check ${check}`);
 				release();
-				if (figures.kills % 10 === 0) log(`${figures.kills} kills, ${acked.length}/${opts.payments} payments acknowledged`);
+				if (figures.kills % 10 === 0)
+					log(`${figures.kills} kills, ${acked.length}/${opts.payments} payments acknowledged`);
 			}
 		})();
 
@@ -155,20 +196,31 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 		const integ = integrity(db);
 		figures.integrityChecks++;
 		if (integ !== 'ok') figures.problems.push(`integrity_check: ${integ}`);
-		const byKey = db.prepare('SELECT receipt_no, total_fen FROM payments WHERE idempotency_key = ?');
+		const byKey = db.prepare(
+			'SELECT receipt_no, total_fen FROM payments WHERE idempotency_key = ?'
+		);
 		for (const a of acked) {
 			const rows = byKey.all(a.key) as { receipt_no: string; total_fen: number }[];
-			if (rows.length !== 1) figures.problems.push(`${a.receiptNo} (${a.unitCode}): ${rows.length} payments with its key`);
-			else if (rows[0].receipt_no !== a.receiptNo || rows[0].total_fen !== a.totalFen) figures.problems.push(`${a.receiptNo}: stored as ${rows[0].receipt_no} ¥${rows[0].total_fen / 100}`);
+			if (rows.length !== 1)
+				figures.problems.push(
+					`${a.receiptNo} (${a.unitCode}): ${rows.length} payments with its key`
+				);
+			else if (rows[0].receipt_no !== a.receiptNo || rows[0].total_fen !== a.totalFen)
+				figures.problems.push(
+					`${a.receiptNo}: stored as ${rows[0].receipt_no} ¥${rows[0].total_fen / 100}`
+				);
 		}
-		const ours = (db.prepare('SELECT idempotency_key AS k FROM payments').all() as { k: string }[]).map((r) => r.k).filter((k) => !before.has(k));
+		const ours = (db.prepare('SELECT idempotency_key AS k FROM payments').all() as { k: string }[])
+			.map((r) => r.k)
+			.filter((k) => !before.has(k));
 		const plannedSet = new Set(planned);
 		const ackedKeys = new Set(acked.map((a) => a.key));
 		for (const k of ours) {
 			if (!plannedSet.has(k)) figures.problems.push(`a payment nobody sent: ${k}`);
 			else if (!ackedKeys.has(k)) figures.problems.push(`payment ${k} posted but never answered`);
 		}
-		if (new Set(acked.map((a) => a.receiptNo)).size !== acked.length) figures.problems.push('a receipt number was answered twice');
+		if (new Set(acked.map((a) => a.receiptNo)).size !== acked.length)
+			figures.problems.push('a receipt number was answered twice');
 		figures.problems.push(...checkLedger(db).problems);
 	} finally {
 		db.close();

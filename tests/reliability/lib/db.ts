@@ -2,7 +2,12 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { tableChecksums } from '../../../src/lib/server/backup/verify';
 
-export { inspectFile, checkLedger, integrity, tableChecksums } from '../../../src/lib/server/backup/verify';
+export {
+	inspectFile,
+	checkLedger,
+	integrity,
+	tableChecksums
+} from '../../../src/lib/server/backup/verify';
 
 /** Tables that change on any visit (sign-in, session renewal, rate limits, the audit trail). */
 export const VOLATILE_TABLES = ['sessions', 'login_attempts', 'audit_log'] as const;
@@ -24,7 +29,10 @@ export function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
 }
 
 /** One checksum of every table except the volatile ones, plus the per-table sums to say what changed. */
-export function dbChecksum(file: string, skip: readonly string[] = VOLATILE_TABLES): { sum: string; tables: Record<string, string> } {
+export function dbChecksum(
+	file: string,
+	skip: readonly string[] = VOLATILE_TABLES
+): { sum: string; tables: Record<string, string> } {
 	return withDb(file, (db) => {
 		const tables = tableChecksums(db, skip);
 		const sum = createHash('sha256').update(JSON.stringify(tables)).digest('hex');
@@ -47,10 +55,22 @@ export function unitsOwing(file: string): { code: string; unitId: number; billId
 				 GROUP BY u.id ORDER BY u.id`
 			)
 			.all() as { code: string; unitId: number; ids: string }[];
-		return rows.map((r) => ({ code: r.code, unitId: r.unitId, billIds: r.ids.split(',').map(Number) }));
+		return rows.map((r) => ({
+			code: r.code,
+			unitId: r.unitId,
+			billIds: r.ids.split(',').map(Number)
+		}));
 	});
 }
 
 export function receiptSeqs(file: string, year: number): number[] {
-	return withDb(file, (db) => (db.prepare('SELECT receipt_seq AS s FROM payments WHERE receipt_year = ? ORDER BY receipt_seq').all(year) as { s: number }[]).map((r) => r.s));
+	return withDb(file, (db) =>
+		(
+			db
+				.prepare(
+					'SELECT receipt_seq AS s FROM payments WHERE receipt_year = ? ORDER BY receipt_seq'
+				)
+				.all(year) as { s: number }[]
+		).map((r) => r.s)
+	);
 }

@@ -20,8 +20,13 @@ export function ensureBuild(): string {
 	const dir = buildDir();
 	if (existsSync(resolve(dir, 'index.js'))) return dir;
 	console.log(`[reliability] no build in ${dir}: building it (npx vite build)`);
-	const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BUILD_DIR: dir } });
-	if (r.status !== 0 || !existsSync(resolve(dir, 'index.js'))) throw new Error(`vite build failed (exit ${r.status})`);
+	const r = spawnSync('npx', ['vite', 'build'], {
+		cwd: ROOT,
+		stdio: 'inherit',
+		env: { ...process.env, BUILD_DIR: dir }
+	});
+	if (r.status !== 0 || !existsSync(resolve(dir, 'index.js')))
+		throw new Error(`vite build failed (exit ${r.status})`);
 	return dir;
 }
 
@@ -30,7 +35,13 @@ export function seedDatabase(file: string): string {
 	const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], {
 		cwd: ROOT,
 		encoding: 'utf8',
-		env: { ...process.env, DATABASE_URL: file, DEMO_PASSWORD: PASSWORD, FRONTDESK_START_AT: START_AT, NODE_ENV: 'development' }
+		env: {
+			...process.env,
+			DATABASE_URL: file,
+			DEMO_PASSWORD: PASSWORD,
+			FRONTDESK_START_AT: START_AT,
+			NODE_ENV: 'development'
+		}
 	});
 	if (r.status !== 0) throw new Error(`seeding ${file} failed:\n${r.stdout}\n${r.stderr}`);
 	return file;

@@ -31,7 +31,9 @@ export async function formOnPage(client: Client, unitCode: string): Promise<Pair
 
 /** Pays by mobile payment (a reference, no change to count) so any total is accepted. */
 function asMobile(pairs: Pairs, ref: string): Pairs {
-	const out = pairs.filter(([k]) => !['method', 'tendered', 'ref', 'bank', 'expectedTotal'].includes(k));
+	const out = pairs.filter(
+		([k]) => !['method', 'tendered', 'ref', 'bank', 'expectedTotal'].includes(k)
+	);
 	out.push(['method', 'wechat'], ['ref', ref]);
 	if (!out.some(([k, v]) => k === 'payer' && v.trim())) out.push(['payer', '测试付款人']);
 	return out;
@@ -42,15 +44,26 @@ export async function review(client: Client, unitCode: string, body: Pairs): Pro
 }
 
 /** Loads the unit's page, reviews what it ticks (or `extra`, e.g. prepay) and returns the pay body. */
-export async function preparePayment(client: Client, unitCode: string, opts: { key?: string; override?: Record<string, string> } = {}): Promise<PreparedPayment> {
+export async function preparePayment(
+	client: Client,
+	unitCode: string,
+	opts: { key?: string; override?: Record<string, string> } = {}
+): Promise<PreparedPayment> {
 	let pairs = asMobile(await formOnPage(client, unitCode), `WX${randomUUID().slice(0, 8)}`);
-	for (const [k, v] of Object.entries(opts.override ?? {})) pairs = [...pairs.filter(([n]) => n !== k), [k, v]];
+	for (const [k, v] of Object.entries(opts.override ?? {}))
+		pairs = [...pairs.filter(([n]) => n !== k), [k, v]];
 	if (opts.key) pairs = [...pairs.filter(([n]) => n !== 'key'), ['key', opts.key]];
 	const r = await review(client, unitCode, pairs);
 	const confirm = (r.data as { confirm?: { totalFen: number } } | null)?.confirm;
-	if (r.type !== 'success' || !confirm) throw new Error(`review of ${unitCode} refused: ${r.raw.slice(0, 400)}`);
+	if (r.type !== 'success' || !confirm)
+		throw new Error(`review of ${unitCode} refused: ${r.raw.slice(0, 400)}`);
 	const key = pairs.find(([k]) => k === 'key')?.[1] ?? '';
-	return { unitCode, key, totalFen: confirm.totalFen, body: [...pairs, ['expectedTotal', String(confirm.totalFen)]] };
+	return {
+		unitCode,
+		key,
+		totalFen: confirm.totalFen,
+		body: [...pairs, ['expectedTotal', String(confirm.totalFen)]]
+	};
 }
 
 /** The receipt number a pay answer leads to, or null (refused, error). */
@@ -80,7 +93,9 @@ export interface Prepaid {
 }
 
 /** How a request is sent: directly, or with retries while a server is being restarted. */
-export type Sender = (fn: () => Promise<ActionAnswer>) => Promise<{ a: ActionAnswer; retried: boolean }>;
+export type Sender = (
+	fn: () => Promise<ActionAnswer>
+) => Promise<{ a: ActionAnswer; retried: boolean }>;
 const direct: Sender = async (fn) => ({ a: await fn(), retried: false });
 
 /**
@@ -88,7 +103,15 @@ const direct: Sender = async (fn) => ({ a: await fn(), retried: false });
  * (`prepay` = k pays the months from this one to k − 1 ahead that are still open). `months` keeps
  * each unit's next k; one unit must not have two of these in flight at once.
  */
-export async function prepayNextMonth(client: Client, unitCode: string, key: string, months: Map<string, number>, nothingSelected: string, send: Sender = direct, ref = 'PREPAY'): Promise<Prepaid> {
+export async function prepayNextMonth(
+	client: Client,
+	unitCode: string,
+	key: string,
+	months: Map<string, number>,
+	nothingSelected: string,
+	send: Sender = direct,
+	ref = 'PREPAY'
+): Promise<Prepaid> {
 	const base = (k: number): [string, string][] => [
 		['key', key],
 		['prepay', String(k)],
@@ -99,13 +122,16 @@ export async function prepayNextMonth(client: Client, unitCode: string, key: str
 	for (;;) {
 		const k = months.get(unitCode) ?? 1;
 		if (k > 36) throw new Error(`unit ${unitCode} has no month left to prepay`);
-		const review = await send(() => client.action(`${FEES_PAGE(unitCode)}?/review`, new URLSearchParams(base(k))));
+		const review = await send(() =>
+			client.action(`${FEES_PAGE(unitCode)}?/review`, new URLSearchParams(base(k)))
+		);
 		const confirm = (review.a.data as { confirm?: { totalFen: number } } | null)?.confirm;
 		if (review.a.type === 'failure' && review.a.data?.message === nothingSelected) {
 			months.set(unitCode, k + 1); // paid before: one month further
 			continue;
 		}
-		if (review.a.type !== 'success' || !confirm) throw new Error(`review ${unitCode} prepay=${k}: ${review.a.raw.slice(0, 300)}`);
+		if (review.a.type !== 'success' || !confirm)
+			throw new Error(`review ${unitCode} prepay=${k}: ${review.a.raw.slice(0, 300)}`);
 		const body = new URLSearchParams([...base(k), ['expectedTotal', String(confirm.totalFen)]]);
 		const paid = await send(() => client.action(`${FEES_PAGE(unitCode)}?/pay`, body));
 		const receiptNo = receiptOf(paid.a);

@@ -34,11 +34,23 @@ export const BAD_VALUES: { name: string; value: string }[] = [
 
 /** Bodies that are not a well-formed form at all. */
 export const MALFORMED: { name: string; type: string; body: string }[] = [
-	{ name: 'broken percent-encoding', type: 'application/x-www-form-urlencoded', body: 'a=%E0%A4%A&b=%&c=%zz' },
+	{
+		name: 'broken percent-encoding',
+		type: 'application/x-www-form-urlencoded',
+		body: 'a=%E0%A4%A&b=%&c=%zz'
+	},
 	{ name: 'only separators', type: 'application/x-www-form-urlencoded', body: '&&&=&==&' },
 	{ name: 'multipart without boundary', type: 'multipart/form-data', body: 'garbage' },
-	{ name: 'multipart, wrong boundary', type: 'multipart/form-data; boundary=abc', body: '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--xyz--\r\n' },
-	{ name: 'multipart, truncated', type: 'multipart/form-data; boundary=abc', body: '--abc\r\nContent-Disposition: form-data; name="a"\r\n\r\n1' },
+	{
+		name: 'multipart, wrong boundary',
+		type: 'multipart/form-data; boundary=abc',
+		body: '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--xyz--\r\n'
+	},
+	{
+		name: 'multipart, truncated',
+		type: 'multipart/form-data; boundary=abc',
+		body: '--abc\r\nContent-Disposition: form-data; name="a"\r\n\r\n1'
+	},
 	{ name: 'JSON instead of a form', type: 'application/json', body: '{"key":"x","amount":1}' },
 	{ name: 'text/plain', type: 'text/plain', body: 'a=1\r\nb=2' },
 	{ name: 'binary', type: 'application/octet-stream', body: '\u0000\u0001\u0002\u00ff' }
@@ -65,8 +77,23 @@ export function fakePhotos(): { name: string; file: string; type: string; conten
 	ihdr[8] = 1;
 	const rows = deflateSync(Buffer.alloc((1 + 30000 / 8) * 30000), { level: 9 });
 	return [
-		{ name: 'PNG header followed by HTML', file: 'photo.png', type: 'image/png', content: Buffer.concat([signature, Buffer.from('<html><script>alert(1)</script></html>')]) },
-		{ name: '30000 × 30000 PNG', file: 'huge.png', type: 'image/png', content: Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', rows), chunk('IEND', Buffer.alloc(0))]) }
+		{
+			name: 'PNG header followed by HTML',
+			file: 'photo.png',
+			type: 'image/png',
+			content: Buffer.concat([signature, Buffer.from('<html><script>alert(1)</script></html>')])
+		},
+		{
+			name: '30000 × 30000 PNG',
+			file: 'huge.png',
+			type: 'image/png',
+			content: Buffer.concat([
+				signature,
+				chunk('IHDR', ihdr),
+				chunk('IDAT', rows),
+				chunk('IEND', Buffer.alloc(0))
+			])
+		}
 	];
 }
 

@@ -20,7 +20,9 @@ export interface HtmlForm {
 }
 
 const attr = (tag: string, name: string): string | null => {
-	const m = new RegExp(`\\s${name}(?:=(?:"([^"]*)"|'([^']*)'|([^\\s>]+)))?(?=[\\s/>])`, 'i').exec(tag);
+	const m = new RegExp(`\\s${name}(?:=(?:"([^"]*)"|'([^']*)'|([^\\s>]+)))?(?=[\\s/>])`, 'i').exec(
+		tag
+	);
 	if (!m) return null;
 	return decode(m[1] ?? m[2] ?? m[3] ?? '');
 };
@@ -57,7 +59,10 @@ function fieldsOf(body: string): FormField[] {
 		if (tag === 'select') {
 			const end = body.indexOf('</select>', m.index);
 			const inner = body.slice(m.index, end);
-			const opts = [...inner.matchAll(/<option\b([^>]*)>/gi)].map((o) => ({ value: attr(o[0], 'value') ?? '', selected: attr(o[0], 'selected') !== null }));
+			const opts = [...inner.matchAll(/<option\b([^>]*)>/gi)].map((o) => ({
+				value: attr(o[0], 'value') ?? '',
+				selected: attr(o[0], 'selected') !== null
+			}));
 			f.options = opts.map((o) => o.value);
 			f.value = (opts.find((o) => o.selected) ?? opts[0])?.value ?? '';
 		}

@@ -28,9 +28,11 @@ function toBody(body: Body | undefined): { body?: BodyInit; type?: string } {
 	if (body === undefined) return {};
 	if (typeof body === 'string') return { body, type: 'application/x-www-form-urlencoded' };
 	if (body instanceof FormData) return { body };
-	if (body instanceof URLSearchParams) return { body: body.toString(), type: 'application/x-www-form-urlencoded' };
+	if (body instanceof URLSearchParams)
+		return { body: body.toString(), type: 'application/x-www-form-urlencoded' };
 	const p = new URLSearchParams();
-	for (const [k, v] of Object.entries(body)) for (const one of Array.isArray(v) ? v : [v]) p.append(k, one);
+	for (const [k, v] of Object.entries(body))
+		for (const one of Array.isArray(v) ? v : [v]) p.append(k, one);
 	return { body: p.toString(), type: 'application/x-www-form-urlencoded' };
 }
 
@@ -53,7 +55,12 @@ export class Client {
 			const i = pair.indexOf('=');
 			const name = pair.slice(0, i).trim();
 			const value = pair.slice(i + 1).trim();
-			const gone = attrs.some((a) => /^\s*max-age\s*=\s*0\s*$/i.test(a) || (/^\s*expires\s*=/i.test(a) && Date.parse(a.split('=')[1]) < Date.now())) || value === '';
+			const gone =
+				attrs.some(
+					(a) =>
+						/^\s*max-age\s*=\s*0\s*$/i.test(a) ||
+						(/^\s*expires\s*=/i.test(a) && Date.parse(a.split('=')[1]) < Date.now())
+				) || value === '';
 			if (gone) this.cookies.delete(name);
 			else this.cookies.set(name, value);
 		}
@@ -63,7 +70,10 @@ export class Client {
 		return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 	}
 
-	async fetch(path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Response> {
+	async fetch(
+		path: string,
+		init: RequestInit & { headers?: Record<string, string> } = {}
+	): Promise<Response> {
 		const headers: Record<string, string> = { ...(init.headers ?? {}) };
 		if (this.cookies.size && !('cookie' in headers)) headers.cookie = this.cookieHeader();
 		const go = () => fetch(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
@@ -74,7 +84,10 @@ export class Client {
 			// The server closes idle keep-alive sockets after 5 s; a request sent on one at that moment
 			// never reached it. Sent again once (anything else is thrown, with its cause in the message).
 			const code = (e as { cause?: { code?: string } }).cause?.code ?? '';
-			if (!['UND_ERR_SOCKET', 'ECONNRESET'].includes(code) || init.body instanceof ReadableStream) throw new Error(`${init.method ?? 'GET'} ${path}: ${code || (e as Error).message}`, { cause: e });
+			if (!['UND_ERR_SOCKET', 'ECONNRESET'].includes(code) || init.body instanceof ReadableStream)
+				throw new Error(`${init.method ?? 'GET'} ${path}: ${code || (e as Error).message}`, {
+					cause: e
+				});
 			res = await go();
 		}
 		this.remember(res);
@@ -83,7 +96,12 @@ export class Client {
 
 	async get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
 		const res = await this.fetch(path, { headers: { accept: 'text/html', ...headers } });
-		return { status: res.status, location: res.headers.get('location'), headers: res.headers, text: await res.text() };
+		return {
+			status: res.status,
+			location: res.headers.get('location'),
+			headers: res.headers,
+			text: await res.text()
+		};
 	}
 
 	/** A plain HTML form post (no JavaScript): answers 303 on success, 4xx with the page on failure. */
@@ -92,31 +110,53 @@ export class Client {
 		const res = await this.fetch(path, {
 			method: 'POST',
 			body: b.body,
-			headers: { accept: 'text/html', origin: this.origin, ...(b.type ? { 'content-type': b.type } : {}), ...headers }
+			headers: {
+				accept: 'text/html',
+				origin: this.origin,
+				...(b.type ? { 'content-type': b.type } : {}),
+				...headers
+			}
 		});
-		return { status: res.status, location: res.headers.get('location'), headers: res.headers, text: await res.text() };
+		return {
+			status: res.status,
+			location: res.headers.get('location'),
+			headers: res.headers,
+			text: await res.text()
+		};
 	}
 
 	/** A form action posted like `use:enhance` does; the answer decoded. */
-	async action(path: string, body?: Body, headers: Record<string, string> = {}): Promise<ActionAnswer> {
+	async action(
+		path: string,
+		body?: Body,
+		headers: Record<string, string> = {}
+	): Promise<ActionAnswer> {
 		const b = toBody(body);
 		const res = await this.fetch(path, {
 			method: 'POST',
 			body: b.body,
-			headers: { accept: 'application/json', 'x-sveltekit-action': 'true', origin: this.origin, ...(b.type ? { 'content-type': b.type } : {}), ...headers }
+			headers: {
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				origin: this.origin,
+				...(b.type ? { 'content-type': b.type } : {}),
+				...headers
+			}
 		});
 		return decodeAction(res.status, await res.text());
 	}
 
 	async login(username: string, password = PASSWORD): Promise<ActionAnswer> {
 		const a = await this.action('/login', { username, password });
-		if (a.type !== 'redirect' || !this.cookies.has('fd_session')) throw new Error(`sign-in of ${username} failed: ${a.raw.slice(0, 300)}`);
+		if (a.type !== 'redirect' || !this.cookies.has('fd_session'))
+			throw new Error(`sign-in of ${username} failed: ${a.raw.slice(0, 300)}`);
 		return a;
 	}
 
 	async identify(room: string, digits: string): Promise<ActionAnswer> {
 		const a = await this.action('/kiosk/identify', { room, digits });
-		if (a.type !== 'redirect' || !this.cookies.has('fd_session')) throw new Error(`kiosk identification of ${room} failed: ${a.raw.slice(0, 300)}`);
+		if (a.type !== 'redirect' || !this.cookies.has('fd_session'))
+			throw new Error(`kiosk identification of ${room} failed: ${a.raw.slice(0, 300)}`);
 		return a;
 	}
 }
@@ -128,7 +168,9 @@ export function decodeAction(httpStatus: number, raw: string): ActionAnswer {
 	} catch {
 		return { httpStatus, type: 'unknown', status: httpStatus, raw };
 	}
-	const type = (['success', 'failure', 'redirect', 'error'].includes(String(j.type)) ? j.type : 'unknown') as ActionAnswer['type'];
+	const type = (
+		['success', 'failure', 'redirect', 'error'].includes(String(j.type)) ? j.type : 'unknown'
+	) as ActionAnswer['type'];
 	let data: Record<string, unknown> | null = null;
 	if (typeof j.data === 'string') {
 		try {
@@ -143,13 +185,19 @@ export function decodeAction(httpStatus: number, raw: string): ActionAnswer {
 		status: typeof j.status === 'number' ? j.status : httpStatus,
 		location: typeof j.location === 'string' ? j.location : undefined,
 		data,
-		error: (j.error as { message?: string }) ?? (type === 'unknown' ? (j as { message?: string }) : null),
+		error:
+			(j.error as { message?: string }) ??
+			(type === 'unknown' ? (j as { message?: string }) : null),
 		raw
 	};
 }
 
 /** Runs `fn` over `items` with at most `n` at a time, results in order. */
-export async function pool<T, R>(items: T[], n: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+	items: T[],
+	n: number,
+	fn: (item: T, i: number) => Promise<R>
+): Promise<R[]> {
 	const out: R[] = new Array(items.length);
 	let next = 0;
 	await Promise.all(

@@ -8,8 +8,12 @@ export function messages(locale: 'zh-CN' | 'en' = 'zh-CN'): Record<string, strin
 	const out: Record<string, string> = {};
 	for (const area of readdirSync(dir)) {
 		try {
-			const m = JSON.parse(readFileSync(join(dir, area, `${locale}.json`), 'utf8')) as Record<string, unknown>;
-			for (const [k, v] of Object.entries(m)) if (typeof v === 'string' && k !== '$schema') out[k] = v;
+			const m = JSON.parse(readFileSync(join(dir, area, `${locale}.json`), 'utf8')) as Record<
+				string,
+				unknown
+			>;
+			for (const [k, v] of Object.entries(m))
+				if (typeof v === 'string' && k !== '$schema') out[k] = v;
 		} catch {
 			/* an area without this locale */
 		}

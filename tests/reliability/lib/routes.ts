@@ -61,7 +61,11 @@ export function sourceRouteIds(): string[] {
 	const ids: string[] = [];
 	const walk = (dir: string) => {
 		const entries = readdirSync(dir, { withFileTypes: true });
-		if (entries.some((e) => e.isFile() && /^\+(page(\.server)?\.(ts|js|svelte)|server\.(ts|js))$/.test(e.name))) {
+		if (
+			entries.some(
+				(e) => e.isFile() && /^\+(page(\.server)?\.(ts|js|svelte)|server\.(ts|js))$/.test(e.name)
+			)
+		) {
 			const rel = relative(base, dir).split(sep).join('/');
 			ids.push('/' + rel);
 		}

@@ -28,7 +28,8 @@ export function portFree(port: number): Promise<boolean> {
 }
 
 export async function pickPort(avoid: number[] = []): Promise<number> {
-	for (let p = BASE_PORT; p < BASE_PORT + 4; p++) if (!avoid.includes(p) && (await portFree(p))) return p;
+	for (let p = BASE_PORT; p < BASE_PORT + 4; p++)
+		if (!avoid.includes(p) && (await portFree(p))) return p;
 	throw new Error(`no free port in ${BASE_PORT}–${BASE_PORT + 3}`);
 }
 
@@ -95,7 +96,11 @@ export class AppServer {
 			...this.opts.env
 		};
 		for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-		const proc = spawn(process.execPath, [buildDir()], { cwd: this.opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
+		const proc = spawn(process.execPath, [buildDir()], {
+			cwd: this.opts.cwd ?? ROOT,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env
+		});
 		this.proc = proc;
 		running.add(proc);
 		proc.once('exit', () => running.delete(proc));
@@ -109,7 +114,8 @@ export class AppServer {
 		this.exited = new Promise((done) => proc.once('exit', () => done()));
 		const deadline = Date.now() + 30_000;
 		while (Date.now() < deadline) {
-			if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`server exited at start (${proc.exitCode ?? proc.signalCode}):\n${output}`);
+			if (proc.exitCode !== null || proc.signalCode !== null)
+				throw new Error(`server exited at start (${proc.exitCode ?? proc.signalCode}):\n${output}`);
 			try {
 				const res = await fetch(`${this.url}/healthz`);
 				if (res.ok) return;

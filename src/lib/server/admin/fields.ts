@@ -29,9 +29,21 @@ export function plainText(max: number) {
  * ("a whole number from 1 to 28") instead of a generic "invalid". `decimals` > 0 allows that
  * many decimal places; `optional` turns an empty box into null.
  */
-export function numberField(min: number, max: number, opts: { decimals?: number; optional: true }): z.ZodType<number | null, string>;
-export function numberField(min: number, max: number, opts?: { decimals?: number; optional?: false }): z.ZodType<number, string>;
-export function numberField(min: number, max: number, opts: { decimals?: number; optional?: boolean } = {}): z.ZodType<number | null, string> {
+export function numberField(
+	min: number,
+	max: number,
+	opts: { decimals?: number; optional: true }
+): z.ZodType<number | null, string>;
+export function numberField(
+	min: number,
+	max: number,
+	opts?: { decimals?: number; optional?: false }
+): z.ZodType<number, string>;
+export function numberField(
+	min: number,
+	max: number,
+	opts: { decimals?: number; optional?: boolean } = {}
+): z.ZodType<number | null, string> {
 	const decimals = opts.decimals ?? 0;
 	const pattern = decimals > 0 ? new RegExp(`^\\d{1,9}(\\.\\d{1,${decimals}})?$`) : /^\d{1,9}$/;
 	return z.string().transform((raw, ctx) => {
@@ -45,7 +57,10 @@ export function numberField(min: number, max: number, opts: { decimals?: number;
 		if (!pattern.test(s) || n < min || n > max) {
 			ctx.addIssue({
 				code: 'custom',
-				message: decimals > 0 ? m.validation_range_decimal({ min, max, decimals }) : m.validation_range_int({ min, max })
+				message:
+					decimals > 0
+						? m.validation_range_decimal({ min, max, decimals })
+						: m.validation_range_int({ min, max })
 			});
 			return z.NEVER;
 		}
@@ -91,7 +106,10 @@ export function dateListField(maxDates: number) {
 		const tokens = raw.split(DATE_SEPARATORS).filter(Boolean);
 		const bad = tokens.find((t) => !isValidDate(t));
 		if (bad !== undefined) {
-			ctx.addIssue({ code: 'custom', message: m.validation_date_list({ value: bad.length > 20 ? bad.slice(0, 20) + '…' : bad }) });
+			ctx.addIssue({
+				code: 'custom',
+				message: m.validation_date_list({ value: bad.length > 20 ? bad.slice(0, 20) + '…' : bad })
+			});
 			return z.NEVER;
 		}
 		const dates = [...new Set(tokens)].sort();

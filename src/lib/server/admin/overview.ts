@@ -15,16 +15,30 @@ export interface AdminAuditEntry {
 /** Account counts and the latest account/settings changes of a community, for the admin home. */
 export function adminOverview(db: Db, communityId: number, limit = 10) {
 	const counts = db
-		.select({ active: sql<number>`sum(${staffUsers.active} = 1)`, inactive: sql<number>`sum(${staffUsers.active} = 0)` })
+		.select({
+			active: sql<number>`sum(${staffUsers.active} = 1)`,
+			inactive: sql<number>`sum(${staffUsers.active} = 0)`
+		})
 		.from(staffUsers)
 		.where(eq(staffUsers.communityId, communityId))
 		.get();
 	const actor = alias(staffUsers, 'actor');
 	const rows = db
-		.select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actor: actor.displayName, detail: auditLog.detail })
+		.select({
+			id: auditLog.id,
+			at: auditLog.at,
+			action: auditLog.action,
+			actor: actor.displayName,
+			detail: auditLog.detail
+		})
 		.from(auditLog)
 		.leftJoin(actor, eq(actor.id, auditLog.actorId))
-		.where(and(eq(auditLog.communityId, communityId), or(like(auditLog.action, 'staff.%'), eq(auditLog.action, 'community.settings'))))
+		.where(
+			and(
+				eq(auditLog.communityId, communityId),
+				or(like(auditLog.action, 'staff.%'), eq(auditLog.action, 'community.settings'))
+			)
+		)
 		.orderBy(desc(auditLog.at), desc(auditLog.id))
 		.limit(limit)
 		.all();

@@ -10,7 +10,13 @@ import { unitAccount } from '../fees/account';
 import { dailyReport } from '../reports/daily';
 import { localToEpochMs } from '../../dates';
 import { parseForm } from '../forms';
-import { pricedHistoryView, saveSettings, settingsFormSchema, settingsFormValues, type SettingsForm } from './settings';
+import {
+	pricedHistoryView,
+	saveSettings,
+	settingsFormSchema,
+	settingsFormValues,
+	type SettingsForm
+} from './settings';
 import { settingsOnDay } from './priced';
 
 const at = (date: string, time = '10:00') => localToEpochMs(date, time, 'Asia/Shanghai');
@@ -25,14 +31,32 @@ beforeEach(() => {
 
 /** Saves the settings form as the admin on `today` with these boxes changed. */
 function save(today: string, over: Partial<Record<keyof SettingsForm, string>>) {
-	const p = parseForm(settingsFormSchema, { ...settingsFormValues(db, f.communityId, new Date(at(today))), effectiveFrom: today, ...over });
+	const p = parseForm(settingsFormSchema, {
+		...settingsFormValues(db, f.communityId, new Date(at(today))),
+		effectiveFrom: today,
+		...over
+	});
 	if (!p.ok) throw new Error(JSON.stringify(p.errors));
 	return saveSettings(db, { id: f.adminId, communityId: f.communityId }, p.data, at(today));
 }
 
 function bill(unitId: number, month: string, dueDate: string, principalFen: number): number {
 	const [property] = ensureFeeItems(db, f.communityId);
-	return db.insert(bills).values({ communityId: f.communityId, unitId, feeItemId: property.id, month, dueDate, principalFen, fullFen: principalFen, rateFen: 0, createdAt: at('2026-11-01') }).returning().get().id;
+	return db
+		.insert(bills)
+		.values({
+			communityId: f.communityId,
+			unitId,
+			feeItemId: property.id,
+			month,
+			dueDate,
+			principalFen,
+			fullFen: principalFen,
+			rateFen: 0,
+			createdAt: at('2026-11-01')
+		})
+		.returning()
+		.get().id;
 }
 
 let seq = 0;
@@ -61,11 +85,16 @@ describe('a late-fee rate change never rewrites a past day (issue 11)', () => {
 		payPrincipal(f.unitIds[0], paid, 100000, '2026-12-05');
 		// ¥1,000.00 due 11-20 on another unit, still unpaid.
 		bill(f.unitIds[1], '2026-11', '2026-11-20', 100000);
-		const report = () => dailyReport(db, f.communityId, '2026-12-05', '2026-12-05', { now: at('2026-12-06', '12:00') }).lateFees.charged;
+		const report = () =>
+			dailyReport(db, f.communityId, '2026-12-05', '2026-12-05', { now: at('2026-12-06', '12:00') })
+				.lateFees.charged;
 		const before = report();
 		expect(before.chargedFen).toBe(4500);
 
-		expect(save('2026-12-06', { lateFeeRatePerMille: '2' })).toEqual({ ok: true, changed: ['lateFeeRatePerMille'] });
+		expect(save('2026-12-06', { lateFeeRatePerMille: '2' })).toEqual({
+			ok: true,
+			changed: ['lateFeeRatePerMille']
+		});
 
 		expect(report()).toEqual(before);
 		// The unpaid bill as of 12-10: 15 days at 3‰ (45.00) + 5 days at 2‰ (10.00).
@@ -76,14 +105,22 @@ describe('a late-fee rate change never rewrites a past day (issue 11)', () => {
 			{ principalFen: 100000, days: 5, ratePerMille: 2 }
 		]);
 		// As of 12-05 the account is what it was.
-		expect(unitAccount(db, f.communityId, f.unitIds[1], '2026-12-05')!.bills[0].lateFeeFen).toBe(4500);
+		expect(unitAccount(db, f.communityId, f.unitIds[1], '2026-12-05')!.bills[0].lateFeeFen).toBe(
+			4500
+		);
 	});
 
 	it('a change cannot be back-dated', () => {
-		expect(save('2026-12-06', { lateFeeRatePerMille: '2', effectiveFrom: '2026-12-05' })).toEqual({ ok: false, error: 'backdated' });
+		expect(save('2026-12-06', { lateFeeRatePerMille: '2', effectiveFrom: '2026-12-05' })).toEqual({
+			ok: false,
+			error: 'backdated'
+		});
 		expect(settingsOnDay(db, f.communityId, '2026-12-06').fees.lateFeeRatePerMille).toBe(3);
 		// A form left open overnight still saves what needs no date.
-		expect(save('2026-12-06', { kioskPhone: '0571-1', effectiveFrom: '2026-12-05' })).toEqual({ ok: true, changed: ['kioskPhone'] });
+		expect(save('2026-12-06', { kioskPhone: '0571-1', effectiveFrom: '2026-12-05' })).toEqual({
+			ok: true,
+			changed: ['kioskPhone']
+		});
 	});
 
 	it('a future change is scheduled: the page shows it as next, with the history and who set it', () => {
@@ -91,13 +128,23 @@ describe('a late-fee rate change never rewrites a past day (issue 11)', () => {
 		expect(settingsOnDay(db, f.communityId, '2026-12-31').fees.lateFeeRatePerMille).toBe(3);
 		expect(settingsOnDay(db, f.communityId, '2027-01-01').fees.lateFeeRatePerMille).toBe(2);
 		const h = pricedHistoryView(db, f.communityId, '2026-12-06').lateFeeRatePerMille;
-		expect(h).toEqual({ key: 'lateFeeRatePerMille', opening: '3', changes: [{ value: '2', from: '2027-01-01', by: 'admin' }], next: { value: '2', from: '2027-01-01' } });
+		expect(h).toEqual({
+			key: 'lateFeeRatePerMille',
+			opening: '3',
+			changes: [{ value: '2', from: '2027-01-01', by: 'admin' }],
+			next: { value: '2', from: '2027-01-01' }
+		});
 		expect(pricedHistoryView(db, f.communityId, '2027-01-01').lateFeeRatePerMille.next).toBeNull();
 		// Today's form still shows today's value; saving it unchanged records nothing.
-		expect(settingsFormValues(db, f.communityId, new Date(at('2026-12-06'))).lateFeeRatePerMille).toBe('3');
+		expect(
+			settingsFormValues(db, f.communityId, new Date(at('2026-12-06'))).lateFeeRatePerMille
+		).toBe('3');
 		expect(save('2026-12-06', {})).toEqual({ ok: true, changed: [] });
 		// Saving today's value on the scheduled day cancels the change.
-		expect(save('2026-12-06', { effectiveFrom: '2027-01-01' })).toEqual({ ok: true, changed: ['lateFeeRatePerMille'] });
+		expect(save('2026-12-06', { effectiveFrom: '2027-01-01' })).toEqual({
+			ok: true,
+			changed: ['lateFeeRatePerMille']
+		});
 		expect(settingsOnDay(db, f.communityId, '2027-01-01').fees.lateFeeRatePerMille).toBe(3);
 		expect(pricedHistoryView(db, f.communityId, '2026-12-06').lateFeeRatePerMille.next).toBeNull();
 	});
@@ -107,7 +154,14 @@ describe('a late-fee rate change never rewrites a past day (issue 11)', () => {
 		ensureFeeItems(db, f.communityId);
 		generateMonthlyBills(db, f.communityId, '2026-12', { now: at('2026-12-06') });
 		generateMonthlyBills(db, f.communityId, '2027-01', { now: at('2026-12-06') });
-		const of = (month: string) => db.select().from(bills).all().filter((b) => b.month === month && b.unitId === f.unitIds[2] && b.fullFen !== b.principalFen);
+		const of = (month: string) =>
+			db
+				.select()
+				.from(bills)
+				.all()
+				.filter(
+					(b) => b.month === month && b.unitId === f.unitIds[2] && b.fullFen !== b.principalFen
+				);
 		expect(of('2026-12')[0]).toMatchObject({ dueDate: '2026-12-20', vacancyPercent: 90 });
 		expect(of('2027-01')[0]).toMatchObject({ dueDate: '2027-01-25', vacancyPercent: 80 });
 		expect(getCommunity(db, f.communityId).opening.fees.dueDay).toBe(20);

@@ -62,7 +62,13 @@ export function pricedHistory(db: Db, communityId: number, today: string): Price
 		db,
 		`SELECT c.key, c.value, c.effective_from AS "from", s.display_name AS byName, c.created_at AS at
 		 FROM setting_changes c LEFT JOIN staff_users s ON s.id = c.created_by WHERE c.community_id = ? ORDER BY c.effective_from DESC, c.id DESC`
-	).all(communityId) as { key: string; value: string; from: string; byName: string | null; at: number }[];
+	).all(communityId) as {
+		key: string;
+		value: string;
+		from: string;
+		byName: string | null;
+		at: number;
+	}[];
 	return PRICED_KEYS.map((key) => {
 		const [section, k] = PRICED_SETTINGS[key];
 		const opening = (base[section] as Record<string, unknown>)[k];
@@ -71,20 +77,31 @@ export function pricedHistory(db: Db, communityId: number, today: string): Price
 			key,
 			opening,
 			current: valueInForce(opening, changes, key, today),
-			changes: rows.filter((r) => r.key === key).map((r) => ({ value: JSON.parse(r.value) as unknown, from: r.from, byName: r.byName, at: r.at })),
+			changes: rows
+				.filter((r) => r.key === key)
+				.map((r) => ({
+					value: JSON.parse(r.value) as unknown,
+					from: r.from,
+					byName: r.byName,
+					at: r.at
+				})),
 			next: next ? { value: next.value, from: next.from } : null
 		};
 	});
 }
 
 /** Records a change of one priced setting from `from` on (no transaction of its own: callers wrap it). */
-export function insertSettingChange(db: Db, communityId: number, key: PricedKey, value: unknown, from: string, actorId: number | null, now: number): void {
-	stmt(db, 'INSERT INTO setting_changes (community_id, key, value, effective_from, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-		communityId,
-		key,
-		JSON.stringify(value),
-		from,
-		actorId,
-		now
-	);
+export function insertSettingChange(
+	db: Db,
+	communityId: number,
+	key: PricedKey,
+	value: unknown,
+	from: string,
+	actorId: number | null,
+	now: number
+): void {
+	stmt(
+		db,
+		'INSERT INTO setting_changes (community_id, key, value, effective_from, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+	).run(communityId, key, JSON.stringify(value), from, actorId, now);
 }

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { tx, type Db } from '../db';
 import { communities } from '../db/schema';
-import { isPricedKey, MAX_CALENDAR_DATES, parseSettings, PRICED_KEYS, settingsOn, settingsSchema, type CommunitySettings } from '../../domain/settings';
+import {
+	isPricedKey,
+	MAX_CALENDAR_DATES,
+	parseSettings,
+	PRICED_KEYS,
+	settingsOn,
+	settingsSchema,
+	type CommunitySettings
+} from '../../domain/settings';
 import { isValidDate, todayIn } from '../../dates';
 import { insertSettingChange, pricedHistory } from './priced';
 import { clockNow } from '../clock';
@@ -83,7 +91,12 @@ function storedSchema(k: StoredKey): z.ZodType {
 /** The range a number setting allows; a setting without an upper limit is a mistake in settingsSchema. */
 function rangeOf(k: StoredKey): { min: number; max: number } {
 	const s = storedSchema(k);
-	if (!(s instanceof z.ZodNumber) || s.minValue === null || s.maxValue === null || s.maxValue >= Number.MAX_SAFE_INTEGER)
+	if (
+		!(s instanceof z.ZodNumber) ||
+		s.minValue === null ||
+		s.maxValue === null ||
+		s.maxValue >= Number.MAX_SAFE_INTEGER
+	)
 		throw new Error(`settings field ${k}: not a number with both limits`);
 	return { min: s.minValue, max: s.maxValue };
 }
@@ -91,7 +104,8 @@ function rangeOf(k: StoredKey): { min: number; max: number } {
 /** The longest text a string setting allows. */
 function maxLengthOf(k: StoredKey): number {
 	const s = storedSchema(k);
-	if (!(s instanceof z.ZodString) || s.maxLength === null) throw new Error(`settings field ${k}: not a string with a maximum length`);
+	if (!(s instanceof z.ZodString) || s.maxLength === null)
+		throw new Error(`settings field ${k}: not a string with a maximum length`);
 	return s.maxLength;
 }
 
@@ -119,7 +133,11 @@ export const settingsFormSchema = z
 			}),
 		dueDay: whole('dueDay'),
 		lateFeeRatePerMille: whole('lateFeeRatePerMille'),
-		lateFeeCapPercent: numberField(rangeOf('lateFeeCapPercent').min, rangeOf('lateFeeCapPercent').max, { optional: true }),
+		lateFeeCapPercent: numberField(
+			rangeOf('lateFeeCapPercent').min,
+			rangeOf('lateFeeCapPercent').max,
+			{ optional: true }
+		),
 		vacancyPercent: whole('vacancyPercent'),
 		moveInPrepayMonths: whole('moveInPrepayMonths'),
 		depositFen: yuan('depositFen'),
@@ -129,7 +147,9 @@ export const settingsFormSchema = z
 		passCardFeeFen: yuan('passCardFeeFen'),
 		lostPassKeepsDeposit: checkbox,
 		permitWarnDays: whole('permitWarnDays'),
-		keyLoanHours: numberField(rangeOf('keyLoanHours').min, rangeOf('keyLoanHours').max, { decimals: 2 }),
+		keyLoanHours: numberField(rangeOf('keyLoanHours').min, rangeOf('keyLoanHours').max, {
+			decimals: 2
+		}),
 		recordWithinMinutes: whole('recordWithinMinutes'),
 		supervisorNotifyMinutes: whole('supervisorNotifyMinutes'),
 		developerTransferWorkingDays: whole('developerTransferWorkingDays'),
@@ -162,16 +182,28 @@ export const settingsFormSchema = z
 		// A holiday wins over an extra working day (isWorkingDay): a date in both lists is a slip.
 		if (!Array.isArray(f.holidays) || !Array.isArray(f.extraWorkdays)) return;
 		const both = f.extraWorkdays.find((d) => f.holidays.includes(d));
-		if (both) ctx.addIssue({ code: 'custom', path: ['extraWorkdays'], message: m.admin_settings_date_in_both({ date: both }) });
+		if (both)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['extraWorkdays'],
+				message: m.admin_settings_date_in_both({ date: both })
+			});
 	});
 export type SettingsForm = z.infer<typeof settingsFormSchema>;
 
 /** Lengths the page shows or puts in maxlength, from the same limits. */
-export const settingsFormLimits = { phone: maxLengthOf('kioskPhone'), wallText: maxLengthOf('reportProcedure') };
+export const settingsFormLimits = {
+	phone: maxLengthOf('kioskPhone'),
+	wallText: maxLengthOf('reportProcedure')
+};
 export type SettingsFormValues = Record<keyof SettingsForm, string>;
 
 /** The form's current values, as the text boxes show them: priced settings as in force today. */
-export function settingsFormValues(db: Db, communityId: number, now: Date = clockNow()): SettingsFormValues {
+export function settingsFormValues(
+	db: Db,
+	communityId: number,
+	now: Date = clockNow()
+): SettingsFormValues {
 	const c = getCommunity(db, communityId);
 	return { ...formValuesOf(c), effectiveFrom: todayIn(c.timeZone, now) };
 }
@@ -199,11 +231,22 @@ function storedValuesOf(s: CommunitySettings): Record<StoredKey, string> {
 	return out;
 }
 
-function formValuesOf(c: { name: string; centreName: string; timeZone: string; settings: CommunitySettings }): Omit<SettingsFormValues, 'effectiveFrom'> {
-	return { name: c.name, centreName: c.centreName, timeZone: c.timeZone, ...storedValuesOf(c.settings) };
+function formValuesOf(c: {
+	name: string;
+	centreName: string;
+	timeZone: string;
+	settings: CommunitySettings;
+}): Omit<SettingsFormValues, 'effectiveFrom'> {
+	return {
+		name: c.name,
+		centreName: c.centreName,
+		timeZone: c.timeZone,
+		...storedValuesOf(c.settings)
+	};
 }
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function parseRaw(json: string): Json {
 	try {
@@ -228,7 +271,9 @@ export function mergeSettings(raw: Json, f: SettingsForm): Json {
 	return out;
 }
 
-export type SaveSettingsResult = { ok: true; changed: string[] } | { ok: false; error: 'not_found' | 'invalid_stored' | 'backdated' };
+export type SaveSettingsResult =
+	| { ok: true; changed: string[] }
+	| { ok: false; error: 'not_found' | 'invalid_stored' | 'backdated' };
 
 /**
  * Saves the form for the actor's community in one transaction, audits what changed, drops the cache.
@@ -236,7 +281,12 @@ export type SaveSettingsResult = { ok: true; changed: string[] } | { ok: false; 
  * from `f.effectiveFrom` (today or later: a past day must not change), and the stored JSON keeps
  * its opening value. The others are saved in place.
  */
-export function saveSettings(db: Db, actor: Actor, f: SettingsForm, now: number): SaveSettingsResult {
+export function saveSettings(
+	db: Db,
+	actor: Actor,
+	f: SettingsForm,
+	now: number
+): SaveSettingsResult {
 	const result = tx(db, (): SaveSettingsResult => {
 		const row = db.select().from(communities).where(eq(communities.id, actor.communityId)).get();
 		if (!row) return { ok: false, error: 'not_found' };
@@ -247,8 +297,13 @@ export function saveSettings(db: Db, actor: Actor, f: SettingsForm, now: number)
 		const inForce = (date: string) => settingsOn(opening, changes, date);
 		const before = formValuesOf({ ...row, settings: inForce(today) });
 		// Priced keys keep their opening value in the JSON; their new values become dated changes.
-		const openingValues = Object.fromEntries(PRICED_KEYS.map((k) => [k, (opening[STORED_AT[k][0]] as Json)[STORED_AT[k][1]]]));
-		const merged = mergeSettings(parseRaw(row.settings), { ...f, ...openingValues } as SettingsForm);
+		const openingValues = Object.fromEntries(
+			PRICED_KEYS.map((k) => [k, (opening[STORED_AT[k][0]] as Json)[STORED_AT[k][1]]])
+		);
+		const merged = mergeSettings(parseRaw(row.settings), {
+			...f,
+			...openingValues
+		} as SettingsForm);
 		// Another capability's stored key being broken would make every setting fall back to its
 		// default when read: refuse rather than save something that does not take effect.
 		const checked = settingsSchema.safeParse(merged);
@@ -259,9 +314,16 @@ export function saveSettings(db: Db, actor: Actor, f: SettingsForm, now: number)
 			submitted[section] = { ...submitted[section], [key]: f[k] } as never;
 		}
 		// Compared (and audited) as the form shows them: yuan, dates one a line, 'on' for a ticked box.
-		const after = formValuesOf({ name: f.name, centreName: f.centreName, timeZone: f.timeZone, settings: submitted });
+		const after = formValuesOf({
+			name: f.name,
+			centreName: f.centreName,
+			timeZone: f.timeZone,
+			settings: submitted
+		});
 		const onFrom = formValuesOf({ ...row, settings: inForce(f.effectiveFrom) });
-		const scheduledThatDay = new Set(changes.filter((c) => c.from === f.effectiveFrom).map((c) => c.key));
+		const scheduledThatDay = new Set(
+			changes.filter((c) => c.from === f.effectiveFrom).map((c) => c.key)
+		);
 		const changesOut: Record<string, [string, string]> = {};
 		const priced = PRICED_KEYS.filter(
 			// Changed from what the form showed (today's value), or overriding a change already
@@ -274,14 +336,32 @@ export function saveSettings(db: Db, actor: Actor, f: SettingsForm, now: number)
 			insertSettingChange(db, row.id, k, f[k], f.effectiveFrom, actor.id, now);
 			changesOut[k] = [before[k], after[k]];
 		}
-		for (const k of Object.keys(before) as (keyof typeof before)[]) if (!isPricedKey(k) && before[k] !== after[k]) changesOut[k] = [before[k], after[k]];
+		for (const k of Object.keys(before) as (keyof typeof before)[])
+			if (!isPricedKey(k) && before[k] !== after[k]) changesOut[k] = [before[k], after[k]];
 		if (Object.keys(changesOut).length === 0) return { ok: true, changed: [] };
 		db.update(communities)
-			.set({ name: f.name, centreName: f.centreName, timeZone: f.timeZone, settings: JSON.stringify(merged) })
+			.set({
+				name: f.name,
+				centreName: f.centreName,
+				timeZone: f.timeZone,
+				settings: JSON.stringify(merged)
+			})
 			.where(eq(communities.id, row.id))
 			.run();
-		const detail = priced.length > 0 ? { ...changesOut, effectiveFrom: f.effectiveFrom } : changesOut;
-		audit(db, { communityId: row.id, actorId: actor.id, action: 'community.settings', targetType: 'community', targetId: row.id, detail }, now);
+		const detail =
+			priced.length > 0 ? { ...changesOut, effectiveFrom: f.effectiveFrom } : changesOut;
+		audit(
+			db,
+			{
+				communityId: row.id,
+				actorId: actor.id,
+				action: 'community.settings',
+				targetType: 'community',
+				targetId: row.id,
+				detail
+			},
+			now
+		);
 		return { ok: true, changed: Object.keys(changesOut) };
 	});
 	// Forget the cached copy even when nothing changed: the next read sees the stored row.
@@ -298,7 +378,11 @@ export interface PricedHistoryView {
 }
 
 /** The history of each priced setting as the settings page shows it (values as in the boxes). */
-export function pricedHistoryView(db: Db, communityId: number, today: string): Record<string, PricedHistoryView> {
+export function pricedHistoryView(
+	db: Db,
+	communityId: number,
+	today: string
+): Record<string, PricedHistoryView> {
 	const out: Record<string, PricedHistoryView> = {};
 	for (const h of pricedHistory(db, communityId, today)) {
 		const text = (v: unknown) => asText(h.key, v);

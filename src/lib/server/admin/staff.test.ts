@@ -8,7 +8,16 @@ import { auditLog, sessions, staffUsers } from '../db/schema';
 import { parseForm } from '../forms';
 import { verifyPassword } from '../auth/password';
 import { createSession, staffPolicy, validateSession } from '../auth/session';
-import { createStaff, createStaffSchema, listStaff, resetPasswordSchema, resetStaffPassword, setStaffActive, staffErrorMessage, type Actor } from './staff';
+import {
+	createStaff,
+	createStaffSchema,
+	listStaff,
+	resetPasswordSchema,
+	resetStaffPassword,
+	setStaffActive,
+	staffErrorMessage,
+	type Actor
+} from './staff';
 import { adminOverview } from './overview';
 
 const T0 = Date.parse('2026-11-23T01:00:00Z');
@@ -29,40 +38,59 @@ const signIn = (userId: number) => createSession(db, { kind: 'staff', userId }, 
 const alive = (token: string) => validateSession(db, token, () => POLICY, T0 + 1000) !== null;
 
 /** Test names show long inputs by their length. */
-const short = (v: string) => (v.length > 40 ? `${v.slice(0, 8)}…(${v.length} chars)` : JSON.stringify(v));
+const short = (v: string) =>
+	v.length > 40 ? `${v.slice(0, 8)}…(${v.length} chars)` : JSON.stringify(v);
 
-const good = { username: 'Clerk3', displayName: '赵敏', workNo: 'c003', role: 'clerk', password: 'Start-1234' };
+const good = {
+	username: 'Clerk3',
+	displayName: '赵敏',
+	workNo: 'c003',
+	role: 'clerk',
+	password: 'Start-1234'
+};
 
 describe('createStaffSchema', () => {
 	it('normalises a good form: username lower-case, work number upper-case, names trimmed', () => {
 		const r = parseForm(createStaffSchema, { ...good, displayName: '  赵敏 ' });
-		expect(r).toEqual({ ok: true, data: { username: 'clerk3', displayName: '赵敏', workNo: 'C003', role: 'clerk', password: 'Start-1234' } });
+		expect(r).toEqual({
+			ok: true,
+			data: {
+				username: 'clerk3',
+				displayName: '赵敏',
+				workNo: 'C003',
+				role: 'clerk',
+				password: 'Start-1234'
+			}
+		});
 	});
 
 	it('reports every missing field as required', () => {
 		const r = parseForm(createStaffSchema, {});
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
-		for (const k of ['username', 'displayName', 'workNo', 'password']) expect(r.errors[k]).toBeTruthy();
+		for (const k of ['username', 'displayName', 'workNo', 'password'])
+			expect(r.errors[k]).toBeTruthy();
 		expect(r.errors.displayName).toBe(m.validation_required());
 	});
 
-	it.each([
-		['username', 'x'.repeat(10_000), m.validation_too_long({ max: 32 })],
-		['username', "' OR 1=1 --", m.validation_username_format()],
-		['username', 'a', m.validation_username_format()],
-		['username', '李四', m.validation_username_format()],
-		['username', '-dash', m.validation_username_format()],
-		['displayName', '<script>alert(1)</script>', m.validation_no_markup()],
-		['displayName', '张\u0000三', m.validation_no_markup()],
-		['displayName', '名'.repeat(41), m.validation_too_long({ max: 40 })],
-		['displayName', '   ', m.validation_required()],
-		['workNo', 'C 001', m.validation_work_no_format()],
-		['workNo', "1'--", m.validation_work_no_format()],
-		['role', 'root', m.validation_invalid()],
-		['password', 'short7!', m.validation_password_short({ min: 8 })],
-		['password', 'x'.repeat(10_000), m.validation_too_long({ max: 200 })]
-	].map(([field, value, message]) => ({ field, value, message, shown: short(value) })))('$field = $shown is refused with a clear message', ({ field, value, message }) => {
+	it.each(
+		[
+			['username', 'x'.repeat(10_000), m.validation_too_long({ max: 32 })],
+			['username', "' OR 1=1 --", m.validation_username_format()],
+			['username', 'a', m.validation_username_format()],
+			['username', '李四', m.validation_username_format()],
+			['username', '-dash', m.validation_username_format()],
+			['displayName', '<script>alert(1)</script>', m.validation_no_markup()],
+			['displayName', '张\u0000三', m.validation_no_markup()],
+			['displayName', '名'.repeat(41), m.validation_too_long({ max: 40 })],
+			['displayName', '   ', m.validation_required()],
+			['workNo', 'C 001', m.validation_work_no_format()],
+			['workNo', "1'--", m.validation_work_no_format()],
+			['role', 'root', m.validation_invalid()],
+			['password', 'short7!', m.validation_password_short({ min: 8 })],
+			['password', 'x'.repeat(10_000), m.validation_too_long({ max: 200 })]
+		].map(([field, value, message]) => ({ field, value, message, shown: short(value) }))
+	)('$field = $shown is refused with a clear message', ({ field, value, message }) => {
 		const r = parseForm(createStaffSchema, { ...good, [field]: value });
 		expect(r.ok).toBe(false);
 		if (!r.ok) {
@@ -78,7 +106,10 @@ describe('createStaffSchema', () => {
 	});
 
 	it('the reset form needs an id and a long enough password', () => {
-		expect(parseForm(resetPasswordSchema, { id: '3', newPassword: 'Long-enough' })).toEqual({ ok: true, data: { id: 3, newPassword: 'Long-enough' } });
+		expect(parseForm(resetPasswordSchema, { id: '3', newPassword: 'Long-enough' })).toEqual({
+			ok: true,
+			data: { id: 3, newPassword: 'Long-enough' }
+		});
 		const r = parseForm(resetPasswordSchema, { id: 'abc', newPassword: '1234' });
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(Object.keys(r.errors).sort()).toEqual(['id', 'newPassword']);
@@ -93,32 +124,80 @@ describe('createStaff', () => {
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		const u = user(r.id);
-		expect(u).toMatchObject({ username: 'clerk3', displayName: '赵敏', workNo: 'C003', role: 'clerk', active: true, communityId: f.communityId, createdAt: T0 });
+		expect(u).toMatchObject({
+			username: 'clerk3',
+			displayName: '赵敏',
+			workNo: 'C003',
+			role: 'clerk',
+			active: true,
+			communityId: f.communityId,
+			createdAt: T0
+		});
 		expect(u.passwordHash).toMatch(/^\$argon2id\$/);
 		expect(await verifyPassword(u.passwordHash, 'Start-1234')).toBe(true);
 		const [a] = audits();
-		expect(a).toMatchObject({ action: 'staff.create', actorId: f.adminId, targetType: 'staff_user', targetId: String(r.id), communityId: f.communityId, at: T0 });
+		expect(a).toMatchObject({
+			action: 'staff.create',
+			actorId: f.adminId,
+			targetType: 'staff_user',
+			targetId: String(r.id),
+			communityId: f.communityId,
+			at: T0
+		});
 		expect(a.detail).not.toContain('Start-1234');
 	});
 
 	it('refuses a username already taken, whatever its case, and writes nothing', async () => {
 		const before = db.select().from(staffUsers).all().length;
-		const r = await createStaff(db, admin, { ...good, username: 'CLERK', workNo: 'C009', role: 'clerk' }, T0);
+		const r = await createStaff(
+			db,
+			admin,
+			{ ...good, username: 'CLERK', workNo: 'C009', role: 'clerk' },
+			T0
+		);
 		expect(r).toEqual({ ok: false, error: 'username_taken' });
 		expect(db.select().from(staffUsers).all()).toHaveLength(before);
 		expect(audits()).toHaveLength(0);
 	});
 
-	it("refuses a username taken in another community (sign-in is by username alone)", async () => {
-		db.insert(staffUsers).values({ communityId: f.otherCommunityId, username: 'elsewhere', displayName: 'x', workNo: 'X1', role: 'clerk', passwordHash: 'x', createdAt: T0 }).run();
-		expect(await createStaff(db, admin, { ...good, username: 'elsewhere', role: 'clerk' }, T0)).toEqual({ ok: false, error: 'username_taken' });
+	it('refuses a username taken in another community (sign-in is by username alone)', async () => {
+		db.insert(staffUsers)
+			.values({
+				communityId: f.otherCommunityId,
+				username: 'elsewhere',
+				displayName: 'x',
+				workNo: 'X1',
+				role: 'clerk',
+				passwordHash: 'x',
+				createdAt: T0
+			})
+			.run();
+		expect(
+			await createStaff(db, admin, { ...good, username: 'elsewhere', role: 'clerk' }, T0)
+		).toEqual({ ok: false, error: 'username_taken' });
 	});
 
 	it('refuses a work number used in the same community but allows it in another', async () => {
 		// The fixture's clerk has work number CLERK.
-		expect(await createStaff(db, admin, { ...good, username: 'newbie', workNo: 'CLERK', role: 'clerk' }, T0)).toEqual({ ok: false, error: 'work_no_taken' });
+		expect(
+			await createStaff(
+				db,
+				admin,
+				{ ...good, username: 'newbie', workNo: 'CLERK', role: 'clerk' },
+				T0
+			)
+		).toEqual({ ok: false, error: 'work_no_taken' });
 		const other = { id: f.adminId, communityId: f.otherCommunityId };
-		expect((await createStaff(db, other, { ...good, username: 'newbie', workNo: 'CLERK', role: 'clerk' }, T0)).ok).toBe(true);
+		expect(
+			(
+				await createStaff(
+					db,
+					other,
+					{ ...good, username: 'newbie', workNo: 'CLERK', role: 'clerk' },
+					T0
+				)
+			).ok
+		).toBe(true);
 	});
 });
 
@@ -135,20 +214,44 @@ describe('resetStaffPassword', () => {
 		expect(audits().map((x) => x.action)).toEqual(['staff.password_reset']);
 	});
 
-	it("an admin resetting their own password keeps the session they are using", async () => {
+	it('an admin resetting their own password keeps the session they are using', async () => {
 		const mine = signIn(f.adminId);
 		const elsewhere = signIn(f.adminId);
-		const r = await resetStaffPassword(db, { ...admin, sessionId: mine.split('.')[0] }, f.adminId, 'Brand-New-1', T0);
+		const r = await resetStaffPassword(
+			db,
+			{ ...admin, sessionId: mine.split('.')[0] },
+			f.adminId,
+			'Brand-New-1',
+			T0
+		);
 		expect(r.ok).toBe(true);
 		expect(alive(mine)).toBe(true);
 		expect(alive(elsewhere)).toBe(false);
 	});
 
 	it("cannot touch another community's account", async () => {
-		const stranger = db.insert(staffUsers).values({ communityId: f.otherCommunityId, username: 'stranger', displayName: 'x', workNo: 'X1', role: 'clerk', passwordHash: 'old', createdAt: T0 }).returning().get();
-		expect(await resetStaffPassword(db, admin, stranger.id, 'Brand-New-1', T0)).toEqual({ ok: false, error: 'not_found' });
+		const stranger = db
+			.insert(staffUsers)
+			.values({
+				communityId: f.otherCommunityId,
+				username: 'stranger',
+				displayName: 'x',
+				workNo: 'X1',
+				role: 'clerk',
+				passwordHash: 'old',
+				createdAt: T0
+			})
+			.returning()
+			.get();
+		expect(await resetStaffPassword(db, admin, stranger.id, 'Brand-New-1', T0)).toEqual({
+			ok: false,
+			error: 'not_found'
+		});
 		expect(user(stranger.id).passwordHash).toBe('old');
-		expect(await resetStaffPassword(db, admin, 99999, 'Brand-New-1', T0)).toEqual({ ok: false, error: 'not_found' });
+		expect(await resetStaffPassword(db, admin, 99999, 'Brand-New-1', T0)).toEqual({
+			ok: false,
+			error: 'not_found'
+		});
 		expect(audits()).toHaveLength(0);
 	});
 });
@@ -162,7 +265,13 @@ describe('setStaffActive', () => {
 		expect(alive(a)).toBe(false);
 		expect(alive(b)).toBe(false);
 		expect(db.select().from(sessions).where(eq(sessions.userId, f.clerkId)).all()).toHaveLength(0);
-		expect(audits()).toEqual([expect.objectContaining({ action: 'staff.deactivate', actorId: f.adminId, targetId: String(f.clerkId) })]);
+		expect(audits()).toEqual([
+			expect.objectContaining({
+				action: 'staff.deactivate',
+				actorId: f.adminId,
+				targetId: String(f.clerkId)
+			})
+		]);
 	});
 
 	it('an admin cannot deactivate themselves', () => {
@@ -188,8 +297,23 @@ describe('setStaffActive', () => {
 	});
 
 	it("cannot touch another community's account or a missing one", () => {
-		const stranger = db.insert(staffUsers).values({ communityId: f.otherCommunityId, username: 'stranger', displayName: 'x', workNo: 'X1', role: 'clerk', passwordHash: 'x', createdAt: T0 }).returning().get();
-		expect(setStaffActive(db, admin, stranger.id, false, T0)).toEqual({ ok: false, error: 'not_found' });
+		const stranger = db
+			.insert(staffUsers)
+			.values({
+				communityId: f.otherCommunityId,
+				username: 'stranger',
+				displayName: 'x',
+				workNo: 'X1',
+				role: 'clerk',
+				passwordHash: 'x',
+				createdAt: T0
+			})
+			.returning()
+			.get();
+		expect(setStaffActive(db, admin, stranger.id, false, T0)).toEqual({
+			ok: false,
+			error: 'not_found'
+		});
 		expect(user(stranger.id).active).toBe(true);
 		expect(setStaffActive(db, admin, 99999, false, T0)).toEqual({ ok: false, error: 'not_found' });
 	});
@@ -197,7 +321,17 @@ describe('setStaffActive', () => {
 
 describe('listStaff and the overview', () => {
 	it("lists only the community's accounts, active first, with their open sessions", () => {
-		db.insert(staffUsers).values({ communityId: f.otherCommunityId, username: 'stranger', displayName: 'x', workNo: 'X1', role: 'clerk', passwordHash: 'x', createdAt: T0 }).run();
+		db.insert(staffUsers)
+			.values({
+				communityId: f.otherCommunityId,
+				username: 'stranger',
+				displayName: 'x',
+				workNo: 'X1',
+				role: 'clerk',
+				passwordHash: 'x',
+				createdAt: T0
+			})
+			.run();
 		signIn(f.managerId);
 		signIn(f.managerId);
 		createSession(db, { kind: 'staff', userId: f.clerkId }, POLICY, T0 - 13 * 3_600_000); // expired: not counted

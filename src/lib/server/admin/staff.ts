@@ -19,7 +19,9 @@ export interface Actor {
 
 const password = z
 	.string()
-	.min(MIN_PASSWORD_LENGTH, { error: () => m.validation_password_short({ min: MIN_PASSWORD_LENGTH }) })
+	.min(MIN_PASSWORD_LENGTH, {
+		error: () => m.validation_password_short({ min: MIN_PASSWORD_LENGTH })
+	})
 	.max(MAX_CREDENTIAL_LENGTH);
 
 /** Usernames are stored lower-case; sign-in matches them without regard to case. */
@@ -44,7 +46,10 @@ export const createStaffSchema = z.object({
 });
 export type CreateStaffInput = z.infer<typeof createStaffSchema>;
 
-export const resetPasswordSchema = z.object({ id: z.coerce.number().int().positive(), newPassword: password });
+export const resetPasswordSchema = z.object({
+	id: z.coerce.number().int().positive(),
+	newPassword: password
+});
 export const staffIdSchema = z.object({ id: z.coerce.number().int().positive() });
 
 export interface StaffRow {
@@ -96,7 +101,12 @@ function findInCommunity(db: Db, actor: Actor, id: number) {
 }
 
 /** Creates an account. Usernames are unique across the whole system, work numbers per community. */
-export async function createStaff(db: Db, actor: Actor, input: CreateStaffInput, now: number): Promise<StaffResult<{ id: number }>> {
+export async function createStaff(
+	db: Db,
+	actor: Actor,
+	input: CreateStaffInput,
+	now: number
+): Promise<StaffResult<{ id: number }>> {
 	const passwordHash = await hashPassword(input.password);
 	return tx(db, () => {
 		const sameName = db
@@ -108,7 +118,12 @@ export async function createStaff(db: Db, actor: Actor, input: CreateStaffInput,
 		const sameNo = db
 			.select({ id: staffUsers.id })
 			.from(staffUsers)
-			.where(and(eq(staffUsers.communityId, actor.communityId), sql`upper(${staffUsers.workNo}) = ${input.workNo.toUpperCase()}`))
+			.where(
+				and(
+					eq(staffUsers.communityId, actor.communityId),
+					sql`upper(${staffUsers.workNo}) = ${input.workNo.toUpperCase()}`
+				)
+			)
 			.get();
 		if (sameNo) return { ok: false, error: 'work_no_taken' } as const;
 		const row = db
@@ -127,30 +142,62 @@ export async function createStaff(db: Db, actor: Actor, input: CreateStaffInput,
 			})
 			.returning({ id: staffUsers.id })
 			.get();
-		audit(db, {
-			communityId: actor.communityId,
-			actorId: actor.id,
-			action: 'staff.create',
-			targetType: 'staff_user',
-			targetId: row.id,
-			detail: { username: input.username, displayName: input.displayName, workNo: input.workNo, role: input.role }
-		}, now);
+		audit(
+			db,
+			{
+				communityId: actor.communityId,
+				actorId: actor.id,
+				action: 'staff.create',
+				targetType: 'staff_user',
+				targetId: row.id,
+				detail: {
+					username: input.username,
+					displayName: input.displayName,
+					workNo: input.workNo,
+					role: input.role
+				}
+			},
+			now
+		);
 		return { ok: true, id: row.id } as const;
 	});
 }
 
 /** Sets a new password and ends every session of that account (the actor's own current one excepted). */
-export async function resetStaffPassword(db: Db, actor: Actor, id: number, newPassword: string, now: number): Promise<StaffResult> {
+export async function resetStaffPassword(
+	db: Db,
+	actor: Actor,
+	id: number,
+	newPassword: string,
+	now: number
+): Promise<StaffResult> {
 	if (!findInCommunity(db, actor, id)) return { ok: false, error: 'not_found' };
 	const passwordHash = await hashPassword(newPassword);
 	return tx(db, () => {
 		const user = findInCommunity(db, actor, id);
 		if (!user) return { ok: false, error: 'not_found' } as const;
-		db.update(staffUsers).set({ passwordHash, mustChangePassword: id !== actor.id }).where(eq(staffUsers.id, id)).run();
+		db.update(staffUsers)
+			.set({ passwordHash, mustChangePassword: id !== actor.id })
+			.where(eq(staffUsers.id, id))
+			.run();
 		const keep = id === actor.id && actor.sessionId ? actor.sessionId : null;
-		if (keep) db.delete(sessions).where(and(eq(sessions.userId, id), ne(sessions.id, keep))).run();
+		if (keep)
+			db.delete(sessions)
+				.where(and(eq(sessions.userId, id), ne(sessions.id, keep)))
+				.run();
 		else invalidateUserSessions(db, id);
-		audit(db, { communityId: actor.communityId, actorId: actor.id, action: 'staff.password_reset', targetType: 'staff_user', targetId: id, detail: { username: user.username } }, now);
+		audit(
+			db,
+			{
+				communityId: actor.communityId,
+				actorId: actor.id,
+				action: 'staff.password_reset',
+				targetType: 'staff_user',
+				targetId: id,
+				detail: { username: user.username }
+			},
+			now
+		);
 		return { ok: true } as const;
 	});
 }
@@ -159,7 +206,13 @@ export async function resetStaffPassword(db: Db, actor: Actor, id: number, newPa
  * Deactivates or reactivates an account. Deactivating ends all its sessions at once; an admin
  * cannot deactivate themselves (so a community always keeps the admin who is acting).
  */
-export function setStaffActive(db: Db, actor: Actor, id: number, active: boolean, now: number): StaffResult {
+export function setStaffActive(
+	db: Db,
+	actor: Actor,
+	id: number,
+	active: boolean,
+	now: number
+): StaffResult {
 	if (!active && id === actor.id) return { ok: false, error: 'self' };
 	return tx(db, () => {
 		const user = findInCommunity(db, actor, id);
@@ -167,14 +220,18 @@ export function setStaffActive(db: Db, actor: Actor, id: number, active: boolean
 		if (user.active === active) return { ok: true } as const; // a repeated click changes nothing
 		db.update(staffUsers).set({ active }).where(eq(staffUsers.id, id)).run();
 		if (!active) invalidateUserSessions(db, id);
-		audit(db, {
-			communityId: actor.communityId,
-			actorId: actor.id,
-			action: active ? 'staff.activate' : 'staff.deactivate',
-			targetType: 'staff_user',
-			targetId: id,
-			detail: { username: user.username }
-		}, now);
+		audit(
+			db,
+			{
+				communityId: actor.communityId,
+				actorId: actor.id,
+				action: active ? 'staff.activate' : 'staff.deactivate',
+				targetType: 'staff_user',
+				targetId: id,
+				detail: { username: user.username }
+			},
+			now
+		);
 		return { ok: true } as const;
 	});
 }

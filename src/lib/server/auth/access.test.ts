@@ -43,7 +43,17 @@ describe('accessFor by route id', () => {
 	});
 
 	it('a route in no known group needs a staff sign-in (secure by default)', () => {
-		for (const id of ['/something-new', '/api/export', '/kiosk/new-page', '/kiosk-admin', '/(other)/x', '/loginx', '/healthzz', '/(staffish)/x', '/(manager)x']) {
+		for (const id of [
+			'/something-new',
+			'/api/export',
+			'/kiosk/new-page',
+			'/kiosk-admin',
+			'/(other)/x',
+			'/loginx',
+			'/healthzz',
+			'/(staffish)/x',
+			'/(manager)x'
+		]) {
 			expect(accessFor(id, '/')).toBe('clerk');
 		}
 	});
@@ -53,7 +63,7 @@ describe('accessFor by route id', () => {
 		expect(accessFor('/kiosk/meter', '/')).toBe('clerk');
 	});
 
-	it('agrees with the reliability suite\'s policy on every route of the app', () => {
+	it("agrees with the reliability suite's policy on every route of the app", () => {
 		const ids = routeIds();
 		expect(ids.length).toBeGreaterThan(40);
 		for (const id of ids) expect([id, accessFor(id, '/')]).toEqual([id, policyOf(id)]);
@@ -126,24 +136,43 @@ function thrown(fn: () => unknown): unknown {
 	throw new Error('expected a throw');
 }
 
-const clerk: StaffIdentity = { id: 3, username: 'clerk', displayName: '李晓梅', workNo: 'C001', role: 'clerk', communityId: 1 };
+const clerk: StaffIdentity = {
+	id: 3,
+	username: 'clerk',
+	displayName: '李晓梅',
+	workNo: 'C001',
+	role: 'clerk',
+	communityId: 1
+};
 
 describe('requireStaff', () => {
 	it('redirects an anonymous visitor to sign-in, remembering where they were going', () => {
-		const e = thrown(() => requireStaff({ user: null, resident: null }, 'clerk', new URL('http://x/counter?unit=1-1-101')));
+		const e = thrown(() =>
+			requireStaff(
+				{ user: null, resident: null },
+				'clerk',
+				new URL('http://x/counter?unit=1-1-101')
+			)
+		);
 		expect(isRedirect(e) && e.status).toBe(303);
-		expect(isRedirect(e) && e.location).toBe('/login?next=' + encodeURIComponent('/counter?unit=1-1-101'));
+		expect(isRedirect(e) && e.location).toBe(
+			'/login?next=' + encodeURIComponent('/counter?unit=1-1-101')
+		);
 	});
 
 	it('a resident session is not a staff sign-in', () => {
-		const e = thrown(() => requireStaff({ user: null, resident: { unitId: 1, unitCode: '1-1-101', communityId: 1 } }));
+		const e = thrown(() =>
+			requireStaff({ user: null, resident: { unitId: 1, unitCode: '1-1-101', communityId: 1 } })
+		);
 		expect(isRedirect(e)).toBe(true);
 	});
 
 	it('answers 403 to a role that is too low', () => {
 		const e = thrown(() => requireStaff({ user: clerk, resident: null }, 'manager'));
 		expect(isHttpError(e) && e.status).toBe(403);
-		const e2 = thrown(() => requireStaff({ user: { ...clerk, role: 'manager' }, resident: null }, 'admin'));
+		const e2 = thrown(() =>
+			requireStaff({ user: { ...clerk, role: 'manager' }, resident: null }, 'admin')
+		);
 		expect(isHttpError(e2) && e2.status).toBe(403);
 	});
 
@@ -156,7 +185,10 @@ describe('requireStaff', () => {
 
 describe('requireResident', () => {
 	it('sends staff and anonymous visitors to the kiosk identification', () => {
-		for (const locals of [{ user: null, resident: null }, { user: clerk, resident: null }]) {
+		for (const locals of [
+			{ user: null, resident: null },
+			{ user: clerk, resident: null }
+		]) {
 			const e = thrown(() => requireResident(locals));
 			expect(isRedirect(e) && e.location).toBe('/kiosk/identify');
 		}
@@ -206,8 +238,14 @@ describe('requireStaff with a pending forced password change', () => {
 	const at = (path: string) => new URL('http://x' + path);
 
 	it('sends every page but the change-password page there', () => {
-		expect(() => requireStaff({ user: forced, resident: null }, 'clerk', at('/counter'))).toThrow(expect.objectContaining({ status: 303, location: '/account/password' }));
-		expect(() => requireStaff({ user: forced, resident: null }, 'clerk')).toThrow(expect.objectContaining({ location: '/account/password' }));
-		expect(requireStaff({ user: forced, resident: null }, 'clerk', at('/account/password'))).toBe(forced);
+		expect(() => requireStaff({ user: forced, resident: null }, 'clerk', at('/counter'))).toThrow(
+			expect.objectContaining({ status: 303, location: '/account/password' })
+		);
+		expect(() => requireStaff({ user: forced, resident: null }, 'clerk')).toThrow(
+			expect.objectContaining({ location: '/account/password' })
+		);
+		expect(requireStaff({ user: forced, resident: null }, 'clerk', at('/account/password'))).toBe(
+			forced
+		);
 	});
 });

@@ -27,7 +27,18 @@ export const ROUTE_GROUPS: { route: string; access: Access }[] = [
 ];
 
 /** Public routes, each with everything below it. Public routes live in no group, so these are paths too. */
-export const PUBLIC_ROUTES = ['/login', '/logout', '/locale', '/healthz', '/verify', '/__test', '/kiosk/identify', '/kiosk/queue', '/kiosk/info', '/kiosk/display'];
+export const PUBLIC_ROUTES = [
+	'/login',
+	'/logout',
+	'/locale',
+	'/healthz',
+	'/verify',
+	'/__test',
+	'/kiosk/identify',
+	'/kiosk/queue',
+	'/kiosk/info',
+	'/kiosk/display'
+];
 /** Public pages without what is below them (below them is someone's, or nothing yet). */
 const PUBLIC_PAGES = ['/', '/kiosk'];
 
@@ -45,7 +56,12 @@ const NO_ROUTE_SECTIONS: { path: string; access: Access }[] = [
 
 /** Static files only reach the hook when missing; they stay public 404s. */
 function isAsset(path: string): boolean {
-	return path.startsWith('/_app/') || path === '/favicon.svg' || path === '/robots.txt' || path.startsWith('/fonts/');
+	return (
+		path.startsWith('/_app/') ||
+		path === '/favicon.svg' ||
+		path === '/robots.txt' ||
+		path.startsWith('/fonts/')
+	);
 }
 
 function publicOrResident(id: string): Access | null {
@@ -66,5 +82,7 @@ export function accessFor(routeId: string | null, path: string): Access {
 	if (isAsset(path)) return 'public';
 	// A path with a suffix (`/admin.json`) belongs to the section it extends.
 	const bare = path.replace(/[.?].*$/, '');
-	return publicOrResident(bare) ?? NO_ROUTE_SECTIONS.find((s) => within(bare, s.path))?.access ?? 'clerk';
+	return (
+		publicOrResident(bare) ?? NO_ROUTE_SECTIONS.find((s) => within(bare, s.path))?.access ?? 'clerk'
+	);
 }

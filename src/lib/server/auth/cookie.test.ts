@@ -3,7 +3,12 @@ import { sessionCookieOptions } from './cookie';
 
 describe('sessionCookieOptions', () => {
 	it('is HttpOnly, SameSite=Lax, for the whole site', () => {
-		expect(sessionCookieOptions(new URL('http://desk.local/login'))).toEqual({ path: '/', httpOnly: true, sameSite: 'lax', secure: false });
+		expect(sessionCookieOptions(new URL('http://desk.local/login'))).toEqual({
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: false
+		});
 	});
 
 	it('is Secure only over https (plain http on a LAN must still work)', () => {

@@ -13,10 +13,12 @@ export const PASSWORD_PAGE = '/account/password';
 
 /** For loads and actions: the signed-in staff member with at least `role`, or redirect/403. */
 export function requireStaff(locals: GuardLocals, role: Role = 'clerk', url?: URL): StaffIdentity {
-	if (!locals.user) redirect(303, '/login' + (url ? '?next=' + encodeURIComponent(url.pathname + url.search) : ''));
+	if (!locals.user)
+		redirect(303, '/login' + (url ? '?next=' + encodeURIComponent(url.pathname + url.search) : ''));
 	if (!roleAtLeast(locals.user.role, role)) error(403, 'forbidden');
 	// Checked in hooks too; here again so no load or action runs before a forced change is done.
-	if (locals.user.mustChangePassword && url?.pathname !== PASSWORD_PAGE) redirect(303, PASSWORD_PAGE);
+	if (locals.user.mustChangePassword && url?.pathname !== PASSWORD_PAGE)
+		redirect(303, PASSWORD_PAGE);
 	return locals.user;
 }
 

@@ -5,7 +5,14 @@ import { sessions, staffUsers } from '../db/schema';
 import { audit } from '../audit';
 import { hashPassword, verifyPassword } from './password';
 import { releaseAttempt, reserveAttempt } from './rate-limit';
-import { newPasswordProblems, PASSWORD_CHANGE_LIMIT, PASSWORD_RULES, waitMinutes, windowWaitMs, type PasswordProblem } from '$lib/domain/access-limits';
+import {
+	newPasswordProblems,
+	PASSWORD_CHANGE_LIMIT,
+	PASSWORD_RULES,
+	waitMinutes,
+	windowWaitMs,
+	type PasswordProblem
+} from '$lib/domain/access-limits';
 
 /** The form's shape only; the password rules are checked by `changeOwnPassword` (they need the user). */
 export const changePasswordSchema = z.object({
@@ -33,26 +40,63 @@ export async function changeOwnPassword(
 ): Promise<ChangePasswordResult> {
 	const user = db.select().from(staffUsers).where(eq(staffUsers.id, me.id)).get();
 	if (!user) return { ok: false, error: 'wrong_current' };
-	const problems = newPasswordProblems(input.next, input.confirm, { current: input.current, username: user.username });
+	const problems = newPasswordProblems(input.next, input.confirm, {
+		current: input.current,
+		username: user.username
+	});
 	if (problems.length) return { ok: false, error: 'rules', problems };
 	const bucket = { account: `pwchange:${me.id}` };
-	const { decision, ids } = reserveAttempt(db, bucket, PASSWORD_CHANGE_LIMIT.windowMs, (t) => {
-		const wait = windowWaitMs(t.account, PASSWORD_CHANGE_LIMIT, now);
-		return { allow: wait === 0, wait };
-	}, () => ['account'], now);
+	const { decision, ids } = reserveAttempt(
+		db,
+		bucket,
+		PASSWORD_CHANGE_LIMIT.windowMs,
+		(t) => {
+			const wait = windowWaitMs(t.account, PASSWORD_CHANGE_LIMIT, now);
+			return { allow: wait === 0, wait };
+		},
+		() => ['account'],
+		now
+	);
 	if (!decision.allow) return { ok: false, error: 'limited', minutes: waitMinutes(decision.wait) };
 	if (!(await verifyPassword(user.passwordHash, input.current))) {
-		audit(db, { communityId: user.communityId, actorId: user.id, action: 'staff.password_change_failed', targetType: 'staff_user', targetId: user.id }, now);
+		audit(
+			db,
+			{
+				communityId: user.communityId,
+				actorId: user.id,
+				action: 'staff.password_change_failed',
+				targetType: 'staff_user',
+				targetId: user.id
+			},
+			now
+		);
 		return { ok: false, error: 'wrong_current' };
 	}
 	releaseAttempt(db, ids);
 	const passwordHash = await hashPassword(input.next);
 	tx(db, () => {
-		db.update(staffUsers).set({ passwordHash, mustChangePassword: false }).where(eq(staffUsers.id, user.id)).run();
-		db.delete(sessions)
-			.where(me.sessionId ? and(eq(sessions.userId, user.id), ne(sessions.id, me.sessionId)) : eq(sessions.userId, user.id))
+		db.update(staffUsers)
+			.set({ passwordHash, mustChangePassword: false })
+			.where(eq(staffUsers.id, user.id))
 			.run();
-		audit(db, { communityId: user.communityId, actorId: user.id, action: 'staff.password_change', targetType: 'staff_user', targetId: user.id }, now);
+		db.delete(sessions)
+			.where(
+				me.sessionId
+					? and(eq(sessions.userId, user.id), ne(sessions.id, me.sessionId))
+					: eq(sessions.userId, user.id)
+			)
+			.run();
+		audit(
+			db,
+			{
+				communityId: user.communityId,
+				actorId: user.id,
+				action: 'staff.password_change',
+				targetType: 'staff_user',
+				targetId: user.id
+			},
+			now
+		);
 	});
 	return { ok: true };
 }

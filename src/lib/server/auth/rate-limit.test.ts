@@ -2,7 +2,16 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import type { Db } from '../db';
 import { loginAttempts } from '../db/schema';
-import { addressBlock, attemptTimes, blockedMinutes, clearFailures, countFailures, recordFailure, releaseAttempt, reserveAttempt } from './rate-limit';
+import {
+	addressBlock,
+	attemptTimes,
+	blockedMinutes,
+	clearFailures,
+	countFailures,
+	recordFailure,
+	releaseAttempt,
+	reserveAttempt
+} from './rate-limit';
 import { windowWaitMs } from '$lib/domain/access-limits';
 
 const T0 = Date.parse('2026-11-23T01:00:00Z');
@@ -22,7 +31,9 @@ const reserve = (now: number) =>
 		db,
 		{ user: USER, ip: IP },
 		LIMIT.windowMs,
-		(t) => ({ allow: windowWaitMs(t.user, LIMIT, now) === 0 && windowWaitMs(t.ip, LIMIT, now) === 0 }),
+		(t) => ({
+			allow: windowWaitMs(t.user, LIMIT, now) === 0 && windowWaitMs(t.ip, LIMIT, now) === 0
+		}),
 		() => ['user', 'ip'],
 		now
 	);
@@ -52,7 +63,14 @@ describe('reserveAttempt', () => {
 		recordFailure(db, [USER], T0 - 25 * 60 * MIN);
 		recordFailure(db, [USER], T0 - 20 * MIN);
 		expect(reserve(T0).decision.allow).toBe(true);
-		expect(db.select().from(loginAttempts).all().map((r) => r.at).sort()).toEqual([T0 - 20 * MIN, T0, T0]);
+		expect(
+			db
+				.select()
+				.from(loginAttempts)
+				.all()
+				.map((r) => r.at)
+				.sort()
+		).toEqual([T0 - 20 * MIN, T0, T0]);
 	});
 
 	it('blockedMinutes: a plain sliding window over recorded failures', () => {

@@ -29,10 +29,13 @@ export function reserveAttempt<B extends string, D extends { allow: boolean }>(
 ): { decision: D; ids: number[] } {
 	return tx(db, () => {
 		const times = {} as Record<B, number[]>;
-		for (const k of Object.keys(buckets) as B[]) times[k] = attemptTimes(db, buckets[k], now - lookbackMs);
+		for (const k of Object.keys(buckets) as B[])
+			times[k] = attemptTimes(db, buckets[k], now - lookbackMs);
 		const decision = decide(times);
 		// Keep the table small: nothing older than a day matters to any limit.
-		db.delete(loginAttempts).where(lt(loginAttempts.at, now - 86_400_000)).run();
+		db.delete(loginAttempts)
+			.where(lt(loginAttempts.at, now - 86_400_000))
+			.run();
 		const keys = decision.allow ? count(decision) : [];
 		const ids = keys.length
 			? db
@@ -53,7 +56,10 @@ export type Limit = Window;
  * sliding window, for callers that record failures with `recordFailure`.
  */
 export function blockedMinutes(db: Db, buckets: string[], limit: Limit, now = Date.now()): number {
-	const waitMs = Math.max(0, ...buckets.map((b) => windowWaitMs(attemptTimes(db, b, now - limit.windowMs), limit, now)));
+	const waitMs = Math.max(
+		0,
+		...buckets.map((b) => windowWaitMs(attemptTimes(db, b, now - limit.windowMs), limit, now))
+	);
 	return waitMs > 0 ? waitMinutes(waitMs) : 0;
 }
 
@@ -74,8 +80,15 @@ export function addressBlock(address: string): string {
 	const [head, tail = ''] = a.split('::');
 	const left = head ? head.split(':') : [];
 	const right = a.includes('::') && tail ? tail.split(':') : [];
-	const groups = a.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-	return groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':') + '::/64';
+	const groups = a.includes('::')
+		? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+		: left;
+	return (
+		groups
+			.slice(0, 4)
+			.map((g) => g.replace(/^0+(?=.)/, ''))
+			.join(':') + '::/64'
+	);
 }
 
 export function recordFailure(db: Db, buckets: string[], now = Date.now()) {
@@ -84,7 +97,9 @@ export function recordFailure(db: Db, buckets: string[], now = Date.now()) {
 		.values(buckets.map((bucket) => ({ bucket, at: now })))
 		.run();
 	// Keep the table small: anything older than a day is of no use to any limit.
-	db.delete(loginAttempts).where(lt(loginAttempts.at, now - 86_400_000)).run();
+	db.delete(loginAttempts)
+		.where(lt(loginAttempts.at, now - 86_400_000))
+		.run();
 }
 
 export function clearFailures(db: Db, buckets: string[]) {
@@ -92,5 +107,11 @@ export function clearFailures(db: Db, buckets: string[]) {
 }
 
 export function countFailures(db: Db, bucket: string): number {
-	return db.select({ n: sql<number>`count(*)` }).from(loginAttempts).where(eq(loginAttempts.bucket, bucket)).get()?.n ?? 0;
+	return (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(loginAttempts)
+			.where(eq(loginAttempts.bucket, bucket))
+			.get()?.n ?? 0
+	);
 }

@@ -1,9 +1,21 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { owners, unitOwners, units } from '../db/schema';
-import { addressBlock, attemptTimes, clearFailures, releaseAttempt, reserveAttempt } from './rate-limit';
+import {
+	addressBlock,
+	attemptTimes,
+	clearFailures,
+	releaseAttempt,
+	reserveAttempt
+} from './rate-limit';
 import { audit, auditFailure } from '../audit';
-import { decideKioskAttempt, KIOSK_LIMITS, kioskAddressDelayMs, kioskAfterFailure, phoneEntryKind } from '$lib/domain/access-limits';
+import {
+	decideKioskAttempt,
+	KIOSK_LIMITS,
+	kioskAddressDelayMs,
+	kioskAfterFailure,
+	phoneEntryKind
+} from '$lib/domain/access-limits';
 
 export type IdentifyResult =
 	| { ok: true; unitId: number; unitCode: string }
@@ -16,22 +28,37 @@ export type IdentifyResult =
 
 /** Room codes look like 3-2-1502; residents may type spaces or full-width dashes. */
 export function normaliseRoomCode(input: string): string {
-	return input.trim().replace(/[－—–\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32);
+	return input
+		.trim()
+		.replace(/[－—–\s]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 32);
 }
 
 function identifyBuckets(communityId: number, room: string, address: string) {
 	const block = addressBlock(address);
-	return { roomShort: `kiosk:room4:${communityId}:${room}`, roomFullAddress: `kiosk:roomfull:${communityId}:${room}|${block}`, address: `kiosk:addr:${block}` };
+	return {
+		roomShort: `kiosk:room4:${communityId}:${room}`,
+		roomFullAddress: `kiosk:roomfull:${communityId}:${room}|${block}`,
+		address: `kiosk:addr:${block}`
+	};
 }
 
-const LOOKBACK_MS = Math.max(KIOSK_LIMITS.roomShort.windowMs, KIOSK_LIMITS.roomFullAddress.windowMs, KIOSK_LIMITS.addressSlowWindowMs);
+const LOOKBACK_MS = Math.max(
+	KIOSK_LIMITS.roomShort.windowMs,
+	KIOSK_LIMITS.roomFullAddress.windowMs,
+	KIOSK_LIMITS.addressSlowWindowMs
+);
 
 /**
  * How long to pause before answering this address (many recent failures from it). A pause, never
  * a refusal: the hall kiosk's one address is shared by every resident.
  */
 export function identifyDelayMs(db: Db, address: string, now: number): number {
-	return kioskAddressDelayMs(attemptTimes(db, `kiosk:addr:${addressBlock(address)}`, now - KIOSK_LIMITS.addressSlowWindowMs), now);
+	return kioskAddressDelayMs(
+		attemptTimes(db, `kiosk:addr:${addressBlock(address)}`, now - KIOSK_LIMITS.addressSlowWindowMs),
+		now
+	);
 }
 
 /**
@@ -40,7 +67,14 @@ export function identifyDelayMs(db: Db, address: string, now: number): number {
  * never says which of the two was wrong, so the kiosk cannot be used to find out who lives where;
  * rooms that do not exist are counted and answered the same way.
  */
-export function identifyResident(db: Db, communityId: number, roomInput: string, phoneInput: string, address: string, now: number): IdentifyResult {
+export function identifyResident(
+	db: Db,
+	communityId: number,
+	roomInput: string,
+	phoneInput: string,
+	address: string,
+	now: number
+): IdentifyResult {
 	const room = normaliseRoomCode(roomInput);
 	const digits = phoneInput.replace(/[\s-]/g, '');
 	const given = phoneEntryKind(digits);
@@ -55,24 +89,68 @@ export function identifyResident(db: Db, communityId: number, roomInput: string,
 		now
 	);
 	if (!decision.allow) {
-		auditFailure(db, { communityId, action: 'kiosk.identify.refused', targetType: 'unit', targetId: room, detail: { reason: decision.reason } }, now);
+		auditFailure(
+			db,
+			{
+				communityId,
+				action: 'kiosk.identify.refused',
+				targetType: 'unit',
+				targetId: room,
+				detail: { reason: decision.reason }
+			},
+			now
+		);
 		if (decision.reason === 'need_full') return { ok: false, reason: 'need_full' };
 		return { ok: false, reason: 'limited', minutes: decision.minutes };
 	}
 
-	const unit = db.select().from(units).where(and(eq(units.communityId, communityId), eq(units.code, room))).get();
+	const unit = db
+		.select()
+		.from(units)
+		.where(and(eq(units.communityId, communityId), eq(units.code, room)))
+		.get();
 	const phones = unit
-		? db.select({ phone: owners.phone }).from(unitOwners).innerJoin(owners, eq(owners.id, unitOwners.ownerId)).where(eq(unitOwners.unitId, unit.id)).all()
+		? db
+				.select({ phone: owners.phone })
+				.from(unitOwners)
+				.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
+				.where(eq(unitOwners.unitId, unit.id))
+				.all()
 		: [];
 	const match = phones.some((p) => p.phone.replace(/\D/g, '').endsWith(digits));
 	if (!unit || !match) {
 		// Counts only: the digits typed are never recorded.
-		auditFailure(db, { communityId, action: 'kiosk.identify.failed', targetType: 'unit', targetId: room, detail: { entry: given } }, now);
-		const t = { roomShort: attemptTimes(db, buckets.roomShort, now - LOOKBACK_MS), roomFullAddress: attemptTimes(db, buckets.roomFullAddress, now - LOOKBACK_MS), address: [] };
+		auditFailure(
+			db,
+			{
+				communityId,
+				action: 'kiosk.identify.failed',
+				targetType: 'unit',
+				targetId: room,
+				detail: { entry: given }
+			},
+			now
+		);
+		const t = {
+			roomShort: attemptTimes(db, buckets.roomShort, now - LOOKBACK_MS),
+			roomFullAddress: attemptTimes(db, buckets.roomFullAddress, now - LOOKBACK_MS),
+			address: []
+		};
 		return { ok: false, reason: 'invalid', ...kioskAfterFailure(t, given, now) };
 	}
 	releaseAttempt(db, ids);
 	clearFailures(db, [buckets.roomFullAddress]);
-	audit(db, { communityId, actorId: unit.id, actorKind: 'resident', action: 'kiosk.identify', targetType: 'unit', targetId: unit.code }, now);
+	audit(
+		db,
+		{
+			communityId,
+			actorId: unit.id,
+			actorKind: 'resident',
+			action: 'kiosk.identify',
+			targetType: 'unit',
+			targetId: unit.code
+		},
+		now
+	);
 	return { ok: true, unitId: unit.id, unitCode: unit.code };
 }

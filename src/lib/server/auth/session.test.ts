@@ -20,7 +20,8 @@ const T0 = Date.parse('2026-11-23T01:00:00Z');
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const STAFF = staffPolicy(30, 12);
-const policyFor = (kind: 'staff' | 'resident'): SessionPolicy => (kind === 'staff' ? STAFF : RESIDENT_POLICY);
+const policyFor = (kind: 'staff' | 'resident'): SessionPolicy =>
+	kind === 'staff' ? STAFF : RESIDENT_POLICY;
 
 let db: Db;
 let f: Fixture;
@@ -29,9 +30,15 @@ beforeEach(() => {
 	f = createFixture(db);
 });
 
-const staffSession = (now = T0) => createSession(db, { kind: 'staff', userId: f.clerkId }, STAFF, now);
+const staffSession = (now = T0) =>
+	createSession(db, { kind: 'staff', userId: f.clerkId }, STAFF, now);
 const check = (token: string, now: number) => validateSession(db, token, policyFor, now);
-const row = (token: string) => db.select().from(sessions).where(eq(sessions.id, token.split('.')[0])).get();
+const row = (token: string) =>
+	db
+		.select()
+		.from(sessions)
+		.where(eq(sessions.id, token.split('.')[0]))
+		.get();
 
 describe('create and validate', () => {
 	it('a new staff session identifies its user', () => {
@@ -40,7 +47,12 @@ describe('create and validate', () => {
 		const s = check(token, T0 + 1000);
 		expect(s?.kind).toBe('staff');
 		if (s?.kind !== 'staff') throw new Error('expected staff');
-		expect(s.user).toMatchObject({ id: f.clerkId, username: 'clerk', role: 'clerk', communityId: f.communityId });
+		expect(s.user).toMatchObject({
+			id: f.clerkId,
+			username: 'clerk',
+			role: 'clerk',
+			communityId: f.communityId
+		});
 	});
 
 	it('the token carries ≥ 120 random bits and only a SHA-256 of the secret is stored', () => {
@@ -59,11 +71,20 @@ describe('create and validate', () => {
 	});
 
 	it('a resident session identifies its unit', () => {
-		const { token } = createSession(db, { kind: 'resident', unitId: f.unitIds[0] }, RESIDENT_POLICY, T0);
+		const { token } = createSession(
+			db,
+			{ kind: 'resident', unitId: f.unitIds[0] },
+			RESIDENT_POLICY,
+			T0
+		);
 		const s = check(token, T0 + 1000);
 		expect(s?.kind).toBe('resident');
 		if (s?.kind !== 'resident') throw new Error('expected resident');
-		expect(s.resident).toEqual({ unitId: f.unitIds[0], unitCode: '1-1-101', communityId: f.communityId });
+		expect(s.resident).toEqual({
+			unitId: f.unitIds[0],
+			unitCode: '1-1-101',
+			communityId: f.communityId
+		});
 	});
 });
 
@@ -77,7 +98,21 @@ describe('tampered and malformed tokens', () => {
 		expect(check(token, T0 + 2000)).not.toBeNull();
 	});
 
-	it.each(['', 'garbage', 'a.b.c', '.', 'x'.repeat(5000), 'x'.repeat(65) + '.y', "' OR 1=1 --.x", 'nosuchid.secret'].map((bad) => ({ bad, shown: bad.length > 40 ? `${bad.length} characters` : JSON.stringify(bad) })))('$shown is refused', ({ bad }) => {
+	it.each(
+		[
+			'',
+			'garbage',
+			'a.b.c',
+			'.',
+			'x'.repeat(5000),
+			'x'.repeat(65) + '.y',
+			"' OR 1=1 --.x",
+			'nosuchid.secret'
+		].map((bad) => ({
+			bad,
+			shown: bad.length > 40 ? `${bad.length} characters` : JSON.stringify(bad)
+		}))
+	)('$shown is refused', ({ bad }) => {
 		staffSession();
 		expect(check(bad, T0 + 1000)).toBeNull();
 	});
@@ -115,7 +150,8 @@ describe('expiry and renewal', () => {
 
 	it('the absolute lifetime (12 h) ends even a busy session', () => {
 		const { token } = staffSession();
-		for (let t = T0 + 20 * MIN; t < T0 + 12 * HOUR; t += 20 * MIN) expect(check(token, t)).not.toBeNull();
+		for (let t = T0 + 20 * MIN; t < T0 + 12 * HOUR; t += 20 * MIN)
+			expect(check(token, t)).not.toBeNull();
 		expect(check(token, T0 + 12 * HOUR)).toBeNull();
 		expect(row(token)).toBeUndefined();
 	});
@@ -133,12 +169,19 @@ describe('expiry and renewal', () => {
 		expect(residentPolicy(10).idleMs).toBe(40_000);
 		expect(residentPolicy(600).idleMs).toBe(630_000);
 		expect(RESIDENT_POLICY).toEqual(residentPolicy(60));
-		const atReset = createSession(db, { kind: 'resident', unitId: f.unitIds[1] }, RESIDENT_POLICY, T0).token;
+		const atReset = createSession(
+			db,
+			{ kind: 'resident', unitId: f.unitIds[1] },
+			RESIDENT_POLICY,
+			T0
+		).token;
 		expect(check(atReset, T0 + 61_000)).not.toBeNull();
-		const longer = () => createSession(db, { kind: 'resident', unitId: f.unitIds[1] }, residentPolicy(300), T0).token;
+		const longer = () =>
+			createSession(db, { kind: 'resident', unitId: f.unitIds[1] }, residentPolicy(300), T0).token;
 		expect(validateSession(db, longer(), () => residentPolicy(300), T0 + 301_000)).not.toBeNull();
 		expect(validateSession(db, longer(), () => residentPolicy(300), T0 + 331_000)).toBeNull();
-		const mk = () => createSession(db, { kind: 'resident', unitId: f.unitIds[1] }, RESIDENT_POLICY, T0).token;
+		const mk = () =>
+			createSession(db, { kind: 'resident', unitId: f.unitIds[1] }, RESIDENT_POLICY, T0).token;
 		const idle = mk();
 		expect(check(idle, T0 + 59_000)).not.toBeNull();
 		expect(check(idle, T0 + 59_000 + 90_000)).toBeNull();
@@ -182,7 +225,7 @@ describe('revocation', () => {
 		expect(row(token)).toBeUndefined();
 	});
 
-	it("a role change shows on the next request (roles are read fresh, not from the cookie)", () => {
+	it('a role change shows on the next request (roles are read fresh, not from the cookie)', () => {
 		const { token } = staffSession();
 		db.update(staffUsers).set({ role: 'manager' }).where(eq(staffUsers.id, f.clerkId)).run();
 		const s = check(token, T0 + 1000);

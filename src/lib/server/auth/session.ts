@@ -24,7 +24,10 @@ export const RESIDENT_ABSOLUTE_MS = 10 * 60_000;
 
 /** The resident session's limits for a community whose kiosk resets after `kioskIdleSeconds`. */
 export function residentPolicy(kioskIdleSeconds: number): SessionPolicy {
-	return { idleMs: kioskIdleSeconds * 1000 + RESIDENT_IDLE_MARGIN_MS, absoluteMs: RESIDENT_ABSOLUTE_MS };
+	return {
+		idleMs: kioskIdleSeconds * 1000 + RESIDENT_IDLE_MARGIN_MS,
+		absoluteMs: RESIDENT_ABSOLUTE_MS
+	};
 }
 
 /** The resident policy with the default kiosk idle time (60 s). */
@@ -95,7 +98,12 @@ export type SessionResult =
  * Checks a cookie token: unknown, tampered, idle or expired tokens give null (and expired rows
  * are removed). A valid one is renewed: its idle clock restarts, never past the absolute expiry.
  */
-export function validateSession(db: Db, token: string, policyFor: (kind: 'staff' | 'resident', communityId: number) => SessionPolicy, now = Date.now()): SessionResult {
+export function validateSession(
+	db: Db,
+	token: string,
+	policyFor: (kind: 'staff' | 'resident', communityId: number) => SessionPolicy,
+	now = Date.now()
+): SessionResult {
 	const parts = token.split('.');
 	if (parts.length !== 2 || parts[0].length > 64 || parts[1].length > 64) return null;
 	const [id, secret] = parts;
@@ -108,7 +116,9 @@ export function validateSession(db: Db, token: string, policyFor: (kind: 'staff'
 	let communityId: number;
 	let result: SessionResult;
 	if (row.kind === 'staff') {
-		const user = row.userId ? db.select().from(staffUsers).where(eq(staffUsers.id, row.userId)).get() : undefined;
+		const user = row.userId
+			? db.select().from(staffUsers).where(eq(staffUsers.id, row.userId)).get()
+			: undefined;
 		if (!user || !user.active) {
 			invalidateSession(db, id);
 			return null;
@@ -118,24 +128,44 @@ export function validateSession(db: Db, token: string, policyFor: (kind: 'staff'
 			kind: 'staff',
 			sessionId: id,
 			expiresAt: row.expiresAt,
-			user: { id: user.id, username: user.username, displayName: user.displayName, workNo: user.workNo, role: user.role, communityId: user.communityId, mustChangePassword: user.mustChangePassword }
+			user: {
+				id: user.id,
+				username: user.username,
+				displayName: user.displayName,
+				workNo: user.workNo,
+				role: user.role,
+				communityId: user.communityId,
+				mustChangePassword: user.mustChangePassword
+			}
 		};
 	} else {
-		const unit = row.unitId ? db.select().from(units).where(eq(units.id, row.unitId)).get() : undefined;
+		const unit = row.unitId
+			? db.select().from(units).where(eq(units.id, row.unitId)).get()
+			: undefined;
 		if (!unit) {
 			invalidateSession(db, id);
 			return null;
 		}
 		communityId = unit.communityId;
-		result = { kind: 'resident', sessionId: id, expiresAt: row.expiresAt, resident: { unitId: unit.id, unitCode: unit.code, communityId: unit.communityId } };
+		result = {
+			kind: 'resident',
+			sessionId: id,
+			expiresAt: row.expiresAt,
+			resident: { unitId: unit.id, unitCode: unit.code, communityId: unit.communityId }
+		};
 	}
 	const policy = policyFor(row.kind, communityId);
-	if (now >= row.expiresAt || now - row.lastSeenAt >= policy.idleMs || now - row.createdAt >= policy.absoluteMs) {
+	if (
+		now >= row.expiresAt ||
+		now - row.lastSeenAt >= policy.idleMs ||
+		now - row.createdAt >= policy.absoluteMs
+	) {
 		invalidateSession(db, id);
 		return null;
 	}
 	// Avoid a write on every request: only touch the row when a few seconds have passed.
-	if (now - row.lastSeenAt > 5_000) db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
+	if (now - row.lastSeenAt > 5_000)
+		db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
 	return result;
 }
 

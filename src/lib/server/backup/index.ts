@@ -1,9 +1,29 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readlinkSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readlinkSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inspect, inspectFile, tableChecksums, type DbReport } from './verify';
 
-export { inspect, inspectFile, tableChecksums, checkLedger, integrity, openReadOnly, formatFigures, type DbReport, type LedgerFigures } from './verify';
+export {
+	inspect,
+	inspectFile,
+	tableChecksums,
+	checkLedger,
+	integrity,
+	openReadOnly,
+	formatFigures,
+	type DbReport,
+	type LedgerFigures
+} from './verify';
 
 /*
  * Online backup and offline restore of the SQLite file. The backup uses SQLite's backup API
@@ -41,10 +61,16 @@ export interface BackupResult {
  * Copies `source` to `dest` online. Written to `dest.partial` first and renamed when complete and
  * verified, so a file under the final name is always a whole, checked backup.
  */
-export async function backupDatabase(source: string, dest: string, opts: { force?: boolean } = {}): Promise<BackupResult> {
+export async function backupDatabase(
+	source: string,
+	dest: string,
+	opts: { force?: boolean } = {}
+): Promise<BackupResult> {
 	if (!existsSync(source)) throw new BackupError(`no database at ${source}`);
-	if (sameFile(source, dest)) throw new BackupError('the backup file cannot be the database itself');
-	if (existsSync(dest) && !opts.force) throw new BackupError(`${dest} exists (use --force to replace it)`);
+	if (sameFile(source, dest))
+		throw new BackupError('the backup file cannot be the database itself');
+	if (existsSync(dest) && !opts.force)
+		throw new BackupError(`${dest} exists (use --force to replace it)`);
 	mkdirSync(dirname(resolve(dest)), { recursive: true });
 	const partial = `${dest}.partial`;
 	rmSync(partial, { force: true });
@@ -157,13 +183,20 @@ export interface RestoreResult {
  * fails its checks; keeps a copy of the replaced database (`<target>.replaced-<stamp>`), with
  * whatever its WAL held, before anything is overwritten.
  */
-export function restoreDatabase(backup: string, target: string, opts: { at?: Date } = {}): RestoreResult {
+export function restoreDatabase(
+	backup: string,
+	target: string,
+	opts: { at?: Date } = {}
+): RestoreResult {
 	if (!existsSync(backup)) throw new BackupError(`no backup at ${backup}`);
 	if (sameFile(backup, target)) throw new BackupError('the backup is the database itself');
 	const before = inspectFile(backup);
-	if (before.integrity !== 'ok') throw new BackupError(`the backup failed its integrity check: ${before.integrity}`);
+	if (before.integrity !== 'ok')
+		throw new BackupError(`the backup failed its integrity check: ${before.integrity}`);
 	const src = new Database(backup, { readonly: true, fileMustExist: true });
-	const isApp = !!src.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'payments'`).get();
+	const isApp = !!src
+		.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'payments'`)
+		.get();
 	const wanted = tableChecksums(src);
 	src.close();
 	if (!isApp) throw new BackupError(`${backup} is not a front-desk database`);
@@ -171,7 +204,10 @@ export function restoreDatabase(backup: string, target: string, opts: { at?: Dat
 	let keptCopy: string | null = null;
 	if (existsSync(target)) {
 		const use = databaseInUse(target);
-		if (use.inUse) throw new BackupError(`the database is in use${use.holders.length ? ` by ${use.holders.join('; ')}` : ''}: stop the server first`);
+		if (use.inUse)
+			throw new BackupError(
+				`the database is in use${use.holders.length ? ` by ${use.holders.join('; ')}` : ''}: stop the server first`
+			);
 		keptCopy = `${target}.replaced-${stamp(opts.at)}`;
 		// Through SQLite, not a file copy: committed data still in the WAL (after a crash) is kept too.
 		const old = new Database(target, { fileMustExist: true });
@@ -196,7 +232,10 @@ export function restoreDatabase(backup: string, target: string, opts: { at?: Dat
 		const report = inspect(db);
 		const got = tableChecksums(db);
 		const differ = Object.keys({ ...wanted, ...got }).filter((t) => wanted[t] !== got[t]);
-		if (report.integrity !== 'ok' || differ.length) throw new BackupError(`the restored file does not match the backup (${report.integrity}; tables ${differ.join(', ')})`);
+		if (report.integrity !== 'ok' || differ.length)
+			throw new BackupError(
+				`the restored file does not match the backup (${report.integrity}; tables ${differ.join(', ')})`
+			);
 		return { keptCopy, report };
 	} finally {
 		db.close();

@@ -46,44 +46,77 @@ export function integrity(db: Database.Database): string {
 /** The ledger's figures and every broken invariant (balances, receipt sequence, idempotency, overpaid bills). */
 export function checkLedger(db: Database.Database): { figures: LedgerFigures; problems: string[] } {
 	const problems: string[] = [];
-	const figures: LedgerFigures = { payments: 0, paymentTotalFen: 0, lineTotalFen: 0, voids: 0, lastReceipts: {}, principalOwedFen: 0 };
+	const figures: LedgerFigures = {
+		payments: 0,
+		paymentTotalFen: 0,
+		lineTotalFen: 0,
+		voids: 0,
+		lastReceipts: {},
+		principalOwedFen: 0
+	};
 	if (!hasTable(db, 'payments')) return { figures, problems: ['no payments table'] };
 	const q = <T>(sql: string) => db.prepare(sql).all() as T[];
 	const one = <T>(sql: string) => db.prepare(sql).get() as T;
 
-	const totals = one<{ n: number; total: number | null }>('SELECT count(*) AS n, sum(total_fen) AS total FROM payments');
+	const totals = one<{ n: number; total: number | null }>(
+		'SELECT count(*) AS n, sum(total_fen) AS total FROM payments'
+	);
 	figures.payments = totals.n;
 	figures.paymentTotalFen = totals.total ?? 0;
-	figures.lineTotalFen = one<{ s: number | null }>('SELECT sum(amount_fen) AS s FROM payment_lines').s ?? 0;
-	figures.voids = hasTable(db, 'payment_voids') ? one<{ n: number }>('SELECT count(*) AS n FROM payment_voids').n : 0;
-	if (figures.paymentTotalFen !== figures.lineTotalFen) problems.push(`payment totals ${figures.paymentTotalFen} ≠ sum of lines ${figures.lineTotalFen}`);
+	figures.lineTotalFen =
+		one<{ s: number | null }>('SELECT sum(amount_fen) AS s FROM payment_lines').s ?? 0;
+	figures.voids = hasTable(db, 'payment_voids')
+		? one<{ n: number }>('SELECT count(*) AS n FROM payment_voids').n
+		: 0;
+	if (figures.paymentTotalFen !== figures.lineTotalFen)
+		problems.push(
+			`payment totals ${figures.paymentTotalFen} ≠ sum of lines ${figures.lineTotalFen}`
+		);
 
 	const unbalanced = q<{ receipt_no: string; total_fen: number; lines: number | null }>(
 		`SELECT p.receipt_no, p.total_fen, (SELECT sum(amount_fen) FROM payment_lines l WHERE l.payment_id = p.id) AS lines
 		 FROM payments p WHERE p.total_fen IS NOT (SELECT sum(amount_fen) FROM payment_lines l WHERE l.payment_id = p.id) LIMIT 20`
 	);
-	for (const u of unbalanced) problems.push(`${u.receipt_no}: total ${u.total_fen} ≠ lines ${u.lines ?? 'none'}`);
+	for (const u of unbalanced)
+		problems.push(`${u.receipt_no}: total ${u.total_fen} ≠ lines ${u.lines ?? 'none'}`);
 
-	const orphanLines = one<{ n: number }>('SELECT count(*) AS n FROM payment_lines l WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.id = l.payment_id)').n;
+	const orphanLines = one<{ n: number }>(
+		'SELECT count(*) AS n FROM payment_lines l WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.id = l.payment_id)'
+	).n;
 	if (orphanLines) problems.push(`${orphanLines} payment lines without their payment`);
 
-	for (const d of q<{ k: string; n: number }>('SELECT idempotency_key AS k, count(*) AS n FROM payments GROUP BY 1 HAVING n > 1 LIMIT 20')) problems.push(`idempotency key ${d.k} posted ${d.n} times`);
-	for (const d of q<{ r: string; n: number }>('SELECT receipt_no AS r, count(*) AS n FROM payments GROUP BY 1 HAVING n > 1 LIMIT 20')) problems.push(`receipt ${d.r} issued ${d.n} times`);
+	for (const d of q<{ k: string; n: number }>(
+		'SELECT idempotency_key AS k, count(*) AS n FROM payments GROUP BY 1 HAVING n > 1 LIMIT 20'
+	))
+		problems.push(`idempotency key ${d.k} posted ${d.n} times`);
+	for (const d of q<{ r: string; n: number }>(
+		'SELECT receipt_no AS r, count(*) AS n FROM payments GROUP BY 1 HAVING n > 1 LIMIT 20'
+	))
+		problems.push(`receipt ${d.r} issued ${d.n} times`);
 
 	// Gap-free: per community and year the sequence is exactly 1..N.
 	const seqs = q<{ c: number; y: number; n: number; lo: number; hi: number; distinct_n: number }>(
 		'SELECT community_id AS c, receipt_year AS y, count(*) AS n, min(receipt_seq) AS lo, max(receipt_seq) AS hi, count(DISTINCT receipt_seq) AS distinct_n FROM payments GROUP BY 1, 2'
 	);
 	for (const s of seqs) {
-		const last = one<{ receipt_no: string }>(`SELECT receipt_no FROM payments WHERE community_id = ${s.c} AND receipt_year = ${s.y} ORDER BY receipt_seq DESC LIMIT 1`);
+		const last = one<{ receipt_no: string }>(
+			`SELECT receipt_no FROM payments WHERE community_id = ${s.c} AND receipt_year = ${s.y} ORDER BY receipt_seq DESC LIMIT 1`
+		);
 		figures.lastReceipts[`${s.c}:${s.y}`] = last.receipt_no;
-		if (s.lo !== 1 || s.hi !== s.n || s.distinct_n !== s.n) problems.push(`receipt sequence ${s.c}/${s.y} has gaps or duplicates: ${s.n} receipts numbered ${s.lo}…${s.hi}`);
+		if (s.lo !== 1 || s.hi !== s.n || s.distinct_n !== s.n)
+			problems.push(
+				`receipt sequence ${s.c}/${s.y} has gaps or duplicates: ${s.n} receipts numbered ${s.lo}…${s.hi}`
+			);
 	}
-	const badNo = one<{ n: number }>(`SELECT count(*) AS n FROM payments WHERE substr(receipt_no, -6) <> substr('000000' || receipt_seq, -6) OR substr(receipt_no, 4, 4) <> CAST(receipt_year AS TEXT)`).n;
+	const badNo = one<{ n: number }>(
+		`SELECT count(*) AS n FROM payments WHERE substr(receipt_no, -6) <> substr('000000' || receipt_seq, -6) OR substr(receipt_no, 4, 4) <> CAST(receipt_year AS TEXT)`
+	).n;
 	if (badNo) problems.push(`${badNo} receipt numbers do not match their year and sequence`);
 
 	if (hasTable(db, 'bills')) {
-		const voided = hasTable(db, 'payment_voids') ? 'AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = l.payment_id)' : '';
+		const voided = hasTable(db, 'payment_voids')
+			? 'AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = l.payment_id)'
+			: '';
 		const over = q<{ id: number; principal_fen: number; paid: number }>(
 			`SELECT b.id, b.principal_fen, (SELECT sum(amount_fen) FROM payment_lines l WHERE l.bill_id = b.id AND l.kind = 'principal' ${voided}) AS paid
 			 FROM bills b WHERE paid > b.principal_fen LIMIT 20`
@@ -113,15 +146,30 @@ export function inspectFile(file: string): DbReport {
 }
 
 /** SHA-256 of each table's rows in rowid order (`skip`: tables left out, e.g. sessions). */
-export function tableChecksums(db: Database.Database, skip: readonly string[] = []): Record<string, string> {
-	const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[])
+export function tableChecksums(
+	db: Database.Database,
+	skip: readonly string[] = []
+): Record<string, string> {
+	const tables = (
+		db
+			.prepare(
+				`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
+			)
+			.all() as { name: string }[]
+	)
 		.map((r) => r.name)
 		.filter((n) => !skip.includes(n));
 	const out: Record<string, string> = {};
 	for (const t of tables) {
 		const h = createHash('sha256');
-		for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) {
-			h.update(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v)));
+		for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().iterate() as Iterable<
+			unknown[]
+		>) {
+			h.update(
+				JSON.stringify(row, (_k, v) =>
+					typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v
+				)
+			);
 			h.update('\n');
 		}
 		out[t] = h.digest('hex');

@@ -8,6 +8,10 @@ import { communities } from '../db/schema';
  */
 export function defaultCommunityId(db: Db): number | null {
 	const code = process.env.KIOSK_COMMUNITY;
-	const rows = db.select({ id: communities.id, code: communities.code }).from(communities).orderBy(asc(communities.id)).all();
+	const rows = db
+		.select({ id: communities.id, code: communities.code })
+		.from(communities)
+		.orderBy(asc(communities.id))
+		.all();
 	return (code ? rows.find((r) => r.code === code)?.id : rows[0]?.id) ?? null;
 }

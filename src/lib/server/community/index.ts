@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { communities } from '../db/schema';
-import { parseSettings, settingsOn, type CommunitySettings, type SettingChange } from '../../domain/settings';
+import {
+	parseSettings,
+	settingsOn,
+	type CommunitySettings,
+	type SettingChange
+} from '../../domain/settings';
 import { stmt } from '../db/stmt';
 import { todayIn } from '../../dates';
 import { clockNow } from '../clock';
@@ -29,7 +34,10 @@ export function getCommunity(db: Db, id: number): Community {
 		const row = db.select().from(communities).where(eq(communities.id, id)).get();
 		if (!row) throw new Error(`community ${id} not found`);
 		const changes = (
-			stmt(db, `SELECT id, key, value, effective_from AS "from" FROM setting_changes WHERE community_id = ? ORDER BY effective_from, id`).all(id) as {
+			stmt(
+				db,
+				`SELECT id, key, value, effective_from AS "from" FROM setting_changes WHERE community_id = ? ORDER BY effective_from, id`
+			).all(id) as {
 				id: number;
 				key: string;
 				value: string;
@@ -37,7 +45,16 @@ export function getCommunity(db: Db, id: number): Community {
 			}[]
 		).map((r) => ({ id: r.id, key: r.key, from: r.from, value: JSON.parse(r.value) as unknown }));
 		const settings = parseSettings(row.settings);
-		c = { id: row.id, code: row.code, name: row.name, centreName: row.centreName, timeZone: row.timeZone, settings, opening: settings, changes };
+		c = {
+			id: row.id,
+			code: row.code,
+			name: row.name,
+			centreName: row.centreName,
+			timeZone: row.timeZone,
+			settings,
+			opening: settings,
+			changes
+		};
 		cache.set(id, c);
 	}
 	// Priced settings (late-fee rate, due day, …) change from a date: what a page shows is today's value.

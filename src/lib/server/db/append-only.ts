@@ -32,9 +32,16 @@ export const APPEND_ONLY_TABLES = [
 	'audit_log'
 ] as const;
 
-export function installAppendOnlyTriggers(sqlite: Database.Database, tables: readonly string[] = APPEND_ONLY_TABLES) {
+export function installAppendOnlyTriggers(
+	sqlite: Database.Database,
+	tables: readonly string[] = APPEND_ONLY_TABLES
+) {
 	const existing = new Set(
-		(sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name)
+		(
+			sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as {
+				name: string;
+			}[]
+		).map((r) => r.name)
 	);
 	for (const table of tables) {
 		if (!existing.has(table)) continue;

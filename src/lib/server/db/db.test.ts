@@ -15,11 +15,19 @@ function tempFile(name = 'db.sqlite') {
 }
 
 function tableNames(db: Db): string[] {
-	return (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+	return (
+		db.$client
+			.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+			.all() as { name: string }[]
+	).map((r) => r.name);
 }
 
 function addCommunity(db: Db, code = 'C1') {
-	return db.insert(communities).values({ code, name: '测试', centreName: '测试管理处', createdAt: NOW }).returning().get();
+	return db
+		.insert(communities)
+		.values({ code, name: '测试', centreName: '测试管理处', createdAt: NOW })
+		.returning()
+		.get();
 }
 
 describe('migrations', () => {
@@ -29,11 +37,26 @@ describe('migrations', () => {
 		const db = openDb(file);
 		expect(existsSync(file)).toBe(true);
 		const tables = tableNames(db);
-		for (const t of ['communities', 'units', 'owners', 'unit_owners', 'staff_users', 'sessions', 'login_attempts', 'audit_log', 'bills', 'payments']) {
+		for (const t of [
+			'communities',
+			'units',
+			'owners',
+			'unit_owners',
+			'staff_users',
+			'sessions',
+			'login_attempts',
+			'audit_log',
+			'bills',
+			'payments'
+		]) {
 			expect(tables).toContain(t);
 		}
-		const journal = JSON.parse(readFileSync(resolve('drizzle/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
-		const applied = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+		const journal = JSON.parse(readFileSync(resolve('drizzle/meta/_journal.json'), 'utf8')) as {
+			entries: unknown[];
+		};
+		const applied = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as {
+			n: number;
+		};
 		expect(applied.n).toBe(journal.entries.length);
 		db.$client.close();
 	});
@@ -44,8 +67,12 @@ describe('migrations', () => {
 		addCommunity(first);
 		first.$client.close();
 		const again = openDb(file);
-		const applied = again.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
-		const journal = JSON.parse(readFileSync(resolve('drizzle/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+		const applied = again.$client
+			.prepare('SELECT count(*) AS n FROM __drizzle_migrations')
+			.get() as { n: number };
+		const journal = JSON.parse(readFileSync(resolve('drizzle/meta/_journal.json'), 'utf8')) as {
+			entries: unknown[];
+		};
 		expect(applied.n).toBe(journal.entries.length);
 		expect(again.select().from(communities).all()).toHaveLength(1);
 		again.$client.close();
@@ -71,7 +98,9 @@ describe('pragmas', () => {
 		expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
 		expect(db.$client.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
-		expect(Number(db.$client.pragma('busy_timeout', { simple: true }))).toBeGreaterThanOrEqual(1000);
+		expect(Number(db.$client.pragma('busy_timeout', { simple: true }))).toBeGreaterThanOrEqual(
+			1000
+		);
 	});
 });
 
@@ -81,8 +110,24 @@ describe('constraints', () => {
 		db = createTestDb();
 	});
 
-	const unit = (communityId: number, code = '1-1-101') => ({ communityId, building: '1', entrance: '1', room: '101', code, areaCenti: 9000, createdAt: NOW });
-	const staff = (communityId: number, username: string) => ({ communityId, username, displayName: 'x', workNo: 'W1', role: 'clerk' as const, passwordHash: 'h', createdAt: NOW });
+	const unit = (communityId: number, code = '1-1-101') => ({
+		communityId,
+		building: '1',
+		entrance: '1',
+		room: '101',
+		code,
+		areaCenti: 9000,
+		createdAt: NOW
+	});
+	const staff = (communityId: number, username: string) => ({
+		communityId,
+		username,
+		displayName: 'x',
+		workNo: 'W1',
+		role: 'clerk' as const,
+		passwordHash: 'h',
+		createdAt: NOW
+	});
 
 	it('community codes are unique', () => {
 		addCommunity(db, 'LMXG');
@@ -106,9 +151,15 @@ describe('constraints', () => {
 	it('an owner is linked to a unit once', () => {
 		const c = addCommunity(db);
 		const u = db.insert(units).values(unit(c.id)).returning().get();
-		const o = db.insert(owners).values({ communityId: c.id, name: '张伟', phone: '13800000000', createdAt: NOW }).returning().get();
+		const o = db
+			.insert(owners)
+			.values({ communityId: c.id, name: '张伟', phone: '13800000000', createdAt: NOW })
+			.returning()
+			.get();
 		db.insert(unitOwners).values({ unitId: u.id, ownerId: o.id }).run();
-		expect(() => db.insert(unitOwners).values({ unitId: u.id, ownerId: o.id }).run()).toThrow(/UNIQUE/);
+		expect(() => db.insert(unitOwners).values({ unitId: u.id, ownerId: o.id }).run()).toThrow(
+			/UNIQUE/
+		);
 	});
 
 	it('foreign keys refuse rows pointing nowhere and deleting rows still referenced', () => {
@@ -116,11 +167,17 @@ describe('constraints', () => {
 		expect(() => db.insert(staffUsers).values(staff(999, 'ghost')).run()).toThrow(/FOREIGN KEY/);
 		const c = addCommunity(db);
 		db.insert(units).values(unit(c.id)).run();
-		expect(() => db.delete(communities).where(eq(communities.id, c.id)).run()).toThrow(/FOREIGN KEY/);
+		expect(() => db.delete(communities).where(eq(communities.id, c.id)).run()).toThrow(
+			/FOREIGN KEY/
+		);
 	});
 
 	it('NOT NULL columns refuse a missing value', () => {
-		expect(() => db.$client.prepare(`INSERT INTO communities (code, name, created_at) VALUES ('X', 'x', 1)`).run()).toThrow(/NOT NULL/);
+		expect(() =>
+			db.$client
+				.prepare(`INSERT INTO communities (code, name, created_at) VALUES ('X', 'x', 1)`)
+				.run()
+		).toThrow(/NOT NULL/);
 	});
 
 	it('a failed transaction writes nothing', () => {
@@ -137,13 +194,25 @@ describe('constraints', () => {
 describe('append-only tables', () => {
 	/** Inserts one row with a plausible value in every NOT NULL column (FKs off just for this). */
 	function insertAnyRow(db: Db, table: string) {
-		const cols = db.$client.prepare(`PRAGMA table_info(${table})`).all() as { name: string; type: string; notnull: number; dflt_value: unknown; pk: number }[];
-		const needed = cols.filter((c) => c.notnull && c.dflt_value === null && !(c.pk && /INT/i.test(c.type)));
+		const cols = db.$client.prepare(`PRAGMA table_info(${table})`).all() as {
+			name: string;
+			type: string;
+			notnull: number;
+			dflt_value: unknown;
+			pk: number;
+		}[];
+		const needed = cols.filter(
+			(c) => c.notnull && c.dflt_value === null && !(c.pk && /INT/i.test(c.type))
+		);
 		db.$client.pragma('foreign_keys = OFF');
 		try {
 			const names = needed.map((c) => `"${c.name}"`).join(', ');
 			const values = needed.map((c) => (/INT|REAL|NUM/i.test(c.type) ? '1' : `'x'`)).join(', ');
-			db.$client.exec(needed.length ? `INSERT INTO ${table} (${names}) VALUES (${values})` : `INSERT INTO ${table} DEFAULT VALUES`);
+			db.$client.exec(
+				needed.length
+					? `INSERT INTO ${table} (${names}) VALUES (${values})`
+					: `INSERT INTO ${table} DEFAULT VALUES`
+			);
 		} finally {
 			db.$client.pragma('foreign_keys = ON');
 		}
@@ -155,12 +224,15 @@ describe('append-only tables', () => {
 	const tables = APPEND_ONLY_TABLES.filter((t) => existing.has(t));
 
 	it('the ledger and the audit log are among them', () => {
-		expect(tables).toEqual(expect.arrayContaining(['bills', 'payments', 'payment_lines', 'payment_voids', 'audit_log']));
+		expect(tables).toEqual(
+			expect.arrayContaining(['bills', 'payments', 'payment_lines', 'payment_voids', 'audit_log'])
+		);
 	});
 
 	it.each(tables)('%s refuses UPDATE and DELETE but accepts INSERT', (table) => {
 		const cols = insertAnyRow(db, table);
-		const count = () => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+		const count = () =>
+			(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 		expect(count()).toBe(1);
 		const col = cols.find((c) => !c.pk)?.name ?? cols[0].name;
 		expect(() => db.$client.exec(`UPDATE ${table} SET "${col}" = "${col}"`)).toThrow(/append-only/);

@@ -18,18 +18,94 @@ export interface Fixture {
  * 120.50 m² with a parking space, 1-1-201 not handed over), its staff, and a second community
  * with one unit (for "another community's data is refused" tests). Password hashes are dummies.
  */
-export function createFixture(db: Db, settings: Record<string, unknown> = {}, now = Date.parse('2026-11-23T01:00:00Z')): Fixture {
-	const c = db.insert(communities).values({ code: 'T1', name: '测试小区', centreName: '测试小区管理处', timeZone: 'Asia/Shanghai', settings: JSON.stringify(settings), createdAt: now }).returning().get();
-	const c2 = db.insert(communities).values({ code: 'T2', name: '别的小区', centreName: '别的小区管理处', timeZone: 'Asia/Shanghai', settings: '{}', createdAt: now }).returning().get();
+export function createFixture(
+	db: Db,
+	settings: Record<string, unknown> = {},
+	now = Date.parse('2026-11-23T01:00:00Z')
+): Fixture {
+	const c = db
+		.insert(communities)
+		.values({
+			code: 'T1',
+			name: '测试小区',
+			centreName: '测试小区管理处',
+			timeZone: 'Asia/Shanghai',
+			settings: JSON.stringify(settings),
+			createdAt: now
+		})
+		.returning()
+		.get();
+	const c2 = db
+		.insert(communities)
+		.values({
+			code: 'T2',
+			name: '别的小区',
+			centreName: '别的小区管理处',
+			timeZone: 'Asia/Shanghai',
+			settings: '{}',
+			createdAt: now
+		})
+		.returning()
+		.get();
 	const staff = (username: string, role: 'clerk' | 'manager' | 'admin', communityId = c.id) =>
-		db.insert(staffUsers).values({ communityId, username, displayName: username, workNo: username.toUpperCase(), role, passwordHash: 'x', active: true, createdAt: now }).returning().get().id;
-	const unit = (communityId: number, code: string, areaCenti: number, occupancy: 'occupied' | 'not_handed_over', parkingSpaces = 0) => {
+		db
+			.insert(staffUsers)
+			.values({
+				communityId,
+				username,
+				displayName: username,
+				workNo: username.toUpperCase(),
+				role,
+				passwordHash: 'x',
+				active: true,
+				createdAt: now
+			})
+			.returning()
+			.get().id;
+	const unit = (
+		communityId: number,
+		code: string,
+		areaCenti: number,
+		occupancy: 'occupied' | 'not_handed_over',
+		parkingSpaces = 0
+	) => {
 		const [building, entrance, room] = code.split('-');
-		return db.insert(units).values({ communityId, building, entrance, room, code, areaCenti, occupancy, parkingSpaces, handoverNoticeDate: '2024-06-01', createdAt: now }).returning().get().id;
+		return db
+			.insert(units)
+			.values({
+				communityId,
+				building,
+				entrance,
+				room,
+				code,
+				areaCenti,
+				occupancy,
+				parkingSpaces,
+				handoverNoticeDate: '2024-06-01',
+				createdAt: now
+			})
+			.returning()
+			.get().id;
 	};
-	const unitIds = [unit(c.id, '1-1-101', 9000, 'occupied'), unit(c.id, '1-1-102', 12050, 'occupied', 1), unit(c.id, '1-1-201', 8956, 'not_handed_over')];
+	const unitIds = [
+		unit(c.id, '1-1-101', 9000, 'occupied'),
+		unit(c.id, '1-1-102', 12050, 'occupied', 1),
+		unit(c.id, '1-1-201', 8956, 'not_handed_over')
+	];
 	const ownerIds = unitIds.map((unitId, i) => {
-		const o = db.insert(owners).values({ communityId: c.id, name: ['张伟', '李娜', '王芳'][i], phone: ['13800000001', '13800000002', '13800000003'][i], idType: 'id_card', idNumber: `33010019800101000${i}`, ownerType: 'individual', createdAt: now }).returning().get();
+		const o = db
+			.insert(owners)
+			.values({
+				communityId: c.id,
+				name: ['张伟', '李娜', '王芳'][i],
+				phone: ['13800000001', '13800000002', '13800000003'][i],
+				idType: 'id_card',
+				idNumber: `33010019800101000${i}`,
+				ownerType: 'individual',
+				createdAt: now
+			})
+			.returning()
+			.get();
 		db.insert(unitOwners).values({ unitId, ownerId: o.id, role: 'owner' }).run();
 		return o.id;
 	});

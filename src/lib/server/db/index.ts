@@ -35,7 +35,10 @@ export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
  */
 export function migrationsDir(): string {
 	const journal = findUp(import.meta.url, ['drizzle/meta/_journal.json']);
-	if (!journal) throw new Error(`migrations (drizzle/meta/_journal.json) not found above ${import.meta.url}; set MIGRATIONS_DIR`);
+	if (!journal)
+		throw new Error(
+			`migrations (drizzle/meta/_journal.json) not found above ${import.meta.url}; set MIGRATIONS_DIR`
+		);
 	return resolve(journal, '../..');
 }
 

@@ -7,15 +7,28 @@ import { nextSeq } from './sequence';
 let db: Db;
 beforeEach(() => {
 	const raw = new Database(':memory:');
-	raw.exec('CREATE TABLE docs (id INTEGER PRIMARY KEY, community_id INTEGER NOT NULL, doc_year INTEGER, doc_seq INTEGER, doc_no TEXT)');
+	raw.exec(
+		'CREATE TABLE docs (id INTEGER PRIMARY KEY, community_id INTEGER NOT NULL, doc_year INTEGER, doc_seq INTEGER, doc_no TEXT)'
+	);
 	db = drizzle(raw) as unknown as Db;
 });
 
-function add(communityId: number, year: number | null, seq: number | null, no: string | null = null) {
-	db.$client.prepare('INSERT INTO docs (community_id, doc_year, doc_seq, doc_no) VALUES (?, ?, ?, ?)').run(communityId, year, seq, no);
+function add(
+	communityId: number,
+	year: number | null,
+	seq: number | null,
+	no: string | null = null
+) {
+	db.$client
+		.prepare('INSERT INTO docs (community_id, doc_year, doc_seq, doc_no) VALUES (?, ?, ?, ?)')
+		.run(communityId, year, seq, no);
 }
 
-const bySeq = (year: number) => ({ table: 'docs', seqColumn: 'doc_seq', where: { doc_year: year } });
+const bySeq = (year: number) => ({
+	table: 'docs',
+	seqColumn: 'doc_seq',
+	where: { doc_year: year }
+});
 const byText = (prefix: string) => ({ table: 'docs', textColumn: 'doc_no', prefix });
 
 describe('nextSeq with a sequence column per community and year', () => {
@@ -44,7 +57,8 @@ it('restarts for each value of several columns (a queue per day and service)', (
 	ins.run(1, '2026-11-23', 'A', 4);
 	ins.run(1, '2026-11-23', 'B', 9);
 	ins.run(1, '2026-11-22', 'A', 30);
-	const next = (day: string, service: string) => nextSeq(db, 1, { table: 'q', seqColumn: 'seq', where: { day, service } });
+	const next = (day: string, service: string) =>
+		nextSeq(db, 1, { table: 'q', seqColumn: 'seq', where: { day, service } });
 	expect(next('2026-11-23', 'A')).toBe(5);
 	expect(next('2026-11-23', 'B')).toBe(10);
 	expect(next('2026-11-24', 'A')).toBe(1);
@@ -87,5 +101,11 @@ describe('nextSeq with a prefixed text column', () => {
 });
 
 it('refuses a table or column name that is not a plain name', () => {
-	expect(() => nextSeq(db, 1, { table: 'docs; DROP TABLE docs', seqColumn: 'doc_seq', where: { doc_year: 2026 } })).toThrow();
+	expect(() =>
+		nextSeq(db, 1, {
+			table: 'docs; DROP TABLE docs',
+			seqColumn: 'doc_seq',
+			where: { doc_year: 2026 }
+		})
+	).toThrow();
 });

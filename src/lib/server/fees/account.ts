@@ -103,7 +103,8 @@ const BILL_COLS = `b.id AS billId, b.fee_item_id AS feeItemId, b.month, b.due_da
 const BILLS_SQL = `SELECT ${BILL_COLS} FROM bills b WHERE b.unit_id = ? ORDER BY b.month, b.fee_item_id`;
 const BILLS_FILTERED_SQL = `SELECT ${BILL_COLS} FROM bills b
 	WHERE b.unit_id = ? AND (b.id IN (SELECT value FROM json_each(?)) OR b.month BETWEEN ? AND ?) ORDER BY b.month, b.fee_item_id`;
-const ITEMS_SQL = 'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, sort FROM fee_items WHERE community_id = ?';
+const ITEMS_SQL =
+	'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, sort FROM fee_items WHERE community_id = ?';
 
 // Per bill, kind and day: the sums of lines of payments that were not voided (aggregated in SQL).
 const LINE_FILTER = `p.local_date <= ? AND pl.kind IN ('principal', 'late_fee')
@@ -125,14 +126,31 @@ const CREDITS_SQL = `SELECT c.bill_id AS billId, c.local_date AS date, SUM(c.amo
 const CREDITS_OF_SQL = `SELECT c.bill_id AS billId, c.local_date AS date, SUM(c.amount_fen) AS fen FROM vacancy_credits c
 	WHERE c.bill_id IN (SELECT value FROM json_each(?)) AND c.local_date <= ? GROUP BY c.bill_id, c.local_date`;
 
-type BillRow = Pick<BillDue, 'billId' | 'feeItemId' | 'month' | 'dueDate' | 'principalFen' | 'fullFen' | 'vacancyPercent' | 'source' | 'itemCode' | 'itemNameZh' | 'itemNameEn' | 'itemSort'>;
+type BillRow = Pick<
+	BillDue,
+	| 'billId'
+	| 'feeItemId'
+	| 'month'
+	| 'dueDate'
+	| 'principalFen'
+	| 'fullFen'
+	| 'vacancyPercent'
+	| 'source'
+	| 'itemCode'
+	| 'itemNameZh'
+	| 'itemNameEn'
+	| 'itemSort'
+>;
 
 export function unitInfo(db: Db, communityId: number, unitId: number): UnitInfo | null {
 	return (stmt(db, UNIT_SQL).get(unitId, communityId) as UnitInfo | undefined) ?? null;
 }
 
 export function unitIdByCode(db: Db, communityId: number, code: string): number | null {
-	const row = stmt(db, 'SELECT id FROM units WHERE community_id = ? AND code = ?').get(communityId, code) as { id: number } | undefined;
+	const row = stmt(db, 'SELECT id FROM units WHERE community_id = ? AND code = ?').get(
+		communityId,
+		code
+	) as { id: number } | undefined;
 	return row?.id ?? null;
 }
 
@@ -148,24 +166,57 @@ export interface BillFilter {
  * included, oldest first. Payments and waivers dated after `asOf` have not happened yet; voided
  * payments never count.
  */
-export function billStates(db: Db, communityId: number, unitId: number, asOf: string, filter?: BillFilter): BillDue[] {
+export function billStates(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	asOf: string,
+	filter?: BillFilter
+): BillDue[] {
 	// Each overdue day is priced at the late-fee rate and cap in force that day.
 	const schedule = lateFeeScheduleOf(db, communityId);
 	const raw = (
 		filter
-			? stmt(db, BILLS_FILTERED_SQL).all(unitId, JSON.stringify(filter.ids ?? []), filter.fromMonth ?? '~', filter.toMonth ?? '')
+			? stmt(db, BILLS_FILTERED_SQL).all(
+					unitId,
+					JSON.stringify(filter.ids ?? []),
+					filter.fromMonth ?? '~',
+					filter.toMonth ?? ''
+				)
 			: stmt(db, BILLS_SQL).all(unitId)
 	) as Omit<BillRow, 'itemCode' | 'itemNameZh' | 'itemNameEn' | 'itemSort'>[];
 	if (raw.length === 0) return [];
-	const items = new Map((stmt(db, ITEMS_SQL).all(communityId) as { id: number; code: string; nameZh: string; nameEn: string; sort: number }[]).map((i) => [i.id, i]));
+	const items = new Map(
+		(
+			stmt(db, ITEMS_SQL).all(communityId) as {
+				id: number;
+				code: string;
+				nameZh: string;
+				nameEn: string;
+				sort: number;
+			}[]
+		).map((i) => [i.id, i])
+	);
 	const rows: BillRow[] = raw.map((b) => {
 		const i = items.get(b.feeItemId);
-		return { ...b, itemCode: i?.code ?? '', itemNameZh: i?.nameZh ?? '', itemNameEn: i?.nameEn ?? '', itemSort: i?.sort ?? 0 };
+		return {
+			...b,
+			itemCode: i?.code ?? '',
+			itemNameZh: i?.nameZh ?? '',
+			itemNameEn: i?.nameEn ?? '',
+			itemSort: i?.sort ?? 0
+		};
 	});
-	rows.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.itemSort - b.itemSort || a.billId - b.billId));
+	rows.sort((a, b) =>
+		a.month < b.month ? -1 : a.month > b.month ? 1 : a.itemSort - b.itemSort || a.billId - b.billId
+	);
 	const ids = filter ? JSON.stringify(rows.map((r) => r.billId)) : null;
-	const lines = (ids ? stmt(db, LINES_OF_SQL).all(ids, asOf) : stmt(db, LINES_SQL).all(unitId, asOf)) as { billId: number; kind: string; date: string; fen: number }[];
-	const waivers = (ids ? stmt(db, WAIVERS_OF_SQL).all(ids, asOf) : stmt(db, WAIVERS_SQL).all(unitId, asOf)) as { billId: number; fen: number }[];
+	const lines = (
+		ids ? stmt(db, LINES_OF_SQL).all(ids, asOf) : stmt(db, LINES_SQL).all(unitId, asOf)
+	) as { billId: number; kind: string; date: string; fen: number }[];
+	const waivers = (
+		ids ? stmt(db, WAIVERS_OF_SQL).all(ids, asOf) : stmt(db, WAIVERS_SQL).all(unitId, asOf)
+	) as { billId: number; fen: number }[];
 
 	const principal = new Map<number, LateFeePayment[]>();
 	const latePaid = new Map<number, number>();
@@ -180,7 +231,9 @@ export function billStates(db: Db, communityId: number, unitId: number, asOf: st
 	}
 	const waived = new Map(waivers.map((w) => [w.billId, w.fen]));
 	const credits = new Map<number, LateFeePayment[]>();
-	for (const c of (ids ? stmt(db, CREDITS_OF_SQL).all(ids, asOf) : stmt(db, CREDITS_SQL).all(unitId, asOf)) as { billId: number; date: string; fen: number }[]) {
+	for (const c of (ids
+		? stmt(db, CREDITS_OF_SQL).all(ids, asOf)
+		: stmt(db, CREDITS_SQL).all(unitId, asOf)) as { billId: number; date: string; fen: number }[]) {
 		let list = credits.get(c.billId);
 		if (!list) credits.set(c.billId, (list = []));
 		list.push({ date: c.date, principalFen: c.fen });
@@ -189,8 +242,14 @@ export function billStates(db: Db, communityId: number, unitId: number, asOf: st
 	return rows.map((b) => {
 		const payments = principal.get(b.billId) ?? [];
 		const credited = credits.get(b.billId) ?? [];
-		const paid = Math.min(b.principalFen, payments.reduce((s, p) => s + p.principalFen, 0));
-		const vacancyCreditFen = Math.min(b.principalFen - paid, credited.reduce((s, p) => s + p.principalFen, 0));
+		const paid = Math.min(
+			b.principalFen,
+			payments.reduce((s, p) => s + p.principalFen, 0)
+		);
+		const vacancyCreditFen = Math.min(
+			b.principalFen - paid,
+			credited.reduce((s, p) => s + p.principalFen, 0)
+		);
 		const working = lateFeeWorking({
 			principalFen: b.principalFen,
 			dueDate: b.dueDate,
@@ -217,10 +276,21 @@ export function billStates(db: Db, communityId: number, unitId: number, asOf: st
 }
 
 /** Bills with anything still due, with the pending-waiver flag filled in. */
-export function billsDue(db: Db, communityId: number, unitId: number, asOf: string, filter?: BillFilter): BillDue[] {
-	const due = billStates(db, communityId, unitId, asOf, filter).filter((b) => b.principalDueFen > 0 || b.lateFeeDueFen > 0);
+export function billsDue(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	asOf: string,
+	filter?: BillFilter
+): BillDue[] {
+	const due = billStates(db, communityId, unitId, asOf, filter).filter(
+		(b) => b.principalDueFen > 0 || b.lateFeeDueFen > 0
+	);
 	if (due.length > 0) {
-		const pending = pendingBillIds(db, due.map((b) => b.billId));
+		const pending = pendingBillIds(
+			db,
+			due.map((b) => b.billId)
+		);
 		if (pending.size > 0) for (const b of due) b.pendingWaiver = pending.has(b.billId);
 	}
 	return due;
@@ -233,7 +303,12 @@ export function totalsOf(bills: readonly BillDue[]): AccountTotals {
 		principalDueFen += b.principalDueFen;
 		lateFeeDueFen += b.lateFeeDueFen;
 	}
-	return { principalDueFen, lateFeeDueFen, totalDueFen: principalDueFen + lateFeeDueFen, bills: bills.length };
+	return {
+		principalDueFen,
+		lateFeeDueFen,
+		totalDueFen: principalDueFen + lateFeeDueFen,
+		bills: bills.length
+	};
 }
 
 /**
@@ -241,12 +316,24 @@ export function totalsOf(bills: readonly BillDue[]): AccountTotals {
  * something still due (oldest first) with its late fee and working, and the totals. Null when the
  * unit is not in this community.
  */
-export function unitAccount(db: Db, communityId: number, unitId: number, asOf: string): UnitAccount | null {
+export function unitAccount(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	asOf: string
+): UnitAccount | null {
 	const unit = unitInfo(db, communityId, unitId);
 	if (!unit) return null;
 	const owners = stmt(db, OWNERS_SQL).all(unitId) as OwnerInfo[];
 	const bills = billsDue(db, communityId, unitId, asOf);
-	return { asOf, unit, owners, vacancyCredits: vacancyCreditLines(db, unitId, asOf), bills, totals: totalsOf(bills) };
+	return {
+		asOf,
+		unit,
+		owners,
+		vacancyCredits: vacancyCreditLines(db, unitId, asOf),
+		bills,
+		totals: totalsOf(bills)
+	};
 }
 
 /** The unit's 空置减免 credits by `asOf`, newest first. */
@@ -266,9 +353,13 @@ export function vacancyCreditLines(db: Db, unitId: number, asOf: string): Vacanc
  */
 export function monthsPaid(db: Db, unitId: number, months: string[]): boolean {
 	if (months.length === 0) return true;
-	const unit = stmt(db, 'SELECT community_id AS communityId FROM units WHERE id = ?').get(unitId) as { communityId: number } | undefined;
+	const unit = stmt(db, 'SELECT community_id AS communityId FROM units WHERE id = ?').get(
+		unitId
+	) as { communityId: number } | undefined;
 	if (!unit) return false;
-	const property = billStates(db, unit.communityId, unitId, '9999-12-31').filter((b) => b.itemCode === PROPERTY_ITEM);
+	const property = billStates(db, unit.communityId, unitId, '9999-12-31').filter(
+		(b) => b.itemCode === PROPERTY_ITEM
+	);
 	const paidMonths = new Set(property.filter((b) => b.principalDueFen === 0).map((b) => b.month));
 	return months.every((m) => paidMonths.has(m));
 }
@@ -289,21 +380,26 @@ export interface UnitHit {
 
 /** Folds full-width digits and dashes typed with a Chinese IME. */
 function fold(s: string): string {
-	return s.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/[－—–]/g, '-');
+	return s
+		.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48))
+		.replace(/[－—–]/g, '-');
 }
 
 function escapeLike(s: string): string {
 	return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
-const NATURAL_ORDER = 'CAST(u.building AS INTEGER), CAST(u.entrance AS INTEGER), CAST(u.room AS INTEGER), u.code';
+const NATURAL_ORDER =
+	'CAST(u.building AS INTEGER), CAST(u.entrance AS INTEGER), CAST(u.room AS INTEGER), u.code';
 
 /**
  * Type-ahead for the counter: room code prefix ("2-1-30", "2 1 301"), owner name (any part) or
  * phone number (its last digits, at least 4). At most `limit` units, code matches first.
  */
 export function findUnits(db: Db, communityId: number, q: string, limit = 10): UnitHit[] {
-	const text = fold(String(q ?? '')).trim().slice(0, 50);
+	const text = fold(String(q ?? ''))
+		.trim()
+		.slice(0, 50);
 	const max = Math.max(1, Math.min(50, Math.floor(limit) || 10));
 	if (!text) return [];
 	const found = new Map<number, UnitHit['matched']>();
@@ -314,23 +410,47 @@ export function findUnits(db: Db, communityId: number, q: string, limit = 10): U
 	const code = text.replace(/[\s/\\_.]+/g, '-');
 	if (/^[0-9-]+$/.test(code)) {
 		// A range on the (community, code) index instead of LIKE, which SQLite would not index here.
-		add(stmt(db, `SELECT u.id FROM units u WHERE u.community_id = ? AND u.code >= ? AND u.code < ? ORDER BY ${NATURAL_ORDER} LIMIT ?`).all(communityId, code, code + '\uffff', max) as { id: number }[], 'code');
+		add(
+			stmt(
+				db,
+				`SELECT u.id FROM units u WHERE u.community_id = ? AND u.code >= ? AND u.code < ? ORDER BY ${NATURAL_ORDER} LIMIT ?`
+			).all(communityId, code, code + '\uffff', max) as { id: number }[],
+			'code'
+		);
 		const digits = text.replace(/\D/g, '');
 		if (found.size < max && digits.length >= 4 && /^\d+$/.test(text)) {
-			add(stmt(db, `SELECT DISTINCT u.id FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
-				WHERE o.community_id = ? AND o.phone LIKE ? ESCAPE '\\' ORDER BY ${NATURAL_ORDER} LIMIT ?`).all(communityId, '%' + escapeLike(digits), max) as { id: number }[], 'phone');
+			add(
+				stmt(
+					db,
+					`SELECT DISTINCT u.id FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
+				WHERE o.community_id = ? AND o.phone LIKE ? ESCAPE '\\' ORDER BY ${NATURAL_ORDER} LIMIT ?`
+				).all(communityId, '%' + escapeLike(digits), max) as { id: number }[],
+				'phone'
+			);
 		}
 	} else {
-		add(stmt(db, `SELECT DISTINCT u.id FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
-			WHERE o.community_id = ? AND o.name LIKE ? ESCAPE '\\' ORDER BY (o.name = ?) DESC, ${NATURAL_ORDER} LIMIT ?`).all(communityId, '%' + escapeLike(text) + '%', text, max) as { id: number }[], 'name');
+		add(
+			stmt(
+				db,
+				`SELECT DISTINCT u.id FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
+			WHERE o.community_id = ? AND o.name LIKE ? ESCAPE '\\' ORDER BY (o.name = ?) DESC, ${NATURAL_ORDER} LIMIT ?`
+			).all(communityId, '%' + escapeLike(text) + '%', text, max) as { id: number }[],
+			'name'
+		);
 	}
 	if (found.size === 0) return [];
 
 	const ids = [...found.keys()];
 	const marks = ids.map(() => '?').join(',');
-	const units = db.$client.prepare(`SELECT id, code, area_centi AS areaCenti, occupancy FROM units WHERE id IN (${marks})`).all(...ids) as { id: number; code: string; areaCenti: number; occupancy: string }[];
+	const units = db.$client
+		.prepare(
+			`SELECT id, code, area_centi AS areaCenti, occupancy FROM units WHERE id IN (${marks})`
+		)
+		.all(...ids) as { id: number; code: string; areaCenti: number; occupancy: string }[];
 	const owners = db.$client
-		.prepare(`SELECT uo.unit_id AS unitId, o.name, o.phone FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id IN (${marks}) ORDER BY uo.id`)
+		.prepare(
+			`SELECT uo.unit_id AS unitId, o.name, o.phone FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id IN (${marks}) ORDER BY uo.id`
+		)
 		.all(...ids) as { unitId: number; name: string; phone: string }[];
 	const byId = new Map(units.map((u) => [u.id, u]));
 	return ids.map((id) => {

@@ -18,7 +18,19 @@ beforeEach(() => {
 	// Buildings 2 and 10 as well, to check the natural order (a text sort puts 10 before 2).
 	for (const code of ['10-1-101', '2-1-101', '2-1-102']) {
 		const [building, entrance, room] = code.split('-');
-		db.insert(units).values({ communityId: f.communityId, building, entrance, room, code, areaCenti: 8000, occupancy: 'occupied', parkingSpaces: 0, createdAt: now }).run();
+		db.insert(units)
+			.values({
+				communityId: f.communityId,
+				building,
+				entrance,
+				room,
+				code,
+				areaCenti: 8000,
+				occupancy: 'occupied',
+				parkingSpaces: 0,
+				createdAt: now
+			})
+			.run();
 	}
 });
 

@@ -4,7 +4,10 @@ import type { Db } from '../db';
 import { bills, units } from '../db/schema';
 
 /** Buildings with their number of units, in natural order (2 before 10). */
-export function buildingsWithUnits(db: Db, communityId: number): { building: string; units: number }[] {
+export function buildingsWithUnits(
+	db: Db,
+	communityId: number
+): { building: string; units: number }[] {
 	return db
 		.select({ building: units.building, units: count() })
 		.from(units)

@@ -3,7 +3,13 @@ import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
-import { feeItems, feeRates, waiverEntries, waiverRequestBills, waiverRequests } from '../db/schema';
+import {
+	feeItems,
+	feeRates,
+	waiverEntries,
+	waiverRequestBills,
+	waiverRequests
+} from '../db/schema';
 import { forgetCommunity } from '../community';
 import { LedgerError, voidPayment, paymentByReceiptNo } from '../ledger';
 import {
@@ -36,16 +42,32 @@ function code(fn: () => unknown): string {
 	return 'ok';
 }
 
-const count = (table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string) =>
+	(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** A per-unit fee item with one rate, so a bill has exactly the principal a worked example needs. */
 function flatItem(rateFen: number, fromMonth = '2026-01', communityId = f.communityId) {
-	const item = db.insert(feeItems).values({ communityId, code: 'flat', nameZh: '物业服务费', nameEn: 'Property service fee', basis: 'per_unit', vacancyApplies: false, sort: 1, createdAt: 0 }).returning().get();
+	const item = db
+		.insert(feeItems)
+		.values({
+			communityId,
+			code: 'flat',
+			nameZh: '物业服务费',
+			nameEn: 'Property service fee',
+			basis: 'per_unit',
+			vacancyApplies: false,
+			sort: 1,
+			createdAt: 0
+		})
+		.returning()
+		.get();
 	db.insert(feeRates).values({ feeItemId: item.id, fromMonth, rateFen, createdAt: 0 }).run();
 	return item;
 }
 
-function pay(over: Partial<FeePaymentInput> & { billIds: number[]; now: number }): ReturnType<typeof postFeePayment> {
+function pay(
+	over: Partial<FeePaymentInput> & { billIds: number[]; now: number }
+): ReturnType<typeof postFeePayment> {
 	return postFeePayment(db, {
 		communityId: f.communityId,
 		unitId: f.unitIds[0],
@@ -89,7 +111,11 @@ describe('fee items and rates', () => {
 		setRate(db, property.id, '2026-04', 300, f.managerId);
 		generateMonthlyBills(db, f.communityId, '2026-04');
 		generateMonthlyBills(db, f.communityId, '2026-05');
-		const rows = db.$client.prepare(`SELECT month, principal_fen AS p FROM bills WHERE unit_id = ? AND fee_item_id = ? ORDER BY month`).all(f.unitIds[0], property.id);
+		const rows = db.$client
+			.prepare(
+				`SELECT month, principal_fen AS p FROM bills WHERE unit_id = ? AND fee_item_id = ? ORDER BY month`
+			)
+			.all(f.unitIds[0], property.id);
 		expect(rows).toEqual([
 			{ month: '2026-04', p: 23850 },
 			{ month: '2026-05', p: 27000 }
@@ -102,7 +128,8 @@ describe('fee items and rates', () => {
 		const [property] = ensureFeeItems(db, f.communityId);
 		expect(code(() => setRate(db, property.id, '2026-13', 300, f.managerId))).toBe('bad_month');
 		expect(code(() => setRate(db, property.id, '2026/05', 300, f.managerId))).toBe('bad_month');
-		for (const r of [0, -1, 2.5, 1_000_001, NaN]) expect(code(() => setRate(db, property.id, '2026-05', r, f.managerId))).toBe('bad_amount');
+		for (const r of [0, -1, 2.5, 1_000_001, NaN])
+			expect(code(() => setRate(db, property.id, '2026-05', r, f.managerId))).toBe('bad_amount');
 		expect(code(() => setRate(db, 9999, '2026-05', 300, f.managerId))).toBe('not_found');
 		expect(count('fee_rates')).toBe(2);
 	});
@@ -113,25 +140,68 @@ describe('generateMonthlyBills', () => {
 
 	it('bills every unit once, with vacancy and parking, and is idempotent', () => {
 		const progress: [number, number][] = [];
-		expect(generateMonthlyBills(db, f.communityId, '2026-03', { onProgress: (d, t) => progress.push([d, t]) })).toEqual({ created: 4, existing: 0 });
+		expect(
+			generateMonthlyBills(db, f.communityId, '2026-03', {
+				onProgress: (d, t) => progress.push([d, t])
+			})
+		).toEqual({ created: 4, existing: 0 });
 		expect(progress.at(-1)).toEqual([3, 3]);
 		expect(generateMonthlyBills(db, f.communityId, '2026-03')).toEqual({ created: 0, existing: 4 });
 		const rows = db.$client
-			.prepare(`SELECT u.code, i.code AS item, b.principal_fen AS p, b.full_fen AS full, b.vacancy_percent AS v, b.due_date AS due, b.source FROM bills b JOIN units u ON u.id = b.unit_id JOIN fee_items i ON i.id = b.fee_item_id ORDER BY u.code, i.sort`)
+			.prepare(
+				`SELECT u.code, i.code AS item, b.principal_fen AS p, b.full_fen AS full, b.vacancy_percent AS v, b.due_date AS due, b.source FROM bills b JOIN units u ON u.id = b.unit_id JOIN fee_items i ON i.id = b.fee_item_id ORDER BY u.code, i.sort`
+			)
 			.all();
 		expect(rows).toEqual([
-			{ code: '1-1-101', item: 'property', p: 23850, full: 23850, v: 100, due: '2026-03-20', source: 'monthly' },
-			{ code: '1-1-102', item: 'property', p: 31933, full: 31933, v: 100, due: '2026-03-20', source: 'monthly' },
-			{ code: '1-1-102', item: 'parking', p: 8000, full: 8000, v: 100, due: '2026-03-20', source: 'monthly' },
+			{
+				code: '1-1-101',
+				item: 'property',
+				p: 23850,
+				full: 23850,
+				v: 100,
+				due: '2026-03-20',
+				source: 'monthly'
+			},
+			{
+				code: '1-1-102',
+				item: 'property',
+				p: 31933,
+				full: 31933,
+				v: 100,
+				due: '2026-03-20',
+				source: 'monthly'
+			},
+			{
+				code: '1-1-102',
+				item: 'parking',
+				p: 8000,
+				full: 8000,
+				v: 100,
+				due: '2026-03-20',
+				source: 'monthly'
+			},
 			// 89.56 m² × 265 = 23 733.4 → 23 733; not handed over since 2024-06-01 → 90 % = 21 359.7 → 21 360
-			{ code: '1-1-201', item: 'property', p: 21360, full: 23733, v: 90, due: '2026-03-20', source: 'monthly' }
+			{
+				code: '1-1-201',
+				item: 'property',
+				p: 21360,
+				full: 23733,
+				v: 90,
+				due: '2026-03-20',
+				source: 'monthly'
+			}
 		]);
 	});
 
 	it('only the given units; other communities untouched; a bad month refused', () => {
-		expect(generateMonthlyBills(db, f.communityId, '2026-03', { unitIds: [f.unitIds[1], f.otherUnitId] })).toEqual({ created: 2, existing: 0 });
+		expect(
+			generateMonthlyBills(db, f.communityId, '2026-03', { unitIds: [f.unitIds[1], f.otherUnitId] })
+		).toEqual({ created: 2, existing: 0 });
 		expect(code(() => generateMonthlyBills(db, f.communityId, '2026-3'))).toBe('bad_month');
-		expect(generateMonthlyBills(db, f.otherCommunityId, '2026-03')).toEqual({ created: 0, existing: 0 });
+		expect(generateMonthlyBills(db, f.otherCommunityId, '2026-03')).toEqual({
+			created: 0,
+			existing: 0
+		});
 		expect(count('bills')).toBe(2);
 	});
 
@@ -142,7 +212,9 @@ describe('generateMonthlyBills', () => {
 		openTestShifts(db, f);
 		ensureFeeItems(db, f.communityId);
 		generateMonthlyBills(db, f.communityId, '2026-02');
-		expect((db.$client.prepare('SELECT DISTINCT due_date AS d FROM bills').get() as { d: string }).d).toBe('2026-02-28');
+		expect(
+			(db.$client.prepare('SELECT DISTINCT due_date AS d FROM bills').get() as { d: string }).d
+		).toBe('2026-02-28');
 	});
 
 	it('bills are insert-only', () => {
@@ -158,12 +230,34 @@ describe('unitAccount and the late fee through real payments', () => {
 		generateMonthlyBills(db, f.communityId, '2026-03');
 		const before = account(f.unitIds[0], '2026-04-15');
 		expect(before.bills).toHaveLength(1);
-		expect(before.bills[0]).toMatchObject({ month: '2026-03', dueDate: '2026-03-20', principalDueFen: 25680, lateFeeFen: 2003, lateFeeDueFen: 2003, pendingWaiver: false });
-		expect(before.totals).toEqual({ principalDueFen: 25680, lateFeeDueFen: 2003, totalDueFen: 27683, bills: 1 });
+		expect(before.bills[0]).toMatchObject({
+			month: '2026-03',
+			dueDate: '2026-03-20',
+			principalDueFen: 25680,
+			lateFeeFen: 2003,
+			lateFeeDueFen: 2003,
+			pendingWaiver: false
+		});
+		expect(before.totals).toEqual({
+			principalDueFen: 25680,
+			lateFeeDueFen: 2003,
+			totalDueFen: 27683,
+			bills: 1
+		});
 		expect(before.owners[0].name).toBe('张伟');
 
-		const p = pay({ billIds: [before.bills[0].billId], method: 'cash', tenderedFen: 30000, now: at('2026-04-15') });
-		expect(p).toMatchObject({ totalFen: 27683, changeFen: 2317, replayed: false, receiptNo: 'SF-2026-000001' });
+		const p = pay({
+			billIds: [before.bills[0].billId],
+			method: 'cash',
+			tenderedFen: 30000,
+			now: at('2026-04-15')
+		});
+		expect(p).toMatchObject({
+			totalFen: 27683,
+			changeFen: 2317,
+			replayed: false,
+			receiptNo: 'SF-2026-000001'
+		});
 		const rec = paymentByReceiptNo(db, f.communityId, p.receiptNo)!;
 		expect(rec.payment.localDate).toBe('2026-04-15');
 		expect(rec.lines.map((l) => [l.kind, l.itemCode, l.amountFen, l.description])).toEqual([
@@ -171,8 +265,17 @@ describe('unitAccount and the late fee through real payments', () => {
 			['late_fee', 'flat', 2003, '物业服务费滞纳金 2026年03月']
 		]);
 		const detail = JSON.parse(rec.lines[1].detail);
-		expect(detail).toMatchObject({ month: '2026-03', itemNameZh: '物业服务费', itemNameEn: 'Property service fee', workingZh: '逾期26天 × ¥256.80 × 3‰ = ¥20.03' });
-		expect(detail.working).toMatchObject({ fen: 2003, parts: [{ principalFen: 25680, days: 26 }], ratePerMille: 3 });
+		expect(detail).toMatchObject({
+			month: '2026-03',
+			itemNameZh: '物业服务费',
+			itemNameEn: 'Property service fee',
+			workingZh: '逾期26天 × ¥256.80 × 3‰ = ¥20.03'
+		});
+		expect(detail.working).toMatchObject({
+			fen: 2003,
+			parts: [{ principalFen: 25680, days: 26 }],
+			ratePerMille: 3
+		});
 		expect(account(f.unitIds[0], '2026-04-15').bills).toEqual([]);
 		expect(account(f.unitIds[0], '2027-01-01').bills).toEqual([]);
 	});
@@ -184,7 +287,12 @@ describe('unitAccount and the late fee through real payments', () => {
 		const p = pay({ billIds: [billId], amountFen: 4000, now: at('2026-01-30') });
 		expect(p.totalFen).toBe(4000);
 		const b = account(f.unitIds[0], '2026-02-19').bills[0];
-		expect(b).toMatchObject({ principalPaidFen: 4000, principalDueFen: 6000, lateFeeFen: 660, lateFeeDueFen: 660 });
+		expect(b).toMatchObject({
+			principalPaidFen: 4000,
+			principalDueFen: 6000,
+			lateFeeFen: 660,
+			lateFeeDueFen: 660
+		});
 		expect(b.working.parts).toEqual([
 			{ principalFen: 4000, days: 10 },
 			{ principalFen: 6000, days: 30 }
@@ -192,7 +300,10 @@ describe('unitAccount and the late fee through real payments', () => {
 		// As of the day of the partial payment, the 4 000 paid had accrued 10 days, the rest too.
 		expect(account(f.unitIds[0], '2026-01-30').bills[0].lateFeeFen).toBe(300);
 		// Before it was paid (as of an earlier date) the payment does not count yet.
-		expect(account(f.unitIds[0], '2026-01-25').bills[0]).toMatchObject({ principalPaidFen: 0, lateFeeFen: 150 });
+		expect(account(f.unitIds[0], '2026-01-25').bills[0]).toMatchObject({
+			principalPaidFen: 0,
+			lateFeeFen: 150
+		});
 	});
 
 	it('paying on the due date is on time; the day after costs one day', () => {
@@ -209,11 +320,15 @@ describe('unitAccount and the late fee through real payments', () => {
 		flatItem(25680);
 		generateMonthlyBills(db, f.communityId, '2026-03');
 		const billId = account(f.unitIds[0], '2026-04-15').bills[0].billId;
-		expect(pay({ billIds: [billId], includeLateFees: false, now: at('2026-04-15') }).totalFen).toBe(25680);
+		expect(pay({ billIds: [billId], includeLateFees: false, now: at('2026-04-15') }).totalFen).toBe(
+			25680
+		);
 		const later = account(f.unitIds[0], '2026-09-01').bills[0];
 		expect(later).toMatchObject({ principalDueFen: 0, lateFeeFen: 2003, lateFeeDueFen: 2003 });
 		// Paying only the principal again is nothing to pay: that bill's principal is settled.
-		expect(code(() => pay({ billIds: [billId], includeLateFees: false, now: at('2026-09-01') }))).toBe('already_paid');
+		expect(
+			code(() => pay({ billIds: [billId], includeLateFees: false, now: at('2026-09-01') }))
+		).toBe('already_paid');
 		const p = pay({ billIds: [billId], includeLateFees: [billId], now: at('2026-09-01') });
 		expect(p.totalFen).toBe(2003);
 		expect(account(f.unitIds[0], '2026-09-01').bills).toEqual([]);
@@ -223,23 +338,62 @@ describe('unitAccount and the late fee through real payments', () => {
 		flatItem(25680);
 		generateMonthlyBills(db, f.communityId, '2026-03');
 		const billId = account(f.unitIds[0], '2026-04-15').bills[0].billId;
-		db.insert(waiverEntries).values({ billId, amountFen: 1000, requestId: null, approvedBy: f.managerId, localDate: '2026-04-10', createdAt: 0 }).run();
-		expect(account(f.unitIds[0], '2026-04-15').bills[0]).toMatchObject({ lateFeeFen: 2003, lateFeeWaivedFen: 1000, lateFeeDueFen: 1003 });
+		db.insert(waiverEntries)
+			.values({
+				billId,
+				amountFen: 1000,
+				requestId: null,
+				approvedBy: f.managerId,
+				localDate: '2026-04-10',
+				createdAt: 0
+			})
+			.run();
+		expect(account(f.unitIds[0], '2026-04-15').bills[0]).toMatchObject({
+			lateFeeFen: 2003,
+			lateFeeWaivedFen: 1000,
+			lateFeeDueFen: 1003
+		});
 		// Dated after the as-of date: not yet waived.
 		expect(account(f.unitIds[0], '2026-04-09').bills[0].lateFeeWaivedFen).toBe(0);
 		// A request awaiting approval marks the bill, read straight from the waiver tables (no registration).
 		expect(account(f.unitIds[0], '2026-04-15').bills[0].pendingWaiver).toBe(false);
 		const requestId = db
 			.insert(waiverRequests)
-			.values({ communityId: f.communityId, requestNo: 'MC-2026-0001', unitId: f.unitIds[0], applicantName: '张三', reason: 'test', requestedFen: 1003, clerkId: f.clerkId, localDate: '2026-04-15', createdAt: 0, idempotencyKey: 'fees-test-pending' })
+			.values({
+				communityId: f.communityId,
+				requestNo: 'MC-2026-0001',
+				unitId: f.unitIds[0],
+				applicantName: '张三',
+				reason: 'test',
+				requestedFen: 1003,
+				clerkId: f.clerkId,
+				localDate: '2026-04-15',
+				createdAt: 0,
+				idempotencyKey: 'fees-test-pending'
+			})
 			.returning({ id: waiverRequests.id })
 			.get().id;
-		db.insert(waiverRequestBills).values({ requestId, billId, month: '2026-03', itemNameZh: '物业费', dueDate: '2026-03-20', principalFen: 25680, lateFeeFen: 2003, requestedFen: 1003 }).run();
+		db.insert(waiverRequestBills)
+			.values({
+				requestId,
+				billId,
+				month: '2026-03',
+				itemNameZh: '物业费',
+				dueDate: '2026-03-20',
+				principalFen: 25680,
+				lateFeeFen: 2003,
+				requestedFen: 1003
+			})
+			.run();
 		expect(account(f.unitIds[0], '2026-04-15').bills[0].pendingWaiver).toBe(true);
 		const p = pay({ billIds: [billId], now: at('2026-04-15') });
 		expect(p.totalFen).toBe(25680 + 1003);
-		expect(JSON.parse(paymentByReceiptNo(db, f.communityId, p.receiptNo)!.lines[1].detail).waivedFen).toBe(1000);
-		expect(() => db.$client.exec('UPDATE waiver_entries SET amount_fen = 0')).toThrow(/append-only/);
+		expect(
+			JSON.parse(paymentByReceiptNo(db, f.communityId, p.receiptNo)!.lines[1].detail).waivedFen
+		).toBe(1000);
+		expect(() => db.$client.exec('UPDATE waiver_entries SET amount_fen = 0')).toThrow(
+			/append-only/
+		);
 		expect(() => db.$client.exec('DELETE FROM waiver_entries')).toThrow(/append-only/);
 	});
 
@@ -249,9 +403,22 @@ describe('unitAccount and the late fee through real payments', () => {
 		const billId = account(f.unitIds[0], '2026-04-15').bills[0].billId;
 		const p = pay({ billIds: [billId], now: at('2026-04-15') });
 		expect(account(f.unitIds[0], '2026-04-20').bills).toEqual([]);
-		voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '收错房号', managerId: f.managerId, now: at('2026-04-20'), localDate: '2026-04-20' });
+		voidPayment(db, {
+			communityId: f.communityId,
+			receiptNo: p.receiptNo,
+			reason: '收错房号',
+			managerId: f.managerId,
+			now: at('2026-04-20'),
+			localDate: '2026-04-20'
+		});
 		const b = account(f.unitIds[0], '2026-04-20').bills[0];
-		expect(b).toMatchObject({ billId, principalPaidFen: 0, principalDueFen: 25680, lateFeePaidFen: 0, lateFeeFen: Math.round((25680 * 3 * 31) / 1000) });
+		expect(b).toMatchObject({
+			billId,
+			principalPaidFen: 0,
+			principalDueFen: 25680,
+			lateFeePaidFen: 0,
+			lateFeeFen: Math.round((25680 * 3 * 31) / 1000)
+		});
 		// It can be paid again, under a new receipt number.
 		expect(pay({ billIds: [billId], now: at('2026-04-20') }).receiptNo).toBe('SF-2026-000002');
 	});
@@ -271,7 +438,9 @@ describe('unitAccount and the late fee through real payments', () => {
 		// 2026-11 property 31 933 due 11-20, 3 days: 31 933 × 3 × 3 / 1000 = 287.397 → 287
 		expect(a.bills[4].lateFeeFen).toBe(287);
 		const vacant = account(f.unitIds[2], '2026-11-23');
-		expect(vacant.bills.every((b) => b.vacancyPercent === 90 && b.principalFen === 21360)).toBe(true);
+		expect(vacant.bills.every((b) => b.vacancyPercent === 90 && b.principalFen === 21360)).toBe(
+			true
+		);
 		expect(unitAccount(db, f.communityId, f.otherUnitId, '2026-11-23')).toBeNull();
 		expect(unitAccount(db, f.otherCommunityId, f.unitIds[0], '2026-11-23')).toBeNull();
 	});
@@ -301,10 +470,27 @@ describe('postFeePayment', () => {
 
 	it('pays three months with late fees in cash: amounts from the ledger, change computed', () => {
 		const a = account(f.unitIds[0], '2026-11-23');
-		const q = quoteFeePayment(db, { communityId: f.communityId, unitId: f.unitIds[0], billIds: due, includeLateFees: true, method: 'cash', tenderedFen: 100000, payerName: '张伟', cashierId: f.clerkId, idempotencyKey: 'k', now });
+		const q = quoteFeePayment(db, {
+			communityId: f.communityId,
+			unitId: f.unitIds[0],
+			billIds: due,
+			includeLateFees: true,
+			method: 'cash',
+			tenderedFen: 100000,
+			payerName: '张伟',
+			cashierId: f.clerkId,
+			idempotencyKey: 'k',
+			now
+		});
 		expect(q.totalFen).toBe(a.totals.totalDueFen);
 		expect(q.months).toEqual(['2026-09', '2026-10', '2026-11']);
-		const p = pay({ billIds: due, method: 'cash', tenderedFen: 100000, now, expectedTotalFen: q.totalFen });
+		const p = pay({
+			billIds: due,
+			method: 'cash',
+			tenderedFen: 100000,
+			now,
+			expectedTotalFen: q.totalFen
+		});
 		expect(p.totalFen).toBe(q.totalFen);
 		expect(p.changeFen).toBe(100000 - q.totalFen);
 		expect(account(f.unitIds[0], '2026-11-23').bills).toEqual([]);
@@ -316,17 +502,31 @@ describe('postFeePayment', () => {
 		const b = pay({ billIds: due, idempotencyKey: key, now });
 		expect(b).toEqual({ ...a, replayed: true });
 		expect(count('payments')).toBe(1);
-		expect(code(() => pay({ billIds: due, idempotencyKey: key, now, unitId: f.unitIds[1] }))).toBe('idempotency_conflict');
+		expect(code(() => pay({ billIds: due, idempotencyKey: key, now, unitId: f.unitIds[1] }))).toBe(
+			'idempotency_conflict'
+		);
 	});
 
 	it('the same form key with other bills, total or method is "already used", never the earlier receipt', () => {
 		const key = crypto.randomUUID();
 		pay({ billIds: [due[0]], idempotencyKey: key, now });
-		expect(code(() => pay({ billIds: [due[1]], idempotencyKey: key, now }))).toBe('idempotency_conflict');
-		expect(code(() => pay({ billIds: [due[0], due[1]], idempotencyKey: key, now }))).toBe('idempotency_conflict');
-		expect(code(() => pay({ billIds: [due[0]], idempotencyKey: key, now, expectedTotalFen: 1 }))).toBe('idempotency_conflict');
-		expect(code(() => pay({ billIds: [due[0]], idempotencyKey: key, now, prepayMonths: 3 }))).toBe('idempotency_conflict');
-		expect(code(() => pay({ billIds: [due[0]], idempotencyKey: key, now, method: 'alipay', methodRef: 'A9' }))).toBe('idempotency_conflict');
+		expect(code(() => pay({ billIds: [due[1]], idempotencyKey: key, now }))).toBe(
+			'idempotency_conflict'
+		);
+		expect(code(() => pay({ billIds: [due[0], due[1]], idempotencyKey: key, now }))).toBe(
+			'idempotency_conflict'
+		);
+		expect(
+			code(() => pay({ billIds: [due[0]], idempotencyKey: key, now, expectedTotalFen: 1 }))
+		).toBe('idempotency_conflict');
+		expect(code(() => pay({ billIds: [due[0]], idempotencyKey: key, now, prepayMonths: 3 }))).toBe(
+			'idempotency_conflict'
+		);
+		expect(
+			code(() =>
+				pay({ billIds: [due[0]], idempotencyKey: key, now, method: 'alipay', methodRef: 'A9' })
+			)
+		).toBe('idempotency_conflict');
 		expect(count('payments')).toBe(1);
 		// The very same request (a double submit) still replays.
 		expect(pay({ billIds: [due[0]], idempotencyKey: key, now }).replayed).toBe(true);
@@ -334,7 +534,17 @@ describe('postFeePayment', () => {
 
 	it('two clerks paying the same bill: the second is told it is already paid, nothing written', () => {
 		const input = { billIds: [due[0]], now };
-		quoteFeePayment(db, { communityId: f.communityId, unitId: f.unitIds[0], includeLateFees: true, method: 'cash', tenderedFen: 100000, payerName: 'x', cashierId: f.clerk2Id, idempotencyKey: 'q', ...input });
+		quoteFeePayment(db, {
+			communityId: f.communityId,
+			unitId: f.unitIds[0],
+			includeLateFees: true,
+			method: 'cash',
+			tenderedFen: 100000,
+			payerName: 'x',
+			cashierId: f.clerk2Id,
+			idempotencyKey: 'q',
+			...input
+		});
 		pay({ ...input, cashierId: f.clerkId });
 		const before = count('payments') + count('payment_lines');
 		expect(code(() => pay({ ...input, cashierId: f.clerk2Id }))).toBe('already_paid');
@@ -344,25 +554,41 @@ describe('postFeePayment', () => {
 	it('refuses a bill of another unit or community, unknown ids, and writes nothing', () => {
 		ensureFeeItems(db, f.otherCommunityId);
 		generateMonthlyBills(db, f.otherCommunityId, '2026-11');
-		const foreign = (db.$client.prepare('SELECT id FROM bills WHERE community_id = ?').get(f.otherCommunityId) as { id: number }).id;
+		const foreign = (
+			db.$client.prepare('SELECT id FROM bills WHERE community_id = ?').get(f.otherCommunityId) as {
+				id: number;
+			}
+		).id;
 		const neighbour = account(f.unitIds[1], '2026-11-23').bills[0].billId;
 		expect(code(() => pay({ billIds: [foreign], now }))).toBe('not_found');
 		expect(code(() => pay({ billIds: [due[0], neighbour], now }))).toBe('not_found');
 		expect(code(() => pay({ billIds: [999999], now }))).toBe('not_found');
 		expect(code(() => pay({ billIds: [-1], now }))).toBe('not_found');
 		expect(code(() => pay({ billIds: [1.5], now }))).toBe('not_found');
-		expect(code(() => pay({ billIds: due, now, communityId: f.otherCommunityId }))).toBe('not_found');
+		expect(code(() => pay({ billIds: due, now, communityId: f.otherCommunityId }))).toBe(
+			'not_found'
+		);
 		expect(count('payments')).toBe(0);
 	});
 
 	it('refuses bad money input with the ledger codes, and stale forms', () => {
 		const total = account(f.unitIds[0], '2026-11-23').totals.totalDueFen;
-		expect(code(() => pay({ billIds: due, method: 'cash', tenderedFen: total - 1, now }))).toBe('tendered_short');
-		expect(code(() => pay({ billIds: due, method: 'cash', tenderedFen: null, now }))).toBe('tendered_missing');
-		expect(code(() => pay({ billIds: due, method: 'cash', tenderedFen: total + 500_001, now }))).toBe('change_too_large');
+		expect(code(() => pay({ billIds: due, method: 'cash', tenderedFen: total - 1, now }))).toBe(
+			'tendered_short'
+		);
+		expect(code(() => pay({ billIds: due, method: 'cash', tenderedFen: null, now }))).toBe(
+			'tendered_missing'
+		);
+		expect(
+			code(() => pay({ billIds: due, method: 'cash', tenderedFen: total + 500_001, now }))
+		).toBe('change_too_large');
 		expect(code(() => pay({ billIds: due, expectedTotalFen: total - 1, now }))).toBe('stale');
-		expect(code(() => pay({ billIds: due, method: 'wechat', methodRef: ' ', now }))).toBe('method_ref_missing');
-		expect(code(() => pay({ billIds: due, method: 'transfer', methodRef: 'R1', now }))).toBe('bank_missing');
+		expect(code(() => pay({ billIds: due, method: 'wechat', methodRef: ' ', now }))).toBe(
+			'method_ref_missing'
+		);
+		expect(code(() => pay({ billIds: due, method: 'transfer', methodRef: 'R1', now }))).toBe(
+			'bank_missing'
+		);
 		expect(code(() => pay({ billIds: due, payerName: '  ', now }))).toBe('payer_missing');
 		expect(code(() => pay({ billIds: [], now }))).toBe('nothing_selected');
 		expect(code(() => pay({ billIds: due, amountFen: 0, now }))).toBe('bad_amount');
@@ -371,28 +597,85 @@ describe('postFeePayment', () => {
 		expect(code(() => pay({ billIds: due, prepayMonths: 37, now }))).toBe('bad_prepay');
 		expect(code(() => pay({ billIds: due, prepayMonths: -1, now }))).toBe('bad_prepay');
 		expect(count('payments') + count('payment_lines')).toBe(0);
-		expect(pay({ billIds: due, expectedTotalFen: total, method: 'cash', tenderedFen: total, now }).changeFen).toBe(0);
+		expect(
+			pay({ billIds: due, expectedTotalFen: total, method: 'cash', tenderedFen: total, now })
+				.changeFen
+		).toBe(0);
 	});
 
 	it('non-cash methods keep their reference and no change', () => {
-		const p = pay({ billIds: due, method: 'transfer', bank: '工商银行', methodRef: 'TX123', tenderedFen: null, now });
+		const p = pay({
+			billIds: due,
+			method: 'transfer',
+			bank: '工商银行',
+			methodRef: 'TX123',
+			tenderedFen: null,
+			now
+		});
 		const rec = paymentByReceiptNo(db, f.communityId, p.receiptNo)!;
-		expect(rec.payment).toMatchObject({ method: 'transfer', bank: '工商银行', methodRef: 'TX123', tenderedFen: null, changeFen: null });
+		expect(rec.payment).toMatchObject({
+			method: 'transfer',
+			bank: '工商银行',
+			methodRef: 'TX123',
+			tenderedFen: null,
+			changeFen: null
+		});
 	});
 
 	it('prepays a year: creates and settles the future bills in the same payment; the quote writes nothing', () => {
 		const billsBefore = count('bills');
 		const preview = prepayPreview(db, f.communityId, f.unitIds[0], '2026-11', 12);
 		expect(preview[0].newBills).toEqual([]); // 2026-11 is billed already
-		expect(preview[1].newBills).toEqual([{ itemCode: 'property', itemNameZh: '物业服务费', itemNameEn: 'Property service fee', principalFen: 23850, vacancyPercent: 100 }]);
-		const q = quoteFeePayment(db, { communityId: f.communityId, unitId: f.unitIds[0], billIds: due, includeLateFees: true, prepayMonths: 12, method: 'alipay', methodRef: 'A1', payerName: '张伟', cashierId: f.clerkId, idempotencyKey: 'q', now });
+		expect(preview[1].newBills).toEqual([
+			{
+				itemCode: 'property',
+				itemNameZh: '物业服务费',
+				itemNameEn: 'Property service fee',
+				principalFen: 23850,
+				vacancyPercent: 100
+			}
+		]);
+		const q = quoteFeePayment(db, {
+			communityId: f.communityId,
+			unitId: f.unitIds[0],
+			billIds: due,
+			includeLateFees: true,
+			prepayMonths: 12,
+			method: 'alipay',
+			methodRef: 'A1',
+			payerName: '张伟',
+			cashierId: f.clerkId,
+			idempotencyKey: 'q',
+			now
+		});
 		expect(count('bills')).toBe(billsBefore);
-		expect(q.months).toEqual(['2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10']);
+		expect(q.months).toEqual([
+			'2026-09',
+			'2026-10',
+			'2026-11',
+			'2026-12',
+			'2027-01',
+			'2027-02',
+			'2027-03',
+			'2027-04',
+			'2027-05',
+			'2027-06',
+			'2027-07',
+			'2027-08',
+			'2027-09',
+			'2027-10'
+		]);
 		expect(q.prepayMonths).toHaveLength(11);
 		const p = pay({ billIds: due, prepayMonths: 12, now, expectedTotalFen: q.totalFen });
 		expect(p.totalFen).toBe(q.totalFen);
 		expect(count('bills')).toBe(billsBefore + 11);
-		expect((db.$client.prepare(`SELECT count(*) AS n FROM bills WHERE source = 'prepay'`).get() as { n: number }).n).toBe(11);
+		expect(
+			(
+				db.$client.prepare(`SELECT count(*) AS n FROM bills WHERE source = 'prepay'`).get() as {
+					n: number;
+				}
+			).n
+		).toBe(11);
 		expect(monthsPaid(db, f.unitIds[0], ['2026-11', '2027-10'])).toBe(true);
 		expect(monthsPaid(db, f.unitIds[0], ['2027-11'])).toBe(false);
 		// Monthly billing later finds the prepaid month already there.
@@ -403,8 +686,14 @@ describe('postFeePayment', () => {
 	it('prepay only (no arrears chosen) still takes the unpaid current month of the window', () => {
 		const p = pay({ billIds: [], prepayMonths: 2, now });
 		const rec = paymentByReceiptNo(db, f.communityId, p.receiptNo)!;
-		expect([...new Set(rec.lines.map((l) => JSON.parse(l.detail).month))]).toEqual(['2026-11', '2026-12']);
-		expect(account(f.unitIds[0], '2026-11-23').bills.map((b) => b.month)).toEqual(['2026-09', '2026-10']);
+		expect([...new Set(rec.lines.map((l) => JSON.parse(l.detail).month))]).toEqual([
+			'2026-11',
+			'2026-12'
+		]);
+		expect(account(f.unitIds[0], '2026-11-23').bills.map((b) => b.month)).toEqual([
+			'2026-09',
+			'2026-10'
+		]);
 	});
 });
 
@@ -415,13 +704,22 @@ describe('monthsPaid', () => {
 		generateMonthlyBills(db, f.communityId, '2026-10');
 		expect(monthsPaid(db, f.unitIds[0], [])).toBe(true);
 		expect(monthsPaid(db, f.unitIds[0], ['2026-10'])).toBe(false);
-		const property = account(f.unitIds[0], '2026-10-10').bills.filter((b) => b.itemCode === 'property').map((b) => b.billId);
+		const property = account(f.unitIds[0], '2026-10-10')
+			.bills.filter((b) => b.itemCode === 'property')
+			.map((b) => b.billId);
 		pay({ billIds: property, amountFen: 100, now: at('2026-10-10') });
 		expect(monthsPaid(db, f.unitIds[0], ['2026-10'])).toBe(false);
 		const p = pay({ billIds: property, now: at('2026-10-10') });
 		expect(monthsPaid(db, f.unitIds[0], ['2026-10'])).toBe(true);
 		expect(monthsPaid(db, f.unitIds[0], ['2026-10', '2026-11'])).toBe(false);
-		voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '错收', managerId: f.managerId, now: at('2026-10-11'), localDate: '2026-10-11' });
+		voidPayment(db, {
+			communityId: f.communityId,
+			receiptNo: p.receiptNo,
+			reason: '错收',
+			managerId: f.managerId,
+			now: at('2026-10-11'),
+			localDate: '2026-10-11'
+		});
 		expect(monthsPaid(db, f.unitIds[0], ['2026-10'])).toBe(false);
 		expect(monthsPaid(db, 999, ['2026-10'])).toBe(false);
 	});
@@ -429,12 +727,23 @@ describe('monthsPaid', () => {
 
 describe('findUnits', () => {
 	it('by room code prefix, owner name, phone tail; only this community', () => {
-		expect(findUnits(db, f.communityId, '1-1-1').map((u) => u.code)).toEqual(['1-1-101', '1-1-102']);
+		expect(findUnits(db, f.communityId, '1-1-1').map((u) => u.code)).toEqual([
+			'1-1-101',
+			'1-1-102'
+		]);
 		expect(findUnits(db, f.communityId, '1 1 2').map((u) => u.code)).toEqual(['1-1-201']);
 		expect(findUnits(db, f.communityId, '１-１-２').map((u) => u.code)).toEqual(['1-1-201']);
 		expect(findUnits(db, f.communityId, '9-9')).toEqual([]);
-		expect(findUnits(db, f.communityId, '李')[0]).toMatchObject({ code: '1-1-102', ownerNames: '李娜', phoneTail: '0002', matched: 'name' });
-		expect(findUnits(db, f.communityId, '0003')[0]).toMatchObject({ code: '1-1-201', matched: 'phone' });
+		expect(findUnits(db, f.communityId, '李')[0]).toMatchObject({
+			code: '1-1-102',
+			ownerNames: '李娜',
+			phoneTail: '0002',
+			matched: 'name'
+		});
+		expect(findUnits(db, f.communityId, '0003')[0]).toMatchObject({
+			code: '1-1-201',
+			matched: 'phone'
+		});
 		expect(findUnits(db, f.communityId, '1', 2)).toHaveLength(2);
 		expect(findUnits(db, f.communityId, '')).toEqual([]);
 		expect(findUnits(db, f.communityId, '%')).toEqual([]);

@@ -9,7 +9,9 @@ import { paymentSchema, type PaymentForm } from './forms';
 
 export type { PaymentForm };
 
-export type FormRead = { ok: true; data: PaymentForm; values: Record<string, string> } | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+export type FormRead =
+	| { ok: true; data: PaymentForm; values: Record<string, string> }
+	| { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
 /** Validates the payment form (fees/forms.ts); every error is per field and translated. Values come back to refill it. */
 export function readPaymentForm(form: FormData, withExpectedTotal: boolean): FormRead {
@@ -19,7 +21,8 @@ export function readPaymentForm(form: FormData, withExpectedTotal: boolean): For
 
 /** A refused payment in the clerk's language; the field it belongs to when there is one. */
 export function ledgerMessage(e: LedgerError): { message: string; field?: string } {
-	const total = typeof e.detail.totalFen === 'number' ? formatYuan(e.detail.totalFen, { symbol: false }) : '';
+	const total =
+		typeof e.detail.totalFen === 'number' ? formatYuan(e.detail.totalFen, { symbol: false }) : '';
 	switch (e.code) {
 		case 'stale':
 			return { message: m.fees_error_stale({ total }) };

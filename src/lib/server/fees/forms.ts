@@ -19,7 +19,9 @@ const prepay = z.preprocess(
 	z
 		.string()
 		.trim()
-		.refine((s) => /^\d{0,2}$/.test(s) && Number(s) <= MAX_PREPAY_MONTHS, { error: () => m.fees_error_bad_prepay() })
+		.refine((s) => /^\d{0,2}$/.test(s) && Number(s) <= MAX_PREPAY_MONTHS, {
+			error: () => m.fees_error_bad_prepay()
+		})
 		.transform((s) => (s === '' ? 0 : Number(s)))
 );
 
@@ -38,15 +40,34 @@ const payer = z.preprocess(
  * fails on its own, so this runs even when a field is refused.
  */
 const formPart = (withExpectedTotal: boolean) =>
-	z.object({ bill: z.unknown().optional(), late: z.unknown().optional(), key: z.unknown().optional(), expectedTotal: z.unknown().optional() }).transform((v, ctx) => {
-		const billIds = ids(v.bill);
-		const lateIds = ids(v.late);
-		const key = typeof v.key === 'string' ? v.key : '';
-		const total = withExpectedTotal ? parseFenPositive(typeof v.expectedTotal === 'string' ? v.expectedTotal : '') : null;
-		const bad = !billIds.every((b) => ID.test(b)) || !lateIds.every((b) => ID.test(b)) || billIds.length > 600 || !KEY.test(key) || (total !== null && !total.ok);
-		if (bad) ctx.addIssue({ code: 'custom', message: m.fees_error_form(), path: ['_form'] });
-		return { billIds: billIds.map(Number), lateIds: lateIds.map(Number), key, expectedTotalFen: total?.ok ? total.fen : undefined };
-	});
+	z
+		.object({
+			bill: z.unknown().optional(),
+			late: z.unknown().optional(),
+			key: z.unknown().optional(),
+			expectedTotal: z.unknown().optional()
+		})
+		.transform((v, ctx) => {
+			const billIds = ids(v.bill);
+			const lateIds = ids(v.late);
+			const key = typeof v.key === 'string' ? v.key : '';
+			const total = withExpectedTotal
+				? parseFenPositive(typeof v.expectedTotal === 'string' ? v.expectedTotal : '')
+				: null;
+			const bad =
+				!billIds.every((b) => ID.test(b)) ||
+				!lateIds.every((b) => ID.test(b)) ||
+				billIds.length > 600 ||
+				!KEY.test(key) ||
+				(total !== null && !total.ok);
+			if (bad) ctx.addIssue({ code: 'custom', message: m.fees_error_form(), path: ['_form'] });
+			return {
+				billIds: billIds.map(Number),
+				lateIds: lateIds.map(Number),
+				key,
+				expectedTotalFen: total?.ok ? total.fen : undefined
+			};
+		});
 
 /**
  * The fee payment form (review step, and the pay step which also carries the confirmed total).
@@ -57,7 +78,10 @@ export function paymentSchema(withExpectedTotal: boolean) {
 		formPart(withExpectedTotal),
 		z.intersection(
 			z.object({ prepay }),
-			z.intersection(methodSchema('ref'), z.object({ payer }).transform((v) => ({ payerName: v.payer })))
+			z.intersection(
+				methodSchema('ref'),
+				z.object({ payer }).transform((v) => ({ payerName: v.payer }))
+			)
 		)
 	);
 }
@@ -65,15 +89,27 @@ export function paymentSchema(withExpectedTotal: boolean) {
 export type PaymentForm = z.infer<ReturnType<typeof paymentSchema>>;
 
 const month = (check: (month: string) => boolean, message: () => string) =>
-	z.preprocess(orEmpty, z.string().trim().refine((s) => isValidMonth(s) && check(s), { error: message }));
+	z.preprocess(
+		orEmpty,
+		z
+			.string()
+			.trim()
+			.refine((s) => isValidMonth(s) && check(s), { error: message })
+	);
 
 /** The billing run (and its per-building chunks): any month from 2000 up to next month. */
 export function billingRunSchema(currentMonth: string) {
 	const latest = addMonths(currentMonth, 1);
 	return z.object({
-		month: month((s) => s >= '2000-01' && s <= latest, () => m.fees_billing_bad_month()),
+		month: month(
+			(s) => s >= '2000-01' && s <= latest,
+			() => m.fees_billing_bad_month()
+		),
 		building: z.preprocess(orEmpty, z.string()).transform((s) => s.slice(0, 20)),
-		confirmed: z.unknown().optional().transform((v) => v === '1')
+		confirmed: z
+			.unknown()
+			.optional()
+			.transform((v) => v === '1')
 	});
 }
 
@@ -87,8 +123,12 @@ export function rateSchema(currentMonth: string) {
 				.string()
 				.trim()
 				.refine(isValidMonth, { error: () => m.fees_billing_bad_month() })
-				.refine((s) => !isValidMonth(s) || s >= currentMonth, { error: () => m.fees_rates_past_month() })
+				.refine((s) => !isValidMonth(s) || s >= currentMonth, {
+					error: () => m.fees_rates_past_month()
+				})
 		),
-		rate: yuanPositive.pipe(z.number().refine((fen) => fen <= MAX_RATE_FEN, { error: () => m.fees_rates_too_large() }))
+		rate: yuanPositive.pipe(
+			z.number().refine((fen) => fen <= MAX_RATE_FEN, { error: () => m.fees_rates_too_large() })
+		)
 	});
 }

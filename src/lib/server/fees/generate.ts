@@ -4,7 +4,14 @@ import { settingsOnDay } from '../admin/priced';
 import { nowMs } from '../clock';
 import { LedgerError } from '../ledger';
 import { isValidMonth } from '../../dates';
-import { monthPlanner, type BillingSettings, type BillingUnit, type FeeBasis, type PlannedBill, type RateRow } from '../../domain/billing';
+import {
+	monthPlanner,
+	type BillingSettings,
+	type BillingUnit,
+	type FeeBasis,
+	type PlannedBill,
+	type RateRow
+} from '../../domain/billing';
 import { stmt } from '../db/stmt';
 import { grantVacancyCredits } from './vacancy-credits';
 
@@ -39,9 +46,21 @@ export interface UnitRow extends BillingUnit {
 
 /** The community's fee items with their rates, for planning bills. */
 export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
-	const items = stmt(db, 'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, basis, vacancy_applies AS vacancyApplies, sort FROM fee_items WHERE community_id = ? ORDER BY sort, id').all(communityId) as (Omit<ItemWithRates, 'rates' | 'vacancyApplies'> & { vacancyApplies: number })[];
-	const rates = stmt(db, 'SELECT r.id, r.fee_item_id AS feeItemId, r.from_month AS fromMonth, r.rate_fen AS rateFen FROM fee_rates r JOIN fee_items i ON i.id = r.fee_item_id WHERE i.community_id = ?').all(communityId) as (RateRow & { feeItemId: number })[];
-	return items.map((i) => ({ ...i, vacancyApplies: !!i.vacancyApplies, rates: rates.filter((r) => r.feeItemId === i.id) }));
+	const items = stmt(
+		db,
+		'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, basis, vacancy_applies AS vacancyApplies, sort FROM fee_items WHERE community_id = ? ORDER BY sort, id'
+	).all(communityId) as (Omit<ItemWithRates, 'rates' | 'vacancyApplies'> & {
+		vacancyApplies: number;
+	})[];
+	const rates = stmt(
+		db,
+		'SELECT r.id, r.fee_item_id AS feeItemId, r.from_month AS fromMonth, r.rate_fen AS rateFen FROM fee_rates r JOIN fee_items i ON i.id = r.fee_item_id WHERE i.community_id = ?'
+	).all(communityId) as (RateRow & { feeItemId: number })[];
+	return items.map((i) => ({
+		...i,
+		vacancyApplies: !!i.vacancyApplies,
+		rates: rates.filter((r) => r.feeItemId === i.id)
+	}));
 }
 
 // takenOverFrom: a unit whose move-in case is open (or done) counts as taken over from the case's
@@ -49,12 +68,20 @@ export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
 const UNIT_COLS = `id, code, area_centi AS areaCenti, parking_spaces AS parkingSpaces, occupancy, handover_notice_date AS handoverNoticeDate,
 	(SELECT min(c.fee_start_month) FROM movein_cases c WHERE c.unit_id = units.id AND c.status IN ('open', 'completed')) AS takenOverFrom`;
 
-export function unitsForBilling(db: Db, communityId: number, unitIds?: readonly number[]): UnitRow[] {
+export function unitsForBilling(
+	db: Db,
+	communityId: number,
+	unitIds?: readonly number[]
+): UnitRow[] {
 	if (unitIds && unitIds.length <= 200) {
 		const one = stmt(db, `SELECT ${UNIT_COLS} FROM units WHERE id = ? AND community_id = ?`);
-		return unitIds.map((id) => one.get(id, communityId) as UnitRow | undefined).filter((u): u is UnitRow => !!u);
+		return unitIds
+			.map((id) => one.get(id, communityId) as UnitRow | undefined)
+			.filter((u): u is UnitRow => !!u);
 	}
-	const all = stmt(db, `SELECT ${UNIT_COLS} FROM units WHERE community_id = ? ORDER BY id`).all(communityId) as UnitRow[];
+	const all = stmt(db, `SELECT ${UNIT_COLS} FROM units WHERE community_id = ? ORDER BY id`).all(
+		communityId
+	) as UnitRow[];
 	if (!unitIds) return all;
 	const wanted = new Set(unitIds);
 	return all.filter((u) => wanted.has(u.id));
@@ -88,13 +115,28 @@ export function insertBills(
 	let created = 0;
 	let existing = 0;
 	const total = units.length;
-	const planners = items.map((item) => ({ item, plan: monthPlanner(item, item.rates, month, settings) }));
+	const planners = items.map((item) => ({
+		item,
+		plan: monthPlanner(item, item.rates, month, settings)
+	}));
 	for (let i = 0; i < total; i++) {
 		const unit = units[i];
 		for (const { item, plan: planner } of planners) {
 			const plan: PlannedBill | null = planner ? planner(unit) : null;
 			if (!plan) continue;
-			const r = insert.run(communityId, unit.id, item.id, month, plan.dueDate, plan.principalFen, plan.fullFen, plan.vacancyPercent, plan.rateFen, source, now);
+			const r = insert.run(
+				communityId,
+				unit.id,
+				item.id,
+				month,
+				plan.dueDate,
+				plan.principalFen,
+				plan.fullFen,
+				plan.vacancyPercent,
+				plan.rateFen,
+				source,
+				now
+			);
 			if (r.changes > 0) created++;
 			else existing++;
 		}
@@ -109,18 +151,45 @@ export function insertBills(
  * transaction. Idempotent: running a month twice creates nothing new (`existing` counts the bills
  * that were already there). Amounts are fixed now, from the rate in force for that month.
  */
-export function generateMonthlyBills(db: Db, communityId: number, month: string, opts: GenerateOptions = {}): { created: number; existing: number } {
+export function generateMonthlyBills(
+	db: Db,
+	communityId: number,
+	month: string,
+	opts: GenerateOptions = {}
+): { created: number; existing: number } {
 	if (!isValidMonth(month)) throw new LedgerError('bad_month');
 	const now = opts.now ?? nowMs();
 	return tx(db, () => {
 		const items = itemsWithRates(db, communityId);
 		const settings = billingSettings(db, communityId, month);
 		const units = unitsForBilling(db, communityId, opts.unitIds);
-		const result = insertBills(db, communityId, units, items, month, settings, opts.source ?? 'monthly', now, opts.onProgress);
+		const result = insertBills(
+			db,
+			communityId,
+			units,
+			items,
+			month,
+			settings,
+			opts.source ?? 'monthly',
+			now,
+			opts.onProgress
+		);
 		// 空置减免 owed for bills issued at 100 % in vacancy months (idempotent; a new bill can take a waiting credit).
 		grantVacancyCredits(db, communityId, { unitIds: opts.unitIds, now, actorId: opts.actorId });
 		if (result.created > 0) {
-			audit(db, { communityId, actorId: opts.actorId ?? null, actorKind: opts.actorId ? 'staff' : 'system', action: 'bills.generate', targetType: 'month', targetId: month, detail: { ...result, units: units.length, source: opts.source ?? 'monthly' } }, now);
+			audit(
+				db,
+				{
+					communityId,
+					actorId: opts.actorId ?? null,
+					actorKind: opts.actorId ? 'staff' : 'system',
+					action: 'bills.generate',
+					targetType: 'month',
+					targetId: month,
+					detail: { ...result, units: units.length, source: opts.source ?? 'monthly' }
+				},
+				now
+			);
 		}
 		return result;
 	});

@@ -1,6 +1,17 @@
 // Property fees (物业服务费): fee items and rates, monthly billing, what a unit owes, counter payments.
 // Other areas (receipts, move-in, waivers, bench) depend on these names and signatures.
-export { ensureFeeItems, setRate, listFeeItems, feeItemOf, feeItemsWithRates, PROPERTY_ITEM, PARKING_ITEM, type FeeItemRow, type FeeRateRow, type RateHistoryRow } from './items';
+export {
+	ensureFeeItems,
+	setRate,
+	listFeeItems,
+	feeItemOf,
+	feeItemsWithRates,
+	PROPERTY_ITEM,
+	PARKING_ITEM,
+	type FeeItemRow,
+	type FeeRateRow,
+	type RateHistoryRow
+} from './items';
 export { generateMonthlyBills, type GenerateOptions, type BillSource } from './generate';
 export {
 	findUnits,
@@ -18,6 +29,14 @@ export {
 	type AccountTotals,
 	type UnitHit
 } from './account';
-export { postFeePayment, quoteFeePayment, MAX_PREPAY_MONTHS, MAX_CHANGE_FEN, type FeePaymentInput, type FeeQuote, type FeeLine } from './pay';
+export {
+	postFeePayment,
+	quoteFeePayment,
+	MAX_PREPAY_MONTHS,
+	MAX_CHANGE_FEN,
+	type FeePaymentInput,
+	type FeeQuote,
+	type FeeLine
+} from './pay';
 export { prepayPreview, type PrepayMonth } from './preview';
 export { grantVacancyCredits } from './vacancy-credits';

@@ -2,7 +2,14 @@ import { tx, type Db } from '../db';
 import type { PaymentMethod } from '../db/schema';
 import { audit } from '../audit';
 import { getCommunity, communityToday } from '../community';
-import { LedgerError, postPayment, priorPayment, requestHash, type LineInput, type PostedPayment } from '../ledger';
+import {
+	LedgerError,
+	postPayment,
+	priorPayment,
+	requestHash,
+	type LineInput,
+	type PostedPayment
+} from '../ledger';
 import { addMonths } from '../../dates';
 import { allocatePayment, type AllocationTarget } from '../../domain/billing';
 import { formatLateFeeWorkingZh, type LateFeeWorking } from '../../domain/late-fee';
@@ -71,13 +78,15 @@ const zhMonth = (m: string) => `${m.slice(0, 4)}年${m.slice(5, 7)}月`;
 function checkIds(ids: unknown, what: string): number[] {
 	if (!Array.isArray(ids)) throw new LedgerError('bad_input', { field: what });
 	if (ids.length > 600) throw new LedgerError('bad_input', { field: what });
-	for (const id of ids) if (!Number.isSafeInteger(id) || id <= 0) throw new LedgerError('not_found');
+	for (const id of ids)
+		if (!Number.isSafeInteger(id) || id <= 0) throw new LedgerError('not_found');
 	return [...new Set(ids as number[])];
 }
 
 function checkPrepay(n: number | undefined): number {
 	if (n === undefined) return 0;
-	if (!Number.isSafeInteger(n) || n < 0 || n > MAX_PREPAY_MONTHS) throw new LedgerError('bad_prepay');
+	if (!Number.isSafeInteger(n) || n < 0 || n > MAX_PREPAY_MONTHS)
+		throw new LedgerError('bad_prepay');
 	return n;
 }
 
@@ -92,7 +101,8 @@ function lateIncluded(include: boolean | number[], billId: number): boolean {
 function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 	const billIds = checkIds(input.billIds, 'billIds');
 	if (Array.isArray(input.includeLateFees)) checkIds(input.includeLateFees, 'includeLateFees');
-	else if (typeof input.includeLateFees !== 'boolean') throw new LedgerError('bad_input', { field: 'includeLateFees' });
+	else if (typeof input.includeLateFees !== 'boolean')
+		throw new LedgerError('bad_input', { field: 'includeLateFees' });
 	const prepay = checkPrepay(input.prepayMonths);
 
 	const community = getCommunity(db, input.communityId);
@@ -102,15 +112,21 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 
 	// Every chosen bill must be a bill of this unit in this community (one query, not one per bill).
 	const owners = new Map(
-		(stmt(db, 'SELECT id, unit_id AS unitId, community_id AS communityId FROM bills WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(billIds)) as {
-			id: number;
-			unitId: number;
-			communityId: number;
-		}[]).map((b) => [b.id, b])
+		(
+			stmt(
+				db,
+				'SELECT id, unit_id AS unitId, community_id AS communityId FROM bills WHERE id IN (SELECT value FROM json_each(?))'
+			).all(JSON.stringify(billIds)) as {
+				id: number;
+				unitId: number;
+				communityId: number;
+			}[]
+		).map((b) => [b.id, b])
 	);
 	for (const id of billIds) {
 		const b = owners.get(id);
-		if (!b || b.unitId !== unit.id || b.communityId !== input.communityId) throw new LedgerError('not_found', { billId: id });
+		if (!b || b.unitId !== unit.id || b.communityId !== input.communityId)
+			throw new LedgerError('not_found', { billId: id });
 	}
 
 	const window: string[] = [];
@@ -118,24 +134,61 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 	if (prepay > 0) {
 		const first = today.slice(0, 7);
 		for (let i = 0; i < prepay; i++) window.push(addMonths(first, i));
-		const before = new Set((stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as { id: number }[]).map((r) => r.id));
+		const before = new Set(
+			(stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as { id: number }[]).map(
+				(r) => r.id
+			)
+		);
 		const items = itemsWithRates(db, input.communityId);
 		// Read for billing: a unit in handover counts as taken over (full rate) from its case's first month.
 		const billed = unitsForBilling(db, input.communityId, [unit.id]);
 		let created = 0;
-		for (const month of window) created += insertBills(db, input.communityId, billed, items, month, billingSettings(db, input.communityId, month), 'prepay', input.now).created;
+		for (const month of window)
+			created += insertBills(
+				db,
+				input.communityId,
+				billed,
+				items,
+				month,
+				billingSettings(db, input.communityId, month),
+				'prepay',
+				input.now
+			).created;
 		if (created > 0) {
-			for (const r of stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as { id: number }[]) if (!before.has(r.id)) newBillIds.add(r.id);
-			audit(db, { communityId: input.communityId, actorId: input.cashierId, action: 'bills.prepay', targetType: 'unit', targetId: unit.code, detail: { months: window, created } }, input.now);
+			for (const r of stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as {
+				id: number;
+			}[])
+				if (!before.has(r.id)) newBillIds.add(r.id);
+			audit(
+				db,
+				{
+					communityId: input.communityId,
+					actorId: input.cashierId,
+					action: 'bills.prepay',
+					targetType: 'unit',
+					targetId: unit.code,
+					detail: { months: window, created }
+				},
+				input.now
+			);
 		}
 	}
 
 	// 空置减免 still owed lowers what is due before it is paid (idempotent; shown on this receipt).
-	grantVacancyCredits(db, input.communityId, { unitIds: [unit.id], now: input.now, actorId: input.cashierId });
+	grantVacancyCredits(db, input.communityId, {
+		unitIds: [unit.id],
+		now: input.now,
+		actorId: input.cashierId
+	});
 	// Only the chosen bills and the prepaid window are read: posting stays fast on a unit with years of bills.
-	const due = billsDue(db, input.communityId, unit.id, today, { ids: billIds, fromMonth: window[0], toMonth: window[window.length - 1] });
+	const due = billsDue(db, input.communityId, unit.id, today, {
+		ids: billIds,
+		fromMonth: window[0],
+		toMonth: window[window.length - 1]
+	});
 	const dueById = new Map(due.map((b) => [b.billId, b]));
-	for (const id of billIds) if (!dueById.has(id)) throw new LedgerError('already_paid', { billId: id });
+	for (const id of billIds)
+		if (!dueById.has(id)) throw new LedgerError('already_paid', { billId: id });
 
 	const chosen = new Set(billIds);
 	const windowSet = new Set(window);
@@ -148,13 +201,19 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 	}));
 	for (const t of targets) {
 		// A chosen bill that owes nothing of what is being paid (principal settled, late fee left) was paid meanwhile.
-		if (chosen.has(t.billId) && t.principalDueFen + t.lateFeeDueFen === 0) throw new LedgerError('already_paid', { billId: t.billId });
+		if (chosen.has(t.billId) && t.principalDueFen + t.lateFeeDueFen === 0)
+			throw new LedgerError('already_paid', { billId: t.billId });
 	}
 
-	let amounts = targets.map((t) => ({ billId: t.billId, principalFen: t.principalDueFen, lateFeeFen: t.lateFeeDueFen }));
+	let amounts = targets.map((t) => ({
+		billId: t.billId,
+		principalFen: t.principalDueFen,
+		lateFeeFen: t.lateFeeDueFen
+	}));
 	if (input.amountFen !== undefined) {
 		const all = amounts.reduce((s, a) => s + a.principalFen + a.lateFeeFen, 0);
-		if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw new LedgerError('bad_amount');
+		if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
+			throw new LedgerError('bad_amount');
 		if (input.amountFen > all) throw new LedgerError('amount_above_due', { totalFen: all });
 		amounts = allocatePayment(input.amountFen, targets);
 	}
@@ -162,7 +221,14 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 	const lines: FeeLine[] = [];
 	for (const a of amounts) {
 		const b = dueById.get(a.billId)!;
-		const base = { billId: b.billId, month: b.month, itemCode: b.itemCode, itemNameZh: b.itemNameZh, itemNameEn: b.itemNameEn, newBill: newBillIds.has(b.billId) };
+		const base = {
+			billId: b.billId,
+			month: b.month,
+			itemCode: b.itemCode,
+			itemNameZh: b.itemNameZh,
+			itemNameEn: b.itemNameEn,
+			newBill: newBillIds.has(b.billId)
+		};
 		if (a.principalFen > 0) {
 			lines.push({
 				...base,
@@ -180,7 +246,18 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 					...(b.source === 'prepay' ? { prepay: true } : {}),
 					// 空置减免 already taken off this bill's principal: the receipt prints the bill at its
 					// full amount and the credit as a negative line under it (domain/receipt.ts).
-					...(b.vacancyCreditFen > 0 ? { credits: [{ nameZh: '空置减免', nameEn: 'Vacancy credit', amountFen: b.vacancyCreditFen, noteZh: '未接房月份按空置比例计收的差额' }] } : {})
+					...(b.vacancyCreditFen > 0
+						? {
+								credits: [
+									{
+										nameZh: '空置减免',
+										nameEn: 'Vacancy credit',
+										amountFen: b.vacancyCreditFen,
+										noteZh: '未接房月份按空置比例计收的差额'
+									}
+								]
+							}
+						: {})
 				}
 			});
 		}
@@ -216,14 +293,27 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 	}
 	const totalFen = principalFen + lateFeeFen;
 	if (totalFen > MAX_FEN) throw new LedgerError('too_large');
-	if (input.expectedTotalFen !== undefined && input.expectedTotalFen !== totalFen) throw new LedgerError('stale', { totalFen });
+	if (input.expectedTotalFen !== undefined && input.expectedTotalFen !== totalFen)
+		throw new LedgerError('stale', { totalFen });
 	if (input.method === 'cash' && Number.isSafeInteger(input.tenderedFen)) {
 		const tendered = input.tenderedFen as number;
-		if (tendered < totalFen) throw new LedgerError('tendered_short', { totalFen, tenderedFen: tendered });
-		if (tendered - totalFen > MAX_CHANGE_FEN) throw new LedgerError('change_too_large', { totalFen, tenderedFen: tendered });
+		if (tendered < totalFen)
+			throw new LedgerError('tendered_short', { totalFen, tenderedFen: tendered });
+		if (tendered - totalFen > MAX_CHANGE_FEN)
+			throw new LedgerError('change_too_large', { totalFen, tenderedFen: tendered });
 	}
 	const months = [...new Set(lines.map((l) => l.month))].sort();
-	return { asOf: today, lines, principalFen, lateFeeFen, totalFen, months, prepayMonths: months.filter((m) => windowSet.has(m) && lines.some((l) => l.month === m && l.newBill)) };
+	return {
+		asOf: today,
+		lines,
+		principalFen,
+		lateFeeFen,
+		totalFen,
+		months,
+		prepayMonths: months.filter(
+			(m) => windowSet.has(m) && lines.some((l) => l.month === m && l.newBill)
+		)
+	};
 }
 
 class QuoteRollback extends Error {
@@ -262,7 +352,8 @@ function checkPayer(name: string): string {
  * fees, amount or method is "this form was already used".
  */
 function feeRequestHash(input: FeePaymentInput): string {
-	const ids = (v: unknown) => (Array.isArray(v) ? [...new Set(v as number[])].sort((a, b) => a - b) : v);
+	const ids = (v: unknown) =>
+		Array.isArray(v) ? [...new Set(v as number[])].sort((a, b) => a - b) : v;
 	return requestHash({
 		unitId: input.unitId,
 		purpose: 'fees',
@@ -289,32 +380,37 @@ function feeRequestHash(input: FeePaymentInput): string {
  */
 export function postFeePayment(db: Db, input: FeePaymentInput): PostedPayment {
 	const payerName = checkPayer(input.payerName);
-	if (!input.idempotencyKey || input.idempotencyKey.length > 100) throw new LedgerError('idempotency_key');
+	if (!input.idempotencyKey || input.idempotencyKey.length > 100)
+		throw new LedgerError('idempotency_key');
 	const hash = feeRequestHash(input);
 	return tx(db, () => {
 		// A replay returns the first receipt before anything is recomputed (its bills are paid now).
 		const replay = priorPayment(db, input, undefined, hash);
 		if (replay) return replay;
 		const quote = computeLines(db, input);
-		const lines: LineInput[] = quote.lines.map((l) => ({ kind: l.kind, itemCode: l.itemCode, billId: l.billId, amountFen: l.amountFen, description: l.description, detail: l.detail }));
-		return postPayment(
-			db,
-			{
-				communityId: input.communityId,
-				unitId: input.unitId,
-				purpose: 'fees',
-				payerName,
-				method: input.method,
-				methodRef: input.methodRef,
-				bank: input.bank,
-				tenderedFen: input.method === 'cash' ? (input.tenderedFen ?? null) : null,
-				cashierId: input.cashierId,
-				idempotencyKey: input.idempotencyKey,
-				requestHash: hash,
-				lines,
-				now: input.now,
-				localDate: quote.asOf
-			}
-		);
+		const lines: LineInput[] = quote.lines.map((l) => ({
+			kind: l.kind,
+			itemCode: l.itemCode,
+			billId: l.billId,
+			amountFen: l.amountFen,
+			description: l.description,
+			detail: l.detail
+		}));
+		return postPayment(db, {
+			communityId: input.communityId,
+			unitId: input.unitId,
+			purpose: 'fees',
+			payerName,
+			method: input.method,
+			methodRef: input.methodRef,
+			bank: input.bank,
+			tenderedFen: input.method === 'cash' ? (input.tenderedFen ?? null) : null,
+			cashierId: input.cashierId,
+			idempotencyKey: input.idempotencyKey,
+			requestHash: hash,
+			lines,
+			now: input.now,
+			localDate: quote.asOf
+		});
 	});
 }

@@ -8,7 +8,13 @@ import { stmt } from '../db/stmt';
 export interface PrepayMonth {
 	month: string;
 	/** Bills that prepaying this month would create (items not billed yet for it). */
-	newBills: { itemCode: string; itemNameZh: string; itemNameEn: string; principalFen: number; vacancyPercent: number }[];
+	newBills: {
+		itemCode: string;
+		itemNameZh: string;
+		itemNameEn: string;
+		principalFen: number;
+		vacancyPercent: number;
+	}[];
 }
 
 /**
@@ -16,12 +22,23 @@ export interface PrepayMonth {
  * would create: the counter shows the amount of "prepay N months" live before the authoritative
  * quote. Months whose bills all exist list nothing (those bills are paid or already listed as due).
  */
-export function prepayPreview(db: Db, communityId: number, unitId: number, fromMonth: string, months = MAX_PREPAY_MONTHS): PrepayMonth[] {
+export function prepayPreview(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	fromMonth: string,
+	months = MAX_PREPAY_MONTHS
+): PrepayMonth[] {
 	const unit = unitsForBilling(db, communityId, [unitId])[0];
 	if (!unit) return [];
 	const items = itemsWithRates(db, communityId);
 	const existing = new Set(
-		(stmt(db, 'SELECT fee_item_id AS feeItemId, month FROM bills WHERE unit_id = ? AND month >= ?').all(unitId, fromMonth) as { feeItemId: number; month: string }[]).map((r) => `${r.feeItemId}:${r.month}`)
+		(
+			stmt(
+				db,
+				'SELECT fee_item_id AS feeItemId, month FROM bills WHERE unit_id = ? AND month >= ?'
+			).all(unitId, fromMonth) as { feeItemId: number; month: string }[]
+		).map((r) => `${r.feeItemId}:${r.month}`)
 	);
 	const out: PrepayMonth[] = [];
 	for (let i = 0; i < months; i++) {
@@ -30,7 +47,14 @@ export function prepayPreview(db: Db, communityId: number, unitId: number, fromM
 		for (const item of items) {
 			if (existing.has(`${item.id}:${month}`)) continue;
 			const plan = planBill(item, item.rates, unit, month, billingSettings(db, communityId, month));
-			if (plan) newBills.push({ itemCode: item.code, itemNameZh: item.nameZh, itemNameEn: item.nameEn, principalFen: plan.principalFen, vacancyPercent: plan.vacancyPercent });
+			if (plan)
+				newBills.push({
+					itemCode: item.code,
+					itemNameZh: item.nameZh,
+					itemNameEn: item.nameEn,
+					principalFen: plan.principalFen,
+					vacancyPercent: plan.vacancyPercent
+				});
 		}
 		out.push({ month, newBills });
 	}

@@ -41,22 +41,50 @@ interface SeedUnit {
 export function seedFees(db: Db, ctx: { communityId: number; today: Date }): void {
 	const { communityId } = ctx;
 	ensureFeeItems(db, communityId);
-	if (db.$client.prepare('SELECT 1 FROM bills WHERE community_id = ? LIMIT 1').get(communityId)) return;
+	if (db.$client.prepare('SELECT 1 FROM bills WHERE community_id = ? LIMIT 1').get(communityId))
+		return;
 
 	const tz = getCommunity(db, communityId).timeZone;
 	const today = todayIn(tz, ctx.today);
 	const current = today.slice(0, 7);
 	const todayDay = Number(today.slice(8, 10));
 	const first = addMonths(current, -11);
-	const cashiers = (db.$client.prepare(`SELECT id FROM staff_users WHERE community_id = ? AND role = 'clerk' ORDER BY username`).all(communityId) as { id: number }[]).map((r) => r.id);
-	if (cashiers.length === 0) cashiers.push(...(db.$client.prepare('SELECT id FROM staff_users WHERE community_id = ? ORDER BY id LIMIT 1').all(communityId) as { id: number }[]).map((r) => r.id));
+	const cashiers = (
+		db.$client
+			.prepare(
+				`SELECT id FROM staff_users WHERE community_id = ? AND role = 'clerk' ORDER BY username`
+			)
+			.all(communityId) as { id: number }[]
+	).map((r) => r.id);
+	if (cashiers.length === 0)
+		cashiers.push(
+			...(
+				db.$client
+					.prepare('SELECT id FROM staff_users WHERE community_id = ? ORDER BY id LIMIT 1')
+					.all(communityId) as { id: number }[]
+			).map((r) => r.id)
+		);
 	if (cashiers.length === 0) return; // no staff: bills only would confuse the demo
 
 	const rand = rng(20261124);
-	const methods: PaymentMethod[] = ['cash', 'cash', 'cash', 'cash', 'wechat', 'wechat', 'wechat', 'alipay', 'alipay', 'card', 'transfer'];
+	const methods: PaymentMethod[] = [
+		'cash',
+		'cash',
+		'cash',
+		'cash',
+		'wechat',
+		'wechat',
+		'wechat',
+		'alipay',
+		'alipay',
+		'card',
+		'transfer'
+	];
 	const units: SeedUnit[] = (
 		db.$client
-			.prepare(`SELECT u.id, u.code, u.room, (SELECT o.name FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id = u.id ORDER BY uo.id LIMIT 1) AS payer FROM units u WHERE u.community_id = ? ORDER BY u.id`)
+			.prepare(
+				`SELECT u.id, u.code, u.room, (SELECT o.name FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id = u.id ORDER BY uo.id LIMIT 1) AS payer FROM units u WHERE u.community_id = ? ORDER BY u.id`
+			)
 			.all(communityId) as { id: number; code: string; room: string; payer: string | null }[]
 	).map((u) => {
 		const floor = Number(u.room.slice(0, -2));
@@ -79,7 +107,9 @@ export function seedFees(db: Db, ctx: { communityId: number; today: Date }): voi
 	tx(db, () => {
 		for (let i = 0; i < 12; i++) {
 			const month = addMonths(first, i);
-			generateMonthlyBills(db, communityId, month, { now: localToEpochMs(`${month}-01`, '08:00', tz) });
+			generateMonthlyBills(db, communityId, month, {
+				now: localToEpochMs(`${month}-01`, '08:00', tz)
+			});
 			const lastPaidMonth = (u: SeedUnit) => addMonths(current, -u.owing);
 			const payers = units
 				.filter((u) => {
@@ -111,7 +141,10 @@ export function seedFees(db: Db, ctx: { communityId: number; today: Date }): voi
 					includeLateFees: true,
 					prepayMonths: prepay,
 					method,
-					methodRef: method === 'cash' ? '' : `${method.toUpperCase()}${date.replaceAll('-', '')}${String(u.id).padStart(5, '0')}`,
+					methodRef:
+						method === 'cash'
+							? ''
+							: `${method.toUpperCase()}${date.replaceAll('-', '')}${String(u.id).padStart(5, '0')}`,
 					bank: method === 'transfer' ? '中国工商银行' : '',
 					tenderedFen: null,
 					payerName: u.payer,
@@ -121,7 +154,11 @@ export function seedFees(db: Db, ctx: { communityId: number; today: Date }): voi
 				};
 				if (method === 'cash') {
 					// Residents hand over whole hundreds; the change is given back.
-					const total = quoteFeePayment(db, { ...input, method: 'wechat', methodRef: 'quote' }).totalFen;
+					const total = quoteFeePayment(db, {
+						...input,
+						method: 'wechat',
+						methodRef: 'quote'
+					}).totalFen;
 					input.tenderedFen = Math.ceil(total / 10000) * 10000;
 				}
 				postFeePayment(db, input);

@@ -11,7 +11,13 @@ import { renderReceipt } from '../pdf/receipt';
 import { pdfText } from '../pdf/pdf-text';
 import { localToEpochMs } from '../../dates';
 import { dailyReport } from '../reports/daily';
-import { ensureFeeItems, generateMonthlyBills, grantVacancyCredits, postFeePayment, unitAccount } from './index';
+import {
+	ensureFeeItems,
+	generateMonthlyBills,
+	grantVacancyCredits,
+	postFeePayment,
+	unitAccount
+} from './index';
 
 const at = (date: string, time = '10:00') => localToEpochMs(date, time, 'Asia/Shanghai');
 const NOW = at('2026-11-23');
@@ -32,7 +38,18 @@ function oldBill(month: string): number {
 	const [property] = ensureFeeItems(db, f.communityId);
 	return db
 		.insert(bills)
-		.values({ communityId: f.communityId, unitId: pending(), feeItemId: property.id, month, dueDate: `${month}-20`, principalFen: 23733, fullFen: 23733, vacancyPercent: 100, rateFen: 265, createdAt: at('2026-09-01') })
+		.values({
+			communityId: f.communityId,
+			unitId: pending(),
+			feeItemId: property.id,
+			month,
+			dueDate: `${month}-20`,
+			principalFen: 23733,
+			fullFen: 23733,
+			vacancyPercent: 100,
+			rateFen: 265,
+			createdAt: at('2026-09-01')
+		})
 		.returning()
 		.get().id;
 }
@@ -42,20 +59,41 @@ describe('空置减免 (issue 11: the vacancy fee started a year late)', () => {
 		const sep = oldBill('2026-09');
 		const oct = oldBill('2026-10');
 		postPayment(db, {
-			communityId: f.communityId, unitId: pending(), purpose: 'fees', payerName: '王芳', method: 'wechat', methodRef: 'WX1', bank: '', tenderedFen: null,
-			cashierId: f.clerkId, idempotencyKey: 'sep', lines: [{ kind: 'principal', itemCode: 'property', billId: sep, amountFen: 23733 }], now: at('2026-09-10'), localDate: '2026-09-10'
+			communityId: f.communityId,
+			unitId: pending(),
+			purpose: 'fees',
+			payerName: '王芳',
+			method: 'wechat',
+			methodRef: 'WX1',
+			bank: '',
+			tenderedFen: null,
+			cashierId: f.clerkId,
+			idempotencyKey: 'sep',
+			lines: [{ kind: 'principal', itemCode: 'property', billId: sep, amountFen: 23733 }],
+			now: at('2026-09-10'),
+			localDate: '2026-09-10'
 		});
 		generateMonthlyBills(db, f.communityId, '2026-11', { now: NOW });
-		const nov = db.select().from(bills).where(eq(bills.month, '2026-11')).all().find((b) => b.unitId === pending())!;
+		const nov = db
+			.select()
+			.from(bills)
+			.where(eq(bills.month, '2026-11'))
+			.all()
+			.find((b) => b.unitId === pending())!;
 		expect(nov).toMatchObject({ principalFen: 21360, vacancyPercent: 90 });
 		// 23 733 − 21 360 = 2 373 for September (paid: goes to October) and 2 373 for October itself.
 		const rows = db.select().from(vacancyCredits).all();
-		expect(rows.map((r) => [r.sourceBillId, r.billId, r.amountFen, r.vacancyPercent, r.localDate])).toEqual([
+		expect(
+			rows.map((r) => [r.sourceBillId, r.billId, r.amountFen, r.vacancyPercent, r.localDate])
+		).toEqual([
 			[sep, oct, 2373, 90, '2026-11-23'],
 			[oct, oct, 2373, 90, '2026-11-23']
 		]);
 		// Bills are never edited.
-		expect(db.select().from(bills).where(eq(bills.id, oct)).get()).toMatchObject({ principalFen: 23733, vacancyPercent: 100 });
+		expect(db.select().from(bills).where(eq(bills.id, oct)).get()).toMatchObject({
+			principalFen: 23733,
+			vacancyPercent: 100
+		});
 		// Running billing (or the grant) again credits nothing more.
 		generateMonthlyBills(db, f.communityId, '2026-11', { now: NOW });
 		expect(grantVacancyCredits(db, f.communityId, { now: NOW })).toBe(0);
@@ -63,7 +101,11 @@ describe('空置减免 (issue 11: the vacancy fee started a year late)', () => {
 
 		const account = unitAccount(db, f.communityId, pending(), '2026-11-23')!;
 		const october = account.bills.find((b) => b.month === '2026-10')!;
-		expect(october).toMatchObject({ principalFen: 23733, vacancyCreditFen: 4746, principalDueFen: 23733 - 4746 });
+		expect(october).toMatchObject({
+			principalFen: 23733,
+			vacancyCreditFen: 4746,
+			principalDueFen: 23733 - 4746
+		});
 		expect(account.vacancyCredits.map((c) => [c.forMonth, c.toMonth, c.amountFen])).toEqual([
 			['2026-10', '2026-10', 2373],
 			['2026-09', '2026-10', 2373]
@@ -76,8 +118,20 @@ describe('空置减免 (issue 11: the vacancy fee started a year late)', () => {
 	it('the next receipt shows the 空置减免 as its own line', async () => {
 		oldBill('2026-10');
 		const p = postFeePayment(db, {
-			communityId: f.communityId, unitId: pending(), billIds: db.select().from(bills).all().map((b) => b.id), includeLateFees: false, method: 'wechat', methodRef: 'WX2',
-			payerName: '王芳', cashierId: f.clerkId, idempotencyKey: 'pay-oct', now: NOW
+			communityId: f.communityId,
+			unitId: pending(),
+			billIds: db
+				.select()
+				.from(bills)
+				.all()
+				.map((b) => b.id),
+			includeLateFees: false,
+			method: 'wechat',
+			methodRef: 'WX2',
+			payerName: '王芳',
+			cashierId: f.clerkId,
+			idempotencyKey: 'pay-oct',
+			now: NOW
 		});
 		expect(p.totalFen).toBe(23733 - 2373);
 		const record = paymentByReceiptNo(db, f.communityId, p.receiptNo)!;
@@ -88,16 +142,46 @@ describe('空置减免 (issue 11: the vacancy fee started a year late)', () => {
 			['空置减免', -2373]
 		]);
 		expect(layout.totalFen).toBe(p.totalFen);
-		const pdf = await renderReceipt(record, getCommunity(db, f.communityId), { format: 'a5', reprintNo: 0, verifyUrl: 'https://fd.example.cn/verify/x' });
+		const pdf = await renderReceipt(record, getCommunity(db, f.communityId), {
+			format: 'a5',
+			reprintNo: 0,
+			verifyUrl: 'https://fd.example.cn/verify/x'
+		});
 		expect(pdfText(pdf).replace(/\s+/g, ' ')).toMatch(/空置减免 .*-23\.73/);
 		// The daily report counts the bill as settled (payment + credit), its late fee charged: 34 days on ¥237.33.
-		expect(dailyReport(db, f.communityId, '2026-11-23', '2026-11-23', { now: NOW }).lateFees.charged).toMatchObject({ bills: 1, chargedFen: 2421 });
+		expect(
+			dailyReport(db, f.communityId, '2026-11-23', '2026-11-23', { now: NOW }).lateFees.charged
+		).toMatchObject({ bills: 1, chargedFen: 2421 });
 	});
 
 	it('an occupied unit without a move-in case on record, and parking bills, get none', () => {
 		const [, parking] = ensureFeeItems(db, f.communityId);
-		db.insert(bills).values({ communityId: f.communityId, unitId: f.unitIds[0], feeItemId: parking.id, month: '2026-10', dueDate: '2026-10-20', principalFen: 8000, fullFen: 8000, rateFen: 8000, createdAt: NOW }).run();
-		db.insert(bills).values({ communityId: f.communityId, unitId: pending(), feeItemId: parking.id, month: '2026-10', dueDate: '2026-10-20', principalFen: 8000, fullFen: 8000, rateFen: 8000, createdAt: NOW }).run();
+		db.insert(bills)
+			.values({
+				communityId: f.communityId,
+				unitId: f.unitIds[0],
+				feeItemId: parking.id,
+				month: '2026-10',
+				dueDate: '2026-10-20',
+				principalFen: 8000,
+				fullFen: 8000,
+				rateFen: 8000,
+				createdAt: NOW
+			})
+			.run();
+		db.insert(bills)
+			.values({
+				communityId: f.communityId,
+				unitId: pending(),
+				feeItemId: parking.id,
+				month: '2026-10',
+				dueDate: '2026-10-20',
+				principalFen: 8000,
+				fullFen: 8000,
+				rateFen: 8000,
+				createdAt: NOW
+			})
+			.run();
 		expect(grantVacancyCredits(db, f.communityId, { now: NOW })).toBe(0);
 	});
 });

@@ -31,19 +31,27 @@ const BILLS_SQL = `SELECT b.id AS billId, b.month, i.vacancy_applies AS vacancyA
  * Grants the 空置减免 the given units (default: every candidate of the community) are still owed,
  * dated today. No transaction of its own: callers run it inside theirs. Returns the fen credited.
  */
-export function grantVacancyCredits(db: Db, communityId: number, opts: { unitIds?: number[]; now: number; actorId?: number | null }): number {
+export function grantVacancyCredits(
+	db: Db,
+	communityId: number,
+	opts: { unitIds?: number[]; now: number; actorId?: number | null }
+): number {
 	const community = getCommunity(db, communityId);
 	const today = todayIn(community.timeZone, opts.now);
 	// With units named (a counter payment), only their bills are read: posting stays fast in a large community.
 	const rows = opts.unitIds
-		? stmt(db, `${CANDIDATES_SQL} AND b.unit_id IN (SELECT value FROM json_each(?))`).all(communityId, JSON.stringify(opts.unitIds))
+		? stmt(db, `${CANDIDATES_SQL} AND b.unit_id IN (SELECT value FROM json_each(?))`).all(
+				communityId,
+				JSON.stringify(opts.unitIds)
+			)
 		: stmt(db, CANDIDATES_SQL).all(communityId);
 	const ids = (rows as { id: number }[]).map((r) => r.id);
 	if (ids.length === 0) return 0;
 	const percent = new Map<string, number>();
 	const percentFor = (month: string) => {
 		let p = percent.get(month);
-		if (p === undefined) percent.set(month, (p = settingsOnDay(db, communityId, `${month}-01`).fees.vacancyPercent));
+		if (p === undefined)
+			percent.set(month, (p = settingsOnDay(db, communityId, `${month}-01`).fees.vacancyPercent));
 		return p;
 	};
 	const insert = stmt(
@@ -52,9 +60,18 @@ export function grantVacancyCredits(db: Db, communityId: number, opts: { unitIds
 	);
 	let total = 0;
 	for (const unit of unitsForBilling(db, communityId, ids)) {
-		const bills = (stmt(db, BILLS_SQL).all(unit.id) as (Omit<CreditBill, 'vacancyApplies'> & { vacancyApplies: number })[]).map((b) => ({ ...b, vacancyApplies: !!b.vacancyApplies }));
+		const bills = (
+			stmt(db, BILLS_SQL).all(unit.id) as (Omit<CreditBill, 'vacancyApplies'> & {
+				vacancyApplies: number;
+			})[]
+		).map((b) => ({ ...b, vacancyApplies: !!b.vacancyApplies }));
 		const credited = new Map(
-			(stmt(db, 'SELECT source_bill_id AS id, SUM(amount_fen) AS fen FROM vacancy_credits WHERE unit_id = ? GROUP BY source_bill_id').all(unit.id) as { id: number; fen: number }[]).map((r) => [r.id, r.fen])
+			(
+				stmt(
+					db,
+					'SELECT source_bill_id AS id, SUM(amount_fen) AS fen FROM vacancy_credits WHERE unit_id = ? GROUP BY source_bill_id'
+				).all(unit.id) as { id: number; fen: number }[]
+			).map((r) => [r.id, r.fen])
 		);
 		const owed = vacancyCreditsOwed(unit, bills, percentFor, credited);
 		if (owed.length === 0) continue;
@@ -65,13 +82,31 @@ export function grantVacancyCredits(db: Db, communityId: number, opts: { unitIds
 		if (rows.length === 0) continue;
 		let sum = 0;
 		for (const r of rows) {
-			insert.run(communityId, unit.id, r.sourceBillId, r.billId, r.amountFen, r.vacancyPercent, today, opts.actorId ?? null, opts.now);
+			insert.run(
+				communityId,
+				unit.id,
+				r.sourceBillId,
+				r.billId,
+				r.amountFen,
+				r.vacancyPercent,
+				today,
+				opts.actorId ?? null,
+				opts.now
+			);
 			sum += r.amountFen;
 		}
 		total += sum;
 		audit(
 			db,
-			{ communityId, actorId: opts.actorId ?? null, actorKind: opts.actorId ? 'staff' : 'system', action: 'bills.vacancy_credit', targetType: 'unit', targetId: unit.code, detail: { credits: rows, totalFen: sum } },
+			{
+				communityId,
+				actorId: opts.actorId ?? null,
+				actorKind: opts.actorId ? 'staff' : 'system',
+				action: 'bills.vacancy_credit',
+				targetType: 'unit',
+				targetId: unit.code,
+				detail: { credits: rows, totalFen: sum }
+			},
 			opts.now
 		);
 	}

@@ -49,11 +49,19 @@ function hasOpenLoan(db: Db, keyId: number): boolean {
 }
 
 function keyOf(db: Db, communityId: number, id: number) {
-	return db.select().from(keys).where(and(eq(keys.communityId, communityId), eq(keys.id, id))).get();
+	return db
+		.select()
+		.from(keys)
+		.where(and(eq(keys.communityId, communityId), eq(keys.id, id)))
+		.get();
 }
 
 function tagTaken(db: Db, communityId: number, tag: string, exceptId?: number): boolean {
-	const cond = and(eq(keys.communityId, communityId), eq(keys.tagNo, tag), exceptId === undefined ? undefined : ne(keys.id, exceptId));
+	const cond = and(
+		eq(keys.communityId, communityId),
+		eq(keys.tagNo, tag),
+		exceptId === undefined ? undefined : ne(keys.id, exceptId)
+	);
 	return !!db.select({ id: keys.id }).from(keys).where(cond).get();
 }
 
@@ -73,10 +81,18 @@ export interface NewKeyInput {
 
 export type RegisterError = KeyError | 'not_found';
 
-export function createKey(db: Db, actor: Actor, input: NewKeyInput, nowMs: number): Result<RegisterError> {
+export function createKey(
+	db: Db,
+	actor: Actor,
+	input: NewKeyInput,
+	nowMs: number
+): Result<RegisterError> {
 	return tx(db, () => {
 		const tag = normaliseTag(input.tagNo);
-		const unit = input.kind === 'unit' && input.unitCode.trim() ? findUnitByCode(db, actor.communityId, input.unitCode) : null;
+		const unit =
+			input.kind === 'unit' && input.unitCode.trim()
+				? findUnitByCode(db, actor.communityId, input.unitCode)
+				: null;
 		const errors = checkKey(
 			{
 				kind: input.kind,
@@ -107,7 +123,23 @@ export function createKey(db: Db, actor: Actor, input: NewKeyInput, nowMs: numbe
 			})
 			.returning({ id: keys.id })
 			.get();
-		audit(db, { communityId: actor.communityId, actorId: actor.id, action: 'key.create', targetType: 'key', targetId: row.id, detail: { tagNo: tag, kind: input.kind, unitCode: unit?.code ?? null, slot: input.slot.trim() } }, nowMs);
+		audit(
+			db,
+			{
+				communityId: actor.communityId,
+				actorId: actor.id,
+				action: 'key.create',
+				targetType: 'key',
+				targetId: row.id,
+				detail: {
+					tagNo: tag,
+					kind: input.kind,
+					unitCode: unit?.code ?? null,
+					slot: input.slot.trim()
+				}
+			},
+			nowMs
+		);
 		return { ok: true, id: row.id };
 	});
 }
@@ -121,10 +153,23 @@ export interface EditKeyInput {
 	note: string;
 }
 
-const EDITABLE = ['tagNo', 'description', 'slot', 'depositConsentDate', 'depositConsentMethod', 'note'] as const;
+const EDITABLE = [
+	'tagNo',
+	'description',
+	'slot',
+	'depositConsentDate',
+	'depositConsentMethod',
+	'note'
+] as const;
 
 /** Edits the register entry (not its kind or unit: that is another key). Every change is audited. */
-export function updateKey(db: Db, actor: Actor, id: number, input: EditKeyInput, nowMs: number): Result<RegisterError> {
+export function updateKey(
+	db: Db,
+	actor: Actor,
+	id: number,
+	input: EditKeyInput,
+	nowMs: number
+): Result<RegisterError> {
 	return tx(db, () => {
 		const key = keyOf(db, actor.communityId, id);
 		if (!key) return { ok: false, errors: ['not_found'] };
@@ -138,15 +183,38 @@ export function updateKey(db: Db, actor: Actor, id: number, input: EditKeyInput,
 			note: input.note.trim()
 		};
 		const errors = checkKey(
-			{ kind: key.kind, unitFound: unitKey ? true : null, description: next.description, depositConsentDate: next.depositConsentDate, depositConsentMethod: next.depositConsentMethod },
-			{ today: today(db, actor.communityId, nowMs), tagTaken: tagTaken(db, actor.communityId, next.tagNo, id) }
+			{
+				kind: key.kind,
+				unitFound: unitKey ? true : null,
+				description: next.description,
+				depositConsentDate: next.depositConsentDate,
+				depositConsentMethod: next.depositConsentMethod
+			},
+			{
+				today: today(db, actor.communityId, nowMs),
+				tagTaken: tagTaken(db, actor.communityId, next.tagNo, id)
+			}
 		);
 		if (errors.length) return { ok: false, errors };
 		const changes: Record<string, [unknown, unknown]> = {};
 		for (const f of EDITABLE) if (key[f] !== next[f]) changes[f] = [key[f], next[f]];
 		if (Object.keys(changes).length === 0) return { ok: true, id };
-		db.update(keys).set({ ...next, updatedAt: nowMs }).where(eq(keys.id, id)).run();
-		audit(db, { communityId: actor.communityId, actorId: actor.id, action: 'key.update', targetType: 'key', targetId: id, detail: { changes } }, nowMs);
+		db.update(keys)
+			.set({ ...next, updatedAt: nowMs })
+			.where(eq(keys.id, id))
+			.run();
+		audit(
+			db,
+			{
+				communityId: actor.communityId,
+				actorId: actor.id,
+				action: 'key.update',
+				targetType: 'key',
+				targetId: id,
+				detail: { changes }
+			},
+			nowMs
+		);
 		return { ok: true, id };
 	});
 }
@@ -159,7 +227,13 @@ export interface DispositionInput {
 }
 
 /** Marks a key lost, handed back to its owner, or back in service (audited). */
-export function changeDisposition(db: Db, actor: Actor, id: number, input: DispositionInput, nowMs: number): Result<DispositionError | 'not_found'> {
+export function changeDisposition(
+	db: Db,
+	actor: Actor,
+	id: number,
+	input: DispositionInput,
+	nowMs: number
+): Result<DispositionError | 'not_found'> {
 	return tx(db, () => {
 		const key = keyOf(db, actor.communityId, id);
 		if (!key) return { ok: false, errors: ['not_found'] };
@@ -170,23 +244,43 @@ export function changeDisposition(db: Db, actor: Actor, id: number, input: Dispo
 			today: today(db, actor.communityId, nowMs)
 		});
 		if (errors.length) return { ok: false, errors };
-		const redeposit = input.target === 'active' && key.disposition === 'returned_to_owner' && key.kind === 'unit';
+		const redeposit =
+			input.target === 'active' && key.disposition === 'returned_to_owner' && key.kind === 'unit';
 		db.update(keys)
 			.set({
 				disposition: input.target,
 				updatedAt: nowMs,
-				...(redeposit ? { depositConsentDate: input.depositConsentDate, depositConsentMethod: input.depositConsentMethod } : {})
+				...(redeposit
+					? {
+							depositConsentDate: input.depositConsentDate,
+							depositConsentMethod: input.depositConsentMethod
+						}
+					: {})
 			})
 			.where(eq(keys.id, id))
 			.run();
-		audit(db, {
-			communityId: actor.communityId,
-			actorId: actor.id,
-			action: 'key.disposition',
-			targetType: 'key',
-			targetId: id,
-			detail: { from: key.disposition, to: input.target, note: input.note.trim(), ...(redeposit ? { depositConsentDate: input.depositConsentDate, depositConsentMethod: input.depositConsentMethod } : {}) }
-		}, nowMs);
+		audit(
+			db,
+			{
+				communityId: actor.communityId,
+				actorId: actor.id,
+				action: 'key.disposition',
+				targetType: 'key',
+				targetId: id,
+				detail: {
+					from: key.disposition,
+					to: input.target,
+					note: input.note.trim(),
+					...(redeposit
+						? {
+								depositConsentDate: input.depositConsentDate,
+								depositConsentMethod: input.depositConsentMethod
+							}
+						: {})
+				}
+			},
+			nowMs
+		);
 		return { ok: true, id };
 	});
 }
@@ -216,9 +310,19 @@ export type LendError = LoanError | 'not_found';
  * holders inside one IMMEDIATE transaction, so two clerks cannot lend the same key twice. A
  * replayed form token answers with the loan it already made.
  */
-export function lendKey(db: Db, actor: Actor, keyId: number, input: LendInput, nowMs: number): Result<LendError> {
+export function lendKey(
+	db: Db,
+	actor: Actor,
+	keyId: number,
+	input: LendInput,
+	nowMs: number
+): Result<LendError> {
 	return tx(db, () => {
-		const replay = db.select({ id: keyLoans.id, keyId: keyLoans.keyId }).from(keyLoans).where(eq(keyLoans.idempotencyKey, input.idempotencyKey)).get();
+		const replay = db
+			.select({ id: keyLoans.id, keyId: keyLoans.keyId })
+			.from(keyLoans)
+			.where(eq(keyLoans.idempotencyKey, input.idempotencyKey))
+			.get();
 		if (replay && replay.keyId === keyId) return { ok: true, id: replay.id, replay: true };
 		const key = keyOf(db, actor.communityId, keyId);
 		if (!key) return { ok: false, errors: ['not_found'] };
@@ -232,7 +336,8 @@ export function lendKey(db: Db, actor: Actor, keyId: number, input: LendInput, n
 		});
 		if (!check.ok) return { ok: false, errors: check.errors };
 		const byPhone = check.consentBasis === 'phone';
-		const collateral = input.collateral && input.collateral.idNumber.trim() ? input.collateral : null;
+		const collateral =
+			input.collateral && input.collateral.idNumber.trim() ? input.collateral : null;
 		const loan = db
 			.insert(keyLoans)
 			.values({
@@ -264,7 +369,23 @@ export function lendKey(db: Db, actor: Actor, keyId: number, input: LendInput, n
 			})
 			.returning({ id: keyLoans.id })
 			.get();
-		audit(db, { communityId: actor.communityId, actorId: actor.id, action: 'key.lend', targetType: 'key_loan', targetId: loan.id, detail: { keyId, tagNo: key.tagNo, borrower: input.borrowerName.trim(), consentBasis: check.consentBasis } }, nowMs);
+		audit(
+			db,
+			{
+				communityId: actor.communityId,
+				actorId: actor.id,
+				action: 'key.lend',
+				targetType: 'key_loan',
+				targetId: loan.id,
+				detail: {
+					keyId,
+					tagNo: key.tagNo,
+					borrower: input.borrowerName.trim(),
+					consentBasis: check.consentBasis
+				}
+			},
+			nowMs
+		);
 		return { ok: true, id: loan.id };
 	});
 }
@@ -282,14 +403,28 @@ export interface ReturnKeyInput {
 export type ReturnKeyError = ReturnError | 'not_found';
 
 /** Closes the key's open loan. A key the borrower lost is marked lost in the register. */
-export function returnKey(db: Db, actor: Actor, keyId: number, input: ReturnKeyInput, nowMs: number): Result<ReturnKeyError> {
+export function returnKey(
+	db: Db,
+	actor: Actor,
+	keyId: number,
+	input: ReturnKeyInput,
+	nowMs: number
+): Result<ReturnKeyError> {
 	return tx(db, () => {
-		const replay = db.select({ id: keyReturns.id, keyId: keyReturns.keyId }).from(keyReturns).where(eq(keyReturns.idempotencyKey, input.idempotencyKey)).get();
+		const replay = db
+			.select({ id: keyReturns.id, keyId: keyReturns.keyId })
+			.from(keyReturns)
+			.where(eq(keyReturns.idempotencyKey, input.idempotencyKey))
+			.get();
 		if (replay && replay.keyId === keyId) return { ok: true, id: replay.id, replay: true };
 		const key = keyOf(db, actor.communityId, keyId);
 		if (!key) return { ok: false, errors: ['not_found'] };
 		const open = db
-			.select({ id: keyLoans.id, lentAt: keyLoans.lentAt, collateralIdNumber: keyLoans.collateralIdNumber })
+			.select({
+				id: keyLoans.id,
+				lentAt: keyLoans.lentAt,
+				collateralIdNumber: keyLoans.collateralIdNumber
+			})
 			.from(keyLoans)
 			.leftJoin(keyReturns, eq(keyReturns.loanId, keyLoans.id))
 			.where(and(eq(keyLoans.keyId, keyId), isNull(keyReturns.id)))
@@ -320,10 +455,35 @@ export function returnKey(db: Db, actor: Actor, keyId: number, input: ReturnKeyI
 			.returning({ id: keyReturns.id })
 			.get();
 		if (input.lost) {
-			db.update(keys).set({ disposition: 'lost', updatedAt: nowMs }).where(eq(keys.id, keyId)).run();
-			audit(db, { communityId: actor.communityId, actorId: actor.id, action: 'key.disposition', targetType: 'key', targetId: keyId, detail: { from: key.disposition, to: 'lost', loanId: open.id } }, nowMs);
+			db.update(keys)
+				.set({ disposition: 'lost', updatedAt: nowMs })
+				.where(eq(keys.id, keyId))
+				.run();
+			audit(
+				db,
+				{
+					communityId: actor.communityId,
+					actorId: actor.id,
+					action: 'key.disposition',
+					targetType: 'key',
+					targetId: keyId,
+					detail: { from: key.disposition, to: 'lost', loanId: open.id }
+				},
+				nowMs
+			);
 		}
-		audit(db, { communityId: actor.communityId, actorId: actor.id, action: 'key.return', targetType: 'key_loan', targetId: open.id, detail: { keyId, tagNo: key.tagNo, lost: input.lost } }, nowMs);
+		audit(
+			db,
+			{
+				communityId: actor.communityId,
+				actorId: actor.id,
+				action: 'key.return',
+				targetType: 'key_loan',
+				targetId: open.id,
+				detail: { keyId, tagNo: key.tagNo, lost: input.lost }
+			},
+			nowMs
+		);
 		return { ok: true, id: ret.id };
 	});
 }

@@ -4,8 +4,14 @@ import { listFilterSchema, logRangeSchema } from './forms';
 // Query-string schemas moved from the key routes into keys/forms.ts (issue 12).
 describe('key list and log query strings', () => {
 	it('the list ignores an unknown state and cuts a long search', () => {
-		expect(listFilterSchema.parse({ q: ' 6-1 ', state: 'stolen' })).toEqual({ q: '6-1', state: '' });
-		expect(listFilterSchema.parse({ q: 'x'.repeat(41), state: 'lent' })).toEqual({ q: '', state: 'lent' });
+		expect(listFilterSchema.parse({ q: ' 6-1 ', state: 'stolen' })).toEqual({
+			q: '6-1',
+			state: ''
+		});
+		expect(listFilterSchema.parse({ q: 'x'.repeat(41), state: 'lent' })).toEqual({
+			q: '',
+			state: 'lent'
+		});
 	});
 	it('the log takes real days in order, at most 366 days apart', () => {
 		expect(logRangeSchema.safeParse({ from: '2026-11-17', to: '2026-11-23' }).success).toBe(true);

@@ -37,7 +37,11 @@ const optionalId = z
 	.regex(/^\d{0,9}$/)
 	.default('')
 	.transform((v) => (v === '' ? null : Number(v)));
-const dateTime = z.string().trim().regex(DATETIME_RE, { error: () => m.keys_err_datetime() }).refine((v) => isValidDate(v.slice(0, 10)), { error: () => m.keys_err_datetime() });
+const dateTime = z
+	.string()
+	.trim()
+	.regex(DATETIME_RE, { error: () => m.keys_err_datetime() })
+	.refine((v) => isValidDate(v.slice(0, 10)), { error: () => m.keys_err_datetime() });
 const optionalDate = z
 	.string()
 	.trim()
@@ -57,7 +61,10 @@ export function toLocalInput(ms: number, timeZone: string): string {
 	return formatDateTimeLocal(ms, timeZone).replace(' ', 'T');
 }
 
-const depositMethod = z.enum(['', ...DEPOSIT_CONSENT_METHODS]).default('').transform((v) => (v === '' ? null : v));
+const depositMethod = z
+	.enum(['', ...DEPOSIT_CONSENT_METHODS])
+	.default('')
+	.transform((v) => (v === '' ? null : v));
 
 export const registerSchema = z.object({
 	tagNo: required(20),
@@ -84,7 +91,10 @@ export const lendSchema = z
 		borrowerName: required(50),
 		borrowerIdType: z.enum(ID_TYPES),
 		borrowerIdNumber: required(40),
-		borrowerPhone: z.string().trim().regex(PHONE_RE, { error: () => m.keys_err_phone() }),
+		borrowerPhone: z
+			.string()
+			.trim()
+			.regex(PHONE_RE, { error: () => m.keys_err_phone() }),
 		borrowerCompany: text(100),
 		borrowerRelation: text(50),
 		purpose: z.enum(LOAN_PURPOSES),
@@ -100,11 +110,24 @@ export const lendSchema = z
 		token
 	})
 	.superRefine((v, ctx) => {
-		if (v.borrowerIdType === 'id_card' && !isPlausibleIdCard(v.borrowerIdNumber)) ctx.addIssue({ code: 'custom', path: ['borrowerIdNumber'], message: m.keys_err_id_card() });
-		if (v.consentPhone && !PHONE_RE.test(v.consentPhone)) ctx.addIssue({ code: 'custom', path: ['consentPhone'], message: m.keys_err_phone() });
-		if (v.consentAt && !(DATETIME_RE.test(v.consentAt) && isValidDate(v.consentAt.slice(0, 10)))) ctx.addIssue({ code: 'custom', path: ['consentAt'], message: m.keys_err_datetime() });
-		if (v.collateralIdNumber && !v.collateralIdType) ctx.addIssue({ code: 'custom', path: ['collateralIdType'], message: m.validation_required() });
-		if (v.collateralIdType === 'id_card' && v.collateralIdNumber && !isPlausibleIdCard(v.collateralIdNumber)) ctx.addIssue({ code: 'custom', path: ['collateralIdNumber'], message: m.keys_err_id_card() });
+		if (v.borrowerIdType === 'id_card' && !isPlausibleIdCard(v.borrowerIdNumber))
+			ctx.addIssue({ code: 'custom', path: ['borrowerIdNumber'], message: m.keys_err_id_card() });
+		if (v.consentPhone && !PHONE_RE.test(v.consentPhone))
+			ctx.addIssue({ code: 'custom', path: ['consentPhone'], message: m.keys_err_phone() });
+		if (v.consentAt && !(DATETIME_RE.test(v.consentAt) && isValidDate(v.consentAt.slice(0, 10))))
+			ctx.addIssue({ code: 'custom', path: ['consentAt'], message: m.keys_err_datetime() });
+		if (v.collateralIdNumber && !v.collateralIdType)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['collateralIdType'],
+				message: m.validation_required()
+			});
+		if (
+			v.collateralIdType === 'id_card' &&
+			v.collateralIdNumber &&
+			!isPlausibleIdCard(v.collateralIdNumber)
+		)
+			ctx.addIssue({ code: 'custom', path: ['collateralIdNumber'], message: m.keys_err_id_card() });
 	});
 
 export const returnSchema = z.object({
@@ -130,7 +153,10 @@ const logDate = z.string().refine(isValidDate);
 // Zod 4 runs this refinement even when a date above failed: check them again before daysBetween (it throws).
 export const logRangeSchema = z
 	.object({ from: logDate, to: logDate })
-	.refine((r) => isValidDate(r.from) && isValidDate(r.to) && r.from <= r.to && daysBetween(r.from, r.to) <= 366);
+	.refine(
+		(r) =>
+			isValidDate(r.from) && isValidDate(r.to) && r.from <= r.to && daysBetween(r.from, r.to) <= 366
+	);
 
 // ------------------------------------------------------------------------------ messages
 
@@ -190,7 +216,11 @@ const DISPOSITION_MESSAGES: Record<DispositionError | 'not_found', () => string>
 };
 
 /** Summary message (the first error's) and per-field messages for a rule failure. */
-function explain<E extends string>(errors: E[], messages: Record<E, () => string>, fields: Partial<Record<E, string | null>>) {
+function explain<E extends string>(
+	errors: E[],
+	messages: Record<E, () => string>,
+	fields: Partial<Record<E, string | null>>
+) {
 	const fieldErrors: FieldErrors = {};
 	for (const e of errors) {
 		const field = fields[e];
@@ -199,11 +229,17 @@ function explain<E extends string>(errors: E[], messages: Record<E, () => string
 	return { message: messages[errors[0]](), errors: fieldErrors };
 }
 
-export const explainRegister = (errors: RegisterError[]) => explain(errors, REGISTER_MESSAGES, REGISTER_FIELD);
-export const explainLoan = (errors: LendError[]) => explain(errors, LOAN_MESSAGES, LOAN_ERROR_FIELD as Record<LoanError, string | null>);
-export const explainReturn = (errors: ReturnKeyError[]) => explain(errors, RETURN_MESSAGES, RETURN_ERROR_FIELD as Record<ReturnError, string | null>);
+export const explainRegister = (errors: RegisterError[]) =>
+	explain(errors, REGISTER_MESSAGES, REGISTER_FIELD);
+export const explainLoan = (errors: LendError[]) =>
+	explain(errors, LOAN_MESSAGES, LOAN_ERROR_FIELD as Record<LoanError, string | null>);
+export const explainReturn = (errors: ReturnKeyError[]) =>
+	explain(errors, RETURN_MESSAGES, RETURN_ERROR_FIELD as Record<ReturnError, string | null>);
 export const explainDisposition = (errors: (DispositionError | 'not_found')[]) =>
-	explain(errors, DISPOSITION_MESSAGES, { deposit_consent_required: 'depositConsentDate', deposit_consent_future: 'depositConsentDate' });
+	explain(errors, DISPOSITION_MESSAGES, {
+		deposit_consent_required: 'depositConsentDate',
+		deposit_consent_future: 'depositConsentDate'
+	});
 
 /** The `[id]` route parameter: a key id, or 404. */
 export function keyIdParam(raw: string): number {

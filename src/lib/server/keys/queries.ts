@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db';
-import { auditLog, keyLoans, keyReturns, keys, owners, staffUsers, unitOwners, units } from '../db/schema';
+import {
+	auditLog,
+	keyLoans,
+	keyReturns,
+	keys,
+	owners,
+	staffUsers,
+	unitOwners,
+	units
+} from '../db/schema';
 import { isOverdue, keyState, overdueMinutes, type KeyState } from '../../domain/keys';
 
 export interface StaffRef {
@@ -83,7 +92,11 @@ export function activeStaff(db: Db, communityId: number): StaffRef[] {
 		.all();
 }
 
-export function opensLabel(k: { kind: string; unitCode: string | null; description: string }): string {
+export function opensLabel(k: {
+	kind: string;
+	unitCode: string | null;
+	description: string;
+}): string {
 	if (k.kind === 'unit') return [k.unitCode ?? '', k.description].filter(Boolean).join(' ');
 	return k.description;
 }
@@ -103,9 +116,23 @@ const keyColumns = {
 };
 
 /** Loans (newest first) with their returns, by a condition on loans/returns. */
-function loanRecords(db: Db, communityId: number, where: ReturnType<typeof and>, nowMs: number): LoanRecord[] {
+function loanRecords(
+	db: Db,
+	communityId: number,
+	where: ReturnType<typeof and>,
+	nowMs: number
+): LoanRecord[] {
 	const rows = db
-		.select({ loan: keyLoans, ret: keyReturns, key: { tagNo: keys.tagNo, kind: keys.kind, description: keys.description, unitCode: units.code } })
+		.select({
+			loan: keyLoans,
+			ret: keyReturns,
+			key: {
+				tagNo: keys.tagNo,
+				kind: keys.kind,
+				description: keys.description,
+				unitCode: units.code
+			}
+		})
 		.from(keyLoans)
 		.innerJoin(keys, eq(keys.id, keyLoans.keyId))
 		.leftJoin(units, eq(units.id, keys.unitId))
@@ -155,8 +182,15 @@ function loanRecords(db: Db, communityId: number, where: ReturnType<typeof and>,
 }
 
 /** Loans not yet returned, by key id. */
-function openLoans(db: Db, communityId: number, nowMs: number, keyIds?: number[]): Map<number, LoanRecord> {
-	const cond = keyIds ? and(isNull(keyReturns.id), inArray(keyLoans.keyId, keyIds)) : and(isNull(keyReturns.id));
+function openLoans(
+	db: Db,
+	communityId: number,
+	nowMs: number,
+	keyIds?: number[]
+): Map<number, LoanRecord> {
+	const cond = keyIds
+		? and(isNull(keyReturns.id), inArray(keyLoans.keyId, keyIds))
+		: and(isNull(keyReturns.id));
 	return new Map(loanRecords(db, communityId, cond, nowMs).map((l) => [l.keyId, l]));
 }
 
@@ -167,7 +201,12 @@ export interface KeyFilter {
 }
 
 /** The register, by tag number, each key with its state and open loan. */
-export function listKeys(db: Db, communityId: number, nowMs: number, filter: KeyFilter = {}): KeyRow[] {
+export function listKeys(
+	db: Db,
+	communityId: number,
+	nowMs: number,
+	filter: KeyFilter = {}
+): KeyRow[] {
 	const rows = db
 		.select(keyColumns)
 		.from(keys)
@@ -180,10 +219,19 @@ export function listKeys(db: Db, communityId: number, nowMs: number, filter: Key
 	return rows
 		.map((r) => toKeyRow(r, open.get(r.id) ?? null))
 		.filter((k) => !filter.state || k.state === filter.state)
-		.filter((k) => !q || k.tagNo.includes(q) || k.opens.toUpperCase().includes(q) || k.slot.toUpperCase().includes(q));
+		.filter(
+			(k) =>
+				!q ||
+				k.tagNo.includes(q) ||
+				k.opens.toUpperCase().includes(q) ||
+				k.slot.toUpperCase().includes(q)
+		);
 }
 
-function toKeyRow(r: Omit<KeyRow, 'state' | 'openLoan' | 'opens'>, openLoan: LoanRecord | null): KeyRow {
+function toKeyRow(
+	r: Omit<KeyRow, 'state' | 'openLoan' | 'opens'>,
+	openLoan: LoanRecord | null
+): KeyRow {
 	return { ...r, opens: opensLabel(r), state: keyState(r.disposition, !!openLoan), openLoan };
 }
 
@@ -199,24 +247,40 @@ export function getKey(db: Db, communityId: number, id: number, nowMs: number): 
 }
 
 /** A key's full lending history, newest first. */
-export function keyLoansOf(db: Db, communityId: number, keyId: number, nowMs: number): LoanRecord[] {
+export function keyLoansOf(
+	db: Db,
+	communityId: number,
+	keyId: number,
+	nowMs: number
+): LoanRecord[] {
 	return loanRecords(db, communityId, and(eq(keyLoans.keyId, keyId)), nowMs);
 }
 
 /** Loans past their expected return and not back, the longest overdue first. */
 export function overdueLoans(db: Db, communityId: number, nowMs: number): LoanRecord[] {
-	return loanRecords(db, communityId, and(isNull(keyReturns.id), lt(keyLoans.expectedReturnAt, nowMs)), nowMs).sort(
-		(a, b) => a.expectedReturnAt - b.expectedReturnAt
-	);
+	return loanRecords(
+		db,
+		communityId,
+		and(isNull(keyReturns.id), lt(keyLoans.expectedReturnAt, nowMs)),
+		nowMs
+	).sort((a, b) => a.expectedReturnAt - b.expectedReturnAt);
 }
 
 /** The lending log for [fromMs, toMs): loans lent or returned in it, oldest first. */
-export function logEntries(db: Db, communityId: number, fromMs: number, toMs: number, nowMs: number): LoanRecord[] {
+export function logEntries(
+	db: Db,
+	communityId: number,
+	fromMs: number,
+	toMs: number,
+	nowMs: number
+): LoanRecord[] {
 	const cond = or(
 		and(gte(keyLoans.lentAt, fromMs), lt(keyLoans.lentAt, toMs)),
 		and(gte(keyReturns.returnedAt, fromMs), lt(keyReturns.returnedAt, toMs))
 	);
-	return loanRecords(db, communityId, and(cond), nowMs).sort((a, b) => a.lentAt - b.lentAt || a.id - b.id);
+	return loanRecords(db, communityId, and(cond), nowMs).sort(
+		(a, b) => a.lentAt - b.lentAt || a.id - b.id
+	);
 }
 
 export interface KeyAuditEntry {
@@ -232,10 +296,21 @@ export function keyAuditTrail(db: Db, communityId: number, keyId: number): KeyAu
 	return db
 		.select()
 		.from(auditLog)
-		.where(and(eq(auditLog.communityId, communityId), eq(auditLog.targetType, 'key'), eq(auditLog.targetId, String(keyId))))
+		.where(
+			and(
+				eq(auditLog.communityId, communityId),
+				eq(auditLog.targetType, 'key'),
+				eq(auditLog.targetId, String(keyId))
+			)
+		)
 		.orderBy(desc(auditLog.at), desc(auditLog.id))
 		.all()
-		.map((a) => ({ at: a.at, action: a.action, actor: a.actorId === null ? null : (staff.get(a.actorId) ?? null), detail: safeJson(a.detail) }));
+		.map((a) => ({
+			at: a.at,
+			action: a.action,
+			actor: a.actorId === null ? null : (staff.get(a.actorId) ?? null),
+			detail: safeJson(a.detail)
+		}));
 }
 
 function safeJson(s: string): Record<string, unknown> {
@@ -256,16 +331,28 @@ export interface Holder {
 /** Owners of a unit and the people they authorised on file (owners first). */
 export function unitHolders(db: Db, unitId: number): Holder[] {
 	const rows = db
-		.select({ name: owners.name, phone: owners.phone, idNumber: owners.idNumber, role: unitOwners.role })
+		.select({
+			name: owners.name,
+			phone: owners.phone,
+			idNumber: owners.idNumber,
+			role: unitOwners.role
+		})
 		.from(unitOwners)
 		.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
 		.where(and(eq(unitOwners.unitId, unitId), inArray(unitOwners.role, ['owner', 'authorised'])))
 		.orderBy(asc(unitOwners.id))
 		.all() as Holder[];
-	return [...rows.filter((r) => r.role === 'owner'), ...rows.filter((r) => r.role === 'authorised')];
+	return [
+		...rows.filter((r) => r.role === 'owner'),
+		...rows.filter((r) => r.role === 'authorised')
+	];
 }
 
-export function findUnitByCode(db: Db, communityId: number, code: string): { id: number; code: string } | null {
+export function findUnitByCode(
+	db: Db,
+	communityId: number,
+	code: string
+): { id: number; code: string } | null {
 	return (
 		db
 			.select({ id: units.id, code: units.code })

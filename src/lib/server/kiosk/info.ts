@@ -20,7 +20,17 @@ export interface PublicRate {
 export function ratesInForce(db: Db, communityId: number, month: string): PublicRate[] {
 	return feeItemsWithRates(db, communityId).flatMap((item) => {
 		const rate = rateForMonth(item.rates, month);
-		return rate ? [{ nameZh: item.nameZh, nameEn: item.nameEn, basis: item.basis, rateFen: rate.rateFen, fromMonth: rate.fromMonth }] : [];
+		return rate
+			? [
+					{
+						nameZh: item.nameZh,
+						nameEn: item.nameEn,
+						basis: item.basis,
+						rateFen: rate.rateFen,
+						fromMonth: rate.fromMonth
+					}
+				]
+			: [];
 	});
 }
 

@@ -47,7 +47,14 @@ export const yuanPositive = z.preprocess(
 /** A reference-like text a method does not use: ignored, but still capped. */
 const unused = z.preprocess(orEmpty, z.string().trim().max(MAX_REF_LENGTH));
 const requiredText = (message: () => string) =>
-	z.preprocess(orEmpty, z.string().trim().max(MAX_REF_LENGTH).refine((s) => s.length > 0, { error: message }));
+	z.preprocess(
+		orEmpty,
+		z
+			.string()
+			.trim()
+			.max(MAX_REF_LENGTH)
+			.refine((s) => s.length > 0, { error: message })
+	);
 const reference = requiredText(() => m.ledger_ref_required());
 const bank = requiredText(() => m.ledger_bank_required());
 
@@ -76,12 +83,22 @@ export function methodSchema<K extends string = 'methodRef'>(refKey: K = 'method
 		[
 			z
 				.object({ method: z.literal('cash'), tendered: yuanPositive, ...ref(unused), bank: unused })
-				.transform((v): MethodValue => ({ method: 'cash', tenderedFen: Number(get(v, 'tendered')), methodRef: '', bank: '' })),
+				.transform((v): MethodValue => ({
+					method: 'cash',
+					tenderedFen: Number(get(v, 'tendered')),
+					methodRef: '',
+					bank: ''
+				})),
 			withRef('cheque'),
 			withRef('card'),
 			z
 				.object({ method: z.literal('transfer'), bank, ...ref(reference) })
-				.transform((v): MethodValue => ({ method: 'transfer', tenderedFen: null, methodRef: get(v), bank: get(v, 'bank') })),
+				.transform((v): MethodValue => ({
+					method: 'transfer',
+					tenderedFen: null,
+					methodRef: get(v),
+					bank: get(v, 'bank')
+				})),
 			withRef('wechat'),
 			withRef('alipay')
 		],
@@ -97,13 +114,17 @@ export const IDEM = /^[0-9a-f-]{36}$/i;
  * fails, so the check runs even when other fields are refused.
  */
 const idemPart = z.object({ idem: z.unknown().optional() }).transform((v, ctx) => {
-	if (typeof v.idem !== 'string' || !IDEM.test(v.idem)) ctx.addIssue({ code: 'custom', message: m.form_stale(), path: ['_form'] });
+	if (typeof v.idem !== 'string' || !IDEM.test(v.idem))
+		ctx.addIssue({ code: 'custom', message: m.form_stale(), path: ['_form'] });
 	return { idempotencyKey: String(v.idem ?? '') };
 });
 
 /** The method part of the renovation and move-in forms: method fields, `payerName`, `idem`. */
 export const methodFieldsSchema = z.intersection(
-	z.intersection(methodSchema(), z.object({ payerName: z.preprocess(orEmpty, z.string().trim().max(100)) })),
+	z.intersection(
+		methodSchema(),
+		z.object({ payerName: z.preprocess(orEmpty, z.string().trim().max(100)) })
+	),
 	idemPart
 );
 

@@ -3,7 +3,16 @@ import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
-import { postPayment, voidPayment, voidCheck, paymentByReceiptNo, LedgerError, recordPrint, requestHash, type PaymentInput } from './index';
+import {
+	postPayment,
+	voidPayment,
+	voidCheck,
+	paymentByReceiptNo,
+	LedgerError,
+	recordPrint,
+	requestHash,
+	type PaymentInput
+} from './index';
 
 let db: Db;
 let f: Fixture;
@@ -45,7 +54,12 @@ beforeEach(() => {
 describe('postPayment', () => {
 	it('posts one payment with change and the first receipt number of the year', () => {
 		const p = postPayment(db, input());
-		expect(p).toMatchObject({ receiptNo: 'SF-2026-000001', totalFen: 25680, changeFen: 24320, replayed: false });
+		expect(p).toMatchObject({
+			receiptNo: 'SF-2026-000001',
+			totalFen: 25680,
+			changeFen: 24320,
+			replayed: false
+		});
 		const rec = paymentByReceiptNo(db, f.communityId, 'SF-2026-000001')!;
 		expect(rec.lines).toHaveLength(1);
 		expect(rec.cashier.workNo).toBe('CLERK');
@@ -70,28 +84,83 @@ describe('postPayment', () => {
 	it('refuses a reused key with different content', () => {
 		const key = crypto.randomUUID();
 		postPayment(db, input({ idempotencyKey: key }));
-		expect(code(() => postPayment(db, input({ idempotencyKey: key, lines: [{ kind: 'charge', itemCode: 't', amountFen: 1 }] })))).toBe('idempotency_conflict');
+		expect(
+			code(() =>
+				postPayment(
+					db,
+					input({ idempotencyKey: key, lines: [{ kind: 'charge', itemCode: 't', amountFen: 1 }] })
+				)
+			)
+		).toBe('idempotency_conflict');
 		// Same total, other lines or method: still another request.
-		expect(code(() => postPayment(db, input({ idempotencyKey: key, lines: [{ kind: 'charge', itemCode: 'other', amountFen: 25680 }] })))).toBe('idempotency_conflict');
-		expect(code(() => postPayment(db, input({ idempotencyKey: key, method: 'wechat', methodRef: 'W1', tenderedFen: null })))).toBe('idempotency_conflict');
-		expect(code(() => postPayment(db, input({ idempotencyKey: key, requestHash: requestHash({ other: 1 }) })))).toBe('idempotency_conflict');
+		expect(
+			code(() =>
+				postPayment(
+					db,
+					input({
+						idempotencyKey: key,
+						lines: [{ kind: 'charge', itemCode: 'other', amountFen: 25680 }]
+					})
+				)
+			)
+		).toBe('idempotency_conflict');
+		expect(
+			code(() =>
+				postPayment(
+					db,
+					input({ idempotencyKey: key, method: 'wechat', methodRef: 'W1', tenderedFen: null })
+				)
+			)
+		).toBe('idempotency_conflict');
+		expect(
+			code(() =>
+				postPayment(db, input({ idempotencyKey: key, requestHash: requestHash({ other: 1 }) }))
+			)
+		).toBe('idempotency_conflict');
 	});
 
 	it('refuses bad input and writes nothing', () => {
 		expect(code(() => postPayment(db, input({ tenderedFen: 25679 })))).toBe('tendered_short');
 		expect(code(() => postPayment(db, input({ lines: [] })))).toBe('no_lines');
-		expect(code(() => postPayment(db, input({ lines: [{ kind: 'charge', itemCode: 't', amountFen: 0 }] })))).toBe('bad_amount');
-		expect(code(() => postPayment(db, input({ lines: [{ kind: 'charge', itemCode: 't', amountFen: -5 }] })))).toBe('bad_amount');
-		expect(code(() => postPayment(db, input({ lines: [{ kind: 'charge', itemCode: 't', amountFen: 1.5 }] })))).toBe('bad_amount');
-		expect(code(() => postPayment(db, input({ method: 'wechat', tenderedFen: null })))).toBe('method_ref_missing');
-		expect(code(() => postPayment(db, input({ method: 'transfer', methodRef: 'R1', tenderedFen: null })))).toBe('bank_missing');
-		expect(code(() => postPayment(db, input(), () => { throw new LedgerError('already_paid'); }))).toBe('already_paid');
-		const n = db.$client.prepare('SELECT (SELECT count(*) FROM payments) + (SELECT count(*) FROM payment_lines) n').get() as { n: number };
+		expect(
+			code(() =>
+				postPayment(db, input({ lines: [{ kind: 'charge', itemCode: 't', amountFen: 0 }] }))
+			)
+		).toBe('bad_amount');
+		expect(
+			code(() =>
+				postPayment(db, input({ lines: [{ kind: 'charge', itemCode: 't', amountFen: -5 }] }))
+			)
+		).toBe('bad_amount');
+		expect(
+			code(() =>
+				postPayment(db, input({ lines: [{ kind: 'charge', itemCode: 't', amountFen: 1.5 }] }))
+			)
+		).toBe('bad_amount');
+		expect(code(() => postPayment(db, input({ method: 'wechat', tenderedFen: null })))).toBe(
+			'method_ref_missing'
+		);
+		expect(
+			code(() => postPayment(db, input({ method: 'transfer', methodRef: 'R1', tenderedFen: null })))
+		).toBe('bank_missing');
+		expect(
+			code(() =>
+				postPayment(db, input(), () => {
+					throw new LedgerError('already_paid');
+				})
+			)
+		).toBe('already_paid');
+		const n = db.$client
+			.prepare('SELECT (SELECT count(*) FROM payments) + (SELECT count(*) FROM payment_lines) n')
+			.get() as { n: number };
 		expect(n.n).toBe(0);
 	});
 
 	it('non-cash payments keep no tendered amount or change', () => {
-		const p = postPayment(db, input({ method: 'alipay', methodRef: '2026112322001', tenderedFen: null }));
+		const p = postPayment(
+			db,
+			input({ method: 'alipay', methodRef: '2026112322001', tenderedFen: null })
+		);
 		expect(p.changeFen).toBeNull();
 	});
 });
@@ -99,23 +168,77 @@ describe('postPayment', () => {
 describe('voidPayment', () => {
 	it('voids once, keeps the receipt, refuses a second void and other communities', () => {
 		const p = postPayment(db, input());
-		expect(code(() => voidPayment(db, { communityId: f.otherCommunityId, receiptNo: p.receiptNo, reason: '错收', managerId: f.managerId, now, localDate: '2026-11-23' }))).toBe('not_found');
-		expect(code(() => voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '  ', managerId: f.managerId, now, localDate: '2026-11-23' }))).toBe('reason_missing');
-		voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '错收', managerId: f.managerId, now, localDate: '2026-11-23' });
+		expect(
+			code(() =>
+				voidPayment(db, {
+					communityId: f.otherCommunityId,
+					receiptNo: p.receiptNo,
+					reason: '错收',
+					managerId: f.managerId,
+					now,
+					localDate: '2026-11-23'
+				})
+			)
+		).toBe('not_found');
+		expect(
+			code(() =>
+				voidPayment(db, {
+					communityId: f.communityId,
+					receiptNo: p.receiptNo,
+					reason: '  ',
+					managerId: f.managerId,
+					now,
+					localDate: '2026-11-23'
+				})
+			)
+		).toBe('reason_missing');
+		voidPayment(db, {
+			communityId: f.communityId,
+			receiptNo: p.receiptNo,
+			reason: '错收',
+			managerId: f.managerId,
+			now,
+			localDate: '2026-11-23'
+		});
 		expect(paymentByReceiptNo(db, f.communityId, p.receiptNo)!.void?.reason).toBe('错收');
-		expect(code(() => voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '再次', managerId: f.managerId, now, localDate: '2026-11-23' }))).toBe('already_voided');
+		expect(
+			code(() =>
+				voidPayment(db, {
+					communityId: f.communityId,
+					receiptNo: p.receiptNo,
+					reason: '再次',
+					managerId: f.managerId,
+					now,
+					localDate: '2026-11-23'
+				})
+			)
+		).toBe('already_voided');
 	});
 });
 
 describe('who may void, and cross-month voids', () => {
 	const v = (receiptNo: string, over: Partial<Parameters<typeof voidPayment>[1]> = {}) =>
-		code(() => voidPayment(db, { communityId: f.communityId, receiptNo, reason: '错收', managerId: f.managerId, now, localDate: '2026-11-23', ...over }));
+		code(() =>
+			voidPayment(db, {
+				communityId: f.communityId,
+				receiptNo,
+				reason: '错收',
+				managerId: f.managerId,
+				now,
+				localDate: '2026-11-23',
+				...over
+			})
+		);
 
 	it('no one voids their own receipt; a clerk never voids; an admin may when he is not the cashier', () => {
 		const own = postPayment(db, input({ cashierId: f.managerId }));
 		expect(v(own.receiptNo)).toBe('own_receipt');
 		expect(v(own.receiptNo, { managerId: f.clerkId })).toBe('not_allowed');
-		expect(voidCheck(db, f.communityId, own.receiptNo, f.managerId, '2026-11-23')).toMatchObject({ voider: 'own_receipt', settledBy: [], crossMonth: false });
+		expect(voidCheck(db, f.communityId, own.receiptNo, f.managerId, '2026-11-23')).toMatchObject({
+			voider: 'own_receipt',
+			settledBy: [],
+			crossMonth: false
+		});
 		expect(db.$client.prepare('SELECT count(*) n FROM payment_voids').get()).toEqual({ n: 0 });
 		expect(v(own.receiptNo, { managerId: f.adminId })).toBe('ok');
 		const byAdmin = postPayment(db, input({ cashierId: f.adminId }));
@@ -124,12 +247,22 @@ describe('who may void, and cross-month voids', () => {
 	});
 
 	it('a receipt of an earlier month needs a reason category, which is stored with the void', () => {
-		const old = postPayment(db, input({ localDate: '2026-10-31', now: Date.parse('2026-10-31T02:00:00Z') }));
-		expect(voidCheck(db, f.communityId, old.receiptNo, f.managerId, '2026-11-01')!.crossMonth).toBe(true);
+		const old = postPayment(
+			db,
+			input({ localDate: '2026-10-31', now: Date.parse('2026-10-31T02:00:00Z') })
+		);
+		expect(voidCheck(db, f.communityId, old.receiptNo, f.managerId, '2026-11-01')!.crossMonth).toBe(
+			true
+		);
 		expect(v(old.receiptNo, { localDate: '2026-11-01' })).toBe('category_missing');
-		expect(v(old.receiptNo, { localDate: '2026-11-01', category: 'nonsense' })).toBe('category_invalid');
+		expect(v(old.receiptNo, { localDate: '2026-11-01', category: 'nonsense' })).toBe(
+			'category_invalid'
+		);
 		expect(v(old.receiptNo, { localDate: '2026-11-01', category: 'duplicate' })).toBe('ok');
-		expect(paymentByReceiptNo(db, f.communityId, old.receiptNo)!.void).toMatchObject({ category: 'duplicate', localDate: '2026-11-01' });
+		expect(paymentByReceiptNo(db, f.communityId, old.receiptNo)!.void).toMatchObject({
+			category: 'duplicate',
+			localDate: '2026-11-01'
+		});
 		// Within the month no category is asked for.
 		expect(v(postPayment(db, input()).receiptNo)).toBe('ok');
 	});
@@ -138,7 +271,14 @@ describe('who may void, and cross-month voids', () => {
 describe('append-only ledger', () => {
 	it('refuses UPDATE and DELETE on payments, lines, voids and prints', () => {
 		const p = postPayment(db, input());
-		voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '错收', managerId: f.managerId, now, localDate: '2026-11-23' });
+		voidPayment(db, {
+			communityId: f.communityId,
+			receiptNo: p.receiptNo,
+			reason: '错收',
+			managerId: f.managerId,
+			now,
+			localDate: '2026-11-23'
+		});
 		recordPrint(db, p.paymentId, f.clerkId, 'a5', now);
 		for (const table of ['payments', 'payment_lines', 'payment_voids', 'receipt_prints']) {
 			expect(() => db.$client.exec(`UPDATE ${table} SET id = id`)).toThrow(/append-only/);

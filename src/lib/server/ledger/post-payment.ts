@@ -56,11 +56,13 @@ export interface PostedPayment {
 const METHODS_NEEDING_REF: PaymentMethod[] = ['cheque', 'card', 'transfer', 'wechat', 'alipay'];
 
 function checkInput(input: PaymentInput): number {
-	if (!input.idempotencyKey || input.idempotencyKey.length > 100) throw new LedgerError('idempotency_key');
+	if (!input.idempotencyKey || input.idempotencyKey.length > 100)
+		throw new LedgerError('idempotency_key');
 	if (input.lines.length === 0) throw new LedgerError('no_lines');
 	let total = 0;
 	for (const line of input.lines) {
-		if (!Number.isSafeInteger(line.amountFen) || line.amountFen <= 0) throw new LedgerError('bad_amount');
+		if (!Number.isSafeInteger(line.amountFen) || line.amountFen <= 0)
+			throw new LedgerError('bad_amount');
 		total += line.amountFen;
 	}
 	if (total > MAX_FEN) throw new LedgerError('too_large');
@@ -99,7 +101,17 @@ function insertLines(db: Db, paymentId: number, lines: LineInput[]): void {
 		const chunk = lines.slice(i, i + LINE_CHUNK);
 		const params: unknown[] = [];
 		for (const l of chunk) {
-			params.push(paymentId, l.kind, l.billId ?? null, l.itemCode, l.description ?? '', l.refType ?? null, l.refId ?? null, l.amountFen, JSON.stringify(l.detail ?? {}));
+			params.push(
+				paymentId,
+				l.kind,
+				l.billId ?? null,
+				l.itemCode,
+				l.description ?? '',
+				l.refType ?? null,
+				l.refId ?? null,
+				l.amountFen,
+				JSON.stringify(l.detail ?? {})
+			);
 		}
 		stmt(db, lineInsertSql(chunk.length)).run(...params);
 	}
@@ -111,8 +123,18 @@ function insertLines(db: Db, paymentId: number, lines: LineInput[]): void {
  */
 export function requestHash(request: unknown): string {
 	const canonical = (v: unknown): unknown =>
-		Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : (v ?? null);
-	return createHash('sha256').update(JSON.stringify(canonical(request))).digest('hex');
+		Array.isArray(v)
+			? v.map(canonical)
+			: v && typeof v === 'object'
+				? Object.fromEntries(
+						Object.keys(v)
+							.sort()
+							.map((k) => [k, canonical((v as Record<string, unknown>)[k])])
+					)
+				: (v ?? null);
+	return createHash('sha256')
+		.update(JSON.stringify(canonical(request)))
+		.digest('hex');
 }
 
 function defaultHash(input: PaymentInput): string {
@@ -123,7 +145,14 @@ function defaultHash(input: PaymentInput): string {
 		methodRef: input.methodRef?.trim() ?? '',
 		bank: input.bank?.trim() ?? '',
 		tenderedFen: input.method === 'cash' ? (input.tenderedFen ?? null) : null,
-		lines: input.lines.map((l) => [l.kind, l.itemCode, l.billId ?? null, l.refType ?? null, l.refId ?? null, l.amountFen])
+		lines: input.lines.map((l) => [
+			l.kind,
+			l.itemCode,
+			l.billId ?? null,
+			l.refType ?? null,
+			l.refId ?? null,
+			l.amountFen
+		])
 	});
 }
 
@@ -139,7 +168,16 @@ export function priorPayment(
 	hash?: string
 ): PostedPayment | null {
 	const p = stmt(db, PRIOR_SQL).get(key.idempotencyKey) as
-		| { id: number; receiptNo: string; totalFen: number; changeFen: number | null; unitId: number | null; cashierId: number; communityId: number; requestHash: string | null }
+		| {
+				id: number;
+				receiptNo: string;
+				totalFen: number;
+				changeFen: number | null;
+				unitId: number | null;
+				cashierId: number;
+				communityId: number;
+				requestHash: string | null;
+		  }
 		| undefined;
 	if (!p) return null;
 	if (
@@ -151,7 +189,13 @@ export function priorPayment(
 	) {
 		throw new LedgerError('idempotency_conflict', { receiptNo: p.receiptNo });
 	}
-	return { paymentId: p.id, receiptNo: p.receiptNo, totalFen: p.totalFen, changeFen: p.changeFen, replayed: true };
+	return {
+		paymentId: p.id,
+		receiptNo: p.receiptNo,
+		totalFen: p.totalFen,
+		changeFen: p.changeFen,
+		replayed: true
+	};
 }
 
 /**
@@ -167,7 +211,8 @@ export function postPayment(db: Db, input: PaymentInput, validate?: () => void):
 	return tx(db, () => {
 		const replay = priorPayment(db, input, total, hash);
 		if (replay) return replay;
-		if (input.method === 'cash') requireCashShift(db, input.communityId, input.cashierId, input.now);
+		if (input.method === 'cash')
+			requireCashShift(db, input.communityId, input.cashierId, input.now);
 		validate?.();
 		const year = Number(input.localDate.slice(0, 4));
 		const seq = nextReceiptSeq(db, input.communityId, year);
@@ -198,7 +243,18 @@ export function postPayment(db: Db, input: PaymentInput, validate?: () => void):
 			).lastInsertRowid
 		);
 		insertLines(db, paymentId, input.lines);
-		audit(db, { communityId: input.communityId, actorId: input.cashierId, action: 'payment.post', targetType: 'payment', targetId: receiptNo, detail: { totalFen: total, method: input.method, purpose: input.purpose } }, input.now);
+		audit(
+			db,
+			{
+				communityId: input.communityId,
+				actorId: input.cashierId,
+				action: 'payment.post',
+				targetType: 'payment',
+				targetId: receiptNo,
+				detail: { totalFen: total, method: input.method, purpose: input.purpose }
+			},
+			input.now
+		);
 		return { paymentId, receiptNo, totalFen: total, changeFen, replayed: false };
 	});
 }

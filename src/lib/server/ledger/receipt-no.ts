@@ -17,5 +17,9 @@ export function parseReceiptNo(no: string): { prefix: string; year: number; seq:
  * SQLite's write lock makes max+1 gap-free and unique (and a unique index backs it up).
  */
 export function nextReceiptSeq(db: Db, communityId: number, year: number): number {
-	return nextSeq(db, communityId, { table: 'payments', seqColumn: 'receipt_seq', where: { receipt_year: year } });
+	return nextSeq(db, communityId, {
+		table: 'payments',
+		seqColumn: 'receipt_seq',
+		where: { receipt_year: year }
+	});
 }

@@ -4,7 +4,13 @@ import { payments, paymentVoids } from '../db/schema';
 import { stmt } from '../db/stmt';
 import { audit } from '../audit';
 import { LedgerError } from './errors';
-import { isCrossMonth, isVoidCategory, voiderRefusal, type VoidCategory, type VoiderRefusal } from '../../domain/voids';
+import {
+	isCrossMonth,
+	isVoidCategory,
+	voiderRefusal,
+	type VoidCategory,
+	type VoiderRefusal
+} from '../../domain/voids';
 
 export interface VoidInput {
 	communityId: number;
@@ -35,17 +41,42 @@ type PaymentRow = typeof payments.$inferSelect;
 const SETTLED_SQL = `SELECT voucher_no AS voucherNo FROM deposit_settlements WHERE community_id = ? AND original_receipt_no = ? ORDER BY id`;
 
 function checkOf(db: Db, p: PaymentRow, voiderId: number, localDate: string): VoidCheck {
-	const voider = stmt(db, 'SELECT id, role, community_id AS communityId FROM staff_users WHERE id = ?').get(voiderId) as { id: number; role: string; communityId: number } | undefined;
-	const refusal = !voider || voider.communityId !== p.communityId ? 'not_allowed' : voiderRefusal(voider, p.cashierId);
+	const voider = stmt(
+		db,
+		'SELECT id, role, community_id AS communityId FROM staff_users WHERE id = ?'
+	).get(voiderId) as { id: number; role: string; communityId: number } | undefined;
+	const refusal =
+		!voider || voider.communityId !== p.communityId
+			? 'not_allowed'
+			: voiderRefusal(voider, p.cashierId);
 	// A deposit refunded or kept by a settlement is gone from the till: voiding the receipt it
 	// was taken on would leave the settlement behind and the deposit held below zero.
-	const settledBy = (stmt(db, SETTLED_SQL).all(p.communityId, p.receiptNo) as { voucherNo: string }[]).map((r) => r.voucherNo);
-	const alreadyVoided = !!db.select({ id: paymentVoids.id }).from(paymentVoids).where(eq(paymentVoids.paymentId, p.id)).get();
-	return { paymentId: p.id, cashierId: p.cashierId, voider: refusal, settledBy, crossMonth: isCrossMonth(p.localDate, localDate), alreadyVoided };
+	const settledBy = (
+		stmt(db, SETTLED_SQL).all(p.communityId, p.receiptNo) as { voucherNo: string }[]
+	).map((r) => r.voucherNo);
+	const alreadyVoided = !!db
+		.select({ id: paymentVoids.id })
+		.from(paymentVoids)
+		.where(eq(paymentVoids.paymentId, p.id))
+		.get();
+	return {
+		paymentId: p.id,
+		cashierId: p.cashierId,
+		voider: refusal,
+		settledBy,
+		crossMonth: isCrossMonth(p.localDate, localDate),
+		alreadyVoided
+	};
 }
 
 /** What stands in the way of voiding a receipt today, or null when the number is not this community's. */
-export function voidCheck(db: Db, communityId: number, receiptNo: string, voiderId: number, localDate: string): VoidCheck | null {
+export function voidCheck(
+	db: Db,
+	communityId: number,
+	receiptNo: string,
+	voiderId: number,
+	localDate: string
+): VoidCheck | null {
 	const p = db.select().from(payments).where(eq(payments.receiptNo, receiptNo)).get();
 	if (!p || p.communityId !== communityId) return null;
 	return checkOf(db, p, voiderId, localDate);
@@ -58,11 +89,19 @@ export function voidCheck(db: Db, communityId: number, receiptNo: string, voider
  * own record); and, for a receipt of an earlier month, without a reason category. `after` runs
  * in the same transaction with the new void's id (dependent waivers are reversed there).
  */
-export function voidPayment(db: Db, input: VoidInput, after?: (paymentId: number, voidId: number) => void): { paymentId: number; voidId: number } {
+export function voidPayment(
+	db: Db,
+	input: VoidInput,
+	after?: (paymentId: number, voidId: number) => void
+): { paymentId: number; voidId: number } {
 	const reason = input.reason.trim();
 	if (!reason) throw new LedgerError('reason_missing');
 	if (reason.length > 500) throw new LedgerError('reason_too_long');
-	const category: VoidCategory | null = input.category ? (isVoidCategory(input.category) ? input.category : null) : null;
+	const category: VoidCategory | null = input.category
+		? isVoidCategory(input.category)
+			? input.category
+			: null
+		: null;
 	if (input.category && !category) throw new LedgerError('category_invalid');
 	return tx(db, () => {
 		const p = db.select().from(payments).where(eq(payments.receiptNo, input.receiptNo)).get();
@@ -70,13 +109,35 @@ export function voidPayment(db: Db, input: VoidInput, after?: (paymentId: number
 		const check = checkOf(db, p, input.managerId, input.localDate);
 		if (check.alreadyVoided) throw new LedgerError('already_voided');
 		if (check.voider) throw new LedgerError(check.voider);
-		if (check.settledBy.length) throw new LedgerError('deposit_settled', { vouchers: check.settledBy });
+		if (check.settledBy.length)
+			throw new LedgerError('deposit_settled', { vouchers: check.settledBy });
 		if (check.crossMonth && !category) throw new LedgerError('category_missing');
 		const voidId = Number(
-			db.insert(paymentVoids).values({ paymentId: p.id, reason, reasonCategory: category, voidedBy: input.managerId, localDate: input.localDate, createdAt: input.now }).run().lastInsertRowid
+			db
+				.insert(paymentVoids)
+				.values({
+					paymentId: p.id,
+					reason,
+					reasonCategory: category,
+					voidedBy: input.managerId,
+					localDate: input.localDate,
+					createdAt: input.now
+				})
+				.run().lastInsertRowid
 		);
 		after?.(p.id, voidId);
-		audit(db, { communityId: input.communityId, actorId: input.managerId, action: 'payment.void', targetType: 'payment', targetId: p.receiptNo, detail: { reason, category, crossMonth: check.crossMonth } }, input.now);
+		audit(
+			db,
+			{
+				communityId: input.communityId,
+				actorId: input.managerId,
+				action: 'payment.void',
+				targetType: 'payment',
+				targetId: p.receiptNo,
+				detail: { reason, category, crossMonth: check.crossMonth }
+			},
+			input.now
+		);
 		return { paymentId: p.id, voidId };
 	});
 }

@@ -10,9 +10,29 @@ import { audit } from '../audit';
 import { getCommunity } from '../community';
 import { nowMs } from '../clock';
 import { isValidDate, monthOf } from '../../dates';
-import { buildChecklist, completionBlocks, isItemCode, type ChecklistItem, type ItemCode, type MoveInOwnerType } from '../../domain/movein-checklist';
+import {
+	buildChecklist,
+	completionBlocks,
+	isItemCode,
+	type ChecklistItem,
+	type ItemCode,
+	type MoveInOwnerType
+} from '../../domain/movein-checklist';
 import { monthsPaid } from '../fees';
-import { caseMonths, caseOf, checklistOf, eventsOf, MoveInError, openCaseOfUnit, primaryOwner, receivedMap, today, type Actor, type CaseRow, type Receipt } from './queries';
+import {
+	caseMonths,
+	caseOf,
+	checklistOf,
+	eventsOf,
+	MoveInError,
+	openCaseOfUnit,
+	primaryOwner,
+	receivedMap,
+	today,
+	type Actor,
+	type CaseRow,
+	type Receipt
+} from './queries';
 
 // ------------------------------------------------------------------------------ cases
 
@@ -41,7 +61,11 @@ export function openCase(db: Db, actor: Actor, input: OpenCaseInput, now = nowMs
 	const proxyIdNumber = input.proxy ? (input.proxyIdNumber ?? '').trim() : '';
 	if (input.proxy && !proxyName) throw new MoveInError('bad_input', { field: 'proxyName' });
 	return tx(db, () => {
-		const unit = db.select().from(units).where(and(eq(units.id, input.unitId), eq(units.communityId, actor.communityId))).get();
+		const unit = db
+			.select()
+			.from(units)
+			.where(and(eq(units.id, input.unitId), eq(units.communityId, actor.communityId)))
+			.get();
 		if (!unit) throw new MoveInError('unit_not_found');
 		if (unit.occupancy === 'occupied') throw new MoveInError('unit_occupied');
 		const existing = openCaseOfUnit(db, unit.id);
@@ -77,7 +101,13 @@ export function openCase(db: Db, actor: Actor, input: OpenCaseInput, now = nowMs
 				action: 'movein.open',
 				targetType: 'movein_case',
 				targetId: row.id,
-				detail: { unit: unit.code, ownerType: input.ownerType, mortgage: input.mortgage, proxy: input.proxy, persons: input.persons }
+				detail: {
+					unit: unit.code,
+					ownerType: input.ownerType,
+					mortgage: input.mortgage,
+					proxy: input.proxy,
+					persons: input.persons
+				}
 			},
 			now
 		);
@@ -85,7 +115,12 @@ export function openCase(db: Db, actor: Actor, input: OpenCaseInput, now = nowMs
 	});
 }
 
-function openCaseForWrite(db: Db, actor: Actor, caseId: number, code: string): { c: CaseRow; item: ChecklistItem; received: Map<string, Receipt> } {
+function openCaseForWrite(
+	db: Db,
+	actor: Actor,
+	caseId: number,
+	code: string
+): { c: CaseRow; item: ChecklistItem; received: Map<string, Receipt> } {
 	const c = caseOf(db, actor.communityId, caseId);
 	if (c.status !== 'open') throw new MoveInError('case_closed');
 	const item = isItemCode(code) ? checklistOf(c).find((i) => i.code === code) : undefined;
@@ -93,35 +128,79 @@ function openCaseForWrite(db: Db, actor: Actor, caseId: number, code: string): {
 	return { c, item, received: receivedMap(eventsOf(db, [c.id])) };
 }
 
-function addEvent(db: Db, actor: Actor, c: CaseRow, code: ItemCode, kind: MoveInEventKind, note: string, now: number) {
-	db.insert(moveinItemEvents).values({ caseId: c.id, itemCode: code, kind, note, actorId: actor.id, at: now }).run();
-	audit(db, { communityId: actor.communityId, actorId: actor.id, action: `movein.item_${kind}`, targetType: 'movein_case', targetId: c.id, detail: { item: code, note } }, now);
+function addEvent(
+	db: Db,
+	actor: Actor,
+	c: CaseRow,
+	code: ItemCode,
+	kind: MoveInEventKind,
+	note: string,
+	now: number
+) {
+	db.insert(moveinItemEvents)
+		.values({ caseId: c.id, itemCode: code, kind, note, actorId: actor.id, at: now })
+		.run();
+	audit(
+		db,
+		{
+			communityId: actor.communityId,
+			actorId: actor.id,
+			action: `movein.item_${kind}`,
+			targetType: 'movein_case',
+			targetId: c.id,
+			detail: { item: code, note }
+		},
+		now
+	);
 }
 
 /** Ticks an item as received (who and when are the event). Ticking it again is refused. */
-export function tickItem(db: Db, actor: Actor, caseId: number, code: string, note = '', now = nowMs()): void {
+export function tickItem(
+	db: Db,
+	actor: Actor,
+	caseId: number,
+	code: string,
+	note = '',
+	now = nowMs()
+): void {
 	tx(db, () => {
 		const { c, item, received } = openCaseForWrite(db, actor, caseId, code);
 		const already = received.get(item.code);
-		if (already) throw new MoveInError('item_already_received', { at: already.at, byName: already.byName });
+		if (already)
+			throw new MoveInError('item_already_received', { at: already.at, byName: already.byName });
 		addEvent(db, actor, c, item.code, 'received', note.trim(), now);
 	});
 }
 
 /** Notes what is still missing for an item (e.g. "copy to follow"). Not for a received item. */
-export function noteMissing(db: Db, actor: Actor, caseId: number, code: string, note: string, now = nowMs()): void {
+export function noteMissing(
+	db: Db,
+	actor: Actor,
+	caseId: number,
+	code: string,
+	note: string,
+	now = nowMs()
+): void {
 	const text = note.trim();
 	if (!text) throw new MoveInError('bad_input', { field: 'note' });
 	tx(db, () => {
 		const { c, item, received } = openCaseForWrite(db, actor, caseId, code);
 		const already = received.get(item.code);
-		if (already) throw new MoveInError('item_already_received', { at: already.at, byName: already.byName });
+		if (already)
+			throw new MoveInError('item_already_received', { at: already.at, byName: already.byName });
 		addEvent(db, actor, c, item.code, 'missing', text, now);
 	});
 }
 
 /** Takes back a tick made by mistake; the reason is kept, the original event stays. */
-export function revokeItem(db: Db, actor: Actor, caseId: number, code: string, reason: string, now = nowMs()): void {
+export function revokeItem(
+	db: Db,
+	actor: Actor,
+	caseId: number,
+	code: string,
+	reason: string,
+	now = nowMs()
+): void {
 	const text = reason.trim();
 	if (!text) throw new MoveInError('bad_input', { field: 'reason' });
 	tx(db, () => {
@@ -142,7 +221,13 @@ export interface CompleteInput {
  * paid, keys counted; then the unit becomes `occupied` and the key handover is recorded.
  * Otherwise throws `cannot_complete` with every reason, and nothing is written.
  */
-export function completeCase(db: Db, actor: Actor, caseId: number, input: CompleteInput, now = nowMs()): void {
+export function completeCase(
+	db: Db,
+	actor: Actor,
+	caseId: number,
+	input: CompleteInput,
+	now = nowMs()
+): void {
 	tx(db, () => {
 		const c = caseOf(db, actor.communityId, caseId);
 		if (c.status !== 'open') throw new MoveInError('case_closed');
@@ -150,16 +235,58 @@ export function completeCase(db: Db, actor: Actor, caseId: number, input: Comple
 		if (unit.occupancy === 'occupied') throw new MoveInError('unit_occupied');
 		const received = new Set(receivedMap(eventsOf(db, [c.id])).keys());
 		const months = caseMonths(c);
-		const blocks = completionBlocks({ items: checklistOf(c), received, monthsPaid: monthsPaid(db, c.unitId, months), months, keys: input.keys });
+		const blocks = completionBlocks({
+			items: checklistOf(c),
+			received,
+			monthsPaid: monthsPaid(db, c.unitId, months),
+			months,
+			keys: input.keys
+		});
 		if (blocks.length) throw new MoveInError('cannot_complete', { blocks });
 		const recipient = (input.recipient ?? '').trim() || (c.proxy ? c.proxyName : c.ownerName);
 		db.update(moveinCases)
-			.set({ status: 'completed', completedBy: actor.id, completedAt: now, keysHandedOver: input.keys, keysHandedBy: actor.id, keysHandedAt: now, keysRecipient: recipient })
+			.set({
+				status: 'completed',
+				completedBy: actor.id,
+				completedAt: now,
+				keysHandedOver: input.keys,
+				keysHandedBy: actor.id,
+				keysHandedAt: now,
+				keysRecipient: recipient
+			})
 			.where(eq(moveinCases.id, c.id))
 			.run();
 		db.update(units).set({ occupancy: 'occupied' }).where(eq(units.id, unit.id)).run();
-		audit(db, { communityId: actor.communityId, actorId: actor.id, action: 'movein.complete', targetType: 'movein_case', targetId: c.id, detail: { unit: unit.code, keys: input.keys, recipient, months } }, now);
-		audit(db, { communityId: actor.communityId, actorId: actor.id, action: 'unit.occupancy', targetType: 'unit', targetId: unit.id, detail: { unit: unit.code, from: unit.occupancy, to: 'occupied', reason: 'movein', caseId: c.id } }, now);
+		audit(
+			db,
+			{
+				communityId: actor.communityId,
+				actorId: actor.id,
+				action: 'movein.complete',
+				targetType: 'movein_case',
+				targetId: c.id,
+				detail: { unit: unit.code, keys: input.keys, recipient, months }
+			},
+			now
+		);
+		audit(
+			db,
+			{
+				communityId: actor.communityId,
+				actorId: actor.id,
+				action: 'unit.occupancy',
+				targetType: 'unit',
+				targetId: unit.id,
+				detail: {
+					unit: unit.code,
+					from: unit.occupancy,
+					to: 'occupied',
+					reason: 'movein',
+					caseId: c.id
+				}
+			},
+			now
+		);
 	});
 }
 
@@ -170,16 +297,44 @@ function checkNoticeDate(db: Db, communityId: number, date: string, now: number)
 	if (date > today(db, communityId, now)) throw new MoveInError('date_in_future');
 }
 
-function writeNoticeDate(db: Db, actor: Actor, unit: typeof units.$inferSelect, date: string, now: number, scope: string) {
+function writeNoticeDate(
+	db: Db,
+	actor: Actor,
+	unit: typeof units.$inferSelect,
+	date: string,
+	now: number,
+	scope: string
+) {
 	db.update(units).set({ handoverNoticeDate: date }).where(eq(units.id, unit.id)).run();
-	audit(db, { communityId: actor.communityId, actorId: actor.id, action: 'unit.handover_notice_date', targetType: 'unit', targetId: unit.id, detail: { unit: unit.code, from: unit.handoverNoticeDate, to: date, scope } }, now);
+	audit(
+		db,
+		{
+			communityId: actor.communityId,
+			actorId: actor.id,
+			action: 'unit.handover_notice_date',
+			targetType: 'unit',
+			targetId: unit.id,
+			detail: { unit: unit.code, from: unit.handoverNoticeDate, to: date, scope }
+		},
+		now
+	);
 }
 
 /** Sets one unit's handover notice date (audited with the old value). */
-export function setNoticeDate(db: Db, actor: Actor, unitCode: string, date: string, now = nowMs()): void {
+export function setNoticeDate(
+	db: Db,
+	actor: Actor,
+	unitCode: string,
+	date: string,
+	now = nowMs()
+): void {
 	checkNoticeDate(db, actor.communityId, date, now);
 	tx(db, () => {
-		const unit = db.select().from(units).where(and(eq(units.communityId, actor.communityId), eq(units.code, unitCode.trim()))).get();
+		const unit = db
+			.select()
+			.from(units)
+			.where(and(eq(units.communityId, actor.communityId), eq(units.code, unitCode.trim())))
+			.get();
 		if (!unit) throw new MoveInError('unit_not_found');
 		writeNoticeDate(db, actor, unit, date, now, 'unit');
 	});
@@ -189,13 +344,25 @@ export function setNoticeDate(db: Db, actor: Actor, unitCode: string, date: stri
  * Sets the handover notice date of every unit of a building that is not handed over yet (units
  * already handed over keep theirs: their fees were reckoned from it). Returns how many changed.
  */
-export function setBuildingNoticeDate(db: Db, actor: Actor, building: string, date: string, now = nowMs()): number {
+export function setBuildingNoticeDate(
+	db: Db,
+	actor: Actor,
+	building: string,
+	date: string,
+	now = nowMs()
+): number {
 	checkNoticeDate(db, actor.communityId, date, now);
 	return tx(db, () => {
 		const rows = db
 			.select()
 			.from(units)
-			.where(and(eq(units.communityId, actor.communityId), eq(units.building, building.trim()), eq(units.occupancy, 'not_handed_over')))
+			.where(
+				and(
+					eq(units.communityId, actor.communityId),
+					eq(units.building, building.trim()),
+					eq(units.occupancy, 'not_handed_over')
+				)
+			)
 			.all();
 		if (rows.length === 0) throw new MoveInError('no_units');
 		for (const u of rows) writeNoticeDate(db, actor, u, date, now, `building ${building.trim()}`);

@@ -3,7 +3,14 @@
  * `locale` forces a language (the printed checklist is always Chinese); otherwise the request's.
  */
 import { m } from '../../paraglide/messages.js';
-import { MAX_KEYS, type ChecklistItem, type CompletionBlock, type ItemCode, type ItemGroup, type MoveInOwnerType } from '../../domain/movein-checklist';
+import {
+	MAX_KEYS,
+	type ChecklistItem,
+	type CompletionBlock,
+	type ItemCode,
+	type ItemGroup,
+	type MoveInOwnerType
+} from '../../domain/movein-checklist';
 import { formatDateTimeLocal } from '../../dates';
 import type { Occupancy } from '../db/schema';
 import type { MoveInError } from './index';
@@ -65,7 +72,8 @@ const OCCUPANCY: Record<Occupancy, Msg> = {
 
 export const itemLabel = (code: ItemCode, locale?: Locale) => ITEM[code]({}, opt(locale));
 export const groupLabel = (group: ItemGroup, locale?: Locale) => GROUP[group]({}, opt(locale));
-export const ownerTypeLabel = (t: MoveInOwnerType, locale?: Locale) => OWNER_TYPE[t]({}, opt(locale));
+export const ownerTypeLabel = (t: MoveInOwnerType, locale?: Locale) =>
+	OWNER_TYPE[t]({}, opt(locale));
 export const occupancyLabel = (o: Occupancy, locale?: Locale) => OCCUPANCY[o]({}, opt(locale));
 
 /** "原件及复印件各一份", "4 张(每人 2 张)", "出示"… */
@@ -79,14 +87,18 @@ export function formLabel(item: ChecklistItem, locale?: Locale): string {
 		case 'original_or_copy':
 			return m.movein_form_original_or_copy({}, o);
 		case 'present':
-			return item.code === 'household_photos' ? m.movein_form_photos({ pieces: item.pieces }, o) : m.movein_form_present({}, o);
+			return item.code === 'household_photos'
+				? m.movein_form_photos({ pieces: item.pieces }, o)
+				: m.movein_form_present({}, o);
 	}
 }
 
 /** "2026-11 至 2027-04" (one month shows once). */
 export function monthsRange(months: readonly string[]): string {
 	if (months.length === 0) return '';
-	return months.length === 1 ? months[0] : m.movein_months_range({ from: months[0], to: months.at(-1)! });
+	return months.length === 1
+		? months[0]
+		: m.movein_months_range({ from: months[0], to: months.at(-1)! });
 }
 
 /** A refusal in the user's language, with the details the clerk needs to act on it. */
@@ -105,7 +117,10 @@ export function moveInErrorMessage(e: MoveInError, timeZone: string): string {
 		case 'item_unknown':
 			return m.movein_error_item_unknown();
 		case 'item_already_received':
-			return m.movein_error_item_already({ name: e.detail.byName ?? '', time: e.detail.at ? formatDateTimeLocal(e.detail.at, timeZone) : '' });
+			return m.movein_error_item_already({
+				name: e.detail.byName ?? '',
+				time: e.detail.at ? formatDateTimeLocal(e.detail.at, timeZone) : ''
+			});
 		case 'item_not_received':
 			return m.movein_error_item_not_received();
 		case 'date_in_future':
@@ -113,16 +128,22 @@ export function moveInErrorMessage(e: MoveInError, timeZone: string): string {
 		case 'no_units':
 			return m.movein_error_no_units();
 		case 'bad_input':
-			return e.detail.field === 'proxyName' ? m.movein_error_proxy_name() : m.movein_error_bad_input();
+			return e.detail.field === 'proxyName'
+				? m.movein_error_proxy_name()
+				: m.movein_error_bad_input();
 		case 'cannot_complete':
-			return [m.movein_error_cannot_complete(), ...(e.detail.blocks ?? []).map(blockMessage)].join(' ');
+			return [m.movein_error_cannot_complete(), ...(e.detail.blocks ?? []).map(blockMessage)].join(
+				' '
+			);
 	}
 }
 
 export function blockMessage(b: CompletionBlock): string {
 	switch (b.kind) {
 		case 'items_missing':
-			return m.movein_error_items_missing({ items: b.items.map((i) => itemLabel(i.code)).join('、') });
+			return m.movein_error_items_missing({
+				items: b.items.map((i) => itemLabel(i.code)).join('、')
+			});
 		case 'months_unpaid':
 			return m.movein_error_months_unpaid({ count: b.months.length, range: monthsRange(b.months) });
 		case 'keys_invalid':

@@ -28,7 +28,19 @@ const flat = (s: string) => s.replace(/\s+/g, '');
 
 describe('checklist PDF', () => {
 	it('lists every item, highlights what is missing, with the standard wording', async () => {
-		const id = openCase(db, clerk, { unitId: f.unitIds[2], ownerType: 'company', mortgage: true, proxy: true, persons: 2, proxyName: '赵代办' }, now);
+		const id = openCase(
+			db,
+			clerk,
+			{
+				unitId: f.unitIds[2],
+				ownerType: 'company',
+				mortgage: true,
+				proxy: true,
+				persons: 2,
+				proxyName: '赵代办'
+			},
+			now
+		);
 		tickItem(db, clerk, id, 'purchase_contract', '', now);
 		tickItem(db, clerk, id, 'company_seal', '', now);
 		noteMissing(db, clerk, id, 'deed_tax', '契税发票下周补交', now);
@@ -57,12 +69,63 @@ describe('checklist PDF', () => {
 	});
 
 	it('after completion it says so, with the key handover and no missing box', async () => {
-		const id = openCase(db, clerk, { unitId: f.unitIds[2], ownerType: 'individual', mortgage: false, proxy: false, persons: 1 }, now);
+		const id = openCase(
+			db,
+			clerk,
+			{ unitId: f.unitIds[2], ownerType: 'individual', mortgage: false, proxy: false, persons: 1 },
+			now
+		);
 		for (const i of getCase(db, f.communityId, id).items) tickItem(db, clerk, id, i.code, '', now);
-		const item = db.insert(feeItems).values({ communityId: f.communityId, code: 'property', nameZh: '物业服务费', nameEn: 'Property fee', basis: 'per_area', vacancyApplies: true, createdAt: now }).returning().get();
+		const item = db
+			.insert(feeItems)
+			.values({
+				communityId: f.communityId,
+				code: 'property',
+				nameZh: '物业服务费',
+				nameEn: 'Property fee',
+				basis: 'per_area',
+				vacancyApplies: true,
+				createdAt: now
+			})
+			.returning()
+			.get();
 		const months = getCase(db, f.communityId, id).months;
-		const billIds = months.map((month) => db.insert(bills).values({ communityId: f.communityId, unitId: f.unitIds[2], feeItemId: item.id, month, dueDate: `${month}-20`, principalFen: 100, fullFen: 100, rateFen: 1, createdAt: now }).returning().get().id);
-		postPayment(db, { communityId: f.communityId, unitId: f.unitIds[2], purpose: 'fees', payerName: '王芳', method: 'cash', tenderedFen: 600, cashierId: f.clerkId, idempotencyKey: 'k1', lines: billIds.map((billId) => ({ kind: 'principal' as const, itemCode: 'property', billId, amountFen: 100 })), now, localDate: '2026-11-23' });
+		const billIds = months.map(
+			(month) =>
+				db
+					.insert(bills)
+					.values({
+						communityId: f.communityId,
+						unitId: f.unitIds[2],
+						feeItemId: item.id,
+						month,
+						dueDate: `${month}-20`,
+						principalFen: 100,
+						fullFen: 100,
+						rateFen: 1,
+						createdAt: now
+					})
+					.returning()
+					.get().id
+		);
+		postPayment(db, {
+			communityId: f.communityId,
+			unitId: f.unitIds[2],
+			purpose: 'fees',
+			payerName: '王芳',
+			method: 'cash',
+			tenderedFen: 600,
+			cashierId: f.clerkId,
+			idempotencyKey: 'k1',
+			lines: billIds.map((billId) => ({
+				kind: 'principal' as const,
+				itemCode: 'property',
+				billId,
+				amountFen: 100
+			})),
+			now,
+			localDate: '2026-11-23'
+		});
 		completeCase(db, clerk, id, { keys: 2 }, now);
 		const t = flat(pdfText(await checklistPdf(db, f.communityId, id, '李晓梅', now)));
 		expect(t).toContain('接房已于2026-11-2310:00办理完成');

@@ -6,7 +6,13 @@ import { getCase } from './index';
 import { formLabel, groupLabel, itemLabel, ownerTypeLabel } from './labels';
 
 /** The printed checklist of a case (always in Chinese: it is the document the owner takes home). */
-export async function checklistPdf(db: Db, communityId: number, caseId: number, printedBy: string, now = nowMs()): Promise<Buffer> {
+export async function checklistPdf(
+	db: Db,
+	communityId: number,
+	caseId: number,
+	printedBy: string,
+	now = nowMs()
+): Promise<Buffer> {
 	const view = getCase(db, communityId, caseId);
 	const community = getCommunity(db, communityId);
 	const zh = 'zh-CN' as const;
@@ -27,7 +33,12 @@ export async function checklistPdf(db: Db, communityId: number, caseId: number, 
 		openedAt: c.openedAt,
 		completed:
 			c.status === 'completed' && c.completedAt
-				? { at: c.completedAt, byName: view.completedByName ?? '', keys: c.keysHandedOver ?? 0, recipient: c.keysRecipient ?? '' }
+				? {
+						at: c.completedAt,
+						byName: view.completedByName ?? '',
+						keys: c.keysHandedOver ?? 0,
+						recipient: c.keysRecipient ?? ''
+					}
 				: null,
 		items: view.items.map((i) => ({
 			label: itemLabel(i.code, zh),

@@ -5,10 +5,26 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
-import { moveinCases, moveinItemEvents, owners, staffUsers, unitOwners, units, type MoveInEventKind } from '../db/schema';
+import {
+	moveinCases,
+	moveinItemEvents,
+	owners,
+	staffUsers,
+	unitOwners,
+	units,
+	type MoveInEventKind
+} from '../db/schema';
 import { communityToday, getCommunity } from '../community';
 import { nowMs } from '../clock';
-import { buildChecklist, daysSinceNotice, missingRequired, prepayMonths, type ChecklistItem, type CompletionBlock, type MoveInOwnerType } from '../../domain/movein-checklist';
+import {
+	buildChecklist,
+	daysSinceNotice,
+	missingRequired,
+	prepayMonths,
+	type ChecklistItem,
+	type CompletionBlock,
+	type MoveInOwnerType
+} from '../../domain/movein-checklist';
 // The fees area decides what "paid" means (bills exist, principal fully paid, voids excluded).
 import { monthsPaid } from '../fees';
 
@@ -29,7 +45,13 @@ export type MoveInErrorCode =
 export class MoveInError extends Error {
 	constructor(
 		readonly code: MoveInErrorCode,
-		readonly detail: { caseId?: number; blocks?: CompletionBlock[]; at?: number; byName?: string; field?: string } = {}
+		readonly detail: {
+			caseId?: number;
+			blocks?: CompletionBlock[];
+			at?: number;
+			byName?: string;
+			field?: string;
+		} = {}
 	) {
 		super(code);
 		this.name = 'MoveInError';
@@ -63,7 +85,12 @@ export interface UnitWithOwner {
 export function primaryOwner(db: Db, unitId: number) {
 	return (
 		db
-			.select({ id: owners.id, name: owners.name, phone: owners.phone, ownerType: owners.ownerType })
+			.select({
+				id: owners.id,
+				name: owners.name,
+				phone: owners.phone,
+				ownerType: owners.ownerType
+			})
 			.from(unitOwners)
 			.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
 			.where(and(eq(unitOwners.unitId, unitId), eq(unitOwners.role, 'owner')))
@@ -93,20 +120,34 @@ export function findUnit(db: Db, communityId: number, code: string): UnitWithOwn
 
 /** The open case of a unit, if any. */
 export function openCaseOfUnit(db: Db, unitId: number): CaseRow | null {
-	return db.select().from(moveinCases).where(and(eq(moveinCases.unitId, unitId), eq(moveinCases.status, 'open'))).get() ?? null;
+	return (
+		db
+			.select()
+			.from(moveinCases)
+			.where(and(eq(moveinCases.unitId, unitId), eq(moveinCases.status, 'open')))
+			.get() ?? null
+	);
 }
-
 
 // ------------------------------------------------------------------------------ cases
 
 export function caseOf(db: Db, communityId: number, caseId: number): CaseRow {
-	const c = db.select().from(moveinCases).where(and(eq(moveinCases.id, caseId), eq(moveinCases.communityId, communityId))).get();
+	const c = db
+		.select()
+		.from(moveinCases)
+		.where(and(eq(moveinCases.id, caseId), eq(moveinCases.communityId, communityId)))
+		.get();
 	if (!c) throw new MoveInError('case_not_found');
 	return c;
 }
 
 export function checklistOf(c: CaseRow): ChecklistItem[] {
-	return buildChecklist({ ownerType: c.ownerType, mortgage: c.mortgage, proxy: c.proxy, persons: c.persons });
+	return buildChecklist({
+		ownerType: c.ownerType,
+		mortgage: c.mortgage,
+		proxy: c.proxy,
+		persons: c.persons
+	});
 }
 
 export function caseMonths(c: Pick<CaseRow, 'feeStartMonth' | 'feeMonths'>): string[] {
@@ -155,7 +196,8 @@ export interface Receipt {
 export function receivedMap(events: readonly EventRow[]): Map<string, Receipt> {
 	const out = new Map<string, Receipt>();
 	for (const e of events) {
-		if (e.kind === 'received') out.set(e.itemCode, { at: e.at, byId: e.actorId, byName: e.actorName, note: e.note });
+		if (e.kind === 'received')
+			out.set(e.itemCode, { at: e.at, byId: e.actorId, byName: e.actorName, note: e.note });
 		else if (e.kind === 'revoked') out.delete(e.itemCode);
 	}
 	return out;
@@ -187,13 +229,20 @@ export function getCase(db: Db, communityId: number, caseId: number): CaseView {
 	const items = checklistOf(c).map((item) => ({
 		...item,
 		received: received.get(item.code) ?? null,
-		notes: events.filter((e) => e.itemCode === item.code && e.kind !== 'received').map((e) => ({ kind: e.kind, note: e.note, at: e.at, byName: e.actorName }))
+		notes: events
+			.filter((e) => e.itemCode === item.code && e.kind !== 'received')
+			.map((e) => ({ kind: e.kind, note: e.note, at: e.at, byName: e.actorName }))
 	}));
 	const names = staffNames(db, [c.openedBy, c.completedBy ?? c.openedBy]);
 	const months = caseMonths(c);
 	return {
 		case: c,
-		unit: { id: unit.id, code: unit.code, occupancy: unit.occupancy, handoverNoticeDate: unit.handoverNoticeDate },
+		unit: {
+			id: unit.id,
+			code: unit.code,
+			occupancy: unit.occupancy,
+			handoverNoticeDate: unit.handoverNoticeDate
+		},
 		openedByName: names.get(c.openedBy) ?? '',
 		completedByName: c.completedBy ? (names.get(c.completedBy) ?? '') : null,
 		items,
@@ -204,7 +253,11 @@ export function getCase(db: Db, communityId: number, caseId: number): CaseView {
 }
 
 export function staffNames(db: Db, ids: number[]): Map<number, string> {
-	const rows = db.select({ id: staffUsers.id, name: staffUsers.displayName }).from(staffUsers).where(inArray(staffUsers.id, ids)).all();
+	const rows = db
+		.select({ id: staffUsers.id, name: staffUsers.displayName })
+		.from(staffUsers)
+		.where(inArray(staffUsers.id, ids))
+		.all();
 	return new Map(rows.map((r) => [r.id, r.name]));
 }
 export interface OpenCaseSummary {
@@ -229,7 +282,10 @@ export function listOpenCases(db: Db, communityId: number): OpenCaseSummary[] {
 		.innerJoin(staffUsers, eq(staffUsers.id, moveinCases.openedBy))
 		.where(and(eq(moveinCases.communityId, communityId), eq(moveinCases.status, 'open')))
 		.all();
-	const events = eventsOf(db, rows.map((r) => r.c.id));
+	const events = eventsOf(
+		db,
+		rows.map((r) => r.c.id)
+	);
 	return rows
 		.map(({ c, unitCode, openedByName }) => {
 			const mine = events.filter((e) => e.caseId === c.id);
@@ -264,11 +320,19 @@ export interface PendingUnit {
 }
 
 /** Units not yet handed over, with their notice dates and how long ago; oldest notice first. */
-export function listPending(db: Db, communityId: number, opts: { building?: string; now?: number } = {}): PendingUnit[] {
+export function listPending(
+	db: Db,
+	communityId: number,
+	opts: { building?: string; now?: number } = {}
+): PendingUnit[] {
 	const t = today(db, communityId, opts.now ?? nowMs());
 	const conds = [eq(units.communityId, communityId), eq(units.occupancy, 'not_handed_over')];
 	if (opts.building) conds.push(eq(units.building, opts.building));
-	const rows = db.select().from(units).where(and(...conds)).all();
+	const rows = db
+		.select()
+		.from(units)
+		.where(and(...conds))
+		.all();
 	const open = new Map(
 		db
 			.select({ id: moveinCases.id, unitId: moveinCases.unitId })
@@ -282,7 +346,15 @@ export function listPending(db: Db, communityId: number, opts: { building?: stri
 				.select({ unitId: unitOwners.unitId, name: owners.name })
 				.from(unitOwners)
 				.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
-				.where(and(inArray(unitOwners.unitId, rows.map((r) => r.id)), eq(unitOwners.role, 'owner')))
+				.where(
+					and(
+						inArray(
+							unitOwners.unitId,
+							rows.map((r) => r.id)
+						),
+						eq(unitOwners.role, 'owner')
+					)
+				)
 				.orderBy(asc(unitOwners.id))
 				.all()
 		: [];
@@ -298,7 +370,11 @@ export function listPending(db: Db, communityId: number, opts: { building?: stri
 			daysSinceNotice: daysSinceNotice(u.handoverNoticeDate, t),
 			openCaseId: open.get(u.id) ?? null
 		}))
-		.sort((a, b) => (a.noticeDate ?? '9999').localeCompare(b.noticeDate ?? '9999') || compareCodes(a.code, b.code));
+		.sort(
+			(a, b) =>
+				(a.noticeDate ?? '9999').localeCompare(b.noticeDate ?? '9999') ||
+				compareCodes(a.code, b.code)
+		);
 }
 
 /** Unit codes in natural order (8-1-901 before 8-1-1001). */

@@ -3,11 +3,28 @@
  * sign: the sections of reports/sheet.ts as ruled tables, then the signature line
  * 制表 / 审核 / 主任. A Chinese document: its labels live in sheet.ts.
  */
-import { contentBox, createPdf, drawFooter, drawHeader, drawKeyValueRows, drawSignatureLines, drawTable, pdfSpec, pdfToBuffer, type Pdf } from './document.ts';
+import {
+	contentBox,
+	createPdf,
+	drawFooter,
+	drawHeader,
+	drawKeyValueRows,
+	drawSignatureLines,
+	drawTable,
+	pdfSpec,
+	pdfToBuffer,
+	type Pdf
+} from './document.ts';
 import { formatDateTimeLocal } from '../../dates.ts';
 import { formatYuan } from '../../money.ts';
 import type { DailyReport } from '../reports/daily.ts';
-import { periodZh, reportSections, reportTitleZh, type Cell, type SheetColumn } from '../reports/sheet.ts';
+import {
+	periodZh,
+	reportSections,
+	reportTitleZh,
+	type Cell,
+	type SheetColumn
+} from '../reports/sheet.ts';
 
 const show = (c: Cell) => (typeof c === 'object' ? formatYuan(c.fen) : String(c));
 
@@ -27,9 +44,12 @@ function fitColumns(doc: Pdf, columns: SheetColumn[], rows: string[][]): SheetCo
 	doc.fontSize(fontSize);
 	// Only full rows: a shorter row spans columns (cellSpans in document.ts).
 	const full = rows.filter((r) => r.length === columns.length);
-	const widest = (i: number, split: RegExp) => Math.max(0, ...full.flatMap((r) => r[i].split(split).map((t) => doc.widthOfString(t)))) + pad;
+	const widest = (i: number, split: RegExp) =>
+		Math.max(0, ...full.flatMap((r) => r[i].split(split).map((t) => doc.widthOfString(t)))) + pad;
 	// Fixed: the widest line. Free: the widest word (Latin words; Chinese breaks between characters).
-	const need = columns.map((_, i) => (fixed[i] ? widest(i, /\n/) : widest(i, /\s+|(?<=\P{ASCII})|(?=\P{ASCII})/u)));
+	const need = columns.map((_, i) =>
+		fixed[i] ? widest(i, /\n/) : widest(i, /\s+|(?<=\P{ASCII})|(?=\P{ASCII})/u)
+	);
 	let deficit = 0;
 	for (let i = 0; i < columns.length; i++) {
 		if (fixed[i] && need[i] > widths[i]) {
@@ -53,7 +73,9 @@ function heading(doc: Pdf, text: string): void {
 	if (doc.y + fontSize * 6 > maxY) doc.addPage();
 	// Faux bold (only the Regular weight is embedded): fill and a thin stroke.
 	doc.save().lineWidth(fontSize * 0.035);
-	doc.fontSize(fontSize * 1.1).text(text, left, doc.y + fontSize * 0.3, { width, fill: true, stroke: true });
+	doc
+		.fontSize(fontSize * 1.1)
+		.text(text, left, doc.y + fontSize * 0.3, { width, fill: true, stroke: true });
 	doc.restore();
 	doc.fontSize(fontSize);
 	doc.y += fontSize * 0.2;
@@ -62,7 +84,10 @@ function heading(doc: Pdf, text: string): void {
 function note(doc: Pdf, text: string): void {
 	const { fontSize } = pdfSpec(doc);
 	const { left, width } = contentBox(doc);
-	doc.fontSize(fontSize * 0.9).fillColor('#444444').text(text, left, doc.y - fontSize * 0.2, { width });
+	doc
+		.fontSize(fontSize * 0.9)
+		.fillColor('#444444')
+		.text(text, left, doc.y - fontSize * 0.2, { width });
 	doc.fillColor('#000000').fontSize(fontSize);
 	doc.y += fontSize * 0.3;
 }
@@ -73,10 +98,19 @@ export interface DailyReportPdfInput {
 	printedBy: string;
 }
 
-export async function dailyReportPdf({ report: r, printedAt, printedBy }: DailyReportPdfInput): Promise<Buffer> {
+export async function dailyReportPdf({
+	report: r,
+	printedAt,
+	printedBy
+}: DailyReportPdfInput): Promise<Buffer> {
 	const title = reportTitleZh(r);
 	const doc = createPdf({ size: 'A4', title: `${title} ${periodZh(r)}`, author: r.centreName });
-	drawHeader(doc, { communityName: r.communityName, centreName: r.centreName, title: `客户服务中心${title}`, subtitle: periodZh(r) });
+	drawHeader(doc, {
+		communityName: r.communityName,
+		centreName: r.centreName,
+		title: `客户服务中心${title}`,
+		subtitle: periodZh(r)
+	});
 	drawKeyValueRows(doc, [
 		['报表期间', `${periodZh(r)}（${r.days} 天）`],
 		['统计截至', formatDateTimeLocal(r.asOfMs, r.timeZone) + (r.partial ? '（当日未完）' : '')],

@@ -7,7 +7,15 @@
 import { formatDateTimeLocal } from '../../dates';
 import type { Deadline, Limit, TicketSlaSettings } from '../../domain/sla';
 import type { Department, TicketKind, TicketSource, TicketUrgency } from '../../domain/tickets';
-import { createPdf, drawFooter, drawHeader, drawKeyValueRows, drawSignatureLines, drawTable, pdfToBuffer } from './document';
+import {
+	createPdf,
+	drawFooter,
+	drawHeader,
+	drawKeyValueRows,
+	drawSignatureLines,
+	drawTable,
+	pdfToBuffer
+} from './document';
 
 export const KIND_ZH: Record<TicketKind, string> = {
 	engineering: '工程报事',
@@ -24,7 +32,12 @@ export const DEPARTMENT_ZH: Record<Department, string> = {
 	customer_service: '客服',
 	developer: '地产客户组'
 };
-const SOURCE_ZH: Record<TicketSource, string> = { counter: '前台', phone: '电话', kiosk: '自助终端', mobile: '手机' };
+const SOURCE_ZH: Record<TicketSource, string> = {
+	counter: '前台',
+	phone: '电话',
+	kiosk: '自助终端',
+	mobile: '手机'
+};
 const URGENCY_ZH: Record<TicketUrgency, string> = { normal: '一般', urgent: '紧急' };
 const LIMIT_ZH: Record<Limit, string> = {
 	record: '录入系统',
@@ -69,17 +82,30 @@ export interface DispatchSlipData {
 function ruleLines(d: DispatchSlipData): string[][] {
 	const s = d.settings;
 	const rows: string[][] = [];
-	if (d.kind === 'engineering') rows.push([LIMIT_ZH.follow_up, '处理期间', `每 ${s.followUpDaysEngineering} 天至少一次`, '']);
-	if (d.kind === 'property') rows.push([LIMIT_ZH.follow_up, '处理期间', `每 ${s.followUpDaysProperty} 天至少一次`, '']);
-	if (d.kind === 'engineering') rows.push([LIMIT_ZH.check, '完工(派工单返回)后', `${s.checkWorkingDays} 个工作日内`, '']);
-	rows.push([LIMIT_ZH.return_visit, '完工(派工单返回)后', `${s.returnVisitWorkingDays} 个工作日内`, '']);
+	if (d.kind === 'engineering')
+		rows.push([LIMIT_ZH.follow_up, '处理期间', `每 ${s.followUpDaysEngineering} 天至少一次`, '']);
+	if (d.kind === 'property')
+		rows.push([LIMIT_ZH.follow_up, '处理期间', `每 ${s.followUpDaysProperty} 天至少一次`, '']);
+	if (d.kind === 'engineering')
+		rows.push([LIMIT_ZH.check, '完工(派工单返回)后', `${s.checkWorkingDays} 个工作日内`, '']);
+	rows.push([
+		LIMIT_ZH.return_visit,
+		'完工(派工单返回)后',
+		`${s.returnVisitWorkingDays} 个工作日内`,
+		''
+	]);
 	return rows;
 }
 
 export async function renderDispatchSlip(d: DispatchSlipData): Promise<Buffer> {
 	const t = (ms: number) => formatDateTimeLocal(ms, d.timeZone);
 	const doc = createPdf({ size: 'A4', title: `派工单 ${d.ticketNo}`, author: d.centreName });
-	drawHeader(doc, { communityName: d.communityName, centreName: d.centreName, title: '派　工　单', subtitle: `工单号：${d.ticketNo}` });
+	drawHeader(doc, {
+		communityName: d.communityName,
+		centreName: d.centreName,
+		title: '派　工　单',
+		subtitle: `工单号：${d.ticketNo}`
+	});
 
 	drawKeyValueRows(doc, [
 		['工单号', d.ticketNo],
@@ -105,9 +131,15 @@ export async function renderDispatchSlip(d: DispatchSlipData): Promise<Buffer> {
 	// The limits computed for this ticket (still open or already met), then the rules to come.
 	const rows = d.deadlines
 		.filter((x) => x.limit !== 'record')
-		.map((x) => [LIMIT_ZH[x.limit], t(x.startAt), `${t(x.dueAt)} 前`, x.metAt !== null ? `已完成 ${t(x.metAt)}` : x.state === 'breached' ? '已超时' : '未完成']);
+		.map((x) => [
+			LIMIT_ZH[x.limit],
+			t(x.startAt),
+			`${t(x.dueAt)} 前`,
+			x.metAt !== null ? `已完成 ${t(x.metAt)}` : x.state === 'breached' ? '已超时' : '未完成'
+		]);
 	const due = new Set(d.deadlines.map((x) => x.limit));
-	for (const r of ruleLines(d)) if (!(r[0] === LIMIT_ZH.follow_up && due.has('follow_up'))) rows.push(r);
+	for (const r of ruleLines(d))
+		if (!(r[0] === LIMIT_ZH.follow_up && due.has('follow_up'))) rows.push(r);
 	drawTable(doc, {
 		columns: [
 			{ header: '时限', width: 1.3 },
@@ -119,15 +151,19 @@ export async function renderDispatchSlip(d: DispatchSlipData): Promise<Buffer> {
 	});
 
 	drawTable(doc, {
-		columns: [
-			{ header: '处理情况（部门填写）', width: 1 }
-		],
+		columns: [{ header: '处理情况（部门填写）', width: 1 }],
 		rows: [['\n\n\n\n']]
 	});
 	drawSignatureLines(doc, ['接单人', '接单时间', '完工时间', '查验人']);
 	drawSignatureLines(doc, ['回访人', '回访时间', '回访方式', '客户评价']);
-	doc.fontSize(8).fillColor('#444444').text('客户评价：满意 / 基本满意 / 不满意（不满意的工单退回部门重新处理）');
+	doc
+		.fontSize(8)
+		.fillColor('#444444')
+		.text('客户评价：满意 / 基本满意 / 不满意（不满意的工单退回部门重新处理）');
 	doc.fillColor('#000000');
-	drawFooter(doc, `打印：${t(d.printedAt)} ${d.printedBy}　报事、投诉须于十分钟内录入系统，不得漏项、埋单、记录造假`);
+	drawFooter(
+		doc,
+		`打印：${t(d.printedAt)} ${d.printedBy}　报事、投诉须于十分钟内录入系统，不得漏项、埋单、记录造假`
+	);
 	return pdfToBuffer(doc);
 }

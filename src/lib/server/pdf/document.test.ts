@@ -77,7 +77,16 @@ describe('createPdf + form helpers', () => {
 		expect(pdf.length).toBeLessThan(40 * 1024); // subset font, compressed
 
 		const text = pdfText(pdf);
-		for (const s of ['阳光花园小区', '客户服务中心', '缴费票据', '票据号 SF-2026-000123', '房号：3-2-1502', '缴款人：张三', '收款员：李四（工号 0012）', '扫码验证票据真伪']) {
+		for (const s of [
+			'阳光花园小区',
+			'客户服务中心',
+			'缴费票据',
+			'票据号 SF-2026-000123',
+			'房号：3-2-1502',
+			'缴款人：张三',
+			'收款员：李四（工号 0012）',
+			'扫码验证票据真伪'
+		]) {
 			expect(text).toContain(s);
 		}
 		const rows = lines(text);
@@ -106,8 +115,16 @@ describe('createPdf + form helpers', () => {
 
 	it('breaks long tables across pages, repeating the header row and numbering the pages', async () => {
 		const doc = createPdf({ size: 'A5-landscape', title: '欠费清单' });
-		drawHeader(doc, { communityName: '阳光花园小区', centreName: '客户服务中心', title: '欠费清单' });
-		const rows = Array.from({ length: 60 }, (_, i) => [`${i + 1}-1-${1001 + i}`, '王五', `${(i + 1) * 10}.00`]);
+		drawHeader(doc, {
+			communityName: '阳光花园小区',
+			centreName: '客户服务中心',
+			title: '欠费清单'
+		});
+		const rows = Array.from({ length: 60 }, (_, i) => [
+			`${i + 1}-1-${1001 + i}`,
+			'王五',
+			`${(i + 1) * 10}.00`
+		]);
 		drawTable(doc, {
 			columns: [
 				{ header: '房号', width: 2 },
@@ -118,7 +135,9 @@ describe('createPdf + form helpers', () => {
 		});
 		drawFooter(doc, '阳光花园小区');
 		const pdf = await pdfToBuffer(doc);
-		const pages = pdfText(pdf).split('\f').filter((p) => p.trim());
+		const pages = pdfText(pdf)
+			.split('\f')
+			.filter((p) => p.trim());
 		expect(pages.length).toBeGreaterThan(1);
 		expect(pdfInfo(pdf).pages).toBe(pages.length);
 		pages.forEach((page, i) => {
@@ -144,7 +163,20 @@ describe('createPdf + form helpers', () => {
 			const file = join(dir, 'qr.pdf');
 			writeFileSync(file, pdf);
 			const px = 2; // pixels per pt at 144 dpi
-			const pgm = execFileSync('pdftoppm', ['-gray', '-r', '144', '-x', String(72 * px), '-y', String(72 * px), '-W', String(n * module * px), '-H', String(n * module * px), file]);
+			const pgm = execFileSync('pdftoppm', [
+				'-gray',
+				'-r',
+				'144',
+				'-x',
+				String(72 * px),
+				'-y',
+				String(72 * px),
+				'-W',
+				String(n * module * px),
+				'-H',
+				String(n * module * px),
+				file
+			]);
 			const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 32))!;
 			const w = Number(header[1]);
 			const pixels = pgm.subarray(header[0].length);

@@ -12,7 +12,14 @@
  */
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { CJK, cjkFontSource, fontkitOf, isFontShared, shareRuns, type FontkitFont } from './font-cache.ts';
+import {
+	CJK,
+	cjkFontSource,
+	fontkitOf,
+	isFontShared,
+	shareRuns,
+	type FontkitFont
+} from './font-cache.ts';
 
 export type Pdf = PDFKit.PDFDocument;
 export type PdfSize = 'A4' | 'A5-landscape' | 'roll80';
@@ -131,7 +138,12 @@ export function createPdf({ size, title, author }: CreatePdfOptions): Pdf {
 		lang: 'zh-CN',
 		displayTitle: true,
 		// (no undefined values in info: pdfkit hashes them into the file ID)
-		info: { Title: title, ...(author ? { Author: author } : {}), Creator: 'frontdesk', Producer: 'pdfkit' }
+		info: {
+			Title: title,
+			...(author ? { Author: author } : {}),
+			Creator: 'frontdesk',
+			Producer: 'pdfkit'
+		}
 	});
 	// @types/pdfkit does not list a fontkit Font as a font source yet (pdfkit ≥ 0.20 takes one).
 	doc.registerFont(CJK, cjkFontSource() as Buffer);
@@ -201,8 +213,18 @@ export function drawHeader(doc: Pdf, h: HeaderOptions): void {
 	const ruleWidth = Math.min(width, doc.widthOfString(h.title) + titleSize);
 	const x0 = left + (width - ruleWidth) / 2;
 	const y = doc.y - titleSize * 0.1;
-	doc.save().lineWidth(0.8).moveTo(x0, y).lineTo(x0 + ruleWidth, y).stroke();
-	doc.lineWidth(0.4).moveTo(x0, y + 2).lineTo(x0 + ruleWidth, y + 2).stroke().restore();
+	doc
+		.save()
+		.lineWidth(0.8)
+		.moveTo(x0, y)
+		.lineTo(x0 + ruleWidth, y)
+		.stroke();
+	doc
+		.lineWidth(0.4)
+		.moveTo(x0, y + 2)
+		.lineTo(x0 + ruleWidth, y + 2)
+		.stroke()
+		.restore();
 	doc.y = y + 2 + fs * 0.35;
 
 	if (h.subtitle) {
@@ -239,7 +261,10 @@ export function drawKeyValueRows(
 			const x = left + c * colWidth;
 			const labelText = `${label}：`;
 			const labelWidth = doc.widthOfString(labelText);
-			const valueWidth = Math.max(colWidth - labelWidth - (c < cols - 1 ? gap : 0), spec.fontSize * 2);
+			const valueWidth = Math.max(
+				colWidth - labelWidth - (c < cols - 1 ? gap : 0),
+				spec.fontSize * 2
+			);
 			doc.fillColor(MUTED).text(labelText, x, top, { lineBreak: false });
 			doc.fillColor(INK);
 			if (value) doc.text(value, x + labelWidth, top, { width: valueWidth });
@@ -254,7 +279,13 @@ export function drawKeyValueRows(
 /** A write-in line under one text line starting at (x, top); moves doc.y below it. */
 function blankLine(doc: Pdf, x: number, top: number, width: number): void {
 	const lineY = top + doc.currentLineHeight() * 0.8;
-	doc.save().lineWidth(0.5).moveTo(x, lineY).lineTo(x + width, lineY).stroke().restore();
+	doc
+		.save()
+		.lineWidth(0.5)
+		.moveTo(x, lineY)
+		.lineTo(x + width, lineY)
+		.stroke()
+		.restore();
 	doc.y = top + doc.currentLineHeight();
 }
 
@@ -276,7 +307,10 @@ export function drawTable(doc: Pdf, table: { columns: TableColumn[]; rows: strin
 	const { spec } = state(doc);
 	const { left, width } = contentBox(doc);
 	const total = table.columns.reduce((sum, c) => sum + c.width, 0);
-	const t: Grid = { columns: table.columns, widths: table.columns.map((c) => (c.width / total) * width) };
+	const t: Grid = {
+		columns: table.columns,
+		widths: table.columns.map((c) => (c.width / total) * width)
+	};
 	doc.fontSize(spec.fontSize).fillColor(INK);
 	drawTableRow(doc, t, null);
 	for (const row of table.rows) drawTableRow(doc, t, row);
@@ -312,7 +346,15 @@ function cellSpans(widths: number[], cells: number): CellSpan[] {
 	let x = 0;
 	return Array.from({ length: k }, (_, i) => {
 		const [first, last] =
-			k === n ? [i, i] : k === 1 ? [0, n - 1] : i < k - 2 ? [i, i] : i === k - 2 ? [i, n - 2] : [n - 1, n - 1];
+			k === n
+				? [i, i]
+				: k === 1
+					? [0, n - 1]
+					: i < k - 2
+						? [i, i]
+						: i === k - 2
+							? [i, n - 2]
+							: [n - 1, n - 1];
 		let width = 0;
 		for (let c = first; c <= last; c++) width += widths[c];
 		const span = { x, width, first, last };
@@ -325,10 +367,14 @@ function cellSpans(widths: number[], cells: number): CellSpan[] {
 function drawTableRow(doc: Pdf, t: Grid, row: string[] | null): void {
 	const { spec } = state(doc);
 	const { left, top: pageTop, maxY } = contentBox(doc);
-	const pad = spec.roll ? { x: 1, y: spec.fontSize * 0.15 } : { x: spec.fontSize * 0.4, y: spec.fontSize * 0.25 };
+	const pad = spec.roll
+		? { x: 1, y: spec.fontSize * 0.15 }
+		: { x: spec.fontSize * 0.4, y: spec.fontSize * 0.25 };
 	const cells = row ?? t.columns.map((c) => c.header);
 	const spans = cellSpans(t.widths, cells.length);
-	const heights = spans.map((s, i) => doc.heightOfString(cells[i] || ' ', { width: s.width - 2 * pad.x }));
+	const heights = spans.map((s, i) =>
+		doc.heightOfString(cells[i] || ' ', { width: s.width - 2 * pad.x })
+	);
 	const height = Math.max(...heights) + 2 * pad.y;
 
 	if (doc.y + height > maxY && doc.y > pageTop + 1) {
@@ -347,10 +393,18 @@ function drawTableRow(doc: Pdf, t: Grid, row: string[] | null): void {
 	}
 	doc.fillColor(INK);
 	spans.forEach((s, i) => {
-		const align = !row ? 'center' : s.first !== s.last ? 'left' : (t.columns[s.first].align ?? 'left');
+		const align = !row
+			? 'center'
+			: s.first !== s.last
+				? 'left'
+				: (t.columns[s.first].align ?? 'left');
 		const y = top + (height - heights[i]) / 2; // centred vertically
 		// `height` stops pdfkit from breaking the page inside a cell.
-		doc.text(cells[i] ?? '', left + s.x + pad.x, y, { width: s.width - 2 * pad.x, height: heights[i] + 1, align });
+		doc.text(cells[i] ?? '', left + s.x + pad.x, y, {
+			width: s.width - 2 * pad.x,
+			height: heights[i] + 1,
+			align
+		});
 	});
 	if (spec.roll && !row) dashedRule(doc, top + height);
 	doc.x = left;
@@ -360,7 +414,12 @@ function drawTableRow(doc: Pdf, t: Grid, row: string[] | null): void {
 function dashedRule(doc: Pdf, y: number): void {
 	const { left, width } = contentBox(doc);
 	doc.save().lineWidth(0.6).dash(2, { space: 1.5 }).strokeColor(RULE);
-	doc.moveTo(left, y).lineTo(left + width, y).stroke().undash().restore();
+	doc
+		.moveTo(left, y)
+		.lineTo(left + width, y)
+		.stroke()
+		.undash()
+		.restore();
 }
 
 /**
@@ -399,14 +458,19 @@ export function drawSignatureLines(doc: Pdf, labels: string[]): void {
  * interleaved with table lines comes out as 补 … 打), while invisible text
  * extracts, searches and copies as one word.
  */
-export function drawStamp(doc: Pdf, text: string, at?: { cx: number; cy: number; size: number }): void {
+export function drawStamp(
+	doc: Pdf,
+	text: string,
+	at?: { cx: number; cy: number; size: number }
+): void {
 	const s = state(doc);
 	const { left, width, top } = contentBox(doc);
 	const bottom = Math.max(doc.y, s.bottom, top + 60);
 	// `at`: a place the caller keeps free (a stamp that must not cover figures); else over the content.
 	const cx = at?.cx ?? left + width / 2;
 	const cy = at?.cy ?? (top + bottom) / 2;
-	const size = at?.size ?? Math.min(s.spec.roll ? 40 : 60, (width * 0.5) / Math.max(text.length, 1));
+	const size =
+		at?.size ?? Math.min(s.spec.roll ? 40 : 60, (width * 0.5) / Math.max(text.length, 1));
 	const { x, y } = doc;
 	doc.fontSize(size);
 	const textWidth = doc.widthOfString(text);
@@ -415,15 +479,31 @@ export function drawStamp(doc: Pdf, text: string, at?: { cx: number; cy: number;
 	const textTop = cy - size * 0.78; // optical centre of CJK glyphs in the line box
 
 	doc.save();
-	doc.rotate(-18, { origin: [cx, cy] }).opacity(0.85).strokeColor(STAMP_RED);
-	doc.lineWidth(size * 0.06).roundedRect(cx - boxW / 2, cy - boxH / 2, boxW, boxH, size * 0.12).stroke();
+	doc
+		.rotate(-18, { origin: [cx, cy] })
+		.opacity(0.85)
+		.strokeColor(STAMP_RED);
+	doc
+		.lineWidth(size * 0.06)
+		.roundedRect(cx - boxW / 2, cy - boxH / 2, boxW, boxH, size * 0.12)
+		.stroke();
 	const inset = size * 0.12;
 	doc.lineWidth(size * 0.02);
-	doc.roundedRect(cx - boxW / 2 + inset, cy - boxH / 2 + inset, boxW - 2 * inset, boxH - 2 * inset, size * 0.08).stroke();
+	doc
+		.roundedRect(
+			cx - boxW / 2 + inset,
+			cy - boxH / 2 + inset,
+			boxW - 2 * inset,
+			boxH - 2 * inset,
+			size * 0.08
+		)
+		.stroke();
 	if (s.fontkit) {
 		outlineText(doc, s.fontkit, text, cx - textWidth / 2, textTop, size);
 	} else {
-		doc.lineWidth(size * 0.03).text(text, cx - textWidth / 2, textTop, { lineBreak: false, stroke: true, fill: false });
+		doc
+			.lineWidth(size * 0.03)
+			.text(text, cx - textWidth / 2, textTop, { lineBreak: false, stroke: true, fill: false });
 	}
 	doc.restore();
 
@@ -440,10 +520,20 @@ export function drawStamp(doc: Pdf, text: string, at?: { cx: number; cy: number;
 }
 
 /** Strokes the outlines of `text` placed as `doc.text(text, x, top)` would place it. */
-function outlineText(doc: Pdf, font: FontkitFont, text: string, x: number, top: number, size: number): void {
+function outlineText(
+	doc: Pdf,
+	font: FontkitFont,
+	text: string,
+	x: number,
+	top: number,
+	size: number
+): void {
 	const scale = size / font.unitsPerEm;
 	const run = font.layout(text);
-	doc.translate(x, top + font.ascent * scale).scale(scale, -scale).lineWidth((size * 0.03) / scale);
+	doc
+		.translate(x, top + font.ascent * scale)
+		.scale(scale, -scale)
+		.lineWidth((size * 0.03) / scale);
 	run.glyphs.forEach((glyph, i) => {
 		let px = 0;
 		let py = 0;
@@ -455,7 +545,14 @@ function outlineText(doc: Pdf, font: FontkitFont, text: string, x: number, top: 
 				// pdfkit's quadraticCurveTo emits `v`, a cubic with the wrong control
 				// points; convert the quadratic to the equivalent cubic ourselves.
 				const [qx, qy, ex, ey] = a;
-				doc.bezierCurveTo(px + (2 / 3) * (qx - px), py + (2 / 3) * (qy - py), ex + (2 / 3) * (qx - ex), ey + (2 / 3) * (qy - ey), ex, ey);
+				doc.bezierCurveTo(
+					px + (2 / 3) * (qx - px),
+					py + (2 / 3) * (qy - py),
+					ex + (2 / 3) * (qx - ex),
+					ey + (2 / 3) * (qy - ey),
+					ex,
+					ey
+				);
 			} else if (command === 'closePath') doc.closePath();
 			if (command !== 'closePath') [px, py] = a.slice(-2);
 		}

@@ -38,7 +38,11 @@ interface FontkitGlyph {
 export interface FontkitFont {
 	unitsPerEm: number;
 	ascent: number;
-	layout(text: string): { glyphs: FontkitGlyph[]; positions: { xAdvance: number }[]; advanceWidth: number };
+	layout(text: string): {
+		glyphs: FontkitGlyph[];
+		positions: { xAdvance: number }[];
+		advanceWidth: number;
+	};
 	getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
 	_glyphs: Record<number, FontkitGlyph>;
 	_cmapProcessor?: unknown;
@@ -108,7 +112,8 @@ function memoDecode(glyph: FontkitGlyph): void {
 export function shareRuns(doc: Pdf): void {
 	const embedded = (doc as unknown as { _font?: EmbeddedFont })._font;
 	const layoutRun = embedded?.layoutRun;
-	if (!embedded || typeof layoutRun !== 'function' || typeof embedded.layoutCached !== 'function') return;
+	if (!embedded || typeof layoutRun !== 'function' || typeof embedded.layoutCached !== 'function')
+		return;
 	embedded.layoutCached = (text: string) => {
 		let run = sharedRuns.get(text);
 		if (run === undefined) {

@@ -11,7 +11,11 @@ const FONT_FILE = 'NotoSansSC-Regular.ttf';
  * `node build`. FONT_PATH overrides it.
  */
 export function cjkFontPath(): string {
-	return process.env.FONT_PATH ?? findUp(import.meta.url, [`static/fonts/${FONT_FILE}`, `client/fonts/${FONT_FILE}`]) ?? `static/fonts/${FONT_FILE}`;
+	return (
+		process.env.FONT_PATH ??
+		findUp(import.meta.url, [`static/fonts/${FONT_FILE}`, `client/fonts/${FONT_FILE}`]) ??
+		`static/fonts/${FONT_FILE}`
+	);
 }
 
 let bytes: Buffer | null = null;
@@ -23,10 +27,7 @@ export function cjkFontBytes(): Buffer {
 		try {
 			bytes = readFileSync(path);
 		} catch (err) {
-			throw new Error(
-				`PDF font not found at ${path} (set FONT_PATH)`,
-				{ cause: err }
-			);
+			throw new Error(`PDF font not found at ${path} (set FONT_PATH)`, { cause: err });
 		}
 	}
 	return bytes;

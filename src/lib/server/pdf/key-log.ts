@@ -3,12 +3,25 @@
  * (a Chinese document: its fixed labels live here, not in the message files). ID numbers are
  * masked: the printed log is on view in the office.
  */
-import { createPdf, drawFooter, drawHeader, drawKeyValueRows, drawSignatureLines, drawTable, pdfToBuffer } from './document.ts';
+import {
+	createPdf,
+	drawFooter,
+	drawHeader,
+	drawKeyValueRows,
+	drawSignatureLines,
+	drawTable,
+	pdfToBuffer
+} from './document.ts';
 import { formatDateTimeLocal } from '../../dates.ts';
 import { maskIdNumber } from '../../domain/keys.ts';
 import type { LoanRecord, StaffRef } from '../keys/queries.ts';
 
-const PURPOSE: Record<string, string> = { viewing: '看房', repair: '维修', renovation: '装修', other: '其他' };
+const PURPOSE: Record<string, string> = {
+	viewing: '看房',
+	repair: '维修',
+	renovation: '装修',
+	other: '其他'
+};
 const ID_TYPE: Record<string, string> = {
 	id_card: '身份证',
 	passport: '护照',
@@ -37,8 +50,13 @@ export async function keyLogPdf(input: KeyLogPdfInput): Promise<Buffer> {
 	const tz = input.timeZone;
 	// Within one year the subtitle carries the year; the cells show "11-23 09:00" and stay on one line.
 	const short = input.from.slice(0, 4) === input.to.slice(0, 4);
-	const at = (ms: number | null) => (ms === null ? '' : short ? formatDateTimeLocal(ms, tz).slice(5) : formatDateTimeLocal(ms, tz));
-	const doc = createPdf({ size: 'A4', title: `钥匙借用册 ${input.from} 至 ${input.to}`, author: input.centreName });
+	const at = (ms: number | null) =>
+		ms === null ? '' : short ? formatDateTimeLocal(ms, tz).slice(5) : formatDateTimeLocal(ms, tz);
+	const doc = createPdf({
+		size: 'A4',
+		title: `钥匙借用册 ${input.from} 至 ${input.to}`,
+		author: input.centreName
+	});
 	drawHeader(doc, {
 		communityName: input.communityName,
 		centreName: input.centreName,
@@ -59,7 +77,12 @@ export async function keyLogPdf(input: KeyLogPdfInput): Promise<Buffer> {
 	const rows = input.loans.map((l, i) => {
 		const consent =
 			l.consentBasis === 'phone'
-				? lines(`业主同意：${ANSWER[l.consentAnswer ?? ''] ?? ''}`, `致电 ${l.consentPhone ?? ''}`, at(l.consentAt), who(l.consentBy))
+				? lines(
+						`业主同意：${ANSWER[l.consentAnswer ?? ''] ?? ''}`,
+						`致电 ${l.consentPhone ?? ''}`,
+						at(l.consentAt),
+						who(l.consentBy)
+					)
 				: l.consentBasis === 'owner'
 					? '业主本人借用'
 					: l.consentBasis === 'authorised'
@@ -76,7 +99,8 @@ export async function keyLogPdf(input: KeyLogPdfInput): Promise<Buffer> {
 					at(l.returned.returnedAt),
 					`接收：${who(l.returned.receivedBy)}`,
 					l.returned.lost ? '钥匙遗失' : `归位：${l.returned.slot ?? ''}`,
-					l.returned.collateralReturned !== null && (l.returned.collateralReturned ? '证件已退还' : '证件未退还')
+					l.returned.collateralReturned !== null &&
+						(l.returned.collateralReturned ? '证件已退还' : '证件未退还')
 				)
 			: l.overdue
 				? '逾期未还'

@@ -20,7 +20,11 @@ export function pdfText(buffer: Buffer | Uint8Array): string {
 }
 
 /** Test helper: page count and page size in pt (first page) from `pdfinfo`. */
-export function pdfInfo(buffer: Buffer | Uint8Array): { pages: number; width: number; height: number } {
+export function pdfInfo(buffer: Buffer | Uint8Array): {
+	pages: number;
+	width: number;
+	height: number;
+} {
 	const dir = mkdtempSync(join(tmpdir(), 'pdf-info-'));
 	try {
 		const file = join(dir, 'doc.pdf');
@@ -36,13 +40,24 @@ export function pdfInfo(buffer: Buffer | Uint8Array): { pages: number; width: nu
 }
 
 /** Test helper: every word of page `page` (1-based) with its box in pt, from `pdftotext -bbox`. */
-export function pdfWords(buffer: Buffer | Uint8Array, page = 1): { text: string; x0: number; y0: number; x1: number; y1: number }[] {
+export function pdfWords(
+	buffer: Buffer | Uint8Array,
+	page = 1
+): { text: string; x0: number; y0: number; x1: number; y1: number }[] {
 	const dir = mkdtempSync(join(tmpdir(), 'pdf-words-'));
 	try {
 		const file = join(dir, 'doc.pdf');
 		writeFileSync(file, buffer);
-		const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
-		return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+		const html = execFileSync(
+			'pdftotext',
+			['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'],
+			{ encoding: 'utf8' }
+		);
+		return [
+			...html.matchAll(
+				/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
+			)
+		].map((m) => ({
 			text: m[5].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
 			x0: Number(m[1]),
 			y0: Number(m[2]),

@@ -30,7 +30,15 @@ describe('queue ticket (80 mm)', () => {
 	});
 
 	it('says "about to be called" with nobody ahead and leaves the estimate out on a reprint', async () => {
-		const base = { communityName: 'C', centreName: 'CC', queueNo: 'D001', service: 'report' as const, priority: 'normal' as const, takenAt: '2026-11-23 09:05', url: 'http://x/kiosk/queue/1' };
+		const base = {
+			communityName: 'C',
+			centreName: 'CC',
+			queueNo: 'D001',
+			service: 'report' as const,
+			priority: 'normal' as const,
+			takenAt: '2026-11-23 09:05',
+			url: 'http://x/kiosk/queue/1'
+		};
 		const next = pdfText(await renderQueueTicket({ ...base, estimate: { ahead: 0, minutes: 0 } }));
 		expect(next).toContain('即将叫号');
 		expect(next).not.toContain('优先：');

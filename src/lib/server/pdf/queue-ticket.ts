@@ -5,7 +5,16 @@
  * language). No $app imports.
  */
 import type { QueuePriority, QueueService } from '../../domain/queue';
-import { contentBox, createPdf, drawFooter, drawHeader, drawKeyValueRows, drawQr, pdfSpec, pdfToBuffer } from './document';
+import {
+	contentBox,
+	createPdf,
+	drawFooter,
+	drawHeader,
+	drawKeyValueRows,
+	drawQr,
+	pdfSpec,
+	pdfToBuffer
+} from './document';
 
 export const QUEUE_SERVICE_ZH: Record<QueueService, string> = {
 	payment: '缴费',
@@ -16,7 +25,11 @@ export const QUEUE_SERVICE_ZH: Record<QueueService, string> = {
 	other: '其他咨询'
 };
 
-const PRIORITY_ZH: Record<QueuePriority, string> = { normal: '', elderly: '长者/残障优先', urgent: '紧急优先' };
+const PRIORITY_ZH: Record<QueuePriority, string> = {
+	normal: '',
+	elderly: '长者/残障优先',
+	urgent: '紧急优先'
+};
 
 export interface QueueTicketPdf {
 	communityName: string;
@@ -42,7 +55,11 @@ export async function renderQueueTicket(t: QueueTicketPdf): Promise<Buffer> {
 	const big = fontSize * 5;
 	doc.fontSize(big);
 	// Faux bold, as in drawHeader: only the Regular weight is embedded.
-	doc.save().lineWidth(big * 0.03).text(t.queueNo, left, doc.y, { width, align: 'center', fill: true, stroke: true }).restore();
+	doc
+		.save()
+		.lineWidth(big * 0.03)
+		.text(t.queueNo, left, doc.y, { width, align: 'center', fill: true, stroke: true })
+		.restore();
 	doc.fontSize(fontSize);
 	doc.y += fontSize * 0.3;
 
@@ -56,12 +73,16 @@ export async function renderQueueTicket(t: QueueTicketPdf): Promise<Buffer> {
 	drawKeyValueRows(doc, rows, { columns: 1 });
 
 	doc.y += fontSize * 0.4;
-	doc.fontSize(fontSize).text('请留意大厅屏幕叫号\n过号请到前台告知工作人员', left, doc.y, { width, align: 'center' });
+	doc
+		.fontSize(fontSize)
+		.text('请留意大厅屏幕叫号\n过号请到前台告知工作人员', left, doc.y, { width, align: 'center' });
 	const qr = 24 * (72 / 25.4);
 	const y = doc.y + fontSize * 0.6;
 	drawQr(doc, t.url, left + (width - qr) / 2, y, qr);
 	doc.y = y + qr + fontSize * 0.3;
-	doc.fontSize(fontSize * 0.85).text('手机扫码可查看排队进度', left, doc.y, { width, align: 'center' });
+	doc
+		.fontSize(fontSize * 0.85)
+		.text('手机扫码可查看排队进度', left, doc.y, { width, align: 'center' });
 	doc.fontSize(fontSize);
 	drawFooter(doc, '紧急优先、长者优先、先进大厅优先');
 	return pdfToBuffer(doc);

@@ -5,7 +5,13 @@ import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import { getCommunity } from '../community';
 import { paymentByReceiptNo, postPayment, voidPayment, type LineInput } from '../ledger';
-import { billLines, insertBill, postSamplePayment, PROPERTY, type SampleBill } from '../receipts/test-fixture';
+import {
+	billLines,
+	insertBill,
+	postSamplePayment,
+	PROPERTY,
+	type SampleBill
+} from '../receipts/test-fixture';
 import { postFeePayment } from '../fees/pay';
 import { waiverEntries } from '../db/schema';
 import { receiptFacts } from '../receipts';
@@ -49,7 +55,9 @@ function expectA5AddsUp(text: string, totalFen: number) {
 	const end = lines.findIndex((l, i) => i > head && /^ ?合计 /.test(l));
 	expect(head).toBeGreaterThanOrEqual(0);
 	expect(end).toBeGreaterThan(head);
-	const amounts = lines.slice(head + 1, end).flatMap((l) => /(-?[\d,]+\.\d\d)\s*$/.exec(l)?.[1] ?? []);
+	const amounts = lines
+		.slice(head + 1, end)
+		.flatMap((l) => /(-?[\d,]+\.\d\d)\s*$/.exec(l)?.[1] ?? []);
 	expect(amounts.length).toBeGreaterThan(0);
 	const total = /(-?[\d,]+\.\d\d)\s*$/.exec(lines[end])![1];
 	expect(amounts.reduce((a, x) => a + fen(x), 0)).toBe(fen(total));
@@ -57,12 +65,32 @@ function expectA5AddsUp(text: string, totalFen: number) {
 }
 
 /** A fee payment of `list` for unit index `unit` on 2026-04-15, by WeChat. */
-function payBills(list: SampleBill[], opts: { unit?: number; payerName?: string; asOf?: string; edit?: (lines: LineInput[]) => LineInput[] } = {}) {
+function payBills(
+	list: SampleBill[],
+	opts: {
+		unit?: number;
+		payerName?: string;
+		asOf?: string;
+		edit?: (lines: LineInput[]) => LineInput[];
+	} = {}
+) {
 	const unitId = f.unitIds[opts.unit ?? 1];
 	const now = Date.parse('2026-04-15T02:32:00Z');
 	let lines = billLines(db, f.communityId, unitId, list, opts.asOf ?? '2026-04-15', now);
 	if (opts.edit) lines = opts.edit(lines);
-	return postPayment(db, { communityId: f.communityId, unitId, purpose: 'fees', payerName: opts.payerName ?? '李娜', method: 'wechat', methodRef: 'WX0415', cashierId: f.clerkId, idempotencyKey: crypto.randomUUID(), lines, now, localDate: '2026-04-15' });
+	return postPayment(db, {
+		communityId: f.communityId,
+		unitId,
+		purpose: 'fees',
+		payerName: opts.payerName ?? '李娜',
+		method: 'wechat',
+		methodRef: 'WX0415',
+		cashierId: f.clerkId,
+		idempotencyKey: crypto.randomUUID(),
+		lines,
+		now,
+		localDate: '2026-04-15'
+	});
 }
 
 /** Where the 补打 stamp is (its invisible text, blown up to the tilted box drawStamp draws). */
@@ -139,7 +167,10 @@ describe('renderReceipt (A5)', () => {
 
 	it('marks a reprint with 补打 and its number', async () => {
 		const p = postSamplePayment(db, f);
-		const { text } = await render(p.receiptNo, { reprintNo: 2, printedAt: Date.parse('2026-04-16T01:00:00Z') });
+		const { text } = await render(p.receiptNo, {
+			reprintNo: 2,
+			printedAt: Date.parse('2026-04-16T01:00:00Z')
+		});
 		expect(text).toContain('补打（第2次）');
 		expect(text).toContain('补打时间 2026-04-16 09:00');
 		expect(text).not.toContain('作废');
@@ -147,7 +178,14 @@ describe('renderReceipt (A5)', () => {
 
 	it('marks a voided receipt with 作废 and the reason', async () => {
 		const p = postSamplePayment(db, f);
-		voidPayment(db, { communityId: f.communityId, receiptNo: p.receiptNo, reason: '房号录入错误', managerId: f.managerId, now: Date.parse('2026-04-15T03:00:00Z'), localDate: '2026-04-15' });
+		voidPayment(db, {
+			communityId: f.communityId,
+			receiptNo: p.receiptNo,
+			reason: '房号录入错误',
+			managerId: f.managerId,
+			now: Date.parse('2026-04-15T03:00:00Z'),
+			localDate: '2026-04-15'
+		});
 		const { text } = await render(p.receiptNo, { reprintNo: 1 });
 		expect(text).toContain('作废');
 		expect(text).toContain('本票据已作废');
@@ -156,7 +194,12 @@ describe('renderReceipt (A5)', () => {
 	});
 
 	it('a late fee waived in full: the late fee and its waiver as lines that cancel out', async () => {
-		const p = postSamplePayment(db, f, { method: 'transfer', bank: '中国工商银行', methodRef: 'ICBC0415001', tenderedFen: null }, { waiveLateFee: true });
+		const p = postSamplePayment(
+			db,
+			f,
+			{ method: 'transfer', bank: '中国工商银行', methodRef: 'ICBC0415001', tenderedFen: null },
+			{ waiveLateFee: true }
+		);
 		const { text } = await render(p.receiptNo);
 		const t = squeeze(text);
 		expect(t).toMatch(/物业服务费 2026年01月至2026年03月 256\.80元\/月×3个月 770\.40/);
@@ -183,9 +226,26 @@ describe('renderReceipt (A5)', () => {
 			now: Date.parse('2026-04-15T02:00:00Z'),
 			localDate: '2026-04-15',
 			lines: [
-				{ kind: 'deposit', itemCode: 'renovation_deposit', amountFen: 200000, description: '装修保证金', detail: { itemNameZh: '装修保证金' } },
-				{ kind: 'charge', itemCode: 'debris_fee', amountFen: 27000, description: '90.00㎡ × ¥3.00/㎡', detail: { itemNameZh: '装修垃圾清运费' } },
-				{ kind: 'deposit', itemCode: 'pass_deposit', amountFen: 10000, description: '施工人员出入证押金' }
+				{
+					kind: 'deposit',
+					itemCode: 'renovation_deposit',
+					amountFen: 200000,
+					description: '装修保证金',
+					detail: { itemNameZh: '装修保证金' }
+				},
+				{
+					kind: 'charge',
+					itemCode: 'debris_fee',
+					amountFen: 27000,
+					description: '90.00㎡ × ¥3.00/㎡',
+					detail: { itemNameZh: '装修垃圾清运费' }
+				},
+				{
+					kind: 'deposit',
+					itemCode: 'pass_deposit',
+					amountFen: 10000,
+					description: '施工人员出入证押金'
+				}
 			]
 		});
 		const { text } = await render(p.receiptNo);
@@ -208,12 +268,24 @@ describe('renderReceipt (A5)', () => {
 describe('renderReceipt: adds up, names the owner, says how each month was billed (issue 11)', () => {
 	it('a waived late fee adds up: 滞纳金 at its worked figure, the waiver as a negative line', async () => {
 		// The issue's receipt: late fee worked out at ¥125.11, ¥27.57 waived, ¥97.54 paid.
-		const working = lateFeeWorking({ principalFen: 41704, dueDate: '2026-01-20', asOf: '2026-04-30' });
+		const working = lateFeeWorking({
+			principalFen: 41704,
+			dueDate: '2026-01-20',
+			asOf: '2026-04-30'
+		});
 		expect(working.fen).toBe(12511);
 		const p = payBills([{ ...PROPERTY, month: '2026-01', principalFen: 41704 }], {
 			asOf: '2026-04-30',
 			edit: (lines) =>
-				lines.map((l) => (l.kind === 'late_fee' ? { ...l, amountFen: 9754, detail: { ...l.detail, lateFeeFen: 12511, waivedFen: 2757, paidBeforeFen: 0 } } : l))
+				lines.map((l) =>
+					l.kind === 'late_fee'
+						? {
+								...l,
+								amountFen: 9754,
+								detail: { ...l.detail, lateFeeFen: 12511, waivedFen: 2757, paidBeforeFen: 0 }
+							}
+						: l
+				)
 		});
 		const { text } = await render(p.receiptNo);
 		const t = squeeze(text);
@@ -226,11 +298,37 @@ describe('renderReceipt: adds up, names the owner, says how each month was bille
 
 	it('the same through the counter: principal paid late, part of the late fee waived, the rest paid later', async () => {
 		const unitId = f.unitIds[0];
-		const billId = insertBill(db, f.communityId, unitId, { ...PROPERTY, month: '2026-01', principalFen: 41704 }, 0);
+		const billId = insertBill(
+			db,
+			f.communityId,
+			unitId,
+			{ ...PROPERTY, month: '2026-01', principalFen: 41704 },
+			0
+		);
 		const pay = (date: string, includeLateFees: boolean) =>
-			postFeePayment(db, { communityId: f.communityId, unitId, billIds: [billId], includeLateFees, method: 'wechat', methodRef: 'WX1', payerName: '张伟', cashierId: f.clerkId, idempotencyKey: crypto.randomUUID(), now: Date.parse(`${date}T02:00:00Z`) });
+			postFeePayment(db, {
+				communityId: f.communityId,
+				unitId,
+				billIds: [billId],
+				includeLateFees,
+				method: 'wechat',
+				methodRef: 'WX1',
+				payerName: '张伟',
+				cashierId: f.clerkId,
+				idempotencyKey: crypto.randomUUID(),
+				now: Date.parse(`${date}T02:00:00Z`)
+			});
 		pay('2026-04-30', false); // 100 days late: the late fee is fixed at ¥125.11
-		db.insert(waiverEntries).values({ billId, amountFen: 2757, requestId: null, approvedBy: f.managerId, localDate: '2026-05-05', createdAt: 0 }).run();
+		db.insert(waiverEntries)
+			.values({
+				billId,
+				amountFen: 2757,
+				requestId: null,
+				approvedBy: f.managerId,
+				localDate: '2026-05-05',
+				createdAt: 0
+			})
+			.run();
 		const p = pay('2026-05-06', true);
 		expect(p.totalFen).toBe(9754);
 		const { text } = await render(p.receiptNo);
@@ -242,7 +340,7 @@ describe('renderReceipt: adds up, names the owner, says how each month was bille
 		expectA5AddsUp(text, 9754);
 	});
 
-	it("names the owner when someone else pays, and marks the payer 代缴", async () => {
+	it('names the owner when someone else pays, and marks the payer 代缴', async () => {
 		const p = postSamplePayment(db, f, { payerName: '陈刚' });
 		const t = squeeze((await render(p.receiptNo)).text);
 		expect(t).toContain('业主：李娜');
@@ -256,16 +354,32 @@ describe('renderReceipt: adds up, names the owner, says how each month was bille
 		// 1-1-102: 120.50 m² at ¥2.50/m² = ¥301.25 a month; 90 % = ¥271.13 (half up).
 		const perArea = { ...PROPERTY, basis: 'per_area' as const, rateFen: 250, fullFen: 30125 };
 		const p = payBills([
-			...['2025-11', '2025-12'].map((month) => ({ ...perArea, month, principalFen: 27113, vacancyPercent: 90 })),
+			...['2025-11', '2025-12'].map((month) => ({
+				...perArea,
+				month,
+				principalFen: 27113,
+				vacancyPercent: 90
+			})),
 			{ ...perArea, month: '2026-04', principalFen: 30125 },
-			...['2026-05', '2026-06'].map((month) => ({ ...perArea, month, principalFen: 30125, source: 'prepay' as const }))
+			...['2026-05', '2026-06'].map((month) => ({
+				...perArea,
+				month,
+				principalFen: 30125,
+				source: 'prepay' as const
+			}))
 		]);
 		const { text } = await render(p.receiptNo);
 		const t = squeeze(text);
 		const flat = text.replace(/\s+/g, '');
-		expect(t).toMatch(/物业服务费 2025年11月至2025年12月 2\.50元\/m²×120\.50m²×空置90%=271\.13元\/月×2个月 542\.26/);
-		expect(t).toMatch(/物业服务费 2026年04月至2026年04月 2\.50元\/m²×120\.50m²=301\.25元\/月 301\.25/);
-		expect(t).toMatch(/物业服务费 2026年05月至2026年06月 2\.50元\/m²×120\.50m²=301\.25元\/月×2个月；预缴 602\.50/);
+		expect(t).toMatch(
+			/物业服务费 2025年11月至2025年12月 2\.50元\/m²×120\.50m²×空置90%=271\.13元\/月×2个月 542\.26/
+		);
+		expect(t).toMatch(
+			/物业服务费 2026年04月至2026年04月 2\.50元\/m²×120\.50m²=301\.25元\/月 301\.25/
+		);
+		expect(t).toMatch(
+			/物业服务费 2026年05月至2026年06月 2\.50元\/m²×120\.50m²=301\.25元\/月×2个月；预缴 602\.50/
+		);
 		expect(flat).not.toContain('NaN');
 		expectA5AddsUp(text, 2 * 27113 + 3 * 30125 + (p.totalFen - 2 * 27113 - 3 * 30125));
 	});
@@ -274,7 +388,11 @@ describe('renderReceipt: adds up, names the owner, says how each month was bille
 describe('renderReceipt: the 补打 stamp covers no figures (issue 11)', () => {
 	it('A5: beside the title, clear of the amounts and the 大写', async () => {
 		const p = postSamplePayment(db, f);
-		const { pdf, text } = await render(p.receiptNo, { reprintNo: 1, printedAt: Date.parse('2026-04-16T01:00:00Z'), reprintReason: '原件遗失' });
+		const { pdf, text } = await render(p.receiptNo, {
+			reprintNo: 1,
+			printedAt: Date.parse('2026-04-16T01:00:00Z'),
+			reprintReason: '原件遗失'
+		});
 		expect(text).toContain('补打（第1次）');
 		expect(squeeze(text)).toContain('补打原因 原件遗失');
 		expect(coveredFigures(pdf)).toEqual([]);
@@ -287,12 +405,16 @@ describe('renderReceipt: the 补打 stamp covers no figures (issue 11)', () => {
 	});
 
 	it('a receipt running onto a second page: the stamp on each page, clear of the working', async () => {
-		const months = Array.from({ length: 14 }, (_, i) => `${i < 12 ? 2025 : 2026}-${String((i % 12) + 1).padStart(2, '0')}`);
+		const months = Array.from(
+			{ length: 14 },
+			(_, i) => `${i < 12 ? 2025 : 2026}-${String((i % 12) + 1).padStart(2, '0')}`
+		);
 		const p = payBills(months.map((month) => ({ ...PROPERTY, month, principalFen: 25680 })));
 		const { pdf } = await render(p.receiptNo, { reprintNo: 1 });
 		const pages = pdfInfo(pdf).pages;
 		expect(pages).toBeGreaterThan(1);
-		for (let page = 1; page <= pages; page++) expect(coveredFigures(pdf, page), `page ${page}`).toEqual([]);
+		for (let page = 1; page <= pages; page++)
+			expect(coveredFigures(pdf, page), `page ${page}`).toEqual([]);
 	});
 });
 

@@ -12,7 +12,14 @@ import type { PaymentRecord } from '../ledger';
 import type { Community } from '../community';
 import { formatYuan, toChineseUppercase } from '../../money';
 import { formatDateTimeLocal, formatDateZh, nowPartsIn } from '../../dates';
-import { layoutReceipt, paidByProxy, receiptDifference, type ReceiptFacts, type ReceiptLayout, type ReceiptLine } from '../../domain/receipt';
+import {
+	layoutReceipt,
+	paidByProxy,
+	receiptDifference,
+	type ReceiptFacts,
+	type ReceiptLayout,
+	type ReceiptLine
+} from '../../domain/receipt';
 import {
 	contentBox,
 	createPdf,
@@ -43,7 +50,6 @@ export interface ReceiptOptions {
 	/** What the bills table and the unit's owners add (unit price × area, vacancy, the owner's name). */
 	facts?: ReceiptFacts;
 }
-
 
 export type ReceiptCommunity = Pick<Community, 'name' | 'centreName' | 'timeZone'>;
 
@@ -78,14 +84,23 @@ export function formatVerifyCode(code: string): string {
 /** Plain amount for table cells ("1,234.56"; the header says 元). */
 const amt = (fen: number) => formatYuan(fen, { symbol: false });
 
-export async function renderReceipt(record: PaymentRecord, community: ReceiptCommunity, opts: ReceiptOptions): Promise<Buffer> {
+export async function renderReceipt(
+	record: PaymentRecord,
+	community: ReceiptCommunity,
+	opts: ReceiptOptions
+): Promise<Buffer> {
 	const { payment } = record;
 	const roll = opts.format === 'roll';
 	const r = layoutReceipt(record.lines, opts.facts?.bills);
 	// Never print a receipt whose lines do not add up to what the ledger took.
 	const diff = receiptDifference(r, payment.totalFen);
-	if (diff !== 0) throw new Error(`receipt ${payment.receiptNo} does not add up (difference ${diff} fen)`);
-	const doc = createPdf({ size: roll ? 'roll80' : 'A5-landscape', title: `${RECEIPT_TITLE} ${payment.receiptNo}`, author: community.centreName });
+	if (diff !== 0)
+		throw new Error(`receipt ${payment.receiptNo} does not add up (difference ${diff} fen)`);
+	const doc = createPdf({
+		size: roll ? 'roll80' : 'A5-landscape',
+		title: `${RECEIPT_TITLE} ${payment.receiptNo}`,
+		author: community.centreName
+	});
 
 	const paidAt = nowPartsIn(community.timeZone, payment.createdAt);
 	const reprint = opts.reprintNo > 0 ? `补打（第${opts.reprintNo}次）` : '';
@@ -97,13 +112,17 @@ export async function renderReceipt(record: PaymentRecord, community: ReceiptCom
 		communityName: community.name,
 		centreName: community.centreName,
 		title: RECEIPT_TITLE,
-		subtitle: (roll ? [`票据号：${payment.receiptNo}`, reprint] : [reprint]).filter(Boolean).join('　') || undefined
+		subtitle:
+			(roll ? [`票据号：${payment.receiptNo}`, reprint] : [reprint]).filter(Boolean).join('　') ||
+			undefined
 	});
 	// 补打 goes where nothing is printed: A5 left of the title, the roll in a band of its own.
 	if (stampReprint && !roll) stampBesideTitle(doc, headerTop);
 	if (stampReprint && roll) stampBand(doc);
 
-	drawKeyValueRows(doc, whoRows(record, opts.facts?.ownerNames ?? [], paidAt), { columns: roll ? 1 : 2 });
+	drawKeyValueRows(doc, whoRows(record, opts.facts?.ownerNames ?? [], paidAt), {
+		columns: roll ? 1 : 2
+	});
 	doc.y += 2;
 
 	if (roll) rollTable(doc, r);
@@ -122,19 +141,29 @@ export async function renderReceipt(record: PaymentRecord, community: ReceiptCom
 	// 作废 is meant to cover the receipt: a voided receipt must not pass for a valid one.
 	if (record.void) stampEveryPage(doc, '作废');
 
-	const printed = opts.reprintNo > 0 && opts.printedAt ? `　补打时间 ${formatDateTimeLocal(opts.printedAt, community.timeZone)}` : '';
+	const printed =
+		opts.reprintNo > 0 && opts.printedAt
+			? `　补打时间 ${formatDateTimeLocal(opts.printedAt, community.timeZone)}`
+			: '';
 	const why = opts.reprintNo > 0 && opts.reprintReason ? `　补打原因 ${opts.reprintReason}` : '';
 	drawFooter(doc, `本票据为缴费凭证，请妥善保管；扫描二维码可查验真伪${printed}${why}`);
 	return pdfToBuffer(doc);
 }
 
 /** 房号, 业主, 缴款人 (marked 代缴 when someone else paid for the owner) and the time. */
-function whoRows(record: PaymentRecord, ownerNames: string[], paidAt: { date: string; time: string }): [string, string][] {
+function whoRows(
+	record: PaymentRecord,
+	ownerNames: string[],
+	paidAt: { date: string; time: string }
+): [string, string][] {
 	const payer = record.payment.payerName.trim();
 	const proxy = paidByProxy(payer, ownerNames);
 	const rows: [string, string][] = [['房号', record.unitCode ?? '—']];
 	if (ownerNames.length) rows.push(['业主', ownerNames.join('、')]);
-	rows.push(['缴款人', proxy ? `${payer}（代缴）` : payer], ['收款时间', `${formatDateZh(paidAt.date)} ${paidAt.time}`]);
+	rows.push(
+		['缴款人', proxy ? `${payer}（代缴）` : payer],
+		['收款时间', `${formatDateZh(paidAt.date)} ${paidAt.time}`]
+	);
 	return rows;
 }
 
@@ -160,7 +189,10 @@ function stampExtent(doc: Pdf, size: number): { w: number; h: number } {
 	const boxW = doc.widthOfString('补打') + size * 0.8;
 	const boxH = size * 1.5;
 	doc.fontSize(fs);
-	return { w: boxW * Math.cos(STAMP_TILT) + boxH * Math.sin(STAMP_TILT), h: boxW * Math.sin(STAMP_TILT) + boxH * Math.cos(STAMP_TILT) };
+	return {
+		w: boxW * Math.cos(STAMP_TILT) + boxH * Math.sin(STAMP_TILT),
+		h: boxW * Math.sin(STAMP_TILT) + boxH * Math.cos(STAMP_TILT)
+	};
 }
 
 /** A5: in the header, between the left margin and the title (no figures there). */
@@ -174,7 +206,11 @@ function stampBesideTitle(doc: Pdf, headerTop: number): void {
 	const { w, h } = stampExtent(doc, size);
 	const bandTop = headerTop;
 	const bandBottom = Math.max(doc.y, headerTop + h);
-	drawStamp(doc, '补打', { cx: Math.min(left + w / 2 + fontSize, titleLeft - w / 2 - fontSize), cy: (bandTop + bandBottom) / 2, size });
+	drawStamp(doc, '补打', {
+		cx: Math.min(left + w / 2 + fontSize, titleLeft - w / 2 - fontSize),
+		cy: (bandTop + bandBottom) / 2,
+		size
+	});
 }
 
 /** Roll: a band of its own under the header; the rest of the receipt prints below it. */
@@ -194,7 +230,9 @@ function drawNumber(doc: Pdf, receiptNo: string): void {
 	const { x, y } = doc;
 	doc.fontSize(fontSize * 1.15).fillColor(RED);
 	const text = `No. ${receiptNo}`;
-	doc.text(text, left + width - doc.widthOfString(text), top + fontSize * 1.9, { lineBreak: false });
+	doc.text(text, left + width - doc.widthOfString(text), top + fontSize * 1.9, {
+		lineBreak: false
+	});
 	doc.fontSize(fontSize).fillColor('#000000');
 	doc.x = x;
 	doc.y = y;
@@ -209,7 +247,9 @@ const signed = (fen: number) => (fen < 0 ? `-${amt(-fen)}` : amt(fen));
 
 /** "其中押金（可退）2,100.00元" when a receipt holds deposits beside other money. */
 function depositNote(r: ReceiptLayout): string {
-	return r.depositFen > 0 && r.depositFen !== r.totalFen ? `其中押金（可退）${amt(r.depositFen)}元` : '';
+	return r.depositFen > 0 && r.depositFen !== r.totalFen
+		? `其中押金（可退）${amt(r.depositFen)}元`
+		: '';
 }
 
 /**
@@ -258,7 +298,13 @@ function rollTable(doc: Pdf, r: ReceiptLayout): void {
  * Two columns on A5 when there are several bills; rows that do not fit continue on a new page
  * under "票据号 SF-… 滞纳金计算（续）" (with room for the 补打 stamp beside it on a reprint).
  */
-function drawWorkings(doc: Pdf, r: ReceiptLayout, roll: boolean, receiptNo: string, stampReprint: boolean): void {
+function drawWorkings(
+	doc: Pdf,
+	r: ReceiptLayout,
+	roll: boolean,
+	receiptNo: string,
+	stampReprint: boolean
+): void {
 	if (r.workings.length === 0) return;
 	const { fontSize } = pdfSpec(doc);
 	const { left, width } = contentBox(doc);
@@ -268,7 +314,12 @@ function drawWorkings(doc: Pdf, r: ReceiptLayout, roll: boolean, receiptNo: stri
 	doc.y += roll ? 0 : fontSize * 0.3;
 	doc.fontSize(fs).fillColor('#000000');
 	doc.text(heading, left, doc.y, { width });
-	const entries = r.workings.map((w) => (roll ? [w.label, ...w.lines.map((l) => '  ' + l)] : [`${w.label}：${w.lines.join('；')}`]).join('\n'));
+	const entries = r.workings.map((w) =>
+		(roll
+			? [w.label, ...w.lines.map((l) => '  ' + l)]
+			: [`${w.label}：${w.lines.join('；')}`]
+		).join('\n')
+	);
 	const cols = !roll && entries.length > 2 ? 2 : 1;
 	const colWidth = width / cols;
 	const textWidth = colWidth - fs * 1.5;
@@ -279,7 +330,12 @@ function drawWorkings(doc: Pdf, r: ReceiptLayout, roll: boolean, receiptNo: stri
 		if (!roll && doc.y + height > contentBox(doc).maxY) {
 			doc.addPage();
 			const top = doc.y;
-			doc.fontSize(fs).fillColor('#000000').text(`票据号 ${receiptNo}　${heading.replace('：', '（续）：')}`, left, top, { width: width * 0.7 });
+			doc
+				.fontSize(fs)
+				.fillColor('#000000')
+				.text(`票据号 ${receiptNo}　${heading.replace('：', '（续）：')}`, left, top, {
+					width: width * 0.7
+				});
 			if (stampReprint) {
 				// The stamp sits at the right of the heading, in a band the workings start below.
 				const size = fontSize * 2.2;
@@ -317,7 +373,8 @@ function methodText(record: PaymentRecord): string {
 	return parts.join('　');
 }
 
-const cashierText = (record: PaymentRecord) => `${record.cashier.displayName}（工号 ${record.cashier.workNo}）`;
+const cashierText = (record: PaymentRecord) =>
+	`${record.cashier.displayName}（工号 ${record.cashier.workNo}）`;
 
 function voidText(record: PaymentRecord): string | null {
 	return record.void ? `本票据已作废　原因：${record.void.reason}` : null;
@@ -369,7 +426,9 @@ function a5FooterBlock(doc: Pdf, record: PaymentRecord, opts: ReceiptOptions): v
 	const codeLine = `验证码 ${code}`;
 	const cw = doc.widthOfString(codeLine);
 	const y = doc.y;
-	doc.text(codeLine, left + width - Math.max(cw, qr) + Math.max(0, (qr - cw) / 2), top + qr + 2, { lineBreak: false });
+	doc.text(codeLine, left + width - Math.max(cw, qr) + Math.max(0, (qr - cw) / 2), top + qr + 2, {
+		lineBreak: false
+	});
 	doc.fontSize(fontSize).fillColor('#000000');
 	doc.x = left;
 	doc.y = Math.max(y, top + qr + small * 1.6);
@@ -392,7 +451,10 @@ function rollFooterBlock(doc: Pdf, record: PaymentRecord, opts: ReceiptOptions):
 	const top = doc.y + fontSize * 0.6;
 	drawQr(doc, opts.verifyUrl, left + (width - qr) / 2, top, qr);
 	doc.fontSize(fontSize * 0.85).fillColor(MUTED);
-	doc.text(`验证码 ${formatVerifyCode(record.payment.verifyCode)}`, left, top + qr + 3, { width, align: 'center' });
+	doc.text(`验证码 ${formatVerifyCode(record.payment.verifyCode)}`, left, top + qr + 3, {
+		width,
+		align: 'center'
+	});
 	doc.fontSize(fontSize).fillColor('#000000');
 	doc.x = left;
 }

@@ -3,13 +3,27 @@
  * voids, refunds, expected, counted, difference), the open matters handed over as they stood at
  * the handover, the note, and signature lines. A Chinese document: its labels live here.
  */
-import { createPdf, drawFooter, drawHeader, drawKeyValueRows, drawSignatureLines, drawTable, pdfToBuffer } from './document.ts';
+import {
+	createPdf,
+	drawFooter,
+	drawHeader,
+	drawKeyValueRows,
+	drawSignatureLines,
+	drawTable,
+	pdfToBuffer
+} from './document.ts';
 import { formatDateTimeLocal } from '../../dates.ts';
 import { formatYuan } from '../../money.ts';
 import type { ClosedShift } from '../shifts/queries.ts';
 import { limitLabel } from '../../ticket-labels.ts';
 
-const KIND_ZH: Record<string, string> = { engineering: '工程报事', property: '物业报事', service_complaint: '物业服务类投诉', developer_complaint: '地产类投诉', enquiry: '咨询' };
+const KIND_ZH: Record<string, string> = {
+	engineering: '工程报事',
+	property: '物业报事',
+	service_complaint: '物业服务类投诉',
+	developer_complaint: '地产类投诉',
+	enquiry: '咨询'
+};
 
 export interface ShiftHandoverPdfInput {
 	communityName: string;
@@ -21,14 +35,25 @@ export interface ShiftHandoverPdfInput {
 
 /** "短款 ¥10.00" / "长款 ¥5.00" / "无差额". */
 export function differenceZh(fen: number): string {
-	return fen === 0 ? '无差额' : `${formatYuan(fen)}（${fen < 0 ? '短款' : '长款'} ${formatYuan(Math.abs(fen))}）`;
+	return fen === 0
+		? '无差额'
+		: `${formatYuan(fen)}（${fen < 0 ? '短款' : '长款'} ${formatYuan(Math.abs(fen))}）`;
 }
 
 export async function shiftHandoverPdf(input: ShiftHandoverPdfInput): Promise<Buffer> {
 	const s = input.shift;
 	const at = (ms: number) => formatDateTimeLocal(ms, input.timeZone);
-	const doc = createPdf({ size: 'A4', title: `交接班记录 ${s.cashierName} ${at(s.closedAt)}`, author: input.centreName });
-	drawHeader(doc, { communityName: input.communityName, centreName: input.centreName, title: '收款员交接班记录', subtitle: `班次编号 ${s.id}` });
+	const doc = createPdf({
+		size: 'A4',
+		title: `交接班记录 ${s.cashierName} ${at(s.closedAt)}`,
+		author: input.centreName
+	});
+	drawHeader(doc, {
+		communityName: input.communityName,
+		centreName: input.centreName,
+		title: '收款员交接班记录',
+		subtitle: `班次编号 ${s.id}`
+	});
 	drawKeyValueRows(doc, [
 		['交班人', `${s.cashierName}（工号 ${s.cashierWorkNo}）`],
 		['接班人', s.successorName ? `${s.successorName}（工号 ${s.successorWorkNo}）` : ''],
@@ -76,18 +101,38 @@ export async function shiftHandoverPdf(input: ShiftHandoverPdfInput): Promise<Bu
 			{ header: '时间', width: 26 }
 		],
 		rows: [
-			...h.pendingWaivers.map((w) => ['待审批减免申请', `${w.requestNo} ${w.unitCode} 申请减免 ${formatYuan(w.requestedFen)}`, w.localDate]),
-			...h.keysOut.map((k) => ['未还钥匙', `${k.tagNo} ${k.opens} 借用人 ${k.borrowerName} ${k.borrowerPhone}${k.overdue ? '（已逾期）' : ''}`, `应还 ${at(k.expectedReturnAt)}`]),
+			...h.pendingWaivers.map((w) => [
+				'待审批减免申请',
+				`${w.requestNo} ${w.unitCode} 申请减免 ${formatYuan(w.requestedFen)}`,
+				w.localDate
+			]),
+			...h.keysOut.map((k) => [
+				'未还钥匙',
+				`${k.tagNo} ${k.opens} 借用人 ${k.borrowerName} ${k.borrowerPhone}${k.overdue ? '（已逾期）' : ''}`,
+				`应还 ${at(k.expectedReturnAt)}`
+			]),
 			...h.ticketsNearLimit.map((t) => [
 				t.breached ? '已超时报事' : '临近时限报事',
 				`${t.ticketNo} ${KIND_ZH[t.kind] ?? t.kind} ${t.unitCode || t.location} ${limitLabel(t.limit, 'zh-CN')}`,
 				`时限 ${at(t.dueAt)}`
 			]),
-			...(h.pendingWaivers.length + h.keysOut.length + h.ticketsNearLimit.length === 0 ? [['无移交事项']] : [])
+			...(h.pendingWaivers.length + h.keysOut.length + h.ticketsNearLimit.length === 0
+				? [['无移交事项']]
+				: [])
 		]
 	});
 	drawKeyValueRows(doc, [['交班说明', s.note || '无']], { columns: 1 });
-	if (s.acknowledgedAt !== null) drawKeyValueRows(doc, [['主管确认', `${s.acknowledgedBy ?? ''} ${at(s.acknowledgedAt)}${s.acknowledgeNote ? `：${s.acknowledgeNote}` : ''}`]], { columns: 1 });
+	if (s.acknowledgedAt !== null)
+		drawKeyValueRows(
+			doc,
+			[
+				[
+					'主管确认',
+					`${s.acknowledgedBy ?? ''} ${at(s.acknowledgedAt)}${s.acknowledgeNote ? `：${s.acknowledgeNote}` : ''}`
+				]
+			],
+			{ columns: 1 }
+		);
 	doc.moveDown(0.5);
 	drawSignatureLines(doc, ['交班人', '接班人', '主管']);
 	drawFooter(doc, `${input.centreName}　收款员交接班记录　打印于 ${at(input.printedAt)}`);

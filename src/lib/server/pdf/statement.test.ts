@@ -18,8 +18,20 @@ describe('fee statement (80 mm)', () => {
 		const pdf = await renderStatement({
 			...base,
 			lines: [
-				{ month: '2026-10', itemNameZh: '物业服务费', principalDueFen: 23850, lateFeeDueFen: 2433, overdueDays: 34 },
-				{ month: '2026-11', itemNameZh: '物业服务费', principalDueFen: 23850, lateFeeDueFen: 215, overdueDays: 3 }
+				{
+					month: '2026-10',
+					itemNameZh: '物业服务费',
+					principalDueFen: 23850,
+					lateFeeDueFen: 2433,
+					overdueDays: 34
+				},
+				{
+					month: '2026-11',
+					itemNameZh: '物业服务费',
+					principalDueFen: 23850,
+					lateFeeDueFen: 215,
+					overdueDays: 3
+				}
 			],
 			principalDueFen: 47700,
 			lateFeeDueFen: 2648,
@@ -41,7 +53,15 @@ describe('fee statement (80 mm)', () => {
 	});
 
 	it('says so when nothing is due', async () => {
-		const text = pdfText(await renderStatement({ ...base, lines: [], principalDueFen: 0, lateFeeDueFen: 0, totalDueFen: 0 }));
+		const text = pdfText(
+			await renderStatement({
+				...base,
+				lines: [],
+				principalDueFen: 0,
+				lateFeeDueFen: 0,
+				totalDueFen: 0
+			})
+		);
 		expect(text).toContain('您目前没有待缴费用');
 		expect(text).not.toContain('合计待缴');
 	});

@@ -5,7 +5,17 @@
  */
 import { formatYuan, toChineseUppercase } from '../../money';
 import { formatDateZh } from '../../dates';
-import { contentBox, createPdf, drawFooter, drawHeader, drawKeyValueRows, drawTable, pdfSpec, pdfToBuffer, type TableColumn } from './document';
+import {
+	contentBox,
+	createPdf,
+	drawFooter,
+	drawHeader,
+	drawKeyValueRows,
+	drawTable,
+	pdfSpec,
+	pdfToBuffer,
+	type TableColumn
+} from './document';
 
 export interface StatementLine {
 	/** YYYY-MM */
@@ -49,10 +59,18 @@ export function maskName(name: string): string {
 }
 
 export async function renderStatement(s: StatementPdf): Promise<Buffer> {
-	const doc = createPdf({ size: 'roll80', title: `物业费对账单 ${s.unitCode}`, author: s.centreName });
+	const doc = createPdf({
+		size: 'roll80',
+		title: `物业费对账单 ${s.unitCode}`,
+		author: s.centreName
+	});
 	const { fontSize } = pdfSpec(doc);
 	const { left, width } = contentBox(doc);
-	drawHeader(doc, { communityName: s.communityName, centreName: s.centreName, title: '物业费对账单' });
+	drawHeader(doc, {
+		communityName: s.communityName,
+		centreName: s.centreName,
+		title: '物业费对账单'
+	});
 	drawKeyValueRows(
 		doc,
 		[
@@ -65,7 +83,9 @@ export async function renderStatement(s: StatementPdf): Promise<Buffer> {
 	doc.y += 2;
 
 	if (s.lines.length === 0) {
-		doc.fontSize(fontSize * 1.1).text('您目前没有待缴费用，谢谢您的支持。', left, doc.y, { width, align: 'center' });
+		doc
+			.fontSize(fontSize * 1.1)
+			.text('您目前没有待缴费用，谢谢您的支持。', left, doc.y, { width, align: 'center' });
 		doc.fontSize(fontSize);
 	} else {
 		const columns: TableColumn[] = [
@@ -75,8 +95,14 @@ export async function renderStatement(s: StatementPdf): Promise<Buffer> {
 		];
 		const rows: string[][] = [];
 		for (const l of s.lines) {
-			rows.push([`${monthZh(l.month)}　${l.itemNameZh}${l.overdueDays > 0 ? `　逾期${l.overdueDays}天` : ''}`]);
-			rows.push([amt(l.principalDueFen), amt(l.lateFeeDueFen), amt(l.principalDueFen + l.lateFeeDueFen)]);
+			rows.push([
+				`${monthZh(l.month)}　${l.itemNameZh}${l.overdueDays > 0 ? `　逾期${l.overdueDays}天` : ''}`
+			]);
+			rows.push([
+				amt(l.principalDueFen),
+				amt(l.lateFeeDueFen),
+				amt(l.principalDueFen + l.lateFeeDueFen)
+			]);
 		}
 		drawTable(doc, { columns, rows });
 		drawKeyValueRows(
@@ -90,11 +116,21 @@ export async function renderStatement(s: StatementPdf): Promise<Buffer> {
 			{ columns: 1 }
 		);
 		doc.y += fontSize * 0.3;
-		doc.fontSize(fontSize * 0.9).text(`滞纳金自缴费期限次日起按每日${s.lateFeeRatePerMille}‰计算，上列为${formatDateZh(s.asOf)}缴纳的金额，以前台收款时为准。`, left, doc.y, { width });
+		doc
+			.fontSize(fontSize * 0.9)
+			.text(
+				`滞纳金自缴费期限次日起按每日${s.lateFeeRatePerMille}‰计算，上列为${formatDateZh(s.asOf)}缴纳的金额，以前台收款时为准。`,
+				left,
+				doc.y,
+				{ width }
+			);
 		doc.fontSize(fontSize);
 	}
 	doc.y += fontSize * 0.5;
-	doc.text(`请到前台缴费${s.phone ? `；服务中心电话 ${s.phone}` : ''}。`, left, doc.y, { width, align: 'center' });
+	doc.text(`请到前台缴费${s.phone ? `；服务中心电话 ${s.phone}` : ''}。`, left, doc.y, {
+		width,
+		align: 'center'
+	});
 	drawFooter(doc, `本对账单不作收款凭证　打印时间 ${s.printedAt}`);
 	return pdfToBuffer(doc);
 }

@@ -9,11 +9,25 @@ import { formatDateTimeLocal, formatDateZh } from '../../dates';
 import { formatYuan, toChineseUppercase } from '../../money';
 import type { WaiverState } from '../../domain/waiver';
 import type { RequestDetail } from '../waivers/queries';
-import { createPdf, drawFooter, drawHeader, drawKeyValueRows, drawSignatureLines, drawStamp, drawTable, pdfToBuffer } from './document';
+import {
+	createPdf,
+	drawFooter,
+	drawHeader,
+	drawKeyValueRows,
+	drawSignatureLines,
+	drawStamp,
+	drawTable,
+	pdfToBuffer
+} from './document';
 
 export const WAIVER_FORM_TITLE = '物业服务费滞纳金免除申请表';
 
-const STATE_ZH: Record<WaiverState, string> = { pending: '待审批', approved: '已批准', rejected: '不予免除', returned: '已退回' };
+const STATE_ZH: Record<WaiverState, string> = {
+	pending: '待审批',
+	approved: '已批准',
+	rejected: '不予免除',
+	returned: '已退回'
+};
 
 const monthZh = (m: string) => `${m.slice(0, 4)}年${m.slice(5, 7)}月`;
 
@@ -32,8 +46,17 @@ export function historySentenceZh(d: Pick<RequestDetail, 'summary'>): string {
 
 export async function renderWaiverForm(d: RequestDetail, c: WaiverFormCommunity): Promise<Buffer> {
 	const r = d.request;
-	const doc = createPdf({ size: 'A4', title: `${WAIVER_FORM_TITLE} ${r.requestNo}`, author: c.centreName });
-	drawHeader(doc, { communityName: c.name, centreName: c.centreName, title: WAIVER_FORM_TITLE, subtitle: `申请编号：${r.requestNo}　申请日期：${formatDateZh(r.localDate)}` });
+	const doc = createPdf({
+		size: 'A4',
+		title: `${WAIVER_FORM_TITLE} ${r.requestNo}`,
+		author: c.centreName
+	});
+	drawHeader(doc, {
+		communityName: c.name,
+		centreName: c.centreName,
+		title: WAIVER_FORM_TITLE,
+		subtitle: `申请编号：${r.requestNo}　申请日期：${formatDateZh(r.localDate)}`
+	});
 
 	drawKeyValueRows(doc, [
 		['房号', r.unitCode],
@@ -74,7 +97,10 @@ export async function renderWaiverForm(d: RequestDetail, c: WaiverFormCommunity)
 		doc,
 		[
 			['申请免除合计', `${formatYuan(r.requestedFen)}（${toChineseUppercase(r.requestedFen)}）`],
-			['批准免除合计', decided ? `${formatYuan(r.approvedFen)}（${toChineseUppercase(r.approvedFen)}）` : '']
+			[
+				'批准免除合计',
+				decided ? `${formatYuan(r.approvedFen)}（${toChineseUppercase(r.approvedFen)}）` : ''
+			]
 		],
 		{ columns: 1 }
 	);
@@ -83,7 +109,14 @@ export async function renderWaiverForm(d: RequestDetail, c: WaiverFormCommunity)
 	drawTable(doc, { columns: [{ header: '申请原因（住户陈述）', width: 1 }], rows: [[r.reason]] });
 
 	const history = d.history.length
-		? d.history.map((h) => [h.requestNo, formatDateZh(h.localDate), h.months.map(monthZh).join('、'), formatYuan(h.requestedFen), STATE_ZH[h.state], h.state === 'approved' ? formatYuan(h.approvedFen) : '—'])
+		? d.history.map((h) => [
+				h.requestNo,
+				formatDateZh(h.localDate),
+				h.months.map(monthZh).join('、'),
+				formatYuan(h.requestedFen),
+				STATE_ZH[h.state],
+				h.state === 'approved' ? formatYuan(h.approvedFen) : '—'
+			])
 		: [['无']];
 	doc.text(`免除申请记录：${historySentenceZh(d)}`);
 	doc.moveDown(0.3);
@@ -101,14 +134,21 @@ export async function renderWaiverForm(d: RequestDetail, c: WaiverFormCommunity)
 
 	let opinion = '\n\n';
 	if (r.state === 'approved' || r.state === 'rejected') {
-		const what = r.state === 'approved' ? `同意免除滞纳金 ${formatYuan(r.approvedFen)}（${toChineseUppercase(r.approvedFen)}）` : '不予免除';
+		const what =
+			r.state === 'approved'
+				? `同意免除滞纳金 ${formatYuan(r.approvedFen)}（${toChineseUppercase(r.approvedFen)}）`
+				: '不予免除';
 		opinion = `${what}。${r.decisionNote ?? ''}\n审批人：${r.decidedByName ?? ''}（工号 ${r.decidedByWorkNo ?? ''}）　${r.decidedAt ? formatDateTimeLocal(r.decidedAt, c.timeZone) : ''}`;
 	} else if (r.state === 'returned') {
 		opinion = `缴费票据 ${r.decisionNote ?? ''} 已作废，本金未结清，申请退回经办人。`;
 	}
 	drawTable(doc, { columns: [{ header: '审批意见', width: 1 }], rows: [[opinion]] });
 
-	doc.fontSize(9).text('申请人声明：以上所述属实。本人已缴清所列月份的物业服务费本金，以后将按时于每月缴费期限前缴纳物业服务费。');
+	doc
+		.fontSize(9)
+		.text(
+			'申请人声明：以上所述属实。本人已缴清所列月份的物业服务费本金，以后将按时于每月缴费期限前缴纳物业服务费。'
+		);
 	doc.moveDown(0.5);
 	drawSignatureLines(doc, ['申请人（签字）', '经办人', '审批人']);
 	drawSignatureLines(doc, ['日期', '日期', '日期']);

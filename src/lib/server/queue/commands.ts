@@ -26,7 +26,15 @@ import { currentAt, loadDay, queueDayOf, waitingOf, type QueueTicketView } from 
  */
 export class QueueError extends Error {
 	constructor(
-		public code: 'bad_service' | 'bad_priority' | 'bad_source' | 'bad_counter' | 'bad_unit' | 'not_found' | QueueRuleError | TakeLimit,
+		public code:
+			| 'bad_service'
+			| 'bad_priority'
+			| 'bad_source'
+			| 'bad_counter'
+			| 'bad_unit'
+			| 'not_found'
+			| QueueRuleError
+			| TakeLimit,
 		/** For `phone_waiting`: the number already waiting. */
 		public queueNo?: string
 	) {
@@ -55,22 +63,45 @@ export interface Taken {
 }
 
 /** Takes the next number of the day for a service. No sign-in needed (kiosk); one per form token. */
-export function takeNumber(db: Db, communityId: number, input: TakeInput, opts: { now?: number; idempotencyKey?: string | null } = {}): Taken {
+export function takeNumber(
+	db: Db,
+	communityId: number,
+	input: TakeInput,
+	opts: { now?: number; idempotencyKey?: string | null } = {}
+): Taken {
 	const now = opts.now ?? nowMs();
 	if (!isService(input.service)) throw new QueueError('bad_service');
-	const priority = input.priority === undefined || input.priority === '' || input.priority === null ? 'normal' : input.priority;
+	const priority =
+		input.priority === undefined || input.priority === '' || input.priority === null
+			? 'normal'
+			: input.priority;
 	if (!isPriority(priority)) throw new QueueError('bad_priority');
 	if (!['kiosk', 'mobile', 'counter'].includes(input.source)) throw new QueueError('bad_source');
 	const service = input.service;
 	const key = opts.idempotencyKey?.trim().slice(0, 100) || null;
 	return tx(db, () => {
 		if (key) {
-			const again = db.select().from(queueTickets).where(eq(queueTickets.idempotencyKey, key)).get();
-			if (again && again.communityId === communityId) return { id: again.id, queueNo: again.queueNo, service: again.service, priority: again.priority, replay: true };
+			const again = db
+				.select()
+				.from(queueTickets)
+				.where(eq(queueTickets.idempotencyKey, key))
+				.get();
+			if (again && again.communityId === communityId)
+				return {
+					id: again.id,
+					queueNo: again.queueNo,
+					service: again.service,
+					priority: again.priority,
+					replay: true
+				};
 		}
 		const unitId = input.unitId ?? null;
 		if (unitId !== null) {
-			const unit = db.select({ id: units.id }).from(units).where(and(eq(units.id, unitId), eq(units.communityId, communityId))).get();
+			const unit = db
+				.select({ id: units.id })
+				.from(units)
+				.where(and(eq(units.id, unitId), eq(units.communityId, communityId)))
+				.get();
 			if (!unit) throw new QueueError('bad_unit');
 		}
 		const day = queueDayOf(db, communityId, now);
@@ -79,16 +110,46 @@ export function takeNumber(db: Db, communityId: number, input: TakeInput, opts: 
 		if (input.source !== 'counter') {
 			// Checked inside the write transaction, so 30 taps at once cannot all pass the check.
 			const today = loadDay(db, communityId, day).tickets;
-			const before = (t: QueueTicketView) => ({ source: t.source, takenAt: t.takenAt, open: t.state === 'waiting' || t.state === 'called' });
+			const before = (t: QueueTicketView) => ({
+				source: t.source,
+				takenAt: t.takenAt,
+				open: t.state === 'waiting' || t.state === 'called'
+			});
 			const mine = device ? today.filter((t) => t.device === device) : [];
-			const limit = takeLimit(input.source, mine.map(before), address ? today.filter((t) => t.address === address).map(before) : [], now);
-			if (limit) throw new QueueError(limit, mine.find((t) => t.state === 'waiting' || t.state === 'called')?.queueNo);
+			const limit = takeLimit(
+				input.source,
+				mine.map(before),
+				address ? today.filter((t) => t.address === address).map(before) : [],
+				now
+			);
+			if (limit)
+				throw new QueueError(
+					limit,
+					mine.find((t) => t.state === 'waiting' || t.state === 'called')?.queueNo
+				);
 		}
-		const seq = nextSeq(db, communityId, { table: 'queue_tickets', seqColumn: 'seq', where: { day, service } });
+		const seq = nextSeq(db, communityId, {
+			table: 'queue_tickets',
+			seqColumn: 'seq',
+			where: { day, service }
+		});
 		const queueNo = formatQueueNo(service, seq);
 		const row = db
 			.insert(queueTickets)
-			.values({ communityId, day, service, seq, queueNo, priority, source: input.source, unitId, takenAt: now, idempotencyKey: key, device, address })
+			.values({
+				communityId,
+				day,
+				service,
+				seq,
+				queueNo,
+				priority,
+				source: input.source,
+				unitId,
+				takenAt: now,
+				idempotencyKey: key,
+				device,
+				address
+			})
 			.returning({ id: queueTickets.id })
 			.get();
 		return { id: row.id, queueNo, service, priority, replay: false };
@@ -115,18 +176,48 @@ export function parseServices(raw: unknown): QueueService[] {
 
 export interface CallResult {
 	/** The number now called (null: nobody is waiting). */
-	called: { id: number; queueNo: string; service: QueueService; priority: QueuePriority; counter: string } | null;
+	called: {
+		id: number;
+		queueNo: string;
+		service: QueueService;
+		priority: QueuePriority;
+		counter: string;
+	} | null;
 	/** The number this counter was serving, finished by this call. */
 	finished: string | null;
 	replay: boolean;
 }
 
-function appendEvent(db: Db, actor: QueueActor, ticketId: number, type: QueueEventType, at: number, counter: string | null, key: string | null, priority: QueuePriority | null = null) {
-	db.insert(queueEvents).values({ communityId: actor.communityId, ticketId, type, at, counter, staffId: actor.id, idempotencyKey: key, priority }).run();
+function appendEvent(
+	db: Db,
+	actor: QueueActor,
+	ticketId: number,
+	type: QueueEventType,
+	at: number,
+	counter: string | null,
+	key: string | null,
+	priority: QueuePriority | null = null
+) {
+	db.insert(queueEvents)
+		.values({
+			communityId: actor.communityId,
+			ticketId,
+			type,
+			at,
+			counter,
+			staffId: actor.id,
+			idempotencyKey: key,
+			priority
+		})
+		.run();
 }
 
 /** A button's token already used: the answer the first press got. */
-function replayOf(db: Db, actor: QueueActor, key: string | null): { ticket: typeof queueTickets.$inferSelect; counter: string | null } | null {
+function replayOf(
+	db: Db,
+	actor: QueueActor,
+	key: string | null
+): { ticket: typeof queueTickets.$inferSelect; counter: string | null } | null {
 	if (!key) return null;
 	const e = db.select().from(queueEvents).where(eq(queueEvents.idempotencyKey, key)).get();
 	if (!e || e.communityId !== actor.communityId) return null;
@@ -148,23 +239,54 @@ function cleanKey(button: string, key: string | null | undefined): string | null
  * waiting number (urgent → elderly/disabled → arrival; among `services` if the counter handles
  * only some) is called here. One transaction, so two counters never call the same number.
  */
-export function callNext(db: Db, actor: QueueActor, input: { counter: unknown; services?: QueueService[]; idempotencyKey?: string | null }, now = nowMs()): CallResult {
+export function callNext(
+	db: Db,
+	actor: QueueActor,
+	input: { counter: unknown; services?: QueueService[]; idempotencyKey?: string | null },
+	now = nowMs()
+): CallResult {
 	const counter = parseCounter(input.counter);
 	if (!counter) throw new QueueError('bad_counter');
 	const key = cleanKey('next', input.idempotencyKey);
 	return tx(db, () => {
 		const replay = replayOf(db, actor, key);
-		if (replay) return { called: { id: replay.ticket.id, queueNo: replay.ticket.queueNo, service: replay.ticket.service, priority: replay.ticket.priority, counter: replay.counter ?? counter }, finished: null, replay: true };
+		if (replay)
+			return {
+				called: {
+					id: replay.ticket.id,
+					queueNo: replay.ticket.queueNo,
+					service: replay.ticket.service,
+					priority: replay.ticket.priority,
+					counter: replay.counter ?? counter
+				},
+				finished: null,
+				replay: true
+			};
 		const day = loadDay(db, actor.communityId, queueDayOf(db, actor.communityId, now));
 		const finished = finishCurrent(db, actor, currentAt(day, counter), now);
 		const next = pickNext(waitingOf(day), input.services ?? []);
 		if (!next) return { called: null, finished, replay: false };
 		appendEvent(db, actor, next.id, 'called', now, counter, key);
-		return { called: { id: next.id, queueNo: next.queueNo, service: next.service, priority: next.priority, counter }, finished, replay: false };
+		return {
+			called: {
+				id: next.id,
+				queueNo: next.queueNo,
+				service: next.service,
+				priority: next.priority,
+				counter
+			},
+			finished,
+			replay: false
+		};
 	});
 }
 
-function finishCurrent(db: Db, actor: QueueActor, current: QueueTicketView | null, now: number): string | null {
+function finishCurrent(
+	db: Db,
+	actor: QueueActor,
+	current: QueueTicketView | null,
+	now: number
+): string | null {
 	if (!current) return null;
 	appendEvent(db, actor, current.id, 'finished', now, current.counter, null);
 	return current.queueNo;
@@ -180,25 +302,58 @@ function todays(db: Db, actor: QueueActor, id: unknown, now: number) {
 }
 
 /** Calls a particular number (a waiting one out of turn, or a no-show who came back) to a counter. */
-export function callTicket(db: Db, actor: QueueActor, input: { id: unknown; counter: unknown; idempotencyKey?: string | null }, now = nowMs()): CallResult {
+export function callTicket(
+	db: Db,
+	actor: QueueActor,
+	input: { id: unknown; counter: unknown; idempotencyKey?: string | null },
+	now = nowMs()
+): CallResult {
 	const counter = parseCounter(input.counter);
 	if (!counter) throw new QueueError('bad_counter');
 	const key = cleanKey('call', input.idempotencyKey);
 	return tx(db, () => {
 		const replay = replayOf(db, actor, key);
-		if (replay) return { called: { id: replay.ticket.id, queueNo: replay.ticket.queueNo, service: replay.ticket.service, priority: replay.ticket.priority, counter: replay.counter ?? counter }, finished: null, replay: true };
+		if (replay)
+			return {
+				called: {
+					id: replay.ticket.id,
+					queueNo: replay.ticket.queueNo,
+					service: replay.ticket.service,
+					priority: replay.ticket.priority,
+					counter: replay.counter ?? counter
+				},
+				finished: null,
+				replay: true
+			};
 		const { day, ticket } = todays(db, actor, input.id, now);
 		const step = queueStep(ticket.state, 'called');
 		if (!step.ok) throw new QueueError(step.error);
 		const current = currentAt(day, counter);
-		const finished = current && current.id !== ticket.id ? finishCurrent(db, actor, current, now) : null;
+		const finished =
+			current && current.id !== ticket.id ? finishCurrent(db, actor, current, now) : null;
 		appendEvent(db, actor, ticket.id, 'called', now, counter, key);
-		return { called: { id: ticket.id, queueNo: ticket.queueNo, service: ticket.service, priority: ticket.priority, counter }, finished, replay: false };
+		return {
+			called: {
+				id: ticket.id,
+				queueNo: ticket.queueNo,
+				service: ticket.service,
+				priority: ticket.priority,
+				counter
+			},
+			finished,
+			replay: false
+		};
 	});
 }
 
 /** Recall (重呼), finish (办结) or no-show (过号) of a called number. */
-export function queueAction(db: Db, actor: QueueActor, type: 'recalled' | 'finished' | 'no_show', input: { id: unknown; idempotencyKey?: string | null }, now = nowMs()): { queueNo: string; counter: string | null; replay: boolean } {
+export function queueAction(
+	db: Db,
+	actor: QueueActor,
+	type: 'recalled' | 'finished' | 'no_show',
+	input: { id: unknown; idempotencyKey?: string | null },
+	now = nowMs()
+): { queueNo: string; counter: string | null; replay: boolean } {
 	const key = cleanKey(type, input.idempotencyKey);
 	return tx(db, () => {
 		const replay = replayOf(db, actor, key);
@@ -216,7 +371,12 @@ export function queueAction(db: Db, actor: QueueActor, type: 'recalled' | 'finis
  * phone asked for once the person is seen, or demotes a number (the standard lets staff judge
  * urgency). Logged with who and when; the number keeps its place in arrival order.
  */
-export function setPriority(db: Db, actor: QueueActor, input: { id: unknown; priority: unknown; idempotencyKey?: string | null }, now = nowMs()): { queueNo: string; priority: QueuePriority; replay: boolean } {
+export function setPriority(
+	db: Db,
+	actor: QueueActor,
+	input: { id: unknown; priority: unknown; idempotencyKey?: string | null },
+	now = nowMs()
+): { queueNo: string; priority: QueuePriority; replay: boolean } {
 	if (!isPriority(input.priority)) throw new QueueError('bad_priority');
 	const priority = input.priority;
 	const key = cleanKey('priority', input.idempotencyKey);
@@ -224,7 +384,11 @@ export function setPriority(db: Db, actor: QueueActor, input: { id: unknown; pri
 		if (key) {
 			const e = db.select().from(queueEvents).where(eq(queueEvents.idempotencyKey, key)).get();
 			if (e && e.communityId === actor.communityId) {
-				const t = db.select({ queueNo: queueTickets.queueNo }).from(queueTickets).where(eq(queueTickets.id, e.ticketId)).get()!;
+				const t = db
+					.select({ queueNo: queueTickets.queueNo })
+					.from(queueTickets)
+					.where(eq(queueTickets.id, e.ticketId))
+					.get()!;
 				return { queueNo: t.queueNo, priority: e.priority ?? priority, replay: true };
 			}
 		}

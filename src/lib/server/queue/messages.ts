@@ -37,5 +37,8 @@ export function queueErrorMessage(e: unknown): string | null {
 
 /** A refusal by the take limits (429: try later) rather than by the input (400). */
 export function isTakeLimit(e: unknown): boolean {
-	return e instanceof QueueError && ['kiosk_busy', 'kiosk_waiting', 'phone_waiting', 'phone_day', 'address_busy'].includes(e.code);
+	return (
+		e instanceof QueueError &&
+		['kiosk_busy', 'kiosk_waiting', 'phone_waiting', 'phone_day', 'address_busy'].includes(e.code)
+	);
 }

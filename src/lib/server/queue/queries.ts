@@ -69,7 +69,16 @@ export function loadDay(db: Db, communityId: number, day: string): QueueDay {
 		.orderBy(asc(queueTickets.id))
 		.all();
 	const events = db
-		.select({ ticketId: queueEvents.ticketId, type: queueEvents.type, at: queueEvents.at, counter: queueEvents.counter, staffId: queueEvents.staffId, priority: queueEvents.priority, name: staffUsers.displayName, workNo: staffUsers.workNo })
+		.select({
+			ticketId: queueEvents.ticketId,
+			type: queueEvents.type,
+			at: queueEvents.at,
+			counter: queueEvents.counter,
+			staffId: queueEvents.staffId,
+			priority: queueEvents.priority,
+			name: staffUsers.displayName,
+			workNo: staffUsers.workNo
+		})
 		.from(queueEvents)
 		.innerJoin(queueTickets, eq(queueTickets.id, queueEvents.ticketId))
 		.leftJoin(staffUsers, eq(staffUsers.id, queueEvents.staffId))
@@ -81,7 +90,13 @@ export function loadDay(db: Db, communityId: number, day: string): QueueDay {
 	const calls: QueueDay['calls'] = [];
 	for (const e of events) {
 		const list = byTicket.get(e.ticketId) ?? [];
-		list.push({ type: e.type, at: e.at, counter: e.counter, staffId: e.staffId, priority: e.priority });
+		list.push({
+			type: e.type,
+			at: e.at,
+			counter: e.counter,
+			staffId: e.staffId,
+			priority: e.priority
+		});
 		byTicket.set(e.ticketId, list);
 		if (e.staffId !== null && e.name) names.set(e.staffId, `${e.name} ${e.workNo ?? ''}`.trim());
 		if (e.type === 'called' || e.type === 'recalled') calls.push({ counter: e.counter, at: e.at });
@@ -113,7 +128,9 @@ export function loadDay(db: Db, communityId: number, day: string): QueueDay {
 /** Today's minutes per visit for each service (average of finished visits, else the default). */
 export function minutesPerService(day: QueueDay): Record<QueueService, number> {
 	const finished: FinishedVisit[] = [];
-	for (const t of day.tickets) if (t.state === 'finished' && t.servedFrom !== null && t.finishedAt !== null) finished.push({ service: t.service, from: t.servedFrom, to: t.finishedAt });
+	for (const t of day.tickets)
+		if (t.state === 'finished' && t.servedFrom !== null && t.finishedAt !== null)
+			finished.push({ service: t.service, from: t.servedFrom, to: t.finishedAt });
 	return serviceMinutes(finished);
 }
 
@@ -129,18 +146,38 @@ export interface QueueEstimate {
 }
 
 /** Who is ahead of a waiting number and the expected wait; null once it was called. */
-export function estimateFor(day: QueueDay, ticket: QueueTicketView, now: number): QueueEstimate | null {
+export function estimateFor(
+	day: QueueDay,
+	ticket: QueueTicketView,
+	now: number
+): QueueEstimate | null {
 	if (ticket.state !== 'waiting') return null;
 	const ahead = aheadOf(waitingOf(day), ticket);
 	const counters = openCounters(day.calls, now);
-	return { ahead: ahead.length, minutes: expectedWaitMinutes(ahead.map((t) => t.service), minutesPerService(day), counters), counters };
+	return {
+		ahead: ahead.length,
+		minutes: expectedWaitMinutes(
+			ahead.map((t) => t.service),
+			minutesPerService(day),
+			counters
+		),
+		counters
+	};
 }
 
 /** For the take-a-number screen: people waiting now and the wait of a number taken now (normal priority). */
 export function estimateNew(day: QueueDay, now: number): QueueEstimate {
 	const waiting = waitingOf(day);
 	const counters = openCounters(day.calls, now);
-	return { ahead: waiting.length, minutes: expectedWaitMinutes(waiting.map((t) => t.service), minutesPerService(day), counters), counters };
+	return {
+		ahead: waiting.length,
+		minutes: expectedWaitMinutes(
+			waiting.map((t) => t.service),
+			minutesPerService(day),
+			counters
+		),
+		counters
+	};
 }
 
 export interface QueueTicketPage extends QueueTicketView {
@@ -149,9 +186,18 @@ export interface QueueTicketPage extends QueueTicketView {
 }
 
 /** One number for the kiosk's ticket page and the printed slip; null when not of this community. */
-export function queueTicket(db: Db, communityId: number, id: number, now: number): QueueTicketPage | null {
+export function queueTicket(
+	db: Db,
+	communityId: number,
+	id: number,
+	now: number
+): QueueTicketPage | null {
 	if (!Number.isSafeInteger(id) || id <= 0) return null;
-	const row = db.select({ day: queueTickets.day }).from(queueTickets).where(and(eq(queueTickets.id, id), eq(queueTickets.communityId, communityId))).get();
+	const row = db
+		.select({ day: queueTickets.day })
+		.from(queueTickets)
+		.where(and(eq(queueTickets.id, id), eq(queueTickets.communityId, communityId)))
+		.get();
 	if (!row) return null;
 	const day = loadDay(db, communityId, row.day);
 	const ticket = day.tickets.find((t) => t.id === id)!;
@@ -162,7 +208,13 @@ export function queueTicket(db: Db, communityId: number, id: number, now: number
 /** The number being served at a counter now (its latest call), if any. */
 export function currentAt(day: QueueDay, counter: string): QueueTicketView | null {
 	let best: QueueTicketView | null = null;
-	for (const t of day.tickets) if (t.state === 'called' && t.counter === counter && (!best || (t.calledAt ?? 0) > (best.calledAt ?? 0))) best = t;
+	for (const t of day.tickets)
+		if (
+			t.state === 'called' &&
+			t.counter === counter &&
+			(!best || (t.calledAt ?? 0) > (best.calledAt ?? 0))
+		)
+			best = t;
 	return best;
 }
 
@@ -181,14 +233,20 @@ export function statsOf(day: QueueDay): ServiceStats[] {
 	const minutes = minutesPerService(day);
 	return QUEUE_SERVICES.map((service) => {
 		const mine = day.tickets.filter((t) => t.service === service);
-		const done = mine.filter((t) => t.state === 'finished' && t.servedFrom !== null && t.finishedAt !== null);
-		const measured = done.map((t) => t.finishedAt! - t.servedFrom!).filter((ms) => ms >= 0 && ms <= MAX_SERVICE_MS);
+		const done = mine.filter(
+			(t) => t.state === 'finished' && t.servedFrom !== null && t.finishedAt !== null
+		);
+		const measured = done
+			.map((t) => t.finishedAt! - t.servedFrom!)
+			.filter((ms) => ms >= 0 && ms <= MAX_SERVICE_MS);
 		return {
 			service,
 			waiting: mine.filter((t) => t.state === 'waiting').length,
 			finished: done.length,
 			noShow: mine.filter((t) => t.state === 'no_show').length,
-			averageMinutes: measured.length ? measured.reduce((a, b) => a + b, 0) / measured.length / 60_000 : null,
+			averageMinutes: measured.length
+				? measured.reduce((a, b) => a + b, 0) / measured.length / 60_000
+				: null,
 			estimateMinutes: minutes[service]
 		};
 	});
@@ -197,7 +255,13 @@ export function statsOf(day: QueueDay): ServiceStats[] {
 export interface HallBoard {
 	day: string;
 	/** Numbers at a counter now, the latest call first. */
-	calling: { id: number; queueNo: string; counter: string; calledAt: number; service: QueueService }[];
+	calling: {
+		id: number;
+		queueNo: string;
+		counter: string;
+		calledAt: number;
+		service: QueueService;
+	}[];
 	/** The next numbers in calling order. */
 	next: { queueNo: string; service: QueueService }[];
 	waiting: number;
@@ -210,8 +274,22 @@ export function hallBoard(db: Db, communityId: number, now: number, nextCount = 
 	const calling = day.tickets
 		.filter((t) => t.state === 'called' && t.counter !== null)
 		.sort((a, b) => (b.calledAt ?? 0) - (a.calledAt ?? 0) || b.id - a.id)
-		.map((t) => ({ id: t.id, queueNo: t.queueNo, counter: t.counter!, calledAt: t.calledAt!, service: t.service }));
+		.map((t) => ({
+			id: t.id,
+			queueNo: t.queueNo,
+			counter: t.counter!,
+			calledAt: t.calledAt!,
+			service: t.service
+		}));
 	const waiting = waitingOf(day);
-	const waitingByService = Object.fromEntries(QUEUE_SERVICES.map((s) => [s, waiting.filter((t) => t.service === s).length])) as Record<QueueService, number>;
-	return { day: day.day, calling, next: waiting.slice(0, nextCount).map((t) => ({ queueNo: t.queueNo, service: t.service })), waiting: waiting.length, waitingByService };
+	const waitingByService = Object.fromEntries(
+		QUEUE_SERVICES.map((s) => [s, waiting.filter((t) => t.service === s).length])
+	) as Record<QueueService, number>;
+	return {
+		day: day.day,
+		calling,
+		next: waiting.slice(0, nextCount).map((t) => ({ queueNo: t.queueNo, service: t.service })),
+		waiting: waiting.length,
+		waitingByService
+	};
 }

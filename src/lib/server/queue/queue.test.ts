@@ -34,7 +34,13 @@ beforeEach(() => {
 	clerk2 = { id: fx.clerk2Id, communityId: fx.communityId };
 });
 
-const take = (service: string, priority = 'normal', at = T0, key?: string) => takeNumber(db, fx.communityId, { service, priority, source: 'kiosk' }, { now: at, idempotencyKey: key });
+const take = (service: string, priority = 'normal', at = T0, key?: string) =>
+	takeNumber(
+		db,
+		fx.communityId,
+		{ service, priority, source: 'kiosk' },
+		{ now: at, idempotencyKey: key }
+	);
 
 function refused(fn: () => unknown, code: string) {
 	try {
@@ -47,7 +53,8 @@ function refused(fn: () => unknown, code: string) {
 	throw new Error(`expected QueueError ${code}`);
 }
 
-const count = (table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string) =>
+	(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('taking numbers', () => {
 	it('numbers each service per day with its own letter', () => {
@@ -61,7 +68,10 @@ describe('taking numbers', () => {
 		// The next day in Shanghai (16:00 UTC is midnight there) starts again at 001.
 		expect(take('payment', 'normal', Date.parse('2026-11-23T16:00:00Z')).queueNo).toBe('A001');
 		// Another community has its own numbers.
-		expect(takeNumber(db, fx.otherCommunityId, { service: 'payment', source: 'kiosk' }, { now: T0 }).queueNo).toBe('A001');
+		expect(
+			takeNumber(db, fx.otherCommunityId, { service: 'payment', source: 'kiosk' }, { now: T0 })
+				.queueNo
+		).toBe('A001');
 	});
 
 	it('takes one number per form token (a double tap)', () => {
@@ -74,15 +84,37 @@ describe('taking numbers', () => {
 	it('refuses a bad service, priority, source or unit and writes nothing', () => {
 		refused(() => take('lottery'), 'bad_service');
 		refused(() => take('payment', 'vip'), 'bad_priority');
-		refused(() => takeNumber(db, fx.communityId, { service: 'payment', source: 'fax' as never }, { now: T0 }), 'bad_source');
-		refused(() => takeNumber(db, fx.communityId, { service: 'payment', source: 'kiosk', unitId: fx.otherUnitId }, { now: T0 }), 'bad_unit');
+		refused(
+			() =>
+				takeNumber(db, fx.communityId, { service: 'payment', source: 'fax' as never }, { now: T0 }),
+			'bad_source'
+		);
+		refused(
+			() =>
+				takeNumber(
+					db,
+					fx.communityId,
+					{ service: 'payment', source: 'kiosk', unitId: fx.otherUnitId },
+					{ now: T0 }
+				),
+			'bad_unit'
+		);
 		expect(count('queue_tickets')).toBe(0);
 	});
 
 	it('records the unit of an identified resident', () => {
-		const t = takeNumber(db, fx.communityId, { service: 'payment', source: 'mobile', unitId: fx.unitIds[0] }, { now: T0 });
+		const t = takeNumber(
+			db,
+			fx.communityId,
+			{ service: 'payment', source: 'mobile', unitId: fx.unitIds[0] },
+			{ now: T0 }
+		);
 		const day = loadDay(db, fx.communityId, '2026-11-23');
-		expect(day.tickets.find((x) => x.id === t.id)).toMatchObject({ unitId: fx.unitIds[0], source: 'mobile', state: 'waiting' });
+		expect(day.tickets.find((x) => x.id === t.id)).toMatchObject({
+			unitId: fx.unitIds[0],
+			source: 'mobile',
+			state: 'waiting'
+		});
 	});
 });
 
@@ -92,8 +124,12 @@ describe('calling at the counter', () => {
 		take('keys', 'normal', T0 + MIN);
 		const elderly = take('payment', 'elderly', T0 + 2 * MIN);
 		const urgent = take('report', 'urgent', T0 + 3 * MIN);
-		expect(callNext(db, clerk, { counter: '1' }, T0 + 4 * MIN).called?.queueNo).toBe(urgent.queueNo);
-		expect(callNext(db, clerk2, { counter: '2' }, T0 + 4 * MIN).called?.queueNo).toBe(elderly.queueNo);
+		expect(callNext(db, clerk, { counter: '1' }, T0 + 4 * MIN).called?.queueNo).toBe(
+			urgent.queueNo
+		);
+		expect(callNext(db, clerk2, { counter: '2' }, T0 + 4 * MIN).called?.queueNo).toBe(
+			elderly.queueNo
+		);
 		expect(callNext(db, clerk2, { counter: '2' }, T0 + 5 * MIN).called?.queueNo).toBe('A001');
 		expect(callNext(db, clerk2, { counter: '2' }, T0 + 6 * MIN).called?.queueNo).toBe('E001');
 		const none = callNext(db, clerk2, { counter: '2' }, T0 + 7 * MIN);
@@ -108,21 +144,40 @@ describe('calling at the counter', () => {
 		expect(r.finished).toBe(a.queueNo);
 		expect(r.called?.queueNo).toBe(b.queueNo);
 		const day = loadDay(db, fx.communityId, '2026-11-23');
-		expect(day.tickets.find((t) => t.id === a.id)).toMatchObject({ state: 'finished', counter: '3', staffId: fx.clerkId, staffName: 'clerk CLERK', calledAt: T0 + 2 * MIN, finishedAt: T0 + 6 * MIN });
-		expect(day.tickets.find((t) => t.id === b.id)).toMatchObject({ state: 'called', counter: '3', calledAt: T0 + 6 * MIN, finishedAt: null });
+		expect(day.tickets.find((t) => t.id === a.id)).toMatchObject({
+			state: 'finished',
+			counter: '3',
+			staffId: fx.clerkId,
+			staffName: 'clerk CLERK',
+			calledAt: T0 + 2 * MIN,
+			finishedAt: T0 + 6 * MIN
+		});
+		expect(day.tickets.find((t) => t.id === b.id)).toMatchObject({
+			state: 'called',
+			counter: '3',
+			calledAt: T0 + 6 * MIN,
+			finishedAt: null
+		});
 	});
 
 	it('serves only the services a counter handles when it says so', () => {
 		take('keys');
 		const pay = take('payment', 'normal', T0 + MIN);
-		expect(callNext(db, clerk, { counter: '1', services: ['payment'] }, T0 + 2 * MIN).called?.id).toBe(pay.id);
+		expect(
+			callNext(db, clerk, { counter: '1', services: ['payment'] }, T0 + 2 * MIN).called?.id
+		).toBe(pay.id);
 	});
 
 	it('acts once per button token (a double press calls one number)', () => {
 		take('payment');
 		take('payment', 'normal', T0 + MIN);
 		const first = callNext(db, clerk, { counter: '1', idempotencyKey: 'press-1' }, T0 + 2 * MIN);
-		const again = callNext(db, clerk, { counter: '1', idempotencyKey: 'press-1' }, T0 + 2 * MIN + 300);
+		const again = callNext(
+			db,
+			clerk,
+			{ counter: '1', idempotencyKey: 'press-1' },
+			T0 + 2 * MIN + 300
+		);
 		expect(again.replay).toBe(true);
 		expect(again.called?.id).toBe(first.called?.id);
 		expect(count('queue_events')).toBe(1);
@@ -134,7 +189,11 @@ describe('calling at the counter', () => {
 		refused(() => queueAction(db, clerk, 'finished', { id: a.id }, T0 + 2 * MIN), 'not_called');
 		refused(() => queueAction(db, clerk, 'no_show', { id: a.id }, T0 + 2 * MIN), 'not_called');
 		callNext(db, clerk, { counter: '1' }, T0 + 2 * MIN);
-		expect(queueAction(db, clerk, 'recalled', { id: a.id }, T0 + 3 * MIN)).toEqual({ queueNo: 'A001', counter: '1', replay: false });
+		expect(queueAction(db, clerk, 'recalled', { id: a.id }, T0 + 3 * MIN)).toEqual({
+			queueNo: 'A001',
+			counter: '1',
+			replay: false
+		});
 		expect(queueAction(db, clerk, 'no_show', { id: a.id }, T0 + 5 * MIN).queueNo).toBe('A001');
 		refused(() => queueAction(db, clerk, 'recalled', { id: a.id }, T0 + 6 * MIN), 'not_called');
 		// A no-show who comes back is called out of turn; then finished.
@@ -154,17 +213,29 @@ describe('calling at the counter', () => {
 		refused(() => callNext(db, clerk, { counter: 'x' }, T0), 'bad_counter');
 		refused(() => callTicket(db, clerk, { id: 999, counter: '1' }, T0), 'not_found');
 		refused(() => callTicket(db, clerk, { id: 'abc', counter: '1' }, T0), 'not_found');
-		const other = takeNumber(db, fx.otherCommunityId, { service: 'payment', source: 'kiosk' }, { now: T0 });
+		const other = takeNumber(
+			db,
+			fx.otherCommunityId,
+			{ service: 'payment', source: 'kiosk' },
+			{ now: T0 }
+		);
 		refused(() => callTicket(db, clerk, { id: other.id, counter: '1' }, T0), 'not_found');
-		refused(() => callTicket(db, clerk, { id: a.id, counter: '1' }, T0 + 24 * 60 * MIN), 'not_found');
+		refused(
+			() => callTicket(db, clerk, { id: a.id, counter: '1' }, T0 + 24 * 60 * MIN),
+			'not_found'
+		);
 		expect(count('queue_events')).toBe(0);
 	});
 
 	it('keeps the log insert-only', () => {
 		const a = take('payment');
 		callNext(db, clerk, { counter: '1' }, T0 + MIN);
-		expect(() => db.$client.prepare('UPDATE queue_events SET counter = ?').run('9')).toThrow(/append-only/);
-		expect(() => db.$client.prepare('DELETE FROM queue_tickets WHERE id = ?').run(a.id)).toThrow(/append-only/);
+		expect(() => db.$client.prepare('UPDATE queue_events SET counter = ?').run('9')).toThrow(
+			/append-only/
+		);
+		expect(() => db.$client.prepare('DELETE FROM queue_tickets WHERE id = ?').run(a.id)).toThrow(
+			/append-only/
+		);
 	});
 });
 
@@ -174,8 +245,16 @@ describe('expected wait and the hall board', () => {
 		take('keys', 'normal', T0 + 1000);
 		const c = take('payment', 'normal', T0 + 2000);
 		// Nobody served yet: defaults (payment 4, keys 5) for the two ahead of c, one counter.
-		expect(queueTicket(db, fx.communityId, c.id, T0 + 3000)?.estimate).toEqual({ ahead: 2, minutes: DEFAULT_SERVICE_MINUTES.payment + DEFAULT_SERVICE_MINUTES.keys, counters: 1 });
-		expect(queueTicket(db, fx.communityId, a.id, T0 + 3000)?.estimate).toEqual({ ahead: 0, minutes: 0, counters: 1 });
+		expect(queueTicket(db, fx.communityId, c.id, T0 + 3000)?.estimate).toEqual({
+			ahead: 2,
+			minutes: DEFAULT_SERVICE_MINUTES.payment + DEFAULT_SERVICE_MINUTES.keys,
+			counters: 1
+		});
+		expect(queueTicket(db, fx.communityId, a.id, T0 + 3000)?.estimate).toEqual({
+			ahead: 0,
+			minutes: 0,
+			counters: 1
+		});
 
 		// Counter 1 serves A001 in 10 minutes; counter 2 opens.
 		callNext(db, clerk, { counter: '1' }, T0 + MIN);
@@ -185,12 +264,31 @@ describe('expected wait and the hall board', () => {
 		expect(view.estimate).toEqual({ ahead: 0, minutes: 0, counters: 2 });
 		const d = take('keys', 'normal', T0 + 12 * MIN);
 		// Ahead of d: A002 (payment, now 10 min measured) over 2 counters → 5.
-		expect(queueTicket(db, fx.communityId, d.id, T0 + 12 * MIN)?.estimate).toEqual({ ahead: 1, minutes: 5, counters: 2 });
-		expect(estimateNew(loadDay(db, fx.communityId, '2026-11-23'), T0 + 12 * MIN)).toEqual({ ahead: 2, minutes: 8, counters: 2 });
+		expect(queueTicket(db, fx.communityId, d.id, T0 + 12 * MIN)?.estimate).toEqual({
+			ahead: 1,
+			minutes: 5,
+			counters: 2
+		});
+		expect(estimateNew(loadDay(db, fx.communityId, '2026-11-23'), T0 + 12 * MIN)).toEqual({
+			ahead: 2,
+			minutes: 8,
+			counters: 2
+		});
 
 		const stats = statsOf(loadDay(db, fx.communityId, '2026-11-23'));
-		expect(stats.find((s) => s.service === 'payment')).toMatchObject({ waiting: 1, finished: 1, noShow: 0, averageMinutes: 10, estimateMinutes: 10 });
-		expect(stats.find((s) => s.service === 'keys')).toMatchObject({ waiting: 1, finished: 0, averageMinutes: null, estimateMinutes: DEFAULT_SERVICE_MINUTES.keys });
+		expect(stats.find((s) => s.service === 'payment')).toMatchObject({
+			waiting: 1,
+			finished: 1,
+			noShow: 0,
+			averageMinutes: 10,
+			estimateMinutes: 10
+		});
+		expect(stats.find((s) => s.service === 'keys')).toMatchObject({
+			waiting: 1,
+			finished: 0,
+			averageMinutes: null,
+			estimateMinutes: DEFAULT_SERVICE_MINUTES.keys
+		});
 	});
 
 	it('shows on the hall board who is called to which counter, latest first, and who is next', () => {
@@ -216,7 +314,10 @@ describe('expected wait and the hall board', () => {
 
 	it('shows a number of another day without an estimate, and none of another community', () => {
 		const a = take('payment');
-		expect(queueTicket(db, fx.communityId, a.id, T0 + 24 * 60 * MIN)).toMatchObject({ today: false, estimate: null });
+		expect(queueTicket(db, fx.communityId, a.id, T0 + 24 * 60 * MIN)).toMatchObject({
+			today: false,
+			estimate: null
+		});
 		expect(queueTicket(db, fx.otherCommunityId, a.id, T0)).toBeNull();
 		expect(queueTicket(db, fx.communityId, -1, T0)).toBeNull();
 	});
@@ -234,8 +335,14 @@ describe('form parsing', () => {
 });
 
 describe('take limits and the counter’s say on priority', () => {
-	const takeAs = (source: 'kiosk' | 'mobile', device: string | null, address: string, at: number, priority = 'normal', service = 'payment') =>
-		takeNumber(db, fx.communityId, { service, priority, source, device, address }, { now: at });
+	const takeAs = (
+		source: 'kiosk' | 'mobile',
+		device: string | null,
+		address: string,
+		at: number,
+		priority = 'normal',
+		service = 'payment'
+	) => takeNumber(db, fx.communityId, { service, priority, source, device, address }, { now: at });
 	it('a flood from one kiosk stops after 6 a minute (30 taps in 5 s); writes nothing refused', () => {
 		let ok = 0;
 		for (let i = 0; i < 30; i++) {
@@ -255,7 +362,10 @@ describe('take limits and the counter’s say on priority', () => {
 	it('a script dropping its cookie is held by its address', () => {
 		for (let i = 0; i < 10; i++) takeAs('kiosk', null, '203.0.113.9', T0 + i * 100);
 		refused(() => takeAs('kiosk', null, '203.0.113.9', T0 + 1100), 'address_busy');
-		refused(() => takeAs('mobile', `new-${Math.random()}`, '203.0.113.9', T0 + 1200), 'address_busy');
+		refused(
+			() => takeAs('mobile', `new-${Math.random()}`, '203.0.113.9', T0 + 1200),
+			'address_busy'
+		);
 	});
 	it('a phone session holds one waiting number and takes 2 a day; the refusal names the number', () => {
 		const a = takeAs('mobile', 'phone-1', '198.51.100.1', T0);
@@ -272,31 +382,85 @@ describe('take limits and the counter’s say on priority', () => {
 		callNext(db, clerk, { counter: '1' }, T0 + 6 * MIN);
 		refused(() => takeAs('mobile', 'phone-1', '198.51.100.1', T0 + 7 * MIN), 'phone_day');
 		// A double tap of an accepted number still answers with that number.
-		const b = takeNumber(db, fx.communityId, { service: 'payment', source: 'mobile', device: 'phone-2', address: '198.51.100.1' }, { now: T0 + 8 * MIN, idempotencyKey: 'tap' });
-		expect(takeNumber(db, fx.communityId, { service: 'payment', source: 'mobile', device: 'phone-2', address: '198.51.100.1' }, { now: T0 + 8 * MIN + 300, idempotencyKey: 'tap' })).toEqual({ ...b, replay: true });
+		const b = takeNumber(
+			db,
+			fx.communityId,
+			{ service: 'payment', source: 'mobile', device: 'phone-2', address: '198.51.100.1' },
+			{ now: T0 + 8 * MIN, idempotencyKey: 'tap' }
+		);
+		expect(
+			takeNumber(
+				db,
+				fx.communityId,
+				{ service: 'payment', source: 'mobile', device: 'phone-2', address: '198.51.100.1' },
+				{ now: T0 + 8 * MIN + 300, idempotencyKey: 'tap' }
+			)
+		).toEqual({ ...b, replay: true });
 		// The counter is never limited.
-		for (let i = 0; i < 10; i++) takeNumber(db, fx.communityId, { service: 'other', source: 'counter' }, { now: T0 + 9 * MIN });
+		for (let i = 0; i < 10; i++)
+			takeNumber(
+				db,
+				fx.communityId,
+				{ service: 'other', source: 'counter' },
+				{ now: T0 + 9 * MIN }
+			);
 	});
 	it('urgent from a phone waits in arrival order until the counter confirms it; the counter can demote', () => {
 		const early = take('payment', 'normal', T0);
 		const phone = takeAs('mobile', 'phone-9', '198.51.100.2', T0 + MIN, 'urgent', 'report');
 		const kioskUrgent = take('keys', 'urgent', T0 + 2 * MIN);
 		let day = loadDay(db, fx.communityId, '2026-11-23');
-		expect(day.tickets.find((t) => t.id === phone.id)).toMatchObject({ priority: 'normal', askedPriority: 'urgent', priorityPending: true });
+		expect(day.tickets.find((t) => t.id === phone.id)).toMatchObject({
+			priority: 'normal',
+			askedPriority: 'urgent',
+			priorityPending: true
+		});
 		// Kiosk urgent first, then arrival order: the phone's "urgent" is not believed yet.
 		expect(callNext(db, clerk, { counter: '1' }, T0 + 3 * MIN).called?.id).toBe(kioskUrgent.id);
-		expect(setPriority(db, clerk, { id: phone.id, priority: 'urgent' }, T0 + 4 * MIN)).toEqual({ queueNo: phone.queueNo, priority: 'urgent', replay: false });
+		expect(setPriority(db, clerk, { id: phone.id, priority: 'urgent' }, T0 + 4 * MIN)).toEqual({
+			queueNo: phone.queueNo,
+			priority: 'urgent',
+			replay: false
+		});
 		day = loadDay(db, fx.communityId, '2026-11-23');
-		expect(day.tickets.find((t) => t.id === phone.id)).toMatchObject({ priority: 'urgent', priorityPending: false });
+		expect(day.tickets.find((t) => t.id === phone.id)).toMatchObject({
+			priority: 'urgent',
+			priorityPending: false
+		});
 		// Demoted again: back behind the earlier number.
-		setPriority(db, clerk2, { id: phone.id, priority: 'normal', idempotencyKey: 'k1' }, T0 + 5 * MIN);
-		expect(setPriority(db, clerk2, { id: phone.id, priority: 'normal', idempotencyKey: 'k1' }, T0 + 5 * MIN).replay).toBe(true);
+		setPriority(
+			db,
+			clerk2,
+			{ id: phone.id, priority: 'normal', idempotencyKey: 'k1' },
+			T0 + 5 * MIN
+		);
+		expect(
+			setPriority(
+				db,
+				clerk2,
+				{ id: phone.id, priority: 'normal', idempotencyKey: 'k1' },
+				T0 + 5 * MIN
+			).replay
+		).toBe(true);
 		expect(callNext(db, clerk, { counter: '1' }, T0 + 6 * MIN).called?.id).toBe(early.id);
-		refused(() => setPriority(db, clerk, { id: early.id, priority: 'urgent' }, T0 + 7 * MIN), 'not_waiting');
-		refused(() => setPriority(db, clerk, { id: phone.id, priority: 'vip' }, T0 + 7 * MIN), 'bad_priority');
-		refused(() => setPriority(db, clerk, { id: 999, priority: 'normal' }, T0 + 7 * MIN), 'not_found');
+		refused(
+			() => setPriority(db, clerk, { id: early.id, priority: 'urgent' }, T0 + 7 * MIN),
+			'not_waiting'
+		);
+		refused(
+			() => setPriority(db, clerk, { id: phone.id, priority: 'vip' }, T0 + 7 * MIN),
+			'bad_priority'
+		);
+		refused(
+			() => setPriority(db, clerk, { id: 999, priority: 'normal' }, T0 + 7 * MIN),
+			'not_found'
+		);
 		// Who changed it and when stays in the log.
-		const log = db.$client.prepare("SELECT type, priority, staff_id AS staffId FROM queue_events WHERE ticket_id = ? ORDER BY id").all(phone.id);
+		const log = db.$client
+			.prepare(
+				'SELECT type, priority, staff_id AS staffId FROM queue_events WHERE ticket_id = ? ORDER BY id'
+			)
+			.all(phone.id);
 		expect(log).toEqual([
 			{ type: 'priority_set', priority: 'urgent', staffId: fx.clerkId },
 			{ type: 'priority_set', priority: 'normal', staffId: fx.clerk2Id }

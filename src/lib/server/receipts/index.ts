@@ -9,12 +9,28 @@ import { tx, type Db } from '../db';
 import { payments, paymentVoids, receiptPrints, staffUsers, units } from '../db/schema';
 import { stmt } from '../db/stmt';
 import { audit } from '../audit';
-import { formatReceiptNo, parseReceiptNo, paymentByReceiptNo, RECEIPT_PREFIX, type PaymentRecord } from '../ledger';
+import {
+	formatReceiptNo,
+	parseReceiptNo,
+	paymentByReceiptNo,
+	RECEIPT_PREFIX,
+	type PaymentRecord
+} from '../ledger';
 import { formatDateTimeLocal } from '../../dates';
-import { layoutReceipt, type BillFacts, type ReceiptFacts, type ReceiptLine } from '../../domain/receipt';
+import {
+	layoutReceipt,
+	type BillFacts,
+	type ReceiptFacts,
+	type ReceiptLine
+} from '../../domain/receipt';
 import { isCrossMonth } from '../../domain/voids';
 
-export { layoutReceipt, receiptDifference, type ReceiptLine, type ReceiptLayout } from '../../domain/receipt';
+export {
+	layoutReceipt,
+	receiptDifference,
+	type ReceiptLine,
+	type ReceiptLayout
+} from '../../domain/receipt';
 
 export const RECEIPT_FORMATS = ['a5', 'roll'] as const;
 export type ReceiptFormatName = (typeof RECEIPT_FORMATS)[number];
@@ -78,16 +94,39 @@ export interface PrintState {
 
 /** How often a receipt was printed and its latest print (read only). */
 export function printState(db: Db, paymentId: number): PrintState {
-	const count = db.select({ n: sql<number>`count(*)` }).from(receiptPrints).where(eq(receiptPrints.paymentId, paymentId)).get()?.n ?? 0;
+	const count =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(receiptPrints)
+			.where(eq(receiptPrints.paymentId, paymentId))
+			.get()?.n ?? 0;
 	const last = db
-		.select({ at: receiptPrints.createdAt, format: receiptPrints.format, reasonCode: receiptPrints.reasonCode, reasonNote: receiptPrints.reasonNote, name: staffUsers.displayName, workNo: staffUsers.workNo })
+		.select({
+			at: receiptPrints.createdAt,
+			format: receiptPrints.format,
+			reasonCode: receiptPrints.reasonCode,
+			reasonNote: receiptPrints.reasonNote,
+			name: staffUsers.displayName,
+			workNo: staffUsers.workNo
+		})
 		.from(receiptPrints)
 		.innerJoin(staffUsers, eq(staffUsers.id, receiptPrints.printedBy))
 		.where(eq(receiptPrints.paymentId, paymentId))
 		.orderBy(desc(receiptPrints.id))
 		.limit(1)
 		.get();
-	return { count, last: last ? { at: last.at, format: last.format, reasonCode: last.reasonCode, reasonNote: last.reasonNote, by: `${last.name}（${last.workNo}）` } : null };
+	return {
+		count,
+		last: last
+			? {
+					at: last.at,
+					format: last.format,
+					reasonCode: last.reasonCode,
+					reasonNote: last.reasonNote,
+					by: `${last.name}（${last.workNo}）`
+				}
+			: null
+	};
 }
 
 /** "原件遗失　业主来电" as the receipt prints it. */
@@ -120,7 +159,10 @@ export function receiptView(db: Db, communityId: number, receiptNo: string): Rec
 		record: { ...record, printCount: state.count },
 		reprintNo,
 		printedAt: reprintNo > 0 ? state.last?.at : undefined,
-		reprintReason: reprintNo > 0 && state.last ? reprintReasonText(state.last.reasonCode, state.last.reasonNote) : undefined,
+		reprintReason:
+			reprintNo > 0 && state.last
+				? reprintReasonText(state.last.reasonCode, state.last.reasonNote)
+				: undefined,
 		facts: receiptFacts(db, record)
 	};
 }
@@ -137,21 +179,52 @@ export type PrintResult =
  */
 export function recordReceiptPrint(
 	db: Db,
-	p: { communityId: number; receiptNo: string; staffId: number; format: ReceiptFormatName; reasonCode: string; reasonNote: string; printKey: string; now: number }
+	p: {
+		communityId: number;
+		receiptNo: string;
+		staffId: number;
+		format: ReceiptFormatName;
+		reasonCode: string;
+		reasonNote: string;
+		printKey: string;
+		now: number;
+	}
 ): PrintResult {
 	if (!parseReceiptNo(p.receiptNo)) return { ok: false, error: 'not_found' };
 	return tx(db, () => {
-		const payment = db.select({ id: payments.id, receiptNo: payments.receiptNo }).from(payments).where(and(eq(payments.receiptNo, p.receiptNo), eq(payments.communityId, p.communityId))).get();
+		const payment = db
+			.select({ id: payments.id, receiptNo: payments.receiptNo })
+			.from(payments)
+			.where(and(eq(payments.receiptNo, p.receiptNo), eq(payments.communityId, p.communityId)))
+			.get();
 		if (!payment) return { ok: false, error: 'not_found' } as const;
-		const prior = db.select({ id: receiptPrints.id, paymentId: receiptPrints.paymentId }).from(receiptPrints).where(eq(receiptPrints.printKey, p.printKey)).get();
+		const prior = db
+			.select({ id: receiptPrints.id, paymentId: receiptPrints.paymentId })
+			.from(receiptPrints)
+			.where(eq(receiptPrints.printKey, p.printKey))
+			.get();
 		if (prior && prior.paymentId === payment.id) {
-			const n = db.select({ n: sql<number>`count(*)` }).from(receiptPrints).where(and(eq(receiptPrints.paymentId, payment.id), sql`${receiptPrints.id} < ${prior.id}`)).get()?.n ?? 0;
+			const n =
+				db
+					.select({ n: sql<number>`count(*)` })
+					.from(receiptPrints)
+					.where(
+						and(eq(receiptPrints.paymentId, payment.id), sql`${receiptPrints.id} < ${prior.id}`)
+					)
+					.get()?.n ?? 0;
 			return { ok: true, receiptNo: payment.receiptNo, reprintNo: n, replayed: true } as const;
 		}
-		const before = db.select({ n: sql<number>`count(*)` }).from(receiptPrints).where(eq(receiptPrints.paymentId, payment.id)).get()?.n ?? 0;
+		const before =
+			db
+				.select({ n: sql<number>`count(*)` })
+				.from(receiptPrints)
+				.where(eq(receiptPrints.paymentId, payment.id))
+				.get()?.n ?? 0;
 		const reprint = before > 0;
-		if (reprint && !(REPRINT_REASONS as readonly string[]).includes(p.reasonCode)) return { ok: false, error: 'reason_required' } as const;
-		if (reprint && p.reasonCode === 'other' && !p.reasonNote.trim()) return { ok: false, error: 'note_required' } as const;
+		if (reprint && !(REPRINT_REASONS as readonly string[]).includes(p.reasonCode))
+			return { ok: false, error: 'reason_required' } as const;
+		if (reprint && p.reasonCode === 'other' && !p.reasonNote.trim())
+			return { ok: false, error: 'note_required' } as const;
 		db.insert(receiptPrints)
 			.values({
 				paymentId: payment.id,
@@ -165,7 +238,23 @@ export function recordReceiptPrint(
 			})
 			.run();
 		if (reprint) {
-			audit(db, { communityId: p.communityId, actorId: p.staffId, action: 'receipt.reprint', targetType: 'payment', targetId: p.receiptNo, detail: { reprintNo: before, format: p.format, reason: p.reasonCode, note: p.reasonNote.trim() } }, p.now);
+			audit(
+				db,
+				{
+					communityId: p.communityId,
+					actorId: p.staffId,
+					action: 'receipt.reprint',
+					targetType: 'payment',
+					targetId: p.receiptNo,
+					detail: {
+						reprintNo: before,
+						format: p.format,
+						reason: p.reasonCode,
+						note: p.reasonNote.trim()
+					}
+				},
+				p.now
+			);
 		}
 		return { ok: true, receiptNo: payment.receiptNo, reprintNo: before, replayed: false } as const;
 	});
@@ -189,7 +278,9 @@ interface BillFactsRow {
  * the principal paid on earlier receipts (not voided), and the unit's owners.
  */
 export function receiptFacts(db: Db, record: PaymentRecord): ReceiptFacts {
-	const billIds = [...new Set(record.lines.map((l) => l.billId).filter((id): id is number => id != null))];
+	const billIds = [
+		...new Set(record.lines.map((l) => l.billId).filter((id): id is number => id != null))
+	];
 	const bills = new Map<number, BillFacts>();
 	if (billIds.length) {
 		const ids = JSON.stringify(billIds);
@@ -201,13 +292,15 @@ export function receiptFacts(db: Db, record: PaymentRecord): ReceiptFacts {
 			WHERE b.id IN (SELECT value FROM json_each(?))`
 		).all(ids) as BillFactsRow[];
 		const before = new Map(
-			(stmt(
-				db,
-				`SELECT pl.bill_id AS billId, SUM(pl.amount_fen) AS fen FROM payment_lines pl
+			(
+				stmt(
+					db,
+					`SELECT pl.bill_id AS billId, SUM(pl.amount_fen) AS fen FROM payment_lines pl
 				WHERE pl.bill_id IN (SELECT value FROM json_each(?)) AND pl.kind = 'principal' AND pl.payment_id < ?
 					AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = pl.payment_id)
 				GROUP BY pl.bill_id`
-			).all(ids, record.payment.id) as { billId: number; fen: number }[]).map((r) => [r.billId, r.fen])
+				).all(ids, record.payment.id) as { billId: number; fen: number }[]
+			).map((r) => [r.billId, r.fen])
 		);
 		for (const r of rows) {
 			const { id, ...f } = r;
@@ -215,7 +308,14 @@ export function receiptFacts(db: Db, record: PaymentRecord): ReceiptFacts {
 		}
 	}
 	const ownerNames = record.payment.unitId
-		? (stmt(db, `SELECT o.name FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id = ? AND uo.role = 'owner' ORDER BY uo.id`).all(record.payment.unitId) as { name: string }[]).map((r) => r.name.trim()).filter(Boolean)
+		? (
+				stmt(
+					db,
+					`SELECT o.name FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id = ? AND uo.role = 'owner' ORDER BY uo.id`
+				).all(record.payment.unitId) as { name: string }[]
+			)
+				.map((r) => r.name.trim())
+				.filter(Boolean)
 		: [];
 	return { bills, ownerNames: [...new Set(ownerNames)] };
 }
@@ -249,8 +349,16 @@ export function summarise(db: Db, record: PaymentRecord, timeZone: string): Rece
 	const p = record.payment;
 	let voided: ReceiptSummary['voided'] = null;
 	if (record.void) {
-		const by = db.select({ name: staffUsers.displayName, workNo: staffUsers.workNo }).from(staffUsers).where(eq(staffUsers.id, record.void.voidedBy)).get();
-		voided = { reason: record.void.reason, at: formatDateTimeLocal(record.void.createdAt, timeZone), by: by ? `${by.name}（${by.workNo}）` : '' };
+		const by = db
+			.select({ name: staffUsers.displayName, workNo: staffUsers.workNo })
+			.from(staffUsers)
+			.where(eq(staffUsers.id, record.void.voidedBy))
+			.get();
+		voided = {
+			reason: record.void.reason,
+			at: formatDateTimeLocal(record.void.createdAt, timeZone),
+			by: by ? `${by.name}（${by.workNo}）` : ''
+		};
 	}
 	const facts = receiptFacts(db, record);
 	const prints = printState(db, p.id);
@@ -270,7 +378,13 @@ export function summarise(db: Db, record: PaymentRecord, timeZone: string): Rece
 		cashier: `${record.cashier.displayName}（${record.cashier.workNo}）`,
 		ownerNames: facts.ownerNames,
 		printCount: prints.count,
-		lastPrint: prints.last ? { at: formatDateTimeLocal(prints.last.at, timeZone), by: prints.last.by, reason: reprintReasonText(prints.last.reasonCode, prints.last.reasonNote) } : null,
+		lastPrint: prints.last
+			? {
+					at: formatDateTimeLocal(prints.last.at, timeZone),
+					by: prints.last.by,
+					reason: reprintReasonText(prints.last.reasonCode, prints.last.reasonNote)
+				}
+			: null,
 		lines: layoutReceipt(record.lines, facts.bills).lines,
 		voided
 	};
@@ -286,12 +400,24 @@ export interface VerifiedReceipt {
 
 export function receiptByVerifyCode(db: Db, code: string): VerifiedReceipt | null {
 	const row = db
-		.select({ receiptNo: payments.receiptNo, localDate: payments.localDate, totalFen: payments.totalFen, voidId: paymentVoids.id })
+		.select({
+			receiptNo: payments.receiptNo,
+			localDate: payments.localDate,
+			totalFen: payments.totalFen,
+			voidId: paymentVoids.id
+		})
 		.from(payments)
 		.leftJoin(paymentVoids, eq(paymentVoids.paymentId, payments.id))
 		.where(eq(payments.verifyCode, code))
 		.get();
-	return row ? { receiptNo: row.receiptNo, localDate: row.localDate, totalFen: row.totalFen, voided: row.voidId != null } : null;
+	return row
+		? {
+				receiptNo: row.receiptNo,
+				localDate: row.localDate,
+				totalFen: row.totalFen,
+				voided: row.voidId != null
+			}
+		: null;
 }
 
 export interface ReceiptListItem {
@@ -305,10 +431,25 @@ export interface ReceiptListItem {
 }
 
 /** The latest receipts of a community (newest first), optionally of one calendar day. */
-export function recentReceipts(db: Db, communityId: number, timeZone: string, opts: { localDate?: string; limit?: number } = {}): ReceiptListItem[] {
-	const where = opts.localDate ? and(eq(payments.communityId, communityId), eq(payments.localDate, opts.localDate)) : eq(payments.communityId, communityId);
+export function recentReceipts(
+	db: Db,
+	communityId: number,
+	timeZone: string,
+	opts: { localDate?: string; limit?: number } = {}
+): ReceiptListItem[] {
+	const where = opts.localDate
+		? and(eq(payments.communityId, communityId), eq(payments.localDate, opts.localDate))
+		: eq(payments.communityId, communityId);
 	return db
-		.select({ receiptNo: payments.receiptNo, createdAt: payments.createdAt, unitCode: units.code, payerName: payments.payerName, totalFen: payments.totalFen, method: payments.method, voidId: paymentVoids.id })
+		.select({
+			receiptNo: payments.receiptNo,
+			createdAt: payments.createdAt,
+			unitCode: units.code,
+			payerName: payments.payerName,
+			totalFen: payments.totalFen,
+			method: payments.method,
+			voidId: paymentVoids.id
+		})
 		.from(payments)
 		.leftJoin(units, eq(units.id, payments.unitId))
 		.leftJoin(paymentVoids, eq(paymentVoids.paymentId, payments.id))
@@ -316,7 +457,15 @@ export function recentReceipts(db: Db, communityId: number, timeZone: string, op
 		.orderBy(desc(payments.id))
 		.limit(opts.limit ?? 20)
 		.all()
-		.map((r) => ({ receiptNo: r.receiptNo, paidAt: formatDateTimeLocal(r.createdAt, timeZone), unitCode: r.unitCode, payerName: r.payerName, totalFen: r.totalFen, method: r.method, voided: r.voidId != null }));
+		.map((r) => ({
+			receiptNo: r.receiptNo,
+			paidAt: formatDateTimeLocal(r.createdAt, timeZone),
+			unitCode: r.unitCode,
+			payerName: r.payerName,
+			totalFen: r.totalFen,
+			method: r.method,
+			voided: r.voidId != null
+		}));
 }
 
 export interface VoidListItem {
@@ -334,7 +483,12 @@ export interface VoidListItem {
 }
 
 /** The latest voids of a community, newest first. */
-export function recentVoids(db: Db, communityId: number, timeZone: string, limit = 20): VoidListItem[] {
+export function recentVoids(
+	db: Db,
+	communityId: number,
+	timeZone: string,
+	limit = 20
+): VoidListItem[] {
 	return db
 		.select({
 			receiptNo: payments.receiptNo,

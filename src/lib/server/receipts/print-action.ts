@@ -32,11 +32,19 @@ const schema = () =>
 		format: z.enum(RECEIPT_FORMATS, { message: m.receipts_print_bad_format() }),
 		printKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/),
 		// '' is fine here: the first print needs no reason; recordReceiptPrint asks for one on a reprint.
-		reason: z.union([z.literal(''), z.enum(REPRINT_REASONS)], { message: m.receipts_reprint_reason_required() }).default(''),
+		reason: z
+			.union([z.literal(''), z.enum(REPRINT_REASONS)], {
+				message: m.receipts_reprint_reason_required()
+			})
+			.default(''),
 		note: z.string().trim().max(REPRINT_NOTE_MAX).default('')
 	});
 
-export async function printReceiptAction({ request, locals, url }: Pick<RequestEvent, 'request' | 'locals' | 'url'>) {
+export async function printReceiptAction({
+	request,
+	locals,
+	url
+}: Pick<RequestEvent, 'request' | 'locals' | 'url'>) {
 	const user = requireStaff(locals, 'clerk', url);
 	const parsed = parseForm(schema(), await request.formData());
 	if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
@@ -45,13 +53,32 @@ export async function printReceiptAction({ request, locals, url }: Pick<RequestE
 
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
-	const receiptNo = normaliseReceiptNo(parsed.data.receiptNo, Number(communityToday(community).slice(0, 4)));
+	const receiptNo = normaliseReceiptNo(
+		parsed.data.receiptNo,
+		Number(communityToday(community).slice(0, 4))
+	);
 	if (!receiptNo) return failForm(400, m.receipts_invalid_no(), { values });
-	const result = recordReceiptPrint(db, { communityId: user.communityId, receiptNo, staffId: user.id, format, reasonCode: reason, reasonNote: note, printKey, now: nowMs() });
+	const result = recordReceiptPrint(db, {
+		communityId: user.communityId,
+		receiptNo,
+		staffId: user.id,
+		format,
+		reasonCode: reason,
+		reasonNote: note,
+		printKey,
+		now: nowMs()
+	});
 	if (!result.ok) {
-		if (result.error === 'not_found') return failForm(404, m.receipts_not_found({ no: receiptNo }), { values });
-		const message = result.error === 'reason_required' ? m.receipts_reprint_reason_required() : m.receipts_reprint_note_required();
-		return failForm(400, message, { values, errors: { [result.error === 'reason_required' ? 'reason' : 'note']: message } });
+		if (result.error === 'not_found')
+			return failForm(404, m.receipts_not_found({ no: receiptNo }), { values });
+		const message =
+			result.error === 'reason_required'
+				? m.receipts_reprint_reason_required()
+				: m.receipts_reprint_note_required();
+		return failForm(400, message, {
+			values,
+			errors: { [result.error === 'reason_required' ? 'reason' : 'note']: message }
+		});
 	}
 	redirect(303, receiptPdfPath(result.receiptNo, format));
 }

@@ -24,12 +24,29 @@ export interface SampleBill {
 }
 
 /** Inserts the fee item (once per code) and a bill; returns the bill id. */
-export function insertBill(db: Db, communityId: number, unitId: number, b: SampleBill, now: number): number {
-	let item = db.select().from(feeItems).all().find((i) => i.communityId === communityId && i.code === b.itemCode);
+export function insertBill(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	b: SampleBill,
+	now: number
+): number {
+	let item = db
+		.select()
+		.from(feeItems)
+		.all()
+		.find((i) => i.communityId === communityId && i.code === b.itemCode);
 	if (!item) {
 		item = db
 			.insert(feeItems)
-			.values({ communityId, code: b.itemCode, nameZh: b.itemNameZh, nameEn: b.itemNameEn, basis: b.basis ?? 'per_unit', createdAt: now })
+			.values({
+				communityId,
+				code: b.itemCode,
+				nameZh: b.itemNameZh,
+				nameEn: b.itemNameEn,
+				basis: b.basis ?? 'per_unit',
+				createdAt: now
+			})
 			.returning()
 			.get();
 	}
@@ -53,33 +70,72 @@ export function insertBill(db: Db, communityId: number, unitId: number, b: Sampl
 }
 
 /** Principal and (when overdue) late-fee lines for bills paid on `asOf`, as the fees module posts them. */
-export function billLines(db: Db, communityId: number, unitId: number, list: SampleBill[], asOf: string, now: number, opts: { waiveLateFee?: boolean } = {}): LineInput[] {
+export function billLines(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	list: SampleBill[],
+	asOf: string,
+	now: number,
+	opts: { waiveLateFee?: boolean } = {}
+): LineInput[] {
 	const lines: LineInput[] = [];
 	for (const b of list) {
 		const billId = insertBill(db, communityId, unitId, b, now);
 		const detail = { month: b.month, itemNameZh: b.itemNameZh, itemNameEn: b.itemNameEn };
-		lines.push({ kind: 'principal', itemCode: b.itemCode, billId, amountFen: b.principalFen, description: `${b.month} ${b.itemNameZh}`, detail });
-		const working = lateFeeWorking({ principalFen: b.principalFen, dueDate: monthDay(b.month, 20), asOf });
+		lines.push({
+			kind: 'principal',
+			itemCode: b.itemCode,
+			billId,
+			amountFen: b.principalFen,
+			description: `${b.month} ${b.itemNameZh}`,
+			detail
+		});
+		const working = lateFeeWorking({
+			principalFen: b.principalFen,
+			dueDate: monthDay(b.month, 20),
+			asOf
+		});
 		if (working.fen > 0) {
 			if (opts.waiveLateFee) {
 				// A waived late fee is not a money line; the principal line notes it for the 减免 column.
 				lines[lines.length - 1].detail = { ...detail, working, waivedFen: working.fen };
 			} else {
-				lines.push({ kind: 'late_fee', itemCode: b.itemCode, billId, amountFen: working.fen, description: `${b.month} ${b.itemNameZh} 滞纳金`, detail: { ...detail, working } });
+				lines.push({
+					kind: 'late_fee',
+					itemCode: b.itemCode,
+					billId,
+					amountFen: working.fen,
+					description: `${b.month} ${b.itemNameZh} 滞纳金`,
+					detail: { ...detail, working }
+				});
 			}
 		}
 	}
 	return lines;
 }
 
-export const PROPERTY = { itemCode: 'property', itemNameZh: '物业服务费', itemNameEn: 'Property service fee' };
-export const PARKING = { itemCode: 'parking', itemNameZh: '车位物业服务费', itemNameEn: 'Parking service fee' };
+export const PROPERTY = {
+	itemCode: 'property',
+	itemNameZh: '物业服务费',
+	itemNameEn: 'Property service fee'
+};
+export const PARKING = {
+	itemCode: 'parking',
+	itemNameZh: '车位物业服务费',
+	itemNameEn: 'Parking service fee'
+};
 
 /**
  * Three months of property fee (¥256.80 each, late) and parking (¥150.00), cash ¥1,500.00,
  * paid on 2026-04-15 10:32 Asia/Shanghai by 李娜 (unit index 1 unless told).
  */
-export function postSamplePayment(db: Db, f: { communityId: number; unitIds: number[]; clerkId: number }, over: Partial<PaymentInput> = {}, opts: { waiveLateFee?: boolean; unitIndex?: number } = {}) {
+export function postSamplePayment(
+	db: Db,
+	f: { communityId: number; unitIds: number[]; clerkId: number },
+	over: Partial<PaymentInput> = {},
+	opts: { waiveLateFee?: boolean; unitIndex?: number } = {}
+) {
 	const unitId = f.unitIds[opts.unitIndex ?? 1];
 	const now = Date.parse('2026-04-15T02:32:00Z');
 	const months = ['2026-01', '2026-02', '2026-03'];

@@ -5,7 +5,13 @@
  */
 import type { Db } from '../db';
 import { voidCheck, voidPayment, type VoidCheck, type VoidInput } from '../ledger';
-import { dependentWaivers, groupByRequest, settleWaiversOnVoid, type VoidEffects, type WaiversOfRequest } from '../waivers';
+import {
+	dependentWaivers,
+	groupByRequest,
+	settleWaiversOnVoid,
+	type VoidEffects,
+	type WaiversOfRequest
+} from '../waivers';
 
 export interface VoidPreview extends VoidCheck {
 	/** Approved waivers the void would reverse, per request, with the amounts and months. */
@@ -13,10 +19,20 @@ export interface VoidPreview extends VoidCheck {
 }
 
 /** What voiding this receipt now would do or why it is refused; null when not this community's. */
-export function voidPreview(db: Db, communityId: number, receiptNo: string, voiderId: number, today: string): VoidPreview | null {
+export function voidPreview(
+	db: Db,
+	communityId: number,
+	receiptNo: string,
+	voiderId: number,
+	today: string
+): VoidPreview | null {
 	const check = voidCheck(db, communityId, receiptNo, voiderId, today);
 	if (!check) return null;
-	const waivers = check.alreadyVoided ? [] : groupByRequest(dependentWaivers(db, check.paymentId)).map(({ requestNo, amountFen, bills }) => ({ requestNo, amountFen, bills }));
+	const waivers = check.alreadyVoided
+		? []
+		: groupByRequest(dependentWaivers(db, check.paymentId)).map(
+				({ requestNo, amountFen, bills }) => ({ requestNo, amountFen, bills })
+			);
 	return { ...check, waivers };
 }
 

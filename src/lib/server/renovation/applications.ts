@@ -4,10 +4,27 @@ import { renovationEvents, renovations, type Role } from '../db/schema';
 import { audit } from '../audit';
 import { communityToday, getCommunity } from '../community';
 import { daysBetween } from '../../dates';
-import { checkTransition, type RenovationAction, type RenovationDocument, type RenovationState } from '../../domain/renovation';
+import {
+	checkTransition,
+	type RenovationAction,
+	type RenovationDocument,
+	type RenovationState
+} from '../../domain/renovation';
 import { RenovationError } from './errors';
 import { nextAppNo, nextPermitNo } from './numbers';
-import { depositTaken, ledgerLinesOf, missingDocumentsOf, ownerOfUnit, passViews, passesOf, renovationOf, settlementsOf, unitByCode, REF_RENOVATION, type RenovationRow } from './records';
+import {
+	depositTaken,
+	ledgerLinesOf,
+	missingDocumentsOf,
+	ownerOfUnit,
+	passViews,
+	passesOf,
+	renovationOf,
+	settlementsOf,
+	unitByCode,
+	REF_RENOVATION,
+	type RenovationRow
+} from './records';
 import { ITEM } from '../../domain/renovation-fees';
 
 /** Who is acting: the signed-in staff member (only their own community is touched). */
@@ -63,21 +80,41 @@ export function recordEvent(db: Db, e: EventInput): void {
 		})
 		.run();
 	if (e.action !== 'submit') {
-		db.update(renovations).set({ state: e.to, updatedAt: e.now, ...e.set }).where(eq(renovations.id, r.id)).run();
+		db.update(renovations)
+			.set({ state: e.to, updatedAt: e.now, ...e.set })
+			.where(eq(renovations.id, r.id))
+			.run();
 	}
-	audit(db, { communityId: r.communityId, actorId: e.actorId, action: `renovation.${e.action}`, targetType: 'renovation', targetId: r.appNo, detail: { from: r.state, to: e.to, ...(e.detail ?? {}) } }, e.now);
+	audit(
+		db,
+		{
+			communityId: r.communityId,
+			actorId: e.actorId,
+			action: `renovation.${e.action}`,
+			targetType: 'renovation',
+			targetId: r.appNo,
+			detail: { from: r.state, to: e.to, ...(e.detail ?? {}) }
+		},
+		e.now
+	);
 }
 
 /** A form token already used: the same step on the same application replays, anything else is stale. */
 function replayed(db: Db, key: string | null | undefined, renovationId: number): boolean {
 	if (!key) return false;
-	const ev = db.select({ renovationId: renovationEvents.renovationId }).from(renovationEvents).where(eq(renovationEvents.idempotencyKey, key)).get();
+	const ev = db
+		.select({ renovationId: renovationEvents.renovationId })
+		.from(renovationEvents)
+		.where(eq(renovationEvents.idempotencyKey, key))
+		.get();
 	if (!ev) return false;
 	if (ev.renovationId !== renovationId) throw new RenovationError('stale_form');
 	return true;
 }
 
-function refuse(result: ReturnType<typeof checkTransition>): asserts result is { ok: true; to: RenovationState } {
+function refuse(
+	result: ReturnType<typeof checkTransition>
+): asserts result is { ok: true; to: RenovationState } {
 	if (!result.ok) throw new RenovationError(result.error);
 }
 
@@ -106,9 +143,18 @@ export interface ApplicationInput {
  * application left blank; a designated person must give name, phone and relation. One open
  * application per unit.
  */
-export function createApplication(db: Db, actor: Actor, input: ApplicationInput, now: number): { id: number; appNo: string; replayed: boolean } {
+export function createApplication(
+	db: Db,
+	actor: Actor,
+	input: ApplicationInput,
+	now: number
+): { id: number; appNo: string; replayed: boolean } {
 	return tx(db, () => {
-		const prior = db.select().from(renovations).where(eq(renovations.idempotencyKey, input.idempotencyKey)).get();
+		const prior = db
+			.select()
+			.from(renovations)
+			.where(eq(renovations.idempotencyKey, input.idempotencyKey))
+			.get();
 		if (prior) {
 			if (prior.communityId !== actor.communityId) throw new RenovationError('stale_form');
 			return { id: prior.id, appNo: prior.appNo, replayed: true };
@@ -119,13 +165,17 @@ export function createApplication(db: Db, actor: Actor, input: ApplicationInput,
 		const open = db
 			.select({ appNo: renovations.appNo })
 			.from(renovations)
-			.where(and(eq(renovations.unitId, unit.id), notInArray(renovations.state, ['rejected', 'closed'])))
+			.where(
+				and(eq(renovations.unitId, unit.id), notInArray(renovations.state, ['rejected', 'closed']))
+			)
 			.get();
 		if (open) throw new RenovationError('open_application', { appNo: open.appNo });
 		if (input.plannedStart < today) throw new RenovationError('start_in_past');
-		if (daysBetween(today, input.plannedStart) > MAX_PLAN_AHEAD_DAYS) throw new RenovationError('start_too_far');
+		if (daysBetween(today, input.plannedStart) > MAX_PLAN_AHEAD_DAYS)
+			throw new RenovationError('start_too_far');
 		if (input.plannedEnd < input.plannedStart) throw new RenovationError('end_before_start');
-		if (daysBetween(input.plannedStart, input.plannedEnd) > MAX_PLAN_DAYS) throw new RenovationError('plan_too_long');
+		if (daysBetween(input.plannedStart, input.plannedEnd) > MAX_PLAN_DAYS)
+			throw new RenovationError('plan_too_long');
 
 		let { applicantName, applicantPhone } = input;
 		if (input.applicantKind === 'owner') {
@@ -135,8 +185,10 @@ export function createApplication(db: Db, actor: Actor, input: ApplicationInput,
 		}
 		if (!applicantName) throw new RenovationError('applicant_name_required');
 		if (!applicantPhone) throw new RenovationError('applicant_phone_required');
-		if (input.applicantKind === 'designee' && !input.applicantRelation) throw new RenovationError('relation_required');
-		if (!input.selfRenovation && (!input.contractorName || !input.contractorLicence)) throw new RenovationError('contractor_required');
+		if (input.applicantKind === 'designee' && !input.applicantRelation)
+			throw new RenovationError('relation_required');
+		if (!input.selfRenovation && (!input.contractorName || !input.contractorLicence))
+			throw new RenovationError('contractor_required');
 
 		const appNo = nextAppNo(db, actor.communityId, Number(today.slice(0, 4)));
 		const self = input.selfRenovation;
@@ -171,7 +223,15 @@ export function createApplication(db: Db, actor: Actor, input: ApplicationInput,
 			})
 			.returning()
 			.get();
-		recordEvent(db, { renovation: row, action: 'submit', to: 'submitted', actorId: actor.id, now, localDate: today, detail: { unit: unit.code } });
+		recordEvent(db, {
+			renovation: row,
+			action: 'submit',
+			to: 'submitted',
+			actorId: actor.id,
+			now,
+			localDate: today,
+			detail: { unit: unit.code }
+		});
 		return { id: row.id, appNo, replayed: false };
 	});
 }
@@ -194,17 +254,32 @@ export type TransitionInput =
  * settlements.ts): checked by the pure state machine inside the write transaction, then
  * recorded as an event. A replayed form token records nothing.
  */
-export function transition(db: Db, actor: Actor, id: number, input: TransitionInput, opts: { idempotencyKey?: string | null; now: number }): { state: RenovationState; replayed: boolean } {
+export function transition(
+	db: Db,
+	actor: Actor,
+	id: number,
+	input: TransitionInput,
+	opts: { idempotencyKey?: string | null; now: number }
+): { state: RenovationState; replayed: boolean } {
 	return tx(db, () => {
 		const r = renovationOf(db, actor.communityId, id);
 		if (!r) throw new RenovationError('not_found');
 		if (replayed(db, opts.idempotencyKey, r.id)) return { state: r.state, replayed: true };
 		const today = todayOf(db, actor.communityId, opts.now);
-		const base = { renovation: r, actorId: actor.id, idempotencyKey: opts.idempotencyKey, now: opts.now, localDate: today };
+		const base = {
+			renovation: r,
+			actorId: actor.id,
+			idempotencyKey: opts.idempotencyKey,
+			now: opts.now,
+			localDate: today
+		};
 		const role = actor.role;
 		switch (input.action) {
 			case 'approve': {
-				const t = checkTransition(r.state, 'approve', { role, missingDocuments: missingDocumentsOf(r) });
+				const t = checkTransition(r.state, 'approve', {
+					role,
+					missingDocuments: missingDocumentsOf(r)
+				});
 				refuse(t);
 				recordEvent(db, { ...base, action: 'approve', to: t.to, note: input.note });
 				return { state: t.to, replayed: false };
@@ -222,13 +297,24 @@ export function transition(db: Db, actor: Actor, id: number, input: TransitionIn
 				// Work may start on the planned day, or today if that has already passed.
 				const from = r.plannedStart > today ? r.plannedStart : today;
 				if (input.until < from) throw new RenovationError('permit_until_before_start');
-				if (daysBetween(from, input.until) > MAX_PLAN_DAYS) throw new RenovationError('plan_too_long');
+				if (daysBetween(from, input.until) > MAX_PLAN_DAYS)
+					throw new RenovationError('plan_too_long');
 				const permitNo = nextPermitNo(db, actor.communityId, Number(today.slice(0, 4)));
-				recordEvent(db, { ...base, action: 'issue_permit', to: t.to, detail: { permitNo, from, until: input.until }, set: { permitNo, permitFrom: from, permitUntil: input.until } });
+				recordEvent(db, {
+					...base,
+					action: 'issue_permit',
+					to: t.to,
+					detail: { permitNo, from, until: input.until },
+					set: { permitNo, permitFrom: from, permitUntil: input.until }
+				});
 				return { state: t.to, replayed: false };
 			}
 			case 'start': {
-				const t = checkTransition(r.state, 'start', { role, today, startDate: r.permitFrom ?? r.plannedStart });
+				const t = checkTransition(r.state, 'start', {
+					role,
+					today,
+					startDate: r.permitFrom ?? r.plannedStart
+				});
 				refuse(t);
 				recordEvent(db, { ...base, action: 'start', to: t.to });
 				return { state: t.to, replayed: false };
@@ -243,24 +329,45 @@ export function transition(db: Db, actor: Actor, id: number, input: TransitionIn
 				const items = input.items.map((i) => i.trim()).filter(Boolean);
 				const t = checkTransition(r.state, 'inspect_fail', { role, inspectionItems: items });
 				refuse(t);
-				recordEvent(db, { ...base, action: 'inspect_fail', to: t.to, note: input.note, detail: { items } });
+				recordEvent(db, {
+					...base,
+					action: 'inspect_fail',
+					to: t.to,
+					note: input.note,
+					detail: { items }
+				});
 				return { state: t.to, replayed: false };
 			}
 			case 'close': {
 				const passes = passViews(passesOf(db, r.id), [], settlementsOf(db, r.id), today);
-				const outstanding = passes.filter((p) => p.status === 'live' || p.status === 'expired').length;
+				const outstanding = passes.filter(
+					(p) => p.status === 'live' || p.status === 'expired'
+				).length;
 				const t = checkTransition(r.state, 'close', { role, outstandingPasses: outstanding });
-				if (!t.ok && t.error === 'passes_outstanding') throw new RenovationError('passes_outstanding', { count: outstanding });
+				if (!t.ok && t.error === 'passes_outstanding')
+					throw new RenovationError('passes_outstanding', { count: outstanding });
 				refuse(t);
 				recordEvent(db, { ...base, action: 'close', to: t.to });
 				return { state: t.to, replayed: false };
 			}
 			case 'extend_permit': {
 				const currentEnd = r.permitUntil ?? r.plannedEnd;
-				const t = checkTransition(r.state, 'extend_permit', { role, currentEnd, newEnd: input.until });
+				const t = checkTransition(r.state, 'extend_permit', {
+					role,
+					currentEnd,
+					newEnd: input.until
+				});
 				refuse(t);
-				if (daysBetween(r.permitFrom ?? r.plannedStart, input.until) > MAX_PLAN_DAYS) throw new RenovationError('plan_too_long');
-				recordEvent(db, { ...base, action: 'extend_permit', to: t.to, note: input.note, detail: { from: currentEnd, until: input.until }, set: { permitUntil: input.until, plannedEnd: input.until } });
+				if (daysBetween(r.permitFrom ?? r.plannedStart, input.until) > MAX_PLAN_DAYS)
+					throw new RenovationError('plan_too_long');
+				recordEvent(db, {
+					...base,
+					action: 'extend_permit',
+					to: t.to,
+					note: input.note,
+					detail: { from: currentEnd, until: input.until },
+					set: { permitUntil: input.until, plannedEnd: input.until }
+				});
 				return { state: t.to, replayed: false };
 			}
 			case 'update_documents': {
@@ -274,7 +381,13 @@ export function transition(db: Db, actor: Actor, id: number, input: TransitionIn
 					docQualification: !self && d.contractor_qualification,
 					docLicence: !self && d.business_licence
 				};
-				recordEvent(db, { ...base, action: 'update_documents', to: t.to, detail: { documents: set }, set });
+				recordEvent(db, {
+					...base,
+					action: 'update_documents',
+					to: t.to,
+					detail: { documents: set },
+					set
+				});
 				return { state: t.to, replayed: false };
 			}
 		}
@@ -294,9 +407,16 @@ export function permitEnd(r: RenovationRow): string {
 }
 
 /** Renovation deposit still held (taken, not voided, not yet settled). */
-export function renovationDepositHeld(db: Db, r: RenovationRow): { heldFen: number; receiptNo: string | null } {
-	const taken = depositTaken(ledgerLinesOf(db, r.id, []), ITEM.renovationDeposit, REF_RENOVATION, r.id);
+export function renovationDepositHeld(
+	db: Db,
+	r: RenovationRow
+): { heldFen: number; receiptNo: string | null } {
+	const taken = depositTaken(
+		ledgerLinesOf(db, r.id, []),
+		ITEM.renovationDeposit,
+		REF_RENOVATION,
+		r.id
+	);
 	const settled = settlementsOf(db, r.id).some((s) => s.subject === 'renovation_deposit');
 	return { heldFen: settled ? 0 : taken.fen, receiptNo: taken.receiptNo };
 }
-

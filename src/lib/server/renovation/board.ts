@@ -1,7 +1,13 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { depositSettlements, renovationPasses, renovations, units } from '../db/schema';
-import { ACTIVE_STATES, passStatus, permitUrgency, type PermitUrgency, type RenovationState } from '../../domain/renovation';
+import {
+	ACTIVE_STATES,
+	passStatus,
+	permitUrgency,
+	type PermitUrgency,
+	type RenovationState
+} from '../../domain/renovation';
 
 /*
  * The desk board of renovations under way: permits about to run out (or already out) stand
@@ -39,7 +45,12 @@ export interface OutstandingPass {
 
 const URGENCY_ORDER: Record<PermitUrgency, number> = { expired: 0, expiring: 1, ok: 2 };
 
-export function renovationBoard(db: Db, communityId: number, today: string, warnDays: number): { rows: BoardRow[]; passes: OutstandingPass[] } {
+export function renovationBoard(
+	db: Db,
+	communityId: number,
+	today: string,
+	warnDays: number
+): { rows: BoardRow[]; passes: OutstandingPass[] } {
 	const apps = db
 		.select({
 			id: renovations.id,
@@ -55,7 +66,9 @@ export function renovationBoard(db: Db, communityId: number, today: string, warn
 		})
 		.from(renovations)
 		.innerJoin(units, eq(units.id, renovations.unitId))
-		.where(and(eq(renovations.communityId, communityId), inArray(renovations.state, [...ACTIVE_STATES])))
+		.where(
+			and(eq(renovations.communityId, communityId), inArray(renovations.state, [...ACTIVE_STATES]))
+		)
 		.all();
 
 	// Every pass of the community not yet settled (whatever state its application is in).
@@ -77,21 +90,40 @@ export function renovationBoard(db: Db, communityId: number, today: string, warn
 		.where(and(eq(renovationPasses.communityId, communityId), isNull(depositSettlements.id)))
 		.orderBy(asc(renovationPasses.expiresOn), asc(renovationPasses.passNo))
 		.all()
-		.map((p) => ({ ...p, expired: passStatus({ expiresOn: p.expiresOn, outcome: null }, today) === 'expired' }));
+		.map((p) => ({
+			...p,
+			expired: passStatus({ expiresOn: p.expiresOn, outcome: null }, today) === 'expired'
+		}));
 
 	const rows: BoardRow[] = apps.map((a) => {
 		// Only a running permit can run out: before it is issued and after the work is inspected there is none to watch.
-		const watching = a.state === 'permit_issued' || a.state === 'in_progress' || a.state === 'inspection_failed';
-		const { urgency, daysLeft } = watching ? permitUrgency(a.permitUntil, today, warnDays) : { urgency: 'ok' as const, daysLeft: null };
+		const watching =
+			a.state === 'permit_issued' || a.state === 'in_progress' || a.state === 'inspection_failed';
+		const { urgency, daysLeft } = watching
+			? permitUrgency(a.permitUntil, today, warnDays)
+			: { urgency: 'ok' as const, daysLeft: null };
 		const mine = passes.filter((p) => p.renovationId === a.id);
-		return { ...a, daysLeft, urgency, passesOutstanding: mine.length, passesExpired: mine.filter((p) => p.expired).length };
+		return {
+			...a,
+			daysLeft,
+			urgency,
+			passesOutstanding: mine.length,
+			passesExpired: mine.filter((p) => p.expired).length
+		};
 	});
-	rows.sort((x, y) => URGENCY_ORDER[x.urgency] - URGENCY_ORDER[y.urgency] || (x.permitUntil ?? '9999').localeCompare(y.permitUntil ?? '9999') || x.appNo.localeCompare(y.appNo));
+	rows.sort(
+		(x, y) =>
+			URGENCY_ORDER[x.urgency] - URGENCY_ORDER[y.urgency] ||
+			(x.permitUntil ?? '9999').localeCompare(y.permitUntil ?? '9999') ||
+			x.appNo.localeCompare(y.appNo)
+	);
 	return { rows, passes };
 }
 
 /** How many applications wait for the manager's design review (for the manager's home). */
 export function awaitingReviewCount(db: Db, communityId: number): number {
-	const row = db.$client.prepare(`SELECT count(*) AS n FROM renovations WHERE community_id = ? AND state = 'submitted'`).get(communityId) as { n: number };
+	const row = db.$client
+		.prepare(`SELECT count(*) AS n FROM renovations WHERE community_id = ? AND state = 'submitted'`)
+		.get(communityId) as { n: number };
 	return row.n;
 }

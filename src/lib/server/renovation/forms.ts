@@ -18,7 +18,7 @@ import { photosFromForm } from '../uploads/photos';
  * server module inside its transaction.
  */
 
-const UNSAFE = /[<>\u0000-\u001f\u007f]/;
+const UNSAFE = /[<>\p{Cc}]/u;
 const text = (max: number) =>
 	z
 		.string()
@@ -31,7 +31,10 @@ const phone = z
 	.trim()
 	.max(20)
 	.regex(/^[0-9+\-() ]*$/, { error: () => m.validation_phone_format() });
-const date = z.string().trim().refine(isValidDate, { error: () => m.renovation_date_invalid() });
+const date = z
+	.string()
+	.trim()
+	.refine(isValidDate, { error: () => m.renovation_date_invalid() });
 export const idemSchema = z.string().regex(/^[0-9a-f-]{36}$/i, { error: () => m.form_stale() });
 
 export const applicationSchema = z
@@ -58,16 +61,45 @@ export const applicationSchema = z
 	})
 	.superRefine((v, ctx) => {
 		if (v.applicantKind === 'designee') {
-			if (!v.applicantName) ctx.addIssue({ code: 'custom', path: ['applicantName'], message: m.renovation_err_applicant_name_required() });
-			if (!v.applicantPhone) ctx.addIssue({ code: 'custom', path: ['applicantPhone'], message: m.renovation_err_applicant_phone_required() });
-			if (!v.applicantRelation) ctx.addIssue({ code: 'custom', path: ['applicantRelation'], message: m.renovation_err_relation_required() });
+			if (!v.applicantName)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['applicantName'],
+					message: m.renovation_err_applicant_name_required()
+				});
+			if (!v.applicantPhone)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['applicantPhone'],
+					message: m.renovation_err_applicant_phone_required()
+				});
+			if (!v.applicantRelation)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['applicantRelation'],
+					message: m.renovation_err_relation_required()
+				});
 		}
 		if (v.contractorKind === 'contractor') {
-			if (!v.contractorName) ctx.addIssue({ code: 'custom', path: ['contractorName'], message: m.renovation_err_contractor_name() });
-			if (!v.contractorLicence) ctx.addIssue({ code: 'custom', path: ['contractorLicence'], message: m.renovation_err_contractor_licence() });
+			if (!v.contractorName)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['contractorName'],
+					message: m.renovation_err_contractor_name()
+				});
+			if (!v.contractorLicence)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['contractorLicence'],
+					message: m.renovation_err_contractor_licence()
+				});
 		}
 		if (isValidDate(v.plannedStart) && isValidDate(v.plannedEnd) && v.plannedEnd < v.plannedStart) {
-			ctx.addIssue({ code: 'custom', path: ['plannedEnd'], message: m.renovation_err_end_before_start() });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['plannedEnd'],
+				message: m.renovation_err_end_before_start()
+			});
 		}
 	});
 
@@ -133,7 +165,9 @@ function rowCount(form: FormData, name: string): number {
  * Worker rows `w{i}_name`, `w{i}_id`, `w{i}_phone`, `w{i}_idcopy`, `w{i}_photo`, `w{i}_expiry`
  * (i < `workers`). Fully empty rows are skipped; errors are keyed by the field name.
  */
-export function parseWorkers(form: FormData): { ok: true; workers: WorkerInput[]; rows: number[] } | { ok: false; errors: FieldErrors } {
+export function parseWorkers(
+	form: FormData
+): { ok: true; workers: WorkerInput[]; rows: number[] } | { ok: false; errors: FieldErrors } {
 	const errors: FieldErrors = {};
 	const workers: WorkerInput[] = [];
 	const rows: number[] = [];
@@ -151,8 +185,16 @@ export function parseWorkers(form: FormData): { ok: true; workers: WorkerInput[]
 		if (!isValidDate(expiry)) errors[`w${i}_expiry`] = m.renovation_date_invalid();
 		const idCopyOnFile = form.get(`w${i}_idcopy`) === 'on';
 		const photoOnFile = form.get(`w${i}_photo`) === 'on';
-		if (!idCopyOnFile || !photoOnFile) errors[`w${i}_photo`] = m.renovation_err_pass_documents_required({ row: i + 1, name });
-		workers.push({ name, idNumber: normaliseIdNumber(id), phone: ph, idCopyOnFile, photoOnFile, expiresOn: expiry });
+		if (!idCopyOnFile || !photoOnFile)
+			errors[`w${i}_photo`] = m.renovation_err_pass_documents_required({ row: i + 1, name });
+		workers.push({
+			name,
+			idNumber: normaliseIdNumber(id),
+			phone: ph,
+			idCopyOnFile,
+			photoOnFile,
+			expiresOn: expiry
+		});
 		rows.push(i);
 	}
 	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, workers, rows };
@@ -162,7 +204,11 @@ export function parseWorkers(form: FormData): { ok: true; workers: WorkerInput[]
  * Deduction rows `d{i}_desc`, `d{i}_amount` (yuan) and the optional file `d{i}_photo` for
  * i < `deductions`; empty rows skipped. The photo's bytes are checked by settleDeposit.
  */
-export async function parseDeductions(form: FormData): Promise<{ ok: true; deductions: DeductionInput[]; rows: number[] } | { ok: false; errors: FieldErrors }> {
+export async function parseDeductions(
+	form: FormData
+): Promise<
+	{ ok: true; deductions: DeductionInput[]; rows: number[] } | { ok: false; errors: FieldErrors }
+> {
 	const errors: FieldErrors = {};
 	const deductions: DeductionInput[] = [];
 	const rows: number[] = [];
@@ -173,7 +219,8 @@ export async function parseDeductions(form: FormData): Promise<{ ok: true; deduc
 		const photos = await photosFromForm(form, `d${i}_photo`);
 		if (!description && !amount && !photos.length) continue;
 		if (!description) errors[`d${i}_desc`] = m.renovation_err_deduction_description({ row: i + 1 });
-		else if (description.length > 200 || UNSAFE.test(description)) errors[`d${i}_desc`] = m.validation_invalid();
+		else if (description.length > 200 || UNSAFE.test(description))
+			errors[`d${i}_desc`] = m.validation_invalid();
 		const fen = parseYuanPositive(amount);
 		if (!fen.ok) errors[`d${i}_amount`] = amountMessage(fen.error);
 		else {
@@ -185,7 +232,9 @@ export async function parseDeductions(form: FormData): Promise<{ ok: true; deduc
 }
 
 /** How a refund is paid out: `refundMethod`, `refundRef`, `payeeName`, `idem`. */
-export function parseRefund(form: FormData): { ok: true; refund: RefundInput } | { ok: false; errors: FieldErrors } {
+export function parseRefund(
+	form: FormData
+): { ok: true; refund: RefundInput } | { ok: false; errors: FieldErrors } {
 	const errors: FieldErrors = {};
 	const raw = String(form.get('refundMethod') ?? '');
 	const method = raw === '' ? null : (raw as PaymentMethod);
@@ -197,11 +246,17 @@ export function parseRefund(form: FormData): { ok: true; refund: RefundInput } |
 	const idem = idemSchema.safeParse(String(form.get('idem') ?? ''));
 	if (!idem.success) errors._form = m.form_stale();
 	if (Object.keys(errors).length) return { ok: false, errors };
-	return { ok: true, refund: { method, methodRef, payeeName, idempotencyKey: String(form.get('idem')) } };
+	return {
+		ok: true,
+		refund: { method, methodRef, payeeName, idempotencyKey: String(form.get('idem')) }
+	};
 }
 
 /** The measured demolished wall area field (`wallArea`, m²): 0 when the plan has no demolition. */
-export function parseWallArea(form: FormData, planned: boolean): { ok: true; centi: number } | { ok: false; error: string } {
+export function parseWallArea(
+	form: FormData,
+	planned: boolean
+): { ok: true; centi: number } | { ok: false; error: string } {
 	if (!planned) return { ok: true, centi: 0 };
 	const r = parseAreaCenti(String(form.get('wallArea') ?? ''));
 	return r.ok ? { ok: true, centi: r.centi } : { ok: false, error: areaMessage(r.error) };

@@ -64,11 +64,20 @@ export function renovationErrorMessage(e: unknown): string | null {
 		case 'pass_expiry_past':
 			return m.renovation_err_pass_expiry_past({ row: Number(d.row), name: d.name });
 		case 'pass_expiry_after_permit':
-			return m.renovation_err_pass_expiry_after_permit({ row: Number(d.row), name: d.name, end: d.end });
+			return m.renovation_err_pass_expiry_after_permit({
+				row: Number(d.row),
+				name: d.name,
+				end: d.end
+			});
 		case 'duplicate_worker_in_form':
 			return m.renovation_err_duplicate_worker_in_form({ row: Number(d.row), name: d.name });
 		case 'duplicate_worker':
-			return m.renovation_err_duplicate_worker({ row: Number(d.row), name: d.name, passNo: d.passNo, unit: d.unit });
+			return m.renovation_err_duplicate_worker({
+				row: Number(d.row),
+				name: d.name,
+				passNo: d.passNo,
+				unit: d.unit
+			});
 		case 'wall_area_required':
 			return m.renovation_err_wall_area_required();
 		case 'wall_area_absurd':
@@ -92,13 +101,23 @@ export function renovationErrorMessage(e: unknown): string | null {
 		case 'deduction_amount':
 			return m.renovation_err_deduction_amount({ row: Number(d.row) });
 		case 'deduction_above_deposit':
-			return m.renovation_err_deduction_above_deposit({ deposit: formatYuan(Number(d.depositFen)) });
+			return m.renovation_err_deduction_above_deposit({
+				deposit: formatYuan(Number(d.depositFen))
+			});
 		case 'deduction_photo_size':
-			return m.renovation_err_deduction_photo_size({ row: Number(d.row), name: d.name, mb: Number(d.maxMb) });
+			return m.renovation_err_deduction_photo_size({
+				row: Number(d.row),
+				name: d.name,
+				mb: Number(d.maxMb)
+			});
 		case 'deduction_photo_type':
 			return m.renovation_err_deduction_photo_type({ row: Number(d.row), name: d.name });
 		case 'deduction_photo_pixels':
-			return m.renovation_err_deduction_photo_pixels({ row: Number(d.row), name: d.name, mp: Number(d.maxMp) });
+			return m.renovation_err_deduction_photo_pixels({
+				row: Number(d.row),
+				name: d.name,
+				mp: Number(d.maxMp)
+			});
 		case 'deduction_photo_count':
 			return m.renovation_err_deduction_photo_count({ row: Number(d.row) });
 		case 'too_many_deductions':
@@ -121,7 +140,13 @@ export function renovationErrorMessage(e: unknown): string | null {
 /** The form field a refusal belongs to, so the page can mark it. */
 export function renovationErrorField(e: unknown): string | null {
 	if (e instanceof LedgerError) {
-		return e.code === 'tendered_short' ? 'tendered' : e.code === 'method_ref_missing' ? 'methodRef' : e.code === 'bank_missing' ? 'bank' : null;
+		return e.code === 'tendered_short'
+			? 'tendered'
+			: e.code === 'method_ref_missing'
+				? 'methodRef'
+				: e.code === 'bank_missing'
+					? 'bank'
+					: null;
 	}
 	if (!(e instanceof RenovationError)) return null;
 	const row = typeof e.detail.row === 'number' ? e.detail.row - 1 : null;
@@ -178,7 +203,10 @@ export function renovationErrorField(e: unknown): string | null {
  * Message and field of a refusal, for a form whose rows (workers `w{i}_…`, deductions `d{i}_…`)
  * may have skipped blank rows: `rows` maps the n-th parsed row back to its form row.
  */
-export function describeRefusal(e: unknown, rows: number[] = []): { message: string; field: string | null } | null {
+export function describeRefusal(
+	e: unknown,
+	rows: number[] = []
+): { message: string; field: string | null } | null {
 	if (e instanceof RenovationError && typeof e.detail.row === 'number' && rows.length) {
 		const formRow = rows[e.detail.row - 1];
 		if (formRow !== undefined) e.detail = { ...e.detail, row: formRow + 1 };

@@ -16,8 +16,19 @@ function shortNo(prefix: string, year: number, seq: number): string {
 }
 
 /** Next number of a `PREFIX-YYYY-NNNN` text column (the sequence is the part after the year). */
-function nextShort(db: Db, prefix: string, year: number, table: string, column: string, communityId: number): string {
-	return shortNo(prefix, year, nextSeq(db, communityId, { table, textColumn: column, prefix: `${prefix}-${year}-` }));
+function nextShort(
+	db: Db,
+	prefix: string,
+	year: number,
+	table: string,
+	column: string,
+	communityId: number
+): string {
+	return shortNo(
+		prefix,
+		year,
+		nextSeq(db, communityId, { table, textColumn: column, prefix: `${prefix}-${year}-` })
+	);
 }
 
 export function nextAppNo(db: Db, communityId: number, year: number): string {
@@ -32,7 +43,15 @@ export function nextPassNo(db: Db, communityId: number, year: number): string {
 	return nextShort(db, 'CR', year, 'renovation_passes', 'pass_no', communityId);
 }
 
-export function nextVoucher(db: Db, communityId: number, year: number): { voucherNo: string; seq: number } {
-	const seq = nextSeq(db, communityId, { table: 'deposit_settlements', seqColumn: 'voucher_seq', where: { voucher_year: year } });
+export function nextVoucher(
+	db: Db,
+	communityId: number,
+	year: number
+): { voucherNo: string; seq: number } {
+	const seq = nextSeq(db, communityId, {
+		table: 'deposit_settlements',
+		seqColumn: 'voucher_seq',
+		where: { voucher_year: year }
+	});
 	return { voucherNo: formatReceiptNo(VOUCHER_PREFIX, year, seq), seq };
 }

@@ -36,16 +36,32 @@ export type RenovationRow = typeof renovations.$inferSelect;
 export type PassRow = typeof renovationPasses.$inferSelect;
 
 export function renovationOf(db: Db, communityId: number, id: number): RenovationRow | undefined {
-	return db.select().from(renovations).where(and(eq(renovations.communityId, communityId), eq(renovations.id, id))).get();
+	return db
+		.select()
+		.from(renovations)
+		.where(and(eq(renovations.communityId, communityId), eq(renovations.id, id)))
+		.get();
 }
 
 /** Finds an application by its number (ZX-2026-0001) or by room number (its open application, else the latest). */
-export function findRenovation(db: Db, communityId: number, ref: string): RenovationRow | undefined {
+export function findRenovation(
+	db: Db,
+	communityId: number,
+	ref: string
+): RenovationRow | undefined {
 	const s = ref.trim().toUpperCase();
 	if (!s) return undefined;
-	const byNo = db.select().from(renovations).where(and(eq(renovations.communityId, communityId), eq(renovations.appNo, s))).get();
+	const byNo = db
+		.select()
+		.from(renovations)
+		.where(and(eq(renovations.communityId, communityId), eq(renovations.appNo, s)))
+		.get();
 	if (byNo) return byNo;
-	const unit = db.select({ id: units.id }).from(units).where(and(eq(units.communityId, communityId), eq(units.code, s))).get();
+	const unit = db
+		.select({ id: units.id })
+		.from(units)
+		.where(and(eq(units.communityId, communityId), eq(units.code, s)))
+		.get();
 	if (!unit) return undefined;
 	return db
 		.select()
@@ -56,7 +72,11 @@ export function findRenovation(db: Db, communityId: number, ref: string): Renova
 }
 
 export function unitByCode(db: Db, communityId: number, code: string) {
-	return db.select().from(units).where(and(eq(units.communityId, communityId), eq(units.code, code.trim()))).get();
+	return db
+		.select()
+		.from(units)
+		.where(and(eq(units.communityId, communityId), eq(units.code, code.trim())))
+		.get();
 }
 
 /** The unit's (first) owner on file: name and phone, for the applicant defaults. */
@@ -99,8 +119,11 @@ export interface LedgerLine {
 
 /** Every payment line that points at this renovation or one of its passes. */
 export function ledgerLinesOf(db: Db, renovationId: number, passIds: number[]): LedgerLine[] {
-	const refs: SQL[] = [and(eq(paymentLines.refType, REF_RENOVATION), eq(paymentLines.refId, renovationId))!];
-	if (passIds.length) refs.push(and(eq(paymentLines.refType, REF_PASS), inArray(paymentLines.refId, passIds))!);
+	const refs: SQL[] = [
+		and(eq(paymentLines.refType, REF_RENOVATION), eq(paymentLines.refId, renovationId))!
+	];
+	if (passIds.length)
+		refs.push(and(eq(paymentLines.refType, REF_PASS), inArray(paymentLines.refId, passIds))!);
 	return db
 		.select({
 			paymentId: payments.id,
@@ -133,16 +156,32 @@ export interface SettlementView {
 	localDate: string;
 	createdAt: number;
 	/** `hasPhoto`: a deduction photo is served at /renovation/{id}/deduction-photos/{line id}. */
-	lines: { id: number; kind: 'refund' | 'deduction'; description: string; amountFen: number; hasPhoto: boolean }[];
+	lines: {
+		id: number;
+		kind: 'refund' | 'deduction';
+		description: string;
+		amountFen: number;
+		hasPhoto: boolean;
+	}[];
 }
 
 export function settlementsOf(db: Db, renovationId: number): SettlementView[] {
-	const rows = db.select().from(depositSettlements).where(eq(depositSettlements.renovationId, renovationId)).orderBy(asc(depositSettlements.id)).all();
+	const rows = db
+		.select()
+		.from(depositSettlements)
+		.where(eq(depositSettlements.renovationId, renovationId))
+		.orderBy(asc(depositSettlements.id))
+		.all();
 	if (!rows.length) return [];
 	const lines = db
 		.select()
 		.from(depositSettlementLines)
-		.where(inArray(depositSettlementLines.settlementId, rows.map((r) => r.id)))
+		.where(
+			inArray(
+				depositSettlementLines.settlementId,
+				rows.map((r) => r.id)
+			)
+		)
 		.orderBy(asc(depositSettlementLines.id))
 		.all();
 	return rows.map((r) => ({
@@ -155,16 +194,36 @@ export function settlementsOf(db: Db, renovationId: number): SettlementView[] {
 		deductedFen: r.deductedFen,
 		localDate: r.localDate,
 		createdAt: r.createdAt,
-		lines: lines.filter((l) => l.settlementId === r.id).map((l) => ({ id: l.id, kind: l.kind, description: l.description, amountFen: l.amountFen, hasPhoto: l.photoFileName !== null }))
+		lines: lines
+			.filter((l) => l.settlementId === r.id)
+			.map((l) => ({
+				id: l.id,
+				kind: l.kind,
+				description: l.description,
+				amountFen: l.amountFen,
+				hasPhoto: l.photoFileName !== null
+			}))
 	}));
 }
 
 /** Deposit taken (non-voided) for the renovation deposit or one pass, and the receipt it was taken on. */
-export function depositTaken(lines: LedgerLine[], itemCode: string, refType: string, refId: number): { fen: number; receiptNo: string | null } {
+export function depositTaken(
+	lines: LedgerLine[],
+	itemCode: string,
+	refType: string,
+	refId: number
+): { fen: number; receiptNo: string | null } {
 	let fen = 0;
 	let receiptNo: string | null = null;
 	for (const l of lines) {
-		if (l.kind !== 'deposit' || l.voided || l.itemCode !== itemCode || l.refType !== refType || l.refId !== refId) continue;
+		if (
+			l.kind !== 'deposit' ||
+			l.voided ||
+			l.itemCode !== itemCode ||
+			l.refType !== refType ||
+			l.refId !== refId
+		)
+			continue;
 		fen += l.amountFen;
 		receiptNo ??= l.receiptNo;
 	}
@@ -179,17 +238,33 @@ export interface PassView extends PassRow {
 }
 
 export function passesOf(db: Db, renovationId: number): PassRow[] {
-	return db.select().from(renovationPasses).where(eq(renovationPasses.renovationId, renovationId)).orderBy(asc(renovationPasses.id)).all();
+	return db
+		.select()
+		.from(renovationPasses)
+		.where(eq(renovationPasses.renovationId, renovationId))
+		.orderBy(asc(renovationPasses.id))
+		.all();
 }
 
-export function passViews(passes: PassRow[], lines: LedgerLine[], settlements: SettlementView[], today: string): PassView[] {
+export function passViews(
+	passes: PassRow[],
+	lines: LedgerLine[],
+	settlements: SettlementView[],
+	today: string
+): PassView[] {
 	return passes.map((p) => {
 		const settlement = settlements.find((s) => s.passId === p.id) ?? null;
 		const taken = depositTaken(lines, ITEM.passDeposit, REF_PASS, p.id);
 		return {
 			...p,
-			status: passStatus({ expiresOn: p.expiresOn, outcome: settlement?.passOutcome ?? null }, today),
-			receiptNo: taken.receiptNo ?? lines.find((l) => l.refType === REF_PASS && l.refId === p.id)?.receiptNo ?? null,
+			status: passStatus(
+				{ expiresOn: p.expiresOn, outcome: settlement?.passOutcome ?? null },
+				today
+			),
+			receiptNo:
+				taken.receiptNo ??
+				lines.find((l) => l.refType === REF_PASS && l.refId === p.id)?.receiptNo ??
+				null,
 			depositHeldFen: settlement ? 0 : taken.fen,
 			settlement
 		};
@@ -202,12 +277,22 @@ export function passViews(passes: PassRow[], lines: LedgerLine[], settlements: S
  */
 export function livePassesFor(db: Db, communityId: number, idNumber: string) {
 	return db
-		.select({ passNo: renovationPasses.passNo, renovationId: renovationPasses.renovationId, unitCode: units.code })
+		.select({
+			passNo: renovationPasses.passNo,
+			renovationId: renovationPasses.renovationId,
+			unitCode: units.code
+		})
 		.from(renovationPasses)
 		.innerJoin(renovations, eq(renovations.id, renovationPasses.renovationId))
 		.innerJoin(units, eq(units.id, renovations.unitId))
 		.leftJoin(depositSettlements, eq(depositSettlements.passId, renovationPasses.id))
-		.where(and(eq(renovationPasses.communityId, communityId), eq(renovationPasses.idNumber, idNumber), isNull(depositSettlements.id)))
+		.where(
+			and(
+				eq(renovationPasses.communityId, communityId),
+				eq(renovationPasses.idNumber, idNumber),
+				isNull(depositSettlements.id)
+			)
+		)
 		.all();
 }
 
@@ -252,27 +337,52 @@ export interface RenovationDetail {
 	events: EventView[];
 	passes: PassView[];
 	settlements: SettlementView[];
-	payments: { paymentId: number; receiptNo: string; localDate: string; totalFen: number; voided: boolean }[];
+	payments: {
+		paymentId: number;
+		receiptNo: string;
+		localDate: string;
+		totalFen: number;
+		voided: boolean;
+	}[];
 	deposit: { takenFen: number; heldFen: number; receiptNo: string | null };
 	/** The fee payment was voided after the fact: no permit until fees are paid again. */
 	feesVoided: boolean;
 }
 
 /** Everything the detail page and the printed forms show. */
-export function renovationDetail(db: Db, communityId: number, id: number, today: string): RenovationDetail | null {
+export function renovationDetail(
+	db: Db,
+	communityId: number,
+	id: number,
+	today: string
+): RenovationDetail | null {
 	const renovation = renovationOf(db, communityId, id);
 	if (!renovation) return null;
-	const unit = db.select({ id: units.id, code: units.code, areaCenti: units.areaCenti }).from(units).where(eq(units.id, renovation.unitId)).get()!;
+	const unit = db
+		.select({ id: units.id, code: units.code, areaCenti: units.areaCenti })
+		.from(units)
+		.where(eq(units.id, renovation.unitId))
+		.get()!;
 	const passes = passesOf(db, id);
-	const lines = ledgerLinesOf(db, id, passes.map((p) => p.id));
+	const lines = ledgerLinesOf(
+		db,
+		id,
+		passes.map((p) => p.id)
+	);
 	const settlements = settlementsOf(db, id);
 	const taken = depositTaken(lines, ITEM.renovationDeposit, REF_RENOVATION, id);
 	const depositSettlement = settlements.find((s) => s.subject === 'renovation_deposit');
 	const paymentIds = [...new Set(lines.map((l) => l.paymentId))];
 	const totals = paymentIds.length
-		? db.select({ id: payments.id, totalFen: payments.totalFen }).from(payments).where(inArray(payments.id, paymentIds)).all()
+		? db
+				.select({ id: payments.id, totalFen: payments.totalFen })
+				.from(payments)
+				.where(inArray(payments.id, paymentIds))
+				.all()
 		: [];
-	const feePayment = renovation.feePaymentId ? lines.find((l) => l.paymentId === renovation.feePaymentId) : undefined;
+	const feePayment = renovation.feePaymentId
+		? lines.find((l) => l.paymentId === renovation.feePaymentId)
+		: undefined;
 	return {
 		renovation,
 		unit,
@@ -283,9 +393,19 @@ export function renovationDetail(db: Db, communityId: number, id: number, today:
 		settlements,
 		payments: paymentIds.map((pid) => {
 			const l = lines.find((x) => x.paymentId === pid)!;
-			return { paymentId: pid, receiptNo: l.receiptNo, localDate: l.localDate, totalFen: totals.find((t) => t.id === pid)?.totalFen ?? 0, voided: l.voided };
+			return {
+				paymentId: pid,
+				receiptNo: l.receiptNo,
+				localDate: l.localDate,
+				totalFen: totals.find((t) => t.id === pid)?.totalFen ?? 0,
+				voided: l.voided
+			};
 		}),
-		deposit: { takenFen: taken.fen, heldFen: depositSettlement ? 0 : taken.fen, receiptNo: taken.receiptNo },
+		deposit: {
+			takenFen: taken.fen,
+			heldFen: depositSettlement ? 0 : taken.fen,
+			receiptNo: taken.receiptNo
+		},
 		feesVoided: !!feePayment?.voided
 	};
 }
@@ -306,13 +426,19 @@ export interface RenovationListRow {
 }
 
 /** Applications of the community, newest first; optionally by state or by room / application number / name. */
-export function listRenovations(db: Db, communityId: number, opts: { states?: readonly RenovationState[]; q?: string; limit?: number } = {}): RenovationListRow[] {
+export function listRenovations(
+	db: Db,
+	communityId: number,
+	opts: { states?: readonly RenovationState[]; q?: string; limit?: number } = {}
+): RenovationListRow[] {
 	const conds: SQL[] = [eq(renovations.communityId, communityId)];
 	if (opts.states?.length) conds.push(inArray(renovations.state, [...opts.states]));
 	const q = opts.q?.trim();
 	if (q) {
 		const pattern = `%${q.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
-		conds.push(sql`(${units.code} LIKE ${pattern} ESCAPE '\\' OR ${renovations.appNo} LIKE ${pattern.toUpperCase()} ESCAPE '\\' OR ${renovations.applicantName} LIKE ${pattern} ESCAPE '\\' OR ${renovations.contractorName} LIKE ${pattern} ESCAPE '\\')`);
+		conds.push(
+			sql`(${units.code} LIKE ${pattern} ESCAPE '\\' OR ${renovations.appNo} LIKE ${pattern.toUpperCase()} ESCAPE '\\' OR ${renovations.applicantName} LIKE ${pattern} ESCAPE '\\' OR ${renovations.contractorName} LIKE ${pattern} ESCAPE '\\')`
+		);
 	}
 	return db
 		.select({

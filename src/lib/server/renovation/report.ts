@@ -29,7 +29,16 @@ export interface DepositMovement {
 type Sum = { code: string; fen: number; n: number };
 
 function emptyMovement(itemCode: string): DepositMovement {
-	return { itemCode, takenFen: 0, takenCount: 0, voidedFen: 0, refundedFen: 0, refundedCount: 0, deductedFen: 0, deductedCount: 0 };
+	return {
+		itemCode,
+		takenFen: 0,
+		takenCount: 0,
+		voidedFen: 0,
+		refundedFen: 0,
+		refundedCount: 0,
+		deductedFen: 0,
+		deductedCount: 0
+	};
 }
 
 // Constants of this module, never input.
@@ -57,7 +66,9 @@ function movements(db: Db, communityId: number, from: string, to: string): Depos
 			 WHERE s.community_id = ? AND s.local_date BETWEEN ? AND ? GROUP BY l.item_code, l.kind`
 		)
 		.all(communityId, from, to) as (Sum & { kind: 'refund' | 'deduction' })[];
-	const out = new Map<string, DepositMovement>(DEPOSIT_ITEMS.map((code) => [code, emptyMovement(code)]));
+	const out = new Map<string, DepositMovement>(
+		DEPOSIT_ITEMS.map((code) => [code, emptyMovement(code)])
+	);
 	const get = (code: string) => {
 		if (!out.has(code)) out.set(code, emptyMovement(code));
 		return out.get(code)!;
@@ -73,7 +84,12 @@ function movements(db: Db, communityId: number, from: string, to: string): Depos
 }
 
 /** Deposits taken / voided / refunded / deducted between two dates (inclusive), by item code. */
-export function depositMovements(db: Db, communityId: number, fromDate: string, toDate: string): DepositMovement[] {
+export function depositMovements(
+	db: Db,
+	communityId: number,
+	fromDate: string,
+	toDate: string
+): DepositMovement[] {
 	return movements(db, communityId, fromDate, toDate);
 }
 
@@ -104,7 +120,11 @@ export function depositsHeld(db: Db, communityId: number, asOfDate: string): Dep
 	).all(communityId, asOfDate) as { code: string; fen: number }[];
 	const byItem = DEPOSIT_ITEMS.map((itemCode) => {
 		const l = lines.find((x) => x.code === itemCode);
-		return { itemCode: itemCode as string, heldFen: (l?.taken ?? 0) - (l?.voided ?? 0) - (settled.find((x) => x.code === itemCode)?.fen ?? 0) };
+		return {
+			itemCode: itemCode as string,
+			heldFen:
+				(l?.taken ?? 0) - (l?.voided ?? 0) - (settled.find((x) => x.code === itemCode)?.fen ?? 0)
+		};
 	});
 	return { byItem, totalFen: byItem.reduce((s, i) => s + i.heldFen, 0) };
 }
@@ -115,11 +135,23 @@ export interface VoucherSummary {
 	last: string | null;
 	refundFen: number;
 	deductedFen: number;
-	vouchers: { voucherNo: string; subject: string; unitCode: string; refundFen: number; deductedFen: number; staffId: number }[];
+	vouchers: {
+		voucherNo: string;
+		subject: string;
+		unitCode: string;
+		refundFen: number;
+		deductedFen: number;
+		staffId: number;
+	}[];
 }
 
 /** Refund vouchers (退款凭证) issued in the range, in number order. */
-export function voucherSummary(db: Db, communityId: number, fromDate: string, toDate: string): VoucherSummary {
+export function voucherSummary(
+	db: Db,
+	communityId: number,
+	fromDate: string,
+	toDate: string
+): VoucherSummary {
 	const vouchers = db.$client
 		.prepare(
 			`SELECT s.voucher_no AS voucherNo, s.subject AS subject, u.code AS unitCode, s.refund_fen AS refundFen, s.deducted_fen AS deductedFen, s.staff_id AS staffId
@@ -150,7 +182,12 @@ export interface RenovationActivity {
 }
 
 /** Renovation steps recorded in the range (from the event log). */
-export function renovationActivity(db: Db, communityId: number, fromDate: string, toDate: string): RenovationActivity {
+export function renovationActivity(
+	db: Db,
+	communityId: number,
+	fromDate: string,
+	toDate: string
+): RenovationActivity {
 	const rows = db.$client
 		.prepare(
 			`SELECT action, count(*) AS n, sum(CASE WHEN action IN ('pay', 'pass_issue') THEN json_array_length(detail, '$.passes') ELSE 0 END) AS passes

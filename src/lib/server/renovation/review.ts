@@ -45,18 +45,50 @@ export interface FeesReview {
 export function reviewFees(db: Db, actor: Actor, input: PayFeesInput, now: number): FeesReview {
 	return dryRun(db, () => {
 		const paid = payFees(db, actor, input, now);
-		const p = db.select({ id: payments.id }).from(payments).where(eq(payments.receiptNo, paid.receiptNo)).get();
-		const lines = p ? db.select({ itemCode: paymentLines.itemCode, kind: paymentLines.kind, amountFen: paymentLines.amountFen }).from(paymentLines).where(eq(paymentLines.paymentId, p.id)).all() : [];
+		const p = db
+			.select({ id: payments.id })
+			.from(payments)
+			.where(eq(payments.receiptNo, paid.receiptNo))
+			.get();
+		const lines = p
+			? db
+					.select({
+						itemCode: paymentLines.itemCode,
+						kind: paymentLines.kind,
+						amountFen: paymentLines.amountFen
+					})
+					.from(paymentLines)
+					.where(eq(paymentLines.paymentId, p.id))
+					.all()
+			: [];
 		return { totalFen: paid.totalFen, changeFen: paid.changeFen, lines };
 	});
 }
 
 /** A state step (permit, inspection) as it would be recorded: the permit's number and dates after it. */
-export function reviewStep(db: Db, actor: Actor, id: number, input: TransitionInput, opts: { idempotencyKey: string; now: number }): { permitNo: string | null; permitFrom: string | null; permitUntil: string | null } {
+export function reviewStep(
+	db: Db,
+	actor: Actor,
+	id: number,
+	input: TransitionInput,
+	opts: { idempotencyKey: string; now: number }
+): { permitNo: string | null; permitFrom: string | null; permitUntil: string | null } {
 	return dryRun(db, () => {
 		transition(db, actor, id, input, opts);
-		const r = db.select({ permitNo: renovations.permitNo, permitFrom: renovations.permitFrom, permitUntil: renovations.permitUntil }).from(renovations).where(eq(renovations.id, id)).get();
-		return { permitNo: r?.permitNo ?? null, permitFrom: r?.permitFrom ?? null, permitUntil: r?.permitUntil ?? null };
+		const r = db
+			.select({
+				permitNo: renovations.permitNo,
+				permitFrom: renovations.permitFrom,
+				permitUntil: renovations.permitUntil
+			})
+			.from(renovations)
+			.where(eq(renovations.id, id))
+			.get();
+		return {
+			permitNo: r?.permitNo ?? null,
+			permitFrom: r?.permitFrom ?? null,
+			permitUntil: r?.permitUntil ?? null
+		};
 	});
 }
 
@@ -64,7 +96,12 @@ export function reviewStep(db: Db, actor: Actor, id: number, input: TransitionIn
  * The deposit refund as it would be recorded: refund and deductions. Photos are checked as the
  * settlement checks them but not written (the settlement writes them before its transaction).
  */
-export function reviewSettlement(db: Db, actor: Actor, input: { renovationId: number; deductions: DeductionInput[]; refund: RefundInput }, now: number): { refundFen: number; deductedFen: number } {
+export function reviewSettlement(
+	db: Db,
+	actor: Actor,
+	input: { renovationId: number; deductions: DeductionInput[]; refund: RefundInput },
+	now: number
+): { refundFen: number; deductedFen: number } {
 	input.deductions.forEach((d, i) => {
 		const c = checkPhotos(d.photos ?? [], 1);
 		if (!c.ok) {

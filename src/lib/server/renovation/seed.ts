@@ -18,9 +18,23 @@ const DAY = 86_400_000;
 
 export function seedRenovations(db: Db, ctx: { communityId: number; today: Date }): void {
 	const { communityId } = ctx;
-	const done = db.select({ id: renovations.id }).from(renovations).where(and(eq(renovations.communityId, communityId), like(renovations.idempotencyKey, 'seed-renovation-%'))).get();
+	const done = db
+		.select({ id: renovations.id })
+		.from(renovations)
+		.where(
+			and(
+				eq(renovations.communityId, communityId),
+				like(renovations.idempotencyKey, 'seed-renovation-%')
+			)
+		)
+		.get();
 	if (done) return;
-	const staff = (username: string) => db.select().from(staffUsers).where(and(eq(staffUsers.communityId, communityId), eq(staffUsers.username, username))).get();
+	const staff = (username: string) =>
+		db
+			.select()
+			.from(staffUsers)
+			.where(and(eq(staffUsers.communityId, communityId), eq(staffUsers.username, username)))
+			.get();
 	const clerkRow = staff('clerk');
 	const managerRow = staff('manager');
 	if (!clerkRow || !managerRow) return;
@@ -49,7 +63,12 @@ export function seedRenovations(db: Db, ctx: { communityId: number; today: Date 
 			plannedEnd: addDays(start, 60),
 			scope: '厨房、卫生间改造，客厅吊顶，全屋墙面翻新',
 			wallDemolition: false,
-			documents: { design_drawings: true, construction_drawings: true, contractor_qualification: true, business_licence: true },
+			documents: {
+				design_drawings: true,
+				construction_drawings: true,
+				contractor_qualification: true,
+				business_licence: true
+			},
 			idempotencyKey: key(unitCode),
 			...over
 		};
@@ -60,20 +79,50 @@ export function seedRenovations(db: Db, ctx: { communityId: number; today: Date 
 			throw e;
 		}
 	};
-	const step = (id: number, actor: Actor, at: number, input: Parameters<typeof transition>[3]) => transition(db, actor, id, input, { idempotencyKey: key('t'), now: at });
-	const cash = () => ({ method: 'cash' as const, methodRef: '', bank: '', tenderedFen: 500000, payerName: '', idempotencyKey: key('pay') });
-	const worker = (name: string, id: string, phone: string, expiresOn: string): WorkerInput => ({ name, idNumber: id, phone, idCopyOnFile: true, photoOnFile: true, expiresOn });
+	const step = (id: number, actor: Actor, at: number, input: Parameters<typeof transition>[3]) =>
+		transition(db, actor, id, input, { idempotencyKey: key('t'), now: at });
+	const cash = () => ({
+		method: 'cash' as const,
+		methodRef: '',
+		bank: '',
+		tenderedFen: 500000,
+		payerName: '',
+		idempotencyKey: key('pay')
+	});
+	const worker = (name: string, id: string, phone: string, expiresOn: string): WorkerInput => ({
+		name,
+		idNumber: id,
+		phone,
+		idCopyOnFile: true,
+		photoOnFile: true,
+		expiresOn
+	});
 
 	// Waiting for the design review: contractor papers still missing.
-	apply('5-2-901', 1, { documents: { design_drawings: true, construction_drawings: true, contractor_qualification: false, business_licence: false } });
+	apply('5-2-901', 1, {
+		documents: {
+			design_drawings: true,
+			construction_drawings: true,
+			contractor_qualification: false,
+			business_licence: false
+		}
+	});
 
 	// Approved, fees not yet paid (自装).
-	const approved = apply('5-2-902', 3, { selfRenovation: true, scope: '自装：铺设木地板，更换橱柜' });
-	if (approved) step(approved.id, manager, approved.at + 3600_000, { action: 'approve', note: '图纸审核通过' });
+	const approved = apply('5-2-902', 3, {
+		selfRenovation: true,
+		scope: '自装：铺设木地板，更换橱柜'
+	});
+	if (approved)
+		step(approved.id, manager, approved.at + 3600_000, { action: 'approve', note: '图纸审核通过' });
 
 	// Rejected: load-bearing wall.
 	const rejected = apply('5-2-1002', 5, { wallDemolition: true, scope: '拆除客厅与卧室间墙体' });
-	if (rejected) step(rejected.id, manager, rejected.at + 7200_000, { action: 'reject', reason: '拟拆除墙体为承重墙，不得拆改' });
+	if (rejected)
+		step(rejected.id, manager, rejected.at + 7200_000, {
+			action: 'reject',
+			reason: '拟拆除墙体为承重墙，不得拆改'
+		});
 
 	// In progress with workers on site; the permit ends within the week.
 	const busy = apply('5-2-1001', 55, { wallDemolition: true });
@@ -81,21 +130,52 @@ export function seedRenovations(db: Db, ctx: { communityId: number; today: Date 
 		const at = busy.at;
 		step(busy.id, manager, at + DAY, { action: 'approve' });
 		const end = dateAt(at + 60 * DAY);
-		payFees(db, clerk, { renovationId: busy.id, agreementSigned: true, wallAreaCenti: 840, workers: [worker('赵建军', '330102198507151234', '13957100001', end), worker('钱小兵', '330106199002287765', '13957100002', end)], method: cash() }, at + 2 * DAY);
+		payFees(
+			db,
+			clerk,
+			{
+				renovationId: busy.id,
+				agreementSigned: true,
+				wallAreaCenti: 840,
+				workers: [
+					worker('赵建军', '330102198507151234', '13957100001', end),
+					worker('钱小兵', '330106199002287765', '13957100002', end)
+				],
+				method: cash()
+			},
+			at + 2 * DAY
+		);
 		step(busy.id, clerk, at + 2 * DAY + 600_000, { action: 'issue_permit', until: end });
 		step(busy.id, clerk, at + 3 * DAY, { action: 'start' });
 	}
 
 	// Failed inspection, waiting for re-inspection.
-	const failed = apply('5-2-802', 40, { selfRenovation: true, scope: '自装：阳台封窗，卫生间防水' });
+	const failed = apply('5-2-802', 40, {
+		selfRenovation: true,
+		scope: '自装：阳台封窗，卫生间防水'
+	});
 	if (failed) {
 		const at = failed.at;
 		const end = dateAt(at + 45 * DAY);
 		step(failed.id, manager, at + DAY, { action: 'approve' });
-		payFees(db, clerk, { renovationId: failed.id, agreementSigned: true, wallAreaCenti: 0, workers: [worker('孙立', '330104199211053319', '13957100003', end)], method: cash() }, at + DAY + 3600_000);
+		payFees(
+			db,
+			clerk,
+			{
+				renovationId: failed.id,
+				agreementSigned: true,
+				wallAreaCenti: 0,
+				workers: [worker('孙立', '330104199211053319', '13957100003', end)],
+				method: cash()
+			},
+			at + DAY + 3600_000
+		);
 		step(failed.id, clerk, at + DAY + 4000_000, { action: 'issue_permit', until: end });
 		step(failed.id, clerk, at + 2 * DAY, { action: 'start' });
-		step(failed.id, clerk, nowMs - 2 * DAY, { action: 'inspect_fail', items: ['卫生间闭水试验渗漏，需重做防水', '阳台外立面胶条未清理'] });
+		step(failed.id, clerk, nowMs - 2 * DAY, {
+			action: 'inspect_fail',
+			items: ['卫生间闭水试验渗漏，需重做防水', '阳台外立面胶条未清理']
+		});
 	}
 
 	// Finished and closed: deposit refunded with a deduction, pass handed back.
@@ -104,13 +184,42 @@ export function seedRenovations(db: Db, ctx: { communityId: number; today: Date 
 		const at = closed.at;
 		const end = dateAt(at + 60 * DAY);
 		step(closed.id, manager, at + DAY, { action: 'approve' });
-		payFees(db, clerk, { renovationId: closed.id, agreementSigned: true, wallAreaCenti: 0, workers: [worker('李四海', '330102197811114415', '13957100004', end)], method: cash() }, at + DAY + 3600_000);
+		payFees(
+			db,
+			clerk,
+			{
+				renovationId: closed.id,
+				agreementSigned: true,
+				wallAreaCenti: 0,
+				workers: [worker('李四海', '330102197811114415', '13957100004', end)],
+				method: cash()
+			},
+			at + DAY + 3600_000
+		);
 		step(closed.id, clerk, at + DAY + 4000_000, { action: 'issue_permit', until: end });
 		step(closed.id, clerk, at + 2 * DAY, { action: 'start' });
 		step(closed.id, clerk, at + 50 * DAY, { action: 'inspect_pass', note: '验收合格' });
 		const pass = passesOf(db, closed.id)[0];
-		settlePass(db, clerk, { passId: pass.id, outcome: 'returned', refund: { method: 'cash', methodRef: '', payeeName: '李四海', idempotencyKey: key('pass') } }, at + 50 * DAY + 600_000);
-		settleDeposit(db, clerk, { renovationId: closed.id, deductions: [{ description: '电梯轿厢门板划伤修复', amountFen: 20000 }], refund: { method: 'cash', methodRef: '', payeeName: '', idempotencyKey: key('refund') } }, at + 51 * DAY);
+		settlePass(
+			db,
+			clerk,
+			{
+				passId: pass.id,
+				outcome: 'returned',
+				refund: { method: 'cash', methodRef: '', payeeName: '李四海', idempotencyKey: key('pass') }
+			},
+			at + 50 * DAY + 600_000
+		);
+		settleDeposit(
+			db,
+			clerk,
+			{
+				renovationId: closed.id,
+				deductions: [{ description: '电梯轿厢门板划伤修复', amountFen: 20000 }],
+				refund: { method: 'cash', methodRef: '', payeeName: '', idempotencyKey: key('refund') }
+			},
+			at + 51 * DAY
+		);
 		step(closed.id, clerk, at + 51 * DAY + 600_000, { action: 'close' });
 	}
 }

@@ -1,16 +1,37 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { join } from 'node:path';
 import { tx, type Db } from '../db';
-import { depositSettlementLines, depositSettlements, renovationPasses, renovations, staffUsers, units, type PaymentMethod } from '../db/schema';
+import {
+	depositSettlementLines,
+	depositSettlements,
+	renovationPasses,
+	renovations,
+	staffUsers,
+	units,
+	type PaymentMethod
+} from '../db/schema';
 import { getCommunity } from '../community';
-import { planDepositRefund, planPassRefund, ITEM, type Deduction } from '../../domain/renovation-fees';
+import {
+	planDepositRefund,
+	planPassRefund,
+	ITEM,
+	type Deduction
+} from '../../domain/renovation-fees';
 import { checkTransition, type PassOutcome } from '../../domain/renovation';
 import { RenovationError } from './errors';
 import { requireCashShift } from '../shifts/open';
 import { nextVoucher } from './numbers';
 import { recordEvent, renovationDepositHeld, todayOf, type Actor } from './applications';
 import { depositTaken, ledgerLinesOf, renovationOf, REF_PASS } from './records';
-import { checkPhotos, discardPhotos, readPhotoFile, uploadsRoot, writePhotos, type CheckedPhoto, type PhotoUpload } from '../uploads/photos';
+import {
+	checkPhotos,
+	discardPhotos,
+	readPhotoFile,
+	uploadsRoot,
+	writePhotos,
+	type CheckedPhoto,
+	type PhotoUpload
+} from '../uploads/photos';
 
 /*
  * Deposits are liabilities (DOMAIN.md §4): giving one back — or keeping part of it — is a
@@ -35,10 +56,20 @@ export interface Settled {
 }
 
 function replayOf(db: Db, key: string, renovationId: number): Settled | null {
-	const s = db.select().from(depositSettlements).where(eq(depositSettlements.idempotencyKey, key)).get();
+	const s = db
+		.select()
+		.from(depositSettlements)
+		.where(eq(depositSettlements.idempotencyKey, key))
+		.get();
 	if (!s) return null;
 	if (s.renovationId !== renovationId) throw new RenovationError('stale_form');
-	return { settlementId: s.id, voucherNo: s.voucherNo, refundFen: s.refundFen, deductedFen: s.deductedFen, replayed: true };
+	return {
+		settlementId: s.id,
+		voucherNo: s.voucherNo,
+		refundFen: s.refundFen,
+		deductedFen: s.deductedFen,
+		replayed: true
+	};
 }
 
 function checkRefundMethod(refundFen: number, m: RefundInput): void {
@@ -99,7 +130,8 @@ function writeSettlement(
 	}
 ): { id: number; voucherNo: string } {
 	// Cash paid out comes from the cashier's drawer: it belongs to their open shift.
-	if (v.refundFen > 0 && v.refund.method === 'cash') requireCashShift(db, actor.communityId, actor.id, v.now);
+	if (v.refundFen > 0 && v.refund.method === 'cash')
+		requireCashShift(db, actor.communityId, actor.id, v.now);
 	const { voucherNo, seq } = nextVoucher(db, actor.communityId, Number(v.today.slice(0, 4)));
 	const row = db
 		.insert(depositSettlements)
@@ -126,7 +158,10 @@ function writeSettlement(
 		})
 		.returning({ id: depositSettlements.id })
 		.get();
-	if (v.lines.length) db.insert(depositSettlementLines).values(v.lines.map((l) => ({ settlementId: row.id, ...l }))).run();
+	if (v.lines.length)
+		db.insert(depositSettlementLines)
+			.values(v.lines.map((l) => ({ settlementId: row.id, ...l })))
+			.run();
 	return { id: row.id, voucherNo };
 }
 
@@ -146,7 +181,10 @@ export function settleDeposit(
 	const photos = checkDeductionPhotos(input.deductions);
 	const dir = opts.photoDir ?? deductionPhotoDir();
 	const rows = photos.flatMap((photo, row) => (photo ? [{ row, photo }] : []));
-	const files = writePhotos(rows.map((r) => r.photo), dir);
+	const files = writePhotos(
+		rows.map((r) => r.photo),
+		dir
+	);
 	const fileOf = new Map(rows.map((r, k) => [r.row, { photo: r.photo, fileName: files[k] }]));
 	try {
 		const settled = settleDepositTx(db, actor, input, now, fileOf);
@@ -170,21 +208,48 @@ function settleDepositTx(
 		if (!r) throw new RenovationError('not_found');
 		const replay = replayOf(db, input.refund.idempotencyKey, r.id);
 		if (replay) return replay;
-		if (r.state === 'deposit_settled' || r.state === 'closed') throw new RenovationError('already_settled');
+		if (r.state === 'deposit_settled' || r.state === 'closed')
+			throw new RenovationError('already_settled');
 		const t = checkTransition(r.state, 'settle_deposit', { role: actor.role });
-		if (!t.ok) throw new RenovationError(t.error === 'illegal_transition' ? 'refund_before_inspection' : t.error);
+		if (!t.ok)
+			throw new RenovationError(
+				t.error === 'illegal_transition' ? 'refund_before_inspection' : t.error
+			);
 		const held = renovationDepositHeld(db, r);
 		if (!held.receiptNo || held.heldFen <= 0) throw new RenovationError('nothing_held');
 		const plan = planDepositRefund(held.heldFen, input.deductions);
-		if (!plan.ok) throw new RenovationError(plan.error, { row: (plan.index ?? 0) + 1, depositFen: held.heldFen });
+		if (!plan.ok)
+			throw new RenovationError(plan.error, {
+				row: (plan.index ?? 0) + 1,
+				depositFen: held.heldFen
+			});
 		checkRefundMethod(plan.refundFen, input.refund);
 		const today = todayOf(db, actor.communityId, now);
 		const lines: VoucherLine[] = input.deductions.map((d, i) => {
 			const f = fileOf.get(i);
-			const photo = f ? { photoFileName: f.fileName, photoMime: f.photo.mime, photoSize: f.photo.size, photoSha256: f.photo.sha256 } : {};
-			return { kind: 'deduction', itemCode: ITEM.renovationDeposit, description: d.description.trim(), amountFen: d.amountFen, ...photo };
+			const photo = f
+				? {
+						photoFileName: f.fileName,
+						photoMime: f.photo.mime,
+						photoSize: f.photo.size,
+						photoSha256: f.photo.sha256
+					}
+				: {};
+			return {
+				kind: 'deduction',
+				itemCode: ITEM.renovationDeposit,
+				description: d.description.trim(),
+				amountFen: d.amountFen,
+				...photo
+			};
 		});
-		if (plan.refundFen > 0) lines.unshift({ kind: 'refund', itemCode: ITEM.renovationDeposit, description: '退还装修保证金', amountFen: plan.refundFen });
+		if (plan.refundFen > 0)
+			lines.unshift({
+				kind: 'refund',
+				itemCode: ITEM.renovationDeposit,
+				description: '退还装修保证金',
+				amountFen: plan.refundFen
+			});
 		const v = writeSettlement(db, actor, {
 			subject: 'renovation_deposit',
 			renovationId: r.id,
@@ -204,9 +269,20 @@ function settleDepositTx(
 			actorId: actor.id,
 			now,
 			localDate: today,
-			detail: { voucherNo: v.voucherNo, refundFen: plan.refundFen, deductedFen: plan.deductedFen, ...(fileOf.size ? { photos: fileOf.size } : {}) }
+			detail: {
+				voucherNo: v.voucherNo,
+				refundFen: plan.refundFen,
+				deductedFen: plan.deductedFen,
+				...(fileOf.size ? { photos: fileOf.size } : {})
+			}
 		});
-		return { settlementId: v.id, voucherNo: v.voucherNo, refundFen: plan.refundFen, deductedFen: plan.deductedFen, replayed: false };
+		return {
+			settlementId: v.id,
+			voucherNo: v.voucherNo,
+			refundFen: plan.refundFen,
+			deductedFen: plan.deductedFen,
+			replayed: false
+		};
 	});
 }
 
@@ -220,25 +296,63 @@ const PASS_LINE: Record<PassOutcome, string> = {
  * A worker pass comes back (or has expired, or was lost): its deposit is refunded, or kept for a
  * lost pass when the community's setting says so. One settlement per pass.
  */
-export function settlePass(db: Db, actor: Actor, input: { passId: number; outcome: PassOutcome; refund: RefundInput }, now: number): Settled {
+export function settlePass(
+	db: Db,
+	actor: Actor,
+	input: { passId: number; outcome: PassOutcome; refund: RefundInput },
+	now: number
+): Settled {
 	return tx(db, () => {
-		const pass = db.select().from(renovationPasses).where(and(eq(renovationPasses.communityId, actor.communityId), eq(renovationPasses.id, input.passId))).get();
+		const pass = db
+			.select()
+			.from(renovationPasses)
+			.where(
+				and(
+					eq(renovationPasses.communityId, actor.communityId),
+					eq(renovationPasses.id, input.passId)
+				)
+			)
+			.get();
 		if (!pass) throw new RenovationError('pass_not_found');
 		const r = renovationOf(db, actor.communityId, pass.renovationId)!;
 		const replay = replayOf(db, input.refund.idempotencyKey, r.id);
 		if (replay) return replay;
-		if (db.select({ id: depositSettlements.id }).from(depositSettlements).where(eq(depositSettlements.passId, pass.id)).get()) {
+		if (
+			db
+				.select({ id: depositSettlements.id })
+				.from(depositSettlements)
+				.where(eq(depositSettlements.passId, pass.id))
+				.get()
+		) {
 			throw new RenovationError('pass_already_settled', { passNo: pass.passNo });
 		}
 		const today = todayOf(db, actor.communityId, now);
-		const taken = depositTaken(ledgerLinesOf(db, r.id, [pass.id]), ITEM.passDeposit, REF_PASS, pass.id);
+		const taken = depositTaken(
+			ledgerLinesOf(db, r.id, [pass.id]),
+			ITEM.passDeposit,
+			REF_PASS,
+			pass.id
+		);
 		const keeps = getCommunity(db, actor.communityId).settings.renovation.lostPassKeepsDeposit;
 		const plan = planPassRefund(input.outcome, taken.fen, keeps, pass.expiresOn, today);
-		if (!plan.ok) throw new RenovationError(plan.error, { passNo: pass.passNo, expiresOn: pass.expiresOn });
+		if (!plan.ok)
+			throw new RenovationError(plan.error, { passNo: pass.passNo, expiresOn: pass.expiresOn });
 		checkRefundMethod(plan.refundFen, input.refund);
 		const lines: VoucherLine[] = [];
-		if (plan.refundFen > 0) lines.push({ kind: 'refund', itemCode: ITEM.passDeposit, description: `${PASS_LINE[input.outcome]} ${pass.passNo} ${pass.workerName}`, amountFen: plan.refundFen });
-		if (plan.deductedFen > 0) lines.push({ kind: 'deduction', itemCode: ITEM.passDeposit, description: `${PASS_LINE.lost} ${pass.passNo} ${pass.workerName}`, amountFen: plan.deductedFen });
+		if (plan.refundFen > 0)
+			lines.push({
+				kind: 'refund',
+				itemCode: ITEM.passDeposit,
+				description: `${PASS_LINE[input.outcome]} ${pass.passNo} ${pass.workerName}`,
+				amountFen: plan.refundFen
+			});
+		if (plan.deductedFen > 0)
+			lines.push({
+				kind: 'deduction',
+				itemCode: ITEM.passDeposit,
+				description: `${PASS_LINE.lost} ${pass.passNo} ${pass.workerName}`,
+				amountFen: plan.deductedFen
+			});
 		const v = writeSettlement(db, actor, {
 			subject: 'pass_deposit',
 			renovationId: r.id,
@@ -260,9 +374,21 @@ export function settlePass(db: Db, actor: Actor, input: { passId: number; outcom
 			actorId: actor.id,
 			now,
 			localDate: today,
-			detail: { passNo: pass.passNo, outcome: input.outcome, voucherNo: v.voucherNo, refundFen: plan.refundFen, deductedFen: plan.deductedFen }
+			detail: {
+				passNo: pass.passNo,
+				outcome: input.outcome,
+				voucherNo: v.voucherNo,
+				refundFen: plan.refundFen,
+				deductedFen: plan.deductedFen
+			}
 		});
-		return { settlementId: v.id, voucherNo: v.voucherNo, refundFen: plan.refundFen, deductedFen: plan.deductedFen, replayed: false };
+		return {
+			settlementId: v.id,
+			voucherNo: v.voucherNo,
+			refundFen: plan.refundFen,
+			deductedFen: plan.deductedFen,
+			replayed: false
+		};
 	});
 }
 
@@ -277,20 +403,57 @@ export interface VoucherRecord {
 
 /** A voucher with what the printed 退款凭证 shows. */
 export function voucherByNo(db: Db, communityId: number, voucherNo: string): VoucherRecord | null {
-	const s = db.select().from(depositSettlements).where(and(eq(depositSettlements.communityId, communityId), eq(depositSettlements.voucherNo, voucherNo))).get();
+	const s = db
+		.select()
+		.from(depositSettlements)
+		.where(
+			and(
+				eq(depositSettlements.communityId, communityId),
+				eq(depositSettlements.voucherNo, voucherNo)
+			)
+		)
+		.get();
 	if (!s) return null;
-	const lines = db.select().from(depositSettlementLines).where(eq(depositSettlementLines.settlementId, s.id)).orderBy(asc(depositSettlementLines.id)).all();
-	const r = db.select({ appNo: renovations.appNo }).from(renovations).where(eq(renovations.id, s.renovationId)).get()!;
+	const lines = db
+		.select()
+		.from(depositSettlementLines)
+		.where(eq(depositSettlementLines.settlementId, s.id))
+		.orderBy(asc(depositSettlementLines.id))
+		.all();
+	const r = db
+		.select({ appNo: renovations.appNo })
+		.from(renovations)
+		.where(eq(renovations.id, s.renovationId))
+		.get()!;
 	const unit = db.select({ code: units.code }).from(units).where(eq(units.id, s.unitId)).get()!;
-	const pass = s.passId ? db.select({ passNo: renovationPasses.passNo, workerName: renovationPasses.workerName }).from(renovationPasses).where(eq(renovationPasses.id, s.passId)).get()! : null;
-	const staff = db.select({ displayName: staffUsers.displayName, workNo: staffUsers.workNo }).from(staffUsers).where(eq(staffUsers.id, s.staffId)).get()!;
+	const pass = s.passId
+		? db
+				.select({ passNo: renovationPasses.passNo, workerName: renovationPasses.workerName })
+				.from(renovationPasses)
+				.where(eq(renovationPasses.id, s.passId))
+				.get()!
+		: null;
+	const staff = db
+		.select({ displayName: staffUsers.displayName, workNo: staffUsers.workNo })
+		.from(staffUsers)
+		.where(eq(staffUsers.id, s.staffId))
+		.get()!;
 	return { settlement: s, lines, appNo: r.appNo, unitCode: unit.code, pass, staff };
 }
 
 /** A deduction's photo, for staff of the community, through the application it belongs to (the route checks the sign-in). */
-export function readDeductionPhoto(db: Db, communityId: number, renovationId: number, lineId: number, dir = deductionPhotoDir()): { bytes: Buffer; mime: string } | null {
+export function readDeductionPhoto(
+	db: Db,
+	communityId: number,
+	renovationId: number,
+	lineId: number,
+	dir = deductionPhotoDir()
+): { bytes: Buffer; mime: string } | null {
 	const line = db
-		.select({ fileName: depositSettlementLines.photoFileName, mime: depositSettlementLines.photoMime })
+		.select({
+			fileName: depositSettlementLines.photoFileName,
+			mime: depositSettlementLines.photoMime
+		})
 		.from(depositSettlementLines)
 		.innerJoin(depositSettlements, eq(depositSettlements.id, depositSettlementLines.settlementId))
 		.where(

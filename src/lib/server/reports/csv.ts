@@ -25,7 +25,11 @@ export function dailyReportCsv(r: DailyReport): string {
 		[]
 	];
 	for (const s of reportSections(r)) {
-		rows.push([s.title], s.columns.map((c) => c.header), ...s.rows);
+		rows.push(
+			[s.title],
+			s.columns.map((c) => c.header),
+			...s.rows
+		);
 		if (s.note) rows.push([s.note]);
 		rows.push([]);
 	}

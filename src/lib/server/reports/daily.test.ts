@@ -3,11 +3,34 @@ import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
-import { bills, keyLoans, keyReturns, keys, moveinCases, owners, ticketEvents, tickets, unitOwners, units, waiverEntries, waiverEvents, waiverRequests, type PaymentMethod } from '../db/schema';
+import {
+	bills,
+	keyLoans,
+	keyReturns,
+	keys,
+	moveinCases,
+	owners,
+	ticketEvents,
+	tickets,
+	unitOwners,
+	units,
+	waiverEntries,
+	waiverEvents,
+	waiverRequests,
+	type PaymentMethod
+} from '../db/schema';
 import { forgetCommunity } from '../community';
 import { postPayment, voidPayment, type LineInput } from '../ledger';
 import { ensureFeeItems } from '../fees';
-import { createApplication, depositsHeld, payFees, settleDeposit, settlePass, transition, type Actor } from '../renovation';
+import {
+	createApplication,
+	depositsHeld,
+	payFees,
+	settleDeposit,
+	settlePass,
+	transition,
+	type Actor
+} from '../renovation';
 import { addDays, localToEpochMs } from '../../dates';
 import { collectionsByDay, dailyReport, openTicketsByAge, type DailyReport } from './daily';
 import { dailyReportCsv } from './csv';
@@ -32,7 +55,13 @@ beforeEach(() => {
 });
 
 let seq = 0;
-function pay(date: string, time: string, method: PaymentMethod, cashierId: number, lines: LineInput[]) {
+function pay(
+	date: string,
+	time: string,
+	method: PaymentMethod,
+	cashierId: number,
+	lines: LineInput[]
+) {
 	const total = lines.reduce((s, l) => s + l.amountFen, 0);
 	return postPayment(db, {
 		communityId: f.communityId,
@@ -53,8 +82,17 @@ function pay(date: string, time: string, method: PaymentMethod, cashierId: numbe
 
 function voidIt(receiptNo: string, date: string, time: string, reason: string) {
 	// No one voids their own receipt: the admin voids the manager's.
-	const { cashierId } = db.$client.prepare('SELECT cashier_id AS cashierId FROM payments WHERE receipt_no = ?').get(receiptNo) as { cashierId: number };
-	voidPayment(db, { communityId: f.communityId, receiptNo, reason, managerId: cashierId === f.managerId ? f.adminId : f.managerId, now: at(date, time), localDate: date });
+	const { cashierId } = db.$client
+		.prepare('SELECT cashier_id AS cashierId FROM payments WHERE receipt_no = ?')
+		.get(receiptNo) as { cashierId: number };
+	voidPayment(db, {
+		communityId: f.communityId,
+		receiptNo,
+		reason,
+		managerId: cashierId === f.managerId ? f.adminId : f.managerId,
+		now: at(date, time),
+		localDate: date
+	});
 }
 
 /*
@@ -72,31 +110,85 @@ function voidIt(receiptNo: string, date: string, time: string, reason: string) {
 function fixedDay() {
 	const [property, parking] = ensureFeeItems(db, f.communityId);
 	const bill = (month: string, dueDate: string, principalFen: number) =>
-		db.insert(bills).values({ communityId: f.communityId, unitId: f.unitIds[0], feeItemId: property.id, month, dueDate, principalFen, fullFen: principalFen, rateFen: 0, createdAt: NOW }).returning().get().id;
+		db
+			.insert(bills)
+			.values({
+				communityId: f.communityId,
+				unitId: f.unitIds[0],
+				feeItemId: property.id,
+				month,
+				dueDate,
+				principalFen,
+				fullFen: principalFen,
+				rateFen: 0,
+				createdAt: NOW
+			})
+			.returning()
+			.get().id;
 	const b1 = bill('2026-10', '2026-10-20', 25680);
 	const b2 = bill('2026-11', '2026-11-20', 10000);
-	const p1 = pay(D1, '10:00', 'cash', f.clerkId, [{ kind: 'principal', itemCode: property.code, billId: b2, amountFen: 10000 }]);
+	const p1 = pay(D1, '10:00', 'cash', f.clerkId, [
+		{ kind: 'principal', itemCode: property.code, billId: b2, amountFen: 10000 }
+	]);
 	const p2 = pay(D2, '08:10', 'cash', f.clerkId, [
 		{ kind: 'principal', itemCode: property.code, billId: b1, amountFen: 25680 },
 		{ kind: 'late_fee', itemCode: property.code, billId: b1, amountFen: 2003 }
 	]);
-	const p3 = pay(D2, '08:20', 'wechat', f.clerk2Id, [{ kind: 'principal', itemCode: parking.code, amountFen: 15000 }]);
+	const p3 = pay(D2, '08:20', 'wechat', f.clerk2Id, [
+		{ kind: 'principal', itemCode: parking.code, amountFen: 15000 }
+	]);
 	const p4 = pay(D2, '08:30', 'cash', f.clerk2Id, [
 		// As renovation posts it: deposit lines point at their renovation.
-		{ kind: 'deposit', itemCode: 'renovation_deposit', amountFen: 200000, refType: 'renovation', refId: 1 },
+		{
+			kind: 'deposit',
+			itemCode: 'renovation_deposit',
+			amountFen: 200000,
+			refType: 'renovation',
+			refId: 1
+		},
 		{ kind: 'charge', itemCode: 'debris_fee', amountFen: 27000 }
 	]);
 	voidIt(p1.receiptNo, D2, '08:40', '房号录错');
 	voidIt(p3.receiptNo, D2, '08:50', '重复收款');
-	db.insert(waiverEntries).values({ billId: b1, amountFen: 616, approvedBy: f.managerId, localDate: D2, createdAt: at(D2, '08:55') }).run();
+	db.insert(waiverEntries)
+		.values({
+			billId: b1,
+			amountFen: 616,
+			approvedBy: f.managerId,
+			localDate: D2,
+			createdAt: at(D2, '08:55')
+		})
+		.run();
 	// Waiver requests: #1 filed D1, approved D2; #2 filed D1, rejected D2; #3 filed D2, pending.
 	const request = (no: string, date: string) =>
 		db
 			.insert(waiverRequests)
-			.values({ communityId: f.communityId, requestNo: no, unitId: f.unitIds[0], applicantName: '张伟', reason: '出差', requestedFen: 616, clerkId: f.clerkId, localDate: date, createdAt: at(date, '10:00'), idempotencyKey: no })
+			.values({
+				communityId: f.communityId,
+				requestNo: no,
+				unitId: f.unitIds[0],
+				applicantName: '张伟',
+				reason: '出差',
+				requestedFen: 616,
+				clerkId: f.clerkId,
+				localDate: date,
+				createdAt: at(date, '10:00'),
+				idempotencyKey: no
+			})
 			.returning()
 			.get().id;
-	const step = (requestId: number, action: 'create' | 'approve' | 'reject', date: string) => db.insert(waiverEvents).values({ communityId: f.communityId, requestId, action, actorId: f.managerId, localDate: date, at: at(date, '08:55') }).run();
+	const step = (requestId: number, action: 'create' | 'approve' | 'reject', date: string) =>
+		db
+			.insert(waiverEvents)
+			.values({
+				communityId: f.communityId,
+				requestId,
+				action,
+				actorId: f.managerId,
+				localDate: date,
+				at: at(date, '08:55')
+			})
+			.run();
 	const w1 = request('MC-2026-0001', D1);
 	const w2 = request('MC-2026-0002', D1);
 	const w3 = request('MC-2026-0003', D2);
@@ -106,35 +198,126 @@ function fixedDay() {
 	step(w1, 'approve', D2);
 	step(w2, 'reject', D2);
 
-	const ticket = (no: string, kind: 'service_complaint' | 'enquiry', receivedAt: number, closedAt: number | null) =>
+	const ticket = (
+		no: string,
+		kind: 'service_complaint' | 'enquiry',
+		receivedAt: number,
+		closedAt: number | null
+	) =>
 		db
 			.insert(tickets)
-			.values({ communityId: f.communityId, ticketNo: no, year: 2026, seq: Number(no.slice(-1)), kind, source: 'counter', reporterName: '张伟', reporterPhone: '13800000001', text: '…', state: closedAt ? 'closed' : 'open', receivedAt, recordedAt: receivedAt + 120_000, closedAt, updatedAt: receivedAt })
+			.values({
+				communityId: f.communityId,
+				ticketNo: no,
+				year: 2026,
+				seq: Number(no.slice(-1)),
+				kind,
+				source: 'counter',
+				reporterName: '张伟',
+				reporterPhone: '13800000001',
+				text: '…',
+				state: closedAt ? 'closed' : 'open',
+				receivedAt,
+				recordedAt: receivedAt + 120_000,
+				closedAt,
+				updatedAt: receivedAt
+			})
 			.returning()
 			.get().id;
 	const event = (ticketId: number, type: string, atMs: number, data: object = {}) =>
-		db.insert(ticketEvents).values({ ticketId, communityId: f.communityId, type, at: atMs, recordedAt: atMs, actorKind: 'staff', actorId: f.clerkId, actorName: 'clerk', data: JSON.stringify(data) }).run();
+		db
+			.insert(ticketEvents)
+			.values({
+				ticketId,
+				communityId: f.communityId,
+				type,
+				at: atMs,
+				recordedAt: atMs,
+				actorKind: 'staff',
+				actorId: f.clerkId,
+				actorName: 'clerk',
+				data: JSON.stringify(data)
+			})
+			.run();
 	const t1 = ticket('BS-2026-000001', 'service_complaint', at(D2, '08:00'), null);
 	event(t1, 'created', at(D2, '08:00'), { source: 'counter' });
 	const t2 = ticket('BS-2026-000002', 'enquiry', at(D1, '10:00'), at(D1, '11:05'));
 	event(t2, 'created', at(D1, '10:00'), { source: 'counter' });
 	event(t2, 'answered', at(D1, '10:30'), { text: '已答复' });
-	event(t2, 'return_visit', at(D1, '11:00'), { rating: 'satisfied', method: 'phone', visitor: 'clerk' });
+	event(t2, 'return_visit', at(D1, '11:00'), {
+		rating: 'satisfied',
+		method: 'phone',
+		visitor: 'clerk'
+	});
 	event(t2, 'closed', at(D1, '11:05'));
 
-	const key = db.insert(keys).values({ communityId: f.communityId, tagNo: 'G-01', kind: 'common', description: '天台', slot: 'A1', createdAt: NOW, updatedAt: NOW }).returning().get().id;
+	const key = db
+		.insert(keys)
+		.values({
+			communityId: f.communityId,
+			tagNo: 'G-01',
+			kind: 'common',
+			description: '天台',
+			slot: 'A1',
+			createdAt: NOW,
+			updatedAt: NOW
+		})
+		.returning()
+		.get().id;
 	const loan = (lentAt: number, expectedReturnAt: number) =>
 		db
 			.insert(keyLoans)
-			.values({ communityId: f.communityId, keyId: key, lentAt, lentBy: f.clerkId, slot: 'A1', borrowerName: '王师傅', borrowerIdType: 'id_card', borrowerIdNumber: '330100198001010000', borrowerPhone: '13900000000', purpose: 'repair', consentBasis: 'not_required', escortStaffId: f.clerk2Id, expectedReturnAt, idempotencyKey: `loan-${lentAt}`, createdAt: lentAt })
+			.values({
+				communityId: f.communityId,
+				keyId: key,
+				lentAt,
+				lentBy: f.clerkId,
+				slot: 'A1',
+				borrowerName: '王师傅',
+				borrowerIdType: 'id_card',
+				borrowerIdNumber: '330100198001010000',
+				borrowerPhone: '13900000000',
+				purpose: 'repair',
+				consentBasis: 'not_required',
+				escortStaffId: f.clerk2Id,
+				expectedReturnAt,
+				idempotencyKey: `loan-${lentAt}`,
+				createdAt: lentAt
+			})
 			.returning()
 			.get().id;
 	const l1 = loan(at(D1, '10:00'), at(D1, '12:00'));
-	db.insert(keyReturns).values({ communityId: f.communityId, loanId: l1, keyId: key, returnedAt: at(D1, '11:00'), receivedBy: f.clerkId, slot: 'A1', recordedBy: f.clerkId, idempotencyKey: 'ret-1', createdAt: at(D1, '11:00') }).run();
+	db.insert(keyReturns)
+		.values({
+			communityId: f.communityId,
+			loanId: l1,
+			keyId: key,
+			returnedAt: at(D1, '11:00'),
+			receivedBy: f.clerkId,
+			slot: 'A1',
+			recordedBy: f.clerkId,
+			idempotencyKey: 'ret-1',
+			createdAt: at(D1, '11:00')
+		})
+		.run();
 	loan(at(D2, '08:30'), at(D2, '08:45'));
 
 	db.insert(moveinCases)
-		.values({ communityId: f.communityId, unitId: f.unitIds[2], ownerName: '王芳', ownerType: 'individual', mortgage: false, proxy: false, feeStartMonth: '2026-11', feeMonths: 6, status: 'completed', openedBy: f.clerkId, openedAt: at(D2, '08:00'), completedBy: f.clerkId, completedAt: at(D2, '08:40') })
+		.values({
+			communityId: f.communityId,
+			unitId: f.unitIds[2],
+			ownerName: '王芳',
+			ownerType: 'individual',
+			mortgage: false,
+			proxy: false,
+			feeStartMonth: '2026-11',
+			feeMonths: 6,
+			status: 'completed',
+			openedBy: f.clerkId,
+			openedAt: at(D2, '08:00'),
+			completedBy: f.clerkId,
+			completedAt: at(D2, '08:40')
+		})
 		.run();
 	return { p1, p2, p3, p4 };
 }
@@ -143,10 +326,31 @@ describe('daily report on a fixed day', () => {
 	it('adds up collections by item, method and cashier, with voids on their own date', () => {
 		const { p1, p2, p3, p4 } = fixedDay();
 		const r = dailyReport(db, f.communityId, D2, D2, { now: NOW });
-		expect(r).toMatchObject({ from: D2, to: D2, days: 1, partial: true, asOfMs: NOW, communityName: '测试小区' });
+		expect(r).toMatchObject({
+			from: D2,
+			to: D2,
+			days: 1,
+			partial: true,
+			asOfMs: NOW,
+			communityName: '测试小区'
+		});
 		const c = r.collections;
-		expect(c.total).toEqual({ receivedFen: 269683, receivedCount: 3, voidedFen: 25000, voidedCount: 2, netFen: 244683 });
-		expect(c.reconciliation).toEqual({ receiptsFen: 269683, voidsFen: 25000, netFen: 244683, byItemFen: 244683, byMethodFen: 244683, byCashierFen: 244683, ok: true });
+		expect(c.total).toEqual({
+			receivedFen: 269683,
+			receivedCount: 3,
+			voidedFen: 25000,
+			voidedCount: 2,
+			netFen: 244683
+		});
+		expect(c.reconciliation).toEqual({
+			receiptsFen: 269683,
+			voidsFen: 25000,
+			netFen: 244683,
+			byItemFen: 244683,
+			byMethodFen: 244683,
+			byCashierFen: 244683,
+			ok: true
+		});
 		expect(c.byItem.map((l) => [l.nameZh, l.kind, l.receivedFen, l.voidedFen, l.netFen])).toEqual([
 			['物业服务费', 'principal', 25680, 10000, 15680],
 			['物业服务费', 'late_fee', 2003, 0, 2003],
@@ -169,24 +373,85 @@ describe('daily report on a fixed day', () => {
 			last: p4.receiptNo,
 			voidedSinceIssued: 1,
 			voids: [
-				{ receiptNo: p1.receiptNo, issuedOn: D1, voidedOn: D2, totalFen: 10000, method: 'cash', cashier: 'clerk CLERK', reason: '房号录错', category: null, crossMonth: false, voidedBy: 'manager MANAGER' },
-				{ receiptNo: p3.receiptNo, issuedOn: D2, voidedOn: D2, totalFen: 15000, method: 'wechat', cashier: 'clerk2 CLERK2', reason: '重复收款', category: null, crossMonth: false, voidedBy: 'manager MANAGER' }
+				{
+					receiptNo: p1.receiptNo,
+					issuedOn: D1,
+					voidedOn: D2,
+					totalFen: 10000,
+					method: 'cash',
+					cashier: 'clerk CLERK',
+					reason: '房号录错',
+					category: null,
+					crossMonth: false,
+					voidedBy: 'manager MANAGER'
+				},
+				{
+					receiptNo: p3.receiptNo,
+					issuedOn: D2,
+					voidedOn: D2,
+					totalFen: 15000,
+					method: 'wechat',
+					cashier: 'clerk2 CLERK2',
+					reason: '重复收款',
+					category: null,
+					crossMonth: false,
+					voidedBy: 'manager MANAGER'
+				}
 			]
 		});
 		// B1: 25 680 × 34 days × 3‰ = 2 619.36 → 2 619 = 2 003 paid + 616 waived + 0 owed.
-		expect(r.lateFees).toEqual({ collectedFen: 2003, waivedFen: 616, charged: { bills: 1, billsWithFee: 1, chargedFen: 2619, collectedFen: 2003, waivedFen: 616, owedFen: 0 } });
+		expect(r.lateFees).toEqual({
+			collectedFen: 2003,
+			waivedFen: 616,
+			charged: {
+				bills: 1,
+				billsWithFee: 1,
+				chargedFen: 2619,
+				collectedFen: 2003,
+				waivedFen: 616,
+				owedFen: 0
+			}
+		});
 		expect(r.deposits.ok).toBe(true);
-		expect(r.deposits.total).toMatchObject({ heldBeforeFen: 0, takenFen: 200000, voidedFen: 0, refundedFen: 0, deductedFen: 0, heldAfterFen: 200000 });
-		expect(r.waivers).toEqual({ filed: 1, pending: 1, approved: 1, rejected: 1, returned: 0, waivedFen: 616 });
-		expect(dailyReport(db, f.communityId, D1, D1, { now: NOW }).waivers).toEqual({ filed: 2, pending: 2, approved: 0, rejected: 0, returned: 0, waivedFen: 0 });
+		expect(r.deposits.total).toMatchObject({
+			heldBeforeFen: 0,
+			takenFen: 200000,
+			voidedFen: 0,
+			refundedFen: 0,
+			deductedFen: 0,
+			heldAfterFen: 200000
+		});
+		expect(r.waivers).toEqual({
+			filed: 1,
+			pending: 1,
+			approved: 1,
+			rejected: 1,
+			returned: 0,
+			waivedFen: 616
+		});
+		expect(dailyReport(db, f.communityId, D1, D1, { now: NOW }).waivers).toEqual({
+			filed: 2,
+			pending: 2,
+			approved: 0,
+			rejected: 0,
+			returned: 0,
+			waivedFen: 0
+		});
 	});
 
 	it('counts tickets, their broken limits, keys and move-ins of the day', () => {
 		fixedDay();
 		const r = dailyReport(db, f.communityId, D2, D2, { now: NOW });
 		expect(r.tickets).toMatchObject({ opened: 1, dispatched: 0, closed: 0, openAtEnd: 1 });
-		const limits = Object.fromEntries(r.tickets.limits.map((l) => [l.limit, [l.brokenInPeriod, l.overdueAtEnd]]));
-		expect(limits).toMatchObject({ record: [0, 0], supervisor: [1, 1], result: [0, 0], return_visit: [0, 0] });
+		const limits = Object.fromEntries(
+			r.tickets.limits.map((l) => [l.limit, [l.brokenInPeriod, l.overdueAtEnd]])
+		);
+		expect(limits).toMatchObject({
+			record: [0, 0],
+			supervisor: [1, 1],
+			result: [0, 0],
+			return_visit: [0, 0]
+		});
 		expect(r.keys).toEqual({ lent: 1, returned: 0, outstanding: 1, overdue: 1 });
 		expect(r.moveIns).toEqual({ completed: 1, units: ['1-1-201'] });
 		expect(openTicketsByAge(db, f.communityId, NOW).map((b) => b.count)).toEqual([1, 0, 0, 0, 0]);
@@ -197,17 +462,37 @@ describe('daily report on a fixed day', () => {
 		const d1 = dailyReport(db, f.communityId, D1, D1, { now: NOW });
 		expect(d1.partial).toBe(false);
 		expect(d1.collections.total).toMatchObject({ receivedFen: 10000, voidedFen: 0, netFen: 10000 });
-		expect(d1.receipts).toMatchObject({ count: 1, first: p1.receiptNo, last: p1.receiptNo, voidedSinceIssued: 0, voids: [] });
+		expect(d1.receipts).toMatchObject({
+			count: 1,
+			first: p1.receiptNo,
+			last: p1.receiptNo,
+			voidedSinceIssued: 0,
+			voids: []
+		});
 		// B2 was paid on its due date: no late fee to fix.
-		expect(d1.lateFees.charged).toEqual({ bills: 0, billsWithFee: 0, chargedFen: 0, collectedFen: 0, waivedFen: 0, owedFen: 0 });
+		expect(d1.lateFees.charged).toEqual({
+			bills: 0,
+			billsWithFee: 0,
+			chargedFen: 0,
+			collectedFen: 0,
+			waivedFen: 0,
+			owedFen: 0
+		});
 		expect(d1.tickets).toMatchObject({ opened: 1, closed: 1, openAtEnd: 0 });
-		expect(d1.tickets.limits.every((l) => l.brokenInPeriod === 0 && l.overdueAtEnd === 0)).toBe(true);
+		expect(d1.tickets.limits.every((l) => l.brokenInPeriod === 0 && l.overdueAtEnd === 0)).toBe(
+			true
+		);
 		expect(d1.keys).toEqual({ lent: 1, returned: 1, outstanding: 0, overdue: 0 });
 
 		const range = dailyReport(db, f.communityId, D1, D2, { now: NOW });
 		expect(range.days).toBe(4);
 		expect(range.receipts).toMatchObject({ count: 4, first: p1.receiptNo, voidedSinceIssued: 2 });
-		expect(range.collections.reconciliation).toMatchObject({ receiptsFen: 279683, voidsFen: 25000, netFen: 254683, ok: true });
+		expect(range.collections.reconciliation).toMatchObject({
+			receiptsFen: 279683,
+			voidsFen: 25000,
+			netFen: 254683,
+			ok: true
+		});
 		expect(collectionsByDay(db, f.communityId, D1, D2)).toEqual([
 			{ date: D1, fen: 10000 },
 			{ date: '2026-11-21', fen: 0 },
@@ -231,7 +516,9 @@ describe('daily report on a fixed day', () => {
 		expect(lines).toContain(`起止号码,${p2.receiptNo} — ${p4.receiptNo}`);
 		expect(csv).toContain('重复收款');
 
-		const text = pdfText(await dailyReportPdf({ report: r, printedAt: NOW, printedBy: 'manager MANAGER' })).replace(/[ \t]+/g, ' ');
+		const text = pdfText(
+			await dailyReportPdf({ report: r, printedAt: NOW, printedBy: 'manager MANAGER' })
+		).replace(/[ \t]+/g, ' ');
 		expect(text).toContain('客户服务中心日报');
 		expect(text).toContain('实收净额 ¥2,446.83');
 		expect(text).toMatch(/现金 2 ¥2,546.83 1 -¥100.00 ¥2,446.83/);
@@ -242,9 +529,21 @@ describe('daily report on a fixed day', () => {
 
 describe('cross-month voids', () => {
 	it('a receipt of an earlier month voided this month is listed as 跨月作废 with its category, on the page data, CSV and PDF', async () => {
-		const old = pay('2026-10-30', '10:00', 'wechat', f.clerkId, [{ kind: 'principal', itemCode: 'property', amountFen: 12300 }]);
-		const same = pay('2026-11-02', '10:00', 'wechat', f.clerkId, [{ kind: 'principal', itemCode: 'property', amountFen: 4500 }]);
-		voidPayment(db, { communityId: f.communityId, receiptNo: old.receiptNo, reason: '业主重复缴费', category: 'duplicate', managerId: f.managerId, now: at('2026-11-02', '11:00'), localDate: '2026-11-02' });
+		const old = pay('2026-10-30', '10:00', 'wechat', f.clerkId, [
+			{ kind: 'principal', itemCode: 'property', amountFen: 12300 }
+		]);
+		const same = pay('2026-11-02', '10:00', 'wechat', f.clerkId, [
+			{ kind: 'principal', itemCode: 'property', amountFen: 4500 }
+		]);
+		voidPayment(db, {
+			communityId: f.communityId,
+			receiptNo: old.receiptNo,
+			reason: '业主重复缴费',
+			category: 'duplicate',
+			managerId: f.managerId,
+			now: at('2026-11-02', '11:00'),
+			localDate: '2026-11-02'
+		});
 		voidIt(same.receiptNo, '2026-11-02', '11:30', '金额录错');
 		const r = dailyReport(db, f.communityId, '2026-11-02', '2026-11-02', { now: NOW });
 		expect(r.receipts.voids.map((v) => [v.receiptNo, v.crossMonth, v.category])).toEqual([
@@ -254,7 +553,9 @@ describe('cross-month voids', () => {
 		const csv = dailyReportCsv(r);
 		expect(csv).toContain('【跨月作废·重复收费】业主重复缴费');
 		expect(csv).not.toContain('【跨月作废·重复收费】金额录错');
-		const text = pdfText(await dailyReportPdf({ report: r, printedAt: NOW, printedBy: 'manager MANAGER' }));
+		const text = pdfText(
+			await dailyReportPdf({ report: r, printedAt: NOW, printedBy: 'manager MANAGER' })
+		);
 		expect(text).toContain('跨月作废');
 	});
 });
@@ -269,8 +570,25 @@ describe('as a bookkeeper reads it', () => {
 	function renovationSettledOnD2() {
 		const clerk: Actor = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
 		const manager: Actor = { id: f.managerId, communityId: f.communityId, role: 'manager' };
-		const uid = db.insert(units).values({ communityId: f.communityId, building: '2', entrance: '1', room: '101', code: '2-1-101', areaCenti: 8000, occupancy: 'occupied', createdAt: NOW }).returning().get().id;
-		const o = db.insert(owners).values({ communityId: f.communityId, name: '业主甲', phone: '13700000001', createdAt: NOW }).returning().get();
+		const uid = db
+			.insert(units)
+			.values({
+				communityId: f.communityId,
+				building: '2',
+				entrance: '1',
+				room: '101',
+				code: '2-1-101',
+				areaCenti: 8000,
+				occupancy: 'occupied',
+				createdAt: NOW
+			})
+			.returning()
+			.get().id;
+		const o = db
+			.insert(owners)
+			.values({ communityId: f.communityId, name: '业主甲', phone: '13700000001', createdAt: NOW })
+			.returning()
+			.get();
 		db.insert(unitOwners).values({ unitId: uid, ownerId: o.id, role: 'owner' }).run();
 		const t1 = at(D1, '11:00');
 		const { id } = createApplication(
@@ -290,27 +608,70 @@ describe('as a bookkeeper reads it', () => {
 				plannedEnd: '2027-03-31',
 				scope: '墙面翻新',
 				wallDemolition: false,
-				documents: { design_drawings: true, construction_drawings: true, contractor_qualification: false, business_licence: false },
+				documents: {
+					design_drawings: true,
+					construction_drawings: true,
+					contractor_qualification: false,
+					business_licence: false
+				},
 				idempotencyKey: 'app-first-use'
 			},
 			t1
 		);
 		transition(db, manager, id, { action: 'approve' }, { now: t1 });
-		payFees(db, clerk, { renovationId: id, agreementSigned: true, wallAreaCenti: 0, workers: [], method: { method: 'wechat', methodRef: 'WX-1', bank: '', tenderedFen: null, payerName: '', idempotencyKey: 'fee-first-use' } }, t1);
+		payFees(
+			db,
+			clerk,
+			{
+				renovationId: id,
+				agreementSigned: true,
+				wallAreaCenti: 0,
+				workers: [],
+				method: {
+					method: 'wechat',
+					methodRef: 'WX-1',
+					bank: '',
+					tenderedFen: null,
+					payerName: '',
+					idempotencyKey: 'fee-first-use'
+				}
+			},
+			t1
+		);
 		const t2 = at(D2, '08:58');
 		transition(db, clerk, id, { action: 'issue_permit', until: '2027-03-31' }, { now: t2 });
 		transition(db, clerk, id, { action: 'start' }, { now: t2 });
 		transition(db, clerk, id, { action: 'inspect_pass' }, { now: t2 });
-		settleDeposit(db, clerk, { renovationId: id, deductions: [{ description: '电梯轿厢划伤', amountFen: 35000 }], refund: { method: 'transfer', methodRef: 'TR-1', payeeName: '', idempotencyKey: 'refund-first-use' } }, t2);
+		settleDeposit(
+			db,
+			clerk,
+			{
+				renovationId: id,
+				deductions: [{ description: '电梯轿厢划伤', amountFen: 35000 }],
+				refund: {
+					method: 'transfer',
+					methodRef: 'TR-1',
+					payeeName: '',
+					idempotencyKey: 'refund-first-use'
+				}
+			},
+			t2
+		);
 	}
 
 	it('titles, counts, deposits, income and method labels in the CSV and the PDF', async () => {
 		const { p1 } = fixedDay();
 		const [, parking] = ensureFeeItems(db, f.communityId);
-		pay(D2, '08:45', 'transfer', f.clerkId, [{ kind: 'principal', itemCode: parking.code, amountFen: 5000 }]);
+		pay(D2, '08:45', 'transfer', f.clerkId, [
+			{ kind: 'principal', itemCode: parking.code, amountFen: 5000 }
+		]);
 		renovationSettledOnD2();
 		const r = dailyReport(db, f.communityId, D2, D2, { now: NOW });
-		const pdfBuf = await dailyReportPdf({ report: r, printedAt: NOW, printedBy: 'manager MANAGER' });
+		const pdfBuf = await dailyReportPdf({
+			report: r,
+			printedAt: NOW,
+			printedBy: 'manager MANAGER'
+		});
 		const lines = dailyReportCsv(r).slice(1).split('\r\n');
 		expect(lines[0]).toBe('日报,测试小区 测试小区管理处');
 		// D2: 4 receipts (P2, P3, P4, the transfer) carry 6 item lines; 2 receipts voided (P1, P3).
@@ -319,7 +680,9 @@ describe('as a bookkeeper reads it', () => {
 		expect(total).toBe('合计,4,2746.83,2,-250.00,2496.83');
 		expect(lines).toContain('银行汇款,1,50.00,0,0.00,50.00');
 		// Deposits: voided, refunded and deducted as positive amounts under 期初 + 收取 − 作废 − 退还 − 扣除 = 期末.
-		const deposit = lines.slice(lines.indexOf('八、押金')).find((l) => l.startsWith('装修保证金,'))!;
+		const deposit = lines
+			.slice(lines.indexOf('八、押金'))
+			.find((l) => l.startsWith('装修保证金,'))!;
 		const [, before, taken, voided, refunded, deducted, after] = deposit.split(',').map(Number);
 		expect([taken, voided, deducted]).toEqual([2000, 0, 350]);
 		// (P4's deposit line names renovation 1, this one: the settlement returns both deposits less ¥350.)
@@ -344,9 +707,13 @@ describe('as a bookkeeper reads it', () => {
 		fixedDay();
 		const month = dailyReport(db, f.communityId, '2026-10-01', '2026-10-31', { now: NOW });
 		expect(dailyReportCsv(month).slice(1).split('\r\n')[0]).toBe('月报,测试小区 测试小区管理处');
-		expect(pdfText(await dailyReportPdf({ report: month, printedAt: NOW, printedBy: 'm' }))).toContain('客户服务中心月报');
+		expect(
+			pdfText(await dailyReportPdf({ report: month, printedAt: NOW, printedBy: 'm' }))
+		).toContain('客户服务中心月报');
 		const range = dailyReport(db, f.communityId, D1, D2, { now: NOW });
-		expect(dailyReportCsv(range).slice(1).split('\r\n')[0]).toBe('期间报表,测试小区 测试小区管理处');
+		expect(dailyReportCsv(range).slice(1).split('\r\n')[0]).toBe(
+			'期间报表,测试小区 测试小区管理处'
+		);
 		const text = pdfText(await dailyReportPdf({ report: range, printedAt: NOW, printedBy: 'm' }));
 		expect(text).toContain('客户服务中心期间报表');
 		expect(text).not.toContain('日报');
@@ -371,8 +738,30 @@ describe('reconciliation on generated data', () => {
 		// More units with owners for the renovations (one open application per unit).
 		const extra = Array.from({ length: 6 }, (_, i) => {
 			const code = `2-1-${101 + i}`;
-			const id = db.insert(units).values({ communityId: f.communityId, building: '2', entrance: '1', room: String(101 + i), code, areaCenti: 8000 + i * 1000, occupancy: 'occupied', createdAt: NOW }).returning().get().id;
-			const o = db.insert(owners).values({ communityId: f.communityId, name: `业主${i}`, phone: `1370000000${i}`, createdAt: NOW }).returning().get();
+			const id = db
+				.insert(units)
+				.values({
+					communityId: f.communityId,
+					building: '2',
+					entrance: '1',
+					room: String(101 + i),
+					code,
+					areaCenti: 8000 + i * 1000,
+					occupancy: 'occupied',
+					createdAt: NOW
+				})
+				.returning()
+				.get().id;
+			const o = db
+				.insert(owners)
+				.values({
+					communityId: f.communityId,
+					name: `业主${i}`,
+					phone: `1370000000${i}`,
+					createdAt: NOW
+				})
+				.returning()
+				.get();
 			db.insert(unitOwners).values({ unitId: id, ownerId: o.id, role: 'owner' }).run();
 			return code;
 		});
@@ -382,11 +771,25 @@ describe('reconciliation on generated data', () => {
 			['late_fee', 'property'],
 			['charge', 'debris_fee']
 		];
-		const methods: PaymentMethod[] = ['cash', 'cash', 'wechat', 'alipay', 'card', 'transfer', 'cheque'];
+		const methods: PaymentMethod[] = [
+			'cash',
+			'cash',
+			'wechat',
+			'alipay',
+			'card',
+			'transfer',
+			'cheque'
+		];
 		const cashiers = [f.clerkId, f.clerk2Id, f.managerId];
 		const posted: { receiptNo: string; date: string }[] = [];
 		const pendingVoids: { receiptNo: string; date: string }[] = [];
-		const renovations: { id: number; passIds: number[]; receiptNo: string; settleOn: string; voidOn: string | null }[] = [];
+		const renovations: {
+			id: number;
+			passIds: number[];
+			receiptNo: string;
+			settleOn: string;
+			voidOn: string | null;
+		}[] = [];
 		const snapshots = new Map<string, DailyReport>();
 		const strip = (r: DailyReport) => ({ ...r, generatedAt: 0 });
 		let key = 0;
@@ -404,7 +807,11 @@ describe('reconciliation on generated data', () => {
 				});
 				const p = pay(date, time(), pick(methods), pick(cashiers), lines);
 				posted.push({ receiptNo: p.receiptNo, date });
-				if (random() < 0.25) pendingVoids.push({ receiptNo: p.receiptNo, date: dates[Math.min(DAYS - 1, day + Math.floor(random() * 3))] });
+				if (random() < 0.25)
+					pendingVoids.push({
+						receiptNo: p.receiptNo,
+						date: dates[Math.min(DAYS - 1, day + Math.floor(random() * 3))]
+					});
 			}
 			// A renovation every other day on the next free unit: deposit + passes taken today.
 			if (day % 2 === 0 && day / 2 < extra.length) {
@@ -426,44 +833,125 @@ describe('reconciliation on generated data', () => {
 						plannedEnd: '2027-03-31',
 						scope: '墙面翻新',
 						wallDemolition: false,
-						documents: { design_drawings: true, construction_drawings: true, contractor_qualification: false, business_licence: false },
+						documents: {
+							design_drawings: true,
+							construction_drawings: true,
+							contractor_qualification: false,
+							business_licence: false
+						},
 						idempotencyKey: `app-${++key}`
 					},
 					t
 				);
 				transition(db, manager, id, { action: 'approve' }, { now: t });
-				const workers = Array.from({ length: 1 + (day % 3) }, (_, i) => ({ name: `工人${day}${i}`, idNumber: `33010219850715${String(day * 10 + i).padStart(3, '0')}X`, phone: '13957100000', idCopyOnFile: true, photoOnFile: true, expiresOn: '2027-03-31' }));
-				const paid = payFees(db, clerk, { renovationId: id, agreementSigned: true, wallAreaCenti: 0, workers, method: { method: 'cash', methodRef: '', bank: '', tenderedFen: 5_000_000, payerName: '', idempotencyKey: `fee-${++key}` } }, t);
+				const workers = Array.from({ length: 1 + (day % 3) }, (_, i) => ({
+					name: `工人${day}${i}`,
+					idNumber: `33010219850715${String(day * 10 + i).padStart(3, '0')}X`,
+					phone: '13957100000',
+					idCopyOnFile: true,
+					photoOnFile: true,
+					expiresOn: '2027-03-31'
+				}));
+				const paid = payFees(
+					db,
+					clerk,
+					{
+						renovationId: id,
+						agreementSigned: true,
+						wallAreaCenti: 0,
+						workers,
+						method: {
+							method: 'cash',
+							methodRef: '',
+							bank: '',
+							tenderedFen: 5_000_000,
+							payerName: '',
+							idempotencyKey: `fee-${++key}`
+						}
+					},
+					t
+				);
 				// The third renovation's receipt is voided two days later instead of being settled.
 				const voided = day / 2 === 2;
-				renovations.push({ id, passIds: paid.passIds, receiptNo: paid.receiptNo, settleOn: dates[Math.min(DAYS - 1, day + 3)], voidOn: voided ? dates[day + 2] : null });
+				renovations.push({
+					id,
+					passIds: paid.passIds,
+					receiptNo: paid.receiptNo,
+					settleOn: dates[Math.min(DAYS - 1, day + 3)],
+					voidOn: voided ? dates[day + 2] : null
+				});
 			}
 			for (const r of renovations.filter((x) => x.settleOn === date && !x.voidOn)) {
 				const t = at(date, time());
 				transition(db, clerk, r.id, { action: 'issue_permit', until: '2027-03-31' }, { now: t });
 				transition(db, clerk, r.id, { action: 'start' }, { now: t });
 				transition(db, clerk, r.id, { action: 'inspect_pass' }, { now: t });
-				settleDeposit(db, clerk, { renovationId: r.id, deductions: random() < 0.5 ? [{ description: '电梯轿厢划伤', amountFen: 10000 + Math.floor(random() * 50000) }] : [], refund: { method: 'cash', methodRef: '', payeeName: '', idempotencyKey: `ref-${++key}` } }, t);
-				r.passIds.forEach((passId, i) => settlePass(db, clerk, { passId, outcome: i === 0 && random() < 0.5 ? 'lost' : 'returned', refund: { method: 'cash', methodRef: '', payeeName: '', idempotencyKey: `pass-${++key}` } }, t));
+				settleDeposit(
+					db,
+					clerk,
+					{
+						renovationId: r.id,
+						deductions:
+							random() < 0.5
+								? [{ description: '电梯轿厢划伤', amountFen: 10000 + Math.floor(random() * 50000) }]
+								: [],
+						refund: { method: 'cash', methodRef: '', payeeName: '', idempotencyKey: `ref-${++key}` }
+					},
+					t
+				);
+				r.passIds.forEach((passId, i) =>
+					settlePass(
+						db,
+						clerk,
+						{
+							passId,
+							outcome: i === 0 && random() < 0.5 ? 'lost' : 'returned',
+							refund: {
+								method: 'cash',
+								methodRef: '',
+								payeeName: '',
+								idempotencyKey: `pass-${++key}`
+							}
+						},
+						t
+					)
+				);
 			}
-			for (const r of renovations.filter((x) => x.voidOn === date)) voidIt(r.receiptNo, date, time(), '申请撤回');
-			for (const v of pendingVoids.filter((x) => x.date === date)) voidIt(v.receiptNo, date, time(), '随机作废');
+			for (const r of renovations.filter((x) => x.voidOn === date))
+				voidIt(r.receiptNo, date, time(), '申请撤回');
+			for (const v of pendingVoids.filter((x) => x.date === date))
+				voidIt(v.receiptNo, date, time(), '随机作废');
 			// Taken when the day is over (nothing later has happened yet).
-			snapshots.set(date, dailyReport(db, f.communityId, date, date, { now: at(addDays(date, 1), '00:00') }));
+			snapshots.set(
+				date,
+				dailyReport(db, f.communityId, date, date, { now: at(addDays(date, 1), '00:00') })
+			);
 		});
 
 		const end = at(addDays(dates[DAYS - 1], 1), '00:00');
 		// Independent figures straight from the tables, per date.
-		const sql = (q: string, ...args: unknown[]) => (db.$client.prepare(q).get(...args) as { fen: number | null }).fen ?? 0;
+		const sql = (q: string, ...args: unknown[]) =>
+			(db.$client.prepare(q).get(...args) as { fen: number | null }).fen ?? 0;
 		let previousHeld = 0;
 		let rangeNet = 0;
 		for (const date of dates) {
 			const r = dailyReport(db, f.communityId, date, date, { now: end });
 			expect(strip(r), `${date} unchanged`).toEqual(strip(snapshots.get(date)!));
 			const receipts = sql('SELECT sum(total_fen) AS fen FROM payments WHERE local_date = ?', date);
-			const voids = sql('SELECT sum(p.total_fen) AS fen FROM payment_voids v JOIN payments p ON p.id = v.payment_id WHERE v.local_date = ?', date);
+			const voids = sql(
+				'SELECT sum(p.total_fen) AS fen FROM payment_voids v JOIN payments p ON p.id = v.payment_id WHERE v.local_date = ?',
+				date
+			);
 			const rec = r.collections.reconciliation;
-			expect(rec, date).toMatchObject({ receiptsFen: receipts, voidsFen: voids, netFen: receipts - voids, byItemFen: receipts - voids, byMethodFen: receipts - voids, byCashierFen: receipts - voids, ok: true });
+			expect(rec, date).toMatchObject({
+				receiptsFen: receipts,
+				voidsFen: voids,
+				netFen: receipts - voids,
+				byItemFen: receipts - voids,
+				byMethodFen: receipts - voids,
+				byCashierFen: receipts - voids,
+				ok: true
+			});
 			expect(r.deposits.ok, date).toBe(true);
 			expect(r.deposits.total.heldBeforeFen, date).toBe(previousHeld);
 			const held = sql(
@@ -488,6 +976,8 @@ describe('reconciliation on generated data', () => {
 		expect(all.deposits.total.voidedFen).toBeGreaterThan(0);
 		expect(all.deposits.total.refundedFen).toBeGreaterThan(0);
 		expect(all.renovation.applications).toBe(renovations.length);
-		expect(collectionsByDay(db, f.communityId, dates[0], dates[DAYS - 1]).reduce((s, d) => s + d.fen, 0)).toBe(rangeNet);
+		expect(
+			collectionsByDay(db, f.communityId, dates[0], dates[DAYS - 1]).reduce((s, d) => s + d.fen, 0)
+		).toBe(rangeNet);
 	});
 });

@@ -17,8 +17,18 @@ import { addDays, localToEpochMs } from '../../dates';
 import { formatReceiptNo, RECEIPT_PREFIX } from '../ledger/receipt-no';
 import { isCrossMonth, type VoidCategory } from '../../domain/voids';
 import { waiverSummary, type WaiverSummary } from '../waivers/summary';
-import { depositsHeld, renovationActivity, voucherSummary, type RenovationActivity } from '../renovation/report';
-import { DEPOSIT_ITEMS, ITEM_NAME_EN, ITEM_NAME_ZH, type RenovationItemCode } from '../../domain/renovation-fees';
+import {
+	depositsHeld,
+	renovationActivity,
+	voucherSummary,
+	type RenovationActivity
+} from '../renovation/report';
+import {
+	DEPOSIT_ITEMS,
+	ITEM_NAME_EN,
+	ITEM_NAME_ZH,
+	type RenovationItemCode
+} from '../../domain/renovation-fees';
 import { openReceivedAt, ticketPeriodFigures, type TicketPeriodFigures } from '../tickets/report';
 import {
 	ageBuckets,
@@ -101,14 +111,24 @@ export interface DailyReport {
 	};
 	lateFees: { collectedFen: number; waivedFen: number; charged: LateFeesCharged };
 	waivers: WaiverSummary;
-	deposits: { lines: DepositLine[]; total: DepositLine; ok: boolean; vouchers: { count: number; first: string | null; last: string | null } };
+	deposits: {
+		lines: DepositLine[];
+		total: DepositLine;
+		ok: boolean;
+		vouchers: { count: number; first: string | null; last: string | null };
+	};
 	/** As of the end of the period from the ticket log: a later reopen does not change a past day. */
 	tickets: TicketPeriodFigures;
 	keys: { lent: number; returned: number; outstanding: number; overdue: number };
 	moveIns: { completed: number; units: string[] };
 	renovation: RenovationActivity;
 	/** `cash` ties the 现金 method line to the shifts, line by line (none may lie outside a shift). */
-	shifts: { closed: ClosedShift[]; openAtEnd: number; differenceFen: number; cash: CashTie<CashShiftLine> };
+	shifts: {
+		closed: ClosedShift[];
+		openAtEnd: number;
+		differenceFen: number;
+		cash: CashTie<CashShiftLine>;
+	};
 }
 
 const KIND_ORDER = ['principal', 'late_fee', 'charge', 'deposit'];
@@ -124,9 +144,13 @@ type Grouped = { code: string; kind: ItemLine['kind']; fen: number; n: number };
 type ByPayment = { method: string; cashierId: number; fen: number; n: number };
 
 function itemNames(db: Db, communityId: number): Map<string, { zh: string; en: string }> {
-	const rows = stmt(db, 'SELECT code, name_zh AS zh, name_en AS en FROM fee_items WHERE community_id = ? ORDER BY sort, id').all(communityId) as { code: string; zh: string; en: string }[];
+	const rows = stmt(
+		db,
+		'SELECT code, name_zh AS zh, name_en AS en FROM fee_items WHERE community_id = ? ORDER BY sort, id'
+	).all(communityId) as { code: string; zh: string; en: string }[];
 	const out = new Map(rows.map((r) => [r.code, { zh: r.zh, en: r.en }]));
-	for (const code of Object.keys(ITEM_NAME_ZH) as RenovationItemCode[]) if (!out.has(code)) out.set(code, { zh: ITEM_NAME_ZH[code], en: ITEM_NAME_EN[code] });
+	for (const code of Object.keys(ITEM_NAME_ZH) as RenovationItemCode[])
+		if (!out.has(code)) out.set(code, { zh: ITEM_NAME_ZH[code], en: ITEM_NAME_EN[code] });
 	return out;
 }
 
@@ -161,8 +185,11 @@ function collections(db: Db, communityId: number, from: string, to: string) {
 
 	const names = itemNames(db, c);
 	const itemKey = (g: Grouped) => `${g.code}\u0000${g.kind}`;
-	const itemRows = (list: Grouped[]): SumRow[] => list.map((g) => ({ key: itemKey(g), fen: g.fen, count: g.n }));
-	const order = [...names.keys()].flatMap((code) => KIND_ORDER.map((kind) => `${code}\u0000${kind}`));
+	const itemRows = (list: Grouped[]): SumRow[] =>
+		list.map((g) => ({ key: itemKey(g), fen: g.fen, count: g.n }));
+	const order = [...names.keys()].flatMap((code) =>
+		KIND_ORDER.map((kind) => `${code}\u0000${kind}`)
+	);
 	const byItem: ItemLine[] = netBy(itemRows(itemsIn), itemRows(itemsOut), order).map((l) => {
 		const [itemCode, kind] = l.key.split('\u0000') as [string, ItemLine['kind']];
 		const n = names.get(itemCode);
@@ -182,7 +209,9 @@ function collections(db: Db, communityId: number, from: string, to: string) {
 			const s = staff.get(Number(l.key));
 			return { ...l, cashierId: Number(l.key), name: s?.name ?? '', workNo: s?.workNo ?? '' };
 		})
-		.sort((a, b) => (a.workNo < b.workNo ? -1 : a.workNo > b.workNo ? 1 : a.cashierId - b.cashierId));
+		.sort((a, b) =>
+			a.workNo < b.workNo ? -1 : a.workNo > b.workNo ? 1 : a.cashierId - b.cashierId
+		);
 	const receiptsFen = payIn.reduce((s, r) => s + r.fen, 0);
 	const voidsFen = payOut.reduce((s, r) => s + r.fen, 0);
 	return {
@@ -195,7 +224,10 @@ function collections(db: Db, communityId: number, from: string, to: string) {
 }
 
 function staffNames(db: Db, communityId: number): Map<number, { name: string; workNo: string }> {
-	const rows = stmt(db, 'SELECT id, display_name AS name, work_no AS workNo FROM staff_users WHERE community_id = ?').all(communityId) as { id: number; name: string; workNo: string }[];
+	const rows = stmt(
+		db,
+		'SELECT id, display_name AS name, work_no AS workNo FROM staff_users WHERE community_id = ?'
+	).all(communityId) as { id: number; name: string; workNo: string }[];
 	return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -206,24 +238,38 @@ function receipts(db: Db, communityId: number, from: string, to: string): DailyR
 		`SELECT count(*) AS n, min(receipt_year * 1000000000 + receipt_seq) AS lo, max(receipt_year * 1000000000 + receipt_seq) AS hi,
 		 sum(EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.local_date <= ?)) AS voided
 		 FROM payments p WHERE p.community_id = ? AND p.local_date BETWEEN ? AND ?`
-	).get(to, communityId, from, to) as { n: number; lo: number | null; hi: number | null; voided: number | null };
+	).get(to, communityId, from, to) as {
+		n: number;
+		lo: number | null;
+		hi: number | null;
+		voided: number | null;
+	};
 	const numberOf = (key: number | null) => {
 		if (key === null) return null;
 		const year = Math.floor(key / 1e9);
 		const seq = key - year * 1e9;
-		const row = stmt(db, 'SELECT receipt_no AS no FROM payments WHERE community_id = ? AND receipt_year = ? AND receipt_seq = ?').get(communityId, year, seq) as { no: string } | undefined;
+		const row = stmt(
+			db,
+			'SELECT receipt_no AS no FROM payments WHERE community_id = ? AND receipt_year = ? AND receipt_seq = ?'
+		).get(communityId, year, seq) as { no: string } | undefined;
 		return row?.no ?? formatReceiptNo(RECEIPT_PREFIX, year, seq);
 	};
 	const voids = (
 		stmt(
 			db,
-		`SELECT p.receipt_no AS receiptNo, p.local_date AS issuedOn, v.local_date AS voidedOn, p.total_fen AS totalFen, p.method,
+			`SELECT p.receipt_no AS receiptNo, p.local_date AS issuedOn, v.local_date AS voidedOn, p.total_fen AS totalFen, p.method,
 		 c.display_name || ' ' || c.work_no AS cashier, v.reason, v.reason_category AS category, m.display_name || ' ' || m.work_no AS voidedBy
 		 FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id JOIN staff_users c ON c.id = p.cashier_id JOIN staff_users m ON m.id = v.voided_by
 		 WHERE p.community_id = ? AND v.local_date BETWEEN ? AND ? ORDER BY v.created_at, v.id`
 		).all(communityId, from, to) as Omit<VoidRow, 'crossMonth'>[]
 	).map((v) => ({ ...v, crossMonth: isCrossMonth(v.issuedOn, v.voidedOn) }));
-	return { count: span.n, first: numberOf(span.lo), last: numberOf(span.hi), voidedSinceIssued: span.voided ?? 0, voids };
+	return {
+		count: span.n,
+		first: numberOf(span.lo),
+		last: numberOf(span.hi),
+		voidedSinceIssued: span.voided ?? 0,
+		voids
+	};
 }
 
 /**
@@ -236,7 +282,11 @@ function receipts(db: Db, communityId: number, from: string, to: string): DailyR
 function charged(db: Db, communityId: number, from: string, to: string): LateFeesCharged {
 	// Each overdue day at the rate and cap in force that day: a later change never alters this period.
 	const fees = getCommunity(db, communityId).settings.fees;
-	const rule = { ratePerMille: fees.lateFeeRatePerMille, capPercent: fees.lateFeeCapPercent, schedule: lateFeeScheduleOf(db, communityId) };
+	const rule = {
+		ratePerMille: fees.lateFeeRatePerMille,
+		capPercent: fees.lateFeeCapPercent,
+		schedule: lateFeeScheduleOf(db, communityId)
+	};
 	const candidates = stmt(
 		db,
 		`SELECT DISTINCT pl.bill_id AS id FROM payments p JOIN payment_lines pl ON pl.payment_id = p.id CROSS JOIN bills b ON b.id = pl.bill_id
@@ -244,7 +294,10 @@ function charged(db: Db, communityId: number, from: string, to: string): LateFee
 	).all(communityId, from, to) as { id: number }[];
 	if (candidates.length === 0) return lateFeesCharged([], from, to, rule);
 	const ids = JSON.stringify(candidates.map((r) => r.id));
-	const bills = stmt(db, `SELECT id, principal_fen AS principalFen, due_date AS dueDate FROM bills WHERE id IN (SELECT value FROM json_each(?))`).all(ids) as {
+	const bills = stmt(
+		db,
+		`SELECT id, principal_fen AS principalFen, due_date AS dueDate FROM bills WHERE id IN (SELECT value FROM json_each(?))`
+	).all(ids) as {
 		id: number;
 		principalFen: number;
 		dueDate: string;
@@ -262,8 +315,21 @@ function charged(db: Db, communityId: number, from: string, to: string): LateFee
 		db,
 		`SELECT bill_id AS billId, sum(amount_fen) AS fen FROM waiver_entries WHERE bill_id IN (SELECT value FROM json_each(?)) AND local_date <= ? GROUP BY bill_id`
 	).all(ids, to) as { billId: number; fen: number }[];
-	const ledger = new Map<number, BillLedger & { principalPayments: { date: string; principalFen: number }[] }>(
-		bills.map((b) => [b.id, { billId: b.id, principalFen: b.principalFen, dueDate: b.dueDate, principalPayments: [], lateFeePaidFen: 0, lateFeeWaivedFen: 0 }])
+	const ledger = new Map<
+		number,
+		BillLedger & { principalPayments: { date: string; principalFen: number }[] }
+	>(
+		bills.map((b) => [
+			b.id,
+			{
+				billId: b.id,
+				principalFen: b.principalFen,
+				dueDate: b.dueDate,
+				principalPayments: [],
+				lateFeePaidFen: 0,
+				lateFeeWaivedFen: 0
+			}
+		])
 	);
 	for (const l of lines) {
 		const b = ledger.get(l.billId);
@@ -280,7 +346,8 @@ function charged(db: Db, communityId: number, from: string, to: string): LateFee
 		db,
 		`SELECT bill_id AS billId, local_date AS date, sum(amount_fen) AS fen FROM vacancy_credits WHERE bill_id IN (SELECT value FROM json_each(?)) AND local_date <= ? GROUP BY bill_id, local_date`
 	).all(ids, to) as { billId: number; date: string; fen: number }[];
-	for (const c of credits) ledger.get(c.billId)?.principalPayments.push({ date: c.date, principalFen: c.fen });
+	for (const c of credits)
+		ledger.get(c.billId)?.principalPayments.push({ date: c.date, principalFen: c.fen });
 	return lateFeesCharged([...ledger.values()], from, to, rule);
 }
 
@@ -291,7 +358,13 @@ function charged(db: Db, communityId: number, from: string, to: string): LateFee
  * reading the period's lines a second time. Held before and after are read independently, so the
  * roll is a real check.
  */
-function deposits(db: Db, communityId: number, from: string, to: string, byItem: readonly ItemLine[]): DailyReport['deposits'] {
+function deposits(
+	db: Db,
+	communityId: number,
+	from: string,
+	to: string,
+	byItem: readonly ItemLine[]
+): DailyReport['deposits'] {
 	const settled = stmt(
 		db,
 		`SELECT l.item_code AS code, l.kind AS kind, sum(l.amount_fen) AS fen FROM deposit_settlements s JOIN deposit_settlement_lines l ON l.settlement_id = s.id
@@ -299,8 +372,15 @@ function deposits(db: Db, communityId: number, from: string, to: string, byItem:
 	).all(communityId, from, to) as { code: string; kind: 'refund' | 'deduction'; fen: number }[];
 	const moves: DepositMove[] = DEPOSIT_ITEMS.map((itemCode) => {
 		const line = byItem.find((l) => l.itemCode === itemCode && l.kind === 'deposit');
-		const sum = (kind: string) => settled.filter((x) => x.code === itemCode && x.kind === kind).reduce((t, x) => t + x.fen, 0);
-		return { itemCode, takenFen: line?.receivedFen ?? 0, voidedFen: line?.voidedFen ?? 0, refundedFen: sum('refund'), deductedFen: sum('deduction') };
+		const sum = (kind: string) =>
+			settled.filter((x) => x.code === itemCode && x.kind === kind).reduce((t, x) => t + x.fen, 0);
+		return {
+			itemCode,
+			takenFen: line?.receivedFen ?? 0,
+			voidedFen: line?.voidedFen ?? 0,
+			refundedFen: sum('refund'),
+			deductedFen: sum('deduction')
+		};
 	});
 	const before = depositsHeld(db, communityId, addDays(from, -1)).byItem;
 	const after = depositsHeld(db, communityId, to).byItem;
@@ -309,9 +389,20 @@ function deposits(db: Db, communityId: number, from: string, to: string, byItem:
 	return { ...roll, vouchers: { count: v.count, first: v.first, last: v.last } };
 }
 
-function keyFigures(db: Db, communityId: number, startMs: number, asOfMs: number): DailyReport['keys'] {
-	const lent = stmt(db, 'SELECT count(*) AS n FROM key_loans WHERE community_id = ? AND lent_at >= ? AND lent_at < ?').get(communityId, startMs, asOfMs) as { n: number };
-	const returned = stmt(db, 'SELECT count(*) AS n FROM key_returns WHERE community_id = ? AND returned_at >= ? AND returned_at < ?').get(communityId, startMs, asOfMs) as { n: number };
+function keyFigures(
+	db: Db,
+	communityId: number,
+	startMs: number,
+	asOfMs: number
+): DailyReport['keys'] {
+	const lent = stmt(
+		db,
+		'SELECT count(*) AS n FROM key_loans WHERE community_id = ? AND lent_at >= ? AND lent_at < ?'
+	).get(communityId, startMs, asOfMs) as { n: number };
+	const returned = stmt(
+		db,
+		'SELECT count(*) AS n FROM key_returns WHERE community_id = ? AND returned_at >= ? AND returned_at < ?'
+	).get(communityId, startMs, asOfMs) as { n: number };
 	const out = stmt(
 		db,
 		`SELECT count(*) AS n, coalesce(sum(l.expected_return_at < ?), 0) AS overdue FROM key_loans l WHERE l.community_id = ? AND l.lent_at < ?
@@ -320,7 +411,12 @@ function keyFigures(db: Db, communityId: number, startMs: number, asOfMs: number
 	return { lent: lent.n, returned: returned.n, outstanding: out.n, overdue: out.overdue };
 }
 
-function moveIns(db: Db, communityId: number, startMs: number, asOfMs: number): DailyReport['moveIns'] {
+function moveIns(
+	db: Db,
+	communityId: number,
+	startMs: number,
+	asOfMs: number
+): DailyReport['moveIns'] {
 	const rows = stmt(
 		db,
 		`SELECT u.code FROM movein_cases c JOIN units u ON u.id = c.unit_id
@@ -333,7 +429,13 @@ function moveIns(db: Db, communityId: number, startMs: number, asOfMs: number): 
  * The daily report of `communityId` for `from`…`to` (YYYY-MM-DD, inclusive; the caller has
  * checked the period with `parsePeriod`).
  */
-export function dailyReport(db: Db, communityId: number, from: string, to: string, opts: { now?: number } = {}): DailyReport {
+export function dailyReport(
+	db: Db,
+	communityId: number,
+	from: string,
+	to: string,
+	opts: { now?: number } = {}
+): DailyReport {
 	const community = getCommunity(db, communityId);
 	const now = opts.now ?? nowMs();
 	const { startMs, endMs, asOfMs } = periodBounds(community.timeZone, from, to, now);
@@ -359,7 +461,11 @@ export function dailyReport(db: Db, communityId: number, from: string, to: strin
 		partial: asOfMs < endMs,
 		collections: coll,
 		receipts: receipts(db, communityId, from, to),
-		lateFees: { collectedFen: totalOf(lateFeeLines).netFen, waivedFen: waivers.waivedFen, charged: charged(db, communityId, from, to) },
+		lateFees: {
+			collectedFen: totalOf(lateFeeLines).netFen,
+			waivedFen: waivers.waivedFen,
+			charged: charged(db, communityId, from, to)
+		},
 		waivers,
 		deposits: deposits(db, communityId, from, to, coll.byItem),
 		tickets: ticketPeriodFigures(db, communityId, startMs, asOfMs),
@@ -370,13 +476,23 @@ export function dailyReport(db: Db, communityId: number, from: string, to: strin
 			closed: shifts,
 			openAtEnd: openShifts.n,
 			differenceFen: shifts.reduce((s, x) => s + x.differenceFen, 0),
-			cash: cashByShift(db, communityId, { from, to, startMs, asOfMs }, coll.byMethod.find((l) => l.key === 'cash')?.netFen ?? 0)
+			cash: cashByShift(
+				db,
+				communityId,
+				{ from, to, startMs, asOfMs },
+				coll.byMethod.find((l) => l.key === 'cash')?.netFen ?? 0
+			)
 		}
 	};
 }
 
 /** Net collections per day of from…to (for the 30-day chart). */
-export function collectionsByDay(db: Db, communityId: number, from: string, to: string): { date: string; fen: number }[] {
+export function collectionsByDay(
+	db: Db,
+	communityId: number,
+	from: string,
+	to: string
+): { date: string; fen: number }[] {
 	const received = stmt(
 		db,
 		`SELECT local_date AS key, sum(total_fen) AS fen, count(*) AS count FROM payments WHERE community_id = ? AND local_date BETWEEN ? AND ? GROUP BY local_date`
@@ -390,6 +506,10 @@ export function collectionsByDay(db: Db, communityId: number, from: string, to: 
 }
 
 /** Tickets open at `asOfMs` by age (for the chart). */
-export function openTicketsByAge(db: Db, communityId: number, asOfMs: number): { bucket: AgeBucket; count: number }[] {
+export function openTicketsByAge(
+	db: Db,
+	communityId: number,
+	asOfMs: number
+): { bucket: AgeBucket; count: number }[] {
 	return ageBuckets(openReceivedAt(db, communityId, asOfMs), asOfMs);
 }

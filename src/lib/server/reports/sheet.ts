@@ -12,7 +12,12 @@ import { limitLabel } from '../../ticket-labels';
 import { voidReasonZh } from '../../domain/voids';
 import { isEmptyTieLine } from '../../domain/cash-tie';
 import { formatYuan } from '../../money';
-const KIND_SUFFIX: Record<ItemLine['kind'], string> = { principal: '', late_fee: '滞纳金', deposit: '', charge: '' };
+const KIND_SUFFIX: Record<ItemLine['kind'], string> = {
+	principal: '',
+	late_fee: '滞纳金',
+	deposit: '',
+	charge: ''
+};
 
 /** A cell: text, a count, or an amount in fen (the PDF prints ¥1,234.56, the CSV 1234.56). */
 export type Cell = string | number | { fen: number };
@@ -43,7 +48,11 @@ export function periodZh(r: Pick<DailyReport, 'from' | 'to'>): string {
 }
 
 const TITLE_ZH: Record<ReportKind, string> = { day: '日报', month: '月报', period: '期间报表' };
-const FILE_EN: Record<ReportKind, string> = { day: 'daily-report', month: 'monthly-report', period: 'period-report' };
+const FILE_EN: Record<ReportKind, string> = {
+	day: 'daily-report',
+	month: 'monthly-report',
+	period: 'period-report'
+};
 
 /** 日报 for one day, 月报 for a whole calendar month, 期间报表 for any other range. */
 export function reportTitleZh(r: Pick<DailyReport, 'from' | 'to'>): string {
@@ -51,25 +60,56 @@ export function reportTitleZh(r: Pick<DailyReport, 'from' | 'to'>): string {
 }
 
 /** The download's file name without extension: ASCII (filename=) and Chinese (filename*=). */
-export function reportFileNames(r: Pick<DailyReport, 'from' | 'to'>): { ascii: string; zh: string } {
+export function reportFileNames(r: Pick<DailyReport, 'from' | 'to'>): {
+	ascii: string;
+	zh: string;
+} {
 	const kind = reportKind(r.from, r.to);
-	const span = kind === 'day' ? r.from : kind === 'month' ? r.from.slice(0, 7) : `${r.from}_${r.to}`;
+	const span =
+		kind === 'day' ? r.from : kind === 'month' ? r.from.slice(0, 7) : `${r.from}_${r.to}`;
 	return { ascii: `${FILE_EN[kind]}-${span}`, zh: `${TITLE_ZH[kind]}-${span}` };
 }
 
 const L = (header: string, width: number): SheetColumn => ({ header, width });
 const W = (header: string, width: number): SheetColumn => ({ header, width, nowrap: true });
 const N = (header: string, width: number): SheetColumn => ({ header, width, align: 'right' });
-const NET_COLUMNS = (first: string) => [L(first, 26), N('收款笔数', 12), N('收款金额', 17), N('作废笔数', 12), N('作废冲减', 16), N('净额', 17)];
+const NET_COLUMNS = (first: string) => [
+	L(first, 26),
+	N('收款笔数', 12),
+	N('收款金额', 17),
+	N('作废笔数', 12),
+	N('作废冲减', 16),
+	N('净额', 17)
+];
 
 /**
  * Net lines and their 合计 row. The counts of the 合计 row are receipts (`receipts`): one receipt
  * may carry several fee items, so by item the lines' counts add up to more than the receipts.
  */
-function netRows(lines: readonly (NetLine & { label: string })[], receipts: { receivedCount: number; voidedCount: number }): Cell[][] {
-	const rows: Cell[][] = lines.map((l) => [l.label, l.receivedCount, fen(l.receivedFen), l.voidedCount, fen(-l.voidedFen), fen(l.netFen)]);
-	const t = lines.reduce((s, l) => ({ rf: s.rf + l.receivedFen, vf: s.vf + l.voidedFen, nf: s.nf + l.netFen }), { rf: 0, vf: 0, nf: 0 });
-	rows.push(['合计', receipts.receivedCount, fen(t.rf), receipts.voidedCount, fen(-t.vf), fen(t.nf)]);
+function netRows(
+	lines: readonly (NetLine & { label: string })[],
+	receipts: { receivedCount: number; voidedCount: number }
+): Cell[][] {
+	const rows: Cell[][] = lines.map((l) => [
+		l.label,
+		l.receivedCount,
+		fen(l.receivedFen),
+		l.voidedCount,
+		fen(-l.voidedFen),
+		fen(l.netFen)
+	]);
+	const t = lines.reduce(
+		(s, l) => ({ rf: s.rf + l.receivedFen, vf: s.vf + l.voidedFen, nf: s.nf + l.netFen }),
+		{ rf: 0, vf: 0, nf: 0 }
+	);
+	rows.push([
+		'合计',
+		receipts.receivedCount,
+		fen(t.rf),
+		receipts.voidedCount,
+		fen(-t.vf),
+		fen(t.nf)
+	]);
 	return rows;
 }
 
@@ -97,7 +137,9 @@ export function reportSections(r: DailyReport): Section[] {
 			['本期收入', '', fen(income.incomeFen)]
 		],
 		note:
-			(rec.ok ? '核对：按收费项目 = 按缴费方式 = 按收款员 = 收据合计 − 作废，一致。' : `核对不一致：按项目 ${rec.byItemFen}、按方式 ${rec.byMethodFen}、按收款员 ${rec.byCashierFen}、收据−作废 ${rec.netFen}（分）。`) +
+			(rec.ok
+				? '核对：按收费项目 = 按缴费方式 = 按收款员 = 收据合计 − 作废，一致。'
+				: `核对不一致：按项目 ${rec.byItemFen}、按方式 ${rec.byMethodFen}、按收款员 ${rec.byCashierFen}、收据−作废 ${rec.netFen}（分）。`) +
 			'本期收入 = 实收净额 − 押金净收取 + 保证金扣款收入：押金是代收款，不计收入；从押金中扣除的款项在扣除当日计入收入。'
 	});
 	sections.push({
@@ -109,8 +151,22 @@ export function reportSections(r: DailyReport): Section[] {
 		),
 		note: '笔数为含该项目的收据张数；一张收据可含多个项目，合计行为收据张数，不等于各行笔数之和。'
 	});
-	sections.push({ title: '三、按缴费方式', columns: NET_COLUMNS('缴费方式'), rows: netRows(c.byMethod.map((l) => ({ ...l, label: methodLabel(l.key, 'zh-CN') })), c.total) });
-	sections.push({ title: '四、按收款员', columns: NET_COLUMNS('收款员'), rows: netRows(c.byCashier.map((l) => ({ ...l, label: `${l.name} ${l.workNo}` })), c.total) });
+	sections.push({
+		title: '三、按缴费方式',
+		columns: NET_COLUMNS('缴费方式'),
+		rows: netRows(
+			c.byMethod.map((l) => ({ ...l, label: methodLabel(l.key, 'zh-CN') })),
+			c.total
+		)
+	});
+	sections.push({
+		title: '四、按收款员',
+		columns: NET_COLUMNS('收款员'),
+		rows: netRows(
+			c.byCashier.map((l) => ({ ...l, label: `${l.name} ${l.workNo}` })),
+			c.total
+		)
+	});
 
 	const receipts = r.receipts;
 	sections.push({
@@ -125,8 +181,24 @@ export function reportSections(r: DailyReport): Section[] {
 	if (receipts.voids.length) {
 		sections.push({
 			title: '作废明细',
-			columns: [W('票据号', 19), W('开具日期', 13), W('作废日期', 13), N('金额', 13), L('收款员', 13), L('作废人', 13), L('原因', 26)],
-			rows: receipts.voids.map((v) => [v.receiptNo, v.issuedOn, v.voidedOn, fen(v.totalFen), v.cashier, v.voidedBy, voidReasonZh(v)])
+			columns: [
+				W('票据号', 19),
+				W('开具日期', 13),
+				W('作废日期', 13),
+				N('金额', 13),
+				L('收款员', 13),
+				L('作废人', 13),
+				L('原因', 26)
+			],
+			rows: receipts.voids.map((v) => [
+				v.receiptNo,
+				v.issuedOn,
+				v.voidedOn,
+				fen(v.totalFen),
+				v.cashier,
+				v.voidedBy,
+				voidReasonZh(v)
+			])
 		});
 	}
 
@@ -160,10 +232,34 @@ export function reportSections(r: DailyReport): Section[] {
 	sections.push({
 		title: '八、押金',
 		// Amounts as the formula below names them: it subtracts voided, refunded and deducted itself.
-		columns: [L('押金项目', 22), N('期初结存', 14), N('本期收取', 13), N('作废', 13), N('退还', 12), N('扣除', 12), N('期末结存', 14)],
+		columns: [
+			L('押金项目', 22),
+			N('期初结存', 14),
+			N('本期收取', 13),
+			N('作废', 13),
+			N('退还', 12),
+			N('扣除', 12),
+			N('期末结存', 14)
+		],
 		rows: [
-			...d.lines.map((l): Cell[] => [depositName(l.itemCode), fen(l.heldBeforeFen), fen(l.takenFen), fen(l.voidedFen), fen(l.refundedFen), fen(l.deductedFen), fen(l.heldAfterFen)]),
-			['合计', fen(d.total.heldBeforeFen), fen(d.total.takenFen), fen(d.total.voidedFen), fen(d.total.refundedFen), fen(d.total.deductedFen), fen(d.total.heldAfterFen)]
+			...d.lines.map((l): Cell[] => [
+				depositName(l.itemCode),
+				fen(l.heldBeforeFen),
+				fen(l.takenFen),
+				fen(l.voidedFen),
+				fen(l.refundedFen),
+				fen(l.deductedFen),
+				fen(l.heldAfterFen)
+			]),
+			[
+				'合计',
+				fen(d.total.heldBeforeFen),
+				fen(d.total.takenFen),
+				fen(d.total.voidedFen),
+				fen(d.total.refundedFen),
+				fen(d.total.deductedFen),
+				fen(d.total.heldAfterFen)
+			]
 		],
 		note: `${d.ok ? '核对：期初 + 收取 − 作废 − 退还 − 扣除 = 期末，一致。' : '核对不一致：期初 + 收取 − 作废 − 退还 − 扣除 ≠ 期末。'}退款凭证 ${d.vouchers.count} 张${d.vouchers.first ? `（${d.vouchers.first} — ${d.vouchers.last}）` : ''}。`
 	});
@@ -214,7 +310,15 @@ export function reportSections(r: DailyReport): Section[] {
 	const s = r.shifts;
 	sections.push({
 		title: '十二、收款员交接班',
-		columns: [L('收款员', 14), L('接班', 10), L('交班', 10), N('应有现金', 15), N('实点现金', 15), N('差额', 13), L('接班人 / 备注', 23)],
+		columns: [
+			L('收款员', 14),
+			L('接班', 10),
+			L('交班', 10),
+			N('应有现金', 15),
+			N('实点现金', 15),
+			N('差额', 13),
+			L('接班人 / 备注', 23)
+		],
 		rows: s.closed.length
 			? [
 					...s.closed.map((x): Cell[] => [
@@ -248,11 +352,42 @@ function cashTieSection(t: DailyReport['shifts']['cash'], clock: (ms: number) =>
 		x.countedFen === null ? '—' : fen(x.countedFen),
 		x.differenceFen === null ? '—' : fen(x.differenceFen)
 	]);
-	if (!isEmptyTieLine(t.outside)) rows.push(['不在任何班次内', '', '', fen(t.outside.receivedFen), fen(t.outside.voidedFen), fen(t.outside.refundedFen), '', '', '']);
-	rows.push(['合计', '', '', fen(t.total.receivedFen), fen(t.total.voidedFen), fen(t.total.refundedFen), '', '', '']);
+	if (!isEmptyTieLine(t.outside))
+		rows.push([
+			'不在任何班次内',
+			'',
+			'',
+			fen(t.outside.receivedFen),
+			fen(t.outside.voidedFen),
+			fen(t.outside.refundedFen),
+			'',
+			'',
+			''
+		]);
+	rows.push([
+		'合计',
+		'',
+		'',
+		fen(t.total.receivedFen),
+		fen(t.total.voidedFen),
+		fen(t.total.refundedFen),
+		'',
+		'',
+		''
+	]);
 	return {
 		title: '十三、现金与班次核对',
-		columns: [L('收款员', 13), L('班次', 15), N('备用金', 9), N('收现', 10), N('作废', 9), N('退现', 9), N('应有现金', 12), N('实点', 11), N('差额', 12)],
+		columns: [
+			L('收款员', 13),
+			L('班次', 15),
+			N('备用金', 9),
+			N('收现', 10),
+			N('作废', 9),
+			N('退现', 9),
+			N('应有现金', 12),
+			N('实点', 11),
+			N('差额', 12)
+		],
 		rows: t.lines.length || !isEmptyTieLine(t.outside) ? rows : [['本期无现金收付']],
 		note: t.ok
 			? `收现 − 作废 = ${formatYuan(t.total.netFen)}，与按缴费方式的现金 ${formatYuan(t.methodNetFen)} 相符。`

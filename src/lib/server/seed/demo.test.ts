@@ -6,17 +6,26 @@ import { seedDemo } from './demo';
 const today = new Date('2026-11-23T01:00:00Z');
 
 describe('demo accounts', () => {
-	it('in the demo sign in with the printed password; outside it they must choose their own first', { timeout: 120_000 }, async () => {
-		const demo = createTestDb();
-		await seedDemo(demo, { password: 'demo-Passw0rd', today });
-		const demoUsers = demo.select().from(staffUsers).all();
-		expect(demoUsers.map((u) => u.username).sort()).toEqual(['admin', 'clerk', 'clerk2', 'manager']);
-		expect(demoUsers.every((u) => !u.mustChangePassword)).toBe(true);
+	it(
+		'in the demo sign in with the printed password; outside it they must choose their own first',
+		{ timeout: 120_000 },
+		async () => {
+			const demo = createTestDb();
+			await seedDemo(demo, { password: 'demo-Passw0rd', today });
+			const demoUsers = demo.select().from(staffUsers).all();
+			expect(demoUsers.map((u) => u.username).sort()).toEqual([
+				'admin',
+				'clerk',
+				'clerk2',
+				'manager'
+			]);
+			expect(demoUsers.every((u) => !u.mustChangePassword)).toBe(true);
 
-		const live = createTestDb();
-		await seedDemo(live, { password: 'live-Passw0rd', today, mustChangePassword: true });
-		const liveUsers = live.select().from(staffUsers).all();
-		expect(liveUsers).toHaveLength(4);
-		expect(liveUsers.every((u) => u.mustChangePassword)).toBe(true);
-	});
+			const live = createTestDb();
+			await seedDemo(live, { password: 'live-Passw0rd', today, mustChangePassword: true });
+			const liveUsers = live.select().from(staffUsers).all();
+			expect(liveUsers).toHaveLength(4);
+			expect(liveUsers.every((u) => u.mustChangePassword)).toBe(true);
+		}
+	);
 });

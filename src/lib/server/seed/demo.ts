@@ -9,8 +9,10 @@ import { seedWithShifts } from '../shifts/seed';
 
 export const DEMO_COMMUNITY_CODE = 'LMXG';
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国建华志强晓东海燕春梅雪梅丽华文博子涵欣怡浩然雨桐梓轩思远嘉怡宇航俊杰慧敏';
+const SURNAMES =
+	'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+	'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国建华志强晓东海燕春梅雪梅丽华文博子涵欣怡浩然雨桐梓轩思远嘉怡宇航俊杰慧敏';
 const COMPANIES = ['鹿鸣科技有限公司', '溪谷贸易有限公司', '华越投资有限公司', '恒信咨询有限公司'];
 
 export interface SeedOptions {
@@ -28,7 +30,11 @@ export interface SeedOptions {
 
 export async function seedDemo(db: Db, opts: SeedOptions) {
 	const now = opts.today.getTime();
-	let community = db.select().from(communities).where(eq(communities.code, DEMO_COMMUNITY_CODE)).get();
+	let community = db
+		.select()
+		.from(communities)
+		.where(eq(communities.code, DEMO_COMMUNITY_CODE))
+		.get();
 	if (!community) {
 		community = db
 			.insert(communities)
@@ -45,7 +51,12 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
 	}
 	const communityId = community.id;
 
-	const haveUnits = db.select({ id: units.id }).from(units).where(eq(units.communityId, communityId)).limit(1).get();
+	const haveUnits = db
+		.select({ id: units.id })
+		.from(units)
+		.where(eq(units.communityId, communityId))
+		.limit(1)
+		.get();
 	if (!haveUnits) seedUnits(db, communityId, now, opts.buildings ?? 8, opts.floors ?? 10);
 
 	const hash = await hashPassword(opts.password);
@@ -59,10 +70,26 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
 	for (const s of staff) {
 		const existing = db.select().from(staffUsers).where(eq(staffUsers.username, s.username)).get();
 		if (!existing) {
-			db.insert(staffUsers).values({ ...s, communityId, passwordHash: hash, active: true, mustChangePassword: opts.mustChangePassword ?? false, createdAt: now }).run();
+			db.insert(staffUsers)
+				.values({
+					...s,
+					communityId,
+					passwordHash: hash,
+					active: true,
+					mustChangePassword: opts.mustChangePassword ?? false,
+					createdAt: now
+				})
+				.run();
 			createdUsers = true;
 		} else if (process.env.DEMO_PASSWORD) {
-			db.update(staffUsers).set({ passwordHash: hash, active: true, mustChangePassword: opts.mustChangePassword ?? false }).where(eq(staffUsers.id, existing.id)).run();
+			db.update(staffUsers)
+				.set({
+					passwordHash: hash,
+					active: true,
+					mustChangePassword: opts.mustChangePassword ?? false
+				})
+				.where(eq(staffUsers.id, existing.id))
+				.run();
 		}
 	}
 
@@ -72,7 +99,9 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
 		for (const hook of seedHooks) await hook(db, ctx);
 	});
 
-	const unitCount = db.$client.prepare('SELECT count(*) AS n FROM units WHERE community_id = ?').get(communityId) as { n: number };
+	const unitCount = db.$client
+		.prepare('SELECT count(*) AS n FROM units WHERE community_id = ?')
+		.get(communityId) as { n: number };
 	return { communityId, communityName: community.centreName, units: unitCount.n, createdUsers };
 }
 
@@ -80,7 +109,8 @@ function seedUnits(db: Db, communityId: number, now: number, buildings: number, 
 	const rand = rng(20261123);
 	const pick = <T>(arr: ArrayLike<T>) => arr[Math.floor(rand() * arr.length)];
 	const name = () => pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : '');
-	const phone = () => '13' + String(Math.floor(rand() * 10)) + String(Math.floor(rand() * 1e8)).padStart(8, '0');
+	const phone = () =>
+		'13' + String(Math.floor(rand() * 10)) + String(Math.floor(rand() * 1e8)).padStart(8, '0');
 	const plans = [8956, 9821, 11240, 12668, 14320];
 	tx(db, () => {
 		for (let b = 1; b <= buildings; b++) {
@@ -100,7 +130,11 @@ function seedUnits(db: Db, communityId: number, now: number, buildings: number, 
 								room,
 								code,
 								areaCenti: plans[(b + r) % plans.length],
-								occupancy: late ? 'not_handed_over' : rand() < 0.06 ? 'vacant_after_move_in' : 'occupied',
+								occupancy: late
+									? 'not_handed_over'
+									: rand() < 0.06
+										? 'vacant_after_move_in'
+										: 'occupied',
 								handoverNoticeDate: b === buildings ? '2025-06-15' : '2021-09-01',
 								parkingSpaces: rand() < 0.35 ? 1 : 0,
 								createdAt: now
@@ -108,21 +142,42 @@ function seedUnits(db: Db, communityId: number, now: number, buildings: number, 
 							.returning({ id: units.id })
 							.get();
 						const roll = rand();
-						const ownerType: OwnerType = roll < 0.86 ? 'individual' : roll < 0.9 ? 'company' : roll < 0.94 ? 'hk_mo_tw' : roll < 0.97 ? 'foreign' : 'minor';
+						const ownerType: OwnerType =
+							roll < 0.86
+								? 'individual'
+								: roll < 0.9
+									? 'company'
+									: roll < 0.94
+										? 'hk_mo_tw'
+										: roll < 0.97
+											? 'foreign'
+											: 'minor';
 						const owner = db
 							.insert(owners)
 							.values({
 								communityId,
 								name: ownerType === 'company' ? pick(COMPANIES) : name(),
 								phone: phone(),
-								idType: ownerType === 'company' ? 'business_licence' : ownerType === 'foreign' ? 'passport' : ownerType === 'hk_mo_tw' ? 'home_return_permit' : 'id_card',
-								idNumber: ownerType === 'individual' || ownerType === 'minor' ? `3301${String(Math.floor(rand() * 1e14)).padStart(14, '0')}` : `X${Math.floor(rand() * 1e8)}`,
+								idType:
+									ownerType === 'company'
+										? 'business_licence'
+										: ownerType === 'foreign'
+											? 'passport'
+											: ownerType === 'hk_mo_tw'
+												? 'home_return_permit'
+												: 'id_card',
+								idNumber:
+									ownerType === 'individual' || ownerType === 'minor'
+										? `3301${String(Math.floor(rand() * 1e14)).padStart(14, '0')}`
+										: `X${Math.floor(rand() * 1e8)}`,
 								ownerType,
 								createdAt: now
 							})
 							.returning({ id: owners.id })
 							.get();
-						db.insert(unitOwners).values({ unitId: unit.id, ownerId: owner.id, role: 'owner' }).run();
+						db.insert(unitOwners)
+							.values({ unitId: unit.id, ownerId: owner.id, role: 'owner' })
+							.run();
 					}
 				}
 			}

@@ -12,7 +12,15 @@ import { MAX_FEN } from '../../money';
 import { cashDifference } from '../../domain/report';
 import { handoverDiffers, type Slips } from '../../domain/handover';
 import { ShiftError } from './errors';
-import { closedShift, hasDifference, openMatters, openShiftOf, shiftCash, type ClosedShift, type ShiftRow } from './queries';
+import {
+	closedShift,
+	hasDifference,
+	openMatters,
+	openShiftOf,
+	shiftCash,
+	type ClosedShift,
+	type ShiftRow
+} from './queries';
 
 export const NOTE_MAX = 1000;
 
@@ -32,23 +40,64 @@ function checkFen(fen: number): void {
 export function openShift(db: Db, input: OpenShiftInput): ShiftRow {
 	checkFen(input.openingFloatFen);
 	return tx(db, () => {
-		const replay = db.select().from(cashierShifts).where(eq(cashierShifts.idempotencyKey, input.idempotencyKey)).get();
+		const replay = db
+			.select()
+			.from(cashierShifts)
+			.where(eq(cashierShifts.idempotencyKey, input.idempotencyKey))
+			.get();
 		if (replay) {
-			if (replay.cashierId !== input.cashierId || replay.communityId !== input.communityId) throw new ShiftError('idempotency_conflict');
-			return { id: replay.id, communityId: replay.communityId, cashierId: replay.cashierId, openedAt: replay.openedAt, localDate: replay.localDate, openingFloatFen: replay.openingFloatFen };
+			if (replay.cashierId !== input.cashierId || replay.communityId !== input.communityId)
+				throw new ShiftError('idempotency_conflict');
+			return {
+				id: replay.id,
+				communityId: replay.communityId,
+				cashierId: replay.cashierId,
+				openedAt: replay.openedAt,
+				localDate: replay.localDate,
+				openingFloatFen: replay.openingFloatFen
+			};
 		}
 		if (openShiftOf(db, input.communityId, input.cashierId)) throw new ShiftError('already_open');
 		// Strictly after the cashier's last closing, so no receipt is counted in two shifts.
-		const last = db.$client.prepare(`SELECT max(c.closed_at) AS at FROM shift_closes c JOIN cashier_shifts s ON s.id = c.shift_id WHERE s.community_id = ? AND s.cashier_id = ?`).get(input.communityId, input.cashierId) as { at: number | null };
+		const last = db.$client
+			.prepare(
+				`SELECT max(c.closed_at) AS at FROM shift_closes c JOIN cashier_shifts s ON s.id = c.shift_id WHERE s.community_id = ? AND s.cashier_id = ?`
+			)
+			.get(input.communityId, input.cashierId) as { at: number | null };
 		const openedAt = Math.max(input.now, (last.at ?? 0) + 1);
 		const tz = getCommunity(db, input.communityId).timeZone;
 		const row = db
 			.insert(cashierShifts)
-			.values({ communityId: input.communityId, cashierId: input.cashierId, openedAt, localDate: todayIn(tz, openedAt), openingFloatFen: input.openingFloatFen, idempotencyKey: input.idempotencyKey })
+			.values({
+				communityId: input.communityId,
+				cashierId: input.cashierId,
+				openedAt,
+				localDate: todayIn(tz, openedAt),
+				openingFloatFen: input.openingFloatFen,
+				idempotencyKey: input.idempotencyKey
+			})
 			.returning()
 			.get();
-		audit(db, { communityId: input.communityId, actorId: input.cashierId, action: 'shift.open', targetType: 'shift', targetId: row.id, detail: { openingFloatFen: input.openingFloatFen } }, openedAt);
-		return { id: row.id, communityId: row.communityId, cashierId: row.cashierId, openedAt: row.openedAt, localDate: row.localDate, openingFloatFen: row.openingFloatFen };
+		audit(
+			db,
+			{
+				communityId: input.communityId,
+				actorId: input.cashierId,
+				action: 'shift.open',
+				targetType: 'shift',
+				targetId: row.id,
+				detail: { openingFloatFen: input.openingFloatFen }
+			},
+			openedAt
+		);
+		return {
+			id: row.id,
+			communityId: row.communityId,
+			cashierId: row.cashierId,
+			openedAt: row.openedAt,
+			localDate: row.localDate,
+			openingFloatFen: row.openingFloatFen
+		};
 	});
 }
 
@@ -69,7 +118,8 @@ export interface CloseShiftInput {
 const NONE: Slips = { count: 0, fen: 0 };
 
 function checkSlips(s: Slips): void {
-	if (!Number.isSafeInteger(s.count) || s.count < 0 || s.count > 10_000) throw new ShiftError('bad_amount');
+	if (!Number.isSafeInteger(s.count) || s.count < 0 || s.count > 10_000)
+		throw new ShiftError('bad_amount');
 	checkFen(s.fen);
 }
 
@@ -86,17 +136,41 @@ export function closeShift(db: Db, input: CloseShiftInput): ClosedShift {
 	const note = input.note.trim();
 	if (note.length > NOTE_MAX) throw new ShiftError('note_too_long');
 	return tx(db, () => {
-		const replay = db.select().from(shiftCloses).where(eq(shiftCloses.idempotencyKey, input.idempotencyKey)).get();
+		const replay = db
+			.select()
+			.from(shiftCloses)
+			.where(eq(shiftCloses.idempotencyKey, input.idempotencyKey))
+			.get();
 		if (replay) {
-			if (replay.shiftId !== input.shiftId || replay.communityId !== input.communityId) throw new ShiftError('idempotency_conflict');
+			if (replay.shiftId !== input.shiftId || replay.communityId !== input.communityId)
+				throw new ShiftError('idempotency_conflict');
 			return closedShift(db, input.communityId, replay.shiftId)!;
 		}
-		const shift = db.select().from(cashierShifts).where(and(eq(cashierShifts.id, input.shiftId), eq(cashierShifts.communityId, input.communityId))).get();
+		const shift = db
+			.select()
+			.from(cashierShifts)
+			.where(
+				and(eq(cashierShifts.id, input.shiftId), eq(cashierShifts.communityId, input.communityId))
+			)
+			.get();
 		if (!shift) throw new ShiftError('not_found');
 		if (shift.cashierId !== input.cashierId) throw new ShiftError('not_yours');
-		if (db.select({ id: shiftCloses.id }).from(shiftCloses).where(eq(shiftCloses.shiftId, shift.id)).get()) throw new ShiftError('not_open');
+		if (
+			db
+				.select({ id: shiftCloses.id })
+				.from(shiftCloses)
+				.where(eq(shiftCloses.shiftId, shift.id))
+				.get()
+		)
+			throw new ShiftError('not_open');
 		if (input.successorId !== null) {
-			const s = db.select({ id: staffUsers.id, active: staffUsers.active }).from(staffUsers).where(and(eq(staffUsers.id, input.successorId), eq(staffUsers.communityId, input.communityId))).get();
+			const s = db
+				.select({ id: staffUsers.id, active: staffUsers.active })
+				.from(staffUsers)
+				.where(
+					and(eq(staffUsers.id, input.successorId), eq(staffUsers.communityId, input.communityId))
+				)
+				.get();
 			if (!s || !s.active || s.id === input.cashierId) throw new ShiftError('bad_successor');
 		}
 		const closedAt = Math.max(input.now, shift.openedAt);
@@ -140,7 +214,18 @@ export function closeShift(db: Db, input: CloseShiftInput): ClosedShift {
 				cardCountedFen: cards.fen
 			})
 			.run();
-		audit(db, { communityId: input.communityId, actorId: input.cashierId, action: 'shift.close', targetType: 'shift', targetId: shift.id, detail: { expectedFen: cash.expectedFen, countedFen: input.countedFen, differenceFen } }, closedAt);
+		audit(
+			db,
+			{
+				communityId: input.communityId,
+				actorId: input.cashierId,
+				action: 'shift.close',
+				targetType: 'shift',
+				targetId: shift.id,
+				detail: { expectedFen: cash.expectedFen, countedFen: input.countedFen, differenceFen }
+			},
+			closedAt
+		);
 		return closedShift(db, input.communityId, shift.id)!;
 	});
 }
@@ -162,9 +247,14 @@ export function acknowledgeShift(db: Db, input: AcknowledgeInput): ClosedShift {
 	const note = input.note.trim();
 	if (note.length > NOTE_MAX) throw new ShiftError('note_too_long');
 	return tx(db, () => {
-		const replay = db.select().from(shiftAcknowledgements).where(eq(shiftAcknowledgements.idempotencyKey, input.idempotencyKey)).get();
+		const replay = db
+			.select()
+			.from(shiftAcknowledgements)
+			.where(eq(shiftAcknowledgements.idempotencyKey, input.idempotencyKey))
+			.get();
 		if (replay) {
-			if (replay.shiftId !== input.shiftId || replay.communityId !== input.communityId) throw new ShiftError('idempotency_conflict');
+			if (replay.shiftId !== input.shiftId || replay.communityId !== input.communityId)
+				throw new ShiftError('idempotency_conflict');
 			return closedShift(db, input.communityId, replay.shiftId)!;
 		}
 		const shift = closedShift(db, input.communityId, input.shiftId);
@@ -172,8 +262,28 @@ export function acknowledgeShift(db: Db, input: AcknowledgeInput): ClosedShift {
 		if (shift.cashierId === input.managerId) throw new ShiftError('not_yours');
 		if (!hasDifference(shift)) throw new ShiftError('nothing_to_acknowledge');
 		if (shift.acknowledgedAt !== null) throw new ShiftError('already_acknowledged');
-		db.insert(shiftAcknowledgements).values({ shiftId: shift.id, communityId: input.communityId, managerId: input.managerId, note, acknowledgedAt: input.now, idempotencyKey: input.idempotencyKey }).run();
-		audit(db, { communityId: input.communityId, actorId: input.managerId, action: 'shift.acknowledge', targetType: 'shift', targetId: shift.id, detail: { differenceFen: shift.differenceFen } }, input.now);
+		db.insert(shiftAcknowledgements)
+			.values({
+				shiftId: shift.id,
+				communityId: input.communityId,
+				managerId: input.managerId,
+				note,
+				acknowledgedAt: input.now,
+				idempotencyKey: input.idempotencyKey
+			})
+			.run();
+		audit(
+			db,
+			{
+				communityId: input.communityId,
+				actorId: input.managerId,
+				action: 'shift.acknowledge',
+				targetType: 'shift',
+				targetId: shift.id,
+				detail: { differenceFen: shift.differenceFen }
+			},
+			input.now
+		);
 		return closedShift(db, input.communityId, shift.id)!;
 	});
 }

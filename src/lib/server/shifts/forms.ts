@@ -31,7 +31,9 @@ const countField = z
 	.string()
 	.default('')
 	.transform((s) => s.trim())
-	.refine((s) => /^\d{0,5}$/.test(s) && Number(s || 0) <= 10_000, { error: () => m.validation_number() })
+	.refine((s) => /^\d{0,5}$/.test(s) && Number(s || 0) <= 10_000, {
+		error: () => m.validation_number()
+	})
 	.transform((s) => Number(s || 0));
 
 /** The key is the page's crypto.randomUUID(); anything else (e.g. "0") is not a form this app rendered. */
@@ -42,7 +44,9 @@ const note = () =>
 		.string()
 		.default('')
 		.transform((s) => s.trim())
-		.refine((s) => s.length <= NOTE_MAX, { message: m.reports_shift_error_note_too_long({ max: NOTE_MAX }) });
+		.refine((s) => s.length <= NOTE_MAX, {
+			message: m.reports_shift_error_note_too_long({ max: NOTE_MAX })
+		});
 
 /**
  * Taking over with an opening float. A counter form offering to take over (CashShiftOffer)
@@ -50,7 +54,9 @@ const note = () =>
  */
 export function openShiftSchema(fromCounterForm: boolean) {
 	return fromCounterForm
-		? z.object({ float: yuanField(false), shiftIdem: token }).transform((d) => ({ float: d.float, idem: d.shiftIdem }))
+		? z
+				.object({ float: yuanField(false), shiftIdem: token })
+				.transform((d) => ({ float: d.float, idem: d.shiftIdem }))
 		: z.object({ float: yuanField(false), idem: token });
 }
 
@@ -66,12 +72,18 @@ export function closeShiftSchema() {
 		successor: z
 			.string()
 			.default('')
-			.refine((s) => s === '' || /^\d{1,9}$/.test(s), { message: m.reports_shift_error_bad_successor() })
+			.refine((s) => s === '' || /^\d{1,9}$/.test(s), {
+				message: m.reports_shift_error_bad_successor()
+			})
 			.transform((s) => (s === '' ? null : Number(s))),
 		idem: token
 	});
 }
 
 export function acknowledgeShiftSchema() {
-	return z.object({ shiftId: z.coerce.number().int().positive().max(1e12), note: note(), idem: token });
+	return z.object({
+		shiftId: z.coerce.number().int().positive().max(1e12),
+		note: note(),
+		idem: token
+	});
 }

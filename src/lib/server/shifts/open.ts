@@ -21,10 +21,10 @@ const SHIFT_COLS = `s.id, s.community_id AS communityId, s.cashier_id AS cashier
 /** The cashier's shift without a close record, if any. */
 export function openShiftOf(db: Db, communityId: number, cashierId: number): ShiftRow | null {
 	return (
-		(stmt(db, `SELECT ${SHIFT_COLS} FROM cashier_shifts s WHERE s.community_id = ? AND s.cashier_id = ? AND NOT EXISTS (SELECT 1 FROM shift_closes c WHERE c.shift_id = s.id) ORDER BY s.opened_at DESC, s.id DESC LIMIT 1`).get(
-			communityId,
-			cashierId
-		) as ShiftRow | undefined) ?? null
+		(stmt(
+			db,
+			`SELECT ${SHIFT_COLS} FROM cashier_shifts s WHERE s.community_id = ? AND s.cashier_id = ? AND NOT EXISTS (SELECT 1 FROM shift_closes c WHERE c.shift_id = s.id) ORDER BY s.opened_at DESC, s.id DESC LIMIT 1`
+		).get(communityId, cashierId) as ShiftRow | undefined) ?? null
 	);
 }
 
@@ -39,7 +39,12 @@ export const seedingConnections = new WeakSet<Db>();
  * Refuses (LedgerError 'no_open_shift') cash taken or paid out by a cashier without an open shift
  * that had started by `now`. Call inside the write's transaction.
  */
-export function requireCashShift(db: Db, communityId: number, cashierId: number, now: number): void {
+export function requireCashShift(
+	db: Db,
+	communityId: number,
+	cashierId: number,
+	now: number
+): void {
 	if (seedingConnections.has(db)) return;
 	const shift = openShiftOf(db, communityId, cashierId);
 	if (!shift || shift.openedAt > now) throw new LedgerError('no_open_shift');

@@ -31,9 +31,29 @@ export interface CashFigures extends ShiftCash {
 
 /** Open matters handed to the next shift (a snapshot is kept on the close record). */
 export interface Handover {
-	pendingWaivers: { requestNo: string; unitCode: string; requestedFen: number; localDate: string }[];
-	keysOut: { tagNo: string; opens: string; borrowerName: string; borrowerPhone: string; expectedReturnAt: number; overdue: boolean }[];
-	ticketsNearLimit: { ticketNo: string; kind: string; unitCode: string; location: string; limit: Limit; dueAt: number; breached: boolean }[];
+	pendingWaivers: {
+		requestNo: string;
+		unitCode: string;
+		requestedFen: number;
+		localDate: string;
+	}[];
+	keysOut: {
+		tagNo: string;
+		opens: string;
+		borrowerName: string;
+		borrowerPhone: string;
+		expectedReturnAt: number;
+		overdue: boolean;
+	}[];
+	ticketsNearLimit: {
+		ticketNo: string;
+		kind: string;
+		unitCode: string;
+		location: string;
+		limit: Limit;
+		dueAt: number;
+		breached: boolean;
+	}[];
 }
 
 export const EMPTY_HANDOVER: Handover = { pendingWaivers: [], keysOut: [], ticketsNearLimit: [] };
@@ -49,7 +69,10 @@ export function shiftCash(db: Db, shift: ShiftRow, untilMs: number): CashFigures
 		db,
 		`SELECT coalesce(sum(total_fen), 0) AS fen, count(*) AS n FROM payments
 		 WHERE community_id = ? AND local_date BETWEEN ? AND ? AND cashier_id = ? AND method = 'cash' AND created_at >= ? AND created_at <= ?`
-	).get(shift.communityId, shift.localDate, lastDate, shift.cashierId, shift.openedAt, untilMs) as { fen: number; n: number };
+	).get(shift.communityId, shift.localDate, lastDate, shift.cashierId, shift.openedAt, untilMs) as {
+		fen: number;
+		n: number;
+	};
 	const voided = stmt(
 		db,
 		`SELECT coalesce(sum(p.total_fen), 0) AS fen, count(*) AS n FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id
@@ -59,15 +82,31 @@ export function shiftCash(db: Db, shift: ShiftRow, untilMs: number): CashFigures
 		db,
 		`SELECT coalesce(sum(refund_fen), 0) AS fen, count(*) AS n FROM deposit_settlements
 		 WHERE community_id = ? AND local_date BETWEEN ? AND ? AND staff_id = ? AND method = 'cash' AND refund_fen > 0 AND created_at >= ? AND created_at <= ?`
-	).get(shift.communityId, shift.localDate, lastDate, shift.cashierId, shift.openedAt, untilMs) as { fen: number; n: number };
+	).get(shift.communityId, shift.localDate, lastDate, shift.cashierId, shift.openedAt, untilMs) as {
+		fen: number;
+		n: number;
+	};
 	const slips = stmt(
 		db,
 		`SELECT method, coalesce(sum(total_fen), 0) AS fen, count(*) AS n FROM payments p
 		 WHERE community_id = ? AND local_date BETWEEN ? AND ? AND cashier_id = ? AND method IN ('cheque', 'card') AND created_at >= ? AND created_at <= ?
 		 AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at <= ?) GROUP BY method`
-	).all(shift.communityId, shift.localDate, lastDate, shift.cashierId, shift.openedAt, untilMs, untilMs) as { method: string; fen: number; n: number }[];
+	).all(
+		shift.communityId,
+		shift.localDate,
+		lastDate,
+		shift.cashierId,
+		shift.openedAt,
+		untilMs,
+		untilMs
+	) as { method: string; fen: number; n: number }[];
 	const slip = (method: string) => slips.find((x) => x.method === method) ?? { fen: 0, n: 0 };
-	const cash: ShiftCash = { openingFloatFen: shift.openingFloatFen, cashReceivedFen: received.fen, cashVoidedFen: voided.fen, cashRefundedFen: refunded.fen };
+	const cash: ShiftCash = {
+		openingFloatFen: shift.openingFloatFen,
+		cashReceivedFen: received.fen,
+		cashVoidedFen: voided.fen,
+		cashRefundedFen: refunded.fen
+	};
 	return {
 		...cash,
 		cashReceivedCount: received.n,
@@ -83,11 +122,20 @@ export function shiftCash(db: Db, shift: ShiftRow, untilMs: number): CashFigures
 
 /** What is open right now and should be handed over: pending waivers, keys out, tickets near or past a limit. */
 export function openMatters(db: Db, communityId: number, now: number): Handover {
-	const waivers = listRequests(db, communityId, { states: ['pending'], order: 'oldest', limit: 50 });
+	const waivers = listRequests(db, communityId, {
+		states: ['pending'],
+		order: 'oldest',
+		limit: 50
+	});
 	const keys = listKeys(db, communityId, now, { state: 'lent' });
 	const tickets = listBoard(db, communityId, { alert: 'attention' }, now).slice(0, 50);
 	return {
-		pendingWaivers: waivers.map((w) => ({ requestNo: w.requestNo, unitCode: w.unitCode, requestedFen: w.requestedFen, localDate: w.localDate })),
+		pendingWaivers: waivers.map((w) => ({
+			requestNo: w.requestNo,
+			unitCode: w.unitCode,
+			requestedFen: w.requestedFen,
+			localDate: w.localDate
+		})),
 		keysOut: keys
 			.filter((k) => k.openLoan)
 			.map((k) => ({
@@ -101,14 +149,26 @@ export function openMatters(db: Db, communityId: number, now: number): Handover 
 			.sort((a, b) => a.expectedReturnAt - b.expectedReturnAt),
 		ticketsNearLimit: tickets
 			.filter((t) => t.next)
-			.map((t) => ({ ticketNo: t.ticketNo, kind: t.kind, unitCode: t.unitCode, location: t.location, limit: t.next!.limit, dueAt: t.next!.dueAt, breached: t.alert === 'breached' }))
+			.map((t) => ({
+				ticketNo: t.ticketNo,
+				kind: t.kind,
+				unitCode: t.unitCode,
+				location: t.location,
+				limit: t.next!.limit,
+				dueAt: t.next!.dueAt,
+				breached: t.alert === 'breached'
+			}))
 	};
 }
 
 export function parseHandover(json: string): Handover {
 	try {
 		const h = JSON.parse(json) as Partial<Handover>;
-		return { pendingWaivers: h.pendingWaivers ?? [], keysOut: h.keysOut ?? [], ticketsNearLimit: h.ticketsNearLimit ?? [] };
+		return {
+			pendingWaivers: h.pendingWaivers ?? [],
+			keysOut: h.keysOut ?? [],
+			ticketsNearLimit: h.ticketsNearLimit ?? []
+		};
 	} catch {
 		return EMPTY_HANDOVER;
 	}
@@ -159,25 +219,53 @@ const toClosed = (r: RawClosed): ClosedShift => ({ ...r, handover: parseHandover
 
 /** Shifts closed on from…to (the community's dates), in closing order. */
 export function closedShifts(db: Db, communityId: number, from: string, to: string): ClosedShift[] {
-	return (stmt(db, `${CLOSED_SQL} WHERE c.community_id = ? AND c.local_date BETWEEN ? AND ? ORDER BY c.closed_at, c.id`).all(communityId, from, to) as RawClosed[]).map(toClosed);
+	return (
+		stmt(
+			db,
+			`${CLOSED_SQL} WHERE c.community_id = ? AND c.local_date BETWEEN ? AND ? ORDER BY c.closed_at, c.id`
+		).all(communityId, from, to) as RawClosed[]
+	).map(toClosed);
 }
 
 /** One closed shift of the community, or null (unknown, another community's, or still open). */
 export function closedShift(db: Db, communityId: number, shiftId: number): ClosedShift | null {
 	if (!Number.isSafeInteger(shiftId) || shiftId <= 0) return null;
-	const r = stmt(db, `${CLOSED_SQL} WHERE c.community_id = ? AND s.id = ?`).get(communityId, shiftId) as RawClosed | undefined;
+	const r = stmt(db, `${CLOSED_SQL} WHERE c.community_id = ? AND s.id = ?`).get(
+		communityId,
+		shiftId
+	) as RawClosed | undefined;
 	return r ? toClosed(r) : null;
 }
 
 /** Shifts handed over to `successorId` (named as 接班人), newest first. */
-export function handedOverTo(db: Db, communityId: number, successorId: number, limit = 10): ClosedShift[] {
-	return (stmt(db, `${CLOSED_SQL} WHERE c.community_id = ? AND c.successor_id = ? ORDER BY c.closed_at DESC, c.id DESC LIMIT ?`).all(communityId, successorId, limit) as RawClosed[]).map(toClosed);
+export function handedOverTo(
+	db: Db,
+	communityId: number,
+	successorId: number,
+	limit = 10
+): ClosedShift[] {
+	return (
+		stmt(
+			db,
+			`${CLOSED_SQL} WHERE c.community_id = ? AND c.successor_id = ? ORDER BY c.closed_at DESC, c.id DESC LIMIT ?`
+		).all(communityId, successorId, limit) as RawClosed[]
+	).map(toClosed);
 }
 
 /** Whether a closed shift needs a manager's acknowledgement (domain/handover.ts). */
 export const hasDifference = (s: ClosedShift): boolean => shiftDiffers(s);
 
 /** A cashier's latest closed shifts, newest first. */
-export function recentClosedShifts(db: Db, communityId: number, cashierId: number, limit = 10): ClosedShift[] {
-	return (stmt(db, `${CLOSED_SQL} WHERE c.community_id = ? AND s.cashier_id = ? ORDER BY c.closed_at DESC, c.id DESC LIMIT ?`).all(communityId, cashierId, limit) as RawClosed[]).map(toClosed);
+export function recentClosedShifts(
+	db: Db,
+	communityId: number,
+	cashierId: number,
+	limit = 10
+): ClosedShift[] {
+	return (
+		stmt(
+			db,
+			`${CLOSED_SQL} WHERE c.community_id = ? AND s.cashier_id = ? ORDER BY c.closed_at DESC, c.id DESC LIMIT ?`
+		).all(communityId, cashierId, limit) as RawClosed[]
+	).map(toClosed);
 }

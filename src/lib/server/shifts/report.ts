@@ -27,7 +27,8 @@ type Agg = { shiftId: number; fen: number; n: number };
 type Outside = { fen: number | null; n: number };
 
 // A shift covers its cashier's moments from its opening to its closing (or to now while open).
-const IN_SHIFT = (who: string, at: string) => `s.community_id = ? AND s.cashier_id = ${who} AND s.opened_at <= ${at} AND (c.closed_at IS NULL OR c.closed_at >= ${at})`;
+const IN_SHIFT = (who: string, at: string) =>
+	`s.community_id = ? AND s.cashier_id = ${who} AND s.opened_at <= ${at} AND (c.closed_at IS NULL OR c.closed_at >= ${at})`;
 const NO_SHIFT = (who: string, at: string) =>
 	`NOT EXISTS (SELECT 1 FROM cashier_shifts s LEFT JOIN shift_closes c ON c.shift_id = s.id WHERE ${IN_SHIFT(who, at)})`;
 
@@ -53,23 +54,45 @@ const SHIFTS = `SELECT s.id AS shiftId, s.community_id AS communityId, s.cashier
 	FROM cashier_shifts s JOIN staff_users st ON st.id = s.cashier_id LEFT JOIN shift_closes c ON c.shift_id = s.id
 	WHERE s.community_id = ? AND s.opened_at < ? AND (c.closed_at IS NULL OR c.closed_at >= ?) ORDER BY s.opened_at, s.id`;
 
-type ShiftRowRaw = Omit<CashShiftLine, keyof CashTieLine | 'expectedFen'> & { communityId: number; localDate: string; expectedFen: number | null };
+type ShiftRowRaw = Omit<CashShiftLine, keyof CashTieLine | 'expectedFen'> & {
+	communityId: number;
+	localDate: string;
+	expectedFen: number | null;
+};
 
 /**
  * The shifts overlapping [startMs, asOfMs) with the cash of from…to in each, tied to the report's
  * 现金 method line (`methodNetFen`). A shift still open at asOfMs shows its expected cash so far.
  */
-export function cashByShift(db: Db, communityId: number, period: { from: string; to: string; startMs: number; asOfMs: number }, methodNetFen: number): CashTie<CashShiftLine> {
+export function cashByShift(
+	db: Db,
+	communityId: number,
+	period: { from: string; to: string; startMs: number; asOfMs: number },
+	methodNetFen: number
+): CashTie<CashShiftLine> {
 	const c = communityId;
 	const { from, to } = period;
-	const byShift = (sql: string) => new Map((stmt(db, sql).all(c, from, to, c) as Agg[]).map((r) => [r.shiftId, r]));
+	const byShift = (sql: string) =>
+		new Map((stmt(db, sql).all(c, from, to, c) as Agg[]).map((r) => [r.shiftId, r]));
 	const received = byShift(RECEIVED);
 	const voided = byShift(VOIDED);
 	const refunded = byShift(REFUNDED);
 	const rows = stmt(db, SHIFTS).all(c, period.asOfMs, period.startMs) as ShiftRowRaw[];
 	const lines: CashShiftLine[] = rows.map((r) => {
 		const expectedFen =
-			r.expectedFen ?? shiftCash(db, { id: r.shiftId, communityId: r.communityId, cashierId: r.cashierId, openedAt: r.openedAt, localDate: r.localDate, openingFloatFen: r.openingFloatFen }, period.asOfMs).expectedFen;
+			r.expectedFen ??
+			shiftCash(
+				db,
+				{
+					id: r.shiftId,
+					communityId: r.communityId,
+					cashierId: r.cashierId,
+					openedAt: r.openedAt,
+					localDate: r.localDate,
+					openingFloatFen: r.openingFloatFen
+				},
+				period.asOfMs
+			).expectedFen;
 		return {
 			shiftId: r.shiftId,
 			cashierId: r.cashierId,
@@ -95,5 +118,16 @@ export function cashByShift(db: Db, communityId: number, period: { from: string;
 		return { fen: r.fen ?? 0, n: r.n };
 	};
 	const [ri, vo, rf] = [out(RECEIVED_OUT), out(VOIDED_OUT), out(REFUNDED_OUT)];
-	return tieCash(lines, { receivedFen: ri.fen, receivedCount: ri.n, voidedFen: vo.fen, voidedCount: vo.n, refundedFen: rf.fen, refundedCount: rf.n }, methodNetFen);
+	return tieCash(
+		lines,
+		{
+			receivedFen: ri.fen,
+			receivedCount: ri.n,
+			voidedFen: vo.fen,
+			voidedCount: vo.n,
+			refundedFen: rf.fen,
+			refundedCount: rf.n
+		},
+		methodNetFen
+	);
 }

@@ -12,7 +12,11 @@ const MINUTE = 60_000;
  * around that cash: the seeds replay a year of counter work out of order, so a shift cannot be
  * open at each moment they write. Afterwards no cash is outside a shift (`layShifts`).
  */
-export async function seedWithShifts(db: Db, ctx: { communityId: number; today: Date }, seeds: () => void | Promise<void>): Promise<void> {
+export async function seedWithShifts(
+	db: Db,
+	ctx: { communityId: number; today: Date },
+	seeds: () => void | Promise<void>
+): Promise<void> {
 	seedingConnections.add(db);
 	try {
 		await seeds();
@@ -29,7 +33,10 @@ interface Activity {
 
 /** Cash taken or paid out that no shift of its cashier covers, oldest first. */
 function uncoveredCash(db: Db, communityId: number): Activity[] {
-	const covered = (who: string, at: string) => `EXISTS (SELECT 1 FROM cashier_shifts s LEFT JOIN shift_closes c ON c.shift_id = s.id
+	const covered = (
+		who: string,
+		at: string
+	) => `EXISTS (SELECT 1 FROM cashier_shifts s LEFT JOIN shift_closes c ON c.shift_id = s.id
 		WHERE s.community_id = ? AND s.cashier_id = ${who} AND s.opened_at <= ${at} AND (c.closed_at IS NULL OR c.closed_at >= ${at}))`;
 	return db.$client
 		.prepare(
@@ -41,7 +48,14 @@ function uncoveredCash(db: Db, communityId: number): Activity[] {
 				SELECT d.staff_id, d.created_at FROM deposit_settlements d WHERE d.community_id = ? AND d.method = 'cash' AND d.refund_fen > 0 AND NOT ${covered('d.staff_id', 'd.created_at')}
 			) ORDER BY at, cashierId`
 		)
-		.all(communityId, communityId, communityId, communityId, communityId, communityId) as Activity[];
+		.all(
+			communityId,
+			communityId,
+			communityId,
+			communityId,
+			communityId,
+			communityId
+		) as Activity[];
 }
 
 /**
@@ -55,7 +69,12 @@ export function layShifts(db: Db, ctx: { communityId: number; today: Date }): vo
 	const tz = getCommunity(db, communityId).timeZone;
 	const nowMs = ctx.today.getTime();
 	const yesterday = addDays(todayIn(tz, ctx.today), -1);
-	const staff = (username: string) => (db.$client.prepare('SELECT id FROM staff_users WHERE community_id = ? AND username = ?').get(communityId, username) as { id: number } | undefined)?.id;
+	const staff = (username: string) =>
+		(
+			db.$client
+				.prepare('SELECT id FROM staff_users WHERE community_id = ? AND username = ?')
+				.get(communityId, username) as { id: number } | undefined
+		)?.id;
 	const clerk = staff('clerk');
 	const clerk2 = staff('clerk2');
 	const days = new Map<string, { cashierId: number; date: string; first: number; last: number }>();
@@ -67,8 +86,17 @@ export function layShifts(db: Db, ctx: { communityId: number; today: Date }): vo
 		else days.set(k, { cashierId: a.cashierId, date, first: a.at, last: a.at });
 	}
 	for (const d of [...days.values()].sort((a, b) => a.first - b.first)) {
-		const shift = openShift(db, { communityId, cashierId: d.cashierId, openingFloatFen: 50000, idempotencyKey: `seed-shift-${communityId}-${d.cashierId}-${d.date}`, now: Math.min(localToEpochMs(d.date, '08:30', tz), d.first - MINUTE) });
-		const closeAt = Math.max(d.last, Math.min(Math.max(localToEpochMs(d.date, '17:30', tz), d.last + MINUTE), nowMs));
+		const shift = openShift(db, {
+			communityId,
+			cashierId: d.cashierId,
+			openingFloatFen: 50000,
+			idempotencyKey: `seed-shift-${communityId}-${d.cashierId}-${d.date}`,
+			now: Math.min(localToEpochMs(d.date, '08:30', tz), d.first - MINUTE)
+		});
+		const closeAt = Math.max(
+			d.last,
+			Math.min(Math.max(localToEpochMs(d.date, '17:30', tz), d.last + MINUTE), nowMs)
+		);
 		const over = d.cashierId === clerk2 && d.date === yesterday;
 		const held = shiftCash(db, shift, closeAt);
 		closeShift(db, {

@@ -11,6 +11,12 @@ export const TEST_SHIFTS_FROM = Date.parse('2020-01-01T00:00:00Z');
  */
 export function openTestShifts(db: Db, f: Fixture, at = TEST_SHIFTS_FROM): void {
 	for (const cashierId of [f.clerkId, f.clerk2Id, f.managerId, f.adminId]) {
-		openShift(db, { communityId: f.communityId, cashierId, openingFloatFen: 0, idempotencyKey: `test-shift-${f.communityId}-${cashierId}`, now: at });
+		openShift(db, {
+			communityId: f.communityId,
+			cashierId,
+			openingFloatFen: 0,
+			idempotencyKey: `test-shift-${f.communityId}-${cashierId}`,
+			now: at
+		});
 	}
 }

@@ -20,10 +20,26 @@ import {
 	type TicketState
 } from '../../domain/tickets';
 import { invalid, notFound, ruleFailure, type FieldErrors, type TicketFailure } from './errors';
-import { actionSchemas, editSchema, parseTicketForm, stringValues, type TimeContext } from './forms';
-import { appendEvent, findTicketRow, findUnit, loadEvents, unitCodeOf, type TicketActor, type TicketRow } from './model';
+import {
+	actionSchemas,
+	editSchema,
+	parseTicketForm,
+	stringValues,
+	type TimeContext
+} from './forms';
+import {
+	appendEvent,
+	findTicketRow,
+	findUnit,
+	loadEvents,
+	unitCodeOf,
+	type TicketActor,
+	type TicketRow
+} from './model';
 
-export type ActionResult = { ok: true; ticketNo: string; state: TicketState; events: TicketEventType[]; replay: boolean } | TicketFailure;
+export type ActionResult =
+	| { ok: true; ticketNo: string; state: TicketState; events: TicketEventType[]; replay: boolean }
+	| TicketFailure;
 
 export interface ActionOptions {
 	now?: number;
@@ -38,10 +54,18 @@ export interface ActionOptions {
  * (domain/tickets.ts) decides what is allowed; nothing is written unless everything is right.
  * A resident (kiosk) may only rate a return visit on a ticket of their own unit.
  */
-export function applyTicketAction(db: Db, ticketNo: string, action: string, input: Record<string, unknown>, actor: TicketActor, opts: ActionOptions = {}): ActionResult {
+export function applyTicketAction(
+	db: Db,
+	ticketNo: string,
+	action: string,
+	input: Record<string, unknown>,
+	actor: TicketActor,
+	opts: ActionOptions = {}
+): ActionResult {
 	const now = opts.now ?? nowMs();
 	const community = getCommunity(db, actor.communityId);
-	if (!(ACTIONS as readonly string[]).includes(action)) return invalid({ action: { code: 'invalid' } }, {});
+	if (!(ACTIONS as readonly string[]).includes(action))
+		return invalid({ action: { code: 'invalid' } }, {});
 	const act = action as TicketAction;
 	const key = opts.idempotencyKey?.trim() || null;
 
@@ -49,11 +73,23 @@ export function applyTicketAction(db: Db, ticketNo: string, action: string, inpu
 		const ticket = findTicketRow(db, actor.communityId, ticketNo);
 		if (!ticket || (actor.kind === 'resident' && ticket.unitId !== actor.unitId)) return notFound();
 		const values = stringValues(input);
-		if (actor.kind === 'resident' && act !== 'return_visit') return ruleFailure('staff_only', values);
+		if (actor.kind === 'resident' && act !== 'return_visit')
+			return ruleFailure('staff_only', values);
 
 		if (key) {
-			const done = db.select({ id: ticketEvents.id }).from(ticketEvents).where(and(eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.idempotencyKey, key))).get();
-			if (done) return { ok: true, ticketNo: ticket.ticketNo, state: ticket.state, events: [], replay: true };
+			const done = db
+				.select({ id: ticketEvents.id })
+				.from(ticketEvents)
+				.where(and(eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.idempotencyKey, key)))
+				.get();
+			if (done)
+				return {
+					ok: true,
+					ticketNo: ticket.ticketNo,
+					state: ticket.state,
+					events: [],
+					replay: true
+				};
 		}
 
 		const log = loadEvents(db, ticket.id);
@@ -64,7 +100,11 @@ export function applyTicketAction(db: Db, ticketNo: string, action: string, inpu
 		if (state) return ruleFailure(state, values);
 
 		const type = ACTION_EVENT[act];
-		const time: TimeContext = { timeZone: community.timeZone, now, earliest: earliestAt(type, ticket.receivedAt, log) };
+		const time: TimeContext = {
+			timeZone: community.timeZone,
+			now,
+			earliest: earliestAt(type, ticket.receivedAt, log)
+		};
 		const built = buildEvents(db, act, input, time, ticket, actor);
 		if ('errors' in built) return invalid(built.errors, values);
 
@@ -98,60 +138,129 @@ export function applyTicketAction(db: Db, ticketNo: string, action: string, inpu
 				action: `ticket.${act}`,
 				targetType: 'ticket',
 				targetId: ticket.ticketNo,
-				detail: { from: facts.state, to: next.state, events: built.events.map((e) => ({ type: e.type, at: e.at, data: e.data })) }
+				detail: {
+					from: facts.state,
+					to: next.state,
+					events: built.events.map((e) => ({ type: e.type, at: e.at, data: e.data }))
+				}
 			},
 			now
 		);
-		return { ok: true, ticketNo: ticket.ticketNo, state: next.state, events: built.events.map((e) => e.type), replay: false };
+		return {
+			ok: true,
+			ticketNo: ticket.ticketNo,
+			state: next.state,
+			events: built.events.map((e) => e.type),
+			replay: false
+		};
 	});
 }
 
-type Built = { events: TicketEvent[]; fields?: Partial<Pick<TicketRow, 'reporterName' | 'reporterPhone' | 'location' | 'urgency' | 'unitId'>> };
+type Built = {
+	events: TicketEvent[];
+	fields?: Partial<
+		Pick<TicketRow, 'reporterName' | 'reporterPhone' | 'location' | 'urgency' | 'unitId'>
+	>;
+};
 
 /** Parses the action's fields (forms.ts) into its event(s), or the field errors. */
-function buildEvents(db: Db, act: TicketAction, input: Record<string, unknown>, time: TimeContext, ticket: TicketRow, actor: TicketActor): Built | { errors: FieldErrors } {
+function buildEvents(
+	db: Db,
+	act: TicketAction,
+	input: Record<string, unknown>,
+	time: TimeContext,
+	ticket: TicketRow,
+	actor: TicketActor
+): Built | { errors: FieldErrors } {
 	if (act === 'edit') return buildEdit(db, input, ticket, time.now);
 	const schemas = actionSchemas({ ...time, resident: actor.kind === 'resident' });
 	const read = <S extends z.ZodType>(schema: S) => parseTicketForm(schema, input);
 	switch (act) {
 		case 'dispatch': {
 			const r = read(schemas.dispatch);
-			return r.ok ? { events: [{ type: 'dispatched', at: r.data.at, data: { department: r.data.department!, assignee: r.data.assignee, note: r.data.note } }] } : { errors: r.errors };
+			return r.ok
+				? {
+						events: [
+							{
+								type: 'dispatched',
+								at: r.data.at,
+								data: {
+									department: r.data.department!,
+									assignee: r.data.assignee,
+									note: r.data.note
+								}
+							}
+						]
+					}
+				: { errors: r.errors };
 		}
 		case 'approve': {
 			const r = read(schemas.approve);
-			return r.ok ? { events: [{ type: 'approved', at: r.data.at, data: { note: r.data.note } }] } : { errors: r.errors };
+			return r.ok
+				? { events: [{ type: 'approved', at: r.data.at, data: { note: r.data.note } }] }
+				: { errors: r.errors };
 		}
 		case 'transfer': {
 			const r = read(schemas.transfer);
-			return r.ok ? { events: [{ type: 'transferred', at: r.data.at, data: { assignee: r.data.assignee, note: r.data.note } }] } : { errors: r.errors };
+			return r.ok
+				? {
+						events: [
+							{
+								type: 'transferred',
+								at: r.data.at,
+								data: { assignee: r.data.assignee, note: r.data.note }
+							}
+						]
+					}
+				: { errors: r.errors };
 		}
 		case 'notify_supervisor': {
 			const r = read(schemas.notify_supervisor);
-			return r.ok ? { events: [{ type: 'supervisor_notified', at: r.data.at, data: { supervisor: r.data.supervisor, note: r.data.note } }] } : { errors: r.errors };
+			return r.ok
+				? {
+						events: [
+							{
+								type: 'supervisor_notified',
+								at: r.data.at,
+								data: { supervisor: r.data.supervisor, note: r.data.note }
+							}
+						]
+					}
+				: { errors: r.errors };
 		}
 		case 'follow_up': {
 			const r = read(schemas.follow_up);
-			return r.ok ? { events: [{ type: 'follow_up', at: r.data.at, data: { text: r.data.text } }] } : { errors: r.errors };
+			return r.ok
+				? { events: [{ type: 'follow_up', at: r.data.at, data: { text: r.data.text } }] }
+				: { errors: r.errors };
 		}
 		case 'complete': {
 			const r = read(schemas.complete);
-			return r.ok ? { events: [{ type: 'completed', at: r.data.at, data: { text: r.data.text } }] } : { errors: r.errors };
+			return r.ok
+				? { events: [{ type: 'completed', at: r.data.at, data: { text: r.data.text } }] }
+				: { errors: r.errors };
 		}
 		case 'answer': {
 			const r = read(schemas.answer);
-			return r.ok ? { events: [{ type: 'answered', at: r.data.at, data: { text: r.data.text } }] } : { errors: r.errors };
+			return r.ok
+				? { events: [{ type: 'answered', at: r.data.at, data: { text: r.data.text } }] }
+				: { errors: r.errors };
 		}
 		case 'result_told': {
 			const r = read(schemas.result_told);
-			return r.ok ? { events: [{ type: 'result_told', at: r.data.at, data: { text: r.data.text } }] } : { errors: r.errors };
+			return r.ok
+				? { events: [{ type: 'result_told', at: r.data.at, data: { text: r.data.text } }] }
+				: { errors: r.errors };
 		}
 		case 'check': {
 			const r = read(schemas.check);
 			if (!r.ok) return { errors: r.errors };
 			const { result, checker, note, at } = r.data;
-			const events: TicketEvent[] = [{ type: 'checked', at, data: { result: result!, checker, note } }];
-			if (result === 'fail') events.push({ type: 'reopened', at, data: { reason: note ?? '', cause: 'failed_check' } });
+			const events: TicketEvent[] = [
+				{ type: 'checked', at, data: { result: result!, checker, note } }
+			];
+			if (result === 'fail')
+				events.push({ type: 'reopened', at, data: { reason: note ?? '', cause: 'failed_check' } });
 			return { events };
 		}
 		case 'return_visit': {
@@ -159,25 +268,48 @@ function buildEvents(db: Db, act: TicketAction, input: Record<string, unknown>, 
 			if (!r.ok) return { errors: r.errors };
 			const { rating, method, note, at } = r.data;
 			const visitor = actor.kind === 'resident' ? `住户 ${actor.unitCode}` : r.data.visitor;
-			const events: TicketEvent[] = [{ type: 'return_visit', at, data: { rating: rating!, method: method!, visitor, note } }];
+			const events: TicketEvent[] = [
+				{ type: 'return_visit', at, data: { rating: rating!, method: method!, visitor, note } }
+			];
 			// 不满意 reopens the ticket: back to the department, in the same transaction.
-			if (rating === 'unsatisfied') events.push({ type: 'reopened', at, data: { reason: note ?? '', cause: 'unsatisfied_visit' } });
+			if (rating === 'unsatisfied')
+				events.push({
+					type: 'reopened',
+					at,
+					data: { reason: note ?? '', cause: 'unsatisfied_visit' }
+				});
 			return { events };
 		}
 		case 'close': {
 			// Closing and edits are recorded when they are done, never backdated.
 			const r = read(schemas.close);
-			return r.ok ? { events: [{ type: 'closed', at: time.now, data: { note: r.data.note } }] } : { errors: r.errors };
+			return r.ok
+				? { events: [{ type: 'closed', at: time.now, data: { note: r.data.note } }] }
+				: { errors: r.errors };
 		}
 		case 'reopen': {
 			const r = read(schemas.reopen);
-			return r.ok ? { events: [{ type: 'reopened', at: r.data.at, data: { reason: r.data.reason } }] } : { errors: r.errors };
+			return r.ok
+				? { events: [{ type: 'reopened', at: r.data.at, data: { reason: r.data.reason } }] }
+				: { errors: r.errors };
 		}
 	}
 }
 
-function buildEdit(db: Db, input: Record<string, unknown>, ticket: TicketRow, at: number): Built | { errors: FieldErrors } {
-	const r = parseTicketForm(editSchema({ unitId: ticket.unitId, location: ticket.location, findUnit: (code) => findUnit(db, ticket.communityId, code) }), input);
+function buildEdit(
+	db: Db,
+	input: Record<string, unknown>,
+	ticket: TicketRow,
+	at: number
+): Built | { errors: FieldErrors } {
+	const r = parseTicketForm(
+		editSchema({
+			unitId: ticket.unitId,
+			location: ticket.location,
+			findUnit: (code) => findUnit(db, ticket.communityId, code)
+		}),
+		input
+	);
 	if (!r.ok) return { errors: r.errors };
 	const e = r.data;
 	const fields: Built['fields'] = {};
@@ -207,5 +339,8 @@ function buildEdit(db: Db, input: Record<string, unknown>, ticket: TicketRow, at
 			oldValue = ticket.kind;
 			break;
 	}
-	return { events: [{ type: 'edited', at, data: { field: e.field, old: oldValue, new: e.value } }], fields };
+	return {
+		events: [{ type: 'edited', at, data: { field: e.field, old: oldValue, new: e.value } }],
+		fields
+	};
 }

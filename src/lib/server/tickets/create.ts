@@ -20,7 +20,13 @@ import { invalid, residentLimitFailure, type FieldErrors, type TicketFailure } f
 import { intakeSchema, parseTicketForm, stringValues } from './forms';
 import { appendEvent, findUnit, type TicketActor } from './model';
 import { ticketPhotoDir } from './photos';
-import { checkPhotos, discardPhotos, writePhotos, type CheckedPhoto, type PhotoUpload } from '../uploads/photos';
+import {
+	checkPhotos,
+	discardPhotos,
+	writePhotos,
+	type CheckedPhoto,
+	type PhotoUpload
+} from '../uploads/photos';
 
 /**
  * What intake sends, as typed (strings from a form; the kiosk may pass the same). Everything is
@@ -55,10 +61,17 @@ export interface CreateOptions {
 	photoDir?: string;
 }
 
-export type CreateResult = { ok: true; id: number; ticketNo: string; replay: boolean; recordedLate: boolean } | TicketFailure;
+export type CreateResult =
+	| { ok: true; id: number; ticketNo: string; replay: boolean; recordedLate: boolean }
+	| TicketFailure;
 
 /** Records a report or complaint, with its number, and dispatches or answers it if asked. */
-export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opts: CreateOptions = {}): CreateResult {
+export function createTicket(
+	db: Db,
+	input: TicketInput,
+	actor: TicketActor,
+	opts: CreateOptions = {}
+): CreateResult {
 	const now = opts.now ?? nowMs();
 	const community = getCommunity(db, actor.communityId);
 	const settings = community.settings.tickets;
@@ -78,16 +91,38 @@ export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opt
 		if (!checked.ok) errors.photos ??= checked.error;
 		return invalid(errors, values);
 	}
-	const { kind, source, reporterName, reporterPhone, location, text, urgency, receivedAt, dispatch, answer } = parsed.data;
+	const {
+		kind,
+		source,
+		reporterName,
+		reporterPhone,
+		location,
+		text,
+		urgency,
+		receivedAt,
+		dispatch,
+		answer
+	} = parsed.data;
 	// A resident reports for their own unit only.
-	const unit = actor.kind === 'resident' ? { id: actor.unitId, code: actor.unitCode } : parsed.data.unit;
+	const unit =
+		actor.kind === 'resident' ? { id: actor.unitId, code: actor.unitCode } : parsed.data.unit;
 
 	const key = opts.idempotencyKey?.trim() || null;
 	const replay = key ? findByKey(db, actor.communityId, key) : null;
-	if (replay) return { ok: true, id: replay.id, ticketNo: replay.ticketNo, replay: true, recordedLate: replay.recordedLate };
+	if (replay)
+		return {
+			ok: true,
+			id: replay.id,
+			ticketNo: replay.ticketNo,
+			replay: true,
+			recordedLate: replay.recordedLate
+		};
 
 	// A resident over a daily limit is refused before any file is written (and again under the lock).
-	const overLimit = () => (actor.kind === 'resident' ? residentOverLimit(db, actor, community, now, checked.photos, values) : null);
+	const overLimit = () =>
+		actor.kind === 'resident'
+			? residentOverLimit(db, actor, community, now, checked.photos, values)
+			: null;
 	const early = overLimit();
 	if (early) return early;
 
@@ -98,7 +133,13 @@ export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opt
 			const again = key ? findByKey(db, actor.communityId, key) : null;
 			if (again) {
 				discardPhotos(files, dir);
-				return { ok: true as const, id: again.id, ticketNo: again.ticketNo, replay: true, recordedLate: again.recordedLate };
+				return {
+					ok: true as const,
+					id: again.id,
+					ticketNo: again.ticketNo,
+					replay: true,
+					recordedLate: again.recordedLate
+				};
 			}
 			const refused = overLimit();
 			if (refused) {
@@ -107,7 +148,11 @@ export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opt
 			}
 			// Numbers run per community and calendar year of recording, in the community's zone.
 			const year = Number(todayIn(community.timeZone, now).slice(0, 4));
-			const seq = nextSeq(db, actor.communityId, { table: 'tickets', seqColumn: 'seq', where: { year } });
+			const seq = nextSeq(db, actor.communityId, {
+				table: 'tickets',
+				seqColumn: 'seq',
+				where: { year }
+			});
 			const ticketNo = formatTicketNo(year, seq);
 			const recordedLate = now - receivedAt > settings.recordWithinMinutes * 60_000;
 
@@ -147,7 +192,17 @@ export function createTicket(db: Db, input: TicketInput, actor: TicketActor, opt
 			const ticket = { id: row.id, communityId: actor.communityId };
 			for (const e of events) appendEvent(db, ticket, e, actor, now);
 			checked.photos.forEach((p, i) => {
-				db.insert(ticketPhotos).values({ ticketId: row.id, communityId: actor.communityId, fileName: files[i], mime: p.mime, size: p.size, sha256: p.sha256, createdAt: now }).run();
+				db.insert(ticketPhotos)
+					.values({
+						ticketId: row.id,
+						communityId: actor.communityId,
+						fileName: files[i],
+						mime: p.mime,
+						size: p.size,
+						sha256: p.sha256,
+						createdAt: now
+					})
+					.run();
 			});
 			audit(
 				db,
@@ -189,9 +244,17 @@ function residentOverLimit(
 		`SELECT count(*) AS reports, coalesce(sum((SELECT sum(p.size) FROM ticket_photos p WHERE p.ticket_id = t.id)), 0) AS photoBytes
 		 FROM tickets t WHERE t.unit_id = ? AND t.created_by_unit = ? AND t.recorded_at >= ?`
 	).get(actor.unitId, actor.unitId, since) as { reports: number; photoBytes: number };
-	const limit = residentLimit(sent, photos.reduce((n, p) => n + p.size, 0));
+	const limit = residentLimit(
+		sent,
+		photos.reduce((n, p) => n + p.size, 0)
+	);
 	if (!limit) return null;
-	return residentLimitFailure(limit, limit === 'reports' ? RESIDENT_DAILY_REPORTS : RESIDENT_DAILY_PHOTO_BYTES, community.settings.kiosk.phone, values);
+	return residentLimitFailure(
+		limit,
+		limit === 'reports' ? RESIDENT_DAILY_REPORTS : RESIDENT_DAILY_PHOTO_BYTES,
+		community.settings.kiosk.phone,
+		values
+	);
 }
 
 function findByKey(db: Db, communityId: number, key: string) {

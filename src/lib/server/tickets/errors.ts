@@ -48,12 +48,32 @@ export function invalid(errors: FieldErrors, values: Record<string, string>): Ti
 }
 
 export function ruleFailure(rule: RuleError, values: Record<string, string> = {}): TicketFailure {
-	return { ok: false, status: rule === 'manager_only' ? 403 : 409, error: { code: 'rule', rule }, errors: {}, values: echo(values) };
+	return {
+		ok: false,
+		status: rule === 'manager_only' ? 403 : 409,
+		error: { code: 'rule', rule },
+		errors: {},
+		values: echo(values)
+	};
 }
 
-export function residentLimitFailure(limit: 'reports' | 'photo_bytes', max: number, phone: string, values: Record<string, string>): TicketFailure {
-	const errors: FieldErrors = limit === 'photo_bytes' ? { photos: { code: 'resident_photo_limit', maxMb: max / 1024 / 1024, phone } } : {};
-	return { ok: false, status: 429, error: { code: 'resident_limit', limit, max, phone }, errors, values: echo(values) };
+export function residentLimitFailure(
+	limit: 'reports' | 'photo_bytes',
+	max: number,
+	phone: string,
+	values: Record<string, string>
+): TicketFailure {
+	const errors: FieldErrors =
+		limit === 'photo_bytes'
+			? { photos: { code: 'resident_photo_limit', maxMb: max / 1024 / 1024, phone } }
+			: {};
+	return {
+		ok: false,
+		status: 429,
+		error: { code: 'resident_limit', limit, max, phone },
+		errors,
+		values: echo(values)
+	};
 }
 
 export function notFound(): TicketFailure {
@@ -62,6 +82,7 @@ export function notFound(): TicketFailure {
 
 function echo(values: Record<string, string>): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [k, v] of Object.entries(values)) if (typeof v === 'string') out[k] = v.length > 2000 ? v.slice(0, 2000) : v;
+	for (const [k, v] of Object.entries(values))
+		if (typeof v === 'string') out[k] = v.length > 2000 ? v.slice(0, 2000) : v;
 	return out;
 }

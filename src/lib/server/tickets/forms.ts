@@ -51,14 +51,22 @@ export function normaliseUnitCode(s: string): string {
 }
 
 /** Parses with `parseForm`, getting the tickets error codes (put in each issue's params). */
-export function parseTicketForm<S extends z.ZodType>(schema: S, input: Record<string, unknown>): Parsed<z.infer<S>, FieldError> {
-	return parseForm(schema, input, (issue): FieldError => (issue.code === 'custom' && issue.params?.ticket ? (issue.params.ticket as FieldError) : { code: 'invalid' }));
+export function parseTicketForm<S extends z.ZodType>(
+	schema: S,
+	input: Record<string, unknown>
+): Parsed<z.infer<S>, FieldError> {
+	return parseForm(schema, input, (issue): FieldError =>
+		issue.code === 'custom' && issue.params?.ticket
+			? (issue.params.ticket as FieldError)
+			: { code: 'invalid' }
+	);
 }
 
 /** The typed string values (numbers as text), to refill the form. */
 export function stringValues(raw: Record<string, unknown>): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
+	for (const [k, v] of Object.entries(raw))
+		if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
 	return out;
 }
 
@@ -77,17 +85,26 @@ function checkText(v: unknown, max: number, required = false): Checked<string> {
 	return { value: s };
 }
 
-function checkChoice<T extends string>(v: unknown, list: readonly T[], opts: { required?: boolean; fallback?: T; code?: FieldError } = {}): Checked<T | null> {
+function checkChoice<T extends string>(
+	v: unknown,
+	list: readonly T[],
+	opts: { required?: boolean; fallback?: T; code?: FieldError } = {}
+): Checked<T | null> {
 	const s = raw(v);
 	if (s.length > CHOICE_MAX) return { value: null, error: { code: 'too_long', max: CHOICE_MAX } };
-	if (!s) return opts.fallback !== undefined ? { value: opts.fallback } : { value: null, error: opts.required ? { code: 'required' } : undefined };
-	if (!(list as readonly string[]).includes(s)) return { value: null, error: opts.code ?? { code: 'invalid' } };
+	if (!s)
+		return opts.fallback !== undefined
+			? { value: opts.fallback }
+			: { value: null, error: opts.required ? { code: 'required' } : undefined };
+	if (!(list as readonly string[]).includes(s))
+		return { value: null, error: opts.code ?? { code: 'invalid' } };
 	return { value: s as T };
 }
 
 function checkPhone(v: unknown, required: boolean): Checked<string> {
 	const r = checkText(v, 30, required);
-	if (!r.error && r.value && !/^\+?[0-9][0-9 ()-]{2,28}$/.test(r.value)) return { value: r.value, error: { code: 'phone' } };
+	if (!r.error && r.value && !/^\+?[0-9][0-9 ()-]{2,28}$/.test(r.value))
+		return { value: r.value, error: { code: 'phone' } };
 	return r;
 }
 
@@ -105,32 +122,50 @@ export interface TimeContext {
  * future, not before `earliest`, and not more than `maxAgeDays` back.
  */
 function checkTime(v: unknown, c: TimeContext): Checked<number> {
-	if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return { value: c.now };
+	if (v === undefined || v === null || (typeof v === 'string' && v.trim() === ''))
+		return { value: c.now };
 	const at = typeof v === 'number' ? v : parseLocalDateTime(String(v), c.timeZone);
 	if (at === null || !Number.isFinite(at)) return { value: c.now, error: { code: 'time_format' } };
 	if (at > c.now) return { value: at, error: { code: 'time_future' } };
-	if (c.maxAgeDays !== undefined && at < c.now - c.maxAgeDays * 86_400_000) return { value: at, error: { code: 'time_too_old', days: c.maxAgeDays } };
-	if (c.earliest !== undefined && at < c.earliest) return { value: at, error: { code: 'time_before', at: c.earliest } };
+	if (c.maxAgeDays !== undefined && at < c.now - c.maxAgeDays * 86_400_000)
+		return { value: at, error: { code: 'time_too_old', days: c.maxAgeDays } };
+	if (c.earliest !== undefined && at < c.earliest)
+		return { value: at, error: { code: 'time_before', at: c.earliest } };
 	return { value: at };
 }
 
 function issue(ctx: z.RefinementCtx, e: FieldError, path?: string) {
-	ctx.addIssue({ code: 'custom', message: e.code, params: { ticket: e }, ...(path ? { path: [path] } : {}) });
+	ctx.addIssue({
+		code: 'custom',
+		message: e.code,
+		params: { ticket: e },
+		...(path ? { path: [path] } : {})
+	});
 }
 
 /** A zod field from a check: the value read, its error as an issue. A missing field is checked as ''. */
 const field = <T>(check: (v: unknown) => Checked<T>) =>
-	z.unknown().optional().transform((v, ctx) => {
-		const r = check(v);
-		if (r.error) issue(ctx, r.error);
-		return r.value;
-	});
+	z
+		.unknown()
+		.optional()
+		.transform((v, ctx) => {
+			const r = check(v);
+			if (r.error) issue(ctx, r.error);
+			return r.value;
+		});
 
 const text = (max: number, required = false) => field((v) => checkText(v, max, required));
-const choice = <T extends string>(list: readonly T[], opts: { required?: boolean; fallback?: T; code?: FieldError } = {}) => field((v) => checkChoice(v, list, opts));
+const choice = <T extends string>(
+	list: readonly T[],
+	opts: { required?: boolean; fallback?: T; code?: FieldError } = {}
+) => field((v) => checkChoice(v, list, opts));
 const phone = (required: boolean) => field((v) => checkPhone(v, required));
 const time = (c: TimeContext) => field((v) => checkTime(v, c));
-const fixed = <T>(value: T) => z.unknown().optional().transform(() => value);
+const fixed = <T>(value: T) =>
+	z
+		.unknown()
+		.optional()
+		.transform(() => value);
 /** An optional note: '' reads as none. */
 const note = () => text(NOTE_MAX).transform((s) => s || undefined);
 const name = () => text(NAME_MAX, true);
@@ -160,8 +195,12 @@ export function intakeSchema(c: IntakeContext) {
 			urgency: choice(TICKET_URGENCIES, { fallback: 'normal' }),
 			unitCode: text(UNIT_CODE_MAX).transform(normaliseUnitCode),
 			// Typed for calls taken on paper; residents' reports are received when sent.
-			receivedAt: staff ? time({ timeZone: c.timeZone, now: c.now, maxAgeDays: RECEIVED_MAX_AGE_DAYS }) : fixed(c.now),
-			department: staff ? choice(DEPARTMENTS, { code: { code: 'unknown_department' } }) : fixed(null),
+			receivedAt: staff
+				? time({ timeZone: c.timeZone, now: c.now, maxAgeDays: RECEIVED_MAX_AGE_DAYS })
+				: fixed(c.now),
+			department: staff
+				? choice(DEPARTMENTS, { code: { code: 'unknown_department' } })
+				: fixed(null),
 			assignee: staff ? text(NAME_MAX) : fixed(''),
 			answer: staff ? text(TEXT_MAX) : fixed('')
 		})
@@ -169,12 +208,17 @@ export function intakeSchema(c: IntakeContext) {
 			// Rules across fields; a field that failed its own check is absent here.
 			(o, ctx) => {
 				if (o.unitCode !== undefined) {
-					if (!staff && o.unitCode && o.unitCode !== c.residentUnitCode) issue(ctx, { code: 'resident_unit' }, 'unitCode');
-					else if (staff && o.unitCode && !c.findUnit(o.unitCode)) issue(ctx, { code: 'unknown_unit', unit: o.unitCode }, 'unitCode');
-					else if (staff && !o.unitCode && !o.location && o.location !== undefined) issue(ctx, { code: 'location_required' }, 'location');
+					if (!staff && o.unitCode && o.unitCode !== c.residentUnitCode)
+						issue(ctx, { code: 'resident_unit' }, 'unitCode');
+					else if (staff && o.unitCode && !c.findUnit(o.unitCode))
+						issue(ctx, { code: 'unknown_unit', unit: o.unitCode }, 'unitCode');
+					else if (staff && !o.unitCode && !o.location && o.location !== undefined)
+						issue(ctx, { code: 'location_required' }, 'location');
 				}
-				if (o.department && o.kind === 'developer_complaint') issue(ctx, { code: 'developer_no_dispatch' }, 'department');
-				else if (o.department && !o.assignee && o.assignee !== undefined) issue(ctx, { code: 'required' }, 'assignee');
+				if (o.department && o.kind === 'developer_complaint')
+					issue(ctx, { code: 'developer_no_dispatch' }, 'department');
+				else if (o.department && !o.assignee && o.assignee !== undefined)
+					issue(ctx, { code: 'required' }, 'assignee');
 			},
 			{ when: () => true }
 		)
@@ -201,7 +245,12 @@ export interface ActionContext extends TimeContext {
 export function actionSchemas(c: ActionContext) {
 	const at = c.resident ? fixed(c.now) : time(c);
 	return {
-		dispatch: z.object({ department: choice(DEPARTMENTS, { required: true, code: { code: 'unknown_department' } }), assignee: name(), note: note(), at }),
+		dispatch: z.object({
+			department: choice(DEPARTMENTS, { required: true, code: { code: 'unknown_department' } }),
+			assignee: name(),
+			note: note(),
+			at
+		}),
 		approve: z.object({ note: note(), at }),
 		transfer: z.object({ assignee: name(), note: note(), at }),
 		notify_supervisor: z.object({ supervisor: name(), note: note(), at }),
@@ -209,7 +258,12 @@ export function actionSchemas(c: ActionContext) {
 		complete: z.object({ text: text(TEXT_MAX).transform((s) => s || undefined), at }),
 		answer: z.object({ text: text(TEXT_MAX, true), at }),
 		result_told: z.object({ text: text(TEXT_MAX, true), at }),
-		check: z.object({ result: choice(CHECK_RESULTS, { required: true }), checker: name(), note: note(), at }),
+		check: z.object({
+			result: choice(CHECK_RESULTS, { required: true }),
+			checker: name(),
+			note: note(),
+			at
+		}),
 		// From the kiosk the resident rates their own visit; the method and visitor are fixed.
 		return_visit: z.object({
 			rating: choice(VISIT_RATINGS, { required: true }),
@@ -233,36 +287,58 @@ export interface EditContext {
 
 /** An edit of one field (recorded when done); the value is checked as that field is at intake. */
 export function editSchema(c: EditContext) {
-	return z.object({ field: choice(EDITABLE_FIELDS, { required: true }), value: z.unknown().optional() }).transform((o, ctx) => {
-		const field = o.field!;
-		const bad = (e: FieldError | undefined) => e && issue(ctx, e, 'value');
-		switch (field) {
-			case 'reporterName':
-			case 'location': {
-				const r = checkText(o.value, field === 'location' ? LOCATION_MAX : NAME_MAX, field === 'reporterName');
-				bad(r.error ?? (field === 'location' && !r.value && c.unitId === null ? { code: 'location_required' } : undefined));
-				return { field, value: r.value };
+	return z
+		.object({ field: choice(EDITABLE_FIELDS, { required: true }), value: z.unknown().optional() })
+		.transform((o, ctx) => {
+			const field = o.field!;
+			const bad = (e: FieldError | undefined) => e && issue(ctx, e, 'value');
+			switch (field) {
+				case 'reporterName':
+				case 'location': {
+					const r = checkText(
+						o.value,
+						field === 'location' ? LOCATION_MAX : NAME_MAX,
+						field === 'reporterName'
+					);
+					bad(
+						r.error ??
+							(field === 'location' && !r.value && c.unitId === null
+								? { code: 'location_required' }
+								: undefined)
+					);
+					return { field, value: r.value };
+				}
+				case 'reporterPhone': {
+					const r = checkPhone(o.value, true);
+					bad(r.error);
+					return { field, value: r.value };
+				}
+				case 'urgency':
+				case 'kind': {
+					const r = checkChoice<string>(
+						o.value,
+						field === 'urgency' ? TICKET_URGENCIES : TICKET_KINDS,
+						{ required: true }
+					);
+					bad(r.error);
+					return { field, value: r.value ?? '' };
+				}
+				case 'unit': {
+					const r = checkText(o.value, UNIT_CODE_MAX);
+					const code = normaliseUnitCode(r.value);
+					const unit = c.findUnit(code);
+					bad(
+						r.error ??
+							(code && !unit
+								? { code: 'unknown_unit', unit: code }
+								: !code && !c.location
+									? { code: 'location_required' }
+									: undefined)
+					);
+					return { field, value: code, unitId: unit?.id ?? null };
+				}
 			}
-			case 'reporterPhone': {
-				const r = checkPhone(o.value, true);
-				bad(r.error);
-				return { field, value: r.value };
-			}
-			case 'urgency':
-			case 'kind': {
-				const r = checkChoice<string>(o.value, field === 'urgency' ? TICKET_URGENCIES : TICKET_KINDS, { required: true });
-				bad(r.error);
-				return { field, value: r.value ?? '' };
-			}
-			case 'unit': {
-				const r = checkText(o.value, UNIT_CODE_MAX);
-				const code = normaliseUnitCode(r.value);
-				const unit = c.findUnit(code);
-				bad(r.error ?? (code && !unit ? { code: 'unknown_unit', unit: code } : !code && !c.location ? { code: 'location_required' } : undefined));
-				return { field, value: code, unitId: unit?.id ?? null };
-			}
-		}
-	});
+		});
 }
 
 export type { FieldErrors };

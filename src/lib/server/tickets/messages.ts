@@ -84,12 +84,16 @@ export function formErrorMessage(e: FormError): string {
 }
 
 /** Translated field errors and summary of a failure. */
-export function translateFailure(r: TicketFailure, timeZone: string): { message: string; errors: Record<string, string>; values: Record<string, string> } {
+export function translateFailure(
+	r: TicketFailure,
+	timeZone: string
+): { message: string; errors: Record<string, string>; values: Record<string, string> } {
 	const errors: Record<string, string> = {};
 	for (const [k, e] of Object.entries(r.errors)) errors[k] = fieldErrorMessage(e, timeZone);
 	// With a single bad field the summary names the problem itself.
 	const only = Object.values(errors);
-	const message = r.error.code === 'invalid_input' && only.length === 1 ? only[0] : formErrorMessage(r.error);
+	const message =
+		r.error.code === 'invalid_input' && only.length === 1 ? only[0] : formErrorMessage(r.error);
 	return { message, errors, values: r.values };
 }
 

@@ -8,14 +8,38 @@ import type { TicketEvent, TicketEventType } from '../../domain/tickets';
  * resident's phone (issue 08), the identified resident of a unit.
  */
 export type TicketActor =
-	| { kind: 'staff'; id: number; name: string; workNo: string; manager: boolean; communityId: number }
+	| {
+			kind: 'staff';
+			id: number;
+			name: string;
+			workNo: string;
+			manager: boolean;
+			communityId: number;
+	  }
 	| { kind: 'resident'; unitId: number; unitCode: string; communityId: number };
 
-export function staffActor(user: { id: number; displayName: string; workNo: string; role: string; communityId: number }): TicketActor {
-	return { kind: 'staff', id: user.id, name: user.displayName, workNo: user.workNo, manager: user.role === 'manager' || user.role === 'admin', communityId: user.communityId };
+export function staffActor(user: {
+	id: number;
+	displayName: string;
+	workNo: string;
+	role: string;
+	communityId: number;
+}): TicketActor {
+	return {
+		kind: 'staff',
+		id: user.id,
+		name: user.displayName,
+		workNo: user.workNo,
+		manager: user.role === 'manager' || user.role === 'admin',
+		communityId: user.communityId
+	};
 }
 
-export function residentActor(r: { unitId: number; unitCode: string; communityId: number }): TicketActor {
+export function residentActor(r: {
+	unitId: number;
+	unitCode: string;
+	communityId: number;
+}): TicketActor {
 	return { kind: 'resident', unitId: r.unitId, unitCode: r.unitCode, communityId: r.communityId };
 }
 
@@ -28,7 +52,12 @@ export type TicketRow = typeof tickets.$inferSelect;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;
 
 /** An event as stored, with who recorded it and when it was typed. */
-export type LoggedEvent = TicketEvent & { id: number; recordedAt: number; actorKind: 'staff' | 'resident' | 'system'; actorName: string };
+export type LoggedEvent = TicketEvent & {
+	id: number;
+	recordedAt: number;
+	actorKind: 'staff' | 'resident' | 'system';
+	actorName: string;
+};
 
 export function toEvent(r: TicketEventRow): LoggedEvent {
 	let data: unknown = {};
@@ -37,20 +66,55 @@ export function toEvent(r: TicketEventRow): LoggedEvent {
 	} catch {
 		data = {};
 	}
-	return { type: r.type as TicketEventType, at: r.at, data, id: r.id, recordedAt: r.recordedAt, actorKind: r.actorKind, actorName: r.actorName } as LoggedEvent;
+	return {
+		type: r.type as TicketEventType,
+		at: r.at,
+		data,
+		id: r.id,
+		recordedAt: r.recordedAt,
+		actorKind: r.actorKind,
+		actorName: r.actorName
+	} as LoggedEvent;
 }
 
 export function loadEvents(db: Db, ticketId: number): LoggedEvent[] {
-	return db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.id)).all().map(toEvent);
+	return db
+		.select()
+		.from(ticketEvents)
+		.where(eq(ticketEvents.ticketId, ticketId))
+		.orderBy(asc(ticketEvents.id))
+		.all()
+		.map(toEvent);
 }
 
 export function findTicketRow(db: Db, communityId: number, ticketNo: string): TicketRow | null {
-	return db.select().from(tickets).where(and(eq(tickets.communityId, communityId), eq(tickets.ticketNo, ticketNo.trim().toUpperCase()))).get() ?? null;
+	return (
+		db
+			.select()
+			.from(tickets)
+			.where(
+				and(
+					eq(tickets.communityId, communityId),
+					eq(tickets.ticketNo, ticketNo.trim().toUpperCase())
+				)
+			)
+			.get() ?? null
+	);
 }
 
-export function findUnit(db: Db, communityId: number, code: string): { id: number; code: string } | null {
+export function findUnit(
+	db: Db,
+	communityId: number,
+	code: string
+): { id: number; code: string } | null {
 	if (!code) return null;
-	return db.select({ id: units.id, code: units.code }).from(units).where(and(eq(units.communityId, communityId), eq(units.code, code))).get() ?? null;
+	return (
+		db
+			.select({ id: units.id, code: units.code })
+			.from(units)
+			.where(and(eq(units.communityId, communityId), eq(units.code, code)))
+			.get() ?? null
+	);
 }
 
 export function unitCodeOf(db: Db, unitId: number | null): string {

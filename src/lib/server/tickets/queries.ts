@@ -3,9 +3,30 @@ import type { Db } from '../db';
 import { staffUsers, ticketEvents, ticketPhotos, tickets, units } from '../db/schema';
 import { getCommunity } from '../community';
 import { nowMs } from '../clock';
-import { deadlines, nextDeadline, openAlert, type Deadline, type DeadlineState } from '../../domain/sla';
-import { allowedActions, fold, type Department, type TicketAction, type TicketFacts, type TicketKind, type TicketState } from '../../domain/tickets';
-import { findTicketRow, loadEvents, toEvent, type LoggedEvent, type TicketActor, type TicketRow } from './model';
+import {
+	deadlines,
+	nextDeadline,
+	openAlert,
+	type Deadline,
+	type DeadlineState
+} from '../../domain/sla';
+import {
+	allowedActions,
+	fold,
+	type Department,
+	type TicketAction,
+	type TicketFacts,
+	type TicketKind,
+	type TicketState
+} from '../../domain/tickets';
+import {
+	findTicketRow,
+	loadEvents,
+	toEvent,
+	type LoggedEvent,
+	type TicketActor,
+	type TicketRow
+} from './model';
 import { ticketPhotoDir } from './photos';
 import { readPhotoFile } from '../uploads/photos';
 
@@ -34,8 +55,25 @@ export interface TicketSummary {
 	next: Deadline | null;
 }
 
-function summarise(row: TicketRow & { unitCode: string | null }, events: LoggedEvent[], timeZone: string, settings: ReturnType<typeof getCommunity>['settings']['tickets'], now: number): TicketSummary {
-	const list = deadlines({ kind: row.kind, receivedAt: row.receivedAt, recordedAt: row.recordedAt, closedAt: row.closedAt }, events, settings, timeZone, now);
+function summarise(
+	row: TicketRow & { unitCode: string | null },
+	events: LoggedEvent[],
+	timeZone: string,
+	settings: ReturnType<typeof getCommunity>['settings']['tickets'],
+	now: number
+): TicketSummary {
+	const list = deadlines(
+		{
+			kind: row.kind,
+			receivedAt: row.receivedAt,
+			recordedAt: row.recordedAt,
+			closedAt: row.closedAt
+		},
+		events,
+		settings,
+		timeZone,
+		now
+	);
 	return {
 		id: row.id,
 		ticketNo: row.ticketNo,
@@ -64,7 +102,12 @@ const ROW = { ticket: tickets, unitCode: units.code };
 
 export const AGE_FILTERS = ['1d', '3d', '7d', '30d'] as const;
 export type AgeFilter = (typeof AGE_FILTERS)[number];
-const AGE_MS: Record<AgeFilter, number> = { '1d': 86_400_000, '3d': 3 * 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+const AGE_MS: Record<AgeFilter, number> = {
+	'1d': 86_400_000,
+	'3d': 3 * 86_400_000,
+	'7d': 7 * 86_400_000,
+	'30d': 30 * 86_400_000
+};
 
 export const ALERT_FILTERS = ['attention', 'breached'] as const;
 export type AlertFilter = (typeof ALERT_FILTERS)[number];
@@ -82,26 +125,56 @@ export interface BoardFilter {
 
 export const CLOSED_LIST_LIMIT = 200;
 
-const STATE_ORDER: TicketState[] = ['awaiting_approval', 'approved', 'open', 'dispatched', 'completed', 'visited', 'closed'];
+const STATE_ORDER: TicketState[] = [
+	'awaiting_approval',
+	'approved',
+	'open',
+	'dispatched',
+	'completed',
+	'visited',
+	'closed'
+];
 const ALERT_RANK: Record<DeadlineState, number> = { breached: 0, due_soon: 1, ok: 2 };
 
 /**
  * The desk board: tickets with their time limits, most pressing first (broken limits, then those
  * due within the hour, then by state and age). Filters as on the board and the CSV export.
  */
-export function listBoard(db: Db, communityId: number, filter: BoardFilter = {}, now = nowMs()): TicketSummary[] {
+export function listBoard(
+	db: Db,
+	communityId: number,
+	filter: BoardFilter = {},
+	now = nowMs()
+): TicketSummary[] {
 	const c = getCommunity(db, communityId);
 	const conds = [eq(tickets.communityId, communityId)];
 	if (filter.state) conds.push(eq(tickets.state, filter.state));
 	else conds.push(ne(tickets.state, 'closed'));
 	if (filter.kind) conds.push(eq(tickets.kind, filter.kind));
 	if (filter.department) conds.push(eq(tickets.department, filter.department));
-	let q = db.select(ROW).from(tickets).leftJoin(units, eq(units.id, tickets.unitId)).where(and(...conds)).orderBy(desc(tickets.closedAt), asc(tickets.receivedAt)).$dynamic();
+	let q = db
+		.select(ROW)
+		.from(tickets)
+		.leftJoin(units, eq(units.id, tickets.unitId))
+		.where(and(...conds))
+		.orderBy(desc(tickets.closedAt), asc(tickets.receivedAt))
+		.$dynamic();
 	if (filter.state === 'closed') q = q.limit(CLOSED_LIST_LIMIT);
 	let rows = q.all();
 	if (filter.age) rows = rows.filter((r) => now - r.ticket.receivedAt > AGE_MS[filter.age!]);
-	const events = eventsByTicket(db, rows.map((r) => r.ticket.id));
-	let list = rows.map((r) => summarise({ ...r.ticket, unitCode: r.unitCode }, events.get(r.ticket.id) ?? [], c.timeZone, c.settings.tickets, now));
+	const events = eventsByTicket(
+		db,
+		rows.map((r) => r.ticket.id)
+	);
+	let list = rows.map((r) =>
+		summarise(
+			{ ...r.ticket, unitCode: r.unitCode },
+			events.get(r.ticket.id) ?? [],
+			c.timeZone,
+			c.settings.tickets,
+			now
+		)
+	);
 	if (filter.alert === 'breached') list = list.filter((t) => t.alert === 'breached');
 	if (filter.alert === 'attention') list = list.filter((t) => t.alert !== 'ok');
 	if (filter.state === 'closed') return list;
@@ -119,7 +192,12 @@ function eventsByTicket(db: Db, ids: number[]): Map<number, LoggedEvent[]> {
 	// SQLite limits bound parameters; chunk generously below it.
 	for (let i = 0; i < ids.length; i += 500) {
 		const chunk = ids.slice(i, i + 500);
-		for (const r of db.select().from(ticketEvents).where(inArray(ticketEvents.ticketId, chunk)).orderBy(asc(ticketEvents.id)).all()) {
+		for (const r of db
+			.select()
+			.from(ticketEvents)
+			.where(inArray(ticketEvents.ticketId, chunk))
+			.orderBy(asc(ticketEvents.id))
+			.all()) {
 			const list = out.get(r.ticketId) ?? [];
 			list.push(toEvent(r));
 			out.set(r.ticketId, list);
@@ -129,11 +207,25 @@ function eventsByTicket(db: Db, ids: number[]): Map<number, LoggedEvent[]> {
 }
 
 /** Counts for the counter home and the board header: open tickets, past a limit, due within the hour. */
-export function ticketAlertCounts(db: Db, communityId: number, now = nowMs()): { open: number; breached: number; dueSoon: number; byState: Partial<Record<TicketState, number>> } {
+export function ticketAlertCounts(
+	db: Db,
+	communityId: number,
+	now = nowMs()
+): {
+	open: number;
+	breached: number;
+	dueSoon: number;
+	byState: Partial<Record<TicketState, number>>;
+} {
 	const list = listBoard(db, communityId, {}, now);
 	const byState: Partial<Record<TicketState, number>> = {};
 	for (const t of list) byState[t.state] = (byState[t.state] ?? 0) + 1;
-	return { open: list.length, breached: list.filter((t) => t.alert === 'breached').length, dueSoon: list.filter((t) => t.alert === 'due_soon').length, byState };
+	return {
+		open: list.length,
+		breached: list.filter((t) => t.alert === 'breached').length,
+		dueSoon: list.filter((t) => t.alert === 'due_soon').length,
+		byState
+	};
 }
 
 export interface TicketDetail extends TicketSummary {
@@ -145,38 +237,93 @@ export interface TicketDetail extends TicketSummary {
 }
 
 /** A ticket with its full timeline and the actions its state allows for this actor. */
-export function getTicketDetail(db: Db, communityId: number, ticketNo: string, actor: TicketActor, now = nowMs()): TicketDetail | null {
+export function getTicketDetail(
+	db: Db,
+	communityId: number,
+	ticketNo: string,
+	actor: TicketActor,
+	now = nowMs()
+): TicketDetail | null {
 	const row = findTicketRow(db, communityId, ticketNo);
 	if (!row) return null;
 	if (actor.kind === 'resident' && row.unitId !== actor.unitId) return null;
 	const c = getCommunity(db, communityId);
 	const events = loadEvents(db, row.id);
-	const unitCode = row.unitId === null ? null : (db.select({ code: units.code }).from(units).where(eq(units.id, row.unitId)).get()?.code ?? null);
+	const unitCode =
+		row.unitId === null
+			? null
+			: (db.select({ code: units.code }).from(units).where(eq(units.id, row.unitId)).get()?.code ??
+				null);
 	const facts = fold(row.kind, events);
-	const creator = row.createdBy === null ? null : db.select({ name: staffUsers.displayName, workNo: staffUsers.workNo }).from(staffUsers).where(eq(staffUsers.id, row.createdBy)).get();
+	const creator =
+		row.createdBy === null
+			? null
+			: db
+					.select({ name: staffUsers.displayName, workNo: staffUsers.workNo })
+					.from(staffUsers)
+					.where(eq(staffUsers.id, row.createdBy))
+					.get();
 	return {
 		...summarise({ ...row, unitCode }, events, c.timeZone, c.settings.tickets, now),
 		facts,
 		events,
 		actions: actor.kind === 'staff' ? allowedActions(facts, { manager: actor.manager }) : [],
-		photos: db.select({ id: ticketPhotos.id, mime: ticketPhotos.mime, size: ticketPhotos.size }).from(ticketPhotos).where(eq(ticketPhotos.ticketId, row.id)).orderBy(asc(ticketPhotos.id)).all(),
+		photos: db
+			.select({ id: ticketPhotos.id, mime: ticketPhotos.mime, size: ticketPhotos.size })
+			.from(ticketPhotos)
+			.where(eq(ticketPhotos.ticketId, row.id))
+			.orderBy(asc(ticketPhotos.id))
+			.all(),
 		createdByName: creator ? `${creator.name} ${creator.workNo}` : null
 	};
 }
 
 /** A resident's own tickets, newest first (for the kiosk, issue 08). */
-export function listUnitTickets(db: Db, communityId: number, unitId: number, now = nowMs()): TicketSummary[] {
+export function listUnitTickets(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	now = nowMs()
+): TicketSummary[] {
 	const c = getCommunity(db, communityId);
-	const rows = db.select(ROW).from(tickets).leftJoin(units, eq(units.id, tickets.unitId)).where(and(eq(tickets.communityId, communityId), eq(tickets.unitId, unitId))).orderBy(desc(tickets.receivedAt)).limit(50).all();
-	const events = eventsByTicket(db, rows.map((r) => r.ticket.id));
-	return rows.map((r) => summarise({ ...r.ticket, unitCode: r.unitCode }, events.get(r.ticket.id) ?? [], c.timeZone, c.settings.tickets, now));
+	const rows = db
+		.select(ROW)
+		.from(tickets)
+		.leftJoin(units, eq(units.id, tickets.unitId))
+		.where(and(eq(tickets.communityId, communityId), eq(tickets.unitId, unitId)))
+		.orderBy(desc(tickets.receivedAt))
+		.limit(50)
+		.all();
+	const events = eventsByTicket(
+		db,
+		rows.map((r) => r.ticket.id)
+	);
+	return rows.map((r) =>
+		summarise(
+			{ ...r.ticket, unitCode: r.unitCode },
+			events.get(r.ticket.id) ?? [],
+			c.timeZone,
+			c.settings.tickets,
+			now
+		)
+	);
 }
 
 /** A photo's bytes, for staff of the ticket's community only (the route checks the sign-in). */
-export function readTicketPhoto(db: Db, communityId: number, ticketNo: string, photoId: number, dir = ticketPhotoDir()): { bytes: Buffer; mime: string } | null {
+export function readTicketPhoto(
+	db: Db,
+	communityId: number,
+	ticketNo: string,
+	photoId: number,
+	dir = ticketPhotoDir()
+): { bytes: Buffer; mime: string } | null {
 	const row = findTicketRow(db, communityId, ticketNo);
 	if (!row) return null;
-	const photo = db.select().from(ticketPhotos).where(and(eq(ticketPhotos.id, photoId), eq(ticketPhotos.ticketId, row.id))).get();
+	const photo = db
+		.select()
+		.from(ticketPhotos)
+		.where(and(eq(ticketPhotos.id, photoId), eq(ticketPhotos.ticketId, row.id)))
+		.get();
 	if (!photo) return null;
 	const bytes = readPhotoFile(photo.fileName, dir);
 	return bytes ? { bytes, mime: photo.mime } : null;

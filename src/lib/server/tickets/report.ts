@@ -13,7 +13,13 @@ import { stmt } from '../db/stmt';
 import { ticketEvents } from '../db/schema';
 import { getCommunity } from '../community';
 import { deadlines, LIMITS, type Limit } from '../../domain/sla';
-import { emptyFacts, step, type TicketEvent, type TicketFacts, type TicketKind } from '../../domain/tickets';
+import {
+	emptyFacts,
+	step,
+	type TicketEvent,
+	type TicketFacts,
+	type TicketKind
+} from '../../domain/tickets';
 import { limitBreaches, type LimitBreaches } from '../../domain/report';
 import { toEvent, type LoggedEvent } from './model';
 
@@ -41,12 +47,22 @@ export interface TicketAsOf {
  * stood at `asOfMs`. The SQL only narrows the candidates (`closed_at` is the latest close, so a
  * ticket whose latest close is before `sinceMs` was closed throughout); the log decides.
  */
-export function ticketsAsOf(db: Db, communityId: number, sinceMs: number, asOfMs: number): TicketAsOf[] {
+export function ticketsAsOf(
+	db: Db,
+	communityId: number,
+	sinceMs: number,
+	asOfMs: number
+): TicketAsOf[] {
 	const rows = stmt(
 		db,
 		`SELECT id, kind, received_at AS receivedAt, recorded_at AS recordedAt FROM tickets
 		 WHERE community_id = ? AND received_at < ? AND (closed_at IS NULL OR closed_at >= ?)`
-	).all(communityId, asOfMs, sinceMs) as { id: number; kind: TicketKind; receivedAt: number; recordedAt: number }[];
+	).all(communityId, asOfMs, sinceMs) as {
+		id: number;
+		kind: TicketKind;
+		receivedAt: number;
+		recordedAt: number;
+	}[];
 	const events = new Map<number, LoggedEvent[]>();
 	const ids = rows.map((r) => r.id);
 	// SQLite limits bound parameters: chunk the ids.
@@ -71,7 +87,14 @@ export function ticketsAsOf(db: Db, communityId: number, sinceMs: number, asOfMs
 			const edit = full.find((e) => e.type === 'edited' && e.data.field === 'kind');
 			const original = edit?.type === 'edited' ? (edit.data.old as TicketKind) : t.kind;
 			const facts = foldAsOf(original, log);
-			return { id: t.id, kind: facts.kind, receivedAt: t.receivedAt, recordedAt: t.recordedAt, closedAt: facts.closedAt, events: log };
+			return {
+				id: t.id,
+				kind: facts.kind,
+				receivedAt: t.receivedAt,
+				recordedAt: t.recordedAt,
+				closedAt: facts.closedAt,
+				events: log
+			};
 		})
 		.filter((t) => t.closedAt === null || t.closedAt >= sinceMs);
 }
@@ -92,19 +115,35 @@ function foldAsOf(original: TicketKind, log: readonly TicketEvent[]): TicketFact
 }
 
 /** Opened, dispatched and closed in [startMs, asOfMs), open at asOfMs, and the time limits. */
-export function ticketPeriodFigures(db: Db, communityId: number, startMs: number, asOfMs: number): TicketPeriodFigures {
+export function ticketPeriodFigures(
+	db: Db,
+	communityId: number,
+	startMs: number,
+	asOfMs: number
+): TicketPeriodFigures {
 	const count = (type: string) =>
 		(
-			stmt(db, `SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE community_id = ? AND type = ? AND at >= ? AND at < ?`).get(communityId, type, startMs, asOfMs) as {
+			stmt(
+				db,
+				`SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE community_id = ? AND type = ? AND at >= ? AND at < ?`
+			).get(communityId, type, startMs, asOfMs) as {
 				n: number;
 			}
 		).n;
 	const c = getCommunity(db, communityId);
 	const open = ticketsAsOf(db, communityId, startMs, asOfMs);
 	const all = open.flatMap((t) => {
-		const list = deadlines({ kind: t.kind, receivedAt: t.receivedAt, recordedAt: t.recordedAt, closedAt: t.closedAt }, t.events, c.settings.tickets, c.timeZone, asOfMs);
+		const list = deadlines(
+			{ kind: t.kind, receivedAt: t.receivedAt, recordedAt: t.recordedAt, closedAt: t.closedAt },
+			t.events,
+			c.settings.tickets,
+			c.timeZone,
+			asOfMs
+		);
 		// Closing ends whatever was still awaited (late if its limit had passed): not overdue afterwards.
-		return t.closedAt === null ? list : list.map((d) => (d.metAt === null ? { ...d, metAt: t.closedAt } : d));
+		return t.closedAt === null
+			? list
+			: list.map((d) => (d.metAt === null ? { ...d, metAt: t.closedAt } : d));
 	});
 	return {
 		opened: count('created'),

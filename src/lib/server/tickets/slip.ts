@@ -9,10 +9,18 @@ import { actorLabel, type TicketActor } from './model';
  * The dispatch slip of a ticket as it stands: the latest dispatch (or transfer to the developer).
  * 'not_found' for no such ticket; 'not_dispatched' before any dispatch.
  */
-export function dispatchSlipData(db: Db, communityId: number, ticketNo: string, actor: TicketActor, now = nowMs()): DispatchSlipData | 'not_found' | 'not_dispatched' {
+export function dispatchSlipData(
+	db: Db,
+	communityId: number,
+	ticketNo: string,
+	actor: TicketActor,
+	now = nowMs()
+): DispatchSlipData | 'not_found' | 'not_dispatched' {
 	const t = getTicketDetail(db, communityId, ticketNo, actor, now);
 	if (!t) return 'not_found';
-	const dispatch = [...t.events].reverse().find((e) => e.type === 'dispatched' || e.type === 'transferred');
+	const dispatch = [...t.events]
+		.reverse()
+		.find((e) => e.type === 'dispatched' || e.type === 'transferred');
 	if (!dispatch || !t.department) return 'not_dispatched';
 	const c = getCommunity(db, communityId);
 	return {
@@ -44,7 +52,13 @@ export function dispatchSlipData(db: Db, communityId: number, ticketNo: string, 
 	};
 }
 
-export async function dispatchSlipPdf(db: Db, communityId: number, ticketNo: string, actor: TicketActor, now = nowMs()): Promise<Buffer | 'not_found' | 'not_dispatched'> {
+export async function dispatchSlipPdf(
+	db: Db,
+	communityId: number,
+	ticketNo: string,
+	actor: TicketActor,
+	now = nowMs()
+): Promise<Buffer | 'not_found' | 'not_dispatched'> {
 	const data = dispatchSlipData(db, communityId, ticketNo, actor, now);
 	return typeof data === 'string' ? data : renderDispatchSlip(data);
 }

@@ -3,7 +3,13 @@ import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type Sharp from 'sharp';
 import { databaseFile } from '../db';
-import { PHOTO_EXT, PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, sniffImage, type PhotoMime } from '../../domain/photos';
+import {
+	PHOTO_EXT,
+	PHOTO_MAX_BYTES,
+	PHOTO_MAX_PIXELS,
+	sniffImage,
+	type PhotoMime
+} from '../../domain/photos';
 
 /*
  * Photos staff and residents attach (report photos, renovation deductions), one implementation
@@ -87,37 +93,72 @@ function loadSharp(): Promise<typeof Sharp> {
  * Refused: anything libvips cannot decode fully as that format (an image header followed by
  * HTML, a truncated file) and anything over the pixel limit.
  */
-export async function cleanPhoto(bytes: Uint8Array): Promise<{ ok: true; bytes: Uint8Array; mime: PhotoMime } | { ok: false; code: 'photo_type' | 'photo_pixels' }> {
+export async function cleanPhoto(
+	bytes: Uint8Array
+): Promise<
+	| { ok: true; bytes: Uint8Array; mime: PhotoMime }
+	| { ok: false; code: 'photo_type' | 'photo_pixels' }
+> {
 	const mime = sniffImage(bytes);
 	if (!mime) return { ok: false, code: 'photo_type' };
 	const sharp = await loadSharp();
 	try {
-		const input = sharp(bytes, { limitInputPixels: PHOTO_MAX_PIXELS, failOn: 'error', sequentialRead: true });
+		const input = sharp(bytes, {
+			limitInputPixels: PHOTO_MAX_PIXELS,
+			failOn: 'error',
+			sequentialRead: true
+		});
 		const meta = await input.metadata();
 		// The decoder must be the one the magic bytes named: a PNG header on a GIF or SVG is not a PNG.
-		if (meta.format !== PHOTO_EXT[mime].replace('jpg', 'jpeg')) return { ok: false, code: 'photo_type' };
+		if (meta.format !== PHOTO_EXT[mime].replace('jpg', 'jpeg'))
+			return { ok: false, code: 'photo_type' };
 		const upright = input.rotate();
-		const out = await (mime === 'image/jpeg' ? upright.jpeg({ quality: 85 }) : mime === 'image/png' ? upright.png() : upright.webp({ quality: 85 })).toBuffer();
+		const out = await (
+			mime === 'image/jpeg'
+				? upright.jpeg({ quality: 85 })
+				: mime === 'image/png'
+					? upright.png()
+					: upright.webp({ quality: 85 })
+		).toBuffer();
 		return { ok: true, bytes: new Uint8Array(out.buffer, out.byteOffset, out.length), mime };
 	} catch (e) {
-		return { ok: false, code: /pixel limit/i.test(String((e as Error)?.message)) ? 'photo_pixels' : 'photo_type' };
+		return {
+			ok: false,
+			code: /pixel limit/i.test(String((e as Error)?.message)) ? 'photo_pixels' : 'photo_type'
+		};
 	}
 }
 
 /** Count (≤ `max`), size (≤ 5 MB as uploaded) and type (JPEG/PNG/WebP by magic bytes) of each photo. */
-export function checkPhotos(photos: readonly PhotoUpload[], max: number): { ok: true; photos: CheckedPhoto[] } | { ok: false; error: PhotoError } {
+export function checkPhotos(
+	photos: readonly PhotoUpload[],
+	max: number
+): { ok: true; photos: CheckedPhoto[] } | { ok: false; error: PhotoError } {
 	const real = photos.filter((p) => p.bytes.length > 0);
 	if (real.length > max) return { ok: false, error: { code: 'photo_count', max } };
 	const out: CheckedPhoto[] = [];
 	for (const p of real) {
 		const name = p.name.slice(0, 80);
-		if (p.refused === 'photo_pixels') return { ok: false, error: { code: 'photo_pixels', name, maxMp: PHOTO_MAX_PIXELS / 1_000_000 } };
+		if (p.refused === 'photo_pixels')
+			return {
+				ok: false,
+				error: { code: 'photo_pixels', name, maxMp: PHOTO_MAX_PIXELS / 1_000_000 }
+			};
 		if (p.refused) return { ok: false, error: { code: 'photo_type', name } };
 		// The limit is on what was sent: a re-encoded photo may come out a little larger.
-		if (!p.cleaned && p.bytes.length > PHOTO_MAX_BYTES) return { ok: false, error: { code: 'photo_size', name, maxMb: PHOTO_MAX_BYTES / 1024 / 1024 } };
+		if (!p.cleaned && p.bytes.length > PHOTO_MAX_BYTES)
+			return {
+				ok: false,
+				error: { code: 'photo_size', name, maxMb: PHOTO_MAX_BYTES / 1024 / 1024 }
+			};
 		const mime = sniffImage(p.bytes);
 		if (!mime) return { ok: false, error: { code: 'photo_type', name } };
-		out.push({ bytes: p.bytes, mime, size: p.bytes.length, sha256: createHash('sha256').update(p.bytes).digest('hex') });
+		out.push({
+			bytes: p.bytes,
+			mime,
+			size: p.bytes.length,
+			sha256: createHash('sha256').update(p.bytes).digest('hex')
+		});
 	}
 	return { ok: true, photos: out };
 }

@@ -47,7 +47,8 @@ function checkKey(key: string): void {
 function checkIds(ids: unknown): number[] {
 	if (!Array.isArray(ids)) throw new WaiverError('no_bills');
 	if (ids.length > MAX_BILLS) throw new WaiverError('too_many_bills');
-	for (const id of ids) if (!Number.isSafeInteger(id) || (id as number) <= 0) throw new WaiverError('bill_not_found');
+	for (const id of ids)
+		if (!Number.isSafeInteger(id) || (id as number) <= 0) throw new WaiverError('bill_not_found');
 	return [...new Set(ids as number[])];
 }
 
@@ -56,7 +57,10 @@ const OWNER_SQL = `SELECT o.id, o.name FROM unit_owners uo JOIN owners o ON o.id
 
 function nextRequestNo(db: Db, communityId: number, year: number): string {
 	const prefix = formatRequestNo(year, 0).slice(0, -4);
-	return formatRequestNo(year, nextSeq(db, communityId, { table: 'waiver_requests', textColumn: 'request_no', prefix }));
+	return formatRequestNo(
+		year,
+		nextSeq(db, communityId, { table: 'waiver_requests', textColumn: 'request_no', prefix })
+	);
 }
 
 /**
@@ -68,12 +72,32 @@ function nextRequestNo(db: Db, communityId: number, year: number): string {
 export function createWaiverRequest(db: Db, input: NewWaiverInput): FiledWaiver {
 	checkKey(input.idempotencyKey);
 	return tx(db, () => {
-		const prior = stmt(db, 'SELECT id, request_no AS requestNo, requested_fen AS requestedFen, community_id AS communityId, clerk_id AS clerkId, unit_id AS unitId FROM waiver_requests WHERE idempotency_key = ?').get(input.idempotencyKey) as
-			| { id: number; requestNo: string; requestedFen: number; communityId: number; clerkId: number; unitId: number }
+		const prior = stmt(
+			db,
+			'SELECT id, request_no AS requestNo, requested_fen AS requestedFen, community_id AS communityId, clerk_id AS clerkId, unit_id AS unitId FROM waiver_requests WHERE idempotency_key = ?'
+		).get(input.idempotencyKey) as
+			| {
+					id: number;
+					requestNo: string;
+					requestedFen: number;
+					communityId: number;
+					clerkId: number;
+					unitId: number;
+			  }
 			| undefined;
 		if (prior) {
-			if (prior.communityId !== input.communityId || prior.clerkId !== input.clerkId || prior.unitId !== input.unitId) throw new WaiverError('idempotency_conflict');
-			return { id: prior.id, requestNo: prior.requestNo, requestedFen: prior.requestedFen, replayed: true };
+			if (
+				prior.communityId !== input.communityId ||
+				prior.clerkId !== input.clerkId ||
+				prior.unitId !== input.unitId
+			)
+				throw new WaiverError('idempotency_conflict');
+			return {
+				id: prior.id,
+				requestNo: prior.requestNo,
+				requestedFen: prior.requestedFen,
+				replayed: true
+			};
 		}
 		const unit = unitInfo(db, input.communityId, input.unitId);
 		if (!unit) throw new WaiverError('not_found');
@@ -83,13 +107,19 @@ export function createWaiverRequest(db: Db, input: NewWaiverInput): FiledWaiver 
 		const bills = ids.length ? waiverCandidates(db, input.communityId, unit.id, today, ids) : [];
 		// A bill of another unit or community is not found (billStates reads only this unit's bills).
 		const found = new Set(bills.map((b) => b.billId));
-		for (const id of ids) if (!found.has(id)) throw new WaiverError('bill_not_found', { billId: id });
+		for (const id of ids)
+			if (!found.has(id)) throw new WaiverError('bill_not_found', { billId: id });
 
 		const reason = String(input.reason ?? '').trim();
 		const applicantName = String(input.applicantName ?? '').trim();
 		const applicantPhone = String(input.applicantPhone ?? '').trim();
 		const errors = checkNewRequest({
-			bills: bills.map((b) => ({ billId: b.billId, principalDueFen: b.principalDueFen, lateFeeDueFen: b.lateFeeDueFen, heldBy: b.heldBy?.state ?? null })),
+			bills: bills.map((b) => ({
+				billId: b.billId,
+				principalDueFen: b.principalDueFen,
+				lateFeeDueFen: b.lateFeeDueFen,
+				heldBy: b.heldBy?.state ?? null
+			})),
 			reason,
 			applicantName,
 			applicantPhone
@@ -103,22 +133,83 @@ export function createWaiverRequest(db: Db, input: NewWaiverInput): FiledWaiver 
 			db,
 			`INSERT INTO waiver_requests (community_id, request_no, unit_id, owner_id, owner_name, applicant_name, applicant_phone, reason,
 			requested_fen, state, clerk_id, local_date, created_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?) RETURNING id`
-		).get(input.communityId, requestNo, unit.id, owner?.id ?? null, owner?.name ?? '', applicantName, applicantPhone, reason, requestedFen, input.clerkId, today, input.now, input.idempotencyKey) as { id: number };
+		).get(
+			input.communityId,
+			requestNo,
+			unit.id,
+			owner?.id ?? null,
+			owner?.name ?? '',
+			applicantName,
+			applicantPhone,
+			reason,
+			requestedFen,
+			input.clerkId,
+			today,
+			input.now,
+			input.idempotencyKey
+		) as { id: number };
 		const insertBill = stmt(
 			db,
 			`INSERT INTO waiver_request_bills (request_id, bill_id, month, item_name_zh, due_date, principal_fen, principal_paid_date, late_fee_fen,
 			late_fee_paid_fen, requested_fen, working_zh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		);
-		for (const b of bills) insertBill.run(id, b.billId, b.month, b.itemNameZh, b.dueDate, b.principalFen, b.principalPaidDate, b.lateFeeFen, b.lateFeePaidFen, b.lateFeeDueFen, b.workingZh);
-		const detail = { unitCode: unit.code, requestedFen, bills: bills.map((b) => ({ billId: b.billId, month: b.month, item: b.itemCode, requestedFen: b.lateFeeDueFen, paidToday: b.paidToday })) };
+		for (const b of bills)
+			insertBill.run(
+				id,
+				b.billId,
+				b.month,
+				b.itemNameZh,
+				b.dueDate,
+				b.principalFen,
+				b.principalPaidDate,
+				b.lateFeeFen,
+				b.lateFeePaidFen,
+				b.lateFeeDueFen,
+				b.workingZh
+			);
+		const detail = {
+			unitCode: unit.code,
+			requestedFen,
+			bills: bills.map((b) => ({
+				billId: b.billId,
+				month: b.month,
+				item: b.itemCode,
+				requestedFen: b.lateFeeDueFen,
+				paidToday: b.paidToday
+			}))
+		};
 		event(db, input.communityId, id, 'create', input.clerkId, reason, detail, today, input.now);
-		audit(db, { communityId: input.communityId, actorId: input.clerkId, action: 'waiver.create', targetType: 'waiver_request', targetId: requestNo, detail }, input.now);
+		audit(
+			db,
+			{
+				communityId: input.communityId,
+				actorId: input.clerkId,
+				action: 'waiver.create',
+				targetType: 'waiver_request',
+				targetId: requestNo,
+				detail
+			},
+			input.now
+		);
 		return { id, requestNo, requestedFen, replayed: false };
 	});
 }
 
-function event(db: Db, communityId: number, requestId: number, action: string, actorId: number | null, note: string, detail: Record<string, unknown>, localDate: string, at: number) {
-	stmt(db, 'INSERT INTO waiver_events (community_id, request_id, action, actor_id, note, detail, local_date, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(communityId, requestId, action, actorId, note, JSON.stringify(detail), localDate, at);
+function event(
+	db: Db,
+	communityId: number,
+	requestId: number,
+	action: string,
+	actorId: number | null,
+	note: string,
+	detail: Record<string, unknown>,
+	localDate: string,
+	at: number
+) {
+	stmt(
+		db,
+		'INSERT INTO waiver_events (community_id, request_id, action, actor_id, note, detail, local_date, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+	).run(communityId, requestId, action, actorId, note, JSON.stringify(detail), localDate, at);
 }
 
 /** A decision as checked (the review before the confirmation checks this much). */
@@ -154,7 +245,10 @@ interface RequestState {
 
 function loadState(db: Db, communityId: number, id: number): RequestState {
 	if (!Number.isSafeInteger(id) || id <= 0) throw new WaiverError('not_found');
-	const r = stmt(db, 'SELECT id, request_no AS requestNo, state, clerk_id AS clerkId, unit_id AS unitId, decision_key AS decisionKey, approved_fen AS approvedFen FROM waiver_requests WHERE id = ? AND community_id = ?').get(id, communityId) as RequestState | undefined;
+	const r = stmt(
+		db,
+		'SELECT id, request_no AS requestNo, state, clerk_id AS clerkId, unit_id AS unitId, decision_key AS decisionKey, approved_fen AS approvedFen FROM waiver_requests WHERE id = ? AND community_id = ?'
+	).get(id, communityId) as RequestState | undefined;
 	if (!r) throw new WaiverError('not_found');
 	return r;
 }
@@ -163,12 +257,32 @@ function loadState(db: Db, communityId: number, id: number): RequestState {
  * What each bill of a request may still have waived today: what was asked, but no more than its
  * late fee still owed (part may have been paid at the counter meanwhile). Oldest first.
  */
-export function owedNow(db: Db, communityId: number, unitId: number, requestId: number, today: string): (OwedBill & { principalDueFen: number; requestedFen: number; month: string })[] {
+export function owedNow(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	requestId: number,
+	today: string
+): (OwedBill & { principalDueFen: number; requestedFen: number; month: string })[] {
 	const asked = requestBills(db, requestId);
-	const now = new Map(waiverCandidates(db, communityId, unitId, today, asked.map((b) => b.billId)).map((b) => [b.billId, b]));
+	const now = new Map(
+		waiverCandidates(
+			db,
+			communityId,
+			unitId,
+			today,
+			asked.map((b) => b.billId)
+		).map((b) => [b.billId, b])
+	);
 	return asked.map((b) => {
 		const c = now.get(b.billId);
-		return { billId: b.billId, month: b.month, requestedFen: b.requestedFen, principalDueFen: c?.principalDueFen ?? 0, owedFen: Math.min(b.requestedFen, c?.lateFeeDueFen ?? 0) };
+		return {
+			billId: b.billId,
+			month: b.month,
+			requestedFen: b.requestedFen,
+			principalDueFen: c?.principalDueFen ?? 0,
+			owedFen: Math.min(b.requestedFen, c?.lateFeeDueFen ?? 0)
+		};
 	});
 }
 
@@ -176,8 +290,18 @@ export function owedNow(db: Db, communityId: number, unitId: number, requestId: 
  * The decision checked as it would be written (throws WaiverError): for an approval, the amount
  * per bill under the plan and what the bills still owe today.
  */
-function checkedAmounts(db: Db, input: DecisionCheck, r: RequestState, today: string): { amounts: BillAmount[]; owed: ReturnType<typeof owedNow> } {
-	const decision = { state: r.state, clerkId: r.clerkId, deciderId: input.deciderId, note: String(input.note ?? '').trim() };
+function checkedAmounts(
+	db: Db,
+	input: DecisionCheck,
+	r: RequestState,
+	today: string
+): { amounts: BillAmount[]; owed: ReturnType<typeof owedNow> } {
+	const decision = {
+		state: r.state,
+		clerkId: r.clerkId,
+		deciderId: input.deciderId,
+		note: String(input.note ?? '').trim()
+	};
 	if (input.decision !== 'approve') {
 		const errors = checkDecision(decision);
 		if (errors.length) throw new WaiverError(errors[0], { errors });
@@ -189,7 +313,8 @@ function checkedAmounts(db: Db, input: DecisionCheck, r: RequestState, today: st
 	// A void may have re-opened a principal without the request being sent back: never waive then.
 	if (owed.some((b) => b.principalDueFen > 0)) throw new WaiverError('principal_unpaid');
 	const plan = planApproval(input.plan, owed);
-	if (!plan.ok) throw new WaiverError(plan.error, { maxFen: owed.reduce((s, b) => s + b.owedFen, 0) });
+	if (!plan.ok)
+		throw new WaiverError(plan.error, { maxFen: owed.reduce((s, b) => s + b.owedFen, 0) });
 	const errors = checkApproval(decision, owed, plan.amounts);
 	if (errors.length) throw new WaiverError(errors[0], { errors });
 	return { amounts: plan.amounts, owed };
@@ -199,12 +324,20 @@ function checkedAmounts(db: Db, input: DecisionCheck, r: RequestState, today: st
  * The review before the confirmation: the decision checked exactly as `decideWaiverRequest`
  * checks it, writing nothing, with the amounts it would write (per bill, with the month).
  */
-export function reviewWaiverDecision(db: Db, input: DecisionCheck): { approvedFen: number; amounts: (BillAmount & { month: string })[] } {
+export function reviewWaiverDecision(
+	db: Db,
+	input: DecisionCheck
+): { approvedFen: number; amounts: (BillAmount & { month: string })[] } {
 	const r = loadState(db, input.communityId, input.requestId);
 	const today = communityToday(getCommunity(db, input.communityId), new Date(input.now));
 	const { amounts, owed } = checkedAmounts(db, input, r, today);
 	const month = new Map(owed.map((b) => [b.billId, b.month]));
-	return { approvedFen: amounts.reduce((s, a) => s + a.amountFen, 0), amounts: amounts.filter((a) => a.amountFen > 0).map((a) => ({ ...a, month: month.get(a.billId) ?? '' })) };
+	return {
+		approvedFen: amounts.reduce((s, a) => s + a.amountFen, 0),
+		amounts: amounts
+			.filter((a) => a.amountFen > 0)
+			.map((a) => ({ ...a, month: month.get(a.billId) ?? '' }))
+	};
 }
 
 /**
@@ -220,7 +353,10 @@ export function decideWaiverRequest(db: Db, input: DecisionInput): Decided {
 		const r = loadState(db, input.communityId, input.requestId);
 		const target = nextState('pending', input.decision);
 		if (r.decisionKey === input.key && r.state === target) {
-			const amounts = requestBills(db, r.id).map((b) => ({ billId: b.billId, amountFen: b.approvedFen }));
+			const amounts = requestBills(db, r.id).map((b) => ({
+				billId: b.billId,
+				amountFen: b.approvedFen
+			}));
 			return { state: r.state, approvedFen: r.approvedFen, amounts, replayed: true };
 		}
 		const community = getCommunity(db, input.communityId);
@@ -234,11 +370,38 @@ export function decideWaiverRequest(db: Db, input: DecisionInput): Decided {
 			WHERE id = ? AND state = 'pending'`
 		).run(target, input.deciderId, input.now, today, note, approvedFen, input.key, r.id);
 		if (changed.changes !== 1) throw new WaiverError('not_pending');
-		const insert = stmt(db, 'INSERT INTO waiver_entries (bill_id, amount_fen, request_id, approved_by, local_date, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-		for (const a of amounts) if (a.amountFen > 0) insert.run(a.billId, a.amountFen, r.id, input.deciderId, today, input.now);
-		const detail = input.decision === 'approve' ? { approvedFen, amounts, mode: input.plan.mode } : {};
-		event(db, input.communityId, r.id, input.decision, input.deciderId, note, detail, today, input.now);
-		audit(db, { communityId: input.communityId, actorId: input.deciderId, action: `waiver.${input.decision}`, targetType: 'waiver_request', targetId: r.requestNo, detail: { ...detail, note } }, input.now);
+		const insert = stmt(
+			db,
+			'INSERT INTO waiver_entries (bill_id, amount_fen, request_id, approved_by, local_date, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+		);
+		for (const a of amounts)
+			if (a.amountFen > 0)
+				insert.run(a.billId, a.amountFen, r.id, input.deciderId, today, input.now);
+		const detail =
+			input.decision === 'approve' ? { approvedFen, amounts, mode: input.plan.mode } : {};
+		event(
+			db,
+			input.communityId,
+			r.id,
+			input.decision,
+			input.deciderId,
+			note,
+			detail,
+			today,
+			input.now
+		);
+		audit(
+			db,
+			{
+				communityId: input.communityId,
+				actorId: input.deciderId,
+				action: `waiver.${input.decision}`,
+				targetType: 'waiver_request',
+				targetId: r.requestNo,
+				detail: { ...detail, note }
+			},
+			input.now
+		);
 		return { state: target!, approvedFen, amounts, replayed: false };
 	});
 }
@@ -285,9 +448,19 @@ export function groupByRequest(list: readonly DependentWaiver[]): WaiversOfReque
 	const out = new Map<string, WaiversOfRequest>();
 	for (const d of list) {
 		const k = String(d.requestId ?? `entry-${d.entryId}`);
-		const g = out.get(k) ?? { requestId: d.requestId, requestNo: d.requestNo, amountFen: 0, bills: [] };
+		const g = out.get(k) ?? {
+			requestId: d.requestId,
+			requestNo: d.requestNo,
+			amountFen: 0,
+			bills: []
+		};
 		g.amountFen += d.amountFen;
-		g.bills.push({ month: d.month, itemNameZh: d.itemNameZh, itemNameEn: d.itemNameEn, amountFen: d.amountFen });
+		g.bills.push({
+			month: d.month,
+			itemNameZh: d.itemNameZh,
+			itemNameEn: d.itemNameEn,
+			amountFen: d.amountFen
+		});
 		out.set(k, g);
 	}
 	return [...out.values()];
@@ -309,12 +482,24 @@ export interface VoidEffects {
  *   it (the ledger stays insert-only), so the late fee is owed again; the request keeps its
  *   decision and its steps show the reversal, and its bills may be asked for again.
  */
-export function settleWaiversOnVoid(db: Db, paymentId: number, voidId: number | null, actorId: number, now: number): VoidEffects {
+export function settleWaiversOnVoid(
+	db: Db,
+	paymentId: number,
+	voidId: number | null,
+	actorId: number,
+	now: number
+): VoidEffects {
 	const run = (): VoidEffects => {
-		const payment = stmt(db, 'SELECT receipt_no AS receiptNo, community_id AS communityId FROM payments WHERE id = ?').get(paymentId) as { receiptNo: string; communityId: number } | undefined;
+		const payment = stmt(
+			db,
+			'SELECT receipt_no AS receiptNo, community_id AS communityId FROM payments WHERE id = ?'
+		).get(paymentId) as { receiptNo: string; communityId: number } | undefined;
 		if (!payment) return { returned: [], reversed: [] };
 		const today = communityToday(getCommunity(db, payment.communityId), new Date(now));
-		return { returned: returnPending(db, paymentId, payment, actorId, today, now), reversed: reverseApproved(db, paymentId, voidId, payment, actorId, today, now) };
+		return {
+			returned: returnPending(db, paymentId, payment, actorId, today, now),
+			reversed: reverseApproved(db, paymentId, voidId, payment, actorId, today, now)
+		};
 	};
 	// Normally inside voidPayment's transaction; on its own it takes one.
 	return db.$client.inTransaction ? run() : tx(db, run);
@@ -325,7 +510,14 @@ export function onPaymentVoided(db: Db, paymentId: number, actorId: number, now:
 	return settleWaiversOnVoid(db, paymentId, null, actorId, now).returned;
 }
 
-function returnPending(db: Db, paymentId: number, payment: { receiptNo: string; communityId: number }, actorId: number, today: string, now: number): string[] {
+function returnPending(
+	db: Db,
+	paymentId: number,
+	payment: { receiptNo: string; communityId: number },
+	actorId: number,
+	today: string,
+	now: number
+): string[] {
 	const rows = stmt(
 		db,
 		`SELECT DISTINCT r.id, r.request_no AS requestNo, r.community_id AS communityId FROM waiver_requests r
@@ -335,28 +527,71 @@ function returnPending(db: Db, paymentId: number, payment: { receiptNo: string; 
 	if (rows.length === 0) return [];
 	// The page words it ("票据 … 已作废，退回经办人"); the row keeps the receipt number.
 	const note = payment.receiptNo;
-	const back = stmt(db, `UPDATE waiver_requests SET state = 'returned', decided_by = ?, decided_at = ?, decided_local_date = ?, decision_note = ? WHERE id = ? AND state = 'pending'`);
+	const back = stmt(
+		db,
+		`UPDATE waiver_requests SET state = 'returned', decided_by = ?, decided_at = ?, decided_local_date = ?, decision_note = ? WHERE id = ? AND state = 'pending'`
+	);
 	const out: string[] = [];
 	for (const r of rows) {
 		if (back.run(actorId, now, today, note, r.id).changes !== 1) continue;
 		const detail = { paymentId, receiptNo: payment.receiptNo };
 		event(db, r.communityId, r.id, 'return', actorId, '', detail, today, now);
-		audit(db, { communityId: r.communityId, actorId, action: 'waiver.return', targetType: 'waiver_request', targetId: r.requestNo, detail }, now);
+		audit(
+			db,
+			{
+				communityId: r.communityId,
+				actorId,
+				action: 'waiver.return',
+				targetType: 'waiver_request',
+				targetId: r.requestNo,
+				detail
+			},
+			now
+		);
 		out.push(r.requestNo);
 	}
 	return out;
 }
 
-function reverseApproved(db: Db, paymentId: number, voidId: number | null, payment: { receiptNo: string; communityId: number }, actorId: number, today: string, now: number): VoidEffects['reversed'] {
+function reverseApproved(
+	db: Db,
+	paymentId: number,
+	voidId: number | null,
+	payment: { receiptNo: string; communityId: number },
+	actorId: number,
+	today: string,
+	now: number
+): VoidEffects['reversed'] {
 	const deps = dependentWaivers(db, paymentId);
 	if (deps.length === 0) return [];
-	const insert = stmt(db, 'INSERT INTO waiver_entries (bill_id, amount_fen, request_id, reverses_id, void_id, approved_by, local_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-	for (const d of deps) insert.run(d.billId, -d.amountFen, d.requestId, d.entryId, voidId, actorId, today, now);
+	const insert = stmt(
+		db,
+		'INSERT INTO waiver_entries (bill_id, amount_fen, request_id, reverses_id, void_id, approved_by, local_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+	);
+	for (const d of deps)
+		insert.run(d.billId, -d.amountFen, d.requestId, d.entryId, voidId, actorId, today, now);
 	const groups = groupByRequest(deps);
 	for (const g of groups) {
-		const detail = { paymentId, receiptNo: payment.receiptNo, reversedFen: g.amountFen, bills: g.bills };
-		if (g.requestId !== null) event(db, payment.communityId, g.requestId, 'reverse', actorId, '', detail, today, now);
-		audit(db, { communityId: payment.communityId, actorId, action: 'waiver.reverse', targetType: 'waiver_request', targetId: g.requestNo ?? '', detail }, now);
+		const detail = {
+			paymentId,
+			receiptNo: payment.receiptNo,
+			reversedFen: g.amountFen,
+			bills: g.bills
+		};
+		if (g.requestId !== null)
+			event(db, payment.communityId, g.requestId, 'reverse', actorId, '', detail, today, now);
+		audit(
+			db,
+			{
+				communityId: payment.communityId,
+				actorId,
+				action: 'waiver.reverse',
+				targetType: 'waiver_request',
+				targetId: g.requestNo ?? '',
+				detail
+			},
+			now
+		);
 	}
 	return groups.map((g) => ({ requestNo: g.requestNo, amountFen: g.amountFen }));
 }

@@ -26,7 +26,9 @@ export const waiverFileSchema = z.object({
 	// Ticked bills arrive as repeated fields, joined by parseForm with commas.
 	bill: capped(100_000)
 		.transform((s) => (s === '' ? [] : s.split(',').slice(0, MAX_BILLS + 1)))
-		.refine((ids) => ids.every((b) => ID.test(b)), { error: () => m.waivers_error_bill_not_found() })
+		.refine((ids) => ids.every((b) => ID.test(b)), {
+			error: () => m.waivers_error_bill_not_found()
+		})
 		.transform((ids) => ids.map(Number)),
 	reason: capped(REASON_MAX + 200),
 	applicant: capped(APPLICANT_MAX + 50),

@@ -5,7 +5,24 @@
  */
 
 export { WaiverError } from './errors';
-export { createWaiverRequest, decideWaiverRequest, reviewWaiverDecision, onPaymentVoided, settleWaiversOnVoid, dependentWaivers, groupByRequest, owedNow, type DependentWaiver, type VoidEffects, type WaiversOfRequest, type NewWaiverInput, type FiledWaiver, type DecisionInput, type DecisionCheck, type Decided } from './commands';
+export {
+	createWaiverRequest,
+	decideWaiverRequest,
+	reviewWaiverDecision,
+	onPaymentVoided,
+	settleWaiversOnVoid,
+	dependentWaivers,
+	groupByRequest,
+	owedNow,
+	type DependentWaiver,
+	type VoidEffects,
+	type WaiversOfRequest,
+	type NewWaiverInput,
+	type FiledWaiver,
+	type DecisionInput,
+	type DecisionCheck,
+	type Decided
+} from './commands';
 export {
 	listRequests,
 	pendingCount,

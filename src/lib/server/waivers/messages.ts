@@ -2,7 +2,13 @@
 // and tests import the module through index.ts, which does not export this file.
 import { m } from '$lib/paraglide/messages.js';
 import { formatYuan } from '../../money';
-import { APPLICANT_MAX, NOTE_MAX, PHONE_MAX, REASON_MAX, type WaiverState } from '../../domain/waiver';
+import {
+	APPLICANT_MAX,
+	NOTE_MAX,
+	PHONE_MAX,
+	REASON_MAX,
+	type WaiverState
+} from '../../domain/waiver';
 import { WaiverError } from './errors';
 
 /** The form field a refusal belongs to, so the page can show it beside the input. */
@@ -36,7 +42,9 @@ export function waiverCodeMessage(code: string, detail: Record<string, unknown> 
 		case 'too_many_bills':
 			return m.waivers_error_too_many_bills();
 		case 'principal_unpaid':
-			return detail.context === 'approve' ? m.waivers_error_principal_reopened() : m.waivers_error_principal_unpaid();
+			return detail.context === 'approve'
+				? m.waivers_error_principal_reopened()
+				: m.waivers_error_principal_unpaid();
 		case 'no_late_fee':
 			return m.waivers_error_no_late_fee();
 		case 'pending_request':
@@ -68,7 +76,9 @@ export function waiverCodeMessage(code: string, detail: Record<string, unknown> 
 		case 'amount_zero':
 			return m.waivers_error_amount_zero();
 		case 'amount_above_owed':
-			return m.waivers_error_amount_above_owed({ max: typeof detail.maxFen === 'number' ? formatYuan(detail.maxFen) : '' });
+			return m.waivers_error_amount_above_owed({
+				max: typeof detail.maxFen === 'number' ? formatYuan(detail.maxFen) : ''
+			});
 		case 'unknown_bill':
 			return m.waivers_error_unknown_bill();
 		case 'idempotency_key':
@@ -80,7 +90,10 @@ export function waiverCodeMessage(code: string, detail: Record<string, unknown> 
 }
 
 /** A refused waiver step: the summary message and the per-field messages of every rule broken. */
-export function waiverRefusal(e: WaiverError, context: 'file' | 'approve' | 'reject'): { message: string; errors: Record<string, string> } {
+export function waiverRefusal(
+	e: WaiverError,
+	context: 'file' | 'approve' | 'reject'
+): { message: string; errors: Record<string, string> } {
 	const detail = { ...e.detail, context };
 	const codes = Array.isArray(e.detail.errors) ? (e.detail.errors as string[]) : [e.code];
 	const errors: Record<string, string> = {};

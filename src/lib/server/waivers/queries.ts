@@ -2,7 +2,13 @@ import type { Db } from '../db';
 import { billStates } from '../fees';
 import { stmt } from '../db/stmt';
 import { formatLateFeeWorkingZh } from '../../domain/late-fee';
-import { billRefusal, historySummary, type BillRefusal, type HistorySummary, type WaiverState } from '../../domain/waiver';
+import {
+	billRefusal,
+	historySummary,
+	type BillRefusal,
+	type HistorySummary,
+	type WaiverState
+} from '../../domain/waiver';
 
 /** Reading waiver requests back: lists, one request with its bills and steps, a unit's history. */
 
@@ -46,12 +52,18 @@ const REQUEST_SQL = `SELECT r.id, r.community_id AS communityId, r.request_no AS
 	FROM waiver_requests r JOIN units u ON u.id = r.unit_id JOIN staff_users c ON c.id = r.clerk_id LEFT JOIN staff_users d ON d.id = r.decided_by`;
 
 type RawRequest = Omit<RequestRow, 'months'> & { monthList: string | null };
-const toRow = ({ monthList, ...r }: RawRequest): RequestRow => ({ ...r, months: monthList ? monthList.split(',') : [] });
+const toRow = ({ monthList, ...r }: RawRequest): RequestRow => ({
+	...r,
+	months: monthList ? monthList.split(',') : []
+});
 
 /** One request of this community, or null (another community's id is simply not found). */
 export function requestById(db: Db, communityId: number, id: number): RequestRow | null {
 	if (!Number.isSafeInteger(id) || id <= 0) return null;
-	const r = stmt(db, `${REQUEST_SQL} WHERE r.id = ? AND r.community_id = ?`).get(id, communityId) as RawRequest | undefined;
+	const r = stmt(db, `${REQUEST_SQL} WHERE r.id = ? AND r.community_id = ?`).get(
+		id,
+		communityId
+	) as RawRequest | undefined;
 	return r ? toRow(r) : null;
 }
 
@@ -76,13 +88,21 @@ export function listRequests(db: Db, communityId: number, opts: ListOptions = {}
 	}
 	const order = opts.order === 'oldest' ? 'r.created_at, r.id' : 'r.created_at DESC, r.id DESC';
 	const limit = Math.max(1, Math.min(500, Math.floor(opts.limit ?? 100)));
-	const rows = stmt(db, `${REQUEST_SQL} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit}`).all(...args) as RawRequest[];
+	const rows = stmt(
+		db,
+		`${REQUEST_SQL} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit}`
+	).all(...args) as RawRequest[];
 	return rows.map(toRow);
 }
 
 /** Requests waiting for a manager (the count on the manager's home screen). */
 export function pendingCount(db: Db, communityId: number): number {
-	return (stmt(db, `SELECT count(*) AS n FROM waiver_requests WHERE community_id = ? AND state = 'pending'`).get(communityId) as { n: number }).n;
+	return (
+		stmt(
+			db,
+			`SELECT count(*) AS n FROM waiver_requests WHERE community_id = ? AND state = 'pending'`
+		).get(communityId) as { n: number }
+	).n;
 }
 
 export { pendingBillIds } from './pending';
@@ -109,7 +129,8 @@ export function holders(db: Db, billIds: number[]): Map<number, Holder> {
 		ORDER BY r.id`
 	).all(JSON.stringify(billIds)) as ({ billId: number } & Holder)[];
 	// A pending request wins over a decided one (only one of each can exist, but be explicit).
-	for (const { billId, ...h } of rows) if (!out.has(billId) || h.state === 'pending') out.set(billId, h);
+	for (const { billId, ...h } of rows)
+		if (!out.has(billId) || h.state === 'pending') out.set(billId, h);
 	return out;
 }
 
@@ -151,8 +172,20 @@ export interface WaiverCandidate {
  * The unit's bills that still owe a late fee as of `today`, oldest first, each with whether it
  * may go on a new request (principal paid, not already on a pending or decided request).
  */
-export function waiverCandidates(db: Db, communityId: number, unitId: number, today: string, billIds?: readonly number[]): WaiverCandidate[] {
-	const states = billStates(db, communityId, unitId, today, billIds ? { ids: billIds } : undefined).filter((b) => (billIds ? true : b.lateFeeDueFen > 0));
+export function waiverCandidates(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	today: string,
+	billIds?: readonly number[]
+): WaiverCandidate[] {
+	const states = billStates(
+		db,
+		communityId,
+		unitId,
+		today,
+		billIds ? { ids: billIds } : undefined
+	).filter((b) => (billIds ? true : b.lateFeeDueFen > 0));
 	const ids = states.map((b) => b.billId);
 	const held = holders(db, ids);
 	const paid = principalPaidDates(db, ids);
@@ -176,7 +209,12 @@ export function waiverCandidates(db: Db, communityId: number, unitId: number, to
 			lateFeeDueFen: b.lateFeeDueFen,
 			workingZh: b.lateFeeFen > 0 ? formatLateFeeWorkingZh(b.working) : '',
 			heldBy,
-			refusal: billRefusal({ billId: b.billId, principalDueFen: b.principalDueFen, lateFeeDueFen: b.lateFeeDueFen, heldBy: heldBy?.state ?? null })
+			refusal: billRefusal({
+				billId: b.billId,
+				principalDueFen: b.principalDueFen,
+				lateFeeDueFen: b.lateFeeDueFen,
+				heldBy: heldBy?.state ?? null
+			})
 		};
 	});
 }
@@ -231,7 +269,12 @@ export function requestEvents(db: Db, requestId: number): WaiverEventRow[] {
 }
 
 /** A unit's requests, newest first, and the summary of them (for the counter and the form). */
-export function unitHistory(db: Db, communityId: number, unitId: number, before?: { id: number }): { requests: RequestRow[]; summary: HistorySummary } {
+export function unitHistory(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	before?: { id: number }
+): { requests: RequestRow[]; summary: HistorySummary } {
 	const all = listRequests(db, communityId, { unitId, limit: 200, order: 'newest' });
 	const requests = before ? all.filter((r) => r.id < before.id) : all;
 	return { requests, summary: historySummary(requests) };
@@ -250,5 +293,11 @@ export function requestDetail(db: Db, communityId: number, id: number): RequestD
 	const request = requestById(db, communityId, id);
 	if (!request) return null;
 	const { requests, summary } = unitHistory(db, communityId, request.unitId, { id: request.id });
-	return { request, bills: requestBills(db, request.id), events: requestEvents(db, request.id), history: requests, summary };
+	return {
+		request,
+		bills: requestBills(db, request.id),
+		events: requestEvents(db, request.id),
+		history: requests,
+		summary
+	};
 }

@@ -20,7 +20,12 @@ export interface WaiverSummary {
  * (YYYY-MM-DD, the community's calendar). Read from the insert-only steps and ledger, so a past
  * day's figures never change.
  */
-export function waiverSummary(db: Db, communityId: number, fromDate: string, toDate: string): WaiverSummary {
+export function waiverSummary(
+	db: Db,
+	communityId: number,
+	fromDate: string,
+	toDate: string
+): WaiverSummary {
 	const counts = stmt(
 		db,
 		`SELECT
@@ -29,7 +34,12 @@ export function waiverSummary(db: Db, communityId: number, fromDate: string, toD
 			SUM(CASE WHEN action = 'reject' THEN 1 ELSE 0 END) AS rejected,
 			SUM(CASE WHEN action = 'return' THEN 1 ELSE 0 END) AS returned
 		FROM waiver_events WHERE community_id = ? AND local_date BETWEEN ? AND ?`
-	).get(communityId, fromDate, toDate) as { filed: number | null; approved: number | null; rejected: number | null; returned: number | null };
+	).get(communityId, fromDate, toDate) as {
+		filed: number | null;
+		approved: number | null;
+		rejected: number | null;
+		returned: number | null;
+	};
 	const pending = stmt(
 		db,
 		`SELECT count(*) AS n FROM waiver_requests r WHERE r.community_id = ? AND r.local_date <= ?

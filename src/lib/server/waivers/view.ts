@@ -6,7 +6,15 @@ import { owedNow } from './commands';
 import { requestDetail, type RequestDetail } from './queries';
 
 export interface RequestView extends Omit<RequestDetail, 'events'> {
-	events: { action: string; actor: string; note: string; time: string; receiptNo: string | null; approvedFen: number | null; reversedFen: number | null }[];
+	events: {
+		action: string;
+		actor: string;
+		note: string;
+		time: string;
+		receiptNo: string | null;
+		approvedFen: number | null;
+		reversedFen: number | null;
+	}[];
 	/** Waived and then taken back because the payment of the principal was voided. */
 	reversedFen: number;
 	/** Late fee of the request's bills still owed today (what is left after a partial approval). */
@@ -42,7 +50,12 @@ export function requestView(db: Db, communityId: number, id: number): RequestVie
 		reversedFen: detail.bills.reduce((s, b) => s + b.reversedFen, 0),
 		// What is still owed in late fee on these bills, whatever the state (0 once fully waived or paid).
 		restOwedFen: owed.reduce((s, b) => s + Math.max(0, b.owedFen), 0),
-		owed: owed.map(({ billId, month, requestedFen, owedFen }) => ({ billId, month, requestedFen, owedFen })),
+		owed: owed.map(({ billId, month, requestedFen, owedFen }) => ({
+			billId,
+			month,
+			requestedFen,
+			owedFen
+		})),
 		maxFen: detail.request.state === 'pending' ? maxApprovable(owed) : 0,
 		dueDay: community.settings.fees.dueDay,
 		today,

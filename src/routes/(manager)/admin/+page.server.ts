@@ -12,7 +12,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const o = adminOverview(db, user.communityId);
 	return {
 		staff: { active: o.active, inactive: o.inactive },
-		community: { name: c.name, centreName: c.centreName, timeZone: c.timeZone, dueDay: c.settings.fees.dueDay, rate: c.settings.fees.lateFeeRatePerMille },
+		community: {
+			name: c.name,
+			centreName: c.centreName,
+			timeZone: c.timeZone,
+			dueDay: c.settings.fees.dueDay,
+			rate: c.settings.fees.lateFeeRatePerMille
+		},
 		recent: o.recent.map((r) => ({ ...r, when: formatDateTimeLocal(r.at, c.timeZone) }))
 	};
 };

@@ -8,5 +8,8 @@ import type { PageServerLoad } from './$types';
 export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'manager', url);
 	const db = getDb();
-	return { waiversPending: pendingCount(db, user.communityId), renovationsToReview: awaitingReviewCount(db, user.communityId) };
+	return {
+		waiversPending: pendingCount(db, user.communityId),
+		renovationsToReview: awaitingReviewCount(db, user.communityId)
+	};
 }) satisfies PageServerLoad;

@@ -15,10 +15,25 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const community = getCommunity(db, user.communityId);
 	const now = nowMs();
 	const today = communityToday(community, new Date(now));
-	const quick = { today, yesterday: addDays(today, -1), monthStart: `${today.slice(0, 7)}-01`, last30: addDays(today, -(CHART_DAYS - 1)) };
-	const values = { from: url.searchParams.get('from') ?? url.searchParams.get('date') ?? '', to: url.searchParams.get('to') ?? url.searchParams.get('date') ?? '' };
+	const quick = {
+		today,
+		yesterday: addDays(today, -1),
+		monthStart: `${today.slice(0, 7)}-01`,
+		last30: addDays(today, -(CHART_DAYS - 1))
+	};
+	const values = {
+		from: url.searchParams.get('from') ?? url.searchParams.get('date') ?? '',
+		to: url.searchParams.get('to') ?? url.searchParams.get('date') ?? ''
+	};
 	const period = periodFromUrl(url, today);
-	if (!period.ok) return { today, quick, values: { from: values.from.slice(0, 20), to: values.to.slice(0, 20) }, message: period.message, report: null };
+	if (!period.ok)
+		return {
+			today,
+			quick,
+			values: { from: values.from.slice(0, 20), to: values.to.slice(0, 20) },
+			message: period.message,
+			report: null
+		};
 
 	const report = dailyReport(db, user.communityId, period.from, period.to, { now });
 	return {
@@ -33,8 +48,19 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			...report,
 			shifts: {
 				...report.shifts,
-				closed: report.shifts.closed.map(({ handover: _h, ...s }) => ({ ...s, opened: formatDateTimeLocal(s.openedAt, community.timeZone), closed: formatDateTimeLocal(s.closedAt, community.timeZone) })),
-				cash: { ...report.shifts.cash, lines: report.shifts.cash.lines.map((l) => ({ ...l, opened: formatDateTimeLocal(l.openedAt, community.timeZone), closed: l.closedAt === null ? null : formatDateTimeLocal(l.closedAt, community.timeZone) })) }
+				closed: report.shifts.closed.map(({ handover: _h, ...s }) => ({
+					...s,
+					opened: formatDateTimeLocal(s.openedAt, community.timeZone),
+					closed: formatDateTimeLocal(s.closedAt, community.timeZone)
+				})),
+				cash: {
+					...report.shifts.cash,
+					lines: report.shifts.cash.lines.map((l) => ({
+						...l,
+						opened: formatDateTimeLocal(l.openedAt, community.timeZone),
+						closed: l.closedAt === null ? null : formatDateTimeLocal(l.closedAt, community.timeZone)
+					}))
+				}
 			}
 		},
 		byDay: collectionsByDay(db, user.communityId, addDays(period.to, -(CHART_DAYS - 1)), period.to),

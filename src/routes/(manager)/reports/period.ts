@@ -16,8 +16,18 @@ export function periodMessage(error: PeriodError, today: string): string {
 }
 
 /** The period of `?date=` or `?from=&to=` (none: today), or the message saying what is wrong. */
-export function periodFromUrl(url: URL, today: string): ({ ok: true } & Period) | { ok: false; message: string } {
-	const p = parsePeriod({ date: url.searchParams.get('date'), from: url.searchParams.get('from'), to: url.searchParams.get('to') }, today);
+export function periodFromUrl(
+	url: URL,
+	today: string
+): ({ ok: true } & Period) | { ok: false; message: string } {
+	const p = parsePeriod(
+		{
+			date: url.searchParams.get('date'),
+			from: url.searchParams.get('from'),
+			to: url.searchParams.get('to')
+		},
+		today
+	);
 	return p.ok ? p : { ok: false, message: periodMessage(p.error, today) };
 }
 
@@ -31,5 +41,8 @@ export function periodQuery(p: { from: string; to: string }): string {
  * plain text. (error() would render the error page, which shows only a generic text for a 400.)
  */
 export function periodRefused(message: string): Response {
-	return new Response(message, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+	return new Response(message, {
+		status: 400,
+		headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }
+	});
 }

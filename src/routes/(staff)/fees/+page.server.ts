@@ -9,7 +9,11 @@ export const load = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const q = (url.searchParams.get('q') ?? '').slice(0, 50);
 	const hits = q.trim() ? findUnits(getDb(), user.communityId, q, 10) : [];
-	if (url.searchParams.has('go') && hits.length > 0 && (hits.length === 1 || hits[0].code === q.trim())) {
+	if (
+		url.searchParams.has('go') &&
+		hits.length > 0 &&
+		(hits.length === 1 || hits[0].code === q.trim())
+	) {
 		redirect(303, `/fees/${encodeURIComponent(hits[0].code)}`);
 	}
 	return { q, hits };

@@ -12,18 +12,36 @@ export const load = (({ locals, url }) => {
 	const db = getDb();
 	const now = nowMs();
 	const community = getCommunity(db, user.communityId);
-	const filter = listFilterSchema.parse({ q: url.searchParams.get('q') ?? '', state: url.searchParams.get('state') ?? '' });
+	const filter = listFilterSchema.parse({
+		q: url.searchParams.get('q') ?? '',
+		state: url.searchParams.get('state') ?? ''
+	});
 	// The list carries only what the table shows of an open loan.
-	const keys = listKeys(db, user.communityId, now, { q: filter.q, state: filter.state || undefined }).map((k) => ({
+	const keys = listKeys(db, user.communityId, now, {
+		q: filter.q,
+		state: filter.state || undefined
+	}).map((k) => ({
 		id: k.id,
 		tagNo: k.tagNo,
 		kind: k.kind,
 		opens: k.opens,
 		slot: k.slot,
 		state: k.state,
-		loan: k.openLoan && { borrowerName: k.openLoan.borrowerName, borrowerPhone: k.openLoan.borrowerPhone, expectedReturnAt: k.openLoan.expectedReturnAt, overdue: k.openLoan.overdue }
+		loan: k.openLoan && {
+			borrowerName: k.openLoan.borrowerName,
+			borrowerPhone: k.openLoan.borrowerPhone,
+			expectedReturnAt: k.openLoan.expectedReturnAt,
+			overdue: k.openLoan.overdue
+		}
 	}));
 	const overdue = overdueSummary(db, user.communityId, now);
 	const today = communityToday(community, new Date(now));
-	return { keys, overdue, filter, timeZone: community.timeZone, logFrom: addDays(today, -6), logTo: today };
+	return {
+		keys,
+		overdue,
+		filter,
+		timeZone: community.timeZone,
+		logFrom: addDays(today, -6),
+		logTo: today
+	};
 }) satisfies PageServerLoad;

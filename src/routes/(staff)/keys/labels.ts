@@ -39,7 +39,8 @@ const AUDIT: Record<string, () => string> = {
 	'key.disposition': () => m.keys_audit_disposition()
 };
 
-const label = (table: Record<string, () => string>) => (code: string | null | undefined) => (code && table[code] ? table[code]() : (code ?? ''));
+const label = (table: Record<string, () => string>) => (code: string | null | undefined) =>
+	code && table[code] ? table[code]() : (code ?? '');
 
 export const stateLabel = label(STATE);
 export const purposeLabel = label(PURPOSE);
@@ -49,13 +50,16 @@ export const methodLabel = label(METHOD);
 export const auditLabel = label(AUDIT);
 export const ID_TYPE_CODES = Object.keys(ID_TYPE);
 
-export const stateBadge = (state: string) => (state === 'lent' ? 'warn' : state === 'in_cabinet' ? '' : state === 'lost' ? 'danger' : 'grey');
+export const stateBadge = (state: string) =>
+	state === 'lent' ? 'warn' : state === 'in_cabinet' ? '' : state === 'lost' ? 'danger' : 'grey';
 
-export const staffName = (s: { displayName: string; workNo: string } | null | undefined) => (s ? `${s.displayName} ${s.workNo}` : '');
+export const staffName = (s: { displayName: string; workNo: string } | null | undefined) =>
+	s ? `${s.displayName} ${s.workNo}` : '';
 
 /** "35 分钟", "2 小时 5 分", "1 天 3 小时". */
 export function durationLabel(minutes: number): string {
 	if (minutes < 60) return m.keys_minutes({ n: minutes });
-	if (minutes < 24 * 60) return m.keys_hours_minutes({ h: Math.floor(minutes / 60), min: minutes % 60 });
+	if (minutes < 24 * 60)
+		return m.keys_hours_minutes({ h: Math.floor(minutes / 60), min: minutes % 60 });
 	return m.keys_days_hours({ d: Math.floor(minutes / 1440), h: Math.floor((minutes % 1440) / 60) });
 }

@@ -58,19 +58,49 @@ export const actions = {
 		const user = requireStaff(locals, 'clerk', url);
 		const db = getDb();
 		const parsed = parseForm(openCaseSchema(), await request.formData());
-		if (!parsed.ok) return failForm(400, m.movein_error_bad_input(), { errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok)
+			return failForm(400, m.movein_error_bad_input(), {
+				errors: parsed.errors,
+				values: parsed.values
+			});
 		const d = parsed.data;
 		const unit = findUnit(db, user.communityId, d.unitCode);
-		if (!unit) return failForm(404, m.movein_error_unit_not_found(), { values: { ...d, mortgage: String(d.mortgage), proxy: String(d.proxy), persons: String(d.persons) } });
+		if (!unit)
+			return failForm(404, m.movein_error_unit_not_found(), {
+				values: {
+					...d,
+					mortgage: String(d.mortgage),
+					proxy: String(d.proxy),
+					persons: String(d.persons)
+				}
+			});
 		let id: number;
 		try {
-			id = openCase(db, user, { unitId: unit.id, ownerType: d.ownerType, mortgage: d.mortgage, proxy: d.proxy, persons: d.persons, proxyName: d.proxyName, proxyIdNumber: d.proxyIdNumber });
+			id = openCase(db, user, {
+				unitId: unit.id,
+				ownerType: d.ownerType,
+				mortgage: d.mortgage,
+				proxy: d.proxy,
+				persons: d.persons,
+				proxyName: d.proxyName,
+				proxyIdNumber: d.proxyIdNumber
+			});
 		} catch (e) {
 			if (!(e instanceof MoveInError)) throw e;
 			const tz = getCommunity(db, user.communityId).timeZone;
-			return failForm(e.code === 'unit_occupied' || e.code === 'case_exists' ? 409 : 400, moveInErrorMessage(e, tz), {
-				values: { ...d, mortgage: String(d.mortgage), proxy: String(d.proxy), persons: String(d.persons), caseId: e.detail.caseId ? String(e.detail.caseId) : '' }
-			});
+			return failForm(
+				e.code === 'unit_occupied' || e.code === 'case_exists' ? 409 : 400,
+				moveInErrorMessage(e, tz),
+				{
+					values: {
+						...d,
+						mortgage: String(d.mortgage),
+						proxy: String(d.proxy),
+						persons: String(d.persons),
+						caseId: e.detail.caseId ? String(e.detail.caseId) : ''
+					}
+				}
+			);
 		}
 		redirect(303, `/movein/${id}?opened=1`);
 	}

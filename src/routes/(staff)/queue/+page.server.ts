@@ -75,7 +75,9 @@ export const load = (({ locals, url, cookies, depends }) => {
 }) satisfies PageServerLoad;
 
 /** Runs a queue command; a refusal becomes the standard form failure with a translated message. */
-function attempt<T>(fn: () => T): { ok: true; value: T } | { ok: false; failure: ReturnType<typeof failForm> } {
+function attempt<T>(
+	fn: () => T
+): { ok: true; value: T } | { ok: false; failure: ReturnType<typeof failForm> } {
 	try {
 		return { ok: true, value: fn() };
 	} catch (e) {
@@ -92,47 +94,97 @@ export const actions = {
 		requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
 		const counter = parseCounter(str(form, 'counter', 5));
-		if (!counter) return failForm(400, m.kiosk_queue_err_counter(), { errors: { counter: m.kiosk_queue_err_counter() }, values: { counter: str(form, 'counter', 5) } });
+		if (!counter)
+			return failForm(400, m.kiosk_queue_err_counter(), {
+				errors: { counter: m.kiosk_queue_err_counter() },
+				values: { counter: str(form, 'counter', 5) }
+			});
 		const services = parseServices(form.getAll('services').map(String));
-		cookies.set(DESK_COOKIE, `${counter}|${services.join(',')}`, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: 365 * 86400 });
+		cookies.set(DESK_COOKIE, `${counter}|${services.join(',')}`, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: 365 * 86400
+		});
 		return { done: m.kiosk_counter_saved({ counter }) };
 	},
 	next: async ({ locals, url, request, cookies }) => {
 		const user = requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
 		const { counter, services } = desk(cookies);
-		const r = attempt(() => callNext(getDb(), user, { counter, services, idempotencyKey: str(form, 'idempotencyKey') }));
+		const r = attempt(() =>
+			callNext(getDb(), user, { counter, services, idempotencyKey: str(form, 'idempotencyKey') })
+		);
 		if (!r.ok) return r.failure;
 		const { called, finished } = r.value;
-		if (!called) return { done: finished ? m.kiosk_counter_nobody_after({ prev: finished }) : m.kiosk_counter_nobody() };
+		if (!called)
+			return {
+				done: finished ? m.kiosk_counter_nobody_after({ prev: finished }) : m.kiosk_counter_nobody()
+			};
 		return {
-			done: finished ? m.kiosk_counter_called_after({ prev: finished, no: called.queueNo, counter: called.counter }) : m.kiosk_counter_called({ no: called.queueNo, counter: called.counter })
+			done: finished
+				? m.kiosk_counter_called_after({
+						prev: finished,
+						no: called.queueNo,
+						counter: called.counter
+					})
+				: m.kiosk_counter_called({ no: called.queueNo, counter: called.counter })
 		};
 	},
 	call: async ({ locals, url, request, cookies }) => {
 		const user = requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
-		const r = attempt(() => callTicket(getDb(), user, { id: str(form, 'id', 12), counter: desk(cookies).counter, idempotencyKey: str(form, 'idempotencyKey') }));
+		const r = attempt(() =>
+			callTicket(getDb(), user, {
+				id: str(form, 'id', 12),
+				counter: desk(cookies).counter,
+				idempotencyKey: str(form, 'idempotencyKey')
+			})
+		);
 		if (!r.ok) return r.failure;
 		const { called, finished } = r.value;
-		return { done: finished ? m.kiosk_counter_called_after({ prev: finished, no: called!.queueNo, counter: called!.counter }) : m.kiosk_counter_called({ no: called!.queueNo, counter: called!.counter }) };
+		return {
+			done: finished
+				? m.kiosk_counter_called_after({
+						prev: finished,
+						no: called!.queueNo,
+						counter: called!.counter
+					})
+				: m.kiosk_counter_called({ no: called!.queueNo, counter: called!.counter })
+		};
 	},
 	recall: async ({ locals, url, request }) => {
 		const user = requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
-		const r = attempt(() => queueAction(getDb(), user, 'recalled', { id: str(form, 'id', 12), idempotencyKey: str(form, 'idempotencyKey') }));
+		const r = attempt(() =>
+			queueAction(getDb(), user, 'recalled', {
+				id: str(form, 'id', 12),
+				idempotencyKey: str(form, 'idempotencyKey')
+			})
+		);
 		return r.ok ? { done: m.kiosk_counter_recalled({ no: r.value.queueNo }) } : r.failure;
 	},
 	finish: async ({ locals, url, request }) => {
 		const user = requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
-		const r = attempt(() => queueAction(getDb(), user, 'finished', { id: str(form, 'id', 12), idempotencyKey: str(form, 'idempotencyKey') }));
+		const r = attempt(() =>
+			queueAction(getDb(), user, 'finished', {
+				id: str(form, 'id', 12),
+				idempotencyKey: str(form, 'idempotencyKey')
+			})
+		);
 		return r.ok ? { done: m.kiosk_counter_finished({ no: r.value.queueNo }) } : r.failure;
 	},
 	noshow: async ({ locals, url, request }) => {
 		const user = requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
-		const r = attempt(() => queueAction(getDb(), user, 'no_show', { id: str(form, 'id', 12), idempotencyKey: str(form, 'idempotencyKey') }));
+		const r = attempt(() =>
+			queueAction(getDb(), user, 'no_show', {
+				id: str(form, 'id', 12),
+				idempotencyKey: str(form, 'idempotencyKey')
+			})
+		);
 		return r.ok ? { done: m.kiosk_counter_marked_no_show({ no: r.value.queueNo }) } : r.failure;
 	},
 	/** Confirm the priority a phone asked for, or demote a number: the clerk judges urgency. */
@@ -146,11 +198,20 @@ export const actions = {
 			}),
 			await request.formData()
 		);
-		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], { errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok)
+			return failForm(400, Object.values(parsed.errors)[0], {
+				errors: parsed.errors,
+				values: parsed.values
+			});
 		const r = attempt(() => setPriority(getDb(), user, parsed.data));
 		if (!r.ok) return r.failure;
 		const { queueNo, priority } = r.value;
-		return { done: priority === 'normal' ? m.kiosk_counter_priority_demoted({ no: queueNo }) : m.kiosk_counter_priority_confirmed({ no: queueNo, priority: priorityBadge(priority) }) };
+		return {
+			done:
+				priority === 'normal'
+					? m.kiosk_counter_priority_demoted({ no: queueNo })
+					: m.kiosk_counter_priority_confirmed({ no: queueNo, priority: priorityBadge(priority) })
+		};
 	},
 	/** A number for a visitor who did not use the kiosk (or an urgent case the clerk puts first). */
 	take: async ({ locals, url, request }) => {
@@ -158,7 +219,12 @@ export const actions = {
 		const form = await request.formData();
 		const values = { service: str(form, 'service', 20), priority: str(form, 'priority', 20) };
 		try {
-			const t = takeNumber(getDb(), user.communityId, { ...values, source: 'counter' }, { idempotencyKey: str(form, 'idempotencyKey') });
+			const t = takeNumber(
+				getDb(),
+				user.communityId,
+				{ ...values, source: 'counter' },
+				{ idempotencyKey: str(form, 'idempotencyKey') }
+			);
 			return { done: m.kiosk_counter_taken({ no: t.queueNo }), taken: t.id };
 		} catch (e) {
 			const message = queueErrorMessage(e);

@@ -3,7 +3,12 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { paymentByReceiptNo } from '$lib/server/ledger';
-import { normaliseReceiptNo, recentReceipts, summarise, type ReceiptSummary } from '$lib/server/receipts';
+import {
+	normaliseReceiptNo,
+	recentReceipts,
+	summarise,
+	type ReceiptSummary
+} from '$lib/server/receipts';
 import { newPrintKey, printReceiptAction } from '$lib/server/receipts/print-action';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +29,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		else if (!record) message = m.receipts_not_found({ no });
 		else receipt = summarise(db, record, community.timeZone);
 	}
-	return { q, receipt, message, printKey: newPrintKey(), today: recentReceipts(db, user.communityId, community.timeZone, { localDate: today, limit: 30 }) };
+	return {
+		q,
+		receipt,
+		message,
+		printKey: newPrintKey(),
+		today: recentReceipts(db, user.communityId, community.timeZone, { localDate: today, limit: 30 })
+	};
 };
 
 export const actions = {

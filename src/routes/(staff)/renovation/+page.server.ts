@@ -13,14 +13,22 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const warnDays = getCommunity(db, user.communityId).settings.renovation.permitWarnDays;
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 40);
 	const stateParam = url.searchParams.get('state') ?? '';
-	const state = (RENOVATION_STATES as readonly string[]).includes(stateParam) ? (stateParam as RenovationState) : null;
+	const state = (RENOVATION_STATES as readonly string[]).includes(stateParam)
+		? (stateParam as RenovationState)
+		: null;
 	const searching = q !== '' || state !== null;
 	return {
 		today,
 		warnDays,
 		q,
 		state,
-		results: searching ? listRenovations(db, user.communityId, { q, states: state ? [state] : undefined, limit: 100 }) : null,
+		results: searching
+			? listRenovations(db, user.communityId, {
+					q,
+					states: state ? [state] : undefined,
+					limit: 100
+				})
+			: null,
 		review: listRenovations(db, user.communityId, { states: ['submitted'] }),
 		approved: listRenovations(db, user.communityId, { states: ['approved'] }),
 		board: renovationBoard(db, user.communityId, today, warnDays)

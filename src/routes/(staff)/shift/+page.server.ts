@@ -4,10 +4,25 @@ import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, parseForm } from '$lib/server/forms';
-import { acknowledgeShiftSchema, closeShiftSchema, openShiftSchema } from '$lib/server/shifts/forms';
+import {
+	acknowledgeShiftSchema,
+	closeShiftSchema,
+	openShiftSchema
+} from '$lib/server/shifts/forms';
 import { amountMessage } from '$lib/server/ledger/method-form';
 import { activeStaff } from '$lib/server/keys';
-import { acknowledgeShift, closeShift, handedOverTo, NOTE_MAX, openMatters, openShift, openShiftOf, recentClosedShifts, shiftCash, ShiftError } from '$lib/server/shifts';
+import {
+	acknowledgeShift,
+	closeShift,
+	handedOverTo,
+	NOTE_MAX,
+	openMatters,
+	openShift,
+	openShiftOf,
+	recentClosedShifts,
+	shiftCash,
+	ShiftError
+} from '$lib/server/shifts';
 import { formatDateTimeLocal } from '$lib/dates';
 
 function shiftMessage(e: ShiftError, action: 'open' | 'close' | 'acknowledge' = 'close'): string {
@@ -19,7 +34,9 @@ function shiftMessage(e: ShiftError, action: 'open' | 'close' | 'acknowledge' = 
 		case 'not_found':
 			return m.reports_shift_error_not_found();
 		case 'not_yours':
-			return action === 'acknowledge' ? m.reports_shift_error_own_shift() : m.reports_shift_error_not_yours();
+			return action === 'acknowledge'
+				? m.reports_shift_error_own_shift()
+				: m.reports_shift_error_not_yours();
 		case 'bad_amount':
 			return amountMessage('too_large');
 		case 'note_too_long':
@@ -45,10 +62,15 @@ export const load = ({ locals, url }) => {
 	const now = nowMs();
 	const at = (ms: number) => formatDateTimeLocal(ms, community.timeZone);
 	const shift = openShiftOf(db, user.communityId, user.id);
-	const recent = recentClosedShifts(db, user.communityId, user.id, 10).map(({ handover: _h, ...s }) => ({ ...s, opened: at(s.openedAt), closed: at(s.closedAt) }));
+	const recent = recentClosedShifts(db, user.communityId, user.id, 10).map(
+		({ handover: _h, ...s }) => ({ ...s, opened: at(s.openedAt), closed: at(s.closedAt) })
+	);
 	// Handovers naming this user as 接班人: they may open (and sign) the record.
-	const received = handedOverTo(db, user.communityId, user.id, 10).map(({ handover: _h, ...s }) => ({ ...s, opened: at(s.openedAt), closed: at(s.closedAt) }));
-	if (!shift) return { shift: null, recent, received, idem: crypto.randomUUID(), noteMax: NOTE_MAX };
+	const received = handedOverTo(db, user.communityId, user.id, 10).map(
+		({ handover: _h, ...s }) => ({ ...s, opened: at(s.openedAt), closed: at(s.closedAt) })
+	);
+	if (!shift)
+		return { shift: null, recent, received, idem: crypto.randomUUID(), noteMax: NOTE_MAX };
 	const matters = openMatters(db, user.communityId, now);
 	return {
 		shift: { id: shift.id, opened: at(shift.openedAt), ...shiftCash(db, shift, now) },
@@ -72,9 +94,18 @@ export const actions = {
 		const parsed = parseForm(openShiftSchema(form.has('shiftIdem')), form);
 		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
 		try {
-			openShift(getDb(), { communityId: user.communityId, cashierId: user.id, openingFloatFen: parsed.data.float, idempotencyKey: parsed.data.idem, now: nowMs() });
+			openShift(getDb(), {
+				communityId: user.communityId,
+				cashierId: user.id,
+				openingFloatFen: parsed.data.float,
+				idempotencyKey: parsed.data.idem,
+				now: nowMs()
+			});
 		} catch (e) {
-			if (e instanceof ShiftError) return failForm(409, shiftMessage(e, 'open'), { values: { float: String(parsed.data.float / 100) } });
+			if (e instanceof ShiftError)
+				return failForm(409, shiftMessage(e, 'open'), {
+					values: { float: String(parsed.data.float / 100) }
+				});
 			throw e;
 		}
 		return { opened: true };
@@ -87,7 +118,15 @@ export const actions = {
 		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
 		const d = parsed.data;
 		const text = (k: string) => String(form.get(k) ?? '').slice(0, 40);
-		const values = { counted: text('counted'), chequeCount: text('chequeCount'), chequeTotal: text('chequeTotal'), cardCount: text('cardCount'), cardTotal: text('cardTotal'), note: d.note, successor: text('successor') };
+		const values = {
+			counted: text('counted'),
+			chequeCount: text('chequeCount'),
+			chequeTotal: text('chequeTotal'),
+			cardCount: text('cardCount'),
+			cardTotal: text('cardTotal'),
+			note: d.note,
+			successor: text('successor')
+		};
 		try {
 			const closed = closeShift(getDb(), {
 				communityId: user.communityId,
@@ -103,8 +142,10 @@ export const actions = {
 			});
 			return { closed: { id: closed.id, differenceFen: closed.differenceFen } };
 		} catch (e) {
-			if (e instanceof ShiftError && e.code === 'note_required') return failForm(400, shiftMessage(e), { errors: { note: shiftMessage(e) }, values });
-			if (e instanceof ShiftError) return failForm(e.code === 'not_found' ? 404 : 409, shiftMessage(e), { values });
+			if (e instanceof ShiftError && e.code === 'note_required')
+				return failForm(400, shiftMessage(e), { errors: { note: shiftMessage(e) }, values });
+			if (e instanceof ShiftError)
+				return failForm(e.code === 'not_found' ? 404 : 409, shiftMessage(e), { values });
 			throw e;
 		}
 	},
@@ -115,10 +156,20 @@ export const actions = {
 		const parsed = parseForm(schema, await request.formData());
 		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
 		try {
-			const s = acknowledgeShift(getDb(), { communityId: user.communityId, shiftId: parsed.data.shiftId, managerId: user.id, note: parsed.data.note, idempotencyKey: parsed.data.idem, now: nowMs() });
+			const s = acknowledgeShift(getDb(), {
+				communityId: user.communityId,
+				shiftId: parsed.data.shiftId,
+				managerId: user.id,
+				note: parsed.data.note,
+				idempotencyKey: parsed.data.idem,
+				now: nowMs()
+			});
 			return { acknowledged: { id: s.id } };
 		} catch (e) {
-			if (e instanceof ShiftError) return failForm(e.code === 'not_found' ? 404 : 409, shiftMessage(e, 'acknowledge'), { values: { note: parsed.data.note } });
+			if (e instanceof ShiftError)
+				return failForm(e.code === 'not_found' ? 404 : 409, shiftMessage(e, 'acknowledge'), {
+					values: { note: parsed.data.note }
+				});
 			throw e;
 		}
 	}

@@ -18,7 +18,9 @@ export const load = (({ locals, url }) => {
 	// "Open ticket no.": the full number, or just this year's sequence number.
 	const go = (url.searchParams.get('no') ?? '').trim().slice(0, 20);
 	if (go) {
-		const no = /^\d{1,6}$/.test(go) ? formatTicketNo(Number(communityToday(community, new Date(now)).slice(0, 4)), Number(go)) : go.toUpperCase();
+		const no = /^\d{1,6}$/.test(go)
+			? formatTicketNo(Number(communityToday(community, new Date(now)).slice(0, 4)), Number(go))
+			: go.toUpperCase();
 		redirect(303, `/tickets/${encodeURIComponent(no)}`);
 	}
 

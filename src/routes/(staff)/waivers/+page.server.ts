@@ -9,7 +9,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const db = getDb();
 	return {
 		returned: listRequests(db, user.communityId, { states: ['returned'], limit: 20 }),
-		pending: listRequests(db, user.communityId, { states: ['pending'], order: 'oldest', limit: 100 }),
+		pending: listRequests(db, user.communityId, {
+			states: ['pending'],
+			order: 'oldest',
+			limit: 100
+		}),
 		recent: listRequests(db, user.communityId, { states: ['approved', 'rejected'], limit: 20 })
 	};
 };

@@ -6,9 +6,13 @@ import type { RequestHandler } from './$types';
 // Only with FRONTDESK_TEST_HOOKS=1 (the e2e server): {"save": name} or {"restore": name}.
 export const POST = (async ({ request }) => {
 	if (!testHooksEnabled()) error(404, 'not_found');
-	const body = (await request.json().catch(() => null)) as { save?: unknown; restore?: unknown } | null;
+	const body = (await request.json().catch(() => null)) as {
+		save?: unknown;
+		restore?: unknown;
+	} | null;
 	const name = body?.save ?? body?.restore;
-	if (typeof name !== 'string' || name.length === 0 || name.length > 200) error(400, 'expected JSON {"save": name} or {"restore": name}');
+	if (typeof name !== 'string' || name.length === 0 || name.length > 200)
+		error(400, 'expected JSON {"save": name} or {"restore": name}');
 	if (body?.save !== undefined) {
 		saveSnapshot(name);
 		return json({ saved: name });

@@ -9,8 +9,14 @@ import { PASSWORD_RULES, type PasswordProblem } from '$lib/domain/access-limits'
 import type { Actions, PageServerLoad } from './$types';
 
 const PROBLEM: Record<PasswordProblem, { field: 'next' | 'confirm'; message: () => string }> = {
-	too_short: { field: 'next', message: () => m.validation_password_short({ min: PASSWORD_RULES.minLength }) },
-	too_long: { field: 'next', message: () => m.validation_too_long({ max: PASSWORD_RULES.maxLength }) },
+	too_short: {
+		field: 'next',
+		message: () => m.validation_password_short({ min: PASSWORD_RULES.minLength })
+	},
+	too_long: {
+		field: 'next',
+		message: () => m.validation_too_long({ max: PASSWORD_RULES.maxLength })
+	},
 	same_as_current: { field: 'next', message: () => m.account_password_same() },
 	contains_username: { field: 'next', message: () => m.account_password_has_username() },
 	mismatch: { field: 'confirm', message: () => m.account_password_mismatch() }
@@ -18,7 +24,12 @@ const PROBLEM: Record<PasswordProblem, { field: 'next' | 'confirm'; message: () 
 
 export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
-	return { user, forced: user.mustChangePassword === true, home: homeFor(user.role), minLength: PASSWORD_RULES.minLength };
+	return {
+		user,
+		forced: user.mustChangePassword === true,
+		home: homeFor(user.role),
+		minLength: PASSWORD_RULES.minLength
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -27,10 +38,19 @@ export const actions = {
 		// Passwords are never sent back to the page.
 		const parsed = parseForm(changePasswordSchema, await request.formData());
 		if (!parsed.ok) return failForm(400, m.form_fix_errors(), { errors: parsed.errors });
-		const r = await changeOwnPassword(getDb(), { ...user, sessionId: locals.sessionId }, parsed.data, nowMs());
+		const r = await changeOwnPassword(
+			getDb(),
+			{ ...user, sessionId: locals.sessionId },
+			parsed.data,
+			nowMs()
+		);
 		if (r.ok) return { ok: m.account_password_done() };
-		if (r.error === 'wrong_current') return failForm(400, m.account_password_wrong_current(), { errors: { current: m.account_password_wrong_current() } });
-		if (r.error === 'limited') return failForm(429, m.account_password_limited({ minutes: r.minutes }));
+		if (r.error === 'wrong_current')
+			return failForm(400, m.account_password_wrong_current(), {
+				errors: { current: m.account_password_wrong_current() }
+			});
+		if (r.error === 'limited')
+			return failForm(429, m.account_password_limited({ minutes: r.minutes }));
 		const errors: Record<string, string> = {};
 		for (const p of r.problems) errors[PROBLEM[p].field] ??= PROBLEM[p].message();
 		return failForm(400, m.form_fix_errors(), { errors });

@@ -4,7 +4,12 @@ import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
 import { defaultCommunityId } from '$lib/server/community/default';
 import { identifyDelayMs, identifyResident, type IdentifyResult } from '$lib/server/auth/resident';
-import { createSession, invalidateSession, RESIDENT_POLICY, SESSION_COOKIE } from '$lib/server/auth/session';
+import {
+	createSession,
+	invalidateSession,
+	RESIDENT_POLICY,
+	SESSION_COOKIE
+} from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { safeNext } from '$lib/server/auth/home';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +20,10 @@ function kioskNext(next: string | null): string {
 	return n && n.startsWith('/kiosk/me') ? n : '/kiosk/me';
 }
 
-function refusal(r: Exclude<IdentifyResult, { ok: true }>, full: boolean): { message: string; full: boolean } {
+function refusal(
+	r: Exclude<IdentifyResult, { ok: true }>,
+	full: boolean
+): { message: string; full: boolean } {
 	switch (r.reason) {
 		case 'empty':
 			return { message: full ? m.kiosk_identify_empty_full() : m.kiosk_identify_empty(), full };
@@ -26,11 +34,16 @@ function refusal(r: Exclude<IdentifyResult, { ok: true }>, full: boolean): { mes
 		case 'invalid':
 			// Four digits no longer taken for this room: say so rather than "0 tries left".
 			if (r.mode === 'full' && !full) return { message: m.kiosk_identify_need_full(), full: true };
-			return { message: m.kiosk_identify_invalid_left({ count: r.triesLeft }), full: r.mode === 'full' };
+			return {
+				message: m.kiosk_identify_invalid_left({ count: r.triesLeft }),
+				full: r.mode === 'full'
+			};
 	}
 }
 
-export const load = (({ url }) => ({ next: kioskNext(url.searchParams.get('next')) })) satisfies PageServerLoad;
+export const load = (({ url }) => ({
+	next: kioskNext(url.searchParams.get('next'))
+})) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress, locals }) => {
@@ -50,7 +63,12 @@ export const actions = {
 		const r = identifyResident(db, communityId, room, digits, address, now);
 		if (!r.ok) return fail(r.reason === 'limited' ? 429 : 400, { room, ...refusal(r, full) });
 		if (locals.sessionId) invalidateSession(db, locals.sessionId);
-		const { token, expiresAt } = createSession(db, { kind: 'resident', unitId: r.unitId }, RESIDENT_POLICY, now);
+		const { token, expiresAt } = createSession(
+			db,
+			{ kind: 'resident', unitId: r.unitId },
+			RESIDENT_POLICY,
+			now
+		);
 		cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt - now));
 		redirect(303, kioskNext(String(form.get('next') ?? '')));
 	}

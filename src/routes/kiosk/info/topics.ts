@@ -5,4 +5,10 @@ export const INFO_TOPICS = ['fees', 'report', 'renovation', 'commitments', 'staf
 export type InfoTopic = (typeof INFO_TOPICS)[number];
 
 export const topicTitle = (t: InfoTopic): string =>
-	({ fees: m.kiosk_info_fees, report: m.kiosk_info_report, renovation: m.kiosk_info_renovation, commitments: m.kiosk_info_commitments, staff: m.kiosk_info_staff })[t]();
+	({
+		fees: m.kiosk_info_fees,
+		report: m.kiosk_info_report,
+		renovation: m.kiosk_info_renovation,
+		commitments: m.kiosk_info_commitments,
+		staff: m.kiosk_info_staff
+	})[t]();

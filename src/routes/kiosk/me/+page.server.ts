@@ -7,6 +7,12 @@ import type { PageServerLoad } from './$types';
 export const load = (({ locals }) => {
 	const resident = requireResident(locals);
 	const { account } = residentAccount(resident);
-	const open = listUnitTickets(getDb(), resident.communityId, resident.unitId).filter((t) => t.state !== 'closed').length;
-	return { unitCode: resident.unitCode, totalDueFen: account.totals.totalDueFen, openRequests: open };
+	const open = listUnitTickets(getDb(), resident.communityId, resident.unitId).filter(
+		(t) => t.state !== 'closed'
+	).length;
+	return {
+		unitCode: resident.unitCode,
+		totalDueFen: account.totals.totalDueFen,
+		openRequests: open
+	};
 }) satisfies PageServerLoad;

@@ -17,7 +17,12 @@ export interface ResidentBill {
 }
 
 /** What the identified resident's unit owes today (the fees area computes it; the kiosk only shows it). */
-export function residentAccount(resident: ResidentIdentity): { community: Community; asOf: string; account: UnitAccount; bills: ResidentBill[] } {
+export function residentAccount(resident: ResidentIdentity): {
+	community: Community;
+	asOf: string;
+	account: UnitAccount;
+	bills: ResidentBill[];
+} {
 	const db = getDb();
 	const community = getCommunity(db, resident.communityId);
 	const asOf = communityToday(community);

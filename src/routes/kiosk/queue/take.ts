@@ -32,7 +32,8 @@ export async function takeFromKiosk(event: RequestEvent, service?: QueueService)
 	const form = formValues(await request.formData());
 	const parsed = parseForm(takeSchema(), service ? { ...form, service } : form);
 	if (!parsed.ok) {
-		const message = parsed.errors.service ?? parsed.errors.priority ?? Object.values(parsed.errors)[0];
+		const message =
+			parsed.errors.service ?? parsed.errors.priority ?? Object.values(parsed.errors)[0];
 		return failForm(400, message, { errors: parsed.errors, values: parsed.values });
 	}
 	const source = residentSource(request, cookies, url);
@@ -41,13 +42,22 @@ export async function takeFromKiosk(event: RequestEvent, service?: QueueService)
 		id = takeNumber(
 			getDb(),
 			communityId,
-			{ service: parsed.data.service, priority: parsed.data.priority, source, unitId: locals.resident?.unitId ?? null, device: deviceId(cookies, url, source), address: event.getClientAddress() },
+			{
+				service: parsed.data.service,
+				priority: parsed.data.priority,
+				source,
+				unitId: locals.resident?.unitId ?? null,
+				device: deviceId(cookies, url, source),
+				address: event.getClientAddress()
+			},
 			{ idempotencyKey: parsed.data.idempotencyKey ?? null }
 		).id;
 	} catch (e) {
 		const message = queueErrorMessage(e);
 		if (message === null) throw e;
-		return failForm(isTakeLimit(e) ? 429 : 400, message, { values: { service: parsed.data.service, priority: parsed.data.priority } });
+		return failForm(isTakeLimit(e) ? 429 : 400, message, {
+			values: { service: parsed.data.service, priority: parsed.data.priority }
+		});
 	}
 	redirect(303, `/kiosk/queue/${id}?new=1`);
 }

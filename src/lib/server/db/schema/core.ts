@@ -19,7 +19,9 @@ export const units = sqliteTable(
 	'units',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		building: text('building').notNull(),
 		entrance: text('entrance').notNull(),
 		room: text('room').notNull(),
@@ -36,7 +38,15 @@ export const units = sqliteTable(
 export const OWNER_TYPES = ['individual', 'foreign', 'hk_mo_tw', 'company', 'minor'] as const;
 export type OwnerType = (typeof OWNER_TYPES)[number];
 
-export const ID_TYPES = ['id_card', 'passport', 'home_return_permit', 'taiwan_permit', 'hk_mo_id', 'business_licence', 'other'] as const;
+export const ID_TYPES = [
+	'id_card',
+	'passport',
+	'home_return_permit',
+	'taiwan_permit',
+	'hk_mo_id',
+	'business_licence',
+	'other'
+] as const;
 export type IdType = (typeof ID_TYPES)[number];
 
 /** Owner or resident (业主/住户). */
@@ -44,7 +54,9 @@ export const owners = sqliteTable(
 	'owners',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		name: text('name').notNull(),
 		phone: text('phone').notNull(),
 		idType: text('id_type', { enum: ID_TYPES }).notNull().default('id_card'),
@@ -52,7 +64,10 @@ export const owners = sqliteTable(
 		ownerType: text('owner_type', { enum: OWNER_TYPES }).notNull().default('individual'),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [index('owners_community_name').on(t.communityId, t.name), index('owners_community_phone').on(t.communityId, t.phone)]
+	(t) => [
+		index('owners_community_name').on(t.communityId, t.name),
+		index('owners_community_phone').on(t.communityId, t.phone)
+	]
 );
 
 export const UNIT_OWNER_ROLES = ['owner', 'resident', 'authorised'] as const;
@@ -62,11 +77,18 @@ export const unitOwners = sqliteTable(
 	'unit_owners',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		unitId: integer('unit_id').notNull().references(() => units.id),
-		ownerId: integer('owner_id').notNull().references(() => owners.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
+		ownerId: integer('owner_id')
+			.notNull()
+			.references(() => owners.id),
 		role: text('role', { enum: UNIT_OWNER_ROLES }).notNull().default('owner')
 	},
-	(t) => [uniqueIndex('unit_owners_unique').on(t.unitId, t.ownerId), index('unit_owners_owner').on(t.ownerId)]
+	(t) => [
+		uniqueIndex('unit_owners_unique').on(t.unitId, t.ownerId),
+		index('unit_owners_owner').on(t.ownerId)
+	]
 );
 
 export const ROLES = ['clerk', 'manager', 'admin'] as const;
@@ -74,7 +96,9 @@ export type Role = (typeof ROLES)[number];
 
 export const staffUsers = sqliteTable('staff_users', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
-	communityId: integer('community_id').notNull().references(() => communities.id),
+	communityId: integer('community_id')
+		.notNull()
+		.references(() => communities.id),
 	username: text('username').notNull().unique(),
 	displayName: text('display_name').notNull(),
 	workNo: text('work_no').notNull(),
@@ -123,12 +147,17 @@ export const auditLog = sqliteTable(
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		communityId: integer('community_id'),
 		actorId: integer('actor_id'),
-		actorKind: text('actor_kind', { enum: ['staff', 'resident', 'system'] }).notNull().default('staff'),
+		actorKind: text('actor_kind', { enum: ['staff', 'resident', 'system'] })
+			.notNull()
+			.default('staff'),
 		action: text('action').notNull(),
 		targetType: text('target_type').notNull(),
 		targetId: text('target_id').notNull(),
 		detail: text('detail').notNull().default('{}'),
 		at: integer('at').notNull()
 	},
-	(t) => [index('audit_target').on(t.targetType, t.targetId), index('audit_community_at').on(t.communityId, t.at)]
+	(t) => [
+		index('audit_target').on(t.targetType, t.targetId),
+		index('audit_community_at').on(t.communityId, t.at)
+	]
 );

@@ -20,7 +20,9 @@ export const keys = sqliteTable(
 	'keys',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		/** Tag number on the key ring, unique per community (stored trimmed, upper case). */
 		tagNo: text('tag_no').notNull(),
 		kind: text('kind', { enum: KEY_KINDS }).notNull(),
@@ -40,7 +42,10 @@ export const keys = sqliteTable(
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
-	(t) => [uniqueIndex('keys_community_tag').on(t.communityId, t.tagNo), index('keys_unit').on(t.unitId)]
+	(t) => [
+		uniqueIndex('keys_community_tag').on(t.communityId, t.tagNo),
+		index('keys_unit').on(t.unitId)
+	]
 );
 
 /** One lending at the counter. Insert-only; it is open until a `key_returns` row points at it. */
@@ -48,10 +53,16 @@ export const keyLoans = sqliteTable(
 	'key_loans',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
-		keyId: integer('key_id').notNull().references(() => keys.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		keyId: integer('key_id')
+			.notNull()
+			.references(() => keys.id),
 		lentAt: integer('lent_at').notNull(),
-		lentBy: integer('lent_by').notNull().references(() => staffUsers.id),
+		lentBy: integer('lent_by')
+			.notNull()
+			.references(() => staffUsers.id),
 		/** The slot the key was taken from (the register's slot may change later). */
 		slot: text('slot').notNull(),
 		borrowerName: text('borrower_name').notNull(),
@@ -77,7 +88,10 @@ export const keyLoans = sqliteTable(
 		idempotencyKey: text('idempotency_key').notNull().unique(),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [index('key_loans_key').on(t.keyId, t.lentAt), index('key_loans_community_lent').on(t.communityId, t.lentAt)]
+	(t) => [
+		index('key_loans_key').on(t.keyId, t.lentAt),
+		index('key_loans_community_lent').on(t.communityId, t.lentAt)
+	]
 );
 
 /** The return of one loan (at most one per loan). Insert-only. */
@@ -85,11 +99,20 @@ export const keyReturns = sqliteTable(
 	'key_returns',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
-		loanId: integer('loan_id').notNull().unique().references(() => keyLoans.id),
-		keyId: integer('key_id').notNull().references(() => keys.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		loanId: integer('loan_id')
+			.notNull()
+			.unique()
+			.references(() => keyLoans.id),
+		keyId: integer('key_id')
+			.notNull()
+			.references(() => keys.id),
 		returnedAt: integer('returned_at').notNull(),
-		receivedBy: integer('received_by').notNull().references(() => staffUsers.id),
+		receivedBy: integer('received_by')
+			.notNull()
+			.references(() => staffUsers.id),
 		/** The borrower lost the key instead of bringing it back (the key is then marked lost). */
 		lost: integer('lost', { mode: 'boolean' }).notNull().default(false),
 		/** Slot the key was put back in (confirmed at the counter); null when lost. */
@@ -97,9 +120,14 @@ export const keyReturns = sqliteTable(
 		/** Whether the collateral ID was handed back; null when none was held. */
 		collateralReturned: integer('collateral_returned', { mode: 'boolean' }),
 		note: text('note').notNull().default(''),
-		recordedBy: integer('recorded_by').notNull().references(() => staffUsers.id),
+		recordedBy: integer('recorded_by')
+			.notNull()
+			.references(() => staffUsers.id),
 		idempotencyKey: text('idempotency_key').notNull().unique(),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [index('key_returns_key').on(t.keyId), index('key_returns_community_returned').on(t.communityId, t.returnedAt)]
+	(t) => [
+		index('key_returns_key').on(t.keyId),
+		index('key_returns_community_returned').on(t.communityId, t.returnedAt)
+	]
 );

@@ -16,7 +16,9 @@ export const feeItems = sqliteTable(
 	'fee_items',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		code: text('code').notNull(),
 		nameZh: text('name_zh').notNull(),
 		nameEn: text('name_en').notNull(),
@@ -34,7 +36,9 @@ export const feeRates = sqliteTable(
 	'fee_rates',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		feeItemId: integer('fee_item_id').notNull().references(() => feeItems.id),
+		feeItemId: integer('fee_item_id')
+			.notNull()
+			.references(() => feeItems.id),
 		fromMonth: text('from_month').notNull(),
 		rateFen: integer('rate_fen').notNull(),
 		createdBy: integer('created_by').references(() => staffUsers.id),
@@ -48,9 +52,15 @@ export const bills = sqliteTable(
 	'bills',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
-		unitId: integer('unit_id').notNull().references(() => units.id),
-		feeItemId: integer('fee_item_id').notNull().references(() => feeItems.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
+		feeItemId: integer('fee_item_id')
+			.notNull()
+			.references(() => feeItems.id),
 		month: text('month').notNull(),
 		dueDate: text('due_date').notNull(),
 		/** What is owed: `fullFen` × vacancyPercent / 100, rounded half up. */
@@ -58,7 +68,9 @@ export const bills = sqliteTable(
 		fullFen: integer('full_fen').notNull(),
 		vacancyPercent: integer('vacancy_percent').notNull().default(100),
 		rateFen: integer('rate_fen').notNull(),
-		source: text('source', { enum: ['monthly', 'prepay', 'movein'] }).notNull().default('monthly'),
+		source: text('source', { enum: ['monthly', 'prepay', 'movein'] })
+			.notNull()
+			.default('monthly'),
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [
@@ -75,7 +87,9 @@ export const payments = sqliteTable(
 	'payments',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		receiptNo: text('receipt_no').notNull().unique(),
 		receiptYear: integer('receipt_year').notNull(),
 		receiptSeq: integer('receipt_seq').notNull(),
@@ -89,7 +103,9 @@ export const payments = sqliteTable(
 		totalFen: integer('total_fen').notNull(),
 		tenderedFen: integer('tendered_fen'),
 		changeFen: integer('change_fen'),
-		cashierId: integer('cashier_id').notNull().references(() => staffUsers.id),
+		cashierId: integer('cashier_id')
+			.notNull()
+			.references(() => staffUsers.id),
 		idempotencyKey: text('idempotency_key').notNull().unique(),
 		/**
 		 * SHA-256 of what the form asked for (unit, bills or lines, method, amounts): the same key
@@ -119,7 +135,9 @@ export const paymentLines = sqliteTable(
 	'payment_lines',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		paymentId: integer('payment_id').notNull().references(() => payments.id),
+		paymentId: integer('payment_id')
+			.notNull()
+			.references(() => payments.id),
 		kind: text('kind', { enum: LINE_KINDS }).notNull(),
 		billId: integer('bill_id').references(() => bills.id),
 		/** A stable code for reports: fee item code, or e.g. `renovation_deposit`. */
@@ -136,18 +154,25 @@ export const paymentLines = sqliteTable(
 		index('payment_lines_bill').on(t.billId),
 		// Partial: property-fee lines (most of the ledger) carry no reference, and skipping them
 		// saves an index insert per line when posting. Queries on ref_type = / IN still use it.
-		index('payment_lines_ref').on(t.refType, t.refId).where(sql`${t.refType} IS NOT NULL`)
+		index('payment_lines_ref')
+			.on(t.refType, t.refId)
+			.where(sql`${t.refType} IS NOT NULL`)
 	]
 );
 
 /** A void (作废) reverses a whole payment. The receipt keeps its number and prints 作废. */
 export const paymentVoids = sqliteTable('payment_voids', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
-	paymentId: integer('payment_id').notNull().unique().references(() => payments.id),
+	paymentId: integer('payment_id')
+		.notNull()
+		.unique()
+		.references(() => payments.id),
 	reason: text('reason').notNull(),
 	/** Required when the receipt is of an earlier month (跨月作废): one of VOID_CATEGORIES. */
 	reasonCategory: text('reason_category', { enum: VOID_CATEGORIES }),
-	voidedBy: integer('voided_by').notNull().references(() => staffUsers.id),
+	voidedBy: integer('voided_by')
+		.notNull()
+		.references(() => staffUsers.id),
 	localDate: text('local_date').notNull(),
 	createdAt: integer('created_at').notNull()
 });
@@ -157,8 +182,12 @@ export const receiptPrints = sqliteTable(
 	'receipt_prints',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		paymentId: integer('payment_id').notNull().references(() => payments.id),
-		printedBy: integer('printed_by').notNull().references(() => staffUsers.id),
+		paymentId: integer('payment_id')
+			.notNull()
+			.references(() => payments.id),
+		printedBy: integer('printed_by')
+			.notNull()
+			.references(() => staffUsers.id),
 		format: text('format').notNull(),
 		/** Why a reprint (补打) was made: a code from REPRINT_REASONS (receipts module) and free text; '' on the first print. */
 		reasonCode: text('reason_code').notNull().default(''),
@@ -179,7 +208,9 @@ export const waiverEntries = sqliteTable(
 	'waiver_entries',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		billId: integer('bill_id').notNull().references(() => bills.id),
+		billId: integer('bill_id')
+			.notNull()
+			.references(() => bills.id),
 		amountFen: integer('amount_fen').notNull(),
 		requestId: integer('request_id'),
 		/**
@@ -188,7 +219,9 @@ export const waiverEntries = sqliteTable(
 		 */
 		reversesId: integer('reverses_id'),
 		voidId: integer('void_id'),
-		approvedBy: integer('approved_by').notNull().references(() => staffUsers.id),
+		approvedBy: integer('approved_by')
+			.notNull()
+			.references(() => staffUsers.id),
 		localDate: text('local_date').notNull(),
 		createdAt: integer('created_at').notNull()
 	},

@@ -15,8 +15,12 @@ export const moveinCases = sqliteTable(
 	'movein_cases',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
-		unitId: integer('unit_id').notNull().references(() => units.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
 		ownerId: integer('owner_id').references(() => owners.id),
 		/** The owner's name when the case was opened (the owner record may change later). */
 		ownerName: text('owner_name').notNull(),
@@ -31,7 +35,9 @@ export const moveinCases = sqliteTable(
 		feeStartMonth: text('fee_start_month').notNull(),
 		feeMonths: integer('fee_months').notNull(),
 		status: text('status', { enum: MOVEIN_STATUSES }).notNull().default('open'),
-		openedBy: integer('opened_by').notNull().references(() => staffUsers.id),
+		openedBy: integer('opened_by')
+			.notNull()
+			.references(() => staffUsers.id),
 		openedAt: integer('opened_at').notNull(),
 		completedBy: integer('completed_by').references(() => staffUsers.id),
 		completedAt: integer('completed_at'),
@@ -43,7 +49,9 @@ export const moveinCases = sqliteTable(
 	},
 	(t) => [
 		// At most one open case per unit: a later visit continues it.
-		uniqueIndex('movein_cases_one_open').on(t.unitId).where(sql`status = 'open'`),
+		uniqueIndex('movein_cases_one_open')
+			.on(t.unitId)
+			.where(sql`status = 'open'`),
 		index('movein_cases_community_status').on(t.communityId, t.status),
 		index('movein_cases_unit').on(t.unitId)
 	]
@@ -61,11 +69,15 @@ export const moveinItemEvents = sqliteTable(
 	'movein_item_events',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		caseId: integer('case_id').notNull().references(() => moveinCases.id),
+		caseId: integer('case_id')
+			.notNull()
+			.references(() => moveinCases.id),
 		itemCode: text('item_code').notNull(),
 		kind: text('kind', { enum: MOVEIN_EVENT_KINDS }).notNull(),
 		note: text('note').notNull().default(''),
-		actorId: integer('actor_id').notNull().references(() => staffUsers.id),
+		actorId: integer('actor_id')
+			.notNull()
+			.references(() => staffUsers.id),
 		at: integer('at').notNull()
 	},
 	(t) => [index('movein_item_events_case').on(t.caseId, t.id)]

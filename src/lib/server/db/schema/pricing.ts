@@ -11,7 +11,9 @@ export const settingChanges = sqliteTable(
 	'setting_changes',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		key: text('key').notNull(),
 		value: text('value').notNull(),
 		effectiveFrom: text('effective_from').notNull(),
@@ -32,15 +34,27 @@ export const vacancyCredits = sqliteTable(
 	'vacancy_credits',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
-		unitId: integer('unit_id').notNull().references(() => units.id),
-		sourceBillId: integer('source_bill_id').notNull().references(() => bills.id),
-		billId: integer('bill_id').notNull().references(() => bills.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
+		sourceBillId: integer('source_bill_id')
+			.notNull()
+			.references(() => bills.id),
+		billId: integer('bill_id')
+			.notNull()
+			.references(() => bills.id),
 		amountFen: integer('amount_fen').notNull(),
 		vacancyPercent: integer('vacancy_percent').notNull(),
 		localDate: text('local_date').notNull(),
 		createdBy: integer('created_by').references(() => staffUsers.id),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [index('vacancy_credits_bill').on(t.billId), index('vacancy_credits_source').on(t.sourceBillId), index('vacancy_credits_unit').on(t.unitId)]
+	(t) => [
+		index('vacancy_credits_bill').on(t.billId),
+		index('vacancy_credits_source').on(t.sourceBillId),
+		index('vacancy_credits_unit').on(t.unitId)
+	]
 );

@@ -1,6 +1,11 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { communities, staffUsers, units } from './core';
-import { QUEUE_EVENT_TYPES, QUEUE_PRIORITIES, QUEUE_SERVICES, QUEUE_SOURCES } from '../../../domain/queue';
+import {
+	QUEUE_EVENT_TYPES,
+	QUEUE_PRIORITIES,
+	QUEUE_SERVICES,
+	QUEUE_SOURCES
+} from '../../../domain/queue';
 
 /*
  * The hall queue (排队叫号). Both tables are insert-only (triggers in append-only.ts): a number's
@@ -13,7 +18,9 @@ export const queueTickets = sqliteTable(
 	'queue_tickets',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		/** The community's calendar day (YYYY-MM-DD): numbers start again every day. */
 		day: text('day').notNull(),
 		service: text('service', { enum: QUEUE_SERVICES }).notNull(),
@@ -44,8 +51,12 @@ export const queueEvents = sqliteTable(
 	'queue_events',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
-		ticketId: integer('ticket_id').notNull().references(() => queueTickets.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		ticketId: integer('ticket_id')
+			.notNull()
+			.references(() => queueTickets.id),
 		type: text('type', { enum: QUEUE_EVENT_TYPES }).notNull(),
 		at: integer('at').notNull(),
 		/** The counter (窗口) number, e.g. "2". */
@@ -56,5 +67,8 @@ export const queueEvents = sqliteTable(
 		/** Form token of the clerk's button: a double press acts once. */
 		idempotencyKey: text('idempotency_key').unique()
 	},
-	(t) => [index('queue_events_ticket').on(t.ticketId), index('queue_events_community_at').on(t.communityId, t.at)]
+	(t) => [
+		index('queue_events_ticket').on(t.ticketId),
+		index('queue_events_community_at').on(t.communityId, t.at)
+	]
 );

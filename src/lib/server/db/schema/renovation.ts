@@ -16,10 +16,14 @@ export const renovations = sqliteTable(
 	'renovations',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		/** Application number printed on the form, e.g. ZX-2026-0007 (per community and year). */
 		appNo: text('app_no').notNull(),
-		unitId: integer('unit_id').notNull().references(() => units.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
 		/** The owner, or a person the owner designated (with their relation to the owner). */
 		applicantKind: text('applicant_kind', { enum: ['owner', 'designee'] }).notNull(),
 		applicantName: text('applicant_name').notNull(),
@@ -47,7 +51,9 @@ export const renovations = sqliteTable(
 		permitNo: text('permit_no'),
 		permitFrom: text('permit_from'),
 		permitUntil: text('permit_until'),
-		createdBy: integer('created_by').notNull().references(() => staffUsers.id),
+		createdBy: integer('created_by')
+			.notNull()
+			.references(() => staffUsers.id),
 		idempotencyKey: text('idempotency_key').notNull().unique(),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
@@ -56,7 +62,9 @@ export const renovations = sqliteTable(
 		uniqueIndex('renovations_app_no').on(t.communityId, t.appNo),
 		uniqueIndex('renovations_permit_no').on(t.communityId, t.permitNo),
 		// One open application per unit: a second one waits until the first is closed or rejected.
-		uniqueIndex('renovations_one_open').on(t.unitId).where(sql`state NOT IN ('rejected', 'closed')`),
+		uniqueIndex('renovations_one_open')
+			.on(t.unitId)
+			.where(sql`state NOT IN ('rejected', 'closed')`),
 		index('renovations_community_state').on(t.communityId, t.state)
 	]
 );
@@ -66,12 +74,18 @@ export const renovationEvents = sqliteTable(
 	'renovation_events',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
-		renovationId: integer('renovation_id').notNull().references(() => renovations.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		renovationId: integer('renovation_id')
+			.notNull()
+			.references(() => renovations.id),
 		action: text('action').notNull(),
 		fromState: text('from_state'),
 		toState: text('to_state', { enum: RENOVATION_STATES }).notNull(),
-		actorId: integer('actor_id').notNull().references(() => staffUsers.id),
+		actorId: integer('actor_id')
+			.notNull()
+			.references(() => staffUsers.id),
 		note: text('note').notNull().default(''),
 		/** JSON: inspection items to fix, new permit end, receipt number… */
 		detail: text('detail').notNull().default('{}'),
@@ -80,7 +94,10 @@ export const renovationEvents = sqliteTable(
 		localDate: text('local_date').notNull(),
 		at: integer('at').notNull()
 	},
-	(t) => [index('renovation_events_renovation').on(t.renovationId, t.id), index('renovation_events_community_date').on(t.communityId, t.localDate)]
+	(t) => [
+		index('renovation_events_renovation').on(t.renovationId, t.id),
+		index('renovation_events_community_date').on(t.communityId, t.localDate)
+	]
 );
 
 /** A worker pass (施工人员出入证), one per person. Insert-only; its outcome is its settlement. */
@@ -88,8 +105,12 @@ export const renovationPasses = sqliteTable(
 	'renovation_passes',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
-		renovationId: integer('renovation_id').notNull().references(() => renovations.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		renovationId: integer('renovation_id')
+			.notNull()
+			.references(() => renovations.id),
 		/** Pass number printed on the card, e.g. CR-2026-0012 (per community and year). */
 		passNo: text('pass_no').notNull(),
 		workerName: text('worker_name').notNull(),
@@ -99,7 +120,9 @@ export const renovationPasses = sqliteTable(
 		idCopyOnFile: integer('id_copy_on_file', { mode: 'boolean' }).notNull(),
 		photoOnFile: integer('photo_on_file', { mode: 'boolean' }).notNull(),
 		expiresOn: text('expires_on').notNull(),
-		createdBy: integer('created_by').notNull().references(() => staffUsers.id),
+		createdBy: integer('created_by')
+			.notNull()
+			.references(() => staffUsers.id),
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [
@@ -119,15 +142,21 @@ export const depositSettlements = sqliteTable(
 	'deposit_settlements',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		voucherNo: text('voucher_no').notNull().unique(),
 		voucherYear: integer('voucher_year').notNull(),
 		voucherSeq: integer('voucher_seq').notNull(),
 		subject: text('subject', { enum: SETTLEMENT_SUBJECTS }).notNull(),
-		renovationId: integer('renovation_id').notNull().references(() => renovations.id),
+		renovationId: integer('renovation_id')
+			.notNull()
+			.references(() => renovations.id),
 		passId: integer('pass_id').references(() => renovationPasses.id),
 		passOutcome: text('pass_outcome', { enum: PASS_OUTCOMES }),
-		unitId: integer('unit_id').notNull().references(() => units.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
 		/** The receipt the deposit was taken on ("凭票据退还"). */
 		originalReceiptNo: text('original_receipt_no').notNull(),
 		payeeName: text('payee_name').notNull(),
@@ -136,7 +165,9 @@ export const depositSettlements = sqliteTable(
 		methodRef: text('method_ref').notNull().default(''),
 		refundFen: integer('refund_fen').notNull(),
 		deductedFen: integer('deducted_fen').notNull(),
-		staffId: integer('staff_id').notNull().references(() => staffUsers.id),
+		staffId: integer('staff_id')
+			.notNull()
+			.references(() => staffUsers.id),
 		idempotencyKey: text('idempotency_key').notNull().unique(),
 		localDate: text('local_date').notNull(),
 		createdAt: integer('created_at').notNull()
@@ -144,8 +175,12 @@ export const depositSettlements = sqliteTable(
 	(t) => [
 		uniqueIndex('deposit_settlements_seq').on(t.communityId, t.voucherYear, t.voucherSeq),
 		// A deposit is settled once: one settlement per renovation deposit, one per pass.
-		uniqueIndex('deposit_settlements_once_renovation').on(t.renovationId).where(sql`subject = 'renovation_deposit'`),
-		uniqueIndex('deposit_settlements_once_pass').on(t.passId).where(sql`pass_id IS NOT NULL`),
+		uniqueIndex('deposit_settlements_once_renovation')
+			.on(t.renovationId)
+			.where(sql`subject = 'renovation_deposit'`),
+		uniqueIndex('deposit_settlements_once_pass')
+			.on(t.passId)
+			.where(sql`pass_id IS NOT NULL`),
 		index('deposit_settlements_community_date').on(t.communityId, t.localDate)
 	]
 );
@@ -155,7 +190,9 @@ export const depositSettlementLines = sqliteTable(
 	'deposit_settlement_lines',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		settlementId: integer('settlement_id').notNull().references(() => depositSettlements.id),
+		settlementId: integer('settlement_id')
+			.notNull()
+			.references(() => depositSettlements.id),
 		kind: text('kind', { enum: ['refund', 'deduction'] }).notNull(),
 		/** `renovation_deposit` or `pass_deposit`. */
 		itemCode: text('item_code').notNull(),

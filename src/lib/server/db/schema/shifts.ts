@@ -13,8 +13,12 @@ export const cashierShifts = sqliteTable(
 	'cashier_shifts',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
-		cashierId: integer('cashier_id').notNull().references(() => staffUsers.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		cashierId: integer('cashier_id')
+			.notNull()
+			.references(() => staffUsers.id),
 		openedAt: integer('opened_at').notNull(),
 		/** The community's calendar date at opening. */
 		localDate: text('local_date').notNull(),
@@ -23,15 +27,22 @@ export const cashierShifts = sqliteTable(
 		/** Form token: a double submit opens once. */
 		idempotencyKey: text('idempotency_key').notNull().unique()
 	},
-	(t) => [index('cashier_shifts_cashier').on(t.communityId, t.cashierId, t.openedAt), index('cashier_shifts_date').on(t.communityId, t.localDate)]
+	(t) => [
+		index('cashier_shifts_cashier').on(t.communityId, t.cashierId, t.openedAt),
+		index('cashier_shifts_date').on(t.communityId, t.localDate)
+	]
 );
 
 export const shiftCloses = sqliteTable(
 	'shift_closes',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		shiftId: integer('shift_id').notNull().references(() => cashierShifts.id),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		shiftId: integer('shift_id')
+			.notNull()
+			.references(() => cashierShifts.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		closedAt: integer('closed_at').notNull(),
 		/** The community's calendar date at closing: the daily report lists the shift on this day. */
 		localDate: text('local_date').notNull(),
@@ -67,7 +78,10 @@ export const shiftCloses = sqliteTable(
 		cardCountedCount: integer('card_counted_count').notNull().default(0),
 		cardCountedFen: integer('card_counted_fen').notNull().default(0)
 	},
-	(t) => [uniqueIndex('shift_closes_shift').on(t.shiftId), index('shift_closes_date').on(t.communityId, t.localDate)]
+	(t) => [
+		uniqueIndex('shift_closes_shift').on(t.shiftId),
+		index('shift_closes_date').on(t.communityId, t.localDate)
+	]
 );
 
 /**
@@ -78,9 +92,15 @@ export const shiftAcknowledgements = sqliteTable(
 	'shift_acknowledgements',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		shiftId: integer('shift_id').notNull().references(() => cashierShifts.id),
-		communityId: integer('community_id').notNull().references(() => communities.id),
-		managerId: integer('manager_id').notNull().references(() => staffUsers.id),
+		shiftId: integer('shift_id')
+			.notNull()
+			.references(() => cashierShifts.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		managerId: integer('manager_id')
+			.notNull()
+			.references(() => staffUsers.id),
 		note: text('note').notNull().default(''),
 		acknowledgedAt: integer('acknowledged_at').notNull(),
 		idempotencyKey: text('idempotency_key').notNull().unique()

@@ -1,6 +1,12 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { communities, units, staffUsers } from './core';
-import { TICKET_KINDS, TICKET_SOURCES, TICKET_URGENCIES, TICKET_STATES, DEPARTMENTS } from '../../../domain/tickets';
+import {
+	TICKET_KINDS,
+	TICKET_SOURCES,
+	TICKET_URGENCIES,
+	TICKET_STATES,
+	DEPARTMENTS
+} from '../../../domain/tickets';
 
 /*
  * Reports and complaints (报事/投诉). A ticket is a row (its current projection: state, department,
@@ -13,7 +19,9 @@ export const tickets = sqliteTable(
 	'tickets',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		/** `BS-YYYY-NNNNNN`, consecutive per community and year (assigned inside the insert transaction). */
 		ticketNo: text('ticket_no').notNull(),
 		year: integer('year').notNull(),
@@ -60,8 +68,12 @@ export const ticketEvents = sqliteTable(
 	'ticket_events',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		ticketId: integer('ticket_id').notNull().references(() => tickets.id),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		ticketId: integer('ticket_id')
+			.notNull()
+			.references(() => tickets.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		type: text('type').notNull(),
 		at: integer('at').notNull(),
 		recordedAt: integer('recorded_at').notNull(),
@@ -85,8 +97,12 @@ export const ticketPhotos = sqliteTable(
 	'ticket_photos',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		ticketId: integer('ticket_id').notNull().references(() => tickets.id),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		ticketId: integer('ticket_id')
+			.notNull()
+			.references(() => tickets.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		fileName: text('file_name').notNull().unique(),
 		mime: text('mime').notNull(),
 		size: integer('size').notNull(),

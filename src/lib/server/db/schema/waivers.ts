@@ -14,10 +14,14 @@ export const waiverRequests = sqliteTable(
 	'waiver_requests',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
 		/** MC-2026-0007: per community and year, printed on the form. */
 		requestNo: text('request_no').notNull(),
-		unitId: integer('unit_id').notNull().references(() => units.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
 		/** The unit's owner when filed (name kept: the form prints what was true then). */
 		ownerId: integer('owner_id').references(() => owners.id),
 		ownerName: text('owner_name').notNull().default(''),
@@ -28,7 +32,9 @@ export const waiverRequests = sqliteTable(
 		/** Sum of the late fees asked for (what the bills owed in late fee when filed). */
 		requestedFen: integer('requested_fen').notNull(),
 		state: text('state', { enum: WAIVER_STATES }).notNull().default('pending'),
-		clerkId: integer('clerk_id').notNull().references(() => staffUsers.id),
+		clerkId: integer('clerk_id')
+			.notNull()
+			.references(() => staffUsers.id),
 		localDate: text('local_date').notNull(),
 		createdAt: integer('created_at').notNull(),
 		idempotencyKey: text('idempotency_key').notNull().unique(),
@@ -53,8 +59,12 @@ export const waiverRequestBills = sqliteTable(
 	'waiver_request_bills',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		requestId: integer('request_id').notNull().references(() => waiverRequests.id),
-		billId: integer('bill_id').notNull().references(() => bills.id),
+		requestId: integer('request_id')
+			.notNull()
+			.references(() => waiverRequests.id),
+		billId: integer('bill_id')
+			.notNull()
+			.references(() => bills.id),
 		month: text('month').notNull(),
 		itemNameZh: text('item_name_zh').notNull(),
 		dueDate: text('due_date').notNull(),
@@ -69,7 +79,10 @@ export const waiverRequestBills = sqliteTable(
 		/** Late-fee working when filed, e.g. "逾期26天 × ¥256.80 × 3‰". */
 		workingZh: text('working_zh').notNull().default('')
 	},
-	(t) => [uniqueIndex('waiver_request_bills_unique').on(t.requestId, t.billId), index('waiver_request_bills_bill').on(t.billId)]
+	(t) => [
+		uniqueIndex('waiver_request_bills_unique').on(t.requestId, t.billId),
+		index('waiver_request_bills_bill').on(t.billId)
+	]
 );
 
 /** Every step of a request: filed, approved, rejected, returned after a void. Insert-only. */
@@ -77,8 +90,12 @@ export const waiverEvents = sqliteTable(
 	'waiver_events',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id').notNull().references(() => communities.id),
-		requestId: integer('request_id').notNull().references(() => waiverRequests.id),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		requestId: integer('request_id')
+			.notNull()
+			.references(() => waiverRequests.id),
 		action: text('action', { enum: ['create', ...WAIVER_ACTIONS] }).notNull(),
 		actorId: integer('actor_id').references(() => staffUsers.id),
 		note: text('note').notNull().default(''),
@@ -87,5 +104,8 @@ export const waiverEvents = sqliteTable(
 		localDate: text('local_date').notNull(),
 		at: integer('at').notNull()
 	},
-	(t) => [index('waiver_events_request').on(t.requestId), index('waiver_events_date').on(t.communityId, t.localDate)]
+	(t) => [
+		index('waiver_events_request').on(t.requestId),
+		index('waiver_events_date').on(t.communityId, t.localDate)
+	]
 );

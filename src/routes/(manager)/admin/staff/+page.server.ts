@@ -29,7 +29,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'admin', url);
 	const db = getDb();
 	const tz = getCommunity(db, user.communityId).timeZone;
-	const staff = listStaff(db, user.communityId, nowMs()).map((s) => ({ ...s, created: formatDateTimeLocal(s.createdAt, tz).slice(0, 10) }));
+	const staff = listStaff(db, user.communityId, nowMs()).map((s) => ({
+		...s,
+		created: formatDateTimeLocal(s.createdAt, tz).slice(0, 10)
+	}));
 	return { staff, me: user.id, roles: ROLES, minPassword: MIN_PASSWORD_LENGTH };
 };
 
@@ -37,7 +40,11 @@ export const actions = {
 	create: async ({ locals, request, url }) => {
 		const user = requireStaff(locals, 'admin', url);
 		const parsed = parseForm(createStaffSchema, await request.formData());
-		if (!parsed.ok) return failForm(400, m.form_fix_errors(), { errors: parsed.errors, values: withoutPasswords(parsed.values) });
+		if (!parsed.ok)
+			return failForm(400, m.form_fix_errors(), {
+				errors: parsed.errors,
+				values: withoutPasswords(parsed.values)
+			});
 		const result = await createStaff(getDb(), user, parsed.data, nowMs());
 		if (!result.ok) {
 			const message = staffErrorMessage(result.error);
@@ -51,8 +58,18 @@ export const actions = {
 	reset: async ({ locals, request, url }) => {
 		const user = requireStaff(locals, 'admin', url);
 		const parsed = parseForm(resetPasswordSchema, await request.formData());
-		if (!parsed.ok) return failForm(400, m.form_fix_errors(), { errors: parsed.errors, values: withoutPasswords(parsed.values) });
-		const result = await resetStaffPassword(getDb(), { ...user, sessionId: locals.sessionId }, parsed.data.id, parsed.data.newPassword, nowMs());
+		if (!parsed.ok)
+			return failForm(400, m.form_fix_errors(), {
+				errors: parsed.errors,
+				values: withoutPasswords(parsed.values)
+			});
+		const result = await resetStaffPassword(
+			getDb(),
+			{ ...user, sessionId: locals.sessionId },
+			parsed.data.id,
+			parsed.data.newPassword,
+			nowMs()
+		);
 		if (!result.ok) return failForm(404, staffErrorMessage(result.error));
 		return { ok: m.admin_staff_password_reset() };
 	},
@@ -62,7 +79,8 @@ export const actions = {
 		const parsed = parseForm(staffIdSchema, await request.formData());
 		if (!parsed.ok) return failForm(400, m.admin_staff_not_found());
 		const result = setStaffActive(getDb(), user, parsed.data.id, false, nowMs());
-		if (!result.ok) return failForm(result.error === 'self' ? 403 : 404, staffErrorMessage(result.error));
+		if (!result.ok)
+			return failForm(result.error === 'self' ? 403 : 404, staffErrorMessage(result.error));
 		return { ok: m.admin_staff_deactivated() };
 	},
 

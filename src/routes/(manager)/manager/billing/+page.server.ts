@@ -44,7 +44,11 @@ export const actions = {
 	run: async ({ locals, url, request }) => {
 		const user = requireStaff(locals, 'manager', url);
 		const read = await readRun(request, user.communityId);
-		if (!read.ok) return failForm(400, m.fees_billing_bad_month(), { errors: read.errors, values: read.values });
+		if (!read.ok)
+			return failForm(400, m.fees_billing_bad_month(), {
+				errors: read.errors,
+				values: read.values
+			});
 		const { month } = read.data;
 		if (!read.data.confirmed) return { confirmRun: { month } };
 		const t = performance.now();
@@ -58,7 +62,9 @@ export const actions = {
 		if (!read.ok) return failForm(400, m.fees_billing_bad_month(), { errors: read.errors });
 		const { month, building } = read.data;
 		const unitIds = unitIdsInBuilding(getDb(), user.communityId, building);
-		const r = unitIds.length ? generateMonthlyBills(getDb(), user.communityId, month, { unitIds, actorId: user.id }) : { created: 0, existing: 0 };
+		const r = unitIds.length
+			? generateMonthlyBills(getDb(), user.communityId, month, { unitIds, actorId: user.id })
+			: { created: 0, existing: 0 };
 		return { chunk: { month, building, ...r } };
 	},
 	rate: async ({ locals, url, request }) => {
@@ -67,9 +73,16 @@ export const actions = {
 		const read = parseForm(rateSchema(currentMonth(user.communityId)), form);
 		const values = read.ok ? formValues(form) : read.values;
 		// An unknown item did not come from this page: no field to point at.
-		const item = read.ok || !read.errors.item ? feeItemOf(getDb(), user.communityId, Number(values.item)) : null;
+		const item =
+			read.ok || !read.errors.item
+				? feeItemOf(getDb(), user.communityId, Number(values.item))
+				: null;
 		if (!item) return failForm(400, m.ledger_not_found(), { values });
-		if (!read.ok) return failForm(400, Object.values(read.errors)[0], { errors: read.errors, values: { ...values, item: String(item.id) } });
+		if (!read.ok)
+			return failForm(400, Object.values(read.errors)[0], {
+				errors: read.errors,
+				values: { ...values, item: String(item.id) }
+			});
 		const { from, rate } = read.data;
 		try {
 			setRate(getDb(), item.id, from, rate, user.id);
@@ -77,6 +90,8 @@ export const actions = {
 			if (e instanceof LedgerError) return failForm(400, m.ledger_refused(), { values });
 			throw e;
 		}
-		return { saved: m.fees_rates_saved({ item: item.nameZh, month: from, rate: formatYuan(rate) }) };
+		return {
+			saved: m.fees_rates_saved({ item: item.nameZh, month: from, rate: formatYuan(rate) })
+		};
 	}
 } satisfies Actions;

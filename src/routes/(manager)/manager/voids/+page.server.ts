@@ -7,7 +7,12 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, parseForm } from '$lib/server/forms';
 import { LedgerError, paymentByReceiptNo } from '$lib/server/ledger';
-import { normaliseReceiptNo, recentVoids, summarise, type ReceiptSummary } from '$lib/server/receipts';
+import {
+	normaliseReceiptNo,
+	recentVoids,
+	summarise,
+	type ReceiptSummary
+} from '$lib/server/receipts';
 import { voidPreview, voidReceipt, type VoidPreview } from '$lib/server/receipts/void';
 import { VOID_CATEGORIES } from '$lib/domain/voids';
 
@@ -17,11 +22,15 @@ const REASON_MAX = 500;
 function voidMessage(code: string, detail: Record<string, unknown> = {}): string {
 	switch (code) {
 		case 'own_receipt':
-			return m.receipts_voids_own_receipt({ cashier: typeof detail.cashier === 'string' ? detail.cashier : '' });
+			return m.receipts_voids_own_receipt({
+				cashier: typeof detail.cashier === 'string' ? detail.cashier : ''
+			});
 		case 'not_allowed':
 			return m.receipts_voids_not_allowed();
 		case 'deposit_settled':
-			return m.receipts_voids_deposit_settled({ vouchers: Array.isArray(detail.vouchers) ? detail.vouchers.join('、') : '' });
+			return m.receipts_voids_deposit_settled({
+				vouchers: Array.isArray(detail.vouchers) ? detail.vouchers.join('、') : ''
+			});
 		case 'category_missing':
 		case 'category_invalid':
 			return m.receipts_voids_category_missing();
@@ -59,7 +68,15 @@ export const load = ({ locals, url }) => {
 			preview = voidPreview(db, user.communityId, no, user.id, today);
 		}
 	}
-	return { q, receipt, preview, categories: VOID_CATEGORIES, message, voids: recentVoids(db, user.communityId, community.timeZone, 30), reasonMax: REASON_MAX };
+	return {
+		q,
+		receipt,
+		preview,
+		categories: VOID_CATEGORIES,
+		message,
+		voids: recentVoids(db, user.communityId, community.timeZone, 30),
+		reasonMax: REASON_MAX
+	};
 };
 
 export const actions = {
@@ -73,17 +90,30 @@ export const actions = {
 				.default('')
 				.transform((s) => s.trim())
 				.refine((s) => s.length > 0, { message: m.ledger_reason_required() })
-				.refine((s) => s.length <= REASON_MAX, { message: m.receipts_voids_reason_too_long({ max: REASON_MAX }) }),
+				.refine((s) => s.length <= REASON_MAX, {
+					message: m.receipts_voids_reason_too_long({ max: REASON_MAX })
+				}),
 			// Required for a receipt of an earlier month (checked in the ledger, which knows the dates).
-			category: z.union([z.literal(''), z.enum(VOID_CATEGORIES)], { message: m.receipts_voids_category_missing() }).default('')
+			category: z
+				.union([z.literal(''), z.enum(VOID_CATEGORIES)], {
+					message: m.receipts_voids_category_missing()
+				})
+				.default('')
 		});
 		const parsed = parseForm(schema, await request.formData());
 		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
 
 		const db = getDb();
 		const community = getCommunity(db, user.communityId);
-		const receiptNo = normaliseReceiptNo(parsed.data.receiptNo, Number(communityToday(community).slice(0, 4)));
-		const values = { receiptNo: parsed.data.receiptNo, reason: parsed.data.reason, category: parsed.data.category };
+		const receiptNo = normaliseReceiptNo(
+			parsed.data.receiptNo,
+			Number(communityToday(community).slice(0, 4))
+		);
+		const values = {
+			receiptNo: parsed.data.receiptNo,
+			reason: parsed.data.reason,
+			category: parsed.data.category
+		};
 		if (!receiptNo) return failForm(400, m.receipts_invalid_no(), { values });
 		const now = nowMs();
 		let effects: ReturnType<typeof voidReceipt>;
@@ -100,13 +130,33 @@ export const actions = {
 			});
 		} catch (e) {
 			if (e instanceof LedgerError) {
-				const detail = e.code === 'own_receipt' ? { cashier: paymentByReceiptNo(db, user.communityId, receiptNo)?.cashier.displayName ?? '' } : e.detail;
-				const status = e.code === 'not_found' ? 404 : e.code === 'own_receipt' || e.code === 'not_allowed' ? 403 : e.code === 'category_missing' || e.code === 'category_invalid' ? 400 : 409;
-				const errors: Record<string, string> = e.code === 'category_missing' || e.code === 'category_invalid' ? { category: voidMessage(e.code) } : {};
+				const detail =
+					e.code === 'own_receipt'
+						? {
+								cashier:
+									paymentByReceiptNo(db, user.communityId, receiptNo)?.cashier.displayName ?? ''
+							}
+						: e.detail;
+				const status =
+					e.code === 'not_found'
+						? 404
+						: e.code === 'own_receipt' || e.code === 'not_allowed'
+							? 403
+							: e.code === 'category_missing' || e.code === 'category_invalid'
+								? 400
+								: 409;
+				const errors: Record<string, string> =
+					e.code === 'category_missing' || e.code === 'category_invalid'
+						? { category: voidMessage(e.code) }
+						: {};
 				return failForm(status, voidMessage(e.code, detail), { values, errors });
 			}
 			throw e;
 		}
-		return { done: receiptNo, returned: effects.returned, reversed: effects.reversed.map((r) => `${r.requestNo ?? '—'} ${formatYuan(r.amountFen)}`) };
+		return {
+			done: receiptNo,
+			returned: effects.returned,
+			reversed: effects.reversed.map((r) => `${r.requestNo ?? '—'} ${formatYuan(r.amountFen)}`)
+		};
 	}
 };

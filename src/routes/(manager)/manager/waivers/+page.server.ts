@@ -7,7 +7,14 @@ export const load = ({ locals, url }) => {
 	const user = requireStaff(locals, 'manager', url);
 	const db = getDb();
 	return {
-		pending: listRequests(db, user.communityId, { states: ['pending'], order: 'oldest', limit: 200 }),
-		recent: listRequests(db, user.communityId, { states: ['approved', 'rejected', 'returned'], limit: 30 })
+		pending: listRequests(db, user.communityId, {
+			states: ['pending'],
+			order: 'oldest',
+			limit: 200
+		}),
+		recent: listRequests(db, user.communityId, {
+			states: ['approved', 'rejected', 'returned'],
+			limit: 30
+		})
 	};
 };

@@ -17,7 +17,11 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const period = periodFromUrl(url, communityToday(community, new Date(now)));
 	if (!period.ok) return periodRefused(period.message);
 	const report = dailyReport(db, user.communityId, period.from, period.to, { now });
-	const pdf = await dailyReportPdf({ report, printedAt: now, printedBy: `${user.displayName} ${user.workNo}` });
+	const pdf = await dailyReportPdf({
+		report,
+		printedAt: now,
+		printedBy: `${user.displayName} ${user.workNo}`
+	});
 	const name = reportFileNames(period);
 	return pdfResponse(pdf, { filename: `${name.zh}.pdf`, asciiFilename: `${name.ascii}.pdf` });
 };

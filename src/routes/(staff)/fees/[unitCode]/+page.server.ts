@@ -6,7 +6,15 @@ import { nowMs } from '$lib/server/clock';
 import { LedgerError } from '$lib/server/ledger';
 import { requireCashShift } from '$lib/server/shifts';
 import { failForm } from '$lib/server/forms';
-import { MAX_PREPAY_MONTHS, postFeePayment, prepayPreview, quoteFeePayment, unitAccount, unitIdByCode, type FeePaymentInput } from '$lib/server/fees';
+import {
+	MAX_PREPAY_MONTHS,
+	postFeePayment,
+	prepayPreview,
+	quoteFeePayment,
+	unitAccount,
+	unitIdByCode,
+	type FeePaymentInput
+} from '$lib/server/fees';
 import { ledgerMessage, readPaymentForm, type PaymentForm } from '$lib/server/fees/form';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -24,7 +32,10 @@ export const load = ({ locals, url, params }) => {
 	const unitId = unitOf(user.communityId, params.unitCode);
 	const account = unitAccount(db, user.communityId, unitId, today)!;
 	const prepayParam = Number(url.searchParams.get('prepay') ?? 0);
-	const prepay = Number.isSafeInteger(prepayParam) && prepayParam > 0 ? Math.min(prepayParam, MAX_PREPAY_MONTHS) : 0;
+	const prepay =
+		Number.isSafeInteger(prepayParam) && prepayParam > 0
+			? Math.min(prepayParam, MAX_PREPAY_MONTHS)
+			: 0;
 	return {
 		today,
 		currentMonth: today.slice(0, 7),
@@ -37,7 +48,12 @@ export const load = ({ locals, url, params }) => {
 	};
 };
 
-function toInput(form: PaymentForm, communityId: number, unitId: number, cashierId: number): FeePaymentInput {
+function toInput(
+	form: PaymentForm,
+	communityId: number,
+	unitId: number,
+	cashierId: number
+): FeePaymentInput {
 	return {
 		communityId,
 		unitId,
@@ -59,7 +75,10 @@ function toInput(form: PaymentForm, communityId: number, unitId: number, cashier
 function refused(e: unknown, values: Record<string, string>) {
 	if (!(e instanceof LedgerError)) throw e;
 	const { message, field } = ledgerMessage(e);
-	const status = e.code === 'already_paid' || e.code === 'stale' || e.code === 'idempotency_conflict' ? 409 : 400;
+	const status =
+		e.code === 'already_paid' || e.code === 'stale' || e.code === 'idempotency_conflict'
+			? 409
+			: 400;
 	return failForm(status, message, { errors: field ? { [field]: message } : {}, values });
 }
 
@@ -69,13 +88,22 @@ export const actions = {
 		const user = requireStaff(locals, 'clerk', url);
 		const unitId = unitOf(user.communityId, params.unitCode);
 		const read = readPaymentForm(await request.formData(), false);
-		if (!read.ok) return failForm(400, read.errors._form ?? Object.values(read.errors)[0] ?? m.validation_invalid(), { errors: read.errors, values: read.values });
+		if (!read.ok)
+			return failForm(
+				400,
+				read.errors._form ?? Object.values(read.errors)[0] ?? m.validation_invalid(),
+				{ errors: read.errors, values: read.values }
+			);
 		try {
 			// Cash needs an open shift: say so before the confirmation step, not after it.
-			if (read.data.method === 'cash') requireCashShift(getDb(), user.communityId, user.id, nowMs());
+			if (read.data.method === 'cash')
+				requireCashShift(getDb(), user.communityId, user.id, nowMs());
 			const quote = quoteFeePayment(getDb(), toInput(read.data, user.communityId, unitId, user.id));
 			const change = read.data.tenderedFen !== null ? read.data.tenderedFen - quote.totalFen : null;
-			return { confirm: { ...quote, tenderedFen: read.data.tenderedFen, changeFen: change }, values: read.values };
+			return {
+				confirm: { ...quote, tenderedFen: read.data.tenderedFen, changeFen: change },
+				values: read.values
+			};
 		} catch (e) {
 			return refused(e, read.values);
 		}
@@ -85,10 +113,18 @@ export const actions = {
 		const user = requireStaff(locals, 'clerk', url);
 		const unitId = unitOf(user.communityId, params.unitCode);
 		const read = readPaymentForm(await request.formData(), true);
-		if (!read.ok) return failForm(400, read.errors._form ?? Object.values(read.errors)[0] ?? m.validation_invalid(), { errors: read.errors, values: read.values });
+		if (!read.ok)
+			return failForm(
+				400,
+				read.errors._form ?? Object.values(read.errors)[0] ?? m.validation_invalid(),
+				{ errors: read.errors, values: read.values }
+			);
 		let receiptNo: string;
 		try {
-			receiptNo = postFeePayment(getDb(), toInput(read.data, user.communityId, unitId, user.id)).receiptNo;
+			receiptNo = postFeePayment(
+				getDb(),
+				toInput(read.data, user.communityId, unitId, user.id)
+			).receiptNo;
 		} catch (e) {
 			return refused(e, read.values);
 		}

@@ -6,7 +6,13 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { changeDisposition, getKey, keyAuditTrail, keyLoansOf, updateKey } from '$lib/server/keys';
-import { dispositionSchema, editSchema, explainDisposition, explainRegister, keyIdParam } from '$lib/server/keys/forms';
+import {
+	dispositionSchema,
+	editSchema,
+	explainDisposition,
+	explainRegister,
+	keyIdParam
+} from '$lib/server/keys/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params }) => {
@@ -32,20 +38,47 @@ export const actions = {
 		const user = requireStaff(locals, 'clerk');
 		const form = await request.formData();
 		const parsed = parseForm(editSchema, form);
-		if (!parsed.ok) return failForm(400, m.keys_err_form(), { ...parsed, values: { ...parsed.values, _form: 'update' } });
-		const r = updateKey(getDb(), { id: user.id, communityId: user.communityId }, keyIdParam(params.id), parsed.data, nowMs());
-		if (!r.ok) return failForm(400, m.keys_err_form(), { ...explainRegister(r.errors), values: { ...formValues(form), _form: 'update' } });
+		if (!parsed.ok)
+			return failForm(400, m.keys_err_form(), {
+				...parsed,
+				values: { ...parsed.values, _form: 'update' }
+			});
+		const r = updateKey(
+			getDb(),
+			{ id: user.id, communityId: user.communityId },
+			keyIdParam(params.id),
+			parsed.data,
+			nowMs()
+		);
+		if (!r.ok)
+			return failForm(400, m.keys_err_form(), {
+				...explainRegister(r.errors),
+				values: { ...formValues(form), _form: 'update' }
+			});
 		return { ok: true, notice: m.keys_updated() };
 	},
 	disposition: async ({ locals, request, params }) => {
 		const user = requireStaff(locals, 'clerk');
 		const form = await request.formData();
 		const parsed = parseForm(dispositionSchema, form);
-		if (!parsed.ok) return failForm(400, m.keys_err_form(), { ...parsed, values: { ...parsed.values, _form: 'disposition' } });
-		const r = changeDisposition(getDb(), { id: user.id, communityId: user.communityId }, keyIdParam(params.id), parsed.data, nowMs());
+		if (!parsed.ok)
+			return failForm(400, m.keys_err_form(), {
+				...parsed,
+				values: { ...parsed.values, _form: 'disposition' }
+			});
+		const r = changeDisposition(
+			getDb(),
+			{ id: user.id, communityId: user.communityId },
+			keyIdParam(params.id),
+			parsed.data,
+			nowMs()
+		);
 		if (!r.ok) {
 			const e = explainDisposition(r.errors);
-			return failForm(r.errors.includes('key_lent') ? 409 : 400, e.message, { errors: e.errors, values: { ...formValues(form), _form: 'disposition' } });
+			return failForm(r.errors.includes('key_lent') ? 409 : 400, e.message, {
+				errors: e.errors,
+				values: { ...formValues(form), _form: 'disposition' }
+			});
 		}
 		return { ok: true, notice: m.keys_disposition_done() };
 	}

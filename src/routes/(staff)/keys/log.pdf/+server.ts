@@ -14,7 +14,10 @@ import { pdfResponse } from '$lib/server/pdf/response';
 // GET /keys/log.pdf?from=YYYY-MM-DD&to=YYYY-MM-DD — the lending log (钥匙借用册) for those days, both included.
 export const GET = (async ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
-	const range = logRangeSchema.safeParse({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
+	const range = logRangeSchema.safeParse({
+		from: url.searchParams.get('from') ?? '',
+		to: url.searchParams.get('to') ?? ''
+	});
 	if (!range.success) error(400, m.keys_log_bad_range());
 	const { from, to } = range.data;
 	const db = getDb();

@@ -12,7 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
-	return { today: communityToday(getCommunity(db, user.communityId), new Date(nowMs())), unitCode: url.searchParams.get('unit')?.slice(0, 20) ?? '' };
+	return {
+		today: communityToday(getCommunity(db, user.communityId), new Date(nowMs())),
+		unitCode: url.searchParams.get('unit')?.slice(0, 20) ?? ''
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -21,8 +24,17 @@ export const actions = {
 		const form = await request.formData();
 		const parsed = parseForm(registerSchema, form);
 		if (!parsed.ok) return failForm(400, m.keys_err_form(), parsed);
-		const result = createKey(getDb(), { id: user.id, communityId: user.communityId }, parsed.data, nowMs());
-		if (!result.ok) return failForm(400, m.keys_err_form(), { ...explainRegister(result.errors), values: formValues(form) });
+		const result = createKey(
+			getDb(),
+			{ id: user.id, communityId: user.communityId },
+			parsed.data,
+			nowMs()
+		);
+		if (!result.ok)
+			return failForm(400, m.keys_err_form(), {
+				...explainRegister(result.errors),
+				values: formValues(form)
+			});
 		redirect(303, `/keys/${result.id}?done=created`);
 	}
 } satisfies Actions;

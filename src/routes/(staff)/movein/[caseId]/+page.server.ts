@@ -7,9 +7,24 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, parseForm } from '$lib/server/forms';
 import { formatDateTimeLocal, monthOf } from '$lib/dates';
 import { MAX_KEYS, prepayCountFrom, type ItemCode } from '$lib/domain/movein-checklist';
-import { completeCase, getCase, MoveInError, noteMissing, revokeItem, tickItem } from '$lib/server/movein';
+import {
+	completeCase,
+	getCase,
+	MoveInError,
+	noteMissing,
+	revokeItem,
+	tickItem
+} from '$lib/server/movein';
 import { completeSchema, noteSchema, revokeSchema, tickSchema } from '$lib/server/movein/forms';
-import { formLabel, groupLabel, itemLabel, monthsRange, moveInErrorMessage, occupancyLabel, ownerTypeLabel } from '$lib/server/movein/labels';
+import {
+	formLabel,
+	groupLabel,
+	itemLabel,
+	monthsRange,
+	moveInErrorMessage,
+	occupancyLabel,
+	ownerTypeLabel
+} from '$lib/server/movein/labels';
 import type { Actions, PageServerLoad } from './$types';
 
 function caseIdOf(params: { caseId: string }): number {
@@ -48,11 +63,21 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			openedByName: view.openedByName,
 			completedText:
 				c.status === 'completed' && c.completedAt
-					? m.movein_completed_info({ name: view.completedByName ?? '', time: at(c.completedAt), keys: c.keysHandedOver ?? 0, recipient: c.keysRecipient ?? '' })
+					? m.movein_completed_info({
+							name: view.completedByName ?? '',
+							time: at(c.completedAt),
+							keys: c.keysHandedOver ?? 0,
+							recipient: c.keysRecipient ?? ''
+						})
 					: null,
 			defaultRecipient: c.proxy ? c.proxyName : c.ownerName
 		},
-		unit: { code: view.unit.code, occupancy: view.unit.occupancy, occupancyLabel: occupancyLabel(view.unit.occupancy as 'occupied'), noticeDate: view.unit.handoverNoticeDate },
+		unit: {
+			code: view.unit.code,
+			occupancy: view.unit.occupancy,
+			occupancyLabel: occupancyLabel(view.unit.occupancy as 'occupied'),
+			noticeDate: view.unit.handoverNoticeDate
+		},
 		items: view.items.map((i) => ({
 			code: i.code,
 			group: i.group,
@@ -60,7 +85,9 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			label: itemLabel(i.code),
 			form: formLabel(i),
 			required: i.required,
-			received: i.received ? m.movein_received_by({ name: i.received.byName, time: at(i.received.at) }) : null,
+			received: i.received
+				? m.movein_received_by({ name: i.received.byName, time: at(i.received.at) })
+				: null,
 			notes: i.notes.map((n) => ({ kind: n.kind, text: n.note, meta: `${n.byName} · ${at(n.at)}` }))
 		})),
 		missingCount: view.missing.length,
@@ -75,24 +102,50 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	};
 };
 
-type Action = (args: { locals: App.Locals; params: { caseId: string }; request: Request; url: URL }) => unknown;
+type Action = (args: {
+	locals: App.Locals;
+	params: { caseId: string };
+	request: Request;
+	url: URL;
+}) => unknown;
 
 /** Runs a case write; a refusal becomes the standard failure with the translated reason. */
-async function write(args: Parameters<Action>[0], schema: z.ZodType, run: (actor: { id: number; communityId: number }, caseId: number, data: Record<string, unknown>) => string) {
+async function write(
+	args: Parameters<Action>[0],
+	schema: z.ZodType,
+	run: (
+		actor: { id: number; communityId: number },
+		caseId: number,
+		data: Record<string, unknown>
+	) => string
+) {
 	const user = requireStaff(args.locals, 'clerk', args.url);
 	const db = getDb();
 	const caseId = caseIdOf(args.params);
 	const parsed = parseForm(schema, await args.request.formData());
-	if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0] ?? m.movein_error_bad_input(), { errors: parsed.errors, values: parsed.values });
+	if (!parsed.ok)
+		return failForm(400, Object.values(parsed.errors)[0] ?? m.movein_error_bad_input(), {
+			errors: parsed.errors,
+			values: parsed.values
+		});
 	try {
-		return { ok: run(user, caseId, parsed.data as Record<string, unknown>), item: (parsed.data as { itemCode?: string }).itemCode ?? null };
+		return {
+			ok: run(user, caseId, parsed.data as Record<string, unknown>),
+			item: (parsed.data as { itemCode?: string }).itemCode ?? null
+		};
 	} catch (e) {
 		if (!(e instanceof MoveInError)) throw e;
 		if (e.code === 'case_not_found') error(404, 'not_found');
 		const tz = getCommunity(db, user.communityId).timeZone;
-		return failForm(e.code === 'cannot_complete' || e.code === 'bad_input' ? 400 : 409, moveInErrorMessage(e, tz), {
-			values: Object.fromEntries(Object.entries(parsed.data as Record<string, unknown>).map(([k, v]) => [k, String(v)]))
-		});
+		return failForm(
+			e.code === 'cannot_complete' || e.code === 'bad_input' ? 400 : 409,
+			moveInErrorMessage(e, tz),
+			{
+				values: Object.fromEntries(
+					Object.entries(parsed.data as Record<string, unknown>).map(([k, v]) => [k, String(v)])
+				)
+			}
+		);
 	}
 }
 
@@ -115,15 +168,15 @@ export const actions = {
 			return m.movein_item_revoked({ item: label(d.itemCode) });
 		}),
 	complete: async (args) => {
-		const result = await write(
-			args,
-			completeSchema(),
-			(actor, id, d) => {
-				completeCase(getDb(), actor, id, { keys: d.keys as number, recipient: d.recipient as string });
-				return 'completed';
-			}
-		);
-		if (result && 'ok' in result && result.ok === 'completed') redirect(303, `/movein/${caseIdOf(args.params)}?completed=1`);
+		const result = await write(args, completeSchema(), (actor, id, d) => {
+			completeCase(getDb(), actor, id, {
+				keys: d.keys as number,
+				recipient: d.recipient as string
+			});
+			return 'completed';
+		});
+		if (result && 'ok' in result && result.ok === 'completed')
+			redirect(303, `/movein/${caseIdOf(args.params)}?completed=1`);
 		return result;
 	}
 } satisfies Actions;

@@ -13,19 +13,38 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const community = getCommunity(getDb(), user.communityId);
-	return { today: communityToday(community), vacancyPercent: community.settings.fees.vacancyPercent, unit: (url.searchParams.get('unit') ?? '').slice(0, 20) };
+	return {
+		today: communityToday(community),
+		vacancyPercent: community.settings.fees.vacancyPercent,
+		unit: (url.searchParams.get('unit') ?? '').slice(0, 20)
+	};
 };
 
-async function run(locals: App.Locals, url: URL, request: Request, form: 'unit' | 'building', schema: z.ZodType, write: (user: { id: number; communityId: number }, d: Record<string, string>) => string) {
+async function run(
+	locals: App.Locals,
+	url: URL,
+	request: Request,
+	form: 'unit' | 'building',
+	schema: z.ZodType,
+	write: (user: { id: number; communityId: number }, d: Record<string, string>) => string
+) {
 	const user = requireStaff(locals, 'clerk', url);
 	const parsed = parseForm(schema, await request.formData());
-	if (!parsed.ok) return failForm(400, m.movein_error_bad_input(), { errors: parsed.errors, values: { ...parsed.values, form } });
+	if (!parsed.ok)
+		return failForm(400, m.movein_error_bad_input(), {
+			errors: parsed.errors,
+			values: { ...parsed.values, form }
+		});
 	const d = parsed.data as Record<string, string>;
 	try {
 		return { form, ok: write(user, d) };
 	} catch (e) {
 		if (!(e instanceof MoveInError)) throw e;
-		return failForm(e.code === 'unit_not_found' ? 404 : 400, moveInErrorMessage(e, getCommunity(getDb(), user.communityId).timeZone), { values: { ...d, form } });
+		return failForm(
+			e.code === 'unit_not_found' ? 404 : 400,
+			moveInErrorMessage(e, getCommunity(getDb(), user.communityId).timeZone),
+			{ values: { ...d, form } }
+		);
 	}
 }
 

@@ -9,7 +9,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const db = getDb();
 	const all = listPending(db, user.communityId);
 	const building = (url.searchParams.get('building') ?? '').trim().slice(0, 10);
-	const buildings = [...new Set(all.map((u) => u.building))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+	const buildings = [...new Set(all.map((u) => u.building))].sort((a, b) =>
+		a.localeCompare(b, 'en', { numeric: true })
+	);
 	const units = building ? all.filter((u) => u.building === building) : all;
 	return { building, buildings, units, total: all.length };
 };

@@ -3,7 +3,12 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { parseReceiptNo } from '$lib/server/ledger';
-import { receiptView, RECEIPT_FORMATS, verifyUrl, type ReceiptFormatName } from '$lib/server/receipts';
+import {
+	receiptView,
+	RECEIPT_FORMATS,
+	verifyUrl,
+	type ReceiptFormatName
+} from '$lib/server/receipts';
 import { renderReceipt } from '$lib/server/pdf/receipt';
 import { pdfResponse } from '$lib/server/pdf/response';
 import type { RequestHandler } from './$types';

@@ -24,7 +24,14 @@ import {
 	type Actor,
 	type TransitionInput
 } from '$lib/server/renovation';
-import { documentsSchema, idemSchema, parseDeductions, parseRefund, parseWallArea, parseWorkers } from '$lib/server/renovation/forms';
+import {
+	documentsSchema,
+	idemSchema,
+	parseDeductions,
+	parseRefund,
+	parseWallArea,
+	parseWorkers
+} from '$lib/server/renovation/forms';
 import { describeRefusal } from '$lib/server/renovation/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -50,7 +57,12 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		actions: availableActions(d.renovation.state, user.role),
 		role: user.role,
 		timeZone: c.timeZone,
-		idem: { t: crypto.randomUUID(), pay: crypto.randomUUID(), settle: crypto.randomUUID(), passes: Object.fromEntries(d.passes.map((p) => [p.id, crypto.randomUUID()])) },
+		idem: {
+			t: crypto.randomUUID(),
+			pay: crypto.randomUUID(),
+			settle: crypto.randomUUID(),
+			passes: Object.fromEntries(d.passes.map((p) => [p.id, crypto.randomUUID()]))
+		},
 		created: url.searchParams.has('created')
 	};
 };
@@ -62,14 +74,30 @@ function attempt<T>(form: FormData, fn: () => T, rows: number[] = []) {
 	} catch (e) {
 		const r = describeRefusal(e, rows);
 		if (!r) throw e;
-		return { ok: false as const, fail: failForm(409, r.message, { errors: r.field ? { [r.field]: r.message } : {}, values: formValues(form) }) };
+		return {
+			ok: false as const,
+			fail: failForm(409, r.message, {
+				errors: r.field ? { [r.field]: r.message } : {},
+				values: formValues(form)
+			})
+		};
 	}
 }
 
 const noteSchema = z.object({ note: z.string().trim().max(500).default(''), idem: idemSchema });
-const reasonSchema = z.object({ reason: z.string().trim().min(1, { error: () => m.renovation_err_reason_required() }).max(500), idem: idemSchema });
+const reasonSchema = z.object({
+	reason: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.renovation_err_reason_required() })
+		.max(500),
+	idem: idemSchema
+});
 const untilSchema = z.object({
-	until: z.string().trim().refine(isValidDate, { error: () => m.renovation_date_invalid() }),
+	until: z
+		.string()
+		.trim()
+		.refine(isValidDate, { error: () => m.renovation_date_invalid() }),
 	note: z.string().trim().max(500).default(''),
 	idem: idemSchema
 });
@@ -80,17 +108,39 @@ const inspectSchema = z.object({
 	idem: idemSchema
 });
 const inspection = (v: z.infer<typeof inspectSchema>): TransitionInput =>
-	v.outcome === 'pass' ? { action: 'inspect_pass', note: v.note } : { action: 'inspect_fail', items: v.items.split(/\r?\n/), note: v.note };
-const passSettleSchema = z.object({ passId: z.coerce.number().int().positive(), outcome: z.enum(PASS_OUTCOMES) });
+	v.outcome === 'pass'
+		? { action: 'inspect_pass', note: v.note }
+		: { action: 'inspect_fail', items: v.items.split(/\r?\n/), note: v.note };
+const passSettleSchema = z.object({
+	passId: z.coerce.number().int().positive(),
+	outcome: z.enum(PASS_OUTCOMES)
+});
 
 /** A plain state step: parse, transition, answer. */
-async function step(locals: App.Locals, url: URL, params: { id: string }, request: Request, schema: z.ZodType, build: (v: never) => TransitionInput, role: 'clerk' | 'manager' = 'clerk') {
+async function step(
+	locals: App.Locals,
+	url: URL,
+	params: { id: string },
+	request: Request,
+	schema: z.ZodType,
+	build: (v: never) => TransitionInput,
+	role: 'clerk' | 'manager' = 'clerk'
+) {
 	const user = requireStaff(locals, role, url);
 	const form = await request.formData();
 	const parsed = parseForm(schema, form);
-	if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0] ?? m.form_fix_errors(), { errors: parsed.errors, values: parsed.values });
+	if (!parsed.ok)
+		return failForm(400, Object.values(parsed.errors)[0] ?? m.form_fix_errors(), {
+			errors: parsed.errors,
+			values: parsed.values
+		});
 	const data = parsed.data as { idem: string };
-	const r = attempt(form, () => transition(getDb(), user as Actor, idOf(params), build(data as never), { idempotencyKey: data.idem, now: nowMs() }));
+	const r = attempt(form, () =>
+		transition(getDb(), user as Actor, idOf(params), build(data as never), {
+			idempotencyKey: data.idem,
+			now: nowMs()
+		})
+	);
 	if (!r.ok) return r.fail;
 	return { ok: m.renovation_saved() };
 }
@@ -99,16 +149,33 @@ async function step(locals: App.Locals, url: URL, params: { id: string }, reques
  * The review of a state step (permit, inspection): checked on the server as the step itself,
  * nothing written; the page then confirms with what will be recorded.
  */
-async function stepReview(locals: App.Locals, url: URL, params: { id: string }, request: Request, schema: z.ZodType, build: (v: never) => TransitionInput) {
+async function stepReview(
+	locals: App.Locals,
+	url: URL,
+	params: { id: string },
+	request: Request,
+	schema: z.ZodType,
+	build: (v: never) => TransitionInput
+) {
 	const user = requireStaff(locals, 'clerk', url);
 	const form = await request.formData();
 	const parsed = parseForm(schema, form);
-	if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0] ?? m.form_fix_errors(), { errors: parsed.errors, values: parsed.values });
+	if (!parsed.ok)
+		return failForm(400, Object.values(parsed.errors)[0] ?? m.form_fix_errors(), {
+			errors: parsed.errors,
+			values: parsed.values
+		});
 	const data = parsed.data as { idem: string };
 	const input = build(data as never);
-	const r = attempt(form, () => reviewStep(getDb(), user as Actor, idOf(params), input, { idempotencyKey: data.idem, now: nowMs() }));
+	const r = attempt(form, () =>
+		reviewStep(getDb(), user as Actor, idOf(params), input, {
+			idempotencyKey: data.idem,
+			now: nowMs()
+		})
+	);
 	if (!r.ok) return r.fail;
-	const items = input.action === 'inspect_fail' ? input.items.map((x) => x.trim()).filter(Boolean) : [];
+	const items =
+		input.action === 'inspect_fail' ? input.items.map((x) => x.trim()).filter(Boolean) : [];
 	return { review: { step: input.action, ...r.value, items }, values: formValues(form) };
 }
 
@@ -130,9 +197,30 @@ async function readPay(locals: App.Locals, url: URL, params: { id: string }, req
 	const agreementSigned = form.get('agreement') === 'on';
 	if (!agreementSigned) errors.agreement = m.renovation_err_agreement_required();
 	if (Object.keys(errors).length || !method.ok || !workers.ok || !wall.ok) {
-		return { ok: false as const, fail: failForm(400, errors._form ?? (Object.keys(errors).length === 1 ? Object.values(errors)[0] : m.form_fix_errors()), { errors, values: formValues(form) }) };
+		return {
+			ok: false as const,
+			fail: failForm(
+				400,
+				errors._form ??
+					(Object.keys(errors).length === 1 ? Object.values(errors)[0] : m.form_fix_errors()),
+				{ errors, values: formValues(form) }
+			)
+		};
 	}
-	return { ok: true as const, user, form, db, rows: workers.rows, input: { renovationId: id, agreementSigned, wallAreaCenti: wall.centi, workers: workers.workers, method: method.data } };
+	return {
+		ok: true as const,
+		user,
+		form,
+		db,
+		rows: workers.rows,
+		input: {
+			renovationId: id,
+			agreementSigned,
+			wallAreaCenti: wall.centi,
+			workers: workers.workers,
+			method: method.data
+		}
+	};
 }
 
 /** The deposit refund form read into settleDeposit's input, or the refusal. */
@@ -144,8 +232,18 @@ async function readSettle(locals: App.Locals, url: URL, params: { id: string }, 
 	if (!deductions.ok) Object.assign(errors, deductions.errors);
 	const refund = parseRefund(form);
 	if (!refund.ok) Object.assign(errors, refund.errors);
-	if (!deductions.ok || !refund.ok) return { ok: false as const, fail: failForm(400, errors._form ?? m.form_fix_errors(), { errors, values: formValues(form) }) };
-	return { ok: true as const, user, form, rows: deductions.rows, input: { renovationId: idOf(params), deductions: deductions.deductions, refund: refund.refund } };
+	if (!deductions.ok || !refund.ok)
+		return {
+			ok: false as const,
+			fail: failForm(400, errors._form ?? m.form_fix_errors(), { errors, values: formValues(form) })
+		};
+	return {
+		ok: true as const,
+		user,
+		form,
+		rows: deductions.rows,
+		input: { renovationId: idOf(params), deductions: deductions.deductions, refund: refund.refund }
+	};
 }
 
 export const actions = {
@@ -161,25 +259,57 @@ export const actions = {
 		})),
 
 	approve: async ({ locals, url, params, request }) =>
-		step(locals, url, params, request, noteSchema, (v: z.infer<typeof noteSchema>) => ({ action: 'approve', note: v.note }), 'manager'),
+		step(
+			locals,
+			url,
+			params,
+			request,
+			noteSchema,
+			(v: z.infer<typeof noteSchema>) => ({ action: 'approve', note: v.note }),
+			'manager'
+		),
 
 	reject: async ({ locals, url, params, request }) =>
-		step(locals, url, params, request, reasonSchema, (v: z.infer<typeof reasonSchema>) => ({ action: 'reject', reason: v.reason }), 'manager'),
+		step(
+			locals,
+			url,
+			params,
+			request,
+			reasonSchema,
+			(v: z.infer<typeof reasonSchema>) => ({ action: 'reject', reason: v.reason }),
+			'manager'
+		),
 
-	permitReview: async ({ locals, url, params, request }) => stepReview(locals, url, params, request, untilSchema, (v: z.infer<typeof untilSchema>) => ({ action: 'issue_permit', until: v.until })),
+	permitReview: async ({ locals, url, params, request }) =>
+		stepReview(locals, url, params, request, untilSchema, (v: z.infer<typeof untilSchema>) => ({
+			action: 'issue_permit',
+			until: v.until
+		})),
 
-	permit: async ({ locals, url, params, request }) => step(locals, url, params, request, untilSchema, (v: z.infer<typeof untilSchema>) => ({ action: 'issue_permit', until: v.until })),
+	permit: async ({ locals, url, params, request }) =>
+		step(locals, url, params, request, untilSchema, (v: z.infer<typeof untilSchema>) => ({
+			action: 'issue_permit',
+			until: v.until
+		})),
 
-	start: async ({ locals, url, params, request }) => step(locals, url, params, request, noteSchema, () => ({ action: 'start' })),
+	start: async ({ locals, url, params, request }) =>
+		step(locals, url, params, request, noteSchema, () => ({ action: 'start' })),
 
 	extend: async ({ locals, url, params, request }) =>
-		step(locals, url, params, request, untilSchema, (v: z.infer<typeof untilSchema>) => ({ action: 'extend_permit', until: v.until, note: v.note })),
+		step(locals, url, params, request, untilSchema, (v: z.infer<typeof untilSchema>) => ({
+			action: 'extend_permit',
+			until: v.until,
+			note: v.note
+		})),
 
-	inspectReview: async ({ locals, url, params, request }) => stepReview(locals, url, params, request, inspectSchema, inspection),
+	inspectReview: async ({ locals, url, params, request }) =>
+		stepReview(locals, url, params, request, inspectSchema, inspection),
 
-	inspect: async ({ locals, url, params, request }) => step(locals, url, params, request, inspectSchema, inspection),
+	inspect: async ({ locals, url, params, request }) =>
+		step(locals, url, params, request, inspectSchema, inspection),
 
-	close: async ({ locals, url, params, request }) => step(locals, url, params, request, noteSchema, () => ({ action: 'close' })),
+	close: async ({ locals, url, params, request }) =>
+		step(locals, url, params, request, noteSchema, () => ({ action: 'close' })),
 
 	/** Step 1 of taking the fees: the receipt as it would be posted (nothing written). */
 	payReview: async ({ locals, url, params, request }) => {
@@ -187,7 +317,15 @@ export const actions = {
 		if (!p.ok) return p.fail;
 		const r = attempt(p.form, () => reviewFees(p.db, p.user, p.input, nowMs()), p.rows);
 		if (!r.ok) return r.fail;
-		return { review: { step: 'pay' as const, ...r.value, method: p.input.method.method, tenderedFen: p.input.method.tenderedFen }, values: formValues(p.form) };
+		return {
+			review: {
+				step: 'pay' as const,
+				...r.value,
+				method: p.input.method.method,
+				tenderedFen: p.input.method.tenderedFen
+			},
+			values: formValues(p.form)
+		};
 	},
 
 	/** Step 2: post it. */
@@ -196,7 +334,11 @@ export const actions = {
 		if (!p.ok) return p.fail;
 		const r = attempt(p.form, () => payFees(p.db, p.user, p.input, nowMs()), p.rows);
 		if (!r.ok) return r.fail;
-		return { ok: m.renovation_paid_ok({ receiptNo: r.value.receiptNo }), receiptNo: r.value.receiptNo, changeFen: r.value.changeFen };
+		return {
+			ok: m.renovation_paid_ok({ receiptNo: r.value.receiptNo }),
+			receiptNo: r.value.receiptNo,
+			changeFen: r.value.changeFen
+		};
 	},
 
 	/** Step 1 of the deposit refund: refund and deductions as they would be recorded (nothing written). */
@@ -213,21 +355,50 @@ export const actions = {
 		if (!p.ok) return p.fail;
 		const r = attempt(p.form, () => settleDeposit(getDb(), p.user, p.input, nowMs()), p.rows);
 		if (!r.ok) return r.fail;
-		return { ok: m.renovation_settled_ok({ voucherNo: r.value.voucherNo }), voucherNo: r.value.voucherNo };
+		return {
+			ok: m.renovation_settled_ok({ voucherNo: r.value.voucherNo }),
+			voucherNo: r.value.voucherNo
+		};
 	},
 
 	passSettle: async ({ locals, url, params, request }) => {
 		const user = requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
-		const parsed = parseForm(passSettleSchema, { passId: String(form.get('passId') ?? ''), outcome: String(form.get('outcome') ?? '') });
+		const parsed = parseForm(passSettleSchema, {
+			passId: String(form.get('passId') ?? ''),
+			outcome: String(form.get('outcome') ?? '')
+		});
 		const refund = parseRefund(form);
-		if (!parsed.ok || !refund.ok) return failForm(400, refund.ok ? m.renovation_err_pass_not_found() : (refund.errors._form ?? m.form_fix_errors()), { errors: refund.ok ? {} : refund.errors, values: formValues(form) });
+		if (!parsed.ok || !refund.ok)
+			return failForm(
+				400,
+				refund.ok
+					? m.renovation_err_pass_not_found()
+					: (refund.errors._form ?? m.form_fix_errors()),
+				{ errors: refund.ok ? {} : refund.errors, values: formValues(form) }
+			);
 		const db = getDb();
 		// The pass must belong to this application (the page it was sent from).
-		const d = renovationDetail(db, user.communityId, idOf(params), todayOf(db, user.communityId, nowMs()));
-		if (!d || !d.passes.some((p) => p.id === parsed.data.passId)) return failForm(404, m.renovation_err_pass_not_found());
-		const r = attempt(form, () => settlePass(db, user, { passId: parsed.data.passId, outcome: parsed.data.outcome, refund: refund.refund }, nowMs()));
+		const d = renovationDetail(
+			db,
+			user.communityId,
+			idOf(params),
+			todayOf(db, user.communityId, nowMs())
+		);
+		if (!d || !d.passes.some((p) => p.id === parsed.data.passId))
+			return failForm(404, m.renovation_err_pass_not_found());
+		const r = attempt(form, () =>
+			settlePass(
+				db,
+				user,
+				{ passId: parsed.data.passId, outcome: parsed.data.outcome, refund: refund.refund },
+				nowMs()
+			)
+		);
 		if (!r.ok) return r.fail;
-		return { ok: m.renovation_pass_settled_ok({ voucherNo: r.value.voucherNo }), voucherNo: r.value.voucherNo };
+		return {
+			ok: m.renovation_pass_settled_ok({ voucherNo: r.value.voucherNo }),
+			voucherNo: r.value.voucherNo
+		};
 	}
 } satisfies Actions;

@@ -19,7 +19,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return {
 		idem: crypto.randomUUID(),
 		today: todayOf(db, user.communityId, nowMs()),
-		unit: unit ? { code: unit.code, area: formatArea(unit.areaCenti), owner: owner?.name ?? '', phone: owner?.phone ?? '' } : null
+		unit: unit
+			? {
+					code: unit.code,
+					area: formatArea(unit.areaCenti),
+					owner: owner?.name ?? '',
+					phone: owner?.phone ?? ''
+				}
+			: null
 	};
 };
 
@@ -28,14 +35,18 @@ export const actions = {
 		const user = requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
 		const parsed = parseForm(applicationSchema, form);
-		if (!parsed.ok) return failForm(400, m.form_fix_errors(), { errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok)
+			return failForm(400, m.form_fix_errors(), { errors: parsed.errors, values: parsed.values });
 		let id: number;
 		try {
 			id = createApplication(getDb(), user, toApplicationInput(parsed.data), nowMs()).id;
 		} catch (e) {
 			const r = describeRefusal(e);
 			if (!r) throw e;
-			return failForm(409, r.message, { errors: r.field ? { [r.field]: r.message } : {}, values: formValues(form) });
+			return failForm(409, r.message, {
+				errors: r.field ? { [r.field]: r.message } : {},
+				values: formValues(form)
+			});
 		}
 		redirect(303, `/renovation/${id}?created=1`);
 	}

@@ -37,16 +37,33 @@ export const actions = {
 		const ref = String(form.get('ref') ?? '').trim();
 		const values = formValues(form);
 		const r = ref ? findRenovation(db, user.communityId, ref) : undefined;
-		if (!r) return failForm(404, m.renovation_err_unknown_application({ ref }), { errors: { ref: m.renovation_err_unknown_application({ ref }) }, values });
+		if (!r)
+			return failForm(404, m.renovation_err_unknown_application({ ref }), {
+				errors: { ref: m.renovation_err_unknown_application({ ref }) },
+				values
+			});
 		const errors: Record<string, string> = {};
 		const method = parseMethodFields(form);
 		if (!method.ok) Object.assign(errors, method.errors);
 		const workers = parseWorkers(form);
 		if (!workers.ok) Object.assign(errors, workers.errors);
-		if (!method.ok || !workers.ok) return failForm(400, errors._form ?? m.form_fix_errors(), { errors, values });
+		if (!method.ok || !workers.ok)
+			return failForm(400, errors._form ?? m.form_fix_errors(), { errors, values });
 		try {
-			const paid = issuePasses(db, user, { renovationId: r.id, workers: workers.workers, method: method.data }, nowMs());
-			return { ok: m.renovation_passes_issued_ok({ count: paid.passIds.length, receiptNo: paid.receiptNo }), receiptNo: paid.receiptNo, renovationId: r.id };
+			const paid = issuePasses(
+				db,
+				user,
+				{ renovationId: r.id, workers: workers.workers, method: method.data },
+				nowMs()
+			);
+			return {
+				ok: m.renovation_passes_issued_ok({
+					count: paid.passIds.length,
+					receiptNo: paid.receiptNo
+				}),
+				receiptNo: paid.receiptNo,
+				renovationId: r.id
+			};
 		} catch (e) {
 			const d = describeRefusal(e, workers.rows);
 			if (!d) throw e;

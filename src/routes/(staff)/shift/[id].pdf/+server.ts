@@ -16,8 +16,19 @@ export const GET = async ({ locals, url, params }) => {
 	const db = getDb();
 	const shift = closedShift(db, user.communityId, id);
 	if (!shift) error(404, 'not found');
-	if (shift.cashierId !== user.id && shift.successorId !== user.id && !roleAtLeast(user.role, 'manager')) error(403, 'forbidden');
+	if (
+		shift.cashierId !== user.id &&
+		shift.successorId !== user.id &&
+		!roleAtLeast(user.role, 'manager')
+	)
+		error(403, 'forbidden');
 	const community = getCommunity(db, user.communityId);
-	const pdf = await shiftHandoverPdf({ communityName: community.name, centreName: community.centreName, timeZone: community.timeZone, shift, printedAt: nowMs() });
+	const pdf = await shiftHandoverPdf({
+		communityName: community.name,
+		centreName: community.centreName,
+		timeZone: community.timeZone,
+		shift,
+		printedAt: nowMs()
+	});
 	return pdfResponse(pdf, { filename: `shift-${shift.id}.pdf` });
 };

@@ -23,7 +23,10 @@ export const load = (({ locals, params, url }) => {
 		created: url.searchParams.get('created') === '1',
 		suggestedDepartment: ticket.department ?? defaultDepartment(ticket.kind),
 		// One token per form, fresh on every load: a double submit of the same form posts once.
-		keys: Object.fromEntries(ACTIONS.map((a) => [a, crypto.randomUUID()])) as Record<TicketAction, string>,
+		keys: Object.fromEntries(ACTIONS.map((a) => [a, crypto.randomUUID()])) as Record<
+			TicketAction,
+			string
+		>,
 		userName: user.displayName,
 		recordWithinMinutes: community.settings.tickets.recordWithinMinutes
 	};
@@ -37,7 +40,9 @@ function action(name: TicketAction): Action {
 		const values = formValues(await request.formData());
 		// Approving a developer complaint is the manager's: the state machine's role rule refuses
 		// anyone else with a translated 403, checked here on every submit.
-		const r = applyTicketAction(db, params.no, name, values, staffActor(user), { idempotencyKey: values.idempotencyKey });
+		const r = applyTicketAction(db, params.no, name, values, staffActor(user), {
+			idempotencyKey: values.idempotencyKey
+		});
 		if (!r.ok) return ticketFail(r, tz, { _action: name });
 		const message = r.replay
 			? m.tickets_replayed()

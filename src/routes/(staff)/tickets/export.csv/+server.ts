@@ -7,7 +7,15 @@ import { m } from '$lib/paraglide/messages.js';
 import { toCsv } from '$lib/server/csv';
 import { listBoard } from '$lib/server/tickets';
 import { parseBoardFilter } from '../filters';
-import { deadlineStateLabel, departmentLabel, kindLabel, limitLabel, sourceLabel, stateLabel, urgencyLabel } from '$lib/ticket-labels';
+import {
+	deadlineStateLabel,
+	departmentLabel,
+	kindLabel,
+	limitLabel,
+	sourceLabel,
+	stateLabel,
+	urgencyLabel
+} from '$lib/ticket-labels';
 import type { RequestHandler } from './$types';
 
 /** GET /tickets/export.csv?… — exactly what the board shows with the same filters (UTF-8 + BOM). */

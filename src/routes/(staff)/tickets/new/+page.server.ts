@@ -37,7 +37,9 @@ export const actions = {
 		const form = await request.formData();
 		const values = formValues(form);
 		const photos = await photosFromForm(form, 'photos');
-		const r = createTicket(db, { ...values, photos }, staffActor(user), { idempotencyKey: values.idempotencyKey });
+		const r = createTicket(db, { ...values, photos }, staffActor(user), {
+			idempotencyKey: values.idempotencyKey
+		});
 		if (!r.ok) return ticketFail(r, community.timeZone);
 		redirect(303, `/tickets/${r.ticketNo}?created=1`);
 	}

@@ -21,6 +21,17 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	if (!detail) error(404, 'not_found');
 	const community = getCommunity(db, user.communityId);
 	const pdf = await renderWaiverForm(detail, community);
-	audit(db, { communityId: user.communityId, actorId: user.id, action: 'waiver.print', targetType: 'waiver_request', targetId: detail.request.requestNo, detail: { state: detail.request.state } }, nowMs());
+	audit(
+		db,
+		{
+			communityId: user.communityId,
+			actorId: user.id,
+			action: 'waiver.print',
+			targetType: 'waiver_request',
+			targetId: detail.request.requestNo,
+			detail: { state: detail.request.state }
+		},
+		nowMs()
+	);
 	return pdfResponse(pdf, { filename: `${detail.request.requestNo}.pdf` });
 };

@@ -7,7 +7,13 @@ import type { PageServerLoad } from './$types';
 /** /waivers/{id} — one request as the counter sees it: print it, see the outcome, file again. */
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const user = requireStaff(locals, 'clerk', url);
-	const v = /^\d{1,9}$/.test(params.id) ? requestView(getDb(), user.communityId, Number(params.id)) : null;
+	const v = /^\d{1,9}$/.test(params.id)
+		? requestView(getDb(), user.communityId, Number(params.id))
+		: null;
 	if (!v) error(404, 'not_found');
-	return { v, filed: url.searchParams.get('filed') === '1', canDecide: user.role !== 'clerk' && v.request.state === 'pending' };
+	return {
+		v,
+		filed: url.searchParams.get('filed') === '1',
+		canDecide: user.role !== 'clerk' && v.request.state === 'pending'
+	};
 };

@@ -12,24 +12,47 @@ import { INFO_TOPICS, topicTitle, type InfoTopic } from '../topics';
 /** The rate per basis, in words ("2.65 元/平方米·月"). */
 function rateText(basis: string, rateFen: number): string {
 	const rate = formatYuan(rateFen, { symbol: false });
-	return basis === 'per_area' ? m.kiosk_info_fee_per_area({ rate }) : basis === 'per_space' ? m.kiosk_info_fee_per_space({ rate }) : m.kiosk_info_fee_per_unit({ rate });
+	return basis === 'per_area'
+		? m.kiosk_info_fee_per_area({ rate })
+		: basis === 'per_space'
+			? m.kiosk_info_fee_per_space({ rate })
+			: m.kiosk_info_fee_per_unit({ rate });
 }
 
 export const load = ({ locals, params }) => {
-	const topic = (INFO_TOPICS as readonly string[]).includes(params.topic) ? (params.topic as InfoTopic) : null;
+	const topic = (INFO_TOPICS as readonly string[]).includes(params.topic)
+		? (params.topic as InfoTopic)
+		: null;
 	if (!topic) error(404, 'not_found');
 	const db = getDb();
 	const c = getCommunity(db, kioskCommunityId(locals));
 	const s = c.settings;
 	// One shape for every topic: the page shows what is filled in.
-	const base = { topic, title: topicTitle(topic), items: [] as { name: string; nameEn: string; rate: string; from: string }[], rules: [] as string[], text: '', fees: [] as string[], staff: [] as { name: string; workNo: string; role: string }[] };
+	const base = {
+		topic,
+		title: topicTitle(topic),
+		items: [] as { name: string; nameEn: string; rate: string; from: string }[],
+		rules: [] as string[],
+		text: '',
+		fees: [] as string[],
+		staff: [] as { name: string; workNo: string; role: string }[]
+	};
 	switch (topic) {
 		case 'fees': {
 			// The rate in force this month of every fee item (the fees area keeps the history).
 			const month = communityToday(c).slice(0, 7);
-			const items = ratesInForce(db, c.id, month).map((r) => ({ name: r.nameZh, nameEn: r.nameEn, rate: rateText(r.basis, r.rateFen), from: r.fromMonth }));
-			const rules = [m.kiosk_info_due({ day: s.fees.dueDay }), m.kiosk_info_late({ rate: s.fees.lateFeeRatePerMille })];
-			if (s.fees.lateFeeCapPercent !== null) rules.push(m.kiosk_info_late_cap({ percent: s.fees.lateFeeCapPercent }));
+			const items = ratesInForce(db, c.id, month).map((r) => ({
+				name: r.nameZh,
+				nameEn: r.nameEn,
+				rate: rateText(r.basis, r.rateFen),
+				from: r.fromMonth
+			}));
+			const rules = [
+				m.kiosk_info_due({ day: s.fees.dueDay }),
+				m.kiosk_info_late({ rate: s.fees.lateFeeRatePerMille })
+			];
+			if (s.fees.lateFeeCapPercent !== null)
+				rules.push(m.kiosk_info_late_cap({ percent: s.fees.lateFeeCapPercent }));
 			rules.push(m.kiosk_info_vacancy({ percent: s.fees.vacancyPercent }));
 			return { ...base, items, rules };
 		}
@@ -41,9 +64,16 @@ export const load = ({ locals, params }) => {
 				m.kiosk_info_ren_deposit({ amount: formatYuan(r.depositFen) }),
 				m.kiosk_info_ren_debris({ amount: formatYuan(r.debrisRateFenPerM2) }),
 				m.kiosk_info_ren_wall({ amount: formatYuan(r.wallDebrisRateFenPerM2) }),
-				m.kiosk_info_ren_pass({ deposit: formatYuan(r.passDepositFen), fee: formatYuan(r.passCardFeeFen) })
+				m.kiosk_info_ren_pass({
+					deposit: formatYuan(r.passDepositFen),
+					fee: formatYuan(r.passCardFeeFen)
+				})
 			];
-			return { ...base, text: s.kiosk.renovationProcedure || m.kiosk_info_renovation_default(), fees };
+			return {
+				...base,
+				text: s.kiosk.renovationProcedure || m.kiosk_info_renovation_default(),
+				fees
+			};
 		}
 		case 'commitments':
 			return { ...base, text: s.kiosk.serviceCommitments || serviceCommitmentsDefault(s.tickets) };

@@ -39,9 +39,14 @@ export const actions = {
 			form = await request.formData();
 		} catch {
 			// The body was refused (over the server's upload limit): nothing was read, nothing written.
-			return failForm(413, m.kiosk_report_err_body(), { errors: { photos: m.kiosk_report_err_body() } });
+			return failForm(413, m.kiosk_report_err_body(), {
+				errors: { photos: m.kiosk_report_err_body() }
+			});
 		}
-		const str = (k: string, max: number) => String(form.get(k) ?? '').trim().slice(0, max + 1);
+		const str = (k: string, max: number) =>
+			String(form.get(k) ?? '')
+				.trim()
+				.slice(0, max + 1);
 		const values = {
 			kind: str('kind', 30),
 			where: form.get('where') === 'common' ? 'common' : 'home',
@@ -50,10 +55,13 @@ export const actions = {
 			urgent: form.get('urgent') === '1' ? '1' : ''
 		};
 		const errors: Record<string, string> = {};
-		if (!(TICKET_KINDS as readonly string[]).includes(values.kind)) errors.kind = m.kiosk_report_err_kind();
-		if (values.where === 'common' && !values.location) errors.location = m.kiosk_report_err_location();
+		if (!(TICKET_KINDS as readonly string[]).includes(values.kind))
+			errors.kind = m.kiosk_report_err_kind();
+		if (values.where === 'common' && !values.location)
+			errors.location = m.kiosk_report_err_location();
 		if (!values.text) errors.text = m.kiosk_report_err_text();
-		if (Object.keys(errors).length) return failForm(400, Object.values(errors)[0], { errors, values });
+		if (Object.keys(errors).length)
+			return failForm(400, Object.values(errors)[0], { errors, values });
 
 		const { community, account } = residentAccount(resident);
 		const owner = account.owners[0];
@@ -75,10 +83,15 @@ export const actions = {
 		);
 		if (!r.ok) {
 			// Name and phone come from the file, not from the resident: a problem there is for the counter.
-			if (r.errors.reporterName || r.errors.reporterPhone) return failForm(409, m.kiosk_report_err_generic(), { values });
+			if (r.errors.reporterName || r.errors.reporterPhone)
+				return failForm(409, m.kiosk_report_err_generic(), { values });
 			// Only the resident's own fields go back (never the phone number on file).
 			const t = translateFailure(r, community.timeZone);
-			const shown = Object.fromEntries(Object.entries(t.errors).filter(([k]) => ['kind', 'location', 'text', 'photos', 'urgency'].includes(k)));
+			const shown = Object.fromEntries(
+				Object.entries(t.errors).filter(([k]) =>
+					['kind', 'location', 'text', 'photos', 'urgency'].includes(k)
+				)
+			);
 			return failForm(r.status, Object.values(shown)[0] ?? t.message, { errors: shown, values });
 		}
 		return { created: { ticketNo: r.ticketNo } };

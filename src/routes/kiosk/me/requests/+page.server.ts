@@ -23,6 +23,12 @@ export const load = (({ locals }) => {
 	// The renovation area's list, narrowed to this unit exactly (its search is a LIKE on the code).
 	const renovations = listRenovations(db, resident.communityId, { q: resident.unitCode, limit: 20 })
 		.filter((r) => r.unitCode === resident.unitCode)
-		.map((r) => ({ appNo: r.appNo, state: renovationStateLabel(r.state), plannedStart: r.plannedStart, plannedEnd: r.plannedEnd, permitUntil: r.permitUntil }));
+		.map((r) => ({
+			appNo: r.appNo,
+			state: renovationStateLabel(r.state),
+			plannedStart: r.plannedStart,
+			plannedEnd: r.plannedEnd,
+			permitUntil: r.permitUntil
+		}));
 	return { tickets, renovations };
 }) satisfies PageServerLoad;

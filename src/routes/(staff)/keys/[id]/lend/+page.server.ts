@@ -6,7 +6,13 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { activeStaff, getKey, lendKey, unitHolders } from '$lib/server/keys';
-import { explainLoan, keyIdParam, lendSchema, parseLocalDateTime, toLocalInput } from '$lib/server/keys/forms';
+import {
+	explainLoan,
+	keyIdParam,
+	lendSchema,
+	parseLocalDateTime,
+	toLocalInput
+} from '$lib/server/keys/forms';
 import { defaultExpectedReturn } from '$lib/domain/keys';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +25,14 @@ export const load = (({ locals, url, params }) => {
 	const community = getCommunity(db, user.communityId);
 	const holders = key.unitId ? unitHolders(db, key.unitId) : [];
 	return {
-		key: { id: key.id, tagNo: key.tagNo, kind: key.kind, opens: key.opens, slot: key.slot, state: key.state },
+		key: {
+			id: key.id,
+			tagNo: key.tagNo,
+			kind: key.kind,
+			opens: key.opens,
+			slot: key.slot,
+			state: key.state
+		},
 		// Names and roles only: the clerk checks the borrower's ID against the file, the server matches it.
 		holders: holders.map((h) => ({ name: h.name, role: h.role })),
 		staff: activeStaff(db, user.communityId),
@@ -27,7 +40,10 @@ export const load = (({ locals, url, params }) => {
 			consentPhone: holders.find((h) => h.role === 'owner')?.phone ?? '',
 			consentAt: toLocalInput(now, community.timeZone),
 			consentBy: String(user.id),
-			expectedReturnAt: toLocalInput(defaultExpectedReturn(now, community.settings.keys.loanHours), community.timeZone)
+			expectedReturnAt: toLocalInput(
+				defaultExpectedReturn(now, community.settings.keys.loanHours),
+				community.timeZone
+			)
 		},
 		token: crypto.randomUUID()
 	};
@@ -59,10 +75,18 @@ export const actions = {
 				purpose: d.purpose,
 				purposeNote: d.purposeNote,
 				consent: called
-					? { phone: d.consentPhone, atMs: d.consentAt ? parseLocalDateTime(d.consentAt, tz) : now, byStaffId: d.consentBy ?? user.id, answer: d.consentAnswer || null }
+					? {
+							phone: d.consentPhone,
+							atMs: d.consentAt ? parseLocalDateTime(d.consentAt, tz) : now,
+							byStaffId: d.consentBy ?? user.id,
+							answer: d.consentAnswer || null
+						}
 					: null,
 				escortStaffId: d.escortStaffId,
-				collateral: d.collateralIdType && d.collateralIdNumber ? { idType: d.collateralIdType, idNumber: d.collateralIdNumber } : null,
+				collateral:
+					d.collateralIdType && d.collateralIdNumber
+						? { idType: d.collateralIdType, idNumber: d.collateralIdNumber }
+						: null,
 				expectedReturnAt: parseLocalDateTime(d.expectedReturnAt, tz),
 				idempotencyKey: d.token
 			},
@@ -70,8 +94,13 @@ export const actions = {
 		);
 		if (!result.ok) {
 			const e = explainLoan(result.errors);
-			const conflict = result.errors.some((x) => x === 'key_lent' || x === 'key_lost' || x === 'key_returned_to_owner');
-			return failForm(conflict ? 409 : 400, e.message, { errors: e.errors, values: formValues(form) });
+			const conflict = result.errors.some(
+				(x) => x === 'key_lent' || x === 'key_lost' || x === 'key_returned_to_owner'
+			);
+			return failForm(conflict ? 409 : 400, e.message, {
+				errors: e.errors,
+				values: formValues(form)
+			});
 		}
 		redirect(303, `/keys/${params.id}?done=lent`);
 	}

@@ -6,7 +6,13 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { activeStaff, getKey, returnKey } from '$lib/server/keys';
-import { explainReturn, keyIdParam, parseLocalDateTime, returnSchema, toLocalInput } from '$lib/server/keys/forms';
+import {
+	explainReturn,
+	keyIdParam,
+	parseLocalDateTime,
+	returnSchema,
+	toLocalInput
+} from '$lib/server/keys/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params }) => {
@@ -49,12 +55,23 @@ export const actions = {
 			db,
 			{ id: user.id, communityId: user.communityId },
 			keyIdParam(params.id),
-			{ returnedAt: parseLocalDateTime(d.returnedAt, tz), receivedBy: d.receivedBy ?? user.id, lost: d.lost, slotConfirmed: d.slotConfirmed, collateralReturned: d.collateralReturned, note: d.note, idempotencyKey: d.token },
+			{
+				returnedAt: parseLocalDateTime(d.returnedAt, tz),
+				receivedBy: d.receivedBy ?? user.id,
+				lost: d.lost,
+				slotConfirmed: d.slotConfirmed,
+				collateralReturned: d.collateralReturned,
+				note: d.note,
+				idempotencyKey: d.token
+			},
 			nowMs()
 		);
 		if (!result.ok) {
 			const e = explainReturn(result.errors);
-			return failForm(result.errors.includes('key_not_lent') ? 409 : 400, e.message, { errors: e.errors, values: formValues(form) });
+			return failForm(result.errors.includes('key_not_lent') ? 409 : 400, e.message, {
+				errors: e.errors,
+				values: formValues(form)
+			});
 		}
 		redirect(303, `/keys/${params.id}?done=${d.lost ? 'lost' : 'returned'}`);
 	}

@@ -14,7 +14,12 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const caseId = Number(params.caseId);
 	let pdf: Buffer;
 	try {
-		pdf = await checklistPdf(getDb(), user.communityId, caseId, `${user.displayName} ${user.workNo}`);
+		pdf = await checklistPdf(
+			getDb(),
+			user.communityId,
+			caseId,
+			`${user.displayName} ${user.workNo}`
+		);
 	} catch (e) {
 		if (e instanceof MoveInError && e.code === 'case_not_found') error(404, 'not_found');
 		throw e;

@@ -13,5 +13,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const db = getDb();
 	const v = voucherByNo(db, user.communityId, params.voucherNo);
 	if (!v) error(404, 'not_found');
-	return pdfResponse(await renderRenovationVoucher(v, getCommunity(db, user.communityId)), { filename: `${v.settlement.voucherNo}.pdf` });
+	return pdfResponse(await renderRenovationVoucher(v, getCommunity(db, user.communityId)), {
+		filename: `${v.settlement.voucherNo}.pdf`
+	});
 };

@@ -10,7 +10,8 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const [id, lineId] = [Number(params.id), Number(params.lineId)];
 	const valid = (n: number) => Number.isSafeInteger(n) && n > 0;
-	const photo = valid(id) && valid(lineId) ? readDeductionPhoto(getDb(), user.communityId, id, lineId) : null;
+	const photo =
+		valid(id) && valid(lineId) ? readDeductionPhoto(getDb(), user.communityId, id, lineId) : null;
 	if (!photo) error(404, 'not_found');
 	return photoResponse(photo);
 };

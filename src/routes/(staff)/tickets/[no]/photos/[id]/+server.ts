@@ -9,7 +9,10 @@ import type { RequestHandler } from './$types';
 export const GET = (({ locals, params, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const id = Number(params.id);
-	const photo = Number.isSafeInteger(id) && id > 0 ? readTicketPhoto(getDb(), user.communityId, params.no, id) : null;
+	const photo =
+		Number.isSafeInteger(id) && id > 0
+			? readTicketPhoto(getDb(), user.communityId, params.no, id)
+			: null;
 	if (!photo) error(404, 'not_found');
 	return photoResponse(photo);
 }) satisfies RequestHandler;
