@@ -38,6 +38,7 @@ import { lateFeeWorking, formatLateFeeWorkingZh } from '../../src/lib/domain/lat
 import { addMonths, localToEpochMs, monthDay } from '../../src/lib/dates.ts';
 import { formatReceiptNo, RECEIPT_PREFIX } from '../../src/lib/server/ledger/index.ts';
 import { forgetCommunity } from '../../src/lib/server/community/index.ts';
+import { seededRandom as rng } from '../../src/lib/random.ts';
 
 /** Bump when the generated data changes shape: the cache is rebuilt. */
 export const GENERATOR_VERSION = 3;
@@ -70,7 +71,8 @@ export interface DatasetInfo {
 
 export const BENCH_TZ = 'Asia/Shanghai';
 
-export { seededRandom as rng } from '../../src/lib/random.ts';
+/** The seeded generator the dataset and the bench's random picks share. */
+export { rng };
 
 const SURNAMES =
 	'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
