@@ -24,6 +24,8 @@ const CANDIDATES_SQL = `SELECT DISTINCT b.unit_id AS id FROM bills b JOIN fee_it
 	AND b.month || '-01' >= u.handover_notice_date
 	AND (u.occupancy = 'not_handed_over' OR EXISTS (SELECT 1 FROM movein_cases c WHERE c.unit_id = u.id AND c.fee_start_month > b.month))`;
 
+const UNIT_CANDIDATES_SQL = CANDIDATES_SQL.replace('b.community_id = ?', '+b.community_id = ?');
+
 const BILLS_SQL = `SELECT b.id AS billId, b.month, i.vacancy_applies AS vacancyApplies, b.full_fen AS fullFen, b.principal_fen AS principalFen,
 	b.vacancy_percent AS vacancyPercent FROM bills b JOIN fee_items i ON i.id = b.fee_item_id WHERE b.unit_id = ? ORDER BY b.month, i.sort, b.id`;
 
@@ -39,8 +41,10 @@ export function grantVacancyCredits(
 	const community = getCommunity(db, communityId);
 	const today = todayIn(community.timeZone, opts.now);
 	// With units named (a counter payment), only their bills are read: posting stays fast in a large community.
+	// `+b.community_id` keeps SQLite off the community index (1.2 M bills: ~1 s a payment in the
+	// bench); the unit index then finds the few bills (0.3 ms).
 	const rows = opts.unitIds
-		? stmt(db, `${CANDIDATES_SQL} AND b.unit_id IN (SELECT value FROM json_each(?))`).all(
+		? stmt(db, `${UNIT_CANDIDATES_SQL} AND b.unit_id IN (SELECT value FROM json_each(?))`).all(
 				communityId,
 				JSON.stringify(opts.unitIds)
 			)
