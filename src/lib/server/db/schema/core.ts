@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** One service centre (管理处). Settings are a JSON blob validated by `settings.ts`. */
@@ -14,6 +15,10 @@ export const communities = sqliteTable('communities', {
 export const OCCUPANCY = ['not_handed_over', 'vacant_after_move_in', 'occupied'] as const;
 export type Occupancy = (typeof OCCUPANCY)[number];
 
+/** What a unit is used for (用途). */
+export const UNIT_USES = ['residential', 'commercial', 'office', 'storage', 'other'] as const;
+export type UnitUse = (typeof UNIT_USES)[number];
+
 /** A unit (房屋): building-entrance-room, e.g. 3-2-1502. Area in hundredths of m². */
 export const units = sqliteTable(
 	'units',
@@ -29,6 +34,9 @@ export const units = sqliteTable(
 		areaCenti: integer('area_centi').notNull(),
 		occupancy: text('occupancy', { enum: OCCUPANCY }).notNull().default('not_handed_over'),
 		handoverNoticeDate: text('handover_notice_date'),
+		use: text('use', { enum: UNIT_USES }).notNull().default('residential'),
+		/** 接房日期: the day the owner took the keys. */
+		moveInDate: text('move_in_date'),
 		parkingSpaces: integer('parking_spaces').notNull().default(0),
 		createdAt: integer('created_at').notNull()
 	},
@@ -62,6 +70,7 @@ export const owners = sqliteTable(
 		idType: text('id_type', { enum: ID_TYPES }).notNull().default('id_card'),
 		idNumber: text('id_number').notNull().default(''),
 		ownerType: text('owner_type', { enum: OWNER_TYPES }).notNull().default('individual'),
+		note: text('note').notNull().default(''),
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [
@@ -70,9 +79,23 @@ export const owners = sqliteTable(
 	]
 );
 
-export const UNIT_OWNER_ROLES = ['owner', 'resident', 'authorised'] as const;
+export const UNIT_OWNER_ROLES = [
+	'owner',
+	'co_owner',
+	'household',
+	'tenant',
+	'emergency',
+	'resident',
+	'authorised'
+] as const;
+export type UnitOwnerRole = (typeof UNIT_OWNER_ROLES)[number];
 
-/** Who belongs to a unit: the owner(s), residents and people the owner authorised on file. */
+/**
+ * Who belongs to a unit, and from when to when: owners (产权人), co-owners, household members
+ * (家庭居住成员), tenants (lease dates), emergency contacts, residents and people the owner authorised.
+ * A tie is ended (end_date), never deleted or rewritten, so a transfer (过户) keeps the old owner on
+ * the record for the bills before its date. `end_date IS NULL` means current.
+ */
 export const unitOwners = sqliteTable(
 	'unit_owners',
 	{
@@ -83,11 +106,80 @@ export const unitOwners = sqliteTable(
 		ownerId: integer('owner_id')
 			.notNull()
 			.references(() => owners.id),
-		role: text('role', { enum: UNIT_OWNER_ROLES }).notNull().default('owner')
+		role: text('role', { enum: UNIT_OWNER_ROLES }).notNull().default('owner'),
+		startDate: text('start_date'),
+		endDate: text('end_date'),
+		endReason: text('end_reason')
 	},
 	(t) => [
-		uniqueIndex('unit_owners_unique').on(t.unitId, t.ownerId),
-		index('unit_owners_owner').on(t.ownerId)
+		uniqueIndex('unit_owners_current')
+			.on(t.unitId, t.ownerId, t.role)
+			.where(sql`${t.endDate} IS NULL`),
+		index('unit_owners_owner').on(t.ownerId),
+		index('unit_owners_unit').on(t.unitId)
+	]
+);
+
+export const SPACE_KINDS = ['surface', 'underground', 'mechanical'] as const;
+export const SPACE_HOLDINGS = ['owned', 'rented'] as const;
+
+/** A parking space (车位). Who holds it is in `parkingSpaceHoldings`, dated. */
+export const parkingSpaces = sqliteTable(
+	'parking_spaces',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		code: text('code').notNull(),
+		areaCenti: integer('area_centi').notNull().default(0),
+		kind: text('kind', { enum: SPACE_KINDS }).notNull().default('surface'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [uniqueIndex('parking_spaces_community_code').on(t.communityId, t.code)]
+);
+
+/** A unit holding a space (owned or rented) from a date; ended, never rewritten. */
+export const parkingSpaceHoldings = sqliteTable(
+	'parking_space_holdings',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		spaceId: integer('space_id')
+			.notNull()
+			.references(() => parkingSpaces.id),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
+		holding: text('holding', { enum: SPACE_HOLDINGS }).notNull().default('owned'),
+		startDate: text('start_date').notNull(),
+		endDate: text('end_date'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		index('parking_space_holdings_space').on(t.spaceId, t.startDate),
+		index('parking_space_holdings_unit').on(t.unitId)
+	]
+);
+
+/** A resident's vehicle (车辆), optionally on a space; registration dated like the ties above. */
+export const vehicles = sqliteTable(
+	'vehicles',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		communityId: integer('community_id')
+			.notNull()
+			.references(() => communities.id),
+		plate: text('plate').notNull(),
+		ownerId: integer('owner_id').references(() => owners.id),
+		unitId: integer('unit_id').references(() => units.id),
+		spaceId: integer('space_id').references(() => parkingSpaces.id),
+		startDate: text('start_date').notNull(),
+		endDate: text('end_date'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		index('vehicles_community_plate').on(t.communityId, t.plate),
+		index('vehicles_unit').on(t.unitId)
 	]
 );
 
