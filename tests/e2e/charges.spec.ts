@@ -154,3 +154,27 @@ test('the kiosk wall page lists the paid-services prices, in both languages', as
 	await expect(page.getByTestId('paid-services')).toContainText('Unblock a toilet');
 	await expect(page.getByTestId('paid-services')).toContainText('¥50.00 per time');
 });
+
+test('the admin edits the price list; a bad price is refused; the kiosk shows the change', async ({
+	page
+}) => {
+	await login(page, 'admin');
+	await open(page, '/admin/fee-items');
+	await page.getByTestId('services-link').click();
+	await expect(page).toHaveURL(/\/admin\/fee-items\/services$/);
+	await page.waitForSelector('body[data-hydrated]');
+	const row = page.getByTestId('service-new');
+	await row.getByLabel('服务项目').fill('更换门锁锁芯');
+	await row.getByLabel('英文名称').fill('Replace a lock cylinder');
+	await row.getByLabel('单价（元）').fill('80.555');
+	await row.getByRole('button', { name: '添加' }).click();
+	await expect(page.getByTestId('services-error')).toHaveText('请检查标红的项目。');
+	await expect(row.getByText('金额最多两位小数(精确到分)。')).toBeVisible();
+	await row.getByLabel('单价（元）').fill('80');
+	await row.getByRole('button', { name: '添加' }).click();
+	await expect(page.getByTestId('services-ok')).toHaveText('已保存“更换门锁锁芯”。');
+
+	await open(page, '/kiosk/info/services');
+	await expect(page.getByTestId('paid-services')).toContainText('更换门锁锁芯');
+	await expect(page.getByTestId('paid-services')).toContainText('80.00 元/次');
+});
