@@ -12,7 +12,9 @@ import { freshDb } from './lib/server';
 /** Tables that hold amounts but are workflow state, with the append-only table that books the money. */
 const MONEY_TABLES_NOT_APPEND_ONLY: Record<string, string> = {
 	waiver_requests:
-		'the decision is also written to waiver_events and the waived amount to waiver_entries (both append-only)'
+		'the decision is also written to waiver_events and the waived amount to waiver_entries (both append-only)',
+	paid_services:
+		'the wall price list, edited in place (audited); a charge copies its price into charges and bills (both append-only)'
 };
 
 let sqlite: Database.Database;

@@ -3,7 +3,9 @@
  *
  * - Monthly amount of a fee item for a unit, by basis:
  *   per_area  rate (fen per m² per month) × area (hundredths of m²) ÷ 100, rounded half up ONCE;
- *   per_space rate × parking spaces;  per_unit  rate.
+ *   per_space rate × parking spaces (held on the month's first day: `domain/fee-items.ts`);
+ *   per_unit  rate;  fixed  rate per charge (one-off items raised at the counter: the monthly run
+ *   never bills them).
  * - The rate in force for month M is the one with the latest `fromMonth` ≤ M (a later insert
  *   with the same `fromMonth` wins): a rate change never touches bills already created.
  * - The bill of month M is due on day `dueDay` of M, clamped to the month's last day; `dueDay` and
@@ -24,7 +26,7 @@
  */
 import { addMonths, daysInMonth, isValidDate, isValidMonth, monthDay } from '../dates';
 
-export type FeeBasis = 'per_area' | 'per_space' | 'per_unit';
+export type FeeBasis = 'per_area' | 'per_space' | 'per_unit' | 'fixed';
 export type UnitOccupancy = 'not_handed_over' | 'vacant_after_move_in' | 'occupied';
 
 /** No single monthly rate above ¥10,000 (per m², space or unit): anything larger is a typo. */
@@ -103,6 +105,7 @@ export function monthlyAmountFen(
 			checkCount(unit.parkingSpaces, 'parkingSpaces');
 			return mulDivHalfUp(rateFen, unit.parkingSpaces, 1);
 		case 'per_unit':
+		case 'fixed':
 			return rateFen;
 		default:
 			throw new RangeError(`unknown basis ${String(basis)}`);
@@ -215,6 +218,8 @@ export function monthPlanner(
 	month: string,
 	settings: BillingSettings
 ): ((unit: BillingUnit) => PlannedBill | null) | null {
+	// One-off items are raised at the counter, never by the monthly run.
+	if (item.basis === 'fixed') return null;
 	const rate = rateForMonth(rates, month);
 	if (!rate) return null;
 	const dueDate = dueDateOf(month, settings.dueDay);

@@ -460,6 +460,18 @@ describe('priceNoteZh', () => {
 		).toBe('150.00元/个×2个=300.00元/月');
 		expect(priceNoteZh(undefined, 22375, 100)).toBe('');
 	});
+	it('says nothing per month of a one-off charge: its unit price × quantity when more than one', () => {
+		const charge = (fullFen: number) =>
+			facts('2026-11', {
+				basis: 'fixed',
+				source: 'charge',
+				rateFen: 2000,
+				fullFen,
+				principalFen: fullFen
+			});
+		expect(priceNoteZh(charge(2000), 2000, 100)).toBe('');
+		expect(priceNoteZh(charge(6000), 6000, 100)).toBe('20.00元×3');
+	});
 });
 
 describe('paidByProxy', () => {

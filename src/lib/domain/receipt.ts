@@ -70,14 +70,14 @@ export interface LineDetail {
 /** What the bills table says of a bill this payment paid (read by the server, optional). */
 export interface BillFacts {
 	month: string;
-	/** 'per_area' | 'per_space' | 'per_unit' */
+	/** 'per_area' | 'per_space' | 'per_unit' | 'fixed' */
 	basis: string;
 	rateFen: number;
 	/** Before the vacancy rate, and what the bill asks. */
 	fullFen: number;
 	principalFen: number;
 	vacancyPercent: number;
-	/** 'monthly' | 'prepay' | 'movein' */
+	/** 'monthly' | 'prepay' | 'movein' | 'charge' */
 	source: string;
 	areaCenti: number | null;
 	parkingSpaces: number | null;
@@ -244,6 +244,11 @@ export function priceNoteZh(
 	vacancyPercent: number
 ): string {
 	const vac = vacancyPercent < 100 ? `×空置${vacancyPercent}%` : '';
+	// A one-off charge is not a monthly amount: its unit price × quantity, or nothing to add.
+	if (f?.source === 'charge') {
+		const qty = f.rateFen > 0 ? f.fullFen / f.rateFen : 0;
+		return Number.isInteger(qty) && qty > 1 ? `${yuan(f.rateFen)}元×${qty}` : '';
+	}
 	if (!f) return vac ? `空置${vacancyPercent}%：${yuan(monthlyFen)}元/月` : '';
 	let price = '';
 	if (

@@ -29,6 +29,7 @@ export const APPEND_ONLY_TABLES = [
 	'cashier_shifts',
 	'shift_closes',
 	'shift_acknowledgements',
+	'charges',
 	'audit_log'
 ] as const;
 

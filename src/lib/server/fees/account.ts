@@ -1,6 +1,11 @@
 import type { Db } from '../db';
 import { lateFeeScheduleOf } from '../admin/priced';
-import { lateFeeWorking, type LateFeePayment, type LateFeeWorking } from '../../domain/late-fee';
+import {
+	lateFeeWorking,
+	type LateFeePayment,
+	type LateFeePeriod,
+	type LateFeeWorking
+} from '../../domain/late-fee';
 import { PROPERTY_ITEM } from './items';
 import { stmt } from '../db/stmt';
 // The waivers' pending-bill query lives in a module that imports nothing of fees (no cycle).
@@ -22,6 +27,8 @@ export interface BillDue {
 	itemNameEn: string;
 	itemSort: number;
 	source: string;
+	/** False for a one-off charge whose item carries no late fee: its late fee stays 0. */
+	lateFeeApplies: boolean;
 	/** What the bill asks (after vacancy) and the full amount before it. */
 	principalFen: number;
 	fullFen: number;
@@ -99,7 +106,8 @@ const OWNERS_SQL = `SELECT o.id, o.name, o.phone, uo.role FROM unit_owners uo JO
 
 // Bills are read without joining fee_items: the names come from a second, tiny query.
 const BILL_COLS = `b.id AS billId, b.fee_item_id AS feeItemId, b.month, b.due_date AS dueDate, b.principal_fen AS principalFen,
-	b.full_fen AS fullFen, b.vacancy_percent AS vacancyPercent, b.source`;
+	b.full_fen AS fullFen, b.vacancy_percent AS vacancyPercent, b.source, b.late_fee_applies AS lateFeeApplies,
+	b.label_zh AS labelZh, b.label_en AS labelEn`;
 const BILLS_SQL = `SELECT ${BILL_COLS} FROM bills b WHERE b.unit_id = ? ORDER BY b.month, b.fee_item_id`;
 const BILLS_FILTERED_SQL = `SELECT ${BILL_COLS} FROM bills b
 	WHERE b.unit_id = ? AND (b.id IN (SELECT value FROM json_each(?)) OR b.month BETWEEN ? AND ?) ORDER BY b.month, b.fee_item_id`;
@@ -126,6 +134,8 @@ const CREDITS_SQL = `SELECT c.bill_id AS billId, c.local_date AS date, SUM(c.amo
 const CREDITS_OF_SQL = `SELECT c.bill_id AS billId, c.local_date AS date, SUM(c.amount_fen) AS fen FROM vacancy_credits c
 	WHERE c.bill_id IN (SELECT value FROM json_each(?)) AND c.local_date <= ? GROUP BY c.bill_id, c.local_date`;
 
+const NO_LATE_FEE: LateFeePeriod[] = [{ from: '0000-01-01', ratePerMille: 0, capPercent: 0 }];
+
 type BillRow = Pick<
 	BillDue,
 	| 'billId'
@@ -136,6 +146,7 @@ type BillRow = Pick<
 	| 'fullFen'
 	| 'vacancyPercent'
 	| 'source'
+	| 'lateFeeApplies'
 	| 'itemCode'
 	| 'itemNameZh'
 	| 'itemNameEn'
@@ -184,7 +195,11 @@ export function billStates(
 					filter.toMonth ?? ''
 				)
 			: stmt(db, BILLS_SQL).all(unitId)
-	) as Omit<BillRow, 'itemCode' | 'itemNameZh' | 'itemNameEn' | 'itemSort'>[];
+	) as (Omit<BillRow, 'itemCode' | 'itemNameZh' | 'itemNameEn' | 'itemSort' | 'lateFeeApplies'> & {
+		lateFeeApplies: number;
+		labelZh: string | null;
+		labelEn: string | null;
+	})[];
 	if (raw.length === 0) return [];
 	const items = new Map(
 		(
@@ -197,13 +212,15 @@ export function billStates(
 			}[]
 		).map((i) => [i.id, i])
 	);
-	const rows: BillRow[] = raw.map((b) => {
+	const rows: BillRow[] = raw.map(({ labelZh, labelEn, lateFeeApplies, ...b }) => {
 		const i = items.get(b.feeItemId);
+		// A one-off charge prints what was charged (the paid service), not only the item's name.
 		return {
 			...b,
+			lateFeeApplies: !!lateFeeApplies,
 			itemCode: i?.code ?? '',
-			itemNameZh: i?.nameZh ?? '',
-			itemNameEn: i?.nameEn ?? '',
+			itemNameZh: labelZh ?? i?.nameZh ?? '',
+			itemNameEn: labelEn ?? i?.nameEn ?? '',
 			itemSort: i?.sort ?? 0
 		};
 	});
@@ -256,7 +273,8 @@ export function billStates(
 			asOf,
 			// A credited part stops accruing from the credit's date; days before it stay as they were.
 			payments: credited.length ? [...payments, ...credited] : payments,
-			schedule
+			// A bill the late fee does not apply to (a one-off charge, unless its item says so) accrues none.
+			schedule: b.lateFeeApplies ? schedule : NO_LATE_FEE
 		});
 		const lateFeePaidFen = latePaid.get(b.billId) ?? 0;
 		const lateFeeWaivedFen = waived.get(b.billId) ?? 0;

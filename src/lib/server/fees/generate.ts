@@ -12,6 +12,13 @@ import {
 	type PlannedBill,
 	type RateRow
 } from '../../domain/billing';
+import {
+	billedSpaces,
+	itemApplies,
+	type FeeScope,
+	type ItemScope,
+	type SpaceHolding
+} from '../../domain/fee-items';
 import { stmt } from '../db/stmt';
 import { grantVacancyCredits } from './vacancy-credits';
 
@@ -35,6 +42,10 @@ export interface ItemWithRates {
 	nameEn: string;
 	basis: FeeBasis;
 	vacancyApplies: boolean;
+	/** Copied onto each bill: whether the late fee accrues on it. */
+	lateFeeApplies: boolean;
+	/** Which units the item bills (all, some buildings, listed units). */
+	scope: ItemScope;
 	sort: number;
 	rates: RateRow[];
 }
@@ -42,30 +53,106 @@ export interface ItemWithRates {
 export interface UnitRow extends BillingUnit {
 	id: number;
 	code: string;
+	building: string;
 }
 
-/** The community's fee items with their rates, for planning bills. */
+/** The community's fee items with their rates and scope, for planning bills. */
 export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
 	const items = stmt(
 		db,
-		'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, basis, vacancy_applies AS vacancyApplies, sort FROM fee_items WHERE community_id = ? ORDER BY sort, id'
-	).all(communityId) as (Omit<ItemWithRates, 'rates' | 'vacancyApplies'> & {
+		`SELECT id, code, name_zh AS nameZh, name_en AS nameEn, basis, vacancy_applies AS vacancyApplies,
+			late_fee_applies AS lateFeeApplies, applies_to AS appliesTo, sort FROM fee_items WHERE community_id = ? ORDER BY sort, id`
+	).all(communityId) as (Omit<
+		ItemWithRates,
+		'rates' | 'vacancyApplies' | 'lateFeeApplies' | 'scope'
+	> & {
 		vacancyApplies: number;
+		lateFeeApplies: number;
+		appliesTo: FeeScope;
 	})[];
 	const rates = stmt(
 		db,
 		'SELECT r.id, r.fee_item_id AS feeItemId, r.from_month AS fromMonth, r.rate_fen AS rateFen FROM fee_rates r JOIN fee_items i ON i.id = r.fee_item_id WHERE i.community_id = ?'
 	).all(communityId) as (RateRow & { feeItemId: number })[];
-	return items.map((i) => ({
-		...i,
-		vacancyApplies: !!i.vacancyApplies,
-		rates: rates.filter((r) => r.feeItemId === i.id)
-	}));
+	// Targets only matter for items that are not for every unit (the common case reads none).
+	const scoped = items.filter((i) => i.appliesTo !== 'all').map((i) => i.id);
+	const targets = scoped.length
+		? (stmt(
+				db,
+				'SELECT fee_item_id AS feeItemId, building, unit_id AS unitId FROM fee_item_targets WHERE fee_item_id IN (SELECT value FROM json_each(?))'
+			).all(JSON.stringify(scoped)) as {
+				feeItemId: number;
+				building: string | null;
+				unitId: number | null;
+			}[])
+		: [];
+	return items.map(({ appliesTo, ...i }) => {
+		const mine = targets.filter((t) => t.feeItemId === i.id);
+		return {
+			...i,
+			vacancyApplies: !!i.vacancyApplies,
+			lateFeeApplies: !!i.lateFeeApplies,
+			scope: {
+				appliesTo,
+				buildings: new Set(mine.flatMap((t) => (t.building === null ? [] : [t.building]))),
+				unitIds: new Set(mine.flatMap((t) => (t.unitId === null ? [] : [t.unitId])))
+			},
+			rates: rates.filter((r) => r.feeItemId === i.id)
+		};
+	});
+}
+
+/**
+ * Parking-space holdings of these units (or of every unit of the community), for per-space items.
+ * Every unit listed gets an entry only when it has holdings; the others fall back to their count.
+ */
+export function holdingsOf(
+	db: Db,
+	communityId: number,
+	units: readonly { id: number }[]
+): Map<number, SpaceHolding[]> {
+	const rows = (
+		units.length <= 200
+			? units.flatMap((u) =>
+					stmt(
+						db,
+						'SELECT unit_id AS unitId, start_date AS startDate, end_date AS endDate FROM parking_space_holdings WHERE unit_id = ?'
+					).all(u.id)
+				)
+			: stmt(
+					db,
+					`SELECT h.unit_id AS unitId, h.start_date AS startDate, h.end_date AS endDate FROM parking_space_holdings h
+					JOIN units u ON u.id = h.unit_id WHERE u.community_id = ?`
+				).all(communityId)
+	) as (SpaceHolding & { unitId: number })[];
+	const out = new Map<number, SpaceHolding[]>();
+	for (const r of rows) {
+		let list = out.get(r.unitId);
+		if (!list) out.set(r.unitId, (list = []));
+		list.push({ startDate: r.startDate, endDate: r.endDate });
+	}
+	return out;
+}
+
+/**
+ * The unit as an item bills it in `month`: null when the item does not apply to it; for a
+ * per-space item, with the spaces it holds on the month's first day (domain/fee-items.ts).
+ */
+export function unitForItem<U extends UnitRow>(
+	item: Pick<ItemWithRates, 'basis' | 'scope'>,
+	unit: U,
+	month: string,
+	holdings: ReadonlyMap<number, SpaceHolding[]>
+): U | null {
+	if (!itemApplies(item.scope, unit)) return null;
+	if (item.basis !== 'per_space') return unit;
+	const spaces = billedSpaces(holdings.get(unit.id) ?? [], unit.parkingSpaces, month);
+	return spaces === unit.parkingSpaces ? unit : { ...unit, parkingSpaces: spaces };
 }
 
 // takenOverFrom: a unit whose move-in case is open (or done) counts as taken over from the case's
 // first fee month, so the months prepaid at handover are billed at the full rate.
-const UNIT_COLS = `id, code, area_centi AS areaCenti, parking_spaces AS parkingSpaces, occupancy, handover_notice_date AS handoverNoticeDate,
+const UNIT_COLS = `id, code, building, area_centi AS areaCenti, parking_spaces AS parkingSpaces, occupancy, handover_notice_date AS handoverNoticeDate,
 	(SELECT min(c.fee_start_month) FROM movein_cases c WHERE c.unit_id = units.id AND c.status IN ('open', 'completed')) AS takenOverFrom`;
 
 export function unitsForBilling(
@@ -93,8 +180,8 @@ export function billingSettings(db: Db, communityId: number, month: string): Bil
 	return { dueDay: f.dueDay, vacancyPercent: f.vacancyPercent };
 }
 
-const INSERT_BILL = `INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, fee_item_id, month) DO NOTHING`;
+const INSERT_BILL = `INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at
+	, late_fee_applies) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, fee_item_id, month) WHERE source <> 'charge' DO NOTHING`;
 
 /**
  * Inserts the bills of `month` for `units` (no transaction of its own: callers wrap it). A bill that
@@ -119,10 +206,15 @@ export function insertBills(
 		item,
 		plan: monthPlanner(item, item.rates, month, settings)
 	}));
+	const holdings = planners.some((p) => p.plan && p.item.basis === 'per_space')
+		? holdingsOf(db, communityId, units)
+		: new Map<number, SpaceHolding[]>();
 	for (let i = 0; i < total; i++) {
 		const unit = units[i];
 		for (const { item, plan: planner } of planners) {
-			const plan: PlannedBill | null = planner ? planner(unit) : null;
+			if (!planner) continue;
+			const billed = unitForItem(item, unit, month, holdings);
+			const plan: PlannedBill | null = billed ? planner(billed) : null;
 			if (!plan) continue;
 			const r = insert.run(
 				communityId,
@@ -135,7 +227,8 @@ export function insertBills(
 				plan.vacancyPercent,
 				plan.rateFen,
 				source,
-				now
+				now,
+				item.lateFeeApplies ? 1 : 0
 			);
 			if (r.changes > 0) created++;
 			else existing++;

@@ -1,7 +1,13 @@
 import type { Db } from '../db';
 import { addMonths } from '../../dates';
 import { planBill } from '../../domain/billing';
-import { billingSettings, itemsWithRates, unitsForBilling } from './generate';
+import {
+	billingSettings,
+	holdingsOf,
+	itemsWithRates,
+	unitForItem,
+	unitsForBilling
+} from './generate';
 import { MAX_PREPAY_MONTHS } from './pay';
 import { stmt } from '../db/stmt';
 
@@ -32,6 +38,7 @@ export function prepayPreview(
 	const unit = unitsForBilling(db, communityId, [unitId])[0];
 	if (!unit) return [];
 	const items = itemsWithRates(db, communityId);
+	const holdings = holdingsOf(db, communityId, [unit]);
 	const existing = new Set(
 		(
 			stmt(
@@ -46,7 +53,10 @@ export function prepayPreview(
 		const newBills: PrepayMonth['newBills'] = [];
 		for (const item of items) {
 			if (existing.has(`${item.id}:${month}`)) continue;
-			const plan = planBill(item, item.rates, unit, month, billingSettings(db, communityId, month));
+			const billed = unitForItem(item, unit, month, holdings);
+			const plan =
+				billed &&
+				planBill(item, item.rates, billed, month, billingSettings(db, communityId, month));
 			if (plan)
 				newBills.push({
 					itemCode: item.code,

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { seedKeys } from '../keys/seed';
 import { seedFees } from '../fees/seed';
+import { seedChargeData } from '../charges/seed';
 import { seedTickets } from '../tickets/seed';
 import { seedRenovations } from '../renovation/seed';
 // The waiver module also plugs the pending-waiver flag into the fee accounts when imported.
@@ -11,6 +12,7 @@ export type SeedHook = (db: Db, ctx: { communityId: number; today: Date }) => vo
 /** Each capability that has demo data registers a hook here (bills, payments, tickets, keys…). The cashiers' shifts are laid around their cash afterwards (seedWithShifts). */
 export const seedHooks: SeedHook[] = [
 	seedFees,
+	seedChargeData, // after seedFees: one-off items and the price list bill nothing
 	seedKeys,
 	seedTickets,
 	seedRenovations,

@@ -11,7 +11,15 @@ import { VOID_CATEGORIES } from '../../../domain/voids';
 export const PAYMENT_METHODS = ['cash', 'cheque', 'card', 'transfer', 'wechat', 'alipay'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-/** Fee items (收费项目) per community. `basis` says how the monthly amount is computed. */
+export const FEE_BASES = ['per_area', 'per_space', 'per_unit', 'fixed'] as const;
+/** Which units a recurring item bills: every unit, the units of some buildings, or listed units. */
+export const FEE_SCOPES = ['all', 'buildings', 'units'] as const;
+export const BILL_SOURCES = ['monthly', 'prepay', 'movein', 'charge'] as const;
+
+/**
+ * Fee items (收费项目) per community. `basis` says how the monthly amount is computed; `fixed`
+ * items are one-off charges raised at the counter (never billed by the monthly run).
+ */
 export const feeItems = sqliteTable(
 	'fee_items',
 	{
@@ -22,13 +30,30 @@ export const feeItems = sqliteTable(
 		code: text('code').notNull(),
 		nameZh: text('name_zh').notNull(),
 		nameEn: text('name_en').notNull(),
-		basis: text('basis', { enum: ['per_area', 'per_space', 'per_unit'] }).notNull(),
+		basis: text('basis', { enum: FEE_BASES }).notNull(),
 		/** Whether the vacancy reduction applies (property fee yes, parking no). */
 		vacancyApplies: integer('vacancy_applies', { mode: 'boolean' }).notNull().default(false),
+		/** Whether the 3‰ late fee accrues on its bills (copied onto each bill when it is created). */
+		lateFeeApplies: integer('late_fee_applies', { mode: 'boolean' }).notNull().default(true),
+		appliesTo: text('applies_to', { enum: FEE_SCOPES }).notNull().default('all'),
 		sort: integer('sort').notNull().default(0),
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [uniqueIndex('fee_items_community_code').on(t.communityId, t.code)]
+);
+
+/** The buildings (`appliesTo` 'buildings') or units ('units') a fee item applies to. Replaced as a set when edited (audited). */
+export const feeItemTargets = sqliteTable(
+	'fee_item_targets',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		feeItemId: integer('fee_item_id')
+			.notNull()
+			.references(() => feeItems.id),
+		building: text('building'),
+		unitId: integer('unit_id').references(() => units.id)
+	},
+	(t) => [index('fee_item_targets_item').on(t.feeItemId)]
 );
 
 /** Rate of a fee item from a month on (fen per m² per month, per space, or per unit). Insert-only. */
@@ -68,14 +93,21 @@ export const bills = sqliteTable(
 		fullFen: integer('full_fen').notNull(),
 		vacancyPercent: integer('vacancy_percent').notNull().default(100),
 		rateFen: integer('rate_fen').notNull(),
-		source: text('source', { enum: ['monthly', 'prepay', 'movein'] })
-			.notNull()
-			.default('monthly'),
+		source: text('source', { enum: BILL_SOURCES }).notNull().default('monthly'),
+		/** Fixed when the bill is created, so a later change of the item never changes an old bill's late fee. */
+		lateFeeApplies: integer('late_fee_applies', { mode: 'boolean' }).notNull().default(true),
+		/** What a one-off charge prints instead of the item's name (e.g. the paid service). */
+		labelZh: text('label_zh'),
+		labelEn: text('label_en'),
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [
-		uniqueIndex('bills_unit_item_month').on(t.unitId, t.feeItemId, t.month),
-		index('bills_community_month').on(t.communityId, t.month)
+		// One recurring bill per unit, item and month; one-off charges may repeat within a month.
+		uniqueIndex('bills_unit_item_month')
+			.on(t.unitId, t.feeItemId, t.month)
+			.where(sql`${t.source} <> 'charge'`),
+		index('bills_community_month').on(t.communityId, t.month),
+		index('bills_unit_month').on(t.unitId, t.month)
 	]
 );
 

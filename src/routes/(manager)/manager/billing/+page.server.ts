@@ -3,7 +3,9 @@ import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { LedgerError } from '$lib/server/ledger';
-import { feeItemOf, feeItemsWithRates, generateMonthlyBills, setRate } from '$lib/server/fees';
+import { feeItemOf, feeItemsWithRates, generateMonthlyBills } from '$lib/server/fees';
+import { addRate } from '$lib/server/charges';
+import { chargeFail } from '$lib/server/charges/messages';
 import { billingRunSchema, rateSchema } from '$lib/server/fees/forms';
 import { billsInMonth, buildingsWithUnits, unitIdsInBuilding } from '$lib/server/fees/billing-run';
 import { addMonths, isValidMonth } from '$lib/dates';
@@ -85,10 +87,11 @@ export const actions = {
 			});
 		const { from, rate } = read.data;
 		try {
-			setRate(getDb(), item.id, from, rate, user.id);
+			// The fee-items rule: never from a month already billed (a past month is never repriced).
+			addRate(getDb(), user, item.id, from, rate, currentMonth(user.communityId));
 		} catch (e) {
 			if (e instanceof LedgerError) return failForm(400, m.ledger_refused(), { values });
-			throw e;
+			return chargeFail(e, values, 'rate');
 		}
 		return {
 			saved: m.fees_rates_saved({ item: item.nameZh, month: from, rate: formatYuan(rate) })

@@ -2,9 +2,11 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { publicStaffList, ratesInForce } from '$lib/server/kiosk/info';
+import { listPaidServices } from '$lib/server/charges';
 import { formatYuan } from '$lib/money';
 import { roleLabel } from '$lib/roles';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { reportProcedureDefault, serviceCommitmentsDefault } from '$lib/report-procedure';
 import { kioskCommunityId } from '../../community';
 import { INFO_TOPICS, topicTitle, type InfoTopic } from '../topics';
@@ -16,7 +18,9 @@ function rateText(basis: string, rateFen: number): string {
 		? m.kiosk_info_fee_per_area({ rate })
 		: basis === 'per_space'
 			? m.kiosk_info_fee_per_space({ rate })
-			: m.kiosk_info_fee_per_unit({ rate });
+			: basis === 'fixed'
+				? m.charges_kiosk_fee_fixed({ rate })
+				: m.kiosk_info_fee_per_unit({ rate });
 }
 
 export const load = ({ locals, params }) => {
@@ -35,7 +39,8 @@ export const load = ({ locals, params }) => {
 		rules: [] as string[],
 		text: '',
 		fees: [] as string[],
-		staff: [] as { name: string; workNo: string; role: string }[]
+		staff: [] as { name: string; workNo: string; role: string }[],
+		services: [] as { name: string; nameEn: string; price: string; note: string; noteEn: string }[]
 	};
 	switch (topic) {
 		case 'fees': {
@@ -55,6 +60,23 @@ export const load = ({ locals, params }) => {
 				rules.push(m.kiosk_info_late_cap({ percent: s.fees.lateFeeCapPercent }));
 			rules.push(m.kiosk_info_vacancy({ percent: s.fees.vacancyPercent }));
 			return { ...base, items, rules };
+		}
+		case 'services': {
+			// 特约服务费标准: the admin's price list, active lines in wall order.
+			const services = listPaidServices(db, c.id, { activeOnly: true }).map((p) => ({
+				name: p.nameZh,
+				nameEn: p.nameEn || p.nameZh,
+				price:
+					p.priceFen === null
+						? m.charges_service_on_site()
+						: m.charges_kiosk_price({
+								price: formatYuan(p.priceFen, { symbol: false }),
+								unit: getLocale() === 'en' ? p.unitEn || p.unitZh : p.unitZh
+							}),
+				note: p.noteZh,
+				noteEn: p.noteEn || p.noteZh
+			}));
+			return { ...base, services };
 		}
 		case 'report':
 			return { ...base, text: s.kiosk.reportProcedure || reportProcedureDefault(s.tickets) };
