@@ -3,6 +3,7 @@ import { tx, type Db } from '../db';
 import { nextSeq } from '../db/sequence';
 import { queueEvents, queueTickets, units } from '../db/schema';
 import { nowMs } from '../clock';
+import { AppError, statusOf } from '../errors';
 import {
 	QUEUE_SERVICES,
 	formatQueueNo,
@@ -20,25 +21,40 @@ import {
 } from '../../domain/queue';
 import { currentAt, loadDay, queueDayOf, waitingOf, type QueueTicketView } from './queries';
 
+export type QueueErrorCode =
+	| 'bad_service'
+	| 'bad_priority'
+	| 'bad_source'
+	| 'bad_counter'
+	| 'bad_unit'
+	| 'not_found'
+	| QueueRuleError
+	| TakeLimit;
+
+const status = statusOf<QueueErrorCode>({
+	not_found: 409,
+	bad_counter: 409,
+	not_waiting: 409,
+	not_called: 409,
+	finished: 409,
+	// The take limits: try again later.
+	kiosk_busy: 429,
+	kiosk_waiting: 429,
+	phone_waiting: 429,
+	phone_day: 429,
+	address_busy: 429
+});
+
 /**
  * A refused queue action. `code` becomes a translated message at the edge (messages.ts);
- * nothing was written.
+ * nothing was written. For `phone_waiting`, `detail.queueNo` is the number already waiting.
  */
-export class QueueError extends Error {
+export class QueueError extends AppError<QueueErrorCode, { queueNo?: string }> {
 	constructor(
-		public code:
-			| 'bad_service'
-			| 'bad_priority'
-			| 'bad_source'
-			| 'bad_counter'
-			| 'bad_unit'
-			| 'not_found'
-			| QueueRuleError
-			| TakeLimit,
-		/** For `phone_waiting`: the number already waiting. */
-		public queueNo?: string
+		code: QueueErrorCode,
+		readonly queueNo?: string
 	) {
-		super(code);
+		super('queue', code, queueNo === undefined ? {} : { queueNo }, status(code));
 		this.name = 'QueueError';
 	}
 }

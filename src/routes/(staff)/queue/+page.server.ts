@@ -21,7 +21,7 @@ import {
 	waitingOf,
 	type QueueTicketView
 } from '$lib/server/queue';
-import { queueErrorMessage } from '$lib/server/queue/messages';
+import { refusal } from '$lib/server/refusal';
 import { m } from '$lib/paraglide/messages.js';
 import { z } from 'zod';
 import { parseForm } from '$lib/server/forms';
@@ -81,9 +81,7 @@ function attempt<T>(
 	try {
 		return { ok: true, value: fn() };
 	} catch (e) {
-		const message = queueErrorMessage(e);
-		if (message === null) throw e;
-		return { ok: false, failure: failForm(409, message) };
+		return { ok: false, failure: refusal(e) };
 	}
 }
 
@@ -227,9 +225,7 @@ export const actions = {
 			);
 			return { done: m.kiosk_counter_taken({ no: t.queueNo }), taken: t.id };
 		} catch (e) {
-			const message = queueErrorMessage(e);
-			if (message === null) throw e;
-			return failForm(400, message, { values });
+			return refusal(e, { values });
 		}
 	}
 } satisfies Actions;

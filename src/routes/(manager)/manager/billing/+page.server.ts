@@ -2,7 +2,7 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
-import { LedgerError } from '$lib/server/ledger';
+import { refusal } from '$lib/server/refusal';
 import { feeItemOf, feeItemsWithRates, generateMonthlyBills, setRate } from '$lib/server/fees';
 import { billingRunSchema, rateSchema } from '$lib/server/fees/forms';
 import { billsInMonth, buildingsWithUnits, unitIdsInBuilding } from '$lib/server/fees/billing-run';
@@ -87,8 +87,7 @@ export const actions = {
 		try {
 			setRate(getDb(), item.id, from, rate, user.id);
 		} catch (e) {
-			if (e instanceof LedgerError) return failForm(400, m.ledger_refused(), { values });
-			throw e;
+			return refusal(e, { values });
 		}
 		return {
 			saved: m.fees_rates_saved({ item: item.nameZh, month: from, rate: formatYuan(rate) })

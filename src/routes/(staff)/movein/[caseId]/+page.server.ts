@@ -21,10 +21,10 @@ import {
 	groupLabel,
 	itemLabel,
 	monthsRange,
-	moveInErrorMessage,
 	occupancyLabel,
 	ownerTypeLabel
 } from '$lib/server/movein/labels';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 function caseIdOf(params: { caseId: string }): number {
@@ -134,18 +134,13 @@ async function write(
 			item: (parsed.data as { itemCode?: string }).itemCode ?? null
 		};
 	} catch (e) {
-		if (!(e instanceof MoveInError)) throw e;
-		if (e.code === 'case_not_found') error(404, 'not_found');
-		const tz = getCommunity(db, user.communityId).timeZone;
-		return failForm(
-			e.code === 'cannot_complete' || e.code === 'bad_input' ? 400 : 409,
-			moveInErrorMessage(e, tz),
-			{
-				values: Object.fromEntries(
-					Object.entries(parsed.data as Record<string, unknown>).map(([k, v]) => [k, String(v)])
-				)
-			}
-		);
+		if (e instanceof MoveInError && e.code === 'case_not_found') error(404, 'not_found');
+		return refusal(e, {
+			timeZone: getCommunity(db, user.communityId).timeZone,
+			values: Object.fromEntries(
+				Object.entries(parsed.data as Record<string, unknown>).map(([k, v]) => [k, String(v)])
+			)
+		});
 	}
 }
 

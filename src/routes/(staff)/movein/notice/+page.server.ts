@@ -4,9 +4,9 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, parseForm } from '$lib/server/forms';
-import { MoveInError, setBuildingNoticeDate, setNoticeDate } from '$lib/server/movein';
+import { setBuildingNoticeDate, setNoticeDate } from '$lib/server/movein';
 import { buildingNoticeSchema, unitNoticeSchema } from '$lib/server/movein/forms';
-import { moveInErrorMessage } from '$lib/server/movein/labels';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 /** /movein/notice — set the handover notice date of one unit or of a whole building (audited). */
@@ -39,12 +39,10 @@ async function run(
 	try {
 		return { form, ok: write(user, d) };
 	} catch (e) {
-		if (!(e instanceof MoveInError)) throw e;
-		return failForm(
-			e.code === 'unit_not_found' ? 404 : 400,
-			moveInErrorMessage(e, getCommunity(getDb(), user.communityId).timeZone),
-			{ values: { ...d, form } }
-		);
+		return refusal(e, {
+			timeZone: getCommunity(getDb(), user.communityId).timeZone,
+			values: { ...d, form }
+		});
 	}
 }
 

@@ -32,7 +32,7 @@ import {
 	parseWallArea,
 	parseWorkers
 } from '$lib/server/renovation/forms';
-import { describeRefusal } from '$lib/server/renovation/messages';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 function idOf(params: { id: string }): number {
@@ -72,15 +72,7 @@ function attempt<T>(form: FormData, fn: () => T, rows: number[] = []) {
 	try {
 		return { ok: true as const, value: fn() };
 	} catch (e) {
-		const r = describeRefusal(e, rows);
-		if (!r) throw e;
-		return {
-			ok: false as const,
-			fail: failForm(409, r.message, {
-				errors: r.field ? { [r.field]: r.message } : {},
-				values: formValues(form)
-			})
-		};
+		return { ok: false as const, fail: refusal(e, { rows, values: formValues(form) }) };
 	}
 }
 

@@ -6,7 +6,7 @@ import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { createApplication, ownerOfUnit, todayOf, unitByCode } from '$lib/server/renovation';
 import { applicationSchema, toApplicationInput } from '$lib/server/renovation/forms';
-import { describeRefusal } from '$lib/server/renovation/messages';
+import { refusal } from '$lib/server/refusal';
 import { formatArea } from '$lib/domain/renovation-fees';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,12 +41,7 @@ export const actions = {
 		try {
 			id = createApplication(getDb(), user, toApplicationInput(parsed.data), nowMs()).id;
 		} catch (e) {
-			const r = describeRefusal(e);
-			if (!r) throw e;
-			return failForm(409, r.message, {
-				errors: r.field ? { [r.field]: r.message } : {},
-				values: formValues(form)
-			});
+			return refusal(e, { values: formValues(form) });
 		}
 		redirect(303, `/renovation/${id}?created=1`);
 	}
