@@ -3,6 +3,7 @@
  * receipts, open cases, units awaiting handover. Also the area's error and the helpers the
  * commands share (a case, its checklist, its receipts).
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
@@ -71,11 +72,8 @@ export class MoveInError extends AppError<
 	}
 }
 
-/** Who is acting: the signed-in staff member. */
-export interface Actor {
-	id: number;
-	communityId: number;
-}
+/** Who is acting (one type for every area). */
+export type { Actor };
 
 export type CaseRow = typeof moveinCases.$inferSelect;
 

@@ -4,6 +4,7 @@ import { nextSeq } from '../db/sequence';
 import { queueEvents, queueTickets, units } from '../db/schema';
 import { nowMs } from '../clock';
 import { AppError, statusOf } from '../errors';
+import type { Actor } from '../auth/actor';
 import {
 	QUEUE_SERVICES,
 	formatQueueNo,
@@ -172,12 +173,6 @@ export function takeNumber(
 	});
 }
 
-/** The clerk at a counter. */
-export interface QueueActor {
-	id: number;
-	communityId: number;
-}
-
 /** Counter (窗口) numbers are 1–99. */
 export function parseCounter(raw: unknown): string | null {
 	const s = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
@@ -206,7 +201,7 @@ export interface CallResult {
 
 function appendEvent(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	ticketId: number,
 	type: QueueEventType,
 	at: number,
@@ -231,7 +226,7 @@ function appendEvent(
 /** A button's token already used: the answer the first press got. */
 function replayOf(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	key: string | null
 ): { ticket: typeof queueTickets.$inferSelect; counter: string | null } | null {
 	if (!key) return null;
@@ -257,7 +252,7 @@ function cleanKey(button: string, key: string | null | undefined): string | null
  */
 export function callNext(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	input: { counter: unknown; services?: QueueService[]; idempotencyKey?: string | null },
 	now = nowMs()
 ): CallResult {
@@ -299,7 +294,7 @@ export function callNext(
 
 function finishCurrent(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	current: QueueTicketView | null,
 	now: number
 ): string | null {
@@ -309,7 +304,7 @@ function finishCurrent(
 }
 
 /** Loads one of today's numbers of the actor's community, or refuses. */
-function todays(db: Db, actor: QueueActor, id: unknown, now: number) {
+function todays(db: Db, actor: Actor, id: unknown, now: number) {
 	const n = typeof id === 'number' ? id : Number(String(id ?? ''));
 	const day = loadDay(db, actor.communityId, queueDayOf(db, actor.communityId, now));
 	const ticket = Number.isSafeInteger(n) ? day.tickets.find((t) => t.id === n) : undefined;
@@ -320,7 +315,7 @@ function todays(db: Db, actor: QueueActor, id: unknown, now: number) {
 /** Calls a particular number (a waiting one out of turn, or a no-show who came back) to a counter. */
 export function callTicket(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	input: { id: unknown; counter: unknown; idempotencyKey?: string | null },
 	now = nowMs()
 ): CallResult {
@@ -365,7 +360,7 @@ export function callTicket(
 /** Recall (重呼), finish (办结) or no-show (过号) of a called number. */
 export function queueAction(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	type: 'recalled' | 'finished' | 'no_show',
 	input: { id: unknown; idempotencyKey?: string | null },
 	now = nowMs()
@@ -389,7 +384,7 @@ export function queueAction(
  */
 export function setPriority(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	input: { id: unknown; priority: unknown; idempotencyKey?: string | null },
 	now = nowMs()
 ): { queueNo: string; priority: QueuePriority; replay: boolean } {

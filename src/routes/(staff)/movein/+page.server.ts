@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, parseForm } from '$lib/server/forms';
@@ -77,7 +78,7 @@ export const actions = {
 			});
 		let id: number;
 		try {
-			id = openCase(db, user, {
+			id = openCase(db, actorOf(locals), {
 				unitId: unit.id,
 				ownerType: d.ownerType,
 				mortgage: d.mortgage,

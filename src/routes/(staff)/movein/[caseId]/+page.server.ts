@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf, type Actor } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, parseForm } from '$lib/server/forms';
@@ -113,11 +114,7 @@ type Action = (args: {
 async function write(
 	args: Parameters<Action>[0],
 	schema: z.ZodType,
-	run: (
-		actor: { id: number; communityId: number },
-		caseId: number,
-		data: Record<string, unknown>
-	) => string
+	run: (actor: Actor, caseId: number, data: Record<string, unknown>) => string
 ) {
 	const user = requireStaff(args.locals, 'clerk', args.url);
 	const db = getDb();
@@ -130,7 +127,7 @@ async function write(
 		});
 	try {
 		return {
-			ok: run(user, caseId, parsed.data as Record<string, unknown>),
+			ok: run(actorOf(args.locals), caseId, parsed.data as Record<string, unknown>),
 			item: (parsed.data as { itemCode?: string }).itemCode ?? null
 		};
 	} catch (e) {

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
@@ -21,7 +22,6 @@ import {
 	settlePass,
 	todayOf,
 	transition,
-	type Actor,
 	type TransitionInput
 } from '$lib/server/renovation';
 import {
@@ -118,7 +118,7 @@ async function step(
 	build: (v: never) => TransitionInput,
 	role: 'clerk' | 'manager' = 'clerk'
 ) {
-	const user = requireStaff(locals, role, url);
+	requireStaff(locals, role, url);
 	const form = await request.formData();
 	const parsed = parseForm(schema, form);
 	if (!parsed.ok)
@@ -128,7 +128,7 @@ async function step(
 		});
 	const data = parsed.data as { idem: string };
 	const r = attempt(form, () =>
-		transition(getDb(), user as Actor, idOf(params), build(data as never), {
+		transition(getDb(), actorOf(locals), idOf(params), build(data as never), {
 			idempotencyKey: data.idem,
 			now: nowMs()
 		})
@@ -149,7 +149,7 @@ async function stepReview(
 	schema: z.ZodType,
 	build: (v: never) => TransitionInput
 ) {
-	const user = requireStaff(locals, 'clerk', url);
+	requireStaff(locals, 'clerk', url);
 	const form = await request.formData();
 	const parsed = parseForm(schema, form);
 	if (!parsed.ok)
@@ -160,7 +160,7 @@ async function stepReview(
 	const data = parsed.data as { idem: string };
 	const input = build(data as never);
 	const r = attempt(form, () =>
-		reviewStep(getDb(), user as Actor, idOf(params), input, {
+		reviewStep(getDb(), actorOf(locals), idOf(params), input, {
 			idempotencyKey: data.idem,
 			now: nowMs()
 		})

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
@@ -32,14 +33,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions = {
 	default: async ({ locals, request, url }) => {
-		const user = requireStaff(locals, 'clerk', url);
+		requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
 		const parsed = parseForm(applicationSchema, form);
 		if (!parsed.ok)
 			return failForm(400, m.form_fix_errors(), { errors: parsed.errors, values: parsed.values });
 		let id: number;
 		try {
-			id = createApplication(getDb(), user, toApplicationInput(parsed.data), nowMs()).id;
+			id = createApplication(getDb(), actorOf(locals), toApplicationInput(parsed.data), nowMs()).id;
 		} catch (e) {
 			return refusal(e, { values: formValues(form) });
 		}
