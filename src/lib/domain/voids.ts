@@ -11,6 +11,9 @@
 export const VOID_CATEGORIES = ['entry_error', 'duplicate', 'refund', 'other'] as const;
 export type VoidCategory = (typeof VOID_CATEGORIES)[number];
 
+/** The longest reason a void may carry. */
+export const VOID_REASON_MAX = 500;
+
 export function isVoidCategory(v: unknown): v is VoidCategory {
 	return typeof v === 'string' && (VOID_CATEGORIES as readonly string[]).includes(v);
 }

@@ -37,7 +37,12 @@ function save(today: string, over: Partial<Record<keyof SettingsForm, string>>) 
 		...over
 	});
 	if (!p.ok) throw new Error(JSON.stringify(p.errors));
-	return saveSettings(db, { id: f.adminId, communityId: f.communityId }, p.data, at(today));
+	return saveSettings(
+		db,
+		{ id: f.adminId, communityId: f.communityId, role: 'admin' },
+		p.data,
+		at(today)
+	);
 }
 
 function bill(unitId: number, month: string, dueDate: string, principalFen: number): number {

@@ -45,7 +45,7 @@ beforeEach(() => {
 	forgetCommunity(); // every test's database reuses community id 1
 	db = createTestDb();
 	f = createFixture(db, STORED);
-	admin = { id: f.adminId, communityId: f.communityId };
+	admin = { id: f.adminId, communityId: f.communityId, role: 'admin' };
 });
 
 const form = (over: Partial<Record<keyof SettingsForm, string>> = {}) => ({

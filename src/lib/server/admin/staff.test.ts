@@ -29,7 +29,7 @@ let admin: Actor;
 beforeEach(() => {
 	db = createTestDb();
 	f = createFixture(db);
-	admin = { id: f.adminId, communityId: f.communityId };
+	admin = { id: f.adminId, communityId: f.communityId, role: 'admin' };
 });
 
 const user = (id: number) => db.select().from(staffUsers).where(eq(staffUsers.id, id)).get()!;
@@ -187,7 +187,7 @@ describe('createStaff', () => {
 				T0
 			)
 		).toEqual({ ok: false, error: 'work_no_taken' });
-		const other = { id: f.adminId, communityId: f.otherCommunityId };
+		const other = { id: f.adminId, communityId: f.otherCommunityId, role: 'admin' } as const;
 		expect(
 			(
 				await createStaff(

@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/actor';
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
@@ -9,13 +10,8 @@ import { invalidateUserSessions } from '../auth/session';
 import { audit } from '../audit';
 import { plainText } from './fields';
 
-/** Who is acting: the signed-in admin (only their own community's accounts are touched). */
-export interface Actor {
-	id: number;
-	communityId: number;
-	/** The actor's current session, kept when they reset their own password. */
-	sessionId?: string | null;
-}
+/** Who is acting (one type for every area). */
+export type { Actor };
 
 const password = z
 	.string()

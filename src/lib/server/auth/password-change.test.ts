@@ -28,6 +28,7 @@ beforeEach(() => {
 const me = (sessionId: string | null) => ({
 	id: f.clerkId,
 	communityId: f.communityId,
+	role: 'clerk' as const,
 	username: 'clerk',
 	sessionId
 });

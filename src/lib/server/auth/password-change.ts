@@ -1,3 +1,5 @@
+import type { Actor } from './actor';
+import type { StaffIdentity } from './session';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { tx, type Db } from '../db';
@@ -34,7 +36,7 @@ export type ChangePasswordResult =
  */
 export async function changeOwnPassword(
 	db: Db,
-	me: { id: number; communityId: number; username: string; sessionId: string | null },
+	me: Actor & Pick<StaffIdentity, 'username'>,
 	input: z.infer<typeof changePasswordSchema>,
 	now: number
 ): Promise<ChangePasswordResult> {

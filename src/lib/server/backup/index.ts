@@ -11,6 +11,7 @@ import {
 	statSync
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { AppError } from '../errors';
 import { inspect, inspectFile, tableChecksums, type DbReport } from './verify';
 
 export {
@@ -31,7 +32,13 @@ export {
  * writing; the restore swaps files, so the server must be stopped (it is refused otherwise).
  */
 
-export class BackupError extends Error {}
+/** A refused backup or restore; the scripts print its (English, operator-facing) message. */
+export class BackupError extends AppError<'refused'> {
+	constructor(message: string) {
+		super('backup', 'refused', {}, 409, message);
+		this.name = 'BackupError';
+	}
+}
 
 /** A file-name friendly stamp, e.g. 20261123-090000. */
 export function stamp(at = new Date()): string {

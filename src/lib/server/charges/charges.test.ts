@@ -37,7 +37,7 @@ function code(fn: () => unknown): string {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad-hoc test queries
 const rows = (sql: string, ...args: unknown[]) => db.$client.prepare(sql).all(...args) as any[];
-const admin = () => ({ id: f.adminId, communityId: f.communityId });
+const admin = () => ({ id: f.adminId, communityId: f.communityId, role: 'admin' as const });
 
 function item(over: Partial<NewFeeItem> = {}): NewFeeItem {
 	return {

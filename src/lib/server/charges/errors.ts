@@ -1,6 +1,8 @@
+import { AppError, statusOf } from '../errors';
+
 /**
  * A refused fee-item, price-list or charge write. Thrown inside the transaction, so nothing is
- * written; the route maps the code to a translated message and a status (`chargeStatus`).
+ * written; routes answer with `refusal()` (messages in `messages.ts`).
  */
 export type ChargeErrorCode =
 	| 'not_found'
@@ -16,27 +18,18 @@ export type ChargeErrorCode =
 	| 'price_changed'
 	| 'key_reused';
 
-export class ChargeError extends Error {
-	constructor(
-		public code: ChargeErrorCode,
-		public detail: Record<string, unknown> = {}
-	) {
-		super(code);
-		this.name = 'ChargeError';
-	}
-}
+// 400 bad input, 404 not found, 409 a state or a conflict.
+const status = statusOf<ChargeErrorCode>({
+	not_found: 404,
+	month_billed: 409,
+	price_changed: 409,
+	key_reused: 409,
+	code_taken: 409
+});
 
-/** 400 bad input, 404 not found, 409 a state or a conflict. */
-export function chargeStatus(code: ChargeErrorCode): 400 | 404 | 409 {
-	switch (code) {
-		case 'not_found':
-			return 404;
-		case 'month_billed':
-		case 'price_changed':
-		case 'key_reused':
-		case 'code_taken':
-			return 409;
-		default:
-			return 400;
+export class ChargeError extends AppError<ChargeErrorCode> {
+	constructor(code: ChargeErrorCode, detail: Record<string, unknown> = {}) {
+		super('charges', code, detail, status(code));
+		this.name = 'ChargeError';
 	}
 }

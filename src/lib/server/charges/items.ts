@@ -8,17 +8,13 @@ import { isValidMonth } from '../../dates';
 import { MAX_RATE_FEN, rateForMonth, type FeeBasis } from '../../domain/billing';
 import type { FeeScope } from '../../domain/fee-items';
 import { ChargeError } from './errors';
+import type { Actor } from '../auth/actor';
 
 /*
  * Fee items as data (收费项目): the admin adds recurring items (billed by the monthly run) and
  * one-off items (basis 'fixed', raised at the counter), gives them a dated rate history and says
  * which units they apply to. Every change is audited; rates are insert-only (`fee_rates`).
  */
-
-export interface Actor {
-	id: number;
-	communityId: number;
-}
 
 export interface ItemScopeInput {
 	appliesTo: FeeScope;

@@ -1,58 +1,40 @@
-// Translates the charges area's refusal codes at the edge (routes only: uses Paraglide).
+// Translations of refused fee-item, price-list and charge writes. Routes only (uses Paraglide).
 import { m } from '$lib/paraglide/messages.js';
-import { failForm } from '$lib/server/forms';
-import { ChargeError, chargeStatus } from './errors';
+import type { ErrorMessages } from '../errors';
+import type { ChargeErrorCode } from './errors';
 
-/** The translated message of a refusal and the form field it belongs to (if any). */
-export function chargeMessage(e: ChargeError): { message: string; field?: string } {
-	switch (e.code) {
-		case 'not_found':
-			return { message: m.ledger_not_found() };
-		case 'unknown_unit':
-			return {
-				message: e.detail.code
-					? m.charges_unknown_unit_code({ code: String(e.detail.code) })
-					: m.charges_unknown_unit(),
-				field: 'units'
-			};
-		case 'unknown_building':
-			return {
-				message: e.detail.building
-					? m.charges_unknown_building({ building: String(e.detail.building) })
-					: m.charges_scope_buildings_missing(),
-				field: 'buildings'
-			};
-		case 'code_taken':
-			return {
-				message: m.charges_code_taken({ code: String(e.detail.code ?? '') }),
-				field: 'code'
-			};
-		case 'past_month':
-			return { message: m.fees_rates_past_month(), field: 'from' };
-		case 'month_billed':
-			return {
-				message: m.charges_month_billed({ month: String(e.detail.month ?? '') }),
-				field: 'from'
-			};
-		case 'bad_amount':
-			return { message: m.charges_price_missing(), field: 'price' };
-		case 'too_large':
-			return { message: m.charges_price_too_large(), field: 'price' };
-		case 'bad_quantity':
-			return { message: m.charges_quantity_invalid({ max: 999 }), field: 'quantity' };
-		case 'not_one_off':
-			return { message: m.charges_choice_missing(), field: 'choice' };
-		case 'price_changed':
-			return { message: m.charges_price_changed() };
-		case 'key_reused':
-			return { message: m.charges_form_stale() };
-	}
-}
+// A price is typed into `rate` on the rate forms (step 'rate') and into `price` elsewhere.
+const priceField = (_d: unknown, c: { step?: string }) => (c.step === 'rate' ? 'rate' : 'price');
 
-/** The standard failure answer for a refused write; anything else is rethrown. */
-export function chargeFail(e: unknown, values: Record<string, string>, priceField = 'price') {
-	if (!(e instanceof ChargeError)) throw e;
-	const { message, field } = chargeMessage(e);
-	const key = field === 'price' ? priceField : field;
-	return failForm(chargeStatus(e.code), message, { errors: key ? { [key]: message } : {}, values });
-}
+export const chargeMessages: ErrorMessages<ChargeErrorCode> = {
+	messages: {
+		not_found: () => m.ledger_not_found(),
+		unknown_unit: (d) =>
+			d.code ? m.charges_unknown_unit_code({ code: String(d.code) }) : m.charges_unknown_unit(),
+		unknown_building: (d) =>
+			d.building
+				? m.charges_unknown_building({ building: String(d.building) })
+				: m.charges_scope_buildings_missing(),
+		code_taken: (d) => m.charges_code_taken({ code: String(d.code ?? '') }),
+		past_month: () => m.fees_rates_past_month(),
+		month_billed: (d) => m.charges_month_billed({ month: String(d.month ?? '') }),
+		bad_amount: () => m.charges_price_missing(),
+		too_large: () => m.charges_price_too_large(),
+		bad_quantity: () => m.charges_quantity_invalid({ max: 999 }),
+		not_one_off: () => m.charges_choice_missing(),
+		price_changed: () => m.charges_price_changed(),
+		key_reused: () => m.charges_form_stale()
+	},
+	fields: {
+		unknown_unit: 'units',
+		unknown_building: 'buildings',
+		code_taken: 'code',
+		past_month: 'from',
+		month_billed: 'from',
+		bad_amount: priceField,
+		too_large: priceField,
+		bad_quantity: 'quantity',
+		not_one_off: 'choice'
+	},
+	fallback: () => m.charges_form_stale()
+};

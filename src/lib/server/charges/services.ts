@@ -3,7 +3,7 @@ import { audit } from '../audit';
 import { nowMs } from '../clock';
 import { stmt } from '../db/stmt';
 import { MAX_RATE_FEN } from '../../domain/billing';
-import type { Actor } from './items';
+import type { Actor } from '../auth/actor';
 import { ChargeError } from './errors';
 
 /*

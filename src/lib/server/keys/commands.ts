@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/actor';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { tx, type Db } from '../db';
 import { keyLoans, keyReturns, keys, type IdType } from '../db/schema';
@@ -23,11 +24,8 @@ import {
 } from '../../domain/keys';
 import { activeStaff, findUnitByCode, unitHolders } from './queries';
 
-/** Who is acting: the signed-in staff member. */
-export interface Actor {
-	id: number;
-	communityId: number;
-}
+/** Who is acting (one type for every area). */
+export type { Actor };
 
 export type Result<E> = { ok: true; id: number; replay?: boolean } | { ok: false; errors: E[] };
 

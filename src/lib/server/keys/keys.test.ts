@@ -106,7 +106,7 @@ beforeEach(() => {
 	forgetCommunity();
 	db = createTestDb();
 	f = createFixture(db);
-	clerk = { id: f.clerkId, communityId: f.communityId };
+	clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
 });
 
 describe('register', () => {
@@ -163,7 +163,7 @@ describe('register', () => {
 			.get();
 		const r = createKey(
 			db,
-			{ id: other.id, communityId: f.otherCommunityId },
+			{ id: other.id, communityId: f.otherCommunityId, role: 'clerk' },
 			newKey({ unitCode: '9-9-909' }),
 			NOW
 		);
@@ -262,7 +262,13 @@ describe('register', () => {
 		const id = registered();
 		expect(getKey(db, f.otherCommunityId, id, NOW)).toBeNull();
 		expect(
-			lendKey(db, { id: f.clerkId, communityId: f.otherCommunityId }, id, lendInput(), NOW)
+			lendKey(
+				db,
+				{ id: f.clerkId, communityId: f.otherCommunityId, role: 'clerk' },
+				id,
+				lendInput(),
+				NOW
+			)
 		).toEqual({ ok: false, errors: ['not_found'] });
 	});
 });

@@ -71,7 +71,7 @@ export function seedKeys(db: Db, ctx: { communityId: number; today: Date }) {
 	const clerkId = staff('clerk');
 	const clerk2Id = staff('clerk2') ?? clerkId;
 	if (!clerkId || !clerk2Id) return;
-	const clerk: Actor = { id: clerkId, communityId };
+	const clerk: Actor = { id: clerkId, communityId, role: 'clerk' };
 	const now = ctx.today.getTime();
 	const community = getCommunity(db, communityId);
 	const today = communityToday(community, ctx.today);

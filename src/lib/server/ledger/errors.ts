@@ -1,10 +1,20 @@
-/** A refused ledger write. `code` maps to a translated message in the route; nothing was written. */
-export class LedgerError extends Error {
-	constructor(
-		public code: string,
-		public detail: Record<string, unknown> = {}
-	) {
-		super(code);
+import { AppError, statusOf, type ErrorDetail } from '../errors';
+
+const status = statusOf<string>({
+	not_found: 404,
+	own_receipt: 403,
+	not_allowed: 403,
+	already_paid: 409,
+	already_voided: 409,
+	deposit_settled: 409,
+	stale: 409,
+	idempotency_conflict: 409
+});
+
+/** A refused ledger write (payments, voids, rates); messages in `ledger/messages.ts`. */
+export class LedgerError extends AppError {
+	constructor(code: string, detail: ErrorDetail = {}) {
+		super('ledger', code, detail, status(code));
 		this.name = 'LedgerError';
 	}
 }

@@ -8,6 +8,7 @@ import {
 	isCrossMonth,
 	isVoidCategory,
 	voiderRefusal,
+	VOID_REASON_MAX,
 	type VoidCategory,
 	type VoiderRefusal
 } from '../../domain/voids';
@@ -96,7 +97,7 @@ export function voidPayment(
 ): { paymentId: number; voidId: number } {
 	const reason = input.reason.trim();
 	if (!reason) throw new LedgerError('reason_missing');
-	if (reason.length > 500) throw new LedgerError('reason_too_long');
+	if (reason.length > VOID_REASON_MAX) throw new LedgerError('reason_too_long');
 	const category: VoidCategory | null = input.category
 		? isVoidCategory(input.category)
 			? input.category

@@ -4,16 +4,12 @@
  */
 import { m } from '../../paraglide/messages.js';
 import {
-	MAX_KEYS,
 	type ChecklistItem,
-	type CompletionBlock,
 	type ItemCode,
 	type ItemGroup,
 	type MoveInOwnerType
 } from '../../domain/movein-checklist';
-import { formatDateTimeLocal } from '../../dates';
 import type { Occupancy } from '../db/schema';
-import type { MoveInError } from './index';
 
 type Locale = 'zh-CN' | 'en';
 type Msg = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
@@ -102,51 +98,3 @@ export function monthsRange(months: readonly string[]): string {
 }
 
 /** A refusal in the user's language, with the details the clerk needs to act on it. */
-export function moveInErrorMessage(e: MoveInError, timeZone: string): string {
-	switch (e.code) {
-		case 'unit_not_found':
-			return m.movein_error_unit_not_found();
-		case 'unit_occupied':
-			return m.movein_occupied_refused();
-		case 'case_exists':
-			return m.movein_case_exists();
-		case 'case_not_found':
-			return m.movein_error_case_not_found();
-		case 'case_closed':
-			return m.movein_error_case_closed();
-		case 'item_unknown':
-			return m.movein_error_item_unknown();
-		case 'item_already_received':
-			return m.movein_error_item_already({
-				name: e.detail.byName ?? '',
-				time: e.detail.at ? formatDateTimeLocal(e.detail.at, timeZone) : ''
-			});
-		case 'item_not_received':
-			return m.movein_error_item_not_received();
-		case 'date_in_future':
-			return m.movein_error_date_future();
-		case 'no_units':
-			return m.movein_error_no_units();
-		case 'bad_input':
-			return e.detail.field === 'proxyName'
-				? m.movein_error_proxy_name()
-				: m.movein_error_bad_input();
-		case 'cannot_complete':
-			return [m.movein_error_cannot_complete(), ...(e.detail.blocks ?? []).map(blockMessage)].join(
-				' '
-			);
-	}
-}
-
-export function blockMessage(b: CompletionBlock): string {
-	switch (b.kind) {
-		case 'items_missing':
-			return m.movein_error_items_missing({
-				items: b.items.map((i) => itemLabel(i.code)).join('、')
-			});
-		case 'months_unpaid':
-			return m.movein_error_months_unpaid({ count: b.months.length, range: monthsRange(b.months) });
-		case 'keys_invalid':
-			return m.movein_error_keys({ max: MAX_KEYS });
-	}
-}

@@ -49,8 +49,8 @@ beforeEach(() => {
 	forgetCommunity();
 	db = createTestDb();
 	f = createFixture(db);
-	clerk = { id: f.clerkId, communityId: f.communityId };
-	clerk2 = { id: f.clerk2Id, communityId: f.communityId };
+	clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
+	clerk2 = { id: f.clerk2Id, communityId: f.communityId, role: 'clerk' };
 });
 
 const pendingUnit = () => f.unitIds[2]; // 1-1-201, not handed over
@@ -179,7 +179,7 @@ describe('openCase', () => {
 		forgetCommunity();
 		db = createTestDb();
 		f = createFixture(db, { fees: { moveInPrepayMonths: 3 } });
-		clerk = { id: f.clerkId, communityId: f.communityId };
+		clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
 		expect(getCase(db, f.communityId, companyCase()).months).toEqual([
 			'2026-11',
 			'2026-12',
@@ -320,7 +320,7 @@ describe('items', () => {
 
 	it('another community cannot see or tick the case', () => {
 		const id = companyCase();
-		const other: Actor = { id: f.clerkId, communityId: f.otherCommunityId };
+		const other: Actor = { id: f.clerkId, communityId: f.otherCommunityId, role: 'clerk' };
 		expect(errorOf(() => getCase(db, f.otherCommunityId, id)).code).toBe('case_not_found');
 		expect(errorOf(() => tickItem(db, other, id, 'purchase_contract', '', now)).code).toBe(
 			'case_not_found'

@@ -20,7 +20,7 @@ beforeEach(() => {
 	db = createTestDb();
 	f = createFixture(db, { kiosk: { phone: '0571-8888 6666' } });
 	openTestShifts(db, f);
-	clerk = { id: f.clerkId, communityId: f.communityId };
+	clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
 });
 
 /** pdftotext keeps CJK runs but may insert spaces between table columns: compare without blanks. */

@@ -3,6 +3,7 @@
  * receipts, open cases, units awaiting handover. Also the area's error and the helpers the
  * commands share (a case, its checklist, its receipts).
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../db/schema';
 import { communityToday, getCommunity } from '../community';
 import { nowMs } from '../clock';
+import { AppError, statusOf } from '../errors';
 import {
 	buildChecklist,
 	daysSinceNotice,
@@ -42,27 +44,36 @@ export type MoveInErrorCode =
 	| 'date_in_future'
 	| 'no_units';
 
-export class MoveInError extends Error {
-	constructor(
-		readonly code: MoveInErrorCode,
-		readonly detail: {
-			caseId?: number;
-			blocks?: CompletionBlock[];
-			at?: number;
-			byName?: string;
-			field?: string;
-		} = {}
-	) {
-		super(code);
+const status = statusOf<MoveInErrorCode>({
+	unit_not_found: 404,
+	case_not_found: 404,
+	unit_occupied: 409,
+	case_exists: 409,
+	case_closed: 409,
+	item_unknown: 409,
+	item_already_received: 409,
+	item_not_received: 409
+});
+
+/** A refused move-in write; `code` maps to a translated message (messages.ts). Nothing was written. */
+export class MoveInError extends AppError<
+	MoveInErrorCode,
+	{
+		caseId?: number;
+		blocks?: CompletionBlock[];
+		at?: number;
+		byName?: string;
+		field?: string;
+	}
+> {
+	constructor(code: MoveInErrorCode, detail: MoveInError['detail'] = {}) {
+		super('movein', code, detail, status(code));
 		this.name = 'MoveInError';
 	}
 }
 
-/** Who is acting: the signed-in staff member. */
-export interface Actor {
-	id: number;
-	communityId: number;
-}
+/** Who is acting (one type for every area). */
+export type { Actor };
 
 export type CaseRow = typeof moveinCases.$inferSelect;
 

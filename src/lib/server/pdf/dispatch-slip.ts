@@ -5,7 +5,8 @@
  * department to write the result and sign when the slip comes back (完工).
  */
 import { formatDateTimeLocal } from '../../dates';
-import type { Deadline, Limit, TicketSlaSettings } from '../../domain/sla';
+import { limitLabel } from '../../ticket-labels';
+import type { Deadline, TicketSlaSettings } from '../../domain/sla';
 import type { Department, TicketKind, TicketSource, TicketUrgency } from '../../domain/tickets';
 import {
 	createPdf,
@@ -39,16 +40,6 @@ const SOURCE_ZH: Record<TicketSource, string> = {
 	mobile: '手机'
 };
 const URGENCY_ZH: Record<TicketUrgency, string> = { normal: '一般', urgent: '紧急' };
-const LIMIT_ZH: Record<Limit, string> = {
-	record: '录入系统',
-	supervisor: '通知部门主管',
-	transfer: '转地产客户组',
-	follow_up: '跟进记录',
-	enquiry_answer: '答复咨询',
-	result: '告知投诉人处理结果',
-	check: '工程部查验',
-	return_visit: '客户回访'
-};
 
 export interface DispatchSlipData {
 	communityName: string;
@@ -83,13 +74,28 @@ function ruleLines(d: DispatchSlipData): string[][] {
 	const s = d.settings;
 	const rows: string[][] = [];
 	if (d.kind === 'engineering')
-		rows.push([LIMIT_ZH.follow_up, '处理期间', `每 ${s.followUpDaysEngineering} 天至少一次`, '']);
+		rows.push([
+			limitLabel('follow_up', 'zh-CN'),
+			'处理期间',
+			`每 ${s.followUpDaysEngineering} 天至少一次`,
+			''
+		]);
 	if (d.kind === 'property')
-		rows.push([LIMIT_ZH.follow_up, '处理期间', `每 ${s.followUpDaysProperty} 天至少一次`, '']);
+		rows.push([
+			limitLabel('follow_up', 'zh-CN'),
+			'处理期间',
+			`每 ${s.followUpDaysProperty} 天至少一次`,
+			''
+		]);
 	if (d.kind === 'engineering')
-		rows.push([LIMIT_ZH.check, '完工(派工单返回)后', `${s.checkWorkingDays} 个工作日内`, '']);
+		rows.push([
+			limitLabel('check', 'zh-CN'),
+			'完工(派工单返回)后',
+			`${s.checkWorkingDays} 个工作日内`,
+			''
+		]);
 	rows.push([
-		LIMIT_ZH.return_visit,
+		limitLabel('return_visit', 'zh-CN'),
 		'完工(派工单返回)后',
 		`${s.returnVisitWorkingDays} 个工作日内`,
 		''
@@ -132,14 +138,14 @@ export async function renderDispatchSlip(d: DispatchSlipData): Promise<Buffer> {
 	const rows = d.deadlines
 		.filter((x) => x.limit !== 'record')
 		.map((x) => [
-			LIMIT_ZH[x.limit],
+			limitLabel(x.limit, 'zh-CN'),
 			t(x.startAt),
 			`${t(x.dueAt)} 前`,
 			x.metAt !== null ? `已完成 ${t(x.metAt)}` : x.state === 'breached' ? '已超时' : '未完成'
 		]);
 	const due = new Set(d.deadlines.map((x) => x.limit));
 	for (const r of ruleLines(d))
-		if (!(r[0] === LIMIT_ZH.follow_up && due.has('follow_up'))) rows.push(r);
+		if (!(r[0] === limitLabel('follow_up', 'zh-CN') && due.has('follow_up'))) rows.push(r);
 	drawTable(doc, {
 		columns: [
 			{ header: '时限', width: 1.3 },

@@ -3,6 +3,8 @@ import { tx, type Db } from '../db';
 import { nextSeq } from '../db/sequence';
 import { queueEvents, queueTickets, units } from '../db/schema';
 import { nowMs } from '../clock';
+import { AppError, statusOf } from '../errors';
+import type { Actor } from '../auth/actor';
 import {
 	QUEUE_SERVICES,
 	formatQueueNo,
@@ -20,25 +22,40 @@ import {
 } from '../../domain/queue';
 import { currentAt, loadDay, queueDayOf, waitingOf, type QueueTicketView } from './queries';
 
+export type QueueErrorCode =
+	| 'bad_service'
+	| 'bad_priority'
+	| 'bad_source'
+	| 'bad_counter'
+	| 'bad_unit'
+	| 'not_found'
+	| QueueRuleError
+	| TakeLimit;
+
+const status = statusOf<QueueErrorCode>({
+	not_found: 409,
+	bad_counter: 409,
+	not_waiting: 409,
+	not_called: 409,
+	finished: 409,
+	// The take limits: try again later.
+	kiosk_busy: 429,
+	kiosk_waiting: 429,
+	phone_waiting: 429,
+	phone_day: 429,
+	address_busy: 429
+});
+
 /**
  * A refused queue action. `code` becomes a translated message at the edge (messages.ts);
- * nothing was written.
+ * nothing was written. For `phone_waiting`, `detail.queueNo` is the number already waiting.
  */
-export class QueueError extends Error {
+export class QueueError extends AppError<QueueErrorCode, { queueNo?: string }> {
 	constructor(
-		public code:
-			| 'bad_service'
-			| 'bad_priority'
-			| 'bad_source'
-			| 'bad_counter'
-			| 'bad_unit'
-			| 'not_found'
-			| QueueRuleError
-			| TakeLimit,
-		/** For `phone_waiting`: the number already waiting. */
-		public queueNo?: string
+		code: QueueErrorCode,
+		readonly queueNo?: string
 	) {
-		super(code);
+		super('queue', code, queueNo === undefined ? {} : { queueNo }, status(code));
 		this.name = 'QueueError';
 	}
 }
@@ -156,12 +173,6 @@ export function takeNumber(
 	});
 }
 
-/** The clerk at a counter. */
-export interface QueueActor {
-	id: number;
-	communityId: number;
-}
-
 /** Counter (窗口) numbers are 1–99. */
 export function parseCounter(raw: unknown): string | null {
 	const s = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
@@ -190,7 +201,7 @@ export interface CallResult {
 
 function appendEvent(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	ticketId: number,
 	type: QueueEventType,
 	at: number,
@@ -215,7 +226,7 @@ function appendEvent(
 /** A button's token already used: the answer the first press got. */
 function replayOf(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	key: string | null
 ): { ticket: typeof queueTickets.$inferSelect; counter: string | null } | null {
 	if (!key) return null;
@@ -241,7 +252,7 @@ function cleanKey(button: string, key: string | null | undefined): string | null
  */
 export function callNext(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	input: { counter: unknown; services?: QueueService[]; idempotencyKey?: string | null },
 	now = nowMs()
 ): CallResult {
@@ -283,7 +294,7 @@ export function callNext(
 
 function finishCurrent(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	current: QueueTicketView | null,
 	now: number
 ): string | null {
@@ -293,7 +304,7 @@ function finishCurrent(
 }
 
 /** Loads one of today's numbers of the actor's community, or refuses. */
-function todays(db: Db, actor: QueueActor, id: unknown, now: number) {
+function todays(db: Db, actor: Actor, id: unknown, now: number) {
 	const n = typeof id === 'number' ? id : Number(String(id ?? ''));
 	const day = loadDay(db, actor.communityId, queueDayOf(db, actor.communityId, now));
 	const ticket = Number.isSafeInteger(n) ? day.tickets.find((t) => t.id === n) : undefined;
@@ -304,7 +315,7 @@ function todays(db: Db, actor: QueueActor, id: unknown, now: number) {
 /** Calls a particular number (a waiting one out of turn, or a no-show who came back) to a counter. */
 export function callTicket(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	input: { id: unknown; counter: unknown; idempotencyKey?: string | null },
 	now = nowMs()
 ): CallResult {
@@ -349,7 +360,7 @@ export function callTicket(
 /** Recall (重呼), finish (办结) or no-show (过号) of a called number. */
 export function queueAction(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	type: 'recalled' | 'finished' | 'no_show',
 	input: { id: unknown; idempotencyKey?: string | null },
 	now = nowMs()
@@ -373,7 +384,7 @@ export function queueAction(
  */
 export function setPriority(
 	db: Db,
-	actor: QueueActor,
+	actor: Actor,
 	input: { id: unknown; priority: unknown; idempotencyKey?: string | null },
 	now = nowMs()
 ): { queueNo: string; priority: QueuePriority; replay: boolean } {

@@ -11,7 +11,6 @@ export {
 	QueueError,
 	type TakeInput,
 	type Taken,
-	type QueueActor,
 	type CallResult
 } from './commands';
 export {

@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/actor';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
@@ -24,14 +25,14 @@ const MIN = 60_000;
 
 let db: Db;
 let fx: Fixture;
-let clerk: { id: number; communityId: number };
-let clerk2: { id: number; communityId: number };
+let clerk: Actor;
+let clerk2: Actor;
 
 beforeEach(() => {
 	db = createTestDb();
 	fx = createFixture(db);
-	clerk = { id: fx.clerkId, communityId: fx.communityId };
-	clerk2 = { id: fx.clerk2Id, communityId: fx.communityId };
+	clerk = { id: fx.clerkId, communityId: fx.communityId, role: 'clerk' };
+	clerk2 = { id: fx.clerk2Id, communityId: fx.communityId, role: 'clerk' };
 });
 
 const take = (service: string, priority = 'normal', at = T0, key?: string) =>

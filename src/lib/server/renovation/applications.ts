@@ -1,6 +1,7 @@
+import type { Actor } from '../auth/actor';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { renovationEvents, renovations, type Role } from '../db/schema';
+import { renovationEvents, renovations } from '../db/schema';
 import { audit } from '../audit';
 import { communityToday, getCommunity } from '../community';
 import { daysBetween } from '../../dates';
@@ -27,12 +28,8 @@ import {
 } from './records';
 import { ITEM } from '../../domain/renovation-fees';
 
-/** Who is acting: the signed-in staff member (only their own community is touched). */
-export interface Actor {
-	id: number;
-	communityId: number;
-	role: Role;
-}
+/** Who is acting (one type for every area). */
+export type { Actor };
 
 /** An application may be planned at most this far ahead / this long. */
 export const MAX_PLAN_AHEAD_DAYS = 366;

@@ -8,7 +8,7 @@ import {
 	parseWorkers,
 	toApplicationInput
 } from './forms';
-import { describeRefusal } from './messages';
+import { translateError } from '../refusal';
 import { RenovationError } from './errors';
 
 const IDEM = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -147,8 +147,8 @@ describe('worker rows', () => {
 			passNo: 'CR-2026-0001',
 			unit: '5-1-101'
 		});
-		expect(describeRefusal(e, [0, 2])).toMatchObject({ field: 'w2_id' });
-		expect(describeRefusal(new Error('boom'))).toBeNull();
+		expect(Object.keys(translateError(e, { rows: [0, 2] })!.errors)).toEqual(['w2_id']);
+		expect(translateError(new Error('boom'))).toBeNull();
 	});
 });
 

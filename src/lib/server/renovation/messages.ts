@@ -1,216 +1,132 @@
 import { m } from '$lib/paraglide/messages.js';
 import { formatYuan } from '../../money';
 import { MAX_DEDUCTIONS } from '../../domain/renovation-fees';
-import { LedgerError } from '../ledger';
-import { ledgerErrorMessage } from '../ledger/method-form';
-import { RenovationError } from './errors';
+import type { ErrorMessages } from '../errors';
 
-/** The translated message for a refused renovation write (or a refused ledger posting). */
-export function renovationErrorMessage(e: unknown): string | null {
-	if (e instanceof LedgerError) return ledgerErrorMessage(e);
-	if (!(e instanceof RenovationError)) return null;
-	const d = e.detail as Record<string, string & number>;
-	switch (e.code) {
-		case 'not_found':
-			return m.renovation_err_not_found();
-		case 'stale_form':
-			return m.form_stale();
-		case 'unit_not_found':
-			return m.renovation_err_unit_not_found({ unit: String(d.unit ?? '') });
-		case 'open_application':
-			return m.renovation_err_open_application({ appNo: d.appNo });
-		case 'start_in_past':
-			return m.renovation_err_start_in_past();
-		case 'start_too_far':
-			return m.renovation_err_start_too_far();
-		case 'end_before_start':
-			return m.renovation_err_end_before_start();
-		case 'plan_too_long':
-			return m.renovation_err_plan_too_long();
-		case 'applicant_name_required':
-			return m.renovation_err_applicant_name_required();
-		case 'applicant_phone_required':
-			return m.renovation_err_applicant_phone_required();
-		case 'relation_required':
-			return m.renovation_err_relation_required();
-		case 'contractor_required':
-			return m.renovation_err_contractor_licence();
-		case 'illegal_transition':
-			return m.renovation_err_illegal_transition();
-		case 'role_forbidden':
-			return m.renovation_err_role_forbidden();
-		case 'reason_required':
-			return m.renovation_err_reason_required();
-		case 'documents_incomplete':
-			return m.renovation_err_documents_incomplete();
-		case 'agreement_required':
-			return m.renovation_err_agreement_required();
-		case 'inspection_items_required':
-			return m.renovation_err_inspection_items_required();
-		case 'passes_outstanding':
-			return m.renovation_err_passes_outstanding({ count: Number(d.count ?? 0) });
-		case 'before_start_date':
-			return m.renovation_err_before_start_date();
-		case 'bad_end_date':
-			return m.renovation_err_bad_end_date();
-		case 'fees_voided':
-			return m.renovation_err_fees_voided();
-		case 'permit_until_before_start':
-			return m.renovation_err_permit_until_before_start();
-		case 'too_many_workers':
-			return m.renovation_err_too_many_workers({ max: Number(d.max) });
-		case 'pass_documents_required':
-			return m.renovation_err_pass_documents_required({ row: Number(d.row), name: d.name });
-		case 'pass_expiry_past':
-			return m.renovation_err_pass_expiry_past({ row: Number(d.row), name: d.name });
-		case 'pass_expiry_after_permit':
-			return m.renovation_err_pass_expiry_after_permit({
-				row: Number(d.row),
-				name: d.name,
-				end: d.end
-			});
-		case 'duplicate_worker_in_form':
-			return m.renovation_err_duplicate_worker_in_form({ row: Number(d.row), name: d.name });
-		case 'duplicate_worker':
-			return m.renovation_err_duplicate_worker({
-				row: Number(d.row),
-				name: d.name,
-				passNo: d.passNo,
-				unit: d.unit
-			});
-		case 'wall_area_required':
-			return m.renovation_err_wall_area_required();
-		case 'wall_area_absurd':
-			return m.renovation_err_wall_area_absurd({ max: d.max });
-		case 'wall_area_not_planned':
-			return m.renovation_err_wall_area_not_planned();
-		case 'passes_not_allowed':
-			return m.renovation_err_passes_not_allowed();
-		case 'no_workers':
-			return m.renovation_err_no_workers();
-		case 'nothing_to_pay':
-			return m.renovation_err_nothing_to_pay();
-		case 'already_settled':
-			return m.renovation_err_already_settled();
-		case 'refund_before_inspection':
-			return m.renovation_err_refund_before_inspection();
-		case 'nothing_held':
-			return m.renovation_err_nothing_held();
-		case 'deduction_description':
-			return m.renovation_err_deduction_description({ row: Number(d.row) });
-		case 'deduction_amount':
-			return m.renovation_err_deduction_amount({ row: Number(d.row) });
-		case 'deduction_above_deposit':
-			return m.renovation_err_deduction_above_deposit({
-				deposit: formatYuan(Number(d.depositFen))
-			});
-		case 'deduction_photo_size':
-			return m.renovation_err_deduction_photo_size({
-				row: Number(d.row),
-				name: d.name,
-				mb: Number(d.maxMb)
-			});
-		case 'deduction_photo_type':
-			return m.renovation_err_deduction_photo_type({ row: Number(d.row), name: d.name });
-		case 'deduction_photo_pixels':
-			return m.renovation_err_deduction_photo_pixels({
-				row: Number(d.row),
-				name: d.name,
-				mp: Number(d.maxMp)
-			});
-		case 'deduction_photo_count':
-			return m.renovation_err_deduction_photo_count({ row: Number(d.row) });
-		case 'too_many_deductions':
-			return m.renovation_err_too_many_deductions({ max: MAX_DEDUCTIONS });
-		case 'refund_method_required':
-			return m.renovation_err_refund_method_required();
-		case 'refund_ref_required':
-			return m.renovation_err_refund_ref_required();
-		case 'pass_not_found':
-			return m.renovation_err_pass_not_found();
-		case 'pass_already_settled':
-			return m.renovation_err_pass_already_settled({ passNo: d.passNo });
-		case 'not_expired':
-			return m.renovation_err_not_expired({ passNo: d.passNo, expiresOn: d.expiresOn });
-		default:
-			return m.renovation_err_refused();
-	}
-}
+// What a renovation refusal's detail carries: names, numbers and dates for the message.
+type D = Record<string, string & number>;
 
-/** The form field a refusal belongs to, so the page can mark it. */
-export function renovationErrorField(e: unknown): string | null {
-	if (e instanceof LedgerError) {
-		return e.code === 'tendered_short'
-			? 'tendered'
-			: e.code === 'method_ref_missing'
-				? 'methodRef'
-				: e.code === 'bank_missing'
-					? 'bank'
-					: null;
-	}
-	if (!(e instanceof RenovationError)) return null;
-	const row = typeof e.detail.row === 'number' ? e.detail.row - 1 : null;
-	switch (e.code) {
-		case 'unit_not_found':
-		case 'open_application':
-			return 'unitCode';
-		case 'start_in_past':
-		case 'start_too_far':
-			return 'plannedStart';
-		case 'end_before_start':
-		case 'plan_too_long':
-			return 'plannedEnd';
-		case 'wall_area_required':
-		case 'wall_area_absurd':
-			return 'wallArea';
-		case 'agreement_required':
-			return 'agreement';
-		case 'duplicate_worker':
-		case 'duplicate_worker_in_form':
-			return row === null ? null : `w${row}_id`;
-		case 'pass_expiry_past':
-		case 'pass_expiry_after_permit':
-			return row === null ? null : `w${row}_expiry`;
-		case 'pass_documents_required':
-			return row === null ? null : `w${row}_photo`;
-		case 'deduction_above_deposit':
-		case 'deduction_amount':
-			return row === null ? null : `d${row}_amount`;
-		case 'deduction_description':
-			return row === null ? null : `d${row}_desc`;
-		case 'deduction_photo_size':
-		case 'deduction_photo_type':
-		case 'deduction_photo_pixels':
-		case 'deduction_photo_count':
-			return row === null ? null : `d${row}_photo`;
-		case 'refund_method_required':
-			return 'refundMethod';
-		case 'refund_ref_required':
-			return 'refundRef';
-		case 'reason_required':
-			return 'reason';
-		case 'inspection_items_required':
-			return 'items';
-		case 'bad_end_date':
-		case 'permit_until_before_start':
-			return 'until';
-		default:
-			return null;
-	}
-}
+/** code → the translated message of a refused renovation write. */
+const MESSAGES: Record<string, (d: D) => string> = {
+	not_found: () => m.renovation_err_not_found(),
+	stale_form: () => m.form_stale(),
+	unit_not_found: (d) => m.renovation_err_unit_not_found({ unit: String(d.unit ?? '') }),
+	open_application: (d) => m.renovation_err_open_application({ appNo: d.appNo }),
+	start_in_past: () => m.renovation_err_start_in_past(),
+	start_too_far: () => m.renovation_err_start_too_far(),
+	end_before_start: () => m.renovation_err_end_before_start(),
+	plan_too_long: () => m.renovation_err_plan_too_long(),
+	applicant_name_required: () => m.renovation_err_applicant_name_required(),
+	applicant_phone_required: () => m.renovation_err_applicant_phone_required(),
+	relation_required: () => m.renovation_err_relation_required(),
+	contractor_required: () => m.renovation_err_contractor_licence(),
+	illegal_transition: () => m.renovation_err_illegal_transition(),
+	role_forbidden: () => m.renovation_err_role_forbidden(),
+	reason_required: () => m.renovation_err_reason_required(),
+	documents_incomplete: () => m.renovation_err_documents_incomplete(),
+	agreement_required: () => m.renovation_err_agreement_required(),
+	inspection_items_required: () => m.renovation_err_inspection_items_required(),
+	passes_outstanding: (d) => m.renovation_err_passes_outstanding({ count: Number(d.count ?? 0) }),
+	before_start_date: () => m.renovation_err_before_start_date(),
+	bad_end_date: () => m.renovation_err_bad_end_date(),
+	fees_voided: () => m.renovation_err_fees_voided(),
+	permit_until_before_start: () => m.renovation_err_permit_until_before_start(),
+	too_many_workers: (d) => m.renovation_err_too_many_workers({ max: Number(d.max) }),
+	pass_documents_required: (d) =>
+		m.renovation_err_pass_documents_required({ row: Number(d.row), name: d.name }),
+	pass_expiry_past: (d) => m.renovation_err_pass_expiry_past({ row: Number(d.row), name: d.name }),
+	pass_expiry_after_permit: (d) =>
+		m.renovation_err_pass_expiry_after_permit({
+			row: Number(d.row),
+			name: d.name,
+			end: d.end
+		}),
+	duplicate_worker_in_form: (d) =>
+		m.renovation_err_duplicate_worker_in_form({ row: Number(d.row), name: d.name }),
+	duplicate_worker: (d) =>
+		m.renovation_err_duplicate_worker({
+			row: Number(d.row),
+			name: d.name,
+			passNo: d.passNo,
+			unit: d.unit
+		}),
+	wall_area_required: () => m.renovation_err_wall_area_required(),
+	wall_area_absurd: (d) => m.renovation_err_wall_area_absurd({ max: d.max }),
+	wall_area_not_planned: () => m.renovation_err_wall_area_not_planned(),
+	passes_not_allowed: () => m.renovation_err_passes_not_allowed(),
+	no_workers: () => m.renovation_err_no_workers(),
+	nothing_to_pay: () => m.renovation_err_nothing_to_pay(),
+	already_settled: () => m.renovation_err_already_settled(),
+	refund_before_inspection: () => m.renovation_err_refund_before_inspection(),
+	nothing_held: () => m.renovation_err_nothing_held(),
+	deduction_description: (d) => m.renovation_err_deduction_description({ row: Number(d.row) }),
+	deduction_amount: (d) => m.renovation_err_deduction_amount({ row: Number(d.row) }),
+	deduction_above_deposit: (d) =>
+		m.renovation_err_deduction_above_deposit({
+			deposit: formatYuan(Number(d.depositFen))
+		}),
+	deduction_photo_size: (d) =>
+		m.renovation_err_deduction_photo_size({
+			row: Number(d.row),
+			name: d.name,
+			mb: Number(d.maxMb)
+		}),
+	deduction_photo_type: (d) =>
+		m.renovation_err_deduction_photo_type({ row: Number(d.row), name: d.name }),
+	deduction_photo_pixels: (d) =>
+		m.renovation_err_deduction_photo_pixels({
+			row: Number(d.row),
+			name: d.name,
+			mp: Number(d.maxMp)
+		}),
+	deduction_photo_count: (d) => m.renovation_err_deduction_photo_count({ row: Number(d.row) }),
+	too_many_deductions: () => m.renovation_err_too_many_deductions({ max: MAX_DEDUCTIONS }),
+	refund_method_required: () => m.renovation_err_refund_method_required(),
+	refund_ref_required: () => m.renovation_err_refund_ref_required(),
+	pass_not_found: () => m.renovation_err_pass_not_found(),
+	pass_already_settled: (d) => m.renovation_err_pass_already_settled({ passNo: d.passNo }),
+	not_expired: (d) => m.renovation_err_not_expired({ passNo: d.passNo, expiresOn: d.expiresOn })
+};
 
-/**
- * Message and field of a refusal, for a form whose rows (workers `w{i}_…`, deductions `d{i}_…`)
- * may have skipped blank rows: `rows` maps the n-th parsed row back to its form row.
- */
-export function describeRefusal(
-	e: unknown,
-	rows: number[] = []
-): { message: string; field: string | null } | null {
-	if (e instanceof RenovationError && typeof e.detail.row === 'number' && rows.length) {
-		const formRow = rows[e.detail.row - 1];
-		if (formRow !== undefined) e.detail = { ...e.detail, row: formRow + 1 };
-	}
-	const message = renovationErrorMessage(e);
-	return message === null ? null : { message, field: renovationErrorField(e) };
-}
+/** A form row named by the refusal (1-based in `detail.row`), 0-based for field names. */
+const rowOf = (d: Record<string, unknown>) => (typeof d.row === 'number' ? d.row - 1 : null);
+const inRow = (prefix: string, suffix: string) => (d: Record<string, unknown>) => {
+	const row = rowOf(d);
+	return row === null ? null : `${prefix}${row}_${suffix}`;
+};
+
+/** Renovation refusals (ledger refusals of its payments are the ledger's: `ledger/messages.ts`). */
+export const renovationMessages: ErrorMessages = {
+	// Renovation details hold only the names, numbers and dates its throws put there.
+	messages: MESSAGES as unknown as ErrorMessages['messages'],
+	fields: {
+		unit_not_found: 'unitCode',
+		open_application: 'unitCode',
+		start_in_past: 'plannedStart',
+		start_too_far: 'plannedStart',
+		end_before_start: 'plannedEnd',
+		plan_too_long: 'plannedEnd',
+		wall_area_required: 'wallArea',
+		wall_area_absurd: 'wallArea',
+		agreement_required: 'agreement',
+		duplicate_worker: inRow('w', 'id'),
+		duplicate_worker_in_form: inRow('w', 'id'),
+		pass_expiry_past: inRow('w', 'expiry'),
+		pass_expiry_after_permit: inRow('w', 'expiry'),
+		pass_documents_required: inRow('w', 'photo'),
+		deduction_above_deposit: inRow('d', 'amount'),
+		deduction_amount: inRow('d', 'amount'),
+		deduction_description: inRow('d', 'desc'),
+		deduction_photo_size: inRow('d', 'photo'),
+		deduction_photo_type: inRow('d', 'photo'),
+		deduction_photo_pixels: inRow('d', 'photo'),
+		deduction_photo_count: inRow('d', 'photo'),
+		refund_method_required: 'refundMethod',
+		refund_ref_required: 'refundRef',
+		reason_required: 'reason',
+		inspection_items_required: 'items',
+		bad_end_date: 'until',
+		permit_until_before_start: 'until'
+	},
+	fallback: () => m.renovation_err_refused()
+};

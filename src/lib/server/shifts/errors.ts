@@ -1,4 +1,5 @@
-/** A refused shift write; `code` maps to a translated message in the route. Nothing was written. */
+import { AppError, statusOf } from '../errors';
+
 export type ShiftErrorCode =
 	| 'already_open'
 	| 'not_open'
@@ -12,9 +13,13 @@ export type ShiftErrorCode =
 	| 'bad_successor'
 	| 'idempotency_conflict';
 
-export class ShiftError extends Error {
-	constructor(public code: ShiftErrorCode) {
-		super(code);
+// A shift's state decides what may be written: most refusals are conflicts.
+const status = statusOf<ShiftErrorCode>({ not_found: 404, note_required: 400 }, 409);
+
+/** A refused shift write; `code` maps to a translated message (messages.ts). Nothing was written. */
+export class ShiftError extends AppError<ShiftErrorCode> {
+	constructor(code: ShiftErrorCode) {
+		super('shifts', code, {}, status(code));
 		this.name = 'ShiftError';
 	}
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
+import type { StaffIdentity } from '../auth/session';
 import { ticketEvents, tickets, units } from '../db/schema';
 import type { TicketEvent, TicketEventType } from '../../domain/tickets';
 
@@ -18,13 +19,9 @@ export type TicketActor =
 	  }
 	| { kind: 'resident'; unitId: number; unitCode: string; communityId: number };
 
-export function staffActor(user: {
-	id: number;
-	displayName: string;
-	workNo: string;
-	role: string;
-	communityId: number;
-}): TicketActor {
+export function staffActor(
+	user: Pick<StaffIdentity, 'id' | 'displayName' | 'workNo' | 'role' | 'communityId'>
+): TicketActor {
 	return {
 		kind: 'staff',
 		id: user.id,

@@ -1,13 +1,22 @@
+import { AppError, statusOf, type ErrorDetail } from '../errors';
+
+const status = statusOf<string>({
+	not_found: 404,
+	bill_not_found: 404,
+	own_request: 403,
+	not_pending: 409,
+	pending_request: 409,
+	already_decided: 409,
+	idempotency_conflict: 409
+});
+
 /**
- * A refused waiver step. `code` maps to a translated message in the route (`messages.ts`);
- * `detail.errors` lists every rule broken when there are several. Nothing was written.
+ * A refused waiver step. `code` maps to a translated message (`messages.ts`); `detail.errors`
+ * lists every rule broken when there are several. Nothing was written.
  */
-export class WaiverError extends Error {
-	constructor(
-		public code: string,
-		public detail: Record<string, unknown> = {}
-	) {
-		super(code);
+export class WaiverError extends AppError {
+	constructor(code: string, detail: ErrorDetail = {}) {
+		super('waivers', code, detail, status(code));
 		this.name = 'WaiverError';
 	}
 }

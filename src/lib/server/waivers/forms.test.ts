@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { m } from '$lib/paraglide/messages.js';
 import { parseForm } from '../forms';
-import { normaliseCode, waiverFileSchema } from './forms';
+import { normaliseCode, waiverDecisionSchema, waiverFileSchema } from './forms';
 
 const form = (fields: Record<string, string | string[]>) => {
 	const f = new FormData();
@@ -38,6 +38,58 @@ describe('waiver request form', () => {
 		expect(parseForm(waiverFileSchema, form({ unit: '1-101', bill: ['5', 'x'] }))).toMatchObject({
 			ok: false,
 			errors: { bill: m.waivers_error_bill_not_found() }
+		});
+	});
+});
+
+describe('waiver decision form', () => {
+	const decide = (decision: 'approve' | 'reject', fields: Record<string, string>) =>
+		parseForm(waiverDecisionSchema(decision), { note: '', key: 'k1', ...fields });
+
+	it('reads the plan: the whole late fee, one amount, or an amount per bill (blank is none)', () => {
+		expect(decide('approve', { mode: 'full' })).toMatchObject({
+			ok: true,
+			data: { plan: { mode: 'full' }, key: 'k1' }
+		});
+		expect(decide('approve', { mode: 'amount', amount: '12.50' })).toMatchObject({
+			ok: true,
+			data: { plan: { mode: 'amount', amountFen: 1250 } }
+		});
+		expect(
+			decide('approve', { mode: 'per_bill', amt_7: '3', amt_9: ' ', other: 'x' })
+		).toMatchObject({
+			ok: true,
+			data: {
+				plan: {
+					mode: 'per_bill',
+					amounts: [
+						{ billId: 7, amountFen: 300 },
+						{ billId: 9, amountFen: 0 }
+					]
+				}
+			}
+		});
+	});
+
+	it('refuses a bad amount on its own field, a negative one in its own words', () => {
+		expect(decide('approve', { mode: 'amount', amount: 'abc' })).toMatchObject({
+			ok: false,
+			errors: { amount: m.waivers_error_bad_amount() }
+		});
+		expect(decide('approve', { mode: 'per_bill', amt_7: '-1' })).toMatchObject({
+			ok: false,
+			errors: { amt_7: m.waivers_error_amount_negative() }
+		});
+		expect(decide('approve', { mode: 'all' })).toMatchObject({
+			ok: false,
+			errors: { mode: m.waivers_error_mode() }
+		});
+	});
+
+	it('ignores the plan when rejecting', () => {
+		expect(decide('reject', { mode: 'all', note: ' no ' })).toMatchObject({
+			ok: true,
+			data: { plan: { mode: 'full' }, note: ' no ' }
 		});
 	});
 });

@@ -13,7 +13,7 @@ import {
 	type ChargeInput
 } from '$lib/server/charges';
 import { chargeSchema, type ChargeForm } from '$lib/server/charges/forms';
-import { chargeFail } from '$lib/server/charges/messages';
+import { refusal } from '$lib/server/refusal';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -78,7 +78,7 @@ export const actions = {
 			const plan = reviewCharge(getDb(), r.input);
 			return { review: { ...plan, note: r.input.note }, values: r.values };
 		} catch (e) {
-			return chargeFail(e, r.values);
+			return refusal(e, { values: r.values });
 		}
 	},
 	/** Step 2: writes the charge as a bill, then on to the counter fee page to take payment. */
@@ -91,7 +91,7 @@ export const actions = {
 			raiseCharge(getDb(), r.input);
 			code = r.values.unit.trim();
 		} catch (e) {
-			return chargeFail(e, r.values);
+			return refusal(e, { values: r.values });
 		}
 		redirect(303, `/fees/${encodeURIComponent(code)}?charged=1`);
 	}

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, parseForm } from '$lib/server/forms';
@@ -8,7 +9,8 @@ import { formatDateTimeLocal } from '$lib/dates';
 import { daysSinceNotice, MAX_PERSONS, MOVEIN_OWNER_TYPES } from '$lib/domain/movein-checklist';
 import { findUnit, listOpenCases, MoveInError, openCase, openCaseOfUnit } from '$lib/server/movein';
 import { openCaseSchema } from '$lib/server/movein/forms';
-import { moveInErrorMessage, occupancyLabel, ownerTypeLabel } from '$lib/server/movein/labels';
+import { occupancyLabel, ownerTypeLabel } from '$lib/server/movein/labels';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 /** /movein?unit=8-1-802 — find a unit, start its move-in (or continue the open one); open cases. */
@@ -76,7 +78,7 @@ export const actions = {
 			});
 		let id: number;
 		try {
-			id = openCase(db, user, {
+			id = openCase(db, actorOf(locals), {
 				unitId: unit.id,
 				ownerType: d.ownerType,
 				mortgage: d.mortgage,
@@ -86,21 +88,17 @@ export const actions = {
 				proxyIdNumber: d.proxyIdNumber
 			});
 		} catch (e) {
-			if (!(e instanceof MoveInError)) throw e;
-			const tz = getCommunity(db, user.communityId).timeZone;
-			return failForm(
-				e.code === 'unit_occupied' || e.code === 'case_exists' ? 409 : 400,
-				moveInErrorMessage(e, tz),
-				{
-					values: {
-						...d,
-						mortgage: String(d.mortgage),
-						proxy: String(d.proxy),
-						persons: String(d.persons),
-						caseId: e.detail.caseId ? String(e.detail.caseId) : ''
-					}
+			return refusal(e, {
+				timeZone: getCommunity(db, user.communityId).timeZone,
+				values: {
+					...d,
+					mortgage: String(d.mortgage),
+					proxy: String(d.proxy),
+					persons: String(d.persons),
+					// The open case of the unit, so the page can link to it.
+					caseId: e instanceof MoveInError && e.detail.caseId ? String(e.detail.caseId) : ''
 				}
-			);
+			});
 		}
 		redirect(303, `/movein/${id}?opened=1`);
 	}

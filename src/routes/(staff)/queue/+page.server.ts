@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
 import { getCommunity } from '$lib/server/community';
@@ -21,7 +22,7 @@ import {
 	waitingOf,
 	type QueueTicketView
 } from '$lib/server/queue';
-import { queueErrorMessage } from '$lib/server/queue/messages';
+import { refusal } from '$lib/server/refusal';
 import { m } from '$lib/paraglide/messages.js';
 import { z } from 'zod';
 import { parseForm } from '$lib/server/forms';
@@ -81,9 +82,7 @@ function attempt<T>(
 	try {
 		return { ok: true, value: fn() };
 	} catch (e) {
-		const message = queueErrorMessage(e);
-		if (message === null) throw e;
-		return { ok: false, failure: failForm(409, message) };
+		return { ok: false, failure: refusal(e) };
 	}
 }
 
@@ -110,11 +109,15 @@ export const actions = {
 		return { done: m.kiosk_counter_saved({ counter }) };
 	},
 	next: async ({ locals, url, request, cookies }) => {
-		const user = requireStaff(locals, 'clerk', url);
+		requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
 		const { counter, services } = desk(cookies);
 		const r = attempt(() =>
-			callNext(getDb(), user, { counter, services, idempotencyKey: str(form, 'idempotencyKey') })
+			callNext(getDb(), actorOf(locals), {
+				counter,
+				services,
+				idempotencyKey: str(form, 'idempotencyKey')
+			})
 		);
 		if (!r.ok) return r.failure;
 		const { called, finished } = r.value;
@@ -133,10 +136,10 @@ export const actions = {
 		};
 	},
 	call: async ({ locals, url, request, cookies }) => {
-		const user = requireStaff(locals, 'clerk', url);
+		requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
 		const r = attempt(() =>
-			callTicket(getDb(), user, {
+			callTicket(getDb(), actorOf(locals), {
 				id: str(form, 'id', 12),
 				counter: desk(cookies).counter,
 				idempotencyKey: str(form, 'idempotencyKey')
@@ -155,10 +158,10 @@ export const actions = {
 		};
 	},
 	recall: async ({ locals, url, request }) => {
-		const user = requireStaff(locals, 'clerk', url);
+		requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
 		const r = attempt(() =>
-			queueAction(getDb(), user, 'recalled', {
+			queueAction(getDb(), actorOf(locals), 'recalled', {
 				id: str(form, 'id', 12),
 				idempotencyKey: str(form, 'idempotencyKey')
 			})
@@ -166,10 +169,10 @@ export const actions = {
 		return r.ok ? { done: m.kiosk_counter_recalled({ no: r.value.queueNo }) } : r.failure;
 	},
 	finish: async ({ locals, url, request }) => {
-		const user = requireStaff(locals, 'clerk', url);
+		requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
 		const r = attempt(() =>
-			queueAction(getDb(), user, 'finished', {
+			queueAction(getDb(), actorOf(locals), 'finished', {
 				id: str(form, 'id', 12),
 				idempotencyKey: str(form, 'idempotencyKey')
 			})
@@ -177,10 +180,10 @@ export const actions = {
 		return r.ok ? { done: m.kiosk_counter_finished({ no: r.value.queueNo }) } : r.failure;
 	},
 	noshow: async ({ locals, url, request }) => {
-		const user = requireStaff(locals, 'clerk', url);
+		requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
 		const r = attempt(() =>
-			queueAction(getDb(), user, 'no_show', {
+			queueAction(getDb(), actorOf(locals), 'no_show', {
 				id: str(form, 'id', 12),
 				idempotencyKey: str(form, 'idempotencyKey')
 			})
@@ -189,7 +192,7 @@ export const actions = {
 	},
 	/** Confirm the priority a phone asked for, or demote a number: the clerk judges urgency. */
 	priority: async ({ locals, url, request }) => {
-		const user = requireStaff(locals, 'clerk', url);
+		requireStaff(locals, 'clerk', url);
 		const parsed = parseForm(
 			z.object({
 				id: z.string().regex(/^\d{1,12}$/, { error: () => m.kiosk_queue_err_not_found() }),
@@ -203,7 +206,7 @@ export const actions = {
 				errors: parsed.errors,
 				values: parsed.values
 			});
-		const r = attempt(() => setPriority(getDb(), user, parsed.data));
+		const r = attempt(() => setPriority(getDb(), actorOf(locals), parsed.data));
 		if (!r.ok) return r.failure;
 		const { queueNo, priority } = r.value;
 		return {
@@ -227,9 +230,7 @@ export const actions = {
 			);
 			return { done: m.kiosk_counter_taken({ no: t.queueNo }), taken: t.id };
 		} catch (e) {
-			const message = queueErrorMessage(e);
-			if (message === null) throw e;
-			return failForm(400, message, { values });
+			return refusal(e, { values });
 		}
 	}
 } satisfies Actions;

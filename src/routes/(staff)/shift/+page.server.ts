@@ -1,4 +1,3 @@
-import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
@@ -9,7 +8,6 @@ import {
 	closeShiftSchema,
 	openShiftSchema
 } from '$lib/server/shifts/forms';
-import { amountMessage } from '$lib/server/ledger/method-form';
 import { activeStaff } from '$lib/server/keys';
 import {
 	acknowledgeShift,
@@ -20,39 +18,10 @@ import {
 	openShift,
 	openShiftOf,
 	recentClosedShifts,
-	shiftCash,
-	ShiftError
+	shiftCash
 } from '$lib/server/shifts';
+import { refusal } from '$lib/server/refusal';
 import { formatDateTimeLocal } from '$lib/dates';
-
-function shiftMessage(e: ShiftError, action: 'open' | 'close' | 'acknowledge' = 'close'): string {
-	switch (e.code) {
-		case 'already_open':
-			return m.reports_shift_error_already_open();
-		case 'not_open':
-			return m.reports_shift_error_not_open();
-		case 'not_found':
-			return m.reports_shift_error_not_found();
-		case 'not_yours':
-			return action === 'acknowledge'
-				? m.reports_shift_error_own_shift()
-				: m.reports_shift_error_not_yours();
-		case 'bad_amount':
-			return amountMessage('too_large');
-		case 'note_too_long':
-			return m.reports_shift_error_note_too_long({ max: NOTE_MAX });
-		case 'note_required':
-			return m.reports_shift_error_note_required();
-		case 'nothing_to_acknowledge':
-			return m.reports_shift_error_nothing_to_acknowledge();
-		case 'already_acknowledged':
-			return m.reports_shift_error_already_acknowledged();
-		case 'bad_successor':
-			return m.reports_shift_error_bad_successor();
-		case 'idempotency_conflict':
-			return m.form_stale();
-	}
-}
 
 /** /shift — the cashier's shift: take over (float), see the cash and open matters, hand over. */
 export const load = ({ locals, url }) => {
@@ -102,11 +71,7 @@ export const actions = {
 				now: nowMs()
 			});
 		} catch (e) {
-			if (e instanceof ShiftError)
-				return failForm(409, shiftMessage(e, 'open'), {
-					values: { float: String(parsed.data.float / 100) }
-				});
-			throw e;
+			return refusal(e, { values: { float: String(parsed.data.float / 100) } });
 		}
 		return { opened: true };
 	},
@@ -142,11 +107,7 @@ export const actions = {
 			});
 			return { closed: { id: closed.id, differenceFen: closed.differenceFen } };
 		} catch (e) {
-			if (e instanceof ShiftError && e.code === 'note_required')
-				return failForm(400, shiftMessage(e), { errors: { note: shiftMessage(e) }, values });
-			if (e instanceof ShiftError)
-				return failForm(e.code === 'not_found' ? 404 : 409, shiftMessage(e), { values });
-			throw e;
+			return refusal(e, { values });
 		}
 	},
 	/** A manager acknowledges a handover's difference (from the daily report). */
@@ -166,11 +127,7 @@ export const actions = {
 			});
 			return { acknowledged: { id: s.id } };
 		} catch (e) {
-			if (e instanceof ShiftError)
-				return failForm(e.code === 'not_found' ? 404 : 409, shiftMessage(e, 'acknowledge'), {
-					values: { note: parsed.data.note }
-				});
-			throw e;
+			return refusal(e, { step: 'acknowledge', values: { note: parsed.data.note } });
 		}
 	}
 };

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
 import { failForm, parseForm } from '$lib/server/forms';
@@ -40,7 +41,7 @@ export const actions = {
 		if (!parsed.ok) return failForm(400, m.form_fix_errors(), { errors: parsed.errors });
 		const r = await changeOwnPassword(
 			getDb(),
-			{ ...user, sessionId: locals.sessionId },
+			{ ...actorOf(locals), username: user.username },
 			parsed.data,
 			nowMs()
 		);

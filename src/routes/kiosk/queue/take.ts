@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { takeNumber } from '$lib/server/queue';
-import { isTakeLimit, queueErrorMessage } from '$lib/server/queue/messages';
+import { refusal } from '$lib/server/refusal';
 import { QUEUE_PRIORITIES, QUEUE_SERVICES, type QueueService } from '$lib/domain/queue';
 import { kioskCommunityId } from '../community';
 import { deviceId, residentSource } from '../source';
@@ -53,9 +53,7 @@ export async function takeFromKiosk(event: RequestEvent, service?: QueueService)
 			{ idempotencyKey: parsed.data.idempotencyKey ?? null }
 		).id;
 	} catch (e) {
-		const message = queueErrorMessage(e);
-		if (message === null) throw e;
-		return failForm(isTakeLimit(e) ? 429 : 400, message, {
+		return refusal(e, {
 			values: { service: parsed.data.service, priority: parsed.data.priority }
 		});
 	}

@@ -6,7 +6,7 @@ import { buildingsWithUnits } from '$lib/server/fees/billing-run';
 import { rateSchema } from '$lib/server/fees/forms';
 import { addRate, adminFeeItems, createFeeItem, updateFeeItem } from '$lib/server/charges';
 import { feeItemEditSchema, feeItemSchema } from '$lib/server/charges/forms';
-import { chargeFail } from '$lib/server/charges/messages';
+import { refusal } from '$lib/server/refusal';
 import { formatYuan } from '$lib/money';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -55,7 +55,7 @@ export const actions = {
 				month
 			);
 		} catch (e) {
-			return chargeFail(e, formValues(form), 'rate');
+			return refusal(e, { values: formValues(form), step: 'rate' });
 		}
 		return { ok: m.charges_item_created({ name: d.nameZh }) };
 	},
@@ -77,7 +77,7 @@ export const actions = {
 				unitCodes: d.units
 			});
 		} catch (e) {
-			return chargeFail(e, formValues(form));
+			return refusal(e, { values: formValues(form) });
 		}
 		return { ok: m.charges_item_saved({ name: d.nameZh }) };
 	},
@@ -95,7 +95,7 @@ export const actions = {
 		try {
 			addRate(getDb(), user, item, from, rate, month);
 		} catch (e) {
-			return chargeFail(e, formValues(form), 'rate');
+			return refusal(e, { values: formValues(form), step: 'rate' });
 		}
 		return { ok: m.charges_rate_saved({ month: from, rate: formatYuan(rate) }) };
 	}

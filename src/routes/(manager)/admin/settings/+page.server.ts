@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
 import { communityToday, getCommunity } from '$lib/server/community';
@@ -46,7 +47,7 @@ export const actions = {
 		if (!parsed.ok)
 			return failForm(400, m.form_fix_errors(), { errors: parsed.errors, values: parsed.values });
 		const now = nowMs();
-		const result = saveSettings(getDb(), user, parsed.data, now);
+		const result = saveSettings(getDb(), actorOf(locals), parsed.data, now);
 		if (!result.ok && result.error === 'backdated') {
 			const message = m.admin_settings_backdated({
 				today: communityToday(getCommunity(getDb(), user.communityId), new Date(now))

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
@@ -38,14 +39,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions = {
 	create: async ({ locals, request, url }) => {
-		const user = requireStaff(locals, 'admin', url);
+		requireStaff(locals, 'admin', url);
 		const parsed = parseForm(createStaffSchema, await request.formData());
 		if (!parsed.ok)
 			return failForm(400, m.form_fix_errors(), {
 				errors: parsed.errors,
 				values: withoutPasswords(parsed.values)
 			});
-		const result = await createStaff(getDb(), user, parsed.data, nowMs());
+		const result = await createStaff(getDb(), actorOf(locals), parsed.data, nowMs());
 		if (!result.ok) {
 			const message = staffErrorMessage(result.error);
 			const field = result.error === 'work_no_taken' ? 'workNo' : 'username';
@@ -56,7 +57,7 @@ export const actions = {
 	},
 
 	reset: async ({ locals, request, url }) => {
-		const user = requireStaff(locals, 'admin', url);
+		requireStaff(locals, 'admin', url);
 		const parsed = parseForm(resetPasswordSchema, await request.formData());
 		if (!parsed.ok)
 			return failForm(400, m.form_fix_errors(), {
@@ -65,7 +66,7 @@ export const actions = {
 			});
 		const result = await resetStaffPassword(
 			getDb(),
-			{ ...user, sessionId: locals.sessionId },
+			actorOf(locals),
 			parsed.data.id,
 			parsed.data.newPassword,
 			nowMs()
@@ -75,20 +76,20 @@ export const actions = {
 	},
 
 	deactivate: async ({ locals, request, url }) => {
-		const user = requireStaff(locals, 'admin', url);
+		requireStaff(locals, 'admin', url);
 		const parsed = parseForm(staffIdSchema, await request.formData());
 		if (!parsed.ok) return failForm(400, m.admin_staff_not_found());
-		const result = setStaffActive(getDb(), user, parsed.data.id, false, nowMs());
+		const result = setStaffActive(getDb(), actorOf(locals), parsed.data.id, false, nowMs());
 		if (!result.ok)
 			return failForm(result.error === 'self' ? 403 : 404, staffErrorMessage(result.error));
 		return { ok: m.admin_staff_deactivated() };
 	},
 
 	activate: async ({ locals, request, url }) => {
-		const user = requireStaff(locals, 'admin', url);
+		requireStaff(locals, 'admin', url);
 		const parsed = parseForm(staffIdSchema, await request.formData());
 		if (!parsed.ok) return failForm(400, m.admin_staff_not_found());
-		const result = setStaffActive(getDb(), user, parsed.data.id, true, nowMs());
+		const result = setStaffActive(getDb(), actorOf(locals), parsed.data.id, true, nowMs());
 		if (!result.ok) return failForm(404, staffErrorMessage(result.error));
 		return { ok: m.admin_staff_activated() };
 	}

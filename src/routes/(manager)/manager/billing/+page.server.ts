@@ -2,10 +2,9 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
-import { LedgerError } from '$lib/server/ledger';
+import { refusal } from '$lib/server/refusal';
 import { feeItemOf, feeItemsWithRates, generateMonthlyBills } from '$lib/server/fees';
 import { addRate } from '$lib/server/charges';
-import { chargeFail } from '$lib/server/charges/messages';
 import { billingRunSchema, rateSchema } from '$lib/server/fees/forms';
 import { billsInMonth, buildingsWithUnits, unitIdsInBuilding } from '$lib/server/fees/billing-run';
 import { addMonths, isValidMonth } from '$lib/dates';
@@ -90,8 +89,7 @@ export const actions = {
 			// The fee-items rule: never from a month already billed (a past month is never repriced).
 			addRate(getDb(), user, item.id, from, rate, currentMonth(user.communityId));
 		} catch (e) {
-			if (e instanceof LedgerError) return failForm(400, m.ledger_refused(), { values });
-			return chargeFail(e, values, 'rate');
+			return refusal(e, { values, step: 'rate' });
 		}
 		return {
 			saved: m.fees_rates_saved({ item: item.nameZh, month: from, rate: formatYuan(rate) })

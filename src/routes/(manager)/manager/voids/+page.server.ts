@@ -6,7 +6,8 @@ import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, parseForm } from '$lib/server/forms';
-import { LedgerError, paymentByReceiptNo } from '$lib/server/ledger';
+import { paymentByReceiptNo } from '$lib/server/ledger';
+import { refusal } from '$lib/server/refusal';
 import {
 	normaliseReceiptNo,
 	recentVoids,
@@ -14,38 +15,7 @@ import {
 	type ReceiptSummary
 } from '$lib/server/receipts';
 import { voidPreview, voidReceipt, type VoidPreview } from '$lib/server/receipts/void';
-import { VOID_CATEGORIES } from '$lib/domain/voids';
-
-const REASON_MAX = 500;
-
-/** LedgerError codes of voidPayment → what the manager reads. */
-function voidMessage(code: string, detail: Record<string, unknown> = {}): string {
-	switch (code) {
-		case 'own_receipt':
-			return m.receipts_voids_own_receipt({
-				cashier: typeof detail.cashier === 'string' ? detail.cashier : ''
-			});
-		case 'not_allowed':
-			return m.receipts_voids_not_allowed();
-		case 'deposit_settled':
-			return m.receipts_voids_deposit_settled({
-				vouchers: Array.isArray(detail.vouchers) ? detail.vouchers.join('、') : ''
-			});
-		case 'category_missing':
-		case 'category_invalid':
-			return m.receipts_voids_category_missing();
-		case 'not_found':
-			return m.ledger_not_found();
-		case 'already_voided':
-			return m.ledger_already_voided();
-		case 'reason_missing':
-			return m.ledger_reason_required();
-		case 'reason_too_long':
-			return m.receipts_voids_reason_too_long({ max: REASON_MAX });
-		default:
-			return m.ledger_refused();
-	}
-}
+import { VOID_CATEGORIES, VOID_REASON_MAX } from '$lib/domain/voids';
 
 /** /manager/voids?no=… — find a receipt, see it, void it with a reason; recent voids below. */
 export const load = ({ locals, url }) => {
@@ -75,7 +45,7 @@ export const load = ({ locals, url }) => {
 		categories: VOID_CATEGORIES,
 		message,
 		voids: recentVoids(db, user.communityId, community.timeZone, 30),
-		reasonMax: REASON_MAX
+		reasonMax: VOID_REASON_MAX
 	};
 };
 
@@ -90,8 +60,8 @@ export const actions = {
 				.default('')
 				.transform((s) => s.trim())
 				.refine((s) => s.length > 0, { message: m.ledger_reason_required() })
-				.refine((s) => s.length <= REASON_MAX, {
-					message: m.receipts_voids_reason_too_long({ max: REASON_MAX })
+				.refine((s) => s.length <= VOID_REASON_MAX, {
+					message: m.receipts_voids_reason_too_long({ max: VOID_REASON_MAX })
 				}),
 			// Required for a receipt of an earlier month (checked in the ledger, which knows the dates).
 			category: z
@@ -129,29 +99,8 @@ export const actions = {
 				localDate: communityToday(community, new Date(now))
 			});
 		} catch (e) {
-			if (e instanceof LedgerError) {
-				const detail =
-					e.code === 'own_receipt'
-						? {
-								cashier:
-									paymentByReceiptNo(db, user.communityId, receiptNo)?.cashier.displayName ?? ''
-							}
-						: e.detail;
-				const status =
-					e.code === 'not_found'
-						? 404
-						: e.code === 'own_receipt' || e.code === 'not_allowed'
-							? 403
-							: e.code === 'category_missing' || e.code === 'category_invalid'
-								? 400
-								: 409;
-				const errors: Record<string, string> =
-					e.code === 'category_missing' || e.code === 'category_invalid'
-						? { category: voidMessage(e.code) }
-						: {};
-				return failForm(status, voidMessage(e.code, detail), { values, errors });
-			}
-			throw e;
+			// own_receipt: the manager is the receipt's cashier, named in the message.
+			return refusal(e, { values, detail: { cashier: user.displayName } });
 		}
 		return {
 			done: receiptNo,

@@ -3,7 +3,6 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
-import { LedgerError } from '$lib/server/ledger';
 import { requireCashShift } from '$lib/server/shifts';
 import { failForm } from '$lib/server/forms';
 import {
@@ -15,7 +14,8 @@ import {
 	unitIdByCode,
 	type FeePaymentInput
 } from '$lib/server/fees';
-import { ledgerMessage, readPaymentForm, type PaymentForm } from '$lib/server/fees/form';
+import { readPaymentForm, type PaymentForm } from '$lib/server/fees/form';
+import { refusal } from '$lib/server/refusal';
 import { m } from '$lib/paraglide/messages.js';
 
 function unitOf(communityId: number, code: string) {
@@ -72,16 +72,6 @@ function toInput(
 	};
 }
 
-function refused(e: unknown, values: Record<string, string>) {
-	if (!(e instanceof LedgerError)) throw e;
-	const { message, field } = ledgerMessage(e);
-	const status =
-		e.code === 'already_paid' || e.code === 'stale' || e.code === 'idempotency_conflict'
-			? 409
-			: 400;
-	return failForm(status, message, { errors: field ? { [field]: message } : {}, values });
-}
-
 export const actions = {
 	/** Step 1: the authoritative figures for the confirmation step (nothing is written). */
 	review: async ({ locals, url, params, request }) => {
@@ -105,7 +95,7 @@ export const actions = {
 				values: read.values
 			};
 		} catch (e) {
-			return refused(e, read.values);
+			return refusal(e, { step: 'payment', values: read.values });
 		}
 	},
 	/** Step 2: post it; the receipt page opens. */
@@ -126,7 +116,7 @@ export const actions = {
 				toInput(read.data, user.communityId, unitId, user.id)
 			).receiptNo;
 		} catch (e) {
-			return refused(e, read.values);
+			return refusal(e, { step: 'payment', values: read.values });
 		}
 		redirect(303, `/fees/receipt/${encodeURIComponent(receiptNo)}`);
 	}

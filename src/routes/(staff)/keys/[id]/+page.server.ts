@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
@@ -35,7 +36,7 @@ export const load = (({ locals, url, params }) => {
 
 export const actions = {
 	update: async ({ locals, request, params }) => {
-		const user = requireStaff(locals, 'clerk');
+		requireStaff(locals, 'clerk');
 		const form = await request.formData();
 		const parsed = parseForm(editSchema, form);
 		if (!parsed.ok)
@@ -43,13 +44,7 @@ export const actions = {
 				...parsed,
 				values: { ...parsed.values, _form: 'update' }
 			});
-		const r = updateKey(
-			getDb(),
-			{ id: user.id, communityId: user.communityId },
-			keyIdParam(params.id),
-			parsed.data,
-			nowMs()
-		);
+		const r = updateKey(getDb(), actorOf(locals), keyIdParam(params.id), parsed.data, nowMs());
 		if (!r.ok)
 			return failForm(400, m.keys_err_form(), {
 				...explainRegister(r.errors),
@@ -58,7 +53,7 @@ export const actions = {
 		return { ok: true, notice: m.keys_updated() };
 	},
 	disposition: async ({ locals, request, params }) => {
-		const user = requireStaff(locals, 'clerk');
+		requireStaff(locals, 'clerk');
 		const form = await request.formData();
 		const parsed = parseForm(dispositionSchema, form);
 		if (!parsed.ok)
@@ -68,7 +63,7 @@ export const actions = {
 			});
 		const r = changeDisposition(
 			getDb(),
-			{ id: user.id, communityId: user.communityId },
+			actorOf(locals),
 			keyIdParam(params.id),
 			parsed.data,
 			nowMs()

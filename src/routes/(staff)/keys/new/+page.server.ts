@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
@@ -20,16 +21,11 @@ export const load = (({ locals, url }) => {
 
 export const actions = {
 	default: async ({ locals, request }) => {
-		const user = requireStaff(locals, 'clerk');
+		requireStaff(locals, 'clerk');
 		const form = await request.formData();
 		const parsed = parseForm(registerSchema, form);
 		if (!parsed.ok) return failForm(400, m.keys_err_form(), parsed);
-		const result = createKey(
-			getDb(),
-			{ id: user.id, communityId: user.communityId },
-			parsed.data,
-			nowMs()
-		);
+		const result = createKey(getDb(), actorOf(locals), parsed.data, nowMs());
 		if (!result.ok)
 			return failForm(400, m.keys_err_form(), {
 				...explainRegister(result.errors),

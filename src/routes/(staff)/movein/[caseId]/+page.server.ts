@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf, type Actor } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, parseForm } from '$lib/server/forms';
@@ -21,10 +22,10 @@ import {
 	groupLabel,
 	itemLabel,
 	monthsRange,
-	moveInErrorMessage,
 	occupancyLabel,
 	ownerTypeLabel
 } from '$lib/server/movein/labels';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 function caseIdOf(params: { caseId: string }): number {
@@ -113,11 +114,7 @@ type Action = (args: {
 async function write(
 	args: Parameters<Action>[0],
 	schema: z.ZodType,
-	run: (
-		actor: { id: number; communityId: number },
-		caseId: number,
-		data: Record<string, unknown>
-	) => string
+	run: (actor: Actor, caseId: number, data: Record<string, unknown>) => string
 ) {
 	const user = requireStaff(args.locals, 'clerk', args.url);
 	const db = getDb();
@@ -130,22 +127,17 @@ async function write(
 		});
 	try {
 		return {
-			ok: run(user, caseId, parsed.data as Record<string, unknown>),
+			ok: run(actorOf(args.locals), caseId, parsed.data as Record<string, unknown>),
 			item: (parsed.data as { itemCode?: string }).itemCode ?? null
 		};
 	} catch (e) {
-		if (!(e instanceof MoveInError)) throw e;
-		if (e.code === 'case_not_found') error(404, 'not_found');
-		const tz = getCommunity(db, user.communityId).timeZone;
-		return failForm(
-			e.code === 'cannot_complete' || e.code === 'bad_input' ? 400 : 409,
-			moveInErrorMessage(e, tz),
-			{
-				values: Object.fromEntries(
-					Object.entries(parsed.data as Record<string, unknown>).map(([k, v]) => [k, String(v)])
-				)
-			}
-		);
+		if (e instanceof MoveInError && e.code === 'case_not_found') error(404, 'not_found');
+		return refusal(e, {
+			timeZone: getCommunity(db, user.communityId).timeZone,
+			values: Object.fromEntries(
+				Object.entries(parsed.data as Record<string, unknown>).map(([k, v]) => [k, String(v)])
+			)
+		});
 	}
 }
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf, type Actor } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { failForm, parseForm } from '$lib/server/forms';
-import { MoveInError, setBuildingNoticeDate, setNoticeDate } from '$lib/server/movein';
+import { setBuildingNoticeDate, setNoticeDate } from '$lib/server/movein';
 import { buildingNoticeSchema, unitNoticeSchema } from '$lib/server/movein/forms';
-import { moveInErrorMessage } from '$lib/server/movein/labels';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 /** /movein/notice — set the handover notice date of one unit or of a whole building (audited). */
@@ -26,7 +27,7 @@ async function run(
 	request: Request,
 	form: 'unit' | 'building',
 	schema: z.ZodType,
-	write: (user: { id: number; communityId: number }, d: Record<string, string>) => string
+	write: (actor: Actor, d: Record<string, string>) => string
 ) {
 	const user = requireStaff(locals, 'clerk', url);
 	const parsed = parseForm(schema, await request.formData());
@@ -37,26 +38,24 @@ async function run(
 		});
 	const d = parsed.data as Record<string, string>;
 	try {
-		return { form, ok: write(user, d) };
+		return { form, ok: write(actorOf(locals), d) };
 	} catch (e) {
-		if (!(e instanceof MoveInError)) throw e;
-		return failForm(
-			e.code === 'unit_not_found' ? 404 : 400,
-			moveInErrorMessage(e, getCommunity(getDb(), user.communityId).timeZone),
-			{ values: { ...d, form } }
-		);
+		return refusal(e, {
+			timeZone: getCommunity(getDb(), user.communityId).timeZone,
+			values: { ...d, form }
+		});
 	}
 }
 
 export const actions = {
 	unit: ({ locals, url, request }) =>
-		run(locals, url, request, 'unit', unitNoticeSchema(), (user, d) => {
-			setNoticeDate(getDb(), user, d.unitCode, d.date);
+		run(locals, url, request, 'unit', unitNoticeSchema(), (actor, d) => {
+			setNoticeDate(getDb(), actor, d.unitCode, d.date);
 			return m.movein_notice_saved({ unit: d.unitCode, date: d.date });
 		}),
 	building: ({ locals, url, request }) =>
-		run(locals, url, request, 'building', buildingNoticeSchema(), (user, d) => {
-			const count = setBuildingNoticeDate(getDb(), user, d.building, d.date);
+		run(locals, url, request, 'building', buildingNoticeSchema(), (actor, d) => {
+			const count = setBuildingNoticeDate(getDb(), actor, d.building, d.date);
 			return m.movein_notice_building_saved({ building: d.building, count, date: d.date });
 		})
 } satisfies Actions;

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
@@ -21,7 +22,6 @@ import {
 	settlePass,
 	todayOf,
 	transition,
-	type Actor,
 	type TransitionInput
 } from '$lib/server/renovation';
 import {
@@ -32,7 +32,7 @@ import {
 	parseWallArea,
 	parseWorkers
 } from '$lib/server/renovation/forms';
-import { describeRefusal } from '$lib/server/renovation/messages';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 function idOf(params: { id: string }): number {
@@ -72,15 +72,7 @@ function attempt<T>(form: FormData, fn: () => T, rows: number[] = []) {
 	try {
 		return { ok: true as const, value: fn() };
 	} catch (e) {
-		const r = describeRefusal(e, rows);
-		if (!r) throw e;
-		return {
-			ok: false as const,
-			fail: failForm(409, r.message, {
-				errors: r.field ? { [r.field]: r.message } : {},
-				values: formValues(form)
-			})
-		};
+		return { ok: false as const, fail: refusal(e, { rows, values: formValues(form) }) };
 	}
 }
 
@@ -126,7 +118,7 @@ async function step(
 	build: (v: never) => TransitionInput,
 	role: 'clerk' | 'manager' = 'clerk'
 ) {
-	const user = requireStaff(locals, role, url);
+	requireStaff(locals, role, url);
 	const form = await request.formData();
 	const parsed = parseForm(schema, form);
 	if (!parsed.ok)
@@ -136,7 +128,7 @@ async function step(
 		});
 	const data = parsed.data as { idem: string };
 	const r = attempt(form, () =>
-		transition(getDb(), user as Actor, idOf(params), build(data as never), {
+		transition(getDb(), actorOf(locals), idOf(params), build(data as never), {
 			idempotencyKey: data.idem,
 			now: nowMs()
 		})
@@ -157,7 +149,7 @@ async function stepReview(
 	schema: z.ZodType,
 	build: (v: never) => TransitionInput
 ) {
-	const user = requireStaff(locals, 'clerk', url);
+	requireStaff(locals, 'clerk', url);
 	const form = await request.formData();
 	const parsed = parseForm(schema, form);
 	if (!parsed.ok)
@@ -168,7 +160,7 @@ async function stepReview(
 	const data = parsed.data as { idem: string };
 	const input = build(data as never);
 	const r = attempt(form, () =>
-		reviewStep(getDb(), user as Actor, idOf(params), input, {
+		reviewStep(getDb(), actorOf(locals), idOf(params), input, {
 			idempotencyKey: data.idem,
 			now: nowMs()
 		})

@@ -1,12 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { createApplication, ownerOfUnit, todayOf, unitByCode } from '$lib/server/renovation';
 import { applicationSchema, toApplicationInput } from '$lib/server/renovation/forms';
-import { describeRefusal } from '$lib/server/renovation/messages';
+import { refusal } from '$lib/server/refusal';
 import { formatArea } from '$lib/domain/renovation-fees';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,21 +33,16 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions = {
 	default: async ({ locals, request, url }) => {
-		const user = requireStaff(locals, 'clerk', url);
+		requireStaff(locals, 'clerk', url);
 		const form = await request.formData();
 		const parsed = parseForm(applicationSchema, form);
 		if (!parsed.ok)
 			return failForm(400, m.form_fix_errors(), { errors: parsed.errors, values: parsed.values });
 		let id: number;
 		try {
-			id = createApplication(getDb(), user, toApplicationInput(parsed.data), nowMs()).id;
+			id = createApplication(getDb(), actorOf(locals), toApplicationInput(parsed.data), nowMs()).id;
 		} catch (e) {
-			const r = describeRefusal(e);
-			if (!r) throw e;
-			return failForm(409, r.message, {
-				errors: r.field ? { [r.field]: r.message } : {},
-				values: formValues(form)
-			});
+			return refusal(e, { values: formValues(form) });
 		}
 		redirect(303, `/renovation/${id}?created=1`);
 	}

@@ -8,7 +8,7 @@ import { parseMethodFields } from '$lib/server/ledger/method-form';
 import { addDays } from '$lib/dates';
 import { findRenovation, issuePasses, passApplication, todayOf } from '$lib/server/renovation';
 import { parseWorkers } from '$lib/server/renovation/forms';
-import { describeRefusal } from '$lib/server/renovation/messages';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Worker passes for workers who come after the fees were paid: found by application number or room. */
@@ -65,9 +65,7 @@ export const actions = {
 				renovationId: r.id
 			};
 		} catch (e) {
-			const d = describeRefusal(e, workers.rows);
-			if (!d) throw e;
-			return failForm(409, d.message, { errors: d.field ? { [d.field]: d.message } : {}, values });
+			return refusal(e, { rows: workers.rows, values });
 		}
 	}
 } satisfies Actions;

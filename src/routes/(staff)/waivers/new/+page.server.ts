@@ -6,13 +6,8 @@ import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { normaliseCode, waiverFileSchema } from '$lib/server/waivers/forms';
 import { unitAccount, unitIdByCode } from '$lib/server/fees';
-import {
-	WaiverError,
-	createWaiverRequest,
-	unitHistory,
-	waiverCandidates
-} from '$lib/server/waivers';
-import { waiverRefusal } from '$lib/server/waivers/messages';
+import { createWaiverRequest, unitHistory, waiverCandidates } from '$lib/server/waivers';
+import { refusal } from '$lib/server/refusal';
 import { APPLICANT_MAX, PHONE_MAX, REASON_MAX } from '$lib/domain/waiver';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -71,17 +66,7 @@ export const actions = {
 				now: nowMs()
 			});
 		} catch (e) {
-			if (!(e instanceof WaiverError)) throw e;
-			const { message, errors } = waiverRefusal(e, 'file');
-			const status =
-				e.code === 'pending_request' ||
-				e.code === 'already_decided' ||
-				e.code === 'idempotency_conflict'
-					? 409
-					: e.code === 'bill_not_found' || e.code === 'not_found'
-						? 404
-						: 400;
-			return failForm(status, message, { errors, values });
+			return refusal(e, { step: 'file', values });
 		}
 		redirect(303, `/waivers/${filed.id}?filed=1`);
 	}

@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { createPaidService, listPaidServices, updatePaidService } from '$lib/server/charges';
 import { paidServiceSchema } from '$lib/server/charges/forms';
-import { chargeFail } from '$lib/server/charges/messages';
+import { refusal } from '$lib/server/refusal';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +26,7 @@ export const actions = {
 			if (id === null) createPaidService(getDb(), user, input);
 			else updatePaidService(getDb(), user, id, input);
 		} catch (e) {
-			return chargeFail(e, formValues(form));
+			return refusal(e, { values: formValues(form) });
 		}
 		return { ok: m.charges_service_saved({ name: d.nameZh }) };
 	}

@@ -2,17 +2,11 @@ import { error } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
-import { failForm } from '$lib/server/forms';
-import { parseYuan } from '$lib/money';
-import { NOTE_MAX, type ApprovalPlan } from '$lib/domain/waiver';
-import {
-	WaiverError,
-	decideWaiverRequest,
-	requestView,
-	reviewWaiverDecision
-} from '$lib/server/waivers';
-import { waiverCodeMessage, waiverRefusal } from '$lib/server/waivers/messages';
-import { m } from '$lib/paraglide/messages.js';
+import { failForm, formValues, parseForm } from '$lib/server/forms';
+import { refusal } from '$lib/server/refusal';
+import { NOTE_MAX } from '$lib/domain/waiver';
+import { decideWaiverRequest, requestView, reviewWaiverDecision } from '$lib/server/waivers';
+import { waiverDecisionSchema } from '$lib/server/waivers/forms';
 
 function requestId(raw: string): number {
 	if (!/^\d{1,9}$/.test(raw)) error(404, 'not_found');
@@ -28,80 +22,12 @@ export const load = ({ locals, url, params }) => {
 	return { v, own: v.request.clerkId === user.id, key: crypto.randomUUID(), noteMax: NOTE_MAX };
 };
 
-const str = (form: FormData, name: string, max = 200) => {
-	const v = form.get(name);
-	return typeof v === 'string' ? v.slice(0, max) : '';
-};
-
-/** A typed yuan amount → fen, or the refusal code (negative amounts get their own message). */
-function fen(text: string): { ok: true; fen: number } | { ok: false; code: string } {
-	const r = parseYuan(text);
-	if (r.ok) return r;
-	return { ok: false, code: r.error === 'negative' ? 'amount_negative' : 'bad_amount' };
-}
-
-type Parsed =
-	| { ok: true; values: Record<string, string>; plan: ApprovalPlan }
-	| { ok: false; failure: ReturnType<typeof failForm> };
-
-/** The decision form: what was typed (kept on every refusal) and the approval plan it asks for. */
-function parseDecision(form: FormData, decision: 'approve' | 'reject'): Parsed {
-	const values: Record<string, string> = {
-		mode: str(form, 'mode', 20),
-		amount: str(form, 'amount', 40),
-		note: str(form, 'note', NOTE_MAX + 200),
-		key: str(form, 'key')
-	};
-	for (const [k, v] of form.entries())
-		if (/^amt_\d{1,12}$/.test(k) && typeof v === 'string') values[k] = v.slice(0, 40);
-	let plan: ApprovalPlan = { mode: 'full' };
-	if (decision === 'approve') {
-		if (values.mode === 'amount') {
-			const r = fen(values.amount);
-			if (!r.ok)
-				return {
-					ok: false,
-					failure: failForm(400, waiverCodeMessage(r.code), {
-						errors: { amount: waiverCodeMessage(r.code) },
-						values
-					})
-				};
-			plan = { mode: 'amount', amountFen: r.fen };
-		} else if (values.mode === 'per_bill') {
-			const amounts = [];
-			for (const [k, v] of Object.entries(values)) {
-				if (!k.startsWith('amt_')) continue;
-				const r = v.trim() === '' ? ({ ok: true, fen: 0 } as const) : fen(v);
-				if (!r.ok)
-					return {
-						ok: false,
-						failure: failForm(400, waiverCodeMessage(r.code), {
-							errors: { [k]: waiverCodeMessage(r.code) },
-							values
-						})
-					};
-				amounts.push({ billId: Number(k.slice(4)), amountFen: r.fen });
-			}
-			plan = { mode: 'per_bill', amounts };
-		} else if (values.mode !== 'full') {
-			return { ok: false, failure: failForm(400, m.waivers_error_mode(), { values }) };
-		}
-	}
-	return { ok: true, values, plan };
-}
-
-function refused(e: unknown, decision: 'approve' | 'reject', values: Record<string, string>) {
-	if (!(e instanceof WaiverError)) throw e;
-	const { message, errors } = waiverRefusal(e, decision);
-	const status =
-		e.code === 'not_found'
-			? 404
-			: e.code === 'not_pending'
-				? 409
-				: e.code === 'own_request'
-					? 403
-					: 400;
-	return failForm(status, message, { errors, values });
+/** The decision form, parsed; a refusal keeps what was typed. */
+function parseDecision(form: FormData, decision: 'approve' | 'reject') {
+	const parsed = parseForm(waiverDecisionSchema(decision), form);
+	if (!parsed.ok)
+		return { ok: false as const, failure: failForm(400, Object.values(parsed.errors)[0], parsed) };
+	return { ok: true as const, ...parsed.data, values: formValues(form) };
 }
 
 function decide(decision: 'approve' | 'reject') {
@@ -126,14 +52,14 @@ function decide(decision: 'approve' | 'reject') {
 				communityId: user.communityId,
 				requestId: id,
 				deciderId: user.id,
-				note: values.note,
-				key: values.key,
+				note: p.note,
+				key: p.key,
 				now: nowMs(),
 				...(decision === 'approve' ? { decision, plan } : { decision })
 			});
 			return { decided: r.state, approvedFen: r.approvedFen };
 		} catch (e) {
-			return refused(e, decision, values);
+			return refusal(e, { step: decision, values });
 		}
 	};
 }
@@ -165,13 +91,13 @@ async function review({
 			communityId: user.communityId,
 			requestId: id,
 			deciderId: user.id,
-			note: values.note,
+			note: p.note,
 			now: nowMs(),
 			...(decision === 'approve' ? { decision, plan } : { decision })
 		});
 		return { review: { decision, approvedFen: r.approvedFen, amounts: r.amounts }, values };
 	} catch (e) {
-		return refused(e, decision, values);
+		return refusal(e, { step: decision, values });
 	}
 }
 

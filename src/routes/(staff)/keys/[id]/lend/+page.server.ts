@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
+import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
@@ -63,7 +64,7 @@ export const actions = {
 		const called = d.consentPhone !== '' || d.consentAnswer !== '';
 		const result = lendKey(
 			db,
-			{ id: user.id, communityId: user.communityId },
+			actorOf(locals),
 			keyIdParam(params.id),
 			{
 				borrowerName: d.borrowerName,
