@@ -1,9 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { readdirSync } from 'node:fs';
+import type { Fixture } from '../db/fixtures';
+import { ticketWorld } from './test-fixture';
 import { forgetCommunity } from '../community';
 import type { Db } from '../db';
 import { localToEpochMs } from '../../dates';
@@ -36,24 +34,7 @@ let manager: TicketActor;
 let photoDir: string;
 
 beforeEach(() => {
-	forgetCommunity();
-	db = createTestDb();
-	fx = createFixture(db);
-	clerk = staffActor({
-		id: fx.clerkId,
-		displayName: '李晓梅',
-		workNo: 'C001',
-		role: 'clerk',
-		communityId: fx.communityId
-	});
-	manager = staffActor({
-		id: fx.managerId,
-		displayName: '周主管',
-		workNo: 'M001',
-		role: 'manager',
-		communityId: fx.communityId
-	});
-	photoDir = mkdtempSync(join(tmpdir(), 'ticket-photos-'));
+	({ db, fx, clerk, manager, photoDir } = ticketWorld('ticket-photos-'));
 });
 
 const base: TicketInput = {
