@@ -1,9 +1,41 @@
 import type { Db } from '../db';
 import type { Fixture } from '../db/fixtures';
 import { owners, unitOwners, units } from '../db/schema';
-import { createApplication, transition, type Actor } from './applications';
+import { createApplication, transition, type Actor, type ApplicationInput } from './applications';
 import { payFees, type MethodInput } from './payments';
 import { settleDeposit, type RefundInput } from './settlements';
+
+/** An owner's own application to renovate (no contractor, no wall), drawings handed in. */
+export function selfApplication(
+	unitCode: string,
+	from: string,
+	until: string,
+	scope: string,
+	idempotencyKey: string
+): ApplicationInput {
+	return {
+		unitCode,
+		applicantKind: 'owner',
+		applicantName: '',
+		applicantPhone: '',
+		applicantRelation: '',
+		selfRenovation: true,
+		contractorName: '',
+		contractorLicence: '',
+		contractorPhone: '',
+		plannedStart: from,
+		plannedEnd: until,
+		scope,
+		wallDemolition: false,
+		documents: {
+			design_drawings: true,
+			construction_drawings: true,
+			contractor_qualification: false,
+			business_licence: false
+		},
+		idempotencyKey
+	};
+}
 
 export interface SettledRenovationSpec {
 	/** Unit 2-1-101 of the fixture's community, added with its owner. */
@@ -65,28 +97,7 @@ export function settledRenovation(
 	const { id } = createApplication(
 		db,
 		clerk,
-		{
-			unitCode: '2-1-101',
-			applicantKind: 'owner',
-			applicantName: '',
-			applicantPhone: '',
-			applicantRelation: '',
-			selfRenovation: true,
-			contractorName: '',
-			contractorLicence: '',
-			contractorPhone: '',
-			plannedStart: spec.from,
-			plannedEnd: spec.until,
-			scope: spec.scope,
-			wallDemolition: false,
-			documents: {
-				design_drawings: true,
-				construction_drawings: true,
-				contractor_qualification: false,
-				business_licence: false
-			},
-			idempotencyKey: `app-${spec.keySuffix}`
-		},
+		selfApplication('2-1-101', spec.from, spec.until, spec.scope, `app-${spec.keySuffix}`),
 		spec.paidAt
 	);
 	transition(db, manager, id, { action: 'approve' }, { now: spec.paidAt });

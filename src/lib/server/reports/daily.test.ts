@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
-import { settledRenovation } from '../renovation/test-fixture';
+import { selfApplication, settledRenovation } from '../renovation/test-fixture';
 import type { Db } from '../db';
 import {
 	bills,
@@ -744,28 +744,7 @@ describe('reconciliation on generated data', () => {
 				const { id } = createApplication(
 					db,
 					clerk,
-					{
-						unitCode: extra[day / 2],
-						applicantKind: 'owner',
-						applicantName: '',
-						applicantPhone: '',
-						applicantRelation: '',
-						selfRenovation: true,
-						contractorName: '',
-						contractorLicence: '',
-						contractorPhone: '',
-						plannedStart: date,
-						plannedEnd: '2027-03-31',
-						scope: '墙面翻新',
-						wallDemolition: false,
-						documents: {
-							design_drawings: true,
-							construction_drawings: true,
-							contractor_qualification: false,
-							business_licence: false
-						},
-						idempotencyKey: `app-${++key}`
-					},
+					selfApplication(extra[day / 2], date, '2027-03-31', '墙面翻新', `app-${++key}`),
 					t
 				);
 				transition(db, manager, id, { action: 'approve' }, { now: t });
