@@ -48,13 +48,15 @@ export interface UnitRow extends BillingUnit {
 export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
 	const items = stmt(
 		db,
-		'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, basis, vacancy_applies AS vacancyApplies, sort FROM fee_items WHERE community_id = ? ORDER BY sort, id'
+		`SELECT id, code, name_zh AS nameZh, name_en AS nameEn, basis, vacancy_applies AS vacancyApplies, sort
+		FROM fee_items WHERE community_id = ? ORDER BY sort, id`
 	).all(communityId) as (Omit<ItemWithRates, 'rates' | 'vacancyApplies'> & {
 		vacancyApplies: number;
 	})[];
 	const rates = stmt(
 		db,
-		'SELECT r.id, r.fee_item_id AS feeItemId, r.from_month AS fromMonth, r.rate_fen AS rateFen FROM fee_rates r JOIN fee_items i ON i.id = r.fee_item_id WHERE i.community_id = ?'
+		`SELECT r.id, r.fee_item_id AS feeItemId, r.from_month AS fromMonth, r.rate_fen AS rateFen
+		FROM fee_rates r JOIN fee_items i ON i.id = r.fee_item_id WHERE i.community_id = ?`
 	).all(communityId) as (RateRow & { feeItemId: number })[];
 	return items.map((i) => ({
 		...i,
@@ -93,7 +95,8 @@ export function billingSettings(db: Db, communityId: number, month: string): Bil
 	return { dueDay: f.dueDay, vacancyPercent: f.vacancyPercent };
 }
 
-const INSERT_BILL = `INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at)
+const INSERT_BILL = `INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date,
+		principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, fee_item_id, month) DO NOTHING`;
 
 /**

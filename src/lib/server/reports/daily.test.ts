@@ -859,9 +859,11 @@ describe('reconciliation on generated data', () => {
 			expect(r.deposits.ok, date).toBe(true);
 			expect(r.deposits.total.heldBeforeFen, date).toBe(previousHeld);
 			const held = sql(
-				`SELECT (SELECT coalesce(sum(pl.amount_fen), 0) FROM payment_lines pl JOIN payments p ON p.id = pl.payment_id WHERE pl.kind = 'deposit' AND p.local_date <= @d
-				   AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.local_date <= @d))
-				 - (SELECT coalesce(sum(l.amount_fen), 0) FROM deposit_settlement_lines l JOIN deposit_settlements s ON s.id = l.settlement_id WHERE s.local_date <= @d) AS fen`,
+				`SELECT (SELECT coalesce(sum(pl.amount_fen), 0) FROM payment_lines pl
+					JOIN payments p ON p.id = pl.payment_id WHERE pl.kind = 'deposit' AND p.local_date <= @d
+					AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.local_date <= @d))
+				 - (SELECT coalesce(sum(l.amount_fen), 0) FROM deposit_settlement_lines l
+					JOIN deposit_settlements s ON s.id = l.settlement_id WHERE s.local_date <= @d) AS fen`,
 				{ d: date }
 			);
 			expect(r.deposits.total.heldAfterFen, date).toBe(held);
