@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
+import type { RequestEvent } from './$types';
 import { failForm } from '$lib/server/forms';
 import { parseYuan } from '$lib/money';
 import { NOTE_MAX, type ApprovalPlan } from '$lib/domain/waiver';
@@ -105,17 +106,7 @@ function refused(e: unknown, decision: 'approve' | 'reject', values: Record<stri
 }
 
 function decide(decision: 'approve' | 'reject') {
-	return async ({
-		locals,
-		url,
-		params,
-		request
-	}: {
-		locals: App.Locals;
-		url: URL;
-		params: { id: string };
-		request: Request;
-	}) => {
+	return async ({ locals, url, params, request }: RequestEvent) => {
 		const user = requireStaff(locals, 'manager', url);
 		const id = requestId(params.id);
 		const p = parseDecision(await request.formData(), decision);
@@ -142,17 +133,7 @@ function decide(decision: 'approve' | 'reject') {
  * ?/review: the decision checked on the server exactly as approve/reject check it, writing
  * nothing; the page then asks for confirmation with the amounts that will be written.
  */
-async function review({
-	locals,
-	url,
-	params,
-	request
-}: {
-	locals: App.Locals;
-	url: URL;
-	params: { id: string };
-	request: Request;
-}) {
+async function review({ locals, url, params, request }: RequestEvent) {
 	const user = requireStaff(locals, 'manager', url);
 	const id = requestId(params.id);
 	const form = await request.formData();
