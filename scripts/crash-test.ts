@@ -26,7 +26,8 @@ log(`${payments} payments, ${concurrency} at a time, SIGKILL every ${lo}–${hi}
 const f = await runCrashTest({ payments, concurrency, killAfterMs: [lo, hi], log });
 log(`done in ${(f.ms / 1000).toFixed(1)} s`);
 log(
-	`payments acknowledged: ${f.acknowledged}/${f.payments}; requests ${f.requests} (${f.retried} re-sent after a kill, ${f.replayedAfterLoss} payments answered only on the retry)`
+	`payments acknowledged: ${f.acknowledged}/${f.payments}; requests ${f.requests} ` +
+		`(${f.retried} re-sent after a kill, ${f.replayedAfterLoss} payments answered only on the retry)`
 );
 log(
 	`kills survived: ${f.kills}; integrity checks: ${f.integrityChecks} (after every restart and at the end)`

@@ -39,6 +39,7 @@ import { addMonths, localToEpochMs, monthDay } from '../../src/lib/dates.ts';
 import { formatReceiptNo, RECEIPT_PREFIX } from '../../src/lib/server/ledger/index.ts';
 import { forgetCommunity } from '../../src/lib/server/community/index.ts';
 import { seededRandom as rng } from '../../src/lib/random.ts';
+import { SURNAMES } from '../../src/lib/server/seed/names.ts';
 
 /** Bump when the generated data changes shape: the cache is rebuilt. */
 export const GENERATOR_VERSION = 3;
@@ -74,8 +75,6 @@ export const BENCH_TZ = 'Asia/Shanghai';
 /** The seeded generator the dataset and the bench's random picks share. */
 export { rng };
 
-const SURNAMES =
-	'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = [
 	'伟',
 	'芳',
@@ -235,7 +234,8 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 		communityId = Number(
 			sqlite
 				.prepare(
-					`INSERT INTO communities (code, name, centre_name, time_zone, settings, created_at) VALUES ('BENCH', '基准测试花园', '基准测试花园管理处客户服务中心', ?, '{}', ?)`
+					`INSERT INTO communities (code, name, centre_name, time_zone, settings, created_at)
+					VALUES ('BENCH', '基准测试花园', '基准测试花园管理处客户服务中心', ?, '{}', ?)`
 				)
 				.run(BENCH_TZ, createdAt).lastInsertRowid
 		);
@@ -253,7 +253,9 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 
 		// Units 1-1-101 … 25-2-2508: 25 buildings × 2 entrances × 25 floors × 8 rooms.
 		const unitSql = sqlite.prepare(
-			`INSERT INTO units (community_id, building, entrance, room, code, area_centi, occupancy, handover_notice_date, parking_spaces, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2021-10-01', ?, ?)`
+			`INSERT INTO units (community_id, building, entrance, room, code, area_centi, occupancy,
+				handover_notice_date, parking_spaces, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, '2021-10-01', ?, ?)`
 		);
 		const ownerSql = sqlite.prepare(
 			`INSERT INTO owners (community_id, name, phone, id_type, id_number, owner_type, created_at) VALUES (?, ?, ?, 'id_card', ?, 'individual', ?)`
@@ -326,7 +328,9 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 		const items: ItemWithRates[] = itemsWithRates(db, communityId);
 		const settings = billingSettings(db, communityId, months[0]); // no dated changes in a fresh bench database
 		const billSql = sqlite.prepare(
-			`INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'monthly', ?)`
+			`INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen,
+				vacancy_percent, rate_fen, source, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'monthly', ?)`
 		);
 		// billOf[(unit × months + month) × items + item] = { id, principal, due }; 0 id = no bill.
 		const nItems = items.length;
@@ -400,7 +404,9 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 		events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.unit - b.unit));
 
 		const paySql =
-			sqlite.prepare(`INSERT INTO payments (community_id, receipt_no, receipt_year, receipt_seq, purpose, unit_id, payer_name, method, method_ref, bank, total_fen, tendered_fen, change_fen, cashier_id, idempotency_key, verify_code, local_date, created_at)
+			sqlite.prepare(`INSERT INTO payments (community_id, receipt_no, receipt_year, receipt_seq, purpose,
+				unit_id, payer_name, method, method_ref, bank, total_fen, tendered_fen, change_fen, cashier_id,
+				idempotency_key, verify_code, local_date, created_at)
 			VALUES (?, ?, ?, ?, 'fees', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 		const lineSql = sqlite.prepare(
 			`INSERT INTO payment_lines (payment_id, kind, bill_id, item_code, description, amount_fen, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`

@@ -631,9 +631,12 @@ export async function measureKiosk(
 				{ label: 'start screen JS, as sent (Content-Encoding)', value: start.wire, unit: 'bytes' }
 			],
 			note:
-				`${ROUNDS} rounds of ${samples.length / ROUNDS} taps in ${seconds.toFixed(0)} s on one page (Chromium, touch, ${VIEWPORT.width}×${VIEWPORT.height}, CPU throttling none, ` +
-				`localhost:${port}); (a) = Event Timing interaction duration (INP-style), ${samples.filter((s) => s.underThreshold).length} taps under the API's 16 ms threshold counted as 16 ms; ` +
-				`(b) = pointerdown → the answer painted, measured in the page; slowest (a) "${worst.what}" (round ${worst.round}), slowest (b) of round 1 "${firstVisit.what}"; ` +
+				`${ROUNDS} rounds of ${samples.length / ROUNDS} taps in ${seconds.toFixed(0)} s on one page ` +
+				`(Chromium, touch, ${VIEWPORT.width}×${VIEWPORT.height}, CPU throttling none, localhost:${port}); ` +
+				`(a) = Event Timing interaction duration (INP-style), ` +
+				`${samples.filter((s) => s.underThreshold).length} taps under the API's 16 ms threshold counted as 16 ms; ` +
+				`(b) = pointerdown → the answer painted, measured in the page; ` +
+				`slowest (a) "${worst.what}" (round ${worst.round}), slowest (b) of round 1 "${firstVisit.what}"; ` +
 				`load average at the end ${loadavg()
 					.map((l) => l.toFixed(2))
 					.join(' ')}; build ${build}; every tap: ${SAMPLES_FILE}`

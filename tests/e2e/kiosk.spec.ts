@@ -51,7 +51,13 @@ const out = {};
 for (const code of ${JSON.stringify(units)}) {
 	const a = unitAccount(db, c.id, unitIdByCode(db, c.id, code), '2026-11-23');
 	const b = a.bills[0];
-	out[code] = { phone: a.owners[0].phone, total: formatYuan(a.totals.totalDueFen), lateFee: formatYuan(a.totals.lateFeeDueFen), bills: a.bills.length, first: b ? { month: b.month, days: Math.max(0, ...b.working.parts.map((p) => p.days)) } : null };
+	out[code] = {
+		phone: a.owners[0].phone,
+		total: formatYuan(a.totals.totalDueFen),
+		lateFee: formatYuan(a.totals.lateFeeDueFen),
+		bills: a.bills.length,
+		first: b ? { month: b.month, days: Math.max(0, ...b.working.parts.map((p) => p.days)) } : null
+	};
 }
 console.log(JSON.stringify(out));
 db.$client.close();
@@ -442,11 +448,10 @@ test('bills at 1920×1080 with 10 bills: the actions stay on screen, "printing" 
 	await ctx.close();
 });
 
-test('queue limits: 30 numbers in 5 s from one kiosk stop after 6 with a polite word; a phone holds one number; its "urgent" waits for the counter, which can demote', async ({
-	page,
-	browser,
-	request
-}) => {
+const QUEUE_LIMITS =
+	'queue limits: 30 numbers in 5 s from one kiosk stop after 6 with a polite word; ' +
+	'a phone holds one number; its "urgent" waits for the counter, which can demote';
+test(QUEUE_LIMITS, async ({ page, browser, request }) => {
 	// The flood happens on a day of its own (server clock moved back), so it holds nobody else up today.
 	try {
 		await setClockOffset(request, -3 * DAY);
@@ -515,10 +520,10 @@ test('queue limits: 30 numbers in 5 s from one kiosk stop after 6 with a polite 
 	await expect(row.getByTestId('priority-demote')).toHaveCount(0);
 });
 
-test('identification: a wrong try says how many are left; a room guessed 5 times asks for the full phone number, and nobody else at this kiosk is held up (issue 11)', async ({
-	page,
-	request
-}) => {
+const IDENTIFICATION =
+	'identification: a wrong try says how many are left; a room guessed 5 times asks for ' +
+	'the full phone number, and nobody else at this kiosk is held up (issue 11)';
+test(IDENTIFICATION, async ({ page, request }) => {
 	// Failures are dated in the past (the server clock moved back) so what they build up is over
 	// when the clock is put back and never affects another test from this address.
 	try {

@@ -85,7 +85,8 @@ test('the kiosk fee page and the move-in notice page state the vacancy rule from
 }) => {
 	await open(page, '/kiosk/info/fees');
 	await expect(page.locator('main')).toContainText(
-		'自发出接房通知书之日起至接房止，按物业服务收费标准的 90% 缴纳物业服务费；车位物业服务费不减免；接房后再空置的按全额缴纳。'
+		'自发出接房通知书之日起至接房止，按物业服务收费标准的 90% 缴纳物业服务费；' +
+			'车位物业服务费不减免；接房后再空置的按全额缴纳。'
 	);
 	await login(page, 'clerk');
 	await open(page, '/movein/notice');

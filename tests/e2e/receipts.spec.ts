@@ -69,10 +69,10 @@ test('the public check refuses malformed and unknown codes', async ({ page }) =>
 	expect((await page.request.get('/verify/AAAAAAAAAAAA')).status()).toBe(404);
 });
 
-test('payment by a proxy → the receipt names the owner and adds up → opening the PDF records nothing → 打印 → 补打 with a reason → void → 作废', async ({
-	page,
-	browser
-}) => {
+const PROXY_PAYMENT =
+	'payment by a proxy → the receipt names the owner and adds up → ' +
+	'opening the PDF records nothing → 打印 → 补打 with a reason → void → 作废';
+test(PROXY_PAYMENT, async ({ page, browser }) => {
 	// The counter payment goes through the fees page, as a clerk takes it; the owner's son pays.
 	await login(page, 'clerk');
 	await takeOverShift(page);

@@ -4,8 +4,9 @@ import { expect, test, fetchPdfText, login, takeOverShift } from './helpers';
 /*
  * Renovation (issue 04): apply (自装 and contractor) → manager approves → fees with 3 worker
  * passes → permit → inspection fails → re-inspection passes → refund with a ¥300 deduction and
- * its photo (a non-image and an oversized file refused first) → passes back → closed, with receipts, permit, passes and vouchers checked as PDF text; then the
- * bad inputs. Uses units of building 5, entrance 1 only (5-1-xxx; the demo data uses 5-2-xxx).
+ * its photo (a non-image and an oversized file refused first) → passes back → closed, with
+ * receipts, permit, passes and vouchers checked as PDF text; then the bad inputs. Uses units of
+ * building 5, entrance 1 only (5-1-xxx; the demo data uses 5-2-xxx).
  * A retry takes other rooms, so it does not trip over the first attempt's open applications.
  */
 
@@ -134,7 +135,8 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	// Fees: the itemised total as the standard says it, with 3 worker passes and 12.50 m² of wall.
 	await open(page, contract.path);
 	await expect(page.getByTestId('debris-explanation')).toHaveText(
-		'装修垃圾转运费收费标准是3.00元/平方米，按建筑面积计算，因为您房屋的建筑面积是98.21平方米，所以转运费应缴纳294.63元。'
+		'装修垃圾转运费收费标准是3.00元/平方米，按建筑面积计算，' +
+			'因为您房屋的建筑面积是98.21平方米，所以转运费应缴纳294.63元。'
 	);
 	await page.getByTestId('agreement').check();
 	await page.getByLabel('实测敲墙面积（㎡）').fill('12.5');
@@ -146,7 +148,8 @@ test('apply → approve → fees with 3 passes → permit → fail → re-inspec
 	// 2000 + 3 × 50 + 3 × 10 + 3.00 × 98.21 + 15.00 × 12.50 = 2,662.13
 	await expect(page.getByTestId('fee-total')).toHaveText('¥2,662.13');
 	await expect(page.getByTestId('fee-sentence')).toHaveText(
-		'您应缴费用合计：2,662.13元，其中：装修保证金2,000.00元、临时出入证押金150.00元、临时出入证工本费30.00元、装修垃圾转运费294.63元、敲墙垃圾转运费187.50元。'
+		'您应缴费用合计：2,662.13元，其中：装修保证金2,000.00元、临时出入证押金150.00元、' +
+			'临时出入证工本费30.00元、装修垃圾转运费294.63元、敲墙垃圾转运费187.50元。'
 	);
 	await page.getByTestId('tendered').fill('2700');
 	await expect(page.getByTestId('change-sentence')).toContainText('补您 37.87 元');

@@ -643,7 +643,10 @@ describe('sign-in and kiosk identification limits', () => {
 		expect(answers.filter((a) => a.status === 429)).toHaveLength(40 - checked.length);
 	});
 
-	test('a room guessed 5 times from several addresses asks for the full phone number; its owner still gets in, and other rooms at the kiosk are untouched', async () => {
+	const GUESSED_ROOM =
+		'a room guessed 5 times from several addresses asks for the full phone number; ' +
+		'its owner still gets in, and other rooms at the kiosk are untouched';
+	test(GUESSED_ROOM, async () => {
 		await clock(10 * MINUTE);
 		const wrong = A.last4 === '0000' ? '1111' : '0000';
 		for (let i = 0; i < 5; i++) {

@@ -20,7 +20,9 @@ test(
 			workDir: inject('workDir')
 		});
 		console.log(
-			`[crash] ${f.acknowledged}/${f.payments} payments acknowledged, ${f.kills} kills survived, ${f.requests} requests (${f.retried} re-sent), ${f.replayedAfterLoss} answered only on a retry, ${f.integrityChecks} integrity checks, ${(f.ms / 1000).toFixed(1)} s`
+			`[crash] ${f.acknowledged}/${f.payments} payments acknowledged, ${f.kills} kills survived, ` +
+				`${f.requests} requests (${f.retried} re-sent), ${f.replayedAfterLoss} answered only on a retry, ` +
+				`${f.integrityChecks} integrity checks, ${(f.ms / 1000).toFixed(1)} s`
 		);
 		expect(f.problems).toEqual([]);
 		expect(f.acknowledged).toBe(PAYMENTS);

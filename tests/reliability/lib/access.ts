@@ -118,7 +118,9 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 	[
 		/\/renovation\/\[id\]\/deduction-photos\/\[lineId\]/,
 		{
-			id: `SELECT s.renovation_id FROM deposit_settlement_lines l JOIN deposit_settlements s ON s.id = l.settlement_id WHERE l.photo_file_name IS NOT NULL ORDER BY l.id LIMIT 1`,
+			id: `SELECT s.renovation_id FROM deposit_settlement_lines l
+				JOIN deposit_settlements s ON s.id = l.settlement_id
+				WHERE l.photo_file_name IS NOT NULL ORDER BY l.id LIMIT 1`,
 			lineId: `SELECT id FROM deposit_settlement_lines WHERE photo_file_name IS NOT NULL ORDER BY id LIMIT 1`
 		}
 	],

@@ -96,7 +96,9 @@ export function checkLedger(db: Database.Database): { figures: LedgerFigures; pr
 
 	// Gap-free: per community and year the sequence is exactly 1..N.
 	const seqs = q<{ c: number; y: number; n: number; lo: number; hi: number; distinct_n: number }>(
-		'SELECT community_id AS c, receipt_year AS y, count(*) AS n, min(receipt_seq) AS lo, max(receipt_seq) AS hi, count(DISTINCT receipt_seq) AS distinct_n FROM payments GROUP BY 1, 2'
+		`SELECT community_id AS c, receipt_year AS y, count(*) AS n, min(receipt_seq) AS lo,
+			max(receipt_seq) AS hi, count(DISTINCT receipt_seq) AS distinct_n
+		FROM payments GROUP BY 1, 2`
 	);
 	for (const s of seqs) {
 		const last = one<{ receipt_no: string }>(
@@ -109,7 +111,9 @@ export function checkLedger(db: Database.Database): { figures: LedgerFigures; pr
 			);
 	}
 	const badNo = one<{ n: number }>(
-		`SELECT count(*) AS n FROM payments WHERE substr(receipt_no, -6) <> substr('000000' || receipt_seq, -6) OR substr(receipt_no, 4, 4) <> CAST(receipt_year AS TEXT)`
+		`SELECT count(*) AS n FROM payments
+		WHERE substr(receipt_no, -6) <> substr('000000' || receipt_seq, -6)
+			OR substr(receipt_no, 4, 4) <> CAST(receipt_year AS TEXT)`
 	).n;
 	if (badNo) problems.push(`${badNo} receipt numbers do not match their year and sequence`);
 
@@ -124,7 +128,8 @@ export function checkLedger(db: Database.Database): { figures: LedgerFigures; pr
 		for (const o of over) problems.push(`bill ${o.id} paid ${o.paid} of ${o.principal_fen}`);
 		figures.principalOwedFen =
 			one<{ s: number | null }>(
-				`SELECT sum(b.principal_fen - COALESCE((SELECT sum(amount_fen) FROM payment_lines l WHERE l.bill_id = b.id AND l.kind = 'principal' ${voided}), 0)) AS s FROM bills b`
+				`SELECT sum(b.principal_fen - COALESCE((SELECT sum(amount_fen) FROM payment_lines l
+					WHERE l.bill_id = b.id AND l.kind = 'principal' ${voided}), 0)) AS s FROM bills b`
 			).s ?? 0;
 	}
 	return { figures, problems };

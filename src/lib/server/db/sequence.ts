@@ -27,7 +27,9 @@ function sqlOf(source: SeqSource): string {
 		return `SELECT MAX(${source.seqColumn}) AS last FROM ${source.table} WHERE ${where}`;
 	}
 	// substr() instead of LIKE: a prefix holding % or _ matches only itself (and case counts).
-	return `SELECT MAX(CAST(substr(${source.textColumn}, length(@prefix) + 1) AS INTEGER)) AS last FROM ${source.table} WHERE community_id = @community AND substr(${source.textColumn}, 1, length(@prefix)) = @prefix`;
+	return `SELECT MAX(CAST(substr(${source.textColumn}, length(@prefix) + 1) AS INTEGER)) AS last
+		FROM ${source.table}
+		WHERE community_id = @community AND substr(${source.textColumn}, 1, length(@prefix)) = @prefix`;
 }
 
 /**

@@ -149,7 +149,10 @@ describe('generateMonthlyBills', () => {
 		expect(generateMonthlyBills(db, f.communityId, '2026-03')).toEqual({ created: 0, existing: 4 });
 		const rows = db.$client
 			.prepare(
-				`SELECT u.code, i.code AS item, b.principal_fen AS p, b.full_fen AS full, b.vacancy_percent AS v, b.due_date AS due, b.source FROM bills b JOIN units u ON u.id = b.unit_id JOIN fee_items i ON i.id = b.fee_item_id ORDER BY u.code, i.sort`
+				`SELECT u.code, i.code AS item, b.principal_fen AS p, b.full_fen AS full,
+					b.vacancy_percent AS v, b.due_date AS due, b.source
+				FROM bills b JOIN units u ON u.id = b.unit_id JOIN fee_items i ON i.id = b.fee_item_id
+				ORDER BY u.code, i.sort`
 			)
 			.all();
 		expect(rows).toEqual([

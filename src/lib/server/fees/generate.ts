@@ -72,7 +72,8 @@ export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
 	})[];
 	const rates = stmt(
 		db,
-		'SELECT r.id, r.fee_item_id AS feeItemId, r.from_month AS fromMonth, r.rate_fen AS rateFen FROM fee_rates r JOIN fee_items i ON i.id = r.fee_item_id WHERE i.community_id = ?'
+		`SELECT r.id, r.fee_item_id AS feeItemId, r.from_month AS fromMonth, r.rate_fen AS rateFen
+		FROM fee_rates r JOIN fee_items i ON i.id = r.fee_item_id WHERE i.community_id = ?`
 	).all(communityId) as (RateRow & { feeItemId: number })[];
 	// Targets only matter for items that are not for every unit (the common case reads none).
 	const scoped = items.filter((i) => i.appliesTo !== 'all').map((i) => i.id);

@@ -62,7 +62,9 @@ describe('seedFees', () => {
 		);
 		expect(
 			q(
-				`SELECT count(*) AS n FROM payments a JOIN payments b ON b.receipt_year = a.receipt_year AND b.receipt_seq = a.receipt_seq + 1 WHERE b.created_at < a.created_at`
+				`SELECT count(*) AS n FROM payments a
+				JOIN payments b ON b.receipt_year = a.receipt_year AND b.receipt_seq = a.receipt_seq + 1
+				WHERE b.created_at < a.created_at`
 			).n
 		).toBe(0);
 		const counts = q(

@@ -83,7 +83,10 @@ export function seedFees(db: Db, ctx: { communityId: number; today: Date }): voi
 	const units: SeedUnit[] = (
 		db.$client
 			.prepare(
-				`SELECT u.id, u.code, u.room, (SELECT o.name FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id = u.id ORDER BY uo.id LIMIT 1) AS payer FROM units u WHERE u.community_id = ? ORDER BY u.id`
+				`SELECT u.id, u.code, u.room,
+					(SELECT o.name FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id
+					WHERE uo.unit_id = u.id ORDER BY uo.id LIMIT 1) AS payer
+				FROM units u WHERE u.community_id = ? ORDER BY u.id`
 			)
 			.all(communityId) as { id: number; code: string; room: string; payer: string | null }[]
 	).map((u) => {

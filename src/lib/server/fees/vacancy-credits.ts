@@ -60,7 +60,9 @@ export function grantVacancyCredits(
 	};
 	const insert = stmt(
 		db,
-		'INSERT INTO vacancy_credits (community_id, unit_id, source_bill_id, bill_id, amount_fen, vacancy_percent, local_date, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+		`INSERT INTO vacancy_credits (community_id, unit_id, source_bill_id, bill_id, amount_fen,
+			vacancy_percent, local_date, created_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	let total = 0;
 	for (const unit of unitsForBilling(db, communityId, ids)) {

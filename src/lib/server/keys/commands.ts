@@ -12,14 +12,13 @@ import {
 	keyState,
 	normaliseIdNumber,
 	normaliseTag,
-	type ConsentAnswer,
 	type DepositConsentMethod,
 	type DispositionError,
 	type KeyDisposition,
 	type KeyError,
 	type KeyKind,
 	type LoanError,
-	type LoanPurpose,
+	type LoanInput,
 	type ReturnError
 } from '../../domain/keys';
 import { activeStaff, findUnitByCode, unitHolders } from './queries';
@@ -285,19 +284,12 @@ export function changeDisposition(
 
 // ------------------------------------------------------------------------------ lending
 
-export interface LendInput {
+/** What the rules check (domain `LoanInput`), and who borrows it as the register records them. */
+export interface LendInput extends Omit<LoanInput, 'collateral'> {
 	borrowerName: string;
 	borrowerIdType: IdType;
-	borrowerIdNumber: string;
 	borrowerPhone: string;
-	borrowerCompany: string;
-	borrowerRelation: string;
-	purpose: LoanPurpose;
-	purposeNote: string;
-	consent: { phone: string; atMs: number; byStaffId: number; answer: ConsentAnswer | null } | null;
-	escortStaffId: number | null;
 	collateral: { idType: IdType; idNumber: string } | null;
-	expectedReturnAt: number;
 	idempotencyKey: string;
 }
 

@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { keys, owners, staffUsers, unitOwners } from '../db/schema';
+import { seededStaffId } from '../seed/staff';
+import { keys, owners, unitOwners } from '../db/schema';
 import { communityToday, getCommunity } from '../community';
 import { addDays, localToEpochMs } from '../../dates';
 import type { LoanPurpose } from '../../domain/keys';
@@ -62,12 +63,7 @@ const COMMON_KEYS = [
 export function seedKeys(db: Db, ctx: { communityId: number; today: Date }) {
 	const { communityId } = ctx;
 	if (db.select({ id: keys.id }).from(keys).where(eq(keys.communityId, communityId)).get()) return;
-	const staff = (username: string) =>
-		db
-			.select({ id: staffUsers.id })
-			.from(staffUsers)
-			.where(and(eq(staffUsers.communityId, communityId), eq(staffUsers.username, username)))
-			.get()?.id;
+	const staff = (username: string) => seededStaffId(db, communityId, username);
 	const clerkId = staff('clerk');
 	const clerk2Id = staff('clerk2') ?? clerkId;
 	if (!clerkId || !clerk2Id) return;

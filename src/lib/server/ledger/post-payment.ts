@@ -94,7 +94,9 @@ const INSERT_PAYMENT_SQL = `INSERT INTO payments (community_id, receipt_no, rece
 /** Lines go in by up to LINE_CHUNK rows per statement (one statement per chunk size, cached). */
 const LINE_CHUNK = 32;
 const lineInsertSql = (rows: number) =>
-	`INSERT INTO payment_lines (payment_id, kind, bill_id, item_code, description, ref_type, ref_id, amount_fen, detail) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+	`INSERT INTO payment_lines (payment_id, kind, bill_id, item_code, description, ref_type, ref_id,
+		amount_fen, detail)
+	VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
 
 function insertLines(db: Db, paymentId: number, lines: LineInput[]): void {
 	for (let i = 0; i < lines.length; i += LINE_CHUNK) {

@@ -86,7 +86,8 @@ export async function moveInChecklistPdf(input: MoveInChecklistPdfInput): Promis
 	if (input.completed) {
 		paragraph(
 			doc,
-			`接房已于 ${at(input.completed.at)} 办理完成（经办人：${input.completed.byName}），交付钥匙 ${input.completed.keys} 把，领取人：${input.completed.recipient}。`
+			`接房已于 ${at(input.completed.at)} 办理完成（经办人：${input.completed.byName}），` +
+				`交付钥匙 ${input.completed.keys} 把，领取人：${input.completed.recipient}。`
 		);
 	} else {
 		paragraph(
@@ -136,7 +137,9 @@ export async function moveInChecklistPdf(input: MoveInChecklistPdfInput): Promis
 	if (input.months.length) {
 		paragraph(
 			doc,
-			`前${input.months.length}个月物业服务费（${formatPeriodZh(input.months[0], input.months.at(-1)!)}）：${input.monthsPaid ? '已缴清' : '★ 未缴清'}`
+			`前${input.months.length}个月物业服务费` +
+				`（${formatPeriodZh(input.months[0], input.months.at(-1)!)}）：` +
+				(input.monthsPaid ? '已缴清' : '★ 未缴清')
 		);
 		doc.moveDown(0.3);
 	}
@@ -144,7 +147,8 @@ export async function moveInChecklistPdf(input: MoveInChecklistPdfInput): Promis
 	if (input.proxy) {
 		paragraph(
 			doc,
-			'代办人除携带接房相关资料及费用外，还应带上业主亲自授权的委托书（盖上手印）以及代办人本人的有效身份证件。'
+			'代办人除携带接房相关资料及费用外，' +
+				'还应带上业主亲自授权的委托书（盖上手印）以及代办人本人的有效身份证件。'
 		);
 	}
 	if (input.centrePhone) paragraph(doc, `如有疑问，请致电客户服务中心：${input.centrePhone}。`);

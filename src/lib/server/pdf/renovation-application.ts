@@ -75,7 +75,9 @@ export async function renderRenovationApplication(
 		.reverse()
 		.find((e) => e.action === 'approve' || e.action === 'reject');
 	const opinion = review
-		? `${review.action === 'approve' ? '同意装修' : '不同意'}${review.note ? `：${review.note}` : ''}（${review.actor}，${formatDateTimeLocal(review.at, c.timeZone)}）`
+		? (review.action === 'approve' ? '同意装修' : '不同意') +
+			(review.note ? `：${review.note}` : '') +
+			`（${review.actor}，${formatDateTimeLocal(review.at, c.timeZone)}）`
 		: '';
 	drawTable(doc, {
 		columns: [{ header: '管理处审批意见', width: 1 }],
@@ -85,7 +87,8 @@ export async function renderRenovationApplication(
 	doc
 		.fontSize(9)
 		.text(
-			'申请人承诺：遵守《装饰装修管理服务协议》及小区装修管理规定，不拆改承重结构，装修垃圾按指定地点堆放，损坏共用部位、共用设施设备的负责修复或赔偿。'
+			'申请人承诺：遵守《装饰装修管理服务协议》及小区装修管理规定，不拆改承重结构，' +
+				'装修垃圾按指定地点堆放，损坏共用部位、共用设施设备的负责修复或赔偿。'
 		);
 	doc.moveDown(0.5);
 	drawSignatureLines(doc, ['申请人（签字）', '经办人', '审批人']);

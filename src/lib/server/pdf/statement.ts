@@ -119,7 +119,8 @@ export async function renderStatement(s: StatementPdf): Promise<Buffer> {
 		doc
 			.fontSize(fontSize * 0.9)
 			.text(
-				`滞纳金自缴费期限次日起按每日${s.lateFeeRatePerMille}‰计算，上列为${formatDateZh(s.asOf)}缴纳的金额，以前台收款时为准。`,
+				`滞纳金自缴费期限次日起按每日${s.lateFeeRatePerMille}‰计算，` +
+					`上列为${formatDateZh(s.asOf)}缴纳的金额，以前台收款时为准。`,
 				left,
 				doc.y,
 				{ width }

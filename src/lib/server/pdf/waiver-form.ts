@@ -41,7 +41,10 @@ export interface WaiverFormCommunity {
 export function historySentenceZh(d: Pick<RequestDetail, 'summary'>): string {
 	const s = d.summary;
 	if (s.firstTime) return '该房屋此前没有滞纳金免除申请记录，属首次申请。';
-	return `该房屋此前已有 ${s.count} 次免除申请（批准 ${s.approved} 次，不予免除 ${s.rejected} 次，待审批 ${s.pending} 次），不是首次申请。`;
+	return (
+		`该房屋此前已有 ${s.count} 次免除申请（批准 ${s.approved} 次，` +
+		`不予免除 ${s.rejected} 次，待审批 ${s.pending} 次），不是首次申请。`
+	);
 }
 
 export async function renderWaiverForm(d: RequestDetail, c: WaiverFormCommunity): Promise<Buffer> {
@@ -138,7 +141,10 @@ export async function renderWaiverForm(d: RequestDetail, c: WaiverFormCommunity)
 			r.state === 'approved'
 				? `同意免除滞纳金 ${formatYuan(r.approvedFen)}（${toChineseUppercase(r.approvedFen)}）`
 				: '不予免除';
-		opinion = `${what}。${r.decisionNote ?? ''}\n审批人：${r.decidedByName ?? ''}（工号 ${r.decidedByWorkNo ?? ''}）　${r.decidedAt ? formatDateTimeLocal(r.decidedAt, c.timeZone) : ''}`;
+		const when = r.decidedAt ? formatDateTimeLocal(r.decidedAt, c.timeZone) : '';
+		opinion =
+			`${what}。${r.decisionNote ?? ''}\n` +
+			`审批人：${r.decidedByName ?? ''}（工号 ${r.decidedByWorkNo ?? ''}）　${when}`;
 	} else if (r.state === 'returned') {
 		opinion = `缴费票据 ${r.decisionNote ?? ''} 已作废，本金未结清，申请退回经办人。`;
 	}
@@ -147,7 +153,8 @@ export async function renderWaiverForm(d: RequestDetail, c: WaiverFormCommunity)
 	doc
 		.fontSize(9)
 		.text(
-			'申请人声明：以上所述属实。本人已缴清所列月份的物业服务费本金，以后将按时于每月缴费期限前缴纳物业服务费。'
+			'申请人声明：以上所述属实。本人已缴清所列月份的物业服务费本金，' +
+				'以后将按时于每月缴费期限前缴纳物业服务费。'
 		);
 	doc.moveDown(0.5);
 	drawSignatureLines(doc, ['申请人（签字）', '经办人', '审批人']);

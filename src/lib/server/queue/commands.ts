@@ -245,6 +245,19 @@ function cleanKey(button: string, key: string | null | undefined): string | null
 	return k ? `${button}:${k}` : null;
 }
 
+/** The answer to a call already made with this form key: the number it called, nothing finished. */
+function replayedCall(
+	replay: NonNullable<ReturnType<typeof replayOf>>,
+	counter: string
+): CallResult {
+	const { id, queueNo, service, priority } = replay.ticket;
+	return {
+		called: { id, queueNo, service, priority, counter: replay.counter ?? counter },
+		finished: null,
+		replay: true
+	};
+}
+
 /**
  * "Call next" at a counter: the number this counter was serving is finished, then the next
  * waiting number (urgent → elderly/disabled → arrival; among `services` if the counter handles
@@ -261,18 +274,7 @@ export function callNext(
 	const key = cleanKey('next', input.idempotencyKey);
 	return tx(db, () => {
 		const replay = replayOf(db, actor, key);
-		if (replay)
-			return {
-				called: {
-					id: replay.ticket.id,
-					queueNo: replay.ticket.queueNo,
-					service: replay.ticket.service,
-					priority: replay.ticket.priority,
-					counter: replay.counter ?? counter
-				},
-				finished: null,
-				replay: true
-			};
+		if (replay) return replayedCall(replay, counter);
 		const day = loadDay(db, actor.communityId, queueDayOf(db, actor.communityId, now));
 		const finished = finishCurrent(db, actor, currentAt(day, counter), now);
 		const next = pickNext(waitingOf(day), input.services ?? []);
@@ -324,18 +326,7 @@ export function callTicket(
 	const key = cleanKey('call', input.idempotencyKey);
 	return tx(db, () => {
 		const replay = replayOf(db, actor, key);
-		if (replay)
-			return {
-				called: {
-					id: replay.ticket.id,
-					queueNo: replay.ticket.queueNo,
-					service: replay.ticket.service,
-					priority: replay.ticket.priority,
-					counter: replay.counter ?? counter
-				},
-				finished: null,
-				replay: true
-			};
+		if (replay) return replayedCall(replay, counter);
 		const { day, ticket } = todays(db, actor, input.id, now);
 		const step = queueStep(ticket.state, 'called');
 		if (!step.ok) throw new QueueError(step.error);

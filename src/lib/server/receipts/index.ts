@@ -260,18 +260,12 @@ export function recordReceiptPrint(
 	});
 }
 
-interface BillFactsRow {
+/** A bill as read for its receipt: the facts less what was paid before (read next). */
+type BillFactsRow = Omit<BillFacts, 'principalPaidBeforeFen'> & {
 	id: number;
-	month: string;
-	basis: string;
-	rateFen: number;
-	fullFen: number;
-	principalFen: number;
-	vacancyPercent: number;
-	source: string;
 	areaCenti: number;
 	parkingSpaces: number;
-}
+};
 
 /**
  * What the bills and the unit add to a receipt: each bill's unit price, area and vacancy rate,

@@ -437,7 +437,10 @@ export function listRenovations(
 	if (q) {
 		const pattern = `%${q.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
 		conds.push(
-			sql`(${units.code} LIKE ${pattern} ESCAPE '\\' OR ${renovations.appNo} LIKE ${pattern.toUpperCase()} ESCAPE '\\' OR ${renovations.applicantName} LIKE ${pattern} ESCAPE '\\' OR ${renovations.contractorName} LIKE ${pattern} ESCAPE '\\')`
+			sql`(${units.code} LIKE ${pattern} ESCAPE '\\'
+				OR ${renovations.appNo} LIKE ${pattern.toUpperCase()} ESCAPE '\\'
+				OR ${renovations.applicantName} LIKE ${pattern} ESCAPE '\\'
+				OR ${renovations.contractorName} LIKE ${pattern} ESCAPE '\\')`
 		);
 	}
 	return db

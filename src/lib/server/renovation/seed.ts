@@ -1,6 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { Db } from '../db';
-import { renovations, staffUsers } from '../db/schema';
+import { seededStaffId } from '../seed/staff';
+import { renovations } from '../db/schema';
 import { createApplication, transition, type Actor, type ApplicationInput } from './applications';
 import { payFees, type WorkerInput } from './payments';
 import { settleDeposit, settlePass } from './settlements';
@@ -29,17 +30,11 @@ export function seedRenovations(db: Db, ctx: { communityId: number; today: Date 
 		)
 		.get();
 	if (done) return;
-	const staff = (username: string) =>
-		db
-			.select()
-			.from(staffUsers)
-			.where(and(eq(staffUsers.communityId, communityId), eq(staffUsers.username, username)))
-			.get();
-	const clerkRow = staff('clerk');
-	const managerRow = staff('manager');
-	if (!clerkRow || !managerRow) return;
-	const clerk: Actor = { id: clerkRow.id, communityId, role: 'clerk' };
-	const manager: Actor = { id: managerRow.id, communityId, role: 'manager' };
+	const clerkId = seededStaffId(db, communityId, 'clerk');
+	const managerId = seededStaffId(db, communityId, 'manager');
+	if (!clerkId || !managerId) return;
+	const clerk: Actor = { id: clerkId, communityId, role: 'clerk' };
+	const manager: Actor = { id: managerId, communityId, role: 'manager' };
 	const tz = getCommunity(db, communityId).timeZone;
 	const nowMs = ctx.today.getTime();
 	const dateAt = (ms: number) => todayIn(tz, ms);

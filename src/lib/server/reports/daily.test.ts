@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
+import { selfApplication, settledRenovation } from '../renovation/test-fixture';
 import type { Db } from '../db';
 import {
 	bills,
@@ -567,96 +568,20 @@ describe('cross-month voids', () => {
  * never breaks a receipt number or a date.
  */
 describe('as a bookkeeper reads it', () => {
+	/** A deposit taken on D1 (by WeChat) and settled on D2 keeping ¥350, refunded by transfer. */
 	function renovationSettledOnD2() {
-		const clerk: Actor = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
-		const manager: Actor = { id: f.managerId, communityId: f.communityId, role: 'manager' };
-		const uid = db
-			.insert(units)
-			.values({
-				communityId: f.communityId,
-				building: '2',
-				entrance: '1',
-				room: '101',
-				code: '2-1-101',
-				areaCenti: 8000,
-				occupancy: 'occupied',
-				createdAt: NOW
-			})
-			.returning()
-			.get().id;
-		const o = db
-			.insert(owners)
-			.values({ communityId: f.communityId, name: '业主甲', phone: '13700000001', createdAt: NOW })
-			.returning()
-			.get();
-		db.insert(unitOwners).values({ unitId: uid, ownerId: o.id, role: 'owner' }).run();
-		const t1 = at(D1, '11:00');
-		const { id } = createApplication(
-			db,
-			clerk,
-			{
-				unitCode: '2-1-101',
-				applicantKind: 'owner',
-				applicantName: '',
-				applicantPhone: '',
-				applicantRelation: '',
-				selfRenovation: true,
-				contractorName: '',
-				contractorLicence: '',
-				contractorPhone: '',
-				plannedStart: D1,
-				plannedEnd: '2027-03-31',
-				scope: '墙面翻新',
-				wallDemolition: false,
-				documents: {
-					design_drawings: true,
-					construction_drawings: true,
-					contractor_qualification: false,
-					business_licence: false
-				},
-				idempotencyKey: 'app-first-use'
-			},
-			t1
-		);
-		transition(db, manager, id, { action: 'approve' }, { now: t1 });
-		payFees(
-			db,
-			clerk,
-			{
-				renovationId: id,
-				agreementSigned: true,
-				wallAreaCenti: 0,
-				workers: [],
-				method: {
-					method: 'wechat',
-					methodRef: 'WX-1',
-					bank: '',
-					tenderedFen: null,
-					payerName: '',
-					idempotencyKey: 'fee-first-use'
-				}
-			},
-			t1
-		);
-		const t2 = at(D2, '08:58');
-		transition(db, clerk, id, { action: 'issue_permit', until: '2027-03-31' }, { now: t2 });
-		transition(db, clerk, id, { action: 'start' }, { now: t2 });
-		transition(db, clerk, id, { action: 'inspect_pass' }, { now: t2 });
-		settleDeposit(
-			db,
-			clerk,
-			{
-				renovationId: id,
-				deductions: [{ description: '电梯轿厢划伤', amountFen: 35000 }],
-				refund: {
-					method: 'transfer',
-					methodRef: 'TR-1',
-					payeeName: '',
-					idempotencyKey: 'refund-first-use'
-				}
-			},
-			t2
-		);
+		settledRenovation(db, f, {
+			unit: { areaCenti: 8000, ownerName: '业主甲', ownerPhone: '13700000001' },
+			from: D1,
+			until: '2027-03-31',
+			scope: '墙面翻新',
+			paidAt: at(D1, '11:00'),
+			pay: { method: 'wechat', methodRef: 'WX-1', bank: '', tenderedFen: null, payerName: '' },
+			settledAt: at(D2, '08:58'),
+			kept: { description: '电梯轿厢划伤', amountFen: 35000 },
+			refund: { method: 'transfer', methodRef: 'TR-1', payeeName: '' },
+			keySuffix: 'first-use'
+		});
 	}
 
 	it('titles, counts, deposits, income and method labels in the CSV and the PDF', async () => {
@@ -819,28 +744,7 @@ describe('reconciliation on generated data', () => {
 				const { id } = createApplication(
 					db,
 					clerk,
-					{
-						unitCode: extra[day / 2],
-						applicantKind: 'owner',
-						applicantName: '',
-						applicantPhone: '',
-						applicantRelation: '',
-						selfRenovation: true,
-						contractorName: '',
-						contractorLicence: '',
-						contractorPhone: '',
-						plannedStart: date,
-						plannedEnd: '2027-03-31',
-						scope: '墙面翻新',
-						wallDemolition: false,
-						documents: {
-							design_drawings: true,
-							construction_drawings: true,
-							contractor_qualification: false,
-							business_licence: false
-						},
-						idempotencyKey: `app-${++key}`
-					},
+					selfApplication(extra[day / 2], date, '2027-03-31', '墙面翻新', `app-${++key}`),
 					t
 				);
 				transition(db, manager, id, { action: 'approve' }, { now: t });
@@ -955,9 +859,11 @@ describe('reconciliation on generated data', () => {
 			expect(r.deposits.ok, date).toBe(true);
 			expect(r.deposits.total.heldBeforeFen, date).toBe(previousHeld);
 			const held = sql(
-				`SELECT (SELECT coalesce(sum(pl.amount_fen), 0) FROM payment_lines pl JOIN payments p ON p.id = pl.payment_id WHERE pl.kind = 'deposit' AND p.local_date <= @d
-				   AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.local_date <= @d))
-				 - (SELECT coalesce(sum(l.amount_fen), 0) FROM deposit_settlement_lines l JOIN deposit_settlements s ON s.id = l.settlement_id WHERE s.local_date <= @d) AS fen`,
+				`SELECT (SELECT coalesce(sum(pl.amount_fen), 0) FROM payment_lines pl
+					JOIN payments p ON p.id = pl.payment_id WHERE pl.kind = 'deposit' AND p.local_date <= @d
+					AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.local_date <= @d))
+				 - (SELECT coalesce(sum(l.amount_fen), 0) FROM deposit_settlement_lines l
+					JOIN deposit_settlements s ON s.id = l.settlement_id WHERE s.local_date <= @d) AS fen`,
 				{ d: date }
 			);
 			expect(r.deposits.total.heldAfterFen, date).toBe(held);

@@ -344,7 +344,9 @@ function charged(db: Db, communityId: number, from: string, to: string): LateFee
 	// 空置减免 settles part of a bill's principal from its date, as at the counter (fees/account.ts).
 	const credits = stmt(
 		db,
-		`SELECT bill_id AS billId, local_date AS date, sum(amount_fen) AS fen FROM vacancy_credits WHERE bill_id IN (SELECT value FROM json_each(?)) AND local_date <= ? GROUP BY bill_id, local_date`
+		`SELECT bill_id AS billId, local_date AS date, sum(amount_fen) AS fen FROM vacancy_credits
+		WHERE bill_id IN (SELECT value FROM json_each(?)) AND local_date <= ?
+		GROUP BY bill_id, local_date`
 	).all(ids, to) as { billId: number; date: string; fen: number }[];
 	for (const c of credits)
 		ledger.get(c.billId)?.principalPayments.push({ date: c.date, principalFen: c.fen });

@@ -139,8 +139,10 @@ export function reportSections(r: DailyReport): Section[] {
 		note:
 			(rec.ok
 				? '核对：按收费项目 = 按缴费方式 = 按收款员 = 收据合计 − 作废，一致。'
-				: `核对不一致：按项目 ${rec.byItemFen}、按方式 ${rec.byMethodFen}、按收款员 ${rec.byCashierFen}、收据−作废 ${rec.netFen}（分）。`) +
-			'本期收入 = 实收净额 − 押金净收取 + 保证金扣款收入：押金是代收款，不计收入；从押金中扣除的款项在扣除当日计入收入。'
+				: `核对不一致：按项目 ${rec.byItemFen}、按方式 ${rec.byMethodFen}、` +
+					`按收款员 ${rec.byCashierFen}、收据−作废 ${rec.netFen}（分）。`) +
+			'本期收入 = 实收净额 − 押金净收取 + 保证金扣款收入：押金是代收款，不计收入；' +
+			'从押金中扣除的款项在扣除当日计入收入。'
 	});
 	sections.push({
 		title: '二、按收费项目',
@@ -261,7 +263,13 @@ export function reportSections(r: DailyReport): Section[] {
 				fen(d.total.heldAfterFen)
 			]
 		],
-		note: `${d.ok ? '核对：期初 + 收取 − 作废 − 退还 − 扣除 = 期末，一致。' : '核对不一致：期初 + 收取 − 作废 − 退还 − 扣除 ≠ 期末。'}退款凭证 ${d.vouchers.count} 张${d.vouchers.first ? `（${d.vouchers.first} — ${d.vouchers.last}）` : ''}。`
+		note:
+			(d.ok
+				? '核对：期初 + 收取 − 作废 − 退还 − 扣除 = 期末，一致。'
+				: '核对不一致：期初 + 收取 − 作废 − 退还 − 扣除 ≠ 期末。') +
+			`退款凭证 ${d.vouchers.count} 张` +
+			(d.vouchers.first ? `（${d.vouchers.first} — ${d.vouchers.last}）` : '') +
+			'。'
 	});
 	const t = r.tickets;
 	sections.push({
@@ -391,6 +399,9 @@ function cashTieSection(t: DailyReport['shifts']['cash'], clock: (ms: number) =>
 		rows: t.lines.length || !isEmptyTieLine(t.outside) ? rows : [['本期无现金收付']],
 		note: t.ok
 			? `收现 − 作废 = ${formatYuan(t.total.netFen)}，与按缴费方式的现金 ${formatYuan(t.methodNetFen)} 相符。`
-			: `不符：各班次收现 − 作废 = ${formatYuan(t.total.netFen)}，按缴费方式的现金为 ${formatYuan(t.methodNetFen)}${isEmptyTieLine(t.outside) ? '' : '；有现金不在任何班次内'}。`
+			: `不符：各班次收现 − 作废 = ${formatYuan(t.total.netFen)}，` +
+				`按缴费方式的现金为 ${formatYuan(t.methodNetFen)}` +
+				(isEmptyTieLine(t.outside) ? '' : '；有现金不在任何班次内') +
+				'。'
 	};
 }

@@ -6,13 +6,13 @@ import { tx } from '../db';
 import { seedHooks } from './hooks';
 import { seededRandom as rng } from '../../random';
 import { seedWithShifts } from '../shifts/seed';
+import { SURNAMES } from './names';
 
 export const DEMO_COMMUNITY_CODE = 'LMXG';
 
-const SURNAMES =
-	'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN =
-	'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国建华志强晓东海燕春梅雪梅丽华文博子涵欣怡浩然雨桐梓轩思远嘉怡宇航俊杰慧敏';
+	'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国建华' +
+	'志强晓东海燕春梅雪梅丽华文博子涵欣怡浩然雨桐梓轩思远嘉怡宇航俊杰慧敏';
 const COMPANIES = ['鹿鸣科技有限公司', '溪谷贸易有限公司', '华越投资有限公司', '恒信咨询有限公司'];
 
 export interface SeedOptions {

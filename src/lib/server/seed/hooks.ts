@@ -9,7 +9,10 @@ import { seedWaivers } from '../waivers';
 
 export type SeedHook = (db: Db, ctx: { communityId: number; today: Date }) => void | Promise<void>;
 
-/** Each capability that has demo data registers a hook here (bills, payments, tickets, keys…). The cashiers' shifts are laid around their cash afterwards (seedWithShifts). */
+/**
+ * Each capability that has demo data registers a hook here (bills, payments, tickets, keys…).
+ * The cashiers' shifts are laid around their cash afterwards (seedWithShifts).
+ */
 export const seedHooks: SeedHook[] = [
 	seedFees,
 	seedChargeData, // after seedFees: one-off items and the price list bill nothing

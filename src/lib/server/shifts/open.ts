@@ -16,14 +16,18 @@ export interface ShiftRow {
 	openingFloatFen: number;
 }
 
-const SHIFT_COLS = `s.id, s.community_id AS communityId, s.cashier_id AS cashierId, s.opened_at AS openedAt, s.local_date AS localDate, s.opening_float_fen AS openingFloatFen`;
+const SHIFT_COLS = `s.id, s.community_id AS communityId, s.cashier_id AS cashierId,
+	s.opened_at AS openedAt, s.local_date AS localDate, s.opening_float_fen AS openingFloatFen`;
 
 /** The cashier's shift without a close record, if any. */
 export function openShiftOf(db: Db, communityId: number, cashierId: number): ShiftRow | null {
 	return (
 		(stmt(
 			db,
-			`SELECT ${SHIFT_COLS} FROM cashier_shifts s WHERE s.community_id = ? AND s.cashier_id = ? AND NOT EXISTS (SELECT 1 FROM shift_closes c WHERE c.shift_id = s.id) ORDER BY s.opened_at DESC, s.id DESC LIMIT 1`
+			`SELECT ${SHIFT_COLS} FROM cashier_shifts s
+			WHERE s.community_id = ? AND s.cashier_id = ?
+				AND NOT EXISTS (SELECT 1 FROM shift_closes c WHERE c.shift_id = s.id)
+			ORDER BY s.opened_at DESC, s.id DESC LIMIT 1`
 		).get(communityId, cashierId) as ShiftRow | undefined) ?? null
 	);
 }

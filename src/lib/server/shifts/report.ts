@@ -40,7 +40,8 @@ const VOIDED = `SELECT s.id AS shiftId, sum(p.total_fen) AS fen, count(*) AS n F
 	WHERE p.community_id = ? AND p.method = 'cash' AND v.local_date BETWEEN ? AND ? AND ${IN_SHIFT('p.cashier_id', 'v.created_at')} GROUP BY s.id`;
 const REFUNDED = `SELECT s.id AS shiftId, sum(d.refund_fen) AS fen, count(*) AS n FROM deposit_settlements d
 	JOIN cashier_shifts s ON s.cashier_id = d.staff_id LEFT JOIN shift_closes c ON c.shift_id = s.id
-	WHERE d.community_id = ? AND d.method = 'cash' AND d.refund_fen > 0 AND d.local_date BETWEEN ? AND ? AND ${IN_SHIFT('d.staff_id', 'd.created_at')} GROUP BY s.id`;
+	WHERE d.community_id = ? AND d.method = 'cash' AND d.refund_fen > 0 AND d.local_date BETWEEN ? AND ?
+		AND ${IN_SHIFT('d.staff_id', 'd.created_at')} GROUP BY s.id`;
 const RECEIVED_OUT = `SELECT sum(p.total_fen) AS fen, count(*) AS n FROM payments p
 	WHERE p.community_id = ? AND p.method = 'cash' AND p.local_date BETWEEN ? AND ? AND ${NO_SHIFT('p.cashier_id', 'p.created_at')}`;
 const VOIDED_OUT = `SELECT sum(p.total_fen) AS fen, count(*) AS n FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id

@@ -41,11 +41,15 @@ function uncoveredCash(db: Db, communityId: number): Activity[] {
 	return db.$client
 		.prepare(
 			`SELECT cashierId, at FROM (
-				SELECT p.cashier_id AS cashierId, p.created_at AS at FROM payments p WHERE p.community_id = ? AND p.method = 'cash' AND NOT ${covered('p.cashier_id', 'p.created_at')}
+				SELECT p.cashier_id AS cashierId, p.created_at AS at FROM payments p
+				WHERE p.community_id = ? AND p.method = 'cash' AND NOT ${covered('p.cashier_id', 'p.created_at')}
 				UNION ALL
-				SELECT p.cashier_id, v.created_at FROM payment_voids v JOIN payments p ON p.id = v.payment_id WHERE p.community_id = ? AND p.method = 'cash' AND NOT ${covered('p.cashier_id', 'v.created_at')}
+				SELECT p.cashier_id, v.created_at FROM payment_voids v JOIN payments p ON p.id = v.payment_id
+				WHERE p.community_id = ? AND p.method = 'cash' AND NOT ${covered('p.cashier_id', 'v.created_at')}
 				UNION ALL
-				SELECT d.staff_id, d.created_at FROM deposit_settlements d WHERE d.community_id = ? AND d.method = 'cash' AND d.refund_fen > 0 AND NOT ${covered('d.staff_id', 'd.created_at')}
+				SELECT d.staff_id, d.created_at FROM deposit_settlements d
+				WHERE d.community_id = ? AND d.method = 'cash' AND d.refund_fen > 0
+					AND NOT ${covered('d.staff_id', 'd.created_at')}
 			) ORDER BY at, cashierId`
 		)
 		.all(

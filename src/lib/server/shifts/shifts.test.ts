@@ -7,15 +7,12 @@ import {
 	keys,
 	ticketEvents,
 	tickets,
-	units,
-	unitOwners,
-	owners,
 	waiverRequests,
 	type PaymentMethod
 } from '../db/schema';
 import { forgetCommunity } from '../community';
 import { postPayment, voidPayment } from '../ledger';
-import { createApplication, payFees, settleDeposit, transition, type Actor } from '../renovation';
+import { settledRenovation } from '../renovation/test-fixture';
 import { localToEpochMs } from '../../dates';
 import {
 	acknowledgeShift,
@@ -98,100 +95,19 @@ const close = (shiftId: number, over: Partial<CloseShiftInput> = {}) =>
 
 /** A renovation of unit 2-1-101 paid in cash by the clerk at 10:00 and refunded in cash at 15:00 (deposit 2 000.00, 300.00 kept). */
 function renovationRefund(beforeRefund?: () => void): { paidFen: number; refundFen: number } {
-	const unitId = db
-		.insert(units)
-		.values({
-			communityId: f.communityId,
-			building: '2',
-			entrance: '1',
-			room: '101',
-			code: '2-1-101',
-			areaCenti: 9000,
-			occupancy: 'occupied',
-			createdAt: at('08:00')
-		})
-		.returning()
-		.get().id;
-	const o = db
-		.insert(owners)
-		.values({
-			communityId: f.communityId,
-			name: '赵六',
-			phone: '13700000009',
-			createdAt: at('08:00')
-		})
-		.returning()
-		.get();
-	db.insert(unitOwners).values({ unitId, ownerId: o.id, role: 'owner' }).run();
-	const clerk: Actor = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
-	const manager: Actor = { id: f.managerId, communityId: f.communityId, role: 'manager' };
-	const { id } = createApplication(
-		db,
-		clerk,
-		{
-			unitCode: '2-1-101',
-			applicantKind: 'owner',
-			applicantName: '',
-			applicantPhone: '',
-			applicantRelation: '',
-			selfRenovation: true,
-			contractorName: '',
-			contractorLicence: '',
-			contractorPhone: '',
-			plannedStart: DAY,
-			plannedEnd: '2027-01-31',
-			scope: '刷墙',
-			wallDemolition: false,
-			documents: {
-				design_drawings: true,
-				construction_drawings: true,
-				contractor_qualification: false,
-				business_licence: false
-			},
-			idempotencyKey: `app-${++key}`
-		},
-		at('10:00')
-	);
-	transition(db, manager, id, { action: 'approve' }, { now: at('10:00') });
-	const paid = payFees(
-		db,
-		clerk,
-		{
-			renovationId: id,
-			agreementSigned: true,
-			wallAreaCenti: 0,
-			workers: [],
-			method: {
-				method: 'cash',
-				methodRef: '',
-				bank: '',
-				tenderedFen: 1_000_000,
-				payerName: '',
-				idempotencyKey: `fee-${++key}`
-			}
-		},
-		at('10:00')
-	);
-	for (const action of ['issue_permit', 'start', 'inspect_pass'] as const)
-		transition(
-			db,
-			clerk,
-			id,
-			action === 'issue_permit' ? { action, until: '2027-01-31' } : { action },
-			{ now: at('15:00') }
-		);
-	beforeRefund?.();
-	const s = settleDeposit(
-		db,
-		clerk,
-		{
-			renovationId: id,
-			deductions: [{ description: '公共走廊墙面污损', amountFen: 30000 }],
-			refund: { method: 'cash', methodRef: '', payeeName: '', idempotencyKey: `ref-${++key}` }
-		},
-		at('15:00')
-	);
-	return { paidFen: paid.totalFen, refundFen: s.refundFen };
+	return settledRenovation(db, f, {
+		unit: { areaCenti: 9000, ownerName: '赵六', ownerPhone: '13700000009' },
+		from: DAY,
+		until: '2027-01-31',
+		scope: '刷墙',
+		paidAt: at('10:00'),
+		pay: { method: 'cash', methodRef: '', bank: '', tenderedFen: 1_000_000, payerName: '' },
+		settledAt: at('15:00'),
+		kept: { description: '公共走廊墙面污损', amountFen: 30000 },
+		refund: { method: 'cash', methodRef: '', payeeName: '' },
+		keySuffix: String(++key),
+		beforeRefund
+	});
 }
 
 describe('opening a shift', () => {

@@ -13,6 +13,7 @@ import {
 import {
 	allowedActions,
 	fold,
+	TICKET_STATES,
 	type Department,
 	type TicketAction,
 	type TicketFacts,
@@ -125,15 +126,8 @@ export interface BoardFilter {
 
 export const CLOSED_LIST_LIMIT = 200;
 
-const STATE_ORDER: TicketState[] = [
-	'awaiting_approval',
-	'approved',
-	'open',
-	'dispatched',
-	'completed',
-	'visited',
-	'closed'
-];
+/** The board lists tickets in the order of their states' life. */
+const STATE_ORDER: readonly TicketState[] = TICKET_STATES;
 const ALERT_RANK: Record<DeadlineState, number> = { breached: 0, due_soon: 1, ok: 2 };
 
 /**

@@ -1,14 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
-import { forgetCommunity } from '../community';
+import type { Fixture } from '../db/fixtures';
+import { ticketWorld } from './test-fixture';
 import type { Db } from '../db';
 import { localToEpochMs } from '../../dates';
 import { dailyReport, openTicketsByAge } from '../reports/daily';
-import { applyTicketAction, createTicket, staffActor, type TicketActor } from './index';
+import { applyTicketAction, createTicket, type TicketActor } from './index';
 
 const at = (date: string, time: string) => localToEpochMs(date, time, 'Asia/Shanghai');
 
@@ -19,24 +15,7 @@ let manager: TicketActor;
 let photoDir: string;
 
 beforeEach(() => {
-	forgetCommunity();
-	db = createTestDb();
-	fx = createFixture(db);
-	clerk = staffActor({
-		id: fx.clerkId,
-		displayName: '李晓梅',
-		workNo: 'C001',
-		role: 'clerk',
-		communityId: fx.communityId
-	});
-	manager = staffActor({
-		id: fx.managerId,
-		displayName: '周主管',
-		workNo: 'M001',
-		role: 'manager',
-		communityId: fx.communityId
-	});
-	photoDir = mkdtempSync(join(tmpdir(), 'ticket-report-'));
+	({ db, fx, clerk, manager, photoDir } = ticketWorld('ticket-report-'));
 });
 
 function act(

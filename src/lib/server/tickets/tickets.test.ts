@@ -1,9 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { readdirSync } from 'node:fs';
+import type { Fixture } from '../db/fixtures';
+import { ticketWorld } from './test-fixture';
 import { forgetCommunity } from '../community';
 import type { Db } from '../db';
 import { localToEpochMs } from '../../dates';
@@ -36,24 +34,7 @@ let manager: TicketActor;
 let photoDir: string;
 
 beforeEach(() => {
-	forgetCommunity();
-	db = createTestDb();
-	fx = createFixture(db);
-	clerk = staffActor({
-		id: fx.clerkId,
-		displayName: '李晓梅',
-		workNo: 'C001',
-		role: 'clerk',
-		communityId: fx.communityId
-	});
-	manager = staffActor({
-		id: fx.managerId,
-		displayName: '周主管',
-		workNo: 'M001',
-		role: 'manager',
-		communityId: fx.communityId
-	});
-	photoDir = mkdtempSync(join(tmpdir(), 'ticket-photos-'));
+	({ db, fx, clerk, manager, photoDir } = ticketWorld('ticket-photos-'));
 });
 
 const base: TicketInput = {
@@ -128,7 +109,9 @@ describe('intake', () => {
 		expect(() =>
 			db.$client
 				.prepare(
-					`INSERT INTO tickets (community_id, ticket_no, year, seq, kind, source, reporter_name, reporter_phone, text, state, received_at, recorded_at, updated_at) VALUES (?, 'BS-2026-000009', 2026, 1, 'property', 'counter', 'a', '1', 't', 'open', 0, 0, 0)`
+					`INSERT INTO tickets (community_id, ticket_no, year, seq, kind, source, reporter_name,
+						reporter_phone, text, state, received_at, recorded_at, updated_at)
+					VALUES (?, 'BS-2026-000009', 2026, 1, 'property', 'counter', 'a', '1', 't', 'open', 0, 0, 0)`
 				)
 				.run(fx.communityId)
 		).toThrow(/UNIQUE/);
@@ -635,7 +618,8 @@ describe('residents (kiosk and phone pages)', () => {
 		const again = send(me, NOW + 3_600_000, 0);
 		if (again.ok) throw new Error('accepted');
 		expect(translateFailure(again, 'Asia/Shanghai').message).toBe(
-			'您今天已经提交了 10 条报事，今天不能再通过自助终端或手机提交了。如有急事，请致电服务中心（0571-88886666）或到前台，我们会为您登记。'
+			'您今天已经提交了 10 条报事，今天不能再通过自助终端或手机提交了。' +
+				'如有急事，请致电服务中心（0571-88886666）或到前台，我们会为您登记。'
 		);
 		// Another unit, the counter for this unit, and this unit the next day are not affected.
 		expect(send(neighbour, NOW + 3_600_000, 1).ok).toBe(true);

@@ -74,7 +74,9 @@ export function createWaiverRequest(db: Db, input: NewWaiverInput): FiledWaiver 
 	return tx(db, () => {
 		const prior = stmt(
 			db,
-			'SELECT id, request_no AS requestNo, requested_fen AS requestedFen, community_id AS communityId, clerk_id AS clerkId, unit_id AS unitId FROM waiver_requests WHERE idempotency_key = ?'
+			`SELECT id, request_no AS requestNo, requested_fen AS requestedFen, community_id AS communityId,
+				clerk_id AS clerkId, unit_id AS unitId
+			FROM waiver_requests WHERE idempotency_key = ?`
 		).get(input.idempotencyKey) as
 			| {
 					id: number;
@@ -247,7 +249,9 @@ function loadState(db: Db, communityId: number, id: number): RequestState {
 	if (!Number.isSafeInteger(id) || id <= 0) throw new WaiverError('not_found');
 	const r = stmt(
 		db,
-		'SELECT id, request_no AS requestNo, state, clerk_id AS clerkId, unit_id AS unitId, decision_key AS decisionKey, approved_fen AS approvedFen FROM waiver_requests WHERE id = ? AND community_id = ?'
+		`SELECT id, request_no AS requestNo, state, clerk_id AS clerkId, unit_id AS unitId,
+			decision_key AS decisionKey, approved_fen AS approvedFen
+		FROM waiver_requests WHERE id = ? AND community_id = ?`
 	).get(id, communityId) as RequestState | undefined;
 	if (!r) throw new WaiverError('not_found');
 	return r;
@@ -427,7 +431,8 @@ export interface DependentWaiver {
 export function dependentWaivers(db: Db, paymentId: number): DependentWaiver[] {
 	return stmt(
 		db,
-		`SELECT w.id AS entryId, w.request_id AS requestId, r.request_no AS requestNo, w.bill_id AS billId, b.month, i.name_zh AS itemNameZh, i.name_en AS itemNameEn, w.amount_fen AS amountFen
+		`SELECT w.id AS entryId, w.request_id AS requestId, r.request_no AS requestNo, w.bill_id AS billId,
+			b.month, i.name_zh AS itemNameZh, i.name_en AS itemNameEn, w.amount_fen AS amountFen
 		FROM waiver_entries w JOIN bills b ON b.id = w.bill_id JOIN fee_items i ON i.id = b.fee_item_id LEFT JOIN waiver_requests r ON r.id = w.request_id
 		WHERE w.amount_fen > 0 AND w.reverses_id IS NULL
 		AND w.bill_id IN (SELECT bill_id FROM payment_lines WHERE payment_id = ? AND kind = 'principal' AND bill_id IS NOT NULL)

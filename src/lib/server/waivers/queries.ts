@@ -243,7 +243,9 @@ export function requestBills(db: Db, requestId: number): RequestBillRow[] {
 		rb.principal_paid_date AS principalPaidDate, rb.late_fee_fen AS lateFeeFen, rb.late_fee_paid_fen AS lateFeePaidFen,
 		rb.requested_fen AS requestedFen, rb.working_zh AS workingZh,
 		COALESCE((SELECT SUM(w.amount_fen) FROM waiver_entries w WHERE w.request_id = rb.request_id AND w.bill_id = rb.bill_id), 0) AS approvedFen,
-		COALESCE((SELECT -SUM(w.amount_fen) FROM waiver_entries w WHERE w.request_id = rb.request_id AND w.bill_id = rb.bill_id AND w.reverses_id IS NOT NULL), 0) AS reversedFen
+		COALESCE((SELECT -SUM(w.amount_fen) FROM waiver_entries w
+			WHERE w.request_id = rb.request_id AND w.bill_id = rb.bill_id AND w.reverses_id IS NOT NULL), 0)
+			AS reversedFen
 		FROM waiver_request_bills rb JOIN bills b ON b.id = rb.bill_id
 		WHERE rb.request_id = ? ORDER BY rb.month, b.fee_item_id, rb.bill_id`
 	).all(requestId) as RequestBillRow[];

@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { staffUsers } from '../db/schema';
+import { seededStaffId } from '../seed/staff';
 import { communityToday, getCommunity } from '../community';
 import { voidPayment } from '../ledger';
 import { billStates, postFeePayment, unitIdByCode } from '../fees';
@@ -29,12 +28,7 @@ export function seedWaivers(db: Db, ctx: { communityId: number; today: Date }): 
 			.get(communityId)
 	)
 		return;
-	const staff = (username: string) =>
-		db
-			.select({ id: staffUsers.id })
-			.from(staffUsers)
-			.where(and(eq(staffUsers.communityId, communityId), eq(staffUsers.username, username)))
-			.get()?.id;
+	const staff = (username: string) => seededStaffId(db, communityId, username);
 	const clerkId = staff('clerk');
 	const clerk2Id = staff('clerk2') ?? clerkId;
 	const managerId = staff('manager');

@@ -16,27 +16,21 @@ import {
 } from '$lib/server/receipts';
 import { voidPreview, voidReceipt, type VoidPreview } from '$lib/server/receipts/void';
 import { VOID_CATEGORIES, VOID_REASON_MAX } from '$lib/domain/voids';
+import { lookupReceipt } from '$lib/server/receipts/lookup';
 
 /** /manager/voids?no=… — find a receipt, see it, void it with a reason; recent voids below. */
 export const load = ({ locals, url }) => {
 	const user = requireStaff(locals, 'manager', url);
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
-	const q = (url.searchParams.get('no') ?? '').slice(0, 40);
 	const today = communityToday(community);
+	const { q, record, message } = lookupReceipt(db, user.communityId, url, today);
 	let receipt: ReceiptSummary | null = null;
 	let preview: VoidPreview | null = null;
-	let message: string | null = null;
-	if (q.trim()) {
-		const no = normaliseReceiptNo(q, Number(today.slice(0, 4)));
-		const record = no ? paymentByReceiptNo(db, user.communityId, no) : null;
-		if (!no) message = m.receipts_invalid_no();
-		else if (!record) message = m.receipts_not_found({ no });
-		else {
-			receipt = summarise(db, record, community.timeZone);
-			// Who may void it, what blocks it, and which waivers it would reverse: shown before confirming.
-			preview = voidPreview(db, user.communityId, no, user.id, today);
-		}
+	if (record) {
+		receipt = summarise(db, record, community.timeZone);
+		// Who may void it, what blocks it, and which waivers it would reverse: shown before confirming.
+		preview = voidPreview(db, user.communityId, record.payment.receiptNo, user.id, today);
 	}
 	return {
 		q,

@@ -109,6 +109,21 @@ const passSettleSchema = z.object({
 });
 
 /** A plain state step: parse, transition, answer. */
+/** Reads a step's form against its schema; a refusal is the 400 answer with the fields to fix. */
+async function readStep(request: Request, schema: z.ZodType) {
+	const form = await request.formData();
+	const parsed = parseForm(schema, form);
+	if (!parsed.ok)
+		return {
+			ok: false as const,
+			fail: failForm(400, Object.values(parsed.errors)[0] ?? m.form_fix_errors(), {
+				errors: parsed.errors,
+				values: parsed.values
+			})
+		};
+	return { ok: true as const, form, data: parsed.data as { idem: string } };
+}
+
 async function step(
 	locals: App.Locals,
 	url: URL,
@@ -119,14 +134,9 @@ async function step(
 	role: 'clerk' | 'manager' = 'clerk'
 ) {
 	requireStaff(locals, role, url);
-	const form = await request.formData();
-	const parsed = parseForm(schema, form);
-	if (!parsed.ok)
-		return failForm(400, Object.values(parsed.errors)[0] ?? m.form_fix_errors(), {
-			errors: parsed.errors,
-			values: parsed.values
-		});
-	const data = parsed.data as { idem: string };
+	const read = await readStep(request, schema);
+	if (!read.ok) return read.fail;
+	const { form, data } = read;
 	const r = attempt(form, () =>
 		transition(getDb(), actorOf(locals), idOf(params), build(data as never), {
 			idempotencyKey: data.idem,
@@ -150,14 +160,9 @@ async function stepReview(
 	build: (v: never) => TransitionInput
 ) {
 	requireStaff(locals, 'clerk', url);
-	const form = await request.formData();
-	const parsed = parseForm(schema, form);
-	if (!parsed.ok)
-		return failForm(400, Object.values(parsed.errors)[0] ?? m.form_fix_errors(), {
-			errors: parsed.errors,
-			values: parsed.values
-		});
-	const data = parsed.data as { idem: string };
+	const read = await readStep(request, schema);
+	if (!read.ok) return read.fail;
+	const { form, data } = read;
 	const input = build(data as never);
 	const r = attempt(form, () =>
 		reviewStep(getDb(), actorOf(locals), idOf(params), input, {

@@ -7,6 +7,7 @@ import { refusal } from '$lib/server/refusal';
 import { NOTE_MAX } from '$lib/domain/waiver';
 import { decideWaiverRequest, requestView, reviewWaiverDecision } from '$lib/server/waivers';
 import { waiverDecisionSchema } from '$lib/server/waivers/forms';
+import type { RequestEvent } from './$types';
 
 function requestId(raw: string): number {
 	if (!/^\d{1,9}$/.test(raw)) error(404, 'not_found');
@@ -31,17 +32,7 @@ function parseDecision(form: FormData, decision: 'approve' | 'reject') {
 }
 
 function decide(decision: 'approve' | 'reject') {
-	return async ({
-		locals,
-		url,
-		params,
-		request
-	}: {
-		locals: App.Locals;
-		url: URL;
-		params: { id: string };
-		request: Request;
-	}) => {
+	return async ({ locals, url, params, request }: RequestEvent) => {
 		const user = requireStaff(locals, 'manager', url);
 		const id = requestId(params.id);
 		const p = parseDecision(await request.formData(), decision);
@@ -68,17 +59,7 @@ function decide(decision: 'approve' | 'reject') {
  * ?/review: the decision checked on the server exactly as approve/reject check it, writing
  * nothing; the page then asks for confirmation with the amounts that will be written.
  */
-async function review({
-	locals,
-	url,
-	params,
-	request
-}: {
-	locals: App.Locals;
-	url: URL;
-	params: { id: string };
-	request: Request;
-}) {
+async function review({ locals, url, params, request }: RequestEvent) {
 	const user = requireStaff(locals, 'manager', url);
 	const id = requestId(params.id);
 	const form = await request.formData();
