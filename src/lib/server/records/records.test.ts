@@ -20,6 +20,7 @@ import {
 	updateUnit,
 	type PersonFields
 } from './index';
+import { seedRecords } from './seed';
 
 let db: Db;
 let f: Fixture;
@@ -330,5 +331,38 @@ describe('corrections', () => {
 		expect(JSON.stringify(unitRecord(db, f.communityId, f.unitIds[0], TODAY))).not.toContain(
 			'330100198001010000'
 		);
+	});
+});
+
+describe('seedRecords', () => {
+	it('gives the demo spaces, vehicles, a tenant, household members and a past owner, once', () => {
+		const ins = db.$client.prepare(
+			`INSERT INTO units (community_id, building, entrance, room, code, area_centi, occupancy, created_at) VALUES (?, '3', '1', ?, ?, 9000, 'occupied', 0) RETURNING id`
+		);
+		for (const room of ['401', '402', '501', '502']) {
+			const { id } = ins.get(f.communityId, room, `3-1-${room}`) as { id: number };
+			const o = createPerson(db, actor(), person(`业主${room}`, `139000${room}00`), NOW);
+			addTie(
+				db,
+				actor(),
+				{ unitId: id, personId: o, role: 'owner', startDate: null, endDate: null, reason: '' },
+				NOW
+			);
+		}
+		const ctx = { communityId: f.communityId, today: new Date(NOW) };
+		seedRecords(db, ctx);
+		seedRecords(db, ctx);
+		const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+		expect(count('SELECT COUNT(*) AS n FROM parking_spaces')).toBe(4);
+		expect(count('SELECT COUNT(*) AS n FROM vehicles')).toBe(2);
+		expect(count(`SELECT COUNT(*) AS n FROM unit_owners WHERE role = 'tenant'`)).toBe(2);
+		expect(count(`SELECT COUNT(*) AS n FROM unit_owners WHERE end_reason = 'transfer'`)).toBe(1);
+		const u501 = db.$client.prepare(`SELECT id FROM units WHERE code = '3-1-501'`).get() as {
+			id: number;
+		};
+		expect(unitTiesAsOf(db, u501.id, '2026-01-15', ['owner']).map((t) => t.name)).toEqual([
+			'业主501'
+		]);
+		expect(unitTiesAsOf(db, u501.id, TODAY, ['owner']).map((t) => t.name)).toEqual(['许文博']);
 	});
 });
