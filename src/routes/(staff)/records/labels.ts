@@ -75,3 +75,33 @@ export const auditLabel = table({
 	'records.tie.end': () => m.records_audit_tie_end(),
 	'records.transfer': () => m.records_audit_transfer()
 });
+
+/** The name of a changed field in the history. */
+export const fieldLabel = table({
+	building: () => m.records_field_building(),
+	entrance: () => m.records_field_entrance(),
+	room: () => m.records_field_room(),
+	code: () => m.records_col_code(),
+	areaCenti: () => m.records_field_area(),
+	use: () => m.records_field_use(),
+	occupancy: () => m.records_field_occupancy(),
+	handoverNoticeDate: () => m.records_field_handover(),
+	moveInDate: () => m.records_field_movein(),
+	name: () => m.records_field_name(),
+	phone: () => m.records_col_phone(),
+	idType: () => m.records_field_id_type(),
+	idNumber: () => m.records_field_id_number(),
+	ownerType: () => m.records_field_owner_type(),
+	note: () => m.records_field_note()
+});
+
+/** A changed field's value as the pages show it (area in m², codes by their words). */
+export function fieldValue(field: string, value: unknown): string {
+	if (value === null || value === undefined || value === '') return '—';
+	if (field === 'areaCenti' && typeof value === 'number') return formatArea(value);
+	if (field === 'use') return useLabel(String(value));
+	if (field === 'occupancy') return occupancyLabel(String(value));
+	if (field === 'ownerType') return ownerTypeLabel(String(value));
+	if (field === 'idType') return idTypeLabel(String(value));
+	return String(value);
+}
