@@ -100,6 +100,11 @@ test('a manager corrects a unit and a person, transfers the ownership, and the k
 	await form.getByLabel('证件号码').fill('440524188001010014');
 	await form.getByLabel(/过户原因/).fill('二手房买卖，不动产权证已核验');
 	await page.getByTestId('transfer-submit').click();
+	// The confirmation says who will own from when, and whose ties end.
+	await expect(page.getByTestId('transfer-confirm-body')).toContainText('3-1-701');
+	await expect(page.getByTestId('transfer-confirm-body')).toContainText('欧阳新');
+	await expect(page.getByTestId('transfer-dialog')).toContainText(oldName + '（更正）');
+	await page.getByTestId('transfer-confirm').click();
 	await expect(page.getByTestId('form-done')).toHaveText('过户已完成。');
 	await expect(page.locator('[data-testid="tie-row"][data-role="owner"]')).toHaveAttribute(
 		'data-name',

@@ -12,6 +12,7 @@ import { communityToday, getCommunity } from '../community';
 import type { IdType, Occupancy, OwnerType, UnitOwnerRole, UnitUse } from '../db/schema';
 import { checkTieDates, checkTransfer, unitCodeOf } from '../../domain/records';
 import { unitTiesAsOf } from './ties';
+import { dryRun } from '../renovation/review';
 
 /** A refused change; `code` maps to a translated message, `field` to the form field it concerns. */
 export class RecordsError extends Error {
@@ -497,6 +498,37 @@ export function transferOwnership(
 			nowMs
 		);
 		return { newOwnerId, ended: ended.map((t) => t.id) };
+	});
+}
+
+export interface TransferReview {
+	date: string;
+	newOwner: string;
+	/** The ties that end on the date: owners and co-owners, and the household when asked. */
+	ending: { name: string; role: string }[];
+}
+
+/**
+ * The confirmation of a transfer: the transfer runs for real in a transaction that is rolled back,
+ * so every check applies and the page shows exactly which ties would end and who would own.
+ */
+export function reviewTransfer(
+	db: Db,
+	actor: Actor,
+	input: TransferInput,
+	nowMs: number
+): TransferReview {
+	return dryRun(db, () => {
+		const { newOwnerId, ended } = transferOwnership(db, actor, input, nowMs);
+		const name = (id: number) =>
+			(stmt(db, 'SELECT name FROM owners WHERE id = ?').get(id) as { name: string }).name;
+		const ending = ended.map((tieId) => {
+			const t = stmt(db, 'SELECT owner_id AS ownerId, role FROM unit_owners WHERE id = ?').get(
+				tieId
+			) as { ownerId: number; role: string };
+			return { name: name(t.ownerId), role: t.role };
+		});
+		return { date: input.date, newOwner: name(newOwnerId), ending };
 	});
 }
 

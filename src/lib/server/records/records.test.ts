@@ -13,6 +13,7 @@ import {
 	createPerson,
 	endTie,
 	personRecord,
+	reviewTransfer,
 	transferOwnership,
 	unitRecord,
 	unitTiesAsOf,
@@ -176,6 +177,32 @@ describe('transferOwnership (过户)', () => {
 		expect(db.$client.prepare(`SELECT COUNT(*) AS n FROM owners WHERE name = '某'`).get()).toEqual({
 			n: 0
 		});
+	});
+
+	it('the review shows what the transfer would end and who would own, and writes nothing', () => {
+		const input = {
+			unitId: f.unitIds[0],
+			date: '2026-11-01',
+			newOwnerId: null,
+			newPerson: person('赵新', '13911112222'),
+			endHousehold: true,
+			reason: '过户'
+		};
+		expect(reviewTransfer(db, actor(), input, NOW)).toEqual({
+			date: '2026-11-01',
+			newOwner: '赵新',
+			ending: [{ name: '张伟', role: 'owner' }]
+		});
+		expect(unitTiesAsOf(db, f.unitIds[0], TODAY).map((t) => t.name)).toEqual(['张伟']);
+		expect(auditRows('records.transfer')).toHaveLength(0);
+		expect(
+			db.$client.prepare(`SELECT COUNT(*) AS n FROM owners WHERE name = '赵新'`).get()
+		).toEqual({
+			n: 0
+		});
+		expect(() => reviewTransfer(db, actor(), { ...input, date: '2030-01-01' }, NOW)).toThrow(
+			RecordsError
+		);
 	});
 
 	it('ends the old household with the owners when asked, and keeps a tenant', () => {
