@@ -371,7 +371,10 @@ export function addTie(db: Db, actor: Actor, input: NewTie, nowMs: number): numb
 export const END_REASONS = ['moved_out', 'lease_ended', 'deceased', 'correction', 'other'] as const;
 export type EndReason = (typeof END_REASONS)[number] | 'transfer' | 'ended';
 
-/** Ends a tie on a date (the tie no longer holds from that day). */
+/**
+ * Ends a tie on a date (the tie no longer holds from that day). A tie with an end still ahead (a
+ * lease running to next year) may be ended earlier; one already over may not.
+ */
 export function endTie(
 	db: Db,
 	actor: Actor,
@@ -397,10 +400,11 @@ export function endTie(
 			  }
 			| undefined;
 		if (!t) throw new RecordsError('not_found');
-		if (t.endDate !== null) throw new RecordsError('already_ended');
+		const day = today(db, actor.communityId, nowMs);
+		if (t.endDate !== null && (t.endDate <= day || endDate >= t.endDate))
+			throw new RecordsError('already_ended');
 		if (!checkTieDates(t.startDate, endDate)) throw new RecordsError('end_before_start', 'endDate');
-		if (endDate > today(db, actor.communityId, nowMs))
-			throw new RecordsError('date_future', 'endDate');
+		if (endDate > day) throw new RecordsError('date_future', 'endDate');
 		stmt(db, 'UPDATE unit_owners SET end_date = ?, end_reason = ? WHERE id = ?').run(
 			endDate,
 			endReason,

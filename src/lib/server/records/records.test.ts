@@ -314,6 +314,49 @@ describe('kiosk identification after a transfer', () => {
 	});
 });
 
+describe('endTie', () => {
+	it('ends a lease early, but not one already over nor after its end', () => {
+		const tenant = createPerson(db, actor(), person('租客', '13900000077'), NOW);
+		const lease = { unitId: f.unitIds[1], personId: tenant, role: 'tenant' as const, reason: '' };
+		const running = addTie(
+			db,
+			actor(),
+			{ ...lease, startDate: '2026-06-01', endDate: '2027-06-01' },
+			NOW
+		);
+		const over = addTie(
+			db,
+			actor(),
+			{ ...lease, startDate: '2025-01-01', endDate: '2025-12-31' },
+			NOW
+		);
+		const code = (fn: () => void) => {
+			try {
+				fn();
+				return 'ok';
+			} catch (e) {
+				return (e as RecordsError).code;
+			}
+		};
+		expect(code(() => endTie(db, actor(), over, TODAY, 'moved_out', '', NOW))).toBe(
+			'already_ended'
+		);
+		expect(code(() => endTie(db, actor(), running, '2026-05-31', 'moved_out', '', NOW))).toBe(
+			'end_before_start'
+		);
+		expect(code(() => endTie(db, actor(), running, '2026-11-24', 'moved_out', '', NOW))).toBe(
+			'date_future'
+		);
+		expect(code(() => endTie(db, actor(), running, TODAY, 'moved_out', '提前退租', NOW))).toBe(
+			'ok'
+		);
+		expect(unitTiesAsOf(db, f.unitIds[1], TODAY, ['tenant'])).toEqual([]);
+		expect(unitTiesAsOf(db, f.unitIds[1], '2026-11-22', ['tenant']).map((t) => t.endDate)).toEqual([
+			TODAY
+		]);
+	});
+});
+
 describe('corrections', () => {
 	it('a clerk corrects a phone with a reason; the old number and the reason are in the audit', () => {
 		correctPhone(
