@@ -53,7 +53,7 @@ const units = db.$client
 	.prepare(
 		`SELECT u.id, u.code, o.name AS ownerName, o.phone FROM units u
 		JOIN unit_owners uo ON uo.unit_id = u.id JOIN owners o ON o.id = uo.owner_id
-		WHERE u.community_id = ? ORDER BY u.id`
+		WHERE u.community_id = ? AND uo.role = 'owner' AND uo.end_date IS NULL ORDER BY u.id`
 	)
 	.all(info.communityId) as BenchUnit[];
 

@@ -16,7 +16,8 @@ export function counterNav(): NavItem[] {
 		{ href: '/tickets', label: m.tickets_nav(), key: '7' },
 		{ href: '/receipts', label: m.receipts_nav(), key: '8' },
 		{ href: '/queue', label: m.kiosk_queue_nav(), key: '9' },
-		{ href: '/shift', label: m.reports_shift_nav(), key: '0' }
+		{ href: '/shift', label: m.reports_shift_nav(), key: '0' },
+		{ href: '/records', label: m.records_nav() }
 	];
 }
 
@@ -26,6 +27,7 @@ export function managerNav(role: string): NavItem[] {
 	items.push({ href: '/manager/waivers', label: m.waivers_manager_nav(), key: '3' });
 	items.push({ href: '/reports', label: m.reports_nav(), key: '5' });
 	items.push({ href: '/manager/voids', label: m.receipts_voids_nav(), key: '7' });
+	items.push({ href: '/records', label: m.records_nav(), key: '8' });
 	if (role === 'admin') items.push({ href: '/admin', label: m.nav_admin(), key: '9' });
 	items.push({ href: '/counter', label: m.nav_counter(), key: '0' });
 	return items;

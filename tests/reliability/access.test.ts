@@ -57,7 +57,7 @@ function unitWithTicket(skip: number[]): Unit {
 				`SELECT u.id, u.code, o.phone, t.ticket_no AS ticketNo, t.text AS ticketText, p.receipt_no AS receiptNo
 				 FROM tickets t JOIN units u ON u.id = t.unit_id JOIN unit_owners uo ON uo.unit_id = u.id JOIN owners o ON o.id = uo.owner_id
 				 JOIN payments p ON p.unit_id = u.id
-				 WHERE u.id NOT IN (${skip.join(',') || 0}) ORDER BY t.id LIMIT 1`
+				 WHERE uo.role = 'owner' AND uo.end_date IS NULL AND u.id NOT IN (${skip.join(',') || 0}) ORDER BY t.id LIMIT 1`
 			)
 			.get() as {
 			id: number;

@@ -13,6 +13,8 @@ export type Role = (typeof ROLES)[number];
 export const POLICY: [RegExp, Access][] = [
 	[/^\/\(manager\)\/admin(\/|$)/, 'admin'],
 	[/^\/\(manager\)(\/|$)/, 'manager'],
+	// 过户 is a manager's page inside the clerk-visible records.
+	[/^\/\(staff\)\/records\/units\/\[id\]\/transfer$/, 'manager'],
 	[/^\/\(staff\)(\/|$)/, 'clerk'],
 	// Every staff member's own password.
 	[/^\/account\/password$/, 'clerk'],
@@ -28,7 +30,20 @@ export const POLICY: [RegExp, Access][] = [
 export const ACTION_POLICY: Record<string, Access> = {
 	'/(staff)/renovation/[id]?/approve': 'manager',
 	'/(staff)/renovation/[id]?/reject': 'manager',
-	'/(staff)/shift?/acknowledge': 'manager'
+	'/(staff)/shift?/acknowledge': 'manager',
+	// Clerks view the records (and correct a phone); changes are a manager's.
+	'/(staff)/records?/createUnit': 'manager',
+	'/(staff)/records/units/[id]?/edit': 'manager',
+	'/(staff)/records/units/[id]?/addTie': 'manager',
+	'/(staff)/records/units/[id]?/endTie': 'manager',
+	'/(staff)/records/people?/create': 'manager',
+	'/(staff)/records/people/[id]?/edit': 'manager',
+	'/(staff)/records/people/[id]?/addTie': 'manager',
+	'/(staff)/records/spaces?/createSpace': 'manager',
+	'/(staff)/records/spaces?/assign': 'manager',
+	'/(staff)/records/spaces?/endHolding': 'manager',
+	'/(staff)/records/spaces?/addVehicle': 'manager',
+	'/(staff)/records/spaces?/endVehicle': 'manager'
 };
 
 export function policyOf(routeId: string, action?: string): Access | null {
@@ -107,6 +122,8 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 	[/\/fees\/\[unitCode\]/, { unitCode: `SELECT code FROM units ORDER BY id LIMIT 1` }],
 	[/\[receiptNo\]/, { receiptNo: `SELECT receipt_no FROM payments ORDER BY id LIMIT 1` }],
 	[/\/keys\/\[id\]/, { id: `SELECT id FROM keys ORDER BY id LIMIT 1` }],
+	[/\/records\/units\/\[id\]/, { id: `SELECT id FROM units ORDER BY id LIMIT 1` }],
+	[/\/records\/people\/\[id\]/, { id: `SELECT id FROM owners ORDER BY id LIMIT 1` }],
 	[
 		/\/renovation\/\[id\]\/permit/,
 		{ id: `SELECT id FROM renovations WHERE permit_no IS NOT NULL ORDER BY id LIMIT 1` }

@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { owners, unitOwners, units } from '../db/schema';
+import { units } from '../db/schema';
+import { currentUnitTies } from '../records/ties';
+import { IDENTIFYING_ROLES } from '../../domain/records';
 import {
 	addressBlock,
 	attemptTimes,
@@ -109,14 +111,9 @@ export function identifyResident(
 		.from(units)
 		.where(and(eq(units.communityId, communityId), eq(units.code, room)))
 		.get();
-	const phones = unit
-		? db
-				.select({ phone: owners.phone })
-				.from(unitOwners)
-				.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
-				.where(eq(unitOwners.unitId, unit.id))
-				.all()
-		: [];
+	// People tied to the unit today: a past owner's (or ended tenant's) phone no longer opens it,
+	// nor does an emergency contact's, who does not live there.
+	const phones = unit ? currentUnitTies(db, unit.id, IDENTIFYING_ROLES, new Date(now)) : [];
 	const match = phones.some((p) => p.phone.replace(/\D/g, '').endsWith(digits));
 	if (!unit || !match) {
 		// Counts only: the digits typed are never recorded.

@@ -8,6 +8,8 @@ import {
 } from '../../domain/late-fee';
 import { PROPERTY_ITEM } from './items';
 import { stmt } from '../db/stmt';
+import { tieInForceSql, tieParams, unitTiesAsOf, unitsTiesAsOf } from '../records/ties';
+import { communityToday, getCommunity } from '../community';
 // The waivers' pending-bill query lives in a module that imports nothing of fees (no cycle).
 import { pendingBillIds } from '../waivers/pending';
 
@@ -100,9 +102,6 @@ export interface UnitAccount {
 
 const UNIT_SQL = `SELECT id, community_id AS communityId, code, building, entrance, room, area_centi AS areaCenti, occupancy,
 	handover_notice_date AS handoverNoticeDate, parking_spaces AS parkingSpaces FROM units WHERE id = ? AND community_id = ?`;
-
-const OWNERS_SQL = `SELECT o.id, o.name, o.phone, uo.role FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id
-	WHERE uo.unit_id = ? ORDER BY CASE uo.role WHEN 'owner' THEN 0 WHEN 'resident' THEN 1 ELSE 2 END, uo.id`;
 
 // Bills are read without joining fee_items: the names come from a second, tiny query.
 const BILL_COLS = `b.id AS billId, b.fee_item_id AS feeItemId, b.month, b.due_date AS dueDate, b.principal_fen AS principalFen,
@@ -342,7 +341,13 @@ export function unitAccount(
 ): UnitAccount | null {
 	const unit = unitInfo(db, communityId, unitId);
 	if (!unit) return null;
-	const owners = stmt(db, OWNERS_SQL).all(unitId) as OwnerInfo[];
+	// The people tied to the unit on the as-of day: after a transfer, the new owner.
+	const owners: OwnerInfo[] = unitTiesAsOf(db, unitId, asOf).map((t) => ({
+		id: t.ownerId,
+		name: t.name,
+		phone: t.phone,
+		role: t.role
+	}));
 	const bills = billsDue(db, communityId, unitId, asOf);
 	return {
 		asOf,
@@ -420,6 +425,8 @@ export function findUnits(db: Db, communityId: number, q: string, limit = 10): U
 		.slice(0, 50);
 	const max = Math.max(1, Math.min(50, Math.floor(limit) || 10));
 	if (!text) return [];
+	// Names and phones of the people tied to a unit today; a past owner's no longer find it.
+	const today = communityToday(getCommunity(db, communityId));
 	const found = new Map<number, UnitHit['matched']>();
 	const add = (ids: { id: number }[], how: UnitHit['matched']) => {
 		for (const r of ids) if (found.size < max && !found.has(r.id)) found.set(r.id, how);
@@ -441,8 +448,8 @@ export function findUnits(db: Db, communityId: number, q: string, limit = 10): U
 				stmt(
 					db,
 					`SELECT DISTINCT u.id FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
-				WHERE o.community_id = ? AND o.phone LIKE ? ESCAPE '\\' ORDER BY ${NATURAL_ORDER} LIMIT ?`
-				).all(communityId, '%' + escapeLike(digits), max) as { id: number }[],
+				WHERE o.community_id = ? AND o.phone LIKE ? ESCAPE '\\' AND ${tieInForceSql()} ORDER BY ${NATURAL_ORDER} LIMIT ?`
+				).all(communityId, '%' + escapeLike(digits), ...tieParams(today), max) as { id: number }[],
 				'phone'
 			);
 		}
@@ -451,8 +458,10 @@ export function findUnits(db: Db, communityId: number, q: string, limit = 10): U
 			stmt(
 				db,
 				`SELECT DISTINCT u.id FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
-			WHERE o.community_id = ? AND o.name LIKE ? ESCAPE '\\' ORDER BY (o.name = ?) DESC, ${NATURAL_ORDER} LIMIT ?`
-			).all(communityId, '%' + escapeLike(text) + '%', text, max) as { id: number }[],
+			WHERE o.community_id = ? AND o.name LIKE ? ESCAPE '\\' AND ${tieInForceSql()} ORDER BY (o.name = ?) DESC, ${NATURAL_ORDER} LIMIT ?`
+			).all(communityId, '%' + escapeLike(text) + '%', ...tieParams(today), text, max) as {
+				id: number;
+			}[],
 			'name'
 		);
 	}
@@ -465,15 +474,11 @@ export function findUnits(db: Db, communityId: number, q: string, limit = 10): U
 			`SELECT id, code, area_centi AS areaCenti, occupancy FROM units WHERE id IN (${marks})`
 		)
 		.all(...ids) as { id: number; code: string; areaCenti: number; occupancy: string }[];
-	const owners = db.$client
-		.prepare(
-			`SELECT uo.unit_id AS unitId, o.name, o.phone FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id IN (${marks}) ORDER BY uo.id`
-		)
-		.all(...ids) as { unitId: number; name: string; phone: string }[];
+	const ties = unitsTiesAsOf(db, ids, today);
 	const byId = new Map(units.map((u) => [u.id, u]));
 	return ids.map((id) => {
 		const u = byId.get(id)!;
-		const mine = owners.filter((o) => o.unitId === id);
+		const mine = ties.get(id) ?? [];
 		return {
 			unitId: id,
 			code: u.code,

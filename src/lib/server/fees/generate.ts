@@ -181,8 +181,10 @@ export function billingSettings(db: Db, communityId: number, month: string): Bil
 	return { dueDay: f.dueDay, vacancyPercent: f.vacancyPercent };
 }
 
-const INSERT_BILL = `INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at
-	, late_fee_applies) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, fee_item_id, month) WHERE source <> 'charge' DO NOTHING`;
+const INSERT_BILL = `INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date,
+		principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at, late_fee_applies)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (unit_id, fee_item_id, month) WHERE source <> 'charge' DO NOTHING`;
 
 /**
  * Inserts the bills of `month` for `units` (no transaction of its own: callers wrap it). A bill that

@@ -316,7 +316,7 @@ export function lendKey(
 		if (replay && replay.keyId === keyId) return { ok: true, id: replay.id, replay: true };
 		const key = keyOf(db, actor.communityId, keyId);
 		if (!key) return { ok: false, errors: ['not_found'] };
-		const holders = key.unitId ? unitHolders(db, key.unitId) : [];
+		const holders = key.unitId ? unitHolders(db, key.unitId, new Date(nowMs)) : [];
 		const check = checkLoan(input, {
 			nowMs,
 			keyKind: key.kind,

@@ -1,15 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db';
-import {
-	auditLog,
-	keyLoans,
-	keyReturns,
-	keys,
-	owners,
-	staffUsers,
-	unitOwners,
-	units
-} from '../db/schema';
+import { auditLog, keyLoans, keyReturns, keys, staffUsers, units } from '../db/schema';
+import { currentUnitTies } from '../records/ties';
 import { isOverdue, keyState, overdueMinutes, type KeyState } from '../../domain/keys';
 
 export interface StaffRef {
@@ -328,24 +320,14 @@ export interface Holder {
 	role: 'owner' | 'authorised';
 }
 
-/** Owners of a unit and the people they authorised on file (owners first). */
-export function unitHolders(db: Db, unitId: number): Holder[] {
-	const rows = db
-		.select({
-			name: owners.name,
-			phone: owners.phone,
-			idNumber: owners.idNumber,
-			role: unitOwners.role
-		})
-		.from(unitOwners)
-		.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
-		.where(and(eq(unitOwners.unitId, unitId), inArray(unitOwners.role, ['owner', 'authorised'])))
-		.orderBy(asc(unitOwners.id))
-		.all() as Holder[];
-	return [
-		...rows.filter((r) => r.role === 'owner'),
-		...rows.filter((r) => r.role === 'authorised')
-	];
+/** Owners of a unit and the people they authorised on file, as of today (owners first). */
+export function unitHolders(db: Db, unitId: number, now?: Date): Holder[] {
+	return currentUnitTies(db, unitId, ['owner', 'authorised'], now).map((t) => ({
+		name: t.name,
+		phone: t.phone,
+		idNumber: t.idNumber,
+		role: t.role as Holder['role']
+	}));
 }
 
 export function findUnitByCode(

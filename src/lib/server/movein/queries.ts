@@ -9,9 +9,7 @@ import type { Db } from '../db';
 import {
 	moveinCases,
 	moveinItemEvents,
-	owners,
 	staffUsers,
-	unitOwners,
 	units,
 	type MoveInEventKind
 } from '../db/schema';
@@ -29,6 +27,7 @@ import {
 } from '../../domain/movein-checklist';
 // The fees area decides what "paid" means (bills exist, principal fully paid, voids excluded).
 import { monthsPaid } from '../fees';
+import { currentUnitTies, unitsTiesAsOf } from '../records/ties';
 
 export type MoveInErrorCode =
 	| 'unit_not_found'
@@ -93,21 +92,10 @@ export interface UnitWithOwner {
 	owner: { id: number; name: string; phone: string; ownerType: MoveInOwnerType } | null;
 }
 
-export function primaryOwner(db: Db, unitId: number) {
-	return (
-		db
-			.select({
-				id: owners.id,
-				name: owners.name,
-				phone: owners.phone,
-				ownerType: owners.ownerType
-			})
-			.from(unitOwners)
-			.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
-			.where(and(eq(unitOwners.unitId, unitId), eq(unitOwners.role, 'owner')))
-			.orderBy(asc(unitOwners.id))
-			.get() ?? null
-	);
+/** The unit's (first) owner today. */
+export function primaryOwner(db: Db, unitId: number, now?: Date) {
+	const t = currentUnitTies(db, unitId, ['owner'], now)[0];
+	return t ? { id: t.ownerId, name: t.name, phone: t.phone, ownerType: t.ownerType } : null;
 }
 
 /** A unit of the community by its code (e.g. `8-1-802`), with its first owner on file. */
@@ -352,25 +340,14 @@ export function listPending(
 			.all()
 			.map((r) => [r.unitId, r.id])
 	);
-	const ownerRows = rows.length
-		? db
-				.select({ unitId: unitOwners.unitId, name: owners.name })
-				.from(unitOwners)
-				.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
-				.where(
-					and(
-						inArray(
-							unitOwners.unitId,
-							rows.map((r) => r.id)
-						),
-						eq(unitOwners.role, 'owner')
-					)
-				)
-				.orderBy(asc(unitOwners.id))
-				.all()
-		: [];
+	const ties = unitsTiesAsOf(
+		db,
+		rows.map((r) => r.id),
+		communityToday(getCommunity(db, communityId), new Date(nowMs())),
+		['owner']
+	);
 	const ownerOf = new Map<number, string>();
-	for (const o of ownerRows) if (!ownerOf.has(o.unitId)) ownerOf.set(o.unitId, o.name);
+	for (const [unitId, t] of ties) if (t[0]) ownerOf.set(unitId, t[0].name);
 	return rows
 		.map((u) => ({
 			id: u.id,

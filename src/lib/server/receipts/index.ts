@@ -24,6 +24,7 @@ import {
 	type ReceiptLine
 } from '../../domain/receipt';
 import { isCrossMonth } from '../../domain/voids';
+import { unitTiesAsOf } from '../records/ties';
 
 export {
 	layoutReceipt,
@@ -301,13 +302,9 @@ export function receiptFacts(db: Db, record: PaymentRecord): ReceiptFacts {
 			bills.set(id, { ...f, principalPaidBeforeFen: before.get(id) ?? 0 });
 		}
 	}
+	// The owners on the day of payment: a reprint after a transfer still names the old owner.
 	const ownerNames = record.payment.unitId
-		? (
-				stmt(
-					db,
-					`SELECT o.name FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id = ? AND uo.role = 'owner' ORDER BY uo.id`
-				).all(record.payment.unitId) as { name: string }[]
-			)
+		? unitTiesAsOf(db, record.payment.unitId, record.payment.localDate, ['owner'])
 				.map((r) => r.name.trim())
 				.filter(Boolean)
 		: [];

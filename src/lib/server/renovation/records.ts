@@ -3,7 +3,6 @@ import type { Db } from '../db';
 import {
 	depositSettlementLines,
 	depositSettlements,
-	owners,
 	paymentLines,
 	payments,
 	paymentVoids,
@@ -11,7 +10,6 @@ import {
 	renovationPasses,
 	renovations,
 	staffUsers,
-	unitOwners,
 	units
 } from '../db/schema';
 import {
@@ -23,6 +21,7 @@ import {
 	type RenovationState
 } from '../../domain/renovation';
 import { ITEM } from '../../domain/renovation-fees';
+import { currentUnitTies } from '../records/ties';
 
 /*
  * Reading renovations back: the application, its events, passes, the money taken on the shared
@@ -79,15 +78,14 @@ export function unitByCode(db: Db, communityId: number, code: string) {
 		.get();
 }
 
-/** The unit's (first) owner on file: name and phone, for the applicant defaults. */
-export function ownerOfUnit(db: Db, unitId: number): { name: string; phone: string } | undefined {
-	return db
-		.select({ name: owners.name, phone: owners.phone })
-		.from(unitOwners)
-		.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
-		.where(and(eq(unitOwners.unitId, unitId), eq(unitOwners.role, 'owner')))
-		.orderBy(asc(unitOwners.id))
-		.get();
+/** The unit's (first) owner today: name and phone, for the applicant defaults. */
+export function ownerOfUnit(
+	db: Db,
+	unitId: number,
+	now?: Date
+): { name: string; phone: string } | undefined {
+	const t = currentUnitTies(db, unitId, ['owner'], now)[0];
+	return t && { name: t.name, phone: t.phone };
 }
 
 export function documentsOf(r: RenovationRow): Record<RenovationDocument, boolean> {

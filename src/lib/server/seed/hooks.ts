@@ -6,6 +6,7 @@ import { seedTickets } from '../tickets/seed';
 import { seedRenovations } from '../renovation/seed';
 // The waiver module also plugs the pending-waiver flag into the fee accounts when imported.
 import { seedWaivers } from '../waivers';
+import { seedRecords } from '../records/seed';
 
 export type SeedHook = (db: Db, ctx: { communityId: number; today: Date }) => void | Promise<void>;
 
@@ -19,5 +20,6 @@ export const seedHooks: SeedHook[] = [
 	seedKeys,
 	seedTickets,
 	seedRenovations,
-	seedWaivers // after seedFees: files requests on its owing units
+	seedWaivers, // after seedFees: files requests on its owing units
+	seedRecords // last: a past transfer must not change whom the other seeds take for the owner
 ];

@@ -3,6 +3,7 @@ import { audit } from '../audit';
 import { communityToday, getCommunity } from '../community';
 import { unitInfo } from '../fees';
 import { stmt } from '../db/stmt';
+import { unitTiesAsOf } from '../records/ties';
 import { nextSeq } from '../db/sequence';
 import {
 	MAX_BILLS,
@@ -51,9 +52,6 @@ function checkIds(ids: unknown): number[] {
 		if (!Number.isSafeInteger(id) || (id as number) <= 0) throw new WaiverError('bill_not_found');
 	return [...new Set(ids as number[])];
 }
-
-const OWNER_SQL = `SELECT o.id, o.name FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id = ?
-	ORDER BY CASE uo.role WHEN 'owner' THEN 0 WHEN 'resident' THEN 1 ELSE 2 END, uo.id LIMIT 1`;
 
 function nextRequestNo(db: Db, communityId: number, year: number): string {
 	const prefix = formatRequestNo(year, 0).slice(0, -4);
@@ -128,7 +126,9 @@ export function createWaiverRequest(db: Db, input: NewWaiverInput): FiledWaiver 
 		});
 		if (errors.length) throw new WaiverError(errors[0], { errors });
 
-		const owner = stmt(db, OWNER_SQL).get(unit.id) as { id: number; name: string } | undefined;
+		// The owner on the day of the request (a past owner's tie has ended).
+		const tie = unitTiesAsOf(db, unit.id, today)[0];
+		const owner = tie && { id: tie.ownerId, name: tie.name };
 		const requestedFen = bills.reduce((s, b) => s + b.lateFeeDueFen, 0);
 		const requestNo = nextRequestNo(db, input.communityId, Number(today.slice(0, 4)));
 		const { id } = stmt(

@@ -1,0 +1,739 @@
+/**
+ * Changes to the community's records. Each is one IMMEDIATE transaction with its audit row (who,
+ * why, old → new); a refusal throws RecordsError inside it, so nothing is written. Ties, space
+ * holdings and vehicles are ended and started again, never rewritten: the past stays readable.
+ * Simple corrections (a unit's area, a person's name or phone) are updates, with the old value in
+ * the audit log.
+ */
+import { tx, type Db } from '../db';
+import { stmt } from '../db/stmt';
+import { audit } from '../audit';
+import { communityToday, getCommunity } from '../community';
+import type { IdType, Occupancy, OwnerType, UnitOwnerRole, UnitUse } from '../db/schema';
+import { checkTieDates, checkTransfer, unitCodeOf } from '../../domain/records';
+import { unitTiesAsOf } from './ties';
+import { dryRun } from '../renovation/review';
+
+/** A refused change; `code` maps to a translated message, `field` to the form field it concerns. */
+export class RecordsError extends Error {
+	constructor(
+		public code: RecordsErrorCode,
+		public field: string | null = null
+	) {
+		super(code);
+		this.name = 'RecordsError';
+	}
+}
+
+export type RecordsErrorCode =
+	| 'not_found'
+	| 'unit_not_found'
+	| 'person_not_found'
+	| 'space_not_found'
+	| 'code_taken'
+	| 'space_code_taken'
+	| 'no_change'
+	| 'end_before_start'
+	| 'already_ended'
+	| 'tie_exists'
+	| 'owner_exists'
+	| 'date_invalid'
+	| 'date_future'
+	| 'date_before_tie'
+	| 'same_owner'
+	| 'no_current_owner'
+	| 'holding_overlap';
+
+export interface Actor {
+	id: number;
+	communityId: number;
+}
+
+function today(db: Db, communityId: number, nowMs: number): string {
+	return communityToday(getCommunity(db, communityId), new Date(nowMs));
+}
+
+function record(
+	db: Db,
+	actor: Actor,
+	action: string,
+	targetType: string,
+	targetId: number,
+	detail: Record<string, unknown>,
+	nowMs: number
+) {
+	audit(
+		db,
+		{ communityId: actor.communityId, actorId: actor.id, action, targetType, targetId, detail },
+		nowMs
+	);
+}
+
+/** The fields that differ, as { field: [old, new] }. */
+function changesOf<T extends object>(
+	before: T,
+	after: Partial<T>
+): Record<string, [unknown, unknown]> {
+	const out: Record<string, [unknown, unknown]> = {};
+	const old = before as Record<string, unknown>;
+	for (const [k, v] of Object.entries(after))
+		if (v !== undefined && old[k] !== v) out[k] = [old[k], v];
+	return out;
+}
+
+function unitRow(db: Db, communityId: number, unitId: number) {
+	return stmt(
+		db,
+		`SELECT id, building, entrance, room, code, area_centi AS areaCenti, use, occupancy,
+			handover_notice_date AS handoverNoticeDate, move_in_date AS moveInDate FROM units WHERE id = ? AND community_id = ?`
+	).get(unitId, communityId) as
+		| {
+				id: number;
+				building: string;
+				entrance: string;
+				room: string;
+				code: string;
+				areaCenti: number;
+				use: UnitUse;
+				occupancy: Occupancy;
+				handoverNoticeDate: string | null;
+				moveInDate: string | null;
+		  }
+		| undefined;
+}
+
+export function unitIdByCodeIn(db: Db, communityId: number, code: string): number | null {
+	const r = stmt(db, 'SELECT id FROM units WHERE community_id = ? AND code = ?').get(
+		communityId,
+		code.trim()
+	) as { id: number } | undefined;
+	return r?.id ?? null;
+}
+
+function personRow(db: Db, communityId: number, id: number) {
+	return stmt(
+		db,
+		`SELECT id, name, phone, id_type AS idType, id_number AS idNumber, owner_type AS ownerType, note
+		FROM owners WHERE id = ? AND community_id = ?`
+	).get(id, communityId) as PersonFields | undefined;
+}
+
+// ------------------------------------------------------------------------------ units
+
+export interface UnitFields {
+	building: string;
+	entrance: string;
+	room: string;
+	areaCenti: number;
+	use: UnitUse;
+	occupancy: Occupancy;
+	handoverNoticeDate: string | null;
+	moveInDate: string | null;
+}
+
+function unitFieldsOf(i: UnitFields): UnitFields {
+	const { building, entrance, room, areaCenti, use, occupancy, handoverNoticeDate, moveInDate } = i;
+	return { building, entrance, room, areaCenti, use, occupancy, handoverNoticeDate, moveInDate };
+}
+
+export function createUnit(
+	db: Db,
+	actor: Actor,
+	input: UnitFields & { reason: string },
+	nowMs: number
+): number {
+	return tx(db, () => {
+		const code = unitCodeOf(input.building, input.entrance, input.room);
+		if (unitIdByCodeIn(db, actor.communityId, code) !== null)
+			throw new RecordsError('code_taken', 'room');
+		const { id } = stmt(
+			db,
+			`INSERT INTO units (community_id, building, entrance, room, code, area_centi, use, occupancy, handover_notice_date, move_in_date, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+		).get(
+			actor.communityId,
+			input.building,
+			input.entrance,
+			input.room,
+			code,
+			input.areaCenti,
+			input.use,
+			input.occupancy,
+			input.handoverNoticeDate,
+			input.moveInDate,
+			nowMs
+		) as { id: number };
+		const { reason, ...fields } = input;
+		record(db, actor, 'records.unit.create', 'unit', id, { code, ...fields, reason }, nowMs);
+		return id;
+	});
+}
+
+/**
+ * Corrects a unit. A new floor area prices the bills generated from now on; bills already made
+ * keep their amounts (they carry their own figures).
+ */
+export function updateUnit(
+	db: Db,
+	actor: Actor,
+	unitId: number,
+	input: UnitFields & { reason: string },
+	nowMs: number
+): void {
+	tx(db, () => {
+		const before = unitRow(db, actor.communityId, unitId);
+		if (!before) throw new RecordsError('unit_not_found');
+		const code = unitCodeOf(input.building, input.entrance, input.room);
+		const other = unitIdByCodeIn(db, actor.communityId, code);
+		if (other !== null && other !== unitId) throw new RecordsError('code_taken', 'room');
+		const fields = unitFieldsOf(input);
+		const reason = input.reason;
+		const changes = changesOf(before, { ...fields, code });
+		if (Object.keys(changes).length === 0) throw new RecordsError('no_change');
+		stmt(
+			db,
+			`UPDATE units SET building = ?, entrance = ?, room = ?, code = ?, area_centi = ?, use = ?, occupancy = ?,
+				handover_notice_date = ?, move_in_date = ? WHERE id = ?`
+		).run(
+			input.building,
+			input.entrance,
+			input.room,
+			code,
+			input.areaCenti,
+			input.use,
+			input.occupancy,
+			input.handoverNoticeDate,
+			input.moveInDate,
+			unitId
+		);
+		record(db, actor, 'records.unit.update', 'unit', unitId, { changes, reason }, nowMs);
+	});
+}
+
+// ------------------------------------------------------------------------------ people
+
+export interface PersonFields {
+	name: string;
+	phone: string;
+	idType: IdType;
+	idNumber: string;
+	ownerType: OwnerType;
+	note: string;
+}
+
+function insertPerson(db: Db, actor: Actor, p: PersonFields, nowMs: number): number {
+	const { id } = stmt(
+		db,
+		`INSERT INTO owners (community_id, name, phone, id_type, id_number, owner_type, note, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	).get(actor.communityId, p.name, p.phone, p.idType, p.idNumber, p.ownerType, p.note, nowMs) as {
+		id: number;
+	};
+	// The audit keeps no ID number: the log is read more widely than the edit form.
+	record(
+		db,
+		actor,
+		'records.person.create',
+		'owner',
+		id,
+		{ name: p.name, ownerType: p.ownerType },
+		nowMs
+	);
+	return id;
+}
+
+export function createPerson(db: Db, actor: Actor, input: PersonFields, nowMs: number): number {
+	return tx(db, () => insertPerson(db, actor, input, nowMs));
+}
+
+/** Audit detail of a person's change: ID numbers only say that they changed. */
+function personChanges(before: PersonFields, after: Partial<PersonFields>) {
+	const changes = changesOf(before, after);
+	if (changes.idNumber) changes.idNumber = ['…', '…'];
+	return changes;
+}
+
+export function updatePerson(
+	db: Db,
+	actor: Actor,
+	personId: number,
+	input: PersonFields & { reason: string },
+	nowMs: number
+): void {
+	tx(db, () => {
+		const before = personRow(db, actor.communityId, personId);
+		if (!before) throw new RecordsError('person_not_found');
+		const { reason, ...fields } = input;
+		const changes = personChanges(before, fields);
+		if (Object.keys(changes).length === 0) throw new RecordsError('no_change');
+		stmt(
+			db,
+			`UPDATE owners SET name = ?, phone = ?, id_type = ?, id_number = ?, owner_type = ?, note = ? WHERE id = ?`
+		).run(
+			fields.name,
+			fields.phone,
+			fields.idType,
+			fields.idNumber,
+			fields.ownerType,
+			fields.note,
+			personId
+		);
+		record(db, actor, 'records.person.update', 'owner', personId, { changes, reason }, nowMs);
+	});
+}
+
+/**
+ * A clerk corrects a phone number with the person present: the only change a clerk may make to
+ * the records, and the phone is also the kiosk sign-in, so the reason and the old number are kept.
+ */
+export function correctPhone(
+	db: Db,
+	actor: Actor,
+	personId: number,
+	phone: string,
+	reason: string,
+	nowMs: number
+): void {
+	tx(db, () => {
+		const before = personRow(db, actor.communityId, personId);
+		if (!before) throw new RecordsError('person_not_found');
+		if (before.phone === phone) throw new RecordsError('no_change', 'phone');
+		stmt(db, 'UPDATE owners SET phone = ? WHERE id = ?').run(phone, personId);
+		record(
+			db,
+			actor,
+			'records.person.phone',
+			'owner',
+			personId,
+			{ changes: { phone: [before.phone, phone] }, reason },
+			nowMs
+		);
+	});
+}
+
+// ------------------------------------------------------------------------------ ties
+
+export interface NewTie {
+	unitId: number;
+	personId: number;
+	role: UnitOwnerRole;
+	startDate: string | null;
+	endDate: string | null;
+	reason: string;
+}
+
+/**
+ * Ties a person to a unit (co-owner, household member, tenant with lease dates, emergency
+ * contact…). A second owner is a transfer or a co-owner, not another "owner" tie.
+ */
+export function addTie(db: Db, actor: Actor, input: NewTie, nowMs: number): number {
+	return tx(db, () => {
+		if (!unitRow(db, actor.communityId, input.unitId)) throw new RecordsError('unit_not_found');
+		if (!personRow(db, actor.communityId, input.personId))
+			throw new RecordsError('person_not_found', 'personId');
+		if (!checkTieDates(input.startDate, input.endDate))
+			throw new RecordsError('end_before_start', 'endDate');
+		const open = stmt(
+			db,
+			'SELECT owner_id AS ownerId, role FROM unit_owners WHERE unit_id = ? AND end_date IS NULL'
+		).all(input.unitId) as { ownerId: number; role: string }[];
+		if (input.endDate === null) {
+			if (open.some((t) => t.ownerId === input.personId && t.role === input.role))
+				throw new RecordsError('tie_exists', 'personId');
+			if (input.role === 'owner' && open.some((t) => t.role === 'owner'))
+				throw new RecordsError('owner_exists', 'role');
+		}
+		const { id } = stmt(
+			db,
+			`INSERT INTO unit_owners (unit_id, owner_id, role, start_date, end_date, end_reason) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`
+		).get(
+			input.unitId,
+			input.personId,
+			input.role,
+			input.startDate,
+			input.endDate,
+			input.endDate ? 'ended' : null
+		) as { id: number };
+		const { reason, ...tie } = input;
+		record(
+			db,
+			actor,
+			'records.tie.add',
+			'unit',
+			input.unitId,
+			{ tieId: id, ...tie, reason },
+			nowMs
+		);
+		return id;
+	});
+}
+
+export const END_REASONS = ['moved_out', 'lease_ended', 'deceased', 'correction', 'other'] as const;
+export type EndReason = (typeof END_REASONS)[number] | 'transfer' | 'ended';
+
+/**
+ * Ends a tie on a date (the tie no longer holds from that day). A tie with an end still ahead (a
+ * lease running to next year) may be ended earlier; one already over may not.
+ */
+export function endTie(
+	db: Db,
+	actor: Actor,
+	tieId: number,
+	endDate: string,
+	endReason: EndReason,
+	reason: string,
+	nowMs: number
+): void {
+	tx(db, () => {
+		const t = stmt(
+			db,
+			`SELECT uo.id, uo.unit_id AS unitId, uo.owner_id AS ownerId, uo.role, uo.start_date AS startDate, uo.end_date AS endDate
+			FROM unit_owners uo JOIN units u ON u.id = uo.unit_id WHERE uo.id = ? AND u.community_id = ?`
+		).get(tieId, actor.communityId) as
+			| {
+					id: number;
+					unitId: number;
+					ownerId: number;
+					role: string;
+					startDate: string | null;
+					endDate: string | null;
+			  }
+			| undefined;
+		if (!t) throw new RecordsError('not_found');
+		const day = today(db, actor.communityId, nowMs);
+		if (t.endDate !== null && (t.endDate <= day || endDate >= t.endDate))
+			throw new RecordsError('already_ended');
+		if (!checkTieDates(t.startDate, endDate)) throw new RecordsError('end_before_start', 'endDate');
+		if (endDate > day) throw new RecordsError('date_future', 'endDate');
+		stmt(db, 'UPDATE unit_owners SET end_date = ?, end_reason = ? WHERE id = ?').run(
+			endDate,
+			endReason,
+			tieId
+		);
+		record(
+			db,
+			actor,
+			'records.tie.end',
+			'unit',
+			t.unitId,
+			{ tieId, ownerId: t.ownerId, role: t.role, endDate, endReason, reason },
+			nowMs
+		);
+	});
+}
+
+export interface TransferInput {
+	unitId: number;
+	date: string;
+	/** An existing person, or null with `newPerson` to record one. */
+	newOwnerId: number | null;
+	newPerson: PersonFields | null;
+	/** Also end the old owner's household, residents, authorised people and emergency contacts. */
+	endHousehold: boolean;
+	reason: string;
+}
+
+const HOUSEHOLD_ROLES = ['household', 'resident', 'authorised', 'emergency'];
+
+/**
+ * 过户: on `date`, the open owner and co-owner ties end (reason 'transfer') and the new owner's
+ * starts the same day, in one transaction. Bills before the date keep the old owner (ties as of
+ * a bill month's first day); tenants' leases run on.
+ */
+export function transferOwnership(
+	db: Db,
+	actor: Actor,
+	input: TransferInput,
+	nowMs: number
+): { newOwnerId: number; ended: number[] } {
+	return tx(db, () => {
+		const unit = unitRow(db, actor.communityId, input.unitId);
+		if (!unit) throw new RecordsError('unit_not_found');
+		if (input.newOwnerId !== null && !personRow(db, actor.communityId, input.newOwnerId))
+			throw new RecordsError('person_not_found', 'newOwnerId');
+		const open = stmt(
+			db,
+			`SELECT id, owner_id AS ownerId, role, start_date AS startDate, end_date AS endDate FROM unit_owners
+			WHERE unit_id = ? AND end_date IS NULL`
+		).all(input.unitId) as {
+			id: number;
+			ownerId: number;
+			role: string;
+			startDate: string | null;
+			endDate: null;
+		}[];
+		const owners = open.filter((t) => t.role === 'owner' || t.role === 'co_owner');
+		const errors = checkTransfer(
+			owners,
+			input.newOwnerId,
+			input.date,
+			today(db, actor.communityId, nowMs)
+		);
+		if (errors.length) throw new RecordsError(errors[0], 'date');
+		const household = input.endHousehold
+			? open.filter((t) => HOUSEHOLD_ROLES.includes(t.role))
+			: [];
+		const ending = [...owners, ...household];
+		// A household tie that started after the date would end before it began: leave it open.
+		const ended = ending.filter((t) => t.startDate === null || t.startDate <= input.date);
+		for (const t of ended)
+			stmt(db, `UPDATE unit_owners SET end_date = ?, end_reason = 'transfer' WHERE id = ?`).run(
+				input.date,
+				t.id
+			);
+		const newOwnerId = input.newOwnerId ?? insertPerson(db, actor, input.newPerson!, nowMs);
+		stmt(
+			db,
+			`INSERT INTO unit_owners (unit_id, owner_id, role, start_date) VALUES (?, ?, 'owner', ?)`
+		).run(input.unitId, newOwnerId, input.date);
+		record(
+			db,
+			actor,
+			'records.transfer',
+			'unit',
+			input.unitId,
+			{
+				date: input.date,
+				from: owners.map((t) => t.ownerId),
+				to: newOwnerId,
+				endedTies: ended.map((t) => t.id),
+				reason: input.reason
+			},
+			nowMs
+		);
+		return { newOwnerId, ended: ended.map((t) => t.id) };
+	});
+}
+
+export interface TransferReview {
+	date: string;
+	newOwner: string;
+	/** The ties that end on the date: owners and co-owners, and the household when asked. */
+	ending: { name: string; role: string }[];
+}
+
+/**
+ * The confirmation of a transfer: the transfer runs for real in a transaction that is rolled back,
+ * so every check applies and the page shows exactly which ties would end and who would own.
+ */
+export function reviewTransfer(
+	db: Db,
+	actor: Actor,
+	input: TransferInput,
+	nowMs: number
+): TransferReview {
+	return dryRun(db, () => {
+		const { newOwnerId, ended } = transferOwnership(db, actor, input, nowMs);
+		const name = (id: number) =>
+			(stmt(db, 'SELECT name FROM owners WHERE id = ?').get(id) as { name: string }).name;
+		const ending = ended.map((tieId) => {
+			const t = stmt(db, 'SELECT owner_id AS ownerId, role FROM unit_owners WHERE id = ?').get(
+				tieId
+			) as { ownerId: number; role: string };
+			return { name: name(t.ownerId), role: t.role };
+		});
+		return { date: input.date, newOwner: name(newOwnerId), ending };
+	});
+}
+
+/** The owners of a unit on a date (for tests and the transfer page). */
+export function ownersOn(db: Db, unitId: number, date: string) {
+	return unitTiesAsOf(db, unitId, date, ['owner', 'co_owner']);
+}
+
+// ------------------------------------------------------------------------------ spaces, vehicles
+
+export interface SpaceFields {
+	code: string;
+	areaCenti: number;
+	kind: 'surface' | 'underground' | 'mechanical';
+}
+
+export function createSpace(db: Db, actor: Actor, input: SpaceFields, nowMs: number): number {
+	return tx(db, () => {
+		if (
+			stmt(db, 'SELECT 1 FROM parking_spaces WHERE community_id = ? AND code = ?').get(
+				actor.communityId,
+				input.code
+			)
+		)
+			throw new RecordsError('space_code_taken', 'code');
+		const { id } = stmt(
+			db,
+			`INSERT INTO parking_spaces (community_id, code, area_centi, kind, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`
+		).get(actor.communityId, input.code, input.areaCenti, input.kind, nowMs) as { id: number };
+		record(db, actor, 'records.space.create', 'parking_space', id, { ...input }, nowMs);
+		return id;
+	});
+}
+
+function spaceId(db: Db, communityId: number, code: string): number {
+	const r = stmt(db, 'SELECT id FROM parking_spaces WHERE community_id = ? AND code = ?').get(
+		communityId,
+		code.trim()
+	) as { id: number } | undefined;
+	if (!r) throw new RecordsError('space_not_found', 'spaceCode');
+	return r.id;
+}
+
+/**
+ * A unit holds a space (owned or rented) from a date: the space's current holding ends that day.
+ */
+export function assignSpace(
+	db: Db,
+	actor: Actor,
+	input: {
+		spaceCode: string;
+		unitCode: string;
+		holding: 'owned' | 'rented';
+		startDate: string;
+		reason: string;
+	},
+	nowMs: number
+): number {
+	return tx(db, () => {
+		const space = spaceId(db, actor.communityId, input.spaceCode);
+		const unitId = unitIdByCodeIn(db, actor.communityId, input.unitCode);
+		if (unitId === null) throw new RecordsError('unit_not_found', 'unitCode');
+		if (input.startDate > today(db, actor.communityId, nowMs))
+			throw new RecordsError('date_future', 'startDate');
+		const current = stmt(
+			db,
+			`SELECT id, start_date AS startDate FROM parking_space_holdings WHERE space_id = ? AND end_date IS NULL`
+		).get(space) as { id: number; startDate: string } | undefined;
+		if (current && current.startDate > input.startDate)
+			throw new RecordsError('holding_overlap', 'startDate');
+		if (current)
+			stmt(db, 'UPDATE parking_space_holdings SET end_date = ? WHERE id = ?').run(
+				input.startDate,
+				current.id
+			);
+		const { id } = stmt(
+			db,
+			`INSERT INTO parking_space_holdings (space_id, unit_id, holding, start_date, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`
+		).get(space, unitId, input.holding, input.startDate, nowMs) as { id: number };
+		record(
+			db,
+			actor,
+			'records.space.assign',
+			'parking_space',
+			space,
+			{
+				unitId,
+				holding: input.holding,
+				startDate: input.startDate,
+				endedHolding: current?.id ?? null,
+				reason: input.reason
+			},
+			nowMs
+		);
+		return id;
+	});
+}
+
+export function endHolding(
+	db: Db,
+	actor: Actor,
+	holdingId: number,
+	endDate: string,
+	reason: string,
+	nowMs: number
+): void {
+	tx(db, () => {
+		const h = stmt(
+			db,
+			`SELECT h.id, h.space_id AS spaceId, h.start_date AS startDate, h.end_date AS endDate FROM parking_space_holdings h
+			JOIN parking_spaces s ON s.id = h.space_id WHERE h.id = ? AND s.community_id = ?`
+		).get(holdingId, actor.communityId) as
+			{ id: number; spaceId: number; startDate: string; endDate: string | null } | undefined;
+		if (!h) throw new RecordsError('not_found');
+		if (h.endDate !== null) throw new RecordsError('already_ended');
+		if (endDate < h.startDate) throw new RecordsError('end_before_start', 'endDate');
+		if (endDate > today(db, actor.communityId, nowMs))
+			throw new RecordsError('date_future', 'endDate');
+		stmt(db, 'UPDATE parking_space_holdings SET end_date = ? WHERE id = ?').run(endDate, holdingId);
+		record(
+			db,
+			actor,
+			'records.space.release',
+			'parking_space',
+			h.spaceId,
+			{ holdingId, endDate, reason },
+			nowMs
+		);
+	});
+}
+
+export function addVehicle(
+	db: Db,
+	actor: Actor,
+	input: {
+		plate: string;
+		unitCode: string;
+		spaceCode: string;
+		personId: number | null;
+		startDate: string;
+	},
+	nowMs: number
+): number {
+	return tx(db, () => {
+		const unitId = unitIdByCodeIn(db, actor.communityId, input.unitCode);
+		if (unitId === null) throw new RecordsError('unit_not_found', 'unitCode');
+		const space = input.spaceCode ? spaceId(db, actor.communityId, input.spaceCode) : null;
+		if (input.personId !== null && !personRow(db, actor.communityId, input.personId))
+			throw new RecordsError('person_not_found', 'personId');
+		if (
+			stmt(
+				db,
+				'SELECT 1 FROM vehicles WHERE community_id = ? AND plate = ? AND end_date IS NULL'
+			).get(actor.communityId, input.plate)
+		)
+			throw new RecordsError('tie_exists', 'plate');
+		const { id } = stmt(
+			db,
+			`INSERT INTO vehicles (community_id, plate, owner_id, unit_id, space_id, start_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
+		).get(
+			actor.communityId,
+			input.plate,
+			input.personId,
+			unitId,
+			space,
+			input.startDate,
+			nowMs
+		) as { id: number };
+		record(
+			db,
+			actor,
+			'records.vehicle.add',
+			'vehicle',
+			id,
+			{ plate: input.plate, unitId, spaceId: space, startDate: input.startDate },
+			nowMs
+		);
+		return id;
+	});
+}
+
+export function endVehicle(
+	db: Db,
+	actor: Actor,
+	vehicleId: number,
+	endDate: string,
+	reason: string,
+	nowMs: number
+): void {
+	tx(db, () => {
+		const v = stmt(
+			db,
+			'SELECT id, start_date AS startDate, end_date AS endDate FROM vehicles WHERE id = ? AND community_id = ?'
+		).get(vehicleId, actor.communityId) as
+			{ id: number; startDate: string; endDate: string | null } | undefined;
+		if (!v) throw new RecordsError('not_found');
+		if (v.endDate !== null) throw new RecordsError('already_ended');
+		if (endDate < v.startDate) throw new RecordsError('end_before_start', 'endDate');
+		if (endDate > today(db, actor.communityId, nowMs))
+			throw new RecordsError('date_future', 'endDate');
+		stmt(db, 'UPDATE vehicles SET end_date = ? WHERE id = ?').run(endDate, vehicleId);
+		record(db, actor, 'records.vehicle.end', 'vehicle', vehicleId, { endDate, reason }, nowMs);
+	});
+}

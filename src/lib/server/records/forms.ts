@@ -1,0 +1,279 @@
+/**
+ * The record screens' form schemas and the translated messages of refusals. Imported by the routes
+ * only (it needs the request's language); commands.ts throws codes.
+ */
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import {
+	ID_TYPES,
+	OCCUPANCY,
+	OWNER_TYPES,
+	SPACE_HOLDINGS,
+	SPACE_KINDS,
+	UNIT_OWNER_ROLES,
+	UNIT_USES
+} from '../db/schema';
+import { isValidDate } from '../../dates';
+import {
+	isValidCodePart,
+	isValidIdCard,
+	normaliseIdNumber,
+	normalisePhone
+} from '../../domain/records';
+import { parseAreaCenti } from '../../domain/renovation-fees';
+import { areaMessage } from '../renovation/forms';
+import { checkbox, failForm, type FieldErrors } from '../forms';
+import { END_REASONS, RecordsError, type RecordsErrorCode } from './commands';
+
+const text = (max: number) => z.string().trim().max(max).default('');
+const required = (max: number) => z.string().trim().min(1).max(max);
+
+const codePart = z
+	.string()
+	.trim()
+	.refine(isValidCodePart, { error: () => m.records_err_code_part() });
+
+const date = z
+	.string()
+	.trim()
+	.refine(isValidDate, { error: () => m.records_err_date() });
+const optionalDate = z
+	.string()
+	.trim()
+	.default('')
+	.refine((v) => v === '' || isValidDate(v), { error: () => m.records_err_date() })
+	.transform((v) => (v === '' ? null : v));
+
+/** Area in m² with at most two decimals, above zero: to hundredths. */
+const area = z
+	.string()
+	.default('')
+	.transform((v, ctx) => {
+		const r = parseAreaCenti(v);
+		if (r.ok) return r.centi;
+		ctx.addIssue({ code: 'custom', message: areaMessage(r.error) });
+		return z.NEVER;
+	});
+
+/** 11-digit mainland mobile or a landline, stored normalised. */
+const phone = z.string().transform((v, ctx) => {
+	const p = normalisePhone(v);
+	if (p) return p;
+	ctx.addIssue({ code: 'custom', message: m.records_err_phone() });
+	return z.NEVER;
+});
+
+const id = z
+	.string()
+	.trim()
+	.regex(/^\d{1,9}$/)
+	.transform(Number);
+const optionalId = z
+	.string()
+	.trim()
+	.regex(/^\d{0,9}$/)
+	.default('')
+	.transform((v) => (v === '' ? null : Number(v)));
+
+const unitCode = z
+	.string()
+	.trim()
+	.max(32)
+	.transform((v) => v.replace(/[－—–\s]+/g, '-'))
+	.pipe(z.string().min(1));
+
+export const unitSchema = z.object({
+	building: codePart,
+	entrance: codePart,
+	room: codePart,
+	area,
+	use: z.enum(UNIT_USES),
+	occupancy: z.enum(OCCUPANCY),
+	handoverNoticeDate: optionalDate,
+	moveInDate: optionalDate,
+	reason: text(200)
+});
+
+/** The person fields; an ID card number must carry a valid check character. */
+const personFields = {
+	name: required(50),
+	phone,
+	idType: z.enum(ID_TYPES),
+	idNumber: text(40).transform(normaliseIdNumber),
+	ownerType: z.enum(OWNER_TYPES).default('individual'),
+	note: text(200)
+};
+
+function checkId(v: { idType: string; idNumber: string }, ctx: z.RefinementCtx) {
+	if (v.idType === 'id_card' && v.idNumber && !isValidIdCard(v.idNumber))
+		ctx.addIssue({ code: 'custom', path: ['idNumber'], message: m.records_err_id_card() });
+}
+
+export const personSchema = z.object({ ...personFields, reason: text(200) }).superRefine(checkId);
+
+export const phoneSchema = z.object({ phone, reason: required(200) });
+
+const tieFields = {
+	role: z.enum(UNIT_OWNER_ROLES),
+	startDate: optionalDate,
+	endDate: optionalDate,
+	reason: text(200)
+};
+
+/** From a unit's page: a new person with their role there. */
+export const newTieSchema = z.object({ ...personFields, ...tieFields }).superRefine(checkId);
+
+/** From a person's page: one more unit for them. */
+export const personTieSchema = z.object({ unitCode, ...tieFields });
+
+export const endTieSchema = z.object({
+	tieId: id,
+	endDate: date,
+	endReason: z.enum(END_REASONS),
+	reason: text(200)
+});
+
+/** 过户: an existing person by id, or a new one's fields. */
+export const transferSchema = z
+	.object({
+		date,
+		newOwnerId: optionalId,
+		name: text(50),
+		phone: z.string().default(''),
+		idType: z.enum(ID_TYPES).default('id_card'),
+		idNumber: text(40).transform(normaliseIdNumber),
+		ownerType: z.enum(OWNER_TYPES).default('individual'),
+		endHousehold: checkbox,
+		reason: required(200)
+	})
+	.superRefine((v, ctx) => {
+		if (v.newOwnerId !== null) return;
+		if (!v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: m.validation_required() });
+		if (!normalisePhone(v.phone))
+			ctx.addIssue({ code: 'custom', path: ['phone'], message: m.records_err_phone() });
+		checkId(v, ctx);
+	})
+	.transform((v) => ({
+		...v,
+		newPerson:
+			v.newOwnerId === null
+				? {
+						name: v.name,
+						phone: normalisePhone(v.phone)!,
+						idType: v.idType,
+						idNumber: v.idNumber,
+						ownerType: v.ownerType,
+						note: ''
+					}
+				: null
+	}));
+
+const spaceCode = z
+	.string()
+	.trim()
+	.toUpperCase()
+	.regex(/^[0-9A-Z-]{1,20}$/, { error: () => m.records_err_space_code() });
+
+export const spaceSchema = z.object({
+	code: spaceCode,
+	area,
+	kind: z.enum(SPACE_KINDS)
+});
+
+export const assignSchema = z.object({
+	spaceCode,
+	unitCode,
+	holding: z.enum(SPACE_HOLDINGS),
+	startDate: date,
+	reason: text(200)
+});
+
+/** A mainland plate: province character, letter, 5 (or 6 for new-energy) letters/digits. */
+export const PLATE_RE = /^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$/;
+
+export const vehicleSchema = z.object({
+	plate: z
+		.string()
+		.transform((v) => v.replace(/[\s·•.-]/g, '').toUpperCase())
+		.refine((v) => PLATE_RE.test(v), { error: () => m.records_err_plate() }),
+	unitCode,
+	spaceCode: z
+		.string()
+		.trim()
+		.toUpperCase()
+		.regex(/^[0-9A-Z-]{0,20}$/, { error: () => m.records_err_space_code() })
+		.default(''),
+	personId: optionalId,
+	startDate: date
+});
+
+export const endRowSchema = z.object({ id, endDate: date, reason: text(200) });
+
+// ------------------------------------------------------------------------------ query strings
+
+export const unitFilterSchema = z.object({
+	building: z.string().trim().max(8).catch(''),
+	entrance: z.string().trim().max(8).catch(''),
+	q: z.string().trim().max(40).catch('')
+});
+
+export const peopleFilterSchema = z.object({ q: z.string().trim().max(40).catch('') });
+
+// ------------------------------------------------------------------------------ refusals
+
+const MESSAGES: Record<RecordsErrorCode, () => string> = {
+	not_found: () => m.records_err_not_found(),
+	unit_not_found: () => m.records_err_unit_not_found(),
+	person_not_found: () => m.records_err_person_not_found(),
+	space_not_found: () => m.records_err_space_not_found(),
+	code_taken: () => m.records_err_code_taken(),
+	space_code_taken: () => m.records_err_space_code_taken(),
+	no_change: () => m.records_err_no_change(),
+	end_before_start: () => m.records_err_end_before_start(),
+	already_ended: () => m.records_err_already_ended(),
+	tie_exists: () => m.records_err_tie_exists(),
+	owner_exists: () => m.records_err_owner_exists(),
+	date_invalid: () => m.records_err_date(),
+	date_future: () => m.records_err_date_future(),
+	date_before_tie: () => m.records_err_date_before_tie(),
+	same_owner: () => m.records_err_same_owner(),
+	no_current_owner: () => m.records_err_no_current_owner(),
+	holding_overlap: () => m.records_err_holding_overlap()
+};
+
+const CONFLICTS: RecordsErrorCode[] = [
+	'code_taken',
+	'space_code_taken',
+	'already_ended',
+	'tie_exists',
+	'owner_exists',
+	'same_owner'
+];
+
+/** Status, summary and field message of a refused change (400 bad input, 409 conflict). */
+export function explainRefusal(e: RecordsError): {
+	status: 400 | 409;
+	message: string;
+	errors: FieldErrors;
+} {
+	const message = MESSAGES[e.code]();
+	return {
+		status: CONFLICTS.includes(e.code) ? 409 : 400,
+		message,
+		errors: e.field ? { [e.field]: message } : {}
+	};
+}
+
+/** The failure answer of a refused change (anything else is rethrown). */
+export function refusal(e: unknown, values: Record<string, string>) {
+	if (!(e instanceof RecordsError)) throw e;
+	const r = explainRefusal(e);
+	return failForm(r.status, r.message, { errors: r.errors, values });
+}
+
+/** An `[id]` route parameter, or 404. */
+export function idParam(raw: string): number {
+	if (!/^\d{1,9}$/.test(raw)) error(404, 'not_found');
+	return Number(raw);
+}
