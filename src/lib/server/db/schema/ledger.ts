@@ -68,7 +68,7 @@ export const bills = sqliteTable(
 		fullFen: integer('full_fen').notNull(),
 		vacancyPercent: integer('vacancy_percent').notNull().default(100),
 		rateFen: integer('rate_fen').notNull(),
-		source: text('source', { enum: ['monthly', 'prepay', 'movein'] })
+		source: text('source', { enum: ['monthly', 'prepay', 'movein', 'opening'] })
 			.notNull()
 			.default('monthly'),
 		createdAt: integer('created_at').notNull()
