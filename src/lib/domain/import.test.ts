@@ -86,7 +86,16 @@ describe('headers', () => {
 		expect(r.ok && r.index).toEqual([0, 2, 1, 3, 4, 5, 6]);
 	});
 	it('a BOM, full-width spaces and a required mark do not matter', () => {
-		const r = matchHeaders(['\uFEFF楼栋*', '单元', '房号', '建筑面积', '用途', '状态', '交房通知日期', ' 接房日期 ']);
+		const r = matchHeaders([
+			'\uFEFF楼栋*',
+			'单元',
+			'房号',
+			'建筑面积',
+			'用途',
+			'状态',
+			'交房通知日期',
+			' 接房日期 '
+		]);
 		expect(r.ok && r.kind).toBe('units');
 	});
 	it('wrong headers say what is missing and what is unknown', () => {
@@ -121,7 +130,13 @@ describe('rows', () => {
 			ok: true,
 			parsed: {
 				row: 7,
-				values: { unit: '3-2-1502', role: 'owner', phone: '13800000001', idType: 'id_card', period: null }
+				values: {
+					unit: '3-2-1502',
+					role: 'owner',
+					phone: '13800000001',
+					idType: 'id_card',
+					period: null
+				}
 			}
 		});
 	});
@@ -134,7 +149,9 @@ describe('rows', () => {
 			ok: false,
 			refusal: { error: 'bad_phone', column: '手机' }
 		});
-		expect(row(['3-2-1502', '张伟', '业主', '13800000001', '身份证', '110105194912310021', ''])).toMatchObject({
+		expect(
+			row(['3-2-1502', '张伟', '业主', '13800000001', '身份证', '110105194912310021', ''])
+		).toMatchObject({
 			ok: false,
 			refusal: { error: 'bad_id', column: '证件号' }
 		});
@@ -153,11 +170,21 @@ describe('rows', () => {
 		});
 		const units = TEMPLATES.units;
 		expect(
-			parseRow(units, units.columns.map((_, i) => i), ['1', '1', '101', '0', '', '', '', ''], 3)
+			parseRow(
+				units,
+				units.columns.map((_, i) => i),
+				['1', '1', '101', '0', '', '', '', ''],
+				3
+			)
 		).toMatchObject({ ok: false, refusal: { error: 'not_positive', column: '建筑面积' } });
 		const bills = TEMPLATES.opening_bills;
 		expect(
-			parseRow(bills, bills.columns.map((_, i) => i), ['1-1-101', '物业服务费', '2026-03', '10.005', ''], 3)
+			parseRow(
+				bills,
+				bills.columns.map((_, i) => i),
+				['1-1-101', '物业服务费', '2026-03', '10.005', ''],
+				3
+			)
 		).toMatchObject({ ok: false, refusal: { error: 'too_many_decimals', column: '金额' } });
 	});
 });

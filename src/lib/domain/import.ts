@@ -166,7 +166,9 @@ export function parseIdNumber(idType: keyof typeof ID_TYPE_LABELS, s: string): C
 		return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(v)
 			? { ok: true, value: v }
 			: { ok: false, error: 'bad_id' };
-	return /^[A-Z0-9()（）-]{5,30}$/.test(v) ? { ok: true, value: v } : { ok: false, error: 'bad_id' };
+	return /^[A-Z0-9()（）-]{5,30}$/.test(v)
+		? { ok: true, value: v }
+		: { ok: false, error: 'bad_id' };
 }
 
 /** A choice from a vocabulary, by its Chinese label or its code. */
@@ -369,7 +371,11 @@ export function matchHeaders(row: readonly string[], kind?: ImportKind): HeaderC
 		const missing = cols.map((c) => c.header).filter((h) => !headers.includes(h));
 		const unknown = headers.filter((h) => h !== '' && !known.has(h));
 		const dup = headers.filter((h, i) => h !== '' && headers.indexOf(h) !== i);
-		return { missing, unknown: [...unknown, ...dup], index: cols.map((c) => headers.indexOf(c.header)) };
+		return {
+			missing,
+			unknown: [...unknown, ...dup],
+			index: cols.map((c) => headers.indexOf(c.header))
+		};
 	};
 	if (kind) {
 		const c = check(kind);

@@ -37,7 +37,13 @@ function ensureOwner(ctx: ApplyCtx, o: OwnerRef): number {
 	return o.id;
 }
 
-function insertHolding(ctx: ApplyCtx, spaceId: number, unitId: number, holding: string, start: string) {
+function insertHolding(
+	ctx: ApplyCtx,
+	spaceId: number,
+	unitId: number,
+	holding: string,
+	start: string
+) {
 	stmt(
 		ctx.db,
 		`INSERT INTO parking_space_holdings (space_id, unit_id, holding, start_date, created_at) VALUES (?, ?, ?, ?, ?)`

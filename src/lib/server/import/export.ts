@@ -178,7 +178,11 @@ export async function writeSheet(
 	if (format === 'csv') return new TextEncoder().encode(toCsv(rows));
 	const wb = new ExcelJS.Workbook();
 	const ws = wb.addWorksheet(TEMPLATES[kind].nameZh.replace(/[\\/?*[\]:]/g, '-'));
-	ws.columns = headers(kind).map((h) => ({ header: h, width: Math.max(12, h.length * 3), style: { numFmt: '@' } }));
+	ws.columns = headers(kind).map((h) => ({
+		header: h,
+		width: Math.max(12, h.length * 3),
+		style: { numFmt: '@' }
+	}));
 	for (const r of rows.slice(1)) ws.addRow(r);
 	ws.getRow(1).font = { bold: true };
 	const buf = await wb.xlsx.writeBuffer();

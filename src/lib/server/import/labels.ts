@@ -71,6 +71,7 @@ export function refusalText(r: Refusal): string {
 			: r.error === 'conflict'
 				? m.import_reason_conflict({ existing: r.detail ?? '' })
 				: REASONS[r.error]();
-	const held = r.detail && r.error !== 'duplicate' && r.error !== 'conflict' ? `「${r.detail}」` : '';
+	const held =
+		r.detail && r.error !== 'duplicate' && r.error !== 'conflict' ? `「${r.detail}」` : '';
 	return `${r.column ? `${r.column}：` : ''}${reason}${held}`;
 }

@@ -177,7 +177,8 @@ function unitsPlanner(ctx: Ctx): Planner {
 				handoverNoticeDate: (v.handoverNoticeDate as string) ?? old?.handoverNoticeDate ?? null,
 				moveInDate: (v.moveInDate as string) ?? old?.moveInDate ?? null
 			};
-			if (!old) return { ok: true, item: { row, key: code, changes: [], op: { t: 'unit.add', v: next } } };
+			if (!old)
+				return { ok: true, item: { row, key: code, changes: [], op: { t: 'unit.add', v: next } } };
 			const changes: FieldChange[] = [];
 			if (old.areaCenti !== next.areaCenti)
 				changes.push({
@@ -254,7 +255,10 @@ function peoplePlanner(ctx: Ctx): Planner {
 			const unitCode = v.unit as string;
 			const unitId = units.get(unitCode);
 			if (unitId === undefined)
-				return { ok: false, refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode } };
+				return {
+					ok: false,
+					refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode }
+				};
 			const name = v.name as string;
 			const phone = (v.phone as string) ?? '';
 			const role = v.role as string;
@@ -262,7 +266,9 @@ function peoplePlanner(ctx: Ctx): Planner {
 			if (dup) return { ok: false, refusal: dup };
 			const period = (v.period as Period) ?? { start: null, end: null };
 			const key = `${unitCode} ${name}`;
-			let owner = onUnit.get(`${unitId}|${name}|${phone}`) ?? (phone ? byNamePhone.get(`${name}|${phone}`) : undefined);
+			let owner =
+				onUnit.get(`${unitId}|${name}|${phone}`) ??
+				(phone ? byNamePhone.get(`${name}|${phone}`) : undefined);
 			const tie = owner?.id ? tieOf.get(`${unitId}|${owner.id}|${role}`) : undefined;
 			const idType = (v.idType as string) ?? owner?.idType ?? 'id_card';
 			const idNumber = (v.idNumber as string) ?? owner?.idNumber ?? '';
@@ -360,10 +366,18 @@ function spacesPlanner(ctx: Ctx): Planner {
 				holding: (v.holding as string) ?? held?.holding ?? 'owned',
 				startDate: (v.startDate as string) ?? ctx.today
 			};
-			if (!old) return { ok: true, item: { row, key: code, changes: [], op: { t: 'space.add', code, v: next } } };
+			if (!old)
+				return {
+					ok: true,
+					item: { row, key: code, changes: [], op: { t: 'space.add', code, v: next } }
+				};
 			const changes: FieldChange[] = [];
 			if (old.areaCenti !== next.areaCenti)
-				changes.push({ header: '面积', from: formatCenti(old.areaCenti), to: formatCenti(next.areaCenti) });
+				changes.push({
+					header: '面积',
+					from: formatCenti(old.areaCenti),
+					to: formatCenti(next.areaCenti)
+				});
 			if (old.kind !== next.kind)
 				changes.push({
 					header: '类型',
@@ -439,7 +453,10 @@ function vehiclesPlanner(ctx: Ctx): Planner {
 			if (dup) return { ok: false, refusal: dup };
 			const unitId = units.get(v.unit as string);
 			if (unitId === undefined)
-				return { ok: false, refusal: { row, error: 'unknown_unit', column: '房号', detail: v.unit as string } };
+				return {
+					ok: false,
+					refusal: { row, error: 'unknown_unit', column: '房号', detail: v.unit as string }
+				};
 			let sid: number | null = null;
 			if (v.space) {
 				const id = spaceId.get(v.space as string);
@@ -468,7 +485,11 @@ function vehiclesPlanner(ctx: Ctx): Planner {
 				spaceId: sid ?? (old?.unitId === unitId ? old.spaceId : null),
 				startDate: (v.startDate as string) ?? ctx.today
 			};
-			if (!old) return { ok: true, item: { row, key: plate, changes: [], op: { t: 'vehicle.add', v: next } } };
+			if (!old)
+				return {
+					ok: true,
+					item: { row, key: plate, changes: [], op: { t: 'vehicle.add', v: next } }
+				};
 			const changes: FieldChange[] = [];
 			if (old.unitId !== next.unitId)
 				changes.push({
@@ -489,7 +510,10 @@ function vehiclesPlanner(ctx: Ctx): Planner {
 					to: next.spaceId ? (spaceCode.get(next.spaceId) ?? '') : ''
 				});
 			if (!changes.length) return { ok: true, item: null };
-			return { ok: true, item: { row, key: plate, changes, op: { t: 'vehicle.change', endId: old.id, v: next } } };
+			return {
+				ok: true,
+				item: { row, key: plate, changes, op: { t: 'vehicle.change', endId: old.id, v: next } }
+			};
 		}
 	};
 }
@@ -501,7 +525,8 @@ function openingBillsPlanner(ctx: Ctx): Planner {
 		'SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM fee_items WHERE community_id = ?'
 	).all(ctx.communityId) as { id: number; code: string; nameZh: string; nameEn: string }[];
 	const itemBy = new Map<string, { id: number; nameZh: string }>();
-	for (const i of items) for (const n of [i.code, i.nameZh, i.nameEn]) itemBy.set(n.toLowerCase(), i);
+	for (const i of items)
+		for (const n of [i.code, i.nameZh, i.nameEn]) itemBy.set(n.toLowerCase(), i);
 	const bills = new Map<string, { principalFen: number; dueDate: string; source: string }>();
 	for (const b of stmt(
 		ctx.db,
@@ -524,7 +549,10 @@ function openingBillsPlanner(ctx: Ctx): Planner {
 			const unitCode = v.unit as string;
 			const unitId = units.get(unitCode);
 			if (unitId === undefined)
-				return { ok: false, refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode } };
+				return {
+					ok: false,
+					refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode }
+				};
 			const item = itemBy.get((v.item as string).toLowerCase());
 			if (!item)
 				return {
@@ -539,7 +567,8 @@ function openingBillsPlanner(ctx: Ctx): Planner {
 			const dup = seen(k, row);
 			if (dup) return { ok: false, refusal: dup };
 			let day = dueDay.get(month);
-			if (day === undefined) dueDay.set(month, (day = billingSettings(ctx.db, ctx.communityId, month).dueDay));
+			if (day === undefined)
+				dueDay.set(month, (day = billingSettings(ctx.db, ctx.communityId, month).dueDay));
 			const dueDate = (v.lateFeeFrom as string) ?? monthDay(month, day);
 			const amountFen = v.amount as number;
 			const key = `${unitCode} ${item.nameZh} ${month}`;
@@ -577,7 +606,12 @@ function openingCreditsPlanner(ctx: Ctx): Planner {
 			stmt(
 				ctx.db,
 				'SELECT unit_id AS unitId, kind, receipt_no AS receiptNo, amount_fen AS amountFen FROM opening_credits WHERE community_id = ?'
-			).all(ctx.communityId) as { unitId: number; kind: string; receiptNo: string; amountFen: number }[]
+			).all(ctx.communityId) as {
+				unitId: number;
+				kind: string;
+				receiptNo: string;
+				amountFen: number;
+			}[]
 		).map((r) => [`${r.unitId}|${r.kind}|${r.receiptNo}`, r.amountFen])
 	);
 	const seen = dedupe();
@@ -586,7 +620,10 @@ function openingCreditsPlanner(ctx: Ctx): Planner {
 			const unitCode = v.unit as string;
 			const unitId = units.get(unitCode);
 			if (unitId === undefined)
-				return { ok: false, refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode } };
+				return {
+					ok: false,
+					refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode }
+				};
 			const kind = v.kind as CreditKind;
 			const receiptNo = (v.receiptNo as string) ?? '';
 			const k = `${unitId}|${kind}|${receiptNo}`;

@@ -82,7 +82,10 @@ describe('bad files', () => {
 		ws2.addRow(['', '2']);
 		ws2.mergeCells('A2:A3');
 		const merged = new Uint8Array((await wb2.xlsx.writeBuffer()) as ArrayBuffer);
-		expect(await readError(readUpload(merged, 'm.xlsx'))).toEqual({ code: 'merged', cells: 'A2:A3' });
+		expect(await readError(readUpload(merged, 'm.xlsx'))).toEqual({
+			code: 'merged',
+			cells: 'A2:A3'
+		});
 	});
 });
 
@@ -93,7 +96,16 @@ describe('export, read back', () => {
 		const bytes = await exportRegister(db, f.communityId, 'units', 'xlsx');
 		const grid = await readUpload(bytes, 'units.xlsx');
 		expect(grid.format).toBe('xlsx');
-		expect(grid.rows[0]).toEqual(['楼栋', '单元', '房号', '建筑面积', '用途', '状态', '交房通知日期', '接房日期']);
+		expect(grid.rows[0]).toEqual([
+			'楼栋',
+			'单元',
+			'房号',
+			'建筑面积',
+			'用途',
+			'状态',
+			'交房通知日期',
+			'接房日期'
+		]);
 		expect(grid.rows[1]).toEqual(['1', '1', '101', '90.00', '住宅', '已入住', '2024-06-01', '']);
 		expect(grid.rows).toHaveLength(4);
 	});

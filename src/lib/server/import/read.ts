@@ -52,8 +52,10 @@ export function decodeText(
 	override?: Encoding | null
 ): { text: string; encoding: Encoding } {
 	const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
-	if (override === 'gb18030') return { text: new TextDecoder('gb18030').decode(body), encoding: 'gb18030' };
-	if (override === 'utf-8') return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8' };
+	if (override === 'gb18030')
+		return { text: new TextDecoder('gb18030').decode(body), encoding: 'gb18030' };
+	if (override === 'utf-8')
+		return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8' };
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
 	} catch {

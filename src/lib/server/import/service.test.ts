@@ -73,7 +73,10 @@ describe('people', () => {
 	});
 	it('a changed ID number is a change with old → new, audited', async () => {
 		await confirm(file);
-		const changed = [PEOPLE_HEAD, '1-1-101,赵敏,共有人,13912345678,护照,E1234567,2024-01-01至2026-10-31'];
+		const changed = [
+			PEOPLE_HEAD,
+			'1-1-101,赵敏,共有人,13912345678,护照,E1234567,2024-01-01至2026-10-31'
+		];
 		const a = await preview(changed);
 		expect(a.change).toHaveLength(1);
 		expect(a.change[0].changes).toEqual([
@@ -83,7 +86,9 @@ describe('people', () => {
 		]);
 		await confirm(changed, a.digest);
 		const tie = db.$client
-			.prepare(`SELECT end_date AS e FROM unit_owners t JOIN owners o ON o.id = t.owner_id WHERE o.name = '赵敏'`)
+			.prepare(
+				`SELECT end_date AS e FROM unit_owners t JOIN owners o ON o.id = t.owner_id WHERE o.name = '赵敏'`
+			)
 			.get() as { e: string };
 		expect(tie.e).toBe('2026-10-31');
 		expect(count(`audit_log WHERE action = 'import.change'`)).toBe(1);
@@ -138,12 +143,20 @@ describe('opening balances', () => {
 		];
 		const a = await preview(file);
 		expect(a.addFen).toBe(23718);
-		expect(a.refused.map((r) => r.error)).toEqual(['too_many_decimals', 'unknown_item', 'bad_month']);
+		expect(a.refused.map((r) => r.error)).toEqual([
+			'too_many_decimals',
+			'unknown_item',
+			'bad_month'
+		]);
 		const r = await confirm(file, a.digest);
 		expect(r.batchId).not.toBeNull();
 		const due = billsDue(db, f.communityId, f.unitIds[2], TODAY);
 		expect(due).toHaveLength(1);
-		expect(due[0]).toMatchObject({ month: '2026-09', dueDate: '2026-09-20', principalDueFen: 23718 });
+		expect(due[0]).toMatchObject({
+			month: '2026-09',
+			dueDate: '2026-09-20',
+			principalDueFen: 23718
+		});
 		// 64 days × 3‰ of 237.18 = 45.54
 		expect(due[0].lateFeeDueFen).toBe(4554);
 		// 1-1-201 is not handed over, yet its opening arrears are not credited as vacancy.

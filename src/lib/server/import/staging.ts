@@ -32,7 +32,12 @@ export function stage(s: Omit<Staged, 'expires'>, now: number): string {
 }
 
 /** The staged file of this admin and community, or null (expired, unknown or someone else's). */
-export function findStaged(token: string, communityId: number, actorId: number, now: number): Staged | null {
+export function findStaged(
+	token: string,
+	communityId: number,
+	actorId: number,
+	now: number
+): Staged | null {
 	const s = staged.get(token);
 	if (!s || s.expires < now || s.communityId !== communityId || s.actorId !== actorId) return null;
 	return s;
