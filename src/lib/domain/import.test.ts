@@ -151,10 +151,7 @@ describe('rows', () => {
 		});
 		expect(
 			row(['3-2-1502', '张伟', '业主', '13800000001', '身份证', '110105194912310021', ''])
-		).toMatchObject({
-			ok: false,
-			refusal: { error: 'bad_id', column: '证件号' }
-		});
+		).toMatchObject({ ok: true, parsed: { values: { idNumberInvalid: true } } });
 		expect(row(['3-2-1502', '张伟', '房东', '13800000001', '', '', ''])).toMatchObject({
 			ok: false,
 			refusal: { error: 'bad_choice', column: '类型' }

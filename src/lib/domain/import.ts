@@ -439,13 +439,11 @@ export function parseRow(
 	if (template.kind === 'people' && values.idNumber) {
 		const idType = (values.idType ?? 'id_card') as keyof typeof ID_TYPE_LABELS;
 		const r = parseIdNumber(idType, values.idNumber as string);
-		if (!r.ok)
-			return {
-				ok: false,
-				refusal: { row, error: 'bad_id', column: '证件号', detail: raw.idNumber.slice(0, 40) }
-			};
 		values.idType = idType;
-		values.idNumber = r.value;
+		// A malformed number is refused by the planner only when it is not already the one on
+		// record, so an export of records kept before this check still imports as unchanged.
+		if (r.ok) values.idNumber = r.value;
+		else values.idNumberInvalid = true;
 	}
 	if (template.kind === 'people' && values.role === 'owner' && !values.phone)
 		return { ok: false, refusal: { row, error: 'required', column: '手机' } };

@@ -272,6 +272,11 @@ function peoplePlanner(ctx: Ctx): Planner {
 			const tie = owner?.id ? tieOf.get(`${unitId}|${owner.id}|${role}`) : undefined;
 			const idType = (v.idType as string) ?? owner?.idType ?? 'id_card';
 			const idNumber = (v.idNumber as string) ?? owner?.idNumber ?? '';
+			if (v.idNumberInvalid && (owner?.idNumber !== idNumber || owner?.idType !== idType))
+				return {
+					ok: false,
+					refusal: { row, error: 'bad_id', column: '证件号', detail: idNumber.slice(0, 40) }
+				};
 			if (!owner) {
 				owner = { id: null, name, phone, idType, idNumber };
 				onUnit.set(`${unitId}|${name}|${phone}`, owner);
@@ -574,8 +579,8 @@ function openingBillsPlanner(ctx: Ctx): Planner {
 			const key = `${unitCode} ${item.nameZh} ${month}`;
 			const old = bills.get(k);
 			if (old) {
-				// A bill is never edited: the same opening row again is nothing to do; any other is a conflict.
-				if (old.source === 'opening' && old.principalFen === amountFen && old.dueDate === dueDate)
+				// A bill is never edited: the same bill again is nothing to do; any other is a conflict.
+				if (old.principalFen === amountFen && old.dueDate === dueDate)
 					return { ok: true, item: null };
 				return {
 					ok: false,

@@ -38,7 +38,8 @@ describe('people', () => {
 		'9-9-999,钱多,业主,13900000000,,,',
 		'1-1-102,孙丽,租户,1390000,,,',
 		'1-1-101,赵敏,共有人,13912345678,,,',
-		'1-1-201,李四,家庭成员,,,,'
+		'1-1-201,李四,家庭成员,,,,',
+		'1-1-102,钱七,租户,13700000000,身份证,110105194912310021,'
 	];
 	it('previews adds and refusals with row numbers, writes nothing', async () => {
 		const before = count('owners');
@@ -53,14 +54,15 @@ describe('people', () => {
 		expect(a.refused).toEqual([
 			{ row: 4, error: 'unknown_unit', column: '房号', detail: '9-9-999' },
 			{ row: 5, error: 'bad_phone', column: '手机', detail: '1390000' },
-			{ row: 6, error: 'duplicate', detail: '2' }
+			{ row: 6, error: 'duplicate', detail: '2' },
+			{ row: 8, error: 'bad_id', column: '证件号', detail: '110105194912310021' }
 		]);
 		expect(count('owners')).toBe(before);
 	});
 	it('confirm writes the good rows; the new person identifies at the kiosk; a re-import is a no-op', async () => {
 		const a = await preview(file);
 		const r = await confirm(file, a.digest);
-		expect(r).toMatchObject({ added: 2, changed: 0, same: 1, refused: 3 });
+		expect(r).toMatchObject({ added: 2, changed: 0, same: 1, refused: 4 });
 		expect(identifyResident(db, f.communityId, '1-1-101', '5678', 'test', NOW)).toMatchObject({
 			ok: true
 		});
@@ -175,5 +177,14 @@ describe('opening balances', () => {
 		expect(count('opening_credits')).toBe(2);
 		const bytes = await exportRegister(db, f.communityId, 'opening_credits', 'csv');
 		expect(new TextDecoder().decode(bytes)).toContain('1-1-101,押金,500.00,NO.2');
+	});
+});
+
+describe('records kept before the checks', () => {
+	it('an ID number already on record is not refused again; a new malformed one is', async () => {
+		// The fixture's owners have ID numbers without a valid check digit.
+		const bytes = await exportRegister(db, f.communityId, 'people', 'csv');
+		const a = await analyseImport(db, f.communityId, { bytes, fileName: 'people.csv' }, TODAY);
+		expect([a.add.length, a.change.length, a.same, a.refused.length]).toEqual([0, 0, 3, 0]);
 	});
 });
