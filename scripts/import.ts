@@ -56,7 +56,8 @@ const community = db.$client
 			? 'SELECT id, code, name, time_zone AS tz FROM communities WHERE code = ?'
 			: 'SELECT id, code, name, time_zone AS tz FROM communities ORDER BY id LIMIT 1'
 	)
-	.get(...(code ? [code] : [])) as { id: number; code: string; name: string; tz: string } | undefined;
+	.get(...(code ? [code] : [])) as
+	{ id: number; code: string; name: string; tz: string } | undefined;
 if (!community) {
 	console.error(code ? `no community with code ${code}` : 'no community in the database');
 	process.exit(1);
@@ -94,7 +95,9 @@ try {
 	else if (a.add.length + a.change.length === 0) console.log('nothing to write');
 	else {
 		const r = await confirmImport(db, community.id, upload, { id: null }, today, now, a.digest);
-		console.log(`written in one transaction: batch ${r.batchId}, added ${r.added}, changed ${r.changed}`);
+		console.log(
+			`written in one transaction: batch ${r.batchId}, added ${r.added}, changed ${r.changed}`
+		);
 	}
 } catch (e) {
 	if (e instanceof ImportError) {

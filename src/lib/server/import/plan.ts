@@ -532,20 +532,11 @@ function openingBillsPlanner(ctx: Ctx): Planner {
 	const itemBy = new Map<string, { id: number; nameZh: string }>();
 	for (const i of items)
 		for (const n of [i.code, i.nameZh, i.nameEn]) itemBy.set(n.toLowerCase(), i);
-	const bills = new Map<string, { principalFen: number; dueDate: string; source: string }>();
-	for (const b of stmt(
+	// One indexed look-up per row (bills_unit_item_month): a community holds millions of bills.
+	const billAt = stmt(
 		ctx.db,
-		`SELECT unit_id AS unitId, fee_item_id AS itemId, month, principal_fen AS principalFen, due_date AS dueDate, source
-		 FROM bills WHERE community_id = ?`
-	).iterate(ctx.communityId) as Iterable<{
-		unitId: number;
-		itemId: number;
-		month: string;
-		principalFen: number;
-		dueDate: string;
-		source: string;
-	}>)
-		bills.set(`${b.unitId}|${b.itemId}|${b.month}`, b);
+		'SELECT principal_fen AS principalFen, due_date AS dueDate FROM bills WHERE unit_id = ? AND fee_item_id = ? AND month = ?'
+	);
 	const dueDay = new Map<string, number>();
 	const thisMonth = monthOf(ctx.today);
 	const seen = dedupe();
@@ -577,7 +568,8 @@ function openingBillsPlanner(ctx: Ctx): Planner {
 			const dueDate = (v.lateFeeFrom as string) ?? monthDay(month, day);
 			const amountFen = v.amount as number;
 			const key = `${unitCode} ${item.nameZh} ${month}`;
-			const old = bills.get(k);
+			const old = billAt.get(unitId, item.id, month) as
+				{ principalFen: number; dueDate: string } | undefined;
 			if (old) {
 				// A bill is never edited: the same bill again is nothing to do; any other is a conflict.
 				if (old.principalFen === amountFen && old.dueDate === dueDate)
