@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { analyseImport } from '../../src/lib/server/import/service.ts';
 import { TEMPLATES } from '../../src/lib/domain/import.ts';
 import { timedAsync } from './report.ts';
+import { encodeGb18030 } from './gb18030.ts';
 import type { BenchCase, BenchContext } from './cases.ts';
 
 const ROWS = 20_000;
@@ -39,29 +40,6 @@ function arrearsCsv(ctx: BenchContext): Uint8Array {
 	}
 	// GB18030 as Excel on Chinese Windows saves it: encode through the decoder's inverse table.
 	return encodeGb18030(lines.join('\r\n') + '\r\n');
-}
-
-/** ASCII stays; each Chinese character is looked up once by decoding every two-byte GBK code. */
-function encodeGb18030(text: string): Uint8Array {
-	const table = new Map<string, [number, number]>();
-	const dec = new TextDecoder('gb18030');
-	for (let a = 0x81; a <= 0xfe; a++)
-		for (let b = 0x40; b <= 0xfe; b++) {
-			if (b === 0x7f) continue;
-			const ch = dec.decode(Uint8Array.of(a, b));
-			if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
-		}
-	const out: number[] = [];
-	for (const ch of text) {
-		const c = ch.charCodeAt(0);
-		if (c < 0x80) out.push(c);
-		else {
-			const pair = table.get(ch);
-			if (!pair) throw new Error(`no GBK code for ${ch}`);
-			out.push(...pair);
-		}
-	}
-	return Uint8Array.from(out);
 }
 
 export const importCase: BenchCase = {

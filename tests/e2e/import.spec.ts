@@ -1,11 +1,13 @@
 import { test, expect, login, open } from './helpers';
 import type { Page } from '@playwright/test';
+import { encodeGb18030 } from '../../scripts/bench/gb18030';
 
 /*
  * Import (issue 13): an admin imports 业主与住户 with good and bad rows, sees the preview (rows to
  * add, refused rows with their row and reason), confirms, and the new co-owner identifies at the
- * kiosk with the phone just imported. Bad files get a message and write nothing. Uses unit
- * 8-2-1002 (no other spec touches it).
+ * kiosk with the phone just imported. Opening balances (a GB18030 CSV as Excel saves it) become
+ * bills marked 期初 and show apart in the daily report. Bad files get a message and write nothing.
+ * Uses units 8-2-1002 and 8-2-1001 (no other spec touches them).
  */
 
 const UNIT = '8-2-1002';
@@ -125,4 +127,43 @@ test('templates and exports download as .xlsx and CSV with BOM', async ({ page }
 	expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
 	const bad = await page.request.get('/admin/import/export?kind=nope&format=csv');
 	expect(bad.status()).toBe(400);
+});
+
+test('opening arrears (GB18030 CSV) and deposits: bills marked 期初, held money on the fee page, apart in the daily report', async ({
+	page
+}) => {
+	await login(page, 'admin');
+	await open(page, '/admin/import');
+	const arrears = Buffer.from(
+		encodeGb18030(
+			[
+				'房号,收费项目,月份,金额,滞纳金起算日',
+				'8-2-1001,物业服务费,2024-06,300.00,2024-06-20',
+				'8-2-1001,物业服务费,2024-07,1.005,2024-07-20'
+			].join('\r\n') + '\r\n'
+		)
+	);
+	await choose(page, 'arrears.csv', arrears);
+	await expect(page.getByTestId('import-encoding')).toContainText('GB18030/GBK');
+	await expect(page.getByTestId('import-counts')).toContainText('新增 1 行');
+	await expect(page.getByTestId('import-counts')).toContainText('期初金额合计：¥300.00');
+	await expect(page.getByTestId('import-refused')).toContainText('金额：小数超过两位「1.005」');
+	await page.getByTestId('import-confirm').click();
+	await expect(page.getByTestId('import-done')).toContainText('新增 1 行');
+
+	await choose(page, 'credits.csv', csv(['房号,类型,金额,原收据号', '8-2-1001,押金,500,OLD-001']));
+	await expect(page.getByTestId('import-preview-card')).toContainText('期初预存/押金');
+	await page.getByTestId('import-confirm').click();
+	await expect(page.getByTestId('import-done')).toContainText('新增 1 行');
+
+	await open(page, '/fees/8-2-1001');
+	await expect(page.getByTestId('opening-badge')).toHaveCount(1);
+	await expect(page.getByTestId('opening-credits')).toContainText(
+		'押金 ¥500.00（原收据号 OLD-001）'
+	);
+
+	await open(page, '/reports');
+	const section = page.getByTestId('reports-opening');
+	await expect(section).toContainText('期初欠费：1 行，¥300.00');
+	await expect(section).toContainText('期初预存/押金：1 行，¥500.00');
 });

@@ -12,4 +12,4 @@ export { MAX_UPLOAD_BYTES, ENCODINGS, type Encoding } from './read';
 export { failureMessage, refusalText, kindName } from './labels';
 export { stage, findStaged, unstage, setProgress, getProgress } from './staging';
 export { previewSchema, confirmSchema, downloadSchema, progressSchema } from './forms';
-export { openingOnDay, openingCreditsOf } from './queries';
+export { openingInPeriod, openingCreditsOf } from './queries';

@@ -9,16 +9,21 @@ export interface OpeningDayLine {
 }
 
 /**
- * Opening balances imported on a day (the daily report shows them apart: they are what was owed
+ * Opening balances imported in a period (the daily report shows them apart: they are what was owed
  * or held before, not the day's takings). A past day never changes: batches are insert-only.
  */
-export function openingOnDay(db: Db, communityId: number, day: string): OpeningDayLine[] {
+export function openingInPeriod(
+	db: Db,
+	communityId: number,
+	from: string,
+	to: string
+): OpeningDayLine[] {
 	return stmt(
 		db,
 		`SELECT kind, sum(added) AS rows, sum(total_fen) AS totalFen FROM import_batches
-		 WHERE community_id = ? AND local_date = ? AND kind IN ('opening_bills', 'opening_credits') AND added > 0
+		 WHERE community_id = ? AND local_date BETWEEN ? AND ? AND kind IN ('opening_bills', 'opening_credits') AND added > 0
 		 GROUP BY kind ORDER BY kind`
-	).all(communityId, day) as OpeningDayLine[];
+	).all(communityId, from, to) as OpeningDayLine[];
 }
 
 export interface OpeningCredit {
