@@ -89,6 +89,29 @@ describe('bad files', () => {
 	});
 });
 
+describe('xlsx cells', () => {
+	it('dates, numbers, rich text and empty cells become the texts the templates parse', async () => {
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('房屋');
+		ws.addRow(['楼栋', '单元', '房号', '建筑面积', '交房通知日期']);
+		ws.addRow([
+			3,
+			'2',
+			{ richText: [{ text: '15' }, { text: '02' }] },
+			89.5,
+			new Date(Date.UTC(2024, 5, 1))
+		]);
+		ws.getCell('E2').numFmt = 'yyyy-mm-dd';
+		ws.addRow(['4', null, '101']);
+		const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+		const grid = await readUpload(bytes, 'u.xlsx');
+		expect(grid.rows.slice(1)).toEqual([
+			['3', '2', '1502', '89.5', '2024-06-01'],
+			['4', '', '101']
+		]);
+	});
+});
+
 describe('export, read back', () => {
 	it('an .xlsx written by the export reads back cell for cell', async () => {
 		const db = createTestDb();
