@@ -174,6 +174,14 @@ describe('rows', () => {
 				3
 			)
 		).toMatchObject({ ok: false, refusal: { error: 'not_positive', column: '建筑面积' } });
+		expect(
+			parseRow(
+				units,
+				units.columns.map((_, i) => i),
+				['3', '2', '3-2-1502', '89', '', '', '', ''],
+				4
+			)
+		).toMatchObject({ ok: false, refusal: { error: 'bad_unit_part', column: '房号' } });
 		const bills = TEMPLATES.opening_bills;
 		expect(
 			parseRow(

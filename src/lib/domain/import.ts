@@ -30,7 +30,8 @@ export type CellError =
 	| 'bad_id'
 	| 'bad_choice'
 	| 'bad_plate'
-	| 'bad_period';
+	| 'bad_period'
+	| 'bad_unit_part';
 export type RowError =
 	| CellError
 	| 'unknown_unit'
@@ -95,6 +96,14 @@ export function foldCell(s: string): string {
 		.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
 		.replace(/\u3000/g, ' ')
 		.trim();
+}
+
+/** 楼栋, 单元, 房号 of the units template: one part each; a whole code (3-2-1502) is a mistake. */
+function unitPart(max: number) {
+	return (s: string): CellResult<string> => {
+		if (/[-－—–\s]/.test(s)) return { ok: false, error: 'bad_unit_part' };
+		return text(max)(s);
+	};
 }
 
 export function text(max = MAX_TEXT) {
@@ -268,9 +277,9 @@ export const TEMPLATES: Record<ImportKind, Template> = {
 		nameEn: 'Units',
 		fileBase: 'units',
 		columns: [
-			col('building', '楼栋', '3', text(8), true),
-			col('entrance', '单元', '2', text(8), true),
-			col('room', '房号', '1502', text(12), true),
+			col('building', '楼栋', '3', unitPart(8), true),
+			col('entrance', '单元', '2', unitPart(8), true),
+			col('room', '房号', '1502', unitPart(12), true),
 			col('area', '建筑面积', '89.50', parseAreaCell, true),
 			col('use', '用途', '住宅', choice(USE_LABELS)),
 			col('occupancy', '状态', '已入住', choice(OCCUPANCY_LABELS)),

@@ -56,6 +56,7 @@ const REASONS: Record<Exclude<RowError, 'duplicate' | 'conflict'>, () => string>
 	bad_choice: m.import_reason_bad_choice,
 	bad_plate: m.import_reason_bad_plate,
 	bad_period: m.import_reason_bad_period,
+	bad_unit_part: m.import_reason_bad_unit_part,
 	unknown_unit: m.import_reason_unknown_unit,
 	unknown_item: m.import_reason_unknown_item,
 	unknown_space: m.import_reason_unknown_space,
