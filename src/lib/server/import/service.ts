@@ -9,7 +9,7 @@ import {
 	parseRow,
 	type ImportKind
 } from '../../domain/import';
-import { readUpload, type Encoding, type Grid, type ReadError } from './read';
+import { ImportReadError, readUpload, type Encoding, type Grid, type ReadError } from './read';
 import { makePlanner, type FieldChange, type PlanItem, type Refusal } from './plan';
 import { applyItem, itemFen } from './apply';
 
@@ -82,7 +82,7 @@ export async function readGrid(upload: Upload) {
 	try {
 		grid = await readUpload(upload.bytes, upload.fileName, upload.encoding);
 	} catch (e) {
-		if (e && typeof e === 'object' && 'error' in e) throw new ImportError(e.error as ReadError);
+		if (e instanceof ImportReadError) throw new ImportError(e.error);
 		throw e;
 	}
 	const header = matchHeaders(grid.rows[0], upload.kind ?? undefined);
