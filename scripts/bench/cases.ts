@@ -20,6 +20,7 @@ import { addMonths } from '../../src/lib/dates.ts';
 import type { DatasetInfo } from './dataset.ts';
 import { median, percentile, timed, timedAsync, type CaseResult } from './report.ts';
 import { dailyReportCases } from './daily-report.ts';
+import { importCase } from './import.ts';
 
 export interface BenchUnit {
 	id: number;
@@ -254,5 +255,7 @@ export const benchCases: BenchCase[] = [
 	receiptPdf,
 	billing,
 	// Daily report (日报) timings: scripts/bench/daily-report.ts.
-	...dailyReportCases
+	...dailyReportCases,
+	// Import preview of a 20 000-row file: scripts/bench/import.ts.
+	importCase
 ];

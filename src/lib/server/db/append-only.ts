@@ -14,6 +14,8 @@ export const APPEND_ONLY_TABLES = [
 	'waiver_entries',
 	'setting_changes',
 	'vacancy_credits',
+	'import_batches',
+	'opening_credits',
 	'ticket_events',
 	'key_loans',
 	'key_returns',

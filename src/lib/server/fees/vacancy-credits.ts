@@ -19,14 +19,15 @@ import { unitsForBilling } from './generate';
 
 // Units that may be owed a credit: a bill at 100 % of an item the reduction applies to, for a month
 // from the notice on, and the unit not handed over or with a move-in case starting after that month.
+// Opening arrears (source 'opening') are what the old system said was owed: never credited again.
 const CANDIDATES_SQL = `SELECT DISTINCT b.unit_id AS id FROM bills b JOIN fee_items i ON i.id = b.fee_item_id JOIN units u ON u.id = b.unit_id
-	WHERE b.community_id = ? AND i.vacancy_applies = 1 AND b.vacancy_percent = 100 AND u.handover_notice_date IS NOT NULL
+	WHERE b.community_id = ? AND i.vacancy_applies = 1 AND b.vacancy_percent = 100 AND b.source <> 'opening' AND u.handover_notice_date IS NOT NULL
 	AND b.month || '-01' >= u.handover_notice_date
 	AND (u.occupancy = 'not_handed_over' OR EXISTS (SELECT 1 FROM movein_cases c WHERE c.unit_id = u.id AND c.fee_start_month > b.month))`;
 
 const UNIT_CANDIDATES_SQL = CANDIDATES_SQL.replace('b.community_id = ?', '+b.community_id = ?');
 
-const BILLS_SQL = `SELECT b.id AS billId, b.month, i.vacancy_applies AS vacancyApplies, b.full_fen AS fullFen, b.principal_fen AS principalFen,
+const BILLS_SQL = `SELECT b.id AS billId, b.month, (i.vacancy_applies AND b.source <> 'opening') AS vacancyApplies, b.full_fen AS fullFen, b.principal_fen AS principalFen,
 	b.vacancy_percent AS vacancyPercent FROM bills b JOIN fee_items i ON i.id = b.fee_item_id WHERE b.unit_id = ? ORDER BY b.month, i.sort, b.id`;
 
 /**

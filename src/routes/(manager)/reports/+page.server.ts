@@ -3,6 +3,8 @@ import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { collectionsByDay, dailyReport, openTicketsByAge } from '$lib/server/reports';
+import { openingInPeriod, kindName } from '$lib/server/import';
+import { formatYuan } from '$lib/money';
 import { addDays, formatDateTimeLocal } from '$lib/dates';
 import { CHART_DAYS } from '$lib/domain/report';
 import { periodFromUrl, periodQuery } from './period';
@@ -63,6 +65,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 				}
 			}
 		},
+		opening: openingInPeriod(db, user.communityId, period.from, period.to).map((l) => ({
+			kind: l.kind,
+			name: kindName(l.kind),
+			rows: l.rows,
+			amount: formatYuan(l.totalFen, { symbol: true })
+		})),
 		byDay: collectionsByDay(db, user.communityId, addDays(period.to, -(CHART_DAYS - 1)), period.to),
 		ages: openTicketsByAge(db, user.communityId, report.asOfMs)
 	};

@@ -10,3 +10,4 @@ export * from './waivers';
 export * from './shifts';
 export * from './pricing';
 export * from './charges';
+export * from './imports';

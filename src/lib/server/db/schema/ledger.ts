@@ -14,7 +14,7 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const FEE_BASES = ['per_area', 'per_space', 'per_unit', 'fixed'] as const;
 /** Which units a recurring item bills: every unit, the units of some buildings, or listed units. */
 export const FEE_SCOPES = ['all', 'buildings', 'units'] as const;
-export const BILL_SOURCES = ['monthly', 'prepay', 'movein', 'charge'] as const;
+export const BILL_SOURCES = ['monthly', 'prepay', 'movein', 'charge', 'opening'] as const;
 
 /**
  * Fee items (收费项目) per community. `basis` says how the monthly amount is computed; `fixed`

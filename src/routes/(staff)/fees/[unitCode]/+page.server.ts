@@ -17,6 +17,7 @@ import {
 import { readPaymentForm, type PaymentForm } from '$lib/server/fees/form';
 import { refusal } from '$lib/server/refusal';
 import { m } from '$lib/paraglide/messages.js';
+import { openingCreditsOf } from '$lib/server/import';
 
 function unitOf(communityId: number, code: string) {
 	const unitId = unitIdByCode(getDb(), communityId, code);
@@ -43,6 +44,7 @@ export const load = ({ locals, url, params }) => {
 		preview: prepayPreview(db, user.communityId, unitId, today.slice(0, 7), MAX_PREPAY_MONTHS),
 		prepay,
 		ratePerMille: community.settings.fees.lateFeeRatePerMille,
+		openingCredits: openingCreditsOf(db, user.communityId, unitId),
 		// One key per rendering of the form: a double submit or a retry posts once.
 		key: crypto.randomUUID()
 	};

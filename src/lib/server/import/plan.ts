@@ -1,0 +1,665 @@
+import type { Db } from '../db';
+import { stmt } from '../db/stmt';
+import { billingSettings } from '../fees/generate';
+import { monthDay, monthOf } from '../../dates';
+import {
+	CREDIT_KIND_LABELS,
+	HOLDING_LABELS,
+	ID_TYPE_LABELS,
+	OCCUPANCY_LABELS,
+	SPACE_KIND_LABELS,
+	USE_LABELS,
+	formatCenti,
+	type CreditKind,
+	type ImportKind,
+	type ParsedRow,
+	type Period,
+	type RowError
+} from '../../domain/import';
+
+/**
+ * Working out what an import would do, row by row, against the community's records as they are:
+ * each parsed row is new (add), differs from what is recorded (change, with old → new per
+ * field), is already recorded as it is (same, so a re-import does nothing), or is refused. The
+ * same planner runs for the preview and again inside the confirming transaction.
+ */
+
+export interface FieldChange {
+	header: string;
+	from: string;
+	to: string;
+}
+
+/** What applying a row writes; interpreted by `apply.ts`. */
+export type Op =
+	| { t: 'unit.add'; v: UnitValues }
+	| { t: 'unit.change'; id: number; code: string; v: UnitValues }
+	| {
+			t: 'person.add';
+			unitId: number;
+			unitCode: string;
+			owner: OwnerRef;
+			role: string;
+			period: Period;
+	  }
+	| {
+			t: 'person.change';
+			unitCode: string;
+			owner: OwnerRef;
+			tieId: number;
+			idType: string;
+			idNumber: string;
+			period: Period;
+	  }
+	| { t: 'space.add'; code: string; v: SpaceValues }
+	| { t: 'space.change'; id: number; code: string; v: SpaceValues; endHoldingId: number | null }
+	| { t: 'vehicle.add'; v: VehicleValues }
+	| { t: 'vehicle.change'; endId: number; v: VehicleValues }
+	| {
+			t: 'bill.add';
+			unitId: number;
+			feeItemId: number;
+			month: string;
+			amountFen: number;
+			dueDate: string;
+	  }
+	| { t: 'credit.add'; unitId: number; kind: CreditKind; amountFen: number; receiptNo: string };
+
+export interface UnitValues {
+	building: string;
+	entrance: string;
+	room: string;
+	code: string;
+	areaCenti: number;
+	use: string;
+	occupancy: string;
+	handoverNoticeDate: string | null;
+	moveInDate: string | null;
+}
+export interface SpaceValues {
+	areaCenti: number;
+	kind: string;
+	unitId: number | null;
+	holding: string;
+	startDate: string;
+}
+export interface VehicleValues {
+	plate: string;
+	unitId: number;
+	ownerId: number | null;
+	spaceId: number | null;
+	startDate: string;
+}
+/** A person: an existing owner row, or one the import creates (id set once written). */
+export interface OwnerRef {
+	id: number | null;
+	name: string;
+	phone: string;
+	idType: string;
+	idNumber: string;
+}
+
+export interface PlanItem {
+	row: number;
+	/** The row's natural key as shown: unit code, "3-2-1502 张伟", plate, "3-2-1502 物业服务费 2026-03". */
+	key: string;
+	changes: FieldChange[];
+	op: Op;
+}
+
+export interface Refusal {
+	row: number;
+	error: RowError;
+	column?: string;
+	detail?: string;
+}
+
+export type Step = { ok: true; item: PlanItem | null } | { ok: false; refusal: Refusal };
+
+export interface Planner {
+	step(row: ParsedRow): Step;
+}
+
+const label = <K extends string>(labels: Record<K, string>, v: string | null | undefined) =>
+	v ? (labels[v as K] ?? v) : '';
+
+interface Ctx {
+	db: Db;
+	communityId: number;
+	today: string;
+}
+
+function unitMap(ctx: Ctx): Map<string, number> {
+	const rows = stmt(ctx.db, 'SELECT id, code FROM units WHERE community_id = ?').all(
+		ctx.communityId
+	) as { id: number; code: string }[];
+	return new Map(rows.map((r) => [r.code.toUpperCase(), r.id]));
+}
+
+/** Keys already seen in this file: a second row with the same key is refused as a duplicate. */
+function dedupe() {
+	const seen = new Map<string, number>();
+	return (key: string, row: number): Refusal | null => {
+		const first = seen.get(key);
+		if (first !== undefined) return { row, error: 'duplicate', detail: String(first) };
+		seen.set(key, row);
+		return null;
+	};
+}
+
+function unitsPlanner(ctx: Ctx): Planner {
+	type Existing = Omit<UnitValues, 'building' | 'entrance' | 'room'> & { id: number };
+	const rows = stmt(
+		ctx.db,
+		`SELECT id, code, area_centi AS areaCenti, use, occupancy, handover_notice_date AS handoverNoticeDate,
+		 move_in_date AS moveInDate FROM units WHERE community_id = ?`
+	).all(ctx.communityId) as Existing[];
+	const byCode = new Map(rows.map((r) => [r.code.toUpperCase(), r]));
+	const seen = dedupe();
+	return {
+		step({ row, values: v }) {
+			const building = String(v.building).toUpperCase();
+			const entrance = String(v.entrance).toUpperCase();
+			const room = String(v.room).toUpperCase();
+			const code = `${building}-${entrance}-${room}`;
+			const dup = seen(code, row);
+			if (dup) return { ok: false, refusal: dup };
+			const old = byCode.get(code);
+			// An empty optional cell keeps what is recorded (it never clears a field).
+			const next: UnitValues = {
+				building,
+				entrance,
+				room,
+				code,
+				areaCenti: v.area as number,
+				use: (v.use as string) ?? old?.use ?? 'residential',
+				occupancy: (v.occupancy as string) ?? old?.occupancy ?? 'not_handed_over',
+				handoverNoticeDate: (v.handoverNoticeDate as string) ?? old?.handoverNoticeDate ?? null,
+				moveInDate: (v.moveInDate as string) ?? old?.moveInDate ?? null
+			};
+			if (!old)
+				return { ok: true, item: { row, key: code, changes: [], op: { t: 'unit.add', v: next } } };
+			const changes: FieldChange[] = [];
+			if (old.areaCenti !== next.areaCenti)
+				changes.push({
+					header: '建筑面积',
+					from: formatCenti(old.areaCenti),
+					to: formatCenti(next.areaCenti)
+				});
+			if (old.use !== next.use)
+				changes.push({
+					header: '用途',
+					from: label(USE_LABELS, old.use),
+					to: label(USE_LABELS, next.use)
+				});
+			if (old.occupancy !== next.occupancy)
+				changes.push({
+					header: '状态',
+					from: label(OCCUPANCY_LABELS, old.occupancy),
+					to: label(OCCUPANCY_LABELS, next.occupancy)
+				});
+			if (old.handoverNoticeDate !== next.handoverNoticeDate)
+				changes.push({
+					header: '交房通知日期',
+					from: old.handoverNoticeDate ?? '',
+					to: next.handoverNoticeDate ?? ''
+				});
+			if (old.moveInDate !== next.moveInDate)
+				changes.push({ header: '接房日期', from: old.moveInDate ?? '', to: next.moveInDate ?? '' });
+			if (!changes.length) return { ok: true, item: null };
+			return {
+				ok: true,
+				item: { row, key: code, changes, op: { t: 'unit.change', id: old.id, code, v: next } }
+			};
+		}
+	};
+}
+
+function peoplePlanner(ctx: Ctx): Planner {
+	const units = unitMap(ctx);
+	const owners = stmt(
+		ctx.db,
+		'SELECT id, name, phone, id_type AS idType, id_number AS idNumber FROM owners WHERE community_id = ?'
+	).all(ctx.communityId) as (OwnerRef & { id: number })[];
+	const ownerById = new Map(owners.map((o) => [o.id, o]));
+	// A person is one owners row per name and phone (someone may hold several units).
+	const byNamePhone = new Map<string, OwnerRef>();
+	for (const o of owners) if (o.phone) byNamePhone.set(`${o.name}|${o.phone}`, o);
+	const ties = stmt(
+		ctx.db,
+		`SELECT t.id, t.unit_id AS unitId, t.owner_id AS ownerId, t.role, t.start_date AS startDate, t.end_date AS endDate
+		 FROM unit_owners t JOIN units u ON u.id = t.unit_id WHERE u.community_id = ? ORDER BY t.id`
+	).all(ctx.communityId) as {
+		id: number;
+		unitId: number;
+		ownerId: number;
+		role: string;
+		startDate: string | null;
+		endDate: string | null;
+	}[];
+	type Tie = (typeof ties)[number];
+	// Per unit, role and person: the current tie, else the latest ended one.
+	const tieOf = new Map<string, Tie>();
+	// Per unit: its people by name and phone, so a phone-less member is still found again.
+	const onUnit = new Map<string, OwnerRef>();
+	for (const t of ties) {
+		const k = `${t.unitId}|${t.ownerId}|${t.role}`;
+		const prev = tieOf.get(k);
+		if (!prev || prev.endDate !== null) tieOf.set(k, t);
+		const o = ownerById.get(t.ownerId);
+		if (o) onUnit.set(`${t.unitId}|${o.name}|${o.phone}`, o);
+	}
+	const seen = dedupe();
+	return {
+		step({ row, values: v }) {
+			const unitCode = v.unit as string;
+			const unitId = units.get(unitCode);
+			if (unitId === undefined)
+				return {
+					ok: false,
+					refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode }
+				};
+			const name = v.name as string;
+			const phone = (v.phone as string) ?? '';
+			const role = v.role as string;
+			const dup = seen(`${unitId}|${name}|${phone}|${role}`, row);
+			if (dup) return { ok: false, refusal: dup };
+			const period = (v.period as Period) ?? { start: null, end: null };
+			const key = `${unitCode} ${name}`;
+			let owner =
+				onUnit.get(`${unitId}|${name}|${phone}`) ??
+				(phone ? byNamePhone.get(`${name}|${phone}`) : undefined);
+			const tie = owner?.id ? tieOf.get(`${unitId}|${owner.id}|${role}`) : undefined;
+			const idType = (v.idType as string) ?? owner?.idType ?? 'id_card';
+			const idNumber = (v.idNumber as string) ?? owner?.idNumber ?? '';
+			if (v.idNumberInvalid && (owner?.idNumber !== idNumber || owner?.idType !== idType))
+				return {
+					ok: false,
+					refusal: { row, error: 'bad_id', column: '证件号', detail: idNumber.slice(0, 40) }
+				};
+			if (!owner) {
+				owner = { id: null, name, phone, idType, idNumber };
+				onUnit.set(`${unitId}|${name}|${phone}`, owner);
+				if (phone) byNamePhone.set(`${name}|${phone}`, owner);
+			}
+			if (!tie) {
+				return {
+					ok: true,
+					item: {
+						row,
+						key,
+						changes: [],
+						op: { t: 'person.add', unitId, unitCode, owner, role, period }
+					}
+				};
+			}
+			const changes: FieldChange[] = [];
+			if (v.idType && owner.idType !== idType)
+				changes.push({
+					header: '证件类型',
+					from: label(ID_TYPE_LABELS, owner.idType),
+					to: label(ID_TYPE_LABELS, idType)
+				});
+			if (v.idNumber && owner.idNumber !== idNumber)
+				changes.push({ header: '证件号', from: owner.idNumber, to: idNumber });
+			const start = period.start ?? tie.startDate;
+			const end = period.end ?? tie.endDate;
+			if (start !== tie.startDate || end !== tie.endDate)
+				changes.push({
+					header: '起止日期',
+					from: [tie.startDate ?? '', tie.endDate ?? ''].filter(Boolean).join('至'),
+					to: [start ?? '', end ?? ''].filter(Boolean).join('至')
+				});
+			if (!changes.length) return { ok: true, item: null };
+			return {
+				ok: true,
+				item: {
+					row,
+					key,
+					changes,
+					op: {
+						t: 'person.change',
+						unitCode,
+						owner,
+						tieId: tie.id,
+						idType,
+						idNumber,
+						period: { start, end }
+					}
+				}
+			};
+		}
+	};
+}
+
+function spacesPlanner(ctx: Ctx): Planner {
+	const units = unitMap(ctx);
+	const unitCodeOf = new Map([...units].map(([code, id]) => [id, code]));
+	const spaces = stmt(
+		ctx.db,
+		'SELECT id, code, area_centi AS areaCenti, kind FROM parking_spaces WHERE community_id = ?'
+	).all(ctx.communityId) as { id: number; code: string; areaCenti: number; kind: string }[];
+	const byCode = new Map(spaces.map((s) => [s.code.toUpperCase(), s]));
+	const holdings = stmt(
+		ctx.db,
+		`SELECT h.id, h.space_id AS spaceId, h.unit_id AS unitId, h.holding FROM parking_space_holdings h
+		 JOIN parking_spaces s ON s.id = h.space_id WHERE s.community_id = ? AND h.end_date IS NULL`
+	).all(ctx.communityId) as { id: number; spaceId: number; unitId: number; holding: string }[];
+	const holdingOf = new Map(holdings.map((h) => [h.spaceId, h]));
+	const seen = dedupe();
+	return {
+		step({ row, values: v }) {
+			const code = v.code as string;
+			const dup = seen(code, row);
+			if (dup) return { ok: false, refusal: dup };
+			let unitId: number | null = null;
+			if (v.unit) {
+				const id = units.get(v.unit as string);
+				if (id === undefined)
+					return {
+						ok: false,
+						refusal: { row, error: 'unknown_unit', column: '房号', detail: v.unit as string }
+					};
+				unitId = id;
+			}
+			const old = byCode.get(code);
+			const held = old ? holdingOf.get(old.id) : undefined;
+			const next: SpaceValues = {
+				areaCenti: (v.area as number) ?? old?.areaCenti ?? 0,
+				kind: (v.kind as string) ?? old?.kind ?? 'surface',
+				unitId: unitId ?? held?.unitId ?? null,
+				holding: (v.holding as string) ?? held?.holding ?? 'owned',
+				startDate: (v.startDate as string) ?? ctx.today
+			};
+			if (!old)
+				return {
+					ok: true,
+					item: { row, key: code, changes: [], op: { t: 'space.add', code, v: next } }
+				};
+			const changes: FieldChange[] = [];
+			if (old.areaCenti !== next.areaCenti)
+				changes.push({
+					header: '面积',
+					from: formatCenti(old.areaCenti),
+					to: formatCenti(next.areaCenti)
+				});
+			if (old.kind !== next.kind)
+				changes.push({
+					header: '类型',
+					from: label(SPACE_KIND_LABELS, old.kind),
+					to: label(SPACE_KIND_LABELS, next.kind)
+				});
+			const holderChanged =
+				next.unitId !== null && (held?.unitId !== next.unitId || held?.holding !== next.holding);
+			if (held?.unitId !== next.unitId && next.unitId !== null)
+				changes.push({
+					header: '房号',
+					from: held ? (unitCodeOf.get(held.unitId) ?? '') : '',
+					to: unitCodeOf.get(next.unitId) ?? ''
+				});
+			else if (holderChanged)
+				changes.push({
+					header: '持有方式',
+					from: label(HOLDING_LABELS, held?.holding),
+					to: label(HOLDING_LABELS, next.holding)
+				});
+			if (!changes.length) return { ok: true, item: null };
+			return {
+				ok: true,
+				item: {
+					row,
+					key: code,
+					changes,
+					op: {
+						t: 'space.change',
+						id: old.id,
+						code,
+						v: holderChanged ? next : { ...next, unitId: null },
+						endHoldingId: holderChanged && held ? held.id : null
+					}
+				}
+			};
+		}
+	};
+}
+
+function vehiclesPlanner(ctx: Ctx): Planner {
+	const units = unitMap(ctx);
+	const unitCodeOf = new Map([...units].map(([code, id]) => [id, code]));
+	const spaces = stmt(ctx.db, 'SELECT id, code FROM parking_spaces WHERE community_id = ?').all(
+		ctx.communityId
+	) as { id: number; code: string }[];
+	const spaceId = new Map(spaces.map((s) => [s.code.toUpperCase(), s.id]));
+	const spaceCode = new Map(spaces.map((s) => [s.id, s.code]));
+	const people = stmt(
+		ctx.db,
+		`SELECT t.unit_id AS unitId, o.id, o.name FROM unit_owners t JOIN owners o ON o.id = t.owner_id
+		 WHERE o.community_id = ? AND t.end_date IS NULL`
+	).all(ctx.communityId) as { unitId: number; id: number; name: string }[];
+	const personOn = new Map(people.map((p) => [`${p.unitId}|${p.name}`, p.id]));
+	const nameOf = new Map(people.map((p) => [p.id, p.name]));
+	const current = stmt(
+		ctx.db,
+		`SELECT id, plate, unit_id AS unitId, owner_id AS ownerId, space_id AS spaceId FROM vehicles
+		 WHERE community_id = ? AND end_date IS NULL`
+	).all(ctx.communityId) as {
+		id: number;
+		plate: string;
+		unitId: number | null;
+		ownerId: number | null;
+		spaceId: number | null;
+	}[];
+	const byPlate = new Map(current.map((c) => [c.plate.toUpperCase(), c]));
+	const seen = dedupe();
+	return {
+		step({ row, values: v }) {
+			const plate = v.plate as string;
+			const dup = seen(plate, row);
+			if (dup) return { ok: false, refusal: dup };
+			const unitId = units.get(v.unit as string);
+			if (unitId === undefined)
+				return {
+					ok: false,
+					refusal: { row, error: 'unknown_unit', column: '房号', detail: v.unit as string }
+				};
+			let sid: number | null = null;
+			if (v.space) {
+				const id = spaceId.get(v.space as string);
+				if (id === undefined)
+					return {
+						ok: false,
+						refusal: { row, error: 'unknown_space', column: '车位号', detail: v.space as string }
+					};
+				sid = id;
+			}
+			let ownerId: number | null = null;
+			if (v.person) {
+				const id = personOn.get(`${unitId}|${v.person as string}`);
+				if (id === undefined)
+					return {
+						ok: false,
+						refusal: { row, error: 'unknown_person', column: '车主', detail: v.person as string }
+					};
+				ownerId = id;
+			}
+			const old = byPlate.get(plate);
+			const next: VehicleValues = {
+				plate,
+				unitId,
+				ownerId: ownerId ?? (old?.unitId === unitId ? old.ownerId : null),
+				spaceId: sid ?? (old?.unitId === unitId ? old.spaceId : null),
+				startDate: (v.startDate as string) ?? ctx.today
+			};
+			if (!old)
+				return {
+					ok: true,
+					item: { row, key: plate, changes: [], op: { t: 'vehicle.add', v: next } }
+				};
+			const changes: FieldChange[] = [];
+			if (old.unitId !== next.unitId)
+				changes.push({
+					header: '房号',
+					from: old.unitId ? (unitCodeOf.get(old.unitId) ?? '') : '',
+					to: v.unit as string
+				});
+			if (old.ownerId !== next.ownerId)
+				changes.push({
+					header: '车主',
+					from: old.ownerId ? (nameOf.get(old.ownerId) ?? '') : '',
+					to: next.ownerId ? (nameOf.get(next.ownerId) ?? '') : ''
+				});
+			if (old.spaceId !== next.spaceId)
+				changes.push({
+					header: '车位号',
+					from: old.spaceId ? (spaceCode.get(old.spaceId) ?? '') : '',
+					to: next.spaceId ? (spaceCode.get(next.spaceId) ?? '') : ''
+				});
+			if (!changes.length) return { ok: true, item: null };
+			return {
+				ok: true,
+				item: { row, key: plate, changes, op: { t: 'vehicle.change', endId: old.id, v: next } }
+			};
+		}
+	};
+}
+
+function openingBillsPlanner(ctx: Ctx): Planner {
+	const units = unitMap(ctx);
+	const items = stmt(
+		ctx.db,
+		'SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM fee_items WHERE community_id = ?'
+	).all(ctx.communityId) as { id: number; code: string; nameZh: string; nameEn: string }[];
+	const itemBy = new Map<string, { id: number; nameZh: string }>();
+	for (const i of items)
+		for (const n of [i.code, i.nameZh, i.nameEn]) itemBy.set(n.toLowerCase(), i);
+	// One indexed look-up per row (bills_unit_item_month): a community holds millions of bills.
+	const billAt = stmt(
+		ctx.db,
+		'SELECT principal_fen AS principalFen, due_date AS dueDate FROM bills WHERE unit_id = ? AND fee_item_id = ? AND month = ?'
+	);
+	const dueDay = new Map<string, number>();
+	const thisMonth = monthOf(ctx.today);
+	const seen = dedupe();
+	return {
+		step({ row, values: v }) {
+			const unitCode = v.unit as string;
+			const unitId = units.get(unitCode);
+			if (unitId === undefined)
+				return {
+					ok: false,
+					refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode }
+				};
+			const item = itemBy.get((v.item as string).toLowerCase());
+			if (!item)
+				return {
+					ok: false,
+					refusal: { row, error: 'unknown_item', column: '收费项目', detail: v.item as string }
+				};
+			const month = v.month as string;
+			// Arrears are for months that have begun; later months are billed as usual.
+			if (month > thisMonth)
+				return { ok: false, refusal: { row, error: 'bad_month', column: '月份', detail: month } };
+			const k = `${unitId}|${item.id}|${month}`;
+			const dup = seen(k, row);
+			if (dup) return { ok: false, refusal: dup };
+			let day = dueDay.get(month);
+			if (day === undefined)
+				dueDay.set(month, (day = billingSettings(ctx.db, ctx.communityId, month).dueDay));
+			const dueDate = (v.lateFeeFrom as string) ?? monthDay(month, day);
+			const amountFen = v.amount as number;
+			const key = `${unitCode} ${item.nameZh} ${month}`;
+			const old = billAt.get(unitId, item.id, month) as
+				{ principalFen: number; dueDate: string } | undefined;
+			if (old) {
+				// A bill is never edited: the same bill again is nothing to do; any other is a conflict.
+				if (old.principalFen === amountFen && old.dueDate === dueDate)
+					return { ok: true, item: null };
+				return {
+					ok: false,
+					refusal: {
+						row,
+						error: 'conflict',
+						detail: `${formatCenti(old.principalFen)} / ${old.dueDate}`
+					}
+				};
+			}
+			return {
+				ok: true,
+				item: {
+					row,
+					key,
+					changes: [],
+					op: { t: 'bill.add', unitId, feeItemId: item.id, month, amountFen, dueDate }
+				}
+			};
+		}
+	};
+}
+
+function openingCreditsPlanner(ctx: Ctx): Planner {
+	const units = unitMap(ctx);
+	const existing = new Map(
+		(
+			stmt(
+				ctx.db,
+				'SELECT unit_id AS unitId, kind, receipt_no AS receiptNo, amount_fen AS amountFen FROM opening_credits WHERE community_id = ?'
+			).all(ctx.communityId) as {
+				unitId: number;
+				kind: string;
+				receiptNo: string;
+				amountFen: number;
+			}[]
+		).map((r) => [`${r.unitId}|${r.kind}|${r.receiptNo}`, r.amountFen])
+	);
+	const seen = dedupe();
+	return {
+		step({ row, values: v }) {
+			const unitCode = v.unit as string;
+			const unitId = units.get(unitCode);
+			if (unitId === undefined)
+				return {
+					ok: false,
+					refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode }
+				};
+			const kind = v.kind as CreditKind;
+			const receiptNo = (v.receiptNo as string) ?? '';
+			const k = `${unitId}|${kind}|${receiptNo}`;
+			const dup = seen(k, row);
+			if (dup) return { ok: false, refusal: dup };
+			const amountFen = v.amount as number;
+			const old = existing.get(k);
+			if (old !== undefined) {
+				if (old === amountFen) return { ok: true, item: null };
+				return { ok: false, refusal: { row, error: 'conflict', detail: formatCenti(old) } };
+			}
+			return {
+				ok: true,
+				item: {
+					row,
+					key: `${unitCode} ${CREDIT_KIND_LABELS[kind]} ${receiptNo}`.trim(),
+					changes: [],
+					op: { t: 'credit.add', unitId, kind, amountFen, receiptNo }
+				}
+			};
+		}
+	};
+}
+
+/** The planner of a register, loaded with the community's records as they are now. */
+export function makePlanner(db: Db, communityId: number, kind: ImportKind, today: string): Planner {
+	const ctx = { db, communityId, today };
+	switch (kind) {
+		case 'units':
+			return unitsPlanner(ctx);
+		case 'people':
+			return peoplePlanner(ctx);
+		case 'spaces':
+			return spacesPlanner(ctx);
+		case 'vehicles':
+			return vehiclesPlanner(ctx);
+		case 'opening_bills':
+			return openingBillsPlanner(ctx);
+		case 'opening_credits':
+			return openingCreditsPlanner(ctx);
+	}
+}
