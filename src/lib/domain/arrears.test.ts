@@ -7,8 +7,11 @@ import {
 	formatRate,
 	promiseBroken,
 	rateBp,
+	unpaidLateFeeCalculator,
+	floorOf,
 	type CollectionBill
 } from './arrears';
+import { lateFeeWorking, type LateFeePeriod } from './late-fee';
 
 describe('ageBucket', () => {
 	it('puts each boundary day in its bucket (due 2026-01-20)', () => {
@@ -155,5 +158,52 @@ describe('promiseBroken', () => {
 		expect(promiseBroken('2026-11-25', '2026-11-26', 100)).toBe(true);
 		expect(promiseBroken('2026-11-25', '2026-11-26', 0)).toBe(false);
 		expect(promiseBroken(null, '2026-11-26', 100)).toBe(false);
+	});
+});
+
+describe('unpaidLateFeeCalculator', () => {
+	it('equals lateFeeWorking for untouched bills, across rate and cap changes', () => {
+		let seed = 7;
+		const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+		const schedules: LateFeePeriod[][] = [
+			[{ from: '0000-01-01', ratePerMille: 3, capPercent: 100 }],
+			[{ from: '0000-01-01', ratePerMille: 3, capPercent: null }],
+			[
+				{ from: '0000-01-01', ratePerMille: 3, capPercent: 100 },
+				{ from: '2025-06-01', ratePerMille: 0.5, capPercent: 30 },
+				{ from: '2026-03-15', ratePerMille: 2.25, capPercent: 50 }
+			]
+		];
+		let checked = 0;
+		for (const schedule of schedules) {
+			for (const asOf of ['2026-11-23', '2025-06-01', '2024-02-29']) {
+				const fee = unpaidLateFeeCalculator(schedule, asOf);
+				for (let i = 0; i < 400; i++) {
+					const principalFen = Math.floor(rnd() * 300_000) + (i % 7 === 0 ? 0 : 1);
+					const dueDate = `20${22 + Math.floor(rnd() * 5)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-20`;
+					expect(fee(principalFen, dueDate)).toBe(
+						lateFeeWorking({ principalFen, dueDate, asOf, schedule }).fen
+					);
+					checked++;
+				}
+			}
+		}
+		expect(checked).toBe(3600);
+	});
+	it('worked example: ¥256.80 due 2026-03-20, 26 days → ¥20.03', () => {
+		const fee = unpaidLateFeeCalculator(
+			[{ from: '0000-01-01', ratePerMille: 3, capPercent: 100 }],
+			'2026-04-15'
+		);
+		expect(fee(25680, '2026-03-20')).toBe(2003);
+	});
+});
+
+describe('floorOf', () => {
+	it('takes the room number without its last two digits', () => {
+		expect(floorOf('1502')).toBe('15');
+		expect(floorOf('301')).toBe('3');
+		expect(floorOf('0801')).toBe('8');
+		expect(floorOf('A1')).toBe('');
 	});
 });

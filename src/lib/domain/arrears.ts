@@ -30,6 +30,7 @@
  * Rates are kept as basis points (万分之一, 1 bp = 0.01 %), rounded half up.
  */
 import { daysBetween } from '../dates';
+import { lateFeeWorking, type LateFeePeriod } from './late-fee';
 
 export const AGE_BUCKETS = ['d0_30', 'd31_90', 'd91_180', 'd181_365', 'over_365'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
@@ -193,4 +194,69 @@ export function promiseBroken(
 	owingFen: number
 ): boolean {
 	return promisedDate !== null && promisedDate < asOf && owingFen > 0;
+}
+
+// ---------------------------------------------------------------- late fee of an untouched bill
+
+/**
+ * The late fee of a bill nothing has been paid or credited on, as of `asOf`, for many bills at
+ * once: equal to `lateFeeWorking({ principalFen, dueDate, asOf, schedule }).fen` (a test checks
+ * them against each other), without building the working. The days each rate period covers are
+ * worked out once per due date; amounts that could leave exact integer arithmetic in doubles go
+ * through `lateFeeWorking` itself.
+ */
+export function unpaidLateFeeCalculator(
+	schedule: readonly LateFeePeriod[],
+	asOf: string
+): (principalFen: number, dueDate: string) => number {
+	const periods = [...schedule].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+	// Rates and caps as integers × 10⁴ (up to 4 decimals, as the late-fee rule allows).
+	const rates = periods.map((p) => Math.round(p.ratePerMille * 10_000));
+	const caps = periods.map((p) => (p.capPercent === null ? null : Math.round(p.capPercent * 10_000)));
+	const exact = periods.every(
+		(p, i) =>
+			rates[i] / 10_000 === p.ratePerMille && (caps[i] === null || caps[i]! / 10_000 === p.capPercent)
+	);
+	const byDue = new Map<string, number[]>();
+	const daysOf = (dueDate: string): number[] => {
+		let d = byDue.get(dueDate);
+		if (!d) {
+			const days = Math.max(0, daysBetween(dueDate, asOf));
+			const starts = periods.map((p, i) => (i === 0 ? -Infinity : daysBetween(dueDate, p.from)));
+			d = periods.map((_, k) => {
+				const end = k + 1 < periods.length ? starts[k + 1] - 1 : Infinity;
+				return Math.max(0, Math.min(days, end) - Math.max(1, starts[k]) + 1);
+			});
+			byDue.set(dueDate, d);
+		}
+		return d;
+	};
+	const SCALE = 10_000;
+	const UNIT = 1000 * SCALE; // fee × UNIT = Σ principal × days × rate(×10⁴)
+	return (principalFen, dueDate) => {
+		const days = daysOf(dueDate);
+		// Beyond this the products below could pass 2⁵³: let the exact BigInt rule answer.
+		if (!exact || principalFen > 100_000_000 || days.reduce((s, d) => s + d, 0) > 40_000)
+			return lateFeeWorking({ principalFen, dueDate, asOf, schedule }).fen;
+		let cum = 0;
+		for (let k = 0; k < periods.length; k++) {
+			const accrued = principalFen * days[k] * rates[k];
+			const cap = caps[k];
+			if (cap === null) {
+				cum += accrued;
+				continue;
+			}
+			// The cap in fen, rounded half up: P × cap% ÷ 100 (cap × 10⁴).
+			const capFen = Math.floor((2 * principalFen * cap + 100 * SCALE) / (200 * SCALE));
+			const bound = capFen * UNIT;
+			cum = cum + accrued < bound ? cum + accrued : cum > bound ? cum : bound;
+		}
+		return Math.floor((2 * cum + UNIT) / (2 * UNIT));
+	};
+}
+
+/** The floor of a room number: "1502" → "15", "301" → "3"; a short or odd room → "". */
+export function floorOf(room: string): string {
+	const m = /^(\d+?)(\d{2})$/.exec(room);
+	return m ? String(Number(m[1])) : '';
 }

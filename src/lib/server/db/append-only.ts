@@ -29,6 +29,8 @@ export const APPEND_ONLY_TABLES = [
 	'cashier_shifts',
 	'shift_closes',
 	'shift_acknowledgements',
+	'principal_postings',
+	'arrears_reminders',
 	'audit_log'
 ] as const;
 

@@ -9,3 +9,4 @@ export * from './queue';
 export * from './waivers';
 export * from './shifts';
 export * from './pricing';
+export * from './arrears';

@@ -75,7 +75,15 @@ export const bills = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('bills_unit_item_month').on(t.unitId, t.feeItemId, t.month),
-		index('bills_community_month').on(t.communityId, t.month)
+		index('bills_community_month').on(t.communityId, t.month),
+		// 应收 of a period read from the index alone (arrears area, migration 0024).
+		index('bills_community_month_amount').on(
+			t.communityId,
+			t.month,
+			t.unitId,
+			t.feeItemId,
+			t.principalFen
+		)
 	]
 );
 
