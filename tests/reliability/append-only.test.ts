@@ -12,7 +12,9 @@ import { freshDb } from './lib/server';
 /** Tables that hold amounts but are workflow state, with the append-only table that books the money. */
 const MONEY_TABLES_NOT_APPEND_ONLY: Record<string, string> = {
 	waiver_requests:
-		'the decision is also written to waiver_events and the waived amount to waiver_entries (both append-only)'
+		'the decision is also written to waiver_events and the waived amount to waiver_entries (both append-only)',
+	open_bills:
+		'an index of the bills that may still owe, kept by triggers (migration 0024); its principal_fen is a copy of the insert-only bills row'
 };
 
 let sqlite: Database.Database;

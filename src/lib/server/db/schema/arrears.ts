@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	sqliteTable,
+	integer,
+	text,
+	index,
+	primaryKey,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 import { bills } from './ledger';
 import { communities, staffUsers, units } from './core';
 import { REMINDER_KINDS, REMINDER_OUTCOMES } from '../../../domain/arrears';
@@ -11,21 +18,30 @@ import { REMINDER_KINDS, REMINDER_OUTCOMES } from '../../../domain/arrears';
 
 /**
  * Bills that may still owe principal or late fee: an index kept by triggers (a bill leaves it when
- * provably settled; a void or a waiver reversal puts it back). Not insert-only: it holds no amount.
+ * provably settled; a void or a waiver reversal puts it back). Not insert-only: rows leave it, and its
+ * one amount is a copy of the bill's (tests/reliability/append-only.test.ts says so).
  */
 export const openBills = sqliteTable(
 	'open_bills',
 	{
-		billId: integer('bill_id')
-			.primaryKey()
-			.references(() => bills.id),
 		communityId: integer('community_id').notNull(),
-		unitId: integer('unit_id').notNull(),
 		dueDate: text('due_date').notNull(),
+		billId: integer('bill_id')
+			.notNull()
+			.references(() => bills.id),
+		unitId: integer('unit_id').notNull(),
+		feeItemId: integer('fee_item_id').notNull(),
+		month: text('month').notNull(),
+		/** A copy of the bill's principal (bills are insert-only, so it never changes). */
+		principalFen: integer('principal_fen').notNull(),
 		/** Some payment, credit or waiver names the bill; untouched bills owe their whole principal. */
 		touched: integer('touched').notNull().default(0)
 	},
-	(t) => [index('open_bills_community_due').on(t.communityId, t.dueDate)]
+	// WITHOUT ROWID in the migration: rows are clustered by (community, due date).
+	(t) => [
+		primaryKey({ columns: [t.communityId, t.dueDate, t.billId] }),
+		uniqueIndex('open_bills_bill').on(t.billId)
+	]
 );
 
 /** Each principal payment line and 空置减免 credit with its bill's month and its own date. Insert-only. */
