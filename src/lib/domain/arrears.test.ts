@@ -164,7 +164,7 @@ describe('promiseBroken', () => {
 describe('unpaidLateFeeCalculator', () => {
 	it('equals lateFeeWorking for untouched bills, across rate and cap changes', () => {
 		let seed = 7;
-		const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+		const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 		const schedules: LateFeePeriod[][] = [
 			[{ from: '0000-01-01', ratePerMille: 3, capPercent: 100 }],
 			[{ from: '0000-01-01', ratePerMille: 3, capPercent: null }],

@@ -172,7 +172,7 @@ export const REMINDER_KINDS = ['notice', 'call', 'visit'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const REMINDER_OUTCOMES = [
-	'delivered',
+	'sent',
 	'promised',
 	'refused',
 	'no_answer',
@@ -212,10 +212,13 @@ export function unpaidLateFeeCalculator(
 	const periods = [...schedule].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 	// Rates and caps as integers × 10⁴ (up to 4 decimals, as the late-fee rule allows).
 	const rates = periods.map((p) => Math.round(p.ratePerMille * 10_000));
-	const caps = periods.map((p) => (p.capPercent === null ? null : Math.round(p.capPercent * 10_000)));
+	const caps = periods.map((p) =>
+		p.capPercent === null ? null : Math.round(p.capPercent * 10_000)
+	);
 	const exact = periods.every(
 		(p, i) =>
-			rates[i] / 10_000 === p.ratePerMille && (caps[i] === null || caps[i]! / 10_000 === p.capPercent)
+			rates[i] / 10_000 === p.ratePerMille &&
+			(caps[i] === null || caps[i]! / 10_000 === p.capPercent)
 	);
 	const byDue = new Map<string, number[]>();
 	const daysOf = (dueDate: string): number[] => {

@@ -151,7 +151,12 @@ type Candidate = {
  * Every bill owing something on `asOf` that was due before it (paying on the due date is on time),
  * with what it owes that day.
  */
-export function arrearsBills(db: Db, communityId: number, asOf: string, today: string): ArrearsBill[] {
+export function arrearsBills(
+	db: Db,
+	communityId: number,
+	asOf: string,
+	today: string
+): ArrearsBill[] {
 	const schedule = lateFeeScheduleOf(db, communityId);
 	const candidates = stmt(db, CANDIDATES_SQL).all(communityId, asOf) as Candidate[];
 	if (asOf < today) {
@@ -385,7 +390,9 @@ export function buildingsOf(db: Db, communityId: number): string[] {
 		}[]
 	)
 		.map((r) => r.building)
-		.sort((a, b) => (Number.parseInt(a, 10) || 0) - (Number.parseInt(b, 10) || 0) || (a < b ? -1 : 1));
+		.sort(
+			(a, b) => (Number.parseInt(a, 10) || 0) - (Number.parseInt(b, 10) || 0) || (a < b ? -1 : 1)
+		);
 }
 
 /** Fee items (id, names) of the community, in their order. */
