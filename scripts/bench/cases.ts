@@ -19,6 +19,7 @@ import { verifyUrl } from '../../src/lib/server/receipts/index.ts';
 import { addMonths } from '../../src/lib/dates.ts';
 import type { DatasetInfo } from './dataset.ts';
 import { median, percentile, timed, timedAsync, type CaseResult } from './report.ts';
+import { arrearsCases } from './arrears.ts';
 import { dailyReportCases } from './daily-report.ts';
 
 export interface BenchUnit {
@@ -254,5 +255,7 @@ export const benchCases: BenchCase[] = [
 	receiptPdf,
 	billing,
 	// Daily report (日报) timings: scripts/bench/daily-report.ts.
-	...dailyReportCases
+	...dailyReportCases,
+	// Arrears register and collection rate (issue 19): scripts/bench/arrears.ts.
+	...arrearsCases
 ];
