@@ -124,6 +124,7 @@ test('register → notices for three units → a promised call → a payment cha
 	// Three days on, the promise of the 25th has not been kept.
 	try {
 		await setClockOffset(page.request, 3 * DAY);
+		await login(page, 'manager'); // three days on, the session has expired
 		await open(page, '/arrears?building=3');
 		await expect(row(page, '3-1-301').getByTestId('arrears-promise-broken')).toContainText(
 			'2026-11-25'
