@@ -8,22 +8,21 @@
 -- Rows that stay although nothing is owed (e.g. a late fee waived without a late-fee line) are
 -- harmless: the register works every figure out from the ledger and drops bills that owe nothing.
 -- `touched` = some payment, credit or waiver names the bill (untouched bills owe their whole principal).
--- The bill's columns the register needs are copied in and the rows are clustered by due date
--- (WITHOUT ROWID), so the register reads one contiguous range instead of a page per bill.
+-- The bill's columns the register needs are copied in and covered by one index ordered by due date,
+-- so the register reads one contiguous range of the index instead of a page per bill.
 CREATE TABLE `open_bills` (
+	`bill_id` integer PRIMARY KEY NOT NULL,
 	`community_id` integer NOT NULL,
 	`due_date` text NOT NULL,
-	`bill_id` integer NOT NULL,
 	`unit_id` integer NOT NULL,
 	`fee_item_id` integer NOT NULL,
 	`month` text NOT NULL,
 	`principal_fen` integer NOT NULL,
 	`touched` integer DEFAULT 0 NOT NULL,
-	PRIMARY KEY(`community_id`, `due_date`, `bill_id`),
 	FOREIGN KEY (`bill_id`) REFERENCES `bills`(`id`) ON UPDATE no action ON DELETE no action
-) WITHOUT ROWID;
+);
 --> statement-breakpoint
-CREATE UNIQUE INDEX `open_bills_bill` ON `open_bills` (`bill_id`);--> statement-breakpoint
+CREATE INDEX `open_bills_range` ON `open_bills` (`community_id`,`due_date`,`unit_id`,`fee_item_id`,`month`,`principal_fen`,`touched`);--> statement-breakpoint
 -- Principal postings: each principal payment line and each 空置减免 credit, with its bill's month and
 -- its own date, so the collection rate sums a period from one index instead of joining every line to
 -- its payment and bill. Insert-only, written by triggers in the same transaction as its source row.

@@ -1,12 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-	sqliteTable,
-	integer,
-	text,
-	index,
-	primaryKey,
-	uniqueIndex
-} from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bills } from './ledger';
 import { communities, staffUsers, units } from './core';
 import { REMINDER_KINDS, REMINDER_OUTCOMES } from '../../../domain/arrears';
@@ -24,11 +17,11 @@ import { REMINDER_KINDS, REMINDER_OUTCOMES } from '../../../domain/arrears';
 export const openBills = sqliteTable(
 	'open_bills',
 	{
+		billId: integer('bill_id')
+			.primaryKey()
+			.references(() => bills.id),
 		communityId: integer('community_id').notNull(),
 		dueDate: text('due_date').notNull(),
-		billId: integer('bill_id')
-			.notNull()
-			.references(() => bills.id),
 		unitId: integer('unit_id').notNull(),
 		feeItemId: integer('fee_item_id').notNull(),
 		month: text('month').notNull(),
@@ -37,10 +30,17 @@ export const openBills = sqliteTable(
 		/** Some payment, credit or waiver names the bill; untouched bills owe their whole principal. */
 		touched: integer('touched').notNull().default(0)
 	},
-	// WITHOUT ROWID in the migration: rows are clustered by (community, due date).
+	// Covers the register's read: one contiguous range by (community, due date).
 	(t) => [
-		primaryKey({ columns: [t.communityId, t.dueDate, t.billId] }),
-		uniqueIndex('open_bills_bill').on(t.billId)
+		index('open_bills_range').on(
+			t.communityId,
+			t.dueDate,
+			t.unitId,
+			t.feeItemId,
+			t.month,
+			t.principalFen,
+			t.touched
+		)
 	]
 );
 
