@@ -137,15 +137,10 @@ const REMINDERS_SQL = `SELECT r.unit_id AS unitId, r.kind, r.outcome, r.local_da
 const PROMISES_SQL = `SELECT r.unit_id AS unitId, r.promised_date AS promisedDate FROM arrears_reminders r
 	WHERE r.id IN (SELECT MAX(id) FROM arrears_reminders WHERE community_id = ? AND local_date <= ? AND promised_date IS NOT NULL GROUP BY unit_id)`;
 
-type Candidate = {
-	billId: number;
-	unitId: number;
-	touched: number;
-	feeItemId: number;
-	month: string;
-	dueDate: string;
-	principalFen: number;
-};
+/** [billId, unitId, touched, feeItemId, month, dueDate, principalFen]: read as arrays (82 000 bills
+ * owing on the benchmark community; objects cost a third more). */
+type Candidate = [number, number, number, number, string, string, number];
+const [ID, UNIT, TOUCHED, ITEM, MONTH, DUE, PRINCIPAL] = [0, 1, 2, 3, 4, 5, 6] as const;
 
 /**
  * Every bill owing something on `asOf` that was due before it (paying on the due date is on time),
@@ -158,21 +153,15 @@ export function arrearsBills(
 	today: string
 ): ArrearsBill[] {
 	const schedule = lateFeeScheduleOf(db, communityId);
-	const candidates = stmt(db, CANDIDATES_SQL).all(communityId, asOf) as Candidate[];
+	const candidates = stmt(db, CANDIDATES_SQL).raw(true).all(communityId, asOf) as Candidate[];
 	if (asOf < today) {
-		const seen = new Set(candidates.map((c) => c.billId));
-		for (const c of stmt(db, LATER_SQL).all(
-			communityId,
-			asOf,
-			communityId,
-			asOf,
-			communityId,
-			asOf,
-			asOf
-		) as Candidate[])
-			if (!seen.has(c.billId)) candidates.push(c);
+		const seen = new Set(candidates.map((c) => c[ID]));
+		for (const c of stmt(db, LATER_SQL)
+			.raw(true)
+			.all(communityId, asOf, communityId, asOf, communityId, asOf, asOf) as Candidate[])
+			if (!seen.has(c[ID])) candidates.push(c);
 	}
-	const touched = candidates.filter((c) => c.touched).map((c) => c.billId);
+	const touched = candidates.filter((c) => c[TOUCHED]).map((c) => c[ID]);
 	const postings = new Map<number, LateFeePayment[]>();
 	const latePaid = new Map<number, number>();
 	const waived = new Map<number, number>();
@@ -202,37 +191,37 @@ export function arrearsBills(
 	};
 	const out: ArrearsBill[] = [];
 	for (const c of candidates) {
-		let principalDueFen = c.principalFen;
+		let principalDueFen = c[PRINCIPAL];
 		let lateFeeDueFen: number;
-		const paid = postings.get(c.billId);
-		if (!c.touched || !paid) {
-			lateFeeDueFen = unpaidFee(c.principalFen, c.dueDate);
+		const paid = postings.get(c[ID]);
+		if (!c[TOUCHED] || !paid) {
+			lateFeeDueFen = unpaidFee(c[PRINCIPAL], c[DUE]);
 		} else {
 			const settled = paid.reduce((s, p) => s + p.principalFen, 0);
-			principalDueFen = Math.max(0, c.principalFen - settled);
+			principalDueFen = Math.max(0, c[PRINCIPAL] - settled);
 			lateFeeDueFen = lateFeeWorking({
-				principalFen: c.principalFen,
-				dueDate: c.dueDate,
+				principalFen: c[PRINCIPAL],
+				dueDate: c[DUE],
 				asOf,
 				payments: paid,
 				schedule
 			}).fen;
 		}
-		if (c.touched)
+		if (c[TOUCHED])
 			lateFeeDueFen = Math.max(
 				0,
-				lateFeeDueFen - (latePaid.get(c.billId) ?? 0) - (waived.get(c.billId) ?? 0)
+				lateFeeDueFen - (latePaid.get(c[ID]) ?? 0) - (waived.get(c[ID]) ?? 0)
 			);
 		if (principalDueFen === 0 && lateFeeDueFen === 0) continue;
 		out.push({
-			billId: c.billId,
-			unitId: c.unitId,
-			feeItemId: c.feeItemId,
-			month: c.month,
-			dueDate: c.dueDate,
+			billId: c[ID],
+			unitId: c[UNIT],
+			feeItemId: c[ITEM],
+			month: c[MONTH],
+			dueDate: c[DUE],
 			principalDueFen,
 			lateFeeDueFen,
-			days: daysOf(c.dueDate)
+			days: daysOf(c[DUE])
 		});
 	}
 	return out;
