@@ -19,6 +19,7 @@ import { verifyUrl } from '../../src/lib/server/receipts/index.ts';
 import { addMonths } from '../../src/lib/dates.ts';
 import type { DatasetInfo } from './dataset.ts';
 import { median, percentile, timed, timedAsync, type CaseResult } from './report.ts';
+import { arrearsCases } from './arrears.ts';
 import { dailyReportCases } from './daily-report.ts';
 import { importCase } from './import.ts';
 
@@ -257,5 +258,7 @@ export const benchCases: BenchCase[] = [
 	// Daily report (日报) timings: scripts/bench/daily-report.ts.
 	...dailyReportCases,
 	// Import preview of a 20 000-row file: scripts/bench/import.ts.
-	importCase
+	importCase,
+	// Arrears register and collection rate (issue 19): scripts/bench/arrears.ts.
+	...arrearsCases
 ];

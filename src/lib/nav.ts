@@ -26,6 +26,7 @@ export function managerNav(role: string): NavItem[] {
 	items.push({ href: '/manager/billing', label: m.fees_billing_nav(), key: '2' });
 	items.push({ href: '/manager/waivers', label: m.waivers_manager_nav(), key: '3' });
 	items.push({ href: '/reports', label: m.reports_nav(), key: '5' });
+	items.push({ href: '/arrears', label: m.arrears_nav(), key: '6' });
 	items.push({ href: '/manager/voids', label: m.receipts_voids_nav(), key: '7' });
 	items.push({ href: '/records', label: m.records_nav(), key: '8' });
 	if (role === 'admin') items.push({ href: '/admin', label: m.nav_admin(), key: '9' });

@@ -14,7 +14,9 @@ const MONEY_TABLES_NOT_APPEND_ONLY: Record<string, string> = {
 	waiver_requests:
 		'the decision is also written to waiver_events and the waived amount to waiver_entries (both append-only)',
 	paid_services:
-		'the wall price list, edited in place (audited); a charge copies its price into charges and bills (both append-only)'
+		'the wall price list, edited in place (audited); a charge copies its price into charges and bills (both append-only)',
+	open_bills:
+		'an index of the bills that may still owe, kept by triggers (migration 0024); its principal_fen is a copy of the insert-only bills row'
 };
 
 let sqlite: Database.Database;

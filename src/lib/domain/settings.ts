@@ -68,6 +68,8 @@ export const settingsSchema = z.object({
 		.object({
 			idleSeconds: z.number().int().min(10).max(600).default(60),
 			phone: z.string().max(40).default(''),
+			/** 服务时间 of the counter, printed on reminder notices (催缴通知单); '' = not printed. */
+			counterHours: z.string().max(60).default(''),
 			/** Wall texts shown on the kiosk (报事处理流程, 装修手续办理流程, 服务承诺); '' = the standard's text, translated. */
 			reportProcedure: z.string().max(4000).default(''),
 			renovationProcedure: z.string().max(4000).default(''),

@@ -489,6 +489,7 @@ describe('saveSettings', () => {
 		expect(s.kiosk).toEqual({
 			idleSeconds: 120,
 			phone: '0571-1',
+			counterHours: '',
 			reportProcedure: '',
 			renovationProcedure: '1. 申请\n2. 审批',
 			serviceCommitments: '首问负责',

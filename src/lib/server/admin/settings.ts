@@ -73,6 +73,7 @@ const STORED_AT = {
 	staffIdleMinutes: ['sessions', 'staffIdleMinutes'],
 	staffAbsoluteHours: ['sessions', 'staffAbsoluteHours'],
 	kioskPhone: ['kiosk', 'phone'],
+	counterHours: ['kiosk', 'counterHours'],
 	kioskIdleSeconds: ['kiosk', 'idleSeconds'],
 	reportProcedure: ['kiosk', 'reportProcedure'],
 	renovationProcedure: ['kiosk', 'renovationProcedure'],
@@ -168,6 +169,12 @@ export const settingsFormSchema = z
 			.trim()
 			.max(maxLengthOf('kioskPhone'))
 			.regex(/^[0-9+\-() ]*$/, { error: () => m.validation_phone_format() }),
+		// 服务时间 printed on reminder notices (arrears); may be empty.
+		counterHours: z
+			.string()
+			.trim()
+			.max(maxLengthOf('counterHours'))
+			.refine((s) => !/[<>\p{Cc}]/u.test(s), { error: () => m.validation_no_markup() }),
 		kioskIdleSeconds: whole('kioskIdleSeconds'),
 		reportProcedure: wallText('reportProcedure'),
 		renovationProcedure: wallText('renovationProcedure'),
@@ -194,6 +201,7 @@ export type SettingsForm = z.infer<typeof settingsFormSchema>;
 /** Lengths the page shows or puts in maxlength, from the same limits. */
 export const settingsFormLimits = {
 	phone: maxLengthOf('kioskPhone'),
+	counterHours: maxLengthOf('counterHours'),
 	wallText: maxLengthOf('reportProcedure')
 };
 export type SettingsFormValues = Record<keyof SettingsForm, string>;

@@ -32,6 +32,8 @@ export const APPEND_ONLY_TABLES = [
 	'shift_closes',
 	'shift_acknowledgements',
 	'charges',
+	'principal_postings',
+	'arrears_reminders',
 	'audit_log'
 ] as const;
 

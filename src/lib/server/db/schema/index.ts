@@ -11,3 +11,4 @@ export * from './shifts';
 export * from './pricing';
 export * from './charges';
 export * from './imports';
+export * from './arrears';

@@ -107,7 +107,18 @@ export const bills = sqliteTable(
 			.on(t.unitId, t.feeItemId, t.month)
 			.where(sql`${t.source} <> 'charge'`),
 		index('bills_community_month').on(t.communityId, t.month),
-		index('bills_unit_month').on(t.unitId, t.month)
+		index('bills_unit_month').on(t.unitId, t.month),
+		index('bills_no_late_fee')
+			.on(t.communityId)
+			.where(sql`${t.lateFeeApplies} = 0`),
+		// 应收 of a period read from the index alone (arrears area, migration 0024).
+		index('bills_community_month_amount').on(
+			t.communityId,
+			t.month,
+			t.unitId,
+			t.feeItemId,
+			t.principalFen
+		)
 	]
 );
 

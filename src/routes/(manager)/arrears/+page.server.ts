@@ -1,0 +1,70 @@
+import { redirect } from '@sveltejs/kit';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { failForm, parseForm } from '$lib/server/forms';
+import { communityToday, getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import {
+	ArrearsError,
+	noticesSchema,
+	recordNotices,
+	registerQueryString
+} from '$lib/server/arrears';
+import { arrearsMessage, registerContext, registerFor } from './shared';
+import type { Actions, PageServerLoad } from './$types';
+
+/** /arrears — 欠费台账: every unit owing on a date, filtered and sorted, with ageing and totals. */
+export const load = (({ locals, url }) => {
+	const user = requireStaff(locals, 'manager', url);
+	const ctx = registerContext(user.communityId, url);
+	const base = {
+		today: ctx.today,
+		buildings: ctx.buildings,
+		items: ctx.items,
+		formKey: crypto.randomUUID()
+	};
+	if (!ctx.query.ok)
+		return {
+			...base,
+			values: ctx.query.values,
+			message: ctx.query.message,
+			register: null,
+			qs: ''
+		};
+	const q = ctx.query.query;
+	return {
+		...base,
+		values: q.values,
+		message: null,
+		register: registerFor(user.communityId, ctx.today, q),
+		qs: registerQueryString(q.values)
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	/** 打印催缴通知单: records a notice for each ticked unit, then opens the batch's PDF. */
+	notices: async ({ locals, url, request }) => {
+		const user = requireStaff(locals, 'manager', url);
+		const parsed = parseForm(noticesSchema(), await request.formData());
+		if (!parsed.ok) return failForm(400, Object.values(parsed.errors)[0], parsed);
+		const db = getDb();
+		const now = nowMs();
+		const today = communityToday(getCommunity(db, user.communityId), new Date(now));
+		try {
+			recordNotices(
+				db,
+				user.communityId,
+				user.id,
+				parsed.data.unit,
+				parsed.data.formKey,
+				today,
+				now
+			);
+		} catch (e) {
+			if (e instanceof ArrearsError)
+				return failForm(e.code === 'unknown_unit' ? 400 : 409, arrearsMessage(e));
+			throw e;
+		}
+		redirect(303, `/arrears/notices.pdf?batch=${parsed.data.formKey}&format=${parsed.data.format}`);
+	}
+} satisfies Actions;
