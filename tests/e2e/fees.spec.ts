@@ -182,7 +182,8 @@ test('two clerks on the same bills: the second is told they are already paid', a
 test('prepaying a year from the current month, as the move-in page links it', async ({ page }) => {
 	await login(page, 'clerk');
 	await open(page, '/fees/2-1-501?prepay=12');
-	await expect(page.getByTestId('fees-prepay')).toHaveValue('12');
+	// 2026-11 is billed (and ticked as due): the prepayment itself starts at 2026-12.
+	await expect(page.getByTestId('fees-prepay')).toHaveValue('11');
 	await expect(page.getByTestId('fees-owed-sentence')).toContainText(
 		'2026年11月至2027年10月物业服务费'
 	);

@@ -7,6 +7,7 @@ import { LedgerError } from '$lib/server/ledger';
 import { requireCashShift } from '$lib/server/shifts';
 import { failForm } from '$lib/server/forms';
 import {
+	lastBilledMonth,
 	MAX_PREPAY_MONTHS,
 	postFeePayment,
 	prepayPreview,
@@ -17,6 +18,8 @@ import {
 } from '$lib/server/fees';
 import { ledgerMessage, readPaymentForm, type PaymentForm } from '$lib/server/fees/form';
 import { m } from '$lib/paraglide/messages.js';
+import { prepayCountThrough, prepayOffers, prepayStartMonth } from '$lib/domain/prepay';
+import { addMonths } from '$lib/dates';
 
 function unitOf(communityId: number, code: string) {
 	const unitId = unitIdByCode(getDb(), communityId, code);
@@ -31,16 +34,31 @@ export const load = ({ locals, url, params }) => {
 	const today = communityToday(community);
 	const unitId = unitOf(user.communityId, params.unitCode);
 	const account = unitAccount(db, user.communityId, unitId, today)!;
+	// Prepayment starts after the last month billed or paid; offers worth ¥0 are not shown.
+	const prepayFrom = prepayStartMonth(today.slice(0, 7), lastBilledMonth(db, unitId));
+	const preview = prepayPreview(db, user.communityId, unitId, prepayFrom, MAX_PREPAY_MONTHS);
+	// ?prepay=N (the move-in page's link) names the months from the current month to cover.
 	const prepayParam = Number(url.searchParams.get('prepay') ?? 0);
 	const prepay =
 		Number.isSafeInteger(prepayParam) && prepayParam > 0
-			? Math.min(prepayParam, MAX_PREPAY_MONTHS)
+			? Math.min(
+					MAX_PREPAY_MONTHS,
+					prepayCountThrough(
+						prepayFrom,
+						addMonths(today.slice(0, 7), Math.min(prepayParam, MAX_PREPAY_MONTHS) - 1)
+					)
+				)
 			: 0;
+	const offers = prepayOffers(
+		prepayFrom,
+		preview.map((p) => p.newBills.reduce((s, b) => s + b.principalFen, 0))
+	);
 	return {
 		today,
-		currentMonth: today.slice(0, 7),
+		prepayFrom,
 		account,
-		preview: prepayPreview(db, user.communityId, unitId, today.slice(0, 7), MAX_PREPAY_MONTHS),
+		preview,
+		offers,
 		prepay,
 		ratePerMille: community.settings.fees.lateFeeRatePerMille,
 		// One key per rendering of the form: a double submit or a retry posts once.
