@@ -31,15 +31,16 @@ test('a clerk finds a unit by typing and takes three months with late fees in ca
 	await page.keyboard.press('Alt+2');
 	await expect(page).toHaveURL(/\/fees$/);
 
-	// Type-ahead: typing narrows the list; arrows choose; Enter opens.
+	// Type-ahead: typing narrows the list; Enter with two matches moves into it; arrows choose; Enter opens.
 	const search = page.getByTestId('fees-search');
 	await search.pressSequentially('2-1-30', { delay: 30 });
 	const hits = page.getByTestId('fees-hits').getByRole('option');
 	await expect(hits).toHaveCount(2);
 	await expect(hits.first()).toContainText('2-1-301');
-	await search.press('ArrowDown');
-	await search.press('ArrowUp');
 	await search.press('Enter');
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('ArrowUp');
+	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/fees\/2-1-301$/);
 
 	// Oldest first, each overdue with its late fee; the standard's sentence.
