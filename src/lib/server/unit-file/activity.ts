@@ -105,7 +105,7 @@ export function fileTickets(db: Db, unitId: number, timeZone: string): FileTicke
 			db,
 			`SELECT ticket_no AS ticketNo, kind, state, text, received_at AS receivedAt FROM tickets
 			WHERE unit_id = ? ORDER BY received_at DESC, id DESC LIMIT 50`
-		).all(unitId) as Omit<FileTicket, 'receivedAt'> & { receivedAt: number }[]
+		).all(unitId) as (Omit<FileTicket, 'receivedAt'> & { receivedAt: number })[]
 	).map((t) => ({
 		...t,
 		text: t.text.length > 60 ? `${t.text.slice(0, 60)}…` : t.text,

@@ -75,6 +75,40 @@ export function ownerUnits(db: Db, communityId: number, ownerId: number): OwnerU
 	).all(ownerId, communityId) as OwnerUnit[];
 }
 
+/** A person of this community (the payer whose units are shown), or null. */
+export function ownerOf(
+	db: Db,
+	communityId: number,
+	ownerId: number
+): { id: number; name: string; phone: string } | null {
+	return (
+		(stmt(db, 'SELECT id, name, phone FROM owners WHERE id = ? AND community_id = ?').get(
+			ownerId,
+			communityId
+		) as { id: number; name: string; phone: string } | undefined) ?? null
+	);
+}
+
+export interface KeyPayment {
+	receiptNo: string;
+	unitCode: string | null;
+	totalFen: number;
+	method: string;
+	tenderedFen: number | null;
+	changeFen: number | null;
+}
+
+/** The receipts a multi-unit form key posted (room order as posted: receipt order). */
+export function paymentsOfKey(db: Db, communityId: number, key: string): KeyPayment[] {
+	return stmt(
+		db,
+		`SELECT p.receipt_no AS receiptNo, u.code AS unitCode, p.total_fen AS totalFen, p.method,
+			p.tendered_fen AS tenderedFen, p.change_fen AS changeFen
+		FROM payments p LEFT JOIN units u ON u.id = p.unit_id
+		WHERE p.community_id = ? AND p.idempotency_key >= ? AND p.idempotency_key < ? ORDER BY p.id`
+	).all(communityId, `${key}#`, `${key}#\uffff`) as KeyPayment[];
+}
+
 /** The chosen bills grouped by the owner's units (room order); a bill of any other unit is 'not_found'. */
 function groupBills(
 	db: Db,

@@ -18,6 +18,7 @@ import {
 } from '$lib/server/fees';
 import { ledgerMessage, readPaymentForm, type PaymentForm } from '$lib/server/fees/form';
 import { m } from '$lib/paraglide/messages.js';
+import { ownerUnits } from '$lib/server/unit-file/multi-pay';
 import { prepayCountThrough, prepayOffers, prepayStartMonth } from '$lib/domain/prepay';
 import { addMonths } from '$lib/dates';
 
@@ -60,6 +61,13 @@ export const load = ({ locals, url, params }) => {
 		preview,
 		offers,
 		prepay,
+		// An owner holding several units may pay them together (/counter/owner/…).
+		payTogether:
+			account.owners.find(
+				(o) =>
+					(o.role === 'owner' || o.role === 'co_owner') &&
+					ownerUnits(db, user.communityId, o.id).length > 1
+			) ?? null,
 		ratePerMille: community.settings.fees.lateFeeRatePerMille,
 		// One key per rendering of the form: a double submit or a retry posts once.
 		key: crypto.randomUUID()
