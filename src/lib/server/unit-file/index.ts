@@ -53,3 +53,4 @@ export function unitFile(
 		tickets: fileTickets(db, unitId, opts.timeZone)
 	};
 }
+export * from './receipt-search';
