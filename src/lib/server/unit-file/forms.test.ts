@@ -82,7 +82,7 @@ describe('receipt search query string', () => {
 			{ room: 'x'.repeat(21) },
 			{ page: '0' },
 			{ page: 'x' }
-		])
+		] as Record<string, string>[])
 			expect(search(q).ok, JSON.stringify(q)).toBe(false);
 	});
 });
