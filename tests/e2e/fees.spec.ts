@@ -31,15 +31,16 @@ test('a clerk finds a unit by typing and takes three months with late fees in ca
 	await page.keyboard.press('Alt+2');
 	await expect(page).toHaveURL(/\/fees$/);
 
-	// Type-ahead: typing narrows the list; arrows choose; Enter opens.
+	// Type-ahead: typing narrows the list; Enter with two matches moves into it; arrows choose; Enter opens.
 	const search = page.getByTestId('fees-search');
 	await search.pressSequentially('2-1-30', { delay: 30 });
 	const hits = page.getByTestId('fees-hits').getByRole('option');
 	await expect(hits).toHaveCount(2);
 	await expect(hits.first()).toContainText('2-1-301');
-	await search.press('ArrowDown');
-	await search.press('ArrowUp');
 	await search.press('Enter');
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('ArrowUp');
+	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/fees\/2-1-301$/);
 
 	// Oldest first, each overdue with its late fee; the standard's sentence.
@@ -182,7 +183,8 @@ test('two clerks on the same bills: the second is told they are already paid', a
 test('prepaying a year from the current month, as the move-in page links it', async ({ page }) => {
 	await login(page, 'clerk');
 	await open(page, '/fees/2-1-501?prepay=12');
-	await expect(page.getByTestId('fees-prepay')).toHaveValue('12');
+	// 2026-11 is billed (and ticked as due): the prepayment itself starts at 2026-12.
+	await expect(page.getByTestId('fees-prepay')).toHaveValue('11');
 	await expect(page.getByTestId('fees-owed-sentence')).toContainText(
 		'2026年11月至2027年10月物业服务费'
 	);

@@ -162,7 +162,12 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 	[/\/movein\/\[caseId\]/, { caseId: `SELECT id FROM movein_cases ORDER BY id LIMIT 1` }],
 	[/\/kiosk\/queue\/\[id\]/, { id: `SELECT id FROM queue_tickets ORDER BY id LIMIT 1` }],
 	[/\/verify\/\[code\]/, { code: `SELECT verify_code FROM payments ORDER BY id LIMIT 1` }],
-	[/\/kiosk\/info\/\[topic\]/, { topic: `SELECT 'fees'` }]
+	[/\/kiosk\/info\/\[topic\]/, { topic: `SELECT 'fees'` }],
+	[/\/units\/\[id\]/, { id: `SELECT id FROM units ORDER BY id LIMIT 1` }],
+	[
+		/\/counter\/owner\/\[ownerId\]/,
+		{ ownerId: `SELECT owner_id FROM unit_owners WHERE end_date IS NULL ORDER BY id LIMIT 1` }
+	]
 ];
 
 export function sampleParams(

@@ -99,9 +99,9 @@ export type Sender = (
 const direct: Sender = async (fn) => ({ a: await fn(), retried: false });
 
 /**
- * One payment that always has something to pay: the unit's next month not paid yet, by prepayment
- * (`prepay` = k pays the months from this one to k − 1 ahead that are still open). `months` keeps
- * each unit's next k; one unit must not have two of these in flight at once.
+ * One payment that always has something to pay: the unit's next month not billed yet, by prepayment
+ * (`prepay` = k pays k months after the last month billed or paid). `months` keeps each unit's k
+ * (1, more only when a month bills nothing); one unit must not have two of these in flight at once.
  */
 export async function prepayNextMonth(
 	client: Client,
@@ -136,7 +136,6 @@ export async function prepayNextMonth(
 		const paid = await send(() => client.action(`${FEES_PAGE(unitCode)}?/pay`, body));
 		const receiptNo = receiptOf(paid.a);
 		if (receiptNo) {
-			months.set(unitCode, k + 1);
 			return { key, unitCode, receiptNo, totalFen: confirm.totalFen, retried: paid.retried };
 		}
 		if (paid.a.type === 'failure' && paid.a.status === 409) continue; // the figures changed meanwhile: review again, same key

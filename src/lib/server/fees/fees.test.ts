@@ -652,6 +652,7 @@ describe('postFeePayment', () => {
 			now
 		});
 		expect(count('bills')).toBe(billsBefore);
+		// The year starts after the last billed month (2026-11, due and chosen): 2026-12 to 2027-11.
 		expect(q.months).toEqual([
 			'2026-09',
 			'2026-10',
@@ -666,36 +667,43 @@ describe('postFeePayment', () => {
 			'2027-07',
 			'2027-08',
 			'2027-09',
-			'2027-10'
+			'2027-10',
+			'2027-11'
 		]);
-		expect(q.prepayMonths).toHaveLength(11);
+		expect(q.prepayMonths).toHaveLength(12);
 		const p = pay({ billIds: due, prepayMonths: 12, now, expectedTotalFen: q.totalFen });
 		expect(p.totalFen).toBe(q.totalFen);
-		expect(count('bills')).toBe(billsBefore + 11);
+		expect(count('bills')).toBe(billsBefore + 12);
 		expect(
 			(
 				db.$client.prepare(`SELECT count(*) AS n FROM bills WHERE source = 'prepay'`).get() as {
 					n: number;
 				}
 			).n
-		).toBe(11);
-		expect(monthsPaid(db, f.unitIds[0], ['2026-11', '2027-10'])).toBe(true);
-		expect(monthsPaid(db, f.unitIds[0], ['2027-11'])).toBe(false);
+		).toBe(12);
+		expect(monthsPaid(db, f.unitIds[0], ['2026-11', '2027-11'])).toBe(true);
+		expect(monthsPaid(db, f.unitIds[0], ['2027-12'])).toBe(false);
 		// Monthly billing later finds the prepaid month already there.
 		expect(generateMonthlyBills(db, f.communityId, '2026-12')).toEqual({ created: 3, existing: 1 });
 		expect(account(f.unitIds[0], '2027-12-01').bills.map((b) => b.month)).toEqual([]);
+		// The next prepayment starts after the prepaid year, never at a month already paid (¥0).
+		const again = pay({ billIds: [], prepayMonths: 1, now: now + 1 });
+		const rec = paymentByReceiptNo(db, f.communityId, again.receiptNo)!;
+		expect(rec.lines.map((l) => JSON.parse(l.detail).month)).toEqual(['2027-12']);
+		expect(again.totalFen).toBe(23850);
 	});
 
-	it('prepay only (no arrears chosen) still takes the unpaid current month of the window', () => {
+	it('prepay only (no arrears chosen) starts after the last billed month; the arrears stay due', () => {
 		const p = pay({ billIds: [], prepayMonths: 2, now });
 		const rec = paymentByReceiptNo(db, f.communityId, p.receiptNo)!;
 		expect([...new Set(rec.lines.map((l) => JSON.parse(l.detail).month))]).toEqual([
-			'2026-11',
-			'2026-12'
+			'2026-12',
+			'2027-01'
 		]);
 		expect(account(f.unitIds[0], '2026-11-23').bills.map((b) => b.month)).toEqual([
 			'2026-09',
-			'2026-10'
+			'2026-10',
+			'2026-11'
 		]);
 	});
 });

@@ -32,6 +32,7 @@ export {
 export {
 	postFeePayment,
 	quoteFeePayment,
+	lastBilledMonth,
 	MAX_PREPAY_MONTHS,
 	MAX_CHANGE_FEN,
 	type FeePaymentInput,

@@ -17,6 +17,7 @@ import { MAX_FEN } from '../../money';
 import { billsDue, unitInfo, type BillDue } from './account';
 import { billingSettings, insertBills, itemsWithRates, unitsForBilling } from './generate';
 import { grantVacancyCredits } from './vacancy-credits';
+import { prepayStartMonth } from '../../domain/prepay';
 import { stmt } from '../db/stmt';
 
 /** At most three years paid ahead in one go. */
@@ -31,7 +32,7 @@ export interface FeePaymentInput {
 	billIds: number[];
 	/** Pay the late fee of every chosen bill (true), of none (false), or of these bill ids. */
 	includeLateFees: boolean | number[];
-	/** Also pay the months from the community's current month to current + N − 1 (bills created as needed). */
+	/** Also prepay N months from the month after the unit's last bill (at the earliest the current month). */
 	prepayMonths?: number;
 	method: PaymentMethod;
 	methodRef?: string;
@@ -71,6 +72,13 @@ export interface FeeQuote {
 	/** Months paid (sorted, unique) and the prepaid months among them. */
 	months: string[];
 	prepayMonths: string[];
+}
+
+/** The latest month the unit has any bill for (billed or paid: prepaid months have bills), or null. */
+export function lastBilledMonth(db: Db, unitId: number): string | null {
+	const row = stmt(db, 'SELECT MAX(month) AS m FROM bills WHERE unit_id = ?').get(unitId) as
+		{ m: string | null } | undefined;
+	return row?.m ?? null;
 }
 
 const zhMonth = (m: string) => `${m.slice(0, 4)}年${m.slice(5, 7)}月`;
@@ -132,7 +140,8 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 	const window: string[] = [];
 	const newBillIds = new Set<number>();
 	if (prepay > 0) {
-		const first = today.slice(0, 7);
+		// After the last month already billed or paid (domain/prepay.ts): never a month at ¥0.
+		const first = prepayStartMonth(today.slice(0, 7), lastBilledMonth(db, unit.id));
 		for (let i = 0; i < prepay; i++) window.push(addMonths(first, i));
 		const before = new Set(
 			(stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as { id: number }[]).map(

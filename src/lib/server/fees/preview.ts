@@ -24,7 +24,7 @@ export interface PrepayMonth {
 }
 
 /**
- * The months a prepayment could cover, from `fromMonth` (the current month) on, with the bills it
+ * The months a prepayment could cover, from `fromMonth` (`prepayStartMonth`) on, with the bills it
  * would create: the counter shows the amount of "prepay N months" live before the authoritative
  * quote. Months whose bills all exist list nothing (those bills are paid or already listed as due).
  */

@@ -142,7 +142,8 @@ export function seedFees(db: Db, ctx: { communityId: number; today: Date }): voi
 					unitId: u.id,
 					billIds,
 					includeLateFees: true,
-					prepayMonths: prepay,
+					// This month is among billIds; a prepayment starts after the last billed month.
+					prepayMonths: prepay > 0 ? prepay - 1 : 0,
 					method,
 					methodRef:
 						method === 'cash'

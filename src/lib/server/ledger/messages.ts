@@ -51,8 +51,9 @@ export const ledgerMessages: ErrorMessages = {
 		// The fees page names the reference `ref`; the shared payment-method fields `methodRef`.
 		method_ref_missing: (_d, c) => (payment(c.step) ? 'ref' : 'methodRef'),
 		bank_missing: 'bank',
-		payer_missing: 'payer',
-		payer_too_long: 'payer',
+		// Likewise the payer: `payer` on the fees page, `payerName` in the shared fields.
+		payer_missing: (_d, c) => (payment(c.step) ? 'payer' : 'payerName'),
+		payer_too_long: (_d, c) => (payment(c.step) ? 'payer' : 'payerName'),
 		bad_prepay: 'prepay',
 		category_missing: 'category',
 		category_invalid: 'category'

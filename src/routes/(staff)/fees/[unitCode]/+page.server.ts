@@ -6,6 +6,7 @@ import { nowMs } from '$lib/server/clock';
 import { requireCashShift } from '$lib/server/shifts';
 import { failForm } from '$lib/server/forms';
 import {
+	lastBilledMonth,
 	MAX_PREPAY_MONTHS,
 	postFeePayment,
 	prepayPreview,
@@ -18,6 +19,9 @@ import { readPaymentForm, type PaymentForm } from '$lib/server/fees/form';
 import { refusal } from '$lib/server/refusal';
 import { m } from '$lib/paraglide/messages.js';
 import { openingCreditsOf } from '$lib/server/import';
+import { ownerUnits } from '$lib/server/unit-file/multi-pay';
+import { prepayCountThrough, prepayOffers, prepayStartMonth } from '$lib/domain/prepay';
+import { addMonths } from '$lib/dates';
 
 function unitOf(communityId: number, code: string) {
 	const unitId = unitIdByCode(getDb(), communityId, code);
@@ -32,17 +36,39 @@ export const load = ({ locals, url, params }) => {
 	const today = communityToday(community);
 	const unitId = unitOf(user.communityId, params.unitCode);
 	const account = unitAccount(db, user.communityId, unitId, today)!;
+	// Prepayment starts after the last month billed or paid; offers worth ¥0 are not shown.
+	const prepayFrom = prepayStartMonth(today.slice(0, 7), lastBilledMonth(db, unitId));
+	const preview = prepayPreview(db, user.communityId, unitId, prepayFrom, MAX_PREPAY_MONTHS);
+	// ?prepay=N (the move-in page's link) names the months from the current month to cover.
 	const prepayParam = Number(url.searchParams.get('prepay') ?? 0);
 	const prepay =
 		Number.isSafeInteger(prepayParam) && prepayParam > 0
-			? Math.min(prepayParam, MAX_PREPAY_MONTHS)
+			? Math.min(
+					MAX_PREPAY_MONTHS,
+					prepayCountThrough(
+						prepayFrom,
+						addMonths(today.slice(0, 7), Math.min(prepayParam, MAX_PREPAY_MONTHS) - 1)
+					)
+				)
 			: 0;
+	const offers = prepayOffers(
+		prepayFrom,
+		preview.map((p) => p.newBills.reduce((s, b) => s + b.principalFen, 0))
+	);
 	return {
 		today,
-		currentMonth: today.slice(0, 7),
+		prepayFrom,
 		account,
-		preview: prepayPreview(db, user.communityId, unitId, today.slice(0, 7), MAX_PREPAY_MONTHS),
+		preview,
+		offers,
 		prepay,
+		// An owner holding several units may pay them together (/counter/owner/…).
+		payTogether:
+			account.owners.find(
+				(o) =>
+					(o.role === 'owner' || o.role === 'co_owner') &&
+					ownerUnits(db, user.communityId, o.id).length > 1
+			) ?? null,
 		ratePerMille: community.settings.fees.lateFeeRatePerMille,
 		openingCredits: openingCreditsOf(db, user.communityId, unitId),
 		// One key per rendering of the form: a double submit or a retry posts once.
