@@ -59,7 +59,8 @@ export const importCase: BenchCase = {
 			);
 			figures.push({ label: `${f.label} (${a.rows} rows)`, value: ms / 1000, unit: 's', max: 5 });
 			notes.push(
-				`${f.label}: ${(f.bytes.length / 1024 / 1024).toFixed(1)} MB, ${a.encoding ?? 'xlsx'}, add ${a.add.length}, change ${a.change.length}, unchanged ${a.same}, refused ${a.refused.length}`
+				`${f.label}: ${(f.bytes.length / 1024 / 1024).toFixed(1)} MB, ${a.encoding ?? 'xlsx'}, ` +
+					`add ${a.add.length}, change ${a.change.length}, unchanged ${a.same}, refused ${a.refused.length}`
 			);
 		}
 		return { figures, note: notes.join('; ') };

@@ -449,7 +449,9 @@ function stopServer(child: ChildProcess) {
 function residentOf(dbPath: string): { code: string; last4: string } {
 	const db = new Database(dbPath, { readonly: true });
 	try {
-		const sql = `SELECT u.code, o.phone FROM units u JOIN unit_owners uo ON uo.unit_id = u.id JOIN owners o ON o.id = uo.owner_id WHERE length(o.phone) >= 4 AND uo.role = 'owner' AND uo.end_date IS NULL`;
+		const sql = `SELECT u.code, o.phone FROM units u
+			JOIN unit_owners uo ON uo.unit_id = u.id JOIN owners o ON o.id = uo.owner_id
+			WHERE length(o.phone) >= 4 AND uo.role = 'owner' AND uo.end_date IS NULL`;
 		const row = (db.prepare(`${sql} AND u.code = ?`).get(RESIDENT_UNIT) ??
 			db.prepare(`${sql} ORDER BY u.id LIMIT 1`).get()) as
 			{ code: string; phone: string } | undefined;

@@ -206,7 +206,8 @@ export function collectionTrend(
 		GROUP BY pp.bill_month, pp.kind`;
 	for (const sql of [
 		`SELECT pp.bill_month AS month, pp.kind, SUM(pp.amount_fen) AS fen FROM principal_postings pp WHERE ${cond}`,
-		`SELECT pp.bill_month AS month, pp.kind, -SUM(pp.amount_fen) AS fen FROM payment_voids v JOIN principal_postings pp ON pp.payment_id = v.payment_id WHERE ${cond}`
+		`SELECT pp.bill_month AS month, pp.kind, -SUM(pp.amount_fen) AS fen
+		FROM payment_voids v JOIN principal_postings pp ON pp.payment_id = v.payment_id WHERE ${cond}`
 	])
 		for (const r of stmt(db, sql).all(communityId, first, last, today) as {
 			month: string;

@@ -13,6 +13,7 @@ import { BUCKET_ZH, type NoticeLine, type NoticeUnit, type NoticesPdf } from '..
 import { batchUnits, overdueBills } from './commands';
 import { unitInfo } from '../fees/account';
 import { stmt } from '../db/stmt';
+import { unitTiesAsOf } from '../records/ties';
 import type { ArrearsRow, Register } from './register';
 
 export * from './register';
@@ -167,10 +168,7 @@ export function noticesOf(
 	const notices: NoticeUnit[] = [];
 	for (const unitId of units) {
 		const unit = unitInfo(db, communityId, unitId)!;
-		const owner = stmt(
-			db,
-			`SELECT o.name FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id = ? AND uo.role = 'owner' AND uo.end_date IS NULL ORDER BY uo.id LIMIT 1`
-		).get(unitId) as { name: string } | undefined;
+		const owner = unitTiesAsOf(db, unitId, date, ['owner'])[0];
 		const bills = overdueBills(db, communityId, unitId, date);
 		const byItem = new Map<string, NoticeLine & { monthSet: Set<string> }>();
 		for (const b of bills) {

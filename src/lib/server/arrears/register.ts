@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { stmt } from '../db/stmt';
+import { tieInForceSql, tieParams } from '../records/ties';
 import { lateFeeScheduleOf } from '../admin/priced';
 import { lateFeeWorking, type LateFeePayment } from '../../domain/late-fee';
 import {
@@ -134,7 +135,7 @@ const WAIVED_SQL = `SELECT w.bill_id AS billId, SUM(w.amount_fen) AS fen FROM wa
 const UNITS_SQL = `SELECT id, code, building, entrance, room FROM units WHERE community_id = ?`;
 const OWNERS_SQL = `SELECT uo.unit_id AS unitId, o.name, o.phone, o.owner_type AS ownerType FROM units u
 	JOIN unit_owners uo ON uo.unit_id = u.id JOIN owners o ON o.id = uo.owner_id
-	WHERE u.community_id = ? AND uo.role = 'owner' AND uo.end_date IS NULL ORDER BY uo.id`;
+	WHERE u.community_id = ? AND uo.role = 'owner' AND ${tieInForceSql()} ORDER BY uo.id`;
 
 const REMINDERS_SQL = `SELECT r.unit_id AS unitId, r.kind, r.outcome, r.local_date AS date, r.promised_date AS promisedDate
 	FROM arrears_reminders r WHERE r.id IN (SELECT MAX(id) FROM arrears_reminders WHERE community_id = ? AND local_date <= ? GROUP BY unit_id)`;
@@ -281,7 +282,7 @@ export function arrearsRegister(
 		).map((u) => [u.id, u])
 	);
 	const owners = new Map<number, { name: string; phone: string; ownerType: OwnerType }>();
-	for (const o of stmt(db, OWNERS_SQL).all(communityId) as {
+	for (const o of stmt(db, OWNERS_SQL).all(communityId, ...tieParams(asOf)) as {
 		unitId: number;
 		name: string;
 		phone: string;

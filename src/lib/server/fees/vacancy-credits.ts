@@ -27,7 +27,8 @@ const CANDIDATES_SQL = `SELECT DISTINCT b.unit_id AS id FROM bills b JOIN fee_it
 
 const UNIT_CANDIDATES_SQL = CANDIDATES_SQL.replace('b.community_id = ?', '+b.community_id = ?');
 
-const BILLS_SQL = `SELECT b.id AS billId, b.month, (i.vacancy_applies AND b.source <> 'opening') AS vacancyApplies, b.full_fen AS fullFen, b.principal_fen AS principalFen,
+const BILLS_SQL = `SELECT b.id AS billId, b.month, (i.vacancy_applies AND b.source <> 'opening') AS vacancyApplies,
+	b.full_fen AS fullFen, b.principal_fen AS principalFen,
 	b.vacancy_percent AS vacancyPercent FROM bills b JOIN fee_items i ON i.id = b.fee_item_id WHERE b.unit_id = ? ORDER BY b.month, i.sort, b.id`;
 
 /**

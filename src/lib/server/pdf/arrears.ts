@@ -182,12 +182,10 @@ export async function renderNotices(p: NoticesPdf): Promise<Buffer> {
 		const qr = p.format === 'a4' ? 78 : 62;
 		const qrTop = doc.y;
 		drawQr(doc, u.statementUrl, left + width - qr, qrTop, qr);
-		doc
-			.fontSize(fontSize * 0.75)
-			.text('扫码查看账单', left + width - qr - 10, qrTop + qr + 1, {
-				width: qr + 20,
-				align: 'center'
-			});
+		doc.fontSize(fontSize * 0.75).text('扫码查看账单', left + width - qr - 10, qrTop + qr + 1, {
+			width: qr + 20,
+			align: 'center'
+		});
 		doc.fontSize(fontSize);
 		const textWidth = width - qr - fontSize * 1.5;
 		doc.text(
@@ -226,7 +224,9 @@ export async function renderNotices(p: NoticesPdf): Promise<Buffer> {
 		});
 		doc.fontSize(fontSize * 0.92);
 		doc.text(
-			`　　根据《物业管理条例》及《业主临时管理规约》的规定，未及时缴纳物业服务费的，逾期每日按应缴金额的${p.lateFeeRatePerMille}‰计收滞纳金；滞纳金计至${formatDateZh(p.asOf)}，以前台收款时为准。以后请于每月${p.dueDay}日前缴纳物业服务费；如果工作比较忙，您可以考虑预缴一年，以免耽误您的时间。`,
+			`　　根据《物业管理条例》及《业主临时管理规约》的规定，未及时缴纳物业服务费的，` +
+				`逾期每日按应缴金额的${p.lateFeeRatePerMille}‰计收滞纳金；滞纳金计至${formatDateZh(p.asOf)}，以前台收款时为准。` +
+				`以后请于每月${p.dueDay}日前缴纳物业服务费；如果工作比较忙，您可以考虑预缴一年，以免耽误您的时间。`,
 			left,
 			doc.y,
 			{ width }

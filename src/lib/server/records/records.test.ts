@@ -407,7 +407,8 @@ describe('corrections', () => {
 describe('seedRecords', () => {
 	it('gives the demo spaces, vehicles, a tenant, household members and a past owner, once', () => {
 		const ins = db.$client.prepare(
-			`INSERT INTO units (community_id, building, entrance, room, code, area_centi, occupancy, created_at) VALUES (?, '3', '1', ?, ?, 9000, 'occupied', 0) RETURNING id`
+			`INSERT INTO units (community_id, building, entrance, room, code, area_centi, occupancy, created_at)
+			VALUES (?, '3', '1', ?, ?, 9000, 'occupied', 0) RETURNING id`
 		);
 		for (const room of ['401', '402', '501', '502']) {
 			const { id } = ins.get(f.communityId, room, `3-1-${room}`) as { id: number };

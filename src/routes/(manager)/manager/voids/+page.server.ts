@@ -6,7 +6,6 @@ import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, parseForm } from '$lib/server/forms';
-import { paymentByReceiptNo } from '$lib/server/ledger';
 import { refusal } from '$lib/server/refusal';
 import {
 	normaliseReceiptNo,
