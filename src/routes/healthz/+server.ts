@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { databaseAnswers } from '$lib/server/db/health';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = () => {
-	const row = getDb().$client.prepare('SELECT 1 AS ok').get() as { ok: number };
-	return json(row.ok === 1 ? { status: 'ok' } : { status: 'error' }, {
-		status: row.ok === 1 ? 200 : 503,
+	const ok = databaseAnswers();
+	return json(ok ? { status: 'ok' } : { status: 'error' }, {
+		status: ok ? 200 : 503,
 		headers: { 'Cache-Control': 'no-store' }
 	});
 };

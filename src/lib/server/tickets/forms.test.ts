@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actionSchemas, editSchema, intakeSchema, parseTicketForm } from './forms';
+import {
+	actionSchemas,
+	editSchema,
+	intakeSchema,
+	parseTicketForm,
+	residentReportFields,
+	residentReportSchema
+} from './forms';
+import { parseForm } from '../forms';
 
 // The tickets forms' rules, moved from the FieldReader into zod schemas (issue 12).
 const NOW = Date.UTC(2026, 10, 23, 1, 0); // 2026-11-23 09:00 in Shanghai
@@ -111,5 +119,31 @@ describe('edit schema', () => {
 		expect(parseTicketForm(common, { field: 'text', value: 'x' })).toMatchObject({
 			errors: { field: { code: 'invalid' } }
 		});
+	});
+});
+
+describe("a resident's report (kiosk and phone)", () => {
+	const say = (issue: { path: PropertyKey[] }) => String(issue.path[0]);
+	it('reads the resident’s fields: trimmed, a place only for common areas, urgent as 1 or empty', () => {
+		const r = parseForm(
+			residentReportSchema,
+			{ kind: 'engineering', where: 'home', location: ' x ', text: ' 漏水 ', urgent: 'yes' },
+			say
+		);
+		expect(r).toEqual({
+			ok: true,
+			data: { kind: 'engineering', where: 'home', location: 'x', text: '漏水', urgent: '' }
+		});
+	});
+	it('refuses an unknown kind, a common area without a place and an empty text, each on its field', () => {
+		const r = parseForm(residentReportSchema, { kind: 'party', where: 'common', text: '  ' }, say);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors).toEqual({ kind: 'kind', location: 'location', text: 'text' });
+	});
+	it('gives back what was typed, cut one past the limit (so "too long" is still seen later)', () => {
+		const v = residentReportFields.parse({ text: 'x'.repeat(5000), where: 'elsewhere' });
+		expect(v.where).toBe('home');
+		expect(v.kind).toBe('');
+		expect(v.text.length).toBeLessThan(5000);
 	});
 });

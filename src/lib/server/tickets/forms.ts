@@ -342,3 +342,35 @@ export function editSchema(c: EditContext) {
 }
 
 export type { FieldErrors };
+
+/** A form field as typed: '' when missing, trimmed, cut one past `max` (so "too long" is still seen). */
+const typed = (max: number) =>
+	z.preprocess(
+		(v) =>
+			String(v ?? '')
+				.trim()
+				.slice(0, max + 1),
+		z.string()
+	);
+
+/**
+ * A resident's report at the kiosk or on the phone: only the resident's own fields (name and phone
+ * come from the file, the unit from the session). Lengths are checked by `createTicket` like the
+ * counter's; this refuses what the resident must fix first: the kind, the place, the text.
+ */
+export const residentReportFields = z.object({
+	kind: typed(CHOICE_MAX),
+	where: typed(CHOICE_MAX).transform((w): 'home' | 'common' =>
+		w === 'common' ? 'common' : 'home'
+	),
+	location: typed(LOCATION_MAX),
+	text: typed(TEXT_MAX),
+	urgent: typed(CHOICE_MAX).transform((u) => (u === '1' ? '1' : ''))
+});
+export const residentReportSchema = residentReportFields.superRefine((v, ctx) => {
+	if (!(TICKET_KINDS as readonly string[]).includes(v.kind))
+		ctx.addIssue({ code: 'custom', path: ['kind'], message: 'kind' });
+	if (v.where === 'common' && !v.location)
+		ctx.addIssue({ code: 'custom', path: ['location'], message: 'location' });
+	if (!v.text) ctx.addIssue({ code: 'custom', path: ['text'], message: 'text' });
+});

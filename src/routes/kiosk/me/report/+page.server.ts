@@ -1,6 +1,7 @@
 import { requireResident } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { failForm } from '$lib/server/forms';
+import { failForm, parseForm } from '$lib/server/forms';
+import { residentReportFields, residentReportSchema } from '$lib/server/tickets/forms';
 // The modules themselves, not the tickets index: it loads the PDF library (~0.2 s on first use).
 import { createTicket } from '$lib/server/tickets/create';
 import { residentActor } from '$lib/server/tickets/model';
@@ -25,8 +26,6 @@ export const load = (({ locals }) => {
 	};
 }) satisfies PageServerLoad;
 
-const LOCATION_MAX = 100;
-
 export const actions = {
 	/**
 	 * A resident's report or complaint (kind, where, what, an optional photo). Name and phone are
@@ -43,25 +42,22 @@ export const actions = {
 				errors: { photos: m.kiosk_report_err_body() }
 			});
 		}
-		const str = (k: string, max: number) =>
-			String(form.get(k) ?? '')
-				.trim()
-				.slice(0, max + 1);
-		const values = {
-			kind: str('kind', 30),
-			where: form.get('where') === 'common' ? 'common' : 'home',
-			location: str('location', LOCATION_MAX),
-			text: str('text', TEXT_MAX),
-			urgent: form.get('urgent') === '1' ? '1' : ''
-		};
-		const errors: Record<string, string> = {};
-		if (!(TICKET_KINDS as readonly string[]).includes(values.kind))
-			errors.kind = m.kiosk_report_err_kind();
-		if (values.where === 'common' && !values.location)
-			errors.location = m.kiosk_report_err_location();
-		if (!values.text) errors.text = m.kiosk_report_err_text();
-		if (Object.keys(errors).length)
-			return failForm(400, Object.values(errors)[0], { errors, values });
+		const parsed = parseForm(residentReportSchema, form, (issue) => {
+			const field = String(issue.path[0] ?? '');
+			return field === 'kind'
+				? m.kiosk_report_err_kind()
+				: field === 'location'
+					? m.kiosk_report_err_location()
+					: m.kiosk_report_err_text();
+		});
+		if (!parsed.ok) {
+			// What goes back is the resident's own typing, read the way the schema reads it.
+			return failForm(400, Object.values(parsed.errors)[0], {
+				errors: parsed.errors,
+				values: residentReportFields.parse(parsed.values)
+			});
+		}
+		const values = parsed.data;
 
 		const { community, account } = residentAccount(resident);
 		const owner = account.owners[0];
