@@ -23,6 +23,7 @@ import {
 	reportSections,
 	reportTitleZh,
 	type Cell,
+	type ReportExtras,
 	type SheetColumn
 } from '../reports/sheet.ts';
 
@@ -94,12 +95,15 @@ function note(doc: Pdf, text: string): void {
 
 export interface DailyReportPdfInput {
 	report: DailyReport;
+	/** Opening balances imported in the period (a section of their own). */
+	extras?: ReportExtras;
 	printedAt: number;
 	printedBy: string;
 }
 
 export async function dailyReportPdf({
 	report: r,
+	extras,
 	printedAt,
 	printedBy
 }: DailyReportPdfInput): Promise<Buffer> {
@@ -117,7 +121,7 @@ export async function dailyReportPdf({
 		['打印时间', formatDateTimeLocal(printedAt, r.timeZone)],
 		['打印人', printedBy]
 	]);
-	for (const s of reportSections(r)) {
+	for (const s of reportSections(r, extras)) {
 		heading(doc, s.title);
 		const rows = s.rows.map((row) => row.map(show));
 		drawTable(doc, { columns: fitColumns(doc, s.columns, rows), rows });

@@ -7,7 +7,7 @@ import { fenToYuanString } from '../../money';
 import { formatDateTimeLocal } from '../../dates';
 import { BOM, csvCell } from '../csv';
 import type { DailyReport } from './daily';
-import { periodZh, reportSections, reportTitleZh, type Cell } from './sheet';
+import { periodZh, reportSections, reportTitleZh, type Cell, type ReportExtras } from './sheet';
 
 function cell(c: Cell): string {
 	if (typeof c === 'number') return String(c);
@@ -16,7 +16,7 @@ function cell(c: Cell): string {
 	return csvCell(c);
 }
 
-export function dailyReportCsv(r: DailyReport): string {
+export function dailyReportCsv(r: DailyReport, extras: ReportExtras = {}): string {
 	const rows: Cell[][] = [
 		[reportTitleZh(r), `${r.communityName} ${r.centreName}`],
 		['报表期间', periodZh(r)],
@@ -24,7 +24,7 @@ export function dailyReportCsv(r: DailyReport): string {
 		['金额单位', '元'],
 		[]
 	];
-	for (const s of reportSections(r)) {
+	for (const s of reportSections(r, extras)) {
 		rows.push(
 			[s.title],
 			s.columns.map((c) => c.header),

@@ -525,6 +525,28 @@ describe('daily report on a fixed day', () => {
 		expect(text).toMatch(/现金 2 ¥2,546.83 1 -¥100.00 ¥2,446.83/);
 		expect(text).toContain('房号录错');
 		expect(text).toMatch(/制表：.*审核：.*主任：/);
+		// No import in the period: no 期初导入 section.
+		expect(csv).not.toContain('期初导入');
+	});
+
+	it('shows opening balances imported in the period apart, in the CSV and the PDF (十四、期初导入)', async () => {
+		fixedDay();
+		const r = dailyReport(db, f.communityId, D2, D2, { now: NOW });
+		const opening = [
+			{ kind: 'opening_bills' as const, rows: 3, totalFen: 123456 },
+			{ kind: 'opening_credits' as const, rows: 1, totalFen: 50000 }
+		];
+		const lines = dailyReportCsv(r, { opening }).slice(1).split('\r\n');
+		expect(lines).toContain('十四、期初导入');
+		expect(lines).toContain('期初欠费,3,1234.56');
+		expect(lines).toContain('期初预存/押金,1,500.00');
+		// The takings are unchanged by it.
+		expect(lines).toContain('实收净额,,2446.83');
+		const text = pdfText(
+			await dailyReportPdf({ report: r, extras: { opening }, printedAt: NOW, printedBy: 'm' })
+		).replace(/[ \t]+/g, ' ');
+		expect(text).toContain('十四、期初导入');
+		expect(text).toMatch(/期初欠费 3 ¥1,234.56/);
 	});
 });
 

@@ -12,6 +12,8 @@ import { limitLabel } from '../../ticket-labels';
 import { voidReasonZh } from '../../domain/voids';
 import { isEmptyTieLine } from '../../domain/cash-tie';
 import { formatYuan } from '../../money';
+import { TEMPLATES } from '../../domain/import';
+import type { OpeningDayLine } from '../import/queries';
 const KIND_SUFFIX: Record<ItemLine['kind'], string> = {
 	principal: '',
 	late_fee: '滞纳金',
@@ -113,8 +115,13 @@ function netRows(
 	return rows;
 }
 
+/** What the report shows beside the ledger's figures: opening balances imported in the period. */
+export interface ReportExtras {
+	opening?: OpeningDayLine[];
+}
+
 /** Every section of the report, in print order. */
-export function reportSections(r: DailyReport): Section[] {
+export function reportSections(r: DailyReport, extras: ReportExtras = {}): Section[] {
 	// Shift times: "09:05" in a one-day report, "11-23⏎09:05" otherwise (narrow columns).
 	const clock = (ms: number) => {
 		const [date, time] = formatDateTimeLocal(ms, r.timeZone).split(' ');
@@ -344,7 +351,21 @@ export function reportSections(r: DailyReport): Section[] {
 		note: s.openAtEnd ? `期末尚有 ${s.openAtEnd} 个班次未交班。` : undefined
 	});
 	sections.push(cashTieSection(s.cash, clock));
+	if (extras.opening?.length) sections.push(openingSection(extras.opening));
 	return sections;
+}
+
+/**
+ * 期初导入: opening balances imported in the period, apart from the takings (they are what was owed
+ * or held before the centre moved to this system; the bills count everywhere else like any bill).
+ */
+function openingSection(lines: OpeningDayLine[]): Section {
+	return {
+		title: '十四、期初导入',
+		columns: [L('类别', 40), N('行数', 20), N('金额', 40)],
+		rows: lines.map((l) => [TEMPLATES[l.kind].nameZh, l.rows, fen(l.totalFen)]),
+		note: '期初余额不是本期收入；期初欠费已作为账单计入欠费与滞纳金。'
+	};
 }
 
 /** 现金与班次核对: the 现金 method line, shift by shift, as on the report page. */

@@ -2,6 +2,7 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
+import { openingInPeriod } from '$lib/server/import/queries';
 import { dailyReport, dailyReportCsv, reportFileNames } from '$lib/server/reports';
 import { periodFromUrl, periodRefused } from '../period';
 import type { RequestHandler } from './$types';
@@ -14,7 +15,9 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const now = nowMs();
 	const period = periodFromUrl(url, communityToday(community, new Date(now)));
 	if (!period.ok) return periodRefused(period.message);
-	const csv = dailyReportCsv(dailyReport(db, user.communityId, period.from, period.to, { now }));
+	const csv = dailyReportCsv(dailyReport(db, user.communityId, period.from, period.to, { now }), {
+		opening: openingInPeriod(db, user.communityId, period.from, period.to)
+	});
 	const name = reportFileNames(period);
 	return new Response(csv, {
 		headers: {

@@ -2,6 +2,7 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
+import { openingInPeriod } from '$lib/server/import/queries';
 import { dailyReport, reportFileNames } from '$lib/server/reports';
 import { dailyReportPdf } from '$lib/server/pdf/daily-report';
 import { pdfResponse } from '$lib/server/pdf/response';
@@ -19,6 +20,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const report = dailyReport(db, user.communityId, period.from, period.to, { now });
 	const pdf = await dailyReportPdf({
 		report,
+		extras: { opening: openingInPeriod(db, user.communityId, period.from, period.to) },
 		printedAt: now,
 		printedBy: `${user.displayName} ${user.workNo}`
 	});
