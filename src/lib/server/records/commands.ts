@@ -13,36 +13,7 @@ import type { IdType, Occupancy, OwnerType, UnitOwnerRole, UnitUse } from '../db
 import { checkTieDates, checkTransfer, unitCodeOf } from '../../domain/records';
 import { unitTiesAsOf } from './ties';
 import { dryRun } from '../renovation/review';
-
-/** A refused change; `code` maps to a translated message, `field` to the form field it concerns. */
-export class RecordsError extends Error {
-	constructor(
-		public code: RecordsErrorCode,
-		public field: string | null = null
-	) {
-		super(code);
-		this.name = 'RecordsError';
-	}
-}
-
-export type RecordsErrorCode =
-	| 'not_found'
-	| 'unit_not_found'
-	| 'person_not_found'
-	| 'space_not_found'
-	| 'code_taken'
-	| 'space_code_taken'
-	| 'no_change'
-	| 'end_before_start'
-	| 'already_ended'
-	| 'tie_exists'
-	| 'owner_exists'
-	| 'date_invalid'
-	| 'date_future'
-	| 'date_before_tie'
-	| 'same_owner'
-	| 'no_current_owner'
-	| 'holding_overlap';
+import { RecordsError } from './errors';
 
 export interface Actor {
 	id: number;
