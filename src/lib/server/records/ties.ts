@@ -4,9 +4,10 @@
  * its start date (included) to its end date (excluded), as `tieInForce` in domain/records.ts says;
  * the SQL (`sql.ts`) is the same rule, so a past owner never identifies nor shows as the owner.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { units, type UnitOwnerRole } from '../db/schema';
+import { prepared } from '../db/prepared';
 import { clockNow } from '../clock';
 import { communityToday, getCommunity } from '../community';
 import { tieParams, unitsTiesAsOfSql, unitTiesAsOfSql, type UnitTie } from './sql';
@@ -42,13 +43,18 @@ export function unitsTiesAsOf(
 	return out;
 }
 
-/** The community's today for a unit (its own community's time zone). */
-export function unitToday(db: Db, unitId: number, now: Date = clockNow()): string | null {
-	const u = db
+// Asked on every "current owner" look-up (counter, kiosk): prepared once per connection.
+const unitCommunity = prepared((db) =>
+	db
 		.select({ communityId: units.communityId })
 		.from(units)
-		.where(eq(units.id, unitId))
-		.get();
+		.where(eq(units.id, sql.placeholder('unitId')))
+		.prepare()
+);
+
+/** The community's today for a unit (its own community's time zone). */
+export function unitToday(db: Db, unitId: number, now: Date = clockNow()): string | null {
+	const u = unitCommunity(db).get({ unitId });
 	return u ? communityToday(getCommunity(db, u.communityId), now) : null;
 }
 
