@@ -7,6 +7,7 @@ import { chargeMessages } from './charges/messages';
 import { ledgerMessages } from './ledger/messages';
 import { moveInMessages } from './movein/messages';
 import { queueMessages } from './queue/messages';
+import { recordsMessages } from './records/messages';
 import { renovationMessages } from './renovation/messages';
 import { shiftMessages } from './shifts/messages';
 import { waiverMessages } from './waivers/messages';
@@ -16,6 +17,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	ledger: ledgerMessages,
 	movein: moveInMessages,
 	queue: queueMessages,
+	records: recordsMessages,
 	renovation: renovationMessages,
 	shifts: shiftMessages,
 	waivers: waiverMessages

@@ -5,44 +5,27 @@
  * Simple corrections (a unit's area, a person's name or phone) are updates, with the old value in
  * the audit log.
  */
+import { and, eq, isNull } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { stmt } from '../db/stmt';
 import { audit } from '../audit';
 import { communityToday, getCommunity } from '../community';
-import type { IdType, Occupancy, OwnerType, UnitOwnerRole, UnitUse } from '../db/schema';
+import {
+	owners,
+	parkingSpaceHoldings,
+	parkingSpaces,
+	unitOwners,
+	units,
+	vehicles,
+	type IdType,
+	type Occupancy,
+	type OwnerType,
+	type UnitOwnerRole,
+	type UnitUse
+} from '../db/schema';
 import { checkTieDates, checkTransfer, unitCodeOf } from '../../domain/records';
 import { unitTiesAsOf } from './ties';
 import { dryRun } from '../renovation/review';
-
-/** A refused change; `code` maps to a translated message, `field` to the form field it concerns. */
-export class RecordsError extends Error {
-	constructor(
-		public code: RecordsErrorCode,
-		public field: string | null = null
-	) {
-		super(code);
-		this.name = 'RecordsError';
-	}
-}
-
-export type RecordsErrorCode =
-	| 'not_found'
-	| 'unit_not_found'
-	| 'person_not_found'
-	| 'space_not_found'
-	| 'code_taken'
-	| 'space_code_taken'
-	| 'no_change'
-	| 'end_before_start'
-	| 'already_ended'
-	| 'tie_exists'
-	| 'owner_exists'
-	| 'date_invalid'
-	| 'date_future'
-	| 'date_before_tie'
-	| 'same_owner'
-	| 'no_current_owner'
-	| 'holding_overlap';
+import { RecordsError } from './errors';
 
 export interface Actor {
 	id: number;
@@ -82,40 +65,49 @@ function changesOf<T extends object>(
 }
 
 function unitRow(db: Db, communityId: number, unitId: number) {
-	return stmt(
-		db,
-		`SELECT id, building, entrance, room, code, area_centi AS areaCenti, use, occupancy,
-			handover_notice_date AS handoverNoticeDate, move_in_date AS moveInDate FROM units WHERE id = ? AND community_id = ?`
-	).get(unitId, communityId) as
-		| {
-				id: number;
-				building: string;
-				entrance: string;
-				room: string;
-				code: string;
-				areaCenti: number;
-				use: UnitUse;
-				occupancy: Occupancy;
-				handoverNoticeDate: string | null;
-				moveInDate: string | null;
-		  }
-		| undefined;
+	return db
+		.select({
+			id: units.id,
+			building: units.building,
+			entrance: units.entrance,
+			room: units.room,
+			code: units.code,
+			areaCenti: units.areaCenti,
+			use: units.use,
+			occupancy: units.occupancy,
+			handoverNoticeDate: units.handoverNoticeDate,
+			moveInDate: units.moveInDate
+		})
+		.from(units)
+		.where(and(eq(units.id, unitId), eq(units.communityId, communityId)))
+		.get();
 }
 
 export function unitIdByCodeIn(db: Db, communityId: number, code: string): number | null {
-	const r = stmt(db, 'SELECT id FROM units WHERE community_id = ? AND code = ?').get(
-		communityId,
-		code.trim()
-	) as { id: number } | undefined;
+	const r = db
+		.select({ id: units.id })
+		.from(units)
+		.where(and(eq(units.communityId, communityId), eq(units.code, code.trim())))
+		.get();
 	return r?.id ?? null;
 }
 
-function personRow(db: Db, communityId: number, id: number) {
-	return stmt(
-		db,
-		`SELECT id, name, phone, id_type AS idType, id_number AS idNumber, owner_type AS ownerType, note
-		FROM owners WHERE id = ? AND community_id = ?`
-	).get(id, communityId) as PersonFields | undefined;
+const PERSON_FIELDS = {
+	id: owners.id,
+	name: owners.name,
+	phone: owners.phone,
+	idType: owners.idType,
+	idNumber: owners.idNumber,
+	ownerType: owners.ownerType,
+	note: owners.note
+};
+
+function personRow(db: Db, communityId: number, id: number): PersonFields | undefined {
+	return db
+		.select(PERSON_FIELDS)
+		.from(owners)
+		.where(and(eq(owners.id, id), eq(owners.communityId, communityId)))
+		.get();
 }
 
 // ------------------------------------------------------------------------------ units
@@ -146,23 +138,23 @@ export function createUnit(
 		const code = unitCodeOf(input.building, input.entrance, input.room);
 		if (unitIdByCodeIn(db, actor.communityId, code) !== null)
 			throw new RecordsError('code_taken', 'room');
-		const { id } = stmt(
-			db,
-			`INSERT INTO units (community_id, building, entrance, room, code, area_centi, use, occupancy, handover_notice_date, move_in_date, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
-		).get(
-			actor.communityId,
-			input.building,
-			input.entrance,
-			input.room,
-			code,
-			input.areaCenti,
-			input.use,
-			input.occupancy,
-			input.handoverNoticeDate,
-			input.moveInDate,
-			nowMs
-		) as { id: number };
+		const { id } = db
+			.insert(units)
+			.values({
+				communityId: actor.communityId,
+				building: input.building,
+				entrance: input.entrance,
+				room: input.room,
+				code,
+				areaCenti: input.areaCenti,
+				use: input.use,
+				occupancy: input.occupancy,
+				handoverNoticeDate: input.handoverNoticeDate,
+				moveInDate: input.moveInDate,
+				createdAt: nowMs
+			})
+			.returning({ id: units.id })
+			.get();
 		const { reason, ...fields } = input;
 		record(db, actor, 'records.unit.create', 'unit', id, { code, ...fields, reason }, nowMs);
 		return id;
@@ -190,22 +182,10 @@ export function updateUnit(
 		const reason = input.reason;
 		const changes = changesOf(before, { ...fields, code });
 		if (Object.keys(changes).length === 0) throw new RecordsError('no_change');
-		stmt(
-			db,
-			`UPDATE units SET building = ?, entrance = ?, room = ?, code = ?, area_centi = ?, use = ?, occupancy = ?,
-				handover_notice_date = ?, move_in_date = ? WHERE id = ?`
-		).run(
-			input.building,
-			input.entrance,
-			input.room,
-			code,
-			input.areaCenti,
-			input.use,
-			input.occupancy,
-			input.handoverNoticeDate,
-			input.moveInDate,
-			unitId
-		);
+		db.update(units)
+			.set({ ...fields, code })
+			.where(eq(units.id, unitId))
+			.run();
 		record(db, actor, 'records.unit.update', 'unit', unitId, { changes, reason }, nowMs);
 	});
 }
@@ -222,13 +202,11 @@ export interface PersonFields {
 }
 
 function insertPerson(db: Db, actor: Actor, p: PersonFields, nowMs: number): number {
-	const { id } = stmt(
-		db,
-		`INSERT INTO owners (community_id, name, phone, id_type, id_number, owner_type, note, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
-	).get(actor.communityId, p.name, p.phone, p.idType, p.idNumber, p.ownerType, p.note, nowMs) as {
-		id: number;
-	};
+	const { id } = db
+		.insert(owners)
+		.values({ communityId: actor.communityId, ...p, createdAt: nowMs })
+		.returning({ id: owners.id })
+		.get();
 	// The audit keeps no ID number: the log is read more widely than the edit form.
 	record(
 		db,
@@ -266,18 +244,17 @@ export function updatePerson(
 		const { reason, ...fields } = input;
 		const changes = personChanges(before, fields);
 		if (Object.keys(changes).length === 0) throw new RecordsError('no_change');
-		stmt(
-			db,
-			`UPDATE owners SET name = ?, phone = ?, id_type = ?, id_number = ?, owner_type = ?, note = ? WHERE id = ?`
-		).run(
-			fields.name,
-			fields.phone,
-			fields.idType,
-			fields.idNumber,
-			fields.ownerType,
-			fields.note,
-			personId
-		);
+		db.update(owners)
+			.set({
+				name: fields.name,
+				phone: fields.phone,
+				idType: fields.idType,
+				idNumber: fields.idNumber,
+				ownerType: fields.ownerType,
+				note: fields.note
+			})
+			.where(eq(owners.id, personId))
+			.run();
 		record(db, actor, 'records.person.update', 'owner', personId, { changes, reason }, nowMs);
 	});
 }
@@ -298,7 +275,7 @@ export function correctPhone(
 		const before = personRow(db, actor.communityId, personId);
 		if (!before) throw new RecordsError('person_not_found');
 		if (before.phone === phone) throw new RecordsError('no_change', 'phone');
-		stmt(db, 'UPDATE owners SET phone = ? WHERE id = ?').run(phone, personId);
+		db.update(owners).set({ phone }).where(eq(owners.id, personId)).run();
 		record(
 			db,
 			actor,
@@ -333,27 +310,29 @@ export function addTie(db: Db, actor: Actor, input: NewTie, nowMs: number): numb
 			throw new RecordsError('person_not_found', 'personId');
 		if (!checkTieDates(input.startDate, input.endDate))
 			throw new RecordsError('end_before_start', 'endDate');
-		const open = stmt(
-			db,
-			'SELECT owner_id AS ownerId, role FROM unit_owners WHERE unit_id = ? AND end_date IS NULL'
-		).all(input.unitId) as { ownerId: number; role: string }[];
+		const open = db
+			.select({ ownerId: unitOwners.ownerId, role: unitOwners.role })
+			.from(unitOwners)
+			.where(and(eq(unitOwners.unitId, input.unitId), isNull(unitOwners.endDate)))
+			.all();
 		if (input.endDate === null) {
 			if (open.some((t) => t.ownerId === input.personId && t.role === input.role))
 				throw new RecordsError('tie_exists', 'personId');
 			if (input.role === 'owner' && open.some((t) => t.role === 'owner'))
 				throw new RecordsError('owner_exists', 'role');
 		}
-		const { id } = stmt(
-			db,
-			`INSERT INTO unit_owners (unit_id, owner_id, role, start_date, end_date, end_reason) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`
-		).get(
-			input.unitId,
-			input.personId,
-			input.role,
-			input.startDate,
-			input.endDate,
-			input.endDate ? 'ended' : null
-		) as { id: number };
+		const { id } = db
+			.insert(unitOwners)
+			.values({
+				unitId: input.unitId,
+				ownerId: input.personId,
+				role: input.role,
+				startDate: input.startDate,
+				endDate: input.endDate,
+				endReason: input.endDate ? 'ended' : null
+			})
+			.returning({ id: unitOwners.id })
+			.get();
 		const { reason, ...tie } = input;
 		record(
 			db,
@@ -385,31 +364,26 @@ export function endTie(
 	nowMs: number
 ): void {
 	tx(db, () => {
-		const t = stmt(
-			db,
-			`SELECT uo.id, uo.unit_id AS unitId, uo.owner_id AS ownerId, uo.role, uo.start_date AS startDate, uo.end_date AS endDate
-			FROM unit_owners uo JOIN units u ON u.id = uo.unit_id WHERE uo.id = ? AND u.community_id = ?`
-		).get(tieId, actor.communityId) as
-			| {
-					id: number;
-					unitId: number;
-					ownerId: number;
-					role: string;
-					startDate: string | null;
-					endDate: string | null;
-			  }
-			| undefined;
+		const t = db
+			.select({
+				id: unitOwners.id,
+				unitId: unitOwners.unitId,
+				ownerId: unitOwners.ownerId,
+				role: unitOwners.role,
+				startDate: unitOwners.startDate,
+				endDate: unitOwners.endDate
+			})
+			.from(unitOwners)
+			.innerJoin(units, eq(units.id, unitOwners.unitId))
+			.where(and(eq(unitOwners.id, tieId), eq(units.communityId, actor.communityId)))
+			.get();
 		if (!t) throw new RecordsError('not_found');
 		const day = today(db, actor.communityId, nowMs);
 		if (t.endDate !== null && (t.endDate <= day || endDate >= t.endDate))
 			throw new RecordsError('already_ended');
 		if (!checkTieDates(t.startDate, endDate)) throw new RecordsError('end_before_start', 'endDate');
 		if (endDate > day) throw new RecordsError('date_future', 'endDate');
-		stmt(db, 'UPDATE unit_owners SET end_date = ?, end_reason = ? WHERE id = ?').run(
-			endDate,
-			endReason,
-			tieId
-		);
+		db.update(unitOwners).set({ endDate, endReason }).where(eq(unitOwners.id, tieId)).run();
 		record(
 			db,
 			actor,
@@ -451,20 +425,20 @@ export function transferOwnership(
 		if (!unit) throw new RecordsError('unit_not_found');
 		if (input.newOwnerId !== null && !personRow(db, actor.communityId, input.newOwnerId))
 			throw new RecordsError('person_not_found', 'newOwnerId');
-		const open = stmt(
-			db,
-			`SELECT id, owner_id AS ownerId, role, start_date AS startDate, end_date AS endDate FROM unit_owners
-			WHERE unit_id = ? AND end_date IS NULL`
-		).all(input.unitId) as {
-			id: number;
-			ownerId: number;
-			role: string;
-			startDate: string | null;
-			endDate: null;
-		}[];
-		const owners = open.filter((t) => t.role === 'owner' || t.role === 'co_owner');
+		const open = db
+			.select({
+				id: unitOwners.id,
+				ownerId: unitOwners.ownerId,
+				role: unitOwners.role,
+				startDate: unitOwners.startDate,
+				endDate: unitOwners.endDate
+			})
+			.from(unitOwners)
+			.where(and(eq(unitOwners.unitId, input.unitId), isNull(unitOwners.endDate)))
+			.all();
+		const ownerTies = open.filter((t) => t.role === 'owner' || t.role === 'co_owner');
 		const errors = checkTransfer(
-			owners,
+			ownerTies,
 			input.newOwnerId,
 			input.date,
 			today(db, actor.communityId, nowMs)
@@ -473,19 +447,18 @@ export function transferOwnership(
 		const household = input.endHousehold
 			? open.filter((t) => HOUSEHOLD_ROLES.includes(t.role))
 			: [];
-		const ending = [...owners, ...household];
+		const ending = [...ownerTies, ...household];
 		// A household tie that started after the date would end before it began: leave it open.
 		const ended = ending.filter((t) => t.startDate === null || t.startDate <= input.date);
 		for (const t of ended)
-			stmt(db, `UPDATE unit_owners SET end_date = ?, end_reason = 'transfer' WHERE id = ?`).run(
-				input.date,
-				t.id
-			);
+			db.update(unitOwners)
+				.set({ endDate: input.date, endReason: 'transfer' })
+				.where(eq(unitOwners.id, t.id))
+				.run();
 		const newOwnerId = input.newOwnerId ?? insertPerson(db, actor, input.newPerson!, nowMs);
-		stmt(
-			db,
-			`INSERT INTO unit_owners (unit_id, owner_id, role, start_date) VALUES (?, ?, 'owner', ?)`
-		).run(input.unitId, newOwnerId, input.date);
+		db.insert(unitOwners)
+			.values({ unitId: input.unitId, ownerId: newOwnerId, role: 'owner', startDate: input.date })
+			.run();
 		record(
 			db,
 			actor,
@@ -494,7 +467,7 @@ export function transferOwnership(
 			input.unitId,
 			{
 				date: input.date,
-				from: owners.map((t) => t.ownerId),
+				from: ownerTies.map((t) => t.ownerId),
 				to: newOwnerId,
 				endedTies: ended.map((t) => t.id),
 				reason: input.reason
@@ -525,11 +498,13 @@ export function reviewTransfer(
 	return dryRun(db, () => {
 		const { newOwnerId, ended } = transferOwnership(db, actor, input, nowMs);
 		const name = (id: number) =>
-			(stmt(db, 'SELECT name FROM owners WHERE id = ?').get(id) as { name: string }).name;
+			db.select({ name: owners.name }).from(owners).where(eq(owners.id, id)).get()?.name ?? '';
 		const ending = ended.map((tieId) => {
-			const t = stmt(db, 'SELECT owner_id AS ownerId, role FROM unit_owners WHERE id = ?').get(
-				tieId
-			) as { ownerId: number; role: string };
+			const t = db
+				.select({ ownerId: unitOwners.ownerId, role: unitOwners.role })
+				.from(unitOwners)
+				.where(eq(unitOwners.id, tieId))
+				.get()!;
 			return { name: name(t.ownerId), role: t.role };
 		});
 		return { date: input.date, newOwner: name(newOwnerId), ending };
@@ -551,27 +526,30 @@ export interface SpaceFields {
 
 export function createSpace(db: Db, actor: Actor, input: SpaceFields, nowMs: number): number {
 	return tx(db, () => {
-		if (
-			stmt(db, 'SELECT 1 FROM parking_spaces WHERE community_id = ? AND code = ?').get(
-				actor.communityId,
-				input.code
+		const taken = db
+			.select({ id: parkingSpaces.id })
+			.from(parkingSpaces)
+			.where(
+				and(eq(parkingSpaces.communityId, actor.communityId), eq(parkingSpaces.code, input.code))
 			)
-		)
-			throw new RecordsError('space_code_taken', 'code');
-		const { id } = stmt(
-			db,
-			`INSERT INTO parking_spaces (community_id, code, area_centi, kind, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`
-		).get(actor.communityId, input.code, input.areaCenti, input.kind, nowMs) as { id: number };
+			.get();
+		if (taken) throw new RecordsError('space_code_taken', 'code');
+		const { id } = db
+			.insert(parkingSpaces)
+			.values({ communityId: actor.communityId, ...input, createdAt: nowMs })
+			.returning({ id: parkingSpaces.id })
+			.get();
 		record(db, actor, 'records.space.create', 'parking_space', id, { ...input }, nowMs);
 		return id;
 	});
 }
 
 function spaceId(db: Db, communityId: number, code: string): number {
-	const r = stmt(db, 'SELECT id FROM parking_spaces WHERE community_id = ? AND code = ?').get(
-		communityId,
-		code.trim()
-	) as { id: number } | undefined;
+	const r = db
+		.select({ id: parkingSpaces.id })
+		.from(parkingSpaces)
+		.where(and(eq(parkingSpaces.communityId, communityId), eq(parkingSpaces.code, code.trim())))
+		.get();
 	if (!r) throw new RecordsError('space_not_found', 'spaceCode');
 	return r.id;
 }
@@ -597,21 +575,26 @@ export function assignSpace(
 		if (unitId === null) throw new RecordsError('unit_not_found', 'unitCode');
 		if (input.startDate > today(db, actor.communityId, nowMs))
 			throw new RecordsError('date_future', 'startDate');
-		const current = stmt(
-			db,
-			`SELECT id, start_date AS startDate FROM parking_space_holdings WHERE space_id = ? AND end_date IS NULL`
-		).get(space) as { id: number; startDate: string } | undefined;
+		const h = parkingSpaceHoldings;
+		const current = db
+			.select({ id: h.id, startDate: h.startDate })
+			.from(h)
+			.where(and(eq(h.spaceId, space), isNull(h.endDate)))
+			.get();
 		if (current && current.startDate > input.startDate)
 			throw new RecordsError('holding_overlap', 'startDate');
-		if (current)
-			stmt(db, 'UPDATE parking_space_holdings SET end_date = ? WHERE id = ?').run(
-				input.startDate,
-				current.id
-			);
-		const { id } = stmt(
-			db,
-			`INSERT INTO parking_space_holdings (space_id, unit_id, holding, start_date, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`
-		).get(space, unitId, input.holding, input.startDate, nowMs) as { id: number };
+		if (current) db.update(h).set({ endDate: input.startDate }).where(eq(h.id, current.id)).run();
+		const { id } = db
+			.insert(h)
+			.values({
+				spaceId: space,
+				unitId,
+				holding: input.holding,
+				startDate: input.startDate,
+				createdAt: nowMs
+			})
+			.returning({ id: h.id })
+			.get();
 		record(
 			db,
 			actor,
@@ -640,18 +623,31 @@ export function endHolding(
 	nowMs: number
 ): void {
 	tx(db, () => {
-		const h = stmt(
-			db,
-			`SELECT h.id, h.space_id AS spaceId, h.start_date AS startDate, h.end_date AS endDate FROM parking_space_holdings h
-			JOIN parking_spaces s ON s.id = h.space_id WHERE h.id = ? AND s.community_id = ?`
-		).get(holdingId, actor.communityId) as
-			{ id: number; spaceId: number; startDate: string; endDate: string | null } | undefined;
+		const h = db
+			.select({
+				id: parkingSpaceHoldings.id,
+				spaceId: parkingSpaceHoldings.spaceId,
+				startDate: parkingSpaceHoldings.startDate,
+				endDate: parkingSpaceHoldings.endDate
+			})
+			.from(parkingSpaceHoldings)
+			.innerJoin(parkingSpaces, eq(parkingSpaces.id, parkingSpaceHoldings.spaceId))
+			.where(
+				and(
+					eq(parkingSpaceHoldings.id, holdingId),
+					eq(parkingSpaces.communityId, actor.communityId)
+				)
+			)
+			.get();
 		if (!h) throw new RecordsError('not_found');
 		if (h.endDate !== null) throw new RecordsError('already_ended');
 		if (endDate < h.startDate) throw new RecordsError('end_before_start', 'endDate');
 		if (endDate > today(db, actor.communityId, nowMs))
 			throw new RecordsError('date_future', 'endDate');
-		stmt(db, 'UPDATE parking_space_holdings SET end_date = ? WHERE id = ?').run(endDate, holdingId);
+		db.update(parkingSpaceHoldings)
+			.set({ endDate })
+			.where(eq(parkingSpaceHoldings.id, holdingId))
+			.run();
 		record(
 			db,
 			actor,
@@ -682,25 +678,31 @@ export function addVehicle(
 		const space = input.spaceCode ? spaceId(db, actor.communityId, input.spaceCode) : null;
 		if (input.personId !== null && !personRow(db, actor.communityId, input.personId))
 			throw new RecordsError('person_not_found', 'personId');
-		if (
-			stmt(
-				db,
-				'SELECT 1 FROM vehicles WHERE community_id = ? AND plate = ? AND end_date IS NULL'
-			).get(actor.communityId, input.plate)
-		)
-			throw new RecordsError('tie_exists', 'plate');
-		const { id } = stmt(
-			db,
-			`INSERT INTO vehicles (community_id, plate, owner_id, unit_id, space_id, start_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
-		).get(
-			actor.communityId,
-			input.plate,
-			input.personId,
-			unitId,
-			space,
-			input.startDate,
-			nowMs
-		) as { id: number };
+		const registered = db
+			.select({ id: vehicles.id })
+			.from(vehicles)
+			.where(
+				and(
+					eq(vehicles.communityId, actor.communityId),
+					eq(vehicles.plate, input.plate),
+					isNull(vehicles.endDate)
+				)
+			)
+			.get();
+		if (registered) throw new RecordsError('tie_exists', 'plate');
+		const { id } = db
+			.insert(vehicles)
+			.values({
+				communityId: actor.communityId,
+				plate: input.plate,
+				ownerId: input.personId,
+				unitId,
+				spaceId: space,
+				startDate: input.startDate,
+				createdAt: nowMs
+			})
+			.returning({ id: vehicles.id })
+			.get();
 		record(
 			db,
 			actor,
@@ -723,17 +725,17 @@ export function endVehicle(
 	nowMs: number
 ): void {
 	tx(db, () => {
-		const v = stmt(
-			db,
-			'SELECT id, start_date AS startDate, end_date AS endDate FROM vehicles WHERE id = ? AND community_id = ?'
-		).get(vehicleId, actor.communityId) as
-			{ id: number; startDate: string; endDate: string | null } | undefined;
+		const v = db
+			.select({ id: vehicles.id, startDate: vehicles.startDate, endDate: vehicles.endDate })
+			.from(vehicles)
+			.where(and(eq(vehicles.id, vehicleId), eq(vehicles.communityId, actor.communityId)))
+			.get();
 		if (!v) throw new RecordsError('not_found');
 		if (v.endDate !== null) throw new RecordsError('already_ended');
 		if (endDate < v.startDate) throw new RecordsError('end_before_start', 'endDate');
 		if (endDate > today(db, actor.communityId, nowMs))
 			throw new RecordsError('date_future', 'endDate');
-		stmt(db, 'UPDATE vehicles SET end_date = ? WHERE id = ?').run(endDate, vehicleId);
+		db.update(vehicles).set({ endDate }).where(eq(vehicles.id, vehicleId)).run();
 		record(db, actor, 'records.vehicle.end', 'vehicle', vehicleId, { endDate, reason }, nowMs);
 	});
 }

@@ -1,6 +1,6 @@
 /**
- * The record screens' form schemas and the translated messages of refusals. Imported by the routes
- * only (it needs the request's language); commands.ts throws codes.
+ * The record screens' form schemas. Imported by the routes only (it needs the request's language);
+ * refusals are answered with the shared `refusal()` and `messages.ts`.
  */
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -23,8 +23,8 @@ import {
 } from '../../domain/records';
 import { parseAreaCenti } from '../../domain/renovation-fees';
 import { areaMessage } from '../renovation/forms';
-import { checkbox, failForm, type FieldErrors } from '../forms';
-import { END_REASONS, RecordsError, type RecordsErrorCode } from './commands';
+import { checkbox } from '../forms';
+import { END_REASONS } from './commands';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 const required = (max: number) => z.string().trim().min(1).max(max);
@@ -219,58 +219,6 @@ export const unitFilterSchema = z.object({
 });
 
 export const peopleFilterSchema = z.object({ q: z.string().trim().max(40).catch('') });
-
-// ------------------------------------------------------------------------------ refusals
-
-const MESSAGES: Record<RecordsErrorCode, () => string> = {
-	not_found: () => m.records_err_not_found(),
-	unit_not_found: () => m.records_err_unit_not_found(),
-	person_not_found: () => m.records_err_person_not_found(),
-	space_not_found: () => m.records_err_space_not_found(),
-	code_taken: () => m.records_err_code_taken(),
-	space_code_taken: () => m.records_err_space_code_taken(),
-	no_change: () => m.records_err_no_change(),
-	end_before_start: () => m.records_err_end_before_start(),
-	already_ended: () => m.records_err_already_ended(),
-	tie_exists: () => m.records_err_tie_exists(),
-	owner_exists: () => m.records_err_owner_exists(),
-	date_invalid: () => m.records_err_date(),
-	date_future: () => m.records_err_date_future(),
-	date_before_tie: () => m.records_err_date_before_tie(),
-	same_owner: () => m.records_err_same_owner(),
-	no_current_owner: () => m.records_err_no_current_owner(),
-	holding_overlap: () => m.records_err_holding_overlap()
-};
-
-const CONFLICTS: RecordsErrorCode[] = [
-	'code_taken',
-	'space_code_taken',
-	'already_ended',
-	'tie_exists',
-	'owner_exists',
-	'same_owner'
-];
-
-/** Status, summary and field message of a refused change (400 bad input, 409 conflict). */
-export function explainRefusal(e: RecordsError): {
-	status: 400 | 409;
-	message: string;
-	errors: FieldErrors;
-} {
-	const message = MESSAGES[e.code]();
-	return {
-		status: CONFLICTS.includes(e.code) ? 409 : 400,
-		message,
-		errors: e.field ? { [e.field]: message } : {}
-	};
-}
-
-/** The failure answer of a refused change (anything else is rethrown). */
-export function refusal(e: unknown, values: Record<string, string>) {
-	if (!(e instanceof RecordsError)) throw e;
-	const r = explainRefusal(e);
-	return failForm(r.status, r.message, { errors: r.errors, values });
-}
 
 /** An `[id]` route parameter, or 404. */
 export function idParam(raw: string): number {

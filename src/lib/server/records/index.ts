@@ -3,3 +3,4 @@
 export * from './ties';
 export * from './queries';
 export * from './commands';
+export * from './errors';

@@ -2,14 +2,33 @@
  * What the record screens read. ID numbers leave this module masked, except `personForEdit`
  * (the edit form alone shows the number as entered).
  */
+import { and, desc, eq, gt, isNotNull, isNull, like, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
-import type { IdType, Occupancy, OwnerType, UnitOwnerRole, UnitUse } from '../db/schema';
+import {
+	auditLog,
+	owners,
+	parkingSpaceHoldings,
+	parkingSpaces,
+	staffUsers,
+	units,
+	vehicles,
+	type IdType,
+	type Occupancy,
+	type OwnerType,
+	type UnitOwnerRole,
+	type UnitUse
+} from '../db/schema';
 import { maskIdNumber, tieInForce } from '../../domain/records';
-import { ROLE_ORDER_SQL, unitsTiesAsOf } from './ties';
-
-const NATURAL_ORDER =
-	'CAST(u.building AS INTEGER), u.building, CAST(u.entrance AS INTEGER), u.entrance, CAST(u.room AS INTEGER), u.room';
+import { unitsTiesAsOf } from './ties';
+import {
+	buildingEntrancesSql,
+	listPeopleSql,
+	listUnitsSql,
+	tieParams,
+	tiesOfPersonSql,
+	tiesOfUnitSql,
+	type TieViewRow
+} from './sql';
 
 function escapeLike(s: string): string {
 	return s.replace(/[\\%_]/g, (c) => '\\' + c);
@@ -22,11 +41,7 @@ export interface BuildingSummary {
 }
 
 export function buildings(db: Db, communityId: number): BuildingSummary[] {
-	const rows = stmt(
-		db,
-		`SELECT u.building, u.entrance, COUNT(*) AS n FROM units u WHERE u.community_id = ?
-		GROUP BY u.building, u.entrance ORDER BY CAST(u.building AS INTEGER), u.building, CAST(u.entrance AS INTEGER), u.entrance`
-	).all(communityId) as { building: string; entrance: string; n: number }[];
+	const rows = buildingEntrancesSql.all(db, communityId);
 	const out: BuildingSummary[] = [];
 	for (const r of rows) {
 		let b = out.at(-1);
@@ -59,30 +74,24 @@ export function listUnits(
 	filter: { building: string; entrance: string; q: string },
 	today: string
 ): { rows: UnitListRow[]; more: boolean } {
-	const conds = ['u.community_id = ?'];
-	const params: unknown[] = [communityId];
-	if (filter.building) {
-		conds.push('u.building = ?');
-		params.push(filter.building);
-	}
-	if (filter.entrance) {
-		conds.push('u.entrance = ?');
-		params.push(filter.entrance);
-	}
 	const q = filter.q.trim();
-	if (q) {
-		const like = '%' + escapeLike(q) + '%';
-		conds.push(`(u.code LIKE ? ESCAPE '\\' OR u.id IN (SELECT uo.unit_id FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id
-			WHERE o.community_id = ? AND (o.name LIKE ? ESCAPE '\\' OR (length(?) >= 4 AND o.phone LIKE ? ESCAPE '\\'))
-			AND (uo.start_date IS NULL OR uo.start_date <= ?) AND (uo.end_date IS NULL OR uo.end_date > ?)))`);
-		params.push(escapeLike(q) + '%', communityId, like, q, like, today, today);
-	}
-	const rows = db.$client
-		.prepare(
-			`SELECT u.id, u.code, u.area_centi AS areaCenti, u.use, u.occupancy FROM units u WHERE ${conds.join(' AND ')}
-			ORDER BY ${NATURAL_ORDER} LIMIT ?`
-		)
-		.all(...params, UNIT_PAGE + 1) as Omit<UnitListRow, 'owners'>[];
+	const like = '%' + escapeLike(q) + '%';
+	const rows = listUnitsSql.all(
+		db,
+		communityId,
+		filter.building,
+		filter.building,
+		filter.entrance,
+		filter.entrance,
+		q,
+		escapeLike(q) + '%',
+		communityId,
+		like,
+		q,
+		like,
+		...tieParams(today),
+		UNIT_PAGE + 1
+	);
 	const page = rows.slice(0, UNIT_PAGE);
 	const ties = unitsTiesAsOf(
 		db,
@@ -114,14 +123,7 @@ export interface TieView {
 	current: boolean;
 }
 
-const TIE_VIEW_SQL = `SELECT uo.id AS tieId, uo.unit_id AS unitId, u.code AS unitCode, o.id AS personId, o.name, o.phone,
-	o.id_number AS idNumber, uo.role, uo.start_date AS startDate, uo.end_date AS endDate, uo.end_reason AS endReason
-	FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id JOIN units u ON u.id = uo.unit_id`;
-
-function tieViews(
-	rows: (Omit<TieView, 'idMasked' | 'current'> & { idNumber: string })[],
-	today: string
-) {
+function tieViews(rows: TieViewRow[], today: string): TieView[] {
 	return rows.map(({ idNumber, ...r }) => ({
 		...r,
 		idMasked: maskIdNumber(idNumber),
@@ -142,10 +144,6 @@ export interface SpaceHeld {
 	endDate: string | null;
 }
 
-const HOLDING_SQL = `SELECT h.id AS holdingId, s.id AS spaceId, s.code, s.kind, s.area_centi AS areaCenti, h.unit_id AS unitId,
-	u.code AS unitCode, h.holding, h.start_date AS startDate, h.end_date AS endDate
-	FROM parking_space_holdings h JOIN parking_spaces s ON s.id = h.space_id JOIN units u ON u.id = h.unit_id`;
-
 export interface VehicleView {
 	id: number;
 	plate: string;
@@ -158,10 +156,28 @@ export interface VehicleView {
 	endDate: string | null;
 }
 
-const VEHICLE_SQL = `SELECT v.id, v.plate, v.owner_id AS personId, o.name AS personName, v.unit_id AS unitId, u.code AS unitCode,
-	s.code AS spaceCode, v.start_date AS startDate, v.end_date AS endDate
-	FROM vehicles v LEFT JOIN owners o ON o.id = v.owner_id LEFT JOIN units u ON u.id = v.unit_id
-	LEFT JOIN parking_spaces s ON s.id = v.space_id`;
+/** Vehicles matching `where`: current first, by plate. */
+function vehiclesWhere(db: Db, where: SQL | undefined): VehicleView[] {
+	return db
+		.select({
+			id: vehicles.id,
+			plate: vehicles.plate,
+			personId: vehicles.ownerId,
+			personName: owners.name,
+			unitId: vehicles.unitId,
+			unitCode: units.code,
+			spaceCode: parkingSpaces.code,
+			startDate: vehicles.startDate,
+			endDate: vehicles.endDate
+		})
+		.from(vehicles)
+		.leftJoin(owners, eq(owners.id, vehicles.ownerId))
+		.leftJoin(units, eq(units.id, vehicles.unitId))
+		.leftJoin(parkingSpaces, eq(parkingSpaces.id, vehicles.spaceId))
+		.where(where)
+		.orderBy(isNotNull(vehicles.endDate), vehicles.plate)
+		.all();
+}
 
 export interface AuditView {
 	at: number;
@@ -177,19 +193,27 @@ export function auditTrail(
 	targetType: string,
 	targetId: number
 ): AuditView[] {
-	return (
-		stmt(
-			db,
-			`SELECT a.at, a.action, s.display_name AS actor, a.detail FROM audit_log a LEFT JOIN staff_users s ON s.id = a.actor_id
-			WHERE a.community_id = ? AND a.target_type = ? AND a.target_id = ? AND a.action LIKE 'records.%'
-			ORDER BY a.at DESC, a.id DESC LIMIT 200`
-		).all(communityId, targetType, String(targetId)) as {
-			at: number;
-			action: string;
-			actor: string | null;
-			detail: string;
-		}[]
-	).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+	return db
+		.select({
+			at: auditLog.at,
+			action: auditLog.action,
+			actor: staffUsers.displayName,
+			detail: auditLog.detail
+		})
+		.from(auditLog)
+		.leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
+		.where(
+			and(
+				eq(auditLog.communityId, communityId),
+				eq(auditLog.targetType, targetType),
+				eq(auditLog.targetId, String(targetId)),
+				like(auditLog.action, 'records.%')
+			)
+		)
+		.orderBy(desc(auditLog.at), desc(auditLog.id))
+		.limit(200)
+		.all()
+		.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }
 
 export interface UnitRecord {
@@ -216,31 +240,47 @@ export function unitRecord(
 	unitId: number,
 	today: string
 ): UnitRecord | null {
-	const u = stmt(
-		db,
-		`SELECT id, building, entrance, room, code, area_centi AS areaCenti, use, occupancy,
-			handover_notice_date AS handoverNoticeDate, move_in_date AS moveInDate FROM units WHERE id = ? AND community_id = ?`
-	).get(unitId, communityId) as
-		Omit<UnitRecord, 'ties' | 'spaces' | 'vehicles' | 'audit'> | undefined;
+	const u = db
+		.select({
+			id: units.id,
+			building: units.building,
+			entrance: units.entrance,
+			room: units.room,
+			code: units.code,
+			areaCenti: units.areaCenti,
+			use: units.use,
+			occupancy: units.occupancy,
+			handoverNoticeDate: units.handoverNoticeDate,
+			moveInDate: units.moveInDate
+		})
+		.from(units)
+		.where(and(eq(units.id, unitId), eq(units.communityId, communityId)))
+		.get();
 	if (!u) return null;
-	const ties = tieViews(
-		stmt(
-			db,
-			`${TIE_VIEW_SQL} WHERE uo.unit_id = ? ORDER BY uo.end_date IS NOT NULL, ${ROLE_ORDER_SQL}, uo.end_date DESC, uo.id`
-		).all(unitId) as never[],
-		today
-	);
+	const h = parkingSpaceHoldings;
 	return {
 		...u,
-		ties,
-		spaces: stmt(
-			db,
-			`${HOLDING_SQL} WHERE h.unit_id = ? ORDER BY h.end_date IS NOT NULL, s.code`
-		).all(unitId) as SpaceHeld[],
-		vehicles: stmt(
-			db,
-			`${VEHICLE_SQL} WHERE v.unit_id = ? ORDER BY v.end_date IS NOT NULL, v.plate`
-		).all(unitId) as VehicleView[],
+		ties: tieViews(tiesOfUnitSql.all(db, unitId), today),
+		spaces: db
+			.select({
+				holdingId: h.id,
+				spaceId: parkingSpaces.id,
+				code: parkingSpaces.code,
+				kind: parkingSpaces.kind,
+				areaCenti: parkingSpaces.areaCenti,
+				unitId: h.unitId,
+				unitCode: units.code,
+				holding: h.holding,
+				startDate: h.startDate,
+				endDate: h.endDate
+			})
+			.from(h)
+			.innerJoin(parkingSpaces, eq(parkingSpaces.id, h.spaceId))
+			.innerJoin(units, eq(units.id, h.unitId))
+			.where(eq(h.unitId, unitId))
+			.orderBy(isNotNull(h.endDate), parkingSpaces.code)
+			.all(),
+		vehicles: vehiclesWhere(db, eq(vehicles.unitId, unitId)),
 		audit: auditTrail(db, communityId, 'unit', unitId)
 	};
 }
@@ -259,16 +299,7 @@ export interface PersonRow {
 export function listPeople(db: Db, communityId: number, q: string, today: string): PersonRow[] {
 	const text = q.trim();
 	const like = '%' + escapeLike(text) + '%';
-	const rows = stmt(
-		db,
-		`SELECT o.id, o.name, o.phone, o.id_type AS idType, o.id_number AS idNumber, o.owner_type AS ownerType,
-			(SELECT group_concat(u.code, '、') FROM unit_owners uo JOIN units u ON u.id = uo.unit_id WHERE uo.owner_id = o.id
-				AND (uo.start_date IS NULL OR uo.start_date <= ?) AND (uo.end_date IS NULL OR uo.end_date > ?)) AS units
-		FROM owners o WHERE o.community_id = ? AND (? = '' OR o.name LIKE ? ESCAPE '\\' OR o.phone LIKE ? ESCAPE '\\' OR upper(o.id_number) = upper(?))
-		ORDER BY o.name, o.id LIMIT 100`
-	).all(today, today, communityId, text, like, like, text) as (Omit<PersonRow, 'idMasked'> & {
-		idNumber: string;
-	})[];
+	const rows = listPeopleSql.all(db, ...tieParams(today), communityId, text, like, like, text);
 	return rows.map(({ idNumber, ...r }) => ({
 		...r,
 		units: r.units ?? '',
@@ -296,50 +327,33 @@ export function personRecord(
 	personId: number,
 	today: string
 ): PersonRecord | null {
-	const p = stmt(
-		db,
-		`SELECT id, name, phone, id_type AS idType, id_number AS idNumber, owner_type AS ownerType, note
-		FROM owners WHERE id = ? AND community_id = ?`
-	).get(personId, communityId) as
-		| (Omit<PersonRecord, 'idMasked' | 'ties' | 'vehicles' | 'audit'> & { idNumber: string })
-		| undefined;
+	const p = personForEdit(db, communityId, personId);
 	if (!p) return null;
 	const { idNumber, ...rest } = p;
 	return {
 		...rest,
 		idMasked: maskIdNumber(idNumber),
-		ties: tieViews(
-			stmt(
-				db,
-				`${TIE_VIEW_SQL} WHERE uo.owner_id = ? ORDER BY uo.end_date IS NOT NULL, ${NATURAL_ORDER}, uo.id`
-			).all(personId) as never[],
-			today
-		),
-		vehicles: stmt(
-			db,
-			`${VEHICLE_SQL} WHERE v.owner_id = ? ORDER BY v.end_date IS NOT NULL, v.plate`
-		).all(personId) as VehicleView[],
+		ties: tieViews(tiesOfPersonSql.all(db, personId), today),
+		vehicles: vehiclesWhere(db, eq(vehicles.ownerId, personId)),
 		audit: auditTrail(db, communityId, 'owner', personId)
 	};
 }
 
 /** The person as entered, for the edit form only (the ID number unmasked). */
 export function personForEdit(db: Db, communityId: number, personId: number) {
-	return stmt(
-		db,
-		`SELECT id, name, phone, id_type AS idType, id_number AS idNumber, owner_type AS ownerType, note
-		FROM owners WHERE id = ? AND community_id = ?`
-	).get(personId, communityId) as
-		| {
-				id: number;
-				name: string;
-				phone: string;
-				idType: IdType;
-				idNumber: string;
-				ownerType: OwnerType;
-				note: string;
-		  }
-		| undefined;
+	return db
+		.select({
+			id: owners.id,
+			name: owners.name,
+			phone: owners.phone,
+			idType: owners.idType,
+			idNumber: owners.idNumber,
+			ownerType: owners.ownerType,
+			note: owners.note
+		})
+		.from(owners)
+		.where(and(eq(owners.id, personId), eq(owners.communityId, communityId)))
+		.get();
 }
 
 export interface SpaceRow {
@@ -355,21 +369,34 @@ export interface SpaceRow {
 
 /** Every space with its holder today (if any). */
 export function listSpaces(db: Db, communityId: number, today: string): SpaceRow[] {
-	return stmt(
-		db,
-		`SELECT s.id, s.code, s.kind, s.area_centi AS areaCenti, h.id AS holdingId, u.code AS unitCode, h.holding,
-			h.start_date AS startDate
-		FROM parking_spaces s
-		LEFT JOIN parking_space_holdings h ON h.space_id = s.id AND h.start_date <= ? AND (h.end_date IS NULL OR h.end_date > ?)
-		LEFT JOIN units u ON u.id = h.unit_id
-		WHERE s.community_id = ? ORDER BY s.code`
-	).all(today, today, communityId) as SpaceRow[];
+	const h = parkingSpaceHoldings;
+	return db
+		.select({
+			id: parkingSpaces.id,
+			code: parkingSpaces.code,
+			kind: parkingSpaces.kind,
+			areaCenti: parkingSpaces.areaCenti,
+			holdingId: h.id,
+			unitCode: units.code,
+			holding: h.holding,
+			startDate: h.startDate
+		})
+		.from(parkingSpaces)
+		.leftJoin(
+			h,
+			and(
+				eq(h.spaceId, parkingSpaces.id),
+				lte(h.startDate, today),
+				or(isNull(h.endDate), gt(h.endDate, today))
+			)
+		)
+		.leftJoin(units, eq(units.id, h.unitId))
+		.where(eq(parkingSpaces.communityId, communityId))
+		.orderBy(parkingSpaces.code)
+		.all();
 }
 
 /** Vehicles registered today, by plate. */
 export function listVehicles(db: Db, communityId: number): VehicleView[] {
-	return stmt(
-		db,
-		`${VEHICLE_SQL} WHERE v.community_id = ? AND v.end_date IS NULL ORDER BY v.plate`
-	).all(communityId) as VehicleView[];
+	return vehiclesWhere(db, and(eq(vehicles.communityId, communityId), isNull(vehicles.endDate)));
 }

@@ -2,46 +2,18 @@
  * "Who is tied to this unit on this day": the one query every area asks (the counter's owner name,
  * the kiosk's identification by phone, waivers, renovation, move-in, keys). A tie is in force from
  * its start date (included) to its end date (excluded), as `tieInForce` in domain/records.ts says;
- * the SQL below is the same rule, so a past owner never identifies nor shows as the owner.
+ * the SQL (`sql.ts`) is the same rule, so a past owner never identifies nor shows as the owner.
  */
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import type { IdType, OwnerType, UnitOwnerRole } from '../db/schema';
-import { stmt } from '../db/stmt';
-import { ROLE_ORDER } from '../../domain/records';
+import { units, type UnitOwnerRole } from '../db/schema';
+import { prepared } from '../db/prepared';
 import { clockNow } from '../clock';
 import { communityToday, getCommunity } from '../community';
+import { tieParams, unitsTiesAsOfSql, unitTiesAsOfSql, type UnitTie } from './sql';
 
-/**
- * The SQL condition "tie `alias` in force on a date", for queries that join ties themselves. It
- * takes the date twice as parameters: `...tieParams(date)`.
- */
-export function tieInForceSql(alias = 'uo'): string {
-	return `(${alias}.start_date IS NULL OR ${alias}.start_date <= ?) AND (${alias}.end_date IS NULL OR ${alias}.end_date > ?)`;
-}
-export const tieParams = (date: string): [string, string] => [date, date];
-
-/** Owners first, then co-owners, residents, household, tenants, authorised, emergency contacts. */
-export const ROLE_ORDER_SQL = `CASE uo.role ${ROLE_ORDER.map((r, i) => `WHEN '${r}' THEN ${i}`).join(' ')} ELSE 99 END`;
-
-export interface UnitTie {
-	tieId: number;
-	unitId: number;
-	ownerId: number;
-	role: UnitOwnerRole;
-	startDate: string | null;
-	endDate: string | null;
-	name: string;
-	phone: string;
-	idType: IdType;
-	idNumber: string;
-	ownerType: OwnerType;
-}
-
-const TIE_COLS = `uo.id AS tieId, uo.unit_id AS unitId, uo.owner_id AS ownerId, uo.role, uo.start_date AS startDate,
-	uo.end_date AS endDate, o.name, o.phone, o.id_type AS idType, o.id_number AS idNumber, o.owner_type AS ownerType`;
-
-const UNIT_TIES_SQL = `SELECT ${TIE_COLS} FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id
-	WHERE uo.unit_id = ? AND ${tieInForceSql()} ORDER BY ${ROLE_ORDER_SQL}, uo.id`;
+// Other areas join ties themselves with these (the same rule as `tieInForce`).
+export { ROLE_ORDER_SQL, tieInForceSql, tieParams, type UnitTie } from './sql';
 
 /**
  * The ties of a unit in force on `date` (YYYY-MM-DD), owners first; only `roles` when given. For
@@ -53,7 +25,7 @@ export function unitTiesAsOf(
 	date: string,
 	roles?: readonly UnitOwnerRole[]
 ): UnitTie[] {
-	const rows = stmt(db, UNIT_TIES_SQL).all(unitId, ...tieParams(date)) as UnitTie[];
+	const rows = unitTiesAsOfSql.all(db, unitId, ...tieParams(date));
 	return roles ? rows.filter((r) => roles.includes(r.role)) : rows;
 }
 
@@ -66,19 +38,23 @@ export function unitsTiesAsOf(
 ): Map<number, UnitTie[]> {
 	const out = new Map<number, UnitTie[]>(unitIds.map((id) => [id, []]));
 	if (unitIds.length === 0) return out;
-	const rows = stmt(
-		db,
-		`SELECT ${TIE_COLS} FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id
-		WHERE uo.unit_id IN (SELECT value FROM json_each(?)) AND ${tieInForceSql()} ORDER BY ${ROLE_ORDER_SQL}, uo.id`
-	).all(JSON.stringify(unitIds), ...tieParams(date)) as UnitTie[];
+	const rows = unitsTiesAsOfSql.all(db, JSON.stringify(unitIds), ...tieParams(date));
 	for (const r of rows) if (!roles || roles.includes(r.role)) out.get(r.unitId)?.push(r);
 	return out;
 }
 
+// Asked on every "current owner" look-up (counter, kiosk): prepared once per connection.
+const unitCommunity = prepared((db) =>
+	db
+		.select({ communityId: units.communityId })
+		.from(units)
+		.where(eq(units.id, sql.placeholder('unitId')))
+		.prepare()
+);
+
 /** The community's today for a unit (its own community's time zone). */
 export function unitToday(db: Db, unitId: number, now: Date = clockNow()): string | null {
-	const u = stmt(db, 'SELECT community_id AS communityId FROM units WHERE id = ?').get(unitId) as
-		{ communityId: number } | undefined;
+	const u = unitCommunity(db).get({ unitId });
 	return u ? communityToday(getCommunity(db, u.communityId), now) : null;
 }
 

@@ -1,8 +1,9 @@
 // The unit file (房屋档案, issue 18): one page per unit with everything the service centre holds
 // about it, each part linking to its own page. Read only; each section is its own module.
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
+import { units } from '../db/schema';
 import { unitInfo, type UnitInfo } from '../fees';
-import { stmt } from '../db/stmt';
 import { unitSpaces, unitTies, unitVehicles } from './people';
 import { fileBills, fileDeposits, fileReceipts, fileWaivers } from './money';
 import { fileKeyLoans, fileMoveIns, fileRenovations, fileTickets } from './activity';
@@ -35,11 +36,13 @@ export function unitFile(
 ): UnitFile | null {
 	const unit = unitInfo(db, communityId, unitId);
 	if (!unit) return null;
-	const extra = stmt(db, 'SELECT use, move_in_date AS moveInDate FROM units WHERE id = ?').get(
-		unitId
-	) as { use: string; moveInDate: string | null };
+	const extra = db
+		.select({ use: units.use, moveInDate: units.moveInDate })
+		.from(units)
+		.where(eq(units.id, unitId))
+		.get();
 	return {
-		unit: { ...unit, ...extra },
+		unit: { ...unit, use: extra?.use ?? '', moveInDate: extra?.moveInDate ?? null },
 		ties: unitTies(db, unitId),
 		spaces: unitSpaces(db, unitId),
 		vehicles: unitVehicles(db, unitId),

@@ -6,9 +6,10 @@
  * refusal for any unit rolls back all of them. Idempotent on the form's key: each unit's payment
  * carries `<key>#u<unitId>`, and a retry returns the receipts already posted.
  */
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { stmt } from '../db/stmt';
-import type { PaymentMethod } from '../db/schema';
+import { bills, owners, payments, units, type PaymentMethod } from '../db/schema';
+import { ownerUnitsSql } from './sql';
 import { audit } from '../audit';
 import { LedgerError, type PostedPayment } from '../ledger';
 import {
@@ -62,17 +63,14 @@ export interface MultiUnitPosted {
 }
 
 const KEY = /^[\w-]{8,64}$/;
-const NATURAL =
-	'CAST(u.building AS INTEGER), CAST(u.entrance AS INTEGER), CAST(u.room AS INTEGER), u.code';
+
+/** The idempotency keys `<key>#…` of one multi-unit form key, as a range (index-friendly). */
+const keysOf = (key: string) =>
+	and(gte(payments.idempotencyKey, `${key}#`), lt(payments.idempotencyKey, `${key}#\uffff`));
 
 /** The units a person currently owns or co-owns in this community, in room order. */
 export function ownerUnits(db: Db, communityId: number, ownerId: number): OwnerUnit[] {
-	return stmt(
-		db,
-		`SELECT u.id AS unitId, u.code, MIN(uo.role) AS role FROM unit_owners uo JOIN units u ON u.id = uo.unit_id
-		WHERE uo.owner_id = ? AND u.community_id = ? AND uo.end_date IS NULL AND uo.role IN ('owner', 'co_owner')
-		GROUP BY u.id ORDER BY ${NATURAL}`
-	).all(ownerId, communityId) as OwnerUnit[];
+	return ownerUnitsSql.all(db, ownerId, communityId);
 }
 
 /** A person of this community (the payer whose units are shown), or null. */
@@ -82,10 +80,11 @@ export function ownerOf(
 	ownerId: number
 ): { id: number; name: string; phone: string } | null {
 	return (
-		(stmt(db, 'SELECT id, name, phone FROM owners WHERE id = ? AND community_id = ?').get(
-			ownerId,
-			communityId
-		) as { id: number; name: string; phone: string } | undefined) ?? null
+		db
+			.select({ id: owners.id, name: owners.name, phone: owners.phone })
+			.from(owners)
+			.where(and(eq(owners.id, ownerId), eq(owners.communityId, communityId)))
+			.get() ?? null
 	);
 }
 
@@ -100,13 +99,20 @@ export interface KeyPayment {
 
 /** The receipts a multi-unit form key posted (room order as posted: receipt order). */
 export function paymentsOfKey(db: Db, communityId: number, key: string): KeyPayment[] {
-	return stmt(
-		db,
-		`SELECT p.receipt_no AS receiptNo, u.code AS unitCode, p.total_fen AS totalFen, p.method,
-			p.tendered_fen AS tenderedFen, p.change_fen AS changeFen
-		FROM payments p LEFT JOIN units u ON u.id = p.unit_id
-		WHERE p.community_id = ? AND p.idempotency_key >= ? AND p.idempotency_key < ? ORDER BY p.id`
-	).all(communityId, `${key}#`, `${key}#\uffff`) as KeyPayment[];
+	return db
+		.select({
+			receiptNo: payments.receiptNo,
+			unitCode: units.code,
+			totalFen: payments.totalFen,
+			method: payments.method,
+			tenderedFen: payments.tenderedFen,
+			changeFen: payments.changeFen
+		})
+		.from(payments)
+		.leftJoin(units, eq(units.id, payments.unitId))
+		.where(and(eq(payments.communityId, communityId), keysOf(key)))
+		.orderBy(payments.id)
+		.all();
 }
 
 /** The chosen bills grouped by the owner's units (room order); a bill of any other unit is 'not_found'. */
@@ -122,12 +128,12 @@ function groupBills(
 	if (units.length === 0) throw new LedgerError('not_found', { ownerId: input.ownerId });
 	const ids = [...new Set(input.billIds)];
 	const billUnit = new Map(
-		(
-			stmt(
-				db,
-				'SELECT id, unit_id AS unitId FROM bills WHERE community_id = ? AND id IN (SELECT value FROM json_each(?))'
-			).all(input.communityId, JSON.stringify(ids)) as { id: number; unitId: number }[]
-		).map((b) => [b.id, b.unitId])
+		db
+			.select({ id: bills.id, unitId: bills.unitId })
+			.from(bills)
+			.where(and(eq(bills.communityId, input.communityId), inArray(bills.id, ids)))
+			.all()
+			.map((b) => [b.id, b.unitId])
 	);
 	const byUnit = new Map<number, number[]>();
 	const mine = new Set(units.map((u) => u.unitId));
@@ -234,13 +240,11 @@ export function postMultiUnitPayment(db: Db, input: MultiUnitPaymentInput): Mult
 	checkKey(input.idempotencyKey);
 	return tx(db, () => {
 		const groups = groupBills(db, input);
-		const prior = stmt(
-			db,
-			'SELECT unit_id AS unitId, total_fen AS totalFen FROM payments WHERE idempotency_key >= ? AND idempotency_key < ?'
-		).all(`${input.idempotencyKey}#`, `${input.idempotencyKey}#\uffff`) as {
-			unitId: number;
-			totalFen: number;
-		}[];
+		const prior = db
+			.select({ unitId: payments.unitId, totalFen: payments.totalFen })
+			.from(payments)
+			.where(keysOf(input.idempotencyKey))
+			.all();
 		let totals: number[];
 		let replayed = false;
 		if (prior.length > 0) {

@@ -1,17 +1,11 @@
 // The unit file's people and places: every tie to the unit (current and past, dated), the
 // parking spaces it holds or held, and its vehicles. Read only.
+import { desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { owners, parkingSpaceHoldings, parkingSpaces, vehicles } from '../db/schema';
+import { otherUnitsSql, unitTiesSql, type UnitTieRow } from './sql';
 
-export interface TieRow {
-	ownerId: number;
-	name: string;
-	phone: string;
-	ownerType: string;
-	role: string;
-	startDate: string | null;
-	endDate: string | null;
-	endReason: string | null;
+export interface TieRow extends UnitTieRow {
 	/** Other units this person is tied to now (a person may hold several). */
 	otherUnits: { id: number; code: string }[];
 }
@@ -33,47 +27,48 @@ export interface VehicleRow {
 	endDate: string | null;
 }
 
-// Current ties first (owners before the rest), then past ones, newest end first.
-const TIES_SQL = `SELECT o.id AS ownerId, o.name, o.phone, o.owner_type AS ownerType, uo.role, uo.start_date AS startDate,
-	uo.end_date AS endDate, uo.end_reason AS endReason
-	FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id = ?
-	ORDER BY uo.end_date IS NOT NULL, uo.end_date DESC,
-		CASE uo.role WHEN 'owner' THEN 0 WHEN 'co_owner' THEN 1 WHEN 'tenant' THEN 2 WHEN 'household' THEN 3 ELSE 4 END, uo.id`;
-
-const OTHER_UNITS_SQL = `SELECT DISTINCT uo.owner_id AS ownerId, u.id, u.code FROM unit_owners uo JOIN units u ON u.id = uo.unit_id
-	WHERE uo.owner_id IN (SELECT value FROM json_each(?)) AND uo.unit_id <> ? AND uo.end_date IS NULL
-		AND uo.role IN ('owner', 'co_owner') ORDER BY u.code`;
-
 export function unitTies(db: Db, unitId: number): TieRow[] {
-	const rows = stmt(db, TIES_SQL).all(unitId) as Omit<TieRow, 'otherUnits'>[];
+	const rows = unitTiesSql.all(db, unitId);
 	const ids = [...new Set(rows.map((r) => r.ownerId))];
-	const others = ids.length
-		? (stmt(db, OTHER_UNITS_SQL).all(JSON.stringify(ids), unitId) as {
-				ownerId: number;
-				id: number;
-				code: string;
-			}[])
-		: [];
+	const others = ids.length ? otherUnitsSql.all(db, JSON.stringify(ids), unitId) : [];
 	return rows.map((r) => ({
 		...r,
 		otherUnits: others.filter((o) => o.ownerId === r.ownerId).map(({ id, code }) => ({ id, code }))
 	}));
 }
 
+// Current holdings and vehicles first, then past ones, newest end first.
 export function unitSpaces(db: Db, unitId: number): SpaceRow[] {
-	return stmt(
-		db,
-		`SELECT s.code, s.kind, s.area_centi AS areaCenti, h.holding, h.start_date AS startDate, h.end_date AS endDate
-		FROM parking_space_holdings h JOIN parking_spaces s ON s.id = h.space_id WHERE h.unit_id = ?
-		ORDER BY h.end_date IS NOT NULL, h.end_date DESC, s.code`
-	).all(unitId) as SpaceRow[];
+	const h = parkingSpaceHoldings;
+	return db
+		.select({
+			code: parkingSpaces.code,
+			kind: parkingSpaces.kind,
+			areaCenti: parkingSpaces.areaCenti,
+			holding: h.holding,
+			startDate: h.startDate,
+			endDate: h.endDate
+		})
+		.from(h)
+		.innerJoin(parkingSpaces, eq(parkingSpaces.id, h.spaceId))
+		.where(eq(h.unitId, unitId))
+		.orderBy(isNotNull(h.endDate), desc(h.endDate), parkingSpaces.code)
+		.all();
 }
 
 export function unitVehicles(db: Db, unitId: number): VehicleRow[] {
-	return stmt(
-		db,
-		`SELECT v.plate, o.name AS ownerName, s.code AS spaceCode, v.start_date AS startDate, v.end_date AS endDate
-		FROM vehicles v LEFT JOIN owners o ON o.id = v.owner_id LEFT JOIN parking_spaces s ON s.id = v.space_id
-		WHERE v.unit_id = ? ORDER BY v.end_date IS NOT NULL, v.end_date DESC, v.plate`
-	).all(unitId) as VehicleRow[];
+	return db
+		.select({
+			plate: vehicles.plate,
+			ownerName: owners.name,
+			spaceCode: parkingSpaces.code,
+			startDate: vehicles.startDate,
+			endDate: vehicles.endDate
+		})
+		.from(vehicles)
+		.leftJoin(owners, eq(owners.id, vehicles.ownerId))
+		.leftJoin(parkingSpaces, eq(parkingSpaces.id, vehicles.spaceId))
+		.where(eq(vehicles.unitId, unitId))
+		.orderBy(isNotNull(vehicles.endDate), desc(vehicles.endDate), vehicles.plate)
+		.all();
 }

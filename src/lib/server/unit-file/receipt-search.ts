@@ -1,7 +1,8 @@
 // 票据 search at the counter: receipts of a community by number, room, owner or payer name,
 // phone tail, date range, method and cashier, newest first, a page at a time. Read only.
+import { and, desc, eq, exists, gte, lt, lte, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { owners, paymentVoids, payments, staffUsers, unitOwners, units } from '../db/schema';
 import { formatDateTimeLocal } from '../../dates';
 
 export const RECEIPT_PAGE_SIZE = 20;
@@ -43,6 +44,19 @@ export interface ReceiptPage {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
+/** `column LIKE pattern` with `\` as the escape character (drizzle's `like()` takes no ESCAPE). */
+const likeEscaped = (column: Column, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+
+/** A person tied to the receipt's unit (any time) matching `cond`. */
+const tiedPerson = (db: Db, cond: SQL) =>
+	exists(
+		db
+			.select({ one: sql`1` })
+			.from(unitOwners)
+			.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
+			.where(and(eq(unitOwners.unitId, payments.unitId), cond))
+	);
+
 /** The search; `page` counts from 1. Only receipts of `communityId`. */
 export function searchReceipts(
 	db: Db,
@@ -50,66 +64,56 @@ export function searchReceipts(
 	timeZone: string,
 	f: ReceiptFilter
 ): ReceiptPage {
-	const where = ['p.community_id = ?'];
-	const args: unknown[] = [communityId];
-	if (f.receiptNo) {
-		where.push('p.receipt_no = ?');
-		args.push(f.receiptNo);
-	}
-	if (f.room) {
-		// A range on the code (index-friendly) rather than LIKE.
-		where.push('u.code >= ? AND u.code < ?');
-		args.push(f.room, f.room + '\uffff');
-	}
+	const where: (SQL | undefined)[] = [eq(payments.communityId, communityId)];
+	if (f.receiptNo) where.push(eq(payments.receiptNo, f.receiptNo));
+	// A range on the code (index-friendly) rather than LIKE.
+	if (f.room) where.push(gte(units.code, f.room), lt(units.code, f.room + '\uffff'));
 	if (f.name) {
 		const like = `%${escapeLike(f.name)}%`;
-		where.push(`(p.payer_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id
-			WHERE uo.unit_id = p.unit_id AND o.name LIKE ? ESCAPE '\\'))`);
-		args.push(like, like);
+		where.push(
+			or(likeEscaped(payments.payerName, like), tiedPerson(db, likeEscaped(owners.name, like)))
+		);
 	}
-	if (f.phone) {
-		where.push(`EXISTS (SELECT 1 FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id
-			WHERE uo.unit_id = p.unit_id AND o.phone LIKE ? ESCAPE '\\')`);
-		args.push(`%${escapeLike(f.phone)}`);
-	}
-	if (f.from) {
-		where.push('p.local_date >= ?');
-		args.push(f.from);
-	}
-	if (f.to) {
-		where.push('p.local_date <= ?');
-		args.push(f.to);
-	}
-	if (f.method) {
-		where.push('p.method = ?');
-		args.push(f.method);
-	}
-	if (f.cashierId) {
-		where.push('p.cashier_id = ?');
-		args.push(f.cashierId);
-	}
+	if (f.phone) where.push(tiedPerson(db, likeEscaped(owners.phone, `%${escapeLike(f.phone)}`)));
+	if (f.from) where.push(gte(payments.localDate, f.from));
+	if (f.to) where.push(lte(payments.localDate, f.to));
+	if (f.method) where.push(sql`${payments.method} = ${f.method}`);
+	if (f.cashierId) where.push(eq(payments.cashierId, f.cashierId));
 	const page = Math.max(1, Math.floor(f.page ?? 1));
-	const rows = stmt(
-		db,
-		`SELECT p.receipt_no AS receiptNo, p.created_at AS createdAt, p.local_date AS localDate, p.unit_id AS unitId,
-			u.code AS unitCode, p.payer_name AS payerName, p.purpose, p.method, p.total_fen AS totalFen,
-			s.display_name AS cashierName, s.work_no AS workNo,
-			EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id) AS voided
-		FROM payments p LEFT JOIN units u ON u.id = p.unit_id JOIN staff_users s ON s.id = p.cashier_id
-		WHERE ${where.join(' AND ')} ORDER BY p.id DESC LIMIT ? OFFSET ?`
-	).all(...args, RECEIPT_PAGE_SIZE + 1, (page - 1) * RECEIPT_PAGE_SIZE) as (Omit<
-		ReceiptHit,
-		'paidAt' | 'cashier' | 'voided'
-	> & { createdAt: number; cashierName: string; workNo: string; voided: number })[];
+	const rows = db
+		.select({
+			receiptNo: payments.receiptNo,
+			createdAt: payments.createdAt,
+			localDate: payments.localDate,
+			unitId: payments.unitId,
+			unitCode: units.code,
+			payerName: payments.payerName,
+			purpose: payments.purpose,
+			method: payments.method,
+			totalFen: payments.totalFen,
+			cashierName: staffUsers.displayName,
+			workNo: staffUsers.workNo,
+			voided: exists(
+				db
+					.select({ one: sql`1` })
+					.from(paymentVoids)
+					.where(eq(paymentVoids.paymentId, payments.id))
+			).mapWith(Boolean)
+		})
+		.from(payments)
+		.leftJoin(units, eq(units.id, payments.unitId))
+		.innerJoin(staffUsers, eq(staffUsers.id, payments.cashierId))
+		.where(and(...where))
+		.orderBy(desc(payments.id))
+		.limit(RECEIPT_PAGE_SIZE + 1)
+		.offset((page - 1) * RECEIPT_PAGE_SIZE)
+		.all();
 	return {
-		hits: rows
-			.slice(0, RECEIPT_PAGE_SIZE)
-			.map(({ createdAt, cashierName, workNo, voided, ...r }) => ({
-				...r,
-				paidAt: formatDateTimeLocal(createdAt, timeZone),
-				cashier: `${cashierName}（${workNo}）`,
-				voided: voided === 1
-			})),
+		hits: rows.slice(0, RECEIPT_PAGE_SIZE).map(({ createdAt, cashierName, workNo, ...r }) => ({
+			...r,
+			paidAt: formatDateTimeLocal(createdAt, timeZone),
+			cashier: `${cashierName}（${workNo}）`
+		})),
 		page,
 		hasMore: rows.length > RECEIPT_PAGE_SIZE
 	};
@@ -118,10 +122,11 @@ export function searchReceipts(
 /** The community's staff by work number (upper case), for the cashier filter. */
 export function cashiersByWorkNo(db: Db, communityId: number): Map<string, number> {
 	return new Map(
-		(
-			stmt(db, 'SELECT id, work_no AS workNo FROM staff_users WHERE community_id = ?').all(
-				communityId
-			) as { id: number; workNo: string }[]
-		).map((s) => [s.workNo.toUpperCase(), s.id])
+		db
+			.select({ id: staffUsers.id, workNo: staffUsers.workNo })
+			.from(staffUsers)
+			.where(eq(staffUsers.communityId, communityId))
+			.all()
+			.map((s) => [s.workNo.toUpperCase(), s.id])
 	);
 }

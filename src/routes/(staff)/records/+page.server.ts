@@ -7,7 +7,8 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { buildings, createUnit, listUnits, UNIT_PAGE } from '$lib/server/records';
-import { refusal, unitFilterSchema, unitSchema } from '$lib/server/records/forms';
+import { unitFilterSchema, unitSchema } from '$lib/server/records/forms';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
@@ -42,7 +43,7 @@ export const actions = {
 				nowMs()
 			);
 		} catch (e) {
-			return refusal(e, formValues(form));
+			return refusal(e, { values: formValues(form) });
 		}
 		redirect(303, `/records/units/${id}?done=created`);
 	}

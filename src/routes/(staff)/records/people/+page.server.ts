@@ -7,7 +7,8 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { createPerson, listPeople } from '$lib/server/records';
-import { peopleFilterSchema, personSchema, refusal } from '$lib/server/records/forms';
+import { peopleFilterSchema, personSchema } from '$lib/server/records/forms';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
@@ -33,7 +34,7 @@ export const actions = {
 		try {
 			id = createPerson(getDb(), { id: user.id, communityId: user.communityId }, person, nowMs());
 		} catch (e) {
-			return refusal(e, formValues(form));
+			return refusal(e, { values: formValues(form) });
 		}
 		redirect(303, `/records/people/${id}?done=created`);
 	}

@@ -14,13 +14,8 @@ import {
 	listSpaces,
 	listVehicles
 } from '$lib/server/records';
-import {
-	assignSchema,
-	endRowSchema,
-	refusal,
-	spaceSchema,
-	vehicleSchema
-} from '$lib/server/records/forms';
+import { assignSchema, endRowSchema, spaceSchema, vehicleSchema } from '$lib/server/records/forms';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load = (({ locals, url }) => {
@@ -49,7 +44,7 @@ async function change<S extends Parameters<typeof parseForm>[0]>(
 	try {
 		run({ id: user.id, communityId: user.communityId }, parsed.data as ReturnType<S['parse']>);
 	} catch (e) {
-		return refusal(e, formValues(form));
+		return refusal(e, { values: formValues(form) });
 	}
 	return { done };
 }

@@ -15,13 +15,8 @@ import {
 	unitIdByCodeIn,
 	updatePerson
 } from '$lib/server/records';
-import {
-	idParam,
-	personSchema,
-	personTieSchema,
-	phoneSchema,
-	refusal
-} from '$lib/server/records/forms';
+import { idParam, personSchema, personTieSchema, phoneSchema } from '$lib/server/records/forms';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params }) => {
@@ -60,7 +55,7 @@ export const actions = {
 				nowMs()
 			);
 		} catch (e) {
-			return refusal(e, formValues(form));
+			return refusal(e, { values: formValues(form) });
 		}
 		return { done: m.records_phone_saved() };
 	},
@@ -78,7 +73,7 @@ export const actions = {
 				nowMs()
 			);
 		} catch (e) {
-			return refusal(e, formValues(form));
+			return refusal(e, { values: formValues(form) });
 		}
 		return { done: m.records_person_saved() };
 	},
@@ -99,7 +94,7 @@ export const actions = {
 				nowMs()
 			);
 		} catch (e) {
-			return refusal(e, formValues(form));
+			return refusal(e, { values: formValues(form) });
 		}
 		return { done: m.records_tie_added() };
 	}

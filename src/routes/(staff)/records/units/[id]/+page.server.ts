@@ -7,13 +7,8 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
 import { addTie, createPerson, endTie, unitRecord, updateUnit } from '$lib/server/records';
-import {
-	endTieSchema,
-	idParam,
-	newTieSchema,
-	refusal,
-	unitSchema
-} from '$lib/server/records/forms';
+import { endTieSchema, idParam, newTieSchema, unitSchema } from '$lib/server/records/forms';
+import { refusal } from '$lib/server/refusal';
 import { tx } from '$lib/server/db';
 import { formatArea } from '$lib/domain/renovation-fees';
 import type { Actions, PageServerLoad } from './$types';
@@ -64,7 +59,7 @@ export const actions = {
 				nowMs()
 			);
 		} catch (e) {
-			return refusal(e, formValues(form));
+			return refusal(e, { values: formValues(form) });
 		}
 		return { done: m.records_unit_saved() };
 	},
@@ -89,7 +84,7 @@ export const actions = {
 				);
 			});
 		} catch (e) {
-			return refusal(e, formValues(form));
+			return refusal(e, { values: formValues(form) });
 		}
 		return { done: m.records_tie_added() };
 	},
@@ -110,7 +105,7 @@ export const actions = {
 				nowMs()
 			);
 		} catch (e) {
-			return refusal(e, formValues(form));
+			return refusal(e, { values: formValues(form) });
 		}
 		return { done: m.records_tie_ended() };
 	}

@@ -11,7 +11,8 @@ import {
 	unitRecord,
 	type TransferInput
 } from '$lib/server/records';
-import { idParam, refusal, transferSchema } from '$lib/server/records/forms';
+import { idParam, transferSchema } from '$lib/server/records/forms';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load = (({ locals, url, params }) => {
@@ -53,7 +54,7 @@ export const actions = {
 		try {
 			return { review: reviewTransfer(getDb(), p.actor, p.input, nowMs()), values: p.values };
 		} catch (e) {
-			return refusal(e, p.values);
+			return refusal(e, { values: p.values });
 		}
 	},
 	transfer: async (event) => {
@@ -62,7 +63,7 @@ export const actions = {
 		try {
 			transferOwnership(getDb(), p.actor, p.input, nowMs());
 		} catch (e) {
-			return refusal(e, p.values);
+			return refusal(e, { values: p.values });
 		}
 		redirect(303, `/records/units/${p.input.unitId}?done=transferred`);
 	}
