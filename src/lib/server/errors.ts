@@ -8,7 +8,16 @@
 
 /** The areas that refuse writes with a code (one message map each, except backup: a CLI). */
 export type ErrorArea =
-	'renovation' | 'movein' | 'waivers' | 'queue' | 'shifts' | 'ledger' | 'charges' | 'backup';
+	| 'renovation'
+	| 'movein'
+	| 'waivers'
+	| 'queue'
+	| 'shifts'
+	| 'ledger'
+	| 'charges'
+	| 'arrears'
+	| 'import'
+	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import { tx, type Db } from '../db';
 import { stmt } from '../db/stmt';
 import { audit } from '../audit';
+import { ArrearsError } from './errors';
 import { billsDue, totalsOf, type BillDue } from '../fees/account';
 import type { ReminderKind, ReminderOutcome } from '../../domain/arrears';
 
@@ -8,17 +9,6 @@ import type { ReminderKind, ReminderOutcome } from '../../domain/arrears';
  * Reminders (催缴): each printed notice, call or visit is one insert-only row with what the unit owed
  * then. A form's key makes a double submit record once per unit.
  */
-
-export type ArrearsErrorCode = 'unknown_unit' | 'nothing_owing';
-
-export class ArrearsError extends Error {
-	constructor(
-		public code: ArrearsErrorCode,
-		public detail: Record<string, unknown> = {}
-	) {
-		super(code);
-	}
-}
 
 /** The bills of a unit overdue on `asOf` (due before it) with something still owing, oldest first. */
 export function overdueBills(db: Db, communityId: number, unitId: number, asOf: string): BillDue[] {
@@ -57,7 +47,7 @@ export function recordNotices(
 	return tx(db, () => {
 		for (const id of unitIds)
 			if (!unitInCommunity(db, communityId, id))
-				throw new ArrearsError('unknown_unit', { unitId: id });
+				throw new ArrearsError('unknown_unit', { unitId: id }, 400);
 		let recorded = 0;
 		for (const id of unitIds) {
 			const s = snapshot(overdueBills(db, communityId, id, today));

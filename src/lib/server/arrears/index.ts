@@ -19,6 +19,7 @@ import type { ArrearsRow, Register } from './register';
 export * from './register';
 export * from './collection';
 export * from './commands';
+export * from './errors';
 export * from './forms';
 
 export const OWNER_TYPE_ZH: Record<string, string> = {

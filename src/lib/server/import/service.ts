@@ -9,7 +9,8 @@ import {
 	parseRow,
 	type ImportKind
 } from '../../domain/import';
-import { ImportReadError, readUpload, type Encoding, type Grid, type ReadError } from './read';
+import { readUpload, type Encoding, type Grid } from './read';
+import { ImportError, ImportReadError } from './errors';
 import { makePlanner, type FieldChange, type PlanItem, type Refusal } from './plan';
 import { applyItem, itemFen } from './apply';
 
@@ -19,17 +20,7 @@ import { applyItem, itemFen } from './apply';
  * inside one IMMEDIATE transaction and write all of it, or nothing.
  */
 
-export type ImportFailure =
-	| ReadError
-	| { code: 'bad_headers'; kind: ImportKind | null; missing: string[]; unknown: string[] }
-	| { code: 'no_rows' }
-	| { code: 'stale' };
-
-export class ImportError extends Error {
-	constructor(public readonly failure: ImportFailure) {
-		super(`import: ${failure.code}`);
-	}
-}
+export { ImportError, type ImportFailure } from './errors';
 
 export interface Upload {
 	bytes: Uint8Array;
