@@ -16,6 +16,8 @@ export type ErrorArea =
 	| 'ledger'
 	| 'charges'
 	| 'records'
+	| 'arrears'
+	| 'import'
 	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;

@@ -3,7 +3,9 @@
 // Routes only (uses Paraglide through the areas' message maps).
 import { failForm } from './forms';
 import { AppError, type ErrorArea, type ErrorMessages, type RefusalContext } from './errors';
+import { arrearsMessages } from './arrears/messages';
 import { chargeMessages } from './charges/messages';
+import { importMessages } from './import/messages';
 import { ledgerMessages } from './ledger/messages';
 import { moveInMessages } from './movein/messages';
 import { queueMessages } from './queue/messages';
@@ -13,7 +15,9 @@ import { shiftMessages } from './shifts/messages';
 import { waiverMessages } from './waivers/messages';
 
 const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
+	arrears: arrearsMessages,
 	charges: chargeMessages,
+	import: importMessages,
 	ledger: ledgerMessages,
 	movein: moveInMessages,
 	queue: queueMessages,

@@ -1,5 +1,7 @@
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { eq } from 'drizzle-orm';
+import { feeItems, units } from '../db/schema';
+import * as q from './sql';
 import { addMonths, lastDayOfMonth, monthOf } from '../../dates';
 import { rateBp, type CollectionFigures } from '../../domain/arrears';
 
@@ -73,9 +75,6 @@ function figuresOf(s: Sums): CollectionFigures {
 	};
 }
 
-const VOIDED_POSTINGS = `SELECT pp.unit_id AS unitId, pp.fee_item_id AS itemId, pp.kind, -SUM(pp.amount_fen) AS fen
-	FROM payment_voids v JOIN principal_postings pp ON pp.payment_id = v.payment_id`;
-
 /** 当期 and 往期 figures of a period, in total, by building and by fee item. */
 export function collectionReport(
 	db: Db,
@@ -85,12 +84,12 @@ export function collectionReport(
 	const { fromMonth, toMonth, until } = period;
 	const start = `${fromMonth}-01`;
 	const buildingOf = new Map(
-		(
-			stmt(db, 'SELECT id, building FROM units WHERE community_id = ?').all(communityId) as {
-				id: number;
-				building: string;
-			}[]
-		).map((u) => [u.id, u.building])
+		db
+			.select({ id: units.id, building: units.building })
+			.from(units)
+			.where(eq(units.communityId, communityId))
+			.all()
+			.map((u) => [u.id, u.building])
 	);
 	const total = zero();
 	const byBuilding = new Map<string, Sums>();
@@ -106,64 +105,36 @@ export function collectionReport(
 		b[field] += fen;
 		i[field] += fen;
 	};
-	type Row = { unitId: number; itemId: number; kind?: string; fen: number };
-
 	// 当期应收
-	for (const r of stmt(
-		db,
-		`SELECT unit_id AS unitId, fee_item_id AS itemId, SUM(principal_fen) AS fen FROM bills
-		 WHERE community_id = ? AND month BETWEEN ? AND ? GROUP BY unit_id, fee_item_id`
-	).all(communityId, fromMonth, toMonth) as Row[])
+	for (const r of q.billedInPeriod.all(db, communityId, fromMonth, toMonth))
 		add(r.unitId, r.itemId, 'billed', r.fen);
 
 	// 当期实收 and credits: postings on the period's bills up to `until` (voided ones taken off).
-	const current = `WHERE pp.community_id = ? AND pp.bill_month BETWEEN ? AND ? AND pp.posted_date <= ?
-		GROUP BY pp.unit_id, pp.fee_item_id, pp.kind`;
-	for (const sql of [
-		`SELECT pp.unit_id AS unitId, pp.fee_item_id AS itemId, pp.kind, SUM(pp.amount_fen) AS fen FROM principal_postings pp ${current}`,
-		`${VOIDED_POSTINGS} ${current}`
-	])
-		for (const r of stmt(db, sql).all(communityId, fromMonth, toMonth, until) as Row[])
+	for (const query of [q.postedCurrent, q.voidedCurrent])
+		for (const r of query.all(db, communityId, fromMonth, toMonth, until))
 			add(r.unitId, r.itemId, r.kind === 'credit' ? 'credited' : 'collected', r.fen);
 
 	// 清欠实收: paid during the period on bills of earlier months; credits then lower what is owed.
-	const during = `WHERE pp.community_id = ? AND pp.posted_date BETWEEN ? AND ? AND pp.bill_month < ?
-		GROUP BY pp.unit_id, pp.fee_item_id, pp.kind`;
-	for (const sql of [
-		`SELECT pp.unit_id AS unitId, pp.fee_item_id AS itemId, pp.kind, SUM(pp.amount_fen) AS fen FROM principal_postings pp ${during}`,
-		`${VOIDED_POSTINGS} ${during}`
-	])
-		for (const r of stmt(db, sql).all(communityId, start, until, fromMonth) as Row[]) {
+	for (const query of [q.postedDuring, q.voidedDuring])
+		for (const r of query.all(db, communityId, start, until, fromMonth)) {
 			if (r.kind === 'credit') add(r.unitId, r.itemId, 'arrearsDue', -r.fen);
 			else add(r.unitId, r.itemId, 'arrearsCollected', r.fen);
 		}
 
 	// 往期欠费 at the start: bills of earlier months owing the day before. Open bills nothing names owe
 	// their whole principal; the others (and bills settled since the start) are worked out per bill.
-	for (const r of stmt(
-		db,
-		`SELECT unit_id AS unitId, fee_item_id AS itemId, SUM(principal_fen) AS fen FROM open_bills
-		 WHERE community_id = ? AND due_date < ? AND touched = 0 GROUP BY unit_id, fee_item_id`
-	).all(communityId, start) as Row[])
+	for (const r of q.untouchedOwing.all(db, communityId, start))
 		add(r.unitId, r.itemId, 'arrearsDue', r.fen);
-	for (const r of stmt(
-		db,
-		`SELECT b.unit_id AS unitId, b.fee_item_id AS itemId, MAX(0, b.principal_fen - COALESCE((SELECT SUM(pp.amount_fen)
-			FROM principal_postings pp WHERE pp.bill_id = b.id AND pp.posted_date < ?
-			AND (pp.payment_id IS NULL OR pp.payment_id NOT IN (SELECT payment_id FROM payment_voids))), 0)) AS fen
-		 FROM bills b WHERE b.id IN (
-			SELECT bill_id FROM open_bills WHERE community_id = ? AND due_date < ? AND touched = 1
-			UNION SELECT bill_id FROM principal_postings WHERE community_id = ? AND posted_date >= ? AND bill_month < ?)`
-	).all(start, communityId, start, communityId, start, fromMonth) as Row[])
+	for (const r of q.touchedOwing.all(db, start, communityId, start, communityId, start, fromMonth))
 		add(r.unitId, r.itemId, 'arrearsDue', r.fen);
 
 	const items = new Map(
-		(
-			stmt(db, 'SELECT id, sort FROM fee_items WHERE community_id = ?').all(communityId) as {
-				id: number;
-				sort: number;
-			}[]
-		).map((i) => [i.id, i.sort])
+		db
+			.select({ id: feeItems.id, sort: feeItems.sort })
+			.from(feeItems)
+			.where(eq(feeItems.communityId, communityId))
+			.all()
+			.map((i) => [i.id, i.sort])
 	);
 	const num = (s: string) => Number.parseInt(s, 10) || 0;
 	return {
@@ -191,29 +162,12 @@ export function collectionTrend(
 	const last = toMonth > monthOf(today) ? monthOf(today) : toMonth;
 	const first = addMonths(last, -11);
 	const billed = new Map(
-		(
-			stmt(
-				db,
-				`SELECT month, SUM(principal_fen) AS fen FROM bills WHERE community_id = ? AND month BETWEEN ? AND ? GROUP BY month`
-			).all(communityId, first, last) as { month: string; fen: number }[]
-		).map((r) => [r.month, r.fen])
+		q.billedByMonth.all(db, communityId, first, last).map((r) => [r.month, r.fen])
 	);
 	const credited = new Map<string, number>();
 	const collected = new Map<string, number>();
-	// A posting counts for its bill's month when dated by that month's last day ('-31' sorts after
-	// every real last day of the month).
-	const cond = `pp.community_id = ? AND pp.bill_month BETWEEN ? AND ? AND pp.posted_date <= pp.bill_month || '-31' AND pp.posted_date <= ?
-		GROUP BY pp.bill_month, pp.kind`;
-	for (const sql of [
-		`SELECT pp.bill_month AS month, pp.kind, SUM(pp.amount_fen) AS fen FROM principal_postings pp WHERE ${cond}`,
-		`SELECT pp.bill_month AS month, pp.kind, -SUM(pp.amount_fen) AS fen
-		FROM payment_voids v JOIN principal_postings pp ON pp.payment_id = v.payment_id WHERE ${cond}`
-	])
-		for (const r of stmt(db, sql).all(communityId, first, last, today) as {
-			month: string;
-			kind: string;
-			fen: number;
-		}[]) {
+	for (const query of [q.postedByMonth, q.voidedByMonth])
+		for (const r of query.all(db, communityId, first, last, today)) {
 			const m = r.kind === 'credit' ? credited : collected;
 			m.set(r.month, (m.get(r.month) ?? 0) + r.fen);
 		}

@@ -1,6 +1,8 @@
 import { tx, type Db } from '../db';
-import { stmt } from '../db/stmt';
+import { and, desc, eq, sql, type Column } from 'drizzle-orm';
+import { arrearsReminders, staffUsers, units } from '../db/schema';
 import { audit } from '../audit';
+import { ArrearsError } from './errors';
 import { billsDue, totalsOf, type BillDue } from '../fees/account';
 import type { ReminderKind, ReminderOutcome } from '../../domain/arrears';
 
@@ -8,17 +10,6 @@ import type { ReminderKind, ReminderOutcome } from '../../domain/arrears';
  * Reminders (催缴): each printed notice, call or visit is one insert-only row with what the unit owed
  * then. A form's key makes a double submit record once per unit.
  */
-
-export type ArrearsErrorCode = 'unknown_unit' | 'nothing_owing';
-
-export class ArrearsError extends Error {
-	constructor(
-		public code: ArrearsErrorCode,
-		public detail: Record<string, unknown> = {}
-	) {
-		super(code);
-	}
-}
 
 /** The bills of a unit overdue on `asOf` (due before it) with something still owing, oldest first. */
 export function overdueBills(db: Db, communityId: number, unitId: number, asOf: string): BillDue[] {
@@ -34,12 +25,18 @@ function snapshot(bills: readonly BillDue[]) {
 	};
 }
 
-const INSERT_SQL = `INSERT OR IGNORE INTO arrears_reminders (community_id, unit_id, kind, outcome, promised_date, note, owing_fen,
-	oldest_month, months, form_key, created_by, local_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+type NewReminder = typeof arrearsReminders.$inferInsert;
+
+// One row per unit and form key (unique index): a double submit inserts nothing the second time.
+const insertReminder = (db: Db, row: NewReminder) =>
+	db.insert(arrearsReminders).values(row).onConflictDoNothing().run().changes;
 
 const unitInCommunity = (db: Db, communityId: number, unitId: number) =>
-	stmt(db, 'SELECT 1 FROM units WHERE id = ? AND community_id = ?').get(unitId, communityId) !==
-	undefined;
+	db
+		.select({ id: units.id })
+		.from(units)
+		.where(and(eq(units.id, unitId), eq(units.communityId, communityId)))
+		.get() !== undefined;
 
 /**
  * Records a printed 催缴通知单 for each unit that owes on `today` (units that owe nothing are
@@ -57,27 +54,26 @@ export function recordNotices(
 	return tx(db, () => {
 		for (const id of unitIds)
 			if (!unitInCommunity(db, communityId, id))
-				throw new ArrearsError('unknown_unit', { unitId: id });
+				throw new ArrearsError('unknown_unit', { unitId: id }, 400);
 		let recorded = 0;
 		for (const id of unitIds) {
 			const s = snapshot(overdueBills(db, communityId, id, today));
 			if (s.owingFen === 0) continue;
-			const r = stmt(db, INSERT_SQL).run(
+			recorded += insertReminder(db, {
 				communityId,
-				id,
-				'notice',
-				'sent',
-				null,
-				'',
-				s.owingFen,
-				s.oldestMonth,
-				s.months,
+				unitId: id,
+				kind: 'notice',
+				outcome: 'sent',
+				promisedDate: null,
+				note: '',
+				owingFen: s.owingFen,
+				oldestMonth: s.oldestMonth,
+				months: s.months,
 				formKey,
-				userId,
-				today,
-				now
-			);
-			recorded += r.changes;
+				createdBy: userId,
+				localDate: today,
+				createdAt: now
+			});
 		}
 		const units = batchUnits(db, communityId, formKey);
 		if (units.length === 0) throw new ArrearsError('nothing_owing');
@@ -100,13 +96,21 @@ export function recordNotices(
 
 /** Units of a batch of printed notices, in building/room order. */
 export function batchUnits(db: Db, communityId: number, formKey: string): number[] {
-	return (
-		stmt(
-			db,
-			`SELECT r.unit_id AS id FROM arrears_reminders r JOIN units u ON u.id = r.unit_id WHERE r.community_id = ? AND r.form_key = ? AND r.kind = 'notice'
-			 ORDER BY CAST(u.building AS INTEGER), CAST(u.entrance AS INTEGER), CAST(u.room AS INTEGER), u.code`
-		).all(communityId, formKey) as { id: number }[]
-	).map((r) => r.id);
+	const num = (c: Column) => sql`CAST(${c} AS INTEGER)`;
+	return db
+		.select({ id: arrearsReminders.unitId })
+		.from(arrearsReminders)
+		.innerJoin(units, eq(units.id, arrearsReminders.unitId))
+		.where(
+			and(
+				eq(arrearsReminders.communityId, communityId),
+				eq(arrearsReminders.formKey, formKey),
+				eq(arrearsReminders.kind, 'notice')
+			)
+		)
+		.orderBy(num(units.building), num(units.entrance), num(units.room), units.code)
+		.all()
+		.map((r) => r.id);
 }
 
 export interface ReminderInput {
@@ -131,22 +135,22 @@ export function recordReminder(
 		if (!unitInCommunity(db, communityId, input.unitId))
 			throw new ArrearsError('unknown_unit', { unitId: input.unitId });
 		const s = snapshot(overdueBills(db, communityId, input.unitId, today));
-		const r = stmt(db, INSERT_SQL).run(
+		const changes = insertReminder(db, {
 			communityId,
-			input.unitId,
-			input.kind,
-			input.outcome,
-			input.promisedDate,
-			input.note,
-			s.owingFen,
-			s.oldestMonth,
-			s.months,
-			input.formKey,
-			userId,
-			today,
-			now
-		);
-		if (r.changes > 0)
+			unitId: input.unitId,
+			kind: input.kind,
+			outcome: input.outcome,
+			promisedDate: input.promisedDate,
+			note: input.note,
+			owingFen: s.owingFen,
+			oldestMonth: s.oldestMonth,
+			months: s.months,
+			formKey: input.formKey,
+			createdBy: userId,
+			localDate: today,
+			createdAt: now
+		});
+		if (changes > 0)
 			audit(
 				db,
 				{
@@ -177,10 +181,23 @@ export interface ReminderRow {
 
 /** A unit's reminders, newest first. */
 export function remindersOf(db: Db, communityId: number, unitId: number): ReminderRow[] {
-	return stmt(
-		db,
-		`SELECT r.id, r.kind, r.outcome, r.promised_date AS promisedDate, r.note, r.owing_fen AS owingFen, r.months,
-			r.oldest_month AS oldestMonth, r.local_date AS date, s.display_name AS byName
-		 FROM arrears_reminders r JOIN staff_users s ON s.id = r.created_by WHERE r.community_id = ? AND r.unit_id = ? ORDER BY r.id DESC LIMIT 50`
-	).all(communityId, unitId) as ReminderRow[];
+	return db
+		.select({
+			id: arrearsReminders.id,
+			kind: arrearsReminders.kind,
+			outcome: arrearsReminders.outcome,
+			promisedDate: arrearsReminders.promisedDate,
+			note: arrearsReminders.note,
+			owingFen: arrearsReminders.owingFen,
+			months: arrearsReminders.months,
+			oldestMonth: arrearsReminders.oldestMonth,
+			date: arrearsReminders.localDate,
+			byName: staffUsers.displayName
+		})
+		.from(arrearsReminders)
+		.innerJoin(staffUsers, eq(staffUsers.id, arrearsReminders.createdBy))
+		.where(and(eq(arrearsReminders.communityId, communityId), eq(arrearsReminders.unitId, unitId)))
+		.orderBy(desc(arrearsReminders.id))
+		.limit(50)
+		.all();
 }

@@ -12,13 +12,15 @@ import { toCsv } from '../csv';
 import { BUCKET_ZH, type NoticeLine, type NoticeUnit, type NoticesPdf } from '../pdf/arrears';
 import { batchUnits, overdueBills } from './commands';
 import { unitInfo } from '../fees/account';
-import { stmt } from '../db/stmt';
+import { and, eq, min } from 'drizzle-orm';
+import { arrearsReminders } from '../db/schema';
 import { unitTiesAsOf } from '../records/ties';
 import type { ArrearsRow, Register } from './register';
 
 export * from './register';
 export * from './collection';
 export * from './commands';
+export * from './errors';
 export * from './forms';
 
 export const OWNER_TYPE_ZH: Record<string, string> = {
@@ -159,10 +161,15 @@ export function noticesOf(
 ): NoticesPdf | null {
 	const units = batchUnits(db, communityId, formKey);
 	if (units.length === 0) return null;
-	const { date } = stmt(
-		db,
-		'SELECT MIN(local_date) AS date FROM arrears_reminders WHERE community_id = ? AND form_key = ?'
-	).get(communityId, formKey) as { date: string };
+	const first = db
+		.select({ date: min(arrearsReminders.localDate) })
+		.from(arrearsReminders)
+		.where(
+			and(eq(arrearsReminders.communityId, communityId), eq(arrearsReminders.formKey, formKey))
+		)
+		.get();
+	// The batch has units, so it has a first day.
+	const date = first?.date ?? '';
 	const community = getCommunity(db, communityId);
 	const settings = settingsOnDay(db, communityId, date);
 	const notices: NoticeUnit[] = [];

@@ -1,6 +1,9 @@
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
-import { tieInForceSql, tieParams } from '../records/ties';
+import { asc, eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
+import { feeItems, units as unitsTable } from '../db/schema';
+import { tieParams } from '../records/ties';
+import * as q from './sql';
 import { lateFeeScheduleOf } from '../admin/priced';
 import { lateFeeWorking, type LateFeePayment } from '../../domain/late-fee';
 import {
@@ -104,48 +107,22 @@ export interface Register {
 	totals: RegisterTotals;
 }
 
-// One contiguous range of open_bills (clustered by due date, with the bill's columns copied in).
-const CANDIDATES_SQL = `SELECT bill_id AS billId, unit_id AS unitId, touched, fee_item_id AS feeItemId, month,
-	due_date AS dueDate, principal_fen AS principalFen FROM open_bills WHERE community_id = ? AND due_date < ?`;
-
-// Bills settled (or changed) after a past as-of date: they may have owed on that day.
-const LATER_SQL = `SELECT b.id AS billId, b.unit_id AS unitId, 1 AS touched, b.fee_item_id AS feeItemId, b.month, b.due_date AS dueDate,
-	b.principal_fen AS principalFen FROM bills b WHERE b.id IN (
-		SELECT pp.bill_id FROM principal_postings pp WHERE pp.community_id = ? AND pp.posted_date > ?
-		UNION SELECT pl.bill_id FROM payments p JOIN payment_lines pl ON pl.payment_id = p.id
-			WHERE p.community_id = ? AND p.local_date > ? AND pl.kind = 'late_fee'
-		UNION SELECT w.bill_id FROM waiver_entries w JOIN bills wb ON wb.id = w.bill_id WHERE wb.community_id = ? AND w.local_date > ?
-	) AND b.due_date < ?`;
-
-// Bills whose item charges no late fee (a one-off charge, an item so configured): few, and read
-// through a partial index (migration 0025) rather than by widening the candidates' range read.
-const NO_LATE_FEE_SQL = `SELECT id FROM bills WHERE community_id = ? AND late_fee_applies = 0`;
-
-const VOIDED = `SELECT payment_id FROM payment_voids`;
-const POSTINGS_SQL = `SELECT pp.bill_id AS billId, pp.posted_date AS date, SUM(pp.amount_fen) AS fen FROM principal_postings pp
-	WHERE pp.bill_id IN (SELECT value FROM json_each(?)) AND pp.posted_date <= ?
-	AND (pp.payment_id IS NULL OR pp.payment_id NOT IN (${VOIDED})) GROUP BY pp.bill_id, pp.posted_date`;
-const LATE_PAID_SQL = `SELECT pl.bill_id AS billId, SUM(pl.amount_fen) AS fen FROM payment_lines pl JOIN payments p ON p.id = pl.payment_id
-	WHERE pl.bill_id IN (SELECT value FROM json_each(?)) AND pl.kind = 'late_fee' AND p.local_date <= ?
-	AND pl.payment_id NOT IN (${VOIDED}) GROUP BY pl.bill_id`;
-const WAIVED_SQL = `SELECT w.bill_id AS billId, SUM(w.amount_fen) AS fen FROM waiver_entries w
-	WHERE w.bill_id IN (SELECT value FROM json_each(?)) AND w.local_date <= ? GROUP BY w.bill_id`;
-
-// Every unit of the community and its current owners: two range reads, cheaper than a look-up per unit.
-const UNITS_SQL = `SELECT id, code, building, entrance, room FROM units WHERE community_id = ?`;
-const OWNERS_SQL = `SELECT uo.unit_id AS unitId, o.name, o.phone, o.owner_type AS ownerType FROM units u
-	JOIN unit_owners uo ON uo.unit_id = u.id JOIN owners o ON o.id = uo.owner_id
-	WHERE u.community_id = ? AND uo.role = 'owner' AND ${tieInForceSql()} ORDER BY uo.id`;
-
-const REMINDERS_SQL = `SELECT r.unit_id AS unitId, r.kind, r.outcome, r.local_date AS date, r.promised_date AS promisedDate
-	FROM arrears_reminders r WHERE r.id IN (SELECT MAX(id) FROM arrears_reminders WHERE community_id = ? AND local_date <= ? GROUP BY unit_id)`;
-const PROMISES_SQL = `SELECT r.unit_id AS unitId, r.promised_date AS promisedDate FROM arrears_reminders r
-	WHERE r.id IN (SELECT MAX(id) FROM arrears_reminders WHERE community_id = ? AND local_date <= ? AND promised_date IS NOT NULL GROUP BY unit_id)`;
-
-/** [billId, unitId, touched, feeItemId, month, dueDate, principalFen]: read as arrays (82 000 bills
- * owing on the benchmark community; objects cost a third more). */
-type Candidate = [number, number, number, number, string, string, number];
 const [ID, UNIT, TOUCHED, ITEM, MONTH, DUE, PRINCIPAL] = [0, 1, 2, 3, 4, 5, 6] as const;
+
+// Every unit of the community (one range read, cheaper than a look-up per unit): on the hot path.
+const unitsOf = prepared((db: Db) =>
+	db
+		.select({
+			id: unitsTable.id,
+			code: unitsTable.code,
+			building: unitsTable.building,
+			entrance: unitsTable.entrance,
+			room: unitsTable.room
+		})
+		.from(unitsTable)
+		.where(eq(unitsTable.communityId, sql.placeholder('communityId')))
+		.prepare()
+);
 
 /**
  * Every bill owing something on `asOf` that was due before it (paying on the due date is on time),
@@ -158,12 +135,11 @@ export function arrearsBills(
 	today: string
 ): ArrearsBill[] {
 	const schedule = lateFeeScheduleOf(db, communityId);
-	const candidates = stmt(db, CANDIDATES_SQL).raw(true).all(communityId, asOf) as Candidate[];
+	const candidates = q.candidates.values(db, communityId, asOf);
 	if (asOf < today) {
 		const seen = new Set(candidates.map((c) => c[ID]));
-		for (const c of stmt(db, LATER_SQL)
-			.raw(true)
-			.all(communityId, asOf, communityId, asOf, communityId, asOf, asOf) as Candidate[])
+		const later = [communityId, asOf, communityId, asOf, communityId, asOf, asOf] as const;
+		for (const c of q.laterCandidates.values(db, ...later))
 			if (!seen.has(c[ID])) candidates.push(c);
 	}
 	const touched = candidates.filter((c) => c[TOUCHED]).map((c) => c[ID]);
@@ -172,24 +148,16 @@ export function arrearsBills(
 	const waived = new Map<number, number>();
 	if (touched.length > 0) {
 		const ids = JSON.stringify(touched);
-		for (const r of stmt(db, POSTINGS_SQL).all(ids, asOf) as {
-			billId: number;
-			date: string;
-			fen: number;
-		}[]) {
+		for (const r of q.postingsByDay.all(db, ids, asOf)) {
 			let list = postings.get(r.billId);
 			if (!list) postings.set(r.billId, (list = []));
 			list.push({ date: r.date, principalFen: r.fen });
 		}
-		for (const r of stmt(db, LATE_PAID_SQL).all(ids, asOf) as { billId: number; fen: number }[])
-			latePaid.set(r.billId, r.fen);
-		for (const r of stmt(db, WAIVED_SQL).all(ids, asOf) as { billId: number; fen: number }[])
-			waived.set(r.billId, r.fen);
+		for (const r of q.lateFeePaid.all(db, ids, asOf)) latePaid.set(r.billId, r.fen);
+		for (const r of q.lateFeeWaived.all(db, ids, asOf)) waived.set(r.billId, r.fen);
 	}
 	const unpaidFee = unpaidLateFeeCalculator(schedule, asOf);
-	const noLateFee = new Set(
-		(stmt(db, NO_LATE_FEE_SQL).raw(true).all(communityId) as [number][]).map((r) => r[0])
-	);
+	const noLateFee = new Set(q.noLateFeeBills.values(db, communityId).map((r) => r[0]));
 	// Bills share a few dozen due dates: count each one's days once.
 	const daysByDue = new Map<string, number>();
 	const daysOf = (due: string) => {
@@ -271,33 +239,16 @@ export function arrearsRegister(
 		list.push(b);
 	}
 	const units = new Map(
-		(
-			stmt(db, UNITS_SQL).all(communityId) as {
-				id: number;
-				code: string;
-				building: string;
-				entrance: string;
-				room: string;
-			}[]
-		).map((u) => [u.id, u])
+		unitsOf(db)
+			.all({ communityId })
+			.map((u) => [u.id, u])
 	);
 	const owners = new Map<number, { name: string; phone: string; ownerType: OwnerType }>();
-	for (const o of stmt(db, OWNERS_SQL).all(communityId, ...tieParams(asOf)) as {
-		unitId: number;
-		name: string;
-		phone: string;
-		ownerType: OwnerType;
-	}[])
+	for (const o of q.ownersAsOf.all(db, communityId, ...tieParams(asOf)))
 		if (!owners.has(o.unitId)) owners.set(o.unitId, o);
-	const reminders = new Map(
-		(stmt(db, REMINDERS_SQL).all(communityId, asOf) as (LastReminder & { unitId: number })[]).map(
-			(r) => [r.unitId, r]
-		)
-	);
+	const reminders = new Map(q.lastReminders.all(db, communityId, asOf).map((r) => [r.unitId, r]));
 	const promises = new Map(
-		(
-			stmt(db, PROMISES_SQL).all(communityId, asOf) as { unitId: number; promisedDate: string }[]
-		).map((r) => [r.unitId, r.promisedDate])
+		q.lastPromises.all(db, communityId, asOf).map((r) => [r.unitId, r.promisedDate])
 	);
 	const minRank = filter.minBucket ? BUCKET_RANK.get(filter.minBucket)! : 0;
 	const rows: ArrearsRow[] = [];
@@ -382,11 +333,11 @@ export function arrearsRegister(
 
 /** The buildings of the community (for the filter and the per-building PDF), in natural order. */
 export function buildingsOf(db: Db, communityId: number): string[] {
-	return (
-		stmt(db, 'SELECT DISTINCT building FROM units WHERE community_id = ?').all(communityId) as {
-			building: string;
-		}[]
-	)
+	return db
+		.selectDistinct({ building: unitsTable.building })
+		.from(unitsTable)
+		.where(eq(unitsTable.communityId, communityId))
+		.all()
 		.map((r) => r.building)
 		.sort(
 			(a, b) => (Number.parseInt(a, 10) || 0) - (Number.parseInt(b, 10) || 0) || (a < b ? -1 : 1)
@@ -398,8 +349,15 @@ export function feeItemsOf(
 	db: Db,
 	communityId: number
 ): { id: number; code: string; nameZh: string; nameEn: string }[] {
-	return stmt(
-		db,
-		'SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM fee_items WHERE community_id = ? ORDER BY sort, id'
-	).all(communityId) as { id: number; code: string; nameZh: string; nameEn: string }[];
+	return db
+		.select({
+			id: feeItems.id,
+			code: feeItems.code,
+			nameZh: feeItems.nameZh,
+			nameEn: feeItems.nameEn
+		})
+		.from(feeItems)
+		.where(eq(feeItems.communityId, communityId))
+		.orderBy(asc(feeItems.sort), asc(feeItems.id))
+		.all();
 }

@@ -1,7 +1,8 @@
 import { tx, type Db } from '../db';
 import { audit } from '../audit';
 import { nowMs } from '../clock';
-import { stmt } from '../db/stmt';
+import { and, count, eq, gte, max, ne } from 'drizzle-orm';
+import { bills, feeItems, feeItemTargets, feeRates, units } from '../db/schema';
 import { feeItemsWithRates, setRate, type RateHistoryRow } from '../fees';
 import type { FeeItemRow } from '../fees';
 import { isValidMonth } from '../../dates';
@@ -54,18 +55,26 @@ export interface AdminFeeItem extends FeeItemRow {
 
 /** Items with rates, targets and last billed month, for the admin screen. */
 export function adminFeeItems(db: Db, communityId: number, month: string): AdminFeeItem[] {
-	const targets = stmt(
-		db,
-		`SELECT t.fee_item_id AS feeItemId, t.building, u.code AS unitCode FROM fee_item_targets t
-		JOIN fee_items i ON i.id = t.fee_item_id LEFT JOIN units u ON u.id = t.unit_id WHERE i.community_id = ? ORDER BY t.id`
-	).all(communityId) as { feeItemId: number; building: string | null; unitCode: string | null }[];
+	const targets = db
+		.select({
+			feeItemId: feeItemTargets.feeItemId,
+			building: feeItemTargets.building,
+			unitCode: units.code
+		})
+		.from(feeItemTargets)
+		.innerJoin(feeItems, eq(feeItems.id, feeItemTargets.feeItemId))
+		.leftJoin(units, eq(units.id, feeItemTargets.unitId))
+		.where(eq(feeItems.communityId, communityId))
+		.orderBy(feeItemTargets.id)
+		.all();
 	const billed = new Map(
-		(
-			stmt(
-				db,
-				`SELECT fee_item_id AS feeItemId, max(month) AS month FROM bills WHERE community_id = ? AND source <> 'charge' GROUP BY fee_item_id`
-			).all(communityId) as { feeItemId: number; month: string }[]
-		).map((r) => [r.feeItemId, r.month])
+		db
+			.select({ feeItemId: bills.feeItemId, month: max(bills.month) })
+			.from(bills)
+			.where(and(eq(bills.communityId, communityId), ne(bills.source, 'charge')))
+			.groupBy(bills.feeItemId)
+			.all()
+			.map((r) => [r.feeItemId, r.month])
 	);
 	return feeItemsWithRates(db, communityId).map((item) => {
 		const mine = targets.filter((t) => t.feeItemId === item.id);
@@ -80,29 +89,45 @@ export function adminFeeItems(db: Db, communityId: number, month: string): Admin
 }
 
 function itemRow(db: Db, communityId: number, id: number) {
-	return stmt(
-		db,
-		`SELECT id, code, name_zh AS nameZh, name_en AS nameEn, basis, vacancy_applies AS vacancyApplies,
-			late_fee_applies AS lateFeeApplies, applies_to AS appliesTo FROM fee_items WHERE id = ? AND community_id = ?`
-	).get(id, communityId) as
-		| {
-				id: number;
-				code: string;
-				nameZh: string;
-				nameEn: string;
-				basis: FeeBasis;
-				vacancyApplies: number;
-				lateFeeApplies: number;
-				appliesTo: FeeScope;
-		  }
-		| undefined;
+	const row = db
+		.select({
+			id: feeItems.id,
+			code: feeItems.code,
+			nameZh: feeItems.nameZh,
+			nameEn: feeItems.nameEn,
+			basis: feeItems.basis,
+			vacancyApplies: feeItems.vacancyApplies,
+			lateFeeApplies: feeItems.lateFeeApplies,
+			appliesTo: feeItems.appliesTo
+		})
+		.from(feeItems)
+		.where(and(eq(feeItems.id, id), eq(feeItems.communityId, communityId)))
+		.get();
+	// The audit's "before" keeps the flags as stored (0/1).
+	return (
+		row && {
+			...row,
+			vacancyApplies: Number(row.vacancyApplies),
+			lateFeeApplies: Number(row.lateFeeApplies)
+		}
+	);
 }
+
+const codeTaken = (db: Db, communityId: number, code: string) =>
+	db
+		.select({ id: feeItems.id })
+		.from(feeItems)
+		.where(and(eq(feeItems.communityId, communityId), eq(feeItems.code, code)))
+		.get() !== undefined;
 
 /** Unit ids of these codes in the community; an unknown code is refused ('unknown_unit'). */
 function unitIdsOf(db: Db, communityId: number, codes: readonly string[]): number[] {
-	const one = stmt(db, 'SELECT id FROM units WHERE community_id = ? AND code = ?');
 	return [...new Set(codes)].map((code) => {
-		const row = one.get(communityId, code) as { id: number } | undefined;
+		const row = db
+			.select({ id: units.id })
+			.from(units)
+			.where(and(eq(units.communityId, communityId), eq(units.code, code)))
+			.get();
 		if (!row) throw new ChargeError('unknown_unit', { code });
 		return row.id;
 	});
@@ -113,39 +138,45 @@ function writeScope(db: Db, communityId: number, itemId: number, scope: ItemScop
 	const unitIds = scope.appliesTo === 'units' ? unitIdsOf(db, communityId, scope.unitCodes) : [];
 	const buildings = scope.appliesTo === 'buildings' ? [...new Set(scope.buildings)] : [];
 	if (buildings.length) {
-		const has = stmt(db, 'SELECT 1 FROM units WHERE community_id = ? AND building = ? LIMIT 1');
+		const has = (building: string) =>
+			db
+				.select({ id: units.id })
+				.from(units)
+				.where(and(eq(units.communityId, communityId), eq(units.building, building)))
+				.limit(1)
+				.get() !== undefined;
 		for (const b of buildings)
-			if (!has.get(communityId, b)) throw new ChargeError('unknown_building', { building: b });
+			if (!has(b)) throw new ChargeError('unknown_building', { building: b });
 	}
 	if (scope.appliesTo !== 'all' && unitIds.length + buildings.length === 0)
 		throw new ChargeError(scope.appliesTo === 'units' ? 'unknown_unit' : 'unknown_building');
 	// The target list is configuration, not the ledger: replaced as a set, the audit keeps the before.
-	stmt(db, 'DELETE FROM fee_item_targets WHERE fee_item_id = ?').run(itemId);
-	const ins = stmt(
-		db,
-		'INSERT INTO fee_item_targets (fee_item_id, building, unit_id) VALUES (?, ?, ?)'
-	);
-	for (const b of buildings) ins.run(itemId, b, null);
-	for (const u of unitIds) ins.run(itemId, null, u);
-	stmt(db, 'UPDATE fee_items SET applies_to = ? WHERE id = ?').run(scope.appliesTo, itemId);
+	db.delete(feeItemTargets).where(eq(feeItemTargets.feeItemId, itemId)).run();
+	for (const b of buildings)
+		db.insert(feeItemTargets).values({ feeItemId: itemId, building: b, unitId: null }).run();
+	for (const u of unitIds)
+		db.insert(feeItemTargets).values({ feeItemId: itemId, building: null, unitId: u }).run();
+	db.update(feeItems).set({ appliesTo: scope.appliesTo }).where(eq(feeItems.id, itemId)).run();
 }
 
 function nextCode(db: Db, communityId: number): string {
-	const n = (
-		stmt(db, 'SELECT count(*) AS n FROM fee_items WHERE community_id = ?').get(communityId) as {
-			n: number;
-		}
-	).n;
+	const n =
+		db.select({ n: count() }).from(feeItems).where(eq(feeItems.communityId, communityId)).get()
+			?.n ?? 0;
 	for (let i = n + 1; ; i++) {
 		const code = `item_${i}`;
-		if (
-			!stmt(db, 'SELECT 1 FROM fee_items WHERE community_id = ? AND code = ?').get(
-				communityId,
-				code
-			)
-		)
-			return code;
+		if (!codeTaken(db, communityId, code)) return code;
 	}
+}
+
+/** The next sort position of the community's fee items (after the last). */
+export function nextSort(db: Db, communityId: number): number {
+	const last = db
+		.select({ s: max(feeItems.sort) })
+		.from(feeItems)
+		.where(eq(feeItems.communityId, communityId))
+		.get();
+	return (last?.s ?? 0) + 1;
 }
 
 function checkRate(rateFen: number) {
@@ -169,43 +200,36 @@ export function createFeeItem(
 	checkRate(input.rateFen);
 	return tx(db, () => {
 		const code = input.code || nextCode(db, actor.communityId);
-		if (
-			stmt(db, 'SELECT 1 FROM fee_items WHERE community_id = ? AND code = ?').get(
-				actor.communityId,
-				code
-			)
-		)
-			throw new ChargeError('code_taken', { code });
-		const sort =
-			(
-				stmt(db, 'SELECT coalesce(max(sort), 0) AS s FROM fee_items WHERE community_id = ?').get(
-					actor.communityId
-				) as { s: number }
-			).s + 1;
+		if (codeTaken(db, actor.communityId, code)) throw new ChargeError('code_taken', { code });
+		const sort = nextSort(db, actor.communityId);
 		const oneOff = input.basis === 'fixed';
-		const id = Number(
-			stmt(
-				db,
-				`INSERT INTO fee_items (community_id, code, name_zh, name_en, basis, vacancy_applies, late_fee_applies, applies_to, sort, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, 'all', ?, ?)`
-			).run(
-				actor.communityId,
+		const { id } = db
+			.insert(feeItems)
+			.values({
+				communityId: actor.communityId,
 				code,
-				input.nameZh,
-				input.nameEn || input.nameZh,
-				input.basis,
-				!oneOff && input.vacancyApplies ? 1 : 0,
-				input.lateFeeApplies ? 1 : 0,
+				nameZh: input.nameZh,
+				nameEn: input.nameEn || input.nameZh,
+				basis: input.basis,
+				vacancyApplies: !oneOff && input.vacancyApplies,
+				lateFeeApplies: input.lateFeeApplies,
+				appliesTo: 'all',
 				sort,
-				now
-			).lastInsertRowid
-		);
+				createdAt: now
+			})
+			.returning({ id: feeItems.id })
+			.get();
 		// A one-off item applies wherever the clerk raises it.
 		if (!oneOff) writeScope(db, actor.communityId, id, input);
-		stmt(
-			db,
-			'INSERT INTO fee_rates (fee_item_id, from_month, rate_fen, created_by, created_at) VALUES (?, ?, ?, ?, ?)'
-		).run(id, input.fromMonth, input.rateFen, actor.id, now);
+		db.insert(feeRates)
+			.values({
+				feeItemId: id,
+				fromMonth: input.fromMonth,
+				rateFen: input.rateFen,
+				createdBy: actor.id,
+				createdAt: now
+			})
+			.run();
 		audit(
 			db,
 			{
@@ -234,20 +258,20 @@ export function updateFeeItem(
 		const before = itemRow(db, actor.communityId, itemId);
 		if (!before) throw new ChargeError('not_found');
 		const oneOff = before.basis === 'fixed';
-		const beforeTargets = stmt(
-			db,
-			'SELECT building, unit_id AS unitId FROM fee_item_targets WHERE fee_item_id = ?'
-		).all(itemId);
-		stmt(
-			db,
-			'UPDATE fee_items SET name_zh = ?, name_en = ?, vacancy_applies = ?, late_fee_applies = ? WHERE id = ?'
-		).run(
-			input.nameZh,
-			input.nameEn || input.nameZh,
-			!oneOff && input.vacancyApplies ? 1 : 0,
-			input.lateFeeApplies ? 1 : 0,
-			itemId
-		);
+		const beforeTargets = db
+			.select({ building: feeItemTargets.building, unitId: feeItemTargets.unitId })
+			.from(feeItemTargets)
+			.where(eq(feeItemTargets.feeItemId, itemId))
+			.all();
+		db.update(feeItems)
+			.set({
+				nameZh: input.nameZh,
+				nameEn: input.nameEn || input.nameZh,
+				vacancyApplies: !oneOff && input.vacancyApplies,
+				lateFeeApplies: input.lateFeeApplies
+			})
+			.where(eq(feeItems.id, itemId))
+			.run();
 		if (!oneOff) writeScope(db, actor.communityId, itemId, input);
 		audit(
 			db,
@@ -282,11 +306,14 @@ export function addRate(
 	tx(db, () => {
 		const item = itemRow(db, actor.communityId, itemId);
 		if (!item) throw new ChargeError('not_found');
-		const billed = stmt(
-			db,
-			`SELECT max(month) AS month FROM bills WHERE fee_item_id = ? AND source <> 'charge' AND month >= ?`
-		).get(itemId, fromMonth) as { month: string | null };
-		if (billed.month) throw new ChargeError('month_billed', { month: billed.month });
+		const billed = db
+			.select({ month: max(bills.month) })
+			.from(bills)
+			.where(
+				and(eq(bills.feeItemId, itemId), ne(bills.source, 'charge'), gte(bills.month, fromMonth))
+			)
+			.get();
+		if (billed?.month) throw new ChargeError('month_billed', { month: billed.month });
 		setRate(db, itemId, fromMonth, rateFen, actor.id);
 	});
 }

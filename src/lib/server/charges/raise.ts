@@ -1,7 +1,9 @@
 import { tx, type Db } from '../db';
 import { audit } from '../audit';
 import { communityToday, getCommunity } from '../community';
-import { stmt } from '../db/stmt';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { bills, charges, feeItems, feeRates, paidServices, staffUsers, units } from '../db/schema';
+import { nextSort } from './items';
 import { requestHash } from '../ledger';
 import { rateForMonth } from '../../domain/billing';
 import { chargeAmountFen } from '../../domain/fee-items';
@@ -58,25 +60,36 @@ export interface RaisedCharge {
 	replay: boolean;
 }
 
+const ratesOf = (db: Db, feeItemId: number) =>
+	db
+		.select({ id: feeRates.id, fromMonth: feeRates.fromMonth, rateFen: feeRates.rateFen })
+		.from(feeRates)
+		.where(eq(feeRates.feeItemId, feeItemId))
+		.all();
+
 function paidServiceItem(db: Db, communityId: number, now: number): number {
-	const row = stmt(db, 'SELECT id FROM fee_items WHERE community_id = ? AND code = ?').get(
-		communityId,
-		PAID_SERVICE_ITEM
-	) as { id: number } | undefined;
+	const row = db
+		.select({ id: feeItems.id })
+		.from(feeItems)
+		.where(and(eq(feeItems.communityId, communityId), eq(feeItems.code, PAID_SERVICE_ITEM)))
+		.get();
 	if (row) return row.id;
-	const sort =
-		(
-			stmt(db, 'SELECT coalesce(max(sort), 0) AS s FROM fee_items WHERE community_id = ?').get(
-				communityId
-			) as { s: number }
-		).s + 1;
-	return Number(
-		stmt(
-			db,
-			`INSERT INTO fee_items (community_id, code, name_zh, name_en, basis, vacancy_applies, late_fee_applies, applies_to, sort, created_at)
-			VALUES (?, ?, '特约服务费', 'Paid service', 'fixed', 0, 0, 'all', ?, ?)`
-		).run(communityId, PAID_SERVICE_ITEM, sort, now).lastInsertRowid
-	);
+	return db
+		.insert(feeItems)
+		.values({
+			communityId,
+			code: PAID_SERVICE_ITEM,
+			nameZh: '特约服务费',
+			nameEn: 'Paid service',
+			basis: 'fixed',
+			vacancyApplies: false,
+			lateFeeApplies: false,
+			appliesTo: 'all',
+			sort: nextSort(db, communityId),
+			createdAt: now
+		})
+		.returning({ id: feeItems.id })
+		.get().id;
 }
 
 /**
@@ -84,10 +97,11 @@ function paidServiceItem(db: Db, communityId: number, now: number): number {
  * created on first use, so call it inside a transaction). Refusals are ChargeErrors.
  */
 export function planCharge(db: Db, input: ChargeInput): ChargePlan {
-	const unit = stmt(db, 'SELECT id, code FROM units WHERE id = ? AND community_id = ?').get(
-		input.unitId,
-		input.communityId
-	) as { id: number; code: string } | undefined;
+	const unit = db
+		.select({ id: units.id, code: units.code })
+		.from(units)
+		.where(and(eq(units.id, input.unitId), eq(units.communityId, input.communityId)))
+		.get();
 	if (!unit) throw new ChargeError('unknown_unit');
 	const today = communityToday(getCommunity(db, input.communityId), new Date(input.now));
 	const month = today.slice(0, 7);
@@ -107,26 +121,23 @@ export function planCharge(db: Db, input: ChargeInput): ChargePlan {
 			lateFeeApplies: false
 		};
 	} else {
-		const item = stmt(
-			db,
-			`SELECT id, code, name_zh AS nameZh, name_en AS nameEn, basis, late_fee_applies AS lateFeeApplies
-			FROM fee_items WHERE id = ? AND community_id = ?`
-		).get(input.choice.feeItemId, input.communityId) as
-			| {
-					id: number;
-					code: string;
-					nameZh: string;
-					nameEn: string;
-					basis: string;
-					lateFeeApplies: number;
-			  }
-			| undefined;
+		const item = db
+			.select({
+				id: feeItems.id,
+				code: feeItems.code,
+				nameZh: feeItems.nameZh,
+				nameEn: feeItems.nameEn,
+				basis: feeItems.basis,
+				lateFeeApplies: feeItems.lateFeeApplies
+			})
+			.from(feeItems)
+			.where(
+				and(eq(feeItems.id, input.choice.feeItemId), eq(feeItems.communityId, input.communityId))
+			)
+			.get();
 		if (!item) throw new ChargeError('not_found');
 		if (item.basis !== 'fixed') throw new ChargeError('not_one_off');
-		const rates = stmt(
-			db,
-			'SELECT id, from_month AS fromMonth, rate_fen AS rateFen FROM fee_rates WHERE fee_item_id = ?'
-		).all(item.id) as { id: number; fromMonth: string; rateFen: number }[];
+		const rates = ratesOf(db, item.id);
 		const price = input.unitPriceFen ?? rateForMonth(rates, month)?.rateFen ?? null;
 		if (price === null) throw new ChargeError('bad_amount');
 		plan = {
@@ -189,11 +200,16 @@ function chargeHash(input: ChargeInput): string {
 export function raiseCharge(db: Db, input: ChargeInput): RaisedCharge {
 	const hash = chargeHash(input);
 	return tx(db, () => {
-		const prior = stmt(
-			db,
-			'SELECT id, bill_id AS billId, amount_fen AS amountFen, request_hash AS hash FROM charges WHERE idempotency_key = ?'
-		).get(input.idempotencyKey) as
-			{ id: number; billId: number; amountFen: number; hash: string } | undefined;
+		const prior = db
+			.select({
+				id: charges.id,
+				billId: charges.billId,
+				amountFen: charges.amountFen,
+				hash: charges.requestHash
+			})
+			.from(charges)
+			.where(eq(charges.idempotencyKey, input.idempotencyKey))
+			.get();
 		if (prior) {
 			if (prior.hash !== hash) throw new ChargeError('key_reused');
 			return { chargeId: prior.id, billId: prior.billId, amountFen: prior.amountFen, replay: true };
@@ -201,52 +217,49 @@ export function raiseCharge(db: Db, input: ChargeInput): RaisedCharge {
 		const plan = planCharge(db, input);
 		if (input.expectedAmountFen !== undefined && input.expectedAmountFen !== plan.amountFen)
 			throw new ChargeError('price_changed', { amountFen: plan.amountFen });
-		const billId = Number(
-			stmt(
-				db,
-				`INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source,
-				late_fee_applies, label_zh, label_en, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 100, ?, 'charge', ?, ?, ?, ?)`
-			).run(
-				input.communityId,
-				input.unitId,
-				plan.feeItemId,
-				plan.month,
-				plan.dueDate,
-				plan.amountFen,
-				plan.amountFen,
-				plan.unitPriceFen,
-				plan.lateFeeApplies ? 1 : 0,
-				plan.nameZh,
-				plan.nameEn,
-				input.now
-			).lastInsertRowid
-		);
-		const chargeId = Number(
-			stmt(
-				db,
-				`INSERT INTO charges (community_id, unit_id, bill_id, fee_item_id, paid_service_id, name_zh, name_en, quantity, unit_price_fen,
-				amount_fen, late_fee_applies, note, idempotency_key, request_hash, created_by, local_date, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-			).run(
-				input.communityId,
-				input.unitId,
+		const { id: billId } = db
+			.insert(bills)
+			.values({
+				communityId: input.communityId,
+				unitId: input.unitId,
+				feeItemId: plan.feeItemId,
+				month: plan.month,
+				dueDate: plan.dueDate,
+				principalFen: plan.amountFen,
+				fullFen: plan.amountFen,
+				vacancyPercent: 100,
+				rateFen: plan.unitPriceFen,
+				source: 'charge',
+				lateFeeApplies: plan.lateFeeApplies,
+				labelZh: plan.nameZh,
+				labelEn: plan.nameEn,
+				createdAt: input.now
+			})
+			.returning({ id: bills.id })
+			.get();
+		const { id: chargeId } = db
+			.insert(charges)
+			.values({
+				communityId: input.communityId,
+				unitId: input.unitId,
 				billId,
-				plan.feeItemId,
-				plan.paidServiceId,
-				plan.nameZh,
-				plan.nameEn,
-				plan.quantity,
-				plan.unitPriceFen,
-				plan.amountFen,
-				plan.lateFeeApplies ? 1 : 0,
-				input.note.trim(),
-				input.idempotencyKey,
-				hash,
-				input.actorId,
-				plan.dueDate,
-				input.now
-			).lastInsertRowid
-		);
+				feeItemId: plan.feeItemId,
+				paidServiceId: plan.paidServiceId,
+				nameZh: plan.nameZh,
+				nameEn: plan.nameEn,
+				quantity: plan.quantity,
+				unitPriceFen: plan.unitPriceFen,
+				amountFen: plan.amountFen,
+				lateFeeApplies: plan.lateFeeApplies,
+				note: input.note.trim(),
+				idempotencyKey: input.idempotencyKey,
+				requestHash: hash,
+				createdBy: input.actorId,
+				localDate: plan.dueDate,
+				createdAt: input.now
+			})
+			.returning({ id: charges.id })
+			.get();
 		audit(
 			db,
 			{
@@ -287,37 +300,40 @@ export interface ChargeOption {
 
 /** What a clerk can charge: one-off items (with their price this month) and the active paid services. */
 export function chargeOptions(db: Db, communityId: number, month: string): ChargeOption[] {
-	const items = stmt(
-		db,
-		`SELECT id, name_zh AS nameZh, name_en AS nameEn FROM fee_items WHERE community_id = ? AND basis = 'fixed' AND code <> ? ORDER BY sort, id`
-	).all(communityId, PAID_SERVICE_ITEM) as { id: number; nameZh: string; nameEn: string }[];
-	const rateOf = stmt(
-		db,
-		'SELECT id, from_month AS fromMonth, rate_fen AS rateFen FROM fee_rates WHERE fee_item_id = ?'
-	);
+	const items = db
+		.select({ id: feeItems.id, nameZh: feeItems.nameZh, nameEn: feeItems.nameEn })
+		.from(feeItems)
+		.where(
+			and(
+				eq(feeItems.communityId, communityId),
+				eq(feeItems.basis, 'fixed'),
+				ne(feeItems.code, PAID_SERVICE_ITEM)
+			)
+		)
+		.orderBy(asc(feeItems.sort), asc(feeItems.id))
+		.all();
 	const out: ChargeOption[] = items.map((i) => ({
 		value: `item:${i.id}`,
 		nameZh: i.nameZh,
 		nameEn: i.nameEn,
-		priceFen:
-			rateForMonth(rateOf.all(i.id) as { id: number; fromMonth: string; rateFen: number }[], month)
-				?.rateFen ?? null,
+		priceFen: rateForMonth(ratesOf(db, i.id), month)?.rateFen ?? null,
 		priceFixed: false,
 		unitZh: '次',
 		unitEn: 'time'
 	}));
-	const services = stmt(
-		db,
-		`SELECT id, name_zh AS nameZh, name_en AS nameEn, price_fen AS priceFen, unit_zh AS unitZh, unit_en AS unitEn
-		FROM paid_services WHERE community_id = ? AND active = 1 ORDER BY sort, id`
-	).all(communityId) as {
-		id: number;
-		nameZh: string;
-		nameEn: string;
-		priceFen: number | null;
-		unitZh: string;
-		unitEn: string;
-	}[];
+	const services = db
+		.select({
+			id: paidServices.id,
+			nameZh: paidServices.nameZh,
+			nameEn: paidServices.nameEn,
+			priceFen: paidServices.priceFen,
+			unitZh: paidServices.unitZh,
+			unitEn: paidServices.unitEn
+		})
+		.from(paidServices)
+		.where(and(eq(paidServices.communityId, communityId), eq(paidServices.active, true)))
+		.orderBy(asc(paidServices.sort), asc(paidServices.id))
+		.all();
 	for (const s of services)
 		out.push({
 			value: `service:${s.id}`,
@@ -349,10 +365,21 @@ export function chargesOfUnit(
 	unitId: number,
 	limit = 20
 ): ChargeRow[] {
-	return stmt(
-		db,
-		`SELECT c.id, c.name_zh AS nameZh, c.name_en AS nameEn, c.quantity, c.amount_fen AS amountFen, c.local_date AS localDate,
-		c.note, s.display_name AS createdBy FROM charges c JOIN staff_users s ON s.id = c.created_by
-		WHERE c.community_id = ? AND c.unit_id = ? ORDER BY c.id DESC LIMIT ?`
-	).all(communityId, unitId, limit) as ChargeRow[];
+	return db
+		.select({
+			id: charges.id,
+			nameZh: charges.nameZh,
+			nameEn: charges.nameEn,
+			quantity: charges.quantity,
+			amountFen: charges.amountFen,
+			localDate: charges.localDate,
+			note: charges.note,
+			createdBy: staffUsers.displayName
+		})
+		.from(charges)
+		.innerJoin(staffUsers, eq(staffUsers.id, charges.createdBy))
+		.where(and(eq(charges.communityId, communityId), eq(charges.unitId, unitId)))
+		.orderBy(desc(charges.id))
+		.limit(limit)
+		.all();
 }

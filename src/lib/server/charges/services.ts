@@ -1,7 +1,8 @@
 import { tx, type Db } from '../db';
 import { audit } from '../audit';
 import { nowMs } from '../clock';
-import { stmt } from '../db/stmt';
+import { and, asc, eq } from 'drizzle-orm';
+import { paidServices } from '../db/schema';
 import { MAX_RATE_FEN } from '../../domain/billing';
 import type { Actor } from '../auth/actor';
 import { ChargeError } from './errors';
@@ -27,11 +28,18 @@ export interface PaidService {
 
 export type PaidServiceInput = Omit<PaidService, 'id'>;
 
-const COLS = `id, name_zh AS nameZh, name_en AS nameEn, unit_zh AS unitZh, unit_en AS unitEn, price_fen AS priceFen,
-	note_zh AS noteZh, note_en AS noteEn, active, sort`;
-
-type Row = Omit<PaidService, 'active'> & { active: number };
-const fromRow = (r: Row): PaidService => ({ ...r, active: !!r.active });
+const COLS = {
+	id: paidServices.id,
+	nameZh: paidServices.nameZh,
+	nameEn: paidServices.nameEn,
+	unitZh: paidServices.unitZh,
+	unitEn: paidServices.unitEn,
+	priceFen: paidServices.priceFen,
+	noteZh: paidServices.noteZh,
+	noteEn: paidServices.noteEn,
+	active: paidServices.active,
+	sort: paidServices.sort
+};
 
 /** The price list in wall order; `activeOnly` for the kiosk and the counter. */
 export function listPaidServices(
@@ -39,21 +47,40 @@ export function listPaidServices(
 	communityId: number,
 	opts: { activeOnly?: boolean } = {}
 ): PaidService[] {
-	return (
-		stmt(
-			db,
-			`SELECT ${COLS} FROM paid_services WHERE community_id = ? ${opts.activeOnly ? 'AND active = 1' : ''} ORDER BY sort, id`
-		).all(communityId) as Row[]
-	).map(fromRow);
+	return db
+		.select(COLS)
+		.from(paidServices)
+		.where(
+			and(
+				eq(paidServices.communityId, communityId),
+				opts.activeOnly ? eq(paidServices.active, true) : undefined
+			)
+		)
+		.orderBy(asc(paidServices.sort), asc(paidServices.id))
+		.all();
 }
 
 export function paidServiceOf(db: Db, communityId: number, id: number): PaidService | null {
-	const r = stmt(db, `SELECT ${COLS} FROM paid_services WHERE id = ? AND community_id = ?`).get(
-		id,
-		communityId
-	) as Row | undefined;
-	return r ? fromRow(r) : null;
+	const r = db
+		.select(COLS)
+		.from(paidServices)
+		.where(and(eq(paidServices.id, id), eq(paidServices.communityId, communityId)))
+		.get();
+	return r ?? null;
 }
+
+// The written columns, by name (the input may carry more at run time).
+const columnsOf = (i: PaidServiceInput) => ({
+	nameZh: i.nameZh,
+	nameEn: i.nameEn,
+	unitZh: i.unitZh,
+	unitEn: i.unitEn,
+	priceFen: i.priceFen,
+	noteZh: i.noteZh,
+	noteEn: i.noteEn,
+	active: i.active,
+	sort: i.sort
+});
 
 function checkPrice(priceFen: number | null) {
 	if (priceFen === null) return;
@@ -69,26 +96,16 @@ export function createPaidService(
 ): number {
 	checkPrice(input.priceFen);
 	return tx(db, () => {
-		const id = Number(
-			stmt(
-				db,
-				`INSERT INTO paid_services (community_id, name_zh, name_en, unit_zh, unit_en, price_fen, note_zh, note_en, active, sort, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-			).run(
-				actor.communityId,
-				input.nameZh,
-				input.nameEn,
-				input.unitZh,
-				input.unitEn,
-				input.priceFen,
-				input.noteZh,
-				input.noteEn,
-				input.active ? 1 : 0,
-				input.sort,
-				now,
-				now
-			).lastInsertRowid
-		);
+		const { id } = db
+			.insert(paidServices)
+			.values({
+				communityId: actor.communityId,
+				...columnsOf(input),
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning({ id: paidServices.id })
+			.get();
 		audit(
 			db,
 			{
@@ -117,23 +134,10 @@ export function updatePaidService(
 	tx(db, () => {
 		const before = paidServiceOf(db, actor.communityId, id);
 		if (!before) throw new ChargeError('not_found');
-		stmt(
-			db,
-			`UPDATE paid_services SET name_zh = ?, name_en = ?, unit_zh = ?, unit_en = ?, price_fen = ?, note_zh = ?, note_en = ?,
-			active = ?, sort = ?, updated_at = ? WHERE id = ?`
-		).run(
-			input.nameZh,
-			input.nameEn,
-			input.unitZh,
-			input.unitEn,
-			input.priceFen,
-			input.noteZh,
-			input.noteEn,
-			input.active ? 1 : 0,
-			input.sort,
-			now,
-			id
-		);
+		db.update(paidServices)
+			.set({ ...columnsOf(input), updatedAt: now })
+			.where(eq(paidServices.id, id))
+			.run();
 		audit(
 			db,
 			{

@@ -31,6 +31,11 @@ export interface RawQuery<Row, Params extends unknown[]> {
 	/** The one row an aggregate without GROUP BY always answers. */
 	one(db: Db, ...params: Params): Row;
 	run(db: Db, ...params: Params): Database.RunResult;
+	/**
+	 * The rows as arrays in column order (`.raw(true)`), for a `Row` declared as a tuple: a third
+	 * cheaper than objects on the big reads. A statement read this way is only read this way.
+	 */
+	values(db: Db, ...params: Params): Row[];
 }
 
 export function rawQuery<Row, Params extends unknown[] = []>(text: string): RawQuery<Row, Params> {
@@ -43,6 +48,10 @@ export function rawQuery<Row, Params extends unknown[] = []>(text: string): RawQ
 			if (row === undefined) throw new Error(`no row from: ${text.slice(0, 80)}`);
 			return row;
 		},
-		run: (db, ...params) => stmt(db, text).run(...params)
+		run: (db, ...params) => stmt(db, text).run(...params),
+		values: (db, ...params) =>
+			stmt(db, text)
+				.raw(true)
+				.all(...params) as Row[]
 	};
 }

@@ -1,46 +1,19 @@
 import { m } from '../../paraglide/messages.js';
-import { getLocale } from '../../paraglide/runtime.js';
-import { TEMPLATES, type ImportKind, type RowError } from '../../domain/import';
-import type { ImportFailure } from './service';
+import type { RowError } from '../../domain/import';
+import type { ImportFailure } from './errors';
+import { importMessages, kindName } from './messages';
 import type { Refusal } from './plan';
+
+export { kindName };
 
 /*
  * Import codes in the request's language (the page), or in Chinese (the command line). Relative
  * imports: `npm run import` loads this under plain node.
  */
 
-export function kindName(kind: ImportKind): string {
-	return getLocale() === 'en' ? TEMPLATES[kind].nameEn : TEMPLATES[kind].nameZh;
-}
-
+/** A refused file's message (the page answers through `refusal()`; the command line prints this). */
 export function failureMessage(f: ImportFailure): string {
-	switch (f.code) {
-		case 'bad_type':
-			return m.import_err_bad_type();
-		case 'empty':
-			return m.import_err_empty();
-		case 'no_rows':
-			return m.import_err_no_rows();
-		case 'too_large':
-			return m.import_err_too_large({ maxMb: f.maxMb });
-		case 'too_many_rows':
-			return m.import_err_too_many_rows({ max: f.max });
-		case 'formula':
-			return m.import_err_formula({ cell: f.cell });
-		case 'merged':
-			return m.import_err_merged({ cells: f.cells });
-		case 'unreadable':
-			return m.import_err_unreadable();
-		case 'bad_headers':
-			if (!f.kind) return m.import_err_unknown_headers();
-			return m.import_err_bad_headers({
-				kind: kindName(f.kind),
-				missing: f.missing.join('、') || '—',
-				unknown: f.unknown.join('、') || '—'
-			});
-		case 'stale':
-			return m.import_err_stale();
-	}
+	return (importMessages.messages[f.code] ?? importMessages.fallback)(f, {});
 }
 
 const REASONS: Record<Exclude<RowError, 'duplicate' | 'conflict'>, () => string> = {

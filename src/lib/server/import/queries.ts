@@ -1,12 +1,10 @@
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { and, asc, eq } from 'drizzle-orm';
+import { openingCredits } from '../db/schema';
+import { openingByKind, type OpeningDayLine } from './sql';
 import type { CreditKind } from '../../domain/import';
 
-export interface OpeningDayLine {
-	kind: 'opening_bills' | 'opening_credits';
-	rows: number;
-	totalFen: number;
-}
+export type { OpeningDayLine };
 
 /**
  * Opening balances imported in a period (the daily report shows them apart: they are what was owed
@@ -18,12 +16,7 @@ export function openingInPeriod(
 	from: string,
 	to: string
 ): OpeningDayLine[] {
-	return stmt(
-		db,
-		`SELECT kind, sum(added) AS rows, sum(total_fen) AS totalFen FROM import_batches
-		 WHERE community_id = ? AND local_date BETWEEN ? AND ? AND kind IN ('opening_bills', 'opening_credits') AND added > 0
-		 GROUP BY kind ORDER BY kind`
-	).all(communityId, from, to) as OpeningDayLine[];
+	return openingByKind.all(db, communityId, from, to);
 }
 
 export interface OpeningCredit {
@@ -35,9 +28,15 @@ export interface OpeningCredit {
 
 /** A unit's opening prepayments and deposits (期初预存/押金), for where its balances show. */
 export function openingCreditsOf(db: Db, communityId: number, unitId: number): OpeningCredit[] {
-	return stmt(
-		db,
-		`SELECT kind, amount_fen AS amountFen, receipt_no AS receiptNo, local_date AS localDate
-		 FROM opening_credits WHERE community_id = ? AND unit_id = ? ORDER BY id`
-	).all(communityId, unitId) as OpeningCredit[];
+	return db
+		.select({
+			kind: openingCredits.kind,
+			amountFen: openingCredits.amountFen,
+			receiptNo: openingCredits.receiptNo,
+			localDate: openingCredits.localDate
+		})
+		.from(openingCredits)
+		.where(and(eq(openingCredits.communityId, communityId), eq(openingCredits.unitId, unitId)))
+		.orderBy(asc(openingCredits.id))
+		.all();
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
+import { ImportReadError } from './errors';
 
 /**
  * Reading an uploaded register: `.xlsx` through exceljs, `.csv` in UTF-8 (with or without BOM)
@@ -15,20 +16,7 @@ export const MAX_ROWS = 50_000;
 export const ENCODINGS = ['utf-8', 'gb18030'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
-export type ReadError =
-	| { code: 'bad_type' }
-	| { code: 'empty' }
-	| { code: 'too_large'; maxMb: number }
-	| { code: 'too_many_rows'; max: number }
-	| { code: 'formula'; cell: string }
-	| { code: 'merged'; cells: string }
-	| { code: 'unreadable' };
-
-export class ImportReadError extends Error {
-	constructor(public readonly error: ReadError) {
-		super(`import read: ${error.code}`);
-	}
-}
+export { ImportReadError, type ReadError } from './errors';
 
 export interface Grid {
 	format: 'xlsx' | 'csv';

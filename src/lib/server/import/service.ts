@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { tx, type Db } from '../db';
-import { stmt } from '../db/stmt';
+import { importBatches } from '../db/schema';
 import { audit } from '../audit';
 import {
 	TEMPLATES,
@@ -9,7 +9,8 @@ import {
 	parseRow,
 	type ImportKind
 } from '../../domain/import';
-import { ImportReadError, readUpload, type Encoding, type Grid, type ReadError } from './read';
+import { readUpload, type Encoding, type Grid } from './read';
+import { ImportError, ImportReadError } from './errors';
 import { makePlanner, type FieldChange, type PlanItem, type Refusal } from './plan';
 import { applyItem, itemFen } from './apply';
 
@@ -19,17 +20,7 @@ import { applyItem, itemFen } from './apply';
  * inside one IMMEDIATE transaction and write all of it, or nothing.
  */
 
-export type ImportFailure =
-	| ReadError
-	| { code: 'bad_headers'; kind: ImportKind | null; missing: string[]; unknown: string[] }
-	| { code: 'no_rows' }
-	| { code: 'stale' };
-
-export class ImportError extends Error {
-	constructor(public readonly failure: ImportFailure) {
-		super(`import: ${failure.code}`);
-	}
-}
+export { ImportError, type ImportFailure } from './errors';
 
 export interface Upload {
 	bytes: Uint8Array;
@@ -212,25 +203,24 @@ export async function confirmImport(
 			addFen
 		};
 		if (!p.add.length && !p.change.length) return { batchId: null, ...result };
-		const batch = stmt(
-			db,
-			`INSERT INTO import_batches (community_id, kind, file_name, file_sha256, encoding, added, changed, refused, total_fen, local_date, created_by, created_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		).run(
-			communityId,
-			kind,
-			upload.fileName.slice(0, 200),
-			sha256,
-			grid.encoding,
-			result.added,
-			result.changed,
-			result.refused,
-			addFen,
-			today,
-			actor.id,
-			now
-		);
-		const batchId = Number(batch.lastInsertRowid);
+		const { id: batchId } = db
+			.insert(importBatches)
+			.values({
+				communityId,
+				kind,
+				fileName: upload.fileName.slice(0, 200),
+				fileSha256: sha256,
+				encoding: grid.encoding,
+				added: result.added,
+				changed: result.changed,
+				refused: result.refused,
+				totalFen: addFen,
+				localDate: today,
+				createdBy: actor.id,
+				createdAt: now
+			})
+			.returning({ id: importBatches.id })
+			.get();
 		const ctx = {
 			db,
 			communityId,

@@ -4,13 +4,9 @@ import { getDb } from '$lib/server/db';
 import { failForm, parseForm } from '$lib/server/forms';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
-import {
-	ArrearsError,
-	noticesSchema,
-	recordNotices,
-	registerQueryString
-} from '$lib/server/arrears';
-import { arrearsMessage, registerContext, registerFor } from './shared';
+import { noticesSchema, recordNotices, registerQueryString } from '$lib/server/arrears';
+import { refusal } from '$lib/server/refusal';
+import { registerContext, registerFor } from './shared';
 import type { Actions, PageServerLoad } from './$types';
 
 /** /arrears — 欠费台账: every unit owing on a date, filtered and sorted, with ageing and totals. */
@@ -61,9 +57,7 @@ export const actions = {
 				now
 			);
 		} catch (e) {
-			if (e instanceof ArrearsError)
-				return failForm(e.code === 'unknown_unit' ? 400 : 409, arrearsMessage(e));
-			throw e;
+			return refusal(e);
 		}
 		redirect(303, `/arrears/notices.pdf?batch=${parsed.data.formKey}&format=${parsed.data.format}`);
 	}

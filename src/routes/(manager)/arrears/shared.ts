@@ -1,13 +1,12 @@
-import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
+import { translateError } from '$lib/server/refusal';
 import {
 	arrearsRegister,
 	buildingsOf,
 	feeItemsOf,
 	parseRegisterQuery,
-	type ArrearsError,
 	type Register,
 	type RegisterQuery
 } from '$lib/server/arrears';
@@ -29,19 +28,22 @@ export function registerFor(communityId: number, today: string, q: RegisterQuery
 	return arrearsRegister(getDb(), communityId, q.asOf, today, q.filter, q.sort);
 }
 
-/** A refused query of a file link: 400 with the translated reason as plain text (never a 500). */
-export function refused(message: string): Response {
+/**
+ * A refused query of a file link: 400 with the reason as plain text (never a 500). The reason is
+ * the query parser's message or an area error, translated the one way (`translateError`).
+ */
+export function refused(reason: string | Error): Response {
+	let message: string;
+	if (typeof reason === 'string') message = reason;
+	else {
+		const t = translateError(reason);
+		if (!t) throw reason;
+		message = t.message;
+	}
 	return new Response(message, {
 		status: 400,
 		headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }
 	});
-}
-
-/** The message of an arrears error code. */
-export function arrearsMessage(e: ArrearsError): string {
-	return e.code === 'unknown_unit'
-		? m.arrears_error_unknown_unit()
-		: m.arrears_error_nothing_owing();
 }
 
 /** Content-Disposition for a download with a Chinese name and an ASCII fallback. */

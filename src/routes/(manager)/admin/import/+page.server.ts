@@ -4,13 +4,13 @@ import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, parseForm } from '$lib/server/forms';
+import { refusal } from '$lib/server/refusal';
 import { formatYuan } from '$lib/money';
 import { IMPORT_KINDS } from '$lib/domain/import';
 import {
 	analyseImport,
 	confirmImport,
 	confirmSchema,
-	failureMessage,
 	findStaged,
 	ImportError,
 	itemViews,
@@ -106,11 +106,7 @@ export const actions = {
 				values
 			};
 		} catch (e) {
-			if (e instanceof ImportError) {
-				const message = failureMessage(e.failure);
-				return failForm(400, message, { errors: { file: message }, values });
-			}
-			throw e;
+			return refusal(e, { values });
 		} finally {
 			if (job) setProgress(job, { phase: 'done', done: 0, total: 0 }, nowMs());
 		}
@@ -147,11 +143,8 @@ export const actions = {
 				done: r.batchId === null ? m.import_done_nothing({ file: s.fileName }) : m.import_done(args)
 			};
 		} catch (e) {
-			if (e instanceof ImportError) {
-				unstage(token);
-				return failForm(409, failureMessage(e.failure));
-			}
-			throw e;
+			if (e instanceof ImportError) unstage(token);
+			return refusal(e, { step: 'confirm' });
 		}
 	}
 } satisfies Actions;

@@ -1,6 +1,5 @@
-import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
-import { lastReminderZh } from '$lib/server/arrears';
+import { ArrearsError, lastReminderZh } from '$lib/server/arrears';
 import { renderArrearsList } from '$lib/server/pdf/arrears';
 import { pdfResponse } from '$lib/server/pdf/response';
 import { formatDateTimeLocal } from '$lib/dates';
@@ -13,7 +12,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const ctx = registerContext(user.communityId, url);
 	if (!ctx.query.ok) return refused(ctx.query.message);
 	const q = ctx.query.query;
-	if (!q.filter.building) return refused(m.arrears_error_building_needed());
+	if (!q.filter.building) return refused(new ArrearsError('building_needed'));
 	const r = registerFor(user.communityId, ctx.today, q);
 	const bytes = await renderArrearsList({
 		communityName: ctx.community.name,

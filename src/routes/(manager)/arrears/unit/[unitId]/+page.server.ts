@@ -5,15 +5,9 @@ import { failForm, parseForm } from '$lib/server/forms';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { unitInfo, totalsOf } from '$lib/server/fees/account';
-import {
-	ArrearsError,
-	overdueBills,
-	recordReminder,
-	reminderSchema,
-	remindersOf
-} from '$lib/server/arrears';
+import { overdueBills, recordReminder, reminderSchema, remindersOf } from '$lib/server/arrears';
 import { promiseBroken } from '$lib/domain/arrears';
-import { arrearsMessage } from '../../shared';
+import { refusal } from '$lib/server/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 function unitIdOf(param: string): number {
@@ -74,8 +68,7 @@ export const actions = {
 				now
 			);
 		} catch (e) {
-			if (e instanceof ArrearsError) return failForm(404, arrearsMessage(e));
-			throw e;
+			return refusal(e);
 		}
 		return { saved: true };
 	}
