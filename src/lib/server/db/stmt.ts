@@ -18,3 +18,24 @@ export function stmt(db: Db, sql: string): Database.Statement {
 	}
 	return s;
 }
+
+/**
+ * SQL that drizzle cannot express well (window functions, big aggregate reports), with its row
+ * type: declared once in the area's `sql.ts` next to an exported row type, so callers get typed
+ * rows and no cast. Prepared once per connection like `stmt()`.
+ */
+export interface RawQuery<Row, Params extends unknown[]> {
+	readonly text: string;
+	all(db: Db, ...params: Params): Row[];
+	get(db: Db, ...params: Params): Row | undefined;
+	run(db: Db, ...params: Params): Database.RunResult;
+}
+
+export function rawQuery<Row, Params extends unknown[] = []>(text: string): RawQuery<Row, Params> {
+	return {
+		text,
+		all: (db, ...params) => stmt(db, text).all(...params) as Row[],
+		get: (db, ...params) => stmt(db, text).get(...params) as Row | undefined,
+		run: (db, ...params) => stmt(db, text).run(...params)
+	};
+}
