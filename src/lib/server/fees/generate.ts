@@ -12,7 +12,9 @@ import {
 	type PlannedBill,
 	type RateRow
 } from '../../domain/billing';
-import { stmt } from '../db/stmt';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { bills, feeItems, feeRates, moveinCases, units } from '../db/schema';
+import { prepared } from '../db/prepared';
 import { grantVacancyCredits } from './vacancy-credits';
 
 export type BillSource = 'monthly' | 'prepay' | 'movein';
@@ -46,27 +48,61 @@ export interface UnitRow extends BillingUnit {
 
 /** The community's fee items with their rates, for planning bills. */
 export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
-	const items = stmt(
-		db,
-		'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, basis, vacancy_applies AS vacancyApplies, sort FROM fee_items WHERE community_id = ? ORDER BY sort, id'
-	).all(communityId) as (Omit<ItemWithRates, 'rates' | 'vacancyApplies'> & {
-		vacancyApplies: number;
-	})[];
-	const rates = stmt(
-		db,
-		'SELECT r.id, r.fee_item_id AS feeItemId, r.from_month AS fromMonth, r.rate_fen AS rateFen FROM fee_rates r JOIN fee_items i ON i.id = r.fee_item_id WHERE i.community_id = ?'
-	).all(communityId) as (RateRow & { feeItemId: number })[];
+	const items = db
+		.select({
+			id: feeItems.id,
+			code: feeItems.code,
+			nameZh: feeItems.nameZh,
+			nameEn: feeItems.nameEn,
+			basis: feeItems.basis,
+			vacancyApplies: feeItems.vacancyApplies,
+			sort: feeItems.sort
+		})
+		.from(feeItems)
+		.where(eq(feeItems.communityId, communityId))
+		.orderBy(asc(feeItems.sort), asc(feeItems.id))
+		.all();
+	const rates = db
+		.select({
+			id: feeRates.id,
+			feeItemId: feeRates.feeItemId,
+			fromMonth: feeRates.fromMonth,
+			rateFen: feeRates.rateFen
+		})
+		.from(feeRates)
+		.innerJoin(feeItems, eq(feeItems.id, feeRates.feeItemId))
+		.where(eq(feeItems.communityId, communityId))
+		.all();
 	return items.map((i) => ({
 		...i,
-		vacancyApplies: !!i.vacancyApplies,
 		rates: rates.filter((r) => r.feeItemId === i.id)
 	}));
 }
 
 // takenOverFrom: a unit whose move-in case is open (or done) counts as taken over from the case's
 // first fee month, so the months prepaid at handover are billed at the full rate.
-const UNIT_COLS = `id, code, area_centi AS areaCenti, parking_spaces AS parkingSpaces, occupancy, handover_notice_date AS handoverNoticeDate,
-	(SELECT min(c.fee_start_month) FROM movein_cases c WHERE c.unit_id = units.id AND c.status IN ('open', 'completed')) AS takenOverFrom`;
+const unitColumns = {
+	id: units.id,
+	code: units.code,
+	areaCenti: units.areaCenti,
+	parkingSpaces: units.parkingSpaces,
+	occupancy: units.occupancy,
+	handoverNoticeDate: units.handoverNoticeDate,
+	takenOverFrom: sql<string | null>`(SELECT min(${moveinCases.feeStartMonth}) FROM ${moveinCases}
+		WHERE ${moveinCases.unitId} = ${units.id} AND ${moveinCases.status} IN ('open', 'completed'))`
+};
+const unitForBilling = prepared((db) =>
+	db
+		.select(unitColumns)
+		.from(units)
+		.where(
+			and(
+				eq(units.id, sql.placeholder('id')),
+				eq(units.communityId, sql.placeholder('communityId'))
+			)
+		)
+		.prepare()
+);
 
 export function unitsForBilling(
 	db: Db,
@@ -74,14 +110,15 @@ export function unitsForBilling(
 	unitIds?: readonly number[]
 ): UnitRow[] {
 	if (unitIds && unitIds.length <= 200) {
-		const one = stmt(db, `SELECT ${UNIT_COLS} FROM units WHERE id = ? AND community_id = ?`);
-		return unitIds
-			.map((id) => one.get(id, communityId) as UnitRow | undefined)
-			.filter((u): u is UnitRow => !!u);
+		const one = unitForBilling(db);
+		return unitIds.flatMap((id) => one.get({ id, communityId }) ?? []);
 	}
-	const all = stmt(db, `SELECT ${UNIT_COLS} FROM units WHERE community_id = ? ORDER BY id`).all(
-		communityId
-	) as UnitRow[];
+	const all = db
+		.select(unitColumns)
+		.from(units)
+		.where(eq(units.communityId, communityId))
+		.orderBy(units.id)
+		.all();
 	if (!unitIds) return all;
 	const wanted = new Set(unitIds);
 	return all.filter((u) => wanted.has(u.id));
@@ -93,8 +130,25 @@ export function billingSettings(db: Db, communityId: number, month: string): Bil
 	return { dueDay: f.dueDay, vacancyPercent: f.vacancyPercent };
 }
 
-const INSERT_BILL = `INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, fee_item_id, month) DO NOTHING`;
+const insertBill = prepared((db) =>
+	db
+		.insert(bills)
+		.values({
+			communityId: sql.placeholder('communityId'),
+			unitId: sql.placeholder('unitId'),
+			feeItemId: sql.placeholder('feeItemId'),
+			month: sql.placeholder('month'),
+			dueDate: sql.placeholder('dueDate'),
+			principalFen: sql.placeholder('principalFen'),
+			fullFen: sql.placeholder('fullFen'),
+			vacancyPercent: sql.placeholder('vacancyPercent'),
+			rateFen: sql.placeholder('rateFen'),
+			source: sql.placeholder('source'),
+			createdAt: sql.placeholder('createdAt')
+		})
+		.onConflictDoNothing({ target: [bills.unitId, bills.feeItemId, bills.month] })
+		.prepare()
+);
 
 /**
  * Inserts the bills of `month` for `units` (no transaction of its own: callers wrap it). A bill that
@@ -111,7 +165,7 @@ export function insertBills(
 	now: number,
 	onProgress?: (done: number, total: number) => void
 ): { created: number; existing: number } {
-	const insert = stmt(db, INSERT_BILL);
+	const insert = insertBill(db);
 	let created = 0;
 	let existing = 0;
 	const total = units.length;
@@ -124,19 +178,19 @@ export function insertBills(
 		for (const { item, plan: planner } of planners) {
 			const plan: PlannedBill | null = planner ? planner(unit) : null;
 			if (!plan) continue;
-			const r = insert.run(
+			const r = insert.run({
 				communityId,
-				unit.id,
-				item.id,
+				unitId: unit.id,
+				feeItemId: item.id,
 				month,
-				plan.dueDate,
-				plan.principalFen,
-				plan.fullFen,
-				plan.vacancyPercent,
-				plan.rateFen,
+				dueDate: plan.dueDate,
+				principalFen: plan.principalFen,
+				fullFen: plan.fullFen,
+				vacancyPercent: plan.vacancyPercent,
+				rateFen: plan.rateFen,
 				source,
-				now
-			);
+				createdAt: now
+			});
 			if (r.changes > 0) created++;
 			else existing++;
 		}
