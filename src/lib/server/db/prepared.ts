@@ -32,3 +32,17 @@ export function idsOf(name: string): SQL {
 export function sumOf(column: SQL | Column): SQL<number> {
 	return sql<number>`SUM(${column})`.mapWith(Number);
 }
+
+/**
+ * `{ field: sql.placeholder(prefix + field) }` for every field: the values of a prepared insert.
+ * Typed loosely on purpose (a placeholder stands for any value); the call site names the fields.
+ */
+export function placeholders<F extends string>(
+	fields: readonly F[],
+	prefix = ''
+): Record<F, ReturnType<typeof sql.placeholder>> {
+	return Object.fromEntries(fields.map((f) => [f, sql.placeholder(prefix + f)])) as Record<
+		F,
+		ReturnType<typeof sql.placeholder>
+	>;
+}

@@ -4,10 +4,21 @@
  * number or by its public verify code, and the lists the lookup and void pages show. Posting and
  * voiding belong to the ledger (`../ledger`); this module only reads and records prints.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { payments, paymentVoids, receiptPrints, staffUsers, units } from '../db/schema';
-import { stmt } from '../db/stmt';
+import { and, desc, eq, inArray, lt, notExists, sql } from 'drizzle-orm';
+import {
+	bills,
+	feeItems,
+	owners,
+	paymentLines,
+	payments,
+	paymentVoids,
+	receiptPrints,
+	staffUsers,
+	unitOwners,
+	units
+} from '../db/schema';
+import { idsOf, prepared, sumOf } from '../db/prepared';
 import { audit } from '../audit';
 import {
 	formatReceiptNo,
@@ -260,18 +271,59 @@ export function recordReceiptPrint(
 	});
 }
 
-interface BillFactsRow {
-	id: number;
-	month: string;
-	basis: string;
-	rateFen: number;
-	fullFen: number;
-	principalFen: number;
-	vacancyPercent: number;
-	source: string;
-	areaCenti: number;
-	parkingSpaces: number;
-}
+// Prepared once per connection: every receipt printed reads these.
+const billFactsQuery = prepared((db) =>
+	db
+		.select({
+			id: bills.id,
+			month: bills.month,
+			basis: feeItems.basis,
+			rateFen: bills.rateFen,
+			fullFen: bills.fullFen,
+			principalFen: bills.principalFen,
+			vacancyPercent: bills.vacancyPercent,
+			source: bills.source,
+			areaCenti: units.areaCenti,
+			parkingSpaces: units.parkingSpaces
+		})
+		.from(bills)
+		.innerJoin(feeItems, eq(feeItems.id, bills.feeItemId))
+		.innerJoin(units, eq(units.id, bills.unitId))
+		.where(inArray(bills.id, idsOf('ids')))
+		.prepare()
+);
+
+// Principal paid on each bill by earlier receipts that were not voided.
+const paidBeforeQuery = prepared((db) =>
+	db
+		.select({ billId: sql<number>`${paymentLines.billId}`, fen: sumOf(paymentLines.amountFen) })
+		.from(paymentLines)
+		.where(
+			and(
+				inArray(paymentLines.billId, idsOf('ids')),
+				eq(paymentLines.kind, 'principal'),
+				lt(paymentLines.paymentId, sql.placeholder('paymentId')),
+				notExists(
+					db
+						.select({ one: sql`1` })
+						.from(paymentVoids)
+						.where(eq(paymentVoids.paymentId, paymentLines.paymentId))
+				)
+			)
+		)
+		.groupBy(paymentLines.billId)
+		.prepare()
+);
+
+const ownerNamesQuery = prepared((db) =>
+	db
+		.select({ name: owners.name })
+		.from(unitOwners)
+		.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
+		.where(and(eq(unitOwners.unitId, sql.placeholder('unitId')), eq(unitOwners.role, 'owner')))
+		.orderBy(unitOwners.id)
+		.prepare()
+);
 
 /**
  * What the bills and the unit add to a receipt: each bill's unit price, area and vacancy rate,
@@ -281,43 +333,27 @@ export function receiptFacts(db: Db, record: PaymentRecord): ReceiptFacts {
 	const billIds = [
 		...new Set(record.lines.map((l) => l.billId).filter((id): id is number => id != null))
 	];
-	const bills = new Map<number, BillFacts>();
+	const facts = new Map<number, BillFacts>();
 	if (billIds.length) {
 		const ids = JSON.stringify(billIds);
-		const rows = stmt(
-			db,
-			`SELECT b.id, b.month, fi.basis, b.rate_fen AS rateFen, b.full_fen AS fullFen, b.principal_fen AS principalFen,
-				b.vacancy_percent AS vacancyPercent, b.source, u.area_centi AS areaCenti, u.parking_spaces AS parkingSpaces
-			FROM bills b JOIN fee_items fi ON fi.id = b.fee_item_id JOIN units u ON u.id = b.unit_id
-			WHERE b.id IN (SELECT value FROM json_each(?))`
-		).all(ids) as BillFactsRow[];
+		const rows = billFactsQuery(db).all({ ids });
 		const before = new Map(
-			(
-				stmt(
-					db,
-					`SELECT pl.bill_id AS billId, SUM(pl.amount_fen) AS fen FROM payment_lines pl
-				WHERE pl.bill_id IN (SELECT value FROM json_each(?)) AND pl.kind = 'principal' AND pl.payment_id < ?
-					AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = pl.payment_id)
-				GROUP BY pl.bill_id`
-				).all(ids, record.payment.id) as { billId: number; fen: number }[]
-			).map((r) => [r.billId, r.fen])
+			paidBeforeQuery(db)
+				.all({ ids, paymentId: record.payment.id })
+				.map((r) => [r.billId, r.fen])
 		);
 		for (const r of rows) {
 			const { id, ...f } = r;
-			bills.set(id, { ...f, principalPaidBeforeFen: before.get(id) ?? 0 });
+			facts.set(id, { ...f, principalPaidBeforeFen: before.get(id) ?? 0 });
 		}
 	}
 	const ownerNames = record.payment.unitId
-		? (
-				stmt(
-					db,
-					`SELECT o.name FROM unit_owners uo JOIN owners o ON o.id = uo.owner_id WHERE uo.unit_id = ? AND uo.role = 'owner' ORDER BY uo.id`
-				).all(record.payment.unitId) as { name: string }[]
-			)
+		? ownerNamesQuery(db)
+				.all({ unitId: record.payment.unitId })
 				.map((r) => r.name.trim())
 				.filter(Boolean)
 		: [];
-	return { bills, ownerNames: [...new Set(ownerNames)] };
+	return { bills: facts, ownerNames: [...new Set(ownerNames)] };
 }
 
 /** What the lookup and void pages show of one receipt (plain data, safe to send to the page). */
