@@ -28,6 +28,8 @@ export interface RawQuery<Row, Params extends unknown[]> {
 	readonly text: string;
 	all(db: Db, ...params: Params): Row[];
 	get(db: Db, ...params: Params): Row | undefined;
+	/** The one row an aggregate without GROUP BY always answers. */
+	one(db: Db, ...params: Params): Row;
 	run(db: Db, ...params: Params): Database.RunResult;
 }
 
@@ -36,6 +38,11 @@ export function rawQuery<Row, Params extends unknown[] = []>(text: string): RawQ
 		text,
 		all: (db, ...params) => stmt(db, text).all(...params) as Row[],
 		get: (db, ...params) => stmt(db, text).get(...params) as Row | undefined,
+		one: (db, ...params) => {
+			const row = stmt(db, text).get(...params) as Row | undefined;
+			if (row === undefined) throw new Error(`no row from: ${text.slice(0, 80)}`);
+			return row;
+		},
 		run: (db, ...params) => stmt(db, text).run(...params)
 	};
 }

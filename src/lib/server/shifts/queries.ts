@@ -155,13 +155,13 @@ export function shiftCash(db: Db, shift: ShiftRow, untilMs: number): CashFigures
 		untilMs
 	};
 	const received = receivedQuery(db).get(window) ?? { fen: 0, n: 0 };
-	const voided = voidedCashBetween.get(
+	const voided = voidedCashBetween.one(
 		db,
 		shift.communityId,
 		shift.cashierId,
 		shift.openedAt,
 		untilMs
-	) ?? { fen: 0, n: 0 };
+	);
 	const refunded = refundedQuery(db).get(window) ?? { fen: 0, n: 0 };
 	const slips = slipsQuery(db).all(window);
 	const slip = (method: string) => slips.find((x) => x.method === method) ?? { fen: 0, n: 0 };

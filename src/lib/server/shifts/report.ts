@@ -89,8 +89,8 @@ export function cashByShift(
 		};
 	});
 	const out = (q: PeriodQuery<OutsideRow>) => {
-		const r = q.get(db, c, from, to, c);
-		return { fen: r?.fen ?? 0, n: r?.n ?? 0 };
+		const r = q.one(db, c, from, to, c);
+		return { fen: r.fen ?? 0, n: r.n };
 	};
 	const [ri, vo, rf] = [out(receivedOutside), out(voidedOutside), out(refundedOutside)];
 	return tieCash(

@@ -80,13 +80,13 @@ export function waiverSummary(
 ): WaiverSummary {
 	const counts = countsQuery(db).get({ communityId, fromDate, toDate });
 	const pending = pendingQuery(db).get({ communityId, toDate });
-	const waived = waivedInPeriod.get(db, communityId, fromDate, toDate);
+	const waived = waivedInPeriod.one(db, communityId, fromDate, toDate);
 	return {
 		filed: counts?.filed ?? 0,
 		pending: pending?.n ?? 0,
 		approved: counts?.approved ?? 0,
 		rejected: counts?.rejected ?? 0,
 		returned: counts?.returned ?? 0,
-		waivedFen: waived?.fen ?? 0
+		waivedFen: waived.fen
 	};
 }
