@@ -7,10 +7,9 @@
  *
  * No $lib imports: `npm run bench` loads the daily report through plain node.
  */
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
-import { ticketEvents } from '../db/schema';
+import { ticketEvents, tickets } from '../db/schema';
 import { getCommunity } from '../community';
 import { deadlines, LIMITS, type Limit } from '../../domain/sla';
 import {
@@ -53,16 +52,22 @@ export function ticketsAsOf(
 	sinceMs: number,
 	asOfMs: number
 ): TicketAsOf[] {
-	const rows = stmt(
-		db,
-		`SELECT id, kind, received_at AS receivedAt, recorded_at AS recordedAt FROM tickets
-		 WHERE community_id = ? AND received_at < ? AND (closed_at IS NULL OR closed_at >= ?)`
-	).all(communityId, asOfMs, sinceMs) as {
-		id: number;
-		kind: TicketKind;
-		receivedAt: number;
-		recordedAt: number;
-	}[];
+	const rows = db
+		.select({
+			id: tickets.id,
+			kind: tickets.kind,
+			receivedAt: tickets.receivedAt,
+			recordedAt: tickets.recordedAt
+		})
+		.from(tickets)
+		.where(
+			and(
+				eq(tickets.communityId, communityId),
+				lt(tickets.receivedAt, asOfMs),
+				or(isNull(tickets.closedAt), gte(tickets.closedAt, sinceMs))
+			)
+		)
+		.all();
 	const events = new Map<number, LoggedEvent[]>();
 	const ids = rows.map((r) => r.id);
 	// SQLite limits bound parameters: chunk the ids.
@@ -122,14 +127,18 @@ export function ticketPeriodFigures(
 	asOfMs: number
 ): TicketPeriodFigures {
 	const count = (type: string) =>
-		(
-			stmt(
-				db,
-				`SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE community_id = ? AND type = ? AND at >= ? AND at < ?`
-			).get(communityId, type, startMs, asOfMs) as {
-				n: number;
-			}
-		).n;
+		db
+			.select({ n: countDistinct(ticketEvents.ticketId) })
+			.from(ticketEvents)
+			.where(
+				and(
+					eq(ticketEvents.communityId, communityId),
+					eq(ticketEvents.type, type),
+					gte(ticketEvents.at, startMs),
+					lt(ticketEvents.at, asOfMs)
+				)
+			)
+			.get()?.n ?? 0;
 	const c = getCommunity(db, communityId);
 	const open = ticketsAsOf(db, communityId, startMs, asOfMs);
 	const all = open.flatMap((t) => {
