@@ -9,7 +9,8 @@
  * No $lib imports: `npm run bench` loads this through plain node.
  */
 import type { Db } from '../db';
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import { feeItems, moveinCases, payments, staffUsers, units } from '../db/schema';
 import * as q from './sql';
 import { getCommunity } from '../community';
@@ -135,6 +136,52 @@ export interface DailyReport {
 
 const KIND_ORDER = ['principal', 'late_fee', 'charge', 'deposit'];
 
+// The report's look-ups, prepared once per connection (the aggregates are in ./sql.ts).
+const itemNamesQuery = prepared((db) =>
+	db
+		.select({ code: feeItems.code, zh: feeItems.nameZh, en: feeItems.nameEn })
+		.from(feeItems)
+		.where(eq(feeItems.communityId, sql.placeholder('communityId')))
+		.orderBy(asc(feeItems.sort), asc(feeItems.id))
+		.prepare()
+);
+const staffNamesQuery = prepared((db) =>
+	db
+		.select({ id: staffUsers.id, name: staffUsers.displayName, workNo: staffUsers.workNo })
+		.from(staffUsers)
+		.where(eq(staffUsers.communityId, sql.placeholder('communityId')))
+		.prepare()
+);
+const receiptNoQuery = prepared((db) =>
+	db
+		.select({ no: payments.receiptNo })
+		.from(payments)
+		.where(
+			and(
+				eq(payments.communityId, sql.placeholder('communityId')),
+				eq(payments.receiptYear, sql.placeholder('year')),
+				eq(payments.receiptSeq, sql.placeholder('seq'))
+			)
+		)
+		.prepare()
+);
+const moveInsQuery = prepared((db) =>
+	db
+		.select({ code: units.code })
+		.from(moveinCases)
+		.innerJoin(units, eq(units.id, moveinCases.unitId))
+		.where(
+			and(
+				eq(moveinCases.communityId, sql.placeholder('communityId')),
+				eq(moveinCases.status, 'completed'),
+				gte(moveinCases.completedAt, sql.placeholder('startMs')),
+				lt(moveinCases.completedAt, sql.placeholder('asOfMs'))
+			)
+		)
+		.orderBy(moveinCases.completedAt)
+		.prepare()
+);
+
 /** The instants a period covers: [startMs, endMs), judged as of asOfMs ≤ endMs. */
 export function periodBounds(timeZone: string, from: string, to: string, now: number) {
 	const startMs = localToEpochMs(from, '00:00', timeZone);
@@ -145,12 +192,7 @@ export function periodBounds(timeZone: string, from: string, to: string, now: nu
 type Grouped = q.ItemSumRow;
 
 function itemNames(db: Db, communityId: number): Map<string, { zh: string; en: string }> {
-	const rows = db
-		.select({ code: feeItems.code, zh: feeItems.nameZh, en: feeItems.nameEn })
-		.from(feeItems)
-		.where(eq(feeItems.communityId, communityId))
-		.orderBy(asc(feeItems.sort), asc(feeItems.id))
-		.all();
+	const rows = itemNamesQuery(db).all({ communityId });
 	const out = new Map(rows.map((r) => [r.code, { zh: r.zh, en: r.en }]));
 	for (const code of Object.keys(ITEM_NAME_ZH) as RenovationItemCode[])
 		if (!out.has(code)) out.set(code, { zh: ITEM_NAME_ZH[code], en: ITEM_NAME_EN[code] });
@@ -206,11 +248,7 @@ function collections(db: Db, communityId: number, from: string, to: string) {
 }
 
 function staffNames(db: Db, communityId: number): Map<number, { name: string; workNo: string }> {
-	const rows = db
-		.select({ id: staffUsers.id, name: staffUsers.displayName, workNo: staffUsers.workNo })
-		.from(staffUsers)
-		.where(eq(staffUsers.communityId, communityId))
-		.all();
+	const rows = staffNamesQuery(db).all({ communityId });
 	return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -221,17 +259,7 @@ function receipts(db: Db, communityId: number, from: string, to: string): DailyR
 		if (key === null) return null;
 		const year = Math.floor(key / 1e9);
 		const seq = key - year * 1e9;
-		const row = db
-			.select({ no: payments.receiptNo })
-			.from(payments)
-			.where(
-				and(
-					eq(payments.communityId, communityId),
-					eq(payments.receiptYear, year),
-					eq(payments.receiptSeq, seq)
-				)
-			)
-			.get();
+		const row = receiptNoQuery(db).get({ communityId, year, seq });
 		return row?.no ?? formatReceiptNo(RECEIPT_PREFIX, year, seq);
 	};
 	const voids = q.voidsInPeriod
@@ -353,20 +381,7 @@ function moveIns(
 	startMs: number,
 	asOfMs: number
 ): DailyReport['moveIns'] {
-	const rows = db
-		.select({ code: units.code })
-		.from(moveinCases)
-		.innerJoin(units, eq(units.id, moveinCases.unitId))
-		.where(
-			and(
-				eq(moveinCases.communityId, communityId),
-				eq(moveinCases.status, 'completed'),
-				gte(moveinCases.completedAt, startMs),
-				lt(moveinCases.completedAt, asOfMs)
-			)
-		)
-		.orderBy(moveinCases.completedAt)
-		.all();
+	const rows = moveInsQuery(db).all({ communityId, startMs, asOfMs });
 	return { completed: rows.length, units: rows.map((r) => r.code) };
 }
 

@@ -318,16 +318,25 @@ function selectClosed(db: Db) {
 		.leftJoin(acknowledger, eq(acknowledger.id, a.managerId));
 }
 
+// Prepared once per connection: the daily report reads it.
+const closedInPeriod = prepared((db) =>
+	selectClosed(db)
+		.where(
+			and(
+				eq(shiftCloses.communityId, sql.placeholder('communityId')),
+				between(shiftCloses.localDate, sql.placeholder('from'), sql.placeholder('to'))
+			)
+		)
+		.orderBy(shiftCloses.closedAt, shiftCloses.id)
+		.prepare()
+);
+
 type RawClosed = Omit<ClosedShift, 'handover'> & { handover: string };
 const toClosed = (r: RawClosed): ClosedShift => ({ ...r, handover: parseHandover(r.handover) });
 
 /** Shifts closed on from…to (the community's dates), in closing order. */
 export function closedShifts(db: Db, communityId: number, from: string, to: string): ClosedShift[] {
-	return selectClosed(db)
-		.where(and(eq(shiftCloses.communityId, communityId), between(shiftCloses.localDate, from, to)))
-		.orderBy(shiftCloses.closedAt, shiftCloses.id)
-		.all()
-		.map(toClosed);
+	return closedInPeriod(db).all({ communityId, from, to }).map(toClosed);
 }
 
 /** One closed shift of the community, or null (unknown, another community's, or still open). */
