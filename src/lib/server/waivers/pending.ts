@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { waiverRequestBills, waiverRequests } from '../db/schema';
 import { idsOf, prepared } from '../db/prepared';
 
