@@ -13,7 +13,7 @@ import {
 	type RateRow
 } from '../../domain/billing';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { bills, feeItems, feeRates, moveinCases, units } from '../db/schema';
+import { bills, feeItems, feeRates, units } from '../db/schema';
 import { prepared } from '../db/prepared';
 import { grantVacancyCredits } from './vacancy-credits';
 
@@ -88,8 +88,10 @@ const unitColumns = {
 	parkingSpaces: units.parkingSpaces,
 	occupancy: units.occupancy,
 	handoverNoticeDate: units.handoverNoticeDate,
-	takenOverFrom: sql<string | null>`(SELECT min(${moveinCases.feeStartMonth}) FROM ${moveinCases}
-		WHERE ${moveinCases.unitId} = ${units.id} AND ${moveinCases.status} IN ('open', 'completed'))`
+	// Plain text, not column objects: drizzle writes a single-table selection's columns unqualified,
+	// which would bind `unit_id = id` inside the subquery to movein_cases on both sides.
+	takenOverFrom: sql<string | null>`(SELECT min(c.fee_start_month) FROM movein_cases c
+		WHERE c.unit_id = units.id AND c.status IN ('open', 'completed'))`
 };
 const unitForBilling = prepared((db) =>
 	db
