@@ -18,3 +18,31 @@ export function stmt(db: Db, sql: string): Database.Statement {
 	}
 	return s;
 }
+
+/**
+ * SQL that drizzle cannot express well (window functions, big aggregate reports), with its row
+ * type: declared once in the area's `sql.ts` next to an exported row type, so callers get typed
+ * rows and no cast. Prepared once per connection like `stmt()`.
+ */
+export interface RawQuery<Row, Params extends unknown[]> {
+	readonly text: string;
+	all(db: Db, ...params: Params): Row[];
+	get(db: Db, ...params: Params): Row | undefined;
+	/** The one row an aggregate without GROUP BY always answers. */
+	one(db: Db, ...params: Params): Row;
+	run(db: Db, ...params: Params): Database.RunResult;
+}
+
+export function rawQuery<Row, Params extends unknown[] = []>(text: string): RawQuery<Row, Params> {
+	return {
+		text,
+		all: (db, ...params) => stmt(db, text).all(...params) as Row[],
+		get: (db, ...params) => stmt(db, text).get(...params) as Row | undefined,
+		one: (db, ...params) => {
+			const row = stmt(db, text).get(...params) as Row | undefined;
+			if (row === undefined) throw new Error(`no row from: ${text.slice(0, 80)}`);
+			return row;
+		},
+		run: (db, ...params) => stmt(db, text).run(...params)
+	};
+}
