@@ -1,5 +1,6 @@
 import type { Db } from './db';
-import { stmt } from './db/stmt';
+import { auditLog } from './db/schema';
+import { placeholders, prepared } from './db/prepared';
 
 export interface AuditEntry {
 	communityId: number | null;
@@ -11,21 +12,37 @@ export interface AuditEntry {
 	detail?: Record<string, unknown>;
 }
 
-const INSERT_SQL = `INSERT INTO audit_log (community_id, actor_id, actor_kind, action, target_type, target_id, detail, at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+// Prepared once per connection: every write of the app appends here.
+const insertEntry = prepared((db) =>
+	db
+		.insert(auditLog)
+		.values(
+			placeholders([
+				'communityId',
+				'actorId',
+				'actorKind',
+				'action',
+				'targetType',
+				'targetId',
+				'detail',
+				'at'
+			])
+		)
+		.prepare()
+);
 
 /** Appends to the audit log. Call it inside the same transaction as the change it records. */
 export function audit(db: Db, e: AuditEntry, now = Date.now()) {
-	stmt(db, INSERT_SQL).run(
-		e.communityId,
-		e.actorId,
-		e.actorKind ?? 'staff',
-		e.action,
-		e.targetType,
-		String(e.targetId),
-		JSON.stringify(e.detail ?? {}),
-		now
-	);
+	insertEntry(db).run({
+		communityId: e.communityId,
+		actorId: e.actorId,
+		actorKind: e.actorKind ?? 'staff',
+		action: e.action,
+		targetType: e.targetType,
+		targetId: String(e.targetId),
+		detail: JSON.stringify(e.detail ?? {}),
+		at: now
+	});
 }
 
 /** Failures and refusals written one row each per kind and minute, before they are only counted. */

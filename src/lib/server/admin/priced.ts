@@ -1,5 +1,6 @@
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { desc, eq } from 'drizzle-orm';
+import { settingChanges as changesTable, staffUsers } from '../db/schema';
 import { getCommunity } from '../community';
 import {
 	lateFeeSchedule,
@@ -58,17 +59,19 @@ export interface PricedHistory {
 /** For the settings page: per priced setting, today's value, the history and the next scheduled change. */
 export function pricedHistory(db: Db, communityId: number, today: string): PricedHistory[] {
 	const { opening: base, changes } = getCommunity(db, communityId);
-	const rows = stmt(
-		db,
-		`SELECT c.key, c.value, c.effective_from AS "from", s.display_name AS byName, c.created_at AS at
-		 FROM setting_changes c LEFT JOIN staff_users s ON s.id = c.created_by WHERE c.community_id = ? ORDER BY c.effective_from DESC, c.id DESC`
-	).all(communityId) as {
-		key: string;
-		value: string;
-		from: string;
-		byName: string | null;
-		at: number;
-	}[];
+	const rows = db
+		.select({
+			key: changesTable.key,
+			value: changesTable.value,
+			from: changesTable.effectiveFrom,
+			byName: staffUsers.displayName,
+			at: changesTable.createdAt
+		})
+		.from(changesTable)
+		.leftJoin(staffUsers, eq(staffUsers.id, changesTable.createdBy))
+		.where(eq(changesTable.communityId, communityId))
+		.orderBy(desc(changesTable.effectiveFrom), desc(changesTable.id))
+		.all();
 	return PRICED_KEYS.map((key) => {
 		const [section, k] = PRICED_SETTINGS[key];
 		const opening = (base[section] as Record<string, unknown>)[k];
@@ -100,8 +103,14 @@ export function insertSettingChange(
 	actorId: number | null,
 	now: number
 ): void {
-	stmt(
-		db,
-		'INSERT INTO setting_changes (community_id, key, value, effective_from, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)'
-	).run(communityId, key, JSON.stringify(value), from, actorId, now);
+	db.insert(changesTable)
+		.values({
+			communityId,
+			key,
+			value: JSON.stringify(value),
+			effectiveFrom: from,
+			createdBy: actorId,
+			createdAt: now
+		})
+		.run();
 }

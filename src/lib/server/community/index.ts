@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { communities } from '../db/schema';
+import { communities, settingChanges } from '../db/schema';
 import {
 	parseSettings,
 	settingsOn,
 	type CommunitySettings,
 	type SettingChange
 } from '../../domain/settings';
-import { stmt } from '../db/stmt';
 import { todayIn } from '../../dates';
 import { clockNow } from '../clock';
 
@@ -33,17 +32,18 @@ export function getCommunity(db: Db, id: number): Community {
 	if (!c) {
 		const row = db.select().from(communities).where(eq(communities.id, id)).get();
 		if (!row) throw new Error(`community ${id} not found`);
-		const changes = (
-			stmt(
-				db,
-				`SELECT id, key, value, effective_from AS "from" FROM setting_changes WHERE community_id = ? ORDER BY effective_from, id`
-			).all(id) as {
-				id: number;
-				key: string;
-				value: string;
-				from: string;
-			}[]
-		).map((r) => ({ id: r.id, key: r.key, from: r.from, value: JSON.parse(r.value) as unknown }));
+		const changes = db
+			.select({
+				id: settingChanges.id,
+				key: settingChanges.key,
+				value: settingChanges.value,
+				from: settingChanges.effectiveFrom
+			})
+			.from(settingChanges)
+			.where(eq(settingChanges.communityId, id))
+			.orderBy(asc(settingChanges.effectiveFrom), asc(settingChanges.id))
+			.all()
+			.map((r) => ({ id: r.id, key: r.key, from: r.from, value: JSON.parse(r.value) as unknown }));
 		const settings = parseSettings(row.settings);
 		c = {
 			id: row.id,

@@ -7,8 +7,36 @@ import {
 	type LateFeeWorking
 } from '../../domain/late-fee';
 import { PROPERTY_ITEM } from './items';
-import { stmt } from '../db/stmt';
-import { tieInForceSql, tieParams, unitTiesAsOf, unitsTiesAsOf } from '../records/ties';
+import { alias } from 'drizzle-orm/sqlite-core';
+import {
+	and,
+	between,
+	desc,
+	eq,
+	gt,
+	gte,
+	inArray,
+	isNull,
+	lt,
+	lte,
+	notExists,
+	or,
+	sql
+} from 'drizzle-orm';
+import {
+	bills,
+	feeItems,
+	owners,
+	paymentLines,
+	payments,
+	paymentVoids,
+	unitOwners,
+	units,
+	vacancyCredits,
+	waiverEntries
+} from '../db/schema';
+import { idsOf, prepared, sumOf } from '../db/prepared';
+import { unitTiesAsOf, unitsTiesAsOf } from '../records/ties';
 import { communityToday, getCommunity } from '../community';
 // The waivers' pending-bill query lives in a module that imports nothing of fees (no cycle).
 import { pendingBillIds } from '../waivers/pending';
@@ -100,38 +128,158 @@ export interface UnitAccount {
 
 // --- queries -------------------------------------------------------------------------------------
 
-const UNIT_SQL = `SELECT id, community_id AS communityId, code, building, entrance, room, area_centi AS areaCenti, occupancy,
-	handover_notice_date AS handoverNoticeDate, parking_spaces AS parkingSpaces FROM units WHERE id = ? AND community_id = ?`;
+// Prepared once per connection: the counter look-up and posting run these on every request.
+const unitQuery = prepared((db) =>
+	db
+		.select({
+			id: units.id,
+			communityId: units.communityId,
+			code: units.code,
+			building: units.building,
+			entrance: units.entrance,
+			room: units.room,
+			areaCenti: units.areaCenti,
+			occupancy: units.occupancy,
+			handoverNoticeDate: units.handoverNoticeDate,
+			parkingSpaces: units.parkingSpaces
+		})
+		.from(units)
+		.where(
+			and(
+				eq(units.id, sql.placeholder('unitId')),
+				eq(units.communityId, sql.placeholder('communityId'))
+			)
+		)
+		.prepare()
+);
 
 // Bills are read without joining fee_items: the names come from a second, tiny query.
-const BILL_COLS = `b.id AS billId, b.fee_item_id AS feeItemId, b.month, b.due_date AS dueDate, b.principal_fen AS principalFen,
-	b.full_fen AS fullFen, b.vacancy_percent AS vacancyPercent, b.source, b.late_fee_applies AS lateFeeApplies,
-	b.label_zh AS labelZh, b.label_en AS labelEn`;
-const BILLS_SQL = `SELECT ${BILL_COLS} FROM bills b WHERE b.unit_id = ? ORDER BY b.month, b.fee_item_id`;
-const BILLS_FILTERED_SQL = `SELECT ${BILL_COLS} FROM bills b
-	WHERE b.unit_id = ? AND (b.id IN (SELECT value FROM json_each(?)) OR b.month BETWEEN ? AND ?) ORDER BY b.month, b.fee_item_id`;
-const ITEMS_SQL =
-	'SELECT id, code, name_zh AS nameZh, name_en AS nameEn, sort FROM fee_items WHERE community_id = ?';
+const billColumns = {
+	billId: bills.id,
+	feeItemId: bills.feeItemId,
+	month: bills.month,
+	dueDate: bills.dueDate,
+	principalFen: bills.principalFen,
+	fullFen: bills.fullFen,
+	vacancyPercent: bills.vacancyPercent,
+	source: bills.source,
+	lateFeeApplies: bills.lateFeeApplies,
+	labelZh: bills.labelZh,
+	labelEn: bills.labelEn
+};
+const billsQuery = prepared((db) =>
+	db
+		.select(billColumns)
+		.from(bills)
+		.where(eq(bills.unitId, sql.placeholder('unitId')))
+		.orderBy(bills.month, bills.feeItemId)
+		.prepare()
+);
+const billsFilteredQuery = prepared((db) =>
+	db
+		.select(billColumns)
+		.from(bills)
+		.where(
+			and(
+				eq(bills.unitId, sql.placeholder('unitId')),
+				or(
+					inArray(bills.id, idsOf('ids')),
+					between(bills.month, sql.placeholder('fromMonth'), sql.placeholder('toMonth'))
+				)
+			)
+		)
+		.orderBy(bills.month, bills.feeItemId)
+		.prepare()
+);
+const itemsQuery = prepared((db) =>
+	db
+		.select({
+			id: feeItems.id,
+			code: feeItems.code,
+			nameZh: feeItems.nameZh,
+			nameEn: feeItems.nameEn,
+			sort: feeItems.sort
+		})
+		.from(feeItems)
+		.where(eq(feeItems.communityId, sql.placeholder('communityId')))
+		.prepare()
+);
 
 // Per bill, kind and day: the sums of lines of payments that were not voided (aggregated in SQL).
-const LINE_FILTER = `p.local_date <= ? AND pl.kind IN ('principal', 'late_fee')
-	AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = pl.payment_id)
-	GROUP BY pl.bill_id, pl.kind, p.local_date`;
-const LINES_SQL = `SELECT pl.bill_id AS billId, pl.kind, p.local_date AS date, SUM(pl.amount_fen) AS fen
-	FROM bills b JOIN payment_lines pl ON pl.bill_id = b.id JOIN payments p ON p.id = pl.payment_id WHERE b.unit_id = ? AND ${LINE_FILTER}`;
-const LINES_OF_SQL = `SELECT pl.bill_id AS billId, pl.kind, p.local_date AS date, SUM(pl.amount_fen) AS fen
-	FROM payment_lines pl JOIN payments p ON p.id = pl.payment_id WHERE pl.bill_id IN (SELECT value FROM json_each(?)) AND ${LINE_FILTER}`;
+// `byUnit` reads every bill of the unit, otherwise the bills of the `ids` placeholder.
+function linesQuery(db: Db, byUnit: boolean) {
+	const lines = db
+		.select({
+			billId: sql<number>`${paymentLines.billId}`,
+			kind: paymentLines.kind,
+			date: payments.localDate,
+			fen: sumOf(paymentLines.amountFen)
+		})
+		.from(paymentLines)
+		.innerJoin(payments, eq(payments.id, paymentLines.paymentId));
+	const filter = and(
+		lte(payments.localDate, sql.placeholder('asOf')),
+		inArray(paymentLines.kind, ['principal', 'late_fee']),
+		notExists(
+			db
+				.select({ one: sql`1` })
+				.from(paymentVoids)
+				.where(eq(paymentVoids.paymentId, paymentLines.paymentId))
+		)
+	);
+	return (
+		byUnit
+			? lines
+					.innerJoin(bills, eq(bills.id, paymentLines.billId))
+					.where(and(eq(bills.unitId, sql.placeholder('unitId')), filter))
+			: lines.where(and(inArray(paymentLines.billId, idsOf('ids')), filter))
+	)
+		.groupBy(paymentLines.billId, paymentLines.kind, payments.localDate)
+		.prepare();
+}
+const linesOfUnit = prepared((db) => linesQuery(db, true));
+const linesOfBills = prepared((db) => linesQuery(db, false));
 
-const WAIVERS_SQL = `SELECT w.bill_id AS billId, SUM(w.amount_fen) AS fen FROM bills b JOIN waiver_entries w ON w.bill_id = b.id
-	WHERE b.unit_id = ? AND w.local_date <= ? GROUP BY w.bill_id`;
-const WAIVERS_OF_SQL = `SELECT w.bill_id AS billId, SUM(w.amount_fen) AS fen FROM waiver_entries w
-	WHERE w.bill_id IN (SELECT value FROM json_each(?)) AND w.local_date <= ? GROUP BY w.bill_id`;
+function waiversQuery(db: Db, byUnit: boolean) {
+	const rows = db
+		.select({ billId: waiverEntries.billId, fen: sumOf(waiverEntries.amountFen) })
+		.from(waiverEntries);
+	const asOf = lte(waiverEntries.localDate, sql.placeholder('asOf'));
+	return (
+		byUnit
+			? rows
+					.innerJoin(bills, eq(bills.id, waiverEntries.billId))
+					.where(and(eq(bills.unitId, sql.placeholder('unitId')), asOf))
+			: rows.where(and(inArray(waiverEntries.billId, idsOf('ids')), asOf))
+	)
+		.groupBy(waiverEntries.billId)
+		.prepare();
+}
+const waiversOfUnit = prepared((db) => waiversQuery(db, true));
+const waiversOfBills = prepared((db) => waiversQuery(db, false));
 
 // 空置减免 credits reduce a bill's principal from their date on (like a payment of that part).
-const CREDITS_SQL = `SELECT c.bill_id AS billId, c.local_date AS date, SUM(c.amount_fen) AS fen FROM bills b JOIN vacancy_credits c ON c.bill_id = b.id
-	WHERE b.unit_id = ? AND c.local_date <= ? GROUP BY c.bill_id, c.local_date`;
-const CREDITS_OF_SQL = `SELECT c.bill_id AS billId, c.local_date AS date, SUM(c.amount_fen) AS fen FROM vacancy_credits c
-	WHERE c.bill_id IN (SELECT value FROM json_each(?)) AND c.local_date <= ? GROUP BY c.bill_id, c.local_date`;
+function creditsQuery(db: Db, byUnit: boolean) {
+	const rows = db
+		.select({
+			billId: vacancyCredits.billId,
+			date: vacancyCredits.localDate,
+			fen: sumOf(vacancyCredits.amountFen)
+		})
+		.from(vacancyCredits);
+	const asOf = lte(vacancyCredits.localDate, sql.placeholder('asOf'));
+	return (
+		byUnit
+			? rows
+					.innerJoin(bills, eq(bills.id, vacancyCredits.billId))
+					.where(and(eq(bills.unitId, sql.placeholder('unitId')), asOf))
+			: rows.where(and(inArray(vacancyCredits.billId, idsOf('ids')), asOf))
+	)
+		.groupBy(vacancyCredits.billId, vacancyCredits.localDate)
+		.prepare();
+}
+const creditsOfUnit = prepared((db) => creditsQuery(db, true));
+const creditsOfBills = prepared((db) => creditsQuery(db, false));
 
 const NO_LATE_FEE: LateFeePeriod[] = [{ from: '0000-01-01', ratePerMille: 0, capPercent: 0 }];
 
@@ -153,14 +301,15 @@ type BillRow = Pick<
 >;
 
 export function unitInfo(db: Db, communityId: number, unitId: number): UnitInfo | null {
-	return (stmt(db, UNIT_SQL).get(unitId, communityId) as UnitInfo | undefined) ?? null;
+	return unitQuery(db).get({ unitId, communityId }) ?? null;
 }
 
 export function unitIdByCode(db: Db, communityId: number, code: string): number | null {
-	const row = stmt(db, 'SELECT id FROM units WHERE community_id = ? AND code = ?').get(
-		communityId,
-		code
-	) as { id: number } | undefined;
+	const row = db
+		.select({ id: units.id })
+		.from(units)
+		.where(and(eq(units.communityId, communityId), eq(units.code, code)))
+		.get();
 	return row?.id ?? null;
 }
 
@@ -185,31 +334,19 @@ export function billStates(
 ): BillDue[] {
 	// Each overdue day is priced at the late-fee rate and cap in force that day.
 	const schedule = lateFeeScheduleOf(db, communityId);
-	const raw = (
-		filter
-			? stmt(db, BILLS_FILTERED_SQL).all(
-					unitId,
-					JSON.stringify(filter.ids ?? []),
-					filter.fromMonth ?? '~',
-					filter.toMonth ?? ''
-				)
-			: stmt(db, BILLS_SQL).all(unitId)
-	) as (Omit<BillRow, 'itemCode' | 'itemNameZh' | 'itemNameEn' | 'itemSort' | 'lateFeeApplies'> & {
-		lateFeeApplies: number;
-		labelZh: string | null;
-		labelEn: string | null;
-	})[];
+	const raw = filter
+		? billsFilteredQuery(db).all({
+				unitId,
+				ids: JSON.stringify(filter.ids ?? []),
+				fromMonth: filter.fromMonth ?? '~',
+				toMonth: filter.toMonth ?? ''
+			})
+		: billsQuery(db).all({ unitId });
 	if (raw.length === 0) return [];
 	const items = new Map(
-		(
-			stmt(db, ITEMS_SQL).all(communityId) as {
-				id: number;
-				code: string;
-				nameZh: string;
-				nameEn: string;
-				sort: number;
-			}[]
-		).map((i) => [i.id, i])
+		itemsQuery(db)
+			.all({ communityId })
+			.map((i) => [i.id, i])
 	);
 	const rows: BillRow[] = raw.map(({ labelZh, labelEn, lateFeeApplies, ...b }) => {
 		const i = items.get(b.feeItemId);
@@ -227,12 +364,10 @@ export function billStates(
 		a.month < b.month ? -1 : a.month > b.month ? 1 : a.itemSort - b.itemSort || a.billId - b.billId
 	);
 	const ids = filter ? JSON.stringify(rows.map((r) => r.billId)) : null;
-	const lines = (
-		ids ? stmt(db, LINES_OF_SQL).all(ids, asOf) : stmt(db, LINES_SQL).all(unitId, asOf)
-	) as { billId: number; kind: string; date: string; fen: number }[];
-	const waivers = (
-		ids ? stmt(db, WAIVERS_OF_SQL).all(ids, asOf) : stmt(db, WAIVERS_SQL).all(unitId, asOf)
-	) as { billId: number; fen: number }[];
+	const lines = ids ? linesOfBills(db).all({ ids, asOf }) : linesOfUnit(db).all({ unitId, asOf });
+	const waivers = ids
+		? waiversOfBills(db).all({ ids, asOf })
+		: waiversOfUnit(db).all({ unitId, asOf });
 
 	const principal = new Map<number, LateFeePayment[]>();
 	const latePaid = new Map<number, number>();
@@ -247,9 +382,9 @@ export function billStates(
 	}
 	const waived = new Map(waivers.map((w) => [w.billId, w.fen]));
 	const credits = new Map<number, LateFeePayment[]>();
-	for (const c of (ids
-		? stmt(db, CREDITS_OF_SQL).all(ids, asOf)
-		: stmt(db, CREDITS_SQL).all(unitId, asOf)) as { billId: number; date: string; fen: number }[]) {
+	for (const c of ids
+		? creditsOfBills(db).all({ ids, asOf })
+		: creditsOfUnit(db).all({ unitId, asOf })) {
 		let list = credits.get(c.billId);
 		if (!list) credits.set(c.billId, (list = []));
 		list.push({ date: c.date, principalFen: c.fen });
@@ -342,32 +477,53 @@ export function unitAccount(
 	const unit = unitInfo(db, communityId, unitId);
 	if (!unit) return null;
 	// The people tied to the unit on the as-of day: after a transfer, the new owner.
-	const owners: OwnerInfo[] = unitTiesAsOf(db, unitId, asOf).map((t) => ({
+	const people: OwnerInfo[] = unitTiesAsOf(db, unitId, asOf).map((t) => ({
 		id: t.ownerId,
 		name: t.name,
 		phone: t.phone,
 		role: t.role
 	}));
-	const bills = billsDue(db, communityId, unitId, asOf);
+	const due = billsDue(db, communityId, unitId, asOf);
 	return {
 		asOf,
 		unit,
-		owners,
+		owners: people,
 		vacancyCredits: vacancyCreditLines(db, unitId, asOf),
-		bills,
-		totals: totalsOf(bills)
+		bills: due,
+		totals: totalsOf(due)
 	};
 }
 
+const creditLinesQuery = prepared((db) => {
+	const source = alias(bills, 'source');
+	const target = alias(bills, 'target');
+	return db
+		.select({
+			date: vacancyCredits.localDate,
+			forMonth: source.month,
+			toMonth: target.month,
+			itemNameZh: feeItems.nameZh,
+			itemNameEn: feeItems.nameEn,
+			vacancyPercent: vacancyCredits.vacancyPercent,
+			amountFen: vacancyCredits.amountFen
+		})
+		.from(vacancyCredits)
+		.innerJoin(source, eq(source.id, vacancyCredits.sourceBillId))
+		.innerJoin(target, eq(target.id, vacancyCredits.billId))
+		.innerJoin(feeItems, eq(feeItems.id, source.feeItemId))
+		.where(
+			and(
+				eq(vacancyCredits.unitId, sql.placeholder('unitId')),
+				lte(vacancyCredits.localDate, sql.placeholder('asOf'))
+			)
+		)
+		.orderBy(desc(vacancyCredits.localDate), desc(vacancyCredits.id))
+		.prepare();
+});
+
 /** The unit's 空置减免 credits by `asOf`, newest first. */
 export function vacancyCreditLines(db: Db, unitId: number, asOf: string): VacancyCreditLine[] {
-	return stmt(
-		db,
-		`SELECT c.local_date AS date, s.month AS forMonth, t.month AS toMonth, i.name_zh AS itemNameZh, i.name_en AS itemNameEn,
-			c.vacancy_percent AS vacancyPercent, c.amount_fen AS amountFen
-		 FROM vacancy_credits c JOIN bills s ON s.id = c.source_bill_id JOIN bills t ON t.id = c.bill_id JOIN fee_items i ON i.id = s.fee_item_id
-		 WHERE c.unit_id = ? AND c.local_date <= ? ORDER BY c.local_date DESC, c.id DESC`
-	).all(unitId, asOf) as VacancyCreditLine[];
+	return creditLinesQuery(db).all({ unitId, asOf });
 }
 
 /**
@@ -376,9 +532,11 @@ export function vacancyCreditLines(db: Db, unitId: number, asOf: string): Vacanc
  */
 export function monthsPaid(db: Db, unitId: number, months: string[]): boolean {
 	if (months.length === 0) return true;
-	const unit = stmt(db, 'SELECT community_id AS communityId FROM units WHERE id = ?').get(
-		unitId
-	) as { communityId: number } | undefined;
+	const unit = db
+		.select({ communityId: units.communityId })
+		.from(units)
+		.where(eq(units.id, unitId))
+		.get();
 	if (!unit) return false;
 	const property = billStates(db, unit.communityId, unitId, '9999-12-31').filter(
 		(b) => b.itemCode === PROPERTY_ITEM
@@ -412,8 +570,76 @@ function escapeLike(s: string): string {
 	return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
-const NATURAL_ORDER =
-	'CAST(u.building AS INTEGER), CAST(u.entrance AS INTEGER), CAST(u.room AS INTEGER), u.code';
+// Room codes in building, entrance, room order as numbers ("2-1-1001" after "2-1-301").
+const naturalOrder = [
+	sql`CAST(${units.building} AS INTEGER)`,
+	sql`CAST(${units.entrance} AS INTEGER)`,
+	sql`CAST(${units.room} AS INTEGER)`,
+	units.code
+];
+
+// A range on the (community, code) index instead of LIKE, which SQLite would not index here.
+const byCodeQuery = prepared((db) =>
+	db
+		.select({ id: units.id })
+		.from(units)
+		.where(
+			and(
+				eq(units.communityId, sql.placeholder('communityId')),
+				gte(units.code, sql.placeholder('from')),
+				lt(units.code, sql.placeholder('to'))
+			)
+		)
+		.orderBy(...naturalOrder)
+		.limit(sql.placeholder('max'))
+		.prepare()
+);
+
+// A tie in force on a date: the rule of records/ties.ts (start included, end excluded).
+const tieInForce = (date: ReturnType<typeof sql.placeholder>) =>
+	and(
+		or(isNull(unitOwners.startDate), lte(unitOwners.startDate, date)),
+		or(isNull(unitOwners.endDate), gt(unitOwners.endDate, date))
+	);
+
+// Names and phones of the people tied to a unit today: a past owner's no longer find it.
+function byOwnerQuery(db: Db, field: 'phone' | 'name') {
+	const column = field === 'phone' ? owners.phone : owners.name;
+	return db
+		.selectDistinct({ id: units.id })
+		.from(owners)
+		.innerJoin(unitOwners, eq(unitOwners.ownerId, owners.id))
+		.innerJoin(units, eq(units.id, unitOwners.unitId))
+		.where(
+			and(
+				eq(owners.communityId, sql.placeholder('communityId')),
+				sql`${column} LIKE ${sql.placeholder('pattern')} ESCAPE '\\'`,
+				tieInForce(sql.placeholder('today'))
+			)
+		)
+		.orderBy(
+			// An exact name first; phone numbers have no such preference.
+			...(field === 'name' ? [sql`(${owners.name} = ${sql.placeholder('text')}) DESC`] : []),
+			...naturalOrder
+		)
+		.limit(sql.placeholder('max'))
+		.prepare();
+}
+const byPhoneQuery = prepared((db) => byOwnerQuery(db, 'phone'));
+const byNameQuery = prepared((db) => byOwnerQuery(db, 'name'));
+
+const hitUnitsQuery = prepared((db) =>
+	db
+		.select({
+			id: units.id,
+			code: units.code,
+			areaCenti: units.areaCenti,
+			occupancy: units.occupancy
+		})
+		.from(units)
+		.where(inArray(units.id, idsOf('ids')))
+		.prepare()
+);
 
 /**
  * Type-ahead for the counter: room code prefix ("2-1-30", "2 1 301"), owner name (any part) or
@@ -434,48 +660,26 @@ export function findUnits(db: Db, communityId: number, q: string, limit = 10): U
 
 	const code = text.replace(/[\s/\\_.]+/g, '-');
 	if (/^[0-9-]+$/.test(code)) {
-		// A range on the (community, code) index instead of LIKE, which SQLite would not index here.
-		add(
-			stmt(
-				db,
-				`SELECT u.id FROM units u WHERE u.community_id = ? AND u.code >= ? AND u.code < ? ORDER BY ${NATURAL_ORDER} LIMIT ?`
-			).all(communityId, code, code + '\uffff', max) as { id: number }[],
-			'code'
-		);
+		add(byCodeQuery(db).all({ communityId, from: code, to: code + '\uffff', max }), 'code');
 		const digits = text.replace(/\D/g, '');
 		if (found.size < max && digits.length >= 4 && /^\d+$/.test(text)) {
 			add(
-				stmt(
-					db,
-					`SELECT DISTINCT u.id FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
-				WHERE o.community_id = ? AND o.phone LIKE ? ESCAPE '\\' AND ${tieInForceSql()} ORDER BY ${NATURAL_ORDER} LIMIT ?`
-				).all(communityId, '%' + escapeLike(digits), ...tieParams(today), max) as { id: number }[],
+				byPhoneQuery(db).all({ communityId, pattern: '%' + escapeLike(digits), today, max }),
 				'phone'
 			);
 		}
 	} else {
 		add(
-			stmt(
-				db,
-				`SELECT DISTINCT u.id FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
-			WHERE o.community_id = ? AND o.name LIKE ? ESCAPE '\\' AND ${tieInForceSql()} ORDER BY (o.name = ?) DESC, ${NATURAL_ORDER} LIMIT ?`
-			).all(communityId, '%' + escapeLike(text) + '%', ...tieParams(today), text, max) as {
-				id: number;
-			}[],
+			byNameQuery(db).all({ communityId, pattern: '%' + escapeLike(text) + '%', today, text, max }),
 			'name'
 		);
 	}
 	if (found.size === 0) return [];
 
 	const ids = [...found.keys()];
-	const marks = ids.map(() => '?').join(',');
-	const units = db.$client
-		.prepare(
-			`SELECT id, code, area_centi AS areaCenti, occupancy FROM units WHERE id IN (${marks})`
-		)
-		.all(...ids) as { id: number; code: string; areaCenti: number; occupancy: string }[];
+	const hits = hitUnitsQuery(db).all({ ids: JSON.stringify(ids) });
 	const ties = unitsTiesAsOf(db, ids, today);
-	const byId = new Map(units.map((u) => [u.id, u]));
+	const byId = new Map(hits.map((u) => [u.id, u]));
 	return ids.map((id) => {
 		const u = byId.get(id)!;
 		const mine = ties.get(id) ?? [];

@@ -15,11 +15,19 @@ import {
 import {
 	billedSpaces,
 	itemApplies,
-	type FeeScope,
 	type ItemScope,
 	type SpaceHolding
 } from '../../domain/fee-items';
-import { stmt } from '../db/stmt';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import {
+	bills,
+	feeItems,
+	feeItemTargets,
+	feeRates,
+	parkingSpaceHoldings,
+	units
+} from '../db/schema';
+import { prepared } from '../db/prepared';
 import { grantVacancyCredits } from './vacancy-credits';
 
 export type BillSource = 'monthly' | 'prepay' | 'movein';
@@ -58,41 +66,50 @@ export interface UnitRow extends BillingUnit {
 
 /** The community's fee items with their rates and scope, for planning bills. */
 export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
-	const items = stmt(
-		db,
-		`SELECT id, code, name_zh AS nameZh, name_en AS nameEn, basis, vacancy_applies AS vacancyApplies,
-			late_fee_applies AS lateFeeApplies, applies_to AS appliesTo, sort FROM fee_items WHERE community_id = ? ORDER BY sort, id`
-	).all(communityId) as (Omit<
-		ItemWithRates,
-		'rates' | 'vacancyApplies' | 'lateFeeApplies' | 'scope'
-	> & {
-		vacancyApplies: number;
-		lateFeeApplies: number;
-		appliesTo: FeeScope;
-	})[];
-	const rates = stmt(
-		db,
-		`SELECT r.id, r.fee_item_id AS feeItemId, r.from_month AS fromMonth, r.rate_fen AS rateFen
-		FROM fee_rates r JOIN fee_items i ON i.id = r.fee_item_id WHERE i.community_id = ?`
-	).all(communityId) as (RateRow & { feeItemId: number })[];
+	const items = db
+		.select({
+			id: feeItems.id,
+			code: feeItems.code,
+			nameZh: feeItems.nameZh,
+			nameEn: feeItems.nameEn,
+			basis: feeItems.basis,
+			vacancyApplies: feeItems.vacancyApplies,
+			lateFeeApplies: feeItems.lateFeeApplies,
+			appliesTo: feeItems.appliesTo,
+			sort: feeItems.sort
+		})
+		.from(feeItems)
+		.where(eq(feeItems.communityId, communityId))
+		.orderBy(asc(feeItems.sort), asc(feeItems.id))
+		.all();
+	const rates = db
+		.select({
+			id: feeRates.id,
+			feeItemId: feeRates.feeItemId,
+			fromMonth: feeRates.fromMonth,
+			rateFen: feeRates.rateFen
+		})
+		.from(feeRates)
+		.innerJoin(feeItems, eq(feeItems.id, feeRates.feeItemId))
+		.where(eq(feeItems.communityId, communityId))
+		.all();
 	// Targets only matter for items that are not for every unit (the common case reads none).
 	const scoped = items.filter((i) => i.appliesTo !== 'all').map((i) => i.id);
 	const targets = scoped.length
-		? (stmt(
-				db,
-				'SELECT fee_item_id AS feeItemId, building, unit_id AS unitId FROM fee_item_targets WHERE fee_item_id IN (SELECT value FROM json_each(?))'
-			).all(JSON.stringify(scoped)) as {
-				feeItemId: number;
-				building: string | null;
-				unitId: number | null;
-			}[])
+		? db
+				.select({
+					feeItemId: feeItemTargets.feeItemId,
+					building: feeItemTargets.building,
+					unitId: feeItemTargets.unitId
+				})
+				.from(feeItemTargets)
+				.where(inArray(feeItemTargets.feeItemId, scoped))
+				.all()
 		: [];
 	return items.map(({ appliesTo, ...i }) => {
 		const mine = targets.filter((t) => t.feeItemId === i.id);
 		return {
 			...i,
-			vacancyApplies: !!i.vacancyApplies,
-			lateFeeApplies: !!i.lateFeeApplies,
 			scope: {
 				appliesTo,
 				buildings: new Set(mine.flatMap((t) => (t.building === null ? [] : [t.building]))),
@@ -103,6 +120,19 @@ export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
 	});
 }
 
+const holdingColumns = {
+	unitId: parkingSpaceHoldings.unitId,
+	startDate: parkingSpaceHoldings.startDate,
+	endDate: parkingSpaceHoldings.endDate
+};
+const holdingsOfUnit = prepared((db) =>
+	db
+		.select(holdingColumns)
+		.from(parkingSpaceHoldings)
+		.where(eq(parkingSpaceHoldings.unitId, sql.placeholder('unitId')))
+		.prepare()
+);
+
 /**
  * Parking-space holdings of these units (or of every unit of the community), for per-space items.
  * Every unit listed gets an entry only when it has holdings; the others fall back to their count.
@@ -110,22 +140,17 @@ export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
 export function holdingsOf(
 	db: Db,
 	communityId: number,
-	units: readonly { id: number }[]
+	unitRows: readonly { id: number }[]
 ): Map<number, SpaceHolding[]> {
-	const rows = (
-		units.length <= 200
-			? units.flatMap((u) =>
-					stmt(
-						db,
-						'SELECT unit_id AS unitId, start_date AS startDate, end_date AS endDate FROM parking_space_holdings WHERE unit_id = ?'
-					).all(u.id)
-				)
-			: stmt(
-					db,
-					`SELECT h.unit_id AS unitId, h.start_date AS startDate, h.end_date AS endDate FROM parking_space_holdings h
-					JOIN units u ON u.id = h.unit_id WHERE u.community_id = ?`
-				).all(communityId)
-	) as (SpaceHolding & { unitId: number })[];
+	const rows =
+		unitRows.length <= 200
+			? unitRows.flatMap((u) => holdingsOfUnit(db).all({ unitId: u.id }))
+			: db
+					.select(holdingColumns)
+					.from(parkingSpaceHoldings)
+					.innerJoin(units, eq(units.id, parkingSpaceHoldings.unitId))
+					.where(eq(units.communityId, communityId))
+					.all();
 	const out = new Map<number, SpaceHolding[]>();
 	for (const r of rows) {
 		let list = out.get(r.unitId);
@@ -153,8 +178,31 @@ export function unitForItem<U extends UnitRow>(
 
 // takenOverFrom: a unit whose move-in case is open (or done) counts as taken over from the case's
 // first fee month, so the months prepaid at handover are billed at the full rate.
-const UNIT_COLS = `id, code, building, area_centi AS areaCenti, parking_spaces AS parkingSpaces, occupancy, handover_notice_date AS handoverNoticeDate,
-	(SELECT min(c.fee_start_month) FROM movein_cases c WHERE c.unit_id = units.id AND c.status IN ('open', 'completed')) AS takenOverFrom`;
+const unitColumns = {
+	id: units.id,
+	code: units.code,
+	building: units.building,
+	areaCenti: units.areaCenti,
+	parkingSpaces: units.parkingSpaces,
+	occupancy: units.occupancy,
+	handoverNoticeDate: units.handoverNoticeDate,
+	// Plain text, not column objects: drizzle writes a single-table selection's columns unqualified,
+	// which would bind `unit_id = id` inside the subquery to movein_cases on both sides.
+	takenOverFrom: sql<string | null>`(SELECT min(c.fee_start_month) FROM movein_cases c
+		WHERE c.unit_id = units.id AND c.status IN ('open', 'completed'))`
+};
+const unitForBilling = prepared((db) =>
+	db
+		.select(unitColumns)
+		.from(units)
+		.where(
+			and(
+				eq(units.id, sql.placeholder('id')),
+				eq(units.communityId, sql.placeholder('communityId'))
+			)
+		)
+		.prepare()
+);
 
 export function unitsForBilling(
 	db: Db,
@@ -162,14 +210,15 @@ export function unitsForBilling(
 	unitIds?: readonly number[]
 ): UnitRow[] {
 	if (unitIds && unitIds.length <= 200) {
-		const one = stmt(db, `SELECT ${UNIT_COLS} FROM units WHERE id = ? AND community_id = ?`);
-		return unitIds
-			.map((id) => one.get(id, communityId) as UnitRow | undefined)
-			.filter((u): u is UnitRow => !!u);
+		const one = unitForBilling(db);
+		return unitIds.flatMap((id) => one.get({ id, communityId }) ?? []);
 	}
-	const all = stmt(db, `SELECT ${UNIT_COLS} FROM units WHERE community_id = ? ORDER BY id`).all(
-		communityId
-	) as UnitRow[];
+	const all = db
+		.select(unitColumns)
+		.from(units)
+		.where(eq(units.communityId, communityId))
+		.orderBy(units.id)
+		.all();
 	if (!unitIds) return all;
 	const wanted = new Set(unitIds);
 	return all.filter((u) => wanted.has(u.id));
@@ -181,10 +230,28 @@ export function billingSettings(db: Db, communityId: number, month: string): Bil
 	return { dueDay: f.dueDay, vacancyPercent: f.vacancyPercent };
 }
 
-const INSERT_BILL = `INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date,
-		principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at, late_fee_applies)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT (unit_id, fee_item_id, month) WHERE source <> 'charge' DO NOTHING`;
+const insertBill = prepared((db) =>
+	db
+		.insert(bills)
+		.values({
+			communityId: sql.placeholder('communityId'),
+			unitId: sql.placeholder('unitId'),
+			feeItemId: sql.placeholder('feeItemId'),
+			month: sql.placeholder('month'),
+			dueDate: sql.placeholder('dueDate'),
+			principalFen: sql.placeholder('principalFen'),
+			fullFen: sql.placeholder('fullFen'),
+			vacancyPercent: sql.placeholder('vacancyPercent'),
+			rateFen: sql.placeholder('rateFen'),
+			source: sql.placeholder('source'),
+			createdAt: sql.placeholder('createdAt'),
+			lateFeeApplies: sql.placeholder('lateFeeApplies')
+		})
+		// The unit+item+month index is partial (source <> 'charge'): a conflict target would need its
+		// WHERE before DO NOTHING, which drizzle does not write. It is the table's only unique index.
+		.onConflictDoNothing()
+		.prepare()
+);
 
 /**
  * Inserts the bills of `month` for `units` (no transaction of its own: callers wrap it). A bill that
@@ -201,7 +268,7 @@ export function insertBills(
 	now: number,
 	onProgress?: (done: number, total: number) => void
 ): { created: number; existing: number } {
-	const insert = stmt(db, INSERT_BILL);
+	const insert = insertBill(db);
 	let created = 0;
 	let existing = 0;
 	const total = units.length;
@@ -219,20 +286,20 @@ export function insertBills(
 			const billed = unitForItem(item, unit, month, holdings);
 			const plan: PlannedBill | null = billed ? planner(billed) : null;
 			if (!plan) continue;
-			const r = insert.run(
+			const r = insert.run({
 				communityId,
-				unit.id,
-				item.id,
+				unitId: unit.id,
+				feeItemId: item.id,
 				month,
-				plan.dueDate,
-				plan.principalFen,
-				plan.fullFen,
-				plan.vacancyPercent,
-				plan.rateFen,
+				dueDate: plan.dueDate,
+				principalFen: plan.principalFen,
+				fullFen: plan.fullFen,
+				vacancyPercent: plan.vacancyPercent,
+				rateFen: plan.rateFen,
 				source,
-				now,
-				item.lateFeeApplies ? 1 : 0
-			);
+				createdAt: now,
+				lateFeeApplies: item.lateFeeApplies
+			});
 			if (r.changes > 0) created++;
 			else existing++;
 		}

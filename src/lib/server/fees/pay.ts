@@ -18,7 +18,30 @@ import { billsDue, unitInfo, type BillDue } from './account';
 import { billingSettings, insertBills, itemsWithRates, unitsForBilling } from './generate';
 import { grantVacancyCredits } from './vacancy-credits';
 import { prepayStartMonth } from '../../domain/prepay';
-import { stmt } from '../db/stmt';
+import { eq, inArray, max, sql } from 'drizzle-orm';
+import { bills } from '../db/schema';
+import { idsOf, prepared } from '../db/prepared';
+
+// Posting checks the chosen bills on every payment: prepared once per connection.
+const billOwnersQuery = prepared((db) =>
+	db
+		.select({ id: bills.id, unitId: bills.unitId, communityId: bills.communityId })
+		.from(bills)
+		.where(inArray(bills.id, idsOf('ids')))
+		.prepare()
+);
+
+// On the payment path whenever months are prepaid.
+const lastBilledMonthQuery = prepared((db) =>
+	db
+		.select({ m: max(bills.month) })
+		.from(bills)
+		.where(eq(bills.unitId, sql.placeholder('unitId')))
+		.prepare()
+);
+
+const billIdsOfUnit = (db: Db, unitId: number) =>
+	db.select({ id: bills.id }).from(bills).where(eq(bills.unitId, unitId)).all();
 
 /** At most three years paid ahead in one go. */
 export const MAX_PREPAY_MONTHS = 36;
@@ -76,9 +99,7 @@ export interface FeeQuote {
 
 /** The latest month the unit has any bill for (billed or paid: prepaid months have bills), or null. */
 export function lastBilledMonth(db: Db, unitId: number): string | null {
-	const row = stmt(db, 'SELECT MAX(month) AS m FROM bills WHERE unit_id = ?').get(unitId) as
-		{ m: string | null } | undefined;
-	return row?.m ?? null;
+	return lastBilledMonthQuery(db).get({ unitId })?.m ?? null;
 }
 
 const zhMonth = (m: string) => `${m.slice(0, 4)}年${m.slice(5, 7)}月`;
@@ -120,16 +141,9 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 
 	// Every chosen bill must be a bill of this unit in this community (one query, not one per bill).
 	const owners = new Map(
-		(
-			stmt(
-				db,
-				'SELECT id, unit_id AS unitId, community_id AS communityId FROM bills WHERE id IN (SELECT value FROM json_each(?))'
-			).all(JSON.stringify(billIds)) as {
-				id: number;
-				unitId: number;
-				communityId: number;
-			}[]
-		).map((b) => [b.id, b])
+		billOwnersQuery(db)
+			.all({ ids: JSON.stringify(billIds) })
+			.map((b) => [b.id, b])
 	);
 	for (const id of billIds) {
 		const b = owners.get(id);
@@ -143,11 +157,7 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 		// After the last month already billed or paid (domain/prepay.ts): never a month at ¥0.
 		const first = prepayStartMonth(today.slice(0, 7), lastBilledMonth(db, unit.id));
 		for (let i = 0; i < prepay; i++) window.push(addMonths(first, i));
-		const before = new Set(
-			(stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as { id: number }[]).map(
-				(r) => r.id
-			)
-		);
+		const before = new Set(billIdsOfUnit(db, unit.id).map((r) => r.id));
 		const items = itemsWithRates(db, input.communityId);
 		// Read for billing: a unit in handover counts as taken over (full rate) from its case's first month.
 		const billed = unitsForBilling(db, input.communityId, [unit.id]);
@@ -164,10 +174,7 @@ function computeLines(db: Db, input: FeePaymentInput): FeeQuote {
 				input.now
 			).created;
 		if (created > 0) {
-			for (const r of stmt(db, 'SELECT id FROM bills WHERE unit_id = ?').all(unit.id) as {
-				id: number;
-			}[])
-				if (!before.has(r.id)) newBillIds.add(r.id);
+			for (const r of billIdsOfUnit(db, unit.id)) if (!before.has(r.id)) newBillIds.add(r.id);
 			audit(
 				db,
 				{

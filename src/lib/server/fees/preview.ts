@@ -9,7 +9,8 @@ import {
 	unitsForBilling
 } from './generate';
 import { MAX_PREPAY_MONTHS } from './pay';
-import { stmt } from '../db/stmt';
+import { and, eq, gte } from 'drizzle-orm';
+import { bills } from '../db/schema';
 
 export interface PrepayMonth {
 	month: string;
@@ -40,12 +41,12 @@ export function prepayPreview(
 	const items = itemsWithRates(db, communityId);
 	const holdings = holdingsOf(db, communityId, [unit]);
 	const existing = new Set(
-		(
-			stmt(
-				db,
-				'SELECT fee_item_id AS feeItemId, month FROM bills WHERE unit_id = ? AND month >= ?'
-			).all(unitId, fromMonth) as { feeItemId: number; month: string }[]
-		).map((r) => `${r.feeItemId}:${r.month}`)
+		db
+			.select({ feeItemId: bills.feeItemId, month: bills.month })
+			.from(bills)
+			.where(and(eq(bills.unitId, unitId), gte(bills.month, fromMonth)))
+			.all()
+			.map((r) => `${r.feeItemId}:${r.month}`)
 	);
 	const out: PrepayMonth[] = [];
 	for (let i = 0; i < months; i++) {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { tx, type Db } from '../db';
-import { stmt } from '../db/stmt';
-import type { LineKind, PaymentMethod } from '../db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { paymentLines, payments, type LineKind, type PaymentMethod } from '../db/schema';
+import { placeholders, prepared } from '../db/prepared';
 import { audit } from '../audit';
 import { LedgerError } from './errors';
 import { formatReceiptNo, nextReceiptSeq, RECEIPT_PREFIX } from './receipt-no';
@@ -84,38 +85,94 @@ function randomCode(): string {
 	return encodeBase32UpperCaseNoPadding(b).slice(0, 12);
 }
 
-// Plain prepared statements: a payment writes a dozen or more lines, and building each INSERT
-// through the query builder cost more than the write itself (bench: postFeePayment).
-const PRIOR_SQL = `SELECT id, receipt_no AS receiptNo, total_fen AS totalFen, change_fen AS changeFen, unit_id AS unitId,
-	cashier_id AS cashierId, community_id AS communityId, request_hash AS requestHash FROM payments WHERE idempotency_key = ?`;
-const INSERT_PAYMENT_SQL = `INSERT INTO payments (community_id, receipt_no, receipt_year, receipt_seq, purpose, unit_id, payer_name,
-	method, method_ref, bank, total_fen, tendered_fen, change_fen, cashier_id, idempotency_key, request_hash, verify_code, local_date, created_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+// Prepared once per connection with placeholders: a payment writes a dozen or more lines, and
+// building each INSERT through the query builder cost more than the write itself (bench:
+// postFeePayment).
+const priorQuery = prepared((db) =>
+	db
+		.select({
+			id: payments.id,
+			receiptNo: payments.receiptNo,
+			totalFen: payments.totalFen,
+			changeFen: payments.changeFen,
+			unitId: payments.unitId,
+			cashierId: payments.cashierId,
+			communityId: payments.communityId,
+			requestHash: payments.requestHash
+		})
+		.from(payments)
+		.where(eq(payments.idempotencyKey, sql.placeholder('key')))
+		.prepare()
+);
+
+const PAYMENT_FIELDS = [
+	'communityId',
+	'receiptNo',
+	'receiptYear',
+	'receiptSeq',
+	'purpose',
+	'unitId',
+	'payerName',
+	'method',
+	'methodRef',
+	'bank',
+	'totalFen',
+	'tenderedFen',
+	'changeFen',
+	'cashierId',
+	'idempotencyKey',
+	'requestHash',
+	'verifyCode',
+	'localDate',
+	'createdAt'
+] as const;
+const insertPayment = prepared((db) =>
+	db.insert(payments).values(placeholders(PAYMENT_FIELDS)).returning({ id: payments.id }).prepare()
+);
+
 /** Lines go in by up to LINE_CHUNK rows per statement (one statement per chunk size, cached). */
 const LINE_CHUNK = 32;
-const lineInsertSql = (rows: number) =>
-	`INSERT INTO payment_lines (payment_id, kind, bill_id, item_code, description, ref_type, ref_id,
-		amount_fen, detail)
-	VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+const LINE_FIELDS = [
+	'paymentId',
+	'kind',
+	'billId',
+	'itemCode',
+	'description',
+	'refType',
+	'refId',
+	'amountFen',
+	'detail'
+] as const;
+const lineInserts = Array.from({ length: LINE_CHUNK + 1 }, (_, rows) =>
+	prepared((db) =>
+		db
+			.insert(paymentLines)
+			.values(
+				Array.from({ length: Math.max(1, rows) }, (_, i) => placeholders(LINE_FIELDS, `${i}.`))
+			)
+			.prepare()
+	)
+);
 
 function insertLines(db: Db, paymentId: number, lines: LineInput[]): void {
 	for (let i = 0; i < lines.length; i += LINE_CHUNK) {
 		const chunk = lines.slice(i, i + LINE_CHUNK);
-		const params: unknown[] = [];
-		for (const l of chunk) {
-			params.push(
+		const params: Record<string, unknown> = {};
+		chunk.forEach((l, j) => {
+			const row: Record<(typeof LINE_FIELDS)[number], unknown> = {
 				paymentId,
-				l.kind,
-				l.billId ?? null,
-				l.itemCode,
-				l.description ?? '',
-				l.refType ?? null,
-				l.refId ?? null,
-				l.amountFen,
-				JSON.stringify(l.detail ?? {})
-			);
-		}
-		stmt(db, lineInsertSql(chunk.length)).run(...params);
+				kind: l.kind,
+				billId: l.billId ?? null,
+				itemCode: l.itemCode,
+				description: l.description ?? '',
+				refType: l.refType ?? null,
+				refId: l.refId ?? null,
+				amountFen: l.amountFen,
+				detail: JSON.stringify(l.detail ?? {})
+			};
+			for (const f of LINE_FIELDS) params[`${j}.${f}`] = row[f];
+		});
+		lineInserts[chunk.length](db).run(params);
 	}
 }
 
@@ -169,18 +226,7 @@ export function priorPayment(
 	totalFen?: number,
 	hash?: string
 ): PostedPayment | null {
-	const p = stmt(db, PRIOR_SQL).get(key.idempotencyKey) as
-		| {
-				id: number;
-				receiptNo: string;
-				totalFen: number;
-				changeFen: number | null;
-				unitId: number | null;
-				cashierId: number;
-				communityId: number;
-				requestHash: string | null;
-		  }
-		| undefined;
+	const p = priorQuery(db).get({ key: key.idempotencyKey });
 	if (!p) return null;
 	if (
 		p.unitId !== key.unitId ||
@@ -220,30 +266,29 @@ export function postPayment(db: Db, input: PaymentInput, validate?: () => void):
 		const seq = nextReceiptSeq(db, input.communityId, year);
 		const receiptNo = formatReceiptNo(RECEIPT_PREFIX, year, seq);
 		const cash = input.method === 'cash';
-		const changeFen = cash ? (input.tenderedFen as number) - total : null;
-		const paymentId = Number(
-			stmt(db, INSERT_PAYMENT_SQL).run(
-				input.communityId,
-				receiptNo,
-				year,
-				seq,
-				input.purpose,
-				input.unitId,
-				input.payerName.trim(),
-				input.method,
-				input.methodRef?.trim() ?? '',
-				input.bank?.trim() ?? '',
-				total,
-				cash ? (input.tenderedFen as number) : null,
-				changeFen,
-				input.cashierId,
-				input.idempotencyKey,
-				hash,
-				randomCode(),
-				input.localDate,
-				input.now
-			).lastInsertRowid
-		);
+		const tendered = cash ? (input.tenderedFen as number) : null;
+		const changeFen = tendered === null ? null : tendered - total;
+		const { id: paymentId } = insertPayment(db).get({
+			communityId: input.communityId,
+			receiptNo,
+			receiptYear: year,
+			receiptSeq: seq,
+			purpose: input.purpose,
+			unitId: input.unitId,
+			payerName: input.payerName.trim(),
+			method: input.method,
+			methodRef: input.methodRef?.trim() ?? '',
+			bank: input.bank?.trim() ?? '',
+			totalFen: total,
+			tenderedFen: tendered,
+			changeFen,
+			cashierId: input.cashierId,
+			idempotencyKey: input.idempotencyKey,
+			requestHash: hash,
+			verifyCode: randomCode(),
+			localDate: input.localDate,
+			createdAt: input.now
+		})!;
 		insertLines(db, paymentId, input.lines);
 		audit(
 			db,

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { payments, paymentVoids } from '../db/schema';
-import { stmt } from '../db/stmt';
+import { depositSettlements, payments, paymentVoids, staffUsers } from '../db/schema';
 import { audit } from '../audit';
 import { LedgerError } from './errors';
 import {
@@ -39,22 +38,30 @@ export interface VoidCheck {
 
 type PaymentRow = typeof payments.$inferSelect;
 
-const SETTLED_SQL = `SELECT voucher_no AS voucherNo FROM deposit_settlements WHERE community_id = ? AND original_receipt_no = ? ORDER BY id`;
-
 function checkOf(db: Db, p: PaymentRow, voiderId: number, localDate: string): VoidCheck {
-	const voider = stmt(
-		db,
-		'SELECT id, role, community_id AS communityId FROM staff_users WHERE id = ?'
-	).get(voiderId) as { id: number; role: string; communityId: number } | undefined;
+	const voider = db
+		.select({ id: staffUsers.id, role: staffUsers.role, communityId: staffUsers.communityId })
+		.from(staffUsers)
+		.where(eq(staffUsers.id, voiderId))
+		.get();
 	const refusal =
 		!voider || voider.communityId !== p.communityId
 			? 'not_allowed'
 			: voiderRefusal(voider, p.cashierId);
 	// A deposit refunded or kept by a settlement is gone from the till: voiding the receipt it
 	// was taken on would leave the settlement behind and the deposit held below zero.
-	const settledBy = (
-		stmt(db, SETTLED_SQL).all(p.communityId, p.receiptNo) as { voucherNo: string }[]
-	).map((r) => r.voucherNo);
+	const settledBy = db
+		.select({ voucherNo: depositSettlements.voucherNo })
+		.from(depositSettlements)
+		.where(
+			and(
+				eq(depositSettlements.communityId, p.communityId),
+				eq(depositSettlements.originalReceiptNo, p.receiptNo)
+			)
+		)
+		.orderBy(depositSettlements.id)
+		.all()
+		.map((r) => r.voucherNo);
 	const alreadyVoided = !!db
 		.select({ id: paymentVoids.id })
 		.from(paymentVoids)

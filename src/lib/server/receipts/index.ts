@@ -4,10 +4,19 @@
  * number or by its public verify code, and the lists the lookup and void pages show. Posting and
  * voiding belong to the ledger (`../ledger`); this module only reads and records prints.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { payments, paymentVoids, receiptPrints, staffUsers, units } from '../db/schema';
-import { stmt } from '../db/stmt';
+import { and, desc, eq, inArray, lt, notExists, sql } from 'drizzle-orm';
+import {
+	bills,
+	feeItems,
+	paymentLines,
+	payments,
+	paymentVoids,
+	receiptPrints,
+	staffUsers,
+	units
+} from '../db/schema';
+import { idsOf, prepared, sumOf } from '../db/prepared';
 import { audit } from '../audit';
 import {
 	formatReceiptNo,
@@ -261,12 +270,49 @@ export function recordReceiptPrint(
 	});
 }
 
-/** A bill as read for its receipt: the facts less what was paid before (read next). */
-type BillFactsRow = Omit<BillFacts, 'principalPaidBeforeFen'> & {
-	id: number;
-	areaCenti: number;
-	parkingSpaces: number;
-};
+// Prepared once per connection: every receipt printed reads these.
+const billFactsQuery = prepared((db) =>
+	db
+		.select({
+			id: bills.id,
+			month: bills.month,
+			basis: feeItems.basis,
+			rateFen: bills.rateFen,
+			fullFen: bills.fullFen,
+			principalFen: bills.principalFen,
+			vacancyPercent: bills.vacancyPercent,
+			source: bills.source,
+			areaCenti: units.areaCenti,
+			parkingSpaces: units.parkingSpaces
+		})
+		.from(bills)
+		.innerJoin(feeItems, eq(feeItems.id, bills.feeItemId))
+		.innerJoin(units, eq(units.id, bills.unitId))
+		.where(inArray(bills.id, idsOf('ids')))
+		.prepare()
+);
+
+// Principal paid on each bill by earlier receipts that were not voided.
+const paidBeforeQuery = prepared((db) =>
+	db
+		.select({ billId: sql<number>`${paymentLines.billId}`, fen: sumOf(paymentLines.amountFen) })
+		.from(paymentLines)
+		.where(
+			and(
+				inArray(paymentLines.billId, idsOf('ids')),
+				eq(paymentLines.kind, 'principal'),
+				lt(paymentLines.paymentId, sql.placeholder('paymentId')),
+				notExists(
+					db
+						.select({ one: sql`1` })
+						.from(paymentVoids)
+						.where(eq(paymentVoids.paymentId, paymentLines.paymentId))
+				)
+			)
+		)
+		.groupBy(paymentLines.billId)
+		.prepare()
+);
 
 /**
  * What the bills and the unit add to a receipt: each bill's unit price, area and vacancy rate,
@@ -276,30 +322,18 @@ export function receiptFacts(db: Db, record: PaymentRecord): ReceiptFacts {
 	const billIds = [
 		...new Set(record.lines.map((l) => l.billId).filter((id): id is number => id != null))
 	];
-	const bills = new Map<number, BillFacts>();
+	const facts = new Map<number, BillFacts>();
 	if (billIds.length) {
 		const ids = JSON.stringify(billIds);
-		const rows = stmt(
-			db,
-			`SELECT b.id, b.month, fi.basis, b.rate_fen AS rateFen, b.full_fen AS fullFen, b.principal_fen AS principalFen,
-				b.vacancy_percent AS vacancyPercent, b.source, u.area_centi AS areaCenti, u.parking_spaces AS parkingSpaces
-			FROM bills b JOIN fee_items fi ON fi.id = b.fee_item_id JOIN units u ON u.id = b.unit_id
-			WHERE b.id IN (SELECT value FROM json_each(?))`
-		).all(ids) as BillFactsRow[];
+		const rows = billFactsQuery(db).all({ ids });
 		const before = new Map(
-			(
-				stmt(
-					db,
-					`SELECT pl.bill_id AS billId, SUM(pl.amount_fen) AS fen FROM payment_lines pl
-				WHERE pl.bill_id IN (SELECT value FROM json_each(?)) AND pl.kind = 'principal' AND pl.payment_id < ?
-					AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = pl.payment_id)
-				GROUP BY pl.bill_id`
-				).all(ids, record.payment.id) as { billId: number; fen: number }[]
-			).map((r) => [r.billId, r.fen])
+			paidBeforeQuery(db)
+				.all({ ids, paymentId: record.payment.id })
+				.map((r) => [r.billId, r.fen])
 		);
 		for (const r of rows) {
 			const { id, ...f } = r;
-			bills.set(id, { ...f, principalPaidBeforeFen: before.get(id) ?? 0 });
+			facts.set(id, { ...f, principalPaidBeforeFen: before.get(id) ?? 0 });
 		}
 	}
 	// The owners on the day of payment: a reprint after a transfer still names the old owner.
@@ -308,7 +342,7 @@ export function receiptFacts(db: Db, record: PaymentRecord): ReceiptFacts {
 				.map((r) => r.name.trim())
 				.filter(Boolean)
 		: [];
-	return { bills, ownerNames: [...new Set(ownerNames)] };
+	return { bills: facts, ownerNames: [...new Set(ownerNames)] };
 }
 
 /** What the lookup and void pages show of one receipt (plain data, safe to send to the page). */

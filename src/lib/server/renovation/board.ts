@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { depositSettlements, renovationPasses, renovations, units } from '../db/schema';
 import {
@@ -122,8 +122,11 @@ export function renovationBoard(
 
 /** How many applications wait for the manager's design review (for the manager's home). */
 export function awaitingReviewCount(db: Db, communityId: number): number {
-	const row = db.$client
-		.prepare(`SELECT count(*) AS n FROM renovations WHERE community_id = ? AND state = 'submitted'`)
-		.get(communityId) as { n: number };
-	return row.n;
+	return (
+		db
+			.select({ n: count() })
+			.from(renovations)
+			.where(and(eq(renovations.communityId, communityId), eq(renovations.state, 'submitted')))
+			.get()?.n ?? 0
+	);
 }

@@ -1,7 +1,14 @@
 import type { Db } from '../db';
 import { DEPOSIT_ITEMS } from '../../domain/renovation-fees';
-import { stmt } from '../db/stmt';
-import { REF_PASS, REF_RENOVATION } from './records';
+import {
+	depositsSettledBy,
+	depositsSettledIn,
+	depositsTaken,
+	depositsTakenBy,
+	depositsVoided,
+	renovationSteps,
+	vouchersIn
+} from './sql';
 
 /*
  * Figures for the daily report (DOMAIN.md §9): deposits taken, refunded, deducted and held, the
@@ -26,8 +33,6 @@ export interface DepositMovement {
 	deductedCount: number;
 }
 
-type Sum = { code: string; fen: number; n: number };
-
 function emptyMovement(itemCode: string): DepositMovement {
 	return {
 		itemCode,
@@ -41,31 +46,10 @@ function emptyMovement(itemCode: string): DepositMovement {
 	};
 }
 
-// Constants of this module, never input.
-const ITEMS = DEPOSIT_ITEMS.map((c) => `'${c}'`).join(', ');
-
 function movements(db: Db, communityId: number, from: string, to: string): DepositMovement[] {
-	const c = db.$client;
-	const taken = c
-		.prepare(
-			`SELECT pl.item_code AS code, sum(pl.amount_fen) AS fen, count(*) AS n FROM payment_lines pl JOIN payments p ON p.id = pl.payment_id
-			 WHERE p.community_id = ? AND p.local_date BETWEEN ? AND ? AND pl.kind = 'deposit' AND pl.item_code IN (${ITEMS}) GROUP BY pl.item_code`
-		)
-		.all(communityId, from, to) as Sum[];
-	const voided = c
-		.prepare(
-			`SELECT pl.item_code AS code, sum(pl.amount_fen) AS fen, count(*) AS n FROM payment_lines pl JOIN payments p ON p.id = pl.payment_id
-			 JOIN payment_voids v ON v.payment_id = p.id
-			 WHERE p.community_id = ? AND v.local_date BETWEEN ? AND ? AND pl.kind = 'deposit' AND pl.item_code IN (${ITEMS}) GROUP BY pl.item_code`
-		)
-		.all(communityId, from, to) as Sum[];
-	const settled = c
-		.prepare(
-			`SELECT l.item_code AS code, l.kind AS kind, sum(l.amount_fen) AS fen, count(*) AS n FROM deposit_settlement_lines l
-			 JOIN deposit_settlements s ON s.id = l.settlement_id
-			 WHERE s.community_id = ? AND s.local_date BETWEEN ? AND ? GROUP BY l.item_code, l.kind`
-		)
-		.all(communityId, from, to) as (Sum & { kind: 'refund' | 'deduction' })[];
+	const taken = depositsTaken.all(db, communityId, from, to);
+	const voided = depositsVoided.all(db, communityId, from, to);
+	const settled = depositsSettledIn.all(db, communityId, from, to);
 	const out = new Map<string, DepositMovement>(
 		DEPOSIT_ITEMS.map((code) => [code, emptyMovement(code)])
 	);
@@ -98,26 +82,10 @@ export interface DepositsHeld {
 	totalFen: number;
 }
 
-// Deposit lines are written only by renovation, with these ref types: filtering on them lets the
-// payment_lines_ref index find the lines instead of walking every payment of the community
-// (1.7 s → < 1 ms on the 10,000-unit bench).
-const REFS = [REF_RENOVATION, REF_PASS].map((c) => `'${c}'`).join(', ');
-
 /** Money held as deposits at the end of `asOfDate`: taken − voided − refunded − deducted, up to that day. */
 export function depositsHeld(db: Db, communityId: number, asOfDate: string): DepositsHeld {
-	const lines = stmt(
-		db,
-		`SELECT pl.item_code AS code, sum(pl.amount_fen) AS taken,
-		 sum(CASE WHEN EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.local_date <= ?) THEN pl.amount_fen ELSE 0 END) AS voided
-		 FROM payment_lines pl CROSS JOIN payments p ON p.id = pl.payment_id
-		 WHERE pl.ref_type IN (${REFS}) AND pl.kind = 'deposit' AND pl.item_code IN (${ITEMS}) AND p.community_id = ? AND p.local_date <= ?
-		 GROUP BY pl.item_code`
-	).all(asOfDate, communityId, asOfDate) as { code: string; taken: number; voided: number }[];
-	const settled = stmt(
-		db,
-		`SELECT l.item_code AS code, sum(l.amount_fen) AS fen FROM deposit_settlements s JOIN deposit_settlement_lines l ON l.settlement_id = s.id
-		 WHERE s.community_id = ? AND s.local_date <= ? GROUP BY l.item_code`
-	).all(communityId, asOfDate) as { code: string; fen: number }[];
+	const lines = depositsTakenBy.all(db, asOfDate, communityId, asOfDate);
+	const settled = depositsSettledBy.all(db, communityId, asOfDate);
 	const byItem = DEPOSIT_ITEMS.map((itemCode) => {
 		const l = lines.find((x) => x.code === itemCode);
 		return {
@@ -152,13 +120,7 @@ export function voucherSummary(
 	fromDate: string,
 	toDate: string
 ): VoucherSummary {
-	const vouchers = db.$client
-		.prepare(
-			`SELECT s.voucher_no AS voucherNo, s.subject AS subject, u.code AS unitCode, s.refund_fen AS refundFen, s.deducted_fen AS deductedFen, s.staff_id AS staffId
-			 FROM deposit_settlements s JOIN units u ON u.id = s.unit_id
-			 WHERE s.community_id = ? AND s.local_date BETWEEN ? AND ? ORDER BY s.voucher_year, s.voucher_seq`
-		)
-		.all(communityId, fromDate, toDate) as VoucherSummary['vouchers'];
+	const vouchers = vouchersIn.all(db, communityId, fromDate, toDate);
 	return {
 		count: vouchers.length,
 		first: vouchers[0]?.voucherNo ?? null,
@@ -188,12 +150,7 @@ export function renovationActivity(
 	fromDate: string,
 	toDate: string
 ): RenovationActivity {
-	const rows = db.$client
-		.prepare(
-			`SELECT action, count(*) AS n, sum(CASE WHEN action IN ('pay', 'pass_issue') THEN json_array_length(detail, '$.passes') ELSE 0 END) AS passes
-			 FROM renovation_events WHERE community_id = ? AND local_date BETWEEN ? AND ? GROUP BY action`
-		)
-		.all(communityId, fromDate, toDate) as { action: string; n: number; passes: number | null }[];
+	const rows = renovationSteps.all(db, communityId, fromDate, toDate);
 	const n = (a: string) => rows.find((r) => r.action === a)?.n ?? 0;
 	return {
 		applications: n('submit'),

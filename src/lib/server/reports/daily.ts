@@ -9,7 +9,10 @@
  * No $lib imports: `npm run bench` loads this through plain node.
  */
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
+import { feeItems, moveinCases, payments, staffUsers, units } from '../db/schema';
+import * as q from './sql';
 import { getCommunity } from '../community';
 import { lateFeeScheduleOf } from '../admin/priced';
 import { nowMs } from '../clock';
@@ -133,6 +136,52 @@ export interface DailyReport {
 
 const KIND_ORDER = ['principal', 'late_fee', 'charge', 'deposit'];
 
+// The report's look-ups, prepared once per connection (the aggregates are in ./sql.ts).
+const itemNamesQuery = prepared((db) =>
+	db
+		.select({ code: feeItems.code, zh: feeItems.nameZh, en: feeItems.nameEn })
+		.from(feeItems)
+		.where(eq(feeItems.communityId, sql.placeholder('communityId')))
+		.orderBy(asc(feeItems.sort), asc(feeItems.id))
+		.prepare()
+);
+const staffNamesQuery = prepared((db) =>
+	db
+		.select({ id: staffUsers.id, name: staffUsers.displayName, workNo: staffUsers.workNo })
+		.from(staffUsers)
+		.where(eq(staffUsers.communityId, sql.placeholder('communityId')))
+		.prepare()
+);
+const receiptNoQuery = prepared((db) =>
+	db
+		.select({ no: payments.receiptNo })
+		.from(payments)
+		.where(
+			and(
+				eq(payments.communityId, sql.placeholder('communityId')),
+				eq(payments.receiptYear, sql.placeholder('year')),
+				eq(payments.receiptSeq, sql.placeholder('seq'))
+			)
+		)
+		.prepare()
+);
+const moveInsQuery = prepared((db) =>
+	db
+		.select({ code: units.code })
+		.from(moveinCases)
+		.innerJoin(units, eq(units.id, moveinCases.unitId))
+		.where(
+			and(
+				eq(moveinCases.communityId, sql.placeholder('communityId')),
+				eq(moveinCases.status, 'completed'),
+				gte(moveinCases.completedAt, sql.placeholder('startMs')),
+				lt(moveinCases.completedAt, sql.placeholder('asOfMs'))
+			)
+		)
+		.orderBy(moveinCases.completedAt)
+		.prepare()
+);
+
 /** The instants a period covers: [startMs, endMs), judged as of asOfMs ≤ endMs. */
 export function periodBounds(timeZone: string, from: string, to: string, now: number) {
 	const startMs = localToEpochMs(from, '00:00', timeZone);
@@ -140,14 +189,10 @@ export function periodBounds(timeZone: string, from: string, to: string, now: nu
 	return { startMs, endMs, asOfMs: Math.min(endMs, Math.max(startMs, now)) };
 }
 
-type Grouped = { code: string; kind: ItemLine['kind']; fen: number; n: number };
-type ByPayment = { method: string; cashierId: number; fen: number; n: number };
+type Grouped = q.ItemSumRow;
 
 function itemNames(db: Db, communityId: number): Map<string, { zh: string; en: string }> {
-	const rows = stmt(
-		db,
-		'SELECT code, name_zh AS zh, name_en AS en FROM fee_items WHERE community_id = ? ORDER BY sort, id'
-	).all(communityId) as { code: string; zh: string; en: string }[];
+	const rows = itemNamesQuery(db).all({ communityId });
 	const out = new Map(rows.map((r) => [r.code, { zh: r.zh, en: r.en }]));
 	for (const code of Object.keys(ITEM_NAME_ZH) as RenovationItemCode[])
 		if (!out.has(code)) out.set(code, { zh: ITEM_NAME_ZH[code], en: ITEM_NAME_EN[code] });
@@ -157,31 +202,10 @@ function itemNames(db: Db, communityId: number): Map<string, { zh: string; en: s
 function collections(db: Db, communityId: number, from: string, to: string) {
 	const c = communityId;
 	// Lines of receipts issued in the period, and of receipts voided in the period (void date).
-	// CROSS JOIN keeps SQLite reading the few voids first: without statistics it would otherwise
-	// walk every payment of the community to find them.
-	const itemsIn = stmt(
-		db,
-		`SELECT pl.item_code AS code, pl.kind AS kind, sum(pl.amount_fen) AS fen, count(DISTINCT p.id) AS n
-		 FROM payments p JOIN payment_lines pl ON pl.payment_id = p.id
-		 WHERE p.community_id = ? AND p.local_date BETWEEN ? AND ? GROUP BY pl.item_code, pl.kind`
-	).all(c, from, to) as Grouped[];
-	const itemsOut = stmt(
-		db,
-		`SELECT pl.item_code AS code, pl.kind AS kind, sum(pl.amount_fen) AS fen, count(DISTINCT p.id) AS n
-		 FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id CROSS JOIN payment_lines pl ON pl.payment_id = p.id
-		 WHERE p.community_id = ? AND v.local_date BETWEEN ? AND ? GROUP BY pl.item_code, pl.kind`
-	).all(c, from, to) as Grouped[];
-	const payIn = stmt(
-		db,
-		`SELECT p.method AS method, p.cashier_id AS cashierId, sum(p.total_fen) AS fen, count(*) AS n
-		 FROM payments p WHERE p.community_id = ? AND p.local_date BETWEEN ? AND ? GROUP BY p.method, p.cashier_id`
-	).all(c, from, to) as ByPayment[];
-	const payOut = stmt(
-		db,
-		`SELECT p.method AS method, p.cashier_id AS cashierId, sum(p.total_fen) AS fen, count(*) AS n
-		 FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id
-		 WHERE p.community_id = ? AND v.local_date BETWEEN ? AND ? GROUP BY p.method, p.cashier_id`
-	).all(c, from, to) as ByPayment[];
+	const itemsIn = q.itemsIssued.all(db, c, from, to);
+	const itemsOut = q.itemsVoided.all(db, c, from, to);
+	const payIn = q.paymentsIssued.all(db, c, from, to);
+	const payOut = q.paymentsVoided.all(db, c, from, to);
 
 	const names = itemNames(db, c);
 	const itemKey = (g: Grouped) => `${g.code}\u0000${g.kind}`;
@@ -224,45 +248,23 @@ function collections(db: Db, communityId: number, from: string, to: string) {
 }
 
 function staffNames(db: Db, communityId: number): Map<number, { name: string; workNo: string }> {
-	const rows = stmt(
-		db,
-		'SELECT id, display_name AS name, work_no AS workNo FROM staff_users WHERE community_id = ?'
-	).all(communityId) as { id: number; name: string; workNo: string }[];
+	const rows = staffNamesQuery(db).all({ communityId });
 	return new Map(rows.map((r) => [r.id, r]));
 }
 
 function receipts(db: Db, communityId: number, from: string, to: string): DailyReport['receipts'] {
 	// year × 10⁹ + seq orders receipt numbers; the two ends are then read by the unique index.
-	const span = stmt(
-		db,
-		`SELECT count(*) AS n, min(receipt_year * 1000000000 + receipt_seq) AS lo, max(receipt_year * 1000000000 + receipt_seq) AS hi,
-		 sum(EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.local_date <= ?)) AS voided
-		 FROM payments p WHERE p.community_id = ? AND p.local_date BETWEEN ? AND ?`
-	).get(to, communityId, from, to) as {
-		n: number;
-		lo: number | null;
-		hi: number | null;
-		voided: number | null;
-	};
+	const span = q.receiptSpan.one(db, to, communityId, from, to);
 	const numberOf = (key: number | null) => {
 		if (key === null) return null;
 		const year = Math.floor(key / 1e9);
 		const seq = key - year * 1e9;
-		const row = stmt(
-			db,
-			'SELECT receipt_no AS no FROM payments WHERE community_id = ? AND receipt_year = ? AND receipt_seq = ?'
-		).get(communityId, year, seq) as { no: string } | undefined;
+		const row = receiptNoQuery(db).get({ communityId, year, seq });
 		return row?.no ?? formatReceiptNo(RECEIPT_PREFIX, year, seq);
 	};
-	const voids = (
-		stmt(
-			db,
-			`SELECT p.receipt_no AS receiptNo, p.local_date AS issuedOn, v.local_date AS voidedOn, p.total_fen AS totalFen, p.method,
-		 c.display_name || ' ' || c.work_no AS cashier, v.reason, v.reason_category AS category, m.display_name || ' ' || m.work_no AS voidedBy
-		 FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id JOIN staff_users c ON c.id = p.cashier_id JOIN staff_users m ON m.id = v.voided_by
-		 WHERE p.community_id = ? AND v.local_date BETWEEN ? AND ? ORDER BY v.created_at, v.id`
-		).all(communityId, from, to) as Omit<VoidRow, 'crossMonth'>[]
-	).map((v) => ({ ...v, crossMonth: isCrossMonth(v.issuedOn, v.voidedOn) }));
+	const voids = q.voidsInPeriod
+		.all(db, communityId, from, to)
+		.map((v) => ({ ...v, crossMonth: isCrossMonth(v.issuedOn, v.voidedOn) }));
 	return {
 		count: span.n,
 		first: numberOf(span.lo),
@@ -287,34 +289,13 @@ function charged(db: Db, communityId: number, from: string, to: string): LateFee
 		capPercent: fees.lateFeeCapPercent,
 		schedule: lateFeeScheduleOf(db, communityId)
 	};
-	const candidates = stmt(
-		db,
-		`SELECT DISTINCT pl.bill_id AS id FROM payments p JOIN payment_lines pl ON pl.payment_id = p.id CROSS JOIN bills b ON b.id = pl.bill_id
-		 WHERE p.community_id = ? AND p.local_date BETWEEN ? AND ? AND pl.kind = 'principal' AND p.local_date > b.due_date`
-	).all(communityId, from, to) as { id: number }[];
+	const candidates = q.billsPaidLate.all(db, communityId, from, to);
 	if (candidates.length === 0) return lateFeesCharged([], from, to, rule);
 	const ids = JSON.stringify(candidates.map((r) => r.id));
-	const bills = stmt(
-		db,
-		`SELECT id, principal_fen AS principalFen, due_date AS dueDate FROM bills WHERE id IN (SELECT value FROM json_each(?))`
-	).all(ids) as {
-		id: number;
-		principalFen: number;
-		dueDate: string;
-	}[];
+	const bills = q.billTerms.all(db, ids);
 	// Lines of receipts issued by the end of the period and not voided by then.
-	const lines = stmt(
-		db,
-		`SELECT pl.bill_id AS billId, pl.kind AS kind, p.local_date AS date, sum(pl.amount_fen) AS fen
-		 FROM payment_lines pl JOIN payments p ON p.id = pl.payment_id
-		 WHERE pl.bill_id IN (SELECT value FROM json_each(?)) AND pl.kind IN ('principal', 'late_fee') AND p.local_date <= ?
-		 AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = pl.payment_id AND v.local_date <= ?)
-		 GROUP BY pl.bill_id, pl.kind, p.local_date`
-	).all(ids, to, to) as { billId: number; kind: string; date: string; fen: number }[];
-	const waived = stmt(
-		db,
-		`SELECT bill_id AS billId, sum(amount_fen) AS fen FROM waiver_entries WHERE bill_id IN (SELECT value FROM json_each(?)) AND local_date <= ? GROUP BY bill_id`
-	).all(ids, to) as { billId: number; fen: number }[];
+	const lines = q.billLinesAsOf.all(db, ids, to, to);
+	const waived = q.billWaiversAsOf.all(db, ids, to);
 	const ledger = new Map<
 		number,
 		BillLedger & { principalPayments: { date: string; principalFen: number }[] }
@@ -342,12 +323,7 @@ function charged(db: Db, communityId: number, from: string, to: string): LateFee
 		if (b) b.lateFeeWaivedFen += w.fen;
 	}
 	// 空置减免 settles part of a bill's principal from its date, as at the counter (fees/account.ts).
-	const credits = stmt(
-		db,
-		`SELECT bill_id AS billId, local_date AS date, sum(amount_fen) AS fen FROM vacancy_credits
-		WHERE bill_id IN (SELECT value FROM json_each(?)) AND local_date <= ?
-		GROUP BY bill_id, local_date`
-	).all(ids, to) as { billId: number; date: string; fen: number }[];
+	const credits = q.billCreditsAsOf.all(db, ids, to);
 	for (const c of credits)
 		ledger.get(c.billId)?.principalPayments.push({ date: c.date, principalFen: c.fen });
 	return lateFeesCharged([...ledger.values()], from, to, rule);
@@ -367,11 +343,7 @@ function deposits(
 	to: string,
 	byItem: readonly ItemLine[]
 ): DailyReport['deposits'] {
-	const settled = stmt(
-		db,
-		`SELECT l.item_code AS code, l.kind AS kind, sum(l.amount_fen) AS fen FROM deposit_settlements s JOIN deposit_settlement_lines l ON l.settlement_id = s.id
-		 WHERE s.community_id = ? AND s.local_date BETWEEN ? AND ? GROUP BY l.item_code, l.kind`
-	).all(communityId, from, to) as { code: string; kind: 'refund' | 'deduction'; fen: number }[];
+	const settled = q.depositsSettled.all(db, communityId, from, to);
 	const moves: DepositMove[] = DEPOSIT_ITEMS.map((itemCode) => {
 		const line = byItem.find((l) => l.itemCode === itemCode && l.kind === 'deposit');
 		const sum = (kind: string) =>
@@ -397,19 +369,9 @@ function keyFigures(
 	startMs: number,
 	asOfMs: number
 ): DailyReport['keys'] {
-	const lent = stmt(
-		db,
-		'SELECT count(*) AS n FROM key_loans WHERE community_id = ? AND lent_at >= ? AND lent_at < ?'
-	).get(communityId, startMs, asOfMs) as { n: number };
-	const returned = stmt(
-		db,
-		'SELECT count(*) AS n FROM key_returns WHERE community_id = ? AND returned_at >= ? AND returned_at < ?'
-	).get(communityId, startMs, asOfMs) as { n: number };
-	const out = stmt(
-		db,
-		`SELECT count(*) AS n, coalesce(sum(l.expected_return_at < ?), 0) AS overdue FROM key_loans l WHERE l.community_id = ? AND l.lent_at < ?
-		 AND NOT EXISTS (SELECT 1 FROM key_returns r WHERE r.loan_id = l.id AND r.returned_at < ?)`
-	).get(asOfMs, communityId, asOfMs, asOfMs) as { n: number; overdue: number };
+	const lent = q.keysLent.one(db, communityId, startMs, asOfMs);
+	const returned = q.keysReturned.one(db, communityId, startMs, asOfMs);
+	const out = q.keysOut.one(db, asOfMs, communityId, asOfMs, asOfMs);
 	return { lent: lent.n, returned: returned.n, outstanding: out.n, overdue: out.overdue };
 }
 
@@ -419,11 +381,7 @@ function moveIns(
 	startMs: number,
 	asOfMs: number
 ): DailyReport['moveIns'] {
-	const rows = stmt(
-		db,
-		`SELECT u.code FROM movein_cases c JOIN units u ON u.id = c.unit_id
-		 WHERE c.community_id = ? AND c.status = 'completed' AND c.completed_at >= ? AND c.completed_at < ? ORDER BY c.completed_at`
-	).all(communityId, startMs, asOfMs) as { code: string }[];
+	const rows = moveInsQuery(db).all({ communityId, startMs, asOfMs });
 	return { completed: rows.length, units: rows.map((r) => r.code) };
 }
 
@@ -445,11 +403,7 @@ export function dailyReport(
 	const lateFeeLines = coll.byItem.filter((l) => l.kind === 'late_fee');
 	const waivers = waiverSummary(db, communityId, from, to);
 	const shifts = closedShifts(db, communityId, from, to);
-	const openShifts = stmt(
-		db,
-		`SELECT count(*) AS n FROM cashier_shifts s WHERE s.community_id = ? AND s.opened_at < ?
-		 AND NOT EXISTS (SELECT 1 FROM shift_closes c WHERE c.shift_id = s.id AND c.closed_at < ?)`
-	).get(communityId, asOfMs, asOfMs) as { n: number };
+	const openShifts = q.shiftsOpenAt.one(db, communityId, asOfMs, asOfMs);
 	return {
 		communityId,
 		communityName: community.name,
@@ -495,15 +449,8 @@ export function collectionsByDay(
 	from: string,
 	to: string
 ): { date: string; fen: number }[] {
-	const received = stmt(
-		db,
-		`SELECT local_date AS key, sum(total_fen) AS fen, count(*) AS count FROM payments WHERE community_id = ? AND local_date BETWEEN ? AND ? GROUP BY local_date`
-	).all(communityId, from, to) as SumRow[];
-	const voided = stmt(
-		db,
-		`SELECT v.local_date AS key, sum(p.total_fen) AS fen, count(*) AS count FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id
-		 WHERE p.community_id = ? AND v.local_date BETWEEN ? AND ? GROUP BY v.local_date`
-	).all(communityId, from, to) as SumRow[];
+	const received = q.receivedByDay.all(db, communityId, from, to);
+	const voided = q.voidedByDay.all(db, communityId, from, to);
 	return dailySeries(from, to, received, voided);
 }
 

@@ -2,7 +2,7 @@
  * Opening and closing a cashier's shift (交接班). Each is one IMMEDIATE transaction, idempotent by
  * its form token, audited, and insert-only: the open row and the close row are never changed.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import { tx, type Db } from '../db';
 import { cashierShifts, shiftAcknowledgements, shiftCloses, staffUsers } from '../db/schema';
 import { audit } from '../audit';
@@ -59,12 +59,18 @@ export function openShift(db: Db, input: OpenShiftInput): ShiftRow {
 		}
 		if (openShiftOf(db, input.communityId, input.cashierId)) throw new ShiftError('already_open');
 		// Strictly after the cashier's last closing, so no receipt is counted in two shifts.
-		const last = db.$client
-			.prepare(
-				`SELECT max(c.closed_at) AS at FROM shift_closes c JOIN cashier_shifts s ON s.id = c.shift_id WHERE s.community_id = ? AND s.cashier_id = ?`
+		const last = db
+			.select({ at: max(shiftCloses.closedAt) })
+			.from(shiftCloses)
+			.innerJoin(cashierShifts, eq(cashierShifts.id, shiftCloses.shiftId))
+			.where(
+				and(
+					eq(cashierShifts.communityId, input.communityId),
+					eq(cashierShifts.cashierId, input.cashierId)
+				)
 			)
-			.get(input.communityId, input.cashierId) as { at: number | null };
-		const openedAt = Math.max(input.now, (last.at ?? 0) + 1);
+			.get();
+		const openedAt = Math.max(input.now, (last?.at ?? 0) + 1);
 		const tz = getCommunity(db, input.communityId).timeZone;
 		const row = db
 			.insert(cashierShifts)

@@ -4,7 +4,9 @@
  * imports: the ledger and the renovation settlements call it.
  */
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { and, desc, eq, notExists, sql } from 'drizzle-orm';
+import { cashierShifts, shiftCloses } from '../db/schema';
+import { prepared } from '../db/prepared';
 import { LedgerError } from '../ledger/errors';
 
 export interface ShiftRow {
@@ -16,20 +18,38 @@ export interface ShiftRow {
 	openingFloatFen: number;
 }
 
-const SHIFT_COLS = `s.id, s.community_id AS communityId, s.cashier_id AS cashierId,
-	s.opened_at AS openedAt, s.local_date AS localDate, s.opening_float_fen AS openingFloatFen`;
+// Prepared once per connection: every cash payment checks the cashier's shift.
+const openShiftQuery = prepared((db) =>
+	db
+		.select({
+			id: cashierShifts.id,
+			communityId: cashierShifts.communityId,
+			cashierId: cashierShifts.cashierId,
+			openedAt: cashierShifts.openedAt,
+			localDate: cashierShifts.localDate,
+			openingFloatFen: cashierShifts.openingFloatFen
+		})
+		.from(cashierShifts)
+		.where(
+			and(
+				eq(cashierShifts.communityId, sql.placeholder('communityId')),
+				eq(cashierShifts.cashierId, sql.placeholder('cashierId')),
+				notExists(
+					db
+						.select({ one: sql`1` })
+						.from(shiftCloses)
+						.where(eq(shiftCloses.shiftId, cashierShifts.id))
+				)
+			)
+		)
+		.orderBy(desc(cashierShifts.openedAt), desc(cashierShifts.id))
+		.limit(1)
+		.prepare()
+);
 
 /** The cashier's shift without a close record, if any. */
 export function openShiftOf(db: Db, communityId: number, cashierId: number): ShiftRow | null {
-	return (
-		(stmt(
-			db,
-			`SELECT ${SHIFT_COLS} FROM cashier_shifts s
-			WHERE s.community_id = ? AND s.cashier_id = ?
-				AND NOT EXISTS (SELECT 1 FROM shift_closes c WHERE c.shift_id = s.id)
-			ORDER BY s.opened_at DESC, s.id DESC LIMIT 1`
-		).get(communityId, cashierId) as ShiftRow | undefined) ?? null
-	);
+	return openShiftQuery(db).get({ communityId, cashierId }) ?? null;
 }
 
 /**

@@ -4,7 +4,19 @@
  * No $lib imports (the daily report runs under plain node in the bench).
  */
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { and, between, count, desc, eq, gte, inArray, lte, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import {
+	cashierShifts,
+	depositSettlements,
+	payments,
+	paymentVoids,
+	shiftAcknowledgements,
+	shiftCloses,
+	staffUsers
+} from '../db/schema';
+import { prepared } from '../db/prepared';
+import { voidedCashBetween } from './sql';
 import { getCommunity } from '../community';
 import { todayIn } from '../../dates';
 import { expectedCash, type ShiftCash } from '../../domain/report';
@@ -58,6 +70,75 @@ export interface Handover {
 
 export const EMPTY_HANDOVER: Handover = { pendingWaivers: [], keysOut: [], ticketsNearLimit: [] };
 
+// The shift's window: its cashier, from its opening to `untilMs`, on the days from…to.
+// Prepared once per connection: closing a shift and the daily report read these.
+const sumCount = (column: typeof payments.totalFen | typeof depositSettlements.refundFen) => ({
+	fen: sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number),
+	n: count()
+});
+const receivedQuery = prepared((db) =>
+	db
+		.select(sumCount(payments.totalFen))
+		.from(payments)
+		.where(
+			and(
+				eq(payments.communityId, sql.placeholder('communityId')),
+				between(payments.localDate, sql.placeholder('from'), sql.placeholder('to')),
+				eq(payments.cashierId, sql.placeholder('cashierId')),
+				eq(payments.method, 'cash'),
+				gte(payments.createdAt, sql.placeholder('openedAt')),
+				lte(payments.createdAt, sql.placeholder('untilMs'))
+			)
+		)
+		.prepare()
+);
+const refundedQuery = prepared((db) =>
+	db
+		.select(sumCount(depositSettlements.refundFen))
+		.from(depositSettlements)
+		.where(
+			and(
+				eq(depositSettlements.communityId, sql.placeholder('communityId')),
+				between(depositSettlements.localDate, sql.placeholder('from'), sql.placeholder('to')),
+				eq(depositSettlements.staffId, sql.placeholder('cashierId')),
+				eq(depositSettlements.method, 'cash'),
+				sql`${depositSettlements.refundFen} > 0`,
+				gte(depositSettlements.createdAt, sql.placeholder('openedAt')),
+				lte(depositSettlements.createdAt, sql.placeholder('untilMs'))
+			)
+		)
+		.prepare()
+);
+// Cheques and card slips still held: their receipts not voided by `untilMs`.
+const slipsQuery = prepared((db) =>
+	db
+		.select({ method: payments.method, ...sumCount(payments.totalFen) })
+		.from(payments)
+		.where(
+			and(
+				eq(payments.communityId, sql.placeholder('communityId')),
+				between(payments.localDate, sql.placeholder('from'), sql.placeholder('to')),
+				eq(payments.cashierId, sql.placeholder('cashierId')),
+				inArray(payments.method, ['cheque', 'card']),
+				gte(payments.createdAt, sql.placeholder('openedAt')),
+				lte(payments.createdAt, sql.placeholder('untilMs')),
+				notExists(
+					db
+						.select({ one: sql`1` })
+						.from(paymentVoids)
+						.where(
+							and(
+								eq(paymentVoids.paymentId, payments.id),
+								lte(paymentVoids.createdAt, sql.placeholder('untilMs'))
+							)
+						)
+				)
+			)
+		)
+		.groupBy(payments.method)
+		.prepare()
+);
+
 /**
  * The cash of a shift from its opening up to `untilMs` (inclusive): cash receipts of the cashier,
  * those of the cashier's cash receipts voided in that time, cash refunds the cashier paid out.
@@ -65,41 +146,24 @@ export const EMPTY_HANDOVER: Handover = { pendingWaivers: [], keysOut: [], ticke
 export function shiftCash(db: Db, shift: ShiftRow, untilMs: number): CashFigures {
 	const tz = getCommunity(db, shift.communityId).timeZone;
 	const lastDate = todayIn(tz, untilMs);
-	const received = stmt(
-		db,
-		`SELECT coalesce(sum(total_fen), 0) AS fen, count(*) AS n FROM payments
-		 WHERE community_id = ? AND local_date BETWEEN ? AND ? AND cashier_id = ? AND method = 'cash' AND created_at >= ? AND created_at <= ?`
-	).get(shift.communityId, shift.localDate, lastDate, shift.cashierId, shift.openedAt, untilMs) as {
-		fen: number;
-		n: number;
+	const window = {
+		communityId: shift.communityId,
+		from: shift.localDate,
+		to: lastDate,
+		cashierId: shift.cashierId,
+		openedAt: shift.openedAt,
+		untilMs
 	};
-	const voided = stmt(
+	const received = receivedQuery(db).get(window) ?? { fen: 0, n: 0 };
+	const voided = voidedCashBetween.one(
 		db,
-		`SELECT coalesce(sum(p.total_fen), 0) AS fen, count(*) AS n FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id
-		 WHERE p.community_id = ? AND p.cashier_id = ? AND p.method = 'cash' AND v.created_at >= ? AND v.created_at <= ?`
-	).get(shift.communityId, shift.cashierId, shift.openedAt, untilMs) as { fen: number; n: number };
-	const refunded = stmt(
-		db,
-		`SELECT coalesce(sum(refund_fen), 0) AS fen, count(*) AS n FROM deposit_settlements
-		 WHERE community_id = ? AND local_date BETWEEN ? AND ? AND staff_id = ? AND method = 'cash' AND refund_fen > 0 AND created_at >= ? AND created_at <= ?`
-	).get(shift.communityId, shift.localDate, lastDate, shift.cashierId, shift.openedAt, untilMs) as {
-		fen: number;
-		n: number;
-	};
-	const slips = stmt(
-		db,
-		`SELECT method, coalesce(sum(total_fen), 0) AS fen, count(*) AS n FROM payments p
-		 WHERE community_id = ? AND local_date BETWEEN ? AND ? AND cashier_id = ? AND method IN ('cheque', 'card') AND created_at >= ? AND created_at <= ?
-		 AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.created_at <= ?) GROUP BY method`
-	).all(
 		shift.communityId,
-		shift.localDate,
-		lastDate,
 		shift.cashierId,
 		shift.openedAt,
-		untilMs,
 		untilMs
-	) as { method: string; fen: number; n: number }[];
+	);
+	const refunded = refundedQuery(db).get(window) ?? { fen: 0, n: 0 };
+	const slips = slipsQuery(db).all(window);
 	const slip = (method: string) => slips.find((x) => x.method === method) ?? { fen: 0, n: 0 };
 	const cash: ShiftCash = {
 		openingFloatFen: shift.openingFloatFen,
@@ -201,39 +265,86 @@ export interface ClosedShift extends CashFigures {
 	handover: Handover;
 }
 
-const CLOSED_SQL = `SELECT s.id, s.cashier_id AS cashierId, st.display_name AS cashierName, st.work_no AS cashierWorkNo, s.opened_at AS openedAt,
-	s.local_date AS openedOn, s.opening_float_fen AS openingFloatFen, c.closed_at AS closedAt, c.local_date AS closedOn,
-	c.cash_received_fen AS cashReceivedFen, c.cash_received_count AS cashReceivedCount, c.cash_voided_fen AS cashVoidedFen,
-	c.cash_voided_count AS cashVoidedCount, c.cash_refunded_fen AS cashRefundedFen, c.cash_refunded_count AS cashRefundedCount,
-	c.expected_fen AS expectedFen, c.counted_fen AS countedFen, c.difference_fen AS differenceFen, c.note, c.handover,
-	su.display_name AS successorName, su.work_no AS successorWorkNo, c.successor_id AS successorId,
-	c.cheque_count AS chequeCount, c.cheque_fen AS chequeFen, c.cheque_counted_count AS chequeCountedCount, c.cheque_counted_fen AS chequeCountedFen,
-	c.card_count AS cardCount, c.card_fen AS cardFen, c.card_counted_count AS cardCountedCount, c.card_counted_fen AS cardCountedFen,
-	am.display_name AS acknowledgedBy, a.acknowledged_at AS acknowledgedAt, a.note AS acknowledgeNote
-	FROM shift_closes c JOIN cashier_shifts s ON s.id = c.shift_id JOIN staff_users st ON st.id = s.cashier_id
-	LEFT JOIN staff_users su ON su.id = c.successor_id
-	LEFT JOIN shift_acknowledgements a ON a.shift_id = s.id LEFT JOIN staff_users am ON am.id = a.manager_id`;
+const cashier = alias(staffUsers, 'cashier');
+const successor = alias(staffUsers, 'successor');
+const acknowledger = alias(staffUsers, 'acknowledger');
+
+function selectClosed(db: Db) {
+	const s = cashierShifts;
+	const c = shiftCloses;
+	const a = shiftAcknowledgements;
+	return db
+		.select({
+			id: s.id,
+			cashierId: s.cashierId,
+			cashierName: cashier.displayName,
+			cashierWorkNo: cashier.workNo,
+			openedAt: s.openedAt,
+			openedOn: s.localDate,
+			openingFloatFen: s.openingFloatFen,
+			closedAt: c.closedAt,
+			closedOn: c.localDate,
+			cashReceivedFen: c.cashReceivedFen,
+			cashReceivedCount: c.cashReceivedCount,
+			cashVoidedFen: c.cashVoidedFen,
+			cashVoidedCount: c.cashVoidedCount,
+			cashRefundedFen: c.cashRefundedFen,
+			cashRefundedCount: c.cashRefundedCount,
+			expectedFen: c.expectedFen,
+			countedFen: c.countedFen,
+			differenceFen: c.differenceFen,
+			note: c.note,
+			handover: c.handover,
+			successorName: successor.displayName,
+			successorWorkNo: successor.workNo,
+			successorId: c.successorId,
+			chequeCount: c.chequeCount,
+			chequeFen: c.chequeFen,
+			chequeCountedCount: c.chequeCountedCount,
+			chequeCountedFen: c.chequeCountedFen,
+			cardCount: c.cardCount,
+			cardFen: c.cardFen,
+			cardCountedCount: c.cardCountedCount,
+			cardCountedFen: c.cardCountedFen,
+			acknowledgedBy: acknowledger.displayName,
+			acknowledgedAt: a.acknowledgedAt,
+			acknowledgeNote: a.note
+		})
+		.from(c)
+		.innerJoin(s, eq(s.id, c.shiftId))
+		.innerJoin(cashier, eq(cashier.id, s.cashierId))
+		.leftJoin(successor, eq(successor.id, c.successorId))
+		.leftJoin(a, eq(a.shiftId, s.id))
+		.leftJoin(acknowledger, eq(acknowledger.id, a.managerId));
+}
+
+// Prepared once per connection: the daily report reads it.
+const closedInPeriod = prepared((db) =>
+	selectClosed(db)
+		.where(
+			and(
+				eq(shiftCloses.communityId, sql.placeholder('communityId')),
+				between(shiftCloses.localDate, sql.placeholder('from'), sql.placeholder('to'))
+			)
+		)
+		.orderBy(shiftCloses.closedAt, shiftCloses.id)
+		.prepare()
+);
 
 type RawClosed = Omit<ClosedShift, 'handover'> & { handover: string };
 const toClosed = (r: RawClosed): ClosedShift => ({ ...r, handover: parseHandover(r.handover) });
 
 /** Shifts closed on from…to (the community's dates), in closing order. */
 export function closedShifts(db: Db, communityId: number, from: string, to: string): ClosedShift[] {
-	return (
-		stmt(
-			db,
-			`${CLOSED_SQL} WHERE c.community_id = ? AND c.local_date BETWEEN ? AND ? ORDER BY c.closed_at, c.id`
-		).all(communityId, from, to) as RawClosed[]
-	).map(toClosed);
+	return closedInPeriod(db).all({ communityId, from, to }).map(toClosed);
 }
 
 /** One closed shift of the community, or null (unknown, another community's, or still open). */
 export function closedShift(db: Db, communityId: number, shiftId: number): ClosedShift | null {
 	if (!Number.isSafeInteger(shiftId) || shiftId <= 0) return null;
-	const r = stmt(db, `${CLOSED_SQL} WHERE c.community_id = ? AND s.id = ?`).get(
-		communityId,
-		shiftId
-	) as RawClosed | undefined;
+	const r = selectClosed(db)
+		.where(and(eq(shiftCloses.communityId, communityId), eq(cashierShifts.id, shiftId)))
+		.get();
 	return r ? toClosed(r) : null;
 }
 
@@ -244,12 +355,12 @@ export function handedOverTo(
 	successorId: number,
 	limit = 10
 ): ClosedShift[] {
-	return (
-		stmt(
-			db,
-			`${CLOSED_SQL} WHERE c.community_id = ? AND c.successor_id = ? ORDER BY c.closed_at DESC, c.id DESC LIMIT ?`
-		).all(communityId, successorId, limit) as RawClosed[]
-	).map(toClosed);
+	return selectClosed(db)
+		.where(and(eq(shiftCloses.communityId, communityId), eq(shiftCloses.successorId, successorId)))
+		.orderBy(desc(shiftCloses.closedAt), desc(shiftCloses.id))
+		.limit(limit)
+		.all()
+		.map(toClosed);
 }
 
 /** Whether a closed shift needs a manager's acknowledgement (domain/handover.ts). */
@@ -262,10 +373,10 @@ export function recentClosedShifts(
 	cashierId: number,
 	limit = 10
 ): ClosedShift[] {
-	return (
-		stmt(
-			db,
-			`${CLOSED_SQL} WHERE c.community_id = ? AND s.cashier_id = ? ORDER BY c.closed_at DESC, c.id DESC LIMIT ?`
-		).all(communityId, cashierId, limit) as RawClosed[]
-	).map(toClosed);
+	return selectClosed(db)
+		.where(and(eq(shiftCloses.communityId, communityId), eq(cashierShifts.cashierId, cashierId)))
+		.orderBy(desc(shiftCloses.closedAt), desc(shiftCloses.id))
+		.limit(limit)
+		.all()
+		.map(toClosed);
 }

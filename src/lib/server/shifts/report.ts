@@ -4,9 +4,20 @@
  * counted cash; and what cash of the period lies outside every shift. No $lib imports (bench).
  */
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
 import { tieCash, type CashTie, type CashTieLine } from '../../domain/cash-tie';
 import { shiftCash } from './queries';
+import {
+	periodShifts,
+	receivedByShift,
+	receivedOutside,
+	refundedByShift,
+	refundedOutside,
+	voidedByShift,
+	voidedOutside,
+	type OutsideRow,
+	type ShiftAggRow
+} from './sql';
+import type { RawQuery } from '../db/stmt';
 
 export interface CashShiftLine extends CashTieLine {
 	shiftId: number;
@@ -23,44 +34,6 @@ export interface CashShiftLine extends CashTieLine {
 	note: string;
 }
 
-type Agg = { shiftId: number; fen: number; n: number };
-type Outside = { fen: number | null; n: number };
-
-// A shift covers its cashier's moments from its opening to its closing (or to now while open).
-const IN_SHIFT = (who: string, at: string) =>
-	`s.community_id = ? AND s.cashier_id = ${who} AND s.opened_at <= ${at} AND (c.closed_at IS NULL OR c.closed_at >= ${at})`;
-const NO_SHIFT = (who: string, at: string) =>
-	`NOT EXISTS (SELECT 1 FROM cashier_shifts s LEFT JOIN shift_closes c ON c.shift_id = s.id WHERE ${IN_SHIFT(who, at)})`;
-
-const RECEIVED = `SELECT s.id AS shiftId, sum(p.total_fen) AS fen, count(*) AS n FROM payments p
-	JOIN cashier_shifts s ON s.cashier_id = p.cashier_id LEFT JOIN shift_closes c ON c.shift_id = s.id
-	WHERE p.community_id = ? AND p.method = 'cash' AND p.local_date BETWEEN ? AND ? AND ${IN_SHIFT('p.cashier_id', 'p.created_at')} GROUP BY s.id`;
-const VOIDED = `SELECT s.id AS shiftId, sum(p.total_fen) AS fen, count(*) AS n FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id
-	JOIN cashier_shifts s ON s.cashier_id = p.cashier_id LEFT JOIN shift_closes c ON c.shift_id = s.id
-	WHERE p.community_id = ? AND p.method = 'cash' AND v.local_date BETWEEN ? AND ? AND ${IN_SHIFT('p.cashier_id', 'v.created_at')} GROUP BY s.id`;
-const REFUNDED = `SELECT s.id AS shiftId, sum(d.refund_fen) AS fen, count(*) AS n FROM deposit_settlements d
-	JOIN cashier_shifts s ON s.cashier_id = d.staff_id LEFT JOIN shift_closes c ON c.shift_id = s.id
-	WHERE d.community_id = ? AND d.method = 'cash' AND d.refund_fen > 0 AND d.local_date BETWEEN ? AND ?
-		AND ${IN_SHIFT('d.staff_id', 'd.created_at')} GROUP BY s.id`;
-const RECEIVED_OUT = `SELECT sum(p.total_fen) AS fen, count(*) AS n FROM payments p
-	WHERE p.community_id = ? AND p.method = 'cash' AND p.local_date BETWEEN ? AND ? AND ${NO_SHIFT('p.cashier_id', 'p.created_at')}`;
-const VOIDED_OUT = `SELECT sum(p.total_fen) AS fen, count(*) AS n FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id
-	WHERE p.community_id = ? AND p.method = 'cash' AND v.local_date BETWEEN ? AND ? AND ${NO_SHIFT('p.cashier_id', 'v.created_at')}`;
-const REFUNDED_OUT = `SELECT sum(d.refund_fen) AS fen, count(*) AS n FROM deposit_settlements d
-	WHERE d.community_id = ? AND d.method = 'cash' AND d.refund_fen > 0 AND d.local_date BETWEEN ? AND ? AND ${NO_SHIFT('d.staff_id', 'd.created_at')}`;
-
-const SHIFTS = `SELECT s.id AS shiftId, s.community_id AS communityId, s.cashier_id AS cashierId, st.display_name AS cashierName, st.work_no AS cashierWorkNo,
-	s.opened_at AS openedAt, s.local_date AS localDate, s.opening_float_fen AS openingFloatFen, c.closed_at AS closedAt, c.expected_fen AS expectedFen,
-	c.counted_fen AS countedFen, c.difference_fen AS differenceFen, coalesce(c.note, '') AS note
-	FROM cashier_shifts s JOIN staff_users st ON st.id = s.cashier_id LEFT JOIN shift_closes c ON c.shift_id = s.id
-	WHERE s.community_id = ? AND s.opened_at < ? AND (c.closed_at IS NULL OR c.closed_at >= ?) ORDER BY s.opened_at, s.id`;
-
-type ShiftRowRaw = Omit<CashShiftLine, keyof CashTieLine | 'expectedFen'> & {
-	communityId: number;
-	localDate: string;
-	expectedFen: number | null;
-};
-
 /**
  * The shifts overlapping [startMs, asOfMs) with the cash of from…to in each, tied to the report's
  * 现金 method line (`methodNetFen`). A shift still open at asOfMs shows its expected cash so far.
@@ -73,12 +46,13 @@ export function cashByShift(
 ): CashTie<CashShiftLine> {
 	const c = communityId;
 	const { from, to } = period;
-	const byShift = (sql: string) =>
-		new Map((stmt(db, sql).all(c, from, to, c) as Agg[]).map((r) => [r.shiftId, r]));
-	const received = byShift(RECEIVED);
-	const voided = byShift(VOIDED);
-	const refunded = byShift(REFUNDED);
-	const rows = stmt(db, SHIFTS).all(c, period.asOfMs, period.startMs) as ShiftRowRaw[];
+	type PeriodQuery<Row> = RawQuery<Row, [number, string, string, number]>;
+	const byShift = (q: PeriodQuery<ShiftAggRow>) =>
+		new Map(q.all(db, c, from, to, c).map((r) => [r.shiftId, r]));
+	const received = byShift(receivedByShift);
+	const voided = byShift(voidedByShift);
+	const refunded = byShift(refundedByShift);
+	const rows = periodShifts.all(db, c, period.asOfMs, period.startMs);
 	const lines: CashShiftLine[] = rows.map((r) => {
 		const expectedFen =
 			r.expectedFen ??
@@ -114,11 +88,11 @@ export function cashByShift(
 			refundedCount: refunded.get(r.shiftId)?.n ?? 0
 		};
 	});
-	const out = (sql: string) => {
-		const r = stmt(db, sql).get(c, from, to, c) as Outside;
+	const out = (q: PeriodQuery<OutsideRow>) => {
+		const r = q.one(db, c, from, to, c);
 		return { fen: r.fen ?? 0, n: r.n };
 	};
-	const [ri, vo, rf] = [out(RECEIVED_OUT), out(VOIDED_OUT), out(REFUNDED_OUT)];
+	const [ri, vo, rf] = [out(receivedOutside), out(voidedOutside), out(refundedOutside)];
 	return tieCash(
 		lines,
 		{

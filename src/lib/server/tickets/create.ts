@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, gte, sql } from 'drizzle-orm';
 import { nextSeq } from '../db/sequence';
 import { tx, type Db } from '../db';
 import { ticketPhotos, tickets } from '../db/schema';
@@ -6,7 +6,6 @@ import { audit } from '../audit';
 import { getCommunity } from '../community';
 import { nowMs } from '../clock';
 import { localToEpochMs, todayIn } from '../../dates';
-import { stmt } from '../db/stmt';
 import {
 	MAX_PHOTOS,
 	RESIDENT_DAILY_PHOTO_BYTES,
@@ -239,11 +238,25 @@ function residentOverLimit(
 	values: Record<string, string>
 ): TicketFailure | null {
 	const since = localToEpochMs(todayIn(community.timeZone, now), '00:00', community.timeZone);
-	const sent = stmt(
-		db,
-		`SELECT count(*) AS reports, coalesce(sum((SELECT sum(p.size) FROM ticket_photos p WHERE p.ticket_id = t.id)), 0) AS photoBytes
-		 FROM tickets t WHERE t.unit_id = ? AND t.created_by_unit = ? AND t.recorded_at >= ?`
-	).get(actor.unitId, actor.unitId, since) as { reports: number; photoBytes: number };
+	// The photos' bytes per report, summed over the day's reports.
+	const photoBytes = db
+		.select({ bytes: sql`sum(${ticketPhotos.size})` })
+		.from(ticketPhotos)
+		.where(eq(ticketPhotos.ticketId, tickets.id));
+	const sent = db
+		.select({
+			reports: count(),
+			photoBytes: sql<number>`coalesce(sum((${photoBytes})), 0)`.mapWith(Number)
+		})
+		.from(tickets)
+		.where(
+			and(
+				eq(tickets.unitId, actor.unitId),
+				eq(tickets.createdByUnit, actor.unitId),
+				gte(tickets.recordedAt, since)
+			)
+		)
+		.get() ?? { reports: 0, photoBytes: 0 };
 	const limit = residentLimit(
 		sent,
 		photos.reduce((n, p) => n + p.size, 0)

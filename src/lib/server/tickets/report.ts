@@ -7,10 +7,10 @@
  *
  * No $lib imports: `npm run bench` loads the daily report through plain node.
  */
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
-import { ticketEvents } from '../db/schema';
+import { ticketEvents, tickets } from '../db/schema';
 import { getCommunity } from '../community';
 import { deadlines, LIMITS, type Limit } from '../../domain/sla';
 import {
@@ -42,6 +42,40 @@ export interface TicketAsOf {
 	events: LoggedEvent[];
 }
 
+// Prepared once per connection: the daily report reads these.
+const candidatesQuery = prepared((db) =>
+	db
+		.select({
+			id: tickets.id,
+			kind: tickets.kind,
+			receivedAt: tickets.receivedAt,
+			recordedAt: tickets.recordedAt
+		})
+		.from(tickets)
+		.where(
+			and(
+				eq(tickets.communityId, sql.placeholder('communityId')),
+				lt(tickets.receivedAt, sql.placeholder('asOfMs')),
+				or(isNull(tickets.closedAt), gte(tickets.closedAt, sql.placeholder('sinceMs')))
+			)
+		)
+		.prepare()
+);
+const eventCountQuery = prepared((db) =>
+	db
+		.select({ n: countDistinct(ticketEvents.ticketId) })
+		.from(ticketEvents)
+		.where(
+			and(
+				eq(ticketEvents.communityId, sql.placeholder('communityId')),
+				eq(ticketEvents.type, sql.placeholder('type')),
+				gte(ticketEvents.at, sql.placeholder('startMs')),
+				lt(ticketEvents.at, sql.placeholder('asOfMs'))
+			)
+		)
+		.prepare()
+);
+
 /**
  * Tickets received before `asOfMs` that were not closed for good before `sinceMs`, each as it
  * stood at `asOfMs`. The SQL only narrows the candidates (`closed_at` is the latest close, so a
@@ -53,16 +87,7 @@ export function ticketsAsOf(
 	sinceMs: number,
 	asOfMs: number
 ): TicketAsOf[] {
-	const rows = stmt(
-		db,
-		`SELECT id, kind, received_at AS receivedAt, recorded_at AS recordedAt FROM tickets
-		 WHERE community_id = ? AND received_at < ? AND (closed_at IS NULL OR closed_at >= ?)`
-	).all(communityId, asOfMs, sinceMs) as {
-		id: number;
-		kind: TicketKind;
-		receivedAt: number;
-		recordedAt: number;
-	}[];
+	const rows = candidatesQuery(db).all({ communityId, asOfMs, sinceMs });
 	const events = new Map<number, LoggedEvent[]>();
 	const ids = rows.map((r) => r.id);
 	// SQLite limits bound parameters: chunk the ids.
@@ -122,14 +147,7 @@ export function ticketPeriodFigures(
 	asOfMs: number
 ): TicketPeriodFigures {
 	const count = (type: string) =>
-		(
-			stmt(
-				db,
-				`SELECT count(DISTINCT ticket_id) AS n FROM ticket_events WHERE community_id = ? AND type = ? AND at >= ? AND at < ?`
-			).get(communityId, type, startMs, asOfMs) as {
-				n: number;
-			}
-		).n;
+		eventCountQuery(db).get({ communityId, type, startMs, asOfMs })?.n ?? 0;
 	const c = getCommunity(db, communityId);
 	const open = ticketsAsOf(db, communityId, startMs, asOfMs);
 	const all = open.flatMap((t) => {

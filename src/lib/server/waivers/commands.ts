@@ -2,7 +2,18 @@ import { tx, type Db } from '../db';
 import { audit } from '../audit';
 import { communityToday, getCommunity } from '../community';
 import { unitInfo } from '../fees';
-import { stmt } from '../db/stmt';
+import { and, eq, inArray, isNotNull, isNull, gt, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import {
+	bills,
+	feeItems,
+	paymentLines,
+	payments,
+	waiverEntries,
+	waiverEvents,
+	waiverRequestBills,
+	waiverRequests
+} from '../db/schema';
 import { unitTiesAsOf } from '../records/ties';
 import { nextSeq } from '../db/sequence';
 import {
@@ -70,21 +81,18 @@ function nextRequestNo(db: Db, communityId: number, year: number): string {
 export function createWaiverRequest(db: Db, input: NewWaiverInput): FiledWaiver {
 	checkKey(input.idempotencyKey);
 	return tx(db, () => {
-		const prior = stmt(
-			db,
-			`SELECT id, request_no AS requestNo, requested_fen AS requestedFen, community_id AS communityId,
-				clerk_id AS clerkId, unit_id AS unitId
-			FROM waiver_requests WHERE idempotency_key = ?`
-		).get(input.idempotencyKey) as
-			| {
-					id: number;
-					requestNo: string;
-					requestedFen: number;
-					communityId: number;
-					clerkId: number;
-					unitId: number;
-			  }
-			| undefined;
+		const prior = db
+			.select({
+				id: waiverRequests.id,
+				requestNo: waiverRequests.requestNo,
+				requestedFen: waiverRequests.requestedFen,
+				communityId: waiverRequests.communityId,
+				clerkId: waiverRequests.clerkId,
+				unitId: waiverRequests.unitId
+			})
+			.from(waiverRequests)
+			.where(eq(waiverRequests.idempotencyKey, input.idempotencyKey))
+			.get();
 		if (prior) {
 			if (
 				prior.communityId !== input.communityId ||
@@ -104,9 +112,9 @@ export function createWaiverRequest(db: Db, input: NewWaiverInput): FiledWaiver 
 		const ids = checkIds(input.billIds);
 		const community = getCommunity(db, input.communityId);
 		const today = communityToday(community, new Date(input.now));
-		const bills = ids.length ? waiverCandidates(db, input.communityId, unit.id, today, ids) : [];
+		const chosen = ids.length ? waiverCandidates(db, input.communityId, unit.id, today, ids) : [];
 		// A bill of another unit or community is not found (billStates reads only this unit's bills).
-		const found = new Set(bills.map((b) => b.billId));
+		const found = new Set(chosen.map((b) => b.billId));
 		for (const id of ids)
 			if (!found.has(id)) throw new WaiverError('bill_not_found', { billId: id });
 
@@ -114,7 +122,7 @@ export function createWaiverRequest(db: Db, input: NewWaiverInput): FiledWaiver 
 		const applicantName = String(input.applicantName ?? '').trim();
 		const applicantPhone = String(input.applicantPhone ?? '').trim();
 		const errors = checkNewRequest({
-			bills: bills.map((b) => ({
+			bills: chosen.map((b) => ({
 				billId: b.billId,
 				principalDueFen: b.principalDueFen,
 				lateFeeDueFen: b.lateFeeDueFen,
@@ -129,50 +137,50 @@ export function createWaiverRequest(db: Db, input: NewWaiverInput): FiledWaiver 
 		// The owner on the day of the request (a past owner's tie has ended).
 		const tie = unitTiesAsOf(db, unit.id, today)[0];
 		const owner = tie && { id: tie.ownerId, name: tie.name };
-		const requestedFen = bills.reduce((s, b) => s + b.lateFeeDueFen, 0);
+		const requestedFen = chosen.reduce((s, b) => s + b.lateFeeDueFen, 0);
 		const requestNo = nextRequestNo(db, input.communityId, Number(today.slice(0, 4)));
-		const { id } = stmt(
-			db,
-			`INSERT INTO waiver_requests (community_id, request_no, unit_id, owner_id, owner_name, applicant_name, applicant_phone, reason,
-			requested_fen, state, clerk_id, local_date, created_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?) RETURNING id`
-		).get(
-			input.communityId,
-			requestNo,
-			unit.id,
-			owner?.id ?? null,
-			owner?.name ?? '',
-			applicantName,
-			applicantPhone,
-			reason,
-			requestedFen,
-			input.clerkId,
-			today,
-			input.now,
-			input.idempotencyKey
-		) as { id: number };
-		const insertBill = stmt(
-			db,
-			`INSERT INTO waiver_request_bills (request_id, bill_id, month, item_name_zh, due_date, principal_fen, principal_paid_date, late_fee_fen,
-			late_fee_paid_fen, requested_fen, working_zh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		);
-		for (const b of bills)
-			insertBill.run(
-				id,
-				b.billId,
-				b.month,
-				b.itemNameZh,
-				b.dueDate,
-				b.principalFen,
-				b.principalPaidDate,
-				b.lateFeeFen,
-				b.lateFeePaidFen,
-				b.lateFeeDueFen,
-				b.workingZh
-			);
+		const { id } = db
+			.insert(waiverRequests)
+			.values({
+				communityId: input.communityId,
+				requestNo,
+				unitId: unit.id,
+				ownerId: owner?.id ?? null,
+				ownerName: owner?.name ?? '',
+				applicantName,
+				applicantPhone,
+				reason,
+				requestedFen,
+				state: 'pending',
+				clerkId: input.clerkId,
+				localDate: today,
+				createdAt: input.now,
+				idempotencyKey: input.idempotencyKey
+			})
+			.returning({ id: waiverRequests.id })
+			.get();
+		if (chosen.length)
+			db.insert(waiverRequestBills)
+				.values(
+					chosen.map((b) => ({
+						requestId: id,
+						billId: b.billId,
+						month: b.month,
+						itemNameZh: b.itemNameZh,
+						dueDate: b.dueDate,
+						principalFen: b.principalFen,
+						principalPaidDate: b.principalPaidDate,
+						lateFeeFen: b.lateFeeFen,
+						lateFeePaidFen: b.lateFeePaidFen,
+						requestedFen: b.lateFeeDueFen,
+						workingZh: b.workingZh
+					}))
+				)
+				.run();
 		const detail = {
 			unitCode: unit.code,
 			requestedFen,
-			bills: bills.map((b) => ({
+			bills: chosen.map((b) => ({
 				billId: b.billId,
 				month: b.month,
 				item: b.itemCode,
@@ -201,17 +209,25 @@ function event(
 	db: Db,
 	communityId: number,
 	requestId: number,
-	action: string,
+	action: (typeof waiverEvents.$inferInsert)['action'],
 	actorId: number | null,
 	note: string,
 	detail: Record<string, unknown>,
 	localDate: string,
 	at: number
 ) {
-	stmt(
-		db,
-		'INSERT INTO waiver_events (community_id, request_id, action, actor_id, note, detail, local_date, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-	).run(communityId, requestId, action, actorId, note, JSON.stringify(detail), localDate, at);
+	db.insert(waiverEvents)
+		.values({
+			communityId,
+			requestId,
+			action,
+			actorId,
+			note,
+			detail: JSON.stringify(detail),
+			localDate,
+			at
+		})
+		.run();
 }
 
 /** A decision as checked (the review before the confirmation checks this much). */
@@ -247,12 +263,19 @@ interface RequestState {
 
 function loadState(db: Db, communityId: number, id: number): RequestState {
 	if (!Number.isSafeInteger(id) || id <= 0) throw new WaiverError('not_found');
-	const r = stmt(
-		db,
-		`SELECT id, request_no AS requestNo, state, clerk_id AS clerkId, unit_id AS unitId,
-			decision_key AS decisionKey, approved_fen AS approvedFen
-		FROM waiver_requests WHERE id = ? AND community_id = ?`
-	).get(id, communityId) as RequestState | undefined;
+	const r = db
+		.select({
+			id: waiverRequests.id,
+			requestNo: waiverRequests.requestNo,
+			state: waiverRequests.state,
+			clerkId: waiverRequests.clerkId,
+			unitId: waiverRequests.unitId,
+			decisionKey: waiverRequests.decisionKey,
+			approvedFen: waiverRequests.approvedFen
+		})
+		.from(waiverRequests)
+		.where(and(eq(waiverRequests.id, id), eq(waiverRequests.communityId, communityId)))
+		.get();
 	if (!r) throw new WaiverError('not_found');
 	return r;
 }
@@ -368,19 +391,31 @@ export function decideWaiverRequest(db: Db, input: DecisionInput): Decided {
 		const note = String(input.note ?? '').trim();
 		const amounts = checkedAmounts(db, input, r, today).amounts;
 		const approvedFen = amounts.reduce((s, a) => s + a.amountFen, 0);
-		const changed = stmt(
-			db,
-			`UPDATE waiver_requests SET state = ?, decided_by = ?, decided_at = ?, decided_local_date = ?, decision_note = ?, approved_fen = ?, decision_key = ?
-			WHERE id = ? AND state = 'pending'`
-		).run(target, input.deciderId, input.now, today, note, approvedFen, input.key, r.id);
+		const changed = db
+			.update(waiverRequests)
+			.set({
+				state: target!,
+				decidedBy: input.deciderId,
+				decidedAt: input.now,
+				decidedLocalDate: today,
+				decisionNote: note,
+				approvedFen,
+				decisionKey: input.key
+			})
+			.where(and(eq(waiverRequests.id, r.id), eq(waiverRequests.state, 'pending')))
+			.run();
 		if (changed.changes !== 1) throw new WaiverError('not_pending');
-		const insert = stmt(
-			db,
-			'INSERT INTO waiver_entries (bill_id, amount_fen, request_id, approved_by, local_date, created_at) VALUES (?, ?, ?, ?, ?, ?)'
-		);
-		for (const a of amounts)
-			if (a.amountFen > 0)
-				insert.run(a.billId, a.amountFen, r.id, input.deciderId, today, input.now);
+		const entries = amounts
+			.filter((a) => a.amountFen > 0)
+			.map((a) => ({
+				billId: a.billId,
+				amountFen: a.amountFen,
+				requestId: r.id,
+				approvedBy: input.deciderId,
+				localDate: today,
+				createdAt: input.now
+			}));
+		if (entries.length) db.insert(waiverEntries).values(entries).run();
 		const detail =
 			input.decision === 'approve' ? { approvedFen, amounts, mode: input.plan.mode } : {};
 		event(
@@ -429,16 +464,49 @@ export interface DependentWaiver {
  * and the waiver (granted on a paid principal) falls with it.
  */
 export function dependentWaivers(db: Db, paymentId: number): DependentWaiver[] {
-	return stmt(
-		db,
-		`SELECT w.id AS entryId, w.request_id AS requestId, r.request_no AS requestNo, w.bill_id AS billId,
-			b.month, i.name_zh AS itemNameZh, i.name_en AS itemNameEn, w.amount_fen AS amountFen
-		FROM waiver_entries w JOIN bills b ON b.id = w.bill_id JOIN fee_items i ON i.id = b.fee_item_id LEFT JOIN waiver_requests r ON r.id = w.request_id
-		WHERE w.amount_fen > 0 AND w.reverses_id IS NULL
-		AND w.bill_id IN (SELECT bill_id FROM payment_lines WHERE payment_id = ? AND kind = 'principal' AND bill_id IS NOT NULL)
-		AND NOT EXISTS (SELECT 1 FROM waiver_entries x WHERE x.reverses_id = w.id)
-		ORDER BY b.month, i.sort, w.id`
-	).all(paymentId) as DependentWaiver[];
+	const reversal = alias(waiverEntries, 'reversal');
+	return db
+		.select({
+			entryId: waiverEntries.id,
+			requestId: waiverEntries.requestId,
+			requestNo: waiverRequests.requestNo,
+			billId: waiverEntries.billId,
+			month: bills.month,
+			itemNameZh: feeItems.nameZh,
+			itemNameEn: feeItems.nameEn,
+			amountFen: waiverEntries.amountFen
+		})
+		.from(waiverEntries)
+		.innerJoin(bills, eq(bills.id, waiverEntries.billId))
+		.innerJoin(feeItems, eq(feeItems.id, bills.feeItemId))
+		.leftJoin(waiverRequests, eq(waiverRequests.id, waiverEntries.requestId))
+		.where(
+			and(
+				gt(waiverEntries.amountFen, 0),
+				isNull(waiverEntries.reversesId),
+				inArray(
+					waiverEntries.billId,
+					db
+						.select({ billId: sql<number>`${paymentLines.billId}` })
+						.from(paymentLines)
+						.where(
+							and(
+								eq(paymentLines.paymentId, paymentId),
+								eq(paymentLines.kind, 'principal'),
+								isNotNull(paymentLines.billId)
+							)
+						)
+				),
+				notExists(
+					db
+						.select({ one: sql`1` })
+						.from(reversal)
+						.where(eq(reversal.reversesId, waiverEntries.id))
+				)
+			)
+		)
+		.orderBy(bills.month, feeItems.sort, waiverEntries.id)
+		.all();
 }
 
 /** Dependent waivers grouped by request, as the void page lists them before confirming. */
@@ -495,10 +563,11 @@ export function settleWaiversOnVoid(
 	now: number
 ): VoidEffects {
 	const run = (): VoidEffects => {
-		const payment = stmt(
-			db,
-			'SELECT receipt_no AS receiptNo, community_id AS communityId FROM payments WHERE id = ?'
-		).get(paymentId) as { receiptNo: string; communityId: number } | undefined;
+		const payment = db
+			.select({ receiptNo: payments.receiptNo, communityId: payments.communityId })
+			.from(payments)
+			.where(eq(payments.id, paymentId))
+			.get();
 		if (!payment) return { returned: [], reversed: [] };
 		const today = communityToday(getCommunity(db, payment.communityId), new Date(now));
 		return {
@@ -523,22 +592,42 @@ function returnPending(
 	today: string,
 	now: number
 ): string[] {
-	const rows = stmt(
-		db,
-		`SELECT DISTINCT r.id, r.request_no AS requestNo, r.community_id AS communityId FROM waiver_requests r
-		JOIN waiver_request_bills rb ON rb.request_id = r.id JOIN payment_lines pl ON pl.bill_id = rb.bill_id
-		WHERE pl.payment_id = ? AND pl.kind = 'principal' AND r.state = 'pending' AND r.community_id = ? ORDER BY r.id`
-	).all(paymentId, payment.communityId) as { id: number; requestNo: string; communityId: number }[];
+	const rows = db
+		.selectDistinct({
+			id: waiverRequests.id,
+			requestNo: waiverRequests.requestNo,
+			communityId: waiverRequests.communityId
+		})
+		.from(waiverRequests)
+		.innerJoin(waiverRequestBills, eq(waiverRequestBills.requestId, waiverRequests.id))
+		.innerJoin(paymentLines, eq(paymentLines.billId, waiverRequestBills.billId))
+		.where(
+			and(
+				eq(paymentLines.paymentId, paymentId),
+				eq(paymentLines.kind, 'principal'),
+				eq(waiverRequests.state, 'pending'),
+				eq(waiverRequests.communityId, payment.communityId)
+			)
+		)
+		.orderBy(waiverRequests.id)
+		.all();
 	if (rows.length === 0) return [];
 	// The page words it ("票据 … 已作废，退回经办人"); the row keeps the receipt number.
 	const note = payment.receiptNo;
-	const back = stmt(
-		db,
-		`UPDATE waiver_requests SET state = 'returned', decided_by = ?, decided_at = ?, decided_local_date = ?, decision_note = ? WHERE id = ? AND state = 'pending'`
-	);
 	const out: string[] = [];
 	for (const r of rows) {
-		if (back.run(actorId, now, today, note, r.id).changes !== 1) continue;
+		const back = db
+			.update(waiverRequests)
+			.set({
+				state: 'returned',
+				decidedBy: actorId,
+				decidedAt: now,
+				decidedLocalDate: today,
+				decisionNote: note
+			})
+			.where(and(eq(waiverRequests.id, r.id), eq(waiverRequests.state, 'pending')))
+			.run();
+		if (back.changes !== 1) continue;
 		const detail = { paymentId, receiptNo: payment.receiptNo };
 		event(db, r.communityId, r.id, 'return', actorId, '', detail, today, now);
 		audit(
@@ -569,12 +658,20 @@ function reverseApproved(
 ): VoidEffects['reversed'] {
 	const deps = dependentWaivers(db, paymentId);
 	if (deps.length === 0) return [];
-	const insert = stmt(
-		db,
-		'INSERT INTO waiver_entries (bill_id, amount_fen, request_id, reverses_id, void_id, approved_by, local_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-	);
-	for (const d of deps)
-		insert.run(d.billId, -d.amountFen, d.requestId, d.entryId, voidId, actorId, today, now);
+	db.insert(waiverEntries)
+		.values(
+			deps.map((d) => ({
+				billId: d.billId,
+				amountFen: -d.amountFen,
+				requestId: d.requestId,
+				reversesId: d.entryId,
+				voidId,
+				approvedBy: actorId,
+				localDate: today,
+				createdAt: now
+			}))
+		)
+		.run();
 	const groups = groupByRequest(deps);
 	for (const g of groups) {
 		const detail = {

@@ -1,5 +1,19 @@
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { and, eq, inArray } from 'drizzle-orm';
+import { waiverRequestBills, waiverRequests } from '../db/schema';
+import { idsOf, prepared } from '../db/prepared';
+
+// Prepared once per connection: every counter look-up asks it.
+const pendingQuery = prepared((db) =>
+	db
+		.selectDistinct({ billId: waiverRequestBills.billId })
+		.from(waiverRequestBills)
+		.innerJoin(waiverRequests, eq(waiverRequests.id, waiverRequestBills.requestId))
+		.where(
+			and(eq(waiverRequests.state, 'pending'), inArray(waiverRequestBills.billId, idsOf('ids')))
+		)
+		.prepare()
+);
 
 /**
  * Of these bills, those on a request awaiting approval (what the fee page marks 申请免除中).
@@ -8,10 +22,6 @@ import { stmt } from '../db/stmt';
  */
 export function pendingBillIds(db: Db, billIds: number[]): Set<number> {
 	if (billIds.length === 0) return new Set();
-	const rows = stmt(
-		db,
-		`SELECT DISTINCT rb.bill_id AS billId FROM waiver_request_bills rb JOIN waiver_requests r ON r.id = rb.request_id
-		WHERE r.state = 'pending' AND rb.bill_id IN (SELECT value FROM json_each(?))`
-	).all(JSON.stringify(billIds)) as { billId: number }[];
+	const rows = pendingQuery(db).all({ ids: JSON.stringify(billIds) });
 	return new Set(rows.map((r) => r.billId));
 }

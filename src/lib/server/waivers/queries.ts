@@ -1,6 +1,32 @@
 import type { Db } from '../db';
 import { billStates } from '../fees';
-import { stmt } from '../db/stmt';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	inArray,
+	isNotNull,
+	max,
+	ne,
+	notExists,
+	sql
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import {
+	bills,
+	paymentLines,
+	payments,
+	paymentVoids,
+	staffUsers,
+	units,
+	waiverEntries,
+	waiverEvents,
+	waiverRequestBills,
+	waiverRequests
+} from '../db/schema';
+import { idsOf } from '../db/prepared';
 import { formatLateFeeWorkingZh } from '../../domain/late-fee';
 import {
 	billRefusal,
@@ -41,30 +67,77 @@ export interface RequestRow {
 	months: string[];
 }
 
-const REQUEST_SQL = `SELECT r.id, r.community_id AS communityId, r.request_no AS requestNo, r.unit_id AS unitId, u.code AS unitCode,
-	r.owner_name AS ownerName, r.applicant_name AS applicantName, r.applicant_phone AS applicantPhone, r.reason,
-	r.requested_fen AS requestedFen, r.approved_fen AS approvedFen, r.state, r.clerk_id AS clerkId, c.display_name AS clerkName,
-	c.work_no AS clerkWorkNo, r.local_date AS localDate, r.created_at AS createdAt, r.decided_by AS decidedBy,
-	d.display_name AS decidedByName, d.work_no AS decidedByWorkNo, r.decided_at AS decidedAt, r.decided_local_date AS decidedLocalDate,
-	r.decision_note AS decisionNote,
-	(SELECT count(*) FROM waiver_request_bills rb WHERE rb.request_id = r.id) AS billCount,
-	(SELECT group_concat(month, ',') FROM (SELECT DISTINCT rb.month FROM waiver_request_bills rb WHERE rb.request_id = r.id ORDER BY rb.month)) AS monthList
-	FROM waiver_requests r JOIN units u ON u.id = r.unit_id JOIN staff_users c ON c.id = r.clerk_id LEFT JOIN staff_users d ON d.id = r.decided_by`;
+const clerk = alias(staffUsers, 'clerk');
+const decider = alias(staffUsers, 'decider');
 
-type RawRequest = Omit<RequestRow, 'months'> & { monthList: string | null };
-const toRow = ({ monthList, ...r }: RawRequest): RequestRow => ({
-	...r,
-	months: monthList ? monthList.split(',') : []
-});
+/** Requests with their unit, clerk and decider; the months come from `withMonths`. */
+function selectRequests(db: Db) {
+	const r = waiverRequests;
+	return db
+		.select({
+			id: r.id,
+			communityId: r.communityId,
+			requestNo: r.requestNo,
+			unitId: r.unitId,
+			unitCode: units.code,
+			ownerName: r.ownerName,
+			applicantName: r.applicantName,
+			applicantPhone: r.applicantPhone,
+			reason: r.reason,
+			requestedFen: r.requestedFen,
+			approvedFen: r.approvedFen,
+			state: r.state,
+			clerkId: r.clerkId,
+			clerkName: clerk.displayName,
+			clerkWorkNo: clerk.workNo,
+			localDate: r.localDate,
+			createdAt: r.createdAt,
+			decidedBy: r.decidedBy,
+			decidedByName: decider.displayName,
+			decidedByWorkNo: decider.workNo,
+			decidedAt: r.decidedAt,
+			decidedLocalDate: r.decidedLocalDate,
+			decisionNote: r.decisionNote,
+			billCount:
+				sql<number>`(SELECT count(*) FROM ${waiverRequestBills} WHERE ${waiverRequestBills.requestId} = ${r.id})`.mapWith(
+					Number
+				)
+		})
+		.from(r)
+		.innerJoin(units, eq(units.id, r.unitId))
+		.innerJoin(clerk, eq(clerk.id, r.clerkId))
+		.leftJoin(decider, eq(decider.id, r.decidedBy));
+}
+
+/** The requests with the months their bills cover, oldest first. */
+function withMonths(db: Db, rows: Omit<RequestRow, 'months'>[]): RequestRow[] {
+	if (rows.length === 0) return [];
+	const months = new Map<number, string[]>();
+	for (const m of db
+		.selectDistinct({ requestId: waiverRequestBills.requestId, month: waiverRequestBills.month })
+		.from(waiverRequestBills)
+		.where(
+			inArray(
+				waiverRequestBills.requestId,
+				rows.map((r) => r.id)
+			)
+		)
+		.orderBy(waiverRequestBills.month)
+		.all()) {
+		let list = months.get(m.requestId);
+		if (!list) months.set(m.requestId, (list = []));
+		list.push(m.month);
+	}
+	return rows.map((r) => ({ ...r, months: months.get(r.id) ?? [] }));
+}
 
 /** One request of this community, or null (another community's id is simply not found). */
 export function requestById(db: Db, communityId: number, id: number): RequestRow | null {
 	if (!Number.isSafeInteger(id) || id <= 0) return null;
-	const r = stmt(db, `${REQUEST_SQL} WHERE r.id = ? AND r.community_id = ?`).get(
-		id,
-		communityId
-	) as RawRequest | undefined;
-	return r ? toRow(r) : null;
+	const r = selectRequests(db)
+		.where(and(eq(waiverRequests.id, id), eq(waiverRequests.communityId, communityId)))
+		.get();
+	return r ? withMonths(db, [r])[0] : null;
 }
 
 export interface ListOptions {
@@ -76,33 +149,34 @@ export interface ListOptions {
 }
 
 export function listRequests(db: Db, communityId: number, opts: ListOptions = {}): RequestRow[] {
-	const where = ['r.community_id = ?'];
-	const args: unknown[] = [communityId];
-	if (opts.states?.length) {
-		where.push(`r.state IN (${opts.states.map(() => '?').join(',')})`);
-		args.push(...opts.states);
-	}
-	if (opts.unitId !== undefined) {
-		where.push('r.unit_id = ?');
-		args.push(opts.unitId);
-	}
-	const order = opts.order === 'oldest' ? 'r.created_at, r.id' : 'r.created_at DESC, r.id DESC';
 	const limit = Math.max(1, Math.min(500, Math.floor(opts.limit ?? 100)));
-	const rows = stmt(
-		db,
-		`${REQUEST_SQL} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit}`
-	).all(...args) as RawRequest[];
-	return rows.map(toRow);
+	const rows = selectRequests(db)
+		.where(
+			and(
+				eq(waiverRequests.communityId, communityId),
+				opts.states?.length ? inArray(waiverRequests.state, [...opts.states]) : undefined,
+				opts.unitId !== undefined ? eq(waiverRequests.unitId, opts.unitId) : undefined
+			)
+		)
+		.orderBy(
+			...(opts.order === 'oldest'
+				? [asc(waiverRequests.createdAt), asc(waiverRequests.id)]
+				: [desc(waiverRequests.createdAt), desc(waiverRequests.id)])
+		)
+		.limit(limit)
+		.all();
+	return withMonths(db, rows);
 }
 
 /** Requests waiting for a manager (the count on the manager's home screen). */
 export function pendingCount(db: Db, communityId: number): number {
 	return (
-		stmt(
-			db,
-			`SELECT count(*) AS n FROM waiver_requests WHERE community_id = ? AND state = 'pending'`
-		).get(communityId) as { n: number }
-	).n;
+		db
+			.select({ n: count() })
+			.from(waiverRequests)
+			.where(and(eq(waiverRequests.communityId, communityId), eq(waiverRequests.state, 'pending')))
+			.get()?.n ?? 0
+	);
 }
 
 export { pendingBillIds } from './pending';
@@ -120,14 +194,35 @@ export interface Holder {
 export function holders(db: Db, billIds: number[]): Map<number, Holder> {
 	const out = new Map<number, Holder>();
 	if (billIds.length === 0) return out;
-	const rows = stmt(
-		db,
-		`SELECT rb.bill_id AS billId, r.id AS requestId, r.request_no AS requestNo, r.state FROM waiver_request_bills rb
-		JOIN waiver_requests r ON r.id = rb.request_id
-		WHERE r.state != 'returned' AND rb.bill_id IN (SELECT value FROM json_each(?))
-		AND NOT EXISTS (SELECT 1 FROM waiver_entries w WHERE w.request_id = r.id AND w.bill_id = rb.bill_id AND w.reverses_id IS NOT NULL)
-		ORDER BY r.id`
-	).all(JSON.stringify(billIds)) as ({ billId: number } & Holder)[];
+	const rows = db
+		.select({
+			billId: waiverRequestBills.billId,
+			requestId: waiverRequests.id,
+			requestNo: waiverRequests.requestNo,
+			state: waiverRequests.state
+		})
+		.from(waiverRequestBills)
+		.innerJoin(waiverRequests, eq(waiverRequests.id, waiverRequestBills.requestId))
+		.where(
+			and(
+				ne(waiverRequests.state, 'returned'),
+				inArray(waiverRequestBills.billId, idsOf('ids')),
+				notExists(
+					db
+						.select({ one: sql`1` })
+						.from(waiverEntries)
+						.where(
+							and(
+								eq(waiverEntries.requestId, waiverRequests.id),
+								eq(waiverEntries.billId, waiverRequestBills.billId),
+								isNotNull(waiverEntries.reversesId)
+							)
+						)
+				)
+			)
+		)
+		.orderBy(waiverRequests.id)
+		.all({ ids: JSON.stringify(billIds) });
 	// A pending request wins over a decided one (only one of each can exist, but be explicit).
 	for (const { billId, ...h } of rows)
 		if (!out.has(billId) || h.state === 'pending') out.set(billId, h);
@@ -137,13 +232,25 @@ export function holders(db: Db, billIds: number[]): Map<number, Holder> {
 /** The day each bill's principal was settled: its last principal payment that was not voided. */
 export function principalPaidDates(db: Db, billIds: number[]): Map<number, string> {
 	if (billIds.length === 0) return new Map();
-	const rows = stmt(
-		db,
-		`SELECT pl.bill_id AS billId, MAX(p.local_date) AS date FROM payment_lines pl JOIN payments p ON p.id = pl.payment_id
-		WHERE pl.kind = 'principal' AND pl.bill_id IN (SELECT value FROM json_each(?))
-		AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = pl.payment_id) GROUP BY pl.bill_id`
-	).all(JSON.stringify(billIds)) as { billId: number; date: string }[];
-	return new Map(rows.map((r) => [r.billId, r.date]));
+	const rows = db
+		.select({ billId: sql<number>`${paymentLines.billId}`, date: max(payments.localDate) })
+		.from(paymentLines)
+		.innerJoin(payments, eq(payments.id, paymentLines.paymentId))
+		.where(
+			and(
+				eq(paymentLines.kind, 'principal'),
+				inArray(paymentLines.billId, idsOf('ids')),
+				notExists(
+					db
+						.select({ one: sql`1` })
+						.from(paymentVoids)
+						.where(eq(paymentVoids.paymentId, paymentLines.paymentId))
+				)
+			)
+		)
+		.groupBy(paymentLines.billId)
+		.all({ ids: JSON.stringify(billIds) });
+	return new Map(rows.flatMap((r) => (r.date === null ? [] : [[r.billId, r.date]])));
 }
 
 export interface WaiverCandidate {
@@ -237,18 +344,31 @@ export interface RequestBillRow {
 }
 
 export function requestBills(db: Db, requestId: number): RequestBillRow[] {
-	return stmt(
-		db,
-		`SELECT rb.bill_id AS billId, rb.month, rb.item_name_zh AS itemNameZh, rb.due_date AS dueDate, rb.principal_fen AS principalFen,
-		rb.principal_paid_date AS principalPaidDate, rb.late_fee_fen AS lateFeeFen, rb.late_fee_paid_fen AS lateFeePaidFen,
-		rb.requested_fen AS requestedFen, rb.working_zh AS workingZh,
-		COALESCE((SELECT SUM(w.amount_fen) FROM waiver_entries w WHERE w.request_id = rb.request_id AND w.bill_id = rb.bill_id), 0) AS approvedFen,
-		COALESCE((SELECT -SUM(w.amount_fen) FROM waiver_entries w
-			WHERE w.request_id = rb.request_id AND w.bill_id = rb.bill_id AND w.reverses_id IS NOT NULL), 0)
-			AS reversedFen
-		FROM waiver_request_bills rb JOIN bills b ON b.id = rb.bill_id
-		WHERE rb.request_id = ? ORDER BY rb.month, b.fee_item_id, rb.bill_id`
-	).all(requestId) as RequestBillRow[];
+	const rb = waiverRequestBills;
+	// What this request's ledger entries waived on the bill (net), and what reversals took back.
+	const entries = (reversalsOnly: boolean) =>
+		sql`(SELECT SUM(${waiverEntries.amountFen}) FROM ${waiverEntries} WHERE ${waiverEntries.requestId} = ${rb.requestId}
+			AND ${waiverEntries.billId} = ${rb.billId}${reversalsOnly ? sql` AND ${waiverEntries.reversesId} IS NOT NULL` : sql``})`;
+	return db
+		.select({
+			billId: rb.billId,
+			month: rb.month,
+			itemNameZh: rb.itemNameZh,
+			dueDate: rb.dueDate,
+			principalFen: rb.principalFen,
+			principalPaidDate: rb.principalPaidDate,
+			lateFeeFen: rb.lateFeeFen,
+			lateFeePaidFen: rb.lateFeePaidFen,
+			requestedFen: rb.requestedFen,
+			workingZh: rb.workingZh,
+			approvedFen: sql<number>`COALESCE(${entries(false)}, 0)`.mapWith(Number),
+			reversedFen: sql<number>`COALESCE(-${entries(true)}, 0)`.mapWith(Number)
+		})
+		.from(rb)
+		.innerJoin(bills, eq(bills.id, rb.billId))
+		.where(eq(rb.requestId, requestId))
+		.orderBy(rb.month, bills.feeItemId, rb.billId)
+		.all();
 }
 
 export interface WaiverEventRow {
@@ -262,11 +382,21 @@ export interface WaiverEventRow {
 }
 
 export function requestEvents(db: Db, requestId: number): WaiverEventRow[] {
-	const rows = stmt(
-		db,
-		`SELECT e.action, s.display_name AS actorName, s.work_no AS actorWorkNo, e.note, e.detail, e.local_date AS localDate, e.at
-		FROM waiver_events e LEFT JOIN staff_users s ON s.id = e.actor_id WHERE e.request_id = ? ORDER BY e.at, e.id`
-	).all(requestId) as (Omit<WaiverEventRow, 'detail'> & { detail: string })[];
+	const rows = db
+		.select({
+			action: waiverEvents.action,
+			actorName: staffUsers.displayName,
+			actorWorkNo: staffUsers.workNo,
+			note: waiverEvents.note,
+			detail: waiverEvents.detail,
+			localDate: waiverEvents.localDate,
+			at: waiverEvents.at
+		})
+		.from(waiverEvents)
+		.leftJoin(staffUsers, eq(staffUsers.id, waiverEvents.actorId))
+		.where(eq(waiverEvents.requestId, requestId))
+		.orderBy(waiverEvents.at, waiverEvents.id)
+		.all();
 	return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }
 

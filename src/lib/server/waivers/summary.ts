@@ -1,5 +1,8 @@
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { and, between, count, eq, lte, ne, notExists, sql } from 'drizzle-orm';
+import { waiverEvents, waiverRequests } from '../db/schema';
+import { prepared } from '../db/prepared';
+import { waivedInPeriod } from './sql';
 
 export interface WaiverSummary {
 	/** Requests filed in the range. */
@@ -15,6 +18,55 @@ export interface WaiverSummary {
 	waivedFen: number;
 }
 
+// Prepared once per connection: the daily report reads these for every day it shows.
+const actionCount = (action: string) =>
+	sql<number | null>`SUM(CASE WHEN ${waiverEvents.action} = ${action} THEN 1 ELSE 0 END)`.mapWith(
+		Number
+	);
+const countsQuery = prepared((db) =>
+	db
+		.select({
+			filed: actionCount('create'),
+			approved: actionCount('approve'),
+			rejected: actionCount('reject'),
+			returned: actionCount('return')
+		})
+		.from(waiverEvents)
+		.where(
+			and(
+				eq(waiverEvents.communityId, sql.placeholder('communityId')),
+				between(waiverEvents.localDate, sql.placeholder('fromDate'), sql.placeholder('toDate'))
+			)
+		)
+		.prepare()
+);
+
+// Filed by the day and no step after filing by then.
+const pendingQuery = prepared((db) =>
+	db
+		.select({ n: count() })
+		.from(waiverRequests)
+		.where(
+			and(
+				eq(waiverRequests.communityId, sql.placeholder('communityId')),
+				lte(waiverRequests.localDate, sql.placeholder('toDate')),
+				notExists(
+					db
+						.select({ one: sql`1` })
+						.from(waiverEvents)
+						.where(
+							and(
+								eq(waiverEvents.requestId, waiverRequests.id),
+								ne(waiverEvents.action, 'create'),
+								lte(waiverEvents.localDate, sql.placeholder('toDate'))
+							)
+						)
+				)
+			)
+		)
+		.prepare()
+);
+
 /**
  * Waiver figures of a community for the daily report (DOMAIN.md §9), dates inclusive
  * (YYYY-MM-DD, the community's calendar). Read from the insert-only steps and ledger, so a past
@@ -26,38 +78,15 @@ export function waiverSummary(
 	fromDate: string,
 	toDate: string
 ): WaiverSummary {
-	const counts = stmt(
-		db,
-		`SELECT
-			SUM(CASE WHEN action = 'create' THEN 1 ELSE 0 END) AS filed,
-			SUM(CASE WHEN action = 'approve' THEN 1 ELSE 0 END) AS approved,
-			SUM(CASE WHEN action = 'reject' THEN 1 ELSE 0 END) AS rejected,
-			SUM(CASE WHEN action = 'return' THEN 1 ELSE 0 END) AS returned
-		FROM waiver_events WHERE community_id = ? AND local_date BETWEEN ? AND ?`
-	).get(communityId, fromDate, toDate) as {
-		filed: number | null;
-		approved: number | null;
-		rejected: number | null;
-		returned: number | null;
-	};
-	const pending = stmt(
-		db,
-		`SELECT count(*) AS n FROM waiver_requests r WHERE r.community_id = ? AND r.local_date <= ?
-		AND NOT EXISTS (SELECT 1 FROM waiver_events e WHERE e.request_id = r.id AND e.action != 'create' AND e.local_date <= ?)`
-	).get(communityId, toDate, toDate) as { n: number };
-	// CROSS JOIN keeps SQLite reading the period's waiver entries first: with a plain JOIN it walks
-	// every bill of the community (220–340 ms on the 10,000-unit bench).
-	const waived = stmt(
-		db,
-		`SELECT COALESCE(SUM(w.amount_fen), 0) AS fen FROM waiver_entries w CROSS JOIN bills b ON b.id = w.bill_id
-		WHERE b.community_id = ? AND w.local_date BETWEEN ? AND ?`
-	).get(communityId, fromDate, toDate) as { fen: number };
+	const counts = countsQuery(db).get({ communityId, fromDate, toDate });
+	const pending = pendingQuery(db).get({ communityId, toDate });
+	const waived = waivedInPeriod.one(db, communityId, fromDate, toDate);
 	return {
-		filed: counts.filed ?? 0,
-		pending: pending.n,
-		approved: counts.approved ?? 0,
-		rejected: counts.rejected ?? 0,
-		returned: counts.returned ?? 0,
+		filed: counts?.filed ?? 0,
+		pending: pending?.n ?? 0,
+		approved: counts?.approved ?? 0,
+		rejected: counts?.rejected ?? 0,
+		returned: counts?.returned ?? 0,
 		waivedFen: waived.fen
 	};
 }
