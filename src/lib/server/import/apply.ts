@@ -1,5 +1,16 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import {
+	bills,
+	openingCredits,
+	owners,
+	parkingSpaceHoldings,
+	parkingSpaces,
+	unitOwners,
+	units,
+	vehicles
+} from '../db/schema';
+import { placeholders, prepared } from '../db/prepared';
 import { audit } from '../audit';
 import type { Op, OwnerRef, PlanItem } from './plan';
 
@@ -18,22 +29,186 @@ export interface ApplyCtx {
 	now: number;
 }
 
+/*
+ * One statement per kind of write, prepared once per connection: a confirmed import of 20 000
+ * rows then pays only for execution. Inputs are the placeholders of the same name.
+ */
+/** `{ field: placeholder }` for an update's SET (drizzle types a placeholder there only inside `sql`). */
+function setTo<F extends string>(fields: readonly F[]): Record<F, SQL> {
+	return Object.fromEntries(fields.map((f) => [f, sql`${sql.placeholder(f)}`])) as Record<F, SQL>;
+}
+
+const insertOwner = prepared((db: Db) =>
+	db
+		.insert(owners)
+		.values(
+			placeholders([
+				'communityId',
+				'name',
+				'phone',
+				'idType',
+				'idNumber',
+				'ownerType',
+				'createdAt'
+			] as const)
+		)
+		.returning({ id: owners.id })
+		.prepare()
+);
+const insertHoldingQ = prepared((db: Db) =>
+	db
+		.insert(parkingSpaceHoldings)
+		.values(placeholders(['spaceId', 'unitId', 'holding', 'startDate', 'createdAt'] as const))
+		.prepare()
+);
+const insertVehicleQ = prepared((db: Db) =>
+	db
+		.insert(vehicles)
+		.values(
+			placeholders([
+				'communityId',
+				'plate',
+				'ownerId',
+				'unitId',
+				'spaceId',
+				'startDate',
+				'createdAt'
+			] as const)
+		)
+		.prepare()
+);
+const insertUnit = prepared((db: Db) =>
+	db
+		.insert(units)
+		.values(
+			placeholders([
+				'communityId',
+				'building',
+				'entrance',
+				'room',
+				'code',
+				'areaCenti',
+				'occupancy',
+				'handoverNoticeDate',
+				'use',
+				'moveInDate',
+				'createdAt'
+			] as const)
+		)
+		.prepare()
+);
+const updateUnit = prepared((db: Db) =>
+	db
+		.update(units)
+		.set(setTo(['areaCenti', 'use', 'occupancy', 'handoverNoticeDate', 'moveInDate'] as const))
+		.where(eq(units.id, sql.placeholder('id')))
+		.prepare()
+);
+const insertTie = prepared((db: Db) =>
+	db
+		.insert(unitOwners)
+		.values(
+			placeholders(['unitId', 'ownerId', 'role', 'startDate', 'endDate', 'endReason'] as const)
+		)
+		.prepare()
+);
+const updateOwnerId = prepared((db: Db) =>
+	db
+		.update(owners)
+		.set(setTo(['idType', 'idNumber'] as const))
+		.where(eq(owners.id, sql.placeholder('id')))
+		.prepare()
+);
+const updateTie = prepared((db: Db) =>
+	db
+		.update(unitOwners)
+		.set({
+			...setTo(['startDate', 'endDate'] as const),
+			// An open tie has no end reason; an ended one keeps its own, else 'import'.
+			endReason: sql`CASE WHEN ${sql.placeholder('endDate')} IS NULL THEN NULL ELSE coalesce(${unitOwners.endReason}, 'import') END`
+		})
+		.where(eq(unitOwners.id, sql.placeholder('id')))
+		.prepare()
+);
+const insertSpace = prepared((db: Db) =>
+	db
+		.insert(parkingSpaces)
+		.values(placeholders(['communityId', 'code', 'areaCenti', 'kind', 'createdAt'] as const))
+		.returning({ id: parkingSpaces.id })
+		.prepare()
+);
+const updateSpace = prepared((db: Db) =>
+	db
+		.update(parkingSpaces)
+		.set(setTo(['areaCenti', 'kind'] as const))
+		.where(eq(parkingSpaces.id, sql.placeholder('id')))
+		.prepare()
+);
+const endHolding = prepared((db: Db) =>
+	db
+		.update(parkingSpaceHoldings)
+		.set(setTo(['endDate'] as const))
+		.where(eq(parkingSpaceHoldings.id, sql.placeholder('id')))
+		.prepare()
+);
+const endVehicle = prepared((db: Db) =>
+	db
+		.update(vehicles)
+		.set(setTo(['endDate'] as const))
+		.where(eq(vehicles.id, sql.placeholder('id')))
+		.prepare()
+);
+const insertBill = prepared((db: Db) =>
+	db
+		.insert(bills)
+		.values({
+			...placeholders([
+				'communityId',
+				'unitId',
+				'feeItemId',
+				'month',
+				'dueDate',
+				'principalFen',
+				'fullFen',
+				'createdAt'
+			] as const),
+			vacancyPercent: 100,
+			rateFen: 0,
+			source: 'opening'
+		})
+		.prepare()
+);
+const insertCredit = prepared((db: Db) =>
+	db
+		.insert(openingCredits)
+		.values(
+			placeholders([
+				'communityId',
+				'unitId',
+				'kind',
+				'amountFen',
+				'receiptNo',
+				'batchId',
+				'localDate',
+				'createdBy',
+				'createdAt'
+			] as const)
+		)
+		.prepare()
+);
+
 function ensureOwner(ctx: ApplyCtx, o: OwnerRef): number {
 	if (o.id !== null) return o.id;
-	const r = stmt(
-		ctx.db,
-		`INSERT INTO owners (community_id, name, phone, id_type, id_number, owner_type, created_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?)`
-	).run(
-		ctx.communityId,
-		o.name,
-		o.phone,
-		o.idType,
-		o.idNumber,
-		o.idType === 'business_licence' ? 'company' : 'individual',
-		ctx.now
-	);
-	o.id = Number(r.lastInsertRowid);
+	const r = insertOwner(ctx.db).get({
+		communityId: ctx.communityId,
+		name: o.name,
+		phone: o.phone,
+		idType: o.idType,
+		idNumber: o.idNumber,
+		ownerType: o.idType === 'business_licence' ? 'company' : 'individual',
+		createdAt: ctx.now
+	});
+	o.id = r!.id;
 	return o.id;
 }
 
@@ -44,17 +219,19 @@ function insertHolding(
 	holding: string,
 	start: string
 ) {
-	stmt(
-		ctx.db,
-		`INSERT INTO parking_space_holdings (space_id, unit_id, holding, start_date, created_at) VALUES (?, ?, ?, ?, ?)`
-	).run(spaceId, unitId, holding, start, ctx.now);
+	insertHoldingQ(ctx.db).run({ spaceId, unitId, holding, startDate: start, createdAt: ctx.now });
 }
 
 function insertVehicle(ctx: ApplyCtx, v: Extract<Op, { t: 'vehicle.add' }>['v']) {
-	stmt(
-		ctx.db,
-		`INSERT INTO vehicles (community_id, plate, owner_id, unit_id, space_id, start_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
-	).run(ctx.communityId, v.plate, v.ownerId, v.unitId, v.spaceId, v.startDate, ctx.now);
+	insertVehicleQ(ctx.db).run({
+		communityId: ctx.communityId,
+		plate: v.plate,
+		ownerId: v.ownerId,
+		unitId: v.unitId,
+		spaceId: v.spaceId,
+		startDate: v.startDate,
+		createdAt: ctx.now
+	});
 }
 
 /** Every change of a recorded row gets its own audit row (old → new); additions are counted on the batch. */
@@ -78,89 +255,60 @@ export function applyItem(ctx: ApplyCtx, item: PlanItem): void {
 	const op = item.op;
 	const db = ctx.db;
 	switch (op.t) {
-		case 'unit.add': {
-			const v = op.v;
-			stmt(
-				db,
-				`INSERT INTO units (community_id, building, entrance, room, code, area_centi, occupancy, handover_notice_date, use, move_in_date, created_at)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-			).run(
-				ctx.communityId,
-				v.building,
-				v.entrance,
-				v.room,
-				v.code,
-				v.areaCenti,
-				v.occupancy,
-				v.handoverNoticeDate,
-				v.use,
-				v.moveInDate,
-				ctx.now
-			);
+		case 'unit.add':
+			insertUnit(db).run({ ...op.v, communityId: ctx.communityId, createdAt: ctx.now });
 			return;
-		}
 		case 'unit.change': {
 			const v = op.v;
-			stmt(
-				db,
-				`UPDATE units SET area_centi = ?, use = ?, occupancy = ?, handover_notice_date = ?, move_in_date = ? WHERE id = ?`
-			).run(v.areaCenti, v.use, v.occupancy, v.handoverNoticeDate, v.moveInDate, op.id);
+			updateUnit(db).run({
+				areaCenti: v.areaCenti,
+				use: v.use,
+				occupancy: v.occupancy,
+				handoverNoticeDate: v.handoverNoticeDate,
+				moveInDate: v.moveInDate,
+				id: op.id
+			});
 			auditChange(ctx, item, 'unit', op.code);
 			return;
 		}
 		case 'person.add': {
 			const ownerId = ensureOwner(ctx, op.owner);
-			stmt(
-				db,
-				`INSERT INTO unit_owners (unit_id, owner_id, role, start_date, end_date, end_reason) VALUES (?, ?, ?, ?, ?, ?)`
-			).run(
-				op.unitId,
+			insertTie(db).run({
+				unitId: op.unitId,
 				ownerId,
-				op.role,
-				op.period.start,
-				op.period.end,
-				op.period.end ? 'import' : null
-			);
+				role: op.role,
+				startDate: op.period.start,
+				endDate: op.period.end,
+				endReason: op.period.end ? 'import' : null
+			});
 			return;
 		}
 		case 'person.change': {
 			const ownerId = ensureOwner(ctx, op.owner);
-			stmt(db, 'UPDATE owners SET id_type = ?, id_number = ? WHERE id = ?').run(
-				op.idType,
-				op.idNumber,
-				ownerId
-			);
+			updateOwnerId(db).run({ idType: op.idType, idNumber: op.idNumber, id: ownerId });
 			op.owner.idType = op.idType;
 			op.owner.idNumber = op.idNumber;
-			stmt(
-				db,
-				`UPDATE unit_owners SET start_date = ?, end_date = ?, end_reason = CASE WHEN ? IS NULL THEN NULL ELSE coalesce(end_reason, 'import') END WHERE id = ?`
-			).run(op.period.start, op.period.end, op.period.end, op.tieId);
+			updateTie(db).run({ startDate: op.period.start, endDate: op.period.end, id: op.tieId });
 			auditChange(ctx, item, 'owner', ownerId);
 			return;
 		}
 		case 'space.add': {
 			const v = op.v;
-			const r = stmt(
-				db,
-				`INSERT INTO parking_spaces (community_id, code, area_centi, kind, created_at) VALUES (?, ?, ?, ?, ?)`
-			).run(ctx.communityId, op.code, v.areaCenti, v.kind, ctx.now);
-			if (v.unitId !== null)
-				insertHolding(ctx, Number(r.lastInsertRowid), v.unitId, v.holding, v.startDate);
+			const r = insertSpace(db).get({
+				communityId: ctx.communityId,
+				code: op.code,
+				areaCenti: v.areaCenti,
+				kind: v.kind,
+				createdAt: ctx.now
+			});
+			if (v.unitId !== null) insertHolding(ctx, r!.id, v.unitId, v.holding, v.startDate);
 			return;
 		}
 		case 'space.change': {
 			const v = op.v;
-			stmt(db, 'UPDATE parking_spaces SET area_centi = ?, kind = ? WHERE id = ?').run(
-				v.areaCenti,
-				v.kind,
-				op.id
-			);
+			updateSpace(db).run({ areaCenti: v.areaCenti, kind: v.kind, id: op.id });
 			if (op.endHoldingId !== null)
-				stmt(db, 'UPDATE parking_space_holdings SET end_date = ? WHERE id = ?').run(
-					v.startDate,
-					op.endHoldingId
-				);
+				endHolding(db).run({ endDate: v.startDate, id: op.endHoldingId });
 			if (v.unitId !== null) insertHolding(ctx, op.id, v.unitId, v.holding, v.startDate);
 			auditChange(ctx, item, 'parking_space', op.code);
 			return;
@@ -169,43 +317,35 @@ export function applyItem(ctx: ApplyCtx, item: PlanItem): void {
 			insertVehicle(ctx, op.v);
 			return;
 		case 'vehicle.change':
-			stmt(db, 'UPDATE vehicles SET end_date = ? WHERE id = ?').run(op.v.startDate, op.endId);
+			endVehicle(db).run({ endDate: op.v.startDate, id: op.endId });
 			insertVehicle(ctx, op.v);
 			auditChange(ctx, item, 'vehicle', op.v.plate);
 			return;
 		case 'bill.add':
 			// An ordinary bill marked 期初: the late fee runs from its due date like any other.
-			stmt(
-				db,
-				`INSERT INTO bills (community_id, unit_id, fee_item_id, month, due_date, principal_fen, full_fen, vacancy_percent, rate_fen, source, created_at)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, 100, 0, 'opening', ?)`
-			).run(
-				ctx.communityId,
-				op.unitId,
-				op.feeItemId,
-				op.month,
-				op.dueDate,
-				op.amountFen,
-				op.amountFen,
-				ctx.now
-			);
+			insertBill(db).run({
+				communityId: ctx.communityId,
+				unitId: op.unitId,
+				feeItemId: op.feeItemId,
+				month: op.month,
+				dueDate: op.dueDate,
+				principalFen: op.amountFen,
+				fullFen: op.amountFen,
+				createdAt: ctx.now
+			});
 			return;
 		case 'credit.add':
-			stmt(
-				db,
-				`INSERT INTO opening_credits (community_id, unit_id, kind, amount_fen, receipt_no, batch_id, local_date, created_by, created_at)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-			).run(
-				ctx.communityId,
-				op.unitId,
-				op.kind,
-				op.amountFen,
-				op.receiptNo,
-				ctx.batchId,
-				ctx.today,
-				ctx.actorId,
-				ctx.now
-			);
+			insertCredit(db).run({
+				communityId: ctx.communityId,
+				unitId: op.unitId,
+				kind: op.kind,
+				amountFen: op.amountFen,
+				receiptNo: op.receiptNo,
+				batchId: ctx.batchId,
+				localDate: ctx.today,
+				createdBy: ctx.actorId,
+				createdAt: ctx.now
+			});
 			return;
 	}
 }

@@ -1,5 +1,17 @@
 import type { Db } from '../db';
-import { stmt } from '../db/stmt';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import {
+	bills,
+	feeItems,
+	openingCredits,
+	owners,
+	parkingSpaceHoldings,
+	parkingSpaces,
+	unitOwners,
+	units,
+	vehicles
+} from '../db/schema';
+import { prepared } from '../db/prepared';
 import { billingSettings } from '../fees/generate';
 import { monthDay, monthOf } from '../../dates';
 import {
@@ -130,9 +142,11 @@ interface Ctx {
 }
 
 function unitMap(ctx: Ctx): Map<string, number> {
-	const rows = stmt(ctx.db, 'SELECT id, code FROM units WHERE community_id = ?').all(
-		ctx.communityId
-	) as { id: number; code: string }[];
+	const rows = ctx.db
+		.select({ id: units.id, code: units.code })
+		.from(units)
+		.where(eq(units.communityId, ctx.communityId))
+		.all();
 	return new Map(rows.map((r) => [r.code.toUpperCase(), r.id]));
 }
 
@@ -148,12 +162,19 @@ function dedupe() {
 }
 
 function unitsPlanner(ctx: Ctx): Planner {
-	type Existing = Omit<UnitValues, 'building' | 'entrance' | 'room'> & { id: number };
-	const rows = stmt(
-		ctx.db,
-		`SELECT id, code, area_centi AS areaCenti, use, occupancy, handover_notice_date AS handoverNoticeDate,
-		 move_in_date AS moveInDate FROM units WHERE community_id = ?`
-	).all(ctx.communityId) as Existing[];
+	const rows = ctx.db
+		.select({
+			id: units.id,
+			code: units.code,
+			areaCenti: units.areaCenti,
+			use: units.use,
+			occupancy: units.occupancy,
+			handoverNoticeDate: units.handoverNoticeDate,
+			moveInDate: units.moveInDate
+		})
+		.from(units)
+		.where(eq(units.communityId, ctx.communityId))
+		.all();
 	const byCode = new Map(rows.map((r) => [r.code.toUpperCase(), r]));
 	const seen = dedupe();
 	return {
@@ -216,27 +237,36 @@ function unitsPlanner(ctx: Ctx): Planner {
 }
 
 function peoplePlanner(ctx: Ctx): Planner {
-	const units = unitMap(ctx);
-	const owners = stmt(
-		ctx.db,
-		'SELECT id, name, phone, id_type AS idType, id_number AS idNumber FROM owners WHERE community_id = ?'
-	).all(ctx.communityId) as (OwnerRef & { id: number })[];
-	const ownerById = new Map(owners.map((o) => [o.id, o]));
+	const unitIds = unitMap(ctx);
+	const people: (OwnerRef & { id: number })[] = ctx.db
+		.select({
+			id: owners.id,
+			name: owners.name,
+			phone: owners.phone,
+			idType: owners.idType,
+			idNumber: owners.idNumber
+		})
+		.from(owners)
+		.where(eq(owners.communityId, ctx.communityId))
+		.all();
+	const ownerById = new Map(people.map((o) => [o.id, o]));
 	// A person is one owners row per name and phone (someone may hold several units).
 	const byNamePhone = new Map<string, OwnerRef>();
-	for (const o of owners) if (o.phone) byNamePhone.set(`${o.name}|${o.phone}`, o);
-	const ties = stmt(
-		ctx.db,
-		`SELECT t.id, t.unit_id AS unitId, t.owner_id AS ownerId, t.role, t.start_date AS startDate, t.end_date AS endDate
-		 FROM unit_owners t JOIN units u ON u.id = t.unit_id WHERE u.community_id = ? ORDER BY t.id`
-	).all(ctx.communityId) as {
-		id: number;
-		unitId: number;
-		ownerId: number;
-		role: string;
-		startDate: string | null;
-		endDate: string | null;
-	}[];
+	for (const o of people) if (o.phone) byNamePhone.set(`${o.name}|${o.phone}`, o);
+	const ties = ctx.db
+		.select({
+			id: unitOwners.id,
+			unitId: unitOwners.unitId,
+			ownerId: unitOwners.ownerId,
+			role: unitOwners.role,
+			startDate: unitOwners.startDate,
+			endDate: unitOwners.endDate
+		})
+		.from(unitOwners)
+		.innerJoin(units, eq(units.id, unitOwners.unitId))
+		.where(eq(units.communityId, ctx.communityId))
+		.orderBy(unitOwners.id)
+		.all();
 	type Tie = (typeof ties)[number];
 	// Per unit, role and person: the current tie, else the latest ended one.
 	const tieOf = new Map<string, Tie>();
@@ -253,7 +283,7 @@ function peoplePlanner(ctx: Ctx): Planner {
 	return {
 		step({ row, values: v }) {
 			const unitCode = v.unit as string;
-			const unitId = units.get(unitCode);
+			const unitId = unitIds.get(unitCode);
 			if (unitId === undefined)
 				return {
 					ok: false,
@@ -333,18 +363,32 @@ function peoplePlanner(ctx: Ctx): Planner {
 }
 
 function spacesPlanner(ctx: Ctx): Planner {
-	const units = unitMap(ctx);
-	const unitCodeOf = new Map([...units].map(([code, id]) => [id, code]));
-	const spaces = stmt(
-		ctx.db,
-		'SELECT id, code, area_centi AS areaCenti, kind FROM parking_spaces WHERE community_id = ?'
-	).all(ctx.communityId) as { id: number; code: string; areaCenti: number; kind: string }[];
+	const unitIds = unitMap(ctx);
+	const unitCodeOf = new Map([...unitIds].map(([code, id]) => [id, code]));
+	const spaces = ctx.db
+		.select({
+			id: parkingSpaces.id,
+			code: parkingSpaces.code,
+			areaCenti: parkingSpaces.areaCenti,
+			kind: parkingSpaces.kind
+		})
+		.from(parkingSpaces)
+		.where(eq(parkingSpaces.communityId, ctx.communityId))
+		.all();
 	const byCode = new Map(spaces.map((s) => [s.code.toUpperCase(), s]));
-	const holdings = stmt(
-		ctx.db,
-		`SELECT h.id, h.space_id AS spaceId, h.unit_id AS unitId, h.holding FROM parking_space_holdings h
-		 JOIN parking_spaces s ON s.id = h.space_id WHERE s.community_id = ? AND h.end_date IS NULL`
-	).all(ctx.communityId) as { id: number; spaceId: number; unitId: number; holding: string }[];
+	const holdings = ctx.db
+		.select({
+			id: parkingSpaceHoldings.id,
+			spaceId: parkingSpaceHoldings.spaceId,
+			unitId: parkingSpaceHoldings.unitId,
+			holding: parkingSpaceHoldings.holding
+		})
+		.from(parkingSpaceHoldings)
+		.innerJoin(parkingSpaces, eq(parkingSpaces.id, parkingSpaceHoldings.spaceId))
+		.where(
+			and(eq(parkingSpaces.communityId, ctx.communityId), isNull(parkingSpaceHoldings.endDate))
+		)
+		.all();
 	const holdingOf = new Map(holdings.map((h) => [h.spaceId, h]));
 	const seen = dedupe();
 	return {
@@ -354,7 +398,7 @@ function spacesPlanner(ctx: Ctx): Planner {
 			if (dup) return { ok: false, refusal: dup };
 			let unitId: number | null = null;
 			if (v.unit) {
-				const id = units.get(v.unit as string);
+				const id = unitIds.get(v.unit as string);
 				if (id === undefined)
 					return {
 						ok: false,
@@ -424,31 +468,34 @@ function spacesPlanner(ctx: Ctx): Planner {
 }
 
 function vehiclesPlanner(ctx: Ctx): Planner {
-	const units = unitMap(ctx);
-	const unitCodeOf = new Map([...units].map(([code, id]) => [id, code]));
-	const spaces = stmt(ctx.db, 'SELECT id, code FROM parking_spaces WHERE community_id = ?').all(
-		ctx.communityId
-	) as { id: number; code: string }[];
+	const unitIds = unitMap(ctx);
+	const unitCodeOf = new Map([...unitIds].map(([code, id]) => [id, code]));
+	const spaces = ctx.db
+		.select({ id: parkingSpaces.id, code: parkingSpaces.code })
+		.from(parkingSpaces)
+		.where(eq(parkingSpaces.communityId, ctx.communityId))
+		.all();
 	const spaceId = new Map(spaces.map((s) => [s.code.toUpperCase(), s.id]));
 	const spaceCode = new Map(spaces.map((s) => [s.id, s.code]));
-	const people = stmt(
-		ctx.db,
-		`SELECT t.unit_id AS unitId, o.id, o.name FROM unit_owners t JOIN owners o ON o.id = t.owner_id
-		 WHERE o.community_id = ? AND t.end_date IS NULL`
-	).all(ctx.communityId) as { unitId: number; id: number; name: string }[];
+	const people = ctx.db
+		.select({ unitId: unitOwners.unitId, id: owners.id, name: owners.name })
+		.from(unitOwners)
+		.innerJoin(owners, eq(owners.id, unitOwners.ownerId))
+		.where(and(eq(owners.communityId, ctx.communityId), isNull(unitOwners.endDate)))
+		.all();
 	const personOn = new Map(people.map((p) => [`${p.unitId}|${p.name}`, p.id]));
 	const nameOf = new Map(people.map((p) => [p.id, p.name]));
-	const current = stmt(
-		ctx.db,
-		`SELECT id, plate, unit_id AS unitId, owner_id AS ownerId, space_id AS spaceId FROM vehicles
-		 WHERE community_id = ? AND end_date IS NULL`
-	).all(ctx.communityId) as {
-		id: number;
-		plate: string;
-		unitId: number | null;
-		ownerId: number | null;
-		spaceId: number | null;
-	}[];
+	const current = ctx.db
+		.select({
+			id: vehicles.id,
+			plate: vehicles.plate,
+			unitId: vehicles.unitId,
+			ownerId: vehicles.ownerId,
+			spaceId: vehicles.spaceId
+		})
+		.from(vehicles)
+		.where(and(eq(vehicles.communityId, ctx.communityId), isNull(vehicles.endDate)))
+		.all();
 	const byPlate = new Map(current.map((c) => [c.plate.toUpperCase(), c]));
 	const seen = dedupe();
 	return {
@@ -456,7 +503,7 @@ function vehiclesPlanner(ctx: Ctx): Planner {
 			const plate = v.plate as string;
 			const dup = seen(plate, row);
 			if (dup) return { ok: false, refusal: dup };
-			const unitId = units.get(v.unit as string);
+			const unitId = unitIds.get(v.unit as string);
 			if (unitId === undefined)
 				return {
 					ok: false,
@@ -523,27 +570,44 @@ function vehiclesPlanner(ctx: Ctx): Planner {
 	};
 }
 
+// One indexed look-up per row (bills_unit_item_month): a community holds millions of bills.
+const billAt = prepared((db: Db) =>
+	db
+		.select({ principalFen: bills.principalFen, dueDate: bills.dueDate })
+		.from(bills)
+		.where(
+			and(
+				eq(bills.unitId, sql.placeholder('unitId')),
+				eq(bills.feeItemId, sql.placeholder('feeItemId')),
+				eq(bills.month, sql.placeholder('month'))
+			)
+		)
+		.prepare()
+);
+
 function openingBillsPlanner(ctx: Ctx): Planner {
-	const units = unitMap(ctx);
-	const items = stmt(
-		ctx.db,
-		'SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM fee_items WHERE community_id = ?'
-	).all(ctx.communityId) as { id: number; code: string; nameZh: string; nameEn: string }[];
+	const unitIds = unitMap(ctx);
+	const items = ctx.db
+		.select({
+			id: feeItems.id,
+			code: feeItems.code,
+			nameZh: feeItems.nameZh,
+			nameEn: feeItems.nameEn
+		})
+		.from(feeItems)
+		.where(eq(feeItems.communityId, ctx.communityId))
+		.all();
 	const itemBy = new Map<string, { id: number; nameZh: string }>();
 	for (const i of items)
 		for (const n of [i.code, i.nameZh, i.nameEn]) itemBy.set(n.toLowerCase(), i);
-	// One indexed look-up per row (bills_unit_item_month): a community holds millions of bills.
-	const billAt = stmt(
-		ctx.db,
-		'SELECT principal_fen AS principalFen, due_date AS dueDate FROM bills WHERE unit_id = ? AND fee_item_id = ? AND month = ?'
-	);
+	const bill = billAt(ctx.db);
 	const dueDay = new Map<string, number>();
 	const thisMonth = monthOf(ctx.today);
 	const seen = dedupe();
 	return {
 		step({ row, values: v }) {
 			const unitCode = v.unit as string;
-			const unitId = units.get(unitCode);
+			const unitId = unitIds.get(unitCode);
 			if (unitId === undefined)
 				return {
 					ok: false,
@@ -568,8 +632,7 @@ function openingBillsPlanner(ctx: Ctx): Planner {
 			const dueDate = (v.lateFeeFrom as string) ?? monthDay(month, day);
 			const amountFen = v.amount as number;
 			const key = `${unitCode} ${item.nameZh} ${month}`;
-			const old = billAt.get(unitId, item.id, month) as
-				{ principalFen: number; dueDate: string } | undefined;
+			const old = bill.get({ unitId, feeItemId: item.id, month });
 			if (old) {
 				// A bill is never edited: the same bill again is nothing to do; any other is a conflict.
 				if (old.principalFen === amountFen && old.dueDate === dueDate)
@@ -597,25 +660,25 @@ function openingBillsPlanner(ctx: Ctx): Planner {
 }
 
 function openingCreditsPlanner(ctx: Ctx): Planner {
-	const units = unitMap(ctx);
+	const unitIds = unitMap(ctx);
 	const existing = new Map(
-		(
-			stmt(
-				ctx.db,
-				'SELECT unit_id AS unitId, kind, receipt_no AS receiptNo, amount_fen AS amountFen FROM opening_credits WHERE community_id = ?'
-			).all(ctx.communityId) as {
-				unitId: number;
-				kind: string;
-				receiptNo: string;
-				amountFen: number;
-			}[]
-		).map((r) => [`${r.unitId}|${r.kind}|${r.receiptNo}`, r.amountFen])
+		ctx.db
+			.select({
+				unitId: openingCredits.unitId,
+				kind: openingCredits.kind,
+				receiptNo: openingCredits.receiptNo,
+				amountFen: openingCredits.amountFen
+			})
+			.from(openingCredits)
+			.where(eq(openingCredits.communityId, ctx.communityId))
+			.all()
+			.map((r) => [`${r.unitId}|${r.kind}|${r.receiptNo}`, r.amountFen])
 	);
 	const seen = dedupe();
 	return {
 		step({ row, values: v }) {
 			const unitCode = v.unit as string;
-			const unitId = units.get(unitCode);
+			const unitId = unitIds.get(unitCode);
 			if (unitId === undefined)
 				return {
 					ok: false,
