@@ -55,7 +55,8 @@ const REFUNDED_OUT_SQL = `SELECT sum(d.refund_fen) AS fen, count(*) AS n FROM de
 		AND ${NO_SHIFT('d.staff_id', 'd.created_at')}`;
 
 const SHIFTS_SQL = `SELECT s.id AS shiftId, s.community_id AS communityId, s.cashier_id AS cashierId,
-	st.display_name AS cashierName, st.work_no AS cashierWorkNo, s.opened_at AS openedAt, s.local_date AS localDate, s.opening_float_fen AS openingFloatFen, c.closed_at AS closedAt, c.expected_fen AS expectedFen,
+	st.display_name AS cashierName, st.work_no AS cashierWorkNo, s.opened_at AS openedAt, s.local_date AS localDate,
+	s.opening_float_fen AS openingFloatFen, c.closed_at AS closedAt, c.expected_fen AS expectedFen,
 	c.counted_fen AS countedFen, c.difference_fen AS differenceFen, coalesce(c.note, '') AS note
 	FROM cashier_shifts s JOIN staff_users st ON st.id = s.cashier_id LEFT JOIN shift_closes c ON c.shift_id = s.id
 	WHERE s.community_id = ? AND s.opened_at < ? AND (c.closed_at IS NULL OR c.closed_at >= ?) ORDER BY s.opened_at, s.id`;
