@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, fetchPdfText, login, takeOverShift } from './helpers';
+import { expect, test, fetchPdfText, login, open, takeOverShift } from './helpers';
 
 /*
  * Receipts (issues 02 and 11): a clerk takes a payment for a unit of building 3 at /fees, paid by
@@ -38,7 +38,7 @@ test('forged or unknown receipt numbers are 404; signed-out users go to the logi
 	expect((await page.request.get('/receipts/SF-2026-000001.pdf?format=a4')).status()).toBe(400);
 
 	// The lookup page says what is wrong instead of showing nothing.
-	await page.goto('/receipts');
+	await open(page, '/receipts');
 	await page.getByTestId('receipt-search').fill('abc');
 	await page.getByTestId('receipt-search').press('Enter');
 	await expect(page.getByTestId('receipt-message')).toHaveText(
@@ -153,7 +153,7 @@ test(PROXY_PAYMENT, async ({ page, browser }) => {
 		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
 	).newPage();
 	await login(manager, 'manager');
-	await manager.goto('/manager/voids');
+	await open(manager, '/manager/voids'); // hydrated first: a fill before it is reset
 	await manager.getByTestId('void-search').fill(receiptNo);
 	await manager.getByTestId('void-search').press('Enter');
 	await expect(manager.getByTestId('receipt-card')).toContainText(UNIT);
