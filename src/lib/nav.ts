@@ -17,7 +17,9 @@ export function counterNav(): NavItem[] {
 		{ href: '/receipts', label: m.receipts_nav(), key: '8' },
 		{ href: '/queue', label: m.kiosk_queue_nav(), key: '9' },
 		{ href: '/shift', label: m.reports_shift_nav(), key: '0' },
-		{ href: '/records', label: m.records_nav() }
+		{ href: '/records', label: m.records_nav() },
+		{ href: '/errands', label: m.errands_nav() },
+		{ href: '/directory', label: m.directory_nav() }
 	];
 }
 
@@ -25,6 +27,7 @@ export function managerNav(role: string): NavItem[] {
 	const items: NavItem[] = [{ href: '/manager', label: m.nav_manager(), key: '1' }];
 	items.push({ href: '/manager/billing', label: m.fees_billing_nav(), key: '2' });
 	items.push({ href: '/manager/waivers', label: m.waivers_manager_nav(), key: '3' });
+	items.push({ href: '/manager/audit', label: m.audit_nav(), key: '4' });
 	items.push({ href: '/reports', label: m.reports_nav(), key: '5' });
 	items.push({ href: '/arrears', label: m.arrears_nav(), key: '6' });
 	items.push({ href: '/manager/voids', label: m.receipts_voids_nav(), key: '7' });

@@ -18,6 +18,8 @@ export type ErrorArea =
 	| 'records'
 	| 'arrears'
 	| 'import'
+	| 'directory'
+	| 'errands'
 	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;

@@ -5,6 +5,8 @@ import { failForm } from './forms';
 import { AppError, type ErrorArea, type ErrorMessages, type RefusalContext } from './errors';
 import { arrearsMessages } from './arrears/messages';
 import { chargeMessages } from './charges/messages';
+import { directoryMessages } from './directory/messages';
+import { errandMessages } from './errands/messages';
 import { importMessages } from './import/messages';
 import { ledgerMessages } from './ledger/messages';
 import { moveInMessages } from './movein/messages';
@@ -17,6 +19,8 @@ import { waiverMessages } from './waivers/messages';
 const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	arrears: arrearsMessages,
 	charges: chargeMessages,
+	directory: directoryMessages,
+	errands: errandMessages,
 	import: importMessages,
 	ledger: ledgerMessages,
 	movein: moveInMessages,

@@ -43,7 +43,9 @@ export const ACTION_POLICY: Record<string, Access> = {
 	'/(staff)/records/spaces?/assign': 'manager',
 	'/(staff)/records/spaces?/endHolding': 'manager',
 	'/(staff)/records/spaces?/addVehicle': 'manager',
-	'/(staff)/records/spaces?/endVehicle': 'manager'
+	'/(staff)/records/spaces?/endVehicle': 'manager',
+	// Anyone says where a colleague is; the directory's people are a manager's.
+	'/(staff)/directory?/save': 'manager'
 };
 
 export function policyOf(routeId: string, action?: string): Access | null {

@@ -1,18 +1,14 @@
-import { and, desc, eq, or, like, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { auditLog, staffUsers } from '../db/schema';
+import { staffUsers } from '../db/schema';
+import { auditEntries, type AuditRow } from '../audit-log/queries';
 
-export interface AdminAuditEntry {
-	id: number;
-	at: number;
-	action: string;
-	actor: string | null;
-	/** The account's username, or null for a settings change. */
+export interface AdminAuditEntry extends AuditRow {
+	/** The account's username for an account change, else null (the record is named instead). */
 	subject: string | null;
 }
 
-/** Account counts and the latest account/settings changes of a community, for the admin home. */
+/** Account counts and the latest entries of a community's audit log (every kind), for the admin home. */
 export function adminOverview(db: Db, communityId: number, limit = 10) {
 	const counts = db
 		.select({
@@ -22,26 +18,7 @@ export function adminOverview(db: Db, communityId: number, limit = 10) {
 		.from(staffUsers)
 		.where(eq(staffUsers.communityId, communityId))
 		.get();
-	const actor = alias(staffUsers, 'actor');
-	const rows = db
-		.select({
-			id: auditLog.id,
-			at: auditLog.at,
-			action: auditLog.action,
-			actor: actor.displayName,
-			detail: auditLog.detail
-		})
-		.from(auditLog)
-		.leftJoin(actor, eq(actor.id, auditLog.actorId))
-		.where(
-			and(
-				eq(auditLog.communityId, communityId),
-				or(like(auditLog.action, 'staff.%'), eq(auditLog.action, 'community.settings'))
-			)
-		)
-		.orderBy(desc(auditLog.at), desc(auditLog.id))
-		.limit(limit)
-		.all();
+	const { rows } = auditEntries(db, communityId, {}, { offset: 0, limit });
 	const recent: AdminAuditEntry[] = rows.map((r) => {
 		let subject: string | null = null;
 		try {
@@ -50,7 +27,7 @@ export function adminOverview(db: Db, communityId: number, limit = 10) {
 		} catch {
 			// an unreadable detail only loses the subject column
 		}
-		return { id: r.id, at: r.at, action: r.action, actor: r.actor, subject };
+		return { ...r, subject };
 	});
 	return { active: counts?.active ?? 0, inactive: counts?.inactive ?? 0, recent };
 }

@@ -34,6 +34,9 @@ export const APPEND_ONLY_TABLES = [
 	'charges',
 	'principal_postings',
 	'arrears_reminders',
+	'directory_presence',
+	'errands',
+	'errand_events',
 	'audit_log'
 ] as const;
 

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
-import { feeItems, feeRates, staffUsers } from '../db/schema';
-import { eq } from 'drizzle-orm';
+import { feeItems, feeRates } from '../db/schema';
 import { publicStaffList, ratesInForce } from './info';
+import { savePerson, setPresence } from '../directory';
 
 // Moved from the kiosk's info route into the kiosk area (issue 12: routes never query).
 let db: Db;
@@ -57,13 +57,32 @@ describe('kiosk public information', () => {
 		]);
 	});
 
-	it('lists active staff of the community by work number, with nothing but name, number and role', () => {
-		db.update(staffUsers).set({ active: false }).where(eq(staffUsers.id, f.clerk2Id)).run();
-		const list = publicStaffList(db, f.communityId);
-		expect(list).toEqual([
-			{ name: 'admin', workNo: 'ADMIN', role: 'admin' },
-			{ name: 'clerk', workNo: 'CLERK', role: 'clerk' },
-			{ name: 'manager', workNo: 'MANAGER', role: 'manager' }
+	it('shows the directory’s people in the hall (never the accounts), in wall order, with where they are', () => {
+		const actor = { id: f.managerId, communityId: f.communityId, role: 'manager' as const };
+		const T = Date.parse('2026-11-23T02:00:00Z');
+		const person = (name: string, workNo: string, sort: number, active = true) =>
+			savePerson(
+				db,
+				actor,
+				null,
+				{ name, workNo, position: '客服专员', department: '', extension: '801', sort, active },
+				T
+			);
+		expect(publicStaffList(db, f.communityId, T)).toEqual([]);
+		const li = person('李静', 'KF002', 20);
+		person('王主管', 'KF001', 10);
+		person('已离职', 'KF009', 30, false);
+		setPresence(db, actor, li, { status: 'out', untilMs: T + 3_600_000, note: '' }, T);
+		expect(publicStaffList(db, f.communityId, T + 1)).toEqual([
+			{
+				name: '王主管',
+				workNo: 'KF001',
+				position: '客服专员',
+				extension: '801',
+				presence: 'on_duty'
+			},
+			{ name: '李静', workNo: 'KF002', position: '客服专员', extension: '801', presence: 'out' }
 		]);
+		expect(publicStaffList(db, f.communityId, T + 3_600_000)[1].presence).toBe('on_duty');
 	});
 });

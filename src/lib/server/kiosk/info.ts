@@ -2,9 +2,10 @@
  * What the kiosk's public information pages read (公示信息): the fee rates in force and the list
  * of management staff. Only what may be shown to anyone at the kiosk leaves this module.
  */
-import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { feeItems, staffUsers, type Role } from '../db/schema';
+import { feeItems } from '../db/schema';
+import { listDirectory } from '../directory';
+import type { Presence } from '../../domain/directory';
 import { feeItemsWithRates } from '../fees';
 import { rateForMonth } from '../../domain/billing';
 
@@ -37,15 +38,21 @@ export function ratesInForce(db: Db, communityId: number, month: string): Public
 export interface PublicStaff {
 	name: string;
 	workNo: string;
-	role: Role;
+	position: string;
+	extension: string;
+	presence: Presence;
 }
 
-/** 管理处管理人员一览表: active staff of the community by work number; names, numbers and roles only. */
-export function publicStaffList(db: Db, communityId: number): PublicStaff[] {
-	return db
-		.select({ name: staffUsers.displayName, workNo: staffUsers.workNo, role: staffUsers.role })
-		.from(staffUsers)
-		.where(and(eq(staffUsers.communityId, communityId), eq(staffUsers.active, true)))
-		.orderBy(asc(staffUsers.workNo))
-		.all();
+/**
+ * 管理处管理人员一览表: the staff directory's people shown in the hall, in wall order, with where
+ * they are now. People, never the system accounts; nothing but name, number, position, extension.
+ */
+export function publicStaffList(db: Db, communityId: number, nowMs: number): PublicStaff[] {
+	return listDirectory(db, communityId, nowMs, { activeOnly: true }).map((p) => ({
+		name: p.name,
+		workNo: p.workNo,
+		position: p.position,
+		extension: p.extension,
+		presence: p.presence
+	}));
 }

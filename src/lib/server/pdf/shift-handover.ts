@@ -3,6 +3,7 @@
  * voids, refunds, expected, counted, difference), the open matters handed over as they stood at
  * the handover, the note, and signature lines. A Chinese document: its labels live here.
  */
+import { ERRAND_KIND_ZH } from './errand-log.ts';
 import {
 	createPdf,
 	drawFooter,
@@ -116,7 +117,16 @@ export async function shiftHandoverPdf(input: ShiftHandoverPdfInput): Promise<Bu
 				`${t.ticketNo} ${KIND_ZH[t.kind] ?? t.kind} ${t.unitCode || t.location} ${limitLabel(t.limit, 'zh-CN')}`,
 				`时限 ${at(t.dueAt)}`
 			]),
-			...(h.pendingWaivers.length + h.keysOut.length + h.ticketsNearLimit.length === 0
+			...h.errandsOpen.map((e) => [
+				e.overdue ? '逾期未办代办留言' : '未办代办留言',
+				`${ERRAND_KIND_ZH[e.kind as keyof typeof ERRAND_KIND_ZH] ?? e.kind} ${e.unitCode ?? ''} 致 ${e.recipient}：${e.content}`,
+				`限 ${at(e.dueAt)}`
+			]),
+			...(h.pendingWaivers.length +
+				h.keysOut.length +
+				h.ticketsNearLimit.length +
+				h.errandsOpen.length ===
+			0
 				? [['无移交事项']]
 				: [])
 		]

@@ -7,6 +7,7 @@ import { seedRenovations } from '../renovation/seed';
 // The waiver module also plugs the pending-waiver flag into the fee accounts when imported.
 import { seedWaivers } from '../waivers';
 import { seedRecords } from '../records/seed';
+import { seedDirectory } from '../directory/seed';
 
 export type SeedHook = (db: Db, ctx: { communityId: number; today: Date }) => void | Promise<void>;
 
@@ -21,5 +22,6 @@ export const seedHooks: SeedHook[] = [
 	seedTickets,
 	seedRenovations,
 	seedWaivers, // after seedFees: files requests on its owing units
+	seedDirectory,
 	seedRecords // last: a past transfer must not change whom the other seeds take for the owner
 ];

@@ -23,6 +23,7 @@ import { expectedCash, type ShiftCash } from '../../domain/report';
 import { listRequests } from '../waivers/queries';
 import { listKeys } from '../keys/queries';
 import { listBoard } from '../tickets/queries';
+import { listErrands } from '../errands/queries';
 import type { Limit } from '../../domain/sla';
 import { openShiftOf, type ShiftRow } from './open';
 import { shiftDiffers } from '../../domain/handover';
@@ -66,9 +67,23 @@ export interface Handover {
 		dueAt: number;
 		breached: boolean;
 	}[];
+	/** 代办、留言、回电 not yet done (issue 21). */
+	errandsOpen: {
+		kind: string;
+		unitCode: string | null;
+		recipient: string;
+		content: string;
+		dueAt: number;
+		overdue: boolean;
+	}[];
 }
 
-export const EMPTY_HANDOVER: Handover = { pendingWaivers: [], keysOut: [], ticketsNearLimit: [] };
+export const EMPTY_HANDOVER: Handover = {
+	pendingWaivers: [],
+	keysOut: [],
+	ticketsNearLimit: [],
+	errandsOpen: []
+};
 
 // The shift's window: its cashier, from its opening to `untilMs`, on the days from…to.
 // Prepared once per connection: closing a shift and the daily report read these.
@@ -193,6 +208,7 @@ export function openMatters(db: Db, communityId: number, now: number): Handover 
 	});
 	const keys = listKeys(db, communityId, now, { state: 'lent' });
 	const tickets = listBoard(db, communityId, { alert: 'attention' }, now).slice(0, 50);
+	const errands = listErrands(db, communityId, { view: 'open' }, now, 50);
 	return {
 		pendingWaivers: waivers.map((w) => ({
 			requestNo: w.requestNo,
@@ -221,7 +237,15 @@ export function openMatters(db: Db, communityId: number, now: number): Handover 
 				limit: t.next!.limit,
 				dueAt: t.next!.dueAt,
 				breached: t.alert === 'breached'
-			}))
+			})),
+		errandsOpen: errands.map((e) => ({
+			kind: e.kind,
+			unitCode: e.unitCode,
+			recipient: e.recipient,
+			content: e.content,
+			dueAt: e.dueMs,
+			overdue: e.overdue
+		}))
 	};
 }
 
@@ -231,7 +255,8 @@ export function parseHandover(json: string): Handover {
 		return {
 			pendingWaivers: h.pendingWaivers ?? [],
 			keysOut: h.keysOut ?? [],
-			ticketsNearLimit: h.ticketsNearLimit ?? []
+			ticketsNearLimit: h.ticketsNearLimit ?? [],
+			errandsOpen: h.errandsOpen ?? []
 		};
 	} catch {
 		return EMPTY_HANDOVER;

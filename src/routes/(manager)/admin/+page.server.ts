@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { adminOverview } from '$lib/server/admin/overview';
 import { formatDateTimeLocal } from '$lib/dates';
+import { actorLabel, areaLabel } from '$lib/audit-labels';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -19,6 +20,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			dueDay: c.settings.fees.dueDay,
 			rate: c.settings.fees.lateFeeRatePerMille
 		},
-		recent: o.recent.map((r) => ({ ...r, when: formatDateTimeLocal(r.at, c.timeZone) }))
+		recent: o.recent.map((r) => ({
+			id: r.id,
+			action: r.action,
+			area: areaLabel(r.area),
+			actor: actorLabel(r),
+			target: r.subject ?? `${r.targetType} ${r.targetId}`,
+			when: formatDateTimeLocal(r.at, c.timeZone)
+		}))
 	};
 };

@@ -4,6 +4,7 @@ import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { overdueSummary } from '$lib/server/keys';
 import { ticketAlertCounts } from '$lib/server/tickets';
+import { errandCounts } from '$lib/server/errands';
 import type { PageServerLoad } from './$types';
 
 // The counter home: each capability adds what its panel needs here.
@@ -14,6 +15,7 @@ export const load = (({ locals, url }) => {
 	return {
 		timeZone: community.timeZone,
 		overdueKeys: overdueSummary(db, user.communityId, nowMs()),
-		ticketAlerts: ticketAlertCounts(db, user.communityId, nowMs())
+		ticketAlerts: ticketAlertCounts(db, user.communityId, nowMs()),
+		errands: errandCounts(db, user.communityId, nowMs())
 	};
 }) satisfies PageServerLoad;

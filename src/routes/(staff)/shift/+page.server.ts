@@ -46,7 +46,8 @@ export const load = ({ locals, url }) => {
 		matters: {
 			pendingWaivers: matters.pendingWaivers,
 			keysOut: matters.keysOut.map((k) => ({ ...k, due: at(k.expectedReturnAt) })),
-			ticketsNearLimit: matters.ticketsNearLimit.map((t) => ({ ...t, due: at(t.dueAt) }))
+			ticketsNearLimit: matters.ticketsNearLimit.map((t) => ({ ...t, due: at(t.dueAt) })),
+			errandsOpen: matters.errandsOpen.map((e) => ({ ...e, due: at(e.dueAt) }))
 		},
 		staff: activeStaff(db, user.communityId).filter((s) => s.id !== user.id),
 		recent,

@@ -12,3 +12,5 @@ export * from './pricing';
 export * from './charges';
 export * from './imports';
 export * from './arrears';
+export * from './directory';
+export * from './errands';

@@ -4,7 +4,8 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { publicStaffList, ratesInForce } from '$lib/server/kiosk/info';
 import { listPaidServices } from '$lib/server/charges';
 import { formatYuan } from '$lib/money';
-import { roleLabel } from '$lib/roles';
+import { presenceLabel } from '$lib/directory-labels';
+import { nowMs } from '$lib/server/clock';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { reportProcedureDefault, serviceCommitmentsDefault } from '$lib/report-procedure';
@@ -39,7 +40,13 @@ export const load = ({ locals, params }) => {
 		rules: [] as string[],
 		text: '',
 		fees: [] as string[],
-		staff: [] as { name: string; workNo: string; role: string }[],
+		staff: [] as {
+			name: string;
+			workNo: string;
+			position: string;
+			extension: string;
+			presence: string;
+		}[],
 		services: [] as { name: string; nameEn: string; price: string; note: string; noteEn: string }[]
 	};
 	switch (topic) {
@@ -100,8 +107,11 @@ export const load = ({ locals, params }) => {
 		case 'commitments':
 			return { ...base, text: s.kiosk.serviceCommitments || serviceCommitmentsDefault(s.tickets) };
 		case 'staff': {
-			// 管理处管理人员一览表: display names, work numbers and positions only — nothing else about staff.
-			const staff = publicStaffList(db, c.id).map((u) => ({ ...u, role: roleLabel(u.role) }));
+			// 管理处管理人员一览表: the directory's people (never accounts) and where they are now.
+			const staff = publicStaffList(db, c.id, nowMs()).map((u) => ({
+				...u,
+				presence: presenceLabel(u.presence)
+			}));
 			return { ...base, staff };
 		}
 	}

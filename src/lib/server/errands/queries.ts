@@ -1,0 +1,121 @@
+import {
+	aliasedTable,
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	gte,
+	isNull,
+	lt,
+	sql,
+	type SQL
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db';
+import { errandEvents, errands, staffUsers, units } from '../db/schema';
+import { errandState, isOverdue, type ErrandKind, type ErrandState } from '../../domain/errands';
+
+export const ERRAND_VIEWS = ['open', 'overdue', 'closed', 'all'] as const;
+export type ErrandView = (typeof ERRAND_VIEWS)[number];
+
+export interface ErrandFilter {
+	kind?: ErrandKind | null;
+	view: ErrandView;
+	/** Taken in [fromMs, toMs) (epoch ms), for the closed and all views and the printed log. */
+	fromMs?: number | null;
+	toMs?: number | null;
+}
+
+export interface ErrandRow {
+	id: number;
+	kind: ErrandKind;
+	unitCode: string | null;
+	requester: string;
+	phone: string;
+	recipient: string;
+	content: string;
+	dueMs: number;
+	takenBy: string;
+	takenMs: number;
+	state: ErrandState;
+	overdue: boolean;
+	closedBy: string | null;
+	closedMs: number | null;
+	note: string;
+}
+
+const taker = alias(staffUsers, 'taker');
+const closer = alias(staffUsers, 'closer');
+
+/** The errands of a view, open ones by due time (most urgent first), the rest newest first. */
+export function listErrands(
+	db: Db,
+	communityId: number,
+	f: ErrandFilter,
+	nowMs: number,
+	limit = 500
+): ErrandRow[] {
+	const parts: (SQL | undefined)[] = [eq(errands.communityId, communityId)];
+	if (f.kind) parts.push(eq(errands.kind, f.kind));
+	if (f.view === 'open' || f.view === 'overdue') parts.push(isNull(errandEvents.id));
+	if (f.view === 'overdue') parts.push(lt(errands.dueAt, nowMs));
+	if (f.view === 'closed') parts.push(sql`${errandEvents.id} IS NOT NULL`);
+	if (f.fromMs != null) parts.push(gte(errands.createdAt, f.fromMs));
+	if (f.toMs != null) parts.push(lt(errands.createdAt, f.toMs));
+	const open = f.view === 'open' || f.view === 'overdue';
+	const rows = db
+		.select({
+			id: errands.id,
+			kind: errands.kind,
+			unitCode: units.code,
+			requester: errands.requester,
+			phone: errands.phone,
+			recipient: errands.recipient,
+			content: errands.content,
+			dueMs: errands.dueAt,
+			takenBy: taker.displayName,
+			takenMs: errands.createdAt,
+			outcome: errandEvents.outcome,
+			closedBy: closer.displayName,
+			closedMs: errandEvents.createdAt,
+			note: errandEvents.note
+		})
+		.from(errands)
+		.innerJoin(taker, eq(taker.id, errands.createdBy))
+		.leftJoin(units, eq(units.id, errands.unitId))
+		.leftJoin(errandEvents, eq(errandEvents.errandId, errands.id))
+		.leftJoin(closer, eq(closer.id, errandEvents.createdBy))
+		.where(and(...parts))
+		.orderBy(
+			...(open
+				? [asc(errands.dueAt), asc(errands.id)]
+				: [desc(errands.createdAt), desc(errands.id)])
+		)
+		.limit(limit)
+		.all();
+	return rows.map(({ outcome, ...r }) => {
+		const state = errandState(
+			outcome && r.closedMs !== null ? [{ outcome, atMs: r.closedMs }] : []
+		);
+		return { ...r, state, overdue: isOverdue(state, r.dueMs, nowMs), note: r.note ?? '' };
+	});
+}
+
+/** What the counter home and the handover show: how many are open, and how many of them are late. */
+export function errandCounts(
+	db: Db,
+	communityId: number,
+	nowMs: number
+): { open: number; overdue: number } {
+	const r = db
+		.select({
+			open: count(),
+			overdue: sql<number>`coalesce(sum(${errands.dueAt} < ${nowMs}), 0)`
+		})
+		.from(errands)
+		.leftJoin(errandEvents, eq(errandEvents.errandId, errands.id))
+		.where(and(eq(errands.communityId, communityId), isNull(errandEvents.id)))
+		.get();
+	return { open: r?.open ?? 0, overdue: Number(r?.overdue ?? 0) };
+}
