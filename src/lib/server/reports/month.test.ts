@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
+import { settledRenovation } from '../renovation/test-fixture';
 import type { Db } from '../db';
 import { bills, waiverEntries, type PaymentMethod } from '../db/schema';
 import { forgetCommunity } from '../community';
@@ -303,7 +304,7 @@ function generatedMonth(seed: number) {
 					itemCode: 'renovation_deposit',
 					amountFen: 100000,
 					refType: 'renovation',
-					refId: 1
+					refId: 9999
 				});
 			const p = pay(date, pick(methods), lines, unit, `${String(9 + n).padStart(2, '0')}:00`);
 			receipts.push({ no: p.receiptNo, date });
@@ -323,6 +324,21 @@ function generatedMonth(seed: number) {
 					.run();
 		}
 		for (const v of receipts.filter((x) => x.date === `void:${date}`)) voidIt(v.no, date, '18:00');
+	});
+	// A renovation deposit taken and settled within the month: a refund and a deduction kept.
+	const paidOn = dates[Math.floor(random() * 10)];
+	const settledOn = dates[15 + Math.floor(random() * 10)];
+	settledRenovation(db, f, {
+		unit: { areaCenti: 9000, ownerName: '李娜', ownerPhone: '13700000099' },
+		from: paidOn,
+		until: '2027-03-31',
+		scope: '墙面翻新',
+		paidAt: at(paidOn, '10:30'),
+		pay: { method: 'wechat', methodRef: 'WX1', bank: '', tenderedFen: null, payerName: '' },
+		settledAt: at(settledOn, '15:30'),
+		kept: { description: '电梯轿厢划伤', amountFen: 12000 + seed },
+		refund: { method: 'cash', methodRef: '', payeeName: '' },
+		keySuffix: `s${seed}`
 	});
 	// A void in December of a November receipt: November must not see it.
 	const last = receipts.find((x) => !x.date.startsWith('void:'));
@@ -390,6 +406,13 @@ function generatedMonth(seed: number) {
 		)
 		.all(TO, TO) as AdvancePosting[];
 	const roll = advanceRoll(postings, '2026-11');
+	// The generated month holds what it should (else the sums above prove little).
+	expect(roll.openingFen).toBeGreaterThan(0);
+	expect(roll.receivedFen).not.toBe(0);
+	expect(month.receipts.voids.length).toBeGreaterThan(0);
+	expect(dep.takenFen).toBeGreaterThan(0);
+	expect(dep.refundedFen).toBeGreaterThan(0);
+	expect(dep.deductedFen).toBe(12000 + seed);
 	expect(mf.advance.months[0]).toEqual({ month: '2026-11', ...roll });
 	expect(roll.closingFen).toBe(roll.openingFen + roll.receivedFen - roll.releasedFen);
 	expect(mf.billing.owedFen).toBe(mf.billing.dueFen - mf.billing.collectedFen);
