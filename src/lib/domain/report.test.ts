@@ -431,7 +431,7 @@ describe('period', () => {
 			days: 23
 		});
 		for (const month of ['2026-13', '2026-1', '202611', 'abc', '2026-11-01'])
-			expect(parsePeriod({ month }, today)).toEqual({ ok: false, error: 'malformed' });
+			expect(parsePeriod({ month }, today)).toEqual({ ok: false, error: 'malformed_month' });
 		expect(parsePeriod({ month: '2026-12' }, today)).toEqual({ ok: false, error: 'future' });
 	});
 });

@@ -43,7 +43,7 @@ export const REPORT_MAX_DAYS = 366;
 /** Days shown in the "collections by day" chart. */
 export const CHART_DAYS = 30;
 
-export type PeriodError = 'malformed' | 'reversed' | 'future' | 'too_long';
+export type PeriodError = 'malformed' | 'malformed_month' | 'reversed' | 'future' | 'too_long';
 export type Period = { from: string; to: string; days: number };
 export type PeriodResult = ({ ok: true } & Period) | { ok: false; error: PeriodError };
 
@@ -63,7 +63,7 @@ export function parsePeriod(
 	let from = clean(q.from);
 	let to = clean(q.to);
 	if (month) {
-		if (!isValidMonth(month)) return { ok: false, error: 'malformed' };
+		if (!isValidMonth(month)) return { ok: false, error: 'malformed_month' };
 		from = `${month}-01`;
 		const last = lastDayOfMonth(month);
 		// The month in progress runs to today; a later month stays refused as future below.

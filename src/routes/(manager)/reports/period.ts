@@ -6,6 +6,8 @@ export function periodMessage(error: PeriodError, today: string): string {
 	switch (error) {
 		case 'malformed':
 			return m.reports_error_malformed();
+		case 'malformed_month':
+			return m.reports_error_month();
 		case 'reversed':
 			return m.reports_error_reversed();
 		case 'future':
