@@ -91,7 +91,7 @@ test('last month: days add up, 应收 / 实收 / 欠收 and 预收 shown; PDF, C
 		`月报-${MONTH}.xlsx`
 	);
 	const wb = new ExcelJS.Workbook();
-	await wb.xlsx.load(await xlsx.body());
+	await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
 	const ws = wb.worksheets[0];
 	expect(ws.name).toBe('月报');
 	const values: unknown[][] = [];

@@ -221,7 +221,7 @@ describe('month report on a hand-made ledger', () => {
 		expect(csv).toContain('\r\n合计,4,330.00,1,-30.00,300.00,0.00,250.00,50.00\r\n');
 		expect(csv).toContain('\r\n应收（当期）,350.00\r\n');
 		const wb = new ExcelJS.Workbook();
-		await wb.xlsx.load(await dailyReportXlsx(r, extras));
+		await wb.xlsx.load((await dailyReportXlsx(r, extras)) as unknown as ArrayBuffer);
 		const ws = wb.worksheets[0];
 		expect(ws.name).toBe('月报');
 		const values: unknown[][] = [];
