@@ -11,6 +11,7 @@ import { ensureFeeItems } from '../fees';
 import { addMonths, localToEpochMs } from '../../dates';
 import { dailyReport } from './daily';
 import { monthFigures } from './month';
+import { collectionReport } from '../arrears/collection';
 import { reportExtras } from './extras';
 import { dailyReportCsv } from './csv';
 import { dailyReportXlsx } from './xlsx';
@@ -164,9 +165,7 @@ describe('month report on a hand-made ledger', () => {
 			dueFen: 35000,
 			collectedFen: 15000,
 			owedFen: 20000,
-			rateBp: 4286,
-			arrearsDueFen: 20000,
-			arrearsCollectedFen: 20000
+			rateBp: 4286
 		});
 		expect(mf.advance.months).toEqual([
 			{
@@ -416,4 +415,13 @@ function generatedMonth(seed: number) {
 	expect(mf.advance.months[0]).toEqual({ month: '2026-11', ...roll });
 	expect(roll.closingFen).toBe(roll.openingFen + roll.receivedFen - roll.releasedFen);
 	expect(mf.billing.owedFen).toBe(mf.billing.dueFen - mf.billing.collectedFen);
+	// 应收 / 实收 are the collection rate's 当期 figures, exactly.
+	const rate = collectionReport(db, f.communityId, {
+		fromMonth: '2026-11',
+		toMonth: '2026-11',
+		until: TO
+	}).total;
+	for (const k of ['billedFen', 'creditedFen', 'dueFen', 'collectedFen', 'rateBp'] as const)
+		expect(mf.billing[k], k).toBe(rate[k]);
+	expect(mf.billing.collectedFen).toBeGreaterThan(0);
 }

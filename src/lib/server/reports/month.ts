@@ -4,7 +4,7 @@
  * fees, deposits, refunds and deductions, income — so this reads only what a day does not show:
  * - the table per day (receipts, voids on their own date, net by method);
  * - 应收 / 实收 / 欠收 of the range's bill months, by the collection-rate definitions of
- *   domain/arrears.ts (computed by arrears/collection.ts), counted up to the range's last day;
+ *   domain/arrears.ts (the 当期 part of arrears/collection.ts), counted up to the range's last day;
  * - 预收, by domain/advance.ts, fed from principal_postings with each void as a negative posting
  *   on its own date, up to the range's last day (a later void never changes a past month).
  *
@@ -14,8 +14,7 @@ import type { Db } from '../db';
 import * as q from './sql';
 import { addMonths, monthOf } from '../../dates';
 import { PAYMENT_METHODS } from '../db/schema';
-import { collectionReport } from '../arrears/collection';
-import type { CollectionFigures } from '../../domain/arrears';
+import { currentCollection, type CurrentFigures } from '../arrears/collection';
 import type { AdvancePosting, AdvanceRoll } from '../../domain/advance';
 import { advanceRolls, dayLines, sumDayLines, type DayLine } from '../../domain/report';
 
@@ -27,7 +26,7 @@ export interface MonthFigures {
 	days: DayLine[];
 	total: Omit<DayLine, 'date'>;
 	/** 应收 / 实收 / 欠收 of the bills of fromMonth…toMonth, collected by `until`. */
-	billing: CollectionFigures & {
+	billing: CurrentFigures & {
 		fromMonth: string;
 		toMonth: string;
 		until: string;
@@ -68,7 +67,7 @@ export function monthFigures(db: Db, communityId: number, from: string, to: stri
 	];
 	const fromMonth = monthOf(from);
 	const toMonth = monthOf(to);
-	const c = collectionReport(db, communityId, { fromMonth, toMonth, until: to }).total;
+	const c = currentCollection(db, communityId, { fromMonth, toMonth, until: to });
 	return {
 		from,
 		to,

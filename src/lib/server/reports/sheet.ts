@@ -428,10 +428,7 @@ export function monthSections(mf: MonthFigures): Section[] {
 				['应收（当期）', fen(b.dueFen)],
 				['实收（当期）', fen(b.collectedFen)],
 				['欠收（应收 − 实收）', fen(b.owedFen)],
-				['当期收缴率', formatRate(b.rateBp)],
-				['往期欠费（期初）', fen(b.arrearsDueFen)],
-				['清欠实收', fen(b.arrearsCollectedFen)],
-				['清欠率', formatRate(b.arrearsRateBp)]
+				['当期收缴率', formatRate(b.rateBp)]
 			],
 			note:
 				'应收 = 本期月份账单本金 − 空置减免；实收 = 这些账单截至期末已收本金（预缴的在到期时计入；' +
