@@ -5,7 +5,8 @@
  */
 import { dailyReport } from '../../src/lib/server/reports/daily.ts';
 import { dailyReportPdf } from '../../src/lib/server/pdf/daily-report.ts';
-import { addDays } from '../../src/lib/dates.ts';
+import { reportExtras } from '../../src/lib/server/reports/extras.ts';
+import { addDays, addMonths, lastDayOfMonth, monthOf } from '../../src/lib/dates.ts';
 import { median, percentile, timed, timedAsync } from './report.ts';
 import type { BenchCase, BenchContext } from './cases.ts';
 
@@ -103,4 +104,72 @@ const dailyPdfCase: BenchCase = {
 	}
 };
 
-export const dailyReportCases: BenchCase[] = [dailyReportCase, dailyPdfCase];
+/**
+ * 月报 (issue 19 "Speed": ≤ 500 ms): a whole past month as the page reads it — the daily report's
+ * figures for the range plus the month report's own (table per day, 应收/实收/欠收, 预收) — and
+ * the month in progress.
+ */
+const monthReportCase: BenchCase = {
+	id: 'month-report',
+	title: '月报 month report',
+	run(ctx) {
+		const { communityId, today, now } = ctx.info;
+		const month = addMonths(monthOf(today), -1);
+		const from = `${month}-01`;
+		const to = lastDayOfMonth(month);
+		const full = (a: string, b: string) => ({
+			report: dailyReport(ctx.db, communityId, a, b, { now }),
+			extras: reportExtras(ctx.db, communityId, a, b)
+		});
+		const [, coldMs] = timed(() => full(from, to));
+		const past: number[] = [];
+		let last = full(from, to);
+		for (let i = 0; i < RUNS; i++) {
+			const [r, ms] = timed(() => full(from, to));
+			past.push(ms);
+			last = r;
+		}
+		// The month of the busiest day (a whole year prepaid by thousands on one day).
+		const busyMonth = monthOf(busiestDay(ctx).date);
+		const busy: number[] = [];
+		for (let i = 0; i < 10; i++)
+			busy.push(timed(() => full(`${busyMonth}-01`, lastDayOfMonth(busyMonth)))[1]);
+		const current: number[] = [];
+		for (let i = 0; i < 10; i++) current.push(timed(() => full(`${monthOf(today)}-01`, today))[1]);
+		const mf = last.extras.month!;
+		const ok =
+			last.report.collections.reconciliation.ok &&
+			last.report.deposits.ok &&
+			mf.total.netFen === last.report.collections.reconciliation.netFen;
+		return {
+			figures: [
+				{
+					label: `${month} (whole month), p95 of ${RUNS}`,
+					value: percentile(past, 95),
+					unit: 'ms',
+					max: 500
+				},
+				{ label: `${month}, median`, value: median(past), unit: 'ms' },
+				{ label: `${month}, first (cold)`, value: coldMs, unit: 'ms' },
+				{
+					label: `busiest month ${busyMonth}, p95 of 10`,
+					value: percentile(busy, 95),
+					unit: 'ms',
+					max: 500
+				},
+				{
+					label: `${monthOf(today)} to ${today}, p95 of 10`,
+					value: percentile(current, 95),
+					unit: 'ms',
+					max: 500
+				}
+			],
+			note:
+				`${month}: ${last.report.receipts.count} receipts, net ¥${(mf.total.netFen / 100).toFixed(2)}, ` +
+				`应收 ¥${(mf.billing.dueFen / 100).toFixed(2)} 实收 ¥${(mf.billing.collectedFen / 100).toFixed(2)}, ` +
+				`预收 ${mf.advance.total.openingFen / 100} → ${mf.advance.total.closingFen / 100}; days add up to the month: ${ok ? 'yes' : 'NO'}`
+		};
+	}
+};
+
+export const dailyReportCases: BenchCase[] = [dailyReportCase, dailyPdfCase, monthReportCase];

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
 	AGE_BUCKETS,
+	advanceRolls,
+	dayLines,
+	sumDayLines,
 	ageBuckets,
 	cashDifference,
 	dailySeries,
@@ -404,6 +407,116 @@ describe('period', () => {
 		expect(reportKind('2026-09-01', '2026-10-31')).toBe('period');
 		expect(reportKind('2026-10-02', '2026-10-31')).toBe('period');
 		expect(reportKind('2024-02-01', '2024-02-28')).toBe('period');
+		// …except the month in progress from its first day to today: its 月报 so far.
+		expect(reportKind('2026-11-01', '2026-11-23', '2026-11-23')).toBe('month');
+		expect(reportKind('2026-11-01', '2026-11-22', '2026-11-23')).toBe('period');
+		expect(reportKind('2026-11-23', '2026-11-23', '2026-11-23')).toBe('day');
+	});
+
+	it('takes a month: first to last day, or to today for the month in progress', () => {
+		expect(parsePeriod({ month: '2026-10' }, today)).toEqual({
+			ok: true,
+			from: '2026-10-01',
+			to: '2026-10-31',
+			days: 31
+		});
+		expect(parsePeriod({ month: '2024-02', date: '2026-11-01' }, today)).toMatchObject({
+			from: '2024-02-01',
+			to: '2024-02-29'
+		});
+		expect(parsePeriod({ month: ' 2026-11 ' }, today)).toEqual({
+			ok: true,
+			from: '2026-11-01',
+			to: today,
+			days: 23
+		});
+		for (const month of ['2026-13', '2026-1', '202611', 'abc', '2026-11-01'])
+			expect(parsePeriod({ month }, today)).toEqual({ ok: false, error: 'malformed_month' });
+		expect(parsePeriod({ month: '2026-12' }, today)).toEqual({ ok: false, error: 'future' });
+	});
+});
+
+describe('month report', () => {
+	it('lines up receipts and voids per day and method; the days add up', () => {
+		const lines = dayLines(
+			'2026-11-01',
+			'2026-11-03',
+			[
+				{ date: '2026-11-01', method: 'cash', fen: 10000, count: 2 },
+				{ date: '2026-11-01', method: 'wechat', fen: 5000, count: 1 },
+				{ date: '2026-11-03', method: 'cash', fen: 700, count: 1 },
+				{ date: '2026-10-31', method: 'cash', fen: 999, count: 1 }
+			],
+			[{ date: '2026-11-03', method: 'wechat', fen: 5000, count: 1 }]
+		);
+		expect(lines).toEqual([
+			{
+				date: '2026-11-01',
+				receivedCount: 3,
+				receivedFen: 15000,
+				voidedCount: 0,
+				voidedFen: 0,
+				netFen: 15000,
+				byMethod: { cash: 10000, wechat: 5000 }
+			},
+			{
+				date: '2026-11-02',
+				receivedCount: 0,
+				receivedFen: 0,
+				voidedCount: 0,
+				voidedFen: 0,
+				netFen: 0,
+				byMethod: {}
+			},
+			{
+				date: '2026-11-03',
+				receivedCount: 1,
+				receivedFen: 700,
+				voidedCount: 1,
+				voidedFen: 5000,
+				netFen: -4300,
+				byMethod: { cash: 700, wechat: -5000 }
+			}
+		]);
+		expect(sumDayLines(lines)).toEqual({
+			receivedCount: 4,
+			receivedFen: 15700,
+			voidedCount: 1,
+			voidedFen: 5000,
+			netFen: 10700,
+			byMethod: { cash: 10700, wechat: 0 }
+		});
+	});
+
+	it('chains the 预收 roll month by month', () => {
+		// Taken 10-15 for Nov and Dec; 11-10 for Jan; the January one voided 12-02.
+		const postings = [
+			{ billMonth: '2026-11', postedDate: '2026-10-15', amountFen: 10000 },
+			{ billMonth: '2026-12', postedDate: '2026-10-15', amountFen: 10000 },
+			{ billMonth: '2027-01', postedDate: '2026-11-10', amountFen: 5000 },
+			{ billMonth: '2027-01', postedDate: '2026-12-02', amountFen: -5000 },
+			// Current and arrears money is income at once, never 预收.
+			{ billMonth: '2026-11', postedDate: '2026-11-05', amountFen: 777 },
+			{ billMonth: '2026-09', postedDate: '2026-11-05', amountFen: 888 }
+		];
+		const r = advanceRolls(postings, '2026-10', '2026-12');
+		expect(r.months).toEqual([
+			{ month: '2026-10', openingFen: 0, receivedFen: 20000, releasedFen: 0, closingFen: 20000 },
+			{
+				month: '2026-11',
+				openingFen: 20000,
+				receivedFen: 5000,
+				releasedFen: 10000,
+				closingFen: 15000
+			},
+			{ month: '2026-12', openingFen: 15000, receivedFen: -5000, releasedFen: 10000, closingFen: 0 }
+		]);
+		expect(r.total).toEqual({
+			openingFen: 0,
+			receivedFen: 20000,
+			releasedFen: 20000,
+			closingFen: 0
+		});
 	});
 });
 

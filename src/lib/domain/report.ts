@@ -25,7 +25,15 @@
  *   of the cashier's cash receipts voided during the shift − cash refunds paid by the cashier
  *   during the shift; difference = counted − expected (negative = short, 短款).
  */
-import { addDays, daysBetween, isValidDate } from '../dates';
+import {
+	addDays,
+	addMonths,
+	daysBetween,
+	isValidDate,
+	isValidMonth,
+	lastDayOfMonth
+} from '../dates';
+import { advanceRoll, type AdvancePosting, type AdvanceRoll } from './advance';
 import { lateFeeWorking, type LateFeePayment, type LateFeePeriod } from './late-fee';
 
 // ---------------------------------------------------------------- period
@@ -35,24 +43,32 @@ export const REPORT_MAX_DAYS = 366;
 /** Days shown in the "collections by day" chart. */
 export const CHART_DAYS = 30;
 
-export type PeriodError = 'malformed' | 'reversed' | 'future' | 'too_long';
+export type PeriodError = 'malformed' | 'malformed_month' | 'reversed' | 'future' | 'too_long';
 export type Period = { from: string; to: string; days: number };
 export type PeriodResult = ({ ok: true } & Period) | { ok: false; error: PeriodError };
 
 /**
- * The period asked for by `?date=` or `?from=&to=` (either end alone means that one day); none
- * means today. Refuses malformed dates, from after to, anything after today and more than
- * REPORT_MAX_DAYS days.
+ * The period asked for by `?month=YYYY-MM`, `?date=` or `?from=&to=` (either end alone means that
+ * one day); none means today. A month runs from its first day to its last, or to today for the
+ * month in progress (a 月报 so far). Refuses malformed dates or months, from after to, anything
+ * after today and more than REPORT_MAX_DAYS days.
  */
 export function parsePeriod(
-	q: { date?: string | null; from?: string | null; to?: string | null },
+	q: { month?: string | null; date?: string | null; from?: string | null; to?: string | null },
 	today: string
 ): PeriodResult {
 	const clean = (s: string | null | undefined) => (s ?? '').trim();
+	const month = clean(q.month);
 	const date = clean(q.date);
 	let from = clean(q.from);
 	let to = clean(q.to);
-	if (date) from = to = date;
+	if (month) {
+		if (!isValidMonth(month)) return { ok: false, error: 'malformed_month' };
+		from = `${month}-01`;
+		const last = lastDayOfMonth(month);
+		// The month in progress runs to today; a later month stays refused as future below.
+		to = from <= today && last > today ? today : last;
+	} else if (date) from = to = date;
 	else if (!from && !to) from = to = today;
 	else if (!from) from = to;
 	else if (!to) to = from;
@@ -64,11 +80,15 @@ export function parsePeriod(
 	return { ok: true, from, to, days };
 }
 
-/** What a period is called: one day (日报), a whole calendar month (月报), or any other range (期间报表). */
+/**
+ * What a period is called: one day (日报), a whole calendar month (月报), or any other range
+ * (期间报表). The month in progress, from its first day to `today`, is its 月报 so far.
+ */
 export type ReportKind = 'day' | 'month' | 'period';
 
-export function reportKind(from: string, to: string): ReportKind {
+export function reportKind(from: string, to: string, today?: string): ReportKind {
 	if (from === to) return 'day';
+	if (today !== undefined && from === `${today.slice(0, 7)}-01` && to === today) return 'month';
 	// A whole month: from its first day to its last (the day after `to` starts the next month).
 	if (from.slice(0, 7) === to.slice(0, 7) && from.endsWith('-01') && addDays(to, 1).endsWith('-01'))
 		return 'month';
@@ -469,4 +489,113 @@ export function niceMax(max: number): number {
 	const exp = 10 ** Math.floor(Math.log10(max));
 	for (const f of [1, 2, 2.5, 5, 10]) if (f * exp >= max) return f * exp;
 	return 10 * exp;
+}
+
+// ---------------------------------------------------------------- month report
+
+/** Receipts (or voids) of one date and method: a GROUP BY row. */
+export interface DayMethodRow {
+	date: string;
+	method: string;
+	fen: number;
+	count: number;
+}
+
+/** One day of the month report's table: receipts, voids (on their own date), net, net by method. */
+export interface DayLine {
+	date: string;
+	receivedCount: number;
+	receivedFen: number;
+	voidedCount: number;
+	voidedFen: number;
+	netFen: number;
+	/** Net (received − voided) per method; methods with nothing that day are absent. */
+	byMethod: Record<string, number>;
+}
+
+/**
+ * Every date of from…to with its receipts and voids, the same figures as that day's daily report
+ * (collections: receipts dated that day − receipts voided that day, whenever issued).
+ */
+export function dayLines(
+	from: string,
+	to: string,
+	received: readonly DayMethodRow[],
+	voided: readonly DayMethodRow[]
+): DayLine[] {
+	const lines = new Map<string, DayLine>(
+		datesOf(from, to).map((date) => [
+			date,
+			{
+				date,
+				receivedCount: 0,
+				receivedFen: 0,
+				voidedCount: 0,
+				voidedFen: 0,
+				netFen: 0,
+				byMethod: {}
+			}
+		])
+	);
+	for (const [rows, sign] of [
+		[received, 1],
+		[voided, -1]
+	] as const)
+		for (const r of rows) {
+			const l = lines.get(r.date);
+			if (!l) continue;
+			if (sign > 0) {
+				l.receivedCount += r.count;
+				l.receivedFen += r.fen;
+			} else {
+				l.voidedCount += r.count;
+				l.voidedFen += r.fen;
+			}
+			l.netFen += sign * r.fen;
+			l.byMethod[r.method] = (l.byMethod[r.method] ?? 0) + sign * r.fen;
+		}
+	return [...lines.values()];
+}
+
+/** The 合计 of day lines (counts and amounts add up; a receipt is counted on one day only). */
+export function sumDayLines(lines: readonly DayLine[]): Omit<DayLine, 'date'> {
+	const t: Omit<DayLine, 'date'> = {
+		receivedCount: 0,
+		receivedFen: 0,
+		voidedCount: 0,
+		voidedFen: 0,
+		netFen: 0,
+		byMethod: {}
+	};
+	for (const l of lines) {
+		t.receivedCount += l.receivedCount;
+		t.receivedFen += l.receivedFen;
+		t.voidedCount += l.voidedCount;
+		t.voidedFen += l.voidedFen;
+		t.netFen += l.netFen;
+		for (const [k, v] of Object.entries(l.byMethod)) t.byMethod[k] = (t.byMethod[k] ?? 0) + v;
+	}
+	return t;
+}
+
+/**
+ * The 预收 roll of each month fromMonth…toMonth (domain/advance.ts `advanceRoll`, one month at a
+ * time) and of the whole range: opening of the first month, received and released summed, closing
+ * of the last (each month opens with what the one before closed).
+ */
+export function advanceRolls(
+	postings: readonly AdvancePosting[],
+	fromMonth: string,
+	toMonth: string
+): { months: (AdvanceRoll & { month: string })[]; total: AdvanceRoll } {
+	const months: (AdvanceRoll & { month: string })[] = [];
+	for (let m = fromMonth; m <= toMonth; m = addMonths(m, 1))
+		months.push({ month: m, ...advanceRoll(postings, m) });
+	const total: AdvanceRoll = {
+		openingFen: months[0]?.openingFen ?? 0,
+		receivedFen: months.reduce((s, m) => s + m.receivedFen, 0),
+		releasedFen: months.reduce((s, m) => s + m.releasedFen, 0),
+		closingFen: months.at(-1)?.closingFen ?? 0
+	};
+	return { months, total };
 }

@@ -149,6 +149,34 @@ export function collectionReport(
 	};
 }
 
+/** 当期 figures alone: 应收, 实收 and their rate, in total. */
+export type CurrentFigures = Pick<
+	CollectionFigures,
+	'billedFen' | 'creditedFen' | 'dueFen' | 'collectedFen' | 'rateBp'
+>;
+
+/**
+ * The 当期 part of `collectionReport` in total, by the same statements (the month report's 应收 /
+ * 实收 / 欠收): without the 往期 arrears at the start, which need the whole history of the bills.
+ */
+export function currentCollection(
+	db: Db,
+	communityId: number,
+	period: CollectionPeriod
+): CurrentFigures {
+	const { fromMonth, toMonth, until } = period;
+	let billedFen = 0;
+	let creditedFen = 0;
+	let collectedFen = 0;
+	for (const r of q.billedInPeriod.all(db, communityId, fromMonth, toMonth)) billedFen += r.fen;
+	for (const query of [q.postedCurrent, q.voidedCurrent])
+		for (const r of query.all(db, communityId, fromMonth, toMonth, until))
+			if (r.kind === 'credit') creditedFen += r.fen;
+			else collectedFen += r.fen;
+	const dueFen = billedFen - creditedFen;
+	return { billedFen, creditedFen, dueFen, collectedFen, rateBp: rateBp(collectedFen, dueFen) };
+}
+
 /**
  * 当期收缴率 of each of the 12 months ending with `toMonth`: each month's bills, collected by the
  * month's last day (or `today` for the month in progress).

@@ -738,7 +738,8 @@ describe('reconciliation on generated data', () => {
 			voidOn: string | null;
 		}[] = [];
 		const snapshots = new Map<string, DailyReport>();
-		const strip = (r: DailyReport) => ({ ...r, generatedAt: 0 });
+		// When it was made (generatedAt, today) is not a figure.
+		const strip = (r: DailyReport) => ({ ...r, generatedAt: 0, today: '' });
 		let key = 0;
 
 		dates.forEach((date, day) => {

@@ -16,7 +16,7 @@ import * as q from './sql';
 import { getCommunity } from '../community';
 import { lateFeeScheduleOf } from '../admin/priced';
 import { nowMs } from '../clock';
-import { addDays, localToEpochMs } from '../../dates';
+import { addDays, localToEpochMs, todayIn } from '../../dates';
 import { formatReceiptNo, RECEIPT_PREFIX } from '../ledger/receipt-no';
 import { isCrossMonth, type VoidCategory } from '../../domain/voids';
 import { waiverSummary, type WaiverSummary } from '../waivers/summary';
@@ -91,6 +91,8 @@ export interface DailyReport {
 	from: string;
 	to: string;
 	days: number;
+	/** The community's date when the report was made: the month in progress is its 月报 so far. */
+	today: string;
 	generatedAt: number;
 	/** Figures are as of this instant: the end of `to`, or now when the period reaches today. */
 	asOfMs: number;
@@ -412,6 +414,7 @@ export function dailyReport(
 		from,
 		to,
 		days: Math.round((endMs - startMs) / 86_400_000),
+		today: todayIn(community.timeZone, now),
 		generatedAt: now,
 		asOfMs,
 		partial: asOfMs < endMs,

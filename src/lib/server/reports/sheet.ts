@@ -14,6 +14,8 @@ import { isEmptyTieLine } from '../../domain/cash-tie';
 import { formatYuan } from '../../money';
 import { TEMPLATES } from '../../domain/import';
 import type { OpeningDayLine } from '../import/queries';
+import type { MonthFigures } from './month';
+import { formatRate } from '../../domain/arrears';
 const KIND_SUFFIX: Record<ItemLine['kind'], string> = {
 	principal: '',
 	late_fee: '滞纳金',
@@ -56,17 +58,20 @@ const FILE_EN: Record<ReportKind, string> = {
 	period: 'period-report'
 };
 
+/** A period, and today when known (the month in progress from its first day is its 月报). */
+type Named = Pick<DailyReport, 'from' | 'to'> & { today?: string };
+
 /** 日报 for one day, 月报 for a whole calendar month, 期间报表 for any other range. */
-export function reportTitleZh(r: Pick<DailyReport, 'from' | 'to'>): string {
-	return TITLE_ZH[reportKind(r.from, r.to)];
+export function reportTitleZh(r: Named): string {
+	return TITLE_ZH[reportKind(r.from, r.to, r.today)];
 }
 
 /** The download's file name without extension: ASCII (filename=) and Chinese (filename*=). */
-export function reportFileNames(r: Pick<DailyReport, 'from' | 'to'>): {
+export function reportFileNames(r: Named): {
 	ascii: string;
 	zh: string;
 } {
-	const kind = reportKind(r.from, r.to);
+	const kind = reportKind(r.from, r.to, r.today);
 	const span =
 		kind === 'day' ? r.from : kind === 'month' ? r.from.slice(0, 7) : `${r.from}_${r.to}`;
 	return { ascii: `${FILE_EN[kind]}-${span}`, zh: `${TITLE_ZH[kind]}-${span}` };
@@ -115,9 +120,37 @@ function netRows(
 	return rows;
 }
 
-/** What the report shows beside the ledger's figures: opening balances imported in the period. */
+/**
+ * What the report shows beside the ledger's figures: opening balances imported in the period, and
+ * for a range of days the month report's own figures (reports/month.ts).
+ */
 export interface ReportExtras {
 	opening?: OpeningDayLine[];
+	month?: MonthFigures;
+}
+
+/**
+ * The report as rows for a spreadsheet (CSV and XLSX): a heading block, then each section one
+ * under the other (title row, header row, data, note, blank row).
+ */
+export function reportRows(r: DailyReport, extras: ReportExtras = {}): Cell[][] {
+	const rows: Cell[][] = [
+		[reportTitleZh(r), `${r.communityName} ${r.centreName}`],
+		['报表期间', periodZh(r)],
+		['统计截至', formatDateTimeLocal(r.asOfMs, r.timeZone)],
+		['金额单位', '元'],
+		[]
+	];
+	for (const s of reportSections(r, extras)) {
+		rows.push(
+			[s.title],
+			s.columns.map((c) => c.header),
+			...s.rows
+		);
+		if (s.note) rows.push([s.note]);
+		rows.push([]);
+	}
+	return rows;
 }
 
 /** Every section of the report, in print order. */
@@ -352,7 +385,89 @@ export function reportSections(r: DailyReport, extras: ReportExtras = {}): Secti
 	});
 	sections.push(cashTieSection(s.cash, clock));
 	if (extras.opening?.length) sections.push(openingSection(extras.opening));
+	if (extras.month) sections.push(...monthSections(extras.month));
 	return sections;
+}
+
+/** 附表: the month report's table per day, 应收 / 实收 / 欠收 and 预收 (reports/month.ts). */
+export function monthSections(mf: MonthFigures): Section[] {
+	const perMethod = mf.methods.map((k) => N(methodLabel(k, 'zh-CN'), 13));
+	const row = (label: string, l: Omit<MonthFigures['days'][number], 'date'>): Cell[] => [
+		label,
+		l.receivedCount,
+		fen(l.receivedFen),
+		l.voidedCount,
+		fen(-l.voidedFen),
+		fen(l.netFen),
+		...mf.methods.map((k) => fen(l.byMethod[k] ?? 0))
+	];
+	const b = mf.billing;
+	const months = b.fromMonth === b.toMonth ? b.fromMonth : `${b.fromMonth} 至 ${b.toMonth}`;
+	const a = mf.advance;
+	return [
+		{
+			title: '附表一、逐日收款',
+			columns: [
+				W('日期', 13),
+				N('收据', 8),
+				N('收款金额', 15),
+				N('作废', 8),
+				N('作废冲减', 14),
+				N('净额', 15),
+				...perMethod
+			],
+			rows: [...mf.days.map((d) => row(d.date, d)), row('合计', mf.total)],
+			note: '作废按作废日期冲减；各方式列为该方式的净额（收款 − 作废）。各日合计等于本期收款汇总。'
+		},
+		{
+			title: `附表二、应收 实收 欠收（${months} 账单，截至 ${b.until}）`,
+			columns: [L('项目', 60), N('金额 / 比率', 40)],
+			rows: [
+				['当期账单本金', fen(b.billedFen)],
+				['　减：空置减免', fen(b.creditedFen)],
+				['应收（当期）', fen(b.dueFen)],
+				['实收（当期）', fen(b.collectedFen)],
+				['欠收（应收 − 实收）', fen(b.owedFen)],
+				['当期收缴率', formatRate(b.rateBp)]
+			],
+			note:
+				'应收 = 本期月份账单本金 − 空置减免；实收 = 这些账单截至期末已收本金（预缴的在到期时计入；' +
+				'已作废的收款不计）；收缴率 = 实收 ÷ 应收。滞纳金不计入收缴率，见六、滞纳金。'
+		},
+		{
+			title: '附表三、预收账款',
+			columns: [
+				W('月份', 16),
+				N('期初预收', 21),
+				N('本月预收', 21),
+				N('转入收入', 21),
+				N('期末预收', 21)
+			],
+			rows: [
+				...a.months.map((m): Cell[] => [
+					m.month,
+					fen(m.openingFen),
+					fen(m.receivedFen),
+					fen(m.releasedFen),
+					fen(m.closingFen)
+				]),
+				...(a.months.length > 1
+					? [
+							[
+								'合计',
+								fen(a.total.openingFen),
+								fen(a.total.receivedFen),
+								fen(a.total.releasedFen),
+								fen(a.total.closingFen)
+							] as Cell[]
+						]
+					: [])
+			],
+			note:
+				'预收：收取时账单月份尚未开始的本金，是负债而非收入；到该月份时转入收入。' +
+				'期初 + 本月预收 − 转入收入 = 期末；作废按作废日期冲减。'
+		}
+	];
 }
 
 /**

@@ -6,6 +6,8 @@ export function periodMessage(error: PeriodError, today: string): string {
 	switch (error) {
 		case 'malformed':
 			return m.reports_error_malformed();
+		case 'malformed_month':
+			return m.reports_error_month();
 		case 'reversed':
 			return m.reports_error_reversed();
 		case 'future':
@@ -15,13 +17,14 @@ export function periodMessage(error: PeriodError, today: string): string {
 	}
 }
 
-/** The period of `?date=` or `?from=&to=` (none: today), or the message saying what is wrong. */
+/** The period of `?month=`, `?date=` or `?from=&to=` (none: today), or the message saying what is wrong. */
 export function periodFromUrl(
 	url: URL,
 	today: string
 ): ({ ok: true } & Period) | { ok: false; message: string } {
 	const p = parsePeriod(
 		{
+			month: url.searchParams.get('month'),
 			date: url.searchParams.get('date'),
 			from: url.searchParams.get('from'),
 			to: url.searchParams.get('to')

@@ -2,8 +2,7 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
-import { openingInPeriod } from '$lib/server/import/queries';
-import { dailyReport, dailyReportCsv, reportFileNames } from '$lib/server/reports';
+import { dailyReport, dailyReportCsv, reportExtras, reportFileNames } from '$lib/server/reports';
 import { periodFromUrl, periodRefused } from '../period';
 import type { RequestHandler } from './$types';
 
@@ -13,12 +12,14 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
 	const now = nowMs();
-	const period = periodFromUrl(url, communityToday(community, new Date(now)));
+	const today = communityToday(community, new Date(now));
+	const period = periodFromUrl(url, today);
 	if (!period.ok) return periodRefused(period.message);
-	const csv = dailyReportCsv(dailyReport(db, user.communityId, period.from, period.to, { now }), {
-		opening: openingInPeriod(db, user.communityId, period.from, period.to)
-	});
-	const name = reportFileNames(period);
+	const csv = dailyReportCsv(
+		dailyReport(db, user.communityId, period.from, period.to, { now }),
+		reportExtras(db, user.communityId, period.from, period.to)
+	);
+	const name = reportFileNames({ ...period, today });
 	return new Response(csv, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',

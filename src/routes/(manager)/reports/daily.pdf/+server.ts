@@ -2,8 +2,7 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
-import { openingInPeriod } from '$lib/server/import/queries';
-import { dailyReport, reportFileNames } from '$lib/server/reports';
+import { dailyReport, reportExtras, reportFileNames } from '$lib/server/reports';
 import { dailyReportPdf } from '$lib/server/pdf/daily-report';
 import { pdfResponse } from '$lib/server/pdf/response';
 import { periodFromUrl, periodRefused } from '../period';
@@ -15,15 +14,16 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
 	const now = nowMs();
-	const period = periodFromUrl(url, communityToday(community, new Date(now)));
+	const today = communityToday(community, new Date(now));
+	const period = periodFromUrl(url, today);
 	if (!period.ok) return periodRefused(period.message);
 	const report = dailyReport(db, user.communityId, period.from, period.to, { now });
 	const pdf = await dailyReportPdf({
 		report,
-		extras: { opening: openingInPeriod(db, user.communityId, period.from, period.to) },
+		extras: reportExtras(db, user.communityId, period.from, period.to),
 		printedAt: now,
 		printedBy: `${user.displayName} ${user.workNo}`
 	});
-	const name = reportFileNames(period);
+	const name = reportFileNames({ ...period, today });
 	return pdfResponse(pdf, { filename: `${name.zh}.pdf`, asciiFilename: `${name.ascii}.pdf` });
 };
