@@ -34,6 +34,8 @@ export const APPEND_ONLY_TABLES = [
 	'charges',
 	'principal_postings',
 	'arrears_reminders',
+	'reconciliations',
+	'reconciliation_items',
 	'audit_log'
 ] as const;
 
