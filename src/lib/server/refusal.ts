@@ -6,6 +6,7 @@ import { AppError, type ErrorArea, type ErrorMessages, type RefusalContext } fro
 import { arrearsMessages } from './arrears/messages';
 import { chargeMessages } from './charges/messages';
 import { importMessages } from './import/messages';
+import { journalMessages } from './journal/messages';
 import { ledgerMessages } from './ledger/messages';
 import { moveInMessages } from './movein/messages';
 import { queueMessages } from './queue/messages';
@@ -18,6 +19,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	arrears: arrearsMessages,
 	charges: chargeMessages,
 	import: importMessages,
+	journal: journalMessages,
 	ledger: ledgerMessages,
 	movein: moveInMessages,
 	queue: queueMessages,
