@@ -2,10 +2,7 @@ import { AppError, statusOf } from '../errors';
 
 /** Refused reconciliations and journal links. */
 export type JournalErrorCode =
-	| 'bad_method'
-	| 'future_day'
 	| 'stale_form'
-	| 'bad_lines'
 	| 'statement_empty'
 	| 'statement_header'
 	| 'statement_amount'

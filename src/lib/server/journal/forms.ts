@@ -68,7 +68,9 @@ export function journalSchema(ctx: {
 		})
 		.superRefine(reversedRange)
 		.superRefine((v, c) => {
-			if (v.from && v.to && v.from <= v.to && daysBetween(v.from, v.to) + 1 > MAX_JOURNAL_DAYS)
+			// A bad date has its own message already (refinements still run after a field's issue).
+			const dated = !!v.from && !!v.to && isValidDate(v.from) && isValidDate(v.to);
+			if (dated && v.from! <= v.to! && daysBetween(v.from!, v.to!) + 1 > MAX_JOURNAL_DAYS)
 				c.addIssue({
 					code: 'custom',
 					message: m.journal_error_too_long({ days: MAX_JOURNAL_DAYS }),
