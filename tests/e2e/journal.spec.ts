@@ -62,7 +62,7 @@ test('journal: receipts and a void, export, then reconcile by total and by state
 	const amountB = yuan(await rowB.getByTestId('journal-amount').innerText());
 	expect(yuan(await voidB.getByTestId('journal-amount').innerText())).toBe(-amountB);
 	expect(yuan(await manager.getByTestId('journal-total-net').innerText())).toBe(amountA);
-	// Keyboard: the nav shortcut is listed, and sorting is a plain link.
+	// Sorting is a plain link (keyboard: Tab + Enter); a second click reverses it.
 	await manager.getByTestId('journal-sort-amount').click();
 	await expect(manager).toHaveURL(/sort=amount/);
 
