@@ -27,7 +27,8 @@ export function managerNav(role: string): NavItem[] {
 	const items: NavItem[] = [{ href: '/manager', label: m.nav_manager(), key: '1' }];
 	items.push({ href: '/manager/billing', label: m.fees_billing_nav(), key: '2' });
 	items.push({ href: '/manager/waivers', label: m.waivers_manager_nav(), key: '3' });
-	items.push({ href: '/manager/audit', label: m.audit_nav(), key: '4' });
+	items.push({ href: '/journal', label: m.journal_nav(), key: '4' });
+	items.push({ href: '/manager/audit', label: m.audit_nav() });
 	items.push({ href: '/reports', label: m.reports_nav(), key: '5' });
 	items.push({ href: '/arrears', label: m.arrears_nav(), key: '6' });
 	items.push({ href: '/manager/voids', label: m.receipts_voids_nav(), key: '7' });

@@ -64,7 +64,7 @@ test('bad filters: a message on the page, a translated 400 for the file; clerks 
 	page
 }) => {
 	await login(page, 'manager');
-	await page.keyboard.press('Alt+4');
+	await page.getByRole('navigation').getByRole('link', { name: '操作记录' }).click();
 	await expect(page).toHaveURL(/\/manager\/audit$/);
 	await open(page, '/manager/audit?from=2026-11-20&to=2026-11-01');
 	await expect(page.getByTestId('audit-error')).toHaveText('开始日期晚于结束日期。');

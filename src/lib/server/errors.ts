@@ -17,6 +17,7 @@ export type ErrorArea =
 	| 'charges'
 	| 'records'
 	| 'arrears'
+	| 'journal'
 	| 'import'
 	| 'directory'
 	| 'errands'

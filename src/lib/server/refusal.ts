@@ -8,6 +8,7 @@ import { chargeMessages } from './charges/messages';
 import { directoryMessages } from './directory/messages';
 import { errandMessages } from './errands/messages';
 import { importMessages } from './import/messages';
+import { journalMessages } from './journal/messages';
 import { ledgerMessages } from './ledger/messages';
 import { moveInMessages } from './movein/messages';
 import { queueMessages } from './queue/messages';
@@ -22,6 +23,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	directory: directoryMessages,
 	errands: errandMessages,
 	import: importMessages,
+	journal: journalMessages,
 	ledger: ledgerMessages,
 	movein: moveInMessages,
 	queue: queueMessages,

@@ -37,6 +37,8 @@ export const APPEND_ONLY_TABLES = [
 	'directory_presence',
 	'errands',
 	'errand_events',
+	'reconciliations',
+	'reconciliation_items',
 	'audit_log'
 ] as const;
 

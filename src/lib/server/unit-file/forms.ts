@@ -75,9 +75,57 @@ const dateField = z.preprocess(
 );
 
 /**
- * The 票据 search's query string: receipt number, room, owner or payer name, phone tail, date
- * range, method, cashier (工号) and page. Every refusal is a translated message on its field; an
- * empty field filters nothing.
+ * The filters the 票据 search and the receipts journal (收款流水) share: room (a code prefix), date
+ * range, method, cashier (工号) and page. One parser for both: each schema spreads this shape and
+ * adds its own fields; `reversedRange` refuses a range that ends before it starts.
+ */
+export function receiptFilterShape(ctx: Pick<ReceiptSearchContext, 'cashierByWorkNo'>) {
+	return {
+		room: folded(20).transform((s) => s.replace(/[\s/\\_.－—–]+/g, '-') || null),
+		from: dateField.transform((s) => s || null),
+		to: dateField.transform((s) => s || null),
+		method: z
+			.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string())
+			.transform((s, c) => {
+				if (!s) return null;
+				if (!(PAYMENT_METHODS as readonly string[]).includes(s))
+					c.addIssue({ code: 'custom', message: m.unitfile_search_bad_method() });
+				return s as PaymentMethod;
+			}),
+		cashier: folded(20).transform((s, c) => {
+			if (!s) return null;
+			const id = ctx.cashierByWorkNo.get(s.toUpperCase());
+			if (id === undefined)
+				c.addIssue({
+					code: 'custom',
+					message: m.unitfile_search_unknown_cashier({ workNo: s })
+				});
+			return id ?? null;
+		}),
+		page: z
+			.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : '1'), z.string())
+			.transform((s, c) => {
+				if (!/^\d{1,4}$/.test(s) || Number(s) < 1) {
+					c.addIssue({ code: 'custom', message: m.validation_invalid() });
+					return 1;
+				}
+				return Number(s);
+			})
+	};
+}
+
+/** Refuses a date range that ends before it starts (on the `to` field). */
+export function reversedRange(
+	v: { from: string | null; to: string | null },
+	c: z.core.$RefinementCtx
+): void {
+	if (v.from && v.to && v.from > v.to)
+		c.addIssue({ code: 'custom', message: m.unitfile_search_reversed(), path: ['to'] });
+}
+
+/**
+ * The 票据 search's query string: receipt number, owner or payer name, phone tail and the shared
+ * filters. Every refusal is a translated message on its field; an empty field filters nothing.
  */
 export function receiptSearchSchema(ctx: ReceiptSearchContext) {
 	return z
@@ -88,7 +136,6 @@ export function receiptSearchSchema(ctx: ReceiptSearchContext) {
 				if (!no) c.addIssue({ code: 'custom', message: m.receipts_invalid_no() });
 				return no;
 			}),
-			room: folded(20).transform((s) => s.replace(/[\s/\\_.－—–]+/g, '-') || null),
 			name: folded(50).transform((s) => s || null),
 			phone: folded(20).transform((s, c) => {
 				if (!s) return null;
@@ -96,40 +143,9 @@ export function receiptSearchSchema(ctx: ReceiptSearchContext) {
 					c.addIssue({ code: 'custom', message: m.unitfile_search_bad_phone() });
 				return s;
 			}),
-			from: dateField.transform((s) => s || null),
-			to: dateField.transform((s) => s || null),
-			method: z
-				.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string())
-				.transform((s, c) => {
-					if (!s) return null;
-					if (!(PAYMENT_METHODS as readonly string[]).includes(s))
-						c.addIssue({ code: 'custom', message: m.unitfile_search_bad_method() });
-					return s as PaymentMethod;
-				}),
-			cashier: folded(20).transform((s, c) => {
-				if (!s) return null;
-				const id = ctx.cashierByWorkNo.get(s.toUpperCase());
-				if (id === undefined)
-					c.addIssue({
-						code: 'custom',
-						message: m.unitfile_search_unknown_cashier({ workNo: s })
-					});
-				return id ?? null;
-			}),
-			page: z
-				.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : '1'), z.string())
-				.transform((s, c) => {
-					if (!/^\d{1,4}$/.test(s) || Number(s) < 1) {
-						c.addIssue({ code: 'custom', message: m.validation_invalid() });
-						return 1;
-					}
-					return Number(s);
-				})
+			...receiptFilterShape(ctx)
 		})
-		.superRefine((v, c) => {
-			if (v.from && v.to && v.from > v.to)
-				c.addIssue({ code: 'custom', message: m.unitfile_search_reversed(), path: ['to'] });
-		});
+		.superRefine(reversedRange);
 }
 
 export type ReceiptSearch = z.infer<ReturnType<typeof receiptSearchSchema>>;

@@ -14,3 +14,4 @@ export * from './imports';
 export * from './arrears';
 export * from './directory';
 export * from './errands';
+export * from './journal';

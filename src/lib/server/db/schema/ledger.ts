@@ -204,21 +204,26 @@ export const paymentLines = sqliteTable(
 );
 
 /** A void (作废) reverses a whole payment. The receipt keeps its number and prints 作废. */
-export const paymentVoids = sqliteTable('payment_voids', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	paymentId: integer('payment_id')
-		.notNull()
-		.unique()
-		.references(() => payments.id),
-	reason: text('reason').notNull(),
-	/** Required when the receipt is of an earlier month (跨月作废): one of VOID_CATEGORIES. */
-	reasonCategory: text('reason_category', { enum: VOID_CATEGORIES }),
-	voidedBy: integer('voided_by')
-		.notNull()
-		.references(() => staffUsers.id),
-	localDate: text('local_date').notNull(),
-	createdAt: integer('created_at').notNull()
-});
+export const paymentVoids = sqliteTable(
+	'payment_voids',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		paymentId: integer('payment_id')
+			.notNull()
+			.unique()
+			.references(() => payments.id),
+		reason: text('reason').notNull(),
+		/** Required when the receipt is of an earlier month (跨月作废): one of VOID_CATEGORIES. */
+		reasonCategory: text('reason_category', { enum: VOID_CATEGORIES }),
+		voidedBy: integer('voided_by')
+			.notNull()
+			.references(() => staffUsers.id),
+		localDate: text('local_date').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	// The receipts journal lists voids by the void's day (migration 0028).
+	(t) => [index('payment_voids_day').on(t.localDate, t.paymentId)]
+);
 
 /** Every print of a receipt; prints after the first are reprints (补打). */
 export const receiptPrints = sqliteTable(

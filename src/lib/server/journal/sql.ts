@@ -1,0 +1,121 @@
+import { rawQuery } from '../db/stmt';
+
+/*
+ * The receipts journal (收款流水): every receipt of a period and every void by the void's own day,
+ * as one list. Raw SQL because drizzle does not express a UNION ALL under shared filters and a
+ * chosen order well. Portable except for SQLite's habits, marked where used:
+ * - `CROSS JOIN … ON` is SQLite's join-order hint (read the period's few voids first, not every
+ *   payment); PostgreSQL plans a plain JOIN that way by itself.
+ * - named parameters `:name` (PostgreSQL drivers take `$1`…; the names map one to one).
+ * Every filter is `(:x IS NULL OR …)`, so one statement serves every combination; the date range
+ * on the two indexed columns is what the planner leads with.
+ */
+
+export interface JournalParams {
+	c: number;
+	from: string;
+	to: string;
+	method: string | null;
+	cashier: number | null;
+	kind: 'receipt' | 'void' | null;
+	building: string | null;
+	room: string | null;
+	roomEnd: string | null;
+	min: number | null;
+	max: number | null;
+}
+
+export interface PageParams extends JournalParams {
+	limit: number;
+	offset: number;
+}
+
+const BASE = `WITH j AS (
+	SELECT 'receipt' AS kind, p.id AS paymentId, p.created_at AS at, p.local_date AS day,
+	       p.receipt_no AS receiptNo, p.method AS method, p.method_ref AS ref, p.cashier_id AS cashierId,
+	       NULL AS approverId, p.unit_id AS unitId, p.payer_name AS payerName, p.total_fen AS amountFen
+	FROM payments p
+	WHERE p.community_id = :c AND p.local_date BETWEEN :from AND :to
+	UNION ALL
+	SELECT 'void', p.id, v.created_at, v.local_date, p.receipt_no, p.method, p.method_ref, p.cashier_id,
+	       v.voided_by, p.unit_id, p.payer_name, -p.total_fen
+	FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id
+	WHERE v.local_date BETWEEN :from AND :to AND p.community_id = :c
+)`;
+
+const FILTERS = `WHERE (:method IS NULL OR j.method = :method)
+	AND (:cashier IS NULL OR j.cashierId = :cashier)
+	AND (:kind IS NULL OR j.kind = :kind)
+	AND (:building IS NULL OR u.building = :building)
+	AND (:room IS NULL OR (u.code >= :room AND u.code < :roomEnd))
+	AND (:min IS NULL OR abs(j.amountFen) >= :min)
+	AND (:max IS NULL OR abs(j.amountFen) <= :max)`;
+
+/** One row of the journal: a receipt (amount > 0) or a void (amount < 0, its own day and approver). */
+export interface JournalRowRaw {
+	kind: 'receipt' | 'void';
+	paymentId: number;
+	at: number;
+	day: string;
+	receiptNo: string;
+	method: string;
+	ref: string;
+	cashierName: string;
+	cashierWorkNo: string;
+	approverName: string | null;
+	approverWorkNo: string | null;
+	unitCode: string | null;
+	payerName: string;
+	amountFen: number;
+}
+
+export const JOURNAL_SORTS = ['time', 'amount', 'receipt', 'unit'] as const;
+export type JournalSort = (typeof JOURNAL_SORTS)[number];
+
+const ORDER: Record<JournalSort, string> = {
+	time: 'j.at',
+	amount: 'abs(j.amountFen)',
+	receipt: 'j.receiptNo',
+	unit: 'u.code'
+};
+
+function pageQuery(sort: JournalSort, dir: 'asc' | 'desc') {
+	const d = dir === 'asc' ? 'ASC' : 'DESC';
+	return rawQuery<JournalRowRaw, [PageParams]>(
+		`${BASE}
+		SELECT j.kind AS kind, j.paymentId AS paymentId, j.at AS at, j.day AS day, j.receiptNo AS receiptNo,
+		       j.method AS method, j.ref AS ref, s.display_name AS cashierName, s.work_no AS cashierWorkNo,
+		       a.display_name AS approverName, a.work_no AS approverWorkNo, u.code AS unitCode,
+		       j.payerName AS payerName, j.amountFen AS amountFen
+		FROM j LEFT JOIN units u ON u.id = j.unitId
+		JOIN staff_users s ON s.id = j.cashierId
+		LEFT JOIN staff_users a ON a.id = j.approverId
+		${FILTERS}
+		ORDER BY ${ORDER[sort]} ${d}, j.at ${d}, j.paymentId ${d}, j.kind ${d}
+		LIMIT :limit OFFSET :offset`
+	);
+}
+
+/** The journal's page statements, one per order (an ORDER BY cannot be a parameter). */
+export const journalPage = Object.fromEntries(
+	JOURNAL_SORTS.flatMap((s) => [
+		[`${s}-asc`, pageQuery(s, 'asc')],
+		[`${s}-desc`, pageQuery(s, 'desc')]
+	])
+) as Record<`${JournalSort}-${'asc' | 'desc'}`, ReturnType<typeof pageQuery>>;
+
+/** The filtered journal's count and sum by method and kind (the totals under the list). */
+export interface MethodTotalRow {
+	method: string;
+	kind: 'receipt' | 'void';
+	n: number;
+	fen: number;
+}
+
+export const journalTotals = rawQuery<MethodTotalRow, [JournalParams]>(
+	`${BASE}
+	SELECT j.method AS method, j.kind AS kind, count(*) AS n, sum(j.amountFen) AS fen
+	FROM j LEFT JOIN units u ON u.id = j.unitId
+	${FILTERS}
+	GROUP BY j.method, j.kind`
+);
