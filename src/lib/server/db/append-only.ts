@@ -34,6 +34,7 @@ export const APPEND_ONLY_TABLES = [
 	'charges',
 	'principal_postings',
 	'arrears_reminders',
+	'account_map_changes',
 	'audit_log'
 ] as const;
 
