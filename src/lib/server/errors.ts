@@ -18,6 +18,7 @@ export type ErrorArea =
 	| 'records'
 	| 'arrears'
 	| 'import'
+	| 'voucher'
 	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;

@@ -13,6 +13,7 @@ import { recordsMessages } from './records/messages';
 import { renovationMessages } from './renovation/messages';
 import { shiftMessages } from './shifts/messages';
 import { waiverMessages } from './waivers/messages';
+import { voucherMessages } from './voucher/messages';
 
 const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	arrears: arrearsMessages,
@@ -24,6 +25,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	records: recordsMessages,
 	renovation: renovationMessages,
 	shifts: shiftMessages,
+	voucher: voucherMessages,
 	waivers: waiverMessages
 };
 
