@@ -131,6 +131,8 @@ export function voucherSummary(v: Voucher): string {
 }
 
 export interface VoucherRow {
+	/** 1, 2, … over the file (a key for lists). */
+	line: number;
 	no: number;
 	date: string;
 	summary: string;
@@ -141,9 +143,11 @@ export interface VoucherRow {
 }
 
 export function voucherRows(vouchers: readonly Voucher[]): VoucherRow[] {
+	let line = 0;
 	return vouchers.flatMap((v) => {
 		const summary = voucherSummary(v);
 		return v.lines.map((l) => ({
+			line: ++line,
 			no: v.no,
 			date: v.date,
 			summary,
