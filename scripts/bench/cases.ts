@@ -20,6 +20,7 @@ import { addMonths } from '../../src/lib/dates.ts';
 import type { DatasetInfo } from './dataset.ts';
 import { median, percentile, timed, timedAsync, type CaseResult } from './report.ts';
 import { arrearsCases } from './arrears.ts';
+import { voucherCases } from './voucher.ts';
 import { dailyReportCases } from './daily-report.ts';
 import { importCase } from './import.ts';
 
@@ -260,5 +261,7 @@ export const benchCases: BenchCase[] = [
 	// Import preview of a 20 000-row file: scripts/bench/import.ts.
 	importCase,
 	// Arrears register and collection rate (issue 19): scripts/bench/arrears.ts.
-	...arrearsCases
+	...arrearsCases,
+	// A month's voucher file (issue 19, accounting export): scripts/bench/voucher.ts.
+	...voucherCases
 ];
