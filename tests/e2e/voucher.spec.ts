@@ -4,9 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, login, open } from './helpers';
 
 /*
- * Accounting export (issue 19): a clerk takes a year prepaid by WeChat; the export refuses while
- * accounts are unmapped; the admin maps them (a bad code is refused, nothing written); the day's
- * voucher downloads as CSV and XLSX, balanced, with eleven months credited to 预收账款.
+ * Accounting export (issue 19): the export refuses while accounts are unmapped; the admin maps them
+ * (a bad code or a past date is refused, nothing written); a clerk takes a year prepaid by WeChat;
+ * the day's voucher downloads as CSV and XLSX, balanced, the WeChat voucher grown by the year with
+ * eleven months credited to 预收账款.
  * Uses unit 6-2-501 only (it owes the current month in the seed).
  */
 
@@ -44,6 +45,27 @@ function expectBalanced(lines: Line[]) {
 	for (const [no, diff] of by) expect(diff, `voucher ${no}`).toBe(0);
 }
 
+function parseCsv(text: string): { body: string[]; lines: Line[] } {
+	const [header, ...body] = text
+		.replace(/^\uFEFF/, '')
+		.trimEnd()
+		.split('\r\n');
+	expect(header).toBe('凭证号,日期,摘要,科目代码,科目名称,借方,贷方');
+	const lines = body.map((r) => {
+		const c = r.split(',');
+		expect(c[1]).toBe(TODAY);
+		expect(c[5]).toMatch(/^-?\d+\.\d{2}$/);
+		return { no: Number(c[0]), code: c[3], debit: cents(c[5]), credit: cents(c[6]) };
+	});
+	return { body, lines };
+}
+
+/** A line of the day's WeChat voucher (the one debiting 101201), by account code. */
+function wechatLine(lines: Line[], code: string, side: 'debit' | 'credit'): number {
+	const no = lines.find((l) => l.code === '101201' && l.debit > 0)?.no;
+	return lines.find((l) => l.no === no && l.code === code)?.[side] ?? 0;
+}
+
 async function mapRow(page: Page, key: string, code: string, name: string) {
 	const row = page.getByTestId(`account-${key}`);
 	await row.locator('input[name="code"]').fill(code);
@@ -55,27 +77,13 @@ test('admin maps accounts, then downloads the day’s voucher as CSV and XLSX, b
 	page,
 	browser
 }) => {
-	// A year prepaid by WeChat at the counter: 2026-11 is due, 2026-12 … 2027-10 are paid ahead.
-	const clerk = await browser.newPage({
-		baseURL: test.info().project.use.baseURL,
-		locale: 'zh-CN'
-	});
-	await login(clerk, 'clerk');
-	await open(clerk, `/fees/${UNIT}?prepay=12`);
-	await clerk.getByTestId('method-wechat').check();
-	await clerk.getByLabel('交易单号').fill('WX2026112300777');
-	await clerk.getByTestId('fees-review').click();
-	await clerk.getByTestId('fees-confirm-pay').click();
-	await expect(clerk.getByTestId('fees-receipt-sentence')).toContainText('2026年11月至2027年10月');
-	await clerk.close();
-
 	await login(page, 'admin');
 	// Unmapped: the export refuses with the accounts it lacks (409, nothing half-booked).
 	const refused = await page.request.get(`/reports/voucher.csv?date=${TODAY}`);
 	expect(refused.status()).toBe(409);
 	expect(await refused.text()).toContain('以下科目尚未设置，无法导出凭证：现金');
 	await open(page, `/reports/voucher?date=${TODAY}`);
-	await expect(page.getByTestId('voucher-error')).toContainText('预收账款');
+	await expect(page.getByTestId('voucher-error')).toContainText('微信（2026-11-23）');
 	// A reversed period: the report's translated 400.
 	const reversed = await page.request.get('/reports/voucher.xlsx?from=2026-11-23&to=2026-11-01');
 	expect(reversed.status()).toBe(400);
@@ -106,6 +114,25 @@ test('admin maps accounts, then downloads the day’s voucher as CSV and XLSX, b
 		);
 	}
 
+	// The day's file before and after a year prepaid by WeChat at the counter.
+	const before = parseCsv(
+		await (await page.request.get(`/reports/voucher.csv?date=${TODAY}`)).text()
+	);
+	expectBalanced(before.lines);
+	// A year prepaid by WeChat at the counter: 2026-11 is due, 2026-12 … 2027-10 are paid ahead.
+	const clerk = await browser.newPage({
+		baseURL: test.info().project.use.baseURL,
+		locale: 'zh-CN'
+	});
+	await login(clerk, 'clerk');
+	await open(clerk, `/fees/${UNIT}?prepay=12`);
+	await clerk.getByTestId('method-wechat').check();
+	await clerk.getByLabel('交易单号').fill('WX2026112300777');
+	await clerk.getByTestId('fees-review').click();
+	await clerk.getByTestId('fees-confirm-pay').click();
+	await expect(clerk.getByTestId('fees-receipt-sentence')).toContainText('2026年11月至2027年10月');
+	await clerk.close();
+
 	// The preview, then the two files.
 	await open(page, '/reports/voucher');
 	await page.getByLabel('开始日期').fill(TODAY);
@@ -117,24 +144,24 @@ test('admin maps accounts, then downloads the day’s voucher as CSV and XLSX, b
 	await page.getByTestId('voucher-csv').click();
 	const csvFile = await csvDownload;
 	expect(csvFile.suggestedFilename()).toBe(`记账凭证-${TODAY}.csv`);
-	const csv = (await readFile((await csvFile.path())!, 'utf8')).replace(/^\uFEFF/, '');
-	const [header, ...body] = csv.trimEnd().split('\r\n');
-	expect(header).toBe('凭证号,日期,摘要,科目代码,科目名称,借方,贷方');
-	const csvLines: Line[] = body.map((r) => {
-		const c = r.split(',');
-		expect(c[1]).toBe(TODAY);
-		expect(c[5]).toMatch(/^-?\d+\.\d{2}$/);
-		return { no: Number(c[0]), code: c[3], debit: cents(c[5]), credit: cents(c[6]) };
-	});
+	const after = parseCsv(await readFile((await csvFile.path())!, 'utf8'));
+	const csvLines = after.lines;
 	expectBalanced(csvLines);
-	// The WeChat voucher: Dr 微信 = Cr 物业服务费收入 (this month) + Cr 预收账款 (eleven months).
-	const wechat = csvLines.find((l) => l.code === '101201')!;
-	const ours = csvLines.filter((l) => l.no === wechat.no);
-	const advance = ours.find((l) => l.code === '2203')!.credit;
-	const income = ours.find((l) => l.code === '600101')!.credit;
+	// The WeChat voucher grew by the year: Dr 微信 = Cr 物业服务费收入 (this month) + Cr 预收账款 (eleven months) + Cr 滞纳金收入.
+	const paid =
+		wechatLine(after.lines, '101201', 'debit') - wechatLine(before.lines, '101201', 'debit');
+	const advance =
+		wechatLine(after.lines, '2203', 'credit') - wechatLine(before.lines, '2203', 'credit');
+	const income =
+		wechatLine(after.lines, '600101', 'credit') - wechatLine(before.lines, '600101', 'credit');
+	expect(paid).toBeGreaterThan(0);
 	expect(advance).toBe(11 * income);
-	expect(wechat.debit).toBe(advance + income);
-	expect(body.find((r) => r.includes(',101201,'))).toContain('微信收款');
+	// 2026-11 was due on the 20th: three days of late fee came with it.
+	const lateFee =
+		wechatLine(after.lines, '605101', 'credit') - wechatLine(before.lines, '605101', 'credit');
+	expect(lateFee).toBeGreaterThan(0);
+	expect(paid).toBe(advance + income + lateFee);
+	expect(after.body.find((r) => r.includes(',101201,'))).toContain('微信收款');
 
 	const xlsxDownload = page.waitForEvent('download');
 	await page.getByTestId('voucher-xlsx').click();
