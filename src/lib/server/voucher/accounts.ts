@@ -3,7 +3,7 @@
  * change is an insert-only row in force from its date, never before today, so a voucher for a past
  * day always reads the map that day had.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { tx, type Db } from '../db';
 import { accountMapChanges, feeItems, staffUsers } from '../db/schema';
 import { audit } from '../audit';
@@ -143,16 +143,4 @@ export function setAccount(db: Db, actor: Actor, input: AccountInput, now = nowM
 			now
 		);
 	});
-}
-
-/** Whether any account is mapped (the export page points at the map when none is). */
-export function hasAccountMap(db: Db, communityId: number): boolean {
-	return (
-		db
-			.select({ id: accountMapChanges.id })
-			.from(accountMapChanges)
-			.where(and(eq(accountMapChanges.communityId, communityId)))
-			.limit(1)
-			.get() !== undefined
-	);
 }

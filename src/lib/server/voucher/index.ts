@@ -1,5 +1,5 @@
 // What other areas and routes may import from the voucher area (accounting export, issue 19).
-export { accountChanges, accountMap, hasAccountMap, incomeItems, setAccount } from './accounts';
+export { accountChanges, accountMap, incomeItems, setAccount } from './accounts';
 export type { AccountRow, IncomeItem } from './accounts';
 export {
 	VOUCHER_MAX_DAYS,
