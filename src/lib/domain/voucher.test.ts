@@ -246,6 +246,25 @@ describe('buildVouchers', () => {
 		]);
 	});
 
+	it('books a paid service (a charge bill) and renovation charges to 特约服务 income', () => {
+		const service = fact({
+			billMonth: '2026-04',
+			charge: true,
+			itemCode: 'service',
+			amountFen: 5_000
+		});
+		const debris = fact({
+			kind: 'charge',
+			itemCode: 'debris_fee',
+			billMonth: null,
+			amountFen: 24_000
+		});
+		expect(lines(vouchersOf(input({ collections: [service, debris] }))[0])).toEqual([
+			['1001', 29_000, 0],
+			['605102', 0, 29_000]
+		]);
+	});
+
 	it('books opening arrears to 应收 when mapped, else to income', () => {
 		const opening = fact({ billMonth: '2025-12', opening: true, amountFen: 500 });
 		expect(lines(vouchersOf(input({ collections: [opening] }))[0])[1]).toEqual(['600101', 0, 500]);

@@ -12,8 +12,8 @@
  * - `cash`, `wechat`, `alipay`, `bank` — the debit side of money taken, per method (cheque, card
  *   and transfer go to `bank`);
  * - `fee_income` — principal of fee bills (物业服务费收入), unless `income:<item code>` is mapped
- *   for that item (e.g. parking, a paid service); `charge_income` likewise for charge lines
- *   (renovation debris and card fees);
+ *   for that item (e.g. parking); `charge_income` likewise for charge lines (renovation debris and
+ *   card fees) and one-off charge bills (paid services 特约服务, replacement cards);
  * - `late_fee_income` (滞纳金收入), `advance` (预收账款, a liability), `renovation_deposit` and
  *   `pass_deposit` (保证金/押金, liabilities), `deduction_income` (保证金扣款收入);
  * - `opening_receivable` — principal of imported opening bills (期初欠费), when the books carry
@@ -102,6 +102,8 @@ export interface CollectionFact {
 	billMonth: string | null;
 	/** Principal of an imported opening bill (期初欠费). */
 	opening: boolean;
+	/** Principal of a one-off charge bill (a paid service 特约服务, a replacement card…). */
+	charge?: boolean;
 	amountFen: number;
 }
 
@@ -230,7 +232,8 @@ export function buildVouchers(input: VoucherInput): VoucherResult {
 		let credit: string;
 		if (f.kind === 'late_fee') credit = 'late_fee_income';
 		else if (f.kind === 'deposit') credit = f.itemCode;
-		else if (f.kind === 'charge') credit = incomeKey(f.itemCode, 'charge_income', f.date);
+		else if (f.kind === 'charge' || f.charge)
+			credit = incomeKey(f.itemCode, 'charge_income', f.date);
 		else if (f.billMonth !== null && principalTiming(f.billMonth, f.date) === 'advance')
 			credit = 'advance';
 		else if (f.opening && mapped('opening_receivable', f.date)) credit = 'opening_receivable';

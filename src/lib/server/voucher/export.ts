@@ -36,6 +36,7 @@ function collectionFacts(db: Db, communityId: number, from: string, to: string):
 		itemCode: r.code,
 		billMonth: r.billMonth,
 		opening: r.opening === 1,
+		charge: r.charge === 1,
 		amountFen: sign * r.fen
 	});
 	return [

@@ -18,26 +18,30 @@ export interface FactRow {
 	billMonth: string | null;
 	/** 1: principal of an imported opening bill. */
 	opening: number;
+	/** 1: a one-off charge raised at the counter (a paid service, a replacement card…). */
+	charge: number;
 	fen: number;
 }
 
 /** Receipts issued in the period, by their day. */
 export const factsIssued = rawQuery<FactRow, Period>(
 	`SELECT p.local_date AS date, p.method AS method, pl.kind AS kind, pl.item_code AS code, b.month AS billMonth,
-	 CASE WHEN b.source = 'opening' THEN 1 ELSE 0 END AS opening, sum(pl.amount_fen) AS fen
+	 CASE WHEN b.source = 'opening' THEN 1 ELSE 0 END AS opening,
+	 CASE WHEN b.source = 'charge' THEN 1 ELSE 0 END AS charge, sum(pl.amount_fen) AS fen
 	 FROM payments p JOIN payment_lines pl ON pl.payment_id = p.id LEFT JOIN bills b ON b.id = pl.bill_id
 	 WHERE p.community_id = ? AND p.local_date BETWEEN ? AND ?
-	 GROUP BY p.local_date, p.method, pl.kind, pl.item_code, b.month, opening`
+	 GROUP BY p.local_date, p.method, pl.kind, pl.item_code, b.month, opening, charge`
 );
 
 /** Receipts voided in the period, by the void's day (the caller negates). CROSS JOIN: SQLite hint. */
 export const factsVoided = rawQuery<FactRow, Period>(
 	`SELECT v.local_date AS date, p.method AS method, pl.kind AS kind, pl.item_code AS code, b.month AS billMonth,
-	 CASE WHEN b.source = 'opening' THEN 1 ELSE 0 END AS opening, sum(pl.amount_fen) AS fen
+	 CASE WHEN b.source = 'opening' THEN 1 ELSE 0 END AS opening,
+	 CASE WHEN b.source = 'charge' THEN 1 ELSE 0 END AS charge, sum(pl.amount_fen) AS fen
 	 FROM payment_voids v CROSS JOIN payments p ON p.id = v.payment_id CROSS JOIN payment_lines pl ON pl.payment_id = p.id
 	 LEFT JOIN bills b ON b.id = pl.bill_id
 	 WHERE p.community_id = ? AND v.local_date BETWEEN ? AND ?
-	 GROUP BY v.local_date, p.method, pl.kind, pl.item_code, b.month, opening`
+	 GROUP BY v.local_date, p.method, pl.kind, pl.item_code, b.month, opening, charge`
 );
 
 /** Deposit refunds (with how they were paid out) and deductions, per day. */
