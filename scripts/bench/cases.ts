@@ -21,6 +21,7 @@ import type { DatasetInfo } from './dataset.ts';
 import { median, percentile, timed, timedAsync, type CaseResult } from './report.ts';
 import { arrearsCases } from './arrears.ts';
 import { journalCase } from './journal.ts';
+import { voucherCases } from './voucher.ts';
 import { dailyReportCases } from './daily-report.ts';
 import { importCase } from './import.ts';
 
@@ -263,5 +264,7 @@ export const benchCases: BenchCase[] = [
 	// Arrears register and collection rate (issue 19): scripts/bench/arrears.ts.
 	...arrearsCases,
 	// Receipts journal (issue 19): scripts/bench/journal.ts.
-	journalCase
+	journalCase,
+	// A month's voucher file (issue 19, accounting export): scripts/bench/voucher.ts.
+	...voucherCases
 ];

@@ -21,6 +21,7 @@ export type ErrorArea =
 	| 'import'
 	| 'directory'
 	| 'errands'
+	| 'voucher'
 	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;

@@ -16,6 +16,7 @@ import { recordsMessages } from './records/messages';
 import { renovationMessages } from './renovation/messages';
 import { shiftMessages } from './shifts/messages';
 import { waiverMessages } from './waivers/messages';
+import { voucherMessages } from './voucher/messages';
 
 const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	arrears: arrearsMessages,
@@ -30,6 +31,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	records: recordsMessages,
 	renovation: renovationMessages,
 	shifts: shiftMessages,
+	voucher: voucherMessages,
 	waivers: waiverMessages
 };
 

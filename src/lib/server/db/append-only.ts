@@ -39,6 +39,7 @@ export const APPEND_ONLY_TABLES = [
 	'errand_events',
 	'reconciliations',
 	'reconciliation_items',
+	'account_map_changes',
 	'audit_log'
 ] as const;
 

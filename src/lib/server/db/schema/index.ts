@@ -15,3 +15,4 @@ export * from './arrears';
 export * from './directory';
 export * from './errands';
 export * from './journal';
+export * from './voucher';
