@@ -1,16 +1,4 @@
-import {
-	aliasedTable,
-	and,
-	asc,
-	count,
-	desc,
-	eq,
-	gte,
-	isNull,
-	lt,
-	sql,
-	type SQL
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { errandEvents, errands, staffUsers, units } from '../db/schema';
