@@ -63,8 +63,9 @@ CREATE TRIGGER `open_bills_line` AFTER INSERT ON `payment_lines` WHEN NEW.bill_i
 	INSERT INTO principal_postings (community_id, bill_id, unit_id, fee_item_id, bill_month, posted_date, kind, amount_fen, payment_id)
 		SELECT b.community_id, b.id, b.unit_id, b.fee_item_id, b.month, p.local_date, 'payment', NEW.amount_fen, NEW.payment_id
 		FROM bills b JOIN payments p ON p.id = NEW.payment_id WHERE b.id = NEW.bill_id AND NEW.kind = 'principal';
-	UPDATE open_bills SET touched = 1,
-		settled_fen = settled_fen + CASE WHEN NEW.kind = 'principal' THEN NEW.amount_fen ELSE 0 END,
+	-- touched on its own: setting an indexed column rewrites the index entry, and only the first line changes it.
+	UPDATE open_bills SET touched = 1 WHERE bill_id = NEW.bill_id AND touched = 0;
+	UPDATE open_bills SET settled_fen = settled_fen + CASE WHEN NEW.kind = 'principal' THEN NEW.amount_fen ELSE 0 END,
 		last_date = CASE WHEN NEW.kind = 'principal' AND (last_date IS NULL OR last_date < p.local_date) THEN p.local_date ELSE last_date END,
 		late_settled_fen = late_settled_fen + CASE WHEN NEW.kind = 'late_fee' THEN NEW.amount_fen ELSE 0 END,
 		last_fee_fen = CASE WHEN NEW.kind = 'late_fee' AND (last_fee_date IS NULL OR last_fee_date <= p.local_date)
@@ -80,7 +81,8 @@ CREATE TRIGGER `open_bills_credit` AFTER INSERT ON `vacancy_credits` BEGIN
 	INSERT INTO principal_postings (community_id, bill_id, unit_id, fee_item_id, bill_month, posted_date, kind, amount_fen, payment_id)
 		SELECT b.community_id, b.id, b.unit_id, b.fee_item_id, b.month, NEW.local_date, 'credit', NEW.amount_fen, NULL
 		FROM bills b WHERE b.id = NEW.bill_id;
-	UPDATE open_bills SET touched = 1, settled_fen = settled_fen + NEW.amount_fen,
+	UPDATE open_bills SET touched = 1 WHERE bill_id = NEW.bill_id AND touched = 0;
+	UPDATE open_bills SET settled_fen = settled_fen + NEW.amount_fen,
 		last_date = CASE WHEN last_date IS NULL OR last_date < NEW.local_date THEN NEW.local_date ELSE last_date END
 		WHERE bill_id = NEW.bill_id;
 	DELETE FROM open_bills WHERE bill_id = NEW.bill_id AND bill_id IN (SELECT bill_id FROM open_bills_settled WHERE bill_id = NEW.bill_id);
@@ -88,7 +90,8 @@ END;
 --> statement-breakpoint
 -- A reversal (negative) puts a settled bill back, its settlement read from the ledger (the new row included).
 CREATE TRIGGER `open_bills_waiver` AFTER INSERT ON `waiver_entries` BEGIN
-	UPDATE open_bills SET touched = 1, late_settled_fen = late_settled_fen + NEW.amount_fen WHERE bill_id = NEW.bill_id;
+	UPDATE open_bills SET touched = 1 WHERE bill_id = NEW.bill_id AND touched = 0;
+	UPDATE open_bills SET late_settled_fen = late_settled_fen + NEW.amount_fen WHERE bill_id = NEW.bill_id;
 	INSERT OR IGNORE INTO open_bills (bill_id, community_id, unit_id, due_date, fee_item_id, month, principal_fen, touched,
 			settled_fen, last_date, late_settled_fen, last_fee_fen, last_fee_date)
 		SELECT b.id, b.community_id, b.unit_id, b.due_date, b.fee_item_id, b.month, b.principal_fen, 1,
