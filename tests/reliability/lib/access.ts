@@ -43,7 +43,10 @@ export const ACTION_POLICY: Record<string, Access> = {
 	'/(staff)/records/spaces?/assign': 'manager',
 	'/(staff)/records/spaces?/endHolding': 'manager',
 	'/(staff)/records/spaces?/addVehicle': 'manager',
-	'/(staff)/records/spaces?/endVehicle': 'manager'
+	'/(staff)/records/spaces?/endVehicle': 'manager',
+	// Clerks read the arrears register and a unit's arrears; notices and reminders are a manager's.
+	'/(staff)/arrears?/notices': 'manager',
+	'/(staff)/arrears/unit/[unitId]?/remind': 'manager'
 };
 
 export function policyOf(routeId: string, action?: string): Access | null {
