@@ -18,6 +18,7 @@ export function counterNav(): NavItem[] {
 		{ href: '/queue', label: m.kiosk_queue_nav(), key: '9' },
 		{ href: '/shift', label: m.reports_shift_nav(), key: '0' },
 		{ href: '/records', label: m.records_nav() },
+		{ href: '/arrears', label: m.arrears_nav() },
 		{ href: '/errands', label: m.errands_nav() },
 		{ href: '/directory', label: m.directory_nav() }
 	];

@@ -167,3 +167,74 @@ test('bad filters and periods: a message on the page, a translated 400 for files
 	expect(xlsx.status()).toBe(200);
 	expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
 });
+
+test('a clerk reads the register (pages of 100, filters and sort kept) and a unit, but records nothing: 403', async ({
+	page
+}) => {
+	await login(page, 'clerk');
+	await open(page, '/arrears?sort=total');
+	await expect(page.getByTestId('arrears-title')).toBeVisible();
+	await expect(page.getByTestId('arrears-read-only')).toBeVisible();
+	await expect(page.getByTestId('arrears-notices-form')).toHaveCount(0);
+	await expect(page.getByTestId('arrears-csv')).toHaveCount(0);
+	await expect(page.getByTestId('arrears-pick')).toHaveCount(0);
+	// The totals are over every row; a page shows 100 of them.
+	const units = Number(await page.getByTestId('arrears-total-units').innerText());
+	const total = await page.getByTestId('arrears-total').innerText();
+	expect(units).toBeGreaterThan(100);
+	const rows = page.getByTestId('arrears-table').locator('tbody tr');
+	await expect(rows).toHaveCount(100);
+	await expect(page.getByTestId('arrears-page-of').first()).toContainText(`共 ${units} 户`);
+	const firstOfPage1 = await rows.first().getAttribute('data-unit');
+	await page.getByTestId('arrears-page-next').first().click();
+	await expect(page).toHaveURL(/[?&]sort=total/);
+	await expect(page).toHaveURL(/[?&]page=2/);
+	await expect(page.getByTestId('arrears-page-of').first()).toContainText('第 101–');
+	await expect(page.getByTestId('arrears-total')).toHaveText(total);
+	expect(await rows.first().getAttribute('data-unit')).not.toBe(firstOfPage1);
+	// Page 2 by amount: its first row owes no more than page 1's last did.
+	const page2First = fen(await rows.first().getByTestId('arrears-row-total').innerText());
+	await page.getByTestId('arrears-page-prev').first().click();
+	await expect(page).toHaveURL(/[?&]page=1/);
+	expect(
+		fen(await rows.last().getByTestId('arrears-row-total').innerText())
+	).toBeGreaterThanOrEqual(page2First);
+	// A page out of range shows the last one, never an error.
+	await open(page, '/arrears?sort=total&page=999');
+	await expect(page.getByTestId('arrears-page-next')).toHaveCount(0);
+
+	// A unit's arrears: read only, and a reminder posted anyway is refused with the translated 403 page.
+	await open(page, '/arrears?building=3');
+	await row(page, UNITS[0]).getByTestId('arrears-unit-link').click();
+	await expect(page.getByTestId('arrears-unit-title')).toContainText(UNITS[0]);
+	await expect(page.getByTestId('arrears-reminder-form')).toHaveCount(0);
+	await expect(page.getByTestId('arrears-read-only')).toBeVisible();
+	await page.evaluate(() => {
+		const form = document.createElement('form');
+		form.method = 'POST';
+		form.action = '?/remind';
+		for (const [name, value] of Object.entries({
+			formKey: 'clerk-try',
+			kind: 'call',
+			outcome: 'refused'
+		})) {
+			const input = document.createElement('input');
+			input.name = name;
+			input.value = value;
+			form.append(input);
+		}
+		document.body.append(form);
+		form.submit();
+	});
+	await expect(page.getByTestId('error-page')).toHaveAttribute('data-status', '403');
+	await expect(page.getByTestId('error-page')).toContainText('无权访问');
+});
+
+test('the notice’s QR link prefills the room at the kiosk; a room that could not be typed is ignored', async ({
+	page
+}) => {
+	await open(page, `/kiosk/identify?room=${UNITS[0]}&next=/kiosk/me/bills&via=mobile`);
+	await expect(page.getByTestId('identify-room')).toHaveValue(UNITS[0]);
+	await open(page, '/kiosk/identify?room=%3Cscript%3E');
+	await expect(page.getByTestId('identify-room')).toHaveValue('');
+});

@@ -16,7 +16,8 @@ const MONEY_TABLES_NOT_APPEND_ONLY: Record<string, string> = {
 	paid_services:
 		'the wall price list, edited in place (audited); a charge copies its price into charges and bills (both append-only)',
 	open_bills:
-		'an index of the bills that may still owe, kept by triggers (migration 0024); its principal_fen is a copy of the insert-only bills row'
+		'an index of the bills that may still owe, kept by triggers (migrations 0024, 0026); its principal_fen is a copy of the insert-only bills row, ' +
+		'its settled_fen, late_settled_fen and last_fee_fen the running sums of the insert-only ledger rows naming the bill'
 };
 
 let sqlite: Database.Database;

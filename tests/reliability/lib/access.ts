@@ -45,7 +45,10 @@ export const ACTION_POLICY: Record<string, Access> = {
 	'/(staff)/records/spaces?/addVehicle': 'manager',
 	'/(staff)/records/spaces?/endVehicle': 'manager',
 	// Anyone says where a colleague is; the directory's people are a manager's.
-	'/(staff)/directory?/save': 'manager'
+	'/(staff)/directory?/save': 'manager',
+	// Clerks read the arrears register and a unit's arrears; notices and reminders are a manager's.
+	'/(staff)/arrears?/notices': 'manager',
+	'/(staff)/arrears/unit/[unitId]?/remind': 'manager'
 };
 
 export function policyOf(routeId: string, action?: string): Access | null {

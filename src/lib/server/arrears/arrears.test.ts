@@ -244,6 +244,93 @@ describe('arrears register', () => {
 		expect(row.lateFeeFen).toBeGreaterThan(0);
 	});
 
+	it('open_bills: each row’s running settlement agrees with the ledger through partial payments, waivers, their reversal, credits and voids', () => {
+		const [a, b, c] = f.unitIds;
+		const cols = 'settled_fen, last_date, late_settled_fen, last_fee_fen, last_fee_date';
+		// Every row present equals bill_settlement (the ledger); every bill not settled has a row.
+		const agree = () => {
+			const rows = db.$client
+				.prepare(
+					`SELECT o.bill_id, ${cols.replace(/(\w+)/g, 'o.$1')}, ${cols.replace(/(\w+)/g, 's.$1 AS s_$1')}
+					 FROM open_bills o JOIN bill_settlement s ON s.bill_id = o.bill_id`
+				)
+				.all() as Record<string, unknown>[];
+			for (const r of rows)
+				for (const col of cols.split(', '))
+					expect([r.bill_id, col, r[col]]).toEqual([r.bill_id, col, r[`s_${col}`]]);
+			const missing = db.$client
+				.prepare(
+					`SELECT id FROM bills WHERE id NOT IN (SELECT bill_id FROM settled_bills) AND id NOT IN (SELECT bill_id FROM open_bills)`
+				)
+				.all();
+			expect(missing).toEqual([]);
+		};
+		const waive = (bill: number, fen: number, date: string) =>
+			db.$client
+				.prepare(
+					`INSERT INTO waiver_entries (bill_id, amount_fen, approved_by, local_date, created_at) VALUES (?, ?, ?, ?, 0)`
+				)
+				.run(bill, fen, f.managerId, date);
+		const jan = billId(a, '2026-01');
+		// a: January in two parts, late: ¥60 on time, then ¥40 with the late fee on ¥40 from the 21st.
+		pay(a, ['2026-01'], '2026-01-15', { amountFen: 6000 });
+		agree();
+		expect(openIds()).toContain(jan);
+		const rest = pay(a, ['2026-01'], '2026-02-01');
+		agree();
+		expect(openIds()).not.toContain(jan);
+		// Voiding the second part reopens January with ¥60 settled and no late fee paid.
+		voidPayment(db, {
+			communityId: f.communityId,
+			receiptNo: rest.receiptNo,
+			reason: '重复',
+			managerId: f.managerId,
+			category: 'entry_error',
+			now: at('2026-02-02'),
+			localDate: '2026-02-02'
+		});
+		agree();
+		expect(
+			db.$client
+				.prepare(`SELECT settled_fen AS s, late_settled_fen AS l FROM open_bills WHERE bill_id = ?`)
+				.get(jan)
+		).toEqual({ s: 6000, l: 0 });
+		// b: February's principal late without the fee (stays), the fee waived in full (leaves),
+		// the waiver reversed (comes back), the fee paid (leaves).
+		const feb = billId(b, '2026-02');
+		pay(b, ['2026-02'], '2026-03-10', { includeLateFees: false });
+		agree();
+		expect(openIds()).toContain(feb);
+		const fee = pay(b, ['2026-02'], '2026-03-10', { amountFen: 1 });
+		agree();
+		const owed = (
+			db.$client.prepare(`SELECT last_fee_fen AS f FROM open_bills WHERE bill_id = ?`).get(feb) as {
+				f: number;
+			}
+		).f;
+		expect(owed).toBeGreaterThan(1);
+		expect(fee.receiptNo).toBeTruthy();
+		waive(feb, owed - 1, '2026-03-11');
+		agree();
+		expect(openIds()).not.toContain(feb);
+		waive(feb, -(owed - 1), '2026-03-12');
+		agree();
+		expect(openIds()).toContain(feb);
+		// c: a 空置减免 credit and a payment of the rest on time settle March; other months untouched.
+		const mar = billId(c, '2026-03');
+		db.$client
+			.prepare(
+				`INSERT INTO vacancy_credits (community_id, unit_id, source_bill_id, bill_id, amount_fen, vacancy_percent, local_date, created_at)
+				 VALUES (?, ?, ?, ?, 3000, 70, '2026-03-05', 0)`
+			)
+			.run(f.communityId, c, mar, mar);
+		agree();
+		expect(openIds()).toContain(mar);
+		pay(c, ['2026-03'], '2026-03-06');
+		agree();
+		expect(openIds()).not.toContain(mar);
+	});
+
 	it('filters by building, fee item, amount and age, sorts, and refuses unknown buildings and bad dates', () => {
 		const r = arrearsRegister(
 			db,

@@ -41,8 +41,18 @@ function refusal(
 	}
 }
 
+/**
+ * The room a link names (the reminder notice's QR: `?room=<code>`), to prefill: only what the
+ * keypad could type, cut to its length. It identifies nobody: the phone digits still do.
+ */
+function roomOf(raw: string | null): string {
+	const room = (raw ?? '').trim().slice(0, 16);
+	return /^[0-9A-Za-z-]+$/.test(room) ? room : '';
+}
+
 export const load = (({ url }) => ({
-	next: kioskNext(url.searchParams.get('next'))
+	next: kioskNext(url.searchParams.get('next')),
+	room: roomOf(url.searchParams.get('room'))
 })) satisfies PageServerLoad;
 
 export const actions = {

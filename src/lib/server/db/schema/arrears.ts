@@ -6,7 +6,7 @@ import { REMINDER_KINDS, REMINDER_OUTCOMES } from '../../../domain/arrears';
 
 /*
  * Arrears (issue 19). `open_bills` and `principal_postings` are written only by the triggers of
- * migration 0024, in the transaction of the ledger row they follow; no code writes them.
+ * migrations 0024 and 0026, in the transaction of the ledger row they follow; no code writes them.
  */
 
 /**
@@ -28,7 +28,16 @@ export const openBills = sqliteTable(
 		/** A copy of the bill's principal (bills are insert-only, so it never changes). */
 		principalFen: integer('principal_fen').notNull(),
 		/** Some payment, credit or waiver names the bill; untouched bills owe their whole principal. */
-		touched: integer('touched').notNull().default(0)
+		touched: integer('touched').notNull().default(0),
+		/*
+		 * The bill's running settlement (migration 0026), the columns of the bill_settlement view:
+		 * the line, credit and waiver triggers add to them; a void or a waiver reversal re-derives them.
+		 */
+		settledFen: integer('settled_fen').notNull().default(0),
+		lastDate: text('last_date'),
+		lateSettledFen: integer('late_settled_fen').notNull().default(0),
+		lastFeeFen: integer('last_fee_fen'),
+		lastFeeDate: text('last_fee_date')
 	},
 	// Covers the register's read: one contiguous range by (community, due date).
 	(t) => [

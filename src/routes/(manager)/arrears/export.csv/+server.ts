@@ -1,6 +1,6 @@
 import { requireStaff } from '$lib/server/auth/guards';
 import { registerCsv } from '$lib/server/arrears';
-import { attachment, refused, registerContext, registerFor } from '../shared';
+import { attachment, refused, registerContext, registerFor } from '$lib/server/arrears/context';
 import type { RequestHandler } from './$types';
 
 // GET /arrears/export.csv?<the register's filters>: 欠费台账 for Excel (UTF-8 with BOM). Managers only.

@@ -3,7 +3,7 @@ import { ArrearsError, lastReminderZh } from '$lib/server/arrears';
 import { renderArrearsList } from '$lib/server/pdf/arrears';
 import { pdfResponse } from '$lib/server/pdf/response';
 import { formatDateTimeLocal } from '$lib/dates';
-import { refused, registerContext, registerFor } from '../shared';
+import { refused, registerContext, registerFor } from '$lib/server/arrears/context';
 import type { RequestHandler } from './$types';
 
 // GET /arrears/list.pdf?building=3&<filters>: the A4 arrears list of one building, to print and sign.

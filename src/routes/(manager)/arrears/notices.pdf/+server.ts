@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { ArrearsError, noticesOf } from '$lib/server/arrears';
 import { renderNotices } from '$lib/server/pdf/arrears';
 import { pdfResponse } from '$lib/server/pdf/response';
-import { refused } from '../shared';
+import { refused } from '$lib/server/arrears/context';
 import type { RequestHandler } from './$types';
 
 // GET /arrears/notices.pdf?batch=KEY&format=a4|a5: the 催缴通知单 of a printed batch (one page per

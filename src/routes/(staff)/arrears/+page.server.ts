@@ -6,17 +6,26 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { noticesSchema, recordNotices, registerQueryString } from '$lib/server/arrears';
 import { refusal } from '$lib/server/refusal';
-import { registerContext, registerFor } from './shared';
+import { registerContext, registerFor } from '$lib/server/arrears/context';
+import { roleAtLeast } from '$lib/server/auth/access';
+import { pageSlice } from '$lib/domain/paging';
 import type { Actions, PageServerLoad } from './$types';
 
-/** /arrears — 欠费台账: every unit owing on a date, filtered and sorted, with ageing and totals. */
+/** Rows per page of the register (the totals are over every row). */
+const PAGE_SIZE = 100;
+
+/**
+ * /arrears — 欠费台账: every unit owing on a date, filtered and sorted, with ageing and totals, a
+ * page of rows at a time. Clerks read it; notices (and the files) are a manager's.
+ */
 export const load = (({ locals, url }) => {
-	const user = requireStaff(locals, 'manager', url);
+	const user = requireStaff(locals, 'clerk', url);
 	const ctx = registerContext(user.communityId, url);
 	const base = {
 		today: ctx.today,
 		buildings: ctx.buildings,
 		items: ctx.items,
+		canAct: roleAtLeast(user.role, 'manager'),
 		formKey: crypto.randomUUID()
 	};
 	if (!ctx.query.ok)
@@ -25,14 +34,18 @@ export const load = (({ locals, url }) => {
 			values: ctx.query.values,
 			message: ctx.query.message,
 			register: null,
+			paging: null,
 			qs: ''
 		};
 	const q = ctx.query.query;
+	const register = registerFor(user.communityId, ctx.today, q);
+	const paging = pageSlice(register.rows.length, url.searchParams.get('page'), PAGE_SIZE);
 	return {
 		...base,
 		values: q.values,
 		message: null,
-		register: registerFor(user.communityId, ctx.today, q),
+		register: { ...register, rows: register.rows.slice(paging.from, paging.to) },
+		paging,
 		qs: registerQueryString(q.values)
 	};
 }) satisfies PageServerLoad;

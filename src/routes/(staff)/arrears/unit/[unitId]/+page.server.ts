@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
+import { roleAtLeast } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { failForm, parseForm } from '$lib/server/forms';
 import { communityToday, getCommunity } from '$lib/server/community';
@@ -15,9 +16,12 @@ function unitIdOf(param: string): number {
 	return Number(param);
 }
 
-/** /arrears/unit/[unitId] — one unit's overdue bills, its reminders, and a form to record a call or visit. */
+/**
+ * /arrears/unit/[unitId] — one unit's overdue bills, its reminders, and (for a manager) a form to
+ * record a call or visit. Clerks read it.
+ */
 export const load = (({ locals, url, params }) => {
-	const user = requireStaff(locals, 'manager', url);
+	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const unitId = unitIdOf(params.unitId);
 	const unit = unitInfo(db, user.communityId, unitId);
@@ -43,6 +47,7 @@ export const load = (({ locals, url, params }) => {
 		reminders,
 		promise,
 		promiseBroken: promiseBroken(promise, today, totals.totalDueFen),
+		canAct: roleAtLeast(user.role, 'manager'),
 		formKey: crypto.randomUUID()
 	};
 }) satisfies PageServerLoad;
