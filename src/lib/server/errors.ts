@@ -18,6 +18,7 @@ export type ErrorArea =
 	| 'records'
 	| 'arrears'
 	| 'import'
+	| 'notices'
 	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;

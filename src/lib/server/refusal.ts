@@ -8,6 +8,7 @@ import { chargeMessages } from './charges/messages';
 import { importMessages } from './import/messages';
 import { ledgerMessages } from './ledger/messages';
 import { moveInMessages } from './movein/messages';
+import { noticeMessages } from './notices/messages';
 import { queueMessages } from './queue/messages';
 import { recordsMessages } from './records/messages';
 import { renovationMessages } from './renovation/messages';
@@ -20,6 +21,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	import: importMessages,
 	ledger: ledgerMessages,
 	movein: moveInMessages,
+	notices: noticeMessages,
 	queue: queueMessages,
 	records: recordsMessages,
 	renovation: renovationMessages,

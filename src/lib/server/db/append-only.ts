@@ -34,6 +34,9 @@ export const APPEND_ONLY_TABLES = [
 	'charges',
 	'principal_postings',
 	'arrears_reminders',
+	'notices',
+	'notice_versions',
+	'notice_withdrawals',
 	'audit_log'
 ] as const;
 

@@ -12,3 +12,4 @@ export * from './pricing';
 export * from './charges';
 export * from './imports';
 export * from './arrears';
+export * from './notices';
