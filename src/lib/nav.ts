@@ -17,7 +17,8 @@ export function counterNav(): NavItem[] {
 		{ href: '/receipts', label: m.receipts_nav(), key: '8' },
 		{ href: '/queue', label: m.kiosk_queue_nav(), key: '9' },
 		{ href: '/shift', label: m.reports_shift_nav(), key: '0' },
-		{ href: '/records', label: m.records_nav() }
+		{ href: '/records', label: m.records_nav() },
+		{ href: '/notices', label: m.notices_nav() }
 	];
 }
 

@@ -40,3 +40,12 @@ export function toLocalInput(ms: number, timeZone: string): string {
 	const seconds = String(Math.floor(ms / 1000) % 60).padStart(2, '0');
 	return `${formatDateTimeLocal(ms, timeZone).replace(' ', 'T')}:${seconds}`;
 }
+
+/** A notice's id from a form (withdraw button) or a route parameter. */
+export const idSchema = z.object({
+	id: z.coerce
+		.number()
+		.int()
+		.positive()
+		.max(2 ** 31)
+});
