@@ -123,3 +123,22 @@ export function publicNoticeImage(
 	const mime = bytes && sniffImage(bytes);
 	return bytes && mime ? { bytes, mime } : null;
 }
+
+/** A notice as the public pages get it: the words and the picture's address, nothing about staff. */
+export interface PublicNotice {
+	versionId: number;
+	title: string;
+	body: string;
+	urgent: boolean;
+	imageUrl: string | null;
+}
+
+export function publicNotices(db: Db, communityId: number, now: number): PublicNotice[] {
+	return currentNotices(db, communityId, now).map((n) => ({
+		versionId: n.versionId,
+		title: n.title,
+		body: n.body,
+		urgent: n.urgent,
+		imageUrl: n.hasImage ? `/kiosk/notices/${n.versionId}/image` : null
+	}));
+}
