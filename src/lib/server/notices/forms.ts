@@ -15,7 +15,13 @@ const dateTime = z
 	.string()
 	.trim()
 	.regex(DATETIME_RE, { error: () => m.notices_err_datetime() })
-	.refine((v) => isValidDate(v.slice(0, 10)), { error: () => m.notices_err_datetime() });
+	.refine(
+		(v) => {
+			const [h, min, sec = 0] = v.slice(11).split(':').map(Number);
+			return isValidDate(v.slice(0, 10)) && h <= 23 && min <= 59 && sec <= 59;
+		},
+		{ error: () => m.notices_err_datetime() }
+	);
 
 /** Generous bounds on what is read at all; the real limits are the domain's (with their message). */
 export const noticeSchema = z.object({
