@@ -73,7 +73,9 @@ export const settingsSchema = z.object({
 			/** Wall texts shown on the kiosk (报事处理流程, 装修手续办理流程, 服务承诺); '' = the standard's text, translated. */
 			reportProcedure: z.string().max(4000).default(''),
 			renovationProcedure: z.string().max(4000).default(''),
-			serviceCommitments: z.string().max(4000).default('')
+			serviceCommitments: z.string().max(4000).default(''),
+			/** 语音叫号: the hall display says each call aloud (with a chime). */
+			spokenCalls: z.boolean().default(true)
 		})
 		.prefault({})
 });

@@ -22,6 +22,7 @@ export type ErrorArea =
 	| 'directory'
 	| 'errands'
 	| 'voucher'
+	| 'notices'
 	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;

@@ -11,6 +11,7 @@ import { importMessages } from './import/messages';
 import { journalMessages } from './journal/messages';
 import { ledgerMessages } from './ledger/messages';
 import { moveInMessages } from './movein/messages';
+import { noticeMessages } from './notices/messages';
 import { queueMessages } from './queue/messages';
 import { recordsMessages } from './records/messages';
 import { renovationMessages } from './renovation/messages';
@@ -27,6 +28,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	journal: journalMessages,
 	ledger: ledgerMessages,
 	movein: moveInMessages,
+	notices: noticeMessages,
 	queue: queueMessages,
 	records: recordsMessages,
 	renovation: renovationMessages,

@@ -304,11 +304,11 @@ describe('settingsFormSchema', () => {
 	it('a form with every field missing reports each one', () => {
 		const p = parseForm(settingsFormSchema, {});
 		expect(p.ok).toBe(false);
-		// Except the checkbox: a browser leaves an unticked box out.
+		// Except the checkboxes: a browser leaves an unticked box out.
 		if (!p.ok)
 			expect(Object.keys(p.errors).sort()).toEqual(
 				Object.keys(form())
-					.filter((k) => k !== 'lostPassKeepsDeposit')
+					.filter((k) => k !== 'lostPassKeepsDeposit' && k !== 'spokenCalls')
 					.sort()
 			);
 	});
@@ -493,6 +493,7 @@ describe('saveSettings', () => {
 			reportProcedure: '',
 			renovationProcedure: '1. 申请\n2. 审批',
 			serviceCommitments: '首问负责',
+			spokenCalls: true,
 			futureText: 'keep me too'
 		});
 		// What the other capabilities read.

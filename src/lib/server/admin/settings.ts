@@ -75,6 +75,7 @@ const STORED_AT = {
 	kioskPhone: ['kiosk', 'phone'],
 	counterHours: ['kiosk', 'counterHours'],
 	kioskIdleSeconds: ['kiosk', 'idleSeconds'],
+	spokenCalls: ['kiosk', 'spokenCalls'],
 	reportProcedure: ['kiosk', 'reportProcedure'],
 	renovationProcedure: ['kiosk', 'renovationProcedure'],
 	serviceCommitments: ['kiosk', 'serviceCommitments']
@@ -176,6 +177,7 @@ export const settingsFormSchema = z
 			.max(maxLengthOf('counterHours'))
 			.refine((s) => !/[<>\p{Cc}]/u.test(s), { error: () => m.validation_no_markup() }),
 		kioskIdleSeconds: whole('kioskIdleSeconds'),
+		spokenCalls: checkbox,
 		reportProcedure: wallText('reportProcedure'),
 		renovationProcedure: wallText('renovationProcedure'),
 		serviceCommitments: wallText('serviceCommitments'),

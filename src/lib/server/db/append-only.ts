@@ -40,6 +40,9 @@ export const APPEND_ONLY_TABLES = [
 	'reconciliations',
 	'reconciliation_items',
 	'account_map_changes',
+	'notices',
+	'notice_versions',
+	'notice_withdrawals',
 	'audit_log'
 ] as const;
 

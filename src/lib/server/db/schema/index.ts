@@ -16,3 +16,4 @@ export * from './directory';
 export * from './errands';
 export * from './journal';
 export * from './voucher';
+export * from './notices';
