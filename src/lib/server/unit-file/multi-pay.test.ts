@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { codeOf, createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import { and, eq } from 'drizzle-orm';
@@ -25,15 +25,7 @@ const count = (table: string) =>
 const due = (unitId: number) =>
 	unitAccount(db, f.communityId, unitId, '2026-11-23')!.bills.map((b) => b.billId);
 
-function code(fn: () => unknown): string {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof LedgerError) return e.code;
-		throw e;
-	}
-	return 'ok';
-}
+const code = codeOf(LedgerError);
 
 function input(over: Partial<MultiUnitPaymentInput> = {}): MultiUnitPaymentInput {
 	return {
