@@ -1,4 +1,10 @@
-import { test as base, expect, type Page, type APIRequestContext } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type APIRequestContext,
+	type Browser,
+	type Page
+} from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,4 +87,31 @@ export async function fetchPdfText(page: Page, url: string): Promise<string> {
 export async function setClockOffset(request: APIRequestContext, offsetMs: number) {
 	const res = await request.post('/__test/clock', { data: { offsetMs } });
 	expect(res.ok()).toBeTruthy();
+}
+
+/** A yuan amount as shown on a page (¥1,234.50) in fen. */
+export const yuan = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
+
+/** A second person at another desk: a fresh browser context in Chinese, signed in as `user`. */
+export async function newPage(
+	browser: Browser,
+	user: 'clerk' | 'manager' | 'admin'
+): Promise<Page> {
+	const page = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
+	await login(page, user);
+	return page;
+}
+
+/** Posts a form action by hand (as a script or a stale tab would), answering SvelteKit's action JSON. */
+export async function postAction(page: Page, url: string, form: Record<string, string>) {
+	const res = await page.request.post(url, {
+		form,
+		headers: { origin: new URL(page.url()).origin, 'x-sveltekit-action': 'true' }
+	});
+	return {
+		body: (await res.json()) as { type: string; status?: number; data?: string; location?: string },
+		text: await res.text()
+	};
 }

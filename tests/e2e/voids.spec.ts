@@ -1,5 +1,15 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, test, fetchPdfText, login, open, setClockOffset } from './helpers';
+import type { Page } from '@playwright/test';
+import {
+	expect,
+	test,
+	fetchPdfText,
+	login,
+	newPage,
+	open,
+	postAction,
+	setClockOffset,
+	yuan
+} from './helpers';
 
 /*
  * Voiding receipts (issue 11, "what first use found"): no one voids their own receipt (an admin
@@ -11,28 +21,7 @@ import { expect, test, fetchPdfText, login, open, setClockOffset } from './helpe
  * them), and the first closed renovation for the deposit case.
  */
 
-const yuan = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
 const DAY = 86_400_000;
-
-async function newPage(browser: Browser, user: 'clerk' | 'manager' | 'admin'): Promise<Page> {
-	const page = await (
-		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
-	).newPage();
-	await login(page, user);
-	return page;
-}
-
-/** Posts a form action by hand (as a script or a stale tab would), answering SvelteKit's action JSON. */
-async function postAction(page: Page, url: string, form: Record<string, string>) {
-	const res = await page.request.post(url, {
-		form,
-		headers: { origin: new URL(page.url()).origin, 'x-sveltekit-action': 'true' }
-	});
-	return {
-		body: (await res.json()) as { type: string; status?: number; location?: string },
-		text: await res.text()
-	};
-}
 
 /** At the fee page: pays the ticked bills of `months` (or the page's default) by WeChat; returns the receipt number. */
 async function payByWechat(

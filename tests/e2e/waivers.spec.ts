@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, test, fetchPdfText, login } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test, fetchPdfText, login, newPage, postAction, yuan } from './helpers';
 
 /*
  * Late-fee waivers (issue 03): the clerk takes the principal at the fee page (late fees left) →
@@ -13,28 +13,6 @@ import { expect, test, fetchPdfText, login } from './helpers';
 
 const UNIT = '2-2-702';
 const OTHER = '2-2-502';
-
-const yuan = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
-
-async function newPage(browser: Browser, user: 'clerk' | 'manager' | 'admin'): Promise<Page> {
-	const page = await (
-		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
-	).newPage();
-	await login(page, user);
-	return page;
-}
-
-/** Posts a form action by hand (as a script would), answering SvelteKit's action JSON. */
-async function postAction(page: Page, url: string, form: Record<string, string>) {
-	const res = await page.request.post(url, {
-		form,
-		headers: { origin: new URL(page.url()).origin, 'x-sveltekit-action': 'true' }
-	});
-	return {
-		body: (await res.json()) as { type: string; status?: number; data?: string; location?: string },
-		text: await res.text()
-	};
-}
 
 /** At the fee page: pays the principal of the bills of `months` (every late fee left unpaid) by WeChat. */
 async function payPrincipal(page: Page, unit: string, months: string[] | 'all') {

@@ -49,6 +49,22 @@ const good = {
 	password: 'Start-1234'
 };
 
+/** A clerk of the other community: no action here may touch it. */
+const strangerInOtherCommunity = (username = 'stranger') =>
+	db
+		.insert(staffUsers)
+		.values({
+			communityId: f.otherCommunityId,
+			username,
+			displayName: 'x',
+			workNo: 'X1',
+			role: 'clerk',
+			passwordHash: 'old',
+			createdAt: T0
+		})
+		.returning()
+		.get();
+
 describe('createStaffSchema', () => {
 	it('normalises a good form: username lower-case, work number upper-case, names trimmed', () => {
 		const r = parseForm(createStaffSchema, { ...good, displayName: '  赵敏 ' });
@@ -161,17 +177,7 @@ describe('createStaff', () => {
 	});
 
 	it('refuses a username taken in another community (sign-in is by username alone)', async () => {
-		db.insert(staffUsers)
-			.values({
-				communityId: f.otherCommunityId,
-				username: 'elsewhere',
-				displayName: 'x',
-				workNo: 'X1',
-				role: 'clerk',
-				passwordHash: 'x',
-				createdAt: T0
-			})
-			.run();
+		strangerInOtherCommunity('elsewhere');
 		expect(
 			await createStaff(db, admin, { ...good, username: 'elsewhere', role: 'clerk' }, T0)
 		).toEqual({ ok: false, error: 'username_taken' });
@@ -230,19 +236,7 @@ describe('resetStaffPassword', () => {
 	});
 
 	it("cannot touch another community's account", async () => {
-		const stranger = db
-			.insert(staffUsers)
-			.values({
-				communityId: f.otherCommunityId,
-				username: 'stranger',
-				displayName: 'x',
-				workNo: 'X1',
-				role: 'clerk',
-				passwordHash: 'old',
-				createdAt: T0
-			})
-			.returning()
-			.get();
+		const stranger = strangerInOtherCommunity();
 		expect(await resetStaffPassword(db, admin, stranger.id, 'Brand-New-1', T0)).toEqual({
 			ok: false,
 			error: 'not_found'
@@ -297,19 +291,7 @@ describe('setStaffActive', () => {
 	});
 
 	it("cannot touch another community's account or a missing one", () => {
-		const stranger = db
-			.insert(staffUsers)
-			.values({
-				communityId: f.otherCommunityId,
-				username: 'stranger',
-				displayName: 'x',
-				workNo: 'X1',
-				role: 'clerk',
-				passwordHash: 'x',
-				createdAt: T0
-			})
-			.returning()
-			.get();
+		const stranger = strangerInOtherCommunity();
 		expect(setStaffActive(db, admin, stranger.id, false, T0)).toEqual({
 			ok: false,
 			error: 'not_found'
@@ -321,17 +303,7 @@ describe('setStaffActive', () => {
 
 describe('listStaff and the overview', () => {
 	it("lists only the community's accounts, active first, with their open sessions", () => {
-		db.insert(staffUsers)
-			.values({
-				communityId: f.otherCommunityId,
-				username: 'stranger',
-				displayName: 'x',
-				workNo: 'X1',
-				role: 'clerk',
-				passwordHash: 'x',
-				createdAt: T0
-			})
-			.run();
+		strangerInOtherCommunity();
 		signIn(f.managerId);
 		signIn(f.managerId);
 		createSession(db, { kind: 'staff', userId: f.clerkId }, POLICY, T0 - 13 * 3_600_000); // expired: not counted

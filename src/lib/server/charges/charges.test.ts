@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { codeOf, createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
 import { forgetCommunity } from '../community';
 import { ensureFeeItems, generateMonthlyBills, postFeePayment, unitAccount } from '../fees';
@@ -25,15 +25,7 @@ let db: Db;
 let f: Fixture;
 const at = (date: string) => Date.parse(`${date}T02:00:00Z`);
 
-function code(fn: () => unknown): string {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof ChargeError) return e.code;
-		throw e;
-	}
-	return 'ok';
-}
+const code = codeOf(ChargeError);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad-hoc test queries
 const rows = (sql: string, ...args: unknown[]) => db.$client.prepare(sql).all(...args) as any[];

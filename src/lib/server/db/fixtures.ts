@@ -121,3 +121,21 @@ export function createFixture(
 		ownerIds
 	};
 }
+
+/**
+ * For tests: `code(() => write())` answers the refusal's code when `write` throws the area's error
+ * (`errorClass`), 'ok' when it does not throw; any other exception fails the test.
+ */
+export function codeOf(
+	errorClass: abstract new (...args: never[]) => { code: string }
+): (fn: () => unknown) => string {
+	return (fn) => {
+		try {
+			fn();
+		} catch (e) {
+			if (e instanceof errorClass) return e.code;
+			throw e;
+		}
+		return 'ok';
+	};
+}

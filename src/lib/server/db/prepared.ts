@@ -46,3 +46,17 @@ export function placeholders<F extends string>(
 		ReturnType<typeof sql.placeholder>
 	>;
 }
+
+/**
+ * An area's raw SQL fragment with `?` parameters (from its `sql.ts`) inside a drizzle query, each
+ * `?` taking the next of `params` (values or placeholders): one written rule serves both kinds of
+ * query, e.g. the records' "tie in force on a date".
+ */
+export function rawFragment(text: string, ...params: unknown[]): SQL {
+	const parts = text.split('?');
+	if (parts.length !== params.length + 1)
+		throw new Error(`${parts.length - 1} parameters in "${text}", ${params.length} given`);
+	return sql.join(
+		parts.flatMap((p, i) => (i < params.length ? [sql.raw(p), sql`${params[i]}`] : [sql.raw(p)]))
+	);
+}

@@ -8,21 +8,7 @@ import {
 } from '../../domain/late-fee';
 import { PROPERTY_ITEM } from './items';
 import { alias } from 'drizzle-orm/sqlite-core';
-import {
-	and,
-	between,
-	desc,
-	eq,
-	gt,
-	gte,
-	inArray,
-	isNull,
-	lt,
-	lte,
-	notExists,
-	or,
-	sql
-} from 'drizzle-orm';
+import { and, between, desc, eq, gte, inArray, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import {
 	bills,
 	feeItems,
@@ -35,8 +21,8 @@ import {
 	vacancyCredits,
 	waiverEntries
 } from '../db/schema';
-import { idsOf, prepared, sumOf } from '../db/prepared';
-import { unitTiesAsOf, unitsTiesAsOf } from '../records/ties';
+import { idsOf, prepared, rawFragment, sumOf } from '../db/prepared';
+import { tieInForceSql, unitTiesAsOf, unitsTiesAsOf } from '../records/ties';
 import { communityToday, getCommunity } from '../community';
 // The waivers' pending-bill query lives in a module that imports nothing of fees (no cycle).
 import { pendingBillIds } from '../waivers/pending';
@@ -595,12 +581,9 @@ const byCodeQuery = prepared((db) =>
 		.prepare()
 );
 
-// A tie in force on a date: the rule of records/ties.ts (start included, end excluded).
+// A tie in force on a date: the one rule of records (start included, end excluded).
 const tieInForce = (date: ReturnType<typeof sql.placeholder>) =>
-	and(
-		or(isNull(unitOwners.startDate), lte(unitOwners.startDate, date)),
-		or(isNull(unitOwners.endDate), gt(unitOwners.endDate, date))
-	);
+	rawFragment(tieInForceSql('unit_owners'), date, date);
 
 // Names and phones of the people tied to a unit today: a past owner's no longer find it.
 function byOwnerQuery(db: Db, field: 'phone' | 'name') {

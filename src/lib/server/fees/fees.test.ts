@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { codeOf, createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import {
@@ -32,15 +32,7 @@ let f: Fixture;
 /** 10:00 in Shanghai on that date. */
 const at = (date: string) => Date.parse(`${date}T02:00:00Z`);
 
-function code(fn: () => unknown): string {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof LedgerError) return e.code;
-		throw e;
-	}
-	return 'ok';
-}
+const code = codeOf(LedgerError);
 
 const count = (table: string) =>
 	(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -132,8 +132,36 @@ export interface Planner {
 	step(row: ParsedRow): Step;
 }
 
-const label = <K extends string>(labels: Record<K, string>, v: string | null | undefined) =>
-	v ? (labels[v as K] ?? v) : '';
+/** How a register shows a coded value: its Chinese label (the code itself when unknown). */
+const labelIn =
+	<K extends string>(labels: Record<K, string>) =>
+	(v: string | null | undefined) =>
+		v ? (labels[v as K] ?? v) : '';
+
+/** A field of a recorded row against the file's row: a change when they differ, shown as the register shows it. */
+function field<T>(
+	header: string,
+	from: T,
+	to: T,
+	show: (v: T) => string = (v) => String(v ?? '')
+): FieldChange | null {
+	return from === to ? null : { header, from: show(from), to: show(to) };
+}
+
+// The steps every register's planner answers with.
+const refuse = (row: number, error: RowError, column?: string, detail?: string): Step => ({
+	ok: false,
+	refusal: { row, error, ...(column && { column }), ...(detail !== undefined && { detail }) }
+});
+const add = (row: number, key: string, op: Op): Step => ({
+	ok: true,
+	item: { row, key, changes: [], op }
+});
+/** A recorded row: a change with the fields that differ, or nothing to do when none does. */
+function change(row: number, key: string, fields: (FieldChange | null | false)[], op: Op): Step {
+	const changes = fields.filter((f): f is FieldChange => !!f);
+	return { ok: true, item: changes.length ? { row, key, changes, op } : null };
+}
 
 interface Ctx {
 	db: Db;
@@ -153,9 +181,9 @@ function unitMap(ctx: Ctx): Map<string, number> {
 /** Keys already seen in this file: a second row with the same key is refused as a duplicate. */
 function dedupe() {
 	const seen = new Map<string, number>();
-	return (key: string, row: number): Refusal | null => {
+	return (key: string, row: number): Step | null => {
 		const first = seen.get(key);
-		if (first !== undefined) return { row, error: 'duplicate', detail: String(first) };
+		if (first !== undefined) return refuse(row, 'duplicate', undefined, String(first));
 		seen.set(key, row);
 		return null;
 	};
@@ -184,7 +212,7 @@ function unitsPlanner(ctx: Ctx): Planner {
 			const room = String(v.room).toUpperCase();
 			const code = `${building}-${entrance}-${room}`;
 			const dup = seen(code, row);
-			if (dup) return { ok: false, refusal: dup };
+			if (dup) return dup;
 			const old = byCode.get(code);
 			// An empty optional cell keeps what is recorded (it never clears a field).
 			const next: UnitValues = {
@@ -198,40 +226,19 @@ function unitsPlanner(ctx: Ctx): Planner {
 				handoverNoticeDate: (v.handoverNoticeDate as string) ?? old?.handoverNoticeDate ?? null,
 				moveInDate: (v.moveInDate as string) ?? old?.moveInDate ?? null
 			};
-			if (!old)
-				return { ok: true, item: { row, key: code, changes: [], op: { t: 'unit.add', v: next } } };
-			const changes: FieldChange[] = [];
-			if (old.areaCenti !== next.areaCenti)
-				changes.push({
-					header: '建筑面积',
-					from: formatCenti(old.areaCenti),
-					to: formatCenti(next.areaCenti)
-				});
-			if (old.use !== next.use)
-				changes.push({
-					header: '用途',
-					from: label(USE_LABELS, old.use),
-					to: label(USE_LABELS, next.use)
-				});
-			if (old.occupancy !== next.occupancy)
-				changes.push({
-					header: '状态',
-					from: label(OCCUPANCY_LABELS, old.occupancy),
-					to: label(OCCUPANCY_LABELS, next.occupancy)
-				});
-			if (old.handoverNoticeDate !== next.handoverNoticeDate)
-				changes.push({
-					header: '交房通知日期',
-					from: old.handoverNoticeDate ?? '',
-					to: next.handoverNoticeDate ?? ''
-				});
-			if (old.moveInDate !== next.moveInDate)
-				changes.push({ header: '接房日期', from: old.moveInDate ?? '', to: next.moveInDate ?? '' });
-			if (!changes.length) return { ok: true, item: null };
-			return {
-				ok: true,
-				item: { row, key: code, changes, op: { t: 'unit.change', id: old.id, code, v: next } }
-			};
+			if (!old) return add(row, code, { t: 'unit.add', v: next });
+			return change(
+				row,
+				code,
+				[
+					field('建筑面积', old.areaCenti, next.areaCenti, formatCenti),
+					field('用途', old.use, next.use, labelIn(USE_LABELS)),
+					field('状态', old.occupancy, next.occupancy, labelIn(OCCUPANCY_LABELS)),
+					field('交房通知日期', old.handoverNoticeDate, next.handoverNoticeDate),
+					field('接房日期', old.moveInDate, next.moveInDate)
+				],
+				{ t: 'unit.change', id: old.id, code, v: next }
+			);
 		}
 	};
 }
@@ -284,16 +291,12 @@ function peoplePlanner(ctx: Ctx): Planner {
 		step({ row, values: v }) {
 			const unitCode = v.unit as string;
 			const unitId = unitIds.get(unitCode);
-			if (unitId === undefined)
-				return {
-					ok: false,
-					refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode }
-				};
+			if (unitId === undefined) return refuse(row, 'unknown_unit', '房号', unitCode);
 			const name = v.name as string;
 			const phone = (v.phone as string) ?? '';
 			const role = v.role as string;
 			const dup = seen(`${unitId}|${name}|${phone}|${role}`, row);
-			if (dup) return { ok: false, refusal: dup };
+			if (dup) return dup;
 			const period = (v.period as Period) ?? { start: null, end: null };
 			const key = `${unitCode} ${name}`;
 			let owner =
@@ -303,61 +306,37 @@ function peoplePlanner(ctx: Ctx): Planner {
 			const idType = (v.idType as string) ?? owner?.idType ?? 'id_card';
 			const idNumber = (v.idNumber as string) ?? owner?.idNumber ?? '';
 			if (v.idNumberInvalid && (owner?.idNumber !== idNumber || owner?.idType !== idType))
-				return {
-					ok: false,
-					refusal: { row, error: 'bad_id', column: '证件号', detail: idNumber.slice(0, 40) }
-				};
+				return refuse(row, 'bad_id', '证件号', idNumber.slice(0, 40));
 			if (!owner) {
 				owner = { id: null, name, phone, idType, idNumber };
 				onUnit.set(`${unitId}|${name}|${phone}`, owner);
 				if (phone) byNamePhone.set(`${name}|${phone}`, owner);
 			}
-			if (!tie) {
-				return {
-					ok: true,
-					item: {
-						row,
-						key,
-						changes: [],
-						op: { t: 'person.add', unitId, unitCode, owner, role, period }
-					}
-				};
-			}
-			const changes: FieldChange[] = [];
-			if (v.idType && owner.idType !== idType)
-				changes.push({
-					header: '证件类型',
-					from: label(ID_TYPE_LABELS, owner.idType),
-					to: label(ID_TYPE_LABELS, idType)
-				});
-			if (v.idNumber && owner.idNumber !== idNumber)
-				changes.push({ header: '证件号', from: owner.idNumber, to: idNumber });
+			if (!tie) return add(row, key, { t: 'person.add', unitId, unitCode, owner, role, period });
 			const start = period.start ?? tie.startDate;
 			const end = period.end ?? tie.endDate;
-			if (start !== tie.startDate || end !== tie.endDate)
-				changes.push({
-					header: '起止日期',
-					from: [tie.startDate ?? '', tie.endDate ?? ''].filter(Boolean).join('至'),
-					to: [start ?? '', end ?? ''].filter(Boolean).join('至')
-				});
-			if (!changes.length) return { ok: true, item: null };
-			return {
-				ok: true,
-				item: {
-					row,
-					key,
-					changes,
-					op: {
-						t: 'person.change',
-						unitCode,
-						owner,
-						tieId: tie.id,
-						idType,
-						idNumber,
-						period: { start, end }
+			return change(
+				row,
+				key,
+				[
+					!!v.idType && field('证件类型', owner.idType, idType, labelIn(ID_TYPE_LABELS)),
+					!!v.idNumber && field('证件号', owner.idNumber, idNumber),
+					(start !== tie.startDate || end !== tie.endDate) && {
+						header: '起止日期',
+						from: [tie.startDate ?? '', tie.endDate ?? ''].filter(Boolean).join('至'),
+						to: [start ?? '', end ?? ''].filter(Boolean).join('至')
 					}
+				],
+				{
+					t: 'person.change',
+					unitCode,
+					owner,
+					tieId: tie.id,
+					idType,
+					idNumber,
+					period: { start, end }
 				}
-			};
+			);
 		}
 	};
 }
@@ -395,15 +374,11 @@ function spacesPlanner(ctx: Ctx): Planner {
 		step({ row, values: v }) {
 			const code = v.code as string;
 			const dup = seen(code, row);
-			if (dup) return { ok: false, refusal: dup };
+			if (dup) return dup;
 			let unitId: number | null = null;
 			if (v.unit) {
 				const id = unitIds.get(v.unit as string);
-				if (id === undefined)
-					return {
-						ok: false,
-						refusal: { row, error: 'unknown_unit', column: '房号', detail: v.unit as string }
-					};
+				if (id === undefined) return refuse(row, 'unknown_unit', '房号', v.unit as string);
 				unitId = id;
 			}
 			const old = byCode.get(code);
@@ -415,54 +390,29 @@ function spacesPlanner(ctx: Ctx): Planner {
 				holding: (v.holding as string) ?? held?.holding ?? 'owned',
 				startDate: (v.startDate as string) ?? ctx.today
 			};
-			if (!old)
-				return {
-					ok: true,
-					item: { row, key: code, changes: [], op: { t: 'space.add', code, v: next } }
-				};
-			const changes: FieldChange[] = [];
-			if (old.areaCenti !== next.areaCenti)
-				changes.push({
-					header: '面积',
-					from: formatCenti(old.areaCenti),
-					to: formatCenti(next.areaCenti)
-				});
-			if (old.kind !== next.kind)
-				changes.push({
-					header: '类型',
-					from: label(SPACE_KIND_LABELS, old.kind),
-					to: label(SPACE_KIND_LABELS, next.kind)
-				});
+			if (!old) return add(row, code, { t: 'space.add', code, v: next });
 			const holderChanged =
 				next.unitId !== null && (held?.unitId !== next.unitId || held?.holding !== next.holding);
-			if (held?.unitId !== next.unitId && next.unitId !== null)
-				changes.push({
-					header: '房号',
-					from: held ? (unitCodeOf.get(held.unitId) ?? '') : '',
-					to: unitCodeOf.get(next.unitId) ?? ''
-				});
-			else if (holderChanged)
-				changes.push({
-					header: '持有方式',
-					from: label(HOLDING_LABELS, held?.holding),
-					to: label(HOLDING_LABELS, next.holding)
-				});
-			if (!changes.length) return { ok: true, item: null };
-			return {
-				ok: true,
-				item: {
-					row,
-					key: code,
-					changes,
-					op: {
-						t: 'space.change',
-						id: old.id,
-						code,
-						v: holderChanged ? next : { ...next, unitId: null },
-						endHoldingId: holderChanged && held ? held.id : null
-					}
+			const unitCode = (id: number | null | undefined) => (id ? (unitCodeOf.get(id) ?? '') : '');
+			return change(
+				row,
+				code,
+				[
+					field('面积', old.areaCenti, next.areaCenti, formatCenti),
+					field('类型', old.kind, next.kind, labelIn(SPACE_KIND_LABELS)),
+					held?.unitId !== next.unitId && next.unitId !== null
+						? field('房号', held?.unitId, next.unitId, unitCode)
+						: holderChanged &&
+							field('持有方式', held?.holding, next.holding, labelIn(HOLDING_LABELS))
+				],
+				{
+					t: 'space.change',
+					id: old.id,
+					code,
+					v: holderChanged ? next : { ...next, unitId: null },
+					endHoldingId: holderChanged && held ? held.id : null
 				}
-			};
+			);
 		}
 	};
 }
@@ -502,31 +452,19 @@ function vehiclesPlanner(ctx: Ctx): Planner {
 		step({ row, values: v }) {
 			const plate = v.plate as string;
 			const dup = seen(plate, row);
-			if (dup) return { ok: false, refusal: dup };
+			if (dup) return dup;
 			const unitId = unitIds.get(v.unit as string);
-			if (unitId === undefined)
-				return {
-					ok: false,
-					refusal: { row, error: 'unknown_unit', column: '房号', detail: v.unit as string }
-				};
+			if (unitId === undefined) return refuse(row, 'unknown_unit', '房号', v.unit as string);
 			let sid: number | null = null;
 			if (v.space) {
 				const id = spaceId.get(v.space as string);
-				if (id === undefined)
-					return {
-						ok: false,
-						refusal: { row, error: 'unknown_space', column: '车位号', detail: v.space as string }
-					};
+				if (id === undefined) return refuse(row, 'unknown_space', '车位号', v.space as string);
 				sid = id;
 			}
 			let ownerId: number | null = null;
 			if (v.person) {
 				const id = personOn.get(`${unitId}|${v.person as string}`);
-				if (id === undefined)
-					return {
-						ok: false,
-						refusal: { row, error: 'unknown_person', column: '车主', detail: v.person as string }
-					};
+				if (id === undefined) return refuse(row, 'unknown_person', '车主', v.person as string);
 				ownerId = id;
 			}
 			const old = byPlate.get(plate);
@@ -537,35 +475,19 @@ function vehiclesPlanner(ctx: Ctx): Planner {
 				spaceId: sid ?? (old?.unitId === unitId ? old.spaceId : null),
 				startDate: (v.startDate as string) ?? ctx.today
 			};
-			if (!old)
-				return {
-					ok: true,
-					item: { row, key: plate, changes: [], op: { t: 'vehicle.add', v: next } }
-				};
-			const changes: FieldChange[] = [];
-			if (old.unitId !== next.unitId)
-				changes.push({
-					header: '房号',
-					from: old.unitId ? (unitCodeOf.get(old.unitId) ?? '') : '',
-					to: v.unit as string
-				});
-			if (old.ownerId !== next.ownerId)
-				changes.push({
-					header: '车主',
-					from: old.ownerId ? (nameOf.get(old.ownerId) ?? '') : '',
-					to: next.ownerId ? (nameOf.get(next.ownerId) ?? '') : ''
-				});
-			if (old.spaceId !== next.spaceId)
-				changes.push({
-					header: '车位号',
-					from: old.spaceId ? (spaceCode.get(old.spaceId) ?? '') : '',
-					to: next.spaceId ? (spaceCode.get(next.spaceId) ?? '') : ''
-				});
-			if (!changes.length) return { ok: true, item: null };
-			return {
-				ok: true,
-				item: { row, key: plate, changes, op: { t: 'vehicle.change', endId: old.id, v: next } }
-			};
+			if (!old) return add(row, plate, { t: 'vehicle.add', v: next });
+			const shown = (names: Map<number, string>) => (id: number | null) =>
+				id ? (names.get(id) ?? '') : '';
+			return change(
+				row,
+				plate,
+				[
+					field('房号', old.unitId, next.unitId, shown(unitCodeOf)),
+					field('车主', old.ownerId, next.ownerId, shown(nameOf)),
+					field('车位号', old.spaceId, next.spaceId, shown(spaceCode))
+				],
+				{ t: 'vehicle.change', endId: old.id, v: next }
+			);
 		}
 	};
 }
@@ -608,24 +530,15 @@ function openingBillsPlanner(ctx: Ctx): Planner {
 		step({ row, values: v }) {
 			const unitCode = v.unit as string;
 			const unitId = unitIds.get(unitCode);
-			if (unitId === undefined)
-				return {
-					ok: false,
-					refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode }
-				};
+			if (unitId === undefined) return refuse(row, 'unknown_unit', '房号', unitCode);
 			const item = itemBy.get((v.item as string).toLowerCase());
-			if (!item)
-				return {
-					ok: false,
-					refusal: { row, error: 'unknown_item', column: '收费项目', detail: v.item as string }
-				};
+			if (!item) return refuse(row, 'unknown_item', '收费项目', v.item as string);
 			const month = v.month as string;
 			// Arrears are for months that have begun; later months are billed as usual.
-			if (month > thisMonth)
-				return { ok: false, refusal: { row, error: 'bad_month', column: '月份', detail: month } };
+			if (month > thisMonth) return refuse(row, 'bad_month', '月份', month);
 			const k = `${unitId}|${item.id}|${month}`;
 			const dup = seen(k, row);
-			if (dup) return { ok: false, refusal: dup };
+			if (dup) return dup;
 			let day = dueDay.get(month);
 			if (day === undefined)
 				dueDay.set(month, (day = billingSettings(ctx.db, ctx.communityId, month).dueDay));
@@ -637,24 +550,21 @@ function openingBillsPlanner(ctx: Ctx): Planner {
 				// A bill is never edited: the same bill again is nothing to do; any other is a conflict.
 				if (old.principalFen === amountFen && old.dueDate === dueDate)
 					return { ok: true, item: null };
-				return {
-					ok: false,
-					refusal: {
-						row,
-						error: 'conflict',
-						detail: `${formatCenti(old.principalFen)} / ${old.dueDate}`
-					}
-				};
-			}
-			return {
-				ok: true,
-				item: {
+				return refuse(
 					row,
-					key,
-					changes: [],
-					op: { t: 'bill.add', unitId, feeItemId: item.id, month, amountFen, dueDate }
-				}
-			};
+					'conflict',
+					undefined,
+					`${formatCenti(old.principalFen)} / ${old.dueDate}`
+				);
+			}
+			return add(row, key, {
+				t: 'bill.add',
+				unitId,
+				feeItemId: item.id,
+				month,
+				amountFen,
+				dueDate
+			});
 		}
 	};
 }
@@ -679,31 +589,25 @@ function openingCreditsPlanner(ctx: Ctx): Planner {
 		step({ row, values: v }) {
 			const unitCode = v.unit as string;
 			const unitId = unitIds.get(unitCode);
-			if (unitId === undefined)
-				return {
-					ok: false,
-					refusal: { row, error: 'unknown_unit', column: '房号', detail: unitCode }
-				};
+			if (unitId === undefined) return refuse(row, 'unknown_unit', '房号', unitCode);
 			const kind = v.kind as CreditKind;
 			const receiptNo = (v.receiptNo as string) ?? '';
 			const k = `${unitId}|${kind}|${receiptNo}`;
 			const dup = seen(k, row);
-			if (dup) return { ok: false, refusal: dup };
+			if (dup) return dup;
 			const amountFen = v.amount as number;
 			const old = existing.get(k);
 			if (old !== undefined) {
 				if (old === amountFen) return { ok: true, item: null };
-				return { ok: false, refusal: { row, error: 'conflict', detail: formatCenti(old) } };
+				return refuse(row, 'conflict', undefined, formatCenti(old));
 			}
-			return {
-				ok: true,
-				item: {
-					row,
-					key: `${unitCode} ${CREDIT_KIND_LABELS[kind]} ${receiptNo}`.trim(),
-					changes: [],
-					op: { t: 'credit.add', unitId, kind, amountFen, receiptNo }
-				}
-			};
+			return add(row, `${unitCode} ${CREDIT_KIND_LABELS[kind]} ${receiptNo}`.trim(), {
+				t: 'credit.add',
+				unitId,
+				kind,
+				amountFen,
+				receiptNo
+			});
 		}
 	};
 }

@@ -134,6 +134,40 @@ describe('units', () => {
 	});
 });
 
+describe('spaces and vehicles', () => {
+	const SPACES = '车位号,面积,类型,房号,持有方式,起始日期';
+	const VEHICLES = '车牌,房号,车主,车位号,起始日期';
+	it('a changed space or vehicle shows old → new per field, as the register shows it', async () => {
+		await confirm([SPACES, 'B1-001,12.5,地下,1-1-101,自有,2024-01-01', 'B1-002,10,地面,,,']);
+		await confirm([VEHICLES, '浙A12345,1-1-101,张伟,B1-001,2024-01-01']);
+		const spaces = await preview([
+			SPACES,
+			'B1-001,13,机械,1-1-102,自有,2026-11-01',
+			'B1-002,10,地面,1-1-201,租用,2026-11-01'
+		]);
+		expect(spaces.change.map((c) => c.changes)).toEqual([
+			[
+				{ header: '面积', from: '12.50', to: '13.00' },
+				{ header: '类型', from: '地下', to: '机械' },
+				{ header: '房号', from: '1-1-101', to: '1-1-102' }
+			],
+			[{ header: '房号', from: '', to: '1-1-201' }]
+		]);
+		const holding = await preview([SPACES, 'B1-001,12.5,地下,1-1-101,租用,2026-11-01']);
+		expect(holding.change.map((c) => c.changes)).toEqual([
+			[{ header: '持有方式', from: '自有', to: '租用' }]
+		]);
+		const cars = await preview([VEHICLES, '浙A12345,1-1-102,李娜,,2026-11-01']);
+		expect(cars.change.map((c) => c.changes)).toEqual([
+			[
+				{ header: '房号', from: '1-1-101', to: '1-1-102' },
+				{ header: '车主', from: '张伟', to: '李娜' },
+				{ header: '车位号', from: 'B1-001', to: '' }
+			]
+		]);
+	});
+});
+
 describe('opening balances', () => {
 	const HEAD = '房号,收费项目,月份,金额,滞纳金起算日';
 	it('arrears become ordinary bills marked opening, with a late fee from the given date', async () => {

@@ -32,6 +32,21 @@ function today(db: Db, communityId: number, nowMs: number): string {
 	return communityToday(getCommunity(db, communityId), new Date(nowMs));
 }
 
+/** The answer to a replayed form token (a double submit, a retry): the row it already wrote. */
+function replayOf(
+	db: Db,
+	table: typeof keyLoans | typeof keyReturns,
+	keyId: number,
+	token: string
+): { ok: true; id: number; replay: true } | null {
+	const row = db
+		.select({ id: table.id, keyId: table.keyId })
+		.from(table)
+		.where(eq(table.idempotencyKey, token))
+		.get();
+	return row && row.keyId === keyId ? { ok: true, id: row.id, replay: true } : null;
+}
+
 function staffIds(db: Db, communityId: number): number[] {
 	return activeStaff(db, communityId).map((s) => s.id);
 }
@@ -308,12 +323,8 @@ export function lendKey(
 	nowMs: number
 ): Result<LendError> {
 	return tx(db, () => {
-		const replay = db
-			.select({ id: keyLoans.id, keyId: keyLoans.keyId })
-			.from(keyLoans)
-			.where(eq(keyLoans.idempotencyKey, input.idempotencyKey))
-			.get();
-		if (replay && replay.keyId === keyId) return { ok: true, id: replay.id, replay: true };
+		const replay = replayOf(db, keyLoans, keyId, input.idempotencyKey);
+		if (replay) return replay;
 		const key = keyOf(db, actor.communityId, keyId);
 		if (!key) return { ok: false, errors: ['not_found'] };
 		const holders = key.unitId ? unitHolders(db, key.unitId, new Date(nowMs)) : [];
@@ -401,12 +412,8 @@ export function returnKey(
 	nowMs: number
 ): Result<ReturnKeyError> {
 	return tx(db, () => {
-		const replay = db
-			.select({ id: keyReturns.id, keyId: keyReturns.keyId })
-			.from(keyReturns)
-			.where(eq(keyReturns.idempotencyKey, input.idempotencyKey))
-			.get();
-		if (replay && replay.keyId === keyId) return { ok: true, id: replay.id, replay: true };
+		const replay = replayOf(db, keyReturns, keyId, input.idempotencyKey);
+		if (replay) return replay;
 		const key = keyOf(db, actor.communityId, keyId);
 		if (!key) return { ok: false, errors: ['not_found'] };
 		const open = db

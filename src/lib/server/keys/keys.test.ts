@@ -109,6 +109,20 @@ beforeEach(() => {
 	clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
 });
 
+/** The clerk moves key `id` to `target`; no consent and no note unless given. */
+const dispose = (
+	id: number,
+	target: 'active' | 'lost' | 'returned_to_owner',
+	over: Partial<Parameters<typeof changeDisposition>[3]> = {}
+) =>
+	changeDisposition(
+		db,
+		clerk,
+		id,
+		{ target, depositConsentDate: null, depositConsentMethod: null, note: '', ...over },
+		NOW
+	);
+
 describe('register', () => {
 	it('creates a unit key (tag normalised) and audits it', () => {
 		const id = registered({ tagNo: ' k-001 ' });
@@ -438,15 +452,7 @@ describe('lending', () => {
 
 	it('a lost key or one handed back to its owner cannot be lent', () => {
 		const id = registered();
-		expect(
-			changeDisposition(
-				db,
-				clerk,
-				id,
-				{ target: 'lost', depositConsentDate: null, depositConsentMethod: null, note: '' },
-				NOW
-			).ok
-		).toBe(true);
+		expect(dispose(id, 'lost').ok).toBe(true);
 		expect(lendKey(db, clerk, id, lendInput(), NOW)).toEqual({ ok: false, errors: ['key_lost'] });
 	});
 
@@ -565,61 +571,16 @@ describe('disposition', () => {
 	it('cannot change while lent', () => {
 		const id = registered();
 		lendKey(db, clerk, id, lendInput(), NOW);
-		expect(
-			changeDisposition(
-				db,
-				clerk,
-				id,
-				{
-					target: 'returned_to_owner',
-					depositConsentDate: null,
-					depositConsentMethod: null,
-					note: ''
-				},
-				NOW
-			)
-		).toEqual({ ok: false, errors: ['key_lent'] });
+		expect(dispose(id, 'returned_to_owner')).toEqual({ ok: false, errors: ['key_lent'] });
 	});
 
 	it('handed back, then deposited again with a new consent', () => {
 		const id = registered();
-		expect(
-			changeDisposition(
-				db,
-				clerk,
-				id,
-				{
-					target: 'returned_to_owner',
-					depositConsentDate: null,
-					depositConsentMethod: null,
-					note: '业主取回'
-				},
-				NOW
-			).ok
-		).toBe(true);
+		expect(dispose(id, 'returned_to_owner', { note: '业主取回' }).ok).toBe(true);
 		expect(getKey(db, f.communityId, id, NOW)!.state).toBe('returned_to_owner');
+		expect(dispose(id, 'active')).toEqual({ ok: false, errors: ['deposit_consent_required'] });
 		expect(
-			changeDisposition(
-				db,
-				clerk,
-				id,
-				{ target: 'active', depositConsentDate: null, depositConsentMethod: null, note: '' },
-				NOW
-			)
-		).toEqual({ ok: false, errors: ['deposit_consent_required'] });
-		expect(
-			changeDisposition(
-				db,
-				clerk,
-				id,
-				{
-					target: 'active',
-					depositConsentDate: '2026-11-23',
-					depositConsentMethod: 'phone',
-					note: ''
-				},
-				NOW
-			).ok
+			dispose(id, 'active', { depositConsentDate: '2026-11-23', depositConsentMethod: 'phone' }).ok
 		).toBe(true);
 		const k = getKey(db, f.communityId, id, NOW)!;
 		expect(k).toMatchObject({

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { codeOf, createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import {
@@ -35,15 +35,7 @@ function input(over: Partial<PaymentInput> = {}): PaymentInput {
 	};
 }
 
-function code(fn: () => unknown): string {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof LedgerError) return e.code;
-		throw e;
-	}
-	return 'ok';
-}
+const code = codeOf(LedgerError);
 
 beforeEach(() => {
 	db = createTestDb();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
+import { contractorApplication } from './test-fixture';
 import type { Db } from '../db';
 import { communities, units } from '../db/schema';
 import { forgetCommunity } from '../community';
@@ -20,31 +21,8 @@ let f: Fixture;
 let clerk: Actor;
 let manager: Actor;
 
-function app(over: Partial<ApplicationInput> = {}): ApplicationInput {
-	return {
-		unitCode: '1-1-102',
-		applicantKind: 'owner',
-		applicantName: '',
-		applicantPhone: '',
-		applicantRelation: '',
-		selfRenovation: false,
-		contractorName: '鹿城家装工程有限公司',
-		contractorLicence: '91330100MA2H3K7X1Q',
-		contractorPhone: '',
-		plannedStart: '2026-11-23',
-		plannedEnd: '2027-01-31',
-		scope: '厨卫改造',
-		wallDemolition: false,
-		documents: {
-			design_drawings: true,
-			construction_drawings: true,
-			contractor_qualification: true,
-			business_licence: true
-		},
-		idempotencyKey: crypto.randomUUID(),
-		...over
-	};
-}
+const app = (over: Partial<ApplicationInput> = {}) =>
+	contractorApplication({ unitCode: '1-1-102', wallDemolition: false, ...over });
 
 beforeEach(() => {
 	forgetCommunity();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PHOTO_MAX_BYTES } from '../../domain/photos';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
+import { contractorApplication } from './test-fixture';
 import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import { unitOwners, units } from '../db/schema';
@@ -53,31 +54,7 @@ const IDS = [
 	'330102197811114415'
 ];
 
-function app(over: Partial<ApplicationInput> = {}): ApplicationInput {
-	return {
-		unitCode: '1-1-101',
-		applicantKind: 'owner',
-		applicantName: '',
-		applicantPhone: '',
-		applicantRelation: '',
-		selfRenovation: false,
-		contractorName: '鹿城家装工程有限公司',
-		contractorLicence: '91330100MA2H3K7X1Q',
-		contractorPhone: '',
-		plannedStart: TODAY,
-		plannedEnd: '2027-01-31',
-		scope: '厨卫改造',
-		wallDemolition: true,
-		documents: {
-			design_drawings: true,
-			construction_drawings: true,
-			contractor_qualification: true,
-			business_licence: true
-		},
-		idempotencyKey: crypto.randomUUID(),
-		...over
-	};
-}
+const app = contractorApplication;
 
 function cash(tenderedFen = 1_000_000): MethodInput {
 	return {
@@ -735,31 +712,22 @@ describe('double submits', () => {
 			transition(db, manager, first.id, { action: 'approve' }, { idempotencyKey: key, now: NOW })
 		).toEqual({ state: 'approved', replayed: true });
 		const m = cash();
-		const p1 = payFees(
-			db,
-			clerk,
-			{
-				renovationId: first.id,
-				agreementSigned: true,
-				wallAreaCenti: 100,
-				workers: [worker(0)],
-				method: m
-			},
-			NOW
-		);
+		const pay = () =>
+			payFees(
+				db,
+				clerk,
+				{
+					renovationId: first.id,
+					agreementSigned: true,
+					wallAreaCenti: 100,
+					workers: [worker(0)],
+					method: m
+				},
+				NOW
+			);
+		const p1 = pay();
 		const before = counts();
-		const p2 = payFees(
-			db,
-			clerk,
-			{
-				renovationId: first.id,
-				agreementSigned: true,
-				wallAreaCenti: 100,
-				workers: [worker(0)],
-				method: m
-			},
-			NOW
-		);
+		const p2 = pay();
 		expect(p2).toMatchObject({ receiptNo: p1.receiptNo, replayed: true });
 		expect(counts()).toEqual(before);
 	});

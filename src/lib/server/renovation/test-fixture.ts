@@ -37,6 +37,33 @@ export function selfApplication(
 	};
 }
 
+/** A contractor's application with every document handed in, for 1-1-101 from 2026-11-23. */
+export function contractorApplication(over: Partial<ApplicationInput> = {}): ApplicationInput {
+	return {
+		unitCode: '1-1-101',
+		applicantKind: 'owner',
+		applicantName: '',
+		applicantPhone: '',
+		applicantRelation: '',
+		selfRenovation: false,
+		contractorName: '鹿城家装工程有限公司',
+		contractorLicence: '91330100MA2H3K7X1Q',
+		contractorPhone: '',
+		plannedStart: '2026-11-23',
+		plannedEnd: '2027-01-31',
+		scope: '厨卫改造',
+		wallDemolition: true,
+		documents: {
+			design_drawings: true,
+			construction_drawings: true,
+			contractor_qualification: true,
+			business_licence: true
+		},
+		idempotencyKey: crypto.randomUUID(),
+		...over
+	};
+}
+
 export interface SettledRenovationSpec {
 	/** Unit 2-1-101 of the fixture's community, added with its owner. */
 	unit: { areaCenti: number; ownerName: string; ownerPhone: string };

@@ -80,6 +80,13 @@ export function reportFileNames(r: Named): {
 const L = (header: string, width: number): SheetColumn => ({ header, width });
 const W = (header: string, width: number): SheetColumn => ({ header, width, nowrap: true });
 const N = (header: string, width: number): SheetColumn => ({ header, width, align: 'right' });
+/** A section of counts: each item and how many (件数, 把数, 数量). */
+const counts = (title: string, unit: string, rows: [string, number][], note?: string): Section => ({
+	title,
+	columns: [L('项目', 70), N(unit, 30)],
+	rows,
+	note
+});
 const NET_COLUMNS = (first: string) => [
 	L(first, 26),
 	N('收款笔数', 12),
@@ -258,17 +265,15 @@ export function reportSections(r: DailyReport, extras: ReportExtras = {}): Secti
 		]
 	});
 	const w = r.waivers;
-	sections.push({
-		title: '七、滞纳金减免申请',
-		columns: [L('项目', 70), N('件数', 30)],
-		rows: [
+	sections.push(
+		counts('七、滞纳金减免申请', '件数', [
 			['本期新申请', w.filed],
 			['本期批准', w.approved],
 			['本期驳回', w.rejected],
 			['本期退回（原收据作废）', w.returned],
 			['期末待审批', w.pending]
-		]
-	});
+		])
+	);
 	const d = r.deposits;
 	const depositName = (code: string) => ITEM_NAME_ZH[code as RenovationItemCode] ?? code;
 	sections.push({
@@ -312,49 +317,47 @@ export function reportSections(r: DailyReport, extras: ReportExtras = {}): Secti
 			'。'
 	});
 	const t = r.tickets;
-	sections.push({
-		title: '九、报事投诉',
-		columns: [L('项目', 70), N('件数', 30)],
-		rows: [
+	sections.push(
+		counts('九、报事投诉', '件数', [
 			['本期新建', t.opened],
 			['本期派工', t.dispatched],
 			['本期关闭', t.closed],
 			['期末未结', t.openAtEnd]
-		]
-	});
+		])
+	);
 	sections.push({
 		title: '超时情况（按时限）',
 		columns: [L('时限', 50), N('本期超时', 25), N('期末仍超时', 25)],
 		rows: t.limits.map((l) => [limitLabel(l.limit, 'zh-CN'), l.brokenInPeriod, l.overdueAtEnd])
 	});
 	const k = r.keys;
-	sections.push({
-		title: '十、钥匙借用',
-		columns: [L('项目', 70), N('把数', 30)],
-		rows: [
+	sections.push(
+		counts('十、钥匙借用', '把数', [
 			['本期借出', k.lent],
 			['本期归还', k.returned],
 			['期末未还', k.outstanding],
 			['其中逾期', k.overdue]
-		]
-	});
+		])
+	);
 	const rv = r.renovation;
-	sections.push({
-		title: '十一、接房与装修',
-		columns: [L('项目', 70), N('数量', 30)],
-		rows: [
-			['接房完成', r.moveIns.completed],
-			['装修申请', rv.applications],
-			['装修审批通过', rv.approved],
-			['装修审批驳回', rv.rejected],
-			['施工许可证', rv.permitsIssued],
-			['施工人员出入证', rv.passesIssued],
-			['验收通过', rv.inspectionsPassed],
-			['验收不通过', rv.inspectionsFailed],
-			['押金结算', rv.depositsSettled]
-		],
-		note: r.moveIns.units.length ? `接房房号：${r.moveIns.units.join('、')}` : undefined
-	});
+	sections.push(
+		counts(
+			'十一、接房与装修',
+			'数量',
+			[
+				['接房完成', r.moveIns.completed],
+				['装修申请', rv.applications],
+				['装修审批通过', rv.approved],
+				['装修审批驳回', rv.rejected],
+				['施工许可证', rv.permitsIssued],
+				['施工人员出入证', rv.passesIssued],
+				['验收通过', rv.inspectionsPassed],
+				['验收不通过', rv.inspectionsFailed],
+				['押金结算', rv.depositsSettled]
+			],
+			r.moveIns.units.length ? `接房房号：${r.moveIns.units.join('、')}` : undefined
+		)
+	);
 	const s = r.shifts;
 	sections.push({
 		title: '十二、收款员交接班',

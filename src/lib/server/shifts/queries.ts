@@ -4,7 +4,19 @@
  * No $lib imports (the daily report runs under plain node in the bench).
  */
 import type { Db } from '../db';
-import { and, between, count, desc, eq, gte, inArray, lte, notExists, sql } from 'drizzle-orm';
+import {
+	and,
+	between,
+	count,
+	desc,
+	eq,
+	gte,
+	inArray,
+	lte,
+	notExists,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
 	cashierShifts,
@@ -373,6 +385,16 @@ export function closedShift(db: Db, communityId: number, shiftId: number): Close
 	return r ? toClosed(r) : null;
 }
 
+/** The community's closed shifts that match `which`, newest first. */
+function newestClosed(db: Db, communityId: number, which: SQL, limit: number): ClosedShift[] {
+	return selectClosed(db)
+		.where(and(eq(shiftCloses.communityId, communityId), which))
+		.orderBy(desc(shiftCloses.closedAt), desc(shiftCloses.id))
+		.limit(limit)
+		.all()
+		.map(toClosed);
+}
+
 /** Shifts handed over to `successorId` (named as 接班人), newest first. */
 export function handedOverTo(
 	db: Db,
@@ -380,12 +402,7 @@ export function handedOverTo(
 	successorId: number,
 	limit = 10
 ): ClosedShift[] {
-	return selectClosed(db)
-		.where(and(eq(shiftCloses.communityId, communityId), eq(shiftCloses.successorId, successorId)))
-		.orderBy(desc(shiftCloses.closedAt), desc(shiftCloses.id))
-		.limit(limit)
-		.all()
-		.map(toClosed);
+	return newestClosed(db, communityId, eq(shiftCloses.successorId, successorId), limit);
 }
 
 /** Whether a closed shift needs a manager's acknowledgement (domain/handover.ts). */
@@ -398,10 +415,5 @@ export function recentClosedShifts(
 	cashierId: number,
 	limit = 10
 ): ClosedShift[] {
-	return selectClosed(db)
-		.where(and(eq(shiftCloses.communityId, communityId), eq(cashierShifts.cashierId, cashierId)))
-		.orderBy(desc(shiftCloses.closedAt), desc(shiftCloses.id))
-		.limit(limit)
-		.all()
-		.map(toClosed);
+	return newestClosed(db, communityId, eq(cashierShifts.cashierId, cashierId), limit);
 }

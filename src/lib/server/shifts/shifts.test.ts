@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { codeOf, createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
 import {
 	keyLoans,
@@ -62,15 +62,7 @@ function pay(time: string, method: PaymentMethod, cashierId: number, amountFen: 
 	});
 }
 
-function code(fn: () => unknown): string {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof ShiftError) return e.code;
-		throw e;
-	}
-	return 'ok';
-}
+const code = codeOf(ShiftError);
 
 const open = (cashierId = f.clerkId, time = '08:00', float = 50000) =>
 	openShift(db, {

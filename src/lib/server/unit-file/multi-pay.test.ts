@@ -1,8 +1,9 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { codeOf, createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
+import { and, eq } from 'drizzle-orm';
 import { unitOwners } from '../db/schema';
 import { forgetCommunity } from '../community';
 import { LedgerError, paymentByReceiptNo, parseReceiptNo } from '../ledger';
@@ -17,21 +18,14 @@ import {
 let db: Db;
 let f: Fixture;
 const now = Date.parse('2026-11-23T02:00:00Z');
+const TODAY = '2026-11-23';
 
 const count = (table: string) =>
 	(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const due = (unitId: number) =>
 	unitAccount(db, f.communityId, unitId, '2026-11-23')!.bills.map((b) => b.billId);
 
-function code(fn: () => unknown): string {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof LedgerError) return e.code;
-		throw e;
-	}
-	return 'ok';
-}
+const code = codeOf(LedgerError);
 
 function input(over: Partial<MultiUnitPaymentInput> = {}): MultiUnitPaymentInput {
 	return {
@@ -64,10 +58,28 @@ beforeEach(() => {
 
 describe('paying several units of one owner in one go', () => {
 	it("lists the owner's current units in room order", () => {
-		expect(ownerUnits(db, f.communityId, f.ownerIds[0]).map((u) => [u.code, u.role])).toEqual([
+		expect(
+			ownerUnits(db, f.communityId, f.ownerIds[0], TODAY).map((u) => [u.code, u.role])
+		).toEqual([
 			['1-1-101', 'owner'],
 			['1-1-102', 'co_owner']
 		]);
+	});
+
+	it('counts a unit by the as-of rule: a tie ending after today still holds, one ended today does not', () => {
+		const codes = (date: string) =>
+			ownerUnits(db, f.communityId, f.ownerIds[0], date).map((u) => u.code);
+		db.update(unitOwners)
+			.set({ endDate: '2026-11-24' })
+			.where(and(eq(unitOwners.unitId, f.unitIds[1]), eq(unitOwners.ownerId, f.ownerIds[0])))
+			.run();
+		expect(codes(TODAY)).toEqual(['1-1-101', '1-1-102']);
+		expect(codes('2026-11-24')).toEqual(['1-1-101']);
+		db.update(unitOwners)
+			.set({ startDate: '2026-11-24', endDate: null })
+			.where(and(eq(unitOwners.unitId, f.unitIds[1]), eq(unitOwners.ownerId, f.ownerIds[0])))
+			.run();
+		expect(codes(TODAY)).toEqual(['1-1-101']);
 	});
 
 	it('posts one receipt per unit with consecutive numbers; the quote matches and wrote nothing', () => {

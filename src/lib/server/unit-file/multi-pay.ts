@@ -10,6 +10,8 @@ import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import { tx, type Db } from '../db';
 import { bills, owners, payments, units, type PaymentMethod } from '../db/schema';
 import { ownerUnitsSql } from './sql';
+import { tieParams } from '../records/ties';
+import { communityToday, getCommunity } from '../community';
 import { audit } from '../audit';
 import { LedgerError, type PostedPayment } from '../ledger';
 import {
@@ -68,9 +70,14 @@ const KEY = /^[\w-]{8,64}$/;
 const keysOf = (key: string) =>
 	and(gte(payments.idempotencyKey, `${key}#`), lt(payments.idempotencyKey, `${key}#\uffff`));
 
-/** The units a person currently owns or co-owns in this community, in room order. */
-export function ownerUnits(db: Db, communityId: number, ownerId: number): OwnerUnit[] {
-	return ownerUnitsSql.all(db, ownerId, communityId);
+/** The units a person owns or co-owns on `today` in this community, in room order. */
+export function ownerUnits(
+	db: Db,
+	communityId: number,
+	ownerId: number,
+	today: string
+): OwnerUnit[] {
+	return ownerUnitsSql.all(db, ownerId, communityId, ...tieParams(today));
 }
 
 /** A person of this community (the payer whose units are shown), or null. */
@@ -124,7 +131,8 @@ function groupBills(
 		throw new LedgerError('bad_input', { field: 'billIds' });
 	for (const id of input.billIds)
 		if (!Number.isSafeInteger(id) || id <= 0) throw new LedgerError('not_found');
-	const units = ownerUnits(db, input.communityId, input.ownerId);
+	const today = communityToday(getCommunity(db, input.communityId), new Date(input.now));
+	const units = ownerUnits(db, input.communityId, input.ownerId, today);
 	if (units.length === 0) throw new LedgerError('not_found', { ownerId: input.ownerId });
 	const ids = [...new Set(input.billIds)];
 	const billUnit = new Map(

@@ -4,9 +4,10 @@ import { desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { owners, parkingSpaceHoldings, parkingSpaces, vehicles } from '../db/schema';
 import { otherUnitsSql, unitTiesSql, type UnitTieRow } from './sql';
+import { tieParams } from '../records/ties';
 
 export interface TieRow extends UnitTieRow {
-	/** Other units this person is tied to now (a person may hold several). */
+	/** Other units this person owns or co-owns as of the file's date (a person may hold several). */
 	otherUnits: { id: number; code: string }[];
 }
 
@@ -27,10 +28,12 @@ export interface VehicleRow {
 	endDate: string | null;
 }
 
-export function unitTies(db: Db, unitId: number): TieRow[] {
+export function unitTies(db: Db, unitId: number, asOf: string): TieRow[] {
 	const rows = unitTiesSql.all(db, unitId);
 	const ids = [...new Set(rows.map((r) => r.ownerId))];
-	const others = ids.length ? otherUnitsSql.all(db, JSON.stringify(ids), unitId) : [];
+	const others = ids.length
+		? otherUnitsSql.all(db, JSON.stringify(ids), unitId, ...tieParams(asOf))
+		: [];
 	return rows.map((r) => ({
 		...r,
 		otherUnits: others.filter((o) => o.ownerId === r.ownerId).map(({ id, code }) => ({ id, code }))

@@ -6,6 +6,7 @@
  * EXISTS selected as 0/1 (PostgreSQL: a boolean).
  */
 import { rawQuery } from '../db/stmt';
+import { tieInForceSql } from '../records/ties';
 
 /** A tie of the unit, current or past (people.ts adds the person's other units). */
 export interface UnitTieRow {
@@ -34,10 +35,13 @@ export interface OtherUnitRow {
 	code: string;
 }
 
-/** The units other than `unitId` that the given people own or co-own now. */
-export const otherUnitsSql = rawQuery<OtherUnitRow, [ownerIdsJson: string, unitId: number]>(
+/** The units other than `unitId` that the given people own or co-own on a date. */
+export const otherUnitsSql = rawQuery<
+	OtherUnitRow,
+	[ownerIdsJson: string, unitId: number, date: string, date: string]
+>(
 	`SELECT DISTINCT uo.owner_id AS ownerId, u.id, u.code FROM unit_owners uo JOIN units u ON u.id = uo.unit_id
-	WHERE uo.owner_id IN (SELECT value FROM json_each(?)) AND uo.unit_id <> ? AND uo.end_date IS NULL
+	WHERE uo.owner_id IN (SELECT value FROM json_each(?)) AND uo.unit_id <> ? AND ${tieInForceSql()}
 		AND uo.role IN ('owner', 'co_owner') ORDER BY u.code`
 );
 
@@ -47,10 +51,13 @@ export interface OwnerUnitRow {
 	role: string;
 }
 
-/** The units a person owns or co-owns now, in room order (numbers as numbers). */
-export const ownerUnitsSql = rawQuery<OwnerUnitRow, [ownerId: number, communityId: number]>(
+/** The units a person owns or co-owns on a date (the records' as-of rule), in room order (numbers as numbers). */
+export const ownerUnitsSql = rawQuery<
+	OwnerUnitRow,
+	[ownerId: number, communityId: number, date: string, date: string]
+>(
 	`SELECT u.id AS unitId, u.code, MIN(uo.role) AS role FROM unit_owners uo JOIN units u ON u.id = uo.unit_id
-	WHERE uo.owner_id = ? AND u.community_id = ? AND uo.end_date IS NULL AND uo.role IN ('owner', 'co_owner')
+	WHERE uo.owner_id = ? AND u.community_id = ? AND ${tieInForceSql()} AND uo.role IN ('owner', 'co_owner')
 	GROUP BY u.id ORDER BY CAST(u.building AS INTEGER), CAST(u.entrance AS INTEGER), CAST(u.room AS INTEGER), u.code`
 );
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { codeOf, createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
 import { forgetCommunity } from '../community';
 import { voidPayment } from '../ledger';
@@ -41,15 +41,7 @@ let unit2: number;
 /** 10:00 in Shanghai on that date. */
 const at = (date: string, time = '10:00') => Date.parse(`${date}T${time}:00+08:00`);
 
-function code(fn: () => unknown): string {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof WaiverError) return e.code;
-		throw e;
-	}
-	return 'ok';
-}
+const code = codeOf(WaiverError);
 
 const count = (table: string) =>
 	(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

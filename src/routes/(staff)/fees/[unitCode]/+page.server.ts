@@ -67,7 +67,7 @@ export const load = ({ locals, url, params }) => {
 			account.owners.find(
 				(o) =>
 					(o.role === 'owner' || o.role === 'co_owner') &&
-					ownerUnits(db, user.communityId, o.id).length > 1
+					ownerUnits(db, user.communityId, o.id, today).length > 1
 			) ?? null,
 		ratePerMille: community.settings.fees.lateFeeRatePerMille,
 		openingCredits: openingCreditsOf(db, user.communityId, unitId),

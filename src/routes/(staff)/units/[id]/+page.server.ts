@@ -5,6 +5,7 @@ import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { unitFile } from '$lib/server/unit-file';
 import { ownerUnits } from '$lib/server/unit-file/multi-pay';
+import { tieInForce } from '$lib/domain/records';
 import type { PageServerLoad } from './$types';
 
 /** /units/42 — the unit file (房屋档案): everything held about one unit, each part linking to its page. */
@@ -13,9 +14,10 @@ export const load = (({ locals, url, params }) => {
 	const id = /^\d{1,12}$/.test(params.id) ? Number(params.id) : 0;
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
+	const today = communityToday(community);
 	const file = id
 		? unitFile(db, user.communityId, id, {
-				asOf: communityToday(community),
+				asOf: today,
 				timeZone: community.timeZone,
 				now: nowMs()
 			})
@@ -24,8 +26,8 @@ export const load = (({ locals, url, params }) => {
 	// Current owners holding several units can pay them together from here.
 	const multi = new Set(
 		file.ties
-			.filter((t) => t.endDate === null && (t.role === 'owner' || t.role === 'co_owner'))
-			.filter((t) => ownerUnits(db, user.communityId, t.ownerId).length > 1)
+			.filter((t) => tieInForce(t, today) && (t.role === 'owner' || t.role === 'co_owner'))
+			.filter((t) => ownerUnits(db, user.communityId, t.ownerId, today).length > 1)
 			.map((t) => t.ownerId)
 	);
 	return { file, multiOwners: [...multi] };

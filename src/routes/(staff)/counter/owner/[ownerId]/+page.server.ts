@@ -35,7 +35,7 @@ export const load = (({ locals, url, params }) => {
 	return {
 		today,
 		owner,
-		units: ownerUnits(db, user.communityId, owner.id).map((u) => ({
+		units: ownerUnits(db, user.communityId, owner.id, today).map((u) => ({
 			...u,
 			bills: unitAccount(db, user.communityId, u.unitId, today)!.bills
 		})),
