@@ -41,6 +41,14 @@ export function ownerDateOfMonth(month: string): string {
 	return `${month}-01`;
 }
 
+/** A name on a slip or a kiosk screen: 张伟 → 张*; 欧阳明明 → 欧**明: enough for the resident to recognise, not to identify. */
+export function maskName(name: string): string {
+	const chars = [...name.trim()];
+	if (chars.length <= 1) return chars.join('');
+	if (chars.length === 2) return chars[0] + '*';
+	return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+}
+
 /** The order people of a unit are listed in (the owner first, emergency contacts last). */
 export const ROLE_ORDER = [
 	'owner',

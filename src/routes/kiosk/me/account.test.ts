@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestDb } from '$lib/server/db/test-db';
+import { createFixture, type Fixture } from '$lib/server/db/fixtures';
+import type { Db } from '$lib/server/db';
+import { bills } from '$lib/server/db/schema';
+import { ensureFeeItems } from '$lib/server/fees/items';
+import { transferOwnership } from '$lib/server/records';
+import { renderStatement } from '$lib/server/pdf/statement';
+import { pdfText } from '$lib/server/pdf/pdf-text';
+import { residentAccount, residentStatement } from './account';
+
+let db: Db;
+let f: Fixture;
+const NOW = new Date('2026-11-23T02:00:00Z'); // 2026-11-23 in Shanghai
+
+function bill(month: string) {
+	const [property] = ensureFeeItems(db, f.communityId);
+	db.insert(bills)
+		.values({
+			communityId: f.communityId,
+			unitId: f.unitIds[0],
+			feeItemId: property.id,
+			month,
+			dueDate: `${month}-28`,
+			principalFen: 10000,
+			fullFen: 10000,
+			rateFen: 0,
+			createdAt: NOW.getTime()
+		})
+		.run();
+}
+
+const resident = () => ({ unitId: f.unitIds[0], unitCode: '1-1-101', communityId: f.communityId });
+
+beforeEach(() => {
+	db = createTestDb();
+	f = createFixture(db);
+	// 张伟 has owned 1-1-101 since 2020; 李娜 buys it on 15 October (the October bill stays 张伟's).
+	db.$client
+		.prepare(`UPDATE unit_owners SET start_date = '2020-05-01' WHERE unit_id = ?`)
+		.run(f.unitIds[0]);
+	transferOwnership(
+		db,
+		{ id: f.managerId, communityId: f.communityId },
+		{
+			unitId: f.unitIds[0],
+			date: '2026-10-15',
+			newOwnerId: f.ownerIds[1],
+			newPerson: null,
+			endHousehold: false,
+			reason: '过户'
+		},
+		NOW.getTime()
+	);
+});
+
+describe('the kiosk statement after a 过户', () => {
+	it('names the owner of each bill’s month, not today’s owner', () => {
+		for (const month of ['2026-09', '2026-10', '2026-11']) bill(month);
+		const { bills: lines, ownerName } = residentAccount(resident(), db, NOW);
+		expect(lines.map((b) => [b.month, b.ownerName])).toEqual([
+			['2026-09', '张*'],
+			['2026-10', '张*'],
+			['2026-11', '李*']
+		]);
+		expect(ownerName).toBe('李*');
+	});
+
+	it('prints both owners in the header and each line’s own', async () => {
+		for (const month of ['2026-09', '2026-10', '2026-11']) bill(month);
+		const text = pdfText(await renderStatement(residentStatement(resident(), db, NOW))).replace(
+			/[ \t]+/g,
+			' '
+		);
+		expect(text).toContain('业主：张*、李*');
+		expect(text).toMatch(/2026年09月\s+物业服务费[^\n]*业主张\*/);
+		expect(text).toMatch(/2026年10月\s+物业服务费[^\n]*业主张\*/);
+		expect(text).toMatch(/2026年11月\s+物业服务费[^\n]*业主李\*/);
+	});
+
+	it('names one owner once when every month is theirs, and today’s owner when nothing is due', async () => {
+		expect(residentStatement(resident(), db, NOW).ownerName).toBe('李*');
+		bill('2026-11');
+		const one = pdfText(await renderStatement(residentStatement(resident(), db, NOW)));
+		expect(one).toContain('业主：李*');
+		expect(one).not.toContain('业主李*');
+	});
+});
