@@ -34,6 +34,19 @@ export function tiesInForce<T extends DatedTie>(ties: readonly T[], date: string
 }
 
 /**
+ * Ties marked in force on `date` and listed those first, otherwise in the order given (a stable
+ * sort): "current" is the as-of rule, never "no end date" (a lease ending next year is current).
+ */
+export function currentFirst<T extends DatedTie>(
+	ties: readonly T[],
+	date: string
+): (T & { current: boolean })[] {
+	return ties
+		.map((t) => ({ ...t, current: tieInForce(t, date) }))
+		.sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/**
  * The day that decides who "the owner" of a bill month is: its first day. A transfer on the 1st
  * gives that month's bill to the new owner; a transfer on the 15th leaves it with the old one.
  */

@@ -18,7 +18,7 @@ import {
 	type UnitOwnerRole,
 	type UnitUse
 } from '../db/schema';
-import { maskIdNumber, tieInForce } from '../../domain/records';
+import { currentFirst, maskIdNumber } from '../../domain/records';
 import { unitsTiesAsOf } from './ties';
 import {
 	buildingEntrancesSql,
@@ -124,10 +124,9 @@ export interface TieView {
 }
 
 function tieViews(rows: TieViewRow[], today: string): TieView[] {
-	return rows.map(({ idNumber, ...r }) => ({
+	return currentFirst(rows, today).map(({ idNumber, ...r }) => ({
 		...r,
-		idMasked: maskIdNumber(idNumber),
-		current: tieInForce(r, today)
+		idMasked: maskIdNumber(idNumber)
 	}));
 }
 

@@ -43,7 +43,7 @@ export function unitFile(
 		.get();
 	return {
 		unit: { ...unit, use: extra?.use ?? '', moveInDate: extra?.moveInDate ?? null },
-		ties: unitTies(db, unitId),
+		ties: unitTies(db, unitId, opts.asOf),
 		spaces: unitSpaces(db, unitId),
 		vehicles: unitVehicles(db, unitId),
 		bills: fileBills(db, communityId, unitId, opts.asOf),

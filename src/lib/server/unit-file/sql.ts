@@ -6,6 +6,7 @@
  * EXISTS selected as 0/1 (PostgreSQL: a boolean).
  */
 import { rawQuery } from '../db/stmt';
+import { tieInForceSql } from '../records/ties';
 
 /** A tie of the unit, current or past (people.ts adds the person's other units). */
 export interface UnitTieRow {
@@ -34,10 +35,13 @@ export interface OtherUnitRow {
 	code: string;
 }
 
-/** The units other than `unitId` that the given people own or co-own now. */
-export const otherUnitsSql = rawQuery<OtherUnitRow, [ownerIdsJson: string, unitId: number]>(
+/** The units other than `unitId` that the given people own or co-own on a date (the as-of rule). */
+export const otherUnitsSql = rawQuery<
+	OtherUnitRow,
+	[ownerIdsJson: string, unitId: number, date: string, date: string]
+>(
 	`SELECT DISTINCT uo.owner_id AS ownerId, u.id, u.code FROM unit_owners uo JOIN units u ON u.id = uo.unit_id
-	WHERE uo.owner_id IN (SELECT value FROM json_each(?)) AND uo.unit_id <> ? AND uo.end_date IS NULL
+	WHERE uo.owner_id IN (SELECT value FROM json_each(?)) AND uo.unit_id <> ? AND ${tieInForceSql()}
 		AND uo.role IN ('owner', 'co_owner') ORDER BY u.code`
 );
 
