@@ -15,7 +15,6 @@ import {
 	type IdType,
 	type Occupancy,
 	type OwnerType,
-	type UnitOwnerRole,
 	type UnitUse
 } from '../db/schema';
 import { currentFirst, maskIdNumber } from '../../domain/records';
@@ -108,18 +107,9 @@ export function listUnits(
 	};
 }
 
-export interface TieView {
-	tieId: number;
-	unitId: number;
-	unitCode: string;
-	personId: number;
-	name: string;
-	phone: string;
+/** A tie as the record pages show it: the ID number masked, "current" by the as-of rule. */
+export interface TieView extends Omit<TieViewRow, 'idNumber'> {
 	idMasked: string;
-	role: UnitOwnerRole;
-	startDate: string | null;
-	endDate: string | null;
-	endReason: string | null;
 	current: boolean;
 }
 
@@ -232,14 +222,9 @@ export interface UnitRecord {
 	audit: AuditView[];
 }
 
-/** A unit with everyone ever tied to it (current first), its spaces and vehicles, and its history. */
-export function unitRecord(
-	db: Db,
-	communityId: number,
-	unitId: number,
-	today: string
-): UnitRecord | null {
-	const u = db
+/** A unit's own fields, in `communityId` only (undefined for another community's unit). */
+export function unitRow(db: Db, communityId: number, unitId: number) {
+	return db
 		.select({
 			id: units.id,
 			building: units.building,
@@ -255,6 +240,16 @@ export function unitRecord(
 		.from(units)
 		.where(and(eq(units.id, unitId), eq(units.communityId, communityId)))
 		.get();
+}
+
+/** A unit with everyone ever tied to it (current first), its spaces and vehicles, and its history. */
+export function unitRecord(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	today: string
+): UnitRecord | null {
+	const u = unitRow(db, communityId, unitId);
 	if (!u) return null;
 	const h = parkingSpaceHoldings;
 	return {
@@ -338,7 +333,7 @@ export function personRecord(
 	};
 }
 
-/** The person as entered, for the edit form only (the ID number unmasked). */
+/** The person as entered (the ID number unmasked): the edit form alone shows it; commands check and diff it. */
 export function personForEdit(db: Db, communityId: number, personId: number) {
 	return db
 		.select({
