@@ -289,11 +289,24 @@ export interface PersonRow {
 	units: string;
 }
 
-/** People found by name, phone digits or ID number (exact), at most 100. */
+/**
+ * People found by name, phone digits or the end of the ID number (from 4 characters: the digits a
+ * resident reads off their card; the whole number matches too), at most 100.
+ */
 export function listPeople(db: Db, communityId: number, q: string, today: string): PersonRow[] {
 	const text = q.trim();
 	const like = '%' + escapeLike(text) + '%';
-	const rows = listPeopleSql.all(db, ...tieParams(today), communityId, text, like, like, text);
+	const idTail = '%' + escapeLike(text.replace(/\s+/g, ''));
+	const rows = listPeopleSql.all(
+		db,
+		...tieParams(today),
+		communityId,
+		text,
+		like,
+		like,
+		text,
+		idTail
+	);
 	return rows.map(({ idNumber, ...r }) => ({
 		...r,
 		units: r.units ?? '',
