@@ -183,8 +183,9 @@ test('a manager ties a person already on record to a unit: search, arrows, Enter
 	await expect(picks.first()).toContainText('林国华');
 	await expect(picks.first()).toContainText('3-1-401');
 
-	// Tab reaches the (chosen) match, then the role; Enter in the reason submits.
+	// Tab passes the search button to the (chosen) match, then the role; Enter in the reason submits.
 	await search.press('Tab');
+	await page.keyboard.press('Tab');
 	await expect(picks.first().locator('input[type=radio]')).toBeFocused();
 	await expect(picks.first().locator('input[type=radio]')).toBeChecked();
 	await page.keyboard.press('Tab');
