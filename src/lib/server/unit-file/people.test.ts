@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
-import { transferOwnership } from '../records';
+import { transferInFixture } from '../records/test-fixture';
 import { unitFile } from './index';
 
 /*
@@ -31,19 +31,7 @@ beforeEach(() => {
 	sql(`UPDATE unit_owners SET start_date = '2020-05-01' WHERE unit_id = ?`, f.unitIds[0]);
 	// 李娜 has sold 1-1-102 with effect from New Year (recorded ahead), and buys 1-1-101 in October.
 	sql(`UPDATE unit_owners SET end_date = '2027-01-01' WHERE unit_id = ?`, f.unitIds[1]);
-	transferOwnership(
-		db,
-		{ id: f.managerId, communityId: f.communityId },
-		{
-			unitId: f.unitIds[0],
-			date: '2026-10-15',
-			newOwnerId: f.ownerIds[1],
-			newPerson: null,
-			endHousehold: false,
-			reason: '过户'
-		},
-		NOW
-	);
+	transferInFixture(db, f, { unit: 0, date: '2026-10-15', newOwner: 1 }, NOW);
 	// 王芳 (owner of 1-1-201) co-owns 1-1-101 only from February.
 	sql(
 		`INSERT INTO unit_owners (unit_id, owner_id, role, start_date) VALUES (?, ?, 'co_owner', '2027-02-01')`,

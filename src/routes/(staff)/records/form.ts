@@ -22,3 +22,22 @@ export const enhanceKeep =
 	() =>
 	async ({ update }: { update: (o: { reset: boolean }) => Promise<void> }) =>
 		update({ reset: false });
+
+/** A form's fields as `Field` reads them: the ids' prefix, what was typed (else `initial`), the errors. */
+export interface FieldSource {
+	prefix: string;
+	v: (name: string) => string;
+	err: (name: string) => string | undefined;
+}
+
+export function fieldsOf(
+	prefix: string,
+	failure: FormFailure | null,
+	initial: (name: string) => string = () => ''
+): FieldSource {
+	return {
+		prefix,
+		v: (name) => failure?.values?.[name] ?? initial(name),
+		err: (name) => failure?.errors?.[name]
+	};
+}

@@ -2,9 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '$lib/server/db/test-db';
 import { createFixture, type Fixture } from '$lib/server/db/fixtures';
 import type { Db } from '$lib/server/db';
-import { bills } from '$lib/server/db/schema';
-import { ensureFeeItems } from '$lib/server/fees/items';
-import { transferOwnership } from '$lib/server/records';
+import { transferInFixture } from '$lib/server/records/test-fixture';
+import { insertBill, PROPERTY } from '$lib/server/receipts/test-fixture';
 import { renderStatement } from '$lib/server/pdf/statement';
 import { pdfText } from '$lib/server/pdf/pdf-text';
 import { residentAccount, residentStatement } from './account';
@@ -14,20 +13,7 @@ let f: Fixture;
 const NOW = new Date('2026-11-23T02:00:00Z'); // 2026-11-23 in Shanghai
 
 function bill(month: string) {
-	const [property] = ensureFeeItems(db, f.communityId);
-	db.insert(bills)
-		.values({
-			communityId: f.communityId,
-			unitId: f.unitIds[0],
-			feeItemId: property.id,
-			month,
-			dueDate: `${month}-28`,
-			principalFen: 10000,
-			fullFen: 10000,
-			rateFen: 0,
-			createdAt: NOW.getTime()
-		})
-		.run();
+	insertBill(db, f.communityId, f.unitIds[0], { ...PROPERTY, month, principalFen: 10000 }, +NOW);
 }
 
 const resident = () => ({ unitId: f.unitIds[0], unitCode: '1-1-101', communityId: f.communityId });
@@ -39,19 +25,7 @@ beforeEach(() => {
 	db.$client
 		.prepare(`UPDATE unit_owners SET start_date = '2020-05-01' WHERE unit_id = ?`)
 		.run(f.unitIds[0]);
-	transferOwnership(
-		db,
-		{ id: f.managerId, communityId: f.communityId },
-		{
-			unitId: f.unitIds[0],
-			date: '2026-10-15',
-			newOwnerId: f.ownerIds[1],
-			newPerson: null,
-			endHousehold: false,
-			reason: '过户'
-		},
-		NOW.getTime()
-	);
+	transferInFixture(db, f, { unit: 0, date: '2026-10-15', newOwner: 1 }, NOW.getTime());
 });
 
 describe('the kiosk statement after a 过户', () => {
