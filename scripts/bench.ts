@@ -12,6 +12,7 @@ import { benchDatabase, DEFAULT_DATASET, rng } from './bench/dataset.ts';
 import { benchCases, type BenchContext, type BenchUnit } from './bench/cases.ts';
 import { formatTable, passed, type CaseResult } from './bench/report.ts';
 import { kioskAlone, kioskCase } from './bench/kiosk.ts';
+import { tieInForceSql, tieParams } from '../src/lib/server/records/sql.ts';
 
 const { values: args } = parseArgs({
 	options: {
@@ -53,9 +54,9 @@ const units = db.$client
 	.prepare(
 		`SELECT u.id, u.code, o.name AS ownerName, o.phone FROM units u
 		JOIN unit_owners uo ON uo.unit_id = u.id JOIN owners o ON o.id = uo.owner_id
-		WHERE u.community_id = ? AND uo.role = 'owner' AND uo.end_date IS NULL ORDER BY u.id`
+		WHERE u.community_id = ? AND uo.role = 'owner' AND ${tieInForceSql()} ORDER BY u.id`
 	)
-	.all(info.communityId) as BenchUnit[];
+	.all(info.communityId, ...tieParams(info.today)) as BenchUnit[];
 
 const n = args.samples ? Math.max(10, Number(args.samples)) : undefined;
 const ctx: BenchContext = {

@@ -36,6 +36,8 @@ import {
 } from '@playwright/test';
 import { percentile, median, formatTable, type CaseResult, type Figure } from './report.ts';
 import type { BenchCase } from './cases.ts';
+import { tieInForceSql, tieParams } from '../../src/lib/server/records/sql.ts';
+import { todayIn } from '../../src/lib/dates.ts';
 
 const ROUNDS = 5;
 const LOADS = 5;
@@ -449,11 +451,18 @@ function stopServer(child: ChildProcess) {
 function residentOf(dbPath: string): { code: string; last4: string } {
 	const db = new Database(dbPath, { readonly: true });
 	try {
+		// The owner today (the one as-of rule): a past owner's phone no longer identifies.
+		const { tz } = db
+			.prepare('SELECT time_zone AS tz FROM communities ORDER BY id LIMIT 1')
+			.get() as {
+			tz: string;
+		};
+		const today = tieParams(todayIn(tz));
 		const sql = `SELECT u.code, o.phone FROM units u
 			JOIN unit_owners uo ON uo.unit_id = u.id JOIN owners o ON o.id = uo.owner_id
-			WHERE length(o.phone) >= 4 AND uo.role = 'owner' AND uo.end_date IS NULL`;
-		const row = (db.prepare(`${sql} AND u.code = ?`).get(RESIDENT_UNIT) ??
-			db.prepare(`${sql} ORDER BY u.id LIMIT 1`).get()) as
+			WHERE length(o.phone) >= 4 AND uo.role = 'owner' AND ${tieInForceSql()}`;
+		const row = (db.prepare(`${sql} AND u.code = ?`).get(...today, RESIDENT_UNIT) ??
+			db.prepare(`${sql} ORDER BY u.id LIMIT 1`).get(...today)) as
 			{ code: string; phone: string } | undefined;
 		if (!row) throw new Error('the seeded database has no unit with an owner phone');
 		return { code: row.code, last4: row.phone.slice(-4) };

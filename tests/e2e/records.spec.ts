@@ -5,7 +5,8 @@ import { expect, test, login, open } from './helpers';
  * The community's records (issue 13): a manager corrects a unit and a person, transfers the
  * ownership (过户), and the old owner's phone no longer identifies at the kiosk while the new
  * owner's does; a clerk corrects a phone with a reason and sees it in the history. Bad input gets
- * its translated message and writes nothing. Uses units 3-1-701 and 3-1-702 only.
+ * its translated message and writes nothing. A manager ties a person already on record to another
+ * unit from the keyboard. Uses units 3-1-701, 3-1-702 and 3-1-802 only.
  */
 
 async function tapKeys(page: Page, text: string) {
@@ -156,4 +157,57 @@ test('a clerk views the records and corrects a phone with a reason, seen in the 
 		headers: { origin: new URL(page.url()).origin }
 	});
 	expect(res.status()).toBe(403);
+});
+
+test('a manager ties a person already on record to a unit: search, arrows, Enter', async ({
+	page
+}) => {
+	await login(page, 'manager');
+	await openUnit(page, '3-1-802');
+	await page.getByTestId('tie-existing').locator('summary').click();
+
+	// Nobody by that name: said so, nothing to submit.
+	const search = page.getByTestId('tie-search');
+	await search.fill('没有这个人');
+	await search.press('Enter');
+	await expect(page.getByTestId('tie-no-match')).toBeVisible();
+	await expect(page.getByTestId('tie-existing-form')).toHaveCount(0);
+
+	// The seed's emergency contact of 3-1-401, found by phone; Enter keeps the focus in the search.
+	await search.fill('13905710403');
+	await search.press('Enter');
+	await expect(page).toHaveURL(/[?&]who=13905710403/);
+	await expect(search).toBeFocused();
+	const picks = page.getByTestId('tie-pick');
+	await expect(picks).toHaveCount(1);
+	await expect(picks.first()).toContainText('林国华');
+	await expect(picks.first()).toContainText('3-1-401');
+
+	// Tab passes the search button to the (chosen) match, then the role; Enter in the reason submits.
+	await search.press('Tab');
+	await page.keyboard.press('Tab');
+	await expect(picks.first().locator('input[type=radio]')).toBeFocused();
+	await expect(picks.first().locator('input[type=radio]')).toBeChecked();
+	await page.keyboard.press('Tab');
+	await expect(page.locator('#pick-role')).toBeFocused();
+	await page.locator('#pick-role').selectOption('emergency');
+	await page.locator('#pick-reason').fill('业主委托的紧急联系人');
+	await page.locator('#pick-reason').press('Enter');
+	await expect(page.getByTestId('form-done')).toHaveText('已登记。');
+	const tie = page.locator('[data-testid="tie-row"][data-name="林国华"]');
+	await expect(tie).toHaveAttribute('data-role', 'emergency');
+	await expect(page.getByTestId('records-history')).toContainText('业主委托的紧急联系人');
+
+	// The same tie again is refused with its message, and nothing more is written.
+	await page.goto(page.url().split('?')[0] + '?who=13905710403');
+	await page.waitForSelector('body[data-hydrated]');
+	await page.locator('#pick-role').selectOption('emergency');
+	await page.getByTestId('tie-existing-form-submit').click();
+	await expect(page.getByTestId('tie-existing-form').getByTestId('form-error')).toBeVisible();
+	await expect(page.locator('[data-testid="tie-row"][data-name="林国华"]')).toHaveCount(1);
+
+	// The person's own page lists both units.
+	await tie.getByRole('link', { name: '林国华' }).click();
+	await expect(page.getByTestId('person-ties')).toContainText('3-1-401');
+	await expect(page.getByTestId('person-ties')).toContainText('3-1-802');
 });

@@ -157,6 +157,9 @@ test('pay two units of one owner in one go: one review, one confirmation, two re
 	await expect(page.getByTestId('unitfile-receipts')).not.toContainText(noA);
 	await expect(page.getByTestId('unitfile-paid-through')).toHaveText('2026年11月');
 	await expect(page.getByTestId('unitfile-people')).toContainText('共有人');
+	// Ties without dates read in words (the seed's owner has none; the co-owner a start only).
+	await expect(page.getByTestId('unitfile-people')).toContainText('起始未知 ～ 至今');
+	await expect(page.getByTestId('unitfile-people')).toContainText('2021-09-01 ～ 至今');
 	// The receipt links to its reprint.
 	await page.getByTestId(`unitfile-reprint-${noB}`).click();
 	await expect(page.getByTestId('receipt-card')).toHaveAttribute('data-receipt-no', noB);

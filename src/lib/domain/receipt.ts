@@ -77,7 +77,7 @@ export interface BillFacts {
 	fullFen: number;
 	principalFen: number;
 	vacancyPercent: number;
-	/** 'monthly' | 'prepay' | 'movein' | 'charge' */
+	/** 'monthly' | 'prepay' | 'movein' | 'charge' | 'opening' (an imported 期初欠费) */
 	source: string;
 	areaCenti: number | null;
 	parkingSpaces: number | null;
@@ -227,6 +227,8 @@ interface BillAcc {
 	lateFeePaidBefore: number;
 	working: LateFeeWorking | null;
 	prepay: boolean;
+	/** An imported opening balance (期初欠费): an amount owed, not a unit price × area. */
+	opening: boolean;
 	vacancyPercent: number;
 	billPrincipalFen: number | null;
 	credits: LineCredit[];
@@ -304,6 +306,7 @@ export function layoutReceipt(
 					lateFeePaidBefore: 0,
 					working: null,
 					prepay: false,
+					opening: facts?.source === 'opening',
 					vacancyPercent: facts?.vacancyPercent ?? 100,
 					billPrincipalFen: facts?.principalFen ?? null,
 					credits: [],
@@ -439,7 +442,7 @@ function itemLines(
 		const credited = b.principalFen + b.credits.reduce((a, c) => a + c.amountFen, 0);
 		const full = b.billPrincipalFen === null || (before === 0 && credited === b.billPrincipalFen);
 		const key = full
-			? `${name(b)}|${b.principalFen}|${b.vacancyPercent}|${b.prepay}|${facts ? `${facts.rateFen}|${facts.fullFen}|${facts.basis}` : ''}`
+			? `${name(b)}|${b.principalFen}|${b.vacancyPercent}|${b.prepay}|${b.opening}|${facts ? `${facts.rateFen}|${facts.fullFen}|${facts.basis}` : ''}`
 			: `part:${b.billId}`;
 		const contiguous =
 			run &&
@@ -475,7 +478,9 @@ function itemLines(
 		const partial = r.key.startsWith('part:');
 		const credits = r.credits.reduce((a, c) => a + c.amountFen, 0);
 		const monthly = partial ? (b.billPrincipalFen ?? b.principalFen) : b.principalFen + credits;
-		const price = priceNoteZh(facts, monthly, b.vacancyPercent);
+		// An opening balance was not priced here: say what it is, not a unit price it never had.
+		if (b.opening) notes.push('期初欠费');
+		const price = b.opening ? '' : priceNoteZh(facts, monthly, b.vacancyPercent);
 		if (price) notes.push(r.n > 1 ? `${price}×${r.n}个月` : price);
 		else if (r.n > 1) notes.push(`${yuan(monthly)}元/月×${r.n}个月`);
 		if (partial && b.billPrincipalFen !== null) {

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
 	checkTieDates,
 	checkTransfer,
+	currentFirst,
 	idCardCheckChar,
 	isValidCodePart,
 	isValidIdCard,
 	maskIdNumber,
+	maskName,
 	normalisePhone,
 	ownerDateOfMonth,
 	tieInForce,
@@ -73,6 +75,22 @@ describe('normalisePhone', () => {
 });
 
 describe('ties as of a date', () => {
+	it('current first by the as-of rule, not by a missing end date', () => {
+		const ended = { n: 'ended', startDate: null, endDate: '2026-03-01' };
+		const future = { n: 'future', startDate: '2027-01-01', endDate: null };
+		const lease = { n: 'lease', startDate: '2026-01-01', endDate: '2027-01-01' };
+		expect(currentFirst([ended, future, lease], '2026-11-23').map((t) => [t.n, t.current])).toEqual(
+			[
+				['lease', true],
+				['ended', false],
+				['future', false]
+			]
+		);
+	});
+	it('masks a name for a slip or a screen', () => {
+		expect(maskName('张伟')).toBe('张*');
+		expect(maskName('欧阳明明')).toBe('欧**明');
+	});
 	const old = { startDate: '2020-05-01', endDate: '2026-03-01' };
 	const next = { startDate: '2026-03-01', endDate: null };
 	it('a transfer on the 1st: that day and month belong to the new owner', () => {

@@ -34,11 +34,32 @@ export function tiesInForce<T extends DatedTie>(ties: readonly T[], date: string
 }
 
 /**
+ * Ties marked in force on `date` and listed those first, otherwise in the order given (a stable
+ * sort): "current" is the as-of rule, never "no end date" (a lease ending next year is current).
+ */
+export function currentFirst<T extends DatedTie>(
+	ties: readonly T[],
+	date: string
+): (T & { current: boolean })[] {
+	return ties
+		.map((t) => ({ ...t, current: tieInForce(t, date) }))
+		.sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/**
  * The day that decides who "the owner" of a bill month is: its first day. A transfer on the 1st
  * gives that month's bill to the new owner; a transfer on the 15th leaves it with the old one.
  */
 export function ownerDateOfMonth(month: string): string {
 	return `${month}-01`;
+}
+
+/** A name on a slip or a kiosk screen: 张伟 → 张*; 欧阳明明 → 欧**明: enough for the resident to recognise, not to identify. */
+export function maskName(name: string): string {
+	const chars = [...name.trim()];
+	if (chars.length <= 1) return chars.join('');
+	if (chars.length === 2) return chars[0] + '*';
+	return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
 
 /** The order people of a unit are listed in (the owner first, emergency contacts last). */

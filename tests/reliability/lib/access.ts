@@ -35,6 +35,7 @@ export const ACTION_POLICY: Record<string, Access> = {
 	'/(staff)/records?/createUnit': 'manager',
 	'/(staff)/records/units/[id]?/edit': 'manager',
 	'/(staff)/records/units/[id]?/addTie': 'manager',
+	'/(staff)/records/units/[id]?/tieExisting': 'manager',
 	'/(staff)/records/units/[id]?/endTie': 'manager',
 	'/(staff)/records/people?/create': 'manager',
 	'/(staff)/records/people/[id]?/edit': 'manager',

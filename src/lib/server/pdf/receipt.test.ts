@@ -385,6 +385,30 @@ describe('renderReceipt: adds up, names the owner, says how each month was bille
 	});
 });
 
+describe('renderReceipt: an imported opening balance (期初欠费, issue 18)', () => {
+	it('says 期初欠费 on the A5 and the roll instead of a unit price it never had', async () => {
+		// As the import writes it: rate 0, the amount owed as the bill, months apart from the monthly ones.
+		const opening = {
+			...PROPERTY,
+			basis: 'per_area' as const,
+			rateFen: 0,
+			source: 'opening' as const
+		};
+		const p = payBills([
+			{ ...opening, month: '2025-10', principalFen: 45678, fullFen: 45678 },
+			{ ...PROPERTY, month: '2026-04', principalFen: 30000 }
+		]);
+		const { text } = await render(p.receiptNo);
+		const t = squeeze(text);
+		expect(t).toMatch(/物业服务费 2025年10月至2025年10月 期初欠费 456\.78/);
+		expect(t).toMatch(/物业服务费 2026年04月至2026年04月 300\.00元\/月 300\.00/);
+		expect(t).not.toContain('0.00元/m²');
+		expectA5AddsUp(text, p.totalFen);
+		const roll = squeeze((await render(p.receiptNo, { format: 'roll' })).text);
+		expect(roll).toContain('期初欠费');
+	});
+});
+
 describe('renderReceipt: the 补打 stamp covers no figures (issue 11)', () => {
 	it('A5: beside the title, clear of the amounts and the 大写', async () => {
 		const p = postSamplePayment(db, f);

@@ -23,14 +23,16 @@ describe('fee statement (80 mm)', () => {
 					itemNameZh: '物业服务费',
 					principalDueFen: 23850,
 					lateFeeDueFen: 2433,
-					overdueDays: 34
+					overdueDays: 34,
+					ownerName: '张*'
 				},
 				{
 					month: '2026-11',
 					itemNameZh: '物业服务费',
 					principalDueFen: 23850,
 					lateFeeDueFen: 215,
-					overdueDays: 3
+					overdueDays: 3,
+					ownerName: '张*'
 				}
 			],
 			principalDueFen: 47700,

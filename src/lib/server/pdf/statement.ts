@@ -5,6 +5,7 @@
  */
 import { formatYuan, toChineseUppercase } from '../../money';
 import { formatDateZh } from '../../dates';
+import { maskName } from '../../domain/records';
 import {
 	contentBox,
 	createPdf,
@@ -25,13 +26,18 @@ export interface StatementLine {
 	lateFeeDueFen: number;
 	/** Days overdue as of the statement date (0: not yet due). */
 	overdueDays: number;
+	/** The owner of the bill's month, masked. */
+	ownerName: string;
 }
 
 export interface StatementPdf {
 	communityName: string;
 	centreName: string;
 	unitCode: string;
-	/** The owner's name, partly masked (the slip may be left at the printer). */
+	/**
+	 * Today's owner, partly masked (the slip may be left at the printer): named only when nothing
+	 * is due; otherwise the owners of the bills' months are.
+	 */
 	ownerName: string;
 	/** YYYY-MM-DD: the late fees are as of this day. */
 	asOf: string;
@@ -45,18 +51,13 @@ export interface StatementPdf {
 	phone: string;
 }
 
+// The kiosk masks names on screen too: one rule, in the domain.
+export { maskName };
+
 const amt = (fen: number) => formatYuan(fen, { symbol: false });
 
 /** "2026-10" → "2026年10月". */
 const monthZh = (month: string) => `${month.slice(0, 4)}年${month.slice(5, 7)}月`;
-
-/** 张伟 → 张*; 欧阳明明 → 欧**明: enough for the resident to recognise, not to identify. */
-export function maskName(name: string): string {
-	const chars = [...name.trim()];
-	if (chars.length <= 1) return chars.join('');
-	if (chars.length === 2) return chars[0] + '*';
-	return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
-}
 
 export async function renderStatement(s: StatementPdf): Promise<Buffer> {
 	const doc = createPdf({
@@ -66,6 +67,9 @@ export async function renderStatement(s: StatementPdf): Promise<Buffer> {
 	});
 	const { fontSize } = pdfSpec(doc);
 	const { left, width } = contentBox(doc);
+	// Bills before a 过户 stay the old owner's: the header names each owner, each line its own when they differ.
+	const lineOwners = [...new Set(s.lines.map((l) => l.ownerName))];
+	const perLine = lineOwners.length > 1;
 	drawHeader(doc, {
 		communityName: s.communityName,
 		centreName: s.centreName,
@@ -75,7 +79,7 @@ export async function renderStatement(s: StatementPdf): Promise<Buffer> {
 		doc,
 		[
 			['房号', s.unitCode],
-			['业主', s.ownerName || '—'],
+			['业主', (s.lines.length > 0 ? lineOwners.join('、') : s.ownerName) || '—'],
 			['截至', formatDateZh(s.asOf)]
 		],
 		{ columns: 1 }
@@ -96,7 +100,8 @@ export async function renderStatement(s: StatementPdf): Promise<Buffer> {
 		const rows: string[][] = [];
 		for (const l of s.lines) {
 			rows.push([
-				`${monthZh(l.month)}　${l.itemNameZh}${l.overdueDays > 0 ? `　逾期${l.overdueDays}天` : ''}`
+				`${monthZh(l.month)}　${l.itemNameZh}${l.overdueDays > 0 ? `　逾期${l.overdueDays}天` : ''}` +
+					(perLine ? `　业主${l.ownerName || '—'}` : '')
 			]);
 			rows.push([
 				amt(l.principalDueFen),

@@ -20,7 +20,7 @@ export interface SampleBill {
 	rateFen?: number;
 	fullFen?: number;
 	vacancyPercent?: number;
-	source?: 'monthly' | 'prepay' | 'movein';
+	source?: 'monthly' | 'prepay' | 'movein' | 'opening';
 }
 
 /** Inserts the fee item (once per code) and a bill; returns the bill id. */

@@ -24,6 +24,7 @@ import {
 } from '../db/schema';
 import { checkTieDates, checkTransfer, unitCodeOf } from '../../domain/records';
 import { unitTiesAsOf } from './ties';
+import { personForEdit, unitRow } from './queries';
 import { dryRun } from '../renovation/review';
 import { RecordsError } from './errors';
 
@@ -64,25 +65,6 @@ function changesOf<T extends object>(
 	return out;
 }
 
-function unitRow(db: Db, communityId: number, unitId: number) {
-	return db
-		.select({
-			id: units.id,
-			building: units.building,
-			entrance: units.entrance,
-			room: units.room,
-			code: units.code,
-			areaCenti: units.areaCenti,
-			use: units.use,
-			occupancy: units.occupancy,
-			handoverNoticeDate: units.handoverNoticeDate,
-			moveInDate: units.moveInDate
-		})
-		.from(units)
-		.where(and(eq(units.id, unitId), eq(units.communityId, communityId)))
-		.get();
-}
-
 export function unitIdByCodeIn(db: Db, communityId: number, code: string): number | null {
 	const r = db
 		.select({ id: units.id })
@@ -90,24 +72,6 @@ export function unitIdByCodeIn(db: Db, communityId: number, code: string): numbe
 		.where(and(eq(units.communityId, communityId), eq(units.code, code.trim())))
 		.get();
 	return r?.id ?? null;
-}
-
-const PERSON_FIELDS = {
-	id: owners.id,
-	name: owners.name,
-	phone: owners.phone,
-	idType: owners.idType,
-	idNumber: owners.idNumber,
-	ownerType: owners.ownerType,
-	note: owners.note
-};
-
-function personRow(db: Db, communityId: number, id: number): PersonFields | undefined {
-	return db
-		.select(PERSON_FIELDS)
-		.from(owners)
-		.where(and(eq(owners.id, id), eq(owners.communityId, communityId)))
-		.get();
 }
 
 // ------------------------------------------------------------------------------ units
@@ -239,7 +203,7 @@ export function updatePerson(
 	nowMs: number
 ): void {
 	tx(db, () => {
-		const before = personRow(db, actor.communityId, personId);
+		const before = personForEdit(db, actor.communityId, personId);
 		if (!before) throw new RecordsError('person_not_found');
 		const { reason, ...fields } = input;
 		const changes = personChanges(before, fields);
@@ -272,7 +236,7 @@ export function correctPhone(
 	nowMs: number
 ): void {
 	tx(db, () => {
-		const before = personRow(db, actor.communityId, personId);
+		const before = personForEdit(db, actor.communityId, personId);
 		if (!before) throw new RecordsError('person_not_found');
 		if (before.phone === phone) throw new RecordsError('no_change', 'phone');
 		db.update(owners).set({ phone }).where(eq(owners.id, personId)).run();
@@ -306,7 +270,7 @@ export interface NewTie {
 export function addTie(db: Db, actor: Actor, input: NewTie, nowMs: number): number {
 	return tx(db, () => {
 		if (!unitRow(db, actor.communityId, input.unitId)) throw new RecordsError('unit_not_found');
-		if (!personRow(db, actor.communityId, input.personId))
+		if (!personForEdit(db, actor.communityId, input.personId))
 			throw new RecordsError('person_not_found', 'personId');
 		if (!checkTieDates(input.startDate, input.endDate))
 			throw new RecordsError('end_before_start', 'endDate');
@@ -423,7 +387,7 @@ export function transferOwnership(
 	return tx(db, () => {
 		const unit = unitRow(db, actor.communityId, input.unitId);
 		if (!unit) throw new RecordsError('unit_not_found');
-		if (input.newOwnerId !== null && !personRow(db, actor.communityId, input.newOwnerId))
+		if (input.newOwnerId !== null && !personForEdit(db, actor.communityId, input.newOwnerId))
 			throw new RecordsError('person_not_found', 'newOwnerId');
 		const open = db
 			.select({
@@ -676,7 +640,7 @@ export function addVehicle(
 		const unitId = unitIdByCodeIn(db, actor.communityId, input.unitCode);
 		if (unitId === null) throw new RecordsError('unit_not_found', 'unitCode');
 		const space = input.spaceCode ? spaceId(db, actor.communityId, input.spaceCode) : null;
-		if (input.personId !== null && !personRow(db, actor.communityId, input.personId))
+		if (input.personId !== null && !personForEdit(db, actor.communityId, input.personId))
 			throw new RecordsError('person_not_found', 'personId');
 		const registered = db
 			.select({ id: vehicles.id })

@@ -124,6 +124,9 @@ const tieFields = {
 /** From a unit's page: a new person with their role there. */
 export const newTieSchema = z.object({ ...personFields, ...tieFields }).superRefine(checkId);
 
+/** From a unit's page: a person already on record (found by name, phone or ID tail) with their role. */
+export const existingTieSchema = z.object({ personId: id, ...tieFields });
+
 /** From a person's page: one more unit for them. */
 export const personTieSchema = z.object({ unitCode, ...tieFields });
 
@@ -219,6 +222,9 @@ export const unitFilterSchema = z.object({
 });
 
 export const peopleFilterSchema = z.object({ q: z.string().trim().max(40).catch('') });
+
+/** The unit page's search for a person to tie (`?who=`). */
+export const tieSearchSchema = z.object({ who: z.string().trim().max(40).catch('') });
 
 /** An `[id]` route parameter, or 404. */
 export function idParam(raw: string): number {

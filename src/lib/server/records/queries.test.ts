@@ -56,6 +56,20 @@ describe('record lists (the SQL of records/sql.ts)', () => {
 		]);
 	});
 
+	it('finds a person by the last digits of the ID number (from 4, any case), not by its middle', () => {
+		db.$client
+			.prepare(
+				`UPDATE owners SET id_number = '11010519491231002X', phone = '13912345678' WHERE id = ?`
+			)
+			.run(f.ownerIds[2]);
+		const names = (q: string) => listPeople(db, f.communityId, q, TODAY).map((p) => p.name);
+		expect(names('002x')).toEqual(['王芳']);
+		expect(names('1231002X')).toEqual(['王芳']);
+		expect(names('11010519491231002X')).toEqual(['王芳']);
+		expect(names('4912')).toEqual([]);
+		expect(names('02X')).toEqual([]);
+	});
+
 	it('shows a space with its holder and a vehicle on the unit’s record', () => {
 		const actor = { id: f.managerId, communityId: f.communityId };
 		createSpace(db, actor, { code: 'B-001', areaCenti: 1250, kind: 'underground' }, NOW);

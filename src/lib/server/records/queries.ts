@@ -15,10 +15,9 @@ import {
 	type IdType,
 	type Occupancy,
 	type OwnerType,
-	type UnitOwnerRole,
 	type UnitUse
 } from '../db/schema';
-import { maskIdNumber, tieInForce } from '../../domain/records';
+import { currentFirst, maskIdNumber } from '../../domain/records';
 import { unitsTiesAsOf } from './ties';
 import {
 	buildingEntrancesSql,
@@ -108,26 +107,16 @@ export function listUnits(
 	};
 }
 
-export interface TieView {
-	tieId: number;
-	unitId: number;
-	unitCode: string;
-	personId: number;
-	name: string;
-	phone: string;
+/** A tie as the record pages show it: the ID number masked, "current" by the as-of rule. */
+export interface TieView extends Omit<TieViewRow, 'idNumber'> {
 	idMasked: string;
-	role: UnitOwnerRole;
-	startDate: string | null;
-	endDate: string | null;
-	endReason: string | null;
 	current: boolean;
 }
 
 function tieViews(rows: TieViewRow[], today: string): TieView[] {
-	return rows.map(({ idNumber, ...r }) => ({
+	return currentFirst(rows, today).map(({ idNumber, ...r }) => ({
 		...r,
-		idMasked: maskIdNumber(idNumber),
-		current: tieInForce(r, today)
+		idMasked: maskIdNumber(idNumber)
 	}));
 }
 
@@ -233,14 +222,9 @@ export interface UnitRecord {
 	audit: AuditView[];
 }
 
-/** A unit with everyone ever tied to it (current first), its spaces and vehicles, and its history. */
-export function unitRecord(
-	db: Db,
-	communityId: number,
-	unitId: number,
-	today: string
-): UnitRecord | null {
-	const u = db
+/** A unit's own fields, in `communityId` only (undefined for another community's unit). */
+export function unitRow(db: Db, communityId: number, unitId: number) {
+	return db
 		.select({
 			id: units.id,
 			building: units.building,
@@ -256,6 +240,16 @@ export function unitRecord(
 		.from(units)
 		.where(and(eq(units.id, unitId), eq(units.communityId, communityId)))
 		.get();
+}
+
+/** A unit with everyone ever tied to it (current first), its spaces and vehicles, and its history. */
+export function unitRecord(
+	db: Db,
+	communityId: number,
+	unitId: number,
+	today: string
+): UnitRecord | null {
+	const u = unitRow(db, communityId, unitId);
 	if (!u) return null;
 	const h = parkingSpaceHoldings;
 	return {
@@ -295,11 +289,24 @@ export interface PersonRow {
 	units: string;
 }
 
-/** People found by name, phone digits or ID number (exact), at most 100. */
+/**
+ * People found by name, phone digits or the end of the ID number (from 4 characters: the digits a
+ * resident reads off their card; the whole number matches too), at most 100.
+ */
 export function listPeople(db: Db, communityId: number, q: string, today: string): PersonRow[] {
 	const text = q.trim();
 	const like = '%' + escapeLike(text) + '%';
-	const rows = listPeopleSql.all(db, ...tieParams(today), communityId, text, like, like, text);
+	const idTail = '%' + escapeLike(text.replace(/\s+/g, ''));
+	const rows = listPeopleSql.all(
+		db,
+		...tieParams(today),
+		communityId,
+		text,
+		like,
+		like,
+		text,
+		idTail
+	);
 	return rows.map(({ idNumber, ...r }) => ({
 		...r,
 		units: r.units ?? '',
@@ -339,7 +346,7 @@ export function personRecord(
 	};
 }
 
-/** The person as entered, for the edit form only (the ID number unmasked). */
+/** The person as entered (the ID number unmasked): the edit form alone shows it; commands check and diff it. */
 export function personForEdit(db: Db, communityId: number, personId: number) {
 	return db
 		.select({

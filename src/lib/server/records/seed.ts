@@ -4,6 +4,7 @@
  * 1, floors 4–5: no e2e test or other seed names them. Runs once (skips when spaces exist).
  */
 import type { Db } from '../db';
+import type { UnitOwnerRole } from '../db/schema';
 import { stmt } from '../db/stmt';
 import { communityToday, getCommunity } from '../community';
 import { addMonths, monthOf } from '../../dates';
@@ -50,103 +51,54 @@ export function seedRecords(db: Db, ctx: { communityId: number; today: Date }) {
 	const today = communityToday(getCommunity(db, communityId), ctx.today);
 	const month = (n: number) => `${addMonths(monthOf(today), n)}-01`;
 
+	// A new person and their tie to a unit, as the unit page's form makes them.
+	const tie = (
+		unitId: number,
+		p: PersonFields,
+		role: UnitOwnerRole,
+		startDate: string,
+		endDate: string | null,
+		reason: string
+	) => {
+		const personId = createPerson(db, actor, p, now);
+		addTie(db, actor, { unitId, personId, role, startDate, endDate, reason }, now);
+		return personId;
+	};
+
 	// 3-1-401: the owner's spouse and child live there; a relative is the emergency contact.
-	const spouse = createPerson(
-		db,
-		actor,
-		person('陈静', '13905710401', idCard('330106', '19850312', '002')),
-		now
+	const [spouse] = (
+		[
+			['陈静', '13905710401', idCard('330106', '19850312', '002')],
+			['陈小宇', '13905710402', idCard('330106', '20100908', '013')]
+		] as const
+	).map(([name, phone, id]) =>
+		tie(u401, person(name, phone, id), 'household', month(-30), null, '接房登记')
 	);
-	const child = createPerson(
-		db,
-		actor,
-		person('陈小宇', '13905710402', idCard('330106', '20100908', '013')),
-		now
-	);
-	const contact = createPerson(
-		db,
-		actor,
+	tie(
+		u401,
 		person('林国华', '13905710403', idCard('330102', '19600115', '031')),
-		now
-	);
-	addTie(
-		db,
-		actor,
-		{
-			unitId: u401,
-			personId: spouse,
-			role: 'household',
-			startDate: month(-30),
-			endDate: null,
-			reason: '接房登记'
-		},
-		now
-	);
-	addTie(
-		db,
-		actor,
-		{
-			unitId: u401,
-			personId: child,
-			role: 'household',
-			startDate: month(-30),
-			endDate: null,
-			reason: '接房登记'
-		},
-		now
-	);
-	addTie(
-		db,
-		actor,
-		{
-			unitId: u401,
-			personId: contact,
-			role: 'emergency',
-			startDate: month(-30),
-			endDate: null,
-			reason: ''
-		},
-		now
+		'emergency',
+		month(-30),
+		null,
+		''
 	);
 
 	// 3-1-402: let to a tenant on a one-year lease; an earlier tenant's lease has ended.
-	const tenant = createPerson(
-		db,
-		actor,
+	tie(
+		u402,
 		person('郑宇航', '13905710421', idCard('320102', '19920620', '051')),
-		now
+		'tenant',
+		month(-2),
+		`${addMonths(monthOf(today), 10)}-01`,
+		'租赁备案'
 	);
-	const former = createPerson(
-		db,
-		actor,
+	tie(
+		u402,
 		person('黄晓丽', '13905710422', idCard('340104', '19900101', '062')),
-		now
-	);
-	addTie(
-		db,
-		actor,
-		{
-			unitId: u402,
-			personId: former,
-			role: 'tenant',
-			startDate: month(-14),
-			endDate: month(-2),
-			reason: '租赁备案'
-		},
-		now
-	);
-	addTie(
-		db,
-		actor,
-		{
-			unitId: u402,
-			personId: tenant,
-			role: 'tenant',
-			startDate: month(-2),
-			endDate: `${addMonths(monthOf(today), 10)}-01`,
-			reason: '租赁备案'
-		},
-		now
+		'tenant',
+		month(-14),
+		month(-2),
+		'租赁备案'
 	);
 
 	// 3-1-501: sold eight months ago (过户); the old owner stays on the record for earlier bills.
@@ -172,64 +124,15 @@ export function seedRecords(db: Db, ctx: { communityId: number; today: Date }) {
 		['D-01', 1500, 'surface']
 	] as const)
 		createSpace(db, actor, { code, areaCenti: area, kind }, now);
-	assignSpace(
-		db,
-		actor,
-		{
-			spaceCode: 'B1-001',
-			unitCode: '3-1-401',
-			holding: 'owned',
-			startDate: month(-30),
-			reason: '购买车位'
-		},
-		now
-	);
-	assignSpace(
-		db,
-		actor,
-		{
-			spaceCode: 'B1-002',
-			unitCode: '3-1-502',
-			holding: 'rented',
-			startDate: month(-6),
-			reason: '车位租赁'
-		},
-		now
-	);
-	assignSpace(
-		db,
-		actor,
-		{
-			spaceCode: 'B1-003',
-			unitCode: '3-1-501',
-			holding: 'owned',
-			startDate: month(-8),
-			reason: '随房过户'
-		},
-		now
-	);
-	addVehicle(
-		db,
-		actor,
-		{
-			plate: '浙A3K401',
-			unitCode: '3-1-401',
-			spaceCode: 'B1-001',
-			personId: spouse,
-			startDate: month(-30)
-		},
-		now
-	);
-	addVehicle(
-		db,
-		actor,
-		{
-			plate: '浙AD50210',
-			unitCode: '3-1-502',
-			spaceCode: 'B1-002',
-			personId: null,
-			startDate: month(-6)
-		},
-		now
-	);
+	for (const [spaceCode, unitCode, holding, startDate, reason] of [
+		['B1-001', '3-1-401', 'owned', month(-30), '购买车位'],
+		['B1-002', '3-1-502', 'rented', month(-6), '车位租赁'],
+		['B1-003', '3-1-501', 'owned', month(-8), '随房过户']
+	] as const)
+		assignSpace(db, actor, { spaceCode, unitCode, holding, startDate, reason }, now);
+	for (const [plate, unitCode, spaceCode, personId, startDate] of [
+		['浙A3K401', '3-1-401', 'B1-001', spouse, month(-30)],
+		['浙AD50210', '3-1-502', 'B1-002', null, month(-6)]
+	] as const)
+		addVehicle(db, actor, { plate, unitCode, spaceCode, personId, startDate }, now);
 }

@@ -159,12 +159,14 @@ export const listPeopleSql = rawQuery<
 		q: string,
 		like: string,
 		like: string,
-		q: string
+		q: string,
+		idTailLike: string
 	]
 >(
 	`SELECT o.id, o.name, o.phone, o.id_type AS idType, o.id_number AS idNumber, o.owner_type AS ownerType,
 		(SELECT group_concat(u.code, '、') FROM unit_owners uo JOIN units u ON u.id = uo.unit_id WHERE uo.owner_id = o.id
 			AND ${tieInForceSql()}) AS units
-	FROM owners o WHERE o.community_id = ? AND (? = '' OR o.name LIKE ? ESCAPE '\\' OR o.phone LIKE ? ESCAPE '\\' OR upper(o.id_number) = upper(?))
+	FROM owners o WHERE o.community_id = ? AND (? = '' OR o.name LIKE ? ESCAPE '\\' OR o.phone LIKE ? ESCAPE '\\'
+		OR (length(?) >= 4 AND upper(o.id_number) LIKE upper(?) ESCAPE '\\'))
 	ORDER BY o.name, o.id LIMIT 100`
 );

@@ -10,6 +10,7 @@ import { units, type UnitOwnerRole } from '../db/schema';
 import { prepared } from '../db/prepared';
 import { clockNow } from '../clock';
 import { communityToday, getCommunity } from '../community';
+import { ownerDateOfMonth } from '../../domain/records';
 import { tieParams, unitsTiesAsOfSql, unitTiesAsOfSql, type UnitTie } from './sql';
 
 // Other areas join ties themselves with these (the same rule as `tieInForce`).
@@ -27,6 +28,22 @@ export function unitTiesAsOf(
 ): UnitTie[] {
 	const rows = unitTiesAsOfSql.all(db, unitId, ...tieParams(date));
 	return roles ? rows.filter((r) => roles.includes(r.role)) : rows;
+}
+
+/**
+ * The owners of each bill month of a unit (`ownerDateOfMonth`): after a 过户 the months before it
+ * stay with the old owner on statements and receipts. One look-up per distinct month.
+ */
+export function ownersOfMonths(
+	db: Db,
+	unitId: number,
+	months: readonly string[]
+): Map<string, UnitTie[]> {
+	const out = new Map<string, UnitTie[]>();
+	for (const month of months)
+		if (!out.has(month))
+			out.set(month, unitTiesAsOf(db, unitId, ownerDateOfMonth(month), ['owner']));
+	return out;
 }
 
 /** The same for many units at once (lists), by unit id. */

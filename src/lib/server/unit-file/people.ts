@@ -3,11 +3,15 @@
 import { desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { owners, parkingSpaceHoldings, parkingSpaces, vehicles } from '../db/schema';
+import { currentFirst } from '../../domain/records';
+import { tieParams } from '../records/ties';
 import { otherUnitsSql, unitTiesSql, type UnitTieRow } from './sql';
 import { tieParams } from '../records/ties';
 
 export interface TieRow extends UnitTieRow {
-	/** Other units this person owns or co-owns as of the file's date (a person may hold several). */
+	/** In force on the file's date (`tieInForce`): a lease ending next year is current. */
+	current: boolean;
+	/** Other units this person owns or co-owns on that date (a person may hold several). */
 	otherUnits: { id: number; code: string }[];
 }
 
@@ -28,13 +32,14 @@ export interface VehicleRow {
 	endDate: string | null;
 }
 
+/** Every tie of the unit, those in force on `asOf` first (a stable sort keeps the SQL's order). */
 export function unitTies(db: Db, unitId: number, asOf: string): TieRow[] {
 	const rows = unitTiesSql.all(db, unitId);
 	const ids = [...new Set(rows.map((r) => r.ownerId))];
 	const others = ids.length
 		? otherUnitsSql.all(db, JSON.stringify(ids), unitId, ...tieParams(asOf))
 		: [];
-	return rows.map((r) => ({
+	return currentFirst(rows, asOf).map((r) => ({
 		...r,
 		otherUnits: others.filter((o) => o.ownerId === r.ownerId).map(({ id, code }) => ({ id, code }))
 	}));

@@ -35,7 +35,7 @@ export interface OtherUnitRow {
 	code: string;
 }
 
-/** The units other than `unitId` that the given people own or co-own on a date. */
+/** The units other than `unitId` that the given people own or co-own on a date (the as-of rule). */
 export const otherUnitsSql = rawQuery<
 	OtherUnitRow,
 	[ownerIdsJson: string, unitId: number, date: string, date: string]

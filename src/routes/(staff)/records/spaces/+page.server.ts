@@ -4,7 +4,6 @@ import { roleAtLeast } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
-import { failForm, formValues, parseForm } from '$lib/server/forms';
 import {
 	addVehicle,
 	assignSpace,
@@ -15,8 +14,8 @@ import {
 	listVehicles
 } from '$lib/server/records';
 import { assignSchema, endRowSchema, spaceSchema, vehicleSchema } from '$lib/server/records/forms';
-import { refusal } from '$lib/server/refusal';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { change } from '../change';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
@@ -29,25 +28,6 @@ export const load = (({ locals, url }) => {
 		canEdit: roleAtLeast(user.role, 'manager')
 	};
 }) satisfies PageServerLoad;
-
-/** A manager's change on this page: parse, run, answer "done" or the translated refusal. */
-async function change<S extends Parameters<typeof parseForm>[0]>(
-	{ locals, request }: RequestEvent,
-	schema: S,
-	run: (actor: { id: number; communityId: number }, data: ReturnType<S['parse']>) => void,
-	done: string
-) {
-	const user = requireStaff(locals, 'manager');
-	const form = await request.formData();
-	const parsed = parseForm(schema, form);
-	if (!parsed.ok) return failForm(400, m.records_err_form(), parsed);
-	try {
-		run({ id: user.id, communityId: user.communityId }, parsed.data as ReturnType<S['parse']>);
-	} catch (e) {
-		return refusal(e, { values: formValues(form) });
-	}
-	return { done };
-}
 
 export const actions = {
 	createSpace: (event) =>

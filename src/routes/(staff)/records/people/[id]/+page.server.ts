@@ -5,7 +5,6 @@ import { roleAtLeast } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
-import { failForm, formValues, parseForm } from '$lib/server/forms';
 import {
 	RecordsError,
 	addTie,
@@ -16,7 +15,7 @@ import {
 	updatePerson
 } from '$lib/server/records';
 import { idParam, personSchema, personTieSchema, phoneSchema } from '$lib/server/records/forms';
-import { refusal } from '$lib/server/refusal';
+import { change } from '../../change';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params }) => {
@@ -40,62 +39,33 @@ export const load = (({ locals, url, params }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	phone: async ({ locals, request, params }) => {
-		const user = requireStaff(locals, 'clerk');
-		const form = await request.formData();
-		const parsed = parseForm(phoneSchema, form);
-		if (!parsed.ok) return failForm(400, m.records_err_form(), parsed);
-		try {
-			correctPhone(
-				getDb(),
-				{ id: user.id, communityId: user.communityId },
-				idParam(params.id),
-				parsed.data.phone,
-				parsed.data.reason,
-				nowMs()
-			);
-		} catch (e) {
-			return refusal(e, { values: formValues(form) });
-		}
-		return { done: m.records_phone_saved() };
-	},
-	edit: async ({ locals, request, params }) => {
-		const user = requireStaff(locals, 'manager');
-		const form = await request.formData();
-		const parsed = parseForm(personSchema, form);
-		if (!parsed.ok) return failForm(400, m.records_err_form(), parsed);
-		try {
-			updatePerson(
-				getDb(),
-				{ id: user.id, communityId: user.communityId },
-				idParam(params.id),
-				parsed.data,
-				nowMs()
-			);
-		} catch (e) {
-			return refusal(e, { values: formValues(form) });
-		}
-		return { done: m.records_person_saved() };
-	},
-	addTie: async ({ locals, request, params }) => {
-		const user = requireStaff(locals, 'manager');
-		const form = await request.formData();
-		const parsed = parseForm(personTieSchema, form);
-		if (!parsed.ok) return failForm(400, m.records_err_form(), parsed);
-		const { unitCode, ...tie } = parsed.data;
-		const db = getDb();
-		try {
-			const unitId = unitIdByCodeIn(db, user.communityId, unitCode);
-			if (unitId === null) throw new RecordsError('unit_not_found', 'unitCode');
-			addTie(
-				db,
-				{ id: user.id, communityId: user.communityId },
-				{ ...tie, unitId, personId: idParam(params.id) },
-				nowMs()
-			);
-		} catch (e) {
-			return refusal(e, { values: formValues(form) });
-		}
-		return { done: m.records_tie_added() };
-	}
+	// A clerk may correct a phone with the owner present (recorded): the rest is a manager's.
+	phone: (event) =>
+		change(
+			event,
+			phoneSchema,
+			(actor, d) =>
+				correctPhone(getDb(), actor, idParam(event.params.id), d.phone, d.reason, nowMs()),
+			m.records_phone_saved(),
+			'clerk'
+		),
+	edit: (event) =>
+		change(
+			event,
+			personSchema,
+			(actor, d) => updatePerson(getDb(), actor, idParam(event.params.id), d, nowMs()),
+			m.records_person_saved()
+		),
+	addTie: (event) =>
+		change(
+			event,
+			personTieSchema,
+			(actor, { unitCode, ...tie }) => {
+				const db = getDb();
+				const unitId = unitIdByCodeIn(db, actor.communityId, unitCode);
+				if (unitId === null) throw new RecordsError('unit_not_found', 'unitCode');
+				addTie(db, actor, { ...tie, unitId, personId: idParam(event.params.id) }, nowMs());
+			},
+			m.records_tie_added()
+		)
 } satisfies Actions;

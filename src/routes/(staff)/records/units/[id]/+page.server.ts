@@ -2,28 +2,39 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
 import { roleAtLeast } from '$lib/server/auth/access';
-import { getDb } from '$lib/server/db';
+import { getDb, tx } from '$lib/server/db';
 import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
-import { failForm, formValues, parseForm } from '$lib/server/forms';
-import { addTie, createPerson, endTie, unitRecord, updateUnit } from '$lib/server/records';
-import { endTieSchema, idParam, newTieSchema, unitSchema } from '$lib/server/records/forms';
-import { refusal } from '$lib/server/refusal';
-import { tx } from '$lib/server/db';
+import {
+	addTie,
+	createPerson,
+	endTie,
+	listPeople,
+	unitRecord,
+	updateUnit
+} from '$lib/server/records';
+import {
+	endTieSchema,
+	existingTieSchema,
+	idParam,
+	newTieSchema,
+	tieSearchSchema,
+	unitSchema
+} from '$lib/server/records/forms';
 import { formatArea } from '$lib/domain/renovation-fees';
+import { change } from '../../change';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const db = getDb();
 	const community = getCommunity(db, user.communityId);
-	const unit = unitRecord(
-		db,
-		user.communityId,
-		idParam(params.id),
-		communityToday(community, new Date(nowMs()))
-	);
+	const today = communityToday(community, new Date(nowMs()));
+	const unit = unitRecord(db, user.communityId, idParam(params.id), today);
 	if (!unit) error(404, m.records_err_unit_not_found());
+	const canEdit = roleAtLeast(user.role, 'manager');
+	// A person already on record, to tie to this unit: found by name, phone or the ID's last digits.
+	const { who } = tieSearchSchema.parse(Object.fromEntries(url.searchParams));
 	return {
 		unit,
 		initial: {
@@ -36,77 +47,56 @@ export const load = (({ locals, url, params }) => {
 			handoverNoticeDate: unit.handoverNoticeDate ?? '',
 			moveInDate: unit.moveInDate ?? ''
 		},
-		today: communityToday(community, new Date(nowMs())),
+		who,
+		matches: canEdit && who ? listPeople(db, user.communityId, who, today).slice(0, 20) : [],
+		today,
 		timeZone: community.timeZone,
-		canEdit: roleAtLeast(user.role, 'manager'),
+		canEdit,
 		done: url.searchParams.get('done')?.slice(0, 20) ?? ''
 	};
 }) satisfies PageServerLoad;
 
 export const actions = {
-	edit: async ({ locals, request, params }) => {
-		const user = requireStaff(locals, 'manager');
-		const form = await request.formData();
-		const parsed = parseForm(unitSchema, form);
-		if (!parsed.ok) return failForm(400, m.records_err_form(), parsed);
-		const { area, ...rest } = parsed.data;
-		try {
-			updateUnit(
-				getDb(),
-				{ id: user.id, communityId: user.communityId },
-				idParam(params.id),
-				{ ...rest, areaCenti: area },
-				nowMs()
-			);
-		} catch (e) {
-			return refusal(e, { values: formValues(form) });
-		}
-		return { done: m.records_unit_saved() };
-	},
-	addTie: async ({ locals, request, params }) => {
-		const user = requireStaff(locals, 'manager');
-		const form = await request.formData();
-		const parsed = parseForm(newTieSchema, form);
-		if (!parsed.ok) return failForm(400, m.records_err_form(), parsed);
-		const { role, startDate, endDate, reason, ...person } = parsed.data;
-		const db = getDb();
-		const actor = { id: user.id, communityId: user.communityId };
-		const now = nowMs();
-		try {
-			// The new person and their tie are one change: a refused tie leaves no orphan person.
-			tx(db, () => {
-				const personId = createPerson(db, actor, person, now);
-				addTie(
-					db,
-					actor,
-					{ unitId: idParam(params.id), personId, role, startDate, endDate, reason },
-					now
-				);
-			});
-		} catch (e) {
-			return refusal(e, { values: formValues(form) });
-		}
-		return { done: m.records_tie_added() };
-	},
-	endTie: async ({ locals, request }) => {
-		const user = requireStaff(locals, 'manager');
-		const form = await request.formData();
-		const parsed = parseForm(endTieSchema, form);
-		if (!parsed.ok) return failForm(400, m.records_err_form(), parsed);
-		const d = parsed.data;
-		try {
-			endTie(
-				getDb(),
-				{ id: user.id, communityId: user.communityId },
-				d.tieId,
-				d.endDate,
-				d.endReason,
-				d.reason,
-				nowMs()
-			);
-		} catch (e) {
-			return refusal(e, { values: formValues(form) });
-		}
-		return { done: m.records_tie_ended() };
-	}
+	edit: (event) =>
+		change(
+			event,
+			unitSchema,
+			(actor, { area, ...rest }) =>
+				updateUnit(getDb(), actor, idParam(event.params.id), { ...rest, areaCenti: area }, nowMs()),
+			m.records_unit_saved()
+		),
+	addTie: (event) =>
+		change(
+			event,
+			newTieSchema,
+			(actor, { role, startDate, endDate, reason, ...person }) => {
+				const db = getDb();
+				const now = nowMs();
+				// The new person and their tie are one change: a refused tie leaves no orphan person.
+				tx(db, () => {
+					const personId = createPerson(db, actor, person, now);
+					addTie(
+						db,
+						actor,
+						{ unitId: idParam(event.params.id), personId, role, startDate, endDate, reason },
+						now
+					);
+				});
+			},
+			m.records_tie_added()
+		),
+	tieExisting: (event) =>
+		change(
+			event,
+			existingTieSchema,
+			(actor, tie) => addTie(getDb(), actor, { ...tie, unitId: idParam(event.params.id) }, nowMs()),
+			m.records_tie_added()
+		),
+	endTie: (event) =>
+		change(
+			event,
+			endTieSchema,
+			(actor, d) => endTie(getDb(), actor, d.tieId, d.endDate, d.endReason, d.reason, nowMs()),
+			m.records_tie_ended()
+		)
 } satisfies Actions;

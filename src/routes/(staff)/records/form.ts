@@ -1,0 +1,43 @@
+// What every records page does with its forms: find the failed one among several, and keep
+// what was typed after a submit (the page shows the refusal beside it).
+
+/** A refused form's answer (`failForm` / `refusal`): the summary, per-field messages and what was typed. */
+export interface FormFailure {
+	message?: string;
+	errors?: Record<string, string>;
+	values?: Record<string, string>;
+}
+
+// Every refusal of a records action carries what was typed; a "done" answer does not.
+const isFailure = (form: unknown): form is FormFailure =>
+	!!form && typeof form === 'object' && 'values' in form;
+
+/** The page's `form` when it answers the form named `name` (its hidden `_form` field), else null. */
+export function failedForm(form: unknown, name: string): FormFailure | null {
+	return isFailure(form) && form.values?._form === name ? form : null;
+}
+
+/** `use:enhance` that keeps the form's fields after the answer (a refused form stays filled). */
+export const enhanceKeep =
+	() =>
+	async ({ update }: { update: (o: { reset: boolean }) => Promise<void> }) =>
+		update({ reset: false });
+
+/** A form's fields as `Field` reads them: the ids' prefix, what was typed (else `initial`), the errors. */
+export interface FieldSource {
+	prefix: string;
+	v: (name: string) => string;
+	err: (name: string) => string | undefined;
+}
+
+export function fieldsOf(
+	prefix: string,
+	failure: FormFailure | null,
+	initial: (name: string) => string = () => ''
+): FieldSource {
+	return {
+		prefix,
+		v: (name) => failure?.values?.[name] ?? initial(name),
+		err: (name) => failure?.errors?.[name]
+	};
+}
