@@ -6,7 +6,6 @@ import { owners, parkingSpaceHoldings, parkingSpaces, vehicles } from '../db/sch
 import { currentFirst } from '../../domain/records';
 import { tieParams } from '../records/ties';
 import { otherUnitsSql, unitTiesSql, type UnitTieRow } from './sql';
-import { tieParams } from '../records/ties';
 
 export interface TieRow extends UnitTieRow {
 	/** In force on the file's date (`tieInForce`): a lease ending next year is current. */
