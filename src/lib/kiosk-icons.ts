@@ -29,6 +29,11 @@ export const ICON = {
 	elder:
 		'M10 2a3 3 0 1 1 0 6 3 3 0 0 1 0-6zM6 22l1.5-9L5 15l-1.4-1.4L8 9h4l2.5 3.5L17 13v2l-3.5-1-1.5-2-1 10H9l-.3-6-.9 6zM17 15h1.6v7H17z',
 	alert: 'M12 2 1 21h22zm-1 7v6h2V9zm0 8v2h2v-2z',
+	smile:
+		'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM8 8h2v3H8zm6 0h2v3h-2zm-7 5h2a3 3 0 0 0 6 0h2a5 5 0 0 1-10 0z',
+	neutral: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM8 8h2v3H8zm6 0h2v3h-2zm-6 6h8v2H8z',
+	frown:
+		'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM8 8h2v3H8zm6 0h2v3h-2zm-7 9a5 5 0 0 1 10 0h-2a3 3 0 0 0-6 0z',
 	trees: 'M7 3l5 8H9l4 6H8v4H6v-4H1l4-6H2zm10 4 4 6h-2.5l3.5 5h-4v3h-2v-3h-2.3z'
 } as const;
 

@@ -280,7 +280,8 @@ test('identify → bills with today’s late fee → statement → payment numbe
 	);
 	await page.getByTestId('request-item').filter({ hasText: no }).tap();
 	await expect(page.getByTestId('request-timeline')).toContainText('受理登记');
-	await expect(page.getByTestId('request-state')).toHaveText('待派工');
+	await expect(page.getByTestId('request-state')).toHaveText('等待安排师傅');
+	await expect(page.getByTestId('request-photo')).toHaveCount(1);
 
 	// The staff board has it, from the kiosk, with the photo.
 	const clerk = await clerkPage(browser);
