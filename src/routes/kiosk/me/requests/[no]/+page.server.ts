@@ -81,7 +81,7 @@ export const actions = {
 			db,
 			params.no,
 			'return_visit',
-			{ rating: values.rating, note: values.note },
+			{ rating: values.rating ?? '', note: values.note ?? '' },
 			actor,
 			{ idempotencyKey: values.idempotencyKey }
 		);
