@@ -158,3 +158,23 @@ for (const via of ['kiosk', 'mobile'] as const)
 		await expect(page.getByTestId('rate-form')).toHaveCount(0);
 		await ctx.close();
 	});
+
+test('the statement prints in English when the kiosk is in English (names and amounts as entered)', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	const unit = '5-1-602';
+	await page.goto('/kiosk');
+	await identify(page, unit, '/kiosk/me');
+	await page.getByTestId('lang-switch').tap();
+	await expect(page.getByTestId('lang-switch')).toHaveText('中文');
+	const text = (await fetchPdfText(page, '/kiosk/me/statement.pdf')).replace(/\s+/g, ' ');
+	expect(text).toContain('Fee statement');
+	expect(text).toContain(unit);
+	expect(text).toContain('This statement is not a receipt');
+	expect(text).not.toContain('物业费对账单');
+	// Back in Chinese, the same statement in Chinese.
+	await page.getByTestId('lang-switch').tap();
+	await expect(page.getByTestId('lang-switch')).toHaveText('English');
+	expect(await fetchPdfText(page, '/kiosk/me/statement.pdf')).toContain('物业费对账单');
+});

@@ -4,6 +4,7 @@ import { formatDateTimeLocal } from '$lib/dates';
 import { maskName, renderStatement } from '$lib/server/pdf/statement';
 import { residentAccount } from '../account';
 import { pdfResponse } from '$lib/server/pdf/response';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import type { RequestHandler } from './$types';
 
 /** The resident's 80 mm statement of what is due today (never another unit's: the session names the unit). */
@@ -22,7 +23,9 @@ export const GET = (async ({ locals }) => {
 		lateFeeDueFen: account.totals.lateFeeDueFen,
 		totalDueFen: account.totals.totalDueFen,
 		lateFeeRatePerMille: community.settings.fees.lateFeeRatePerMille,
-		phone: community.settings.kiosk.phone
+		phone: community.settings.kiosk.phone,
+		// In the language the kiosk shows (names and amounts stay as they are).
+		locale: getLocale()
 	});
 	return pdfResponse(pdf, { filename: 'statement.pdf' });
 }) satisfies RequestHandler;
