@@ -53,7 +53,8 @@ const handleFormBody: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const KIOSK_PRINTABLE = /^\/kiosk\/(queue\/[^/]+\/ticket\.pdf|me\/statement\.pdf)$/;
+const KIOSK_PRINTABLE =
+	/^\/kiosk\/(queue\/[^/]+\/ticket\.pdf|me\/statement\.pdf|me\/receipts\/[^/]+\.pdf)$/;
 
 /** The security headers of every answer, the refusals below included. */
 function secure(response: Response, pathname: string): Response {

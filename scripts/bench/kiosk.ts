@@ -44,6 +44,10 @@ const LOADS = 5;
 /** Pause after a tap has been answered before the next one: a person needs longer. */
 const PAUSE_MS = 250;
 const TAP_TARGET_MS = 100;
+/** The weak hall PC (issue 20): the same taps again with Chromium's CPU slowed ×4. */
+const THROTTLE = 4;
+/** Under ×4: pointerdown → the next screen painted, p95. */
+const THROTTLED_SHOWN_MS = 150;
 /** Every tap's figures, for a closer look. */
 const SAMPLES_FILE = 'bench-out/kiosk-taps.json';
 const VIEWPORT = { width: 1920, height: 1080 };
@@ -478,25 +482,25 @@ const contextOptions = {
 	timezoneId: 'Asia/Shanghai'
 };
 
-async function newPage(context: BrowserContext): Promise<Page> {
+async function newPage(context: BrowserContext, rate = 1): Promise<Page> {
 	// tsx (esbuild keepNames) wraps the local functions of the in-page code in __name(): define it there.
 	await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 	await context.addInitScript(instrument);
 	const page = await context.newPage();
-	// Explicitly no CPU throttling: the figures are for the kiosk PC on localhost.
-	await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 1 });
+	// Explicit CPU throttling: none for the kiosk PC on localhost, ×4 for the weak one.
+	await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
 	return page;
 }
 
 /** LOADS cold loads of the start screen: LCP, FCP and the JS it fetched. */
-async function startScreen(browser: Browser, base: string) {
+async function startScreen(browser: Browser, base: string, rate = 1) {
 	const lcp: number[] = [];
 	const fcp: number[] = [];
 	let scripts: string[] = [];
 	let wire = 0;
 	for (let i = 0; i < LOADS; i++) {
 		const context = await browser.newContext(contextOptions);
-		const page = await newPage(context);
+		const page = await newPage(context, rate);
 		await page.goto(`${base}/kiosk?via=kiosk`, { waitUntil: 'load' });
 		await page.waitForLoadState('networkidle');
 		await sleep(300);
@@ -565,20 +569,25 @@ export async function measureKiosk(
 			args: CHROMIUM_ARGS
 		});
 		const start = await startScreen(browser, base);
-
-		const context = await browser.newContext(contextOptions);
-		const page = await newPage(context);
-		await page.goto(`${base}/kiosk?via=kiosk`, { waitUntil: 'networkidle' });
-		const tapper = new Tapper(page);
-		const started = performance.now();
-		for (let r = 1; r <= ROUNDS; r++) {
-			tapper.round = r;
-			await round(tapper, page, context, resident);
-		}
-		const seconds = (performance.now() - started) / 1000;
-		await context.close();
-
-		const samples = tapper.samples;
+		const b = browser;
+		const tapRun = async (rate: number) => {
+			const context = await b.newContext(contextOptions);
+			const page = await newPage(context, rate);
+			await page.goto(`${base}/kiosk?via=kiosk`, { waitUntil: 'networkidle' });
+			const tapper = new Tapper(page);
+			const began = performance.now();
+			for (let r = 1; r <= ROUNDS; r++) {
+				tapper.round = r;
+				await round(tapper, page, context, resident);
+			}
+			await context.close();
+			return { samples: tapper.samples, seconds: (performance.now() - began) / 1000 };
+		};
+		const { samples, seconds } = await tapRun(1);
+		// The weak kiosk PC: the start screen and the same taps with the CPU slowed ×4.
+		const slowStart = await startScreen(browser, base, THROTTLE);
+		const slow = (await tapRun(THROTTLE)).samples;
+		const slowWarm = slow.filter((s) => s.round > 1 && s.kind === 'navigation');
 		mkdirSync('bench-out', { recursive: true });
 		writeFileSync(
 			SAMPLES_FILE,
@@ -636,9 +645,43 @@ export async function measureKiosk(
 					label: `start screen JS, gzip -9 (${start.files} files)`,
 					value: start.gzip,
 					unit: 'bytes',
-					max: 100 * 1024
+					max: 60 * 1024
 				},
 				{ label: 'start screen JS, uncompressed', value: start.raw, unit: 'bytes' },
+				{
+					label: `×${THROTTLE} CPU: every tap (${slow.length}): Event Timing p95`,
+					value: percentile(
+						slow.map((s) => s.interaction),
+						95
+					),
+					unit: 'ms',
+					max: TAP_TARGET_MS
+				},
+				{
+					label: `×${THROTTLE} CPU: every tap: Event Timing median`,
+					value: median(slow.map((s) => s.interaction)),
+					unit: 'ms'
+				},
+				{
+					label: `×${THROTTLE} CPU: taps over ${TAP_TARGET_MS} ms`,
+					value: slow.filter((s) => s.interaction > TAP_TARGET_MS).length,
+					unit: 'count'
+				},
+				{
+					label: `×${THROTTLE} CPU: (b) ${KIND_TITLE.navigation}, rounds 2–${ROUNDS}: p95`,
+					value: percentile(
+						slowWarm.map((s) => s.shown),
+						95
+					),
+					unit: 'ms',
+					max: THROTTLED_SHOWN_MS
+				},
+				{
+					label: `×${THROTTLE} CPU: start screen LCP, max of ${LOADS} cold loads`,
+					value: Math.max(...slowStart.lcp),
+					unit: 'ms',
+					max: 1000
+				},
 				{ label: 'start screen JS, as sent (Content-Encoding)', value: start.wire, unit: 'bytes' }
 			],
 			note:

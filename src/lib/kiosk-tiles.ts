@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { ICON } from '$lib/kiosk-icons';
 
 export interface KioskTile {
 	id: string;
@@ -10,16 +11,6 @@ export interface KioskTile {
 	/** The page needs an identified resident: the start screen sends a resident who is not yet identified through /kiosk/identify first. */
 	resident?: boolean;
 }
-
-const ICON = {
-	ticket:
-		'M3 7a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v3a2 2 0 0 0 0 4v3a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-3a2 2 0 0 0 0-4zM9 9h6v2H9zm0 4h6v2H9z',
-	card: 'M2 6a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2zm0 2v3h20V8zm3 7v2h6v-2z',
-	note: 'M4 3h11l5 5v13H4zm3 8v2h10v-2zm0 4v2h7v-2z',
-	search:
-		'M10 3a7 7 0 1 0 4.2 12.6l5.6 5.6 1.4-1.4-5.6-5.6A7 7 0 0 0 10 3zm0 2a5 5 0 1 1 0 10 5 5 0 0 1 0-10z',
-	board: 'M5 3h14v18H5zm3 4v2h8V7zm0 4v2h8v-2zm0 4v2h5v-2z'
-};
 
 /** The big buttons on the kiosk start screen. Each kiosk capability adds its tile here. */
 export function kioskTiles(): KioskTile[] {

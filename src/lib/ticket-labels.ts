@@ -72,7 +72,8 @@ export const methodLabel = (v: VisitMethod): string =>
 		phone: m.tickets_method_phone,
 		visit: m.tickets_method_visit,
 		on_site: m.tickets_method_on_site,
-		kiosk: m.tickets_method_kiosk
+		kiosk: m.tickets_method_kiosk,
+		mobile: m.tickets_method_mobile
 	})[v]();
 
 export const checkLabel = (c: CheckResult): string =>

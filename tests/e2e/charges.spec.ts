@@ -65,7 +65,7 @@ test('bad fee items are refused with messages and nothing is added', async ({ pa
 		['', '10', '此项为必填。'],
 		['垃圾清运费', '-5', '金额不能为负数。'],
 		['垃圾清运费', '0', '金额必须大于零。'],
-		['垃圾清运费', '1.234', '金额最多两位小数(精确到分)。']
+		['垃圾清运费', '1.234', '金额最多两位小数（精确到分）。']
 	];
 	for (const [name, rate, message] of cases) {
 		await create.getByLabel('中文名称').fill(name);
@@ -100,7 +100,7 @@ test('a clerk raises 补办门禁卡 on a unit, confirms it and takes payment; t
 	await form.getByLabel('收费项目').selectOption({ label: '补办门禁卡 · ¥20.00/次' });
 	await form.getByLabel('单价（元）').fill('20.001');
 	await page.getByTestId('charge-review').click();
-	await expect(form.getByText('金额最多两位小数(精确到分)。')).toBeVisible();
+	await expect(form.getByText('金额最多两位小数（精确到分）。')).toBeVisible();
 	await form.getByLabel('单价（元）').fill('-20');
 	await page.getByTestId('charge-review').click();
 	await expect(form.getByText('金额不能为负数。')).toBeVisible();
@@ -170,7 +170,7 @@ test('the admin edits the price list; a bad price is refused; the kiosk shows th
 	await row.getByLabel('单价（元）').fill('80.555');
 	await row.getByRole('button', { name: '添加' }).click();
 	await expect(page.getByTestId('services-error')).toHaveText('请检查标红的项目。');
-	await expect(row.getByText('金额最多两位小数(精确到分)。')).toBeVisible();
+	await expect(row.getByText('金额最多两位小数（精确到分）。')).toBeVisible();
 	await row.getByLabel('单价（元）').fill('80');
 	await row.getByRole('button', { name: '添加' }).click();
 	await expect(page.getByTestId('services-ok')).toHaveText('已保存“更换门锁锁芯”。');

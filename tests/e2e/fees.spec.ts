@@ -53,14 +53,14 @@ test('a clerk finds a unit by typing and takes three months with late fees in ca
 	const total = fen(await page.getByTestId('fees-total').innerText());
 	const sentence = page.getByTestId('fees-owed-sentence');
 	await expect(sentence).toContainText(
-		`您应缴物业服务费${yuan(total)}元,其中包括:2026年09月至11月物业服务费和滞纳金`
+		`您应缴物业服务费${yuan(total)}元，其中包括：2026年09月至11月物业服务费和滞纳金`
 	);
 
 	// Cash: the change is said out loud as the clerk types.
 	const tendered = Math.ceil(total / 10000) * 10000 + 10000;
 	await page.getByTestId('tendered').fill(String(tendered / 100));
 	await expect(page.getByTestId('fees-change')).toHaveText(
-		`收您 ${yuan(tendered)} 元,补您 ${yuan(tendered - total)} 元,请清点。`
+		`收您 ${yuan(tendered)} 元，补您 ${yuan(tendered - total)} 元，请清点。`
 	);
 	await page.getByTestId('tendered').press('Enter');
 
@@ -76,7 +76,7 @@ test('a clerk finds a unit by typing and takes three months with late fees in ca
 	const receiptNo = /SF-2026-\d{6}/.exec(page.url())![0];
 	await expect(page.getByTestId('fees-receipt-no')).toContainText(receiptNo);
 	await expect(page.getByTestId('fees-receipt-sentence')).toHaveText(
-		`这是您的缴费票据,2026年09月至11月物业服务费金额是${yuan(total)}元,请收好。`
+		`这是您的缴费票据，2026年09月至11月物业服务费金额是${yuan(total)}元，请收好。`
 	);
 	await expect(page.getByTestId('fees-receipt-total')).toHaveText(`¥${yuan(total)}`);
 	await expect(page.getByText(/逾期64天 × ¥[\d,.]+ × 3‰ = ¥[\d,.]+/)).toBeVisible();
@@ -102,11 +102,11 @@ test('bad input is refused with a clear message and nothing is written', async (
 		['', '请输入金额。'],
 		['-5', '金额不能为负数。'],
 		['0', '金额必须大于零。'],
-		['abc', '请输入有效金额,例如 256.80。'],
-		['12.345', '金额最多两位小数(精确到分)。'],
-		['99999999999', '金额过大,请核对。'],
+		['abc', '请输入有效金额，例如 256.80。'],
+		['12.345', '金额最多两位小数（精确到分）。'],
+		['99999999999', '金额过大，请核对。'],
 		['1', '实收金额少于应收金额。'],
-		[String(Math.ceil(total / 100) + 6000), '找零超过 5,000 元,请核对实收金额。']
+		[String(Math.ceil(total / 100) + 6000), '找零超过 5,000 元，请核对实收金额。']
 	];
 	for (const [value, message] of cases) {
 		await tendered.fill(value);
@@ -133,7 +133,7 @@ test('bad input is refused with a clear message and nothing is written', async (
 		.first()
 		.evaluate((el) => ((el as HTMLInputElement).value = '1'));
 	await review(page);
-	await expect(error).toHaveText('找不到该记录,或不属于本管理处。');
+	await expect(error).toHaveText('找不到该记录，或不属于本管理处。');
 
 	// A tampered confirmation (total changed) is refused as stale.
 	await page.reload();
@@ -145,7 +145,7 @@ test('bad input is refused with a clear message and nothing is written', async (
 		.locator('input[name="expectedTotal"]')
 		.evaluate((el) => ((el as HTMLInputElement).value = '1'));
 	await page.getByTestId('fees-confirm-pay').click();
-	await expect(error).toContainText(`金额已变化(现应收 ${yuan(total)} 元)`);
+	await expect(error).toContainText(`金额已变化（现应收 ${yuan(total)} 元）`);
 
 	// Still owed in full: nothing was written.
 	await open(page, '/fees/2-2-301');
@@ -175,7 +175,7 @@ test('two clerks on the same bills: the second is told they are already paid', a
 	await other.getByLabel('交易单号').fill('ALI2026112300017');
 	await review(other);
 	await expect(other.getByTestId('fees-error')).toHaveText(
-		'该账单已被缴清(可能其他窗口刚刚收款),请刷新后核对。'
+		'该账单已被缴清（可能其他窗口刚刚收款），请刷新后核对。'
 	);
 	await other.close();
 });

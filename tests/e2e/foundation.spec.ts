@@ -278,7 +278,7 @@ test.describe('kiosk', () => {
 		const res = await page.goto('/kiosk');
 		expect(res?.status()).toBe(200);
 		await expect(page).toHaveURL(/\/kiosk$/);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好,请问有什么可以帮您?');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，请问有什么可以帮您？');
 	});
 });
 
@@ -351,9 +351,9 @@ test.describe('administration', () => {
 
 		await expect(page.getByTestId('admin-error')).toHaveText('请检查标红的项目。');
 		await expect(form.locator('#username')).toHaveAttribute('aria-invalid', 'true');
-		await expect(form).toContainText('用户名为 2–32 位小写字母、数字或 . _ -,以字母或数字开头。');
+		await expect(form).toContainText('用户名为 2–32 位小写字母、数字或 . _ -，以字母或数字开头。');
 		await expect(form).toContainText('不能包含 < > 等特殊符号。');
-		await expect(form).toContainText('内容过长(最多 16 个字符)。');
+		await expect(form).toContainText('内容过长（最多 16 个字符）。');
 		await expect(form).toContainText('密码至少需要 8 个字符。');
 		// What was typed is kept (the markup as text, never as markup).
 		await expect(form.locator('#displayName')).toHaveValue('<script>alert(1)</script>');
@@ -414,7 +414,7 @@ test.describe('administration', () => {
 		await reset.getByLabel('新密码').fill('Second-Passw0rd');
 		await reset.getByRole('button', { name: '重置密码' }).click();
 		await expect(reset).toBeHidden();
-		await expect(page.getByTestId('admin-ok')).toHaveText('密码已重置,该员工的所有登录已失效。');
+		await expect(page.getByTestId('admin-ok')).toHaveText('密码已重置，该员工的所有登录已失效。');
 		await clerk.goto('/counter');
 		await expect(clerk).toHaveURL(/\/login\?next=%2Fcounter$/);
 		await signIn(clerk, 'e2e.temp', 'Second-Passw0rd');
@@ -427,14 +427,14 @@ test.describe('administration', () => {
 		// Deactivation asks first; cancelling changes nothing.
 		await row.getByTestId('staff-deactivate').click();
 		const confirm = page.getByTestId('deactivate-dialog');
-		await expect(confirm).toContainText('停用 临时工(e2e.temp)?');
+		await expect(confirm).toContainText('停用 临时工（e2e.temp）？');
 		await confirm.getByRole('button', { name: '取消' }).click();
 		await expect(confirm).toBeHidden();
 		await expect(row.getByTestId('staff-status')).toHaveText('在用');
 
 		await row.getByTestId('staff-deactivate').click();
 		await confirm.getByTestId('confirm-deactivate').click();
-		await expect(page.getByTestId('admin-ok')).toHaveText('账号已停用,其所有登录已失效。');
+		await expect(page.getByTestId('admin-ok')).toHaveText('账号已停用，其所有登录已失效。');
 		await expect(row.getByTestId('staff-status')).toHaveText('已停用');
 
 		// The clerk's open session has ended, and the account cannot sign in again.
@@ -510,9 +510,9 @@ test.describe('administration', () => {
 	}) => {
 		await login(page, 'admin');
 		await open(page, '/admin/settings');
-		const deposit = page.getByLabel('装修保证金(每户)');
+		const deposit = page.getByLabel('装修保证金（每户）');
 		const procedure = page.getByLabel('装修手续办理流程');
-		const holidays = page.getByLabel('节假日(不计为工作日)');
+		const holidays = page.getByLabel('节假日（不计为工作日）');
 		await expect(deposit).toHaveValue('2000.00');
 		await expect(procedure).toHaveValue('');
 		const kiosk = await (await newContext(browser)).newPage();
@@ -531,9 +531,9 @@ test.describe('administration', () => {
 		await holidays.fill('2026-10-01\n2026-02-30');
 		await page.getByTestId('settings-save').click();
 		await expect(page.getByTestId('admin-error')).toHaveText('请检查标红的项目。');
-		await expect(page.getByTestId('error-depositFen')).toHaveText('金额最多两位小数(精确到分)。');
+		await expect(page.getByTestId('error-depositFen')).toHaveText('金额最多两位小数（精确到分）。');
 		await expect(page.getByTestId('error-holidays')).toHaveText(
-			'“2026-02-30”不是有效日期。请按 YYYY-MM-DD 填写,每行一个或用逗号分隔。'
+			'“2026-02-30”不是有效日期。请按 YYYY-MM-DD 填写，每行一个或用逗号分隔。'
 		);
 		await expect(deposit).toBeFocused();
 		await expect(procedure).toHaveValue('不会保存的流程');
@@ -568,7 +568,7 @@ test.describe('administration', () => {
 	}) => {
 		await login(page, 'admin');
 		await open(page, '/admin/settings');
-		const record = page.getByLabel('报事登记时限(分钟)');
+		const record = page.getByLabel('报事登记时限（分钟）');
 		const procedure = page.getByLabel('报事处理流程');
 		await expect(record).toHaveValue('10');
 		await expect(procedure).toHaveAttribute('placeholder', /在 10 分钟内登记/);

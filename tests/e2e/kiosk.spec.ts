@@ -192,7 +192,7 @@ test('take a number: an elderly visitor is called before an earlier regular numb
 
 	// Calling the regular number finished the elderly one (service time recorded); now finish it.
 	await page.goto(elderly.url);
-	await expect(page.getByTestId('ticket-status')).toHaveText('已办结,谢谢光临。');
+	await expect(page.getByTestId('ticket-status')).toHaveText('已办结，谢谢光临。');
 	await clerk.keyboard.press('F4');
 	await expect(clerk.getByTestId('queue-done')).toHaveText(`${regular.no} 已办结。`);
 	await expect(clerk.getByTestId('queue-current-none')).toBeVisible();
@@ -268,7 +268,7 @@ test('identify → bills with today’s late fee → statement → payment numbe
 	await page.getByTestId('report-submit').tap();
 	await expect(page.getByTestId('report-done')).toBeVisible();
 	await expect(page.getByTestId('report-wording')).toHaveText(
-		'您反映的情况我已记录下来,我会通知相关工作人员处理。'
+		'您反映的情况我已记录下来，我会通知相关工作人员处理。'
 	);
 	const no = (await page.getByTestId('report-no').textContent())!.trim();
 	expect(no).toMatch(/^BS-2026-\d{6}$/);
@@ -280,7 +280,8 @@ test('identify → bills with today’s late fee → statement → payment numbe
 	);
 	await page.getByTestId('request-item').filter({ hasText: no }).tap();
 	await expect(page.getByTestId('request-timeline')).toContainText('受理登记');
-	await expect(page.getByTestId('request-state')).toHaveText('待派工');
+	await expect(page.getByTestId('request-state')).toHaveText('等待安排师傅');
+	await expect(page.getByTestId('request-photo')).toHaveCount(1);
 
 	// The staff board has it, from the kiosk, with the photo.
 	const clerk = await clerkPage(browser);
@@ -332,7 +333,9 @@ for (const screen of [
 		const signedOutAtStart = async () => {
 			await expect(page).toHaveURL(/\/kiosk$/);
 			await expect(page.getByTestId('kiosk-start')).toBeVisible();
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好,请问有什么可以帮您?');
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				'您好，请问有什么可以帮您？'
+			);
 			await expect(page.locator('body')).not.toContainText(unit);
 			await expect(page.locator('body')).not.toContainText('¥');
 			await expect(page.getByTestId('kiosk-me-link')).toHaveCount(0);
@@ -399,7 +402,7 @@ test('idle on the hall kiosk with nobody identified: the next person starts in C
 	await expect(page).toHaveURL(/\/kiosk\/info/);
 	await page.clock.runFor(61_000);
 	await expect(page).toHaveURL(/\/kiosk$/);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好,请问有什么可以帮您?');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('您好，请问有什么可以帮您？');
 	await expect(page.getByTestId('tile-queue')).not.toContainText('Take a number');
 });
 
@@ -432,7 +435,7 @@ test('bills at 1920×1080 with 10 bills: the actions stay on screen, "printing" 
 	])
 		await expect(action).toBeInViewport({ ratio: 1 });
 	await page.getByTestId('statement-print').tap();
-	await expect(page.getByTestId('print-status')).toHaveText('正在打印,请在出纸口取走。');
+	await expect(page.getByTestId('print-status')).toHaveText('正在打印，请在出纸口取走。');
 	await expect(page.getByTestId('print-status')).toBeInViewport({ ratio: 1 });
 	// A second tap while it prints does not print again.
 	await expect(page.getByTestId('statement-print')).toBeDisabled();
@@ -583,7 +586,7 @@ test('refusals: resident pages without a session, a bad service, an empty report
 		await page.goto(path);
 		await expect(page, path).toHaveURL(/\/kiosk\/identify/);
 		await expect(page.getByTestId('identify-why')).toHaveText(
-			'查看账单、报事和进度前,请先验证您的房屋。'
+			'查看账单、报事和进度前，请先验证您的房屋。'
 		);
 	}
 	const pdf = await page.request.get('/kiosk/me/statement.pdf', { maxRedirects: 0 });
@@ -639,7 +642,7 @@ test('refusals: resident pages without a session, a bad service, an empty report
 		.getByTestId('report-photo')
 		.setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: big });
 	await expect(page.getByTestId('photo-error')).toHaveText(
-		'照片太大了(不能超过 5 MB),请换一张,或不附照片。'
+		'照片太大了（不能超过 5 MB），请换一张，或不附照片。'
 	);
 	expect(
 		await page
@@ -681,7 +684,7 @@ test('on a phone: the same pages fit the screen, in Chinese or English, and a re
 		);
 	// The hall poster's QR code opens /kiosk?via=mobile.
 	await phone.goto('/kiosk?via=mobile');
-	await expect(phone.getByRole('heading', { level: 1 })).toHaveText('您好,请问有什么可以帮您?');
+	await expect(phone.getByRole('heading', { level: 1 })).toHaveText('您好，请问有什么可以帮您？');
 	await fits();
 	await phone.getByTestId('lang-switch').tap();
 	await expect(phone.getByTestId('tile-queue')).toContainText('Take a number');
@@ -705,7 +708,7 @@ test('on a phone: the same pages fit the screen, in Chinese or English, and a re
 	await fits();
 	await phone.getByTestId('report-submit').tap();
 	await expect(phone.getByTestId('report-wording')).toHaveText(
-		'您反映的情况我已记录下来,我会通知相关工作人员处理。'
+		'您反映的情况我已记录下来，我会通知相关工作人员处理。'
 	);
 	const no = (await phone.getByTestId('report-no').textContent())!.trim();
 

@@ -139,7 +139,7 @@ test('company owner with mortgage through a proxy, over two visits, to occupied'
 	await expect(page2.getByTestId('movein-months-status')).toHaveText('未缴清');
 	await completeWithKeys(page2, '2');
 	await expect(page2.getByTestId('movein-error')).toContainText(
-		'前 6 个月物业服务费(2026-11 至 2027-04)尚未缴清'
+		'前 6 个月物业服务费（2026-11 至 2027-04）尚未缴清'
 	);
 	await expect(page2.getByTestId('movein-occupancy')).toHaveText('未接房');
 
@@ -163,7 +163,7 @@ test('company owner with mortgage through a proxy, over two visits, to occupied'
 	await expect(page2.getByTestId('movein-status')).toHaveText('已完成');
 	await expect(page2.getByTestId('movein-occupancy')).toHaveText('已入住');
 	await expect(page2.getByTestId('movein-completed-info')).toContainText(
-		'交付钥匙 3 把,领取人:赵代办'
+		'交付钥匙 3 把，领取人：赵代办'
 	);
 	await expect(page2.getByTestId('movein-complete')).toHaveCount(0);
 
@@ -222,7 +222,7 @@ test('bad input: ticking twice, completing with items missing, a case for an occ
 		maxRedirects: 0
 	});
 	expect(res.status()).toBe(409);
-	expect(await res.text()).toContain('该房屋已入住,不能办理接房');
+	expect(await res.text()).toContain('该房屋已入住，不能办理接房');
 	await page.goto('/movein');
 	await expect(page.getByTestId('movein-open-cases')).not.toContainText('8-1-302');
 });

@@ -20,7 +20,7 @@ async function manager(browser: Browser): Promise<Page> {
 
 async function saveRate(page: Page, rate: string, from: string) {
 	await open(page, '/admin/settings');
-	await page.getByLabel('滞纳金日费率(‰)').fill(rate);
+	await page.getByLabel('滞纳金日费率（‰）').fill(rate);
 	await page.getByLabel('收费标准生效日期').fill(from);
 	await page.getByTestId('settings-save').click();
 }
@@ -43,12 +43,12 @@ test("a late-fee rate changed today leaves a past period's report as it was; bac
 		`生效日期不能早于今天（${TODAY}）：已过去的日子的金额不能改变。`
 	);
 	await page.reload();
-	await expect(page.getByLabel('滞纳金日费率(‰)')).toHaveValue('3');
+	await expect(page.getByLabel('滞纳金日费率（‰）')).toHaveValue('3');
 
 	// From today: saved; the form shows today's value and the history who set it from when.
 	await saveRate(page, '2', TODAY);
 	await expect(page.getByTestId('admin-ok')).toHaveText('设置已保存。');
-	await expect(page.getByLabel('滞纳金日费率(‰)')).toHaveValue('2');
+	await expect(page.getByLabel('滞纳金日费率（‰）')).toHaveValue('2');
 	const history = page.getByTestId('history-lateFeeRatePerMille');
 	await history.getByText('变更记录').click();
 	await expect(history).toContainText(`自 ${TODAY} 起：2（系统管理员）`);
@@ -62,12 +62,12 @@ test("a late-fee rate changed today leaves a past period's report as it was; bac
 	// Back to 3‰ from today (the later change of the day wins): later specs see 3‰.
 	await saveRate(page, '3', TODAY);
 	await expect(page.getByTestId('admin-ok')).toHaveText('设置已保存。');
-	await expect(page.getByLabel('滞纳金日费率(‰)')).toHaveValue('3');
+	await expect(page.getByLabel('滞纳金日费率（‰）')).toHaveValue('3');
 
 	// A future change is scheduled and shown as the next change; today's value stays.
 	await saveRate(page, '4', '2027-01-01');
 	await expect(page.getByTestId('admin-ok')).toHaveText('设置已保存。');
-	await expect(page.getByLabel('滞纳金日费率(‰)')).toHaveValue('3');
+	await expect(page.getByLabel('滞纳金日费率（‰）')).toHaveValue('3');
 	await expect(page.getByTestId('next-lateFeeRatePerMille')).toHaveText(
 		'计划变更：自 2027-01-01 起为 4'
 	);

@@ -42,7 +42,7 @@ test('forged or unknown receipt numbers are 404; signed-out users go to the logi
 	await page.getByTestId('receipt-search').fill('abc');
 	await page.getByTestId('receipt-search').press('Enter');
 	await expect(page.getByTestId('receipt-message')).toHaveText(
-		'票据号格式不正确,例如 SF-2026-000123。'
+		'票据号格式不正确，例如 SF-2026-000123。'
 	);
 	await page.getByTestId('receipt-search').fill('SF-2026-999999');
 	await page.getByTestId('receipt-search').press('Enter');
@@ -85,7 +85,7 @@ test(PROXY_PAYMENT, async ({ page, browser }) => {
 	const amounts = await page.getByTestId('receipt-lines').locator('tbody td.num').allInnerTexts();
 	const total = fen(await page.getByTestId('fees-receipt-total').innerText());
 	expect(amounts.reduce((a, x) => a + fen(x), 0)).toBe(total);
-	await expect(page.getByTestId('print-a5')).toHaveText('打印票据 (A5)');
+	await expect(page.getByTestId('print-a5')).toHaveText('打印票据（A5）');
 
 	// Opening the document (link previews, a second look) is not a print: it shows the original and records nothing.
 	for (let i = 0; i < 3; i++) {
@@ -94,7 +94,7 @@ test(PROXY_PAYMENT, async ({ page, browser }) => {
 	}
 	await page.goto(`/receipts?no=${receiptNo}`);
 	await expect(page.getByTestId('receipt-card')).toContainText('尚未打印');
-	await expect(page.getByTestId('print-a5')).toHaveText('打印票据 (A5)');
+	await expect(page.getByTestId('print-a5')).toHaveText('打印票据（A5）');
 
 	// The original, as printed.
 	const original = await pdf(page, `/receipts/${receiptNo}.pdf`);
@@ -124,7 +124,7 @@ test(PROXY_PAYMENT, async ({ page, browser }) => {
 	expect(await pdf(page, `/receipts/${receiptNo}.pdf`)).not.toContain('补打');
 
 	// 补打 needs a reason ("其他" with a note).
-	await expect(page.getByTestId('print-a5')).toHaveText('补打票据 (A5)');
+	await expect(page.getByTestId('print-a5')).toHaveText('补打票据（A5）');
 	await page.getByTestId('print-a5').click();
 	await expect(page.getByTestId('print-error')).toHaveText('补打须选择原因。');
 	await page.getByTestId('reprint-reason-other').check();

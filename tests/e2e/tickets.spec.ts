@@ -132,7 +132,7 @@ test('property-service complaint: intake, slip, supervisor, follow-up, unsatisfi
 		await f.getByLabel('备注').fill('刷卡仍需多次');
 	});
 	await expect(page.getByTestId('action-message')).toHaveText(
-		'回访不满意,工单已退回部门重新处理。'
+		'回访不满意，工单已退回部门重新处理。'
 	);
 	await expect(state(page)).toHaveText('处理中');
 
@@ -179,7 +179,7 @@ test('developer complaint: only the manager approves, then it is transferred to 
 	// A clerk's approval sent anyway is refused on the server.
 	const refused = await post(page, `/tickets/${no}?/approve`, { note: 'x' });
 	expect(refused.status()).toBe(403);
-	expect(await refused.text()).toContain('只有管理处主任(主管)可以执行此操作。');
+	expect(await refused.text()).toContain('只有管理处主任（主管）可以执行此操作。');
 
 	const manager = await (
 		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
@@ -272,7 +272,7 @@ test('bad input: clear messages, nothing written', async ({ page }) => {
 	// Text over the limit.
 	await fillIntake(page, { ...base, text: '灯'.repeat(2001) });
 	await page.getByTestId('intake-submit').click();
-	await expect(page.getByTestId('form-error')).toHaveText('内容过长(最多 2000 个字符)。');
+	await expect(page.getByTestId('form-error')).toHaveText('内容过长（最多 2000 个字符）。');
 	await expect(page.getByLabel('报事人')).toHaveValue('欧阳峰');
 
 	// An unknown department (a stale or tampered form).
@@ -303,7 +303,7 @@ test('bad input: clear messages, nothing written', async ({ page }) => {
 		mimeType: 'image/jpeg',
 		buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5 * 1024 * 1024)])
 	});
-	await expect(page.getByText('照片 huge.jpg 超过 5 MB,请压缩后再上传。')).toBeVisible();
+	await expect(page.getByText('照片 huge.jpg 超过 5 MB，请压缩后再上传。')).toBeVisible();
 	await expect(page.getByLabel('照片')).toHaveValue('');
 
 	expect(await openCount()).toBe(before);
@@ -321,7 +321,7 @@ test('bad input: clear messages, nothing written', async ({ page }) => {
 		visitor: '李晓梅'
 	});
 	expect(visit.status()).toBe(409);
-	expect(await visit.text()).toContain('工单尚未完工,不能回访。');
+	expect(await visit.text()).toContain('工单尚未完工，不能回访。');
 	const dispatch = await post(page, `/tickets/${no}?/dispatch`, {
 		department: 'kitchen',
 		assignee: 'x'

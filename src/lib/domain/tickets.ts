@@ -58,7 +58,8 @@ export type Department = (typeof DEPARTMENTS)[number];
 
 export const VISIT_RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type VisitRating = (typeof VISIT_RATINGS)[number];
-export const VISIT_METHODS = ['phone', 'visit', 'on_site', 'kiosk'] as const;
+/** 'kiosk' and 'mobile': the resident rated it themselves, on the hall kiosk or their phone. */
+export const VISIT_METHODS = ['phone', 'visit', 'on_site', 'kiosk', 'mobile'] as const;
 export type VisitMethod = (typeof VISIT_METHODS)[number];
 export const CHECK_RESULTS = ['pass', 'fail'] as const;
 export type CheckResult = (typeof CHECK_RESULTS)[number];

@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { defaultCommunityId } from '$lib/server/community/default';
 import { getCommunity } from '$lib/server/community';
+import { LARGE_TEXT_COOKIE } from '$lib/kiosk-text';
 import { rememberVia, residentSource } from './source';
 import type { LayoutServerLoad } from './$types';
 
@@ -14,6 +15,8 @@ export const load = (({ locals, url, cookies, request, setHeaders }) => {
 	return {
 		resident: locals.resident ? { unitCode: locals.resident.unitCode } : null,
 		community: c ? { name: c.name, centreName: c.centreName, phone: c.settings.kiosk.phone } : null,
+		/** 大字模式, chosen for this visit (a session cookie the resets clear). */
+		largeText: cookies.get(LARGE_TEXT_COOKIE) === '1',
 		idleSeconds: c?.settings.kiosk.idleSeconds ?? 60,
 		/** On a phone the pages drop kiosk-only things (printing, the on-screen keypad). */
 		mobile: residentSource(request, cookies, url) === 'mobile'

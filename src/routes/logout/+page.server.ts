@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { invalidateSession, SESSION_COOKIE } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { baseLocale, cookieMaxAge, cookieName } from '$lib/paraglide/runtime.js';
+import { LARGE_TEXT_COOKIE } from '$lib/kiosk-text';
 import { residentSource } from '../kiosk/source';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,6 +17,8 @@ export const actions = {
 		const fromKiosk = (await request.formData()).get('kiosk') === '1';
 		if (locals.sessionId) invalidateSession(getDb(), locals.sessionId);
 		cookies.delete(SESSION_COOKIE, sessionCookieOptions(url));
+		// A visit ends here: its 大字模式 with it.
+		if (fromKiosk) cookies.delete(LARGE_TEXT_COOKIE, { path: '/', httpOnly: false });
 		if (fromKiosk && residentSource(request, cookies) === 'kiosk') {
 			// The hall screen is shared: the next resident starts in Chinese (a phone keeps its owner's choice).
 			cookies.set(cookieName, baseLocale, {

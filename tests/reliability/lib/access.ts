@@ -161,6 +161,19 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 		}
 	],
 	[
+		/\/kiosk\/me\/requests\/\[no\]\/photos\/\[id\]/,
+		{
+			no: `SELECT t.ticket_no FROM ticket_photos p JOIN tickets t ON t.id = p.ticket_id WHERE t.unit_id = :residentUnit ORDER BY p.id LIMIT 1`,
+			id: `SELECT p.id FROM ticket_photos p JOIN tickets t ON t.id = p.ticket_id WHERE t.unit_id = :residentUnit ORDER BY p.id LIMIT 1`
+		}
+	],
+	[
+		/\/kiosk\/me\/receipts\/\[receiptNo\]/,
+		{
+			receiptNo: `SELECT receipt_no FROM payments WHERE unit_id = :residentUnit ORDER BY id DESC LIMIT 1`
+		}
+	],
+	[
 		/\/kiosk\/me\/requests\/\[no\]/,
 		{ no: `SELECT ticket_no FROM tickets WHERE unit_id = :residentUnit ORDER BY id LIMIT 1` }
 	],

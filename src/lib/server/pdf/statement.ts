@@ -1,8 +1,10 @@
 /**
  * The fee statement (物业费对账单) a resident prints at the kiosk on the 80 mm roll: every unpaid
  * bill with the late fee as of today, the totals in figures and in 大写, and where to pay. It is
- * not a receipt. Fixed Chinese labels live here; no $app imports.
+ * not a receipt. Its words come from the message catalogue in the kiosk's language (names and
+ * amounts as they are; 大写 only in Chinese); no $app imports.
  */
+import { m } from '../../paraglide/messages.js';
 import { formatYuan, toChineseUppercase } from '../../money';
 import { formatDateZh } from '../../dates';
 import { maskName } from '../../domain/records';
@@ -22,6 +24,8 @@ export interface StatementLine {
 	/** YYYY-MM */
 	month: string;
 	itemNameZh: string;
+	/** The fee item's English name (English statements). */
+	itemNameEn?: string;
 	principalDueFen: number;
 	lateFeeDueFen: number;
 	/** Days overdue as of the statement date (0: not yet due). */
@@ -49,6 +53,8 @@ export interface StatementPdf {
 	totalDueFen: number;
 	lateFeeRatePerMille: number;
 	phone: string;
+	/** The kiosk's language; Chinese when not said. */
+	locale?: 'zh-CN' | 'en';
 }
 
 // The kiosk masks names on screen too: one rule, in the domain.
@@ -60,9 +66,13 @@ const amt = (fen: number) => formatYuan(fen, { symbol: false });
 const monthZh = (month: string) => `${month.slice(0, 4)}年${month.slice(5, 7)}月`;
 
 export async function renderStatement(s: StatementPdf): Promise<Buffer> {
+	const locale = s.locale ?? 'zh-CN';
+	const en = locale === 'en';
+	const o = { locale };
+	const date = en ? s.asOf : formatDateZh(s.asOf);
 	const doc = createPdf({
 		size: 'roll80',
-		title: `物业费对账单 ${s.unitCode}`,
+		title: `${m.pdf_statement_title({}, o)} ${s.unitCode}`,
 		author: s.centreName
 	});
 	const { fontSize } = pdfSpec(doc);
@@ -73,14 +83,17 @@ export async function renderStatement(s: StatementPdf): Promise<Buffer> {
 	drawHeader(doc, {
 		communityName: s.communityName,
 		centreName: s.centreName,
-		title: '物业费对账单'
+		title: m.pdf_statement_title({}, o)
 	});
 	drawKeyValueRows(
 		doc,
 		[
-			['房号', s.unitCode],
-			['业主', (s.lines.length > 0 ? lineOwners.join('、') : s.ownerName) || '—'],
-			['截至', formatDateZh(s.asOf)]
+			[m.pdf_statement_unit({}, o), s.unitCode],
+			[
+				m.pdf_statement_owner({}, o),
+				(s.lines.length > 0 ? lineOwners.join(en ? ', ' : '、') : s.ownerName) || '—'
+			],
+			[m.pdf_statement_as_of({}, o), date]
 		],
 		{ columns: 1 }
 	);
@@ -89,20 +102,24 @@ export async function renderStatement(s: StatementPdf): Promise<Buffer> {
 	if (s.lines.length === 0) {
 		doc
 			.fontSize(fontSize * 1.1)
-			.text('您目前没有待缴费用，谢谢您的支持。', left, doc.y, { width, align: 'center' });
+			.text(m.pdf_statement_none({}, o), left, doc.y, { width, align: 'center' });
 		doc.fontSize(fontSize);
 	} else {
 		const columns: TableColumn[] = [
-			{ header: '应缴', width: 1, align: 'right' },
-			{ header: '滞纳金', width: 1, align: 'right' },
-			{ header: '小计', width: 1, align: 'right' }
+			{ header: m.pdf_statement_principal({}, o), width: 1, align: 'right' },
+			{ header: m.pdf_statement_late({}, o), width: 1, align: 'right' },
+			{ header: m.pdf_statement_subtotal({}, o), width: 1, align: 'right' }
 		];
 		const rows: string[][] = [];
 		for (const l of s.lines) {
-			rows.push([
-				`${monthZh(l.month)}　${l.itemNameZh}${l.overdueDays > 0 ? `　逾期${l.overdueDays}天` : ''}` +
-					(perLine ? `　业主${l.ownerName || '—'}` : '')
-			]);
+			const item = en ? (l.itemNameEn ?? l.itemNameZh) : l.itemNameZh;
+			const overdue =
+				l.overdueDays > 0 ? `　${m.pdf_statement_overdue({ days: l.overdueDays }, o)}` : '';
+			// After a 过户 the months name their own owners (业主张*): the one as-of rule decides.
+			const owner = perLine
+				? `　${m.pdf_statement_owner({}, o)}${en ? ' ' : ''}${l.ownerName || '—'}`
+				: '';
+			rows.push([`${en ? l.month : monthZh(l.month)}　${item}${overdue}${owner}`]);
 			rows.push([
 				amt(l.principalDueFen),
 				amt(l.lateFeeDueFen),
@@ -113,30 +130,27 @@ export async function renderStatement(s: StatementPdf): Promise<Buffer> {
 		drawKeyValueRows(
 			doc,
 			[
-				['费用合计', formatYuan(s.principalDueFen)],
-				['滞纳金合计', formatYuan(s.lateFeeDueFen)],
-				['合计待缴', formatYuan(s.totalDueFen)],
-				['大写', toChineseUppercase(s.totalDueFen)]
+				[m.pdf_statement_principal_total({}, o), formatYuan(s.principalDueFen)],
+				[m.pdf_statement_late_total({}, o), formatYuan(s.lateFeeDueFen)],
+				[m.pdf_statement_total({}, o), formatYuan(s.totalDueFen)],
+				...(en ? [] : [['大写', toChineseUppercase(s.totalDueFen)] as [string, string]])
 			],
 			{ columns: 1 }
 		);
 		doc.y += fontSize * 0.3;
 		doc
 			.fontSize(fontSize * 0.9)
-			.text(
-				`滞纳金自缴费期限次日起按每日${s.lateFeeRatePerMille}‰计算，` +
-					`上列为${formatDateZh(s.asOf)}缴纳的金额，以前台收款时为准。`,
-				left,
-				doc.y,
-				{ width }
-			);
+			.text(m.pdf_statement_note({ rate: s.lateFeeRatePerMille, date }, o), left, doc.y, { width });
 		doc.fontSize(fontSize);
 	}
 	doc.y += fontSize * 0.5;
-	doc.text(`请到前台缴费${s.phone ? `；服务中心电话 ${s.phone}` : ''}。`, left, doc.y, {
+	const pay = s.phone
+		? m.pdf_statement_pay_phone({ phone: s.phone }, o)
+		: m.pdf_statement_pay({}, o);
+	doc.text(pay, left, doc.y, {
 		width,
 		align: 'center'
 	});
-	drawFooter(doc, `本对账单不作收款凭证　打印时间 ${s.printedAt}`);
+	drawFooter(doc, m.pdf_statement_footer({ time: s.printedAt }, o));
 	return pdfToBuffer(doc);
 }

@@ -173,7 +173,11 @@ function buildEvents(
 	actor: TicketActor
 ): Built | { errors: FieldErrors } {
 	if (act === 'edit') return buildEdit(db, input, ticket, time.now);
-	const schemas = actionSchemas({ ...time, resident: actor.kind === 'resident' });
+	const schemas = actionSchemas({
+		...time,
+		resident: actor.kind === 'resident',
+		residentSource: actor.kind === 'resident' ? actor.source : undefined
+	});
 	const read = <S extends z.ZodType>(schema: S) => parseTicketForm(schema, input);
 	switch (act) {
 		case 'dispatch': {

@@ -239,6 +239,8 @@ export function intakeSchema(c: IntakeContext) {
 
 export interface ActionContext extends TimeContext {
 	resident: boolean;
+	/** The resident's channel, recorded as a rating's method. */
+	residentSource?: 'kiosk' | 'mobile';
 }
 
 /** The fields of each step (edits: `editSchema`). `at` is when it happened; residents' steps happen now. */
@@ -267,7 +269,9 @@ export function actionSchemas(c: ActionContext) {
 		// From the kiosk the resident rates their own visit; the method and visitor are fixed.
 		return_visit: z.object({
 			rating: choice(VISIT_RATINGS, { required: true }),
-			method: c.resident ? fixed('kiosk' as const) : choice(VISIT_METHODS, { required: true }),
+			method: c.resident
+				? fixed(c.residentSource ?? ('kiosk' as const))
+				: choice(VISIT_METHODS, { required: true }),
 			visitor: c.resident ? fixed('') : name(),
 			note: note(),
 			at

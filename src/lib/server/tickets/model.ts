@@ -17,7 +17,14 @@ export type TicketActor =
 			manager: boolean;
 			communityId: number;
 	  }
-	| { kind: 'resident'; unitId: number; unitCode: string; communityId: number };
+	| {
+			kind: 'resident';
+			unitId: number;
+			unitCode: string;
+			communityId: number;
+			/** Where the resident acts from (a rating's channel); the kiosk when not said. */
+			source?: 'kiosk' | 'mobile';
+	  };
 
 export function staffActor(
 	user: Pick<StaffIdentity, 'id' | 'displayName' | 'workNo' | 'role' | 'communityId'>
@@ -32,12 +39,21 @@ export function staffActor(
 	};
 }
 
-export function residentActor(r: {
-	unitId: number;
-	unitCode: string;
-	communityId: number;
-}): TicketActor {
-	return { kind: 'resident', unitId: r.unitId, unitCode: r.unitCode, communityId: r.communityId };
+export function residentActor(
+	r: {
+		unitId: number;
+		unitCode: string;
+		communityId: number;
+	},
+	source?: 'kiosk' | 'mobile'
+): TicketActor {
+	return {
+		kind: 'resident',
+		unitId: r.unitId,
+		unitCode: r.unitCode,
+		communityId: r.communityId,
+		source
+	};
 }
 
 /** How the actor is named in the log: "李晓梅 C001", or "住户 6-1-101". */

@@ -261,7 +261,11 @@ export function getTicketDetail(
 		...summarise({ ...row, unitCode }, events, c.timeZone, c.settings.tickets, now),
 		facts,
 		events,
-		actions: actor.kind === 'staff' ? allowedActions(facts, { manager: actor.manager }) : [],
+		// A resident may only rate the return visit of their own finished work.
+		actions:
+			actor.kind === 'staff'
+				? allowedActions(facts, { manager: actor.manager })
+				: allowedActions(facts, { manager: false }).filter((a) => a === 'return_visit'),
 		photos: db
 			.select({ id: ticketPhotos.id, mime: ticketPhotos.mime, size: ticketPhotos.size })
 			.from(ticketPhotos)

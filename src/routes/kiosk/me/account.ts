@@ -1,3 +1,4 @@
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { error } from '@sveltejs/kit';
 import { getDb, type Db } from '$lib/server/db';
 import { clockNow } from '$lib/server/clock';
@@ -79,7 +80,9 @@ export function residentStatement(
 		lateFeeDueFen: account.totals.lateFeeDueFen,
 		totalDueFen: account.totals.totalDueFen,
 		lateFeeRatePerMille: community.settings.fees.lateFeeRatePerMille,
-		phone: community.settings.kiosk.phone
+		phone: community.settings.kiosk.phone,
+		// In the language the kiosk shows (names and amounts stay as they are).
+		locale: getLocale()
 	};
 }
 

@@ -4,7 +4,7 @@ import { getCommunity } from '$lib/server/community';
 import { formatDateTimeLocal } from '$lib/dates';
 import { listUnitTickets } from '$lib/server/tickets/queries'; // not the index: it loads the PDF library
 import { listRenovations } from '$lib/server/renovation';
-import { kindLabel, stateLabel } from '../../../(staff)/tickets/labels';
+import { residentKindLabel, residentStateLabel } from '../../labels';
 import { stateLabel as renovationStateLabel } from '../../../(staff)/renovation/labels';
 import type { PageServerLoad } from './$types';
 
@@ -14,8 +14,8 @@ export const load = (({ locals }) => {
 	const tz = getCommunity(db, resident.communityId).timeZone;
 	const tickets = listUnitTickets(db, resident.communityId, resident.unitId).map((t) => ({
 		ticketNo: t.ticketNo,
-		kind: kindLabel(t.kind),
-		state: stateLabel(t.state),
+		kind: residentKindLabel(t.kind),
+		state: residentStateLabel(t.state),
 		closed: t.state === 'closed',
 		text: t.text.length > 80 ? t.text.slice(0, 80) + '…' : t.text,
 		received: formatDateTimeLocal(t.receivedAt, tz)
