@@ -152,6 +152,9 @@ export type StatementErrorCode =
 export type StatementParse =
 	{ ok: true; lines: StatementLine[] } | { ok: false; code: StatementErrorCode; line?: number };
 
+/** The header row the help text shows (each column also has other accepted names, below). */
+export const STATEMENT_HEADER = '时间,交易单号,金额';
+
 const HEADERS: Record<'time' | 'ref' | 'amount', readonly string[]> = {
 	time: ['时间', '交易时间', 'time'],
 	ref: ['交易单号', '单号', '流水号', 'reference', 'ref'],

@@ -1,5 +1,6 @@
 // Translations of refused reconciliations. Routes only (uses Paraglide).
 import { m } from '$lib/paraglide/messages.js';
+import { STATEMENT_HEADER } from '$lib/domain/reconcile';
 import type { ErrorMessages } from '../errors';
 import type { JournalErrorCode } from './errors';
 import { MAX_STATEMENT_LINES } from '../../domain/reconcile';
@@ -10,7 +11,7 @@ export const journalMessages: ErrorMessages<JournalErrorCode> = {
 	messages: {
 		stale_form: () => m.journal_error_form(),
 		statement_empty: () => m.journal_error_statement_empty(),
-		statement_header: () => m.journal_error_statement_header(),
+		statement_header: () => m.journal_error_statement_header({ header: STATEMENT_HEADER }),
 		statement_amount: (d) => m.journal_error_statement_amount({ line: line(d) }),
 		statement_too_many: () => m.journal_error_statement_too_many({ max: MAX_STATEMENT_LINES }),
 		statement_cell: (d) => m.journal_error_statement_cell({ line: line(d) }),

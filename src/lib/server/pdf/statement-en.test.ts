@@ -21,7 +21,8 @@ describe('fee statement in English (the kiosk in English)', () => {
 					itemNameEn: 'Property service fee',
 					principalDueFen: 23850,
 					lateFeeDueFen: 2433,
-					overdueDays: 34
+					overdueDays: 34,
+					ownerName: '张*'
 				}
 			],
 			principalDueFen: 23850,
