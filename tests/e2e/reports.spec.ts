@@ -181,6 +181,10 @@ test('a cashier closes a shift ¥10.00 short; the manager’s report, PDF and CS
 	await expect(manager.getByTestId('reports-receipts')).toContainText(receiptNo);
 	await expect(manager.getByTestId('chart-collections')).toBeVisible();
 	await expect(manager.getByTestId('chart-tickets')).toBeVisible();
+	// Collections by method: a bar per method line of the table (the table carries the figures).
+	const methods = await manager.getByTestId('reports-by-method').locator('tbody tr').count();
+	expect(methods).toBeGreaterThan(1);
+	await expect(manager.getByTestId('chart-by-method')).toBeVisible();
 	const row = manager.getByTestId('reports-shift-row').filter({ hasText: '短款已报告主管' });
 	await expect(row).toContainText('李晓梅');
 	await expect(row.getByTestId('reports-shift-difference')).toHaveText('-¥10.00');

@@ -64,10 +64,16 @@ export function parseForm<S extends z.ZodType, E>(
 	return { ok: false, errors, values: truncateValues(values) };
 }
 
-/** Echoed values are capped so a 10 000-character paste is not sent back in full. */
-function truncateValues(values: Record<string, string>): Record<string, string> {
+/**
+ * Echoed values are capped so a 10 000-character paste is not sent back in full. A plain object
+ * (a query string read by a route) may hold a missing field as undefined: it echoes as ''.
+ */
+function truncateValues(values: Record<string, unknown>): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [k, v] of Object.entries(values)) out[k] = v.length > 2000 ? v.slice(0, 2000) : v;
+	for (const [k, v] of Object.entries(values)) {
+		const text = typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+		out[k] = text.length > 2000 ? text.slice(0, 2000) : text;
+	}
 	return out;
 }
 
