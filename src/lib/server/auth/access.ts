@@ -37,7 +37,9 @@ export const PUBLIC_ROUTES = [
 	'/kiosk/identify',
 	'/kiosk/queue',
 	'/kiosk/info',
-	'/kiosk/display'
+	'/kiosk/display',
+	// A notice's picture, served only while the notice shows on the start screen.
+	'/kiosk/notices'
 ];
 /** Public pages without what is below them (below them is someone's, or nothing yet). */
 const PUBLIC_PAGES = ['/', '/kiosk'];

@@ -59,7 +59,7 @@ describe('checklist PDF', () => {
 		expect(t).toContain('契税缴款凭证（原件）契税发票下周补交');
 		expect(t).toContain('前6个月物业服务费（2026年11月至2027年04月）');
 		expect(t).toContain('业主及家庭居住成员一寸彩色照片');
-		expect(t).toContain('4张(每人2张)');
+		expect(t).toContain('4张（每人2张）');
 		expect(t).not.toContain('★1.购房合同');
 		expect(t).toContain('已收11-2310:00');
 		expect(t).toContain('★尚缺');
