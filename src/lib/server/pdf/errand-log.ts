@@ -2,15 +2,7 @@
  * 代办·留言·回电登记簿: the desk's promises taken in a date range, as the paper log a supervisor
  * checks and signs (a Chinese document: its fixed labels live here, not in the message files).
  */
-import {
-	createPdf,
-	drawFooter,
-	drawHeader,
-	drawKeyValueRows,
-	drawSignatureLines,
-	drawTable,
-	pdfToBuffer
-} from './document.ts';
+import { lines, registerLogPdf, type RegisterLogHead } from './register-log.ts';
 import { formatDateTimeLocal } from '../../dates.ts';
 import type { ErrandRow } from '../errands/queries.ts';
 
@@ -25,42 +17,13 @@ const STATE_ZH: Record<ErrandRow['state'], string> = {
 	failed: '未办成'
 };
 
-export interface ErrandLogPdfInput {
-	communityName: string;
-	centreName: string;
-	timeZone: string;
-	from: string;
-	to: string;
-	printedAt: number;
-	printedBy: string;
+export interface ErrandLogPdfInput extends RegisterLogHead {
 	errands: ErrandRow[];
 }
 
 export async function errandLogPdf(input: ErrandLogPdfInput): Promise<Buffer> {
-	const tz = input.timeZone;
-	const at = (ms: number | null) => (ms === null ? '' : formatDateTimeLocal(ms, tz).slice(5));
-	const title = '代办·留言·回电登记簿';
-	const doc = createPdf({
-		size: 'A4',
-		title: `${title} ${input.from} 至 ${input.to}`,
-		author: input.centreName
-	});
-	drawHeader(doc, {
-		communityName: input.communityName,
-		centreName: input.centreName,
-		title,
-		subtitle: `${input.from} 至 ${input.to}`
-	});
-	const open = input.errands.filter((e) => e.state === 'open').length;
-	const overdue = input.errands.filter((e) => e.overdue).length;
-	drawKeyValueRows(doc, [
-		['登记笔数', String(input.errands.length)],
-		['未办结', `${open}（其中逾期 ${overdue}）`],
-		['打印时间', formatDateTimeLocal(input.printedAt, tz)],
-		['打印人', input.printedBy]
-	]);
-	doc.moveDown(0.4);
-	const lines = (...xs: (string | null | undefined | false)[]) => xs.filter(Boolean).join('\n');
+	const at = (ms: number | null) =>
+		ms === null ? '' : formatDateTimeLocal(ms, input.timeZone).slice(5);
 	const rows = input.errands.map((e, i) => [
 		String(i + 1),
 		lines(ERRAND_KIND_ZH[e.kind], e.unitCode),
@@ -74,7 +37,13 @@ export async function errandLogPdf(input: ErrandLogPdfInput): Promise<Buffer> {
 			e.note
 		)
 	]);
-	drawTable(doc, {
+	return registerLogPdf(input, {
+		title: '代办·留言·回电登记簿',
+		countLabel: '登记笔数',
+		count: input.errands.length,
+		openLabel: '未办结',
+		open: input.errands.filter((e) => e.state === 'open').length,
+		overdue: input.errands.filter((e) => e.overdue).length,
 		columns: [
 			{ header: '序号', width: 5, align: 'center' },
 			{ header: '类别／房号', width: 12 },
@@ -83,9 +52,7 @@ export async function errandLogPdf(input: ErrandLogPdfInput): Promise<Buffer> {
 			{ header: '登记', width: 17 },
 			{ header: '结果', width: 19 }
 		],
-		rows: rows.length ? rows : [['—', '本期间无登记']]
+		rows,
+		empty: '本期间无登记'
 	});
-	drawSignatureLines(doc, ['前台主管', '核对人']);
-	drawFooter(doc, `${input.centreName}　${title}`);
-	return pdfToBuffer(doc);
 }

@@ -3,15 +3,7 @@
  * (a Chinese document: its fixed labels live here, not in the message files). ID numbers are
  * masked: the printed log is on view in the office.
  */
-import {
-	createPdf,
-	drawFooter,
-	drawHeader,
-	drawKeyValueRows,
-	drawSignatureLines,
-	drawTable,
-	pdfToBuffer
-} from './document.ts';
+import { lines, registerLogPdf, type RegisterLogHead } from './register-log.ts';
 import { formatDateTimeLocal } from '../../dates.ts';
 import { maskIdNumber } from '../../domain/keys.ts';
 import type { LoanRecord, StaffRef } from '../keys/queries.ts';
@@ -33,14 +25,7 @@ const ID_TYPE: Record<string, string> = {
 };
 const ANSWER: Record<string, string> = { agreed: '同意', refused: '不同意', no_answer: '未接通' };
 
-export interface KeyLogPdfInput {
-	communityName: string;
-	centreName: string;
-	timeZone: string;
-	from: string;
-	to: string;
-	printedAt: number;
-	printedBy: string;
+export interface KeyLogPdfInput extends RegisterLogHead {
 	loans: LoanRecord[];
 }
 
@@ -52,28 +37,6 @@ export async function keyLogPdf(input: KeyLogPdfInput): Promise<Buffer> {
 	const short = input.from.slice(0, 4) === input.to.slice(0, 4);
 	const at = (ms: number | null) =>
 		ms === null ? '' : short ? formatDateTimeLocal(ms, tz).slice(5) : formatDateTimeLocal(ms, tz);
-	const doc = createPdf({
-		size: 'A4',
-		title: `钥匙借用册 ${input.from} 至 ${input.to}`,
-		author: input.centreName
-	});
-	drawHeader(doc, {
-		communityName: input.communityName,
-		centreName: input.centreName,
-		title: '钥匙借用册',
-		subtitle: `${input.from} 至 ${input.to}`
-	});
-	const open = input.loans.filter((l) => !l.returned).length;
-	const overdue = input.loans.filter((l) => l.overdue).length;
-	drawKeyValueRows(doc, [
-		['借用笔数', String(input.loans.length)],
-		['未归还', `${open}（其中逾期 ${overdue}）`],
-		['打印时间', formatDateTimeLocal(input.printedAt, tz)],
-		['打印人', input.printedBy]
-	]);
-	doc.moveDown(0.4);
-
-	const lines = (...xs: (string | null | undefined | false)[]) => xs.filter(Boolean).join('\n');
 	const rows = input.loans.map((l, i) => {
 		const consent =
 			l.consentBasis === 'phone'
@@ -120,7 +83,13 @@ export async function keyLogPdf(input: KeyLogPdfInput): Promise<Buffer> {
 			back
 		];
 	});
-	drawTable(doc, {
+	return registerLogPdf(input, {
+		title: '钥匙借用册',
+		countLabel: '借用笔数',
+		count: input.loans.length,
+		openLabel: '未归还',
+		open: input.loans.filter((l) => !l.returned).length,
+		overdue: input.loans.filter((l) => l.overdue).length,
 		columns: [
 			{ header: '序号', width: 5, align: 'center' },
 			{ header: '钥匙', width: 14 },
@@ -129,9 +98,7 @@ export async function keyLogPdf(input: KeyLogPdfInput): Promise<Buffer> {
 			{ header: '借出', width: 19 },
 			{ header: '归还', width: 19 }
 		],
-		rows: rows.length ? rows : [['—', '本期间无借用记录']]
+		rows,
+		empty: '本期间无借用记录'
 	});
-	drawSignatureLines(doc, ['前台主管', '核对人']);
-	drawFooter(doc, `${input.centreName}　钥匙借用册`);
-	return pdfToBuffer(doc);
 }
