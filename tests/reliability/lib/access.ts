@@ -126,6 +126,13 @@ export function admitted(access: Access, role: Role): boolean {
 /** Real values for route params, from the database (null: none exists, a dummy is used). */
 const SAMPLES: [RegExp, Record<string, string>][] = [
 	[/\/fees\/\[unitCode\]/, { unitCode: `SELECT code FROM units ORDER BY id LIMIT 1` }],
+	// A resident reprints only their own unit's receipts of the last 24 months: its newest one.
+	[
+		/\/kiosk\/me\/receipts\/\[receiptNo\]/,
+		{
+			receiptNo: `SELECT receipt_no FROM payments WHERE unit_id = :residentUnit ORDER BY id DESC LIMIT 1`
+		}
+	],
 	[/\[receiptNo\]/, { receiptNo: `SELECT receipt_no FROM payments ORDER BY id LIMIT 1` }],
 	[/\/keys\/\[id\]/, { id: `SELECT id FROM keys ORDER BY id LIMIT 1` }],
 	[/\/records\/units\/\[id\]/, { id: `SELECT id FROM units ORDER BY id LIMIT 1` }],
@@ -165,12 +172,6 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 		{
 			no: `SELECT t.ticket_no FROM ticket_photos p JOIN tickets t ON t.id = p.ticket_id WHERE t.unit_id = :residentUnit ORDER BY p.id LIMIT 1`,
 			id: `SELECT p.id FROM ticket_photos p JOIN tickets t ON t.id = p.ticket_id WHERE t.unit_id = :residentUnit ORDER BY p.id LIMIT 1`
-		}
-	],
-	[
-		/\/kiosk\/me\/receipts\/\[receiptNo\]/,
-		{
-			receiptNo: `SELECT receipt_no FROM payments WHERE unit_id = :residentUnit ORDER BY id DESC LIMIT 1`
 		}
 	],
 	[
