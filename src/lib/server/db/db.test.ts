@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { openDb, tx, type Db } from './index';
+import { checkpointNow, checkpointOffCommitPath, openDb, tx, type Db } from './index';
 import { createTestDb } from './test-db';
 import { APPEND_ONLY_TABLES } from './append-only';
 import { communities, owners, staffUsers, unitOwners, units } from './schema';
@@ -247,5 +247,28 @@ describe('append-only tables', () => {
 		const c = addCommunity(fresh);
 		fresh.update(communities).set({ name: '改名' }).where(eq(communities.id, c.id)).run();
 		expect(fresh.select().from(communities).get()?.name).toBe('改名');
+	});
+});
+
+describe('checkpoints off the commit path', () => {
+	it('turns the automatic checkpoint off and folds the WAL back when asked', () => {
+		const db = createTestDb();
+		const stop = checkpointOffCommitPath(db, 60_000);
+		try {
+			expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+			const c = db.$client;
+			c.exec('CREATE TABLE t (x TEXT)');
+			const insert = c.prepare('INSERT INTO t VALUES (?)');
+			// Well past 1000 pages: without the automatic checkpoint the WAL keeps every frame.
+			c.transaction(() => {
+				for (let i = 0; i < 3000; i++) insert.run('x'.repeat(2000));
+			})();
+			// Nothing copied into the database file yet: the rows live in the WAL alone.
+			expect(statSync(c.name).size).toBeLessThan(1_000_000);
+			checkpointNow(db);
+			expect(statSync(c.name).size).toBeGreaterThan(3000 * 2000);
+		} finally {
+			stop();
+		}
 	});
 });
