@@ -381,9 +381,9 @@ describe('collection rate', () => {
 		const postings = db.$client
 			.prepare(
 				`SELECT bill_id AS billId, posted_date AS date, amount_fen AS fen, kind FROM principal_postings
-				 WHERE payment_id IS NULL OR payment_id NOT IN (SELECT payment_id FROM payment_voids)`
+				 WHERE payment_id IS NULL OR payment_id NOT IN (SELECT payment_id FROM payment_voids WHERE local_date <= ?)`
 			)
-			.all() as { billId: number; date: string; fen: number; kind: string }[];
+			.all(until) as { billId: number; date: string; fen: number; kind: string }[];
 		const list: CollectionBill[] = bills.map((b) => ({
 			month: b.month,
 			principalFen: b.principalFen,
@@ -425,8 +425,17 @@ describe('collection rate', () => {
 			f.communityId,
 			periodAsOf('2026-05', '2026-05', '2026-06-21')
 		);
-		expect(after.total.arrearsCollectedFen).toBe(20000);
+		// A past period never changes: the June void leaves May as it was…
+		expect(after.total).toEqual(may.total);
 		expect(after.total).toEqual(reference('2026-05', '2026-05', '2026-05-31'));
+		// …and counts from its own day: over May–June as of 06-21 c's four months are uncollected.
+		const mayJune = collectionReport(
+			db,
+			f.communityId,
+			periodAsOf('2026-05', '2026-06', '2026-06-21')
+		);
+		expect(mayJune.total.arrearsCollectedFen).toBe(20000);
+		expect(mayJune.total).toEqual(reference('2026-05', '2026-06', '2026-06-21'));
 		const half = collectionReport(
 			db,
 			f.communityId,

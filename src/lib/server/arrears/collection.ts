@@ -110,16 +110,20 @@ export function collectionReport(
 		add(r.unitId, r.itemId, 'billed', r.fen);
 
 	// 当期实收 and credits: postings on the period's bills up to `until` (voided ones taken off).
-	for (const query of [q.postedCurrent, q.voidedCurrent])
-		for (const r of query.all(db, communityId, fromMonth, toMonth, until))
-			add(r.unitId, r.itemId, r.kind === 'credit' ? 'credited' : 'collected', r.fen);
+	for (const r of [
+		...q.postedCurrent.all(db, communityId, fromMonth, toMonth, until),
+		...q.voidedCurrent.all(db, communityId, fromMonth, toMonth, until, until)
+	])
+		add(r.unitId, r.itemId, r.kind === 'credit' ? 'credited' : 'collected', r.fen);
 
 	// 清欠实收: paid during the period on bills of earlier months; credits then lower what is owed.
-	for (const query of [q.postedDuring, q.voidedDuring])
-		for (const r of query.all(db, communityId, start, until, fromMonth)) {
-			if (r.kind === 'credit') add(r.unitId, r.itemId, 'arrearsDue', -r.fen);
-			else add(r.unitId, r.itemId, 'arrearsCollected', r.fen);
-		}
+	for (const r of [
+		...q.postedDuring.all(db, communityId, start, until, fromMonth),
+		...q.voidedDuring.all(db, communityId, start, until, fromMonth, until)
+	]) {
+		if (r.kind === 'credit') add(r.unitId, r.itemId, 'arrearsDue', -r.fen);
+		else add(r.unitId, r.itemId, 'arrearsCollected', r.fen);
+	}
 
 	// 往期欠费 at the start: bills of earlier months owing the day before. Open bills nothing names owe
 	// their whole principal; the others (and bills settled since the start) are worked out per bill.
@@ -169,10 +173,12 @@ export function currentCollection(
 	let creditedFen = 0;
 	let collectedFen = 0;
 	for (const r of q.billedInPeriod.all(db, communityId, fromMonth, toMonth)) billedFen += r.fen;
-	for (const query of [q.postedCurrent, q.voidedCurrent])
-		for (const r of query.all(db, communityId, fromMonth, toMonth, until))
-			if (r.kind === 'credit') creditedFen += r.fen;
-			else collectedFen += r.fen;
+	for (const r of [
+		...q.postedCurrent.all(db, communityId, fromMonth, toMonth, until),
+		...q.voidedCurrent.all(db, communityId, fromMonth, toMonth, until, until)
+	])
+		if (r.kind === 'credit') creditedFen += r.fen;
+		else collectedFen += r.fen;
 	const dueFen = billedFen - creditedFen;
 	return { billedFen, creditedFen, dueFen, collectedFen, rateBp: rateBp(collectedFen, dueFen) };
 }
@@ -194,11 +200,13 @@ export function collectionTrend(
 	);
 	const credited = new Map<string, number>();
 	const collected = new Map<string, number>();
-	for (const query of [q.postedByMonth, q.voidedByMonth])
-		for (const r of query.all(db, communityId, first, last, today)) {
-			const m = r.kind === 'credit' ? credited : collected;
-			m.set(r.month, (m.get(r.month) ?? 0) + r.fen);
-		}
+	for (const r of [
+		...q.postedByMonth.all(db, communityId, first, last, today),
+		...q.voidedByMonth.all(db, communityId, first, last, today, today)
+	]) {
+		const m = r.kind === 'credit' ? credited : collected;
+		m.set(r.month, (m.get(r.month) ?? 0) + r.fen);
+	}
 	return Array.from({ length: 12 }, (_, i) => {
 		const month = addMonths(first, i);
 		const dueFen = (billed.get(month) ?? 0) - (credited.get(month) ?? 0);

@@ -151,14 +151,21 @@ const during = (
 type Current = [communityId: number, fromMonth: string, toMonth: string, until: string];
 type During = [communityId: number, start: string, until: string, fromMonth: string];
 
+// A past period never changes: a void counts only when it was made by the period's end (the
+// last parameter, `until` again), so voiding a receipt next month lowers next month's figures.
+const voidedBy = 'AND v.local_date <= ? GROUP BY';
+type VoidedBy<P extends unknown[]> = [...P, voidsUntil: string];
+
 /** 当期实收 and credits: postings on the period's bills up to `until`, and the voided ones to take off. */
 export const postedCurrent = rawQuery<UnitItemSumRow, Current>(`${POSTED} ${current('')}`);
-export const voidedCurrent = rawQuery<UnitItemSumRow, Current>(
-	`${VOIDED_POSTINGS} ${current('+')}`
+export const voidedCurrent = rawQuery<UnitItemSumRow, VoidedBy<Current>>(
+	`${VOIDED_POSTINGS} ${current('+').replace('GROUP BY', voidedBy)}`
 );
 /** 清欠实收: postings during the period on bills of earlier months, and the voided ones. */
 export const postedDuring = rawQuery<UnitItemSumRow, During>(`${POSTED} ${during('')}`);
-export const voidedDuring = rawQuery<UnitItemSumRow, During>(`${VOIDED_POSTINGS} ${during('+')}`);
+export const voidedDuring = rawQuery<UnitItemSumRow, VoidedBy<During>>(
+	`${VOIDED_POSTINGS} ${during('+').replace('GROUP BY', voidedBy)}`
+);
 
 /** 往期欠费 of open bills nothing names: their whole principal. */
 export const untouchedOwing = rawQuery<UnitItemSumRow, [communityId: number, start: string]>(
@@ -200,9 +207,10 @@ type Trend = [communityId: number, first: string, last: string, today: string];
 export const postedByMonth = rawQuery<MonthKindSumRow, Trend>(
 	`SELECT pp.bill_month AS month, pp.kind, SUM(pp.amount_fen) AS fen FROM principal_postings pp WHERE ${byMonthEnd('')}`
 );
-export const voidedByMonth = rawQuery<MonthKindSumRow, Trend>(
+export const voidedByMonth = rawQuery<MonthKindSumRow, VoidedBy<Trend>>(
 	`SELECT pp.bill_month AS month, pp.kind, -SUM(pp.amount_fen) AS fen
-	FROM payment_voids v CROSS JOIN principal_postings pp ON pp.payment_id = v.payment_id WHERE ${byMonthEnd('+')}`
+	FROM payment_voids v CROSS JOIN principal_postings pp ON pp.payment_id = v.payment_id
+	WHERE ${byMonthEnd('+').replace('GROUP BY', `AND v.local_date <= pp.bill_month || '-31' ${voidedBy}`)}`
 );
 
 export interface MonthSumRow {
