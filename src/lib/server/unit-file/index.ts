@@ -5,26 +5,19 @@ import type { Db } from '../db';
 import { units } from '../db/schema';
 import { unitInfo, type UnitInfo } from '../fees';
 import { unitSpaces, unitTies, unitVehicles } from './people';
-import { fileBills, fileDeposits, fileReceipts, fileWaivers } from './money';
-import { fileKeyLoans, fileMoveIns, fileRenovations, fileTickets } from './activity';
+import { fileBills } from './money';
+import { unitRecords, type UnitRecords } from './records';
 
 export * from './people';
 export * from './money';
 export * from './activity';
 
-export interface UnitFile {
+export interface UnitFile extends UnitRecords {
 	unit: UnitInfo & { use: string; moveInDate: string | null };
 	ties: ReturnType<typeof unitTies>;
 	spaces: ReturnType<typeof unitSpaces>;
 	vehicles: ReturnType<typeof unitVehicles>;
 	bills: ReturnType<typeof fileBills>;
-	receipts: ReturnType<typeof fileReceipts>;
-	waivers: ReturnType<typeof fileWaivers>;
-	deposits: ReturnType<typeof fileDeposits>;
-	renovations: ReturnType<typeof fileRenovations>;
-	moveIns: ReturnType<typeof fileMoveIns>;
-	keyLoans: ReturnType<typeof fileKeyLoans>;
-	tickets: ReturnType<typeof fileTickets>;
 }
 
 /** Everything about one unit of `communityId` as of `asOf` (its today); null for another community's unit. */
@@ -47,13 +40,7 @@ export function unitFile(
 		spaces: unitSpaces(db, unitId),
 		vehicles: unitVehicles(db, unitId),
 		bills: fileBills(db, communityId, unitId, opts.asOf),
-		receipts: fileReceipts(db, unitId, opts.timeZone),
-		waivers: fileWaivers(db, unitId),
-		deposits: fileDeposits(db, unitId),
-		renovations: fileRenovations(db, unitId),
-		moveIns: fileMoveIns(db, unitId, opts.timeZone),
-		keyLoans: fileKeyLoans(db, unitId, opts.timeZone, opts.now),
-		tickets: fileTickets(db, unitId, opts.timeZone)
+		...unitRecords(db, unitId, opts)
 	};
 }
 export * from './receipt-search';
