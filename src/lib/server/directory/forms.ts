@@ -2,20 +2,8 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { checkbox } from '$lib/server/forms';
-import { isValidDate, localToEpochMs } from '$lib/dates';
+import { optionalLocalDateTime, orEmpty, required, rowId, text } from '$lib/server/form-fields';
 import { PRESENCE } from '$lib/domain/directory';
-
-const orEmpty = (v: unknown) => (v === undefined || v === null ? '' : v);
-const text = (max: number) =>
-	z.preprocess(
-		orEmpty,
-		z
-			.string()
-			.trim()
-			.max(max, { error: () => m.directory_too_long({ max }) })
-	);
-const required = (max: number) =>
-	text(max).refine((s) => s.length > 0, { error: () => m.validation_required() });
 
 export const personSchema = z.object({
 	id: z.preprocess(orEmpty, z.string().regex(/^\d{0,9}$/)).transform((s) => (s ? Number(s) : null)),
@@ -38,22 +26,9 @@ export const personSchema = z.object({
 /** 去向: the status, an optional end ("YYYY-MM-DDTHH:MM" in the community's zone) and a note. */
 export function presenceSchema(timeZone: string) {
 	return z.object({
-		id: z.preprocess(orEmpty, z.string().regex(/^\d{1,9}$/)).transform(Number),
+		id: rowId,
 		status: z.enum(PRESENCE, { error: () => m.directory_status_missing() }),
-		until: z.preprocess(
-			orEmpty,
-			z
-				.string()
-				.trim()
-				.refine(
-					(s) =>
-						s === '' || (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s) && isValidDate(s.slice(0, 10))),
-					{
-						error: () => m.directory_until_invalid()
-					}
-				)
-				.transform((s) => (s ? localToEpochMs(s.slice(0, 10), s.slice(11), timeZone) : null))
-		),
+		until: optionalLocalDateTime(timeZone, m.directory_until_invalid),
 		note: text(60)
 	});
 }

@@ -17,6 +17,15 @@ import { formatDateTimeLocal } from '../../dates.ts';
 import { formatYuan } from '../../money.ts';
 import type { ClosedShift } from '../shifts/queries.ts';
 import { limitLabel } from '../../ticket-labels.ts';
+import type { RegisterCode } from '../../domain/desk-registers.ts';
+
+/** The handover's line for each front-desk register (issue 21). */
+const REGISTER_ZH: Record<RegisterCode, string> = {
+	parcel: '待领快递',
+	visitor: '访客未离开',
+	item: '寄存物品',
+	appointment: '待办预约'
+};
 
 const KIND_ZH: Record<string, string> = {
 	engineering: '工程报事',
@@ -122,10 +131,16 @@ export async function shiftHandoverPdf(input: ShiftHandoverPdfInput): Promise<Bu
 				`${ERRAND_KIND_ZH[e.kind as keyof typeof ERRAND_KIND_ZH] ?? e.kind} ${e.unitCode ?? ''} 致 ${e.recipient}：${e.content}`,
 				`限 ${at(e.dueAt)}`
 			]),
+			...h.registersOpen.map((r) => [
+				`${REGISTER_ZH[r.register] ?? r.register}${r.overdue ? '（已逾期）' : ''}`,
+				`${r.ref} ${r.unitCode ?? ''} ${r.summary}`,
+				r.dueAt === null ? '' : `限 ${at(r.dueAt)}`
+			]),
 			...(h.pendingWaivers.length +
 				h.keysOut.length +
 				h.ticketsNearLimit.length +
-				h.errandsOpen.length ===
+				h.errandsOpen.length +
+				h.registersOpen.length ===
 			0
 				? [['无移交事项']]
 				: [])

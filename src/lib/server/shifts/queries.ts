@@ -36,6 +36,7 @@ import { listRequests } from '../waivers/queries';
 import { listKeys } from '../keys/queries';
 import { listBoard } from '../tickets/queries';
 import { listErrands } from '../errands/queries';
+import { registerMatters, type RegisterMatter } from './register-matters';
 import type { Limit } from '../../domain/sla';
 import { openShiftOf, type ShiftRow } from './open';
 import { shiftDiffers } from '../../domain/handover';
@@ -88,13 +89,16 @@ export interface Handover {
 		dueAt: number;
 		overdue: boolean;
 	}[];
+	/** Parcels, visitors, items and appointments still open (issue 21). */
+	registersOpen: RegisterMatter[];
 }
 
 export const EMPTY_HANDOVER: Handover = {
 	pendingWaivers: [],
 	keysOut: [],
 	ticketsNearLimit: [],
-	errandsOpen: []
+	errandsOpen: [],
+	registersOpen: []
 };
 
 // The shift's window: its cashier, from its opening to `untilMs`, on the days from…to.
@@ -257,7 +261,8 @@ export function openMatters(db: Db, communityId: number, now: number): Handover 
 			content: e.content,
 			dueAt: e.dueMs,
 			overdue: e.overdue
-		}))
+		})),
+		registersOpen: registerMatters(db, communityId, now)
 	};
 }
 
@@ -268,7 +273,8 @@ export function parseHandover(json: string): Handover {
 			pendingWaivers: h.pendingWaivers ?? [],
 			keysOut: h.keysOut ?? [],
 			ticketsNearLimit: h.ticketsNearLimit ?? [],
-			errandsOpen: h.errandsOpen ?? []
+			errandsOpen: h.errandsOpen ?? [],
+			registersOpen: h.registersOpen ?? []
 		};
 	} catch {
 		return EMPTY_HANDOVER;

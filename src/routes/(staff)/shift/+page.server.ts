@@ -47,7 +47,11 @@ export const load = ({ locals, url }) => {
 			pendingWaivers: matters.pendingWaivers,
 			keysOut: matters.keysOut.map((k) => ({ ...k, due: at(k.expectedReturnAt) })),
 			ticketsNearLimit: matters.ticketsNearLimit.map((t) => ({ ...t, due: at(t.dueAt) })),
-			errandsOpen: matters.errandsOpen.map((e) => ({ ...e, due: at(e.dueAt) }))
+			errandsOpen: matters.errandsOpen.map((e) => ({ ...e, due: at(e.dueAt) })),
+			registersOpen: matters.registersOpen.map((r) => ({
+				...r,
+				due: r.dueAt === null ? null : at(r.dueAt)
+			}))
 		},
 		staff: activeStaff(db, user.communityId).filter((s) => s.id !== user.id),
 		recent,

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { communityToday, getCommunity } from '$lib/server/community';
+import { nowMs } from '$lib/server/clock';
+import { parseForm } from '$lib/server/forms';
+import { parseDateRange, type DateRange } from '$lib/server/date-range';
+
+/** What a register's page and its files (CSV, PDF log) start from: the community and now. */
+export function deskContext(communityId: number) {
+	const db = getDb();
+	const community = getCommunity(db, communityId);
+	const now = nowMs();
+	const today = communityToday(community, new Date(now));
+	return { db, community, now, today };
+}
+
+export type ListQuery<T> = { ok: true; data: T; range: DateRange } | { ok: false; message: string };
+
+/**
+ * A register list's query from the URL (`?view=&from=&to=…`): each key's value trimmed, checked
+ * by `schema`, and its date range (`from`/`to`, the last 30 days when absent). `values` re-fills
+ * the filter form, with the range as it was read.
+ */
+export function readListQuery<K extends string, S extends z.ZodType>(
+	url: URL,
+	keys: readonly K[],
+	schema: S,
+	today: string,
+	timeZone: string
+): { values: Record<K | 'from' | 'to', string>; query: ListQuery<z.infer<S>> } {
+	const values = Object.fromEntries(
+		[...keys, 'from', 'to'].map((k) => [k, (url.searchParams.get(k) ?? '').trim().slice(0, 20)])
+	) as Record<K | 'from' | 'to', string>;
+	const parsed = parseForm(schema, values);
+	if (!parsed.ok) return { values, query: { ok: false, message: Object.values(parsed.errors)[0] } };
+	const range = parseDateRange({ from: values.from, to: values.to }, today, timeZone);
+	if (!range.ok) return { values, query: range };
+	values.from = range.from;
+	values.to = range.to;
+	return { values, query: { ok: true, data: parsed.data, range } };
+}
