@@ -60,6 +60,16 @@ export const optionalLocalDateTime = (
 			.transform((s) => (s ? toMs(s, timeZone) : null))
 	);
 
+/** A calendar date "YYYY-MM-DD" (a date field). */
+export const localDate = (message: () => string = m.validation_invalid) =>
+	z.preprocess(
+		orEmpty,
+		z
+			.string()
+			.trim()
+			.refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isValidDate(s), { error: message })
+	);
+
 /** A row id from a hidden field. */
 export const rowId = z.preprocess(orEmpty, z.string().regex(/^\d{1,9}$/)).transform(Number);
 

@@ -12,6 +12,7 @@ import { journalMessages } from './journal/messages';
 import { ledgerMessages } from './ledger/messages';
 import { moveInMessages } from './movein/messages';
 import { noticeMessages } from './notices/messages';
+import { parcelMessages } from './parcels/messages';
 import { queueMessages } from './queue/messages';
 import { recordsMessages } from './records/messages';
 import { renovationMessages } from './renovation/messages';
@@ -29,6 +30,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	ledger: ledgerMessages,
 	movein: moveInMessages,
 	notices: noticeMessages,
+	parcels: parcelMessages,
 	queue: queueMessages,
 	records: recordsMessages,
 	renovation: renovationMessages,

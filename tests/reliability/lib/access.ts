@@ -135,6 +135,12 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 	],
 	[/\[receiptNo\]/, { receiptNo: `SELECT receipt_no FROM payments ORDER BY id LIMIT 1` }],
 	[/\/keys\/\[id\]/, { id: `SELECT id FROM keys ORDER BY id LIMIT 1` }],
+	[
+		/\/parcels\/\[id\]\/photo/,
+		{ id: `SELECT id FROM parcels WHERE photo IS NOT NULL ORDER BY id LIMIT 1` }
+	],
+	// A slip exists once a parcel is handed over.
+	[/\/parcels\/\[id\]/, { id: `SELECT parcel_id FROM parcel_handovers ORDER BY id LIMIT 1` }],
 	[/\/records\/units\/\[id\]/, { id: `SELECT id FROM units ORDER BY id LIMIT 1` }],
 	[/\/records\/people\/\[id\]/, { id: `SELECT id FROM owners ORDER BY id LIMIT 1` }],
 	[

@@ -317,6 +317,7 @@ describe('settingsFormSchema', () => {
 		const limits = {
 			moveInPrepayMonths: [0, 36],
 			permitWarnDays: [0, 60],
+			parcelOverdueDays: [1, 90],
 			recordWithinMinutes: [1, 1440],
 			enquiryAnswerHours: [1, 720],
 			checkWorkingDays: [1, 30],

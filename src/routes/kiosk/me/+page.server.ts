@@ -2,6 +2,7 @@ import { requireResident } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listUnitTickets } from '$lib/server/tickets/queries'; // not the index: it loads the PDF library (~0.2 s on first use)
 import { residentAccount } from './account';
+import { waitingParcels } from './parcels';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ locals }) => {
@@ -13,6 +14,7 @@ export const load = (({ locals }) => {
 	return {
 		unitCode: resident.unitCode,
 		totalDueFen: account.totals.totalDueFen,
-		openRequests: open
+		openRequests: open,
+		parcels: waitingParcels(resident)
 	};
 }) satisfies PageServerLoad;

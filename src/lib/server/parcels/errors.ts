@@ -1,0 +1,28 @@
+import { AppError, statusOf } from '../errors';
+import type { PhotoError } from '../uploads/photos';
+
+/** A refused parcel write (thrown inside its transaction, or before any file is kept: nothing is written). */
+export type ParcelErrorCode =
+	| 'not_found'
+	| 'unknown_unit'
+	| 'no_authorisation'
+	| 'duplicate_tracking'
+	| 'already_withdrawn'
+	| 'already_collected'
+	| 'id_missing'
+	| 'not_authorised_collector'
+	| PhotoError['code'];
+
+const status = statusOf<ParcelErrorCode>({
+	not_found: 404,
+	already_withdrawn: 409,
+	already_collected: 409,
+	duplicate_tracking: 409
+});
+
+export class ParcelError extends AppError<ParcelErrorCode> {
+	constructor(code: ParcelErrorCode, detail: Record<string, unknown> = {}) {
+		super('parcels', code, detail, status(code));
+		this.name = 'ParcelError';
+	}
+}
