@@ -59,6 +59,7 @@ const STORED_AT = {
 	lostPassKeepsDeposit: ['renovation', 'lostPassKeepsDeposit'],
 	permitWarnDays: ['renovation', 'permitWarnDays'],
 	keyLoanHours: ['keys', 'loanHours'],
+	visitorOverstayHours: ['visitors', 'overstayHours'],
 	recordWithinMinutes: ['tickets', 'recordWithinMinutes'],
 	supervisorNotifyMinutes: ['tickets', 'supervisorNotifyMinutes'],
 	developerTransferWorkingDays: ['tickets', 'developerTransferWorkingDays'],
@@ -152,6 +153,7 @@ export const settingsFormSchema = z
 		keyLoanHours: numberField(rangeOf('keyLoanHours').min, rangeOf('keyLoanHours').max, {
 			decimals: 2
 		}),
+		visitorOverstayHours: whole('visitorOverstayHours'),
 		recordWithinMinutes: whole('recordWithinMinutes'),
 		supervisorNotifyMinutes: whole('supervisorNotifyMinutes'),
 		developerTransferWorkingDays: whole('developerTransferWorkingDays'),

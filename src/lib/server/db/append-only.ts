@@ -37,6 +37,8 @@ export const APPEND_ONLY_TABLES = [
 	'directory_presence',
 	'errands',
 	'errand_events',
+	'visitors',
+	'visitor_exits',
 	'reconciliations',
 	'reconciliation_items',
 	'account_map_changes',

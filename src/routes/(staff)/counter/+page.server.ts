@@ -5,6 +5,7 @@ import { nowMs } from '$lib/server/clock';
 import { overdueSummary } from '$lib/server/keys';
 import { ticketAlertCounts } from '$lib/server/tickets';
 import { errandCounts } from '$lib/server/errands';
+import { visitorCounts } from '$lib/server/visitors';
 import type { PageServerLoad } from './$types';
 
 // The counter home: each capability adds what its panel needs here.
@@ -16,6 +17,7 @@ export const load = (({ locals, url }) => {
 		timeZone: community.timeZone,
 		overdueKeys: overdueSummary(db, user.communityId, nowMs()),
 		ticketAlerts: ticketAlertCounts(db, user.communityId, nowMs()),
-		errands: errandCounts(db, user.communityId, nowMs())
+		errands: errandCounts(db, user.communityId, nowMs()),
+		visitors: visitorCounts(db, user.communityId, nowMs())
 	};
 }) satisfies PageServerLoad;
