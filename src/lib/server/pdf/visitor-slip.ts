@@ -1,8 +1,8 @@
 /**
  * 访客条 — the 80 mm slip a visitor carries while inside: slip no., name, masked ID, the unit
  * visited, time in and valid until (the end of that day), and a QR code the guard scans on the way
- * out, which opens the staff page that records the leaving. A Chinese document: its labels live
- * here. No $app imports.
+ * out, which opens the staff page that records the leaving (its address printed under it too).
+ * A Chinese document: its labels live here. No $app imports.
  */
 import { formatDateTimeLocal } from '../../dates.ts';
 import { ID_TYPE_ZH } from './id-types.ts';
@@ -61,6 +61,8 @@ export async function renderVisitorSlip(input: VisitorSlipInput): Promise<Buffer
 	doc
 		.fontSize(fontSize * 0.85)
 		.text('离开时请将本条交门岗扫码登记', left, doc.y, { width, align: 'center' });
+	// The address in print too, for a gate whose scanner fails (it opens only to signed-in staff).
+	doc.fontSize(fontSize * 0.6).text(input.url, left, doc.y, { width, align: 'center' });
 	doc.fontSize(fontSize);
 	drawFooter(doc, '当日有效　请随身携带');
 	return pdfToBuffer(doc);
