@@ -37,7 +37,7 @@ export async function renderVisitorSlip(input: VisitorSlipInput): Promise<Buffer
 	drawHeader(doc, {
 		communityName: input.communityName,
 		centreName: input.centreName,
-		title: '访 客 条',
+		title: '访客条',
 		subtitle: `No. ${v.slipNo}`
 	});
 	drawKeyValueRows(
