@@ -21,6 +21,7 @@ export function counterNav(): NavItem[] {
 		{ href: '/arrears', label: m.arrears_nav() },
 		{ href: '/errands', label: m.errands_nav() },
 		{ href: '/parcels', label: m.parcels_nav() },
+		{ href: '/visitors', label: m.visitors_nav() },
 		{ href: '/directory', label: m.directory_nav() },
 		{ href: '/notices', label: m.notices_nav() }
 	];

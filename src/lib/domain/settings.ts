@@ -44,6 +44,8 @@ export const settingsSchema = z.object({
 	keys: z.object({ loanHours: z.number().min(0.25).max(72).default(2) }).prefault({}),
 	/** 快递代收: a parcel waiting more than this many days is overdue (counter home, handover). */
 	parcels: z.object({ overdueDays: z.number().int().min(1).max(90).default(7) }).prefault({}),
+	/** 访客登记: a visitor still inside this many hours after coming in (or past that day) is overdue. */
+	visitors: z.object({ overstayHours: z.number().int().min(1).max(24).default(12) }).prefault({}),
 	tickets: z
 		.object({
 			recordWithinMinutes: z.number().int().min(1).max(1440).default(10),

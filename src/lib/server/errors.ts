@@ -22,6 +22,7 @@ export type ErrorArea =
 	| 'directory'
 	| 'errands'
 	| 'parcels'
+	| 'visitors'
 	| 'voucher'
 	| 'notices'
 	| 'backup';

@@ -7,6 +7,7 @@ import { arrearsMessages } from './arrears/messages';
 import { chargeMessages } from './charges/messages';
 import { directoryMessages } from './directory/messages';
 import { errandMessages } from './errands/messages';
+import { visitorMessages } from './visitors/messages';
 import { importMessages } from './import/messages';
 import { journalMessages } from './journal/messages';
 import { ledgerMessages } from './ledger/messages';
@@ -35,6 +36,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	records: recordsMessages,
 	renovation: renovationMessages,
 	shifts: shiftMessages,
+	visitors: visitorMessages,
 	voucher: voucherMessages,
 	waivers: waiverMessages
 };

@@ -134,6 +134,8 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 		}
 	],
 	[/\[receiptNo\]/, { receiptNo: `SELECT receipt_no FROM payments ORDER BY id LIMIT 1` }],
+	[/\/visitors\/out\/\[token\]/, { token: `SELECT token FROM visitors ORDER BY id LIMIT 1` }],
+	[/\/visitors\/\[id\]/, { id: `SELECT id FROM visitors ORDER BY id LIMIT 1` }],
 	[/\/keys\/\[id\]/, { id: `SELECT id FROM keys ORDER BY id LIMIT 1` }],
 	[
 		/\/parcels\/\[id\]\/photo/,

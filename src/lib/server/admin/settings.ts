@@ -60,6 +60,7 @@ const STORED_AT = {
 	permitWarnDays: ['renovation', 'permitWarnDays'],
 	keyLoanHours: ['keys', 'loanHours'],
 	parcelOverdueDays: ['parcels', 'overdueDays'],
+	visitorOverstayHours: ['visitors', 'overstayHours'],
 	recordWithinMinutes: ['tickets', 'recordWithinMinutes'],
 	supervisorNotifyMinutes: ['tickets', 'supervisorNotifyMinutes'],
 	developerTransferWorkingDays: ['tickets', 'developerTransferWorkingDays'],
@@ -154,6 +155,7 @@ export const settingsFormSchema = z
 			decimals: 2
 		}),
 		parcelOverdueDays: whole('parcelOverdueDays'),
+		visitorOverstayHours: whole('visitorOverstayHours'),
 		recordWithinMinutes: whole('recordWithinMinutes'),
 		supervisorNotifyMinutes: whole('supervisorNotifyMinutes'),
 		developerTransferWorkingDays: whole('developerTransferWorkingDays'),

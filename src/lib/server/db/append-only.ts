@@ -41,6 +41,8 @@ export const APPEND_ONLY_TABLES = [
 	'parcel_authorisation_withdrawals',
 	'parcels',
 	'parcel_handovers',
+	'visitors',
+	'visitor_exits',
 	'reconciliations',
 	'reconciliation_items',
 	'account_map_changes',

@@ -6,6 +6,7 @@
 import { lines, registerLogPdf, type RegisterLogHead } from './register-log.ts';
 import { formatDateTimeLocal } from '../../dates.ts';
 import { maskIdNumber } from '../../domain/keys.ts';
+import { ID_TYPE_ZH } from './id-types.ts';
 import type { LoanRecord, StaffRef } from '../keys/queries.ts';
 
 const PURPOSE: Record<string, string> = {
@@ -14,15 +15,7 @@ const PURPOSE: Record<string, string> = {
 	renovation: '装修',
 	other: '其他'
 };
-const ID_TYPE: Record<string, string> = {
-	id_card: '身份证',
-	passport: '护照',
-	home_return_permit: '回乡证',
-	taiwan_permit: '台胞证',
-	hk_mo_id: '港澳身份证',
-	business_licence: '营业执照',
-	other: '其他证件'
-};
+const ID_TYPE: Record<string, string> = ID_TYPE_ZH;
 const ANSWER: Record<string, string> = { agreed: '同意', refused: '不同意', no_answer: '未接通' };
 
 export interface KeyLogPdfInput extends RegisterLogHead {

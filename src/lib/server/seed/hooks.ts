@@ -9,6 +9,7 @@ import { seedWaivers } from '../waivers';
 import { seedRecords } from '../records/seed';
 import { seedDirectory } from '../directory/seed';
 import { seedParcels } from '../parcels/seed';
+import { seedVisitors } from '../visitors/seed';
 
 export type SeedHook = (db: Db, ctx: { communityId: number; today: Date }) => void | Promise<void>;
 
@@ -25,5 +26,6 @@ export const seedHooks: SeedHook[] = [
 	seedWaivers, // after seedFees: files requests on its owing units
 	seedDirectory,
 	seedParcels,
+	seedVisitors,
 	seedRecords // last: a past transfer must not change whom the other seeds take for the owner
 ];

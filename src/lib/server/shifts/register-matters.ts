@@ -7,6 +7,7 @@
 import type { Db } from '../db';
 import type { RegisterCode } from '../../domain/desk-registers';
 import { parcelMatters } from '../parcels/queries';
+import { visitorMatters } from '../visitors/queries';
 
 export interface RegisterMatter {
 	register: RegisterCode;
@@ -25,7 +26,7 @@ export interface RegisterMatter {
 type Reader = (db: Db, communityId: number, now: number) => RegisterMatter[];
 
 /** One line per register, in the order the handover lists them. */
-const READERS: Reader[] = [parcelMatters];
+const READERS: Reader[] = [parcelMatters, visitorMatters];
 
 /** At most this many per register: a handover is a list to read, not a report. */
 const PER_REGISTER = 50;

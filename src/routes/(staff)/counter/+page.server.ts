@@ -6,6 +6,7 @@ import { overdueSummary } from '$lib/server/keys';
 import { ticketAlertCounts } from '$lib/server/tickets';
 import { errandCounts } from '$lib/server/errands';
 import { parcelCounts } from '$lib/server/parcels/queries';
+import { visitorCounts } from '$lib/server/visitors';
 import type { PageServerLoad } from './$types';
 
 // The counter home: each capability adds what its panel needs here.
@@ -18,6 +19,7 @@ export const load = (({ locals, url }) => {
 		overdueKeys: overdueSummary(db, user.communityId, nowMs()),
 		ticketAlerts: ticketAlertCounts(db, user.communityId, nowMs()),
 		errands: errandCounts(db, user.communityId, nowMs()),
-		parcels: parcelCounts(db, user.communityId, nowMs())
+		parcels: parcelCounts(db, user.communityId, nowMs()),
+		visitors: visitorCounts(db, user.communityId, nowMs())
 	};
 }) satisfies PageServerLoad;

@@ -15,6 +15,7 @@ export * from './arrears';
 export * from './directory';
 export * from './errands';
 export * from './parcels';
+export * from './visitors';
 export * from './journal';
 export * from './voucher';
 export * from './notices';
