@@ -42,6 +42,8 @@ export const settingsSchema = z.object({
 		})
 		.prefault({}),
 	keys: z.object({ loanHours: z.number().min(0.25).max(72).default(2) }).prefault({}),
+	/** 物品寄存: the longest a deposit may be kept (its claim date is at most this many days ahead). */
+	items: z.object({ keepDays: z.number().int().min(1).max(365).default(30) }).prefault({}),
 	tickets: z
 		.object({
 			recordWithinMinutes: z.number().int().min(1).max(1440).default(10),

@@ -21,6 +21,7 @@ export type ErrorArea =
 	| 'import'
 	| 'directory'
 	| 'errands'
+	| 'items'
 	| 'voucher'
 	| 'notices'
 	| 'backup';

@@ -72,3 +72,13 @@ export const oneOfOrAny = <T extends string>(values: readonly T[], message: () =
 		.string()
 		.refine((s) => s === '' || (values as readonly string[]).includes(s), { error: message })
 		.optional();
+
+/** "YYYY-MM-DD" (a date field), kept as the community's calendar date. */
+export const localDate = (message: () => string) =>
+	z.preprocess(
+		orEmpty,
+		z
+			.string()
+			.trim()
+			.refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isValidDate(s), { error: message })
+	);

@@ -135,6 +135,8 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 	],
 	[/\[receiptNo\]/, { receiptNo: `SELECT receipt_no FROM payments ORDER BY id LIMIT 1` }],
 	[/\/keys\/\[id\]/, { id: `SELECT id FROM keys ORDER BY id LIMIT 1` }],
+	[/\/items\/deposits\/\[id\]/, { id: `SELECT id FROM item_deposits ORDER BY id LIMIT 1` }],
+	[/\/items\/releases\/\[id\]/, { id: `SELECT id FROM item_releases ORDER BY id LIMIT 1` }],
 	[/\/records\/units\/\[id\]/, { id: `SELECT id FROM units ORDER BY id LIMIT 1` }],
 	[/\/records\/people\/\[id\]/, { id: `SELECT id FROM owners ORDER BY id LIMIT 1` }],
 	[

@@ -59,6 +59,7 @@ const STORED_AT = {
 	lostPassKeepsDeposit: ['renovation', 'lostPassKeepsDeposit'],
 	permitWarnDays: ['renovation', 'permitWarnDays'],
 	keyLoanHours: ['keys', 'loanHours'],
+	itemKeepDays: ['items', 'keepDays'],
 	recordWithinMinutes: ['tickets', 'recordWithinMinutes'],
 	supervisorNotifyMinutes: ['tickets', 'supervisorNotifyMinutes'],
 	developerTransferWorkingDays: ['tickets', 'developerTransferWorkingDays'],
@@ -152,6 +153,7 @@ export const settingsFormSchema = z
 		keyLoanHours: numberField(rangeOf('keyLoanHours').min, rangeOf('keyLoanHours').max, {
 			decimals: 2
 		}),
+		itemKeepDays: whole('itemKeepDays'),
 		recordWithinMinutes: whole('recordWithinMinutes'),
 		supervisorNotifyMinutes: whole('supervisorNotifyMinutes'),
 		developerTransferWorkingDays: whole('developerTransferWorkingDays'),
