@@ -39,9 +39,9 @@ export async function depositLogPdf(
 		overdue: deposits.filter((d) => d.overdue).length,
 		columns: [
 			{ header: '序号', width: 5, align: 'center' },
-			{ header: '取件单号／房号', width: 15 },
+			{ header: '取件单号／房号', width: 19 },
 			{ header: '寄存人', width: 14 },
-			{ header: '物品', width: 26 },
+			{ header: '物品', width: 22 },
 			{ header: '登记', width: 17 },
 			{ header: '领取', width: 23 }
 		],
@@ -78,12 +78,12 @@ export async function releaseLogPdf(
 		overdue: releases.filter((r) => r.expired).length,
 		columns: [
 			{ header: '序号', width: 5, align: 'center' },
-			{ header: '放行条号／房号', width: 15 },
-			{ header: '物品', width: 20 },
-			{ header: '搬运人', width: 13 },
-			{ header: '业主同意', width: 18 },
+			{ header: '放行条号／房号', width: 19 },
+			{ header: '物品', width: 17 },
+			{ header: '搬运人', width: 14 },
+			{ header: '业主同意', width: 17 },
 			{ header: '开单', width: 15 },
-			{ header: '放行', width: 14 }
+			{ header: '放行', width: 13 }
 		],
 		rows,
 		empty: '本期间无放行'
