@@ -22,6 +22,7 @@ export function counterNav(): NavItem[] {
 		{ href: '/errands', label: m.errands_nav() },
 		{ href: '/parcels', label: m.parcels_nav() },
 		{ href: '/visitors', label: m.visitors_nav() },
+		{ href: '/items', label: m.items_nav() },
 		{ href: '/directory', label: m.directory_nav() },
 		{ href: '/notices', label: m.notices_nav() }
 	];

@@ -46,6 +46,8 @@ export const settingsSchema = z.object({
 	parcels: z.object({ overdueDays: z.number().int().min(1).max(90).default(7) }).prefault({}),
 	/** 访客登记: a visitor still inside this many hours after coming in (or past that day) is overdue. */
 	visitors: z.object({ overstayHours: z.number().int().min(1).max(24).default(12) }).prefault({}),
+	/** 物品寄存: the longest a deposit may be kept (its claim date is at most this many days ahead). */
+	items: z.object({ keepDays: z.number().int().min(1).max(365).default(30) }).prefault({}),
 	tickets: z
 		.object({
 			recordWithinMinutes: z.number().int().min(1).max(1440).default(10),

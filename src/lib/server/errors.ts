@@ -23,6 +23,7 @@ export type ErrorArea =
 	| 'errands'
 	| 'parcels'
 	| 'visitors'
+	| 'items'
 	| 'voucher'
 	| 'notices'
 	| 'backup';

@@ -9,6 +9,7 @@ import { directoryMessages } from './directory/messages';
 import { errandMessages } from './errands/messages';
 import { visitorMessages } from './visitors/messages';
 import { importMessages } from './import/messages';
+import { itemMessages } from './items/messages';
 import { journalMessages } from './journal/messages';
 import { ledgerMessages } from './ledger/messages';
 import { moveInMessages } from './movein/messages';
@@ -27,6 +28,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	directory: directoryMessages,
 	errands: errandMessages,
 	import: importMessages,
+	items: itemMessages,
 	journal: journalMessages,
 	ledger: ledgerMessages,
 	movein: moveInMessages,

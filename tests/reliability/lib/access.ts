@@ -143,6 +143,8 @@ const SAMPLES: [RegExp, Record<string, string>][] = [
 	],
 	// A slip exists once a parcel is handed over.
 	[/\/parcels\/\[id\]/, { id: `SELECT parcel_id FROM parcel_handovers ORDER BY id LIMIT 1` }],
+	[/\/items\/deposits\/\[id\]/, { id: `SELECT id FROM item_deposits ORDER BY id LIMIT 1` }],
+	[/\/items\/releases\/\[id\]/, { id: `SELECT id FROM item_releases ORDER BY id LIMIT 1` }],
 	[/\/records\/units\/\[id\]/, { id: `SELECT id FROM units ORDER BY id LIMIT 1` }],
 	[/\/records\/people\/\[id\]/, { id: `SELECT id FROM owners ORDER BY id LIMIT 1` }],
 	[

@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import type { RegisterCode } from '../../domain/desk-registers';
 import { parcelMatters } from '../parcels/queries';
 import { visitorMatters } from '../visitors/queries';
+import { itemMatters } from '../items/matters';
 
 export interface RegisterMatter {
 	register: RegisterCode;
@@ -26,7 +27,7 @@ export interface RegisterMatter {
 type Reader = (db: Db, communityId: number, now: number) => RegisterMatter[];
 
 /** One line per register, in the order the handover lists them. */
-const READERS: Reader[] = [parcelMatters, visitorMatters];
+const READERS: Reader[] = [parcelMatters, visitorMatters, itemMatters];
 
 /** At most this many per register: a handover is a list to read, not a report. */
 const PER_REGISTER = 50;

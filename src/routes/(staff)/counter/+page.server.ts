@@ -1,12 +1,13 @@
 import { requireStaff } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { getCommunity } from '$lib/server/community';
+import { communityToday, getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { overdueSummary } from '$lib/server/keys';
 import { ticketAlertCounts } from '$lib/server/tickets';
 import { errandCounts } from '$lib/server/errands';
 import { parcelCounts } from '$lib/server/parcels/queries';
 import { visitorCounts } from '$lib/server/visitors';
+import { itemCounts } from '$lib/server/items';
 import type { PageServerLoad } from './$types';
 
 // The counter home: each capability adds what its panel needs here.
@@ -20,6 +21,7 @@ export const load = (({ locals, url }) => {
 		ticketAlerts: ticketAlertCounts(db, user.communityId, nowMs()),
 		errands: errandCounts(db, user.communityId, nowMs()),
 		parcels: parcelCounts(db, user.communityId, nowMs()),
-		visitors: visitorCounts(db, user.communityId, nowMs())
+		visitors: visitorCounts(db, user.communityId, nowMs()),
+		items: itemCounts(db, user.communityId, communityToday(community))
 	};
 }) satisfies PageServerLoad;

@@ -16,6 +16,7 @@ export * from './directory';
 export * from './errands';
 export * from './parcels';
 export * from './visitors';
+export * from './items';
 export * from './journal';
 export * from './voucher';
 export * from './notices';

@@ -1,0 +1,259 @@
+import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db';
+import {
+	itemClaims,
+	itemDeposits,
+	itemReleasePasses,
+	itemReleases,
+	staffUsers,
+	units
+} from '../db/schema';
+import {
+	depositState,
+	isDepositOverdue,
+	isReleaseExpired,
+	releaseState,
+	type Claimer,
+	type Consent,
+	type DepositState,
+	type IdType,
+	type ReleaseState
+} from '../../domain/items';
+
+/**
+ * The lists' views. Deposits: open = still kept (overdue ones too), overdue = kept past their
+ * date. Releases: open = not yet passed and still valid, overdue = expired unused (the gate can
+ * no longer use them; kept for review). Closed = claimed / passed.
+ */
+export const ITEM_VIEWS = ['open', 'overdue', 'closed', 'all'] as const;
+export type ItemView = (typeof ITEM_VIEWS)[number];
+export const ITEM_TABS = ['deposit', 'release'] as const;
+export type ItemTab = (typeof ITEM_TABS)[number];
+
+export interface ItemFilter {
+	view: ItemView;
+	/** Registered in [fromMs, toMs) (epoch ms), for the closed and all views and the printed log. */
+	fromMs?: number | null;
+	toMs?: number | null;
+	/** One entry (a slip). */
+	id?: number;
+}
+
+export interface DepositRow {
+	id: number;
+	claimNo: string;
+	claimCode: string;
+	unitCode: string | null;
+	depositorName: string;
+	depositorPhone: string;
+	items: string;
+	itemCount: number;
+	claimer: Claimer;
+	claimerName: string;
+	claimerPhone: string;
+	claimBy: string;
+	takenBy: string;
+	takenMs: number;
+	state: DepositState;
+	overdue: boolean;
+	claimantName: string | null;
+	claimIdType: IdType | null;
+	claimIdLast4: string | null;
+	claimedBy: string | null;
+	claimedMs: number | null;
+	note: string;
+}
+
+export interface ReleaseRow {
+	id: number;
+	releaseNo: string;
+	unitId: number;
+	unitCode: string;
+	items: string;
+	itemCount: number;
+	carrierName: string;
+	carrierPhone: string;
+	plate: string;
+	consent: Consent;
+	consentBy: string;
+	consentPhone: string;
+	consentIdType: IdType | null;
+	consentIdLast4: string;
+	consentNote: string;
+	validUntil: string;
+	takenBy: string;
+	takenMs: number;
+	state: ReleaseState;
+	expired: boolean;
+	passedBy: string | null;
+	passedMs: number | null;
+	note: string;
+}
+
+const taker = alias(staffUsers, 'taker');
+const closer = alias(staffUsers, 'closer');
+
+/** The deposits of a view: kept ones by claim date (the oldest promise first), the rest newest first. */
+export function listDeposits(
+	db: Db,
+	communityId: number,
+	f: ItemFilter,
+	today: string,
+	limit = 500
+): DepositRow[] {
+	const parts: (SQL | undefined)[] = [eq(itemDeposits.communityId, communityId)];
+	if (f.id !== undefined) parts.push(eq(itemDeposits.id, f.id));
+	if (f.view === 'open' || f.view === 'overdue') parts.push(isNull(itemClaims.id));
+	if (f.view === 'overdue') parts.push(lt(itemDeposits.claimBy, today));
+	if (f.view === 'closed') parts.push(sql`${itemClaims.id} IS NOT NULL`);
+	if (f.fromMs != null) parts.push(gte(itemDeposits.createdAt, f.fromMs));
+	if (f.toMs != null) parts.push(lt(itemDeposits.createdAt, f.toMs));
+	const open = f.view === 'open' || f.view === 'overdue';
+	const rows = db
+		.select({
+			id: itemDeposits.id,
+			claimNo: itemDeposits.claimNo,
+			claimCode: itemDeposits.claimCode,
+			unitCode: units.code,
+			depositorName: itemDeposits.depositorName,
+			depositorPhone: itemDeposits.depositorPhone,
+			items: itemDeposits.items,
+			itemCount: itemDeposits.itemCount,
+			claimer: itemDeposits.claimer,
+			claimerName: itemDeposits.claimerName,
+			claimerPhone: itemDeposits.claimerPhone,
+			claimBy: itemDeposits.claimBy,
+			takenBy: taker.displayName,
+			takenMs: itemDeposits.createdAt,
+			claimId: itemClaims.id,
+			claimantName: itemClaims.claimantName,
+			claimIdType: itemClaims.idType,
+			claimIdLast4: itemClaims.idLast4,
+			claimedBy: closer.displayName,
+			claimedMs: itemClaims.createdAt,
+			note: itemClaims.note
+		})
+		.from(itemDeposits)
+		.innerJoin(taker, eq(taker.id, itemDeposits.createdBy))
+		.leftJoin(units, eq(units.id, itemDeposits.unitId))
+		.leftJoin(itemClaims, eq(itemClaims.depositId, itemDeposits.id))
+		.leftJoin(closer, eq(closer.id, itemClaims.createdBy))
+		.where(and(...parts))
+		.orderBy(
+			...(open
+				? [asc(itemDeposits.claimBy), asc(itemDeposits.id)]
+				: [desc(itemDeposits.createdAt), desc(itemDeposits.id)])
+		)
+		.limit(limit)
+		.all();
+	return rows.map(({ claimId, ...r }) => {
+		const state = depositState(claimId === null ? [] : [claimId]);
+		return { ...r, state, overdue: isDepositOverdue(state, r.claimBy, today), note: r.note ?? '' };
+	});
+}
+
+/** The releases of a view: pending ones by last valid day, the rest newest first. */
+export function listReleases(
+	db: Db,
+	communityId: number,
+	f: ItemFilter,
+	today: string,
+	limit = 500
+): ReleaseRow[] {
+	const parts: (SQL | undefined)[] = [eq(itemReleases.communityId, communityId)];
+	if (f.id !== undefined) parts.push(eq(itemReleases.id, f.id));
+	if (f.view === 'open' || f.view === 'overdue') parts.push(isNull(itemReleasePasses.id));
+	if (f.view === 'open') parts.push(gte(itemReleases.validUntil, today));
+	if (f.view === 'overdue') parts.push(lt(itemReleases.validUntil, today));
+	if (f.view === 'closed') parts.push(sql`${itemReleasePasses.id} IS NOT NULL`);
+	if (f.fromMs != null) parts.push(gte(itemReleases.createdAt, f.fromMs));
+	if (f.toMs != null) parts.push(lt(itemReleases.createdAt, f.toMs));
+	const open = f.view === 'open' || f.view === 'overdue';
+	const rows = db
+		.select({
+			id: itemReleases.id,
+			releaseNo: itemReleases.releaseNo,
+			unitId: itemReleases.unitId,
+			unitCode: units.code,
+			items: itemReleases.items,
+			itemCount: itemReleases.itemCount,
+			carrierName: itemReleases.carrierName,
+			carrierPhone: itemReleases.carrierPhone,
+			plate: itemReleases.plate,
+			consent: itemReleases.consent,
+			consentBy: itemReleases.consentBy,
+			consentPhone: itemReleases.consentPhone,
+			consentIdType: itemReleases.consentIdType,
+			consentIdLast4: itemReleases.consentIdLast4,
+			consentNote: itemReleases.consentNote,
+			validUntil: itemReleases.validUntil,
+			takenBy: taker.displayName,
+			takenMs: itemReleases.createdAt,
+			passId: itemReleasePasses.id,
+			passedBy: closer.displayName,
+			passedMs: itemReleasePasses.createdAt,
+			note: itemReleasePasses.note
+		})
+		.from(itemReleases)
+		.innerJoin(taker, eq(taker.id, itemReleases.createdBy))
+		.innerJoin(units, eq(units.id, itemReleases.unitId))
+		.leftJoin(itemReleasePasses, eq(itemReleasePasses.releaseId, itemReleases.id))
+		.leftJoin(closer, eq(closer.id, itemReleasePasses.createdBy))
+		.where(and(...parts))
+		.orderBy(
+			...(open
+				? [asc(itemReleases.validUntil), asc(itemReleases.id)]
+				: [desc(itemReleases.createdAt), desc(itemReleases.id)])
+		)
+		.limit(limit)
+		.all();
+	return rows.map(({ passId, ...r }) => {
+		const state = releaseState(passId === null ? [] : [passId]);
+		return {
+			...r,
+			state,
+			expired: isReleaseExpired(state, r.validUntil, today),
+			note: r.note ?? ''
+		};
+	});
+}
+
+export interface ItemCounts {
+	/** Goods kept, and how many of them are past their claim date. */
+	kept: number;
+	keptOverdue: number;
+	/** Releases not yet passed and still valid. */
+	pending: number;
+	/** Releases whose last day passed unused. */
+	expired: number;
+}
+
+/** What the counter home and the page's tabs show. */
+export function itemCounts(db: Db, communityId: number, today: string): ItemCounts {
+	const d = db
+		.select({
+			kept: count(),
+			overdue: sql<number>`coalesce(sum(${itemDeposits.claimBy} < ${today}), 0)`
+		})
+		.from(itemDeposits)
+		.leftJoin(itemClaims, eq(itemClaims.depositId, itemDeposits.id))
+		.where(and(eq(itemDeposits.communityId, communityId), isNull(itemClaims.id)))
+		.get();
+	const r = db
+		.select({
+			all: count(),
+			expired: sql<number>`coalesce(sum(${itemReleases.validUntil} < ${today}), 0)`
+		})
+		.from(itemReleases)
+		.leftJoin(itemReleasePasses, eq(itemReleasePasses.releaseId, itemReleases.id))
+		.where(and(eq(itemReleases.communityId, communityId), isNull(itemReleasePasses.id)))
+		.get();
+	const expired = Number(r?.expired ?? 0);
+	return {
+		kept: d?.kept ?? 0,
+		keptOverdue: Number(d?.overdue ?? 0),
+		pending: (r?.all ?? 0) - expired,
+		expired
+	};
+}
