@@ -17,10 +17,11 @@ describe('auditArea', () => {
 		expect(auditArea('import.confirm')).toBe('records');
 		expect(auditArea('login.failed.more')).toBe('access');
 		expect(auditArea('kiosk.identify')).toBe('access');
+		expect(auditArea('parcel.handover')).toBe('desk');
 		expect(auditArea('community.settings')).toBe('settings');
 	});
 	it('puts an unknown prefix, an action without a dot and the empty action under other', () => {
-		expect(auditArea('parcel.receive')).toBe('other');
+		expect(auditArea('nosuch.receive')).toBe('other');
 		expect(auditArea('payment')).toBe('fees');
 		expect(auditArea('paymentx.post')).toBe('other');
 		expect(auditArea('')).toBe('other');
