@@ -8,7 +8,7 @@ import { recordLeaving, registerVisitor, type VisitorInput } from './commands';
 
 const H = 3600_000;
 
-/** Visits of the last three days (no building 7: the e2e tests use it), all of them gone again. */
+/** Visits of the last three days (no building 7: the e2e tests use it), all gone again; one comes back. */
 const DEMO_VISITS: [
 	daysAgo: number,
 	time: string,
@@ -18,7 +18,7 @@ const DEMO_VISITS: [
 	[3, '10:20', 1.5, visit('赵磊', 'id_card', '11010519491231002X', '1-1-302', '陈秀英', '探亲', 3)],
 	[2, '14:05', 0.5, visit('Tom Baker', 'passport', 'E12345678', '2-2-201', '刘洋', '送文件', 1)],
 	[2, '19:40', 2, visit('孙丽', 'other', 'GZ-0093', '3-1-602', '王芳', '家政服务', 1)],
-	[1, '09:15', 3, visit('周强', 'id_card', '11010519491231002X', '1-1-302', '陈秀英', '探亲', 2)]
+	[1, '09:15', 3, visit('赵磊', 'id_card', '11010519491231002X', '1-1-302', '陈秀英', '探亲', 2)]
 ];
 
 function visit(
