@@ -32,7 +32,7 @@ export const AREA_PREFIXES: Record<Exclude<AuditArea, 'other'>, readonly string[
 	arrears: ['arrears'],
 	records: ['records', 'import'],
 	directory: ['directory'],
-	desk: ['errand'],
+	desk: ['errand', 'appointment'],
 	access: ['login', 'kiosk', 'staff'],
 	settings: ['community']
 };

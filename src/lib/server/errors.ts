@@ -21,6 +21,7 @@ export type ErrorArea =
 	| 'import'
 	| 'directory'
 	| 'errands'
+	| 'appointments'
 	| 'voucher'
 	| 'notices'
 	| 'backup';

@@ -7,6 +7,7 @@ import { arrearsMessages } from './arrears/messages';
 import { chargeMessages } from './charges/messages';
 import { directoryMessages } from './directory/messages';
 import { errandMessages } from './errands/messages';
+import { appointmentMessages } from './appointments/messages';
 import { importMessages } from './import/messages';
 import { journalMessages } from './journal/messages';
 import { ledgerMessages } from './ledger/messages';
@@ -24,6 +25,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	charges: chargeMessages,
 	directory: directoryMessages,
 	errands: errandMessages,
+	appointments: appointmentMessages,
 	import: importMessages,
 	journal: journalMessages,
 	ledger: ledgerMessages,

@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db';
 import type { RegisterCode } from '../../domain/desk-registers';
+import { appointmentMatters } from '../appointments/matters';
 
 export interface RegisterMatter {
 	register: RegisterCode;
@@ -24,7 +25,7 @@ export interface RegisterMatter {
 type Reader = (db: Db, communityId: number, now: number) => RegisterMatter[];
 
 /** One line per register, in the order the handover lists them. */
-const READERS: Reader[] = [];
+const READERS: Reader[] = [appointmentMatters];
 
 /** At most this many per register: a handover is a list to read, not a report. */
 const PER_REGISTER = 50;

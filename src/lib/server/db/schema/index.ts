@@ -14,6 +14,7 @@ export * from './imports';
 export * from './arrears';
 export * from './directory';
 export * from './errands';
+export * from './appointments';
 export * from './journal';
 export * from './voucher';
 export * from './notices';
