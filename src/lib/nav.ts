@@ -20,6 +20,7 @@ export function counterNav(): NavItem[] {
 		{ href: '/records', label: m.records_nav() },
 		{ href: '/arrears', label: m.arrears_nav() },
 		{ href: '/errands', label: m.errands_nav() },
+		{ href: '/appointments', label: m.appointments_nav() },
 		{ href: '/directory', label: m.directory_nav() },
 		{ href: '/notices', label: m.notices_nav() }
 	];

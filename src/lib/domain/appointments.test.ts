@@ -69,7 +69,10 @@ describe('the weekly plan', () => {
 		expect(planOn(versions, 'repair', '2026-10-31')).toBe(DEFAULT_PLANS.repair);
 		expect(planOn(versions, 'handover', '2026-12-01')).toBe(DEFAULT_PLANS.handover);
 		// Two saved for the same date: the later one stands.
-		const again = [...versions, { id: 4, team: 'repair' as const, fromDate: '2026-12-01', slots: [] }];
+		const again = [
+			...versions,
+			{ id: 4, team: 'repair' as const, fromDate: '2026-12-01', slots: [] }
+		];
 		expect(planOn(again, 'repair', '2026-12-02')).toEqual([]);
 	});
 	it('refuses a plan change for a past day', () => {

@@ -146,7 +146,8 @@ export function parsePlan(
 	for (let wd = 1; wd <= 7; wd++) {
 		const day = slotsOn(slots, dateOfWeekday(wd));
 		for (let j = 1; j < day.length; j++)
-			if (day[j].start < day[j - 1].end) return { ok: false, problem: { kind: 'overlap', weekday: wd } };
+			if (day[j].start < day[j - 1].end)
+				return { ok: false, problem: { kind: 'overlap', weekday: wd } };
 	}
 	return { ok: true, slots };
 }
@@ -188,7 +189,10 @@ function daySpec(days: number[]): string {
 }
 
 /** A plan may start today or later: what was planned for a past day stays as it was. */
-export function planFromProblem(fromDate: string, today: string): 'from_invalid' | 'from_past' | null {
+export function planFromProblem(
+	fromDate: string,
+	today: string
+): 'from_invalid' | 'from_past' | null {
 	if (!isValidDate(fromDate)) return 'from_invalid';
 	return fromDate < today ? 'from_past' : null;
 }

@@ -63,7 +63,13 @@ describe('appointments', () => {
 		const a = bookAppointment(db, clerk, same, T);
 		expect(bookAppointment(db, clerk, same, T + 1000)).toBe(a);
 		expect(db.select().from(appointments).all()).toMatchObject([
-			{ day: '2026-11-23', slotStart: '14:00', slotEnd: '17:00', startsAt: T + 4 * H, endsAt: T + 7 * H }
+			{
+				day: '2026-11-23',
+				slotStart: '14:00',
+				slotEnd: '17:00',
+				startsAt: T + 4 * H,
+				endsAt: T + 7 * H
+			}
 		]);
 		expect(places()).toEqual([
 			['09:00', 3],
@@ -153,9 +159,7 @@ describe('appointments', () => {
 
 	it('records one outcome each; a cancellation needs its reason', () => {
 		const id = bookAppointment(db, clerk, input(), T);
-		expect(codeOf(() => recordOutcome(db, clerk, id, 'cancelled', ' ', T))).toBe(
-			'reason_required'
-		);
+		expect(codeOf(() => recordOutcome(db, clerk, id, 'cancelled', ' ', T))).toBe('reason_required');
 		recordOutcome(db, clerk, id, 'done', '已换阀门', T + 5 * H);
 		expect(codeOf(() => recordOutcome(db, clerk, id, 'no_show', '', T + 6 * H))).toBe(
 			'already_closed'
@@ -187,7 +191,12 @@ describe('appointments', () => {
 		const h = openMatters(db, f.communityId, noon);
 		expect(h.registersOpen).toMatchObject([
 			{ register: 'appointment', unitCode: '1-1-101', overdue: true },
-			{ register: 'appointment', unitCode: '1-1-102', overdue: false, summary: expect.stringContaining('李女士') }
+			{
+				register: 'appointment',
+				unitCode: '1-1-102',
+				overdue: false,
+				summary: expect.stringContaining('李女士')
+			}
 		]);
 	});
 

@@ -73,12 +73,7 @@ function linkOf(db: Db, communityId: number, unitId: number, ref: string) {
  * Books a visit into a team's slot. Idempotent by form key. The places are counted inside the
  * write transaction (BEGIN IMMEDIATE), so two counters cannot both take a slot's last place.
  */
-export function bookAppointment(
-	db: Db,
-	actor: Actor,
-	input: BookingInput,
-	now = nowMs()
-): number {
+export function bookAppointment(db: Db, actor: Actor, input: BookingInput, now = nowMs()): number {
 	const tz = getCommunity(db, actor.communityId).timeZone;
 	return tx(db, () => {
 		const again = db
@@ -204,7 +199,10 @@ export function savePlan(
 	slots: PlanSlot[],
 	now = nowMs()
 ): number {
-	const problem = planFromProblem(fromDate, todayIn(getCommunity(db, actor.communityId).timeZone, now));
+	const problem = planFromProblem(
+		fromDate,
+		todayIn(getCommunity(db, actor.communityId).timeZone, now)
+	);
 	if (problem) throw new AppointmentError(problem);
 	return tx(db, () => {
 		const { id } = db

@@ -1,13 +1,7 @@
 import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
-import {
-	appointmentEvents,
-	appointmentPlans,
-	appointments,
-	staffUsers,
-	units
-} from '../db/schema';
+import { appointmentEvents, appointmentPlans, appointments, staffUsers, units } from '../db/schema';
 import {
 	appointmentState,
 	isOverdue,
@@ -147,7 +141,9 @@ export function listAppointments(
 			contact: appointments.contact,
 			phone: appointments.phone,
 			what: appointments.what,
-			ticketNo: sql<string | null>`(SELECT ticket_no FROM tickets WHERE id = ${appointments.ticketId})`,
+			ticketNo: sql<
+				string | null
+			>`(SELECT ticket_no FROM tickets WHERE id = ${appointments.ticketId})`,
 			takenBy: taker.displayName,
 			takenMs: appointments.createdAt,
 			outcome: appointmentEvents.outcome,

@@ -5,6 +5,8 @@ import { nowMs } from '$lib/server/clock';
 import { overdueSummary } from '$lib/server/keys';
 import { ticketAlertCounts } from '$lib/server/tickets';
 import { errandCounts } from '$lib/server/errands';
+import { appointmentCounts } from '$lib/server/appointments';
+import { communityToday } from '$lib/server/community';
 import type { PageServerLoad } from './$types';
 
 // The counter home: each capability adds what its panel needs here.
@@ -16,6 +18,7 @@ export const load = (({ locals, url }) => {
 		timeZone: community.timeZone,
 		overdueKeys: overdueSummary(db, user.communityId, nowMs()),
 		ticketAlerts: ticketAlertCounts(db, user.communityId, nowMs()),
-		errands: errandCounts(db, user.communityId, nowMs())
+		errands: errandCounts(db, user.communityId, nowMs()),
+		appointments: appointmentCounts(db, user.communityId, communityToday(community), nowMs())
 	};
 }) satisfies PageServerLoad;

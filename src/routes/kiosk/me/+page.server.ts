@@ -2,6 +2,8 @@ import { requireResident } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { listUnitTickets } from '$lib/server/tickets/queries'; // not the index: it loads the PDF library (~0.2 s on first use)
 import { residentAccount } from './account';
+import { unitComingAppointments } from '$lib/server/appointments/queries';
+import { nowMs } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ locals }) => {
@@ -13,6 +15,7 @@ export const load = (({ locals }) => {
 	return {
 		unitCode: resident.unitCode,
 		totalDueFen: account.totals.totalDueFen,
-		openRequests: open
+		openRequests: open,
+		appointments: unitComingAppointments(getDb(), resident.communityId, resident.unitId, nowMs())
 	};
 }) satisfies PageServerLoad;
