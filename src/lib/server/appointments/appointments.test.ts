@@ -75,6 +75,17 @@ describe('appointments', () => {
 			['09:00', 3],
 			['14:00', 2]
 		]);
+		// At 12:00 the morning slot is over: offered no more.
+		expect(
+			slotPlaces(db, f.communityId, 'repair', '2026-11-23', T + 2 * H).map((s) => [
+				s.start,
+				s.over,
+				s.remaining
+			])
+		).toEqual([
+			['09:00', true, 0],
+			['14:00', false, 2]
+		]);
 		expect(unitComingAppointments(db, f.communityId, f.unitIds[0], T)).toEqual([
 			{ team: 'repair', day: '2026-11-23', slotStart: '14:00', slotEnd: '17:00' }
 		]);

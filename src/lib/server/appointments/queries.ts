@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
+import { getCommunity } from '../community';
+import { localToEpochMs } from '../../dates';
 import { appointmentEvents, appointmentPlans, appointments, staffUsers, units } from '../db/schema';
 import {
 	appointmentState,
@@ -58,6 +60,8 @@ export function bookedInSlot(
 export interface SlotPlaces extends PlanSlot {
 	booked: number;
 	remaining: number;
+	/** The slot has ended (it can no longer be booked). */
+	over: boolean;
 }
 
 /** The team's slots on a day with the places left in each (what the booking form offers). */
@@ -65,12 +69,15 @@ export function slotPlaces(
 	db: Db,
 	communityId: number,
 	team: AppointmentTeam,
-	day: string
+	day: string,
+	nowMs = 0
 ): SlotPlaces[] {
+	const tz = getCommunity(db, communityId).timeZone;
 	const plan = planOn(planVersions(db, communityId), team, day);
 	return slotsOn(plan, day).map((s) => {
 		const booked = bookedInSlot(db, communityId, team, day, s.start);
-		return { ...s, booked, remaining: remaining(s, booked) };
+		const over = localToEpochMs(day, s.end, tz) <= nowMs;
+		return { ...s, booked, remaining: over ? 0 : remaining(s, booked), over };
 	});
 }
 

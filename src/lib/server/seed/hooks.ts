@@ -8,6 +8,7 @@ import { seedRenovations } from '../renovation/seed';
 import { seedWaivers } from '../waivers';
 import { seedRecords } from '../records/seed';
 import { seedDirectory } from '../directory/seed';
+import { seedAppointments } from '../appointments/seed';
 
 export type SeedHook = (db: Db, ctx: { communityId: number; today: Date }) => void | Promise<void>;
 
@@ -23,5 +24,6 @@ export const seedHooks: SeedHook[] = [
 	seedRenovations,
 	seedWaivers, // after seedFees: files requests on its owing units
 	seedDirectory,
+	seedAppointments,
 	seedRecords // last: a past transfer must not change whom the other seeds take for the owner
 ];

@@ -51,7 +51,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			team: booking.team,
 			day,
 			places: Object.fromEntries(
-				APPOINTMENT_TEAMS.map((t) => [t, slotPlaces(db, user.communityId, t, day)])
+				APPOINTMENT_TEAMS.map((t) => [t, slotPlaces(db, user.communityId, t, day, now)])
 			)
 		},
 		plans: roleAtLeast(user.role, 'manager')
