@@ -23,6 +23,7 @@ export function counterNav(): NavItem[] {
 		{ href: '/parcels', label: m.parcels_nav() },
 		{ href: '/visitors', label: m.visitors_nav() },
 		{ href: '/items', label: m.items_nav() },
+		{ href: '/appointments', label: m.appointments_nav() },
 		{ href: '/directory', label: m.directory_nav() },
 		{ href: '/notices', label: m.notices_nav() }
 	];

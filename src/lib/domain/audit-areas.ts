@@ -32,7 +32,7 @@ export const AREA_PREFIXES: Record<Exclude<AuditArea, 'other'>, readonly string[
 	arrears: ['arrears'],
 	records: ['records', 'import'],
 	directory: ['directory'],
-	desk: ['errand', 'parcel', 'visitor', 'item'],
+	desk: ['errand', 'parcel', 'visitor', 'item', 'appointment'],
 	access: ['login', 'kiosk', 'staff'],
 	settings: ['community']
 };

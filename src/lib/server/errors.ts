@@ -24,6 +24,7 @@ export type ErrorArea =
 	| 'parcels'
 	| 'visitors'
 	| 'items'
+	| 'appointments'
 	| 'voucher'
 	| 'notices'
 	| 'backup';

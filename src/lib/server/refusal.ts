@@ -8,6 +8,7 @@ import { chargeMessages } from './charges/messages';
 import { directoryMessages } from './directory/messages';
 import { errandMessages } from './errands/messages';
 import { visitorMessages } from './visitors/messages';
+import { appointmentMessages } from './appointments/messages';
 import { importMessages } from './import/messages';
 import { itemMessages } from './items/messages';
 import { journalMessages } from './journal/messages';
@@ -27,6 +28,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	charges: chargeMessages,
 	directory: directoryMessages,
 	errands: errandMessages,
+	appointments: appointmentMessages,
 	import: importMessages,
 	items: itemMessages,
 	journal: journalMessages,

@@ -49,7 +49,9 @@ export const ACTION_POLICY: Record<string, Access> = {
 	'/(staff)/directory?/save': 'manager',
 	// Clerks read the arrears register and a unit's arrears; notices and reminders are a manager's.
 	'/(staff)/arrears?/notices': 'manager',
-	'/(staff)/arrears/unit/[unitId]?/remind': 'manager'
+	'/(staff)/arrears/unit/[unitId]?/remind': 'manager',
+	// Clerks book appointments; the teams' slot plans are a manager's.
+	'/(staff)/appointments?/plan': 'manager'
 };
 
 export function policyOf(routeId: string, action?: string): Access | null {

@@ -10,6 +10,7 @@ import { seedRecords } from '../records/seed';
 import { seedDirectory } from '../directory/seed';
 import { seedParcels } from '../parcels/seed';
 import { seedVisitors } from '../visitors/seed';
+import { seedAppointments } from '../appointments/seed';
 
 export type SeedHook = (db: Db, ctx: { communityId: number; today: Date }) => void | Promise<void>;
 
@@ -27,5 +28,6 @@ export const seedHooks: SeedHook[] = [
 	seedDirectory,
 	seedParcels,
 	seedVisitors,
+	seedAppointments,
 	seedRecords // last: a past transfer must not change whom the other seeds take for the owner
 ];

@@ -9,6 +9,7 @@ import type { RegisterCode } from '../../domain/desk-registers';
 import { parcelMatters } from '../parcels/queries';
 import { visitorMatters } from '../visitors/queries';
 import { itemMatters } from '../items/matters';
+import { appointmentMatters } from '../appointments/matters';
 
 export interface RegisterMatter {
 	register: RegisterCode;
@@ -27,7 +28,7 @@ export interface RegisterMatter {
 type Reader = (db: Db, communityId: number, now: number) => RegisterMatter[];
 
 /** One line per register, in the order the handover lists them. */
-const READERS: Reader[] = [parcelMatters, visitorMatters, itemMatters];
+const READERS: Reader[] = [parcelMatters, visitorMatters, itemMatters, appointmentMatters];
 
 /** At most this many per register: a handover is a list to read, not a report. */
 const PER_REGISTER = 50;

@@ -8,6 +8,7 @@ import { errandCounts } from '$lib/server/errands';
 import { parcelCounts } from '$lib/server/parcels/queries';
 import { visitorCounts } from '$lib/server/visitors';
 import { itemCounts } from '$lib/server/items';
+import { appointmentCounts } from '$lib/server/appointments';
 import type { PageServerLoad } from './$types';
 
 // The counter home: each capability adds what its panel needs here.
@@ -22,6 +23,7 @@ export const load = (({ locals, url }) => {
 		errands: errandCounts(db, user.communityId, nowMs()),
 		parcels: parcelCounts(db, user.communityId, nowMs()),
 		visitors: visitorCounts(db, user.communityId, nowMs()),
-		items: itemCounts(db, user.communityId, communityToday(community))
+		items: itemCounts(db, user.communityId, communityToday(community)),
+		appointments: appointmentCounts(db, user.communityId, communityToday(community), nowMs())
 	};
 }) satisfies PageServerLoad;

@@ -3,6 +3,8 @@ import { getDb } from '$lib/server/db';
 import { listUnitTickets } from '$lib/server/tickets/queries'; // not the index: it loads the PDF library (~0.2 s on first use)
 import { residentAccount } from './account';
 import { waitingParcels } from './parcels';
+import { unitComingAppointments } from '$lib/server/appointments/queries';
+import { nowMs } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ locals }) => {
@@ -15,6 +17,7 @@ export const load = (({ locals }) => {
 		unitCode: resident.unitCode,
 		totalDueFen: account.totals.totalDueFen,
 		openRequests: open,
-		parcels: waitingParcels(resident)
+		parcels: waitingParcels(resident),
+		appointments: unitComingAppointments(getDb(), resident.communityId, resident.unitId, nowMs())
 	};
 }) satisfies PageServerLoad;

@@ -17,6 +17,7 @@ export * from './errands';
 export * from './parcels';
 export * from './visitors';
 export * from './items';
+export * from './appointments';
 export * from './journal';
 export * from './voucher';
 export * from './notices';
