@@ -102,7 +102,7 @@ test('register → notices for three units → a promised call → a payment cha
 	await expect(clerk.getByTestId('fees-bills')).toBeVisible();
 	await clerk.getByTestId('method-wechat').check();
 	await clerk.getByLabel('交易单号').fill('WX4200009988776655');
-	await clerk.locator('#payer').fill('业主本人');
+	await clerk.locator('#payerName').fill('业主本人');
 	await clerk.getByTestId('fees-review').click();
 	await clerk.getByTestId('fees-confirm-pay').click();
 	await expect(clerk).toHaveURL(/\/fees\/receipt\/SF-2026-\d{6}$/);

@@ -59,7 +59,7 @@ test('a clerk finds a unit by typing and takes three months with late fees in ca
 	// Cash: the change is said out loud as the clerk types.
 	const tendered = Math.ceil(total / 10000) * 10000 + 10000;
 	await page.getByTestId('tendered').fill(String(tendered / 100));
-	await expect(page.getByTestId('fees-change')).toHaveText(
+	await expect(page.getByTestId('change-sentence')).toHaveText(
 		`收您 ${yuan(tendered)} 元，补您 ${yuan(tendered - total)} 元，请清点。`
 	);
 	await page.getByTestId('tendered').press('Enter');

@@ -206,7 +206,7 @@ async function payAtCounter(page: Page, unit: string, payer: string): Promise<st
 	await expect(page.getByTestId('fees-bills')).toBeVisible();
 	await page.getByTestId('method-wechat').check();
 	await page.getByLabel('交易单号').fill('WX4200001122334455');
-	await page.locator('#payer').fill(payer);
+	await page.locator('#payerName').fill(payer);
 	await page.getByTestId('fees-review').click();
 	await page.getByTestId('fees-confirm-pay').click();
 	await expect(page).toHaveURL(/\/fees\/receipt\/SF-\d{4}-\d{6}/);

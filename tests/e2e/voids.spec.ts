@@ -249,7 +249,7 @@ test('a payment form key used again for other bills is refused as "already used"
 	const UNIT = '7-2-101';
 	await login(page, 'clerk');
 	await open(page, `/fees/${UNIT}?prepay=2`);
-	const key = await page.locator('input[name="key"]').first().inputValue();
+	const key = await page.locator('input[name="idem"]').first().inputValue();
 	await page.getByTestId('method-wechat').check();
 	const ref = `WX-KEY-${Date.now()}`;
 	await page.getByLabel('交易单号').fill(ref);
@@ -262,9 +262,9 @@ test('a payment form key used again for other bills is refused as "already used"
 	const reused = await postAction(page, `/fees/${UNIT}?/pay`, {
 		prepay: '3',
 		method: 'wechat',
-		ref,
-		payer: '业主',
-		key,
+		methodRef: ref,
+		payerName: '业主',
+		idem: key,
 		tendered: '',
 		bank: '',
 		expectedTotal: '100'

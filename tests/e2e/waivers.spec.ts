@@ -27,7 +27,7 @@ async function payPrincipal(page: Page, unit: string, months: string[] | 'all') 
 		if (await late.count()) await late.setChecked(false);
 	}
 	await page.getByRole('radio', { name: '微信' }).check();
-	await page.locator('#ref').fill(`WX-E2E-${Date.now()}`);
+	await page.locator('#methodRef').fill(`WX-E2E-${Date.now()}`);
 	await page.getByTestId('fees-review').click();
 	await page.getByTestId('fees-confirm-pay').click();
 	await expect(page).toHaveURL(/\/fees\/receipt\/SF-/);

@@ -29,13 +29,14 @@ describe('refusal: one way from an area error to a translated failure', () => {
 		expect(translateError(new ShiftError('not_yours'))!.message).toBe(
 			m.reports_shift_error_not_yours()
 		);
-		// The fees page names the reference field `ref`, the shared method fields `methodRef`.
+		// The fees page words a reused key its own way; the field is named alike on every form.
+		expect(
+			translateError(new LedgerError('idempotency_conflict'), { step: 'payment' })!.message
+		).toBe(m.fees_error_conflict());
+		expect(translateError(new LedgerError('idempotency_conflict'))!.message).toBe(m.form_stale());
 		expect(
 			translateError(new LedgerError('method_ref_missing'), { step: 'payment' })!.errors
-		).toEqual({ ref: m.ledger_ref_required() });
-		expect(translateError(new LedgerError('method_ref_missing'))!.errors).toEqual({
-			methodRef: m.ledger_ref_required()
-		});
+		).toEqual({ methodRef: m.ledger_ref_required() });
 	});
 
 	it('marks every field of several broken rules, the first code as the summary', () => {

@@ -110,7 +110,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 			)
 		);
 		const names = new Set((await formOnPage(clerk, units[0])).map(([k]) => k));
-		for (const f of ['key', 'prepay', 'method', 'payer'])
+		for (const f of ['idem', 'prepay', 'method', 'payerName'])
 			if (!names.has(f)) throw new Error(`the payment form has no field "${f}" any more`);
 
 		/** Sends a request; while the server is down (or dies mid-request) waits and sends it again. */

@@ -32,10 +32,10 @@ export async function formOnPage(client: Client, unitCode: string): Promise<Pair
 /** Pays by mobile payment (a reference, no change to count) so any total is accepted. */
 function asMobile(pairs: Pairs, ref: string): Pairs {
 	const out = pairs.filter(
-		([k]) => !['method', 'tendered', 'ref', 'bank', 'expectedTotal'].includes(k)
+		([k]) => !['method', 'tendered', 'methodRef', 'bank', 'expectedTotal'].includes(k)
 	);
-	out.push(['method', 'wechat'], ['ref', ref]);
-	if (!out.some(([k, v]) => k === 'payer' && v.trim())) out.push(['payer', '测试付款人']);
+	out.push(['method', 'wechat'], ['methodRef', ref]);
+	if (!out.some(([k, v]) => k === 'payerName' && v.trim())) out.push(['payerName', '测试付款人']);
 	return out;
 }
 
@@ -52,12 +52,12 @@ export async function preparePayment(
 	let pairs = asMobile(await formOnPage(client, unitCode), `WX${randomUUID().slice(0, 8)}`);
 	for (const [k, v] of Object.entries(opts.override ?? {}))
 		pairs = [...pairs.filter(([n]) => n !== k), [k, v]];
-	if (opts.key) pairs = [...pairs.filter(([n]) => n !== 'key'), ['key', opts.key]];
+	if (opts.key) pairs = [...pairs.filter(([n]) => n !== 'idem'), ['idem', opts.key]];
 	const r = await review(client, unitCode, pairs);
 	const confirm = (r.data as { confirm?: { totalFen: number } } | null)?.confirm;
 	if (r.type !== 'success' || !confirm)
 		throw new Error(`review of ${unitCode} refused: ${r.raw.slice(0, 400)}`);
-	const key = pairs.find(([k]) => k === 'key')?.[1] ?? '';
+	const key = pairs.find(([k]) => k === 'idem')?.[1] ?? '';
 	return {
 		unitCode,
 		key,
@@ -113,11 +113,11 @@ export async function prepayNextMonth(
 	ref = 'PREPAY'
 ): Promise<Prepaid> {
 	const base = (k: number): [string, string][] => [
-		['key', key],
+		['idem', key],
 		['prepay', String(k)],
 		['method', 'wechat'],
-		['ref', ref],
-		['payer', '压力测试']
+		['methodRef', ref],
+		['payerName', '压力测试']
 	];
 	for (;;) {
 		const k = months.get(unitCode) ?? 1;

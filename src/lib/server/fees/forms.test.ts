@@ -17,8 +17,8 @@ const ok = {
 	prepay: '2',
 	method: 'cash',
 	tendered: '500',
-	payer: ' 王五 ',
-	key: 'abcdefgh-1234'
+	payerName: ' 王五 ',
+	idem: 'abcdefgh-1234'
 };
 
 describe('fee payment form', () => {
@@ -35,7 +35,7 @@ describe('fee payment form', () => {
 				methodRef: '',
 				bank: '',
 				payerName: '王五',
-				key: 'abcdefgh-1234',
+				idempotencyKey: 'abcdefgh-1234',
 				expectedTotalFen: undefined
 			}
 		});
@@ -45,33 +45,35 @@ describe('fee payment form', () => {
 		});
 	});
 
-	it('names the reference field `ref` and refuses a missing one there', () => {
+	it('names the fields as the shared method fields do and refuses a missing reference', () => {
 		expect(readPaymentForm(form({ ...ok, method: 'wechat', tendered: '' }), false)).toMatchObject({
 			ok: false,
-			errors: { ref: m.ledger_ref_required() }
+			errors: { methodRef: m.ledger_ref_required() }
 		});
-		expect(readPaymentForm(form({ ...ok, method: 'wechat', ref: 'W1' }), false)).toMatchObject({
+		expect(
+			readPaymentForm(form({ ...ok, method: 'wechat', methodRef: 'W1' }), false)
+		).toMatchObject({
 			ok: true,
 			data: { methodRef: 'W1', tenderedFen: null }
 		});
 	});
 
 	it('refuses bad prepay, a missing payer, and tampered bills, key or total (form-level)', () => {
-		const r = readPaymentForm(form({ ...ok, prepay: '37', payer: '', tendered: 'abc' }), false);
+		const r = readPaymentForm(form({ ...ok, prepay: '37', payerName: '', tendered: 'abc' }), false);
 		expect(r).toMatchObject({
 			ok: false,
 			errors: {
 				prepay: m.fees_error_bad_prepay(),
-				payer: m.fees_error_payer_missing(),
+				payerName: m.fees_error_payer_missing(),
 				tendered: m.ledger_amount_invalid()
 			},
 			values: { prepay: '37' }
 		});
-		expect(readPaymentForm(form({ ...ok, payer: 'x'.repeat(101) }), false)).toMatchObject({
+		expect(readPaymentForm(form({ ...ok, payerName: 'x'.repeat(101) }), false)).toMatchObject({
 			ok: false,
-			errors: { payer: m.fees_error_payer_too_long() }
+			errors: { payerName: m.fees_error_payer_too_long() }
 		});
-		for (const bad of [{ bill: ['1x'] }, { late: ['-1'] }, { key: 'short' }]) {
+		for (const bad of [{ bill: ['1x'] }, { late: ['-1'] }, { idem: 'short' }]) {
 			expect(readPaymentForm(form({ ...ok, ...bad }), false)).toEqual(
 				expect.objectContaining({ ok: false, errors: { _form: m.fees_error_form() } })
 			);

@@ -35,7 +35,7 @@ const payer = z.preprocess(
 );
 
 /**
- * What belongs to the whole form (the ticked bills, the one-time key, the confirmed total):
+ * What belongs to the whole form (the ticked bills, the one-time `idem`, the confirmed total):
  * a bad one did not come from our page, so it is answered under `_form`. The object never
  * fails on its own, so this runs even when a field is refused.
  */
@@ -44,13 +44,13 @@ const formPart = (withExpectedTotal: boolean) =>
 		.object({
 			bill: z.unknown().optional(),
 			late: z.unknown().optional(),
-			key: z.unknown().optional(),
+			idem: z.unknown().optional(),
 			expectedTotal: z.unknown().optional()
 		})
 		.transform((v, ctx) => {
 			const billIds = ids(v.bill);
 			const lateIds = ids(v.late);
-			const key = typeof v.key === 'string' ? v.key : '';
+			const key = typeof v.idem === 'string' ? v.idem : '';
 			const total = withExpectedTotal
 				? parseFenPositive(typeof v.expectedTotal === 'string' ? v.expectedTotal : '')
 				: null;
@@ -64,24 +64,23 @@ const formPart = (withExpectedTotal: boolean) =>
 			return {
 				billIds: billIds.map(Number),
 				lateIds: lateIds.map(Number),
-				key,
+				idempotencyKey: key,
 				expectedTotalFen: total?.ok ? total.fen : undefined
 			};
 		});
 
 /**
  * The fee payment form (review step, and the pay step which also carries the confirmed total).
- * Field errors in the order the clerk reads the form: prepay, method fields, payer.
+ * The method part has the shared fields' names (PaymentMethodFields: methodRef, payerName, idem),
+ * but the payer is required here. Field errors in the order the clerk reads the form: prepay,
+ * method fields, payer.
  */
 export function paymentSchema(withExpectedTotal: boolean) {
 	return z.intersection(
 		formPart(withExpectedTotal),
 		z.intersection(
 			z.object({ prepay }),
-			z.intersection(
-				methodSchema('ref'),
-				z.object({ payer }).transform((v) => ({ payerName: v.payer }))
-			)
+			z.intersection(methodSchema, z.object({ payerName: payer }))
 		)
 	);
 }

@@ -67,44 +67,49 @@ export interface MethodValue {
 
 /**
  * The method fields as a discriminated union on `method`: cash needs the amount received,
- * a transfer its bank and reference, every other method a reference. `refKey` is the name of
- * the reference field in the form (the fee form calls it `ref`); the value is always `methodRef`.
+ * a transfer its bank and reference, every other method a reference (`methodRef`).
  */
-export function methodSchema<K extends string = 'methodRef'>(refKey: K = 'methodRef' as K) {
-	const ref = <S extends z.ZodType>(s: S) => ({ [refKey]: s }) as { [P in K]: S };
-	// The computed reference key defeats zod's inferred shape; the values are checked by then.
-	const get = (v: unknown, key: string = refKey) => (v as Record<string, string>)[key];
-	const withRef = <M extends Exclude<PaymentMethod, 'cash' | 'transfer'>>(method: M) =>
+const withRef = <M extends Exclude<PaymentMethod, 'cash' | 'transfer'>>(method: M) =>
+	z
+		.object({ method: z.literal(method), bank: unused, methodRef: reference })
+		.transform((v): MethodValue => ({
+			method,
+			tenderedFen: null,
+			methodRef: v.methodRef,
+			bank: ''
+		}));
+
+export const methodSchema = z.discriminatedUnion(
+	'method',
+	[
 		z
-			.object({ method: z.literal(method), bank: unused, ...ref(reference) })
-			.transform((v): MethodValue => ({ method, tenderedFen: null, methodRef: get(v), bank: '' }));
-	return z.discriminatedUnion(
-		'method',
-		[
-			z
-				.object({ method: z.literal('cash'), tendered: yuanPositive, ...ref(unused), bank: unused })
-				.transform((v): MethodValue => ({
-					method: 'cash',
-					tenderedFen: Number(get(v, 'tendered')),
-					methodRef: '',
-					bank: ''
-				})),
-			withRef('cheque'),
-			withRef('card'),
-			z
-				.object({ method: z.literal('transfer'), bank, ...ref(reference) })
-				.transform((v): MethodValue => ({
-					method: 'transfer',
-					tenderedFen: null,
-					methodRef: get(v),
-					bank: get(v, 'bank')
-				})),
-			withRef('wechat'),
-			withRef('alipay')
-		],
-		{ error: () => m.ledger_method_required() }
-	);
-}
+			.object({
+				method: z.literal('cash'),
+				tendered: yuanPositive,
+				methodRef: unused,
+				bank: unused
+			})
+			.transform((v): MethodValue => ({
+				method: 'cash',
+				tenderedFen: v.tendered,
+				methodRef: '',
+				bank: ''
+			})),
+		withRef('cheque'),
+		withRef('card'),
+		z
+			.object({ method: z.literal('transfer'), bank, methodRef: reference })
+			.transform((v): MethodValue => ({
+				method: 'transfer',
+				tenderedFen: null,
+				methodRef: v.methodRef,
+				bank: v.bank
+			})),
+		withRef('wechat'),
+		withRef('alipay')
+	],
+	{ error: () => m.ledger_method_required() }
+);
 
 /** The one-time key every money-taking form carries; a bad one means the page is stale. */
 export const IDEM = /^[0-9a-f-]{36}$/i;
@@ -122,7 +127,7 @@ const idemPart = z.object({ idem: z.unknown().optional() }).transform((v, ctx) =
 /** The method part of the renovation and move-in forms: method fields, `payerName`, `idem`. */
 export const methodFieldsSchema = z.intersection(
 	z.intersection(
-		methodSchema(),
+		methodSchema,
 		z.object({ payerName: z.preprocess(orEmpty, z.string().trim().max(100)) })
 	),
 	idemPart

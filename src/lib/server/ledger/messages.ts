@@ -48,12 +48,11 @@ export const ledgerMessages: ErrorMessages = {
 		tendered_short: 'tendered',
 		tendered_missing: 'tendered',
 		change_too_large: 'tendered',
-		// The fees page names the reference `ref`; the shared payment-method fields `methodRef`.
-		method_ref_missing: (_d, c) => (payment(c.step) ? 'ref' : 'methodRef'),
+		// Every counter form names them as the shared PaymentMethodFields does.
+		method_ref_missing: 'methodRef',
 		bank_missing: 'bank',
-		// Likewise the payer: `payer` on the fees page, `payerName` in the shared fields.
-		payer_missing: (_d, c) => (payment(c.step) ? 'payer' : 'payerName'),
-		payer_too_long: (_d, c) => (payment(c.step) ? 'payer' : 'payerName'),
+		payer_missing: 'payerName',
+		payer_too_long: 'payerName',
 		bad_prepay: 'prepay',
 		category_missing: 'category',
 		category_invalid: 'category'

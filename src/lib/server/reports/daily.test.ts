@@ -5,7 +5,6 @@ import { openTestShifts } from '../shifts/test-fixture';
 import { selfApplication, settledRenovation } from '../renovation/test-fixture';
 import type { Db } from '../db';
 import {
-	bills,
 	keyLoans,
 	keyReturns,
 	keys,
@@ -21,7 +20,8 @@ import {
 	type PaymentMethod
 } from '../db/schema';
 import { forgetCommunity } from '../community';
-import { postPayment, voidPayment, type LineInput } from '../ledger';
+import { voidPayment, type LineInput } from '../ledger';
+import { at, insertTestBill, postTestPayment } from '../ledger/test-fixture';
 import { ensureFeeItems } from '../fees';
 import {
 	createApplication,
@@ -32,15 +32,13 @@ import {
 	transition,
 	type Actor
 } from '../renovation';
-import { addDays, localToEpochMs } from '../../dates';
+import { addDays } from '../../dates';
 import { collectionsByDay, dailyReport, openTicketsByAge, type DailyReport } from './daily';
 import { dailyReportCsv } from './csv';
 import { dailyReportPdf } from '../pdf/daily-report';
 import { pdfText } from '../pdf/pdf-text';
 import { seededRandom as rng } from '../../random';
 
-const TZ = 'Asia/Shanghai';
-const at = (date: string, time: string) => localToEpochMs(date, time, TZ);
 const D1 = '2026-11-20';
 const D2 = '2026-11-23';
 const NOW = at(D2, '09:00');
@@ -55,7 +53,6 @@ beforeEach(() => {
 	openTestShifts(db, f);
 });
 
-let seq = 0;
 function pay(
 	date: string,
 	time: string,
@@ -63,22 +60,7 @@ function pay(
 	cashierId: number,
 	lines: LineInput[]
 ) {
-	const total = lines.reduce((s, l) => s + l.amountFen, 0);
-	return postPayment(db, {
-		communityId: f.communityId,
-		unitId: f.unitIds[0],
-		purpose: 'fees',
-		payerName: '张伟',
-		method,
-		methodRef: method === 'cash' ? '' : `REF${++seq}`,
-		bank: method === 'transfer' ? '中国银行' : '',
-		tenderedFen: method === 'cash' ? total : null,
-		cashierId,
-		idempotencyKey: `k-${++seq}`,
-		lines,
-		now: at(date, time),
-		localDate: date
-	});
+	return postTestPayment(db, f, { date, time, method, cashierId, lines });
 }
 
 function voidIt(receiptNo: string, date: string, time: string, reason: string) {
@@ -111,21 +93,14 @@ function voidIt(receiptNo: string, date: string, time: string, reason: string) {
 function fixedDay() {
 	const [property, parking] = ensureFeeItems(db, f.communityId);
 	const bill = (month: string, dueDate: string, principalFen: number) =>
-		db
-			.insert(bills)
-			.values({
-				communityId: f.communityId,
-				unitId: f.unitIds[0],
-				feeItemId: property.id,
-				month,
-				dueDate,
-				principalFen,
-				fullFen: principalFen,
-				rateFen: 0,
-				createdAt: NOW
-			})
-			.returning()
-			.get().id;
+		insertTestBill(db, f, {
+			unitId: f.unitIds[0],
+			feeItemId: property.id,
+			month,
+			dueDate,
+			principalFen,
+			createdAt: NOW
+		});
 	const b1 = bill('2026-10', '2026-10-20', 25680);
 	const b2 = bill('2026-11', '2026-11-20', 10000);
 	const p1 = pay(D1, '10:00', 'cash', f.clerkId, [

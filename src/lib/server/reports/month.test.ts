@@ -4,11 +4,12 @@ import { createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
 import { settledRenovation } from '../renovation/test-fixture';
 import type { Db } from '../db';
-import { bills, waiverEntries, type PaymentMethod } from '../db/schema';
+import { waiverEntries, type PaymentMethod } from '../db/schema';
 import { forgetCommunity } from '../community';
-import { postPayment, voidPayment, type LineInput } from '../ledger';
+import { voidPayment, type LineInput } from '../ledger';
+import { at, insertTestBill, postTestPayment } from '../ledger/test-fixture';
 import { ensureFeeItems } from '../fees';
-import { addMonths, localToEpochMs } from '../../dates';
+import { addMonths } from '../../dates';
 import { dailyReport } from './daily';
 import { monthFigures } from './month';
 import { collectionReport } from '../arrears/collection';
@@ -21,9 +22,6 @@ import { advanceRoll, type AdvancePosting } from '../../domain/advance';
 import { periodIncome, datesOf } from '../../domain/report';
 import { seededRandom as rng } from '../../random';
 import ExcelJS from 'exceljs';
-
-const TZ = 'Asia/Shanghai';
-const at = (date: string, time: string) => localToEpochMs(date, time, TZ);
 
 let db: Db;
 let f: Fixture;
@@ -38,23 +36,14 @@ beforeEach(() => {
 	[property, parking] = ensureFeeItems(db, f.communityId);
 });
 
-let seq = 0;
 function pay(date: string, method: PaymentMethod, lines: LineInput[], unit = 0, time = '10:00') {
-	const total = lines.reduce((s, l) => s + l.amountFen, 0);
-	return postPayment(db, {
-		communityId: f.communityId,
-		unitId: f.unitIds[unit],
-		purpose: 'fees',
-		payerName: '张伟',
+	return postTestPayment(db, f, {
+		date,
+		time,
 		method,
-		methodRef: method === 'cash' ? '' : `REF${++seq}`,
-		bank: method === 'transfer' ? '中国银行' : '',
-		tenderedFen: method === 'cash' ? total : null,
 		cashierId: f.clerkId,
-		idempotencyKey: `k-${++seq}`,
 		lines,
-		now: at(date, time),
-		localDate: date
+		unitId: f.unitIds[unit]
 	});
 }
 
@@ -71,21 +60,13 @@ function voidIt(receiptNo: string, date: string, time = '16:00') {
 }
 
 function bill(unit: number, item: { id: number }, month: string, principalFen: number) {
-	return db
-		.insert(bills)
-		.values({
-			communityId: f.communityId,
-			unitId: f.unitIds[unit],
-			feeItemId: item.id,
-			month,
-			dueDate: `${month}-20`,
-			principalFen,
-			fullFen: principalFen,
-			rateFen: 0,
-			createdAt: at('2026-10-01', '00:00')
-		})
-		.returning()
-		.get().id;
+	return insertTestBill(db, f, {
+		unitId: f.unitIds[unit],
+		feeItemId: item.id,
+		month,
+		principalFen,
+		createdAt: at('2026-10-01', '00:00')
+	});
 }
 
 const principal = (item: { code: string }, billId: number, amountFen: number): LineInput => ({

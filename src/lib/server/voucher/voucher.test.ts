@@ -5,26 +5,24 @@ import { createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
 import { settledRenovation } from '../renovation/test-fixture';
 import type { Db } from '../db';
-import { accountMapChanges, bills, PAYMENT_METHODS, type PaymentMethod } from '../db/schema';
+import { accountMapChanges, PAYMENT_METHODS, type PaymentMethod } from '../db/schema';
 import { forgetCommunity } from '../community';
-import { postPayment, voidPayment, type LineInput } from '../ledger';
+import { voidPayment, type LineInput } from '../ledger';
+import { at, insertTestBill, postTestPayment } from '../ledger/test-fixture';
 import { ensureFeeItems } from '../fees';
-import { addMonths, localToEpochMs } from '../../dates';
+import { addMonths } from '../../dates';
 import { dailyReport } from '../reports/daily';
 import { collectedBy, FIXED_ACCOUNT_KEYS, voucherTotals } from '../../domain/voucher';
 import { accountMap, setAccount } from './accounts';
 import { voucherCsv, voucherFile, voucherXlsx } from './export';
 import { VoucherError } from './errors';
 
-const TZ = 'Asia/Shanghai';
-const at = (date: string, time: string) => localToEpochMs(date, time, TZ);
 const D1 = '2026-11-20';
 const D2 = '2026-11-23';
 const EARLY = at('2026-01-02', '09:00');
 
 let db: Db;
 let f: Fixture;
-let seq = 0;
 
 const CHART: Record<string, [string, string]> = {
 	cash: ['1001', '库存现金'],
@@ -48,22 +46,7 @@ function mapAll(now = EARLY) {
 }
 
 function pay(date: string, time: string, method: PaymentMethod, lines: LineInput[]) {
-	const total = lines.reduce((s, l) => s + l.amountFen, 0);
-	return postPayment(db, {
-		communityId: f.communityId,
-		unitId: f.unitIds[0],
-		purpose: 'fees',
-		payerName: '张伟',
-		method,
-		methodRef: method === 'cash' ? '' : `REF${++seq}`,
-		bank: method === 'transfer' ? '中国银行' : '',
-		tenderedFen: method === 'cash' ? total : null,
-		cashierId: f.clerkId,
-		idempotencyKey: `k-${++seq}`,
-		lines,
-		now: at(date, time),
-		localDate: date
-	});
+	return postTestPayment(db, f, { date, time, method, cashierId: f.clerkId, lines });
 }
 
 /*
@@ -75,21 +58,13 @@ function pay(date: string, time: string, method: PaymentMethod, lines: LineInput
 function seed() {
 	const [property, parking] = ensureFeeItems(db, f.communityId);
 	const bill = (unitId: number, month: string, principalFen: number) =>
-		db
-			.insert(bills)
-			.values({
-				communityId: f.communityId,
-				unitId,
-				feeItemId: property.id,
-				month,
-				dueDate: `${month}-20`,
-				principalFen,
-				fullFen: principalFen,
-				rateFen: 0,
-				createdAt: EARLY
-			})
-			.returning()
-			.get().id;
+		insertTestBill(db, f, {
+			unitId,
+			feeItemId: property.id,
+			month,
+			principalFen,
+			createdAt: EARLY
+		});
 	const p1 = pay(D1, '10:00', 'cash', [
 		{
 			kind: 'principal',

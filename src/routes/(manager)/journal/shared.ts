@@ -18,14 +18,6 @@ export function journalContext(communityId: number, url: URL) {
 	return { db, community, today, buildings, query };
 }
 
-/** A refused file link: 400 with the translated reason as plain text (never a 500). */
-export function refused(message: string): Response {
-	return new Response(message, {
-		status: 400,
-		headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }
-	});
-}
-
 /** "收款流水 2026-12-01 至 2026-12-31" and the file names of the exports. */
 export function journalTitle(communityName: string, from: string, to: string) {
 	const span = from === to ? from : `${from} 至 ${to}`;

@@ -38,14 +38,3 @@ export function periodFromUrl(
 export function periodQuery(p: { from: string; to: string }): string {
 	return p.from === p.to ? `date=${p.from}` : `from=${p.from}&to=${p.to}`;
 }
-
-/**
- * The answer of the PDF and CSV links to a refused period: 400 with the translated message as
- * plain text. (error() would render the error page, which shows only a generic text for a 400.)
- */
-export function periodRefused(message: string): Response {
-	return new Response(message, {
-		status: 400,
-		headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }
-	});
-}

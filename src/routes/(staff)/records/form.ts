@@ -1,12 +1,8 @@
 // What every records page does with its forms: find the failed one among several, and keep
 // what was typed after a submit (the page shows the refusal beside it).
 
-/** A refused form's answer (`failForm` / `refusal`): the summary, per-field messages and what was typed. */
-export interface FormFailure {
-	message?: string;
-	errors?: Record<string, string>;
-	values?: Record<string, string>;
-}
+import type { FormFailure } from '$lib/field-source';
+export { fieldsOf, type FieldSource, type FormFailure } from '$lib/field-source';
 
 // Every refusal of a records action carries what was typed; a "done" answer does not.
 const isFailure = (form: unknown): form is FormFailure =>
@@ -22,22 +18,3 @@ export const enhanceKeep =
 	() =>
 	async ({ update }: { update: (o: { reset: boolean }) => Promise<void> }) =>
 		update({ reset: false });
-
-/** A form's fields as `Field` reads them: the ids' prefix, what was typed (else `initial`), the errors. */
-export interface FieldSource {
-	prefix: string;
-	v: (name: string) => string;
-	err: (name: string) => string | undefined;
-}
-
-export function fieldsOf(
-	prefix: string,
-	failure: FormFailure | null,
-	initial: (name: string) => string = () => ''
-): FieldSource {
-	return {
-		prefix,
-		v: (name) => failure?.values?.[name] ?? initial(name),
-		err: (name) => failure?.errors?.[name]
-	};
-}

@@ -3,16 +3,17 @@ import { ArrearsError, lastReminderZh } from '$lib/server/arrears';
 import { renderArrearsList } from '$lib/server/pdf/arrears';
 import { pdfResponse } from '$lib/server/pdf/response';
 import { formatDateTimeLocal } from '$lib/dates';
-import { refused, registerContext, registerFor } from '$lib/server/arrears/context';
+import { registerContext, registerFor } from '$lib/server/arrears/context';
+import { refusedText } from '$lib/server/download';
 import type { RequestHandler } from './$types';
 
 // GET /arrears/list.pdf?building=3&<filters>: the A4 arrears list of one building, to print and sign.
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireStaff(locals, 'manager', url);
 	const ctx = registerContext(user.communityId, url);
-	if (!ctx.query.ok) return refused(ctx.query.message);
+	if (!ctx.query.ok) return refusedText(ctx.query.message);
 	const q = ctx.query.query;
-	if (!q.filter.building) return refused(new ArrearsError('building_needed'));
+	if (!q.filter.building) return refusedText(new ArrearsError('building_needed'));
 	const r = registerFor(user.communityId, ctx.today, q);
 	const bytes = await renderArrearsList({
 		communityName: ctx.community.name,

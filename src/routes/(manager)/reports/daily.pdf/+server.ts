@@ -5,7 +5,8 @@ import { nowMs } from '$lib/server/clock';
 import { dailyReport, reportExtras, reportFileNames } from '$lib/server/reports';
 import { dailyReportPdf } from '$lib/server/pdf/daily-report';
 import { pdfResponse } from '$lib/server/pdf/response';
-import { periodFromUrl, periodRefused } from '../period';
+import { refusedText } from '$lib/server/download';
+import { periodFromUrl } from '../period';
 import type { RequestHandler } from './$types';
 
 // GET /reports/daily.pdf?date=YYYY-MM-DD (or ?from=&to=): the A4 report to print and sign. Managers only.
@@ -16,7 +17,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const now = nowMs();
 	const today = communityToday(community, new Date(now));
 	const period = periodFromUrl(url, today);
-	if (!period.ok) return periodRefused(period.message);
+	if (!period.ok) return refusedText(period.message);
 	const report = dailyReport(db, user.communityId, period.from, period.to, { now });
 	const pdf = await dailyReportPdf({
 		report,

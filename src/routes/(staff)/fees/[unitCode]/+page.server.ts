@@ -72,7 +72,7 @@ export const load = ({ locals, url, params }) => {
 		ratePerMille: community.settings.fees.lateFeeRatePerMille,
 		openingCredits: openingCreditsOf(db, user.communityId, unitId),
 		// One key per rendering of the form: a double submit or a retry posts once.
-		key: crypto.randomUUID()
+		idem: crypto.randomUUID()
 	};
 };
 
@@ -94,7 +94,7 @@ function toInput(
 		tenderedFen: form.tenderedFen,
 		payerName: form.payerName,
 		cashierId,
-		idempotencyKey: form.key,
+		idempotencyKey: form.idempotencyKey,
 		now: nowMs(),
 		expectedTotalFen: form.expectedTotalFen
 	};

@@ -1,0 +1,28 @@
+// What a form's `Field`s read (components/Field.svelte): the ids' prefix, what was typed after a
+// refusal, and the errors. Shared by the records pages and the directory.
+
+/** A refused form's answer (`failForm` / `refusal`): the summary, per-field messages and what was typed. */
+export interface FormFailure {
+	message?: string;
+	errors?: Record<string, string>;
+	values?: Record<string, string>;
+}
+
+/** A form's fields as `Field` reads them: the ids' prefix, what was typed (else `initial`), the errors. */
+export interface FieldSource {
+	prefix: string;
+	v: (name: string) => string;
+	err: (name: string) => string | undefined;
+}
+
+export function fieldsOf(
+	prefix: string,
+	failure: FormFailure | null,
+	initial: (name: string) => string = () => ''
+): FieldSource {
+	return {
+		prefix,
+		v: (name) => failure?.values?.[name] ?? initial(name),
+		err: (name) => failure?.errors?.[name]
+	};
+}
