@@ -1,5 +1,7 @@
 import { requireResident } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { nowMs } from '$lib/server/clock';
+import { publicNotices } from '$lib/server/notices';
 import { listUnitTickets } from '$lib/server/tickets/queries'; // not the index: it loads the PDF library (~0.2 s on first use)
 import { residentAccount } from './account';
 import type { PageServerLoad } from './$types';
@@ -13,6 +15,8 @@ export const load = (({ locals }) => {
 	return {
 		unitCode: resident.unitCode,
 		totalDueFen: account.totals.totalDueFen,
-		openRequests: open
+		openRequests: open,
+		// The notices in force, as on the start screen (urgent first): 停水 matters to who lives here.
+		notices: publicNotices(getDb(), resident.communityId, nowMs())
 	};
 }) satisfies PageServerLoad;
