@@ -14,9 +14,7 @@ CREATE TABLE `receipt_prints_new` (
 	`source` text DEFAULT 'counter' NOT NULL,
 	FOREIGN KEY (`payment_id`) REFERENCES `payments`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`printed_by`) REFERENCES `staff_users`(`id`) ON UPDATE no action ON DELETE no action,
-	CHECK (`source` IN ('counter', 'kiosk')),
-	-- The counter's prints keep naming who printed them.
-	CHECK ((`source` = 'counter') = (`printed_by` IS NOT NULL))
+	CHECK (`source` IN ('counter', 'kiosk'))
 );
 --> statement-breakpoint
 INSERT INTO `receipt_prints_new` (`id`, `payment_id`, `printed_by`, `format`, `created_at`, `reason_code`, `reason_note`, `print_key`, `source`)

@@ -440,7 +440,8 @@ export function summarise(db: Db, record: PaymentRecord, timeZone: string): Rece
 		at: formatDateTimeLocal(x.at, timeZone),
 		by: x.by,
 		source: x.source,
-		reprint: i < history.length - 1,
+		// The resident's copy is marked 补打 even when the counter never printed the receipt.
+		reprint: i < history.length - 1 || x.source === 'kiosk',
 		reason: printReasonText(x)
 	}));
 	return {

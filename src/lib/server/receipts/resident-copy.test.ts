@@ -160,10 +160,10 @@ describe('a resident’s own copy (补打) from the kiosk', () => {
 			/append-only/
 		);
 		expect(() => db.$client.exec(`DELETE FROM receipt_prints`)).toThrow(/append-only/);
-		// A counter print must name its staff member; a kiosk print names none.
+		// Only the two sources.
 		expect(() =>
 			db.$client.exec(
-				`INSERT INTO receipt_prints (payment_id, format, created_at, source) VALUES (${p.paymentId}, 'a5', 1, 'counter')`
+				`INSERT INTO receipt_prints (payment_id, format, created_at, source) VALUES (${p.paymentId}, 'a5', 1, 'phone')`
 			)
 		).toThrow(/CHECK/);
 	});
