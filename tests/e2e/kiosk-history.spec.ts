@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, fetchPdfText, test } from './helpers';
+import { expect, fetchPdfText, login, open, test } from './helpers';
 
 /*
  * A resident's own history (issue 20): receipts of the last 24 months with a copy marked 补打 for
@@ -79,8 +79,9 @@ async function identify(page: Page, unit: string, next: string) {
 	await expect(page).toHaveURL(new RegExp(next.replace(/\//g, '\\/') + '$'));
 }
 
-test('my records: receipts of 24 months, a copy marked 补打 from the kiosk, nobody else’s receipt', async ({
-	page
+test('my records: receipts of 24 months, a copy marked 补打 recorded for the counter, nobody else’s receipt', async ({
+	page,
+	browser
 }) => {
 	test.setTimeout(120_000);
 	const unit = '5-1-601';
@@ -89,6 +90,10 @@ const u = db.$client.prepare('SELECT id FROM units WHERE code = ?').get(${JSON.s
 const no = db.$client.prepare("SELECT receipt_no AS no FROM payments p WHERE unit_id = ? AND local_date >= '2024-11-23' AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id) ORDER BY id DESC").get(u.id).no;
 const other = db.$client.prepare('SELECT receipt_no AS no FROM payments WHERE unit_id <> ? ORDER BY id DESC').get(u.id).no;
 return { no, other };`);
+	const kioskPrints = () =>
+		run<{ id: number; no: string }[]>(`
+return db.$client.prepare("SELECT rp.id, p.receipt_no AS no FROM receipt_prints rp JOIN payments p ON p.id = rp.payment_id WHERE rp.source = 'kiosk' AND rp.printed_by IS NULL ORDER BY rp.id").all();`);
+	const before = kioskPrints().length;
 	await page.goto('/kiosk');
 	await identify(page, unit, '/kiosk/me');
 	await page.getByTestId('me-history').tap();
@@ -97,18 +102,53 @@ return { no, other };`);
 	await expect(row).toBeVisible();
 	await expect(page.getByTestId('history-tickets')).toBeVisible();
 
+	// Tapping 补打 records the copy, then prints it (a hidden frame) and says so by the finger.
+	const printed = page.waitForRequest((r) => r.url().includes(`/kiosk/me/receipts/${own.no}.pdf`));
+	await row.getByTestId('history-reprint').tap();
+	await expect(page.getByTestId('print-status')).toBeVisible();
+	const pdfUrl = new URL((await printed).url());
+	const after = kioskPrints();
+	expect(after).toHaveLength(before + 1);
+	expect(after.at(-1)!.no).toBe(own.no);
+	expect(pdfUrl.searchParams.get('print')).toBe(String(after.at(-1)!.id));
 	// The copy: the roll receipt, marked 补打, with why.
-	const text = (await fetchPdfText(page, `/kiosk/me/receipts/${own.no}.pdf`)).replace(/\s+/g, '');
+	const text = (await fetchPdfText(page, pdfUrl.pathname + pdfUrl.search)).replace(/\s+/g, '');
 	expect(text).toContain('补打');
 	expect(text).toContain('住户自助补打');
 	expect(text).toContain(own.no);
-	// Tapping 补打 on the kiosk prints it (a hidden frame), and says so by the finger.
-	await row.getByTestId('history-reprint').tap();
-	await expect(page.getByTestId('print-status')).toBeVisible();
+	// Opening the copy again records nothing; the bare address sends the resident to ask for one.
+	expect(kioskPrints()).toHaveLength(before + 1);
+	const bare = await page.request.get(`/kiosk/me/receipts/${own.no}.pdf`, { maxRedirects: 0 });
+	expect(bare.status()).toBe(303);
+	expect(bare.headers()['location']).toBe('/kiosk/me/history');
 
-	// Another unit's receipt, or a made-up number: not found.
-	for (const no of [own.other, 'SF-2026-999999', 'nonsense'])
-		expect((await page.request.get(`/kiosk/me/receipts/${no}.pdf`)).status(), no).toBe(404);
+	// Another unit's receipt, or a made-up number: not found, nothing recorded.
+	const origin = new URL(page.url()).origin;
+	for (const no of [own.other, 'SF-2026-999999', 'nonsense']) {
+		const res = await page.request.post('/kiosk/me/history?/reprint', {
+			form: { receiptNo: no, printKey: `e2e-${crypto.randomUUID()}` },
+			headers: { origin, accept: 'application/json' },
+			maxRedirects: 0
+		});
+		// (A script's action request is answered in JSON: the failure and its status inside.)
+		expect(await res.json(), no).toMatchObject({ type: 'failure', status: 404 });
+		expect(
+			(await page.request.get(`/kiosk/me/receipts/${no}.pdf?print=${after.at(-1)!.id}`)).status(),
+			no
+		).toBe(404);
+	}
+	expect(kioskPrints()).toHaveLength(before + 1);
+
+	// The counter's receipt page lists the copy: 补打 · 自助机.
+	const clerk = await (
+		await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'zh-CN' })
+	).newPage();
+	await login(clerk, 'clerk');
+	await open(clerk, `/receipts?no=${own.no}`);
+	await expect(clerk.getByTestId('last-print')).toContainText('自助机');
+	await expect(clerk.getByTestId('last-print')).toContainText('住户自助补打');
+	await expect(clerk.getByTestId('print-history-row').first()).toContainText('补打 · 自助机');
+	await clerk.context().close();
 });
 
 for (const via of ['kiosk', 'mobile'] as const)

@@ -150,6 +150,16 @@ test('take a number: an elderly visitor is called before an earlier regular numb
 		'紧急优先、长者优先、先进大厅优先'
 	])
 		expect(slip, s).toContain(s);
+	// The kiosk in English prints the same ticket in English (the number and time as they are).
+	await page.getByTestId('lang-switch').tap();
+	await expect(page.getByTestId('lang-switch')).toHaveText('中文');
+	const en = (await fetchPdfText(page, `${regular.url}/ticket.pdf`)).replace(/[ \t]+/g, ' ');
+	for (const s of ['Queue ticket', regular.no, 'Service：Payments', 'Taken at：2026-11-23'])
+		expect(en, s).toContain(s);
+	expect(en).not.toContain('排队号票');
+	await page.getByTestId('lang-switch').tap();
+	await expect(page.getByTestId('lang-switch')).toHaveText('English');
+	expect(await fetchPdfText(page, `${regular.url}/ticket.pdf`)).toContain('排队号票');
 
 	const elderly = await takeNumber(page, 'keys', 'elderly');
 	expect(elderly.no).toMatch(/^E\d{3}$/);

@@ -235,6 +235,46 @@ describe('a resident sees only their own unit', () => {
 		expect(text).not.toContain(B.code);
 	});
 
+	test("a copy (补打) of another unit's receipt is not found and nothing is recorded", async () => {
+		const prints = () =>
+			withDb(
+				db,
+				(d) => (d.prepare(`SELECT count(*) AS n FROM receipt_prints`).get() as { n: number }).n
+			);
+		const before = prints();
+		for (const receiptNo of [B.receiptNo, B.receiptNo.toLowerCase(), `${B.receiptNo}x`]) {
+			const a = await clients.resident.action('/kiosk/me/history?/reprint', {
+				receiptNo,
+				printKey: `rel-${crypto.randomUUID()}`
+			});
+			figures.requests++;
+			expect(a, receiptNo).toMatchObject({ type: 'failure', status: 404 });
+		}
+		expect(prints()).toBe(before);
+		// A print of the resident's own (newest) receipt does not open another unit's.
+		const ownNo = withDb(
+			db,
+			(d) =>
+				(
+					d
+						.prepare(
+							`SELECT receipt_no AS no FROM payments p WHERE unit_id = ? AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id) ORDER BY id DESC LIMIT 1`
+						)
+						.get(A.id) as { no: string }
+				).no
+		);
+		const own = await clients.resident.action('/kiosk/me/history?/reprint', {
+			receiptNo: ownNo,
+			printKey: `rel-${crypto.randomUUID()}`
+		});
+		expect(own.type).toBe('success');
+		const pdf = String(own.data?.pdf);
+		expect(pdf).toMatch(/\?print=\d+$/);
+		const other = await clients.resident.get(pdf.replace(ownNo, B.receiptNo));
+		figures.requests += 2;
+		expect(other.status).toBe(404);
+	});
+
 	test("staff pages with another unit's bills, receipts or tickets send the resident to sign in", async () => {
 		const paths = [
 			`/fees/${B.code}`,

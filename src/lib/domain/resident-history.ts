@@ -12,3 +12,6 @@ export function historySince(asOf: string): string {
 	const day = Math.min(Number(asOf.slice(8, 10)), daysInMonth(month));
 	return `${month}-${String(day).padStart(2, '0')}`;
 }
+
+/** Copies (补打) a unit's residents may print at the kiosk in a day; more are the counter's. */
+export const RESIDENT_DAILY_COPIES = 10;

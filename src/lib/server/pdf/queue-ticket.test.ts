@@ -46,4 +46,32 @@ describe('queue ticket (80 mm)', () => {
 		expect(later).not.toContain('前面等候');
 		expect(later).toContain('报事投诉');
 	});
+
+	it('prints in English when the kiosk is in English (the number and time as they are)', async () => {
+		const pdf = await renderQueueTicket({
+			communityName: '鹿鸣溪谷',
+			centreName: '鹿鸣溪谷管理处客户服务中心',
+			queueNo: 'B007',
+			service: 'renovation',
+			priority: 'urgent',
+			takenAt: '2026-11-23 09:05',
+			estimate: { ahead: 2, minutes: 9 },
+			url: 'http://localhost/kiosk/queue/7',
+			locale: 'en'
+		});
+		const text = pdfText(pdf).replace(/[ \t]+/g, ' ');
+		expect(text).toContain('Queue ticket');
+		expect(text).toContain('Welcome, your number is');
+		expect(text).toContain('B007');
+		expect(text).toContain('Service：Renovation');
+		expect(text).toContain('Priority：Urgent first');
+		expect(text).toContain('Taken at：2026-11-23 09:05');
+		expect(text).toContain('Ahead of you：2 people');
+		expect(text).toContain('Expected wait：about 9 minutes');
+		expect(text).toContain('Scan to follow the queue on your phone');
+		// Names stay as entered; no Chinese label is left.
+		expect(text).toContain('鹿鸣溪谷');
+		for (const zh of ['排队号票', '办理业务', '取号时间', '前面等候', '先进大厅优先'])
+			expect(text).not.toContain(zh);
+	});
 });

@@ -14,7 +14,8 @@ import {
 	paymentVoids,
 	receiptPrints,
 	staffUsers,
-	units
+	units,
+	type ReceiptPrintSource
 } from '../db/schema';
 import { idsOf, prepared, sumOf } from '../db/prepared';
 import { audit } from '../audit';
@@ -95,12 +96,64 @@ export const REPRINT_REASON_ZH: Record<ReprintReason, string> = {
 	other: '其他'
 };
 
+/** Why a resident's own copy from the kiosk was printed, as the receipt says it. */
+export const RESIDENT_COPY_REASON = '住户自助补打';
+
+/** One recorded print of a receipt (read only). */
+export interface PrintRecord {
+	id: number;
+	at: number;
+	format: string;
+	/** 'counter' (a staff member, `by`) or 'kiosk' (the resident's own copy; `by` is ''). */
+	source: ReceiptPrintSource;
+	reasonCode: string;
+	reasonNote: string;
+	by: string;
+}
+
 export interface PrintState {
 	/** Prints recorded so far (0: never printed). */
 	count: number;
 	/** The latest print, if any. */
-	last: { at: number; format: string; reasonCode: string; reasonNote: string; by: string } | null;
+	last: PrintRecord | null;
 }
+
+const printRows = (db: Db, paymentId: number) =>
+	db
+		.select({
+			id: receiptPrints.id,
+			at: receiptPrints.createdAt,
+			format: receiptPrints.format,
+			source: receiptPrints.source,
+			reasonCode: receiptPrints.reasonCode,
+			reasonNote: receiptPrints.reasonNote,
+			name: staffUsers.displayName,
+			workNo: staffUsers.workNo
+		})
+		.from(receiptPrints)
+		// The kiosk's prints have no staff member.
+		.leftJoin(staffUsers, eq(staffUsers.id, receiptPrints.printedBy))
+		.where(eq(receiptPrints.paymentId, paymentId))
+		.orderBy(desc(receiptPrints.id));
+
+const toRecord = (r: {
+	id: number;
+	at: number;
+	format: string;
+	source: ReceiptPrintSource;
+	reasonCode: string;
+	reasonNote: string;
+	name: string | null;
+	workNo: string | null;
+}): PrintRecord => ({
+	id: r.id,
+	at: r.at,
+	format: r.format,
+	source: r.source,
+	reasonCode: r.reasonCode,
+	reasonNote: r.reasonNote,
+	by: r.name ? `${r.name}（${r.workNo}）` : ''
+});
 
 /** How often a receipt was printed and its latest print (read only). */
 export function printState(db: Db, paymentId: number): PrintState {
@@ -110,39 +163,26 @@ export function printState(db: Db, paymentId: number): PrintState {
 			.from(receiptPrints)
 			.where(eq(receiptPrints.paymentId, paymentId))
 			.get()?.n ?? 0;
-	const last = db
-		.select({
-			at: receiptPrints.createdAt,
-			format: receiptPrints.format,
-			reasonCode: receiptPrints.reasonCode,
-			reasonNote: receiptPrints.reasonNote,
-			name: staffUsers.displayName,
-			workNo: staffUsers.workNo
-		})
-		.from(receiptPrints)
-		.innerJoin(staffUsers, eq(staffUsers.id, receiptPrints.printedBy))
-		.where(eq(receiptPrints.paymentId, paymentId))
-		.orderBy(desc(receiptPrints.id))
-		.limit(1)
-		.get();
-	return {
-		count,
-		last: last
-			? {
-					at: last.at,
-					format: last.format,
-					reasonCode: last.reasonCode,
-					reasonNote: last.reasonNote,
-					by: `${last.name}（${last.workNo}）`
-				}
-			: null
-	};
+	const last = printRows(db, paymentId).limit(1).get();
+	return { count, last: last ? toRecord(last) : null };
+}
+
+/** Every print of a receipt, newest first (the counter's print history). */
+export function printHistory(db: Db, paymentId: number): PrintRecord[] {
+	return printRows(db, paymentId).all().map(toRecord);
 }
 
 /** "原件遗失　业主来电" as the receipt prints it. */
 export function reprintReasonText(code: string, note: string): string {
 	const label = (REPRINT_REASON_ZH as Record<string, string>)[code] ?? '';
 	return [label, note.trim()].filter(Boolean).join('　');
+}
+
+/** Why a print was made, as the receipt prints it: the clerk's reason, or the resident's own copy. */
+export function printReasonText(p: Pick<PrintRecord, 'source' | 'reasonCode' | 'reasonNote'>) {
+	return p.source === 'kiosk'
+		? RESIDENT_COPY_REASON
+		: reprintReasonText(p.reasonCode, p.reasonNote);
 }
 
 export interface ReceiptView {
@@ -169,10 +209,7 @@ export function receiptView(db: Db, communityId: number, receiptNo: string): Rec
 		record: { ...record, printCount: state.count },
 		reprintNo,
 		printedAt: reprintNo > 0 ? state.last?.at : undefined,
-		reprintReason:
-			reprintNo > 0 && state.last
-				? reprintReasonText(state.last.reasonCode, state.last.reasonNote)
-				: undefined,
+		reprintReason: reprintNo > 0 && state.last ? printReasonText(state.last) : undefined,
 		facts: receiptFacts(db, record)
 	};
 }
@@ -345,6 +382,16 @@ export function receiptFacts(db: Db, record: PaymentRecord): ReceiptFacts {
 	return { bills: facts, ownerNames: [...new Set(ownerNames)] };
 }
 
+/** One print as the pages list it; `by` is '' for the kiosk (the page names it in its language). */
+export interface PrintLine {
+	at: string;
+	by: string;
+	source: ReceiptPrintSource;
+	/** A reprint (补打): every print after the first. */
+	reprint: boolean;
+	reason: string;
+}
+
 /** What the lookup and void pages show of one receipt (plain data, safe to send to the page). */
 export interface ReceiptSummary {
 	receiptNo: string;
@@ -363,8 +410,10 @@ export interface ReceiptSummary {
 	/** The unit's owners: a receipt paid by someone else still names them. */
 	ownerNames: string[];
 	printCount: number;
-	/** The latest print: when, by whom, and why when it was a reprint. */
-	lastPrint: { at: string; by: string; reason: string } | null;
+	/** The latest print: when, by whom (or the kiosk), and why when it was a reprint. */
+	lastPrint: PrintLine | null;
+	/** Every print, newest first: the counter's print history shows the kiosk's copies too. */
+	prints: PrintLine[];
 	/** The receipt's lines as printed (signed amounts that sum to totalFen). */
 	lines: ReceiptLine[];
 	voided: { reason: string; at: string; by: string } | null;
@@ -386,7 +435,15 @@ export function summarise(db: Db, record: PaymentRecord, timeZone: string): Rece
 		};
 	}
 	const facts = receiptFacts(db, record);
-	const prints = printState(db, p.id);
+	const history = printHistory(db, p.id);
+	const prints = history.map((x, i): PrintLine => ({
+		at: formatDateTimeLocal(x.at, timeZone),
+		by: x.by,
+		source: x.source,
+		// The resident's copy is marked 补打 even when the counter never printed the receipt.
+		reprint: i < history.length - 1 || x.source === 'kiosk',
+		reason: printReasonText(x)
+	}));
 	return {
 		receiptNo: p.receiptNo,
 		paidAt: formatDateTimeLocal(p.createdAt, timeZone),
@@ -402,14 +459,9 @@ export function summarise(db: Db, record: PaymentRecord, timeZone: string): Rece
 		changeFen: p.changeFen,
 		cashier: `${record.cashier.displayName}（${record.cashier.workNo}）`,
 		ownerNames: facts.ownerNames,
-		printCount: prints.count,
-		lastPrint: prints.last
-			? {
-					at: formatDateTimeLocal(prints.last.at, timeZone),
-					by: prints.last.by,
-					reason: reprintReasonText(prints.last.reasonCode, prints.last.reasonNote)
-				}
-			: null,
+		printCount: prints.length,
+		lastPrint: prints[0] ?? null,
+		prints,
 		lines: layoutReceipt(record.lines, facts.bills).lines,
 		voided
 	};

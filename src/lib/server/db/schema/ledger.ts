@@ -225,6 +225,10 @@ export const paymentVoids = sqliteTable(
 	(t) => [index('payment_voids_day').on(t.localDate, t.paymentId)]
 );
 
+/** Where a receipt was printed: the counter (a staff member) or the kiosk (the resident's own copy). */
+export const RECEIPT_PRINT_SOURCES = ['counter', 'kiosk'] as const;
+export type ReceiptPrintSource = (typeof RECEIPT_PRINT_SOURCES)[number];
+
 /** Every print of a receipt; prints after the first are reprints (补打). */
 export const receiptPrints = sqliteTable(
 	'receipt_prints',
@@ -233,9 +237,9 @@ export const receiptPrints = sqliteTable(
 		paymentId: integer('payment_id')
 			.notNull()
 			.references(() => payments.id),
-		printedBy: integer('printed_by')
-			.notNull()
-			.references(() => staffUsers.id),
+		/** The staff member at the counter; null exactly when printed at the kiosk (migration 0039). */
+		printedBy: integer('printed_by').references(() => staffUsers.id),
+		source: text('source', { enum: RECEIPT_PRINT_SOURCES }).notNull().default('counter'),
 		format: text('format').notNull(),
 		/** Why a reprint (补打) was made: a code from REPRINT_REASONS (receipts module) and free text; '' on the first print. */
 		reasonCode: text('reason_code').notNull().default(''),

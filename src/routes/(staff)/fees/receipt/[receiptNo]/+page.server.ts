@@ -46,7 +46,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		workings: layout.workings,
 		months: [...months].sort(),
 		printCount: s.printCount,
-		lastPrint: s.lastPrint,
+		prints: s.prints,
 		printKey: newPrintKey()
 	};
 };

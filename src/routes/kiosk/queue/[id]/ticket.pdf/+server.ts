@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
 import { getCommunity } from '$lib/server/community';
@@ -9,7 +10,7 @@ import { kioskCommunityId } from '../../../community';
 import { pdfResponse } from '$lib/server/pdf/response';
 import type { RequestHandler } from './$types';
 
-/** The 80 mm queue ticket. Public like the number itself (it holds nothing personal). */
+/** The 80 mm queue ticket, in the kiosk's language. Public like the number itself (it holds nothing personal). */
 export const GET = (async ({ locals, params, url }) => {
 	const communityId = kioskCommunityId(locals);
 	const db = getDb();
@@ -25,7 +26,9 @@ export const GET = (async ({ locals, params, url }) => {
 		priority: t.priority,
 		takenAt: formatDateTimeLocal(t.takenAt, c.timeZone),
 		estimate: t.estimate ? { ahead: t.estimate.ahead, minutes: t.estimate.minutes } : null,
-		url: `${url.origin}/kiosk/queue/${t.id}?via=mobile`
+		url: `${url.origin}/kiosk/queue/${t.id}?via=mobile`,
+		// In the language the kiosk shows, as the statement.
+		locale: getLocale()
 	});
 	return pdfResponse(pdf, { filename: `queue-${t.queueNo}.pdf` });
 }) satisfies RequestHandler;
