@@ -23,6 +23,7 @@ export type ErrorArea =
 	| 'errands'
 	| 'voucher'
 	| 'notices'
+	| 'company'
 	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;

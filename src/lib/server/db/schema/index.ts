@@ -17,3 +17,4 @@ export * from './errands';
 export * from './journal';
 export * from './voucher';
 export * from './notices';
+export * from './company';
