@@ -1,9 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { tx, type Db } from '../db';
 import { audit } from '../audit';
 import { nowMs } from '../clock';
-import { communities, staffMemberships, staffUsers, units } from '../db/schema';
-import { sql } from 'drizzle-orm';
+import { communities } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { CompanyError } from './errors';
 
@@ -72,8 +71,9 @@ export interface CommunityRow {
 
 /** Every community with its units and staff (home accounts plus memberships), for the admin page. */
 export function listCommunities(db: Db): CommunityRow[] {
-	const count = (table: typeof units | typeof staffUsers | typeof staffMemberships) =>
-		sql<number>`(SELECT count(*) FROM ${table} WHERE ${table.communityId} = ${communities.id})`;
+	// Correlated counts, with the outer table named (drizzle would leave the columns unqualified).
+	const count = (table: 'units' | 'staff_users' | 'staff_memberships') =>
+		sql<number>`(SELECT count(*) FROM ${sql.raw(table)} x WHERE x.community_id = ${communities}.id)`;
 	return db
 		.select({
 			id: communities.id,
@@ -81,9 +81,9 @@ export function listCommunities(db: Db): CommunityRow[] {
 			name: communities.name,
 			centreName: communities.centreName,
 			timeZone: communities.timeZone,
-			units: count(units),
-			home: count(staffUsers),
-			extra: count(staffMemberships)
+			units: count('units'),
+			home: count('staff_users'),
+			extra: count('staff_memberships')
 		})
 		.from(communities)
 		.orderBy(asc(communities.id))

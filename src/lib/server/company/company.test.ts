@@ -17,6 +17,7 @@ import {
 	createCommunity,
 	endMembership,
 	grantMembership,
+	listCommunities,
 	listMemberships,
 	switchCommunity
 } from '.';
@@ -309,5 +310,22 @@ describe('the head-office dashboard on two communities', () => {
 		expect(board.total.arrearsFen).toBe(one.arrearsFen + two.arrearsFen);
 		expect(board.total.voids).toBe(1);
 		expect(board.total.dueFen).toBe(one.dueFen + two.dueFen);
+	});
+});
+
+describe('the company admin’s list of communities', () => {
+	it('counts each community’s units and staff (home accounts and memberships)', () => {
+		forgetCommunity();
+		const db = createTestDb();
+		const f = createFixture(db);
+		grantMembership(
+			db,
+			{ id: f.adminId, communityId: f.communityId, role: 'admin' },
+			{ username: 'clerk', communityId: f.otherCommunityId, role: 'clerk' }
+		);
+		expect(listCommunities(db).map((c) => [c.code, c.units, c.staff])).toEqual([
+			['T1', 3, 4],
+			['T2', 1, 1]
+		]);
 	});
 });
