@@ -46,9 +46,7 @@ export const RENOVATION_ACTIONS = [
 export type RenovationAction = (typeof RENOVATION_ACTIONS)[number];
 
 export type StaffRole = 'clerk' | 'manager' | 'admin';
-/** Who asks: head office (issue 22) only reads, so it takes no step. */
-type ActingRole = StaffRole | 'head_office';
-const RANK: Record<ActingRole, number> = { head_office: 0, clerk: 1, manager: 2, admin: 3 };
+const RANK: Record<StaffRole, number> = { clerk: 1, manager: 2, admin: 3 };
 
 interface TransitionRule {
 	from: readonly RenovationState[];
@@ -97,7 +95,7 @@ export type TransitionError =
 	| 'bad_end_date';
 
 export interface TransitionContext {
-	role: ActingRole;
+	role: StaffRole;
 	/** Rejection reason / approval note / inspection note. */
 	reason?: string;
 	/** Documents still missing from the checklist (approval needs none missing). */
@@ -158,7 +156,7 @@ export function checkTransition(
 }
 
 /** The actions that are possible from `state` for `role` (guards not yet applied): the buttons to offer. */
-export function availableActions(state: RenovationState, role: ActingRole): RenovationAction[] {
+export function availableActions(state: RenovationState, role: StaffRole): RenovationAction[] {
 	return RENOVATION_ACTIONS.filter(
 		(a) => TRANSITIONS[a].from.includes(state) && RANK[role] >= RANK[TRANSITIONS[a].role]
 	);

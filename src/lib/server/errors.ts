@@ -27,7 +27,6 @@ export type ErrorArea =
 	| 'appointments'
 	| 'voucher'
 	| 'notices'
-	| 'company'
 	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;

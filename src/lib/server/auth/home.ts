@@ -1,8 +1,7 @@
-import type { StaffRole } from '../db/schema';
+import type { Role } from '../db/schema';
 
 /** Where each role lands after sign-in. */
-export function homeFor(role: StaffRole): string {
-	if (role === 'head_office') return '/company';
+export function homeFor(role: Role): string {
 	return role === 'admin' ? '/admin' : role === 'manager' ? '/manager' : '/counter';
 }
 

@@ -3,9 +3,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../db';
-import { sessions, staffUsers, units, type StaffRole } from '../db/schema';
-import { getCommunity } from '../community';
-import { resolveCurrent } from '../company/memberships';
+import { sessions, staffUsers, units } from '../db/schema';
 
 export const SESSION_COOKIE = 'fd_session';
 
@@ -79,18 +77,8 @@ export interface StaffIdentity {
 	username: string;
 	displayName: string;
 	workNo: string;
-	/** The role in the current community (head office: 'head_office' everywhere). */
-	role: StaffRole;
-	/**
-	 * The session's current community: every query and write of the app reads this one. It is the
-	 * home community unless the user switched (issue 22: staff in several communities).
-	 */
+	role: 'clerk' | 'manager' | 'admin';
 	communityId: number;
-	/** Shown in every staff page's header. */
-	communityName: string;
-	homeCommunityId: number;
-	/** May create communities and give memberships. */
-	companyAdmin: boolean;
 	/** Only the change-password page opens until this is cleared. */
 	mustChangePassword?: boolean;
 }
@@ -135,8 +123,7 @@ export function validateSession(
 			invalidateSession(db, id);
 			return null;
 		}
-		const current = resolveCurrent(db, user, row.communityId);
-		communityId = current.communityId;
+		communityId = user.communityId;
 		result = {
 			kind: 'staff',
 			sessionId: id,
@@ -146,11 +133,8 @@ export function validateSession(
 				username: user.username,
 				displayName: user.displayName,
 				workNo: user.workNo,
-				role: current.role,
-				communityId: current.communityId,
-				communityName: getCommunity(db, current.communityId).name,
-				homeCommunityId: user.communityId,
-				companyAdmin: user.companyAdmin,
+				role: user.role,
+				communityId: user.communityId,
 				mustChangePassword: user.mustChangePassword
 			}
 		};

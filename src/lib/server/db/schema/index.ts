@@ -21,4 +21,3 @@ export * from './appointments';
 export * from './journal';
 export * from './voucher';
 export * from './notices';
-export * from './company';

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
-import { roleAtLeast } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { requestView } from '$lib/server/waivers';
 import type { PageServerLoad } from './$types';
@@ -15,6 +14,6 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	return {
 		v,
 		filed: url.searchParams.get('filed') === '1',
-		canDecide: roleAtLeast(user.role, 'manager') && v.request.state === 'pending'
+		canDecide: user.role !== 'clerk' && v.request.state === 'pending'
 	};
 };

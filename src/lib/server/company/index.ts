@@ -1,4 +1,0 @@
-export * from './errors';
-export * from './memberships';
-export * from './communities';
-export * from './dashboard';
