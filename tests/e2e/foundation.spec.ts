@@ -341,6 +341,8 @@ test.describe('administration', () => {
 		await login(page, 'admin');
 		await page.goto('/admin/staff');
 		const form = page.getByTestId('staff-create');
+		const staffRows = page.getByTestId('staff-table').locator('tbody tr');
+		const before = await staffRows.count();
 		for (const id of ['username', 'displayName', 'workNo'])
 			await form.locator('#' + id).evaluate((el) => el.removeAttribute('maxlength'));
 		await form.getByLabel('用户名').fill("' OR 1=1 --");
@@ -358,7 +360,7 @@ test.describe('administration', () => {
 		// What was typed is kept (the markup as text, never as markup).
 		await expect(form.locator('#displayName')).toHaveValue('<script>alert(1)</script>');
 		await expectNoStackTrace(page);
-		await expect(page.getByTestId('staff-table').locator('tbody tr')).toHaveCount(4);
+		await expect(staffRows).toHaveCount(before);
 	});
 
 	test('an admin creates a clerk, who signs in; a password reset and a deactivation each end their session', async ({

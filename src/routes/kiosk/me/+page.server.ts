@@ -6,7 +6,6 @@ import { listUnitTickets } from '$lib/server/tickets/queries'; // not the index:
 import { residentAccount } from './account';
 import { waitingParcels } from './parcels';
 import { unitComingAppointments } from '$lib/server/appointments/queries';
-import { nowMs } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ locals }) => {
