@@ -26,3 +26,12 @@ export function fieldsOf(
 		err: (name) => failure?.errors?.[name]
 	};
 }
+
+const failure = (form: unknown): FormFailure =>
+	form && typeof form === 'object' ? (form as FormFailure) : {};
+
+/** A page's `form` answer: the refused fields' messages ({} when it was not refused). */
+export const errorsOf = (form: unknown): Record<string, string> => failure(form).errors ?? {};
+
+/** A page's `form` answer: what was typed into the refused form ({} otherwise). */
+export const valuesOf = (form: unknown): Record<string, string> => failure(form).values ?? {};
