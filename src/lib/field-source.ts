@@ -27,11 +27,12 @@ export function fieldsOf(
 	};
 }
 
-const failure = (form: unknown): FormFailure =>
+/** A page's `form` answer read as a refusal (its fields empty when it was none). */
+export const failureOf = (form: unknown): FormFailure =>
 	form && typeof form === 'object' ? (form as FormFailure) : {};
 
-/** A page's `form` answer: the refused fields' messages ({} when it was not refused). */
-export const errorsOf = (form: unknown): Record<string, string> => failure(form).errors ?? {};
+/** The refused fields' messages ({} when the answer was no refusal). */
+export const errorsOf = (form: unknown): Record<string, string> => failureOf(form).errors ?? {};
 
-/** A page's `form` answer: what was typed into the refused form ({} otherwise). */
-export const valuesOf = (form: unknown): Record<string, string> => failure(form).values ?? {};
+/** What was typed into the refused form ({} otherwise). */
+export const valuesOf = (form: unknown): Record<string, string> => failureOf(form).values ?? {};
