@@ -39,3 +39,50 @@ export function readListQuery<K extends string, S extends z.ZodType>(
 	values.to = range.to;
 	return { values, query: { ok: true, data: parsed.data, range } };
 }
+
+/** A register list's query read: its filters, view, range, and the period that narrows the list. */
+export type RegisterQuery<T, V extends string> =
+	| {
+			ok: true;
+			data: T;
+			view: V;
+			range: DateRange;
+			/** Whether the period narrows this view (else its open entries whenever taken). */
+			dated: boolean;
+			/** The range's bounds for a dated view, else nulls: what the list filters by. */
+			period: { fromMs: number | null; toMs: number | null };
+	  }
+	| { ok: false; message: string };
+
+/**
+ * A register list's query (the five front-desk registers): `readListQuery` and then its view —
+ * `views.open` when none is given. Open entries are listed whenever they were taken; only the
+ * `views.dated` ones (the closed, all) keep to the period, as the printed log always does.
+ */
+export function readRegisterQuery<K extends string, S extends z.ZodType, V extends string>(
+	url: URL,
+	keys: readonly K[],
+	schema: S,
+	desk: { today: string; community: { timeZone: string } },
+	views: { open: V; dated: readonly V[] }
+): { values: Record<K | 'from' | 'to', string>; query: RegisterQuery<z.infer<S>, V> } {
+	const { values, query: q } = readListQuery(
+		url,
+		keys,
+		schema,
+		desk.today,
+		desk.community.timeZone
+	);
+	if (!q.ok) return { values, query: q };
+	const view = ((values as Record<string, string>).view || views.open) as V;
+	const dated = views.dated.includes(view);
+	return {
+		values,
+		query: {
+			...q,
+			view,
+			dated,
+			period: { fromMs: dated ? q.range.fromMs : null, toMs: dated ? q.range.toMs : null }
+		}
+	};
+}

@@ -1,33 +1,24 @@
-import { deskContext, readListQuery } from '$lib/server/list-query';
+import { deskContext, readRegisterQuery } from '$lib/server/list-query';
 import { listQuerySchema } from '$lib/server/items/forms';
-import type { ItemFilter, ItemTab, ItemView } from '$lib/server/items';
+import type { ItemTab, ItemView } from '$lib/server/items';
 
 /** What the items page and its files start from: the community, now, the tab and the list's query. */
 export function itemsContext(communityId: number, url: URL) {
 	const desk = deskContext(communityId);
-	const { values, query: q } = readListQuery(
-		url,
-		['tab', 'view'],
-		listQuerySchema,
-		desk.today,
-		desk.community.timeZone
-	);
+	const { values, query: q } = readRegisterQuery(url, ['tab', 'view'], listQuerySchema, desk, {
+		open: 'open' as ItemView,
+		dated: ['closed', 'all']
+	});
 	const tab = (values.tab || 'deposit') as ItemTab;
-	const query = (():
-		| { ok: true; filter: ItemFilter; from: string; to: string; period: ItemFilter }
-		| { ok: false; message: string } => {
-		if (!q.ok) return q;
-		const view = (values.view || 'open') as ItemView;
-		// Open entries are listed whenever taken; the period narrows the closed and the printed log.
-		const dated = view === 'closed' || view === 'all';
-		return {
-			ok: true,
-			from: q.range.from,
-			to: q.range.to,
-			filter: { view, fromMs: dated ? q.range.fromMs : null, toMs: dated ? q.range.toMs : null },
-			// The printed log: everything registered in the period, whatever its state.
-			period: { view: 'all', fromMs: q.range.fromMs, toMs: q.range.toMs }
-		};
-	})();
+	const query = q.ok
+		? {
+				ok: true as const,
+				from: q.range.from,
+				to: q.range.to,
+				filter: { view: q.view, ...q.period },
+				// The printed log: everything registered in the period, whatever its state.
+				period: { view: 'all' as ItemView, fromMs: q.range.fromMs, toMs: q.range.toMs }
+			}
+		: q;
 	return { ...desk, values, tab, query };
 }
