@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, staffUsers, units } from './core';
+import { units, serialId, communityRef, createdByAt } from './core';
 import { tickets } from './tickets';
 import { moveinCases } from './movein';
 import { renovations } from './renovation';
@@ -14,17 +14,12 @@ export const APPOINTMENT_OUTCOME_CODES = ['done', 'no_show', 'cancelled'] as con
 export const appointmentPlans = sqliteTable(
 	'appointment_plans',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		team: text('team', { enum: APPOINTMENT_TEAM_CODES }).notNull(),
 		fromDate: text('from_date').notNull(),
 		slots: text('slots').notNull(),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [index('appointment_plans_team').on(t.communityId, t.team, t.fromDate)]
 );
@@ -33,10 +28,8 @@ export const appointmentPlans = sqliteTable(
 export const appointments = sqliteTable(
 	'appointments',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		team: text('team', { enum: APPOINTMENT_TEAM_CODES }).notNull(),
 		unitId: integer('unit_id')
 			.notNull()
@@ -54,10 +47,7 @@ export const appointments = sqliteTable(
 		renovationId: integer('renovation_id').references(() => renovations.id),
 		moveinCaseId: integer('movein_case_id').references(() => moveinCases.id),
 		formKey: text('form_key').notNull(),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [
 		uniqueIndex('appointments_form_key').on(t.communityId, t.formKey),
@@ -70,16 +60,13 @@ export const appointments = sqliteTable(
 export const appointmentEvents = sqliteTable(
 	'appointment_events',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		appointmentId: integer('appointment_id')
 			.notNull()
 			.references(() => appointments.id),
 		outcome: text('outcome', { enum: APPOINTMENT_OUTCOME_CODES }).notNull(),
 		note: text('note').notNull().default(''),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	// One outcome per appointment: the database refuses a second one even from two counters at once.
 	(t) => [uniqueIndex('appointment_events_appointment').on(t.appointmentId)]

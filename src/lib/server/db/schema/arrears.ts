@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bills } from './ledger';
-import { communities, staffUsers, units } from './core';
+import { staffUsers, units, serialId, communityRef } from './core';
 import { REMINDER_KINDS, REMINDER_OUTCOMES } from '../../../domain/arrears';
 
 /*
@@ -57,7 +57,7 @@ export const openBills = sqliteTable(
 export const principalPostings = sqliteTable(
 	'principal_postings',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		communityId: integer('community_id').notNull(),
 		billId: integer('bill_id')
 			.notNull()
@@ -101,10 +101,8 @@ export const principalPostings = sqliteTable(
 export const arrearsReminders = sqliteTable(
 	'arrears_reminders',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => units.id),

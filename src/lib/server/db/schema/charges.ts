@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, units, staffUsers } from './core';
+import { units, staffUsers, serialId, communityRef } from './core';
 import { bills, feeItems } from './ledger';
 
 /**
@@ -11,10 +11,8 @@ import { bills, feeItems } from './ledger';
 export const paidServices = sqliteTable(
 	'paid_services',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		nameZh: text('name_zh').notNull(),
 		nameEn: text('name_en').notNull().default(''),
 		unitZh: text('unit_zh').notNull().default('次'),
@@ -37,10 +35,8 @@ export const paidServices = sqliteTable(
 export const charges = sqliteTable(
 	'charges',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => units.id),

@@ -1,9 +1,34 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
+// Column shapes every area's tables repeat (issue 17), written once: the same SQL as spelled out.
+// Function declarations, so the tables above their text (and in the other files) can use them.
+
+/** The row id: INTEGER PRIMARY KEY AUTOINCREMENT. */
+export function serialId() {
+	return integer('id').primaryKey({ autoIncrement: true });
+}
+
+/** The community (管理处) a row belongs to. */
+export function communityRef() {
+	return integer('community_id')
+		.notNull()
+		.references(() => communities.id);
+}
+
+/** Who wrote the row and when (epoch ms). */
+export function createdByAt() {
+	return {
+		createdBy: integer('created_by')
+			.notNull()
+			.references(() => staffUsers.id),
+		createdAt: integer('created_at').notNull()
+	};
+}
+
 /** One service centre (管理处). Settings are a JSON blob validated by `settings.ts`. */
 export const communities = sqliteTable('communities', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: serialId(),
 	code: text('code').notNull().unique(),
 	name: text('name').notNull(),
 	centreName: text('centre_name').notNull(),
@@ -23,10 +48,8 @@ export type UnitUse = (typeof UNIT_USES)[number];
 export const units = sqliteTable(
 	'units',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		building: text('building').notNull(),
 		entrance: text('entrance').notNull(),
 		room: text('room').notNull(),
@@ -61,10 +84,8 @@ export type IdType = (typeof ID_TYPES)[number];
 export const owners = sqliteTable(
 	'owners',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		name: text('name').notNull(),
 		phone: text('phone').notNull(),
 		idType: text('id_type', { enum: ID_TYPES }).notNull().default('id_card'),
@@ -99,7 +120,7 @@ export type UnitOwnerRole = (typeof UNIT_OWNER_ROLES)[number];
 export const unitOwners = sqliteTable(
 	'unit_owners',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => units.id),
@@ -127,10 +148,8 @@ export const SPACE_HOLDINGS = ['owned', 'rented'] as const;
 export const parkingSpaces = sqliteTable(
 	'parking_spaces',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		code: text('code').notNull(),
 		areaCenti: integer('area_centi').notNull().default(0),
 		kind: text('kind', { enum: SPACE_KINDS }).notNull().default('surface'),
@@ -143,7 +162,7 @@ export const parkingSpaces = sqliteTable(
 export const parkingSpaceHoldings = sqliteTable(
 	'parking_space_holdings',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		spaceId: integer('space_id')
 			.notNull()
 			.references(() => parkingSpaces.id),
@@ -165,10 +184,8 @@ export const parkingSpaceHoldings = sqliteTable(
 export const vehicles = sqliteTable(
 	'vehicles',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		plate: text('plate').notNull(),
 		ownerId: integer('owner_id').references(() => owners.id),
 		unitId: integer('unit_id').references(() => units.id),
@@ -187,10 +204,8 @@ export const ROLES = ['clerk', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const staffUsers = sqliteTable('staff_users', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
-	communityId: integer('community_id')
-		.notNull()
-		.references(() => communities.id),
+	id: serialId(),
+	communityId: communityRef(),
 	username: text('username').notNull().unique(),
 	displayName: text('display_name').notNull(),
 	workNo: text('work_no').notNull(),
@@ -225,7 +240,7 @@ export const sessions = sqliteTable(
 export const loginAttempts = sqliteTable(
 	'login_attempts',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		bucket: text('bucket').notNull(),
 		at: integer('at').notNull()
 	},
@@ -236,7 +251,7 @@ export const loginAttempts = sqliteTable(
 export const auditLog = sqliteTable(
 	'audit_log',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		communityId: integer('community_id'),
 		actorId: integer('actor_id'),
 		actorKind: text('actor_kind', { enum: ['staff', 'resident', 'system'] })

@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, staffUsers } from './core';
+import { serialId, communityRef, createdByAt } from './core';
 
 /**
  * The staff directory (管理人员一览表, seed 003 六.三(二)3): people, not logins. A manager edits a
@@ -8,10 +8,8 @@ import { communities, staffUsers } from './core';
 export const directoryPeople = sqliteTable(
 	'directory_people',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		name: text('name').notNull(),
 		workNo: text('work_no').notNull(),
 		position: text('position').notNull().default(''),
@@ -33,17 +31,14 @@ export const PRESENCE_STATUSES = ['on_duty', 'out', 'leave'] as const;
 export const directoryPresence = sqliteTable(
 	'directory_presence',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		personId: integer('person_id')
 			.notNull()
 			.references(() => directoryPeople.id),
 		status: text('status', { enum: PRESENCE_STATUSES }).notNull(),
 		untilMs: integer('until_ms'),
 		note: text('note').notNull().default(''),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [index('directory_presence_person').on(t.personId, t.createdAt)]
 );

@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, staffUsers, units } from './core';
+import { units, serialId, communityRef, createdByAt } from './core';
 
 export const ERRAND_KIND_CODES = ['errand', 'message', 'callback'] as const;
 export const ERRAND_OUTCOME_CODES = ['done', 'failed'] as const;
@@ -11,10 +11,8 @@ export const ERRAND_OUTCOME_CODES = ['done', 'failed'] as const;
 export const errands = sqliteTable(
 	'errands',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		kind: text('kind', { enum: ERRAND_KIND_CODES }).notNull(),
 		unitId: integer('unit_id').references(() => units.id),
 		/** Who asked (a resident's name, a caller). */
@@ -25,10 +23,7 @@ export const errands = sqliteTable(
 		content: text('content').notNull(),
 		dueAt: integer('due_at').notNull(),
 		formKey: text('form_key').notNull(),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [
 		uniqueIndex('errands_form_key').on(t.communityId, t.formKey),
@@ -40,16 +35,13 @@ export const errands = sqliteTable(
 export const errandEvents = sqliteTable(
 	'errand_events',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		errandId: integer('errand_id')
 			.notNull()
 			.references(() => errands.id),
 		outcome: text('outcome', { enum: ERRAND_OUTCOME_CODES }).notNull(),
 		note: text('note').notNull().default(''),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	// One outcome per errand: the database refuses a second close even from two counters at once.
 	(t) => [uniqueIndex('errand_events_errand').on(t.errandId)]

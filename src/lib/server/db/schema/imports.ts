@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, units, staffUsers } from './core';
+import { units, staffUsers, serialId, communityRef } from './core';
 
 /**
  * One confirmed import (导入批次): which register, which file (name and SHA-256), how many rows
@@ -9,10 +9,8 @@ import { communities, units, staffUsers } from './core';
 export const importBatches = sqliteTable(
 	'import_batches',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		kind: text('kind').notNull(),
 		fileName: text('file_name').notNull(),
 		fileSha256: text('file_sha256').notNull(),
@@ -40,10 +38,8 @@ export const OPENING_CREDIT_KINDS = ['prepaid', 'deposit'] as const;
 export const openingCredits = sqliteTable(
 	'opening_credits',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => units.id),

@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, staffUsers, units } from './core';
+import { units, serialId, communityRef, createdByAt } from './core';
 
 export const CLAIMER_CODES = ['depositor', 'named'] as const;
 export const ID_TYPE_CODES = ['id_card', 'passport', 'hk_macau', 'other'] as const;
@@ -12,10 +12,8 @@ export const CONSENT_CODES = ['in_person', 'phone', 'written'] as const;
 export const itemDeposits = sqliteTable(
 	'item_deposits',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		/** 取件单号, e.g. JC20261123-001. */
 		claimNo: text('claim_no').notNull(),
 		/** The short code printed on the slip (6 digits), unique among goods still kept. */
@@ -32,10 +30,7 @@ export const itemDeposits = sqliteTable(
 		/** Last day it is to be claimed on (the community's date, YYYY-MM-DD). */
 		claimBy: text('claim_by').notNull(),
 		formKey: text('form_key').notNull(),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [
 		uniqueIndex('item_deposits_claim_no').on(t.communityId, t.claimNo),
@@ -48,7 +43,7 @@ export const itemDeposits = sqliteTable(
 export const itemClaims = sqliteTable(
 	'item_claims',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		depositId: integer('deposit_id')
 			.notNull()
 			.references(() => itemDeposits.id),
@@ -56,10 +51,7 @@ export const itemClaims = sqliteTable(
 		idType: text('id_type', { enum: ID_TYPE_CODES }).notNull(),
 		idLast4: text('id_last4').notNull(),
 		note: text('note').notNull().default(''),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	// Claimed once: the database refuses a second claim even from two counters at once.
 	(t) => [uniqueIndex('item_claims_deposit').on(t.depositId)]
@@ -69,10 +61,8 @@ export const itemClaims = sqliteTable(
 export const itemReleases = sqliteTable(
 	'item_releases',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		/** 放行条号, e.g. FX20261123-001. */
 		releaseNo: text('release_no').notNull(),
 		unitId: integer('unit_id')
@@ -92,10 +82,7 @@ export const itemReleases = sqliteTable(
 		/** Last day the slip is good at the gate (the community's date). */
 		validUntil: text('valid_until').notNull(),
 		formKey: text('form_key').notNull(),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [
 		uniqueIndex('item_releases_release_no').on(t.communityId, t.releaseNo),
@@ -107,15 +94,12 @@ export const itemReleases = sqliteTable(
 export const itemReleasePasses = sqliteTable(
 	'item_release_passes',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		releaseId: integer('release_id')
 			.notNull()
 			.references(() => itemReleases.id),
 		note: text('note').notNull().default(''),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	// The gate lets the goods out once.
 	(t) => [uniqueIndex('item_release_passes_release').on(t.releaseId)]

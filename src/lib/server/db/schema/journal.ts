@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, staffUsers } from './core';
+import { serialId, communityRef, createdByAt } from './core';
 import { payments } from './ledger';
 
 /*
@@ -17,10 +17,8 @@ export const MATCH_KINDS = ['ref', 'amount', 'manual'] as const;
 export const reconciliations = sqliteTable(
 	'reconciliations',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		localDate: text('local_date').notNull(),
 		method: text('method', { enum: RECONCILE_METHODS }).notNull(),
 		/** Entered total or an imported file (its name kept for the record). */
@@ -36,10 +34,7 @@ export const reconciliations = sqliteTable(
 		supersedes: integer('supersedes'),
 		/** The form's one-time key: a double submit records once. */
 		formKey: text('form_key').notNull(),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [
 		index('reconciliations_day').on(t.communityId, t.localDate, t.method),
@@ -54,7 +49,7 @@ export const reconciliations = sqliteTable(
 export const reconciliationItems = sqliteTable(
 	'reconciliation_items',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		reconciliationId: integer('reconciliation_id')
 			.notNull()
 			.references(() => reconciliations.id),

@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, units, staffUsers, ID_TYPES } from './core';
+import { units, staffUsers, ID_TYPES, serialId, communityRef } from './core';
 import {
 	CONSENT_ANSWERS,
 	CONSENT_BASES,
@@ -19,10 +19,8 @@ import {
 export const keys = sqliteTable(
 	'keys',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		/** Tag number on the key ring, unique per community (stored trimmed, upper case). */
 		tagNo: text('tag_no').notNull(),
 		kind: text('kind', { enum: KEY_KINDS }).notNull(),
@@ -52,10 +50,8 @@ export const keys = sqliteTable(
 export const keyLoans = sqliteTable(
 	'key_loans',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		keyId: integer('key_id')
 			.notNull()
 			.references(() => keys.id),
@@ -98,10 +94,8 @@ export const keyLoans = sqliteTable(
 export const keyReturns = sqliteTable(
 	'key_returns',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		loanId: integer('loan_id')
 			.notNull()
 			.unique()

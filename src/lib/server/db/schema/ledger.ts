@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, units, staffUsers } from './core';
+import { units, staffUsers, serialId, communityRef } from './core';
 import { VOID_CATEGORIES } from '../../../domain/voids';
 
 /*
@@ -23,10 +23,8 @@ export const BILL_SOURCES = ['monthly', 'prepay', 'movein', 'charge', 'opening']
 export const feeItems = sqliteTable(
 	'fee_items',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		code: text('code').notNull(),
 		nameZh: text('name_zh').notNull(),
 		nameEn: text('name_en').notNull(),
@@ -46,7 +44,7 @@ export const feeItems = sqliteTable(
 export const feeItemTargets = sqliteTable(
 	'fee_item_targets',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		feeItemId: integer('fee_item_id')
 			.notNull()
 			.references(() => feeItems.id),
@@ -60,7 +58,7 @@ export const feeItemTargets = sqliteTable(
 export const feeRates = sqliteTable(
 	'fee_rates',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		feeItemId: integer('fee_item_id')
 			.notNull()
 			.references(() => feeItems.id),
@@ -76,10 +74,8 @@ export const feeRates = sqliteTable(
 export const bills = sqliteTable(
 	'bills',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => units.id),
@@ -129,10 +125,8 @@ export const bills = sqliteTable(
 export const payments = sqliteTable(
 	'payments',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		receiptNo: text('receipt_no').notNull().unique(),
 		receiptYear: integer('receipt_year').notNull(),
 		receiptSeq: integer('receipt_seq').notNull(),
@@ -177,7 +171,7 @@ export type LineKind = (typeof LINE_KINDS)[number];
 export const paymentLines = sqliteTable(
 	'payment_lines',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		paymentId: integer('payment_id')
 			.notNull()
 			.references(() => payments.id),
@@ -207,7 +201,7 @@ export const paymentLines = sqliteTable(
 export const paymentVoids = sqliteTable(
 	'payment_voids',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		paymentId: integer('payment_id')
 			.notNull()
 			.unique()
@@ -233,7 +227,7 @@ export type ReceiptPrintSource = (typeof RECEIPT_PRINT_SOURCES)[number];
 export const receiptPrints = sqliteTable(
 	'receipt_prints',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		paymentId: integer('payment_id')
 			.notNull()
 			.references(() => payments.id),
@@ -259,7 +253,7 @@ export const receiptPrints = sqliteTable(
 export const waiverEntries = sqliteTable(
 	'waiver_entries',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		billId: integer('bill_id')
 			.notNull()
 			.references(() => bills.id),

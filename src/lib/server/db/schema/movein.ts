@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, owners, staffUsers, units, OWNER_TYPES } from './core';
+import { owners, staffUsers, units, OWNER_TYPES, serialId, communityRef } from './core';
 
 /*
  * Move-in (接房), DOMAIN.md §5. A case holds the conditions its checklist is built from (owner
@@ -14,10 +14,8 @@ export type MoveInStatus = (typeof MOVEIN_STATUSES)[number];
 export const moveinCases = sqliteTable(
 	'movein_cases',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => units.id),
@@ -68,7 +66,7 @@ export type MoveInEventKind = (typeof MOVEIN_EVENT_KINDS)[number];
 export const moveinItemEvents = sqliteTable(
 	'movein_item_events',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		caseId: integer('case_id')
 			.notNull()
 			.references(() => moveinCases.id),

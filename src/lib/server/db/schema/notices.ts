@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, staffUsers } from './core';
+import { staffUsers, serialId, communityRef } from './core';
 
 /*
  * Notices (公告). All three tables are insert-only (triggers in append-only.ts): a notice is
@@ -11,10 +11,8 @@ import { communities, staffUsers } from './core';
 export const notices = sqliteTable(
 	'notices',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		createdAt: integer('created_at').notNull(),
 		createdBy: integer('created_by')
 			.notNull()
@@ -29,7 +27,7 @@ export const notices = sqliteTable(
 export const noticeVersions = sqliteTable(
 	'notice_versions',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		noticeId: integer('notice_id')
 			.notNull()
 			.references(() => notices.id),
@@ -51,7 +49,7 @@ export const noticeVersions = sqliteTable(
 
 /** A notice taken down before its end. */
 export const noticeWithdrawals = sqliteTable('notice_withdrawals', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: serialId(),
 	noticeId: integer('notice_id')
 		.notNull()
 		.unique()

@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, staffUsers, units } from './core';
+import { units, serialId, communityRef, createdByAt } from './core';
 
 export const AUTH_CHANNEL_CODES = ['written', 'phone', 'online', 'other'] as const;
 export const PARCEL_ID_TYPE_CODES = [
@@ -17,10 +17,8 @@ export const PARCEL_ID_TYPE_CODES = [
 export const parcelAuthorisations = sqliteTable(
 	'parcel_authorisations',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => units.id),
@@ -33,10 +31,7 @@ export const parcelAuthorisations = sqliteTable(
 		persons: text('persons').notNull().default(''),
 		note: text('note').notNull().default(''),
 		formKey: text('form_key').notNull(),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [
 		uniqueIndex('parcel_authorisations_form_key').on(t.communityId, t.formKey),
@@ -47,15 +42,12 @@ export const parcelAuthorisations = sqliteTable(
 export const parcelAuthorisationWithdrawals = sqliteTable(
 	'parcel_authorisation_withdrawals',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		authorisationId: integer('authorisation_id')
 			.notNull()
 			.references(() => parcelAuthorisations.id),
 		reason: text('reason').notNull().default(''),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [uniqueIndex('parcel_authorisation_withdrawals_auth').on(t.authorisationId)]
 );
@@ -64,10 +56,8 @@ export const parcelAuthorisationWithdrawals = sqliteTable(
 export const parcels = sqliteTable(
 	'parcels',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => units.id),
@@ -85,10 +75,7 @@ export const parcels = sqliteTable(
 		calledAt: integer('called_at'),
 		answeredBy: text('answered_by').notNull().default(''),
 		formKey: text('form_key').notNull(),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [
 		uniqueIndex('parcels_form_key').on(t.communityId, t.formKey),
@@ -101,7 +88,7 @@ export const parcels = sqliteTable(
 export const parcelHandovers = sqliteTable(
 	'parcel_handovers',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		parcelId: integer('parcel_id')
 			.notNull()
 			.references(() => parcels.id),
@@ -109,10 +96,7 @@ export const parcelHandovers = sqliteTable(
 		idType: text('id_type', { enum: PARCEL_ID_TYPE_CODES }).notNull(),
 		idLast4: text('id_last4').notNull(),
 		/** Who checked the ID and handed it over. */
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	// One hand-over per parcel: the database refuses a second even from two counters at once.
 	(t) => [uniqueIndex('parcel_handovers_parcel').on(t.parcelId)]

@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
-import { communities, units, staffUsers } from './core';
+import { units, staffUsers, serialId, communityRef } from './core';
 import { bills } from './ledger';
 
 /**
@@ -10,10 +10,8 @@ import { bills } from './ledger';
 export const settingChanges = sqliteTable(
 	'setting_changes',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		key: text('key').notNull(),
 		value: text('value').notNull(),
 		effectiveFrom: text('effective_from').notNull(),
@@ -33,10 +31,8 @@ export const settingChanges = sqliteTable(
 export const vacancyCredits = sqliteTable(
 	'vacancy_credits',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => units.id),

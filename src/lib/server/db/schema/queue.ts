@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, staffUsers, units } from './core';
+import { staffUsers, units, serialId, communityRef } from './core';
 import {
 	QUEUE_EVENT_TYPES,
 	QUEUE_PRIORITIES,
@@ -17,10 +17,8 @@ import {
 export const queueTickets = sqliteTable(
 	'queue_tickets',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		/** The community's calendar day (YYYY-MM-DD): numbers start again every day. */
 		day: text('day').notNull(),
 		service: text('service', { enum: QUEUE_SERVICES }).notNull(),
@@ -50,10 +48,8 @@ export const queueTickets = sqliteTable(
 export const queueEvents = sqliteTable(
 	'queue_events',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		ticketId: integer('ticket_id')
 			.notNull()
 			.references(() => queueTickets.id),

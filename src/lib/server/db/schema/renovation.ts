@@ -1,6 +1,6 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
-import { communities, units, staffUsers } from './core';
+import { units, staffUsers, serialId, communityRef, createdByAt } from './core';
 import { PAYMENT_METHODS } from './ledger';
 import { RENOVATION_STATES, PASS_OUTCOMES } from '../../../domain/renovation';
 
@@ -15,10 +15,8 @@ import { RENOVATION_STATES, PASS_OUTCOMES } from '../../../domain/renovation';
 export const renovations = sqliteTable(
 	'renovations',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		/** Application number printed on the form, e.g. ZX-2026-0007 (per community and year). */
 		appNo: text('app_no').notNull(),
 		unitId: integer('unit_id')
@@ -73,10 +71,8 @@ export const renovations = sqliteTable(
 export const renovationEvents = sqliteTable(
 	'renovation_events',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		renovationId: integer('renovation_id')
 			.notNull()
 			.references(() => renovations.id),
@@ -104,10 +100,8 @@ export const renovationEvents = sqliteTable(
 export const renovationPasses = sqliteTable(
 	'renovation_passes',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		renovationId: integer('renovation_id')
 			.notNull()
 			.references(() => renovations.id),
@@ -120,10 +114,7 @@ export const renovationPasses = sqliteTable(
 		idCopyOnFile: integer('id_copy_on_file', { mode: 'boolean' }).notNull(),
 		photoOnFile: integer('photo_on_file', { mode: 'boolean' }).notNull(),
 		expiresOn: text('expires_on').notNull(),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [
 		uniqueIndex('renovation_passes_no').on(t.communityId, t.passNo),
@@ -141,10 +132,8 @@ export const SETTLEMENT_SUBJECTS = ['renovation_deposit', 'pass_deposit'] as con
 export const depositSettlements = sqliteTable(
 	'deposit_settlements',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		voucherNo: text('voucher_no').notNull().unique(),
 		voucherYear: integer('voucher_year').notNull(),
 		voucherSeq: integer('voucher_seq').notNull(),
@@ -189,7 +178,7 @@ export const depositSettlements = sqliteTable(
 export const depositSettlementLines = sqliteTable(
 	'deposit_settlement_lines',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		settlementId: integer('settlement_id')
 			.notNull()
 			.references(() => depositSettlements.id),

@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, staffUsers } from './core';
+import { staffUsers, serialId, communityRef } from './core';
 
 /*
  * Cashier shifts and their handover (交接班, DOMAIN.md §9). Both tables are insert-only
@@ -12,10 +12,8 @@ import { communities, staffUsers } from './core';
 export const cashierShifts = sqliteTable(
 	'cashier_shifts',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		cashierId: integer('cashier_id')
 			.notNull()
 			.references(() => staffUsers.id),
@@ -36,13 +34,11 @@ export const cashierShifts = sqliteTable(
 export const shiftCloses = sqliteTable(
 	'shift_closes',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		shiftId: integer('shift_id')
 			.notNull()
 			.references(() => cashierShifts.id),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		communityId: communityRef(),
 		closedAt: integer('closed_at').notNull(),
 		/** The community's calendar date at closing: the daily report lists the shift on this day. */
 		localDate: text('local_date').notNull(),
@@ -91,13 +87,11 @@ export const shiftCloses = sqliteTable(
 export const shiftAcknowledgements = sqliteTable(
 	'shift_acknowledgements',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		shiftId: integer('shift_id')
 			.notNull()
 			.references(() => cashierShifts.id),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		communityId: communityRef(),
 		managerId: integer('manager_id')
 			.notNull()
 			.references(() => staffUsers.id),

@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, units, staffUsers } from './core';
+import { units, staffUsers, serialId, communityRef } from './core';
 import {
 	TICKET_KINDS,
 	TICKET_SOURCES,
@@ -18,10 +18,8 @@ import {
 export const tickets = sqliteTable(
 	'tickets',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		/** `BS-YYYY-NNNNNN`, consecutive per community and year (assigned inside the insert transaction). */
 		ticketNo: text('ticket_no').notNull(),
 		year: integer('year').notNull(),
@@ -67,13 +65,11 @@ export const tickets = sqliteTable(
 export const ticketEvents = sqliteTable(
 	'ticket_events',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		ticketId: integer('ticket_id')
 			.notNull()
 			.references(() => tickets.id),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		communityId: communityRef(),
 		type: text('type').notNull(),
 		at: integer('at').notNull(),
 		recordedAt: integer('recorded_at').notNull(),
@@ -96,13 +92,11 @@ export const ticketEvents = sqliteTable(
 export const ticketPhotos = sqliteTable(
 	'ticket_photos',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		ticketId: integer('ticket_id')
 			.notNull()
 			.references(() => tickets.id),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		communityId: communityRef(),
 		fileName: text('file_name').notNull().unique(),
 		mime: text('mime').notNull(),
 		size: integer('size').notNull(),

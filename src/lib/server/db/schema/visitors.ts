@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, staffUsers, units, ID_TYPES } from './core';
+import { units, ID_TYPES, serialId, communityRef, createdByAt } from './core';
 
 /**
  * 访客登记 (issue 21): who was let in, to whom, on whose phone confirmation; insert-only. Leaving
@@ -13,10 +13,8 @@ import { communities, staffUsers, units, ID_TYPES } from './core';
 export const visitors = sqliteTable(
 	'visitors',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		/** The day's running number printed on the slip (V261207-003). */
 		slipNo: text('slip_no').notNull(),
 		/** The unguessable part of the slip's QR address (/visitors/out/<token>). */
@@ -39,10 +37,7 @@ export const visitors = sqliteTable(
 		/** The end of the day they came in (the slip's 有效期至). */
 		validUntil: integer('valid_until').notNull(),
 		formKey: text('form_key').notNull(),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	(t) => [
 		uniqueIndex('visitors_form_key').on(t.communityId, t.formKey),
@@ -56,14 +51,11 @@ export const visitors = sqliteTable(
 export const visitorExits = sqliteTable(
 	'visitor_exits',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		visitorId: integer('visitor_id')
 			.notNull()
 			.references(() => visitors.id),
-		createdBy: integer('created_by')
-			.notNull()
-			.references(() => staffUsers.id),
-		createdAt: integer('created_at').notNull()
+		...createdByAt()
 	},
 	// One leaving per visitor: the database refuses a second even from the gate and the desk at once.
 	(t) => [uniqueIndex('visitor_exits_visitor').on(t.visitorId)]

@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
-import { communities, staffUsers } from './core';
+import { staffUsers, serialId, communityRef } from './core';
 
 /**
  * The account map (科目对照) of the accounting export: `key` (an account role of
@@ -9,10 +9,8 @@ import { communities, staffUsers } from './core';
 export const accountMapChanges = sqliteTable(
 	'account_map_changes',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		key: text('key').notNull(),
 		accountCode: text('account_code').notNull(),
 		accountName: text('account_name').notNull(),

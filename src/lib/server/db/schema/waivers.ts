@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { communities, owners, staffUsers, units } from './core';
+import { owners, staffUsers, units, serialId, communityRef } from './core';
 import { bills } from './ledger';
 import { WAIVER_ACTIONS, WAIVER_STATES } from '../../../domain/waiver';
 
@@ -13,10 +13,8 @@ import { WAIVER_ACTIONS, WAIVER_STATES } from '../../../domain/waiver';
 export const waiverRequests = sqliteTable(
 	'waiver_requests',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		/** MC-2026-0007: per community and year, printed on the form. */
 		requestNo: text('request_no').notNull(),
 		unitId: integer('unit_id')
@@ -58,7 +56,7 @@ export const waiverRequests = sqliteTable(
 export const waiverRequestBills = sqliteTable(
 	'waiver_request_bills',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: serialId(),
 		requestId: integer('request_id')
 			.notNull()
 			.references(() => waiverRequests.id),
@@ -89,10 +87,8 @@ export const waiverRequestBills = sqliteTable(
 export const waiverEvents = sqliteTable(
 	'waiver_events',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		communityId: integer('community_id')
-			.notNull()
-			.references(() => communities.id),
+		id: serialId(),
+		communityId: communityRef(),
 		requestId: integer('request_id')
 			.notNull()
 			.references(() => waiverRequests.id),
