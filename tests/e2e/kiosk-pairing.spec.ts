@@ -73,7 +73,7 @@ test('a hall kiosk is paired at the counter with the manager’s centre, and rev
 	await expect(kiosk.getByTestId('kiosk-pair')).toContainText('This device is not paired yet');
 	// Its pages do not open either (they would show some centre's data).
 	await open(kiosk, '/kiosk/queue');
-	await expect(kiosk).toHaveURL(/\/kiosk\/pair$/);
+	await expect(kiosk).toHaveURL(/\/kiosk\/pair\?kind=kiosk$/);
 	expect(await pairingCode(kiosk)).toBe(code);
 
 	// The hall display in another browser: its own code, marked as a display.

@@ -64,7 +64,7 @@ export function kioskPlaceOf(event: KioskEvent, withResident = true): KioskPlace
 
 /** Where an unpaired screen goes: the pairing screen, remembering whether it is the hall display. */
 export function pairingPath(url: URL): string {
-	return url.pathname.startsWith('/kiosk/display') ? '/kiosk/pair?kind=display' : '/kiosk/pair';
+	return `/kiosk/pair?kind=${url.pathname.startsWith('/kiosk/display') ? 'display' : 'kiosk'}`;
 }
 
 /**

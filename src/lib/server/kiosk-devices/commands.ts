@@ -32,9 +32,10 @@ export function touchDevice(db: Db, device: KioskDevice, now: number): boolean {
 }
 
 /**
- * The device of this token, created when the pairing screen first needs it. Creating one also
- * forgets devices that were never paired and have not been seen for a day, so screens opened by
- * passers-by (or scripts) do not pile up.
+ * The device of this token as the kind of screen it was opened as, created when the pairing
+ * screen first needs it (a screen first opened as the kiosk and then pointed at the display
+ * becomes a display). Creating one also forgets devices that were never paired and have not been
+ * seen for a day, so screens opened by passers-by (or scripts) do not pile up.
  */
 export function ensureDevice(
 	db: Db,
@@ -44,7 +45,9 @@ export function ensureDevice(
 ): KioskDevice {
 	return tx(db, () => {
 		const known = deviceByTokenHash(db, tokenHash);
-		if (known) return known;
+		if (known && known.kind !== kind)
+			db.update(kioskDevices).set({ kind }).where(eq(kioskDevices.id, known.id)).run();
+		if (known) return { ...known, kind };
 		db.delete(kioskDevices)
 			.where(
 				and(

@@ -67,9 +67,10 @@ describe('kiosk devices (pairing a hall screen with a community)', () => {
 		expect(rows[0].tokenHash).toBe(hash);
 		expect(JSON.stringify(rows)).not.toContain(token);
 		expect(deviceByTokenHash(db, hash)).toMatchObject({ kind: 'display', pairing: null });
-		// Opening the pairing screen again is the same device.
-		ensureDevice(db, hash, 'kiosk', T + MIN);
+		// Opening the pairing screen again is the same device, now as the kind of screen it shows.
+		expect(ensureDevice(db, hash, 'kiosk', T + MIN).kind).toBe('kiosk');
 		expect(db.select().from(kioskDevices).all()).toHaveLength(1);
+		expect(deviceByTokenHash(db, hash)!.kind).toBe('kiosk');
 		expect(deviceTokenHash('not-a-token')).toBeNull();
 		expect(deviceTokenHash(undefined)).toBeNull();
 	});

@@ -18,9 +18,12 @@ export const load = ((event) => {
 	if (screen.device?.pairing) redirect(303, START[screen.device.kind]);
 	const db = getDb();
 	const now = nowMs();
+	// Opened without `?kind=` (by hand): the kind the device already has, else the kiosk.
+	const asked = event.url.searchParams.get('kind');
 	const kind: KioskDeviceKind =
-		event.url.searchParams.get('kind') === 'display' ? 'display' : 'kiosk';
-	const device = screen.device ?? ensureDevice(db, screen.tokenHash, kind, now);
+		asked === 'display' || asked === 'kiosk' ? asked : (screen.device?.kind ?? 'kiosk');
+	const device =
+		screen.device?.kind === kind ? screen.device : ensureDevice(db, screen.tokenHash, kind, now);
 	const { code, expiresAt } = pairingCodeFor(db, device, now);
 	return {
 		code: displayPairingCode(code),
