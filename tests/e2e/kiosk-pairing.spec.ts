@@ -117,8 +117,19 @@ test('a hall kiosk is paired at the counter with the manager’s centre, and rev
 	await expect(kiosk.locator('header')).toContainText(CENTRE);
 	await open(kiosk, '/kiosk/queue');
 	await expect(kiosk).toHaveURL(/\/kiosk\/queue$/);
-	// The display, not paired, still waits.
+	// The display, not paired, still waits; paired, it shows the second centre's queue board.
 	await expect(display).toHaveURL(/\/kiosk\/pair/);
+	const displayCode = await pairingCode(display);
+	await desk.getByTestId('kiosk-pair-code-input').fill(displayCode);
+	await desk.getByTestId('kiosk-pair-name').fill('大堂叫号屏');
+	await desk.getByTestId('kiosk-pair-save').click();
+	await expect(desk.getByTestId('kiosk-devices-ok')).toContainText('大堂叫号屏');
+	await expect(
+		desk.locator('[data-testid="kiosk-device-row"][data-name="大堂叫号屏"]')
+	).toContainText('叫号屏');
+	await expect(display.getByTestId('hall-display')).toBeVisible({ timeout: 15_000 });
+	await expect(display).toHaveURL(/\/kiosk\/display$/);
+	await expect(display.getByTestId('hall-display')).toContainText(CENTRE);
 
 	// Revoked (after a confirmation): the kiosk is back on its pairing screen, with a new code.
 	await row.getByTestId('kiosk-device-revoke').click();

@@ -7,7 +7,7 @@ import { takeFromKiosk } from './take';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = ((event) => {
-	const { locals, url } = event;
+	const { url } = event;
 	const communityId = kioskCommunityId(event);
 	const db = getDb();
 	const now = nowMs();

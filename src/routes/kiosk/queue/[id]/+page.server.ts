@@ -8,7 +8,7 @@ import { kioskCommunityId } from '../../community';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
-	const { locals, params, depends } = event;
+	const { params, depends } = event;
 	depends('queue:ticket');
 	const communityId = kioskCommunityId(event);
 	const db = getDb();
