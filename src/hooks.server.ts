@@ -70,8 +70,9 @@ function secure(response: Response, pathname: string): Response {
 		// The kiosk prints its 80 mm slips silently from a hidden frame of its own page.
 		response.headers.set('X-Frame-Options', 'SAMEORIGIN');
 		withFrame("'self'");
-	} else if (!pathname.startsWith('/kiosk/display')) {
-		// Only the hall display may be framed (e.g. by a signage player); nothing else.
+	} else if (!pathname.startsWith('/kiosk/display') && pathname !== '/kiosk/pair') {
+		// Only the hall display (and its pairing screen, which has nothing to click) may be framed
+		// (e.g. by a signage player); nothing else.
 		response.headers.set('X-Frame-Options', 'DENY');
 		withFrame("'none'");
 	}

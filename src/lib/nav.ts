@@ -39,6 +39,7 @@ export function managerNav(role: string): NavItem[] {
 	items.push({ href: '/arrears', label: m.arrears_nav(), key: '6' });
 	items.push({ href: '/manager/voids', label: m.receipts_voids_nav(), key: '7' });
 	items.push({ href: '/records', label: m.records_nav(), key: '8' });
+	items.push({ href: '/manager/kiosks', label: m.kiosk_devices_nav() });
 	if (role === 'admin') items.push({ href: '/admin', label: m.nav_admin(), key: '9' });
 	items.push({ href: '/counter', label: m.nav_counter(), key: '0' });
 	return items;

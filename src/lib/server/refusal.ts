@@ -12,6 +12,7 @@ import { appointmentMessages } from './appointments/messages';
 import { importMessages } from './import/messages';
 import { itemMessages } from './items/messages';
 import { journalMessages } from './journal/messages';
+import { kioskDeviceMessages } from './kiosk-devices/messages';
 import { ledgerMessages } from './ledger/messages';
 import { moveInMessages } from './movein/messages';
 import { noticeMessages } from './notices/messages';
@@ -32,6 +33,7 @@ const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	import: importMessages,
 	items: itemMessages,
 	journal: journalMessages,
+	kiosk_devices: kioskDeviceMessages,
 	ledger: ledgerMessages,
 	movein: moveInMessages,
 	notices: noticeMessages,

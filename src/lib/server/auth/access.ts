@@ -38,6 +38,8 @@ export const PUBLIC_ROUTES = [
 	'/kiosk/queue',
 	'/kiosk/info',
 	'/kiosk/display',
+	// An unpaired hall screen shows its pairing code here.
+	'/kiosk/pair',
 	// A notice's picture, served only while the notice shows on the start screen.
 	'/kiosk/notices'
 ];

@@ -37,13 +37,15 @@ export function staffPolicy(idleMinutes: number, absoluteHours: number): Session
 	return { idleMs: idleMinutes * 60_000, absoluteMs: absoluteHours * 3_600_000 };
 }
 
-function randomString(bytes: number): string {
+/** A random secret, base32 (`bytes` of entropy). Sessions and kiosk device tokens use it. */
+export function randomString(bytes: number): string {
 	const b = new Uint8Array(bytes);
 	crypto.getRandomValues(b);
 	return encodeBase32LowerCaseNoPadding(b);
 }
 
-function hashSecret(secret: string): string {
+/** What is stored of a secret: its SHA-256, hex. */
+export function hashSecret(secret: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
 }
 
