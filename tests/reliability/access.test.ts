@@ -431,7 +431,7 @@ async function postHook(url: string, path: string, body: unknown): Promise<numbe
 	return res.status;
 }
 
-describe('the e2e test hooks (clock, snapshot)', () => {
+describe('the e2e test hooks (clock, snapshot, kiosk community)', () => {
 	test('do not exist without FRONTDESK_TEST_HOOKS=1', async () => {
 		const prod = await AppServer.start({
 			dbFile: db,
@@ -442,6 +442,7 @@ describe('the e2e test hooks (clock, snapshot)', () => {
 			expect(await postHook(prod.url, '/__test/clock', { offsetMs: 86_400_000 })).toBe(404);
 			expect(await postHook(prod.url, '/__test/snapshot', { save: 'x' })).toBe(404);
 			expect(await postHook(prod.url, '/__test/snapshot', { restore: 'x' })).toBe(404);
+			expect(await postHook(prod.url, '/__test/kiosk-community', { code: null })).toBe(404);
 		} finally {
 			await prod.close();
 		}
