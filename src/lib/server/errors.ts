@@ -27,6 +27,7 @@ export type ErrorArea =
 	| 'appointments'
 	| 'voucher'
 	| 'notices'
+	| 'company'
 	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;

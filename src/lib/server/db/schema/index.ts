@@ -21,3 +21,4 @@ export * from './appointments';
 export * from './journal';
 export * from './voucher';
 export * from './notices';
+export * from './company';
