@@ -25,5 +25,5 @@ console.log(
 );
 for (const c of first.board.centres)
 	console.log(
-		`  ${c.code} ${c.today}: month ${c.monthFen} fen, rate ${c.rateBp} bp, arrears ${c.arrearsFen} fen`
+		`  ${c.code} ${c.asOf}: month ${c.monthFen} fen, rate ${c.rateBp} bp, arrears ${c.arrearsFen} fen`
 	);

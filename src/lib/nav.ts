@@ -47,11 +47,14 @@ export function managerNav(user: { role: string; companyAdmin?: boolean }): NavI
 	return items;
 }
 
-/** The head office's shell: the comparison of centres, and the company admin's communities. */
+/** The head office's shell: the comparison of centres, the month report, the company admin's communities. */
 export function companyNav(user: { companyAdmin?: boolean }): NavItem[] {
-	const items: NavItem[] = [{ href: '/company', label: m.company_nav(), key: '1' }];
+	const items: NavItem[] = [
+		{ href: '/company', label: m.company_nav(), key: '1' },
+		{ href: '/company/report', label: m.company_report_nav(), key: '2' }
+	];
 	if (user.companyAdmin)
-		items.push({ href: '/company/communities', label: m.company_communities_nav(), key: '2' });
-	items.push({ href: '/manager', label: m.nav_manager(), key: '3' });
+		items.push({ href: '/company/communities', label: m.company_communities_nav(), key: '3' });
+	items.push({ href: '/manager', label: m.nav_manager(), key: '4' });
 	return items;
 }

@@ -3,9 +3,8 @@ import { eq } from 'drizzle-orm';
 import { createTestDb } from '../db/test-db';
 import { codeOf, createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
-import { auditLog, feeItems, feeRates, sessions, staffUsers } from '../db/schema';
+import { auditLog, sessions, staffUsers } from '../db/schema';
 import { forgetCommunity } from '../community';
-import { generateMonthlyBills, postFeePayment } from '../fees';
 import { voidPayment } from '../ledger';
 import { arrearsRegister, currentCollection, periodAsOf } from '../arrears';
 import { createSession, staffPolicy, validateSession } from '../auth/session';
@@ -22,6 +21,7 @@ import {
 	switchCommunity
 } from '.';
 import { currentOf, membershipsOf, switchRefusal } from '../../domain/memberships';
+import { billingWorld } from './test-world';
 
 const at = (date: string) => Date.parse(`${date}T02:00:00Z`);
 const code = codeOf(CompanyError);
@@ -190,74 +190,13 @@ describe('the head-office dashboard on two communities', () => {
 	let f: Fixture;
 	let otherClerk: number;
 	let otherManager: number;
-	const item = (communityId: number) => {
-		const i = db
-			.insert(feeItems)
-			.values({
-				communityId,
-				code: 'flat',
-				nameZh: '物业服务费',
-				nameEn: 'Property service fee',
-				basis: 'per_unit',
-				vacancyApplies: false,
-				sort: 1,
-				createdAt: 0
-			})
-			.returning()
-			.get();
-		db.insert(feeRates)
-			.values({ feeItemId: i.id, fromMonth: '2026-01', rateFen: 10000, createdAt: 0 })
-			.run();
-	};
-	const billsOf = (unitId: number, months: string[]) =>
-		months.map(
-			(mo) =>
-				(
-					db.$client
-						.prepare('SELECT id FROM bills WHERE unit_id = ? AND month = ?')
-						.get(unitId, mo) as { id: number }
-				).id
-		);
-	const pay = (communityId: number, unitId: number, months: string[], date: string, who: number) =>
-		postFeePayment(db, {
-			communityId,
-			unitId,
-			billIds: billsOf(unitId, months),
-			includeLateFees: true,
-			method: 'wechat',
-			methodRef: 'WX' + Math.random().toString(36).slice(2, 10),
-			tenderedFen: null,
-			payerName: '张伟',
-			cashierId: who,
-			idempotencyKey: crypto.randomUUID(),
-			now: at(date)
-		});
+	let pay: ReturnType<typeof billingWorld>['pay'];
 
 	beforeEach(() => {
 		forgetCommunity();
 		db = createTestDb();
 		f = createFixture(db);
-		const staff = (username: string, role: 'clerk' | 'manager') =>
-			db
-				.insert(staffUsers)
-				.values({
-					communityId: f.otherCommunityId,
-					username,
-					displayName: username,
-					workNo: username.toUpperCase(),
-					role,
-					passwordHash: 'x',
-					createdAt: 0
-				})
-				.returning()
-				.get().id;
-		otherClerk = staff('other', 'clerk');
-		otherManager = staff('othermgr', 'manager');
-		item(f.communityId);
-		item(f.otherCommunityId);
-		for (const month of ['2026-05', '2026-06'])
-			for (const c of [f.communityId, f.otherCommunityId])
-				generateMonthlyBills(db, c, month, { now: at(`${month}-01`) });
+		({ otherClerk, otherManager, pay } = billingWorld(db, f, ['2026-05', '2026-06']));
 	});
 
 	it('each centre shows its own figures, as the owning modules count them, and the total sums them', () => {
@@ -294,7 +233,7 @@ describe('the head-office dashboard on two communities', () => {
 				reg.units,
 				reg.buckets
 			]);
-			const cur = currentCollection(db, c.communityId, periodAsOf('2026-06', '2026-06', c.today));
+			const cur = currentCollection(db, c.communityId, periodAsOf('2026-06', '2026-06', c.asOf));
 			expect([c.dueFen, c.collectedFen, c.rateBp]).toEqual([
 				cur.dueFen,
 				cur.collectedFen,
@@ -306,7 +245,7 @@ describe('the head-office dashboard on two communities', () => {
 		expect(two.collectedFen).toBe(0);
 		expect(two.arrearsUnits).toBe(1);
 
-		expect(board.total.todayFen).toBe(one.todayFen + two.todayFen);
+		expect(board.total.todayFen).toBe(one.todayFen! + two.todayFen!);
 		expect(board.total.arrearsFen).toBe(one.arrearsFen + two.arrearsFen);
 		expect(board.total.voids).toBe(1);
 		expect(board.total.dueFen).toBe(one.dueFen + two.dueFen);

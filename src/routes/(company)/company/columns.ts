@@ -15,7 +15,12 @@ const yuan = (f: (c: CompanyTotals) => number) => (c: CompanyTotals) => formatYu
 const count = (f: (c: CompanyTotals) => number) => (c: CompanyTotals) => String(f(c));
 
 export const COLUMNS: Column[] = [
-	{ key: 'today', label: m.company_col_today, value: yuan((c) => c.todayFen) },
+	// A past month has no "today" (null): the month report leaves the column out.
+	{
+		key: 'today',
+		label: m.company_col_today,
+		value: (c) => (c.todayFen === null ? '—' : formatYuan(c.todayFen))
+	},
 	{ key: 'month', label: m.company_col_month, value: yuan((c) => c.monthFen) },
 	{ key: 'rate', label: m.company_col_rate, value: (c) => formatRate(c.rateBp) },
 	{ key: 'arrears', label: m.company_col_arrears, value: yuan((c) => c.arrearsFen) },

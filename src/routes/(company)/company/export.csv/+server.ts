@@ -20,7 +20,7 @@ export const GET: RequestHandler = ({ locals, url }) => {
 			m.company_col_date(),
 			...COLUMNS.map((c) => c.label())
 		],
-		...board.centres.map((c) => [c.code, c.centreName, c.today, ...COLUMNS.map((k) => k.value(c))]),
+		...board.centres.map((c) => [c.code, c.centreName, c.asOf, ...COLUMNS.map((k) => k.value(c))]),
 		[m.company_total(), '', '', ...COLUMNS.map((k) => k.value(board.total))]
 	]);
 	// Dated by the community the user looks from (centres may lie in other zones: each row has its own).
