@@ -12,7 +12,7 @@ import {
 	staffPolicy,
 	validateSession
 } from '$lib/server/auth/session';
-import { accessFor, roleAtLeast } from '$lib/server/auth/access';
+import { accessFor, mayRead, mayWrite } from '$lib/server/auth/access';
 // Until a staff member replaces a password an admin gave them, only this page opens.
 import { PASSWORD_PAGE } from '$lib/server/auth/guards';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
@@ -198,7 +198,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			auditRefusal(event, 403);
 			return refuse(event, { status: 403, message: 'forbidden' }, false);
 		}
-		forbidden = !roleAtLeast(event.locals.user.role, access);
+		const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
+		forbidden = reading
+			? !mayRead(event.locals.user, access)
+			: !mayWrite(event.locals.user, access, event.url.pathname);
 		// Refused here, a page would get SvelteKit's bare fallback page instead of the app's 403 page.
 		// So only a GET goes on to its route, whose layout guard answers 403 with the proper page.
 		if (forbidden) auditRefusal(event, 403);

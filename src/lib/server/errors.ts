@@ -28,6 +28,7 @@ export type ErrorArea =
 	| 'voucher'
 	| 'notices'
 	| 'kiosk_devices'
+	| 'company'
 	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;

@@ -5,6 +5,7 @@ import { failForm } from './forms';
 import { AppError, type ErrorArea, type ErrorMessages, type RefusalContext } from './errors';
 import { arrearsMessages } from './arrears/messages';
 import { chargeMessages } from './charges/messages';
+import { companyMessages } from './company/messages';
 import { directoryMessages } from './directory/messages';
 import { errandMessages } from './errands/messages';
 import { visitorMessages } from './visitors/messages';
@@ -27,6 +28,7 @@ import { voucherMessages } from './voucher/messages';
 const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	arrears: arrearsMessages,
 	charges: chargeMessages,
+	company: companyMessages,
 	directory: directoryMessages,
 	errands: errandMessages,
 	appointments: appointmentMessages,

@@ -22,3 +22,4 @@ export * from './journal';
 export * from './voucher';
 export * from './notices';
 export * from './kiosk-devices';
+export * from './company';
