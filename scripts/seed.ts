@@ -25,7 +25,7 @@ console.log(`database: ${file}`);
 console.log(`community: ${result.communityName} (${result.units} units)`);
 if (result.createdUsers) {
 	console.log(
-		`demo accounts: admin, manager, clerk, clerk2 — password: ${password}${live ? ' (each must choose a new one at first sign-in)' : ''}`
+		`demo accounts: admin (also company admin), manager, clerk, clerk2 (also at 荷香苑), hq (head office, read-only), hxclerk (荷香苑) — password: ${password}${live ? ' (each must choose a new one at first sign-in)' : ''}`
 	);
 } else if (process.env.DEMO_PASSWORD) {
 	console.log(`demo accounts exist; password set to DEMO_PASSWORD`);

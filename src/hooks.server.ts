@@ -12,7 +12,7 @@ import {
 	staffPolicy,
 	validateSession
 } from '$lib/server/auth/session';
-import { accessFor, roleAtLeast } from '$lib/server/auth/access';
+import { accessFor, mayRead, mayWrite } from '$lib/server/auth/access';
 // Until a staff member replaces a password an admin gave them, only this page opens.
 import { PASSWORD_PAGE } from '$lib/server/auth/guards';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
@@ -70,8 +70,9 @@ function secure(response: Response, pathname: string): Response {
 		// The kiosk prints its 80 mm slips silently from a hidden frame of its own page.
 		response.headers.set('X-Frame-Options', 'SAMEORIGIN');
 		withFrame("'self'");
-	} else if (!pathname.startsWith('/kiosk/display')) {
-		// Only the hall display may be framed (e.g. by a signage player); nothing else.
+	} else if (!pathname.startsWith('/kiosk/display') && pathname !== '/kiosk/pair') {
+		// Only the hall display (and its pairing screen, which has nothing to click) may be framed
+		// (e.g. by a signage player); nothing else.
 		response.headers.set('X-Frame-Options', 'DENY');
 		withFrame("'none'");
 	}
@@ -197,7 +198,10 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			auditRefusal(event, 403);
 			return refuse(event, { status: 403, message: 'forbidden' }, false);
 		}
-		forbidden = !roleAtLeast(event.locals.user.role, access);
+		const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
+		forbidden = reading
+			? !mayRead(event.locals.user, access)
+			: !mayWrite(event.locals.user, access, event.url.pathname);
 		// Refused here, a page would get SvelteKit's bare fallback page instead of the app's 403 page.
 		// So only a GET goes on to its route, whose layout guard answers 403 with the proper page.
 		if (forbidden) auditRefusal(event, 403);

@@ -29,7 +29,8 @@ export function counterNav(): NavItem[] {
 	];
 }
 
-export function managerNav(role: string): NavItem[] {
+export function managerNav(user: { role: string; companyAdmin?: boolean }): NavItem[] {
+	const role = user.role;
 	const items: NavItem[] = [{ href: '/manager', label: m.nav_manager(), key: '1' }];
 	items.push({ href: '/manager/billing', label: m.fees_billing_nav(), key: '2' });
 	items.push({ href: '/manager/waivers', label: m.waivers_manager_nav(), key: '3' });
@@ -39,7 +40,22 @@ export function managerNav(role: string): NavItem[] {
 	items.push({ href: '/arrears', label: m.arrears_nav(), key: '6' });
 	items.push({ href: '/manager/voids', label: m.receipts_voids_nav(), key: '7' });
 	items.push({ href: '/records', label: m.records_nav(), key: '8' });
+	items.push({ href: '/manager/kiosks', label: m.kiosk_devices_nav() });
 	if (role === 'admin') items.push({ href: '/admin', label: m.nav_admin(), key: '9' });
+	if (role === 'head_office' || user.companyAdmin)
+		items.push({ href: '/company', label: m.company_nav() });
 	items.push({ href: '/counter', label: m.nav_counter(), key: '0' });
+	return items;
+}
+
+/** The head office's shell: the comparison of centres, the month report, the company admin's communities. */
+export function companyNav(user: { companyAdmin?: boolean }): NavItem[] {
+	const items: NavItem[] = [
+		{ href: '/company', label: m.company_nav(), key: '1' },
+		{ href: '/company/report', label: m.company_report_nav(), key: '2' }
+	];
+	if (user.companyAdmin)
+		items.push({ href: '/company/communities', label: m.company_communities_nav(), key: '3' });
+	items.push({ href: '/manager', label: m.nav_manager(), key: '4' });
 	return items;
 }

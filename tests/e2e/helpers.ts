@@ -43,7 +43,7 @@ export async function open(page: Page, url: string) {
 }
 
 /** Signs in through the real form. */
-export async function login(page: Page, username: 'clerk' | 'clerk2' | 'manager' | 'admin') {
+export async function login(page: Page, username: 'clerk' | 'clerk2' | 'manager' | 'admin' | 'hq') {
 	await open(page, '/login');
 	await page.getByLabel(/用户名|Username/).fill(username);
 	await page.getByLabel(/密码|Password/).fill(PASSWORD);

@@ -7,7 +7,7 @@ import { AppServer, freshDb } from './lib/server';
 import { Client } from './lib/http';
 import { prepayNextMonth, type Prepaid } from './lib/fees';
 import { ROOT, PASSWORD } from './lib/env';
-import { dbChecksum, inspectFile, withDb } from './lib/db';
+import { clerkUnitCodes, dbChecksum, inspectFile, withDb } from './lib/db';
 import { messages } from './lib/messages';
 import { APPEND_ONLY_TABLES } from '../../src/lib/server/db/append-only';
 
@@ -44,9 +44,7 @@ function keepPaying(url: string) {
 	let stop = false;
 	const paid: Prepaid[] = [];
 	const months = new Map<string, number>();
-	const units = withDb(db, (d) =>
-		(d.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map((r) => r.code)
-	);
+	const units = clerkUnitCodes(db);
 	let i = 0;
 	const run = Promise.all(
 		['clerk', 'clerk2'].map(async (who, w) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppServer, freshDb } from './lib/server';
 import { Client, decodeAction, type ActionAnswer } from './lib/http';
 import { builtRoutes, pathOf, type RouteInfo } from './lib/routes';
-import { policyOf, sampleParams, type Access } from './lib/access';
+import { ACCOUNT_OF_ACCESS, policyOf, sampleParams, type Access } from './lib/access';
 import { actionName, forms } from './lib/html';
 import { changedTables, dbChecksum, withDb } from './lib/db';
 import { BAD_NAMES, BAD_VALUES, MALFORMED, fakePhotos } from './lib/fuzz';
@@ -87,14 +87,16 @@ afterAll(async () => {
 });
 
 const clients = new Map<string, Client>();
+/** A client signed in as the account that may use `access` (one per account, kept). */
 async function clientFor(access: Access): Promise<Client> {
-	const role = access === 'public' ? 'anonymous' : access;
-	let c = clients.get(role);
-	if (c && (role === 'anonymous' || c.cookies.has('fd_session'))) return c;
+	const who =
+		access === 'public' ? 'anonymous' : access === 'resident' ? access : ACCOUNT_OF_ACCESS[access];
+	let c = clients.get(who);
+	if (c && (who === 'anonymous' || c.cookies.has('fd_session'))) return c;
 	c = new Client(server.url);
-	if (role === 'resident') await c.identify(residentUnit.code, residentUnit.last4);
-	else if (role !== 'anonymous') await c.login(role);
-	clients.set(role, c);
+	if (who === 'resident') await c.identify(residentUnit.code, residentUnit.last4);
+	else if (who !== 'anonymous') await c.login(who);
+	clients.set(who, c);
 	return c;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppServer, freshDb } from './lib/server';
 import { Client } from './lib/http';
 import { pay, payPlain, preparePayment, receiptOf, type PreparedPayment } from './lib/fees';
-import { checkLedger, receiptSeqs, unitsOwing, withDb } from './lib/db';
+import { checkLedger, clerkUnitCodes, receiptSeqs, unitsOwing, withDb } from './lib/db';
 import { messages } from './lib/messages';
 
 /*
@@ -31,9 +31,7 @@ beforeAll(async () => {
 		'units with unpaid bills in the demo data (for the two-clerk races)'
 	).toBeGreaterThanOrEqual(10);
 	const owingCodes = new Set(owing.map((u) => u.code));
-	const others = withDb(db, (d) =>
-		(d.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map((r) => r.code)
-	).filter((c) => !owingCodes.has(c));
+	const others = clerkUnitCodes(db).filter((c) => !owingCodes.has(c));
 	// The first ten owing units are kept for the races.
 	pool = [
 		...owing.slice(10).map((u) => ({ code: u.code, override: {} })),

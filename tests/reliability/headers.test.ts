@@ -214,21 +214,40 @@ describe('every answer the app makes carries the security headers', () => {
 });
 
 describe('the hall display', () => {
-	test('may be framed (signage player), and still has the page policy and the other headers', async () => {
-		const res = await fetchProbe({
-			what: 'display',
-			who: 'anonymous',
-			path: '/kiosk/display',
-			status: 200,
-			html: true
-		});
-		expect(res.status).toBe(200);
-		const csp = res.headers.get('content-security-policy') ?? '';
-		expect(csp).toMatch(/default-src 'self'/);
-		expect(csp).not.toMatch(/frame-ancestors 'none'/);
-		expect(res.headers.get('x-frame-options')).toBeNull();
-		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-		expect(res.headers.get('referrer-policy')).toBeTruthy();
+	// An unpaired display shows its pairing screen inside the same frame.
+	test.each(['/kiosk/display', '/kiosk/pair?kind=display'])(
+		'%s may be framed (signage player), and still has the page policy and the other headers',
+		async (path) => {
+			const res = await fetchProbe({
+				what: 'display',
+				who: 'anonymous',
+				path,
+				status: 200,
+				html: true
+			});
+			expect(res.status).toBe(200);
+			const csp = res.headers.get('content-security-policy') ?? '';
+			expect(csp).toMatch(/default-src 'self'/);
+			expect(csp).not.toMatch(/frame-ancestors 'none'/);
+			expect(res.headers.get('x-frame-options')).toBeNull();
+			expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(res.headers.get('referrer-policy')).toBeTruthy();
+		}
+	);
+});
+
+describe('the kiosk device cookie', () => {
+	test('is HttpOnly, SameSite=Lax, for the whole site, long-lived, and not Secure-only over plain http', async () => {
+		const res = await fetch(new URL('/kiosk', server.url), { redirect: 'manual' });
+		checked++;
+		await res.arrayBuffer();
+		const cookie = res.headers.getSetCookie().find((s) => s.startsWith('kiosk_pairing='))!;
+		expect(cookie).toBeTruthy();
+		expect(cookie).toMatch(/;\s*HttpOnly/i);
+		expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+		expect(cookie).toMatch(/;\s*Path=\//i);
+		expect(Number(/;\s*Max-Age=(\d+)/i.exec(cookie)?.[1])).toBeGreaterThan(300 * 86_400);
+		expect(cookie).not.toMatch(/;\s*Secure/i);
 	});
 });
 

@@ -187,3 +187,17 @@ export function newPasswordProblems(
 	if (next !== confirm) problems.push('mismatch');
 	return problems;
 }
+
+/**
+ * Wrong kiosk pairing codes, per staff account (only a signed-in manager can try one): then it
+ * waits. Ten guesses a quarter hour against 25⁶ codes that live 15 minutes find none.
+ */
+export const PAIRING_LIMIT: Window = { max: 10, windowMs: 15 * MIN };
+
+export type PairingDecision = { allow: true } | { allow: false; minutes: number };
+
+/** Whether a pairing code typed by this account may be checked now (`times`: its recent wrong ones). */
+export function decidePairingAttempt(times: readonly number[], now: number): PairingDecision {
+	const wait = windowWaitMs(times, PAIRING_LIMIT, now);
+	return wait > 0 ? { allow: false, minutes: waitMinutes(wait) } : { allow: true };
+}

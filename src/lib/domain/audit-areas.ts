@@ -34,7 +34,7 @@ export const AREA_PREFIXES: Record<Exclude<AuditArea, 'other'>, readonly string[
 	directory: ['directory'],
 	desk: ['errand', 'parcel', 'visitor', 'item', 'appointment'],
 	access: ['login', 'kiosk', 'staff'],
-	settings: ['community']
+	settings: ['community', 'company']
 };
 
 export function isAuditArea(s: string): s is AuditArea {

@@ -46,7 +46,9 @@ export const RENOVATION_ACTIONS = [
 export type RenovationAction = (typeof RENOVATION_ACTIONS)[number];
 
 export type StaffRole = 'clerk' | 'manager' | 'admin';
-const RANK: Record<StaffRole, number> = { clerk: 1, manager: 2, admin: 3 };
+/** Who asks: head office (issue 22) only reads, so it takes no step. */
+type ActingRole = StaffRole | 'head_office';
+const RANK: Record<ActingRole, number> = { head_office: 0, clerk: 1, manager: 2, admin: 3 };
 
 interface TransitionRule {
 	from: readonly RenovationState[];
@@ -95,7 +97,7 @@ export type TransitionError =
 	| 'bad_end_date';
 
 export interface TransitionContext {
-	role: StaffRole;
+	role: ActingRole;
 	/** Rejection reason / approval note / inspection note. */
 	reason?: string;
 	/** Documents still missing from the checklist (approval needs none missing). */
@@ -156,7 +158,7 @@ export function checkTransition(
 }
 
 /** The actions that are possible from `state` for `role` (guards not yet applied): the buttons to offer. */
-export function availableActions(state: RenovationState, role: StaffRole): RenovationAction[] {
+export function availableActions(state: RenovationState, role: ActingRole): RenovationAction[] {
 	return RENOVATION_ACTIONS.filter(
 		(a) => TRANSITIONS[a].from.includes(state) && RANK[role] >= RANK[TRANSITIONS[a].role]
 	);

@@ -27,6 +27,8 @@ export type ErrorArea =
 	| 'appointments'
 	| 'voucher'
 	| 'notices'
+	| 'kiosk_devices'
+	| 'company'
 	| 'backup';
 
 export type ErrorDetail = Record<string, unknown>;

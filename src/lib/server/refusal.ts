@@ -5,6 +5,7 @@ import { failForm } from './forms';
 import { AppError, type ErrorArea, type ErrorMessages, type RefusalContext } from './errors';
 import { arrearsMessages } from './arrears/messages';
 import { chargeMessages } from './charges/messages';
+import { companyMessages } from './company/messages';
 import { directoryMessages } from './directory/messages';
 import { errandMessages } from './errands/messages';
 import { visitorMessages } from './visitors/messages';
@@ -12,6 +13,7 @@ import { appointmentMessages } from './appointments/messages';
 import { importMessages } from './import/messages';
 import { itemMessages } from './items/messages';
 import { journalMessages } from './journal/messages';
+import { kioskDeviceMessages } from './kiosk-devices/messages';
 import { ledgerMessages } from './ledger/messages';
 import { moveInMessages } from './movein/messages';
 import { noticeMessages } from './notices/messages';
@@ -26,12 +28,14 @@ import { voucherMessages } from './voucher/messages';
 const AREAS: Partial<Record<ErrorArea, ErrorMessages>> = {
 	arrears: arrearsMessages,
 	charges: chargeMessages,
+	company: companyMessages,
 	directory: directoryMessages,
 	errands: errandMessages,
 	appointments: appointmentMessages,
 	import: importMessages,
 	items: itemMessages,
 	journal: journalMessages,
+	kiosk_devices: kioskDeviceMessages,
 	ledger: ledgerMessages,
 	movein: moveInMessages,
 	notices: noticeMessages,

@@ -1,15 +1,18 @@
 import { getDb } from '$lib/server/db';
-import { defaultCommunityId } from '$lib/server/community/default';
 import { getCommunity } from '$lib/server/community';
 import { LARGE_TEXT_COOKIE } from '$lib/kiosk-text';
 import { rememberVia, residentSource } from './source';
+import { kioskPlaceOf } from './community';
 import type { LayoutServerLoad } from './$types';
 
-export const load = (({ locals, url, cookies, request, setHeaders }) => {
+export const load = ((event) => {
+	const { locals, url, cookies, request, setHeaders } = event;
 	// A kiosk page is never kept by the browser: Back after a reset must ask the server again.
 	setHeaders({ 'cache-control': 'no-store' });
 	const db = getDb();
-	const communityId = locals.resident?.communityId ?? defaultCommunityId(db);
+	// Unpaired (the pairing screen): no community yet.
+	const place = kioskPlaceOf(event);
+	const communityId = place.kind === 'unpaired' ? null : place.communityId;
 	const c = communityId ? getCommunity(db, communityId) : null;
 	rememberVia(url, cookies);
 	return {

@@ -5,6 +5,6 @@ import { kioskCommunityId } from './community';
 import type { PageServerLoad } from './$types';
 
 /** The start screen (kiosk and phones): the notices in force now. */
-export const load = (({ locals }) => ({
-	notices: publicNotices(getDb(), kioskCommunityId(locals), nowMs())
+export const load = ((event) => ({
+	notices: publicNotices(getDb(), kioskCommunityId(event), nowMs())
 })) satisfies PageServerLoad;

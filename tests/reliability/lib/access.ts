@@ -6,18 +6,49 @@ import type { ActionAnswer, Answer } from './http';
  * app's own rules in access.ts. A route that matches none of these fails the access test: whoever
  * adds it must say who may use it.
  */
-export type Access = 'public' | 'resident' | 'clerk' | 'manager' | 'admin';
-export const ROLES = ['anonymous', 'resident', 'clerk', 'manager', 'admin'] as const;
+export type Access =
+	| 'public'
+	| 'resident'
+	| 'clerk'
+	| 'manager'
+	| 'admin'
+	// Head office's dashboard (head office and company admins), and the company admin's pages.
+	| 'company'
+	| 'company_admin';
+/** The seeded admin is also the company admin; `head_office` signs in as `hq` and only reads. */
+export const ROLES = ['anonymous', 'resident', 'clerk', 'manager', 'admin', 'head_office'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Which seeded account a staff role signs in as: a route group's name is not a username (the
+ * company pages are head office's `hq` and the company admin's `admin`).
+ */
+export const ACCOUNT_OF_ROLE: Record<Exclude<Role, 'anonymous' | 'resident'>, string> = {
+	clerk: 'clerk',
+	manager: 'manager',
+	admin: 'admin',
+	head_office: 'hq'
+};
+
+/** The seeded account that may use routes of a staff access (the least-privileged one that may). */
+export const ACCOUNT_OF_ACCESS: Record<Exclude<Access, 'public' | 'resident'>, string> = {
+	clerk: 'clerk',
+	manager: 'manager',
+	admin: 'admin',
+	company: 'hq',
+	company_admin: 'admin'
+};
+
 export const POLICY: [RegExp, Access][] = [
+	[/^\/\(company\)\/company\/communities(\/|$)/, 'company_admin'],
+	[/^\/\(company\)(\/|$)/, 'company'],
 	[/^\/\(manager\)\/admin(\/|$)/, 'admin'],
 	[/^\/\(manager\)(\/|$)/, 'manager'],
 	// 过户 is a manager's page inside the clerk-visible records.
 	[/^\/\(staff\)\/records\/units\/\[id\]\/transfer$/, 'manager'],
 	[/^\/\(staff\)(\/|$)/, 'clerk'],
-	// Every staff member's own password.
-	[/^\/account\/password$/, 'clerk'],
+	// Every staff member's own password, and which of their communities they work in.
+	[/^\/account\/(password|community)$/, 'clerk'],
 	[/^\/kiosk\/me(\/|$)/, 'resident'],
 	[/^\/kiosk(\/|$)/, 'public'],
 	[/^\/(login|logout|locale|healthz|verify)(\/|$)/, 'public'],
@@ -109,20 +140,38 @@ export function outcomeOfAction(a: ActionAnswer): Outcome {
 
 const RANK: Record<string, number> = { clerk: 1, manager: 2, admin: 3 };
 
+/** The only routes head office posts to: its own password and the community it looks at. */
+export const HEAD_OFFICE_WRITES = [/^\/account\/(password|community)$/];
+
+/** Whether a staff role may use a staff route (`write`: an action or a non-GET method). */
+function staffMay(access: Access, role: Role, write: boolean, routeId: string): boolean {
+	if (role === 'head_office') {
+		if (write) return HEAD_OFFICE_WRITES.some((re) => re.test(routeId));
+		return access === 'clerk' || access === 'manager' || access === 'company';
+	}
+	if (access === 'company' || access === 'company_admin') return role === 'admin';
+	return RANK[role] >= RANK[access];
+}
+
 /** The outcomes a role may get on a route of the given access. */
-export function allowedOutcomes(access: Access, role: Role): Outcome[] {
+export function allowedOutcomes(
+	access: Access,
+	role: Role,
+	write = false,
+	routeId = ''
+): Outcome[] {
 	if (access === 'public') return ['ok', 'redirect', 'login', 'identify', 'notfound'];
 	if (access === 'resident')
 		return role === 'resident' ? ['ok', 'redirect', 'notfound'] : ['identify'];
 	if (role === 'anonymous' || role === 'resident') return ['login'];
-	return RANK[role] >= RANK[access] ? ['ok', 'redirect', 'notfound'] : ['forbidden'];
+	return staffMay(access, role, write, routeId) ? ['ok', 'redirect', 'notfound'] : ['forbidden'];
 }
 
 /** Whether the role is let in at all (for "allowed roles must actually get the page"). */
-export function admitted(access: Access, role: Role): boolean {
+export function admitted(access: Access, role: Role, write = false, routeId = ''): boolean {
 	if (access === 'public') return true;
 	if (access === 'resident') return role === 'resident';
-	return role !== 'anonymous' && role !== 'resident' && RANK[role] >= RANK[access];
+	return role !== 'anonymous' && role !== 'resident' && staffMay(access, role, write, routeId);
 }
 
 /** Real values for route params, from the database (null: none exists, a dummy is used). */

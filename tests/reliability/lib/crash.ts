@@ -6,7 +6,7 @@ import { AppServer, freshDb } from './server';
 import { Client } from './http';
 import { formOnPage, prepayNextMonth, type Prepaid, type Sender } from './fees';
 import { seedDatabase } from './env';
-import { integrity, openLive, withDb } from './db';
+import { clerkUnitCodes, integrity, openLive, withDb } from './db';
 import { checkLedger } from '../../../src/lib/server/backup/verify';
 import { messages } from './messages';
 
@@ -104,11 +104,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 		const clerk = new Client(server.url);
 		await clerk.login('clerk');
 		// The fields this test posts must be the form's own (if the form changes, this fails loudly).
-		const units = withDb(dbFile, (db) =>
-			(db.prepare('SELECT code FROM units ORDER BY id').all() as { code: string }[]).map(
-				(r) => r.code
-			)
-		);
+		const units = clerkUnitCodes(dbFile);
 		const names = new Set((await formOnPage(clerk, units[0])).map(([k]) => k));
 		for (const f of ['idem', 'prepay', 'method', 'payerName'])
 			if (!names.has(f)) throw new Error(`the payment form has no field "${f}" any more`);

@@ -44,7 +44,24 @@ export function changedTables(a: Record<string, string>, b: Record<string, strin
 	return Object.keys({ ...a, ...b }).filter((t) => a[t] !== b[t]);
 }
 
-/** Units that owe principal on at least one bill, with those bill ids (oldest first). */
+/**
+ * The community the seeded clerks work in (the demo also seeds 荷香苑, whose unit codes repeat
+ * 鹿鸣溪谷's: a clerk paying "1-1-101" pays their own community's unit).
+ */
+const CLERKS_COMMUNITY = `(SELECT community_id FROM staff_users WHERE username = 'clerk')`;
+
+/** The codes of the clerks' community's units, in the order they were set up. */
+export function clerkUnitCodes(file: string): string[] {
+	return withDb(file, (db) =>
+		(
+			db
+				.prepare(`SELECT code FROM units WHERE community_id = ${CLERKS_COMMUNITY} ORDER BY id`)
+				.all() as { code: string }[]
+		).map((r) => r.code)
+	);
+}
+
+/** The clerks' units that owe principal on at least one bill, with those bill ids (oldest first). */
 export function unitsOwing(file: string): { code: string; unitId: number; billIds: number[] }[] {
 	return withDb(file, (db) => {
 		const rows = db
@@ -52,6 +69,7 @@ export function unitsOwing(file: string): { code: string; unitId: number; billId
 				`SELECT u.code, u.id AS unitId, group_concat(b.id) AS ids FROM bills b JOIN units u ON u.id = b.unit_id
 				 WHERE b.principal_fen > COALESCE((SELECT sum(l.amount_fen) FROM payment_lines l WHERE l.bill_id = b.id AND l.kind = 'principal'
 				   AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = l.payment_id)), 0)
+				 AND u.community_id = ${CLERKS_COMMUNITY}
 				 GROUP BY u.id ORDER BY u.id`
 			)
 			.all() as { code: string; unitId: number; ids: string }[];

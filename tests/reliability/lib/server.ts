@@ -93,6 +93,8 @@ export class AppServer {
 			BODY_SIZE_LIMIT: '25M',
 			FRONTDESK_START_AT: START_AT,
 			FRONTDESK_TEST_HOOKS: '1',
+			// The demo seeds a second centre: unpaired kiosks serve the first, as in the demo.
+			KIOSK_COMMUNITY: process.env.KIOSK_COMMUNITY ?? 'LMXG',
 			...this.opts.env
 		};
 		for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];

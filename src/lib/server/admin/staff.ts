@@ -3,7 +3,7 @@ import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { tx, type Db } from '../db';
-import { ROLES, sessions, staffUsers, type Role } from '../db/schema';
+import { ROLES, sessions, staffUsers, type StaffRole } from '../db/schema';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { MAX_CREDENTIAL_LENGTH } from '../auth/login';
 import { invalidateUserSessions } from '../auth/session';
@@ -53,7 +53,7 @@ export interface StaffRow {
 	username: string;
 	displayName: string;
 	workNo: string;
-	role: Role;
+	role: StaffRole;
 	active: boolean;
 	createdAt: number;
 	/** Sessions that have not reached their absolute expiry (an idle one may still be counted). */

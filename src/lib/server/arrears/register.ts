@@ -126,13 +126,16 @@ const unitsOf = prepared((db: Db) =>
 
 /**
  * Every bill owing something on `asOf` that was due before it (paying on the due date is on time),
- * with what it owes that day.
+ * with what it owes that day. Voids count up to `voidsUntil`: by default every void so far, as the
+ * counter's account has it (a voided receipt never paid anything); `asOf` instead for a figure that
+ * must stay as it stood that day (the company month report's month-end arrears).
  */
 export function arrearsBills(
 	db: Db,
 	communityId: number,
 	asOf: string,
-	today: string
+	today: string,
+	voidsUntil = today
 ): ArrearsBill[] {
 	const schedule = lateFeeScheduleOf(db, communityId);
 	const candidates = q.candidates.values(db, communityId, asOf);
@@ -148,12 +151,12 @@ export function arrearsBills(
 	const waived = new Map<number, number>();
 	if (touched.length > 0) {
 		const ids = JSON.stringify(touched);
-		for (const r of q.postingsByDay.all(db, ids, asOf)) {
+		for (const r of q.postingsByDay.all(db, ids, asOf, voidsUntil)) {
 			let list = postings.get(r.billId);
 			if (!list) postings.set(r.billId, (list = []));
 			list.push({ date: r.date, principalFen: r.fen });
 		}
-		for (const r of q.lateFeePaid.all(db, ids, asOf)) latePaid.set(r.billId, r.fen);
+		for (const r of q.lateFeePaid.all(db, ids, asOf, voidsUntil)) latePaid.set(r.billId, r.fen);
 		for (const r of q.lateFeeWaived.all(db, ids, asOf)) waived.set(r.billId, r.fen);
 	}
 	const unpaidFee = unpaidLateFeeCalculator(schedule, asOf);
@@ -217,16 +220,20 @@ function compareUnits(a: ArrearsRow, b: ArrearsRow): number {
 	);
 }
 
-/** The register: one row per unit owing on `asOf`, filtered and sorted, with totals. */
+/**
+ * The register: one row per unit owing on `asOf`, filtered and sorted, with totals (voids counted
+ * up to `voidsUntil`, see `arrearsBills`).
+ */
 export function arrearsRegister(
 	db: Db,
 	communityId: number,
 	asOf: string,
 	today: string,
 	filter: RegisterFilter = {},
-	sort: RegisterSort = 'unit'
+	sort: RegisterSort = 'unit',
+	voidsUntil = today
 ): Register {
-	let bills = arrearsBills(db, communityId, asOf, today);
+	let bills = arrearsBills(db, communityId, asOf, today, voidsUntil);
 	if (filter.feeItemId !== undefined) bills = bills.filter((b) => b.feeItemId === filter.feeItemId);
 	if (filter.unitIds) {
 		const only = new Set(filter.unitIds);

@@ -48,28 +48,32 @@ export const noLateFeeBills = rawQuery<[number], [communityId: number]>(
 const notVoided = (alias: string) =>
 	`NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = ${alias}.payment_id)`;
 type BillsAsOf = [billIdsJson: string, asOf: string];
+/** A ledger row not voided by the date of the last parameter (register.ts `arrearsBills`). */
+const notVoidedBy = (alias: string) =>
+	`NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = ${alias}.payment_id AND v.local_date <= ?)`;
+type BillsAsOfVoids = [billIdsJson: string, asOf: string, voidsUntil: string];
 
 export interface PostingDayRow {
 	billId: number;
 	date: string;
 	fen: number;
 }
-/** Principal paid or credited per bill and day, up to the date (voided payments never count). */
-export const postingsByDay = rawQuery<PostingDayRow, BillsAsOf>(
+/** Principal paid or credited per bill and day, up to the date (less the payments voided by `voidsUntil`). */
+export const postingsByDay = rawQuery<PostingDayRow, BillsAsOfVoids>(
 	`SELECT pp.bill_id AS billId, pp.posted_date AS date, SUM(pp.amount_fen) AS fen FROM principal_postings pp
 	WHERE pp.bill_id IN (SELECT value FROM json_each(?)) AND pp.posted_date <= ?
-	AND ${notVoided('pp')} GROUP BY pp.bill_id, pp.posted_date`
+	AND ${notVoidedBy('pp')} GROUP BY pp.bill_id, pp.posted_date`
 );
 
 export interface BillSumRow {
 	billId: number;
 	fen: number;
 }
-/** Late fee paid per bill up to the date. */
-export const lateFeePaid = rawQuery<BillSumRow, BillsAsOf>(
+/** Late fee paid per bill up to the date (less the payments voided by `voidsUntil`). */
+export const lateFeePaid = rawQuery<BillSumRow, BillsAsOfVoids>(
 	`SELECT pl.bill_id AS billId, SUM(pl.amount_fen) AS fen FROM payment_lines pl JOIN payments p ON p.id = pl.payment_id
 	WHERE pl.bill_id IN (SELECT value FROM json_each(?)) AND pl.kind = 'late_fee' AND p.local_date <= ?
-	AND ${notVoided('pl')} GROUP BY pl.bill_id`
+	AND ${notVoidedBy('pl')} GROUP BY pl.bill_id`
 );
 /** Late fee waived per bill up to the date. */
 export const lateFeeWaived = rawQuery<BillSumRow, BillsAsOf>(

@@ -3,7 +3,7 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { accessFor, roleAtLeast, type Access } from './access';
+import { accessFor, mayRead, mayWrite, roleAtLeast, type Access } from './access';
 import { policyOf } from '../../../../tests/reliability/lib/access';
 import { requireResident, requireStaff } from './guards';
 import { homeFor, safeNext } from './home';
@@ -36,7 +36,11 @@ describe('accessFor by route id', () => {
 		['/(manager)/manager/waivers/[id]', 'manager'],
 		['/(manager)/admin', 'admin'],
 		['/(manager)/admin/staff', 'admin'],
-		['/(manager)/admin/settings', 'admin']
+		['/(manager)/admin/settings', 'admin'],
+		['/(company)/company', 'company'],
+		['/(company)/company/export.csv', 'company'],
+		['/(company)/company/communities', 'company_admin'],
+		['/account/community', 'clerk']
 	])('%s → %s', (routeId, access) => {
 		// The path plays no part once a route matched.
 		expect(accessFor(routeId, '/login')).toBe(access);
@@ -90,6 +94,8 @@ describe('accessFor without a route (404)', () => {
 		['/reports/x', 'manager'],
 		['/admin/x', 'admin'],
 		['/admin.json', 'admin'],
+		['/company/x', 'company'],
+		['/company/communities/x', 'company_admin'],
 		// Dead rules are gone: these pages never existed and need only a sign-in, like any unknown path.
 		['/approvals', 'clerk'],
 		['/settings', 'clerk']
@@ -127,6 +133,36 @@ describe('roleAtLeast', () => {
 	});
 });
 
+describe('head office reads, never writes (issue 22)', () => {
+	const hq = { role: 'head_office' as const, companyAdmin: false };
+	const companyAdmin = { role: 'admin' as const, companyAdmin: true };
+	const admin = { role: 'admin' as const, companyAdmin: false };
+
+	it('opens what a manager opens and the company pages, not an admin’s', () => {
+		expect(['clerk', 'manager', 'company'].every((a) => mayRead(hq, a as Access & 'clerk'))).toBe(
+			true
+		);
+		expect(mayRead(hq, 'admin')).toBe(false);
+		expect(mayRead(hq, 'company_admin')).toBe(false);
+		expect(roleAtLeast('head_office', 'clerk')).toBe(false);
+	});
+
+	it('posts only its password and its current community', () => {
+		expect(mayWrite(hq, 'clerk', '/fees/1-1-101')).toBe(false);
+		expect(mayWrite(hq, 'company', '/company')).toBe(false);
+		expect(mayWrite(hq, 'clerk', '/account/community')).toBe(true);
+		expect(mayWrite(hq, 'clerk', '/account/password')).toBe(true);
+	});
+
+	it('company pages are for head office and company admins; an admin alone is not one', () => {
+		expect(mayRead(companyAdmin, 'company_admin')).toBe(true);
+		expect(mayWrite(companyAdmin, 'company_admin', '/company/communities')).toBe(true);
+		expect(mayRead(admin, 'company')).toBe(false);
+		expect(mayRead(admin, 'admin')).toBe(true);
+		expect(homeFor('head_office')).toBe('/company');
+	});
+});
+
 function thrown(fn: () => unknown): unknown {
 	try {
 		fn();
@@ -142,7 +178,10 @@ const clerk: StaffIdentity = {
 	displayName: '李晓梅',
 	workNo: 'C001',
 	role: 'clerk',
-	communityId: 1
+	communityId: 1,
+	communityName: '鹿鸣溪谷',
+	homeCommunityId: 1,
+	companyAdmin: false
 };
 
 describe('requireStaff', () => {

@@ -1,13 +1,54 @@
-import type { Role } from '../db/schema';
+import type { Role, StaffRole } from '../db/schema';
 
-/** Roles build on each other: a manager can do what a clerk can, an admin what a manager can. */
-const RANK: Record<Role, number> = { clerk: 1, manager: 2, admin: 3 };
+/**
+ * Roles build on each other: a manager can do what a clerk can, an admin what a manager can.
+ * Head office does no community's work (0): it only reads, see `mayRead`.
+ */
+const RANK: Record<StaffRole, number> = { head_office: 0, clerk: 1, manager: 2, admin: 3 };
 
-export function roleAtLeast(role: Role, needed: Role): boolean {
+/** Whether `role` may do `needed`'s work (write, or see the buttons that write). */
+export function roleAtLeast(role: StaffRole, needed: Role): boolean {
 	return RANK[role] >= RANK[needed];
 }
 
-export type Access = 'public' | 'resident' | Role;
+/**
+ * Company routes: 'company' is the head-office dashboard (head office and company admins),
+ * 'company_admin' creating communities and giving memberships.
+ */
+export type CompanyAccess = 'company' | 'company_admin';
+export type Access = 'public' | 'resident' | Role | CompanyAccess;
+
+export interface AccessUser {
+	role: StaffRole;
+	companyAdmin: boolean;
+}
+
+/** Head office reads what a manager reads, in every community; never an admin's pages. */
+const HEAD_OFFICE_READS: readonly Access[] = ['clerk', 'manager', 'company'];
+
+/** Whether a staff member may open (GET) a route of this access. */
+export function mayRead(user: AccessUser, access: Exclude<Access, 'public' | 'resident'>): boolean {
+	if (access === 'company_admin') return user.companyAdmin;
+	if (access === 'company') return user.companyAdmin || user.role === 'head_office';
+	if (user.role === 'head_office') return HEAD_OFFICE_READS.includes(access);
+	return roleAtLeast(user.role, access);
+}
+
+/** What head office may post: its own password, and which community it looks at. */
+export const HEAD_OFFICE_WRITES = ['/account/password', '/account/community'];
+
+/**
+ * Whether a staff member may post to a route of this access at `path`: head office is
+ * read-only (the policy that keeps it so, checked by the hook before any action runs).
+ */
+export function mayWrite(
+	user: AccessUser,
+	access: Exclude<Access, 'public' | 'resident'>,
+	path: string
+): boolean {
+	if (user.role === 'head_office') return HEAD_OFFICE_WRITES.includes(path);
+	return mayRead(user, access);
+}
 
 /** Whether a route id (or path) is `base` or lies below it, on segment boundaries. */
 function within(id: string, base: string): boolean {
@@ -20,6 +61,8 @@ function within(id: string, base: string): boolean {
  * `requireResident` in kiosk/me). The first match wins. Loads and actions check again.
  */
 export const ROUTE_GROUPS: { route: string; access: Access }[] = [
+	{ route: '/(company)/company/communities', access: 'company_admin' },
+	{ route: '/(company)', access: 'company' },
 	{ route: '/(manager)/admin', access: 'admin' },
 	{ route: '/(manager)', access: 'manager' },
 	{ route: '/(staff)', access: 'clerk' },
@@ -38,6 +81,8 @@ export const PUBLIC_ROUTES = [
 	'/kiosk/queue',
 	'/kiosk/info',
 	'/kiosk/display',
+	// An unpaired hall screen shows its pairing code here.
+	'/kiosk/pair',
 	// A notice's picture, served only while the notice shows on the start screen.
 	'/kiosk/notices'
 ];
@@ -49,6 +94,8 @@ const PUBLIC_PAGES = ['/', '/kiosk'];
  * do not show in paths, so the sections of the staff groups are named here.
  */
 const NO_ROUTE_SECTIONS: { path: string; access: Access }[] = [
+	{ path: '/company/communities', access: 'company_admin' },
+	{ path: '/company', access: 'company' },
 	{ path: '/admin', access: 'admin' },
 	{ path: '/manager', access: 'manager' },
 	{ path: '/reports', access: 'manager' },

@@ -1,7 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { Role } from '../db/schema';
 import type { StaffIdentity, ResidentIdentity } from './session';
-import { roleAtLeast } from './access';
+import { mayRead, type Access } from './access';
 
 interface GuardLocals {
 	user: StaffIdentity | null;
@@ -11,11 +10,18 @@ interface GuardLocals {
 /** Where a staff member with a pending forced password change is sent (and the only page that opens). */
 export const PASSWORD_PAGE = '/account/password';
 
-/** For loads and actions: the signed-in staff member with at least `role`, or redirect/403. */
-export function requireStaff(locals: GuardLocals, role: Role = 'clerk', url?: URL): StaffIdentity {
+/**
+ * For loads and actions: the signed-in staff member who may open `access` (a role, or a company
+ * page), or redirect/403. Head office passes for what it may read; the hook refuses its posts.
+ */
+export function requireStaff(
+	locals: GuardLocals,
+	access: Exclude<Access, 'public' | 'resident'> = 'clerk',
+	url?: URL
+): StaffIdentity {
 	if (!locals.user)
 		redirect(303, '/login' + (url ? '?next=' + encodeURIComponent(url.pathname + url.search) : ''));
-	if (!roleAtLeast(locals.user.role, role)) error(403, 'forbidden');
+	if (!mayRead(locals.user, access)) error(403, 'forbidden');
 	// Checked in hooks too; here again so no load or action runs before a forced change is done.
 	if (locals.user.mustChangePassword && url?.pathname !== PASSWORD_PAGE)
 		redirect(303, PASSWORD_PAGE);

@@ -1,7 +1,8 @@
-import type { Role } from '../db/schema';
+import type { StaffRole } from '../db/schema';
 
 /** Where each role lands after sign-in. */
-export function homeFor(role: Role): string {
+export function homeFor(role: StaffRole): string {
+	if (role === 'head_office') return '/company';
 	return role === 'admin' ? '/admin' : role === 'manager' ? '/manager' : '/counter';
 }
 

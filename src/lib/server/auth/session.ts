@@ -3,7 +3,9 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../db';
-import { sessions, staffUsers, units } from '../db/schema';
+import { sessions, staffUsers, units, type StaffRole } from '../db/schema';
+import { getCommunity } from '../community';
+import { resolveCurrent } from '../company/memberships';
 
 export const SESSION_COOKIE = 'fd_session';
 
@@ -37,13 +39,15 @@ export function staffPolicy(idleMinutes: number, absoluteHours: number): Session
 	return { idleMs: idleMinutes * 60_000, absoluteMs: absoluteHours * 3_600_000 };
 }
 
-function randomString(bytes: number): string {
+/** A random secret, base32 (`bytes` of entropy). Sessions and kiosk device tokens use it. */
+export function randomString(bytes: number): string {
 	const b = new Uint8Array(bytes);
 	crypto.getRandomValues(b);
 	return encodeBase32LowerCaseNoPadding(b);
 }
 
-function hashSecret(secret: string): string {
+/** What is stored of a secret: its SHA-256, hex. */
+export function hashSecret(secret: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
 }
 
@@ -77,8 +81,18 @@ export interface StaffIdentity {
 	username: string;
 	displayName: string;
 	workNo: string;
-	role: 'clerk' | 'manager' | 'admin';
+	/** The role in the current community (head office: 'head_office' everywhere). */
+	role: StaffRole;
+	/**
+	 * The session's current community: every query and write of the app reads this one. It is the
+	 * home community unless the user switched (issue 22: staff in several communities).
+	 */
 	communityId: number;
+	/** Shown in every staff page's header. */
+	communityName: string;
+	homeCommunityId: number;
+	/** May create communities and give memberships. */
+	companyAdmin: boolean;
 	/** Only the change-password page opens until this is cleared. */
 	mustChangePassword?: boolean;
 }
@@ -123,7 +137,8 @@ export function validateSession(
 			invalidateSession(db, id);
 			return null;
 		}
-		communityId = user.communityId;
+		const current = resolveCurrent(db, user, row.communityId);
+		communityId = current.communityId;
 		result = {
 			kind: 'staff',
 			sessionId: id,
@@ -133,8 +148,11 @@ export function validateSession(
 				username: user.username,
 				displayName: user.displayName,
 				workNo: user.workNo,
-				role: user.role,
-				communityId: user.communityId,
+				role: current.role,
+				communityId: current.communityId,
+				communityName: getCommunity(db, current.communityId).name,
+				homeCommunityId: user.communityId,
+				companyAdmin: user.companyAdmin,
 				mustChangePassword: user.mustChangePassword
 			}
 		};

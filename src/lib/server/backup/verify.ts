@@ -73,12 +73,13 @@ export function checkLedger(db: Database.Database): { figures: LedgerFigures; pr
 			`payment totals ${figures.paymentTotalFen} ≠ sum of lines ${figures.lineTotalFen}`
 		);
 
-	const unbalanced = q<{ receipt_no: string; total_fen: number; lines: number | null }>(
-		`SELECT p.receipt_no, p.total_fen, (SELECT sum(amount_fen) FROM payment_lines l WHERE l.payment_id = p.id) AS lines
+	// Receipt numbers are unique per community (issue 22): a receipt is named with its community.
+	const unbalanced = q<{ c: number; receipt_no: string; total_fen: number; lines: number | null }>(
+		`SELECT p.community_id AS c, p.receipt_no, p.total_fen, (SELECT sum(amount_fen) FROM payment_lines l WHERE l.payment_id = p.id) AS lines
 		 FROM payments p WHERE p.total_fen IS NOT (SELECT sum(amount_fen) FROM payment_lines l WHERE l.payment_id = p.id) LIMIT 20`
 	);
 	for (const u of unbalanced)
-		problems.push(`${u.receipt_no}: total ${u.total_fen} ≠ lines ${u.lines ?? 'none'}`);
+		problems.push(`${u.c}/${u.receipt_no}: total ${u.total_fen} ≠ lines ${u.lines ?? 'none'}`);
 
 	const orphanLines = one<{ n: number }>(
 		'SELECT count(*) AS n FROM payment_lines l WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.id = l.payment_id)'
@@ -89,10 +90,12 @@ export function checkLedger(db: Database.Database): { figures: LedgerFigures; pr
 		'SELECT idempotency_key AS k, count(*) AS n FROM payments GROUP BY 1 HAVING n > 1 LIMIT 20'
 	))
 		problems.push(`idempotency key ${d.k} posted ${d.n} times`);
-	for (const d of q<{ r: string; n: number }>(
-		'SELECT receipt_no AS r, count(*) AS n FROM payments GROUP BY 1 HAVING n > 1 LIMIT 20'
+	// Two communities each have their own SF-2026-000001: only a repeat within one is a problem.
+	for (const d of q<{ c: number; r: string; n: number }>(
+		`SELECT community_id AS c, receipt_no AS r, count(*) AS n FROM payments
+		 GROUP BY community_id, receipt_no HAVING n > 1 LIMIT 20`
 	))
-		problems.push(`receipt ${d.r} issued ${d.n} times`);
+		problems.push(`receipt ${d.c}/${d.r} issued ${d.n} times`);
 
 	// Gap-free: per community and year the sequence is exactly 1..N.
 	const seqs = q<{ c: number; y: number; n: number; lo: number; hi: number; distinct_n: number }>(
@@ -186,6 +189,11 @@ export function formatFigures(f: LedgerFigures): string {
 	return [
 		`payments ${f.payments} (voided ${f.voids}), total ${formatYuan(f.paymentTotalFen)}, lines ${formatYuan(f.lineTotalFen)}`,
 		`principal still owed ${formatYuan(f.principalOwedFen)}`,
-		`last receipts: ${Object.values(f.lastReceipts).join(', ') || 'none'}`
+		// Keyed community:year, since every community numbers its own receipts.
+		`last receipts: ${
+			Object.entries(f.lastReceipts)
+				.map(([k, no]) => `${k.split(':')[0]}/${no}`)
+				.join(', ') || 'none'
+		}`
 	].join('\n');
 }

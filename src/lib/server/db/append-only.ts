@@ -56,6 +56,8 @@ export const APPEND_ONLY_TABLES = [
 	'notices',
 	'notice_versions',
 	'notice_withdrawals',
+	'kiosk_device_pairings',
+	'kiosk_device_revocations',
 	'audit_log'
 ] as const;
 

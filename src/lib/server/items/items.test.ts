@@ -17,6 +17,7 @@ import {
 } from '.';
 import { openMatters } from '../shifts';
 import { forgetCommunity } from '../community';
+import { seedItems } from './seed';
 
 // 2026-11-23 10:00 in Asia/Shanghai.
 const T = Date.parse('2026-11-23T02:00:00Z');
@@ -246,5 +247,21 @@ describe('items kept and released', () => {
 		passRelease(db, clerk, r.id, '', T + 1000);
 		const later = openMatters(db, f.communityId, T + D);
 		expect(later.registersOpen).toMatchObject([{ ref: 'JC20261123-001', overdue: true }]);
+	});
+
+	it('seeds the demo cupboard and gate once: kept, overdue, claimed, waiting, passed', () => {
+		seedItems(db, { communityId: f.communityId, today: new Date(T) }, '1-1-101');
+		seedItems(db, { communityId: f.communityId, today: new Date(T) }, '1-1-101');
+		expect(itemCounts(db, f.communityId, TODAY)).toEqual({
+			kept: 2,
+			keptOverdue: 1,
+			pending: 1,
+			expired: 0
+		});
+		expect(db.select().from(itemClaims).all()).toHaveLength(1);
+		expect(db.select().from(itemReleasePasses).all()).toHaveLength(1);
+		expect(listDeposits(db, f.communityId, { view: 'overdue' }, TODAY)).toMatchObject([
+			{ items: '纸箱（书籍）', itemCount: 2 }
+		]);
 	});
 });

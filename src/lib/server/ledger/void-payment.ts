@@ -85,8 +85,12 @@ export function voidCheck(
 	voiderId: number,
 	localDate: string
 ): VoidCheck | null {
-	const p = db.select().from(payments).where(eq(payments.receiptNo, receiptNo)).get();
-	if (!p || p.communityId !== communityId) return null;
+	const p = db
+		.select()
+		.from(payments)
+		.where(and(eq(payments.communityId, communityId), eq(payments.receiptNo, receiptNo)))
+		.get();
+	if (!p) return null;
 	return checkOf(db, p, voiderId, localDate);
 }
 
@@ -112,8 +116,14 @@ export function voidPayment(
 		: null;
 	if (input.category && !category) throw new LedgerError('category_invalid');
 	return tx(db, () => {
-		const p = db.select().from(payments).where(eq(payments.receiptNo, input.receiptNo)).get();
-		if (!p || p.communityId !== input.communityId) throw new LedgerError('not_found');
+		const p = db
+			.select()
+			.from(payments)
+			.where(
+				and(eq(payments.communityId, input.communityId), eq(payments.receiptNo, input.receiptNo))
+			)
+			.get();
+		if (!p) throw new LedgerError('not_found');
 		const check = checkOf(db, p, input.managerId, input.localDate);
 		if (check.alreadyVoided) throw new LedgerError('already_voided');
 		if (check.voider) throw new LedgerError(check.voider);

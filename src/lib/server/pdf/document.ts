@@ -22,7 +22,7 @@ import {
 } from './font-cache.ts';
 
 export type Pdf = PDFKit.PDFDocument;
-export type PdfSize = 'A4' | 'A5-landscape' | 'roll80';
+export type PdfSize = 'A4' | 'A4-landscape' | 'A5-landscape' | 'roll80';
 
 /** Points per millimetre. */
 export const MM = 72 / 25.4;
@@ -56,6 +56,13 @@ const SIZES: Record<PdfSize, SizeSpec> = {
 		page: [595.28, 841.89],
 		margins: { top: 20 * MM, bottom: 18 * MM, left: 18 * MM, right: 18 * MM },
 		fontSize: 10.5, // 五号
+		roll: false
+	},
+	// Wide tables (the company month report's centres side by side).
+	'A4-landscape': {
+		page: [841.89, 595.28],
+		margins: { top: 15 * MM, bottom: 15 * MM, left: 15 * MM, right: 15 * MM },
+		fontSize: 9,
 		roll: false
 	},
 	'A5-landscape': {

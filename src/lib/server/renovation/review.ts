@@ -5,7 +5,7 @@
  * lines, permit dates, refund and deductions) and every check of the write applies. Nothing is
  * kept: not a row, not a receipt or voucher number, not a file.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { paymentLines, payments, renovations } from '../db/schema';
 import { checkPhotos } from '../uploads/photos';
@@ -48,7 +48,9 @@ export function reviewFees(db: Db, actor: Actor, input: PayFeesInput, now: numbe
 		const p = db
 			.select({ id: payments.id })
 			.from(payments)
-			.where(eq(payments.receiptNo, paid.receiptNo))
+			.where(
+				and(eq(payments.communityId, actor.communityId), eq(payments.receiptNo, paid.receiptNo))
+			)
 			.get();
 		const lines = p
 			? db

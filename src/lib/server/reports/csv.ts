@@ -15,12 +15,11 @@ function cell(c: Cell): string {
 	return csvCell(c);
 }
 
+/** Rows of cells as the CSV file (also the company month report's). */
+export function sheetCsv(rows: readonly Cell[][]): string {
+	return BOM + rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
 export function dailyReportCsv(r: DailyReport, extras: ReportExtras = {}): string {
-	return (
-		BOM +
-		reportRows(r, extras)
-			.map((row) => row.map(cell).join(','))
-			.join('\r\n') +
-		'\r\n'
-	);
+	return sheetCsv(reportRows(r, extras));
 }

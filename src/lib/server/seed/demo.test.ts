@@ -17,6 +17,8 @@ describe('demo accounts', () => {
 				'admin',
 				'clerk',
 				'clerk2',
+				'hq',
+				'hxclerk',
 				'manager'
 			]);
 			expect(demoUsers.every((u) => !u.mustChangePassword)).toBe(true);
@@ -24,7 +26,7 @@ describe('demo accounts', () => {
 			const live = createTestDb();
 			await seedDemo(live, { password: 'live-Passw0rd', today, mustChangePassword: true });
 			const liveUsers = live.select().from(staffUsers).all();
-			expect(liveUsers).toHaveLength(4);
+			expect(liveUsers).toHaveLength(6);
 			expect(liveUsers.every((u) => u.mustChangePassword)).toBe(true);
 		}
 	);

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { communities, owners, staffUsers, unitOwners, units, type OwnerType } from '../db/schema';
+import { communities, owners, unitOwners, units, type OwnerType } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { tx } from '../db';
 import { seedHooks } from './hooks';
 import { seededRandom as rng } from '../../random';
 import { seedWithShifts } from '../shifts/seed';
 import { SURNAMES } from './names';
+import { upsertSeedAccount, type SeedAccount } from './staff';
+import { seedSecondCommunity } from './second';
 
 export const DEMO_COMMUNITY_CODE = 'LMXG';
 
@@ -60,44 +62,32 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
 	if (!haveUnits) seedUnits(db, communityId, now, opts.buildings ?? 8, opts.floors ?? 10);
 
 	const hash = await hashPassword(opts.password);
-	const staff = [
-		{ username: 'admin', displayName: '系统管理员', workNo: 'A001', role: 'admin' as const },
-		{ username: 'manager', displayName: '周主管', workNo: 'M001', role: 'manager' as const },
-		{ username: 'clerk', displayName: '李晓梅', workNo: 'C001', role: 'clerk' as const },
-		{ username: 'clerk2', displayName: '王建国', workNo: 'C002', role: 'clerk' as const }
+	const staff: SeedAccount[] = [
+		{
+			username: 'admin',
+			displayName: '系统管理员',
+			workNo: 'A001',
+			role: 'admin',
+			companyAdmin: true
+		},
+		{ username: 'manager', displayName: '周主管', workNo: 'M001', role: 'manager' },
+		{ username: 'clerk', displayName: '李晓梅', workNo: 'C001', role: 'clerk' },
+		{ username: 'clerk2', displayName: '王建国', workNo: 'C002', role: 'clerk' },
+		// Head office (issue 22): reads every community, writes in none.
+		{ username: 'hq', displayName: '集团总部', workNo: 'H001', role: 'head_office' }
 	];
 	let createdUsers = false;
-	for (const s of staff) {
-		const existing = db.select().from(staffUsers).where(eq(staffUsers.username, s.username)).get();
-		if (!existing) {
-			db.insert(staffUsers)
-				.values({
-					...s,
-					communityId,
-					passwordHash: hash,
-					active: true,
-					mustChangePassword: opts.mustChangePassword ?? false,
-					createdAt: now
-				})
-				.run();
-			createdUsers = true;
-		} else if (process.env.DEMO_PASSWORD) {
-			db.update(staffUsers)
-				.set({
-					passwordHash: hash,
-					active: true,
-					mustChangePassword: opts.mustChangePassword ?? false
-				})
-				.where(eq(staffUsers.id, existing.id))
-				.run();
-		}
-	}
+	for (const s of staff)
+		if (upsertSeedAccount(db, s, communityId, { ...opts, hash, now })) createdUsers = true;
 
 	// Later capabilities (bills, payments, tickets…) add their demo data through these hooks.
 	const ctx = { communityId, today: opts.today };
 	await seedWithShifts(db, ctx, async () => {
 		for (const hook of seedHooks) await hook(db, ctx);
 	});
+
+	// A second, small community so head office has two centres to compare.
+	await seedSecondCommunity(db, { ...opts, hash, now });
 
 	const unitCount = db.$client
 		.prepare('SELECT count(*) AS n FROM units WHERE community_id = ?')

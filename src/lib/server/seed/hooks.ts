@@ -11,6 +11,7 @@ import { seedDirectory } from '../directory/seed';
 import { seedParcels } from '../parcels/seed';
 import { seedVisitors } from '../visitors/seed';
 import { seedAppointments } from '../appointments/seed';
+import { seedItems } from '../items/seed';
 
 export type SeedHook = (db: Db, ctx: { communityId: number; today: Date }) => void | Promise<void>;
 
@@ -29,5 +30,6 @@ export const seedHooks: SeedHook[] = [
 	seedParcels,
 	seedVisitors,
 	seedAppointments,
+	seedItems,
 	seedRecords // last: a past transfer must not change whom the other seeds take for the owner
 ];

@@ -11,8 +11,15 @@ import { and, asc, countDistinct, eq, gte, inArray, isNull, lt, or, sql } from '
 import { prepared } from '../db/prepared';
 import type { Db } from '../db';
 import { ticketEvents, tickets } from '../db/schema';
-import { getCommunity } from '../community';
-import { deadlines, LIMITS, type Limit } from '../../domain/sla';
+import { getCommunity, type Community } from '../community';
+import {
+	deadlines,
+	LIMITS,
+	openAlert,
+	type Deadline,
+	type DeadlineState,
+	type Limit
+} from '../../domain/sla';
 import {
 	emptyFacts,
 	step,
@@ -139,6 +146,36 @@ function foldAsOf(original: TicketKind, log: readonly TicketEvent[]): TicketFact
 	return f;
 }
 
+/** A ticket's time limits as they stood at `asOfMs`. */
+function limitsAsOf(t: TicketAsOf, c: Community, asOfMs: number): Deadline[] {
+	const list = deadlines(
+		{ kind: t.kind, receivedAt: t.receivedAt, recordedAt: t.recordedAt, closedAt: t.closedAt },
+		t.events,
+		c.settings.tickets,
+		c.timeZone,
+		asOfMs
+	);
+	// Closing ends whatever was still awaited (late if its limit had passed): not overdue afterwards.
+	return t.closedAt === null
+		? list
+		: list.map((d) => (d.metAt === null ? { ...d, metAt: t.closedAt } : d));
+}
+
+/**
+ * The tickets open at `asOfMs`, each with the board's alert as it stood then (a past month's
+ * overdue tickets stay what they were at its end, whatever was done since).
+ */
+export function openTicketAlertsAsOf(
+	db: Db,
+	communityId: number,
+	asOfMs: number
+): { kind: TicketKind; alert: DeadlineState }[] {
+	const c = getCommunity(db, communityId);
+	return ticketsAsOf(db, communityId, asOfMs, asOfMs)
+		.filter((t) => t.closedAt === null)
+		.map((t) => ({ kind: t.kind, alert: openAlert(limitsAsOf(t, c, asOfMs)) }));
+}
+
 /** Opened, dispatched and closed in [startMs, asOfMs), open at asOfMs, and the time limits. */
 export function ticketPeriodFigures(
 	db: Db,
@@ -150,19 +187,7 @@ export function ticketPeriodFigures(
 		eventCountQuery(db).get({ communityId, type, startMs, asOfMs })?.n ?? 0;
 	const c = getCommunity(db, communityId);
 	const open = ticketsAsOf(db, communityId, startMs, asOfMs);
-	const all = open.flatMap((t) => {
-		const list = deadlines(
-			{ kind: t.kind, receivedAt: t.receivedAt, recordedAt: t.recordedAt, closedAt: t.closedAt },
-			t.events,
-			c.settings.tickets,
-			c.timeZone,
-			asOfMs
-		);
-		// Closing ends whatever was still awaited (late if its limit had passed): not overdue afterwards.
-		return t.closedAt === null
-			? list
-			: list.map((d) => (d.metAt === null ? { ...d, metAt: t.closedAt } : d));
-	});
+	const all = open.flatMap((t) => limitsAsOf(t, c, asOfMs));
 	return {
 		opened: count('created'),
 		dispatched: count('dispatched'),

@@ -8,9 +8,9 @@ import { kioskCommunityId } from '../community';
 import type { PageServerLoad } from './$types';
 
 /** The hall display (public, may be framed by a signage player): who is called to which counter, and the notices. */
-export const load = (({ locals, depends }) => {
-	depends('queue:display');
-	const communityId = kioskCommunityId(locals);
+export const load = ((event) => {
+	event.depends('queue:display');
+	const communityId = kioskCommunityId(event);
 	const db = getDb();
 	const now = nowMs();
 	const c = getCommunity(db, communityId);

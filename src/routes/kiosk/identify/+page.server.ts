@@ -2,7 +2,6 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
-import { defaultCommunityId } from '$lib/server/community/default';
 import { identifyDelayMs, identifyResident, type IdentifyResult } from '$lib/server/auth/resident';
 import {
 	createSession,
@@ -12,6 +11,7 @@ import {
 } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { safeNext } from '$lib/server/auth/home';
+import { kioskCommunityId } from '../community';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Resident pages live under /kiosk/me; only those are followed after identification. */
@@ -50,20 +50,25 @@ function roomOf(raw: string | null): string {
 	return /^[0-9A-Za-z-]+$/.test(room) ? room : '';
 }
 
-export const load = (({ url }) => ({
-	next: kioskNext(url.searchParams.get('next')),
-	room: roomOf(url.searchParams.get('room'))
-})) satisfies PageServerLoad;
+export const load = ((event) => {
+	// An unpaired hall screen identifies nobody: it is sent to its pairing screen.
+	kioskCommunityId(event, false);
+	return {
+		next: kioskNext(event.url.searchParams.get('next')),
+		room: roomOf(event.url.searchParams.get('room'))
+	};
+}) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, cookies, url, getClientAddress, locals }) => {
+	default: async (event) => {
+		const { request, cookies, url, getClientAddress, locals } = event;
 		const form = await request.formData();
 		const room = String(form.get('room') ?? '').slice(0, 64);
 		const digits = String(form.get('digits') ?? '').slice(0, 32);
 		const full = form.get('full') === '1';
 		const db = getDb();
-		const communityId = defaultCommunityId(db);
-		if (!communityId) return fail(503, { room, full, message: m.kiosk_identify_invalid() });
+		// The screen's community (paired or fallback), never the last resident's.
+		const communityId = kioskCommunityId(event, false);
 		const address = getClientAddress();
 		// Many recent failures from this address: answer more slowly (never refuse: the hall kiosk
 		// is everyone's address).

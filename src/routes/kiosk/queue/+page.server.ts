@@ -6,8 +6,9 @@ import { kioskCommunityId } from '../community';
 import { takeFromKiosk } from './take';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ locals, url }) => {
-	const communityId = kioskCommunityId(locals);
+export const load = ((event) => {
+	const { url } = event;
+	const communityId = kioskCommunityId(event);
 	const db = getDb();
 	const now = nowMs();
 	const wanted = url.searchParams.get('service');

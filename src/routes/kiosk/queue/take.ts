@@ -28,7 +28,7 @@ const takeSchema = () =>
  */
 export async function takeFromKiosk(event: RequestEvent, service?: QueueService) {
 	const { locals, request, cookies, url } = event;
-	const communityId = kioskCommunityId(locals);
+	const communityId = kioskCommunityId(event);
 	const form = formValues(await request.formData());
 	const parsed = parseForm(takeSchema(), service ? { ...form, service } : form);
 	if (!parsed.ok) {

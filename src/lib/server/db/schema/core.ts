@@ -200,8 +200,12 @@ export const vehicles = sqliteTable(
 	]
 );
 
+/** A community's staff roles (the home community's in staff_users, others in staff_memberships). */
 export const ROLES = ['clerk', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+/** Who a staff account is: a community role, or head office (reads every community, writes in none). */
+export const STAFF_ROLES = [...ROLES, 'head_office'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const staffUsers = sqliteTable('staff_users', {
 	id: serialId(),
@@ -209,11 +213,13 @@ export const staffUsers = sqliteTable('staff_users', {
 	username: text('username').notNull().unique(),
 	displayName: text('display_name').notNull(),
 	workNo: text('work_no').notNull(),
-	role: text('role', { enum: ROLES }).notNull(),
+	role: text('role', { enum: STAFF_ROLES }).notNull(),
 	passwordHash: text('password_hash').notNull(),
 	active: integer('active', { mode: 'boolean' }).notNull().default(true),
 	/** Set on accounts an admin created or reset: until changed, only the change-password page opens. */
 	mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+	/** May create communities and give staff memberships (a capability beside the role, issue 22). */
+	companyAdmin: integer('company_admin', { mode: 'boolean' }).notNull().default(false),
 	createdAt: integer('created_at').notNull()
 });
 
@@ -229,6 +235,8 @@ export const sessions = sqliteTable(
 		kind: text('kind', { enum: ['staff', 'resident'] }).notNull(),
 		userId: integer('user_id').references(() => staffUsers.id),
 		unitId: integer('unit_id').references(() => units.id),
+		/** A staff session's current community (null: the user's home community). */
+		communityId: integer('community_id').references(() => communities.id),
 		createdAt: integer('created_at').notNull(),
 		lastSeenAt: integer('last_seen_at').notNull(),
 		expiresAt: integer('expires_at').notNull()

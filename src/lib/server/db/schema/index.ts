@@ -21,3 +21,5 @@ export * from './appointments';
 export * from './journal';
 export * from './voucher';
 export * from './notices';
+export * from './kiosk-devices';
+export * from './company';

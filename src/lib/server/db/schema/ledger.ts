@@ -127,7 +127,8 @@ export const payments = sqliteTable(
 	{
 		id: serialId(),
 		communityId: communityRef(),
-		receiptNo: text('receipt_no').notNull().unique(),
+		/** Unique per community (a company database holds several communities' SF-2026-000001). */
+		receiptNo: text('receipt_no').notNull(),
 		receiptYear: integer('receipt_year').notNull(),
 		receiptSeq: integer('receipt_seq').notNull(),
 		/** What the money is for: property fees, renovation fees and deposits, move-in… */
@@ -156,6 +157,7 @@ export const payments = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('payments_receipt_seq').on(t.communityId, t.receiptYear, t.receiptSeq),
+		uniqueIndex('payments_community_receipt_no').on(t.communityId, t.receiptNo),
 		index('payments_community_date').on(t.communityId, t.localDate),
 		index('payments_unit').on(t.unitId)
 	]

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
+import { roleAtLeast } from '$lib/server/auth/access';
 import { getDb } from '$lib/server/db';
 import { requestView } from '$lib/server/waivers';
 import type { PageServerLoad } from './$types';
@@ -14,6 +15,6 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	return {
 		v,
 		filed: url.searchParams.get('filed') === '1',
-		canDecide: user.role !== 'clerk' && v.request.state === 'pending'
+		canDecide: roleAtLeast(user.role, 'manager') && v.request.state === 'pending'
 	};
 };

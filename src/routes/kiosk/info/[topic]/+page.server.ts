@@ -24,13 +24,14 @@ function rateText(basis: string, rateFen: number): string {
 				: m.kiosk_info_fee_per_unit({ rate });
 }
 
-export const load = ({ locals, params }) => {
+export const load = (event) => {
+	const { params } = event;
 	const topic = (INFO_TOPICS as readonly string[]).includes(params.topic)
 		? (params.topic as InfoTopic)
 		: null;
 	if (!topic) error(404, 'not_found');
 	const db = getDb();
-	const c = getCommunity(db, kioskCommunityId(locals));
+	const c = getCommunity(db, kioskCommunityId(event));
 	const s = c.settings;
 	// One shape for every topic: the page shows what is filled in.
 	const base = {

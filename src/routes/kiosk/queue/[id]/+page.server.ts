@@ -7,9 +7,10 @@ import { queueTicket } from '$lib/server/queue';
 import { kioskCommunityId } from '../../community';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ locals, params, depends }) => {
+export const load = ((event) => {
+	const { params, depends } = event;
 	depends('queue:ticket');
-	const communityId = kioskCommunityId(locals);
+	const communityId = kioskCommunityId(event);
 	const db = getDb();
 	const id = /^\d{1,12}$/.test(params.id) ? Number(params.id) : NaN;
 	const t = queueTicket(db, communityId, id, nowMs());

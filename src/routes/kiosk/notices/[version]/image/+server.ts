@@ -9,10 +9,11 @@ import { kioskCommunityId } from '../../../community';
 import type { RequestHandler } from './$types';
 
 /** A notice's picture, public while the notice shows (kiosk, phones, hall display). */
-export const GET = (({ params, locals }) => {
+export const GET = ((event) => {
+	const { params } = event;
 	const p = parseForm(idSchema, { id: params.version });
 	if (!p.ok) error(404, 'not_found');
-	const img = publicNoticeImage(getDb(), kioskCommunityId(locals), p.data.id, nowMs());
+	const img = publicNoticeImage(getDb(), kioskCommunityId(event), p.data.id, nowMs());
 	if (!img) error(404, 'not_found');
 	return photoResponse(img);
 }) satisfies RequestHandler;

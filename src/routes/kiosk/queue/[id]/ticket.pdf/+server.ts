@@ -11,8 +11,9 @@ import { pdfResponse } from '$lib/server/pdf/response';
 import type { RequestHandler } from './$types';
 
 /** The 80 mm queue ticket, in the kiosk's language. Public like the number itself (it holds nothing personal). */
-export const GET = (async ({ locals, params, url }) => {
-	const communityId = kioskCommunityId(locals);
+export const GET = (async (event) => {
+	const { params, url } = event;
+	const communityId = kioskCommunityId(event);
 	const db = getDb();
 	const id = /^\d{1,12}$/.test(params.id) ? Number(params.id) : NaN;
 	const t = queueTicket(db, communityId, id, nowMs());

@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './memberships';
+export * from './communities';
+export * from './dashboard';
