@@ -11,14 +11,8 @@ import {
 	SESSION_COOKIE
 } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
-import { safeNext } from '$lib/server/auth/home';
-import type { Actions, PageServerLoad } from './$types';
-
-/** Resident pages live under /kiosk/me; only those are followed after identification. */
-function kioskNext(next: string | null): string {
-	const n = safeNext(next);
-	return n && n.startsWith('/kiosk/me') ? n : '/kiosk/me';
-}
+import { kioskNext } from './next';
+import type { Actions } from './$types';
 
 function refusal(
 	r: Exclude<IdentifyResult, { ok: true }>,
@@ -40,20 +34,6 @@ function refusal(
 			};
 	}
 }
-
-/**
- * The room a link names (the reminder notice's QR: `?room=<code>`), to prefill: only what the
- * keypad could type, cut to its length. It identifies nobody: the phone digits still do.
- */
-function roomOf(raw: string | null): string {
-	const room = (raw ?? '').trim().slice(0, 16);
-	return /^[0-9A-Za-z-]+$/.test(room) ? room : '';
-}
-
-export const load = (({ url }) => ({
-	next: kioskNext(url.searchParams.get('next')),
-	room: roomOf(url.searchParams.get('room'))
-})) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress, locals }) => {
