@@ -1,10 +1,10 @@
 import type { QueuePriority, QueueService } from '$lib/domain/queue';
-import type { TicketKind } from '$lib/domain/tickets';
 
 /*
- * The kiosk's pictures, one per choice a resident makes (start tiles, services, priorities, report
- * kinds): SVG paths in a 24×24 box, even-odd fill, so the hall PC needs no emoji font and a
- * resident who reads little still finds the right tile.
+ * The kiosk's pictures, one per choice a resident makes (start tiles, services, priorities): SVG
+ * paths in a 24×24 box, even-odd fill, so the hall PC needs no emoji font and a resident who reads
+ * little still finds the right tile. Those of the signed-in pages only are in kiosk-icons-me.ts:
+ * the start screen preloads the code of what it links to, this file with it.
  */
 export const ICON = {
 	ticket:
@@ -21,20 +21,10 @@ export const ICON = {
 	key: 'M8 6a6 6 0 1 0 5.7 8H15v3h3v-3h2v3h2v-7h-8.3A6 6 0 0 0 8 6zm0 4a2 2 0 1 1 0 4 2 2 0 0 1 0-4z',
 	question:
 		'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm-1 15h2v2h-2zm1-12a4 4 0 0 1 2.4 7.2c-.9.7-1.4 1.1-1.4 1.8h-2c0-1.6 1-2.4 1.8-3A2 2 0 1 0 10 9H8a4 4 0 0 1 4-4z',
-	shield: 'M12 2l8 3v6c0 5-3.4 9.4-8 11-4.6-1.6-8-6-8-11V5zm-1 5v7h2V7zm0 8v2h2v-2z',
-	bubble: 'M3 4h18v13H9l-5 4v-4H3zm8 2v6h2V6zm0 7v2h2v-2z',
-	building:
-		'M4 21V3h10v6h6v12zM7 6v2h2V6zm4 0v2h2V6zm-4 4v2h2v-2zm4 0v2h2v-2zm-4 4v2h2v-2zm4 0v2h2v-2zm5-2v2h2v-2zm0 4v2h2v-2z',
 	person: 'M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0z',
 	elder:
 		'M10 2a3 3 0 1 1 0 6 3 3 0 0 1 0-6zM6 22l1.5-9L5 15l-1.4-1.4L8 9h4l2.5 3.5L17 13v2l-3.5-1-1.5-2-1 10H9l-.3-6-.9 6zM17 15h1.6v7H17z',
-	alert: 'M12 2 1 21h22zm-1 7v6h2V9zm0 8v2h2v-2z',
-	smile:
-		'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM8 8h2v3H8zm6 0h2v3h-2zm-7 5h2a3 3 0 0 0 6 0h2a5 5 0 0 1-10 0z',
-	neutral: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM8 8h2v3H8zm6 0h2v3h-2zm-6 6h8v2H8z',
-	frown:
-		'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM8 8h2v3H8zm6 0h2v3h-2zm-7 9a5 5 0 0 1 10 0h-2a3 3 0 0 0-6 0z',
-	trees: 'M7 3l5 8H9l4 6H8v4H6v-4H1l4-6H2zm10 4 4 6h-2.5l3.5 5h-4v3h-2v-3h-2.3z'
+	alert: 'M12 2 1 21h22zm-1 7v6h2V9zm0 8v2h2v-2z'
 } as const;
 
 export const SERVICE_ICON: Record<QueueService, string> = {
@@ -50,12 +40,4 @@ export const PRIORITY_ICON: Record<QueuePriority, string> = {
 	normal: ICON.person,
 	elderly: ICON.elder,
 	urgent: ICON.alert
-};
-
-export const KIND_ICON: Record<TicketKind, string> = {
-	engineering: ICON.wrench,
-	property: ICON.shield,
-	service_complaint: ICON.bubble,
-	developer_complaint: ICON.building,
-	enquiry: ICON.question
 };

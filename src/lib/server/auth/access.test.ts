@@ -77,7 +77,7 @@ describe('accessFor by route id', () => {
 describe('accessFor without a route (404)', () => {
 	it.each<[string, Access]>([
 		['/_app/immutable/entry/missing.js', 'public'],
-		['/favicon.svg', 'public'],
+		['/favicon.png', 'public'],
 		['/fonts/missing.ttf', 'public'],
 		['/login/x', 'public'],
 		['/verify/SF-2026-000001/x', 'public'],

@@ -107,7 +107,7 @@ const NO_ROUTE_SECTIONS: { path: string; access: Access }[] = [
 function isAsset(path: string): boolean {
 	return (
 		path.startsWith('/_app/') ||
-		path === '/favicon.svg' ||
+		path === '/favicon.png' ||
 		path === '/robots.txt' ||
 		path.startsWith('/fonts/')
 	);

@@ -10,15 +10,9 @@ import {
 	SESSION_COOKIE
 } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
-import { safeNext } from '$lib/server/auth/home';
+import { kioskNext } from './next';
 import { kioskCommunityId } from '../community';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Resident pages live under /kiosk/me; only those are followed after identification. */
-function kioskNext(next: string | null): string {
-	const n = safeNext(next);
-	return n && n.startsWith('/kiosk/me') ? n : '/kiosk/me';
-}
 
 function refusal(
 	r: Exclude<IdentifyResult, { ok: true }>,
@@ -41,22 +35,10 @@ function refusal(
 	}
 }
 
-/**
- * The room a link names (the reminder notice's QR: `?room=<code>`), to prefill: only what the
- * keypad could type, cut to its length. It identifies nobody: the phone digits still do.
- */
-function roomOf(raw: string | null): string {
-	const room = (raw ?? '').trim().slice(0, 16);
-	return /^[0-9A-Za-z-]+$/.test(room) ? room : '';
-}
-
+// `next` and `room` are read in the page; the server only sends an unpaired hall screen to its
+// pairing screen (the layout's data is fetched on every navigation anyway, so this adds no request).
 export const load = ((event) => {
-	// An unpaired hall screen identifies nobody: it is sent to its pairing screen.
 	kioskCommunityId(event, false);
-	return {
-		next: kioskNext(event.url.searchParams.get('next')),
-		room: roomOf(event.url.searchParams.get('room'))
-	};
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -4,7 +4,7 @@ import { getCommunity } from '$lib/server/community';
 import { formatDateTimeLocal } from '$lib/dates';
 import { listUnitTickets } from '$lib/server/tickets/queries'; // not the index: it loads the PDF library
 import { listRenovations } from '$lib/server/renovation';
-import { residentKindLabel, residentStateLabel } from '../../labels';
+import { residentKindLabel, residentStateLabel } from '../labels';
 import { stateLabel as renovationStateLabel } from '../../../(staff)/renovation/labels';
 import type { PageServerLoad } from './$types';
 

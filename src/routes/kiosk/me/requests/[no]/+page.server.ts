@@ -11,7 +11,7 @@ import { applyTicketAction } from '$lib/server/tickets/actions';
 import { ticketFail } from '$lib/server/tickets/messages';
 import { residentActor, type LoggedEvent } from '$lib/server/tickets/model';
 import { departmentLabel, eventLabel, ratingLabel } from '../../../../(staff)/tickets/labels';
-import { residentKindLabel, residentStateLabel } from '../../../labels';
+import { residentKindLabel, residentStateLabel } from '../../labels';
 import { residentSource } from '../../../source';
 import type { Actions, PageServerLoad } from './$types';
 
