@@ -233,7 +233,7 @@ test('a clerk reads the register (pages of 100, filters and sort kept) and a uni
 test('the notice’s QR link prefills the room at the kiosk; a room that could not be typed is ignored', async ({
 	page
 }) => {
-	await open(page, `/kiosk/identify?room=${UNITS[0]}&next=/kiosk/me/bills&via=mobile`);
+	await open(page, `/kiosk/identify?room=${UNITS[0]}&next=/kiosk/me/bills&via=mobile&c=LMXG`);
 	await expect(page.getByTestId('identify-room')).toHaveValue(UNITS[0]);
 	await open(page, '/kiosk/identify?room=%3Cscript%3E');
 	await expect(page.getByTestId('identify-room')).toHaveValue('');

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, open, PASSWORD, test } from './helpers';
+import { expect, fetchPdfText, open, PASSWORD, test } from './helpers';
 
 /*
  * Kiosks and hall displays as paired devices (issue 22). With a second community on the server
@@ -11,6 +11,9 @@ import { expect, open, PASSWORD, test } from './helpers';
  * centre pairs it at the counter, and the screen goes to its start page with that centre's name;
  * revoked, it is back on the pairing screen. The second community lives only for this test: the
  * database is put back as it was at the start (the other specs' kiosks serve the only community).
+ *
+ * Residents' phones are never paired: the hall poster's link names the centre (`?c=HXY`), which the
+ * phone remembers; a phone without one chooses its community from a list, never the pairing code.
  */
 
 const DB = resolve(`data/e2e-${process.env.E2E_PORT ?? 4173}.db`);
@@ -46,6 +49,20 @@ async function freshContext(browser: Browser): Promise<Page> {
 	});
 	return ctx.newPage();
 }
+
+/** A resident's phone, as the kiosk spec's phone test. */
+async function phoneContext(browser: Browser): Promise<Page> {
+	const ctx = await browser.newContext({
+		baseURL: test.info().project.use.baseURL,
+		locale: 'zh-CN',
+		viewport: { width: 390, height: 844 },
+		hasTouch: true,
+		isMobile: true
+	});
+	return ctx.newPage();
+}
+
+const HXY_CENTRE = '荷香苑管理处客户服务中心';
 
 async function pairingCode(kiosk: Page): Promise<string> {
 	await expect(kiosk).toHaveURL(/\/kiosk\/pair/);
@@ -105,6 +122,13 @@ test('a hall kiosk is paired at the counter with the manager’s centre, and rev
 	await expect(desk).not.toHaveURL(/\/login/);
 	await open(desk, '/manager/kiosks');
 	await expect(desk.getByRole('heading', { name: '自助机与叫号屏' })).toBeVisible();
+	// The centre's phone link (no pairing for phones), and the hall poster with it as a QR code.
+	const link = `${new URL(desk.url()).origin}/kiosk?via=mobile&c=HX`;
+	await expect(desk.getByTestId('kiosk-phone-link')).toHaveText(link);
+	const poster = await fetchPdfText(desk, '/manager/kiosks/poster.pdf');
+	expect(poster).toContain(CENTRE);
+	expect(poster).toContain('手机扫码');
+	expect(poster).toContain(link);
 
 	// A wrong code: a clear message, nothing paired.
 	const wrong = code.startsWith('A') ? 'CCC CCC' : 'AAA AAA';
@@ -155,4 +179,70 @@ test('a hall kiosk is paired at the counter with the manager’s centre, and rev
 	expect(next).not.toBe(code);
 
 	for (const p of [kiosk, display, desk]) await p.context().close();
+});
+
+test('a phone opening the poster link of 荷香苑 gets its start screen, and keeps it; a hall screen does not', async ({
+	browser
+}) => {
+	const phone = await phoneContext(browser);
+	await open(phone, '/kiosk?via=mobile&c=HXY');
+	await expect(phone.getByTestId('kiosk-start')).toBeVisible();
+	await expect(phone.locator('header')).toContainText(HXY_CENTRE);
+	await expect(phone.getByTestId('kiosk-pair')).toHaveCount(0);
+	// Remembered for this browser: a page opened later without the code is still 荷香苑's.
+	await open(phone, '/kiosk/queue');
+	await expect(phone).toHaveURL(/\/kiosk\/queue$/);
+	await expect(phone.locator('header')).toContainText(HXY_CENTRE);
+	const cookie = (await phone.context().cookies()).find((c) => c.name === 'kiosk_community');
+	expect(cookie?.value).toBe('HXY');
+	// A code of no community is ignored: no error page, and the choice stays.
+	await open(phone, '/kiosk?c=NOPE');
+	await expect(phone.getByTestId('kiosk-start')).toBeVisible();
+	await expect(phone.locator('header')).toContainText(HXY_CENTRE);
+
+	// A new phone with an unknown code: nothing written, it chooses.
+	const other = await phoneContext(browser);
+	await open(other, '/kiosk?via=mobile&c=NOPE');
+	await expect(other).toHaveURL(/\/kiosk\/choose/);
+	expect((await other.context().cookies()).map((c) => c.name)).not.toContain('kiosk_community');
+
+	// The hall kiosk is not switched by an address: it still waits to be paired.
+	const kiosk = await freshContext(browser);
+	await open(kiosk, '/kiosk?via=kiosk&c=HXY');
+	await pairingCode(kiosk);
+
+	for (const p of [phone, other, kiosk]) await p.context().close();
+});
+
+test('a phone without a code chooses its community from a list, not the pairing screen', async ({
+	browser
+}) => {
+	const phone = await phoneContext(browser);
+	await open(phone, '/kiosk?via=mobile');
+	await expect(phone).toHaveURL(/\/kiosk\/choose\?next=/);
+	await expect(phone.getByTestId('kiosk-pair')).toHaveCount(0);
+	await expect(phone.getByRole('heading', { level: 1 })).toHaveText('请选择您的小区');
+	const choices = phone.getByTestId('kiosk-choose-community');
+	await expect(choices.filter({ hasText: '鹿鸣溪谷' })).toHaveCount(1);
+	// Big targets for a thumb.
+	const box = (await choices.first().boundingBox())!;
+	expect(box.height).toBeGreaterThanOrEqual(64);
+	expect(box.width).toBeGreaterThanOrEqual(300);
+	await phone.locator('[data-testid="kiosk-choose-community"][data-code="HXY"]').tap();
+	await expect(phone.getByTestId('kiosk-start')).toBeVisible();
+	await expect(phone).toHaveURL(/\/kiosk\?via=mobile&c=HXY$/);
+	await expect(phone.locator('header')).toContainText(HXY_CENTRE);
+	// Chosen once: the queue page of 荷香苑 opens directly.
+	await open(phone, '/kiosk/queue');
+	await expect(phone).toHaveURL(/\/kiosk\/queue$/);
+	await expect(phone.locator('header')).toContainText(HXY_CENTRE);
+	expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+	// The hall screen, unpaired, keeps its pairing screen (and never sees the chooser).
+	const kiosk = await freshContext(browser);
+	await open(kiosk, '/kiosk/choose?next=/kiosk');
+	await pairingCode(kiosk);
+
+	await phone.context().close();
+	await kiosk.context().close();
 });

@@ -76,11 +76,71 @@ describe('the community of an unpaired screen', () => {
 });
 
 describe('whom a kiosk page serves', () => {
+	// 7 = 鹿鸣溪谷 (LMXG), 9 = 荷香苑 (HXY).
+	const hall = {
+		resident: null,
+		paired: null,
+		fallback: null,
+		phone: false,
+		linked: null,
+		remembered: null
+	};
+	const phone = { ...hall, phone: true };
 	it('the identified resident first, then the paired device, then the fallback', () => {
-		expect(kioskPlace(3, 5, 7)).toEqual({ kind: 'resident', communityId: 3 });
-		expect(kioskPlace(null, 5, 7)).toEqual({ kind: 'paired', communityId: 5 });
-		expect(kioskPlace(null, null, 7)).toEqual({ kind: 'fallback', communityId: 7 });
-		expect(kioskPlace(null, null, null)).toEqual({ kind: 'unpaired' });
+		expect(kioskPlace({ ...hall, resident: 3, paired: 5, fallback: 7 })).toEqual({
+			kind: 'resident',
+			communityId: 3
+		});
+		expect(kioskPlace({ ...hall, paired: 5, fallback: 7 })).toEqual({
+			kind: 'paired',
+			communityId: 5
+		});
+		expect(kioskPlace({ ...hall, fallback: 7 })).toEqual({ kind: 'fallback', communityId: 7 });
+		expect(kioskPlace(hall)).toEqual({ kind: 'unpaired' });
+	});
+	it('a phone opening the poster link of 荷香苑 is served 荷香苑 and remembers it', () => {
+		expect(kioskPlace({ ...phone, linked: 9 })).toEqual({
+			kind: 'phone',
+			communityId: 9,
+			remember: true
+		});
+		// Even where KIOSK_COMMUNITY names 鹿鸣溪谷: the link knows which centre printed it.
+		expect(kioskPlace({ ...phone, fallback: 7, linked: 9 })).toMatchObject({ communityId: 9 });
+	});
+	it('a phone that chose before keeps its community without a code, and is not written again', () => {
+		expect(kioskPlace({ ...phone, remembered: 9 })).toEqual({
+			kind: 'phone',
+			communityId: 9,
+			remember: false
+		});
+		expect(kioskPlace({ ...phone, linked: 9, remembered: 9 })).toMatchObject({ remember: false });
+		// A newer link (another centre's notice) replaces the choice.
+		expect(kioskPlace({ ...phone, linked: 7, remembered: 9 })).toEqual({
+			kind: 'phone',
+			communityId: 7,
+			remember: true
+		});
+	});
+	it('a phone with no code: the only community, else the chooser — never the pairing screen', () => {
+		expect(kioskPlace({ ...phone, fallback: 7 })).toEqual({ kind: 'fallback', communityId: 7 });
+		expect(kioskPlace(phone)).toEqual({ kind: 'choose' });
+	});
+	it('a link never switches a hall screen, nor a paired device', () => {
+		expect(kioskPlace({ ...hall, linked: 9, remembered: 9 })).toEqual({ kind: 'unpaired' });
+		expect(kioskPlace({ ...hall, fallback: 7, linked: 9 })).toEqual({
+			kind: 'fallback',
+			communityId: 7
+		});
+		expect(kioskPlace({ ...phone, paired: 7, linked: 9 })).toEqual({
+			kind: 'paired',
+			communityId: 7
+		});
+	});
+	it('the identified resident’s community wins over the phone’s link', () => {
+		expect(kioskPlace({ ...phone, resident: 7, linked: 9 })).toEqual({
+			kind: 'resident',
+			communityId: 7
+		});
 	});
 });
 

@@ -66,17 +66,42 @@ export function fallbackCommunity(
 export type KioskPlace =
 	| { kind: 'resident'; communityId: number }
 	| { kind: 'paired'; communityId: number }
+	/** A resident's phone, on the community its link named (`remember`: keep it in the cookie) or it chose before. */
+	| { kind: 'phone'; communityId: number; remember: boolean }
 	| { kind: 'fallback'; communityId: number }
-	| { kind: 'unpaired' };
+	/** A hall screen nobody has paired: the pairing screen. */
+	| { kind: 'unpaired' }
+	/** A phone that named no community, with several to choose from: the chooser. */
+	| { kind: 'choose' };
 
-/** Whom a kiosk page serves: the identified resident's community, the device's, or the fallback. */
-export function kioskPlace(
-	residentCommunity: number | null,
-	pairedCommunity: number | null,
-	fallback: number | null
-): KioskPlace {
-	if (residentCommunity !== null) return { kind: 'resident', communityId: residentCommunity };
-	if (pairedCommunity !== null) return { kind: 'paired', communityId: pairedCommunity };
-	if (fallback !== null) return { kind: 'fallback', communityId: fallback };
-	return { kind: 'unpaired' };
+/** What decides whom a kiosk page serves; communities are ids, null when none (or unknown). */
+export interface KioskAsk {
+	/** The identified resident's community. */
+	resident: number | null;
+	/** The community this device is paired with. */
+	paired: number | null;
+	/** `KIOSK_COMMUNITY` or the only community. */
+	fallback: number | null;
+	/** A resident's phone (source 'mobile'), not a hall screen. */
+	phone: boolean;
+	/** The community the link names (`?c=`); a code that names none is null. */
+	linked: number | null;
+	/** The community this browser chose before (its cookie). */
+	remembered: number | null;
+}
+
+/**
+ * Whom a kiosk page serves: the identified resident's community, the paired device's, a phone's
+ * chosen one, the fallback. A link can only choose for a phone, and never over a pairing: a hall
+ * screen is not switched by whoever types an address into it. The link beats the fallback, since
+ * unit codes repeat between communities and the link knows which one it was printed for.
+ */
+export function kioskPlace(ask: KioskAsk): KioskPlace {
+	if (ask.resident !== null) return { kind: 'resident', communityId: ask.resident };
+	if (ask.paired !== null) return { kind: 'paired', communityId: ask.paired };
+	const chosen = ask.phone ? (ask.linked ?? ask.remembered) : null;
+	if (chosen !== null)
+		return { kind: 'phone', communityId: chosen, remember: chosen !== ask.remembered };
+	if (ask.fallback !== null) return { kind: 'fallback', communityId: ask.fallback };
+	return ask.phone ? { kind: 'choose' } : { kind: 'unpaired' };
 }

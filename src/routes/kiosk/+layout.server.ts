@@ -10,9 +10,9 @@ export const load = ((event) => {
 	// A kiosk page is never kept by the browser: Back after a reset must ask the server again.
 	setHeaders({ 'cache-control': 'no-store' });
 	const db = getDb();
-	// Unpaired (the pairing screen): no community yet.
+	// Unpaired (the pairing screen) or a phone choosing: no community yet.
 	const place = kioskPlaceOf(event);
-	const communityId = place.kind === 'unpaired' ? null : place.communityId;
+	const communityId = 'communityId' in place ? place.communityId : null;
 	const c = communityId ? getCommunity(db, communityId) : null;
 	rememberVia(url, cookies);
 	return {

@@ -2,7 +2,7 @@ import { redirect, type Cookies } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { nowMs } from '$lib/server/clock';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
-import { kioskFallbackCommunityId } from '$lib/server/community/default';
+import { allCommunities, kioskFallbackCommunityId } from '$lib/server/community/default';
 import {
 	DEVICE_COOKIE,
 	DEVICE_COOKIE_LIFETIME_MS,
@@ -13,8 +13,15 @@ import {
 	type KioskDevice
 } from '$lib/server/kiosk-devices';
 import { kioskPlace, type KioskPlace } from '$lib/domain/kiosk-pairing';
+import { communityOfCode, COMMUNITY_PARAM } from '$lib/domain/phone-link';
+import { residentSource } from './source';
 
-type KioskEvent = { locals: App.Locals; cookies: Cookies; url: URL };
+type KioskEvent = { locals: App.Locals; cookies: Cookies; url: URL; request: Request };
+
+/** The community a phone chose (by its link's `?c=` or the chooser), by code. */
+export const PHONE_COMMUNITY_COOKIE = 'kiosk_community';
+/** A resident's phone keeps its centre for a year: the poster is scanned once. */
+const PHONE_COMMUNITY_LIFETIME_MS = 365 * 24 * 3600_000;
 
 export interface KioskScreen {
 	/** The hash of this browser's device token (set on its first kiosk page). */
@@ -52,14 +59,33 @@ export function kioskScreen({ locals, cookies, url }: KioskEvent): KioskScreen {
 	return screen;
 }
 
-/** Whom this kiosk request serves; `withResident: false` for the screen itself (identification). */
+/**
+ * Whom this kiosk request serves; `withResident: false` for the screen itself (identification).
+ * A phone that opened a link naming its community keeps that community in a cookie.
+ */
 export function kioskPlaceOf(event: KioskEvent, withResident = true): KioskPlace {
+	const { cookies, url } = event;
 	const s = kioskScreen(event);
-	return kioskPlace(
-		withResident ? (event.locals.resident?.communityId ?? null) : null,
-		s.device?.pairing?.communityId ?? null,
-		s.fallback
-	);
+	const phone = residentSource(event.request, cookies, url) === 'mobile';
+	// Only a phone reads the codes, so a hall screen never even looks them up.
+	const all = phone ? allCommunities(getDb()) : [];
+	const linked = communityOfCode(all, url.searchParams.get(COMMUNITY_PARAM));
+	const remembered = communityOfCode(all, cookies.get(PHONE_COMMUNITY_COOKIE));
+	const place = kioskPlace({
+		resident: withResident ? (event.locals.resident?.communityId ?? null) : null,
+		paired: s.device?.pairing?.communityId ?? null,
+		fallback: s.fallback,
+		phone,
+		linked: linked?.id ?? null,
+		remembered: remembered?.id ?? null
+	});
+	if (place.kind === 'phone' && place.remember && linked)
+		cookies.set(
+			PHONE_COMMUNITY_COOKIE,
+			linked.code,
+			sessionCookieOptions(url, PHONE_COMMUNITY_LIFETIME_MS)
+		);
+	return place;
 }
 
 /** Where an unpaired screen goes: the pairing screen, remembering whether it is the hall display. */
@@ -67,12 +93,19 @@ export function pairingPath(url: URL): string {
 	return `/kiosk/pair?kind=${url.pathname.startsWith('/kiosk/display') ? 'display' : 'kiosk'}`;
 }
 
+/** Where a phone that named no community chooses one, coming back to the page it opened. */
+export function choosePath(url: URL): string {
+	return `/kiosk/choose?next=${encodeURIComponent(url.pathname + url.search)}`;
+}
+
 /**
  * The community a public kiosk page serves: the identified resident's, else the paired device's,
- * else the fallback; an unpaired device with no fallback is sent to the pairing screen.
+ * else the one a phone chose, else the fallback. An unpaired hall screen with no fallback is sent
+ * to the pairing screen, a phone to the list of communities (a pairing code means nothing to it).
  */
 export function kioskCommunityId(event: KioskEvent, withResident = true): number {
 	const place = kioskPlaceOf(event, withResident);
 	if (place.kind === 'unpaired') redirect(303, pairingPath(event.url));
+	if (place.kind === 'choose') redirect(303, choosePath(event.url));
 	return place.communityId;
 }

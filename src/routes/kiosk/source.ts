@@ -3,7 +3,7 @@ import type { Cookies } from '@sveltejs/kit';
 /*
  * Kiosk or phone? The same pages serve the hall's touch screen and residents' phones; the source
  * recorded on reports and queue numbers says which. A page opened with `?via=mobile` or
- * `?via=kiosk` (e.g. the QR code on the hall poster links to /kiosk?via=mobile) remembers the
+ * `?via=kiosk` (e.g. the QR code on the hall poster links to /kiosk?via=mobile&c=LMXG) remembers the
  * choice in a cookie for the browser session; without one, a phone's user agent ("Mobi",
  * Android, iPhone…) means mobile and anything else (the hall PC's Chromium) the kiosk.
  */

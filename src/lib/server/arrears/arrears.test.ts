@@ -19,6 +19,7 @@ import {
 	recordNotices,
 	recordReminder,
 	batchUnits,
+	noticesOf,
 	ArrearsError
 } from './index';
 
@@ -487,6 +488,16 @@ describe('reminders', () => {
 			recordNotices(db, f.communityId, f.managerId, [c, a, b], key, '2026-06-21', at('2026-06-21'))
 		).toEqual([b, c]);
 		expect(batchUnits(db, f.communityId, key)).toEqual([b, c]);
+		// Each notice's QR opens the unit's statement on a phone of this community (unit codes repeat
+		// between communities, so the link names it).
+		const notice = noticesOf(db, f.communityId, key, 'a4', 'https://wy.example')!.units[0];
+		const code = (
+			db.$client.prepare('SELECT code FROM units WHERE id = ?').get(b) as { code: string }
+		).code;
+		expect(notice.code).toBe(code);
+		expect(notice.statementUrl).toBe(
+			`https://wy.example/kiosk/identify?room=${encodeURIComponent(code)}&next=%2Fkiosk%2Fme&via=mobile&c=T1`
+		);
 		expect(() =>
 			recordNotices(
 				db,

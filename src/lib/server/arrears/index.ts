@@ -16,6 +16,7 @@ import { and, eq, min } from 'drizzle-orm';
 import { arrearsReminders } from '../db/schema';
 import { unitTiesAsOf } from '../records/ties';
 import type { ArrearsRow, Register } from './register';
+import { phoneLink } from '../../domain/phone-link';
 
 export * from './register';
 export * from './collection';
@@ -205,7 +206,6 @@ export function noticesOf(
 		}));
 		const principalFen = lines.reduce((s, l) => s + l.principalFen, 0);
 		const lateFeeFen = lines.reduce((s, l) => s + l.lateFeeFen, 0);
-		const next = encodeURIComponent('/kiosk/me');
 		notices.push({
 			code: unit.code,
 			ownerName: owner?.name ?? '',
@@ -213,7 +213,11 @@ export function noticesOf(
 			principalFen,
 			lateFeeFen,
 			totalFen: principalFen + lateFeeFen,
-			statementUrl: `${origin}/kiosk/identify?room=${encodeURIComponent(unit.code)}&next=${next}&via=mobile`
+			// Names the community: unit codes repeat between the centres of one server.
+			statementUrl: phoneLink(origin, '/kiosk/identify', community.code, {
+				room: unit.code,
+				next: '/kiosk/me'
+			})
 		});
 	}
 	return {

@@ -83,6 +83,8 @@ export const PUBLIC_ROUTES = [
 	'/kiosk/display',
 	// An unpaired hall screen shows its pairing code here.
 	'/kiosk/pair',
+	// A resident's phone that opened a link naming no community chooses one here.
+	'/kiosk/choose',
 	// A notice's picture, served only while the notice shows on the start screen.
 	'/kiosk/notices'
 ];

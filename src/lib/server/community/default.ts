@@ -3,9 +3,15 @@ import type { Db } from '../db';
 import { communities } from '../db/schema';
 import { fallbackCommunity } from '../../domain/kiosk-pairing';
 
-function allCommunities(db: Db) {
+/** Every community of the deployment, in the order they were set up (a phone's chooser lists them). */
+export function allCommunities(db: Db) {
 	return db
-		.select({ id: communities.id, code: communities.code })
+		.select({
+			id: communities.id,
+			code: communities.code,
+			name: communities.name,
+			centreName: communities.centreName
+		})
 		.from(communities)
 		.orderBy(asc(communities.id))
 		.all();

@@ -9,15 +9,17 @@ import { communityPairings, pairDevice, revokePairing } from '$lib/server/kiosk-
 import { pairSchema, revokeSchema } from '$lib/server/kiosk-devices/forms';
 import { formatDateTimeLocal } from '$lib/dates';
 import { m } from '$lib/paraglide/messages.js';
+import { centrePhoneLink } from './phone-link';
 import type { Actions, PageServerLoad } from './$types';
 
 /** /manager/kiosks — 自助机与叫号屏: pair a hall screen by its code, see and revoke the paired ones. */
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireStaff(locals, 'manager', url);
 	const db = getDb();
-	const { timeZone } = getCommunity(db, user.communityId);
+	const { timeZone, code } = getCommunity(db, user.communityId);
 	const fmt = (ms: number) => formatDateTimeLocal(ms, timeZone);
 	return {
+		phoneLink: centrePhoneLink(url, code),
 		devices: communityPairings(db, user.communityId).map((d) => ({
 			...d,
 			paired: fmt(d.pairedAt),

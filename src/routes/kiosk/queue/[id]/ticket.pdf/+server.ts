@@ -8,6 +8,7 @@ import { queueTicket } from '$lib/server/queue';
 import { renderQueueTicket } from '$lib/server/pdf/queue-ticket';
 import { kioskCommunityId } from '../../../community';
 import { pdfResponse } from '$lib/server/pdf/response';
+import { phoneLink } from '$lib/domain/phone-link';
 import type { RequestHandler } from './$types';
 
 /** The 80 mm queue ticket, in the kiosk's language. Public like the number itself (it holds nothing personal). */
@@ -27,7 +28,7 @@ export const GET = (async (event) => {
 		priority: t.priority,
 		takenAt: formatDateTimeLocal(t.takenAt, c.timeZone),
 		estimate: t.estimate ? { ahead: t.estimate.ahead, minutes: t.estimate.minutes } : null,
-		url: `${url.origin}/kiosk/queue/${t.id}?via=mobile`,
+		url: phoneLink(url.origin, `/kiosk/queue/${t.id}`, c.code),
 		// In the language the kiosk shows, as the statement.
 		locale: getLocale()
 	});
