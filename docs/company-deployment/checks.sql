@@ -74,7 +74,10 @@ SELECT pg_temp.refused($$INSERT INTO bills (id, community_id, unit_id, fee_item_
   ON CONFLICT (id, month) DO UPDATE SET principal_fen = 0$$, '23001');
 SELECT pg_temp.refused($$TRUNCATE bills CASCADE$$, '23001');
 SELECT pg_temp.refused($$TRUNCATE audit_log$$, '23001');
-SELECT pg_temp.refused($$TRUNCATE payments_2026 CASCADE$$, '23001');
+SELECT pg_temp.refused($$TRUNCATE audit_log_2026$$, '23001');
+-- A year added later (the yearly job) is guarded too.
+SELECT add_year(2030), guard_truncate();
+SELECT pg_temp.refused($$TRUNCATE audit_log_2030$$, '23001');
 -- The app role has no UPDATE/DELETE/TRUNCATE at all (privileges refuse before any trigger).
 SET ROLE frontdesk_app;
 SELECT pg_temp.refused($$UPDATE bills SET principal_fen = 0$$, '42501');

@@ -24,16 +24,23 @@ SELECT make_insert_only(t) FROM unnest(ARRAY[
   'principal_postings', 'ticket_events', 'audit_log'
 ]::regclass[]) AS t;
 
--- A TRUNCATE of one partition does not fire its parent's statement trigger: give each existing
--- partition its own (add_year() should do the same for new ones; privileges below are the guard).
-SELECT format('CREATE TRIGGER no_truncate BEFORE TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()', c.oid::regclass)
-FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-WHERE i.inhparent IN ('bills'::regclass, 'payments'::regclass, 'payment_lines'::regclass,
-                      'principal_postings'::regclass, 'ticket_events'::regclass, 'audit_log'::regclass)
-\gexec
+-- A TRUNCATE of one partition does not fire its parent's statement trigger (verified): each
+-- partition gets its own. The yearly job runs `SELECT add_year(y); SELECT guard_truncate();`.
+CREATE FUNCTION guard_truncate() RETURNS void LANGUAGE plpgsql SET search_path = frontdesk AS $$
+DECLARE part regclass;
+BEGIN
+  FOR part IN
+    SELECT i.inhrelid::regclass FROM pg_inherits i
+    WHERE EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = i.inhparent AND t.tgname = 'no_truncate')
+      AND NOT EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = i.inhrelid AND t.tgname = 'no_truncate')
+  LOOP
+    EXECUTE format('CREATE TRIGGER no_truncate BEFORE TRUNCATE ON %s
+                    FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()', part);
+  END LOOP;
+END $$;
+SELECT guard_truncate();
 
--- Triggers bind every role except a table's owner, who can disable them, DETACH or DROP a
--- partition. So the app never owns the tables: migrations run as frontdesk_owner, the app
+-- A table's owner can disable the triggers, DETACH or DROP a partition. So the app never owns the tables: migrations run as frontdesk_owner, the app
 -- connects as frontdesk_app with no UPDATE/DELETE/TRUNCATE on the ledger at all.
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdesk_app') THEN

@@ -32,7 +32,7 @@ BEGIN
   -- 1. Claim the idempotency key first: a concurrent double submit waits here until the first
   --    commits (then finds it: a replay) or rolls back (then posts), and never takes a number.
   INSERT INTO payment_refs (idempotency_key, verify_code, payment_id, local_date, community_id)
-  VALUES (key, md5(key || pid), pid, d, c)
+  VALUES (key, md5(pid::text), pid, d, c)
   ON CONFLICT (idempotency_key) DO NOTHING
   RETURNING payment_id INTO got;
   IF got IS NULL THEN
@@ -50,7 +50,7 @@ BEGIN
   INSERT INTO payments (id, community_id, receipt_no, receipt_year, receipt_seq, purpose, payer_name,
                         method, total_fen, cashier_id, idempotency_key, verify_code, local_date, created_at)
   VALUES (pid, c, 'SF-' || y || '-' || lpad(seq::text, 6, '0'), y, seq, 'property_fee', 'demo',
-          'cash', total, 1, key, md5(key || pid), d, (extract(epoch FROM now()) * 1000)::bigint);
+          'cash', total, 1, key, md5(pid::text), d, (extract(epoch FROM now()) * 1000)::bigint);
   RETURN 'SF-' || y || '-' || lpad(seq::text, 6, '0');
 END $$;
 

@@ -13,7 +13,7 @@ export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="$port" PGUSER="${PGUSER:-postgres}"
 bin=$(pg_config --bindir 2>/dev/null || echo /usr/lib/postgresql/15/bin)
 psql="psql -X -q -v ON_ERROR_STOP=1"
 
-psql -X -q -d postgres -c 'DROP DATABASE IF EXISTS frontdesk_plan' -c 'CREATE DATABASE frontdesk_plan'
+psql -X -q -d postgres -c 'DROP DATABASE IF EXISTS frontdesk_plan WITH (FORCE)' -c 'CREATE DATABASE frontdesk_plan'
 for f in partitions.sql insert-only.sql receipt-counter.sql; do
 	echo "== $f"
 	$psql -d frontdesk_plan -f "$here/$f" -o /dev/null 2>&1 | grep -v 'NOTICE' || true
@@ -27,7 +27,7 @@ out=$($psql -d frontdesk_plan -f "$here/checks.sql" -o /dev/null 2>&1) || {
 }
 echo "$out" | sed -n 's/^.*NOTICE:  \(ok .*\)$/  \1/p' | cut -c1-150
 oks=$(echo "$out" | grep -c 'NOTICE:  ok' || true)
-[ "$oks" -eq 20 ] || { echo "FAIL: $oks of 20 checks passed"; exit 1; }
+[ "$oks" -eq 21 ] || { echo "FAIL: $oks of 21 checks passed"; exit 1; }
 
 echo "== concurrency.pgbench: 16 clients × 300 payments, 1 in 10 rolled back, repeated keys"
 bench=$("$bin/pgbench" -n -c 16 -j 2 -t 300 -f "$here/concurrency.pgbench" frontdesk_plan 2>&1) || true
