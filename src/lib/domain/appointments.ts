@@ -5,6 +5,7 @@
  * changes. A booking is open until one outcome is recorded: done, no-show or cancelled.
  */
 import { isoWeekday, isValidDate } from '../dates';
+import { firstOutcome, isLate } from './desk-registers';
 
 export const APPOINTMENT_TEAMS = ['repair', 'inspection', 'handover'] as const;
 export type AppointmentTeam = (typeof APPOINTMENT_TEAMS)[number];
@@ -97,18 +98,12 @@ export function remaining(slot: PlanSlot, booked: number): number {
 }
 
 /** The state from the outcome events (in any order): the first one recorded stands. */
-export function appointmentState(
+export const appointmentState: (
 	events: readonly { outcome: AppointmentOutcome; atMs: number }[]
-): AppointmentState {
-	let first: { outcome: AppointmentOutcome; atMs: number } | null = null;
-	for (const e of events) if (!first || e.atMs < first.atMs) first = e;
-	return first ? first.outcome : 'open';
-}
+) => AppointmentState = firstOutcome;
 
 /** Overdue: the slot is over and nobody recorded what happened. */
-export function isOverdue(state: AppointmentState, endMs: number, nowMs: number): boolean {
-	return state === 'open' && endMs < nowMs;
-}
+export const isOverdue: (state: AppointmentState, endMs: number, nowMs: number) => boolean = isLate;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -4,6 +4,8 @@
  * wait (回电, 四.十四). Each is taken with a time it is due by; it is open until someone records it
  * done or not done (with who and when), and overdue while open past that time (不得埋单).
  */
+import { firstOutcome, isLate } from './desk-registers';
+
 export const ERRAND_KINDS = ['errand', 'message', 'callback'] as const;
 export type ErrandKind = (typeof ERRAND_KINDS)[number];
 
@@ -18,17 +20,11 @@ export const DUE_GRACE_MS = 5 * 60_000;
 export const DUE_MAX_AHEAD_MS = 90 * 24 * 3_600_000;
 
 /** The state from the closing events (in any order): the first outcome recorded closes it for good. */
-export function errandState(
+export const errandState: (
 	events: readonly { outcome: ErrandOutcome; atMs: number }[]
-): ErrandState {
-	let first: { outcome: ErrandOutcome; atMs: number } | null = null;
-	for (const e of events) if (!first || e.atMs < first.atMs) first = e;
-	return first ? first.outcome : 'open';
-}
+) => ErrandState = firstOutcome;
 
-export function isOverdue(state: ErrandState, dueMs: number, nowMs: number): boolean {
-	return state === 'open' && dueMs < nowMs;
-}
+export const isOverdue: (state: ErrandState, dueMs: number, nowMs: number) => boolean = isLate;
 
 /** Why a due time is refused, or null. */
 export function dueProblem(dueMs: number, nowMs: number): 'due_past' | 'due_too_far' | null {

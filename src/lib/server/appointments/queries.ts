@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { getCommunity } from '../community';
+import { registerList } from '../register-list';
+import { closingState } from '../../domain/desk-registers';
 import { localToEpochMs } from '../../dates';
 import { appointmentEvents, appointmentPlans, appointments, staffUsers, units } from '../db/schema';
 import {
-	appointmentState,
-	isOverdue,
 	planOn,
 	remaining,
 	slotsOn,
@@ -126,15 +126,17 @@ export function listAppointments(
 	nowMs: number,
 	limit = 500
 ): AppointmentRow[] {
-	const parts: (SQL | undefined)[] = [eq(appointments.communityId, communityId)];
+	const list = registerList({
+		show: f.view,
+		closedId: appointmentEvents.id,
+		late: () => lt(appointments.endsAt, nowMs),
+		sort: { urgent: appointments.startsAt, newest: appointments.startsAt, id: appointments.id }
+	});
+	const parts: (SQL | undefined)[] = [eq(appointments.communityId, communityId), ...list.where];
 	if (f.team) parts.push(eq(appointments.team, f.team));
 	if (f.unitId != null) parts.push(eq(appointments.unitId, f.unitId));
-	if (f.view === 'open' || f.view === 'overdue') parts.push(isNull(appointmentEvents.id));
-	if (f.view === 'overdue') parts.push(lt(appointments.endsAt, nowMs));
-	if (f.view === 'closed') parts.push(sql`${appointmentEvents.id} IS NOT NULL`);
 	if (f.fromDay) parts.push(gte(appointments.day, f.fromDay));
 	if (f.toDay) parts.push(lte(appointments.day, f.toDay));
-	const open = f.view === 'open' || f.view === 'overdue';
 	const rows = db
 		.select({
 			id: appointments.id,
@@ -164,19 +166,14 @@ export function listAppointments(
 		.leftJoin(appointmentEvents, eq(appointmentEvents.appointmentId, appointments.id))
 		.leftJoin(closer, eq(closer.id, appointmentEvents.createdBy))
 		.where(and(...parts))
-		.orderBy(
-			...(open
-				? [asc(appointments.startsAt), asc(appointments.id)]
-				: [desc(appointments.startsAt), desc(appointments.id)])
-		)
+		.orderBy(...list.orderBy)
 		.limit(limit)
 		.all();
-	return rows.map(({ outcome, ...r }) => {
-		const state = appointmentState(
-			outcome && r.closedMs !== null ? [{ outcome, atMs: r.closedMs }] : []
-		);
-		return { ...r, state, overdue: isOverdue(state, r.endsMs, nowMs), note: r.note ?? '' };
-	});
+	return rows.map(({ outcome, ...r }) => ({
+		...r,
+		...closingState(outcome, r.closedMs, r.endsMs, nowMs),
+		note: r.note ?? ''
+	}));
 }
 
 /** A team's day, by slot then booking order (the day sheet): cancelled ones left out. */

@@ -1,8 +1,10 @@
-import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { registerList } from '../register-list';
+import { closingState } from '../../domain/desk-registers';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { errandEvents, errands, staffUsers, units } from '../db/schema';
-import { errandState, isOverdue, type ErrandKind, type ErrandState } from '../../domain/errands';
+import { type ErrandKind, type ErrandState } from '../../domain/errands';
 
 export const ERRAND_VIEWS = ['open', 'overdue', 'closed', 'all'] as const;
 export type ErrandView = (typeof ERRAND_VIEWS)[number];
@@ -44,14 +46,15 @@ export function listErrands(
 	nowMs: number,
 	limit = 500
 ): ErrandRow[] {
-	const parts: (SQL | undefined)[] = [eq(errands.communityId, communityId)];
+	const list = registerList({
+		show: f.view,
+		closedId: errandEvents.id,
+		late: () => lt(errands.dueAt, nowMs),
+		sort: { urgent: errands.dueAt, newest: errands.createdAt, id: errands.id },
+		period: { column: errands.createdAt, fromMs: f.fromMs, toMs: f.toMs }
+	});
+	const parts: (SQL | undefined)[] = [eq(errands.communityId, communityId), ...list.where];
 	if (f.kind) parts.push(eq(errands.kind, f.kind));
-	if (f.view === 'open' || f.view === 'overdue') parts.push(isNull(errandEvents.id));
-	if (f.view === 'overdue') parts.push(lt(errands.dueAt, nowMs));
-	if (f.view === 'closed') parts.push(sql`${errandEvents.id} IS NOT NULL`);
-	if (f.fromMs != null) parts.push(gte(errands.createdAt, f.fromMs));
-	if (f.toMs != null) parts.push(lt(errands.createdAt, f.toMs));
-	const open = f.view === 'open' || f.view === 'overdue';
 	const rows = db
 		.select({
 			id: errands.id,
@@ -75,19 +78,14 @@ export function listErrands(
 		.leftJoin(errandEvents, eq(errandEvents.errandId, errands.id))
 		.leftJoin(closer, eq(closer.id, errandEvents.createdBy))
 		.where(and(...parts))
-		.orderBy(
-			...(open
-				? [asc(errands.dueAt), asc(errands.id)]
-				: [desc(errands.createdAt), desc(errands.id)])
-		)
+		.orderBy(...list.orderBy)
 		.limit(limit)
 		.all();
-	return rows.map(({ outcome, ...r }) => {
-		const state = errandState(
-			outcome && r.closedMs !== null ? [{ outcome, atMs: r.closedMs }] : []
-		);
-		return { ...r, state, overdue: isOverdue(state, r.dueMs, nowMs), note: r.note ?? '' };
-	});
+	return rows.map(({ outcome, ...r }) => ({
+		...r,
+		...closingState(outcome, r.closedMs, r.dueMs, nowMs),
+		note: r.note ?? ''
+	}));
 }
 
 /** What the counter home and the handover show: how many are open, and how many of them are late. */

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
+import { registerList } from '../register-list';
 import {
 	itemClaims,
 	itemDeposits,
@@ -102,14 +103,15 @@ export function listDeposits(
 	today: string,
 	limit = 500
 ): DepositRow[] {
-	const parts: (SQL | undefined)[] = [eq(itemDeposits.communityId, communityId)];
+	const list = registerList({
+		show: f.view,
+		closedId: itemClaims.id,
+		late: () => lt(itemDeposits.claimBy, today),
+		sort: { urgent: itemDeposits.claimBy, newest: itemDeposits.createdAt, id: itemDeposits.id },
+		period: { column: itemDeposits.createdAt, fromMs: f.fromMs, toMs: f.toMs }
+	});
+	const parts: (SQL | undefined)[] = [eq(itemDeposits.communityId, communityId), ...list.where];
 	if (f.id !== undefined) parts.push(eq(itemDeposits.id, f.id));
-	if (f.view === 'open' || f.view === 'overdue') parts.push(isNull(itemClaims.id));
-	if (f.view === 'overdue') parts.push(lt(itemDeposits.claimBy, today));
-	if (f.view === 'closed') parts.push(sql`${itemClaims.id} IS NOT NULL`);
-	if (f.fromMs != null) parts.push(gte(itemDeposits.createdAt, f.fromMs));
-	if (f.toMs != null) parts.push(lt(itemDeposits.createdAt, f.toMs));
-	const open = f.view === 'open' || f.view === 'overdue';
 	const rows = db
 		.select({
 			id: itemDeposits.id,
@@ -140,11 +142,7 @@ export function listDeposits(
 		.leftJoin(itemClaims, eq(itemClaims.depositId, itemDeposits.id))
 		.leftJoin(closer, eq(closer.id, itemClaims.createdBy))
 		.where(and(...parts))
-		.orderBy(
-			...(open
-				? [asc(itemDeposits.claimBy), asc(itemDeposits.id)]
-				: [desc(itemDeposits.createdAt), desc(itemDeposits.id)])
-		)
+		.orderBy(...list.orderBy)
 		.limit(limit)
 		.all();
 	return rows.map(({ claimId, ...r }) => {
@@ -161,15 +159,17 @@ export function listReleases(
 	today: string,
 	limit = 500
 ): ReleaseRow[] {
-	const parts: (SQL | undefined)[] = [eq(itemReleases.communityId, communityId)];
+	const list = registerList({
+		show: f.view,
+		closedId: itemReleasePasses.id,
+		late: () => lt(itemReleases.validUntil, today),
+		sort: { urgent: itemReleases.validUntil, newest: itemReleases.createdAt, id: itemReleases.id },
+		period: { column: itemReleases.createdAt, fromMs: f.fromMs, toMs: f.toMs }
+	});
+	const parts: (SQL | undefined)[] = [eq(itemReleases.communityId, communityId), ...list.where];
 	if (f.id !== undefined) parts.push(eq(itemReleases.id, f.id));
-	if (f.view === 'open' || f.view === 'overdue') parts.push(isNull(itemReleasePasses.id));
+	// An expired release is no longer open: the gate can't use it (it shows as overdue).
 	if (f.view === 'open') parts.push(gte(itemReleases.validUntil, today));
-	if (f.view === 'overdue') parts.push(lt(itemReleases.validUntil, today));
-	if (f.view === 'closed') parts.push(sql`${itemReleasePasses.id} IS NOT NULL`);
-	if (f.fromMs != null) parts.push(gte(itemReleases.createdAt, f.fromMs));
-	if (f.toMs != null) parts.push(lt(itemReleases.createdAt, f.toMs));
-	const open = f.view === 'open' || f.view === 'overdue';
 	const rows = db
 		.select({
 			id: itemReleases.id,
@@ -201,11 +201,7 @@ export function listReleases(
 		.leftJoin(itemReleasePasses, eq(itemReleasePasses.releaseId, itemReleases.id))
 		.leftJoin(closer, eq(closer.id, itemReleasePasses.createdBy))
 		.where(and(...parts))
-		.orderBy(
-			...(open
-				? [asc(itemReleases.validUntil), asc(itemReleases.id)]
-				: [desc(itemReleases.createdAt), desc(itemReleases.id)])
-		)
+		.orderBy(...list.orderBy)
 		.limit(limit)
 		.all();
 	return rows.map(({ passId, ...r }) => {

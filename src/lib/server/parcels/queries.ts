@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
+import { registerList } from '../register-list';
 import {
 	parcelAuthorisations,
 	parcelAuthorisationWithdrawals,
@@ -84,15 +85,16 @@ export function listParcels(
 	limit = 500
 ): ParcelRow[] {
 	const rule = overdueRule(db, communityId, now);
-	const parts: (SQL | undefined)[] = [eq(parcels.communityId, communityId)];
-	const waiting = f.view === 'waiting' || f.view === 'overdue';
-	if (waiting) parts.push(isNull(parcelHandovers.id));
-	if (f.view === 'overdue') parts.push(lt(parcels.createdAt, rule.cutoffMs));
-	if (f.view === 'collected') parts.push(sql`${parcelHandovers.id} IS NOT NULL`);
+	const list = registerList({
+		show: f.view === 'waiting' ? 'open' : f.view === 'collected' ? 'closed' : f.view,
+		closedId: parcelHandovers.id,
+		late: () => lt(parcels.createdAt, rule.cutoffMs),
+		sort: { urgent: parcels.createdAt, newest: parcels.createdAt, id: parcels.id },
+		period: { column: parcels.createdAt, fromMs: f.fromMs, toMs: f.toMs }
+	});
+	const parts: (SQL | undefined)[] = [eq(parcels.communityId, communityId), ...list.where];
 	if (f.unitId != null) parts.push(eq(parcels.unitId, f.unitId));
 	if (f.id != null) parts.push(eq(parcels.id, f.id));
-	if (f.fromMs != null) parts.push(gte(parcels.createdAt, f.fromMs));
-	if (f.toMs != null) parts.push(lt(parcels.createdAt, f.toMs));
 	const rows = db
 		.select({
 			id: parcels.id,
@@ -122,11 +124,7 @@ export function listParcels(
 		.leftJoin(parcelHandovers, eq(parcelHandovers.parcelId, parcels.id))
 		.leftJoin(hander, eq(hander.id, parcelHandovers.createdBy))
 		.where(and(...parts))
-		.orderBy(
-			...(waiting
-				? [asc(parcels.createdAt), asc(parcels.id)]
-				: [desc(parcels.createdAt), desc(parcels.id)])
-		)
+		.orderBy(...list.orderBy)
 		.limit(limit)
 		.all();
 	return rows.map(({ photo, authorisationId, handoverId, ...r }) => {

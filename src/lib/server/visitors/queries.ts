@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
+import { registerList } from '../register-list';
 import { staffUsers, units, visitorExits, visitors, type IdType } from '../db/schema';
 import { getCommunity } from '../community';
 import {
@@ -108,19 +109,15 @@ export function listVisitors(
 	limit = 500
 ): VisitorRow[] {
 	const hours = overstayHours(db, communityId);
-	const parts: (SQL | undefined)[] = [eq(visitors.communityId, communityId)];
-	const inside = f.view === 'inside' || f.view === 'overdue';
-	if (inside) parts.push(isNull(visitorExits.id));
-	if (f.view === 'overdue') parts.push(sql`${overstayFrom(hours)} <= ${nowMs}`);
-	if (f.view === 'left') parts.push(sql`${visitorExits.id} IS NOT NULL`);
-	if (f.fromMs != null) parts.push(gte(visitors.inAt, f.fromMs));
-	if (f.toMs != null) parts.push(lt(visitors.inAt, f.toMs));
-	return selectVisitors(db, and(...parts))
-		.orderBy(
-			...(inside
-				? [asc(visitors.inAt), asc(visitors.id)]
-				: [desc(visitors.inAt), desc(visitors.id)])
-		)
+	const list = registerList({
+		show: f.view === 'inside' ? 'open' : f.view === 'left' ? 'closed' : f.view,
+		closedId: visitorExits.id,
+		late: () => sql`${overstayFrom(hours)} <= ${nowMs}`,
+		sort: { urgent: visitors.inAt, newest: visitors.inAt, id: visitors.id },
+		period: { column: visitors.inAt, fromMs: f.fromMs, toMs: f.toMs }
+	});
+	return selectVisitors(db, and(eq(visitors.communityId, communityId), ...list.where))
+		.orderBy(...list.orderBy)
 		.limit(limit)
 		.all()
 		.map((r) => withState(r, hours, nowMs));
