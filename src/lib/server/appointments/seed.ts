@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { appointments, staffUsers } from '../db/schema';
+import { seededAlready } from '../seed/once';
+import { seededStaffId } from '../seed/staff';
+import { appointments } from '../db/schema';
 import { addDays, todayIn } from '../../dates';
 import { getCommunity } from '../community';
 import { bookAppointment } from './commands';
@@ -8,20 +9,10 @@ import { slotPlaces } from './queries';
 
 /** A few coming visits so the demo's register is not empty (from tomorrow: today stays the tests'). */
 export function seedAppointments(db: Db, ctx: { communityId: number; today: Date }) {
-	const have = db
-		.select({ id: appointments.id })
-		.from(appointments)
-		.where(eq(appointments.communityId, ctx.communityId))
-		.limit(1)
-		.get();
-	if (have) return;
-	const clerk = db
-		.select({ id: staffUsers.id })
-		.from(staffUsers)
-		.where(and(eq(staffUsers.communityId, ctx.communityId), eq(staffUsers.username, 'clerk')))
-		.get();
-	if (!clerk) return;
-	const actor = { id: clerk.id, communityId: ctx.communityId, role: 'clerk' as const };
+	if (seededAlready(db, appointments, ctx.communityId)) return;
+	const clerkId = seededStaffId(db, ctx.communityId, 'clerk');
+	if (clerkId === undefined) return;
+	const actor = { id: clerkId, communityId: ctx.communityId, role: 'clerk' as const };
 	const now = ctx.today.getTime();
 	const today = todayIn(getCommunity(db, ctx.communityId).timeZone, now);
 	const visits = [

@@ -1,24 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { directoryPeople, staffUsers } from '../db/schema';
+import { seededAlready } from '../seed/once';
+import { seededStaffId } from '../seed/staff';
+import { directoryPeople } from '../db/schema';
 import { savePerson, setPresence } from './commands';
 
 /** The demo centre's wall: a manager, the front desk, engineering and security, one of them out. */
 export function seedDirectory(db: Db, ctx: { communityId: number; today: Date }) {
-	const have = db
-		.select({ id: directoryPeople.id })
-		.from(directoryPeople)
-		.where(eq(directoryPeople.communityId, ctx.communityId))
-		.limit(1)
-		.get();
-	if (have) return;
-	const manager = db
-		.select({ id: staffUsers.id })
-		.from(staffUsers)
-		.where(and(eq(staffUsers.communityId, ctx.communityId), eq(staffUsers.username, 'manager')))
-		.get();
-	if (!manager) return;
-	const actor = { id: manager.id, communityId: ctx.communityId, role: 'manager' as const };
+	if (seededAlready(db, directoryPeople, ctx.communityId)) return;
+	const managerId = seededStaffId(db, ctx.communityId, 'manager');
+	if (managerId === undefined) return;
+	const actor = { id: managerId, communityId: ctx.communityId, role: 'manager' as const };
 	const now = ctx.today.getTime();
 	const people = [
 		['周主管', 'M001', '客服主管', '客服中心', '8001'],

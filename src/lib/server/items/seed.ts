@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { itemDeposits, staffUsers } from '../db/schema';
+import { seededAlready } from '../seed/once';
+import { seededStaffId } from '../seed/staff';
+import { itemDeposits } from '../db/schema';
 import { findUnitByCode } from '../keys/queries';
 import { addDays, todayIn } from '../../dates';
 import { unitOwnerNames } from '../parcels/queries';
@@ -13,21 +14,11 @@ const DAY = 86_400_000;
  * claimed; a sofa's release slip waiting at the gate and a passed one.
  */
 export function seedItems(db: Db, ctx: { communityId: number; today: Date }, unitCode = '5-1-502') {
-	const have = db
-		.select({ id: itemDeposits.id })
-		.from(itemDeposits)
-		.where(eq(itemDeposits.communityId, ctx.communityId))
-		.limit(1)
-		.get();
-	if (have) return;
-	const clerk = db
-		.select({ id: staffUsers.id })
-		.from(staffUsers)
-		.where(and(eq(staffUsers.communityId, ctx.communityId), eq(staffUsers.username, 'clerk')))
-		.get();
+	if (seededAlready(db, itemDeposits, ctx.communityId)) return;
+	const clerkId = seededStaffId(db, ctx.communityId, 'clerk');
 	const unit = findUnitByCode(db, ctx.communityId, unitCode);
-	if (!clerk || !unit) return;
-	const actor = { id: clerk.id, communityId: ctx.communityId, role: 'clerk' as const };
+	if (clerkId === undefined || !unit) return;
+	const actor = { id: clerkId, communityId: ctx.communityId, role: 'clerk' as const };
 	const now = ctx.today.getTime();
 	const day = (ms: number) => todayIn('Asia/Shanghai', ms);
 	const owner = unitOwnerNames(db, unit.id, day(now))[0] ?? '业主';

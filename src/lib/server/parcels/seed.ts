@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { parcelAuthorisations, staffUsers } from '../db/schema';
+import { seededAlready } from '../seed/once';
+import { seededStaffId } from '../seed/staff';
+import { parcelAuthorisations } from '../db/schema';
 import { findUnitByCode } from '../keys/queries';
 import { todayIn } from '../../dates';
 import { authoriseParcels, handOverParcel, intakeParcel } from './commands';
@@ -10,22 +11,12 @@ const DAY = 86_400_000;
 
 /** The demo shelf: two units that authorised the desk, a parcel waiting, one overdue, one collected. */
 export function seedParcels(db: Db, ctx: { communityId: number; today: Date }) {
-	const have = db
-		.select({ id: parcelAuthorisations.id })
-		.from(parcelAuthorisations)
-		.where(eq(parcelAuthorisations.communityId, ctx.communityId))
-		.limit(1)
-		.get();
-	if (have) return;
-	const clerk = db
-		.select({ id: staffUsers.id })
-		.from(staffUsers)
-		.where(and(eq(staffUsers.communityId, ctx.communityId), eq(staffUsers.username, 'clerk')))
-		.get();
+	if (seededAlready(db, parcelAuthorisations, ctx.communityId)) return;
+	const clerkId = seededStaffId(db, ctx.communityId, 'clerk');
 	const a = findUnitByCode(db, ctx.communityId, '6-1-301');
 	const b = findUnitByCode(db, ctx.communityId, '6-1-302');
-	if (!clerk || !a || !b) return;
-	const actor = { id: clerk.id, communityId: ctx.communityId, role: 'clerk' as const };
+	if (clerkId === undefined || !a || !b) return;
+	const actor = { id: clerkId, communityId: ctx.communityId, role: 'clerk' as const };
 	const now = ctx.today.getTime();
 	const day = (ms: number) => todayIn('Asia/Shanghai', ms);
 	const ownerA = unitOwnerNames(db, a.id, day(now))[0] ?? '业主';
