@@ -499,29 +499,20 @@ function cashTieSection(t: DailyReport['shifts']['cash'], clock: (ms: number) =>
 		x.countedFen === null ? '—' : fen(x.countedFen),
 		x.differenceFen === null ? '—' : fen(x.differenceFen)
 	]);
-	if (!isEmptyTieLine(t.outside))
-		rows.push([
-			'不在任何班次内',
-			'',
-			'',
-			fen(t.outside.receivedFen),
-			fen(t.outside.voidedFen),
-			fen(t.outside.refundedFen),
-			'',
-			'',
-			''
-		]);
-	rows.push([
-		'合计',
+	// The lines that are no shift's: only the money columns.
+	const moneyOnly = (label: string, x: typeof t.outside): Cell[] => [
+		label,
 		'',
 		'',
-		fen(t.total.receivedFen),
-		fen(t.total.voidedFen),
-		fen(t.total.refundedFen),
+		fen(x.receivedFen),
+		fen(x.voidedFen),
+		fen(x.refundedFen),
 		'',
 		'',
 		''
-	]);
+	];
+	if (!isEmptyTieLine(t.outside)) rows.push(moneyOnly('不在任何班次内', t.outside));
+	rows.push(moneyOnly('合计', t.total));
 	return {
 		title: '十三、现金与班次核对',
 		columns: [

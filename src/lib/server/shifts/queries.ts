@@ -15,6 +15,7 @@ import {
 	lte,
 	notExists,
 	sql,
+	type AnyColumn,
 	type SQL
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
@@ -101,26 +102,36 @@ export const EMPTY_HANDOVER: Handover = {
 	registersOpen: []
 };
 
-// The shift's window: its cashier, from its opening to `untilMs`, on the days from…to.
-// Prepared once per connection: closing a shift and the daily report read these.
+/** The shift's window on a money table: its cashier, from its opening to `untilMs`, on the days from…to. */
+const inShift = (t: {
+	communityId: AnyColumn;
+	localDate: AnyColumn;
+	staffId: AnyColumn;
+	createdAt: AnyColumn;
+}) => [
+	eq(t.communityId, sql.placeholder('communityId')),
+	between(t.localDate, sql.placeholder('from'), sql.placeholder('to')),
+	eq(t.staffId, sql.placeholder('cashierId')),
+	gte(t.createdAt, sql.placeholder('openedAt')),
+	lte(t.createdAt, sql.placeholder('untilMs'))
+];
+const paymentsInShift = () =>
+	inShift({
+		communityId: payments.communityId,
+		localDate: payments.localDate,
+		staffId: payments.cashierId,
+		createdAt: payments.createdAt
+	});
 const sumCount = (column: typeof payments.totalFen | typeof depositSettlements.refundFen) => ({
 	fen: sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number),
 	n: count()
 });
+// Prepared once per connection: closing a shift and the daily report read these.
 const receivedQuery = prepared((db) =>
 	db
 		.select(sumCount(payments.totalFen))
 		.from(payments)
-		.where(
-			and(
-				eq(payments.communityId, sql.placeholder('communityId')),
-				between(payments.localDate, sql.placeholder('from'), sql.placeholder('to')),
-				eq(payments.cashierId, sql.placeholder('cashierId')),
-				eq(payments.method, 'cash'),
-				gte(payments.createdAt, sql.placeholder('openedAt')),
-				lte(payments.createdAt, sql.placeholder('untilMs'))
-			)
-		)
+		.where(and(...paymentsInShift(), eq(payments.method, 'cash')))
 		.prepare()
 );
 const refundedQuery = prepared((db) =>
@@ -129,13 +140,9 @@ const refundedQuery = prepared((db) =>
 		.from(depositSettlements)
 		.where(
 			and(
-				eq(depositSettlements.communityId, sql.placeholder('communityId')),
-				between(depositSettlements.localDate, sql.placeholder('from'), sql.placeholder('to')),
-				eq(depositSettlements.staffId, sql.placeholder('cashierId')),
+				...inShift(depositSettlements),
 				eq(depositSettlements.method, 'cash'),
-				sql`${depositSettlements.refundFen} > 0`,
-				gte(depositSettlements.createdAt, sql.placeholder('openedAt')),
-				lte(depositSettlements.createdAt, sql.placeholder('untilMs'))
+				sql`${depositSettlements.refundFen} > 0`
 			)
 		)
 		.prepare()
@@ -147,12 +154,8 @@ const slipsQuery = prepared((db) =>
 		.from(payments)
 		.where(
 			and(
-				eq(payments.communityId, sql.placeholder('communityId')),
-				between(payments.localDate, sql.placeholder('from'), sql.placeholder('to')),
-				eq(payments.cashierId, sql.placeholder('cashierId')),
+				...paymentsInShift(),
 				inArray(payments.method, ['cheque', 'card']),
-				gte(payments.createdAt, sql.placeholder('openedAt')),
-				lte(payments.createdAt, sql.placeholder('untilMs')),
 				notExists(
 					db
 						.select({ one: sql`1` })
