@@ -26,6 +26,24 @@ export interface RegisterLogHead {
 	printedBy: string;
 }
 
+/** A log's head: the community's names and clock, the days it covers, who printed it and when. */
+export function registerLogHead(
+	community: { name: string; centreName: string; timeZone: string },
+	days: { from: string; to: string },
+	printedAt: number,
+	by: { displayName: string; workNo: string }
+): RegisterLogHead {
+	return {
+		communityName: community.name,
+		centreName: community.centreName,
+		timeZone: community.timeZone,
+		from: days.from,
+		to: days.to,
+		printedAt,
+		printedBy: `${by.displayName} ${by.workNo}`
+	};
+}
+
 export interface RegisterLog {
 	title: string;
 	/** e.g. 借用笔数, 登记笔数. */

@@ -4,6 +4,7 @@ import { appointmentLogPdf } from '$lib/server/pdf/appointment-log';
 import { pdfResponse } from '$lib/server/pdf/response';
 import { refusedText } from '$lib/server/download';
 import { appointmentsContext } from '../context';
+import { registerLogHead } from '$lib/server/pdf/register-log';
 import type { RequestHandler } from './$types';
 
 // GET /appointments/log.pdf?from=&to=&team= — the A4 log of the appointments on those days (every state).
@@ -19,13 +20,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		5000
 	);
 	const pdf = await appointmentLogPdf({
-		communityName: community.name,
-		centreName: community.centreName,
-		timeZone: community.timeZone,
-		from: query.from,
-		to: query.to,
-		printedAt: now,
-		printedBy: `${user.displayName} ${user.workNo}`,
+		...registerLogHead(community, query, now, user),
 		appointments: rows.reverse()
 	});
 	return pdfResponse(pdf, { filename: `appointments-${query.from}-${query.to}.pdf` });

@@ -4,6 +4,7 @@ import { errandLogPdf } from '$lib/server/pdf/errand-log';
 import { pdfResponse } from '$lib/server/pdf/response';
 import { refusedText } from '$lib/server/download';
 import { errandsContext } from '../context';
+import { registerLogHead } from '$lib/server/pdf/register-log';
 import type { RequestHandler } from './$types';
 
 // GET /errands/log.pdf?from=&to=&kind= — the A4 log of what was taken on those days (every state).
@@ -15,13 +16,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const inRange = (ms: number) =>
 		ms >= (query.filter.fromMs ?? -Infinity) && ms < (query.filter.toMs ?? Infinity);
 	const pdf = await errandLogPdf({
-		communityName: community.name,
-		centreName: community.centreName,
-		timeZone: community.timeZone,
-		from: query.from,
-		to: query.to,
-		printedAt: now,
-		printedBy: `${user.displayName} ${user.workNo}`,
+		...registerLogHead(community, query, now, user),
 		errands: all.filter((e) => inRange(e.takenMs)).reverse()
 	});
 	return pdfResponse(pdf, { filename: `errands-${query.from}-${query.to}.pdf` });

@@ -4,6 +4,7 @@ import { depositLogPdf, releaseLogPdf } from '$lib/server/pdf/item-log';
 import { pdfResponse } from '$lib/server/pdf/response';
 import { refusedText } from '$lib/server/download';
 import { itemsContext } from '../context';
+import { registerLogHead } from '$lib/server/pdf/register-log';
 import type { RequestHandler } from './$types';
 
 // GET /items/log.pdf?tab=deposit|release&from=&to= — the A4 log of what was registered on those days (every state).
@@ -11,15 +12,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireStaff(locals, 'clerk', url);
 	const { db, community, now, today, tab, query } = itemsContext(user.communityId, url);
 	if (!query.ok) return refusedText(query.message);
-	const head = {
-		communityName: community.name,
-		centreName: community.centreName,
-		timeZone: community.timeZone,
-		from: query.from,
-		to: query.to,
-		printedAt: now,
-		printedBy: `${user.displayName} ${user.workNo}`
-	};
+	const head = registerLogHead(community, query, now, user);
 	const pdf =
 		tab === 'release'
 			? await releaseLogPdf(

@@ -8,6 +8,7 @@ import { logEntries } from '$lib/server/keys';
 import { keyLogPdf } from '$lib/server/pdf/key-log';
 import { logRangeSchema } from '$lib/server/keys/forms';
 import { addDays, localToEpochMs } from '$lib/dates';
+import { registerLogHead } from '$lib/server/pdf/register-log';
 import type { RequestHandler } from './$types';
 import { pdfResponse } from '$lib/server/pdf/response';
 
@@ -26,13 +27,7 @@ export const GET = (async ({ locals, url }) => {
 	const fromMs = localToEpochMs(from, '00:00', community.timeZone);
 	const toMs = localToEpochMs(addDays(to, 1), '00:00', community.timeZone);
 	const pdf = await keyLogPdf({
-		communityName: community.name,
-		centreName: community.centreName,
-		timeZone: community.timeZone,
-		from,
-		to,
-		printedAt: now,
-		printedBy: `${user.displayName} ${user.workNo}`,
+		...registerLogHead(community, { from, to }, now, user),
 		loans: logEntries(db, user.communityId, fromMs, toMs, now)
 	});
 	return pdfResponse(pdf, { filename: `key-log-${from}-${to}.pdf` });

@@ -4,6 +4,7 @@ import { parcelLogPdf } from '$lib/server/pdf/parcel-log';
 import { pdfResponse } from '$lib/server/pdf/response';
 import { refusedText } from '$lib/server/download';
 import { parcelsContext } from '../context';
+import { registerLogHead } from '$lib/server/pdf/register-log';
 import type { RequestHandler } from './$types';
 
 // GET /parcels/log.pdf?from=&to=&unit= — the A4 log of what was taken in on those days (every state).
@@ -20,13 +21,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		5000
 	);
 	const pdf = await parcelLogPdf({
-		communityName: community.name,
-		centreName: community.centreName,
-		timeZone: community.timeZone,
-		from: query.from,
-		to: query.to,
-		printedAt: now,
-		printedBy: `${user.displayName} ${user.workNo}`,
+		...registerLogHead(community, query, now, user),
 		parcels: taken.reverse()
 	});
 	return pdfResponse(pdf, { filename: `parcels-${query.from}-${query.to}.pdf` });

@@ -4,6 +4,7 @@ import { visitorLogPdf } from '$lib/server/pdf/visitor-log';
 import { pdfResponse } from '$lib/server/pdf/response';
 import { refusedText } from '$lib/server/download';
 import { visitorsContext } from '../context';
+import { registerLogHead } from '$lib/server/pdf/register-log';
 import type { RequestHandler } from './$types';
 
 // GET /visitors/log.pdf?from=&to= — the A4 log of the visitors who came in on those days (every state).
@@ -19,13 +20,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		5000
 	);
 	const pdf = await visitorLogPdf({
-		communityName: community.name,
-		centreName: community.centreName,
-		timeZone: community.timeZone,
-		from: query.from,
-		to: query.to,
-		printedAt: now,
-		printedBy: `${user.displayName} ${user.workNo}`,
+		...registerLogHead(community, query, now, user),
 		visitors: visitors.reverse()
 	});
 	return pdfResponse(pdf, { filename: `visitors-${query.from}-${query.to}.pdf` });
