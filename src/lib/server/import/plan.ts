@@ -153,6 +153,17 @@ const refuse = (row: number, error: RowError, column?: string, detail?: string):
 	ok: false,
 	refusal: { row, error, ...(column && { column }), ...(detail !== undefined && { detail }) }
 });
+/** The unit a row names by its 房号, or the row's refusal when the community has no such unit. */
+const unitOf = (
+	unitIds: Map<string, number>,
+	row: number,
+	code: string
+): { ok: true; id: number } | { ok: false; refused: Step } => {
+	const id = unitIds.get(code);
+	return id === undefined
+		? { ok: false, refused: refuse(row, 'unknown_unit', '房号', code) }
+		: { ok: true, id };
+};
 const add = (row: number, key: string, op: Op): Step => ({
 	ok: true,
 	item: { row, key, changes: [], op }
@@ -290,8 +301,9 @@ function peoplePlanner(ctx: Ctx): Planner {
 	return {
 		step({ row, values: v }) {
 			const unitCode = v.unit as string;
-			const unitId = unitIds.get(unitCode);
-			if (unitId === undefined) return refuse(row, 'unknown_unit', '房号', unitCode);
+			const unit = unitOf(unitIds, row, unitCode);
+			if (!unit.ok) return unit.refused;
+			const unitId = unit.id;
 			const name = v.name as string;
 			const phone = (v.phone as string) ?? '';
 			const role = v.role as string;
@@ -377,9 +389,9 @@ function spacesPlanner(ctx: Ctx): Planner {
 			if (dup) return dup;
 			let unitId: number | null = null;
 			if (v.unit) {
-				const id = unitIds.get(v.unit as string);
-				if (id === undefined) return refuse(row, 'unknown_unit', '房号', v.unit as string);
-				unitId = id;
+				const unit = unitOf(unitIds, row, v.unit as string);
+				if (!unit.ok) return unit.refused;
+				unitId = unit.id;
 			}
 			const old = byCode.get(code);
 			const held = old ? holdingOf.get(old.id) : undefined;
@@ -453,8 +465,9 @@ function vehiclesPlanner(ctx: Ctx): Planner {
 			const plate = v.plate as string;
 			const dup = seen(plate, row);
 			if (dup) return dup;
-			const unitId = unitIds.get(v.unit as string);
-			if (unitId === undefined) return refuse(row, 'unknown_unit', '房号', v.unit as string);
+			const unit = unitOf(unitIds, row, v.unit as string);
+			if (!unit.ok) return unit.refused;
+			const unitId = unit.id;
 			let sid: number | null = null;
 			if (v.space) {
 				const id = spaceId.get(v.space as string);
@@ -529,8 +542,9 @@ function openingBillsPlanner(ctx: Ctx): Planner {
 	return {
 		step({ row, values: v }) {
 			const unitCode = v.unit as string;
-			const unitId = unitIds.get(unitCode);
-			if (unitId === undefined) return refuse(row, 'unknown_unit', '房号', unitCode);
+			const unit = unitOf(unitIds, row, unitCode);
+			if (!unit.ok) return unit.refused;
+			const unitId = unit.id;
 			const item = itemBy.get((v.item as string).toLowerCase());
 			if (!item) return refuse(row, 'unknown_item', '收费项目', v.item as string);
 			const month = v.month as string;
@@ -588,8 +602,9 @@ function openingCreditsPlanner(ctx: Ctx): Planner {
 	return {
 		step({ row, values: v }) {
 			const unitCode = v.unit as string;
-			const unitId = unitIds.get(unitCode);
-			if (unitId === undefined) return refuse(row, 'unknown_unit', '房号', unitCode);
+			const unit = unitOf(unitIds, row, unitCode);
+			if (!unit.ok) return unit.refused;
+			const unitId = unit.id;
 			const kind = v.kind as CreditKind;
 			const receiptNo = (v.receiptNo as string) ?? '';
 			const k = `${unitId}|${kind}|${receiptNo}`;
