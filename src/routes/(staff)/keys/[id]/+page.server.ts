@@ -1,12 +1,11 @@
-import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
 import { actorOf } from '$lib/server/auth/actor';
 import { getDb } from '$lib/server/db';
-import { communityToday, getCommunity } from '$lib/server/community';
+import { communityToday } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
-import { changeDisposition, getKey, keyAuditTrail, keyLoansOf, updateKey } from '$lib/server/keys';
+import { changeDisposition, keyAuditTrail, keyLoansOf, updateKey } from '$lib/server/keys';
 import {
 	dispositionSchema,
 	editSchema,
@@ -14,16 +13,11 @@ import {
 	explainRegister,
 	keyIdParam
 } from '$lib/server/keys/forms';
+import { keyPage } from './key-page';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params }) => {
-	const user = requireStaff(locals, 'clerk', url);
-	const db = getDb();
-	const now = nowMs();
-	const id = keyIdParam(params.id);
-	const key = getKey(db, user.communityId, id, now);
-	if (!key) error(404, 'not_found');
-	const community = getCommunity(db, user.communityId);
+	const { user, db, now, id, key, community } = keyPage(locals, url, params.id);
 	return {
 		key,
 		loans: keyLoansOf(db, user.communityId, id, now),

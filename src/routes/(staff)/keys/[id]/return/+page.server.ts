@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireStaff } from '$lib/server/auth/guards';
 import { actorOf } from '$lib/server/auth/actor';
@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { getCommunity } from '$lib/server/community';
 import { nowMs } from '$lib/server/clock';
 import { failForm, formValues, parseForm } from '$lib/server/forms';
-import { activeStaff, getKey, returnKey } from '$lib/server/keys';
+import { activeStaff, returnKey } from '$lib/server/keys';
 import {
 	explainReturn,
 	keyIdParam,
@@ -14,15 +14,11 @@ import {
 	returnSchema,
 	toLocalInput
 } from '$lib/server/keys/forms';
+import { keyPage } from '../key-page';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params }) => {
-	const user = requireStaff(locals, 'clerk', url);
-	const db = getDb();
-	const now = nowMs();
-	const key = getKey(db, user.communityId, keyIdParam(params.id), now);
-	if (!key) error(404, 'not_found');
-	const community = getCommunity(db, user.communityId);
+	const { user, db, now, key, community } = keyPage(locals, url, params.id);
 	const l = key.openLoan;
 	return {
 		key: { id: key.id, tagNo: key.tagNo, opens: key.opens, slot: key.slot, state: key.state },
