@@ -73,6 +73,14 @@ export const localDate = (message: () => string = m.validation_invalid) =>
 /** A row id from a hidden field. */
 export const rowId = z.preprocess(orEmpty, z.string().regex(/^\d{1,9}$/)).transform(Number);
 
+/** A row id from a <select> that may be left on none (''): the id, or null. */
+export const optionalId = z
+	.string()
+	.trim()
+	.regex(/^\d{0,9}$/)
+	.default('')
+	.transform((v) => (v === '' ? null : Number(v)));
+
 /** One per form shown: a second submit of the same form does its work once. */
 export const formKey = z.preprocess(orEmpty, z.string().regex(/^[\w-]{8,64}$/));
 

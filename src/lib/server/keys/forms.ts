@@ -22,6 +22,7 @@ import {
 	type LoanError,
 	type ReturnError
 } from '../../domain/keys';
+import { optionalId } from '../form-fields';
 import { checkbox, type FieldErrors } from '../forms';
 import type { LendError, RegisterError, ReturnKeyError } from './commands';
 
@@ -30,13 +31,6 @@ const DATETIME_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 
 const text = (max: number) => z.string().trim().max(max).default('');
 const required = (max: number) => z.string().trim().min(1).max(max);
-/** A staff id from a <select>; '' is none. */
-const optionalId = z
-	.string()
-	.trim()
-	.regex(/^\d{0,9}$/)
-	.default('')
-	.transform((v) => (v === '' ? null : Number(v)));
 const dateTime = z
 	.string()
 	.trim()

@@ -23,6 +23,7 @@ import {
 } from '../../domain/records';
 import { parseAreaCenti } from '../../domain/renovation-fees';
 import { areaMessage } from '../renovation/forms';
+import { optionalId } from '../form-fields';
 import { checkbox } from '../forms';
 import { END_REASONS } from './commands';
 
@@ -69,12 +70,6 @@ const id = z
 	.trim()
 	.regex(/^\d{1,9}$/)
 	.transform(Number);
-const optionalId = z
-	.string()
-	.trim()
-	.regex(/^\d{0,9}$/)
-	.default('')
-	.transform((v) => (v === '' ? null : Number(v)));
 
 const unitCode = z
 	.string()
