@@ -5,6 +5,7 @@ import { and, count, eq, gte, max, ne } from 'drizzle-orm';
 import { bills, feeItems, feeItemTargets, feeRates, units } from '../db/schema';
 import { feeItemsWithRates, setRate, type RateHistoryRow } from '../fees';
 import type { FeeItemRow } from '../fees';
+import { feeItemColumns } from '../fees/generate';
 import { isValidMonth } from '../../dates';
 import { MAX_RATE_FEN, rateForMonth, type FeeBasis } from '../../domain/billing';
 import type { FeeScope } from '../../domain/fee-items';
@@ -90,16 +91,7 @@ export function adminFeeItems(db: Db, communityId: number, month: string): Admin
 
 function itemRow(db: Db, communityId: number, id: number) {
 	const row = db
-		.select({
-			id: feeItems.id,
-			code: feeItems.code,
-			nameZh: feeItems.nameZh,
-			nameEn: feeItems.nameEn,
-			basis: feeItems.basis,
-			vacancyApplies: feeItems.vacancyApplies,
-			lateFeeApplies: feeItems.lateFeeApplies,
-			appliesTo: feeItems.appliesTo
-		})
+		.select(feeItemColumns)
 		.from(feeItems)
 		.where(and(eq(feeItems.id, id), eq(feeItems.communityId, communityId)))
 		.get();

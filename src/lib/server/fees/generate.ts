@@ -64,20 +64,22 @@ export interface UnitRow extends BillingUnit {
 	building: string;
 }
 
+/** A fee item's own columns: what billing and the fee-item register read of it. */
+export const feeItemColumns = {
+	id: feeItems.id,
+	code: feeItems.code,
+	nameZh: feeItems.nameZh,
+	nameEn: feeItems.nameEn,
+	basis: feeItems.basis,
+	vacancyApplies: feeItems.vacancyApplies,
+	lateFeeApplies: feeItems.lateFeeApplies,
+	appliesTo: feeItems.appliesTo
+};
+
 /** The community's fee items with their rates and scope, for planning bills. */
 export function itemsWithRates(db: Db, communityId: number): ItemWithRates[] {
 	const items = db
-		.select({
-			id: feeItems.id,
-			code: feeItems.code,
-			nameZh: feeItems.nameZh,
-			nameEn: feeItems.nameEn,
-			basis: feeItems.basis,
-			vacancyApplies: feeItems.vacancyApplies,
-			lateFeeApplies: feeItems.lateFeeApplies,
-			appliesTo: feeItems.appliesTo,
-			sort: feeItems.sort
-		})
+		.select({ ...feeItemColumns, sort: feeItems.sort })
 		.from(feeItems)
 		.where(eq(feeItems.communityId, communityId))
 		.orderBy(asc(feeItems.sort), asc(feeItems.id))
