@@ -161,7 +161,8 @@ export function netBy(
 		.sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-export function totalOf(lines: readonly NetLine[]): Omit<NetLine, 'key'> {
+/** The 合计 of net lines (of methods, of days…): counts and amounts add up. */
+export function totalOf(lines: readonly Omit<NetLine, 'key'>[]): Omit<NetLine, 'key'> {
 	const t = { receivedFen: 0, receivedCount: 0, voidedFen: 0, voidedCount: 0, netFen: 0 };
 	for (const l of lines) {
 		t.receivedFen += l.receivedFen;
@@ -559,23 +560,10 @@ export function dayLines(
 
 /** The 合计 of day lines (counts and amounts add up; a receipt is counted on one day only). */
 export function sumDayLines(lines: readonly DayLine[]): Omit<DayLine, 'date'> {
-	const t: Omit<DayLine, 'date'> = {
-		receivedCount: 0,
-		receivedFen: 0,
-		voidedCount: 0,
-		voidedFen: 0,
-		netFen: 0,
-		byMethod: {}
-	};
-	for (const l of lines) {
-		t.receivedCount += l.receivedCount;
-		t.receivedFen += l.receivedFen;
-		t.voidedCount += l.voidedCount;
-		t.voidedFen += l.voidedFen;
-		t.netFen += l.netFen;
-		for (const [k, v] of Object.entries(l.byMethod)) t.byMethod[k] = (t.byMethod[k] ?? 0) + v;
-	}
-	return t;
+	const byMethod: Record<string, number> = {};
+	for (const l of lines)
+		for (const [k, v] of Object.entries(l.byMethod)) byMethod[k] = (byMethod[k] ?? 0) + v;
+	return { ...totalOf(lines), byMethod };
 }
 
 /**
