@@ -68,6 +68,29 @@ function keyOf(db: Db, communityId: number, id: number) {
 		.get();
 }
 
+type KeyRow = NonNullable<ReturnType<typeof keyOf>>;
+
+/**
+ * A lending or a return, in one IMMEDIATE transaction: a replayed form token answers with what it
+ * already wrote, before anything else is looked at; a key not of the community is not_found.
+ */
+function keyMove<E>(
+	db: Db,
+	actor: Actor,
+	keyId: number,
+	table: typeof keyLoans | typeof keyReturns,
+	token: string,
+	write: (key: KeyRow) => Result<E>
+): Result<E | 'not_found'> {
+	return tx(db, () => {
+		const replay = replayOf(db, table, keyId, token);
+		if (replay) return replay;
+		const key = keyOf(db, actor.communityId, keyId);
+		if (!key) return { ok: false, errors: ['not_found'] };
+		return write(key);
+	});
+}
+
 function tagTaken(db: Db, communityId: number, tag: string, exceptId?: number): boolean {
 	const cond = and(
 		eq(keys.communityId, communityId),
@@ -322,11 +345,7 @@ export function lendKey(
 	input: LendInput,
 	nowMs: number
 ): Result<LendError> {
-	return tx(db, () => {
-		const replay = replayOf(db, keyLoans, keyId, input.idempotencyKey);
-		if (replay) return replay;
-		const key = keyOf(db, actor.communityId, keyId);
-		if (!key) return { ok: false, errors: ['not_found'] };
+	return keyMove(db, actor, keyId, keyLoans, input.idempotencyKey, (key) => {
 		const holders = key.unitId ? unitHolders(db, key.unitId, new Date(nowMs)) : [];
 		const check = checkLoan(input, {
 			nowMs,
@@ -411,11 +430,7 @@ export function returnKey(
 	input: ReturnKeyInput,
 	nowMs: number
 ): Result<ReturnKeyError> {
-	return tx(db, () => {
-		const replay = replayOf(db, keyReturns, keyId, input.idempotencyKey);
-		if (replay) return replay;
-		const key = keyOf(db, actor.communityId, keyId);
-		if (!key) return { ok: false, errors: ['not_found'] };
+	return keyMove(db, actor, keyId, keyReturns, input.idempotencyKey, (key) => {
 		const open = db
 			.select({
 				id: keyLoans.id,
