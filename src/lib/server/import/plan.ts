@@ -12,6 +12,7 @@ import {
 	vehicles
 } from '../db/schema';
 import { prepared } from '../db/prepared';
+import { recordedTies } from '../records/ties';
 import { billingSettings } from '../fees/generate';
 import { monthDay, monthOf } from '../../dates';
 import {
@@ -271,20 +272,7 @@ function peoplePlanner(ctx: Ctx): Planner {
 	// A person is one owners row per name and phone (someone may hold several units).
 	const byNamePhone = new Map<string, OwnerRef>();
 	for (const o of people) if (o.phone) byNamePhone.set(`${o.name}|${o.phone}`, o);
-	const ties = ctx.db
-		.select({
-			id: unitOwners.id,
-			unitId: unitOwners.unitId,
-			ownerId: unitOwners.ownerId,
-			role: unitOwners.role,
-			startDate: unitOwners.startDate,
-			endDate: unitOwners.endDate
-		})
-		.from(unitOwners)
-		.innerJoin(units, eq(units.id, unitOwners.unitId))
-		.where(eq(units.communityId, ctx.communityId))
-		.orderBy(unitOwners.id)
-		.all();
+	const ties = recordedTies(ctx.db, ctx.communityId).orderBy(unitOwners.id).all();
 	type Tie = (typeof ties)[number];
 	// Per unit, role and person: the current tie, else the latest ended one.
 	const tieOf = new Map<string, Tie>();

@@ -25,6 +25,7 @@ import {
 import { checkTieDates, checkTransfer, unitCodeOf } from '../../domain/records';
 import { unitTiesAsOf } from './ties';
 import { personForEdit, unitRow } from './queries';
+import { recordedTies } from './ties';
 import { dryRun } from '../renovation/review';
 import { RecordsError } from './errors';
 
@@ -328,19 +329,7 @@ export function endTie(
 	nowMs: number
 ): void {
 	tx(db, () => {
-		const t = db
-			.select({
-				id: unitOwners.id,
-				unitId: unitOwners.unitId,
-				ownerId: unitOwners.ownerId,
-				role: unitOwners.role,
-				startDate: unitOwners.startDate,
-				endDate: unitOwners.endDate
-			})
-			.from(unitOwners)
-			.innerJoin(units, eq(units.id, unitOwners.unitId))
-			.where(and(eq(unitOwners.id, tieId), eq(units.communityId, actor.communityId)))
-			.get();
+		const t = recordedTies(db, actor.communityId, eq(unitOwners.id, tieId)).get();
 		if (!t) throw new RecordsError('not_found');
 		const day = today(db, actor.communityId, nowMs);
 		if (t.endDate !== null && (t.endDate <= day || endDate >= t.endDate))

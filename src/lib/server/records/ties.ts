@@ -4,9 +4,9 @@
  * its start date (included) to its end date (excluded), as `tieInForce` in domain/records.ts says;
  * the SQL (`sql.ts`) is the same rule, so a past owner never identifies nor shows as the owner.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
-import { units, type UnitOwnerRole } from '../db/schema';
+import { unitOwners, units, type UnitOwnerRole } from '../db/schema';
 import { prepared } from '../db/prepared';
 import { clockNow } from '../clock';
 import { communityToday, getCommunity } from '../community';
@@ -15,6 +15,22 @@ import { tieParams, unitsTiesAsOfSql, unitTiesAsOfSql, type UnitTie } from './sq
 
 // Other areas join ties themselves with these (the same rule as `tieInForce`).
 export { ROLE_ORDER_SQL, tieInForceSql, tieParams, type UnitTie } from './sql';
+
+/** The community's ties as recorded (any dates), narrowed by `where`: a tie elsewhere is never read. */
+export function recordedTies(db: Db, communityId: number, where?: SQL) {
+	return db
+		.select({
+			id: unitOwners.id,
+			unitId: unitOwners.unitId,
+			ownerId: unitOwners.ownerId,
+			role: unitOwners.role,
+			startDate: unitOwners.startDate,
+			endDate: unitOwners.endDate
+		})
+		.from(unitOwners)
+		.innerJoin(units, eq(units.id, unitOwners.unitId))
+		.where(and(eq(units.communityId, communityId), where));
+}
 
 /**
  * The ties of a unit in force on `date` (YYYY-MM-DD), owners first; only `roles` when given. For
