@@ -10,6 +10,7 @@ import { generateMonthlyBills, postFeePayment, type FeePaymentInput } from '../f
 import { collectionFigures, type CollectionBill } from '../../domain/arrears';
 import {
 	arrearsRegister,
+	arrearsTotals,
 	collectionReport,
 	collectionTrend,
 	overdueBills,
@@ -191,6 +192,11 @@ describe('arrears register', () => {
 			for (const asOf of ['2026-02-21', '2026-03-05', '2026-04-21', '2026-05-15', today]) {
 				if (asOf > today) continue;
 				const r = arrearsRegister(db, f.communityId, asOf, today);
+				// The dashboard's totals-only path answers the register's totals, voids by today or by asOf.
+				expect(arrearsTotals(db, f.communityId, asOf, today)).toEqual(r.totals);
+				expect(arrearsTotals(db, f.communityId, asOf, today, asOf)).toEqual(
+					arrearsRegister(db, f.communityId, asOf, today, {}, 'unit', asOf).totals
+				);
 				for (const unitId of f.unitIds) {
 					const bills = overdueBills(db, f.communityId, unitId, asOf);
 					const row = r.rows.find((x) => x.unitId === unitId);
