@@ -127,6 +127,14 @@ export interface UnitItemSumRow {
 	fen: number;
 }
 
+/** 当期应收 in total (`currentCollection`): no per-unit groups to sort. */
+export const billedInPeriodTotal = rawQuery<
+	{ fen: number },
+	[communityId: number, fromMonth: string, toMonth: string]
+>(
+	`SELECT COALESCE(SUM(principal_fen), 0) AS fen FROM bills WHERE community_id = ? AND month BETWEEN ? AND ?`
+);
+
 /** 当期应收: the principal of the period's bills. */
 export const billedInPeriod = rawQuery<
 	UnitItemSumRow,
@@ -159,6 +167,24 @@ type During = [communityId: number, start: string, until: string, fromMonth: str
 // last parameter, `until` again), so voiding a receipt next month lowers next month's figures.
 const voidedBy = 'AND v.local_date <= ? GROUP BY';
 type VoidedBy<P extends unknown[]> = [...P, voidsUntil: string];
+
+/** Credits and everything else collected, in total: one streaming sum, no groups to sort. */
+export interface CreditedCollectedRow {
+	creditedFen: number;
+	collectedFen: number;
+}
+const CREDITED_COLLECTED = (sign: '' | '-') =>
+	`COALESCE(${sign}SUM(CASE WHEN pp.kind = 'credit' THEN pp.amount_fen END), 0) AS creditedFen,
+	COALESCE(${sign}SUM(CASE WHEN pp.kind = 'credit' THEN NULL ELSE pp.amount_fen END), 0) AS collectedFen`;
+const ungrouped = (where: string, tail = '') => where.replace(/GROUP BY [^]*$/, tail);
+/** `postedCurrent` and `voidedCurrent` in total (`currentCollection`, the dashboard's 当期). */
+export const postedCurrentTotal = rawQuery<CreditedCollectedRow, Current>(
+	`SELECT ${CREDITED_COLLECTED('')} FROM principal_postings pp ${ungrouped(current(''))}`
+);
+export const voidedCurrentTotal = rawQuery<CreditedCollectedRow, VoidedBy<Current>>(
+	`SELECT ${CREDITED_COLLECTED('-')} FROM payment_voids v CROSS JOIN principal_postings pp ON pp.payment_id = v.payment_id
+	${ungrouped(current('+'), 'AND v.local_date <= ?')}`
+);
 
 /** 当期实收 and credits: postings on the period's bills up to `until`, and the voided ones to take off. */
 export const postedCurrent = rawQuery<UnitItemSumRow, Current>(`${POSTED} ${current('')}`);
