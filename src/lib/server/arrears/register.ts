@@ -144,6 +144,7 @@ export function arrearsBills(
 		asOf,
 		today,
 		voidsUntil,
+		q.candidates.values(db, communityId, asOf),
 		(c, principalDueFen, lateFeeDueFen, days) =>
 			out.push({
 				billId: c[ID],
@@ -160,8 +161,9 @@ export function arrearsBills(
 }
 
 /**
- * The work of `arrearsBills`, handing each bill owing to `visit` as its candidate row and figures
- * instead of building an object per bill: the company dashboard totals a million of them.
+ * The work of `arrearsBills` on the open bills due before `asOf` (`candidates`, read by the
+ * caller), handing each bill owing to `visit` as its candidate row and figures instead of building
+ * an object per bill: the company dashboard totals a million of them.
  */
 function eachArrearsBill(
 	db: Db,
@@ -169,10 +171,10 @@ function eachArrearsBill(
 	asOf: string,
 	today: string,
 	voidsUntil: string,
+	candidates: q.CandidateRow[],
 	visit: (c: q.CandidateRow, principalDueFen: number, lateFeeDueFen: number, days: number) => void
 ): void {
 	const schedule = lateFeeScheduleOf(db, communityId);
-	const candidates = q.candidates.values(db, communityId, asOf);
 	if (asOf < today) {
 		const seen = new Set(candidates.map((c) => c[ID]));
 		const later = [communityId, asOf, communityId, asOf, communityId, asOf, asOf] as const;
@@ -382,14 +384,27 @@ export function arrearsTotals(
 	};
 	// A unit's bucket is its oldest bill's: the most days of any bill it owes.
 	const daysByUnit = new Map<number, number>();
-	eachArrearsBill(db, communityId, asOf, today, voidsUntil, (c, principalFen, lateFeeFen, days) => {
-		totals.principalFen += principalFen;
-		totals.lateFeeFen += lateFeeFen;
-		totals.buckets[bucketOfDays(days)!] += principalFen + lateFeeFen;
-		const unit = c[UNIT];
-		const most = daysByUnit.get(unit);
-		if (most === undefined || days > most) daysByUnit.set(unit, days);
-	});
+	// The open bills without their item and month (0 and '': nothing below reads them).
+	const candidates: q.CandidateRow[] = [];
+	for (const [due] of q.openDueDates.values(db, communityId, asOf))
+		for (const [id, unit, touched, principal] of q.openBillsDue.values(db, communityId, due))
+			candidates.push([id, unit, touched, 0, '', due, principal]);
+	eachArrearsBill(
+		db,
+		communityId,
+		asOf,
+		today,
+		voidsUntil,
+		candidates,
+		(c, principalFen, lateFeeFen, days) => {
+			totals.principalFen += principalFen;
+			totals.lateFeeFen += lateFeeFen;
+			totals.buckets[bucketOfDays(days)!] += principalFen + lateFeeFen;
+			const unit = c[UNIT];
+			const most = daysByUnit.get(unit);
+			if (most === undefined || days > most) daysByUnit.set(unit, days);
+		}
+	);
 	// Only the community's own units, as the register (a bill's unit always is).
 	const units = new Set(
 		unitsOf(db)
