@@ -406,11 +406,7 @@ export function arrearsTotals(
 		}
 	);
 	// Only the community's own units, as the register (a bill's unit always is).
-	const units = new Set(
-		unitsOf(db)
-			.all({ communityId })
-			.map((u) => u.id)
-	);
+	const units = new Set(q.unitIdsOf.values(db, communityId).map((r) => r[0]));
 	for (const [unit, days] of daysByUnit) {
 		if (!units.has(unit)) continue;
 		totals.units++;

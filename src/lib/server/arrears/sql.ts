@@ -37,6 +37,11 @@ export const openBillsDue = rawQuery<
 	`SELECT bill_id, unit_id, touched, principal_fen FROM open_bills WHERE community_id = ? AND due_date = ?`
 );
 
+/** The ids of the community's units (the dashboard's totals need no more of them). */
+export const unitIdsOf = rawQuery<[unitId: number], [communityId: number]>(
+	`SELECT id FROM units WHERE community_id = ?`
+);
+
 /** Bills settled (or changed) after a past as-of date: they may have owed on that day. */
 export const laterCandidates = rawQuery<
 	CandidateRow,
