@@ -10,7 +10,9 @@ import { generateMonthlyBills, postFeePayment, type FeePaymentInput } from '../f
 import { collectionFigures, type CollectionBill } from '../../domain/arrears';
 import {
 	arrearsRegister,
+	arrearsTotals,
 	collectionReport,
+	currentCollection,
 	collectionTrend,
 	overdueBills,
 	parseCollectionQuery,
@@ -191,6 +193,11 @@ describe('arrears register', () => {
 			for (const asOf of ['2026-02-21', '2026-03-05', '2026-04-21', '2026-05-15', today]) {
 				if (asOf > today) continue;
 				const r = arrearsRegister(db, f.communityId, asOf, today);
+				// The dashboard's totals-only path answers the register's totals, voids by today or by asOf.
+				expect(arrearsTotals(db, f.communityId, asOf, today)).toEqual(r.totals);
+				expect(arrearsTotals(db, f.communityId, asOf, today, asOf)).toEqual(
+					arrearsRegister(db, f.communityId, asOf, today, {}, 'unit', asOf).totals
+				);
 				for (const unitId of f.unitIds) {
 					const bills = overdueBills(db, f.communityId, unitId, asOf);
 					const row = r.rows.find((x) => x.unitId === unitId);
@@ -394,6 +401,18 @@ describe('collection rate', () => {
 		return collectionFigures(list, { fromMonth: from, toMonth: to, until });
 	}
 
+	/** The dashboard's 当期 totals (`currentCollection`) are the report's, summed without groups. */
+	function sameCurrent(r: ReturnType<typeof collectionReport>) {
+		const { billedFen, creditedFen, dueFen, collectedFen, rateBp } = r.total;
+		expect(currentCollection(db, f.communityId, r.period)).toEqual({
+			billedFen,
+			creditedFen,
+			dueFen,
+			collectedFen,
+			rateBp
+		});
+	}
+
 	it('worked example and agreement with the domain rule, current and arrears, after a void', () => {
 		const [a, b, c] = f.unitIds;
 		pay(a, ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'], '2026-01-10');
@@ -411,6 +430,7 @@ describe('collection rate', () => {
 			arrearsRateBp: 10000
 		});
 		expect(may.total).toEqual(reference('2026-05', '2026-05', '2026-05-31'));
+		sameCurrent(may);
 		expect(may.byBuilding.map((g) => g.key)).toEqual(['1']);
 		voidPayment(db, {
 			communityId: f.communityId,
@@ -437,6 +457,8 @@ describe('collection rate', () => {
 		);
 		expect(mayJune.total.arrearsCollectedFen).toBe(20000);
 		expect(mayJune.total).toEqual(reference('2026-05', '2026-06', '2026-06-21'));
+		sameCurrent(after);
+		sameCurrent(mayJune);
 		const half = collectionReport(
 			db,
 			f.communityId,
@@ -444,6 +466,7 @@ describe('collection rate', () => {
 		);
 		expect(half.period).toEqual({ fromMonth: '2026-01', toMonth: '2026-06', until: '2026-06-21' });
 		expect(half.total).toEqual(reference('2026-01', '2026-06', '2026-06-21'));
+		sameCurrent(half);
 		const trend = collectionTrend(db, f.communityId, '2026-06', '2026-06-21');
 		expect(trend.map((t) => t.month)[11]).toBe('2026-06');
 		expect(trend.find((t) => t.month === '2026-01')).toMatchObject({

@@ -169,16 +169,12 @@ export function currentCollection(
 	period: CollectionPeriod
 ): CurrentFigures {
 	const { fromMonth, toMonth, until } = period;
-	let billedFen = 0;
-	let creditedFen = 0;
-	let collectedFen = 0;
-	for (const r of q.billedInPeriod.all(db, communityId, fromMonth, toMonth)) billedFen += r.fen;
-	for (const r of [
-		...q.postedCurrent.all(db, communityId, fromMonth, toMonth, until),
-		...q.voidedCurrent.all(db, communityId, fromMonth, toMonth, until, until)
-	])
-		if (r.kind === 'credit') creditedFen += r.fen;
-		else collectedFen += r.fen;
+	// The same WHERE as the report's statements, summed without their per-unit groups.
+	const billedFen = q.billedInPeriodTotal.one(db, communityId, fromMonth, toMonth).fen;
+	const posted = q.postedCurrentTotal.one(db, communityId, fromMonth, toMonth, until);
+	const voided = q.voidedCurrentTotal.one(db, communityId, fromMonth, toMonth, until, until);
+	const creditedFen = posted.creditedFen + voided.creditedFen;
+	const collectedFen = posted.collectedFen + voided.collectedFen;
 	const dueFen = billedFen - creditedFen;
 	return { billedFen, creditedFen, dueFen, collectedFen, rateBp: rateBp(collectedFen, dueFen) };
 }

@@ -137,8 +137,44 @@ export function arrearsBills(
 	today: string,
 	voidsUntil = today
 ): ArrearsBill[] {
+	const out: ArrearsBill[] = [];
+	eachArrearsBill(
+		db,
+		communityId,
+		asOf,
+		today,
+		voidsUntil,
+		q.candidates.values(db, communityId, asOf),
+		(c, principalDueFen, lateFeeDueFen, days) =>
+			out.push({
+				billId: c[ID],
+				unitId: c[UNIT],
+				feeItemId: c[ITEM],
+				month: c[MONTH],
+				dueDate: c[DUE],
+				principalDueFen,
+				lateFeeDueFen,
+				days
+			})
+	);
+	return out;
+}
+
+/**
+ * The work of `arrearsBills` on the open bills due before `asOf` (`candidates`, read by the
+ * caller), handing each bill owing to `visit` as its candidate row and figures instead of building
+ * an object per bill: the company dashboard totals a million of them.
+ */
+function eachArrearsBill(
+	db: Db,
+	communityId: number,
+	asOf: string,
+	today: string,
+	voidsUntil: string,
+	candidates: q.CandidateRow[],
+	visit: (c: q.CandidateRow, principalDueFen: number, lateFeeDueFen: number, days: number) => void
+): void {
 	const schedule = lateFeeScheduleOf(db, communityId);
-	const candidates = q.candidates.values(db, communityId, asOf);
 	if (asOf < today) {
 		const seen = new Set(candidates.map((c) => c[ID]));
 		const later = [communityId, asOf, communityId, asOf, communityId, asOf, asOf] as const;
@@ -168,7 +204,6 @@ export function arrearsBills(
 		if (d === undefined) daysByDue.set(due, (d = daysOverdue(due, asOf)));
 		return d;
 	};
-	const out: ArrearsBill[] = [];
 	for (const c of candidates) {
 		let principalDueFen = c[PRINCIPAL];
 		let lateFeeDueFen: number;
@@ -193,18 +228,8 @@ export function arrearsBills(
 				lateFeeDueFen - (latePaid.get(c[ID]) ?? 0) - (waived.get(c[ID]) ?? 0)
 			);
 		if (principalDueFen === 0 && lateFeeDueFen === 0) continue;
-		out.push({
-			billId: c[ID],
-			unitId: c[UNIT],
-			feeItemId: c[ITEM],
-			month: c[MONTH],
-			dueDate: c[DUE],
-			principalDueFen,
-			lateFeeDueFen,
-			days: daysOf(c[DUE])
-		});
+		visit(c, principalDueFen, lateFeeDueFen, daysOf(c[DUE]));
 	}
-	return out;
 }
 
 const BUCKET_RANK = new Map(AGE_BUCKETS.map((b, i) => [b, i]));
@@ -336,6 +361,59 @@ export function arrearsRegister(
 		totals.unitsByBucket[r.bucket]++;
 	}
 	return { asOf, rows, totals };
+}
+
+/**
+ * The register's totals alone (what `arrearsRegister(…, {}, …).totals` answers, without its rows,
+ * owners, reminders and sorting): the company dashboard's figure for every centre.
+ */
+export function arrearsTotals(
+	db: Db,
+	communityId: number,
+	asOf: string,
+	today: string,
+	voidsUntil = today
+): RegisterTotals {
+	const totals: RegisterTotals = {
+		units: 0,
+		principalFen: 0,
+		lateFeeFen: 0,
+		totalFen: 0,
+		buckets: emptyBuckets(),
+		unitsByBucket: emptyBuckets()
+	};
+	// A unit's bucket is its oldest bill's: the most days of any bill it owes.
+	const daysByUnit = new Map<number, number>();
+	// The open bills without their item and month (0 and '': nothing below reads them).
+	const candidates: q.CandidateRow[] = [];
+	for (const [due] of q.openDueDates.values(db, communityId, asOf))
+		for (const [id, unit, touched, principal] of q.openBillsDue.values(db, communityId, due))
+			candidates.push([id, unit, touched, 0, '', due, principal]);
+	eachArrearsBill(
+		db,
+		communityId,
+		asOf,
+		today,
+		voidsUntil,
+		candidates,
+		(c, principalFen, lateFeeFen, days) => {
+			totals.principalFen += principalFen;
+			totals.lateFeeFen += lateFeeFen;
+			totals.buckets[bucketOfDays(days)!] += principalFen + lateFeeFen;
+			const unit = c[UNIT];
+			const most = daysByUnit.get(unit);
+			if (most === undefined || days > most) daysByUnit.set(unit, days);
+		}
+	);
+	// Only the community's own units, as the register (a bill's unit always is).
+	const units = new Set(q.unitIdsOf.values(db, communityId).map((r) => r[0]));
+	for (const [unit, days] of daysByUnit) {
+		if (!units.has(unit)) continue;
+		totals.units++;
+		totals.unitsByBucket[bucketOfDays(days)!]++;
+	}
+	totals.totalFen = totals.principalFen + totals.lateFeeFen;
+	return totals;
 }
 
 /** The buildings of the community (for the filter and the per-building PDF), in natural order. */

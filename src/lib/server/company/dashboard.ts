@@ -14,7 +14,7 @@ import { nowMs } from '../clock';
 import { collectionsByDay } from '../reports/daily';
 import { voidsInPeriod } from '../reports/sql';
 import { currentCollection, periodAsOf } from '../arrears/collection';
-import { arrearsRegister } from '../arrears/register';
+import { arrearsTotals } from '../arrears/register';
 import { openTicketAlertsAsOf } from '../tickets/report';
 import { waiverSummary } from '../waivers/summary';
 import { depositsHeld } from '../renovation/report';
@@ -108,7 +108,7 @@ export function centreFigures(
 	const days = at.to < at.from ? [] : collectionsByDay(db, communityId, at.from, at.to);
 	const current = currentCollection(db, communityId, periodAsOf(at.month, at.month, at.to));
 	// Voids up to the month's end only: a receipt voided next month does not change this month.
-	const arrears = arrearsRegister(db, communityId, at.to, today, {}, 'unit', at.to).totals;
+	const arrears = arrearsTotals(db, communityId, at.to, today, at.to);
 	const open = openTicketAlertsAsOf(db, communityId, at.toMs);
 	const overdue = open.filter((t) => t.alert === 'breached');
 	const waivers = waiverSummary(db, communityId, at.from, at.to);
