@@ -11,6 +11,9 @@ const config = {
 		adapter: adapter({ out }),
 		outDir: process.env.SVELTEKIT_OUT_DIR ?? '.svelte-kit',
 		csrf: { trustedOrigins: [] },
+		// The client asks the server which route a link is, instead of loading every route's entry
+		// (the kiosk start screen's JS grows with each staff page otherwise).
+		router: { resolution: 'server' },
 		csp: {
 			mode: 'auto',
 			directives: {
