@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '../db/test-db';
+import { twoConnections } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
-import { openDb, type Db } from '../db';
+import type { Db } from '../db';
 import { communities } from '../db/schema';
 import { parseForm } from '../forms';
 import {
@@ -25,9 +25,8 @@ let b: Db;
 let f: Fixture;
 let instanceB: CommunityModule;
 beforeEach(async () => {
-	a = createTestDb();
+	({ a, b } = twoConnections());
 	f = createFixture(a);
-	b = openDb(a.$client.name);
 	vi.resetModules();
 	instanceB = await import('./index');
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDb } from '../db/test-db';
+import { twoConnections } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
-import { openDb, type Db } from '../db';
+import type { Db } from '../db';
 import { analyseImport, confirmImport } from './service';
 import {
 	findStaged,
@@ -30,9 +30,8 @@ let b: Db;
 let f: Fixture;
 let instanceB: StagingModule;
 beforeEach(async () => {
-	a = createTestDb();
+	({ a, b } = twoConnections());
 	f = createFixture(a);
-	b = openDb(a.$client.name);
 	vi.resetModules();
 	instanceB = await import('./staging');
 });
