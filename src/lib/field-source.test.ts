@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorsOf, failureOf, fieldsOf, valuesOf } from './field-source';
+import { errorsOf, failureOf, fieldIdsOf, fieldsOf, valuesOf } from './field-source';
 
 describe("a page's form answer", () => {
 	const refusal = { message: 'x', errors: { unit: '没有房号。' }, values: { unit: '9-9-999' } };
@@ -21,5 +21,16 @@ describe("a page's form answer", () => {
 			expect(errorsOf(form)).toEqual({});
 			expect(valuesOf(form)).toEqual({});
 		}
+	});
+
+	it("names a field's ids, and its note only when an error or a hint shows under it", () => {
+		const f = fieldsOf('p', failureOf(refusal));
+		expect(fieldIdsOf(f, 'unit')).toEqual({
+			id: 'p-unit',
+			error: '没有房号。',
+			note: 'p-unit-note'
+		});
+		expect(fieldIdsOf(f, 'count')).toEqual({ id: 'p-count', error: undefined, note: undefined });
+		expect(fieldIdsOf(f, 'count', '可不填').note).toBe('p-count-note');
 	});
 });

@@ -27,6 +27,16 @@ export function fieldsOf(
 	};
 }
 
+/**
+ * One field's ids as `Field` and `TextareaField` lay it out: `prefix-name`, its error, and the id
+ * of the line under it (`…-note`) when there is one to describe it.
+ */
+export function fieldIdsOf(f: FieldSource, name: string, hint?: string) {
+	const id = `${f.prefix}-${name}`;
+	const error = f.err(name);
+	return { id, error, note: error || hint ? `${id}-note` : undefined };
+}
+
 /** A page's `form` answer read as a refusal (its fields empty when it was none). */
 export const failureOf = (form: unknown): FormFailure =>
 	form && typeof form === 'object' ? (form as FormFailure) : {};
