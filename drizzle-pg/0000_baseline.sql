@@ -1450,9 +1450,12 @@ CREATE VIEW open_bills_settled AS
 		AND (last_date IS NULL OR last_date <= due_date
 			OR (last_fee_fen IS NOT NULL AND last_fee_date >= last_date AND late_settled_fen >= last_fee_fen));
 
+-- Settled, on bill_settlement's columns (open_bills_settled tests the same on the running ones).
 CREATE VIEW settled_bills AS
 	SELECT bill_id FROM bill_settlement
-	WHERE settled_fen >= principal_fen;
+	WHERE settled_fen >= principal_fen
+		AND (last_date IS NULL OR last_date <= due_date
+			OR (last_fee_fen IS NOT NULL AND last_fee_date >= last_date AND late_settled_fen >= last_fee_fen));
 
 CREATE FUNCTION open_bills_bill() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
