@@ -147,7 +147,9 @@ export function compareShapes(sqlite: SchemaShape, pg: SchemaShape, allow: Allow
 		if (!p) continue;
 		for (const key of ['table', 'columns', 'unique', 'where'] as const)
 			if (show(s[key]) !== show(p[key]))
-				out.push(`index ${name}: ${key} is ${show(s[key])} in SQLite, ${show(p[key])} in PostgreSQL`);
+				out.push(
+					`index ${name}: ${key} is ${show(s[key])} in SQLite, ${show(p[key])} in PostgreSQL`
+				);
 	}
 	sideBySide('foreign key', sqlite.foreignKeys, pg.foreignKeys, out, (fk) =>
 		ofPgOnlyTable(fk.slice(0, fk.indexOf('(')))

@@ -158,9 +158,8 @@ function foreignKeys(sqlite: Database.Database, table: string): string[] {
 }
 
 function trigger(sql: string, name: string, table: string): string {
-	const m = /\b(BEFORE|AFTER|INSTEAD\s+OF)?\s*(INSERT|UPDATE|DELETE)\b(?:\s+OF\s+[^]*?)?\s+ON\s/i.exec(
-		sql
-	);
+	const m =
+		/\b(BEFORE|AFTER|INSTEAD\s+OF)?\s*(INSERT|UPDATE|DELETE)\b(?:\s+OF\s+[^]*?)?\s+ON\s/i.exec(sql);
 	// SQLite's default timing is BEFORE.
 	return triggerLine(
 		name,
