@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for tests: `start DIR PORT` makes one in DIR (initdb on first use),
 # listening on 127.0.0.1:PORT only, with trust auth, and prints its URL; `stop DIR PORT` stops it and
-# removes DIR. initdb and the server refuse to run as root, so as root they run as `postgres`.
-# PG_BIN overrides where the binaries are looked for.
+# removes what start made. initdb and the server refuse to run as root, so as root they run as
+# `postgres` (DIR must be reachable by it: mktemp -d is). PG_BIN overrides where the binaries are
+# looked for.
 set -euo pipefail
 
 usage() {
@@ -52,15 +53,20 @@ start)
 		as_owner "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale >"$dir/initdb.log"
 	fi
 	# fsync off: a throwaway cluster's data is not worth a disk flush per commit.
-	as_owner "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 start \
-		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off" >/dev/null
+	if ! as_owner "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 start \
+		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off" >/dev/null; then
+		tail -n 20 "$dir/server.log" >&2
+		exit 1
+	fi
 	echo "postgres://postgres@127.0.0.1:$port/postgres"
 	;;
 stop)
 	if [ -f "$data/postmaster.pid" ]; then
 		as_owner "$bin/pg_ctl" -D "$data" -w -m fast stop >/dev/null
 	fi
-	rm -rf "$dir"
+	# Only what start made: DIR may have been given by mistake as somewhere that matters.
+	rm -rf "$data" "$dir/initdb.log" "$dir/server.log"
+	rmdir "$dir" 2>/dev/null || true
 	;;
 *) usage ;;
 esac

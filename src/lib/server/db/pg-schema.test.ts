@@ -42,9 +42,10 @@ describePg('PostgreSQL schema', (db) => {
 			expect(shape.views.length).toBe(3);
 		}
 		const differences = compareShapes(expected, actual, ALLOW);
-		expect(differences.join('\n'), 'PostgreSQL (drizzle-pg/) and SQLite (drizzle/) differ').toBe(
-			''
-		);
+		expect(
+			differences.join('\n'),
+			'SQLite (drizzle/) and PostgreSQL (drizzle-pg/) differ: give each change to drizzle/ its twin in a new drizzle-pg/NNNN_name.sql'
+		).toBe('');
 	}, 60_000);
 
 	it('keeps money, ids and epoch-ms times in bigint', async () => {
