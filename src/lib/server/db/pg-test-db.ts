@@ -8,7 +8,10 @@ import { migratePg } from './pg-migrate';
  * drizzle-pg/, dropped afterwards. Without PG_TEST_URL the block is skipped, except in CI, where
  * it fails: CI must never pass by skipping PostgreSQL.
  */
-export function describePg(name: string, fn: (db: () => pg.Client) => void) {
+export function describePg(
+	name: string,
+	fn: (db: () => pg.Client, connect: () => Promise<pg.Client>) => void
+) {
 	const url = process.env.PG_TEST_URL;
 	if (!url) {
 		describe(name, () => {
@@ -24,6 +27,8 @@ export function describePg(name: string, fn: (db: () => pg.Client) => void) {
 		const dbName = `frontdesk_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 		const admin = new pg.Client({ connectionString: url });
 		let client: pg.Client | undefined;
+		const extra: pg.Client[] = [];
+		let dbUrl = '';
 
 		beforeAll(async () => {
 			await admin.connect();
@@ -33,20 +38,30 @@ export function describePg(name: string, fn: (db: () => pg.Client) => void) {
 			);
 			const target = new URL(url);
 			target.pathname = `/${dbName}`;
-			client = new pg.Client({ connectionString: target.toString() });
+			dbUrl = target.toString();
+			client = new pg.Client({ connectionString: dbUrl });
 			await client.connect();
 			await migratePg(client);
 		}, 60_000);
 
 		afterAll(async () => {
-			await client?.end();
+			await Promise.all([client, ...extra].map((c) => c?.end()));
 			await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
 			await admin.end();
 		});
 
-		fn(() => {
-			if (!client) throw new Error('the PostgreSQL test database is not open yet');
-			return client;
-		});
+		fn(
+			() => {
+				if (!client) throw new Error('the PostgreSQL test database is not open yet');
+				return client;
+			},
+			// More sessions on the same database (closed with it), for tests of locking.
+			async () => {
+				const c = new pg.Client({ connectionString: dbUrl });
+				extra.push(c);
+				await c.connect();
+				return c;
+			}
+		);
 	});
 }
