@@ -109,25 +109,31 @@ export async function migratePg(
 /**
  * The PostgreSQL form of installAppendOnlyTriggers: the same trigger names on the same list of
  * tables, calling refuse_change() (drizzle-pg/0000). TRUNCATE skips row triggers, so each table
- * also gets a statement trigger for it.
+ * also gets a statement trigger for it. Only missing triggers are made: creating one locks its
+ * table against writes, and every instance runs this at start while others take payments.
  */
 export async function installPgAppendOnlyTriggers(
 	client: pg.ClientBase,
 	tables: readonly string[] = APPEND_ONLY_TABLES
 ): Promise<void> {
-	const { rows } = await client.query<{ name: string }>(
-		`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1)`,
+	const { rows } = await client.query<{ name: string; existing: string[] }>(
+		`SELECT c.relname AS name,
+			array(SELECT t.tgname::text FROM pg_trigger t WHERE t.tgrelid = c.oid) AS existing
+		 FROM pg_class c
+		 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND c.relname = ANY($1)`,
 		[tables]
 	);
-	for (const { name } of rows) {
-		for (const op of ['update', 'delete'])
-			await client.query(
-				`CREATE OR REPLACE TRIGGER ${name}_no_${op} BEFORE ${op.toUpperCase()} ON ${name}
-				 FOR EACH ROW EXECUTE FUNCTION refuse_change()`
-			);
-		await client.query(
-			`CREATE OR REPLACE TRIGGER ${name}_no_truncate BEFORE TRUNCATE ON ${name}
-			 FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`
-		);
+	for (const { name, existing } of rows) {
+		const wanted = [
+			[`${name}_no_update`, 'UPDATE', 'ROW'],
+			[`${name}_no_delete`, 'DELETE', 'ROW'],
+			[`${name}_no_truncate`, 'TRUNCATE', 'STATEMENT']
+		];
+		for (const [trigger, event, level] of wanted)
+			if (!existing.includes(trigger))
+				await client.query(
+					`CREATE TRIGGER ${trigger} BEFORE ${event} ON ${name}
+					 FOR EACH ${level} EXECUTE FUNCTION refuse_change()`
+				);
 	}
 }
