@@ -354,7 +354,6 @@ function build(file: string, o: DatasetOptions, log: (s: string) => void): Datas
 
 		// Bills: every unit, every month, property + parking, amounts by the fees rules.
 		ensureFeeItems(db, communityId); // nested: a savepoint inside this transaction
-		forgetCommunity(communityId);
 		const items: ItemWithRates[] = itemsWithRates(db, communityId);
 		const settings = billingSettings(db, communityId, months[0]); // no dated changes in a fresh bench database
 		const billSql = sqlite.prepare(

@@ -3,7 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, fetchPdfText, open, PASSWORD, test } from './helpers';
+import {
+	PAIRING_CODE_RENEW_BEFORE_MS,
+	PAIRING_CODE_TTL_MS
+} from '../../src/lib/domain/kiosk-pairing';
+import { expect, fetchPdfText, newPage, open, PASSWORD, setClockOffset, test } from './helpers';
 
 /*
  * Kiosks and hall displays as paired devices (issue 22). With a second community on the server
@@ -82,6 +86,8 @@ test.beforeEach(async ({ request }) => {
 });
 
 test.afterEach(async ({ request }, testInfo) => {
+	// The server's clock back to real time (the code-expiry test moves it).
+	await setClockOffset(request, 0);
 	// Back to the centres and the named one as before, whatever happened: the next specs' kiosks
 	// need no pairing.
 	const env = await request.post('/__test/kiosk-community', { data: { code: named } });
@@ -245,4 +251,51 @@ test('a phone without a code chooses its community from a list, not the pairing 
 
 	await phone.context().close();
 	await kiosk.context().close();
+});
+
+test('a pairing code lives 15 minutes of server time: the screen shows a new one in time, an old or expired one is refused', async ({
+	browser,
+	request
+}) => {
+	const kiosk = await freshContext(browser);
+	await open(kiosk, '/kiosk');
+	const first = await pairingCode(kiosk);
+
+	// Real server time passes (the page's clock does not move): close to the end of the code's
+	// life, the screen's next poll brings a new code by itself.
+	const nearEnd = PAIRING_CODE_TTL_MS - PAIRING_CODE_RENEW_BEFORE_MS + 5_000;
+	await setClockOffset(request, nearEnd);
+	await expect(kiosk.getByTestId('kiosk-pair-code')).not.toHaveText(first, { timeout: 10_000 });
+	const second = await pairingCode(kiosk);
+
+	const desk = await newPage(browser, 'manager');
+	await open(desk, '/manager/kiosks');
+	const pair = async (code: string) => {
+		await desk.getByTestId('kiosk-pair-code-input').fill(code);
+		await desk.getByTestId('kiosk-pair-name').fill('大堂自助机');
+		await desk.getByTestId('kiosk-pair-save').click();
+	};
+	// The code the screen no longer shows pairs nothing.
+	await pair(first);
+	await expect(desk.getByTestId('kiosk-devices-error')).toContainText('设备码不正确或已过期');
+
+	// The screen is switched off (nobody renews its code) and 15 minutes pass on the server:
+	// the code written down from it is refused.
+	await kiosk.close();
+	await setClockOffset(request, nearEnd + PAIRING_CODE_TTL_MS);
+	await pair(second);
+	await expect(desk.getByTestId('kiosk-devices-error')).toContainText('设备码不正确或已过期');
+	await expect(desk.getByTestId('kiosk-device-row')).toHaveCount(0);
+
+	// Switched on again, the same screen shows a fresh code, and that one pairs it.
+	const again = await kiosk.context().newPage();
+	await open(again, '/kiosk');
+	const third = await pairingCode(again);
+	expect([first, second]).not.toContain(third);
+	await pair(third);
+	await expect(desk.getByTestId('kiosk-devices-ok')).toContainText('大堂自助机');
+	await expect(again.getByTestId('kiosk-start')).toBeVisible({ timeout: 15_000 });
+
+	await again.context().close();
+	await desk.context().close();
 });

@@ -17,8 +17,8 @@ import type { LateFeePeriod } from '../../domain/late-fee';
 
 /*
  * Settings that price money, read as in force on the day a computation concerns (DOMAIN: a past
- * day never changes). The changes are cached with the community (getCommunity) and dropped with it
- * on every save.
+ * day never changes). The changes are cached with the community (getCommunity), which every app
+ * instance loads again once a save has moved the community's settings version.
  */
 
 /** Every recorded change of the community's priced settings, in the order they take effect. */

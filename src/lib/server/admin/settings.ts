@@ -16,7 +16,7 @@ import { isValidDate, todayIn } from '../../dates';
 import { insertSettingChange, pricedHistory } from './priced';
 import { clockNow } from '../clock';
 import { fenToYuanString } from '../../money';
-import { forgetCommunity, getCommunity } from '../community';
+import { getCommunity } from '../community';
 import { audit } from '../audit';
 import { dateListField, multilineText, numberField, plainText, yuanField } from './fields';
 import { checkbox } from '../forms';
@@ -292,7 +292,8 @@ export type SaveSettingsResult =
 	| { ok: false; error: 'not_found' | 'invalid_stored' | 'backdated' };
 
 /**
- * Saves the form for the actor's community in one transaction, audits what changed, drops the cache.
+ * Saves the form for the actor's community in one transaction and audits what changed (the
+ * settings version the write bumps makes every app instance read the new settings).
  * Settings that price money are never overwritten: a changed one is recorded as a change in force
  * from `f.effectiveFrom` (today or later: a past day must not change), and the stored JSON keeps
  * its opening value. The others are saved in place.
@@ -307,7 +308,6 @@ export function saveSettings(
 		const row = db.select().from(communities).where(eq(communities.id, actor.communityId)).get();
 		if (!row) return { ok: false, error: 'not_found' };
 		const today = todayIn(row.timeZone, now);
-		forgetCommunity(row.id); // read the changes as stored, inside this transaction
 		const { changes } = getCommunity(db, row.id);
 		const opening = parseSettings(row.settings);
 		const inForce = (date: string) => settingsOn(opening, changes, date);
@@ -380,8 +380,6 @@ export function saveSettings(
 		);
 		return { ok: true, changed: Object.keys(changesOut) };
 	});
-	// Forget the cached copy even when nothing changed: the next read sees the stored row.
-	forgetCommunity(actor.communityId);
 	return result;
 }
 

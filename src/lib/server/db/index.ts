@@ -23,10 +23,28 @@ export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
 	sqlite.pragma('recursive_triggers = ON');
 	const db = drizzle(sqlite, { schema }) as Db;
 	if (opts.migrate !== false) {
-		migrate(db, { migrationsFolder: process.env.MIGRATIONS_DIR ?? migrationsDir() });
+		migrateShared(db, process.env.MIGRATIONS_DIR ?? migrationsDir());
 		installAppendOnlyTriggers(sqlite);
 	}
 	return db;
+}
+
+/**
+ * Applies pending migrations when several app instances may start on the file at once. drizzle
+ * reads which migrations ran before it takes the write lock, so the instance that waited for
+ * another's migration would run it a second time ("duplicate column") and fail to start; its
+ * transaction rolls back, and a second pass, reading again, finds nothing left to do. A migration
+ * that is itself broken fails again and is thrown.
+ */
+export function migrateShared(db: Db, migrationsFolder: string, attempts = 3) {
+	for (let i = 1; ; i++) {
+		try {
+			migrate(db, { migrationsFolder });
+			return;
+		} catch (e) {
+			if (i >= attempts) throw e;
+		}
+	}
 }
 
 /**

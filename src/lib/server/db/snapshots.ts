@@ -1,6 +1,5 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { closeDb, databaseFile, getDb } from './index';
-import { forgetCommunity } from '../community';
 
 /*
  * e2e only (FRONTDESK_TEST_HOOKS=1): each test saves the database as it starts; a retried test puts
@@ -24,7 +23,6 @@ export function restoreSnapshot(name: string): boolean {
 	closeDb();
 	for (const f of [`${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
 	copyFileSync(saved.file, db);
-	forgetCommunity(); // cached settings may differ in the restored file
 	getDb();
 	return true;
 }

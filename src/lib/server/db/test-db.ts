@@ -8,3 +8,12 @@ export function createTestDb(): Db {
 	const dir = mkdtempSync(join(tmpdir(), 'frontdesk-test-'));
 	return openDb(join(dir, 'test.db'));
 }
+
+/**
+ * Two app instances on one database, for tests: a fresh file and two connections to it. Each test
+ * also loads the module under test afresh (vi.resetModules) for B, so B has a memory of its own.
+ */
+export function twoConnections(): { a: Db; b: Db } {
+	const a = createTestDb();
+	return { a, b: openDb(a.$client.name) };
+}

@@ -10,6 +10,6 @@ export {
 } from './export';
 export { MAX_UPLOAD_BYTES, ENCODINGS, type Encoding } from './read';
 export { failureMessage, refusalText, kindName } from './labels';
-export { stage, findStaged, unstage, setProgress, getProgress } from './staging';
+export { stage, findStaged, unstage, progressWriter, getProgress } from './staging';
 export { previewSchema, confirmSchema, downloadSchema, progressSchema } from './forms';
 export { openingInPeriod, openingCreditsOf } from './queries';

@@ -8,7 +8,6 @@ import { ensureFeeItems } from '../fees/items';
 import { billsDue } from '../fees/account';
 import { grantVacancyCredits } from '../fees/vacancy-credits';
 import { identifyResident } from '../auth/resident';
-import { findStaged, stage, unstage } from './staging';
 
 const TODAY = '2026-11-23';
 const NOW = Date.parse('2026-11-23T02:00:00Z');
@@ -224,7 +223,7 @@ describe('records kept before the checks', () => {
 	});
 });
 
-describe('progress and staging', () => {
+describe('progress', () => {
 	it('reports progress in chunks while checking', async () => {
 		const lines = ['楼栋,单元,房号,建筑面积,用途,状态,交房通知日期,接房日期'];
 		for (let i = 0; i < 4500; i++) lines.push(`5,1,${1000 + i},80.00,,,,`);
@@ -238,23 +237,5 @@ describe('progress and staging', () => {
 			[4000, 4500],
 			[4500, 4500]
 		]);
-	});
-	it('a staged file is found only by its admin, in its community, before it expires', () => {
-		const s = {
-			communityId: 1,
-			actorId: 7,
-			bytes: new Uint8Array(1),
-			fileName: 'a.csv',
-			encoding: null,
-			kind: 'units' as const,
-			digest: 'd'
-		};
-		const token = stage(s, 0);
-		expect(findStaged(token, 1, 7, 1000)?.fileName).toBe('a.csv');
-		expect(findStaged(token, 1, 8, 1000)).toBeNull();
-		expect(findStaged(token, 2, 7, 1000)).toBeNull();
-		expect(findStaged(token, 1, 7, 31 * 60_000)).toBeNull();
-		unstage(token);
-		expect(findStaged(token, 1, 7, 1000)).toBeNull();
 	});
 });

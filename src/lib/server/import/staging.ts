@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { and, desc, eq, lt, notInArray } from 'drizzle-orm';
+import { tx, type Db } from '../db';
+import { importProgress, importStaged } from '../db/schema';
 import type { ImportKind } from '../../domain/import';
 import type { Encoding } from './read';
 
 /**
- * Files between preview and confirm, in memory for half an hour: the confirm reads the very
- * bytes the admin previewed (no second upload) and is refused if the plan changed meanwhile.
- * A restart forgets them; the admin previews again.
+ * Files between preview and confirm, for half an hour: the confirm reads the very bytes the admin
+ * previewed (no second upload) and is refused if the plan changed meanwhile. They are kept in the
+ * database, not in memory, so a confirm reaching another app instance (behind a load balancer)
+ * than the preview did finds them, and a restart does not lose them.
  */
 export interface Staged {
 	communityId: number;
@@ -18,33 +22,67 @@ export interface Staged {
 	expires: number;
 }
 
-const TTL_MS = 30 * 60_000;
-const MAX_STAGED = 8;
-const staged = new Map<string, Staged>();
+export const STAGED_TTL_MS = 30 * 60_000;
+/** Unconfirmed previews a community keeps (10 MB each at most): the oldest goes first. */
+export const MAX_STAGED = 8;
 
-export function stage(s: Omit<Staged, 'expires'>, now: number): string {
-	for (const [k, v] of staged) if (v.expires < now) staged.delete(k);
-	// The oldest goes first when admins leave many previews unconfirmed (memory stays bounded).
-	while (staged.size >= MAX_STAGED) staged.delete(staged.keys().next().value as string);
+export function stage(db: Db, s: Omit<Staged, 'expires'>, now: number): string {
 	const token = randomBytes(18).toString('base64url');
-	staged.set(token, { ...s, expires: now + TTL_MS });
+	tx(db, () => {
+		db.delete(importStaged).where(lt(importStaged.expiresAt, now)).run();
+		db.insert(importStaged)
+			.values({
+				token,
+				communityId: s.communityId,
+				actorId: s.actorId,
+				bytes: Buffer.from(s.bytes.buffer, s.bytes.byteOffset, s.bytes.byteLength),
+				fileName: s.fileName,
+				encoding: s.encoding,
+				kind: s.kind,
+				digest: s.digest,
+				createdAt: now,
+				expiresAt: now + STAGED_TTL_MS
+			})
+			.run();
+		// Bounded when admins leave many previews unconfirmed: keep the community's newest few.
+		const keep = db
+			.select({ token: importStaged.token })
+			.from(importStaged)
+			.where(eq(importStaged.communityId, s.communityId))
+			.orderBy(desc(importStaged.createdAt), desc(importStaged.token))
+			.limit(MAX_STAGED);
+		db.delete(importStaged)
+			.where(and(eq(importStaged.communityId, s.communityId), notInArray(importStaged.token, keep)))
+			.run();
+	});
 	return token;
 }
 
 /** The staged file of this admin and community, or null (expired, unknown or someone else's). */
 export function findStaged(
+	db: Db,
 	token: string,
 	communityId: number,
 	actorId: number,
 	now: number
 ): Staged | null {
-	const s = staged.get(token);
-	if (!s || s.expires < now || s.communityId !== communityId || s.actorId !== actorId) return null;
-	return s;
+	const r = db.select().from(importStaged).where(eq(importStaged.token, token)).get();
+	if (!r || r.expiresAt < now || r.communityId !== communityId || r.actorId !== actorId)
+		return null;
+	return {
+		communityId: r.communityId,
+		actorId: r.actorId,
+		bytes: new Uint8Array(r.bytes),
+		fileName: r.fileName,
+		encoding: r.encoding as Encoding | null,
+		kind: r.kind as ImportKind,
+		digest: r.digest,
+		expires: r.expiresAt
+	};
 }
 
-export function unstage(token: string) {
-	staged.delete(token);
+export function unstage(db: Db, token: string) {
+	db.delete(importStaged).where(eq(importStaged.token, token)).run();
 }
 
 /** Progress of a preview being checked, by a job id the page chose, for the progress endpoint. */
@@ -54,14 +92,52 @@ export interface JobProgress {
 	total: number;
 	at: number;
 }
-const jobs = new Map<string, JobProgress>();
-const MAX_JOBS = 100;
 
-export function setProgress(job: string, p: Omit<JobProgress, 'at'>, now: number) {
-	if (!jobs.has(job) && jobs.size >= MAX_JOBS) jobs.delete(jobs.keys().next().value as string);
-	jobs.set(job, { ...p, at: now });
+/** Checking progress written at most this often (a phase change is always written). */
+export const PROGRESS_EVERY_MS = 250;
+/** Nobody polls a job this old: its row goes when a new job starts. */
+const PROGRESS_KEPT_MS = 60 * 60_000;
+
+/**
+ * The progress of one preview, written to the database so the page's polls may reach any app
+ * instance. Throttled: a check reports every 2 000 rows, but waiting writers would slow it.
+ * The throttle's clock lives in the writer (one request), not in the process.
+ */
+export function progressWriter(db: Db, job: string, actorId: number) {
+	let last: JobProgress | null = null;
+	return (p: Omit<JobProgress, 'at'>, now: number) => {
+		if (last && last.phase === p.phase && now - last.at < PROGRESS_EVERY_MS) return;
+		last = { ...p, at: now };
+		const row = { job, actorId, ...last };
+		tx(db, () => {
+			if (p.phase === 'reading')
+				db.delete(importProgress)
+					.where(lt(importProgress.at, now - PROGRESS_KEPT_MS))
+					.run();
+			db.insert(importProgress)
+				.values(row)
+				.onConflictDoUpdate({
+					target: importProgress.job,
+					set: { phase: row.phase, done: row.done, total: row.total, at: row.at },
+					// Another admin's job id is not theirs to move.
+					setWhere: eq(importProgress.actorId, actorId)
+				})
+				.run();
+		});
+	};
 }
 
-export function getProgress(job: string): JobProgress | null {
-	return jobs.get(job) ?? null;
+/** The admin's job's progress, or null (unknown, or someone else's). */
+export function getProgress(db: Db, job: string, actorId: number): JobProgress | null {
+	const r = db
+		.select({
+			phase: importProgress.phase,
+			done: importProgress.done,
+			total: importProgress.total,
+			at: importProgress.at
+		})
+		.from(importProgress)
+		.where(and(eq(importProgress.job, job), eq(importProgress.actorId, actorId)))
+		.get();
+	return r ? { ...r, phase: r.phase as JobProgress['phase'] } : null;
 }

@@ -14,6 +14,7 @@ import {
 	drawSignatureLines,
 	drawStamp,
 	drawTable,
+	headerLine,
 	pdfToBuffer,
 	MM,
 	type PdfSize
@@ -220,5 +221,15 @@ describe('createPdf + form helpers', () => {
 	it('reads the font file once per process', () => {
 		expect(cjkFontBytes()).toBe(cjkFontBytes());
 		expect(cjkFontBytes().length).toBeGreaterThan(1_000_000);
+	});
+});
+
+describe('headerLine', () => {
+	it('names a centre called after its community once', () => {
+		expect(headerLine('鹿鸣溪谷', '鹿鸣溪谷管理处客户服务中心')).toBe('鹿鸣溪谷管理处客户服务中心');
+	});
+	it('keeps both names when the centre is named otherwise', () => {
+		expect(headerLine('恒信花园', '客户服务中心')).toBe('恒信花园　客户服务中心');
+		expect(headerLine('荷香苑', '荷香管理处')).toBe('荷香苑　荷香管理处');
 	});
 });

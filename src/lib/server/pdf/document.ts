@@ -207,11 +207,16 @@ export interface HeaderOptions {
 }
 
 /** 小区 / 服务中心 line, the form title (bold, double-ruled) and an optional subtitle. */
+/** Who issues the document; a centre named after its community ("鹿鸣溪谷管理处…") is not preceded by the name again. */
+export function headerLine(communityName: string, centreName: string): string {
+	return centreName.startsWith(communityName) ? centreName : `${communityName}　${centreName}`;
+}
+
 export function drawHeader(doc: Pdf, h: HeaderOptions): void {
 	const fs = state(doc).spec.fontSize;
 	const { left, width } = contentBox(doc);
 	doc.fillColor(INK).fontSize(fs * 1.1);
-	doc.text(`${h.communityName}　${h.centreName}`, left, doc.y, { width, align: 'center' });
+	doc.text(headerLine(h.communityName, h.centreName), left, doc.y, { width, align: 'center' });
 
 	const titleSize = fs * 1.75;
 	doc.fontSize(titleSize);

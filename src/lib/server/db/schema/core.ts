@@ -34,6 +34,11 @@ export const communities = sqliteTable('communities', {
 	centreName: text('centre_name').notNull(),
 	timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
 	settings: text('settings').notNull().default('{}'),
+	/**
+	 * Bumped by triggers (0042) whenever this row or its setting_changes are written, so an app
+	 * instance holding the settings in memory sees another instance's save on its next request.
+	 */
+	settingsVersion: integer('settings_version').notNull().default(0),
 	createdAt: integer('created_at').notNull()
 });
 

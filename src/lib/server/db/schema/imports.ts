@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, blob, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { units, staffUsers, serialId, communityRef } from './core';
 
 /**
@@ -54,4 +54,47 @@ export const openingCredits = sqliteTable(
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [uniqueIndex('opening_credits_key').on(t.unitId, t.kind, t.receiptNo)]
+);
+
+/**
+ * A file between its import preview and its confirm (no second upload), in the database so the
+ * confirm may reach another app instance than the preview did. Deleted once confirmed, refused or
+ * expired; a community keeps only its latest few.
+ */
+export const importStaged = sqliteTable(
+	'import_staged',
+	{
+		token: text('token').primaryKey(),
+		communityId: communityRef(),
+		actorId: integer('actor_id')
+			.notNull()
+			.references(() => staffUsers.id),
+		bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+		fileName: text('file_name').notNull(),
+		encoding: text('encoding'),
+		kind: text('kind').notNull(),
+		digest: text('digest').notNull(),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull()
+	},
+	(t) => [
+		index('import_staged_expiry').on(t.expiresAt),
+		index('import_staged_community').on(t.communityId, t.createdAt)
+	]
+);
+
+/** How far the check of a previewed file is, by a job id its page chose (the page polls it). */
+export const importProgress = sqliteTable(
+	'import_progress',
+	{
+		job: text('job').primaryKey(),
+		actorId: integer('actor_id')
+			.notNull()
+			.references(() => staffUsers.id),
+		phase: text('phase').notNull(),
+		done: integer('done').notNull(),
+		total: integer('total').notNull(),
+		at: integer('at').notNull()
+	},
+	(t) => [index('import_progress_at').on(t.at)]
 );

@@ -17,8 +17,8 @@ import {
 	kindName,
 	MAX_UPLOAD_BYTES,
 	previewSchema,
+	progressWriter,
 	refusalText,
-	setProgress,
 	stage,
 	unstage
 } from '$lib/server/import';
@@ -57,7 +57,8 @@ export const actions = {
 		}
 		const db = getDb();
 		const today = communityToday(getCommunity(db, user.communityId));
-		if (job) setProgress(job, { phase: 'reading', done: 0, total: 0 }, nowMs());
+		const progress = job ? progressWriter(db, job, user.id) : undefined;
+		progress?.({ phase: 'reading', done: 0, total: 0 }, nowMs());
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		try {
 			const a = await analyseImport(
@@ -65,11 +66,10 @@ export const actions = {
 				user.communityId,
 				{ bytes, fileName: file.name, encoding: encoding || null, kind: kind || null },
 				today,
-				job
-					? (done, total) => setProgress(job, { phase: 'checking', done, total }, nowMs())
-					: undefined
+				progress && ((done, total) => progress({ phase: 'checking', done, total }, nowMs()))
 			);
 			const token = stage(
+				db,
 				{
 					communityId: user.communityId,
 					actorId: user.id,
@@ -108,7 +108,7 @@ export const actions = {
 		} catch (e) {
 			return refusal(e, { values });
 		} finally {
-			if (job) setProgress(job, { phase: 'done', done: 0, total: 0 }, nowMs());
+			progress?.({ phase: 'done', done: 0, total: 0 }, nowMs());
 		}
 	},
 
@@ -117,9 +117,9 @@ export const actions = {
 		const parsed = parseForm(confirmSchema, await request.formData());
 		if (!parsed.ok) return failForm(400, m.import_err_expired());
 		const { token, digest } = parsed.data;
-		const s = findStaged(token, user.communityId, user.id, nowMs());
-		if (!s || s.digest !== digest) return failForm(409, m.import_err_expired());
 		const db = getDb();
+		const s = findStaged(db, token, user.communityId, user.id, nowMs());
+		if (!s || s.digest !== digest) return failForm(409, m.import_err_expired());
 		const today = communityToday(getCommunity(db, user.communityId));
 		try {
 			const r = await confirmImport(
@@ -131,7 +131,7 @@ export const actions = {
 				nowMs(),
 				digest
 			);
-			unstage(token);
+			unstage(db, token);
 			const args = {
 				file: s.fileName,
 				added: r.added,
@@ -143,7 +143,7 @@ export const actions = {
 				done: r.batchId === null ? m.import_done_nothing({ file: s.fileName }) : m.import_done(args)
 			};
 		} catch (e) {
-			if (e instanceof ImportError) unstage(token);
+			if (e instanceof ImportError) unstage(db, token);
 			return refusal(e, { step: 'confirm' });
 		}
 	}
