@@ -1,7 +1,8 @@
 /**
- * The arrears triggers (open_bills, principal_postings: drizzle/0024, 0026) rewritten in PL/pgSQL
- * (drizzle-pg/0000) keep the same rows as SQLite's: one ledger story is played on both databases
- * and the trigger-kept tables and the settlement views are compared after every step.
+ * The triggers rewritten in PL/pgSQL keep the same rows as SQLite's: the arrears triggers
+ * (open_bills, principal_postings: drizzle/0024, 0026 → drizzle-pg/0000), played through one ledger
+ * story on both databases and compared after every step, and the settings version (drizzle/0042 →
+ * drizzle-pg/0001).
  * Needs PostgreSQL (PG_TEST_URL; see pg-test-db.ts).
  */
 import { expect, it } from 'vitest';
@@ -132,5 +133,32 @@ describePg('PostgreSQL arrears triggers', (db) => {
 		sqlite.close();
 		// The story moved bills in and out (an unchanging open_bills would prove nothing).
 		expect(open).toEqual(['1 2 3 4', '2 3 4', '2 3 4', '2 3 4', '2 4', '4', '2 4', '1 2 4']);
+	});
+
+	it('bump the settings version as SQLite does', async () => {
+		const sqlite = createTestDb().$client;
+		const pg = db();
+		const statements = [
+			`INSERT INTO communities (id, code, name, centre_name, created_at) VALUES (2, 'S', 's', 's', 0)`,
+			`UPDATE communities SET name = 'renamed' WHERE id = 2`,
+			`UPDATE communities SET settings = '{"dueDay":10}' WHERE id = 2`,
+			`INSERT INTO setting_changes (community_id, key, value, effective_from, created_at)
+			 VALUES (2, 'lateFeeRate', '5', '2026-01-01', 0)`
+		];
+		const version = `SELECT settings_version FROM communities WHERE id = 2`;
+		const seen: [number, number][] = [];
+		for (const sql of statements) {
+			sqlite.exec(sql);
+			await pg.query(sql);
+			const s = (sqlite.prepare(version).get() as { settings_version: number }).settings_version;
+			seen.push([s, (await pg.query(version)).rows[0].settings_version]);
+		}
+		sqlite.close();
+		expect(seen).toEqual([
+			[0, 0],
+			[1, 1],
+			[2, 2],
+			[3, 3]
+		]);
 	});
 });
