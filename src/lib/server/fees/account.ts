@@ -8,33 +8,20 @@ import {
 } from '../../domain/late-fee';
 import { PROPERTY_ITEM } from './items';
 import { alias, type SQLiteColumn, type SQLiteSelect } from 'drizzle-orm/sqlite-core';
-import {
-	and,
-	between,
-	desc,
-	eq,
-	gte,
-	inArray,
-	lt,
-	lte,
-	notExists,
-	or,
-	sql,
-	type SQL
-} from 'drizzle-orm';
+import { and, between, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import {
 	bills,
 	feeItems,
 	owners,
 	paymentLines,
 	payments,
-	paymentVoids,
 	unitOwners,
 	units,
 	vacancyCredits,
 	waiverEntries
 } from '../db/schema';
 import { idsOf, prepared, rawFragment, sumOf } from '../db/prepared';
+import { notVoided } from '../ledger/not-voided';
 import { tieInForceSql, unitTiesAsOf, unitsTiesAsOf } from '../records/ties';
 import { communityToday, getCommunity } from '../community';
 // The waivers' pending-bill query lives in a module that imports nothing of fees (no cycle).
@@ -237,12 +224,7 @@ function linesQuery(db: Db, byUnit: boolean) {
 	const filter = and(
 		lte(payments.localDate, sql.placeholder('asOf')),
 		inArray(paymentLines.kind, ['principal', 'late_fee']),
-		notExists(
-			db
-				.select({ one: sql`1` })
-				.from(paymentVoids)
-				.where(eq(paymentVoids.paymentId, paymentLines.paymentId))
-		)
+		notVoided(db, paymentLines.paymentId)
 	);
 	return ofBills(lines, paymentLines.billId, byUnit, filter)
 		.groupBy(paymentLines.billId, paymentLines.kind, payments.localDate)
