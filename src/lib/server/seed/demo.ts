@@ -54,7 +54,8 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
 	}
 	const communityId = community.id;
 
-	if (!seededAlready(db, units, communityId)) seedUnits(db, communityId, now, opts.buildings ?? 8, opts.floors ?? 10);
+	if (!seededAlready(db, units, communityId))
+		seedUnits(db, communityId, now, opts.buildings ?? 8, opts.floors ?? 10);
 
 	const hash = await hashPassword(opts.password);
 	const staff: SeedAccount[] = [
