@@ -9,6 +9,18 @@ import { maskIdNumber, normaliseIdNumber } from './keys';
 // One masking rule for every view but the edit form (and the printed key log).
 export { maskIdNumber, normaliseIdNumber };
 
+/** The ID papers a person's record may name (证件类型). */
+export const ID_TYPES = [
+	'id_card',
+	'passport',
+	'home_return_permit',
+	'taiwan_permit',
+	'hk_mo_id',
+	'business_licence',
+	'other'
+] as const;
+export type IdType = (typeof ID_TYPES)[number];
+
 // ------------------------------------------------------------------------------ ties as of a date
 
 /**

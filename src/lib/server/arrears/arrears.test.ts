@@ -5,8 +5,9 @@ import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
 import { feeItems, feeRates } from '../db/schema';
 import { forgetCommunity } from '../community';
+import { flatFeeItem, payByWeChat } from '../fees/test-fixture';
 import { voidPayment } from '../ledger';
-import { generateMonthlyBills, postFeePayment, type FeePaymentInput } from '../fees';
+import { generateMonthlyBills, type FeePaymentInput } from '../fees';
 import { collectionFigures, type CollectionBill } from '../../domain/arrears';
 import {
 	arrearsRegister,
@@ -33,26 +34,7 @@ let itemId: number;
 const at = (date: string) => Date.parse(`${date}T02:00:00Z`);
 
 /** A per-unit item of ¥100.00 a month, due on the 20th: bills with round worked examples. */
-function flatItem(rateFen = 10000) {
-	const item = db
-		.insert(feeItems)
-		.values({
-			communityId: f.communityId,
-			code: 'flat',
-			nameZh: '物业服务费',
-			nameEn: 'Property service fee',
-			basis: 'per_unit',
-			vacancyApplies: false,
-			sort: 1,
-			createdAt: 0
-		})
-		.returning()
-		.get();
-	db.insert(feeRates)
-		.values({ feeItemId: item.id, fromMonth: '2025-01', rateFen, createdAt: 0 })
-		.run();
-	return item.id;
-}
+const flatItem = (rateFen = 10000) => flatFeeItem(db, f.communityId, rateFen, '2025-01').id;
 
 const billId = (unitId: number, month: string) =>
 	(
@@ -62,17 +44,11 @@ const billId = (unitId: number, month: string) =>
 	).id;
 
 function pay(unitId: number, months: string[], date: string, over: Partial<FeePaymentInput> = {}) {
-	return postFeePayment(db, {
+	return payByWeChat(db, {
 		communityId: f.communityId,
 		unitId,
 		billIds: months.map((mo) => billId(unitId, mo)),
-		includeLateFees: true,
-		method: 'wechat',
-		methodRef: 'WX' + Math.random().toString(36).slice(2, 10),
-		tenderedFen: null,
-		payerName: '张伟',
 		cashierId: f.clerkId,
-		idempotencyKey: crypto.randomUUID(),
 		now: at(date),
 		...over
 	});

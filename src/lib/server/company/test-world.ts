@@ -4,8 +4,9 @@
  */
 import type { Db } from '../db';
 import type { Fixture } from '../db/fixtures';
-import { feeItems, feeRates, staffUsers } from '../db/schema';
-import { generateMonthlyBills, postFeePayment } from '../fees';
+import { staffUsers } from '../db/schema';
+import { generateMonthlyBills } from '../fees';
+import { flatFeeItem, payByWeChat } from '../fees/test-fixture';
 import { localToEpochMs } from '../../dates';
 
 /** 10:00 in Shanghai on `date` (or at `time`). */
@@ -28,25 +29,8 @@ export function billingWorld(db: Db, f: Fixture, months: readonly string[]) {
 			.get().id;
 	const otherClerk = staff('other', 'clerk');
 	const otherManager = staff('othermgr', 'manager');
-	for (const communityId of [f.communityId, f.otherCommunityId]) {
-		const item = db
-			.insert(feeItems)
-			.values({
-				communityId,
-				code: 'flat',
-				nameZh: '物业服务费',
-				nameEn: 'Property service fee',
-				basis: 'per_unit',
-				vacancyApplies: false,
-				sort: 1,
-				createdAt: 0
-			})
-			.returning()
-			.get();
-		db.insert(feeRates)
-			.values({ feeItemId: item.id, fromMonth: '2026-01', rateFen: 10000, createdAt: 0 })
-			.run();
-	}
+	for (const communityId of [f.communityId, f.otherCommunityId])
+		flatFeeItem(db, communityId, 10000, '2026-01');
 	for (const month of months)
 		for (const c of [f.communityId, f.otherCommunityId])
 			generateMonthlyBills(db, c, month, { now: at(`${month}-01`) });
@@ -58,17 +42,11 @@ export function billingWorld(db: Db, f: Fixture, months: readonly string[]) {
 		).id;
 	/** `who` pays the bills of `months` in full (late fees too) by WeChat at 10:00 on `date`. */
 	const pay = (communityId: number, unitId: number, months: string[], date: string, who: number) =>
-		postFeePayment(db, {
+		payByWeChat(db, {
 			communityId,
 			unitId,
 			billIds: months.map((mo) => billId(unitId, mo)),
-			includeLateFees: true,
-			method: 'wechat',
-			methodRef: 'WX' + Math.random().toString(36).slice(2, 10),
-			tenderedFen: null,
-			payerName: '张伟',
 			cashierId: who,
-			idempotencyKey: crypto.randomUUID(),
 			now: at(date)
 		});
 	return { otherClerk, otherManager, pay };

@@ -7,21 +7,21 @@ import {
 	type LateFeeWorking
 } from '../../domain/late-fee';
 import { PROPERTY_ITEM } from './items';
-import { alias } from 'drizzle-orm/sqlite-core';
-import { and, between, desc, eq, gte, inArray, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { alias, type SQLiteColumn, type SQLiteSelect } from 'drizzle-orm/sqlite-core';
+import { and, between, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import {
 	bills,
 	feeItems,
 	owners,
 	paymentLines,
 	payments,
-	paymentVoids,
 	unitOwners,
 	units,
 	vacancyCredits,
 	waiverEntries
 } from '../db/schema';
 import { idsOf, prepared, rawFragment, sumOf } from '../db/prepared';
+import { notVoided } from '../ledger/not-voided';
 import { tieInForceSql, unitTiesAsOf, unitsTiesAsOf } from '../records/ties';
 import { communityToday, getCommunity } from '../community';
 // The waivers' pending-bill query lives in a module that imports nothing of fees (no cycle).
@@ -191,6 +191,23 @@ const itemsQuery = prepared((db) =>
 		.prepare()
 );
 
+/**
+ * Narrows a per-bill query to the bills asked for: every bill of the `unitId` placeholder's unit
+ * when `byUnit`, otherwise the bills of the `ids` placeholder; `filter` is the query's own terms.
+ */
+function ofBills<Q extends SQLiteSelect>(
+	q: Q,
+	billId: SQLiteColumn,
+	byUnit: boolean,
+	filter: SQL | undefined
+) {
+	return byUnit
+		? q
+				.innerJoin(bills, eq(bills.id, billId))
+				.where(and(eq(bills.unitId, sql.placeholder('unitId')), filter))
+		: q.where(and(inArray(billId, idsOf('ids')), filter));
+}
+
 // Per bill, kind and day: the sums of lines of payments that were not voided (aggregated in SQL).
 // `byUnit` reads every bill of the unit, otherwise the bills of the `ids` placeholder.
 function linesQuery(db: Db, byUnit: boolean) {
@@ -202,24 +219,14 @@ function linesQuery(db: Db, byUnit: boolean) {
 			fen: sumOf(paymentLines.amountFen)
 		})
 		.from(paymentLines)
-		.innerJoin(payments, eq(payments.id, paymentLines.paymentId));
+		.innerJoin(payments, eq(payments.id, paymentLines.paymentId))
+		.$dynamic();
 	const filter = and(
 		lte(payments.localDate, sql.placeholder('asOf')),
 		inArray(paymentLines.kind, ['principal', 'late_fee']),
-		notExists(
-			db
-				.select({ one: sql`1` })
-				.from(paymentVoids)
-				.where(eq(paymentVoids.paymentId, paymentLines.paymentId))
-		)
+		notVoided(db, paymentLines.paymentId)
 	);
-	return (
-		byUnit
-			? lines
-					.innerJoin(bills, eq(bills.id, paymentLines.billId))
-					.where(and(eq(bills.unitId, sql.placeholder('unitId')), filter))
-			: lines.where(and(inArray(paymentLines.billId, idsOf('ids')), filter))
-	)
+	return ofBills(lines, paymentLines.billId, byUnit, filter)
 		.groupBy(paymentLines.billId, paymentLines.kind, payments.localDate)
 		.prepare();
 }
@@ -229,17 +236,10 @@ const linesOfBills = prepared((db) => linesQuery(db, false));
 function waiversQuery(db: Db, byUnit: boolean) {
 	const rows = db
 		.select({ billId: waiverEntries.billId, fen: sumOf(waiverEntries.amountFen) })
-		.from(waiverEntries);
+		.from(waiverEntries)
+		.$dynamic();
 	const asOf = lte(waiverEntries.localDate, sql.placeholder('asOf'));
-	return (
-		byUnit
-			? rows
-					.innerJoin(bills, eq(bills.id, waiverEntries.billId))
-					.where(and(eq(bills.unitId, sql.placeholder('unitId')), asOf))
-			: rows.where(and(inArray(waiverEntries.billId, idsOf('ids')), asOf))
-	)
-		.groupBy(waiverEntries.billId)
-		.prepare();
+	return ofBills(rows, waiverEntries.billId, byUnit, asOf).groupBy(waiverEntries.billId).prepare();
 }
 const waiversOfUnit = prepared((db) => waiversQuery(db, true));
 const waiversOfBills = prepared((db) => waiversQuery(db, false));
@@ -252,15 +252,10 @@ function creditsQuery(db: Db, byUnit: boolean) {
 			date: vacancyCredits.localDate,
 			fen: sumOf(vacancyCredits.amountFen)
 		})
-		.from(vacancyCredits);
+		.from(vacancyCredits)
+		.$dynamic();
 	const asOf = lte(vacancyCredits.localDate, sql.placeholder('asOf'));
-	return (
-		byUnit
-			? rows
-					.innerJoin(bills, eq(bills.id, vacancyCredits.billId))
-					.where(and(eq(bills.unitId, sql.placeholder('unitId')), asOf))
-			: rows.where(and(inArray(vacancyCredits.billId, idsOf('ids')), asOf))
-	)
+	return ofBills(rows, vacancyCredits.billId, byUnit, asOf)
 		.groupBy(vacancyCredits.billId, vacancyCredits.localDate)
 		.prepare();
 }

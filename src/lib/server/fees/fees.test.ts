@@ -3,14 +3,9 @@ import { createTestDb } from '../db/test-db';
 import { codeOf, createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
-import {
-	feeItems,
-	feeRates,
-	waiverEntries,
-	waiverRequestBills,
-	waiverRequests
-} from '../db/schema';
+import { waiverEntries, waiverRequestBills, waiverRequests } from '../db/schema';
 import { forgetCommunity } from '../community';
+import { flatFeeItem, payByWeChat } from './test-fixture';
 import { LedgerError, voidPayment, paymentByReceiptNo } from '../ledger';
 import {
 	ensureFeeItems,
@@ -38,38 +33,17 @@ const count = (table: string) =>
 	(db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** A per-unit fee item with one rate, so a bill has exactly the principal a worked example needs. */
-function flatItem(rateFen: number, fromMonth = '2026-01', communityId = f.communityId) {
-	const item = db
-		.insert(feeItems)
-		.values({
-			communityId,
-			code: 'flat',
-			nameZh: '物业服务费',
-			nameEn: 'Property service fee',
-			basis: 'per_unit',
-			vacancyApplies: false,
-			sort: 1,
-			createdAt: 0
-		})
-		.returning()
-		.get();
-	db.insert(feeRates).values({ feeItemId: item.id, fromMonth, rateFen, createdAt: 0 }).run();
-	return item;
-}
+const flatItem = (rateFen: number, fromMonth = '2026-01', communityId = f.communityId) =>
+	flatFeeItem(db, communityId, rateFen, fromMonth);
 
 function pay(
 	over: Partial<FeePaymentInput> & { billIds: number[]; now: number }
 ): ReturnType<typeof postFeePayment> {
-	return postFeePayment(db, {
+	return payByWeChat(db, {
 		communityId: f.communityId,
 		unitId: f.unitIds[0],
-		includeLateFees: true,
-		method: 'wechat',
 		methodRef: 'WX4200001',
-		tenderedFen: null,
-		payerName: '张伟',
 		cashierId: f.clerkId,
-		idempotencyKey: crypto.randomUUID(),
 		...over
 	});
 }

@@ -261,6 +261,40 @@ export interface DispositionInput {
 	note: string;
 }
 
+/**
+ * Puts a key in another disposition with its audit entry (from → to, then `detail`); `consent` is
+ * the re-deposit's consent columns that change with it.
+ */
+function setDisposition(
+	db: Db,
+	actor: Actor,
+	key: { id: number; disposition: KeyDisposition },
+	to: KeyDisposition,
+	nowMs: number,
+	detail: Record<string, unknown>,
+	consent: Pick<
+		Partial<typeof keys.$inferInsert>,
+		'depositConsentDate' | 'depositConsentMethod'
+	> = {}
+): void {
+	db.update(keys)
+		.set({ disposition: to, updatedAt: nowMs, ...consent })
+		.where(eq(keys.id, key.id))
+		.run();
+	audit(
+		db,
+		{
+			communityId: actor.communityId,
+			actorId: actor.id,
+			action: 'key.disposition',
+			targetType: 'key',
+			targetId: key.id,
+			detail: { from: key.disposition, to, ...detail }
+		},
+		nowMs
+	);
+}
+
 /** Marks a key lost, handed back to its owner, or back in service (audited). */
 export function changeDisposition(
 	db: Db,
@@ -281,40 +315,20 @@ export function changeDisposition(
 		if (errors.length) return { ok: false, errors };
 		const redeposit =
 			input.target === 'active' && key.disposition === 'returned_to_owner' && key.kind === 'unit';
-		db.update(keys)
-			.set({
-				disposition: input.target,
-				updatedAt: nowMs,
-				...(redeposit
-					? {
-							depositConsentDate: input.depositConsentDate,
-							depositConsentMethod: input.depositConsentMethod
-						}
-					: {})
-			})
-			.where(eq(keys.id, id))
-			.run();
-		audit(
-			db,
-			{
-				communityId: actor.communityId,
-				actorId: actor.id,
-				action: 'key.disposition',
-				targetType: 'key',
-				targetId: id,
-				detail: {
-					from: key.disposition,
-					to: input.target,
-					note: input.note.trim(),
-					...(redeposit
-						? {
-								depositConsentDate: input.depositConsentDate,
-								depositConsentMethod: input.depositConsentMethod
-							}
-						: {})
+		const consent = redeposit
+			? {
+					depositConsentDate: input.depositConsentDate,
+					depositConsentMethod: input.depositConsentMethod
 				}
-			},
-			nowMs
+			: {};
+		setDisposition(
+			db,
+			actor,
+			key,
+			input.target,
+			nowMs,
+			{ note: input.note.trim(), ...consent },
+			consent
 		);
 		return { ok: true, id };
 	});
@@ -467,22 +481,7 @@ export function returnKey(
 			.returning({ id: keyReturns.id })
 			.get();
 		if (input.lost) {
-			db.update(keys)
-				.set({ disposition: 'lost', updatedAt: nowMs })
-				.where(eq(keys.id, keyId))
-				.run();
-			audit(
-				db,
-				{
-					communityId: actor.communityId,
-					actorId: actor.id,
-					action: 'key.disposition',
-					targetType: 'key',
-					targetId: keyId,
-					detail: { from: key.disposition, to: 'lost', loanId: open.id }
-				},
-				nowMs
-			);
+			setDisposition(db, actor, key, 'lost', nowMs, { loanId: open.id });
 		}
 		audit(
 			db,

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
-import { auditLog, bills, feeItems, moveinCases, moveinItemEvents, units } from '../db/schema';
+import { auditLog, bills, moveinCases, moveinItemEvents, units } from '../db/schema';
 import { forgetCommunity } from '../community';
 import { postPayment, voidPayment } from '../ledger';
 import {
@@ -22,6 +22,7 @@ import {
 	type Actor
 } from './index';
 import { buildChecklist } from '../../domain/movein-checklist';
+import { moveInBills } from './test-fixture';
 import { ensureFeeItems, generateMonthlyBills, monthsPaid, postFeePayment } from '../fees';
 
 let db: Db;
@@ -71,41 +72,8 @@ const companyCase = () =>
 	);
 
 /** A property-fee item with bills for `months` on the unit; returns the bill ids. */
-function billMonths(unitId: number, months: string[], principalFen = 26868): number[] {
-	let item = db.select().from(feeItems).where(eq(feeItems.code, 'property')).get();
-	item ??= db
-		.insert(feeItems)
-		.values({
-			communityId: f.communityId,
-			code: 'property',
-			nameZh: '物业服务费',
-			nameEn: 'Property fee',
-			basis: 'per_area',
-			vacancyApplies: true,
-			createdAt: now
-		})
-		.returning()
-		.get();
-	return months.map(
-		(month) =>
-			db
-				.insert(bills)
-				.values({
-					communityId: f.communityId,
-					unitId,
-					feeItemId: item.id,
-					month,
-					dueDate: `${month}-20`,
-					principalFen,
-					fullFen: principalFen,
-					rateFen: 300,
-					source: 'movein',
-					createdAt: now
-				})
-				.returning()
-				.get().id
-	);
-}
+const billMonths = (unitId: number, months: string[], principalFen = 26868): number[] =>
+	moveInBills(db, f.communityId, unitId, months, principalFen, now);
 
 function pay(unitId: number, billIds: number[], amountFen: number) {
 	return postPayment(db, {

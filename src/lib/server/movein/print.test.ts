@@ -7,7 +7,7 @@ import { forgetCommunity } from '../community';
 import { completeCase, getCase, noteMissing, openCase, tickItem, type Actor } from './index';
 import { checklistPdf } from './print';
 import { pdfText } from '../pdf/pdf-text';
-import { bills, feeItems } from '../db/schema';
+import { moveInBills } from './test-fixture';
 import { postPayment } from '../ledger';
 
 let db: Db;
@@ -76,38 +76,8 @@ describe('checklist PDF', () => {
 			now
 		);
 		for (const i of getCase(db, f.communityId, id).items) tickItem(db, clerk, id, i.code, '', now);
-		const item = db
-			.insert(feeItems)
-			.values({
-				communityId: f.communityId,
-				code: 'property',
-				nameZh: '物业服务费',
-				nameEn: 'Property fee',
-				basis: 'per_area',
-				vacancyApplies: true,
-				createdAt: now
-			})
-			.returning()
-			.get();
 		const months = getCase(db, f.communityId, id).months;
-		const billIds = months.map(
-			(month) =>
-				db
-					.insert(bills)
-					.values({
-						communityId: f.communityId,
-						unitId: f.unitIds[2],
-						feeItemId: item.id,
-						month,
-						dueDate: `${month}-20`,
-						principalFen: 100,
-						fullFen: 100,
-						rateFen: 1,
-						createdAt: now
-					})
-					.returning()
-					.get().id
-		);
+		const billIds = moveInBills(db, f.communityId, f.unitIds[2], months, 100, now);
 		postPayment(db, {
 			communityId: f.communityId,
 			unitId: f.unitIds[2],

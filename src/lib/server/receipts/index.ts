@@ -5,7 +5,7 @@
  * voiding belong to the ledger (`../ledger`); this module only reads and records prints.
  */
 import { tx, type Db } from '../db';
-import { and, desc, eq, inArray, lt, notExists, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import {
 	bills,
 	feeItems,
@@ -18,6 +18,7 @@ import {
 	type ReceiptPrintSource
 } from '../db/schema';
 import { idsOf, prepared, sumOf } from '../db/prepared';
+import { notVoided } from '../ledger/not-voided';
 import { audit } from '../audit';
 import {
 	formatReceiptNo,
@@ -339,12 +340,7 @@ const paidBeforeQuery = prepared((db) =>
 				inArray(paymentLines.billId, idsOf('ids')),
 				eq(paymentLines.kind, 'principal'),
 				lt(paymentLines.paymentId, sql.placeholder('paymentId')),
-				notExists(
-					db
-						.select({ one: sql`1` })
-						.from(paymentVoids)
-						.where(eq(paymentVoids.paymentId, paymentLines.paymentId))
-				)
+				notVoided(db, paymentLines.paymentId)
 			)
 		)
 		.groupBy(paymentLines.billId)

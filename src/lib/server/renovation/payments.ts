@@ -190,6 +190,20 @@ export interface Paid {
 	replayed: boolean;
 }
 
+/** A payment just posted, as answered: its receipt and the passes it paid for. */
+function passesPaid(
+	paid: Pick<Paid, 'receiptNo' | 'totalFen' | 'changeFen'>,
+	passes: readonly { id: number }[]
+): Paid & { passIds: number[] } {
+	return {
+		receiptNo: paid.receiptNo,
+		totalFen: paid.totalFen,
+		changeFen: paid.changeFen,
+		replayed: false,
+		passIds: passes.map((p) => p.id)
+	};
+}
+
 /**
  * What a renovation payment form asked for (the lines are worked out after passes are inserted,
  * so they cannot be compared on a replay): the same key with other workers, wall area or method
@@ -326,13 +340,7 @@ export function payFees(
 				wallAreaCenti: input.wallAreaCenti
 			}
 		});
-		return {
-			receiptNo: paid.receiptNo,
-			totalFen: paid.totalFen,
-			changeFen: paid.changeFen,
-			replayed: false,
-			passIds: passes.map((p) => p.id)
-		};
+		return passesPaid(paid, passes);
 	});
 }
 
@@ -373,12 +381,6 @@ export function issuePasses(
 				passes: passes.map((p) => p.passNo)
 			}
 		});
-		return {
-			receiptNo: paid.receiptNo,
-			totalFen: paid.totalFen,
-			changeFen: paid.changeFen,
-			replayed: false,
-			passIds: passes.map((p) => p.id)
-		};
+		return passesPaid(paid, passes);
 	});
 }

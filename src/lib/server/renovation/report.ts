@@ -7,7 +7,8 @@ import {
 	depositsTakenBy,
 	depositsVoided,
 	renovationSteps,
-	vouchersIn
+	vouchersIn,
+	type VoucherRow
 } from './sql';
 
 /*
@@ -103,14 +104,7 @@ export interface VoucherSummary {
 	last: string | null;
 	refundFen: number;
 	deductedFen: number;
-	vouchers: {
-		voucherNo: string;
-		subject: string;
-		unitCode: string;
-		refundFen: number;
-		deductedFen: number;
-		staffId: number;
-	}[];
+	vouchers: VoucherRow[];
 }
 
 /** Refund vouchers (退款凭证) issued in the range, in number order. */

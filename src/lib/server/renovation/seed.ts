@@ -92,6 +92,23 @@ export function seedRenovations(db: Db, ctx: { communityId: number; today: Date 
 		photoOnFile: true,
 		expiresOn
 	});
+	/** Approved the day after filing, fees paid in cash, the permit issued until `end`, works begun. */
+	const startWorks = (
+		r: { id: number; at: number },
+		end: string,
+		wallAreaCenti: number,
+		workers: WorkerInput[]
+	) => {
+		step(r.id, manager, r.at + DAY, { action: 'approve' });
+		payFees(
+			db,
+			clerk,
+			{ renovationId: r.id, agreementSigned: true, wallAreaCenti, workers, method: cash() },
+			r.at + DAY + 3600_000
+		);
+		step(r.id, clerk, r.at + DAY + 4000_000, { action: 'issue_permit', until: end });
+		step(r.id, clerk, r.at + 2 * DAY, { action: 'start' });
+	};
 
 	// Waiting for the design review: contractor papers still missing.
 	apply('5-2-901', 1, {
@@ -122,26 +139,11 @@ export function seedRenovations(db: Db, ctx: { communityId: number; today: Date 
 	// In progress with workers on site; the permit ends within the week.
 	const busy = apply('5-2-1001', 55, { wallDemolition: true });
 	if (busy) {
-		const at = busy.at;
-		step(busy.id, manager, at + DAY, { action: 'approve' });
-		const end = dateAt(at + 60 * DAY);
-		payFees(
-			db,
-			clerk,
-			{
-				renovationId: busy.id,
-				agreementSigned: true,
-				wallAreaCenti: 840,
-				workers: [
-					worker('赵建军', '330102198507151234', '13957100001', end),
-					worker('钱小兵', '330106199002287765', '13957100002', end)
-				],
-				method: cash()
-			},
-			at + 2 * DAY
-		);
-		step(busy.id, clerk, at + 2 * DAY + 600_000, { action: 'issue_permit', until: end });
-		step(busy.id, clerk, at + 3 * DAY, { action: 'start' });
+		const end = dateAt(busy.at + 60 * DAY);
+		startWorks(busy, end, 840, [
+			worker('赵建军', '330102198507151234', '13957100001', end),
+			worker('钱小兵', '330106199002287765', '13957100002', end)
+		]);
 	}
 
 	// Failed inspection, waiting for re-inspection.
@@ -150,23 +152,8 @@ export function seedRenovations(db: Db, ctx: { communityId: number; today: Date 
 		scope: '自装：阳台封窗，卫生间防水'
 	});
 	if (failed) {
-		const at = failed.at;
-		const end = dateAt(at + 45 * DAY);
-		step(failed.id, manager, at + DAY, { action: 'approve' });
-		payFees(
-			db,
-			clerk,
-			{
-				renovationId: failed.id,
-				agreementSigned: true,
-				wallAreaCenti: 0,
-				workers: [worker('孙立', '330104199211053319', '13957100003', end)],
-				method: cash()
-			},
-			at + DAY + 3600_000
-		);
-		step(failed.id, clerk, at + DAY + 4000_000, { action: 'issue_permit', until: end });
-		step(failed.id, clerk, at + 2 * DAY, { action: 'start' });
+		const end = dateAt(failed.at + 45 * DAY);
+		startWorks(failed, end, 0, [worker('孙立', '330104199211053319', '13957100003', end)]);
 		step(failed.id, clerk, nowMs - 2 * DAY, {
 			action: 'inspect_fail',
 			items: ['卫生间闭水试验渗漏，需重做防水', '阳台外立面胶条未清理']
@@ -178,21 +165,7 @@ export function seedRenovations(db: Db, ctx: { communityId: number; today: Date 
 	if (closed) {
 		const at = closed.at;
 		const end = dateAt(at + 60 * DAY);
-		step(closed.id, manager, at + DAY, { action: 'approve' });
-		payFees(
-			db,
-			clerk,
-			{
-				renovationId: closed.id,
-				agreementSigned: true,
-				wallAreaCenti: 0,
-				workers: [worker('李四海', '330102197811114415', '13957100004', end)],
-				method: cash()
-			},
-			at + DAY + 3600_000
-		);
-		step(closed.id, clerk, at + DAY + 4000_000, { action: 'issue_permit', until: end });
-		step(closed.id, clerk, at + 2 * DAY, { action: 'start' });
+		startWorks(closed, end, 0, [worker('李四海', '330102197811114415', '13957100004', end)]);
 		step(closed.id, clerk, at + 50 * DAY, { action: 'inspect_pass', note: '验收合格' });
 		const pass = passesOf(db, closed.id)[0];
 		settlePass(

@@ -4,6 +4,7 @@ import { owners, unitOwners, units } from '../db/schema';
 import { createApplication, transition, type Actor, type ApplicationInput } from './applications';
 import { payFees, type MethodInput } from './payments';
 import { settleDeposit, type RefundInput } from './settlements';
+import { at } from '../ledger/test-fixture';
 
 /** An owner's own application to renovate (no contractor, no wall), drawings handed in. */
 export function selfApplication(
@@ -156,4 +157,30 @@ export function settledRenovation(
 		now
 	);
 	return { id, paidFen: paid.totalFen, refundFen: s.refundFen };
+}
+
+/**
+ * The first-use day of issue 11 that the daily report and the vouchers both read: 业主甲's deposit
+ * (2-1-101, 80 m²) taken by WeChat on `takenOn` at 11:00 and settled on `settledOn` at 08:58
+ * keeping ¥350 (电梯轿厢划伤), the rest refunded by transfer.
+ */
+export function firstUseSettlement(
+	db: Db,
+	f: Fixture,
+	takenOn: string,
+	settledOn: string,
+	keySuffix: string
+): ReturnType<typeof settledRenovation> {
+	return settledRenovation(db, f, {
+		unit: { areaCenti: 8000, ownerName: '业主甲', ownerPhone: '13700000001' },
+		from: takenOn,
+		until: '2027-03-31',
+		scope: '墙面翻新',
+		paidAt: at(takenOn, '11:00'),
+		pay: { method: 'wechat', methodRef: 'WX-1', bank: '', tenderedFen: null, payerName: '' },
+		settledAt: at(settledOn, '08:58'),
+		kept: { description: '电梯轿厢划伤', amountFen: 35_000 },
+		refund: { method: 'transfer', methodRef: 'TR-1', payeeName: '' },
+		keySuffix
+	});
 }

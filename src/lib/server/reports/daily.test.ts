@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
-import { selfApplication, settledRenovation } from '../renovation/test-fixture';
+import { firstUseSettlement, selfApplication } from '../renovation/test-fixture';
 import type { Db } from '../db';
 import {
 	keyLoans,
@@ -567,18 +567,7 @@ describe('cross-month voids', () => {
 describe('as a bookkeeper reads it', () => {
 	/** A deposit taken on D1 (by WeChat) and settled on D2 keeping ¥350, refunded by transfer. */
 	function renovationSettledOnD2() {
-		settledRenovation(db, f, {
-			unit: { areaCenti: 8000, ownerName: '业主甲', ownerPhone: '13700000001' },
-			from: D1,
-			until: '2027-03-31',
-			scope: '墙面翻新',
-			paidAt: at(D1, '11:00'),
-			pay: { method: 'wechat', methodRef: 'WX-1', bank: '', tenderedFen: null, payerName: '' },
-			settledAt: at(D2, '08:58'),
-			kept: { description: '电梯轿厢划伤', amountFen: 35000 },
-			refund: { method: 'transfer', methodRef: 'TR-1', payeeName: '' },
-			keySuffix: 'first-use'
-		});
+		firstUseSettlement(db, f, D1, D2, 'first-use');
 	}
 
 	it('titles, counts, deposits, income and method labels in the CSV and the PDF', async () => {

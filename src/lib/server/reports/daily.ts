@@ -18,7 +18,7 @@ import { lateFeeScheduleOf } from '../admin/priced';
 import { nowMs } from '../clock';
 import { addDays, localToEpochMs, todayIn } from '../../dates';
 import { formatReceiptNo, RECEIPT_PREFIX } from '../ledger/receipt-no';
-import { isCrossMonth, type VoidCategory } from '../../domain/voids';
+import { isCrossMonth } from '../../domain/voids';
 import { waiverSummary, type WaiverSummary } from '../waivers/summary';
 import {
 	depositsHeld,
@@ -68,19 +68,9 @@ export interface CashierLine extends NetLine {
 	workNo: string;
 }
 
-export interface VoidRow {
-	receiptNo: string;
-	issuedOn: string;
-	voidedOn: string;
-	totalFen: number;
-	method: string;
-	cashier: string;
-	reason: string;
-	/** Reason category (VOID_CATEGORIES), required for 跨月作废; null otherwise or on older voids. */
-	category: VoidCategory | null;
+export interface VoidRow extends q.VoidListRow {
 	/** 跨月作废: a receipt of an earlier month than its void. */
 	crossMonth: boolean;
-	voidedBy: string;
 }
 
 export interface DailyReport {

@@ -83,6 +83,7 @@ export interface VoidListRow {
 	method: string;
 	cashier: string;
 	reason: string;
+	/** Reason category (VOID_CATEGORIES), required for 跨月作废; null otherwise or on older voids. */
 	category: VoidCategory | null;
 	voidedBy: string;
 }

@@ -7,6 +7,7 @@ import { seedHooks } from './hooks';
 import { seededRandom as rng } from '../../random';
 import { seedWithShifts } from '../shifts/seed';
 import { SURNAMES } from './names';
+import { seededAlready } from './once';
 import { upsertSeedAccount, type SeedAccount } from './staff';
 import { seedSecondCommunity } from './second';
 
@@ -53,13 +54,8 @@ export async function seedDemo(db: Db, opts: SeedOptions) {
 	}
 	const communityId = community.id;
 
-	const haveUnits = db
-		.select({ id: units.id })
-		.from(units)
-		.where(eq(units.communityId, communityId))
-		.limit(1)
-		.get();
-	if (!haveUnits) seedUnits(db, communityId, now, opts.buildings ?? 8, opts.floors ?? 10);
+	if (!seededAlready(db, units, communityId))
+		seedUnits(db, communityId, now, opts.buildings ?? 8, opts.floors ?? 10);
 
 	const hash = await hashPassword(opts.password);
 	const staff: SeedAccount[] = [

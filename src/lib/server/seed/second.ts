@@ -3,6 +3,7 @@ import { tx, type Db } from '../db';
 import { communities, owners, staffMemberships, staffUsers, unitOwners, units } from '../db/schema';
 import { seedWithShifts } from '../shifts/seed';
 import { seedFees } from '../fees/seed';
+import { seededAlready } from './once';
 import { upsertSeedAccount } from './staff';
 
 export const SECOND_COMMUNITY_CODE = 'HXY';
@@ -62,13 +63,7 @@ export async function seedSecondCommunity(
 			.values({ userId: clerk2.id, communityId, role: 'clerk', createdAt: opts.now })
 			.run();
 
-	const haveUnits = db
-		.select({ id: units.id })
-		.from(units)
-		.where(eq(units.communityId, communityId))
-		.limit(1)
-		.get();
-	if (!haveUnits) seedUnits(db, communityId, opts.now);
+	if (!seededAlready(db, units, communityId)) seedUnits(db, communityId, opts.now);
 	const ctx = { communityId, today: opts.today };
 	await seedWithShifts(db, ctx, () => seedFees(db, ctx));
 }

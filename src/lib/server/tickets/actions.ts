@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { tx, type Db } from '../db';
 import { ticketEvents, tickets } from '../db/schema';
-import { audit } from '../audit';
 import { getCommunity } from '../community';
 import { nowMs } from '../clock';
 import {
@@ -29,6 +28,7 @@ import {
 } from './forms';
 import {
 	appendEvent,
+	auditTicket,
 	findTicketRow,
 	findUnit,
 	loadEvents,
@@ -129,20 +129,15 @@ export function applyTicketAction(
 			})
 			.where(eq(tickets.id, ticket.id))
 			.run();
-		audit(
+		auditTicket(
 			db,
+			actor,
+			`ticket.${act}`,
+			ticket.ticketNo,
 			{
-				communityId: actor.communityId,
-				actorId: actor.kind === 'staff' ? actor.id : actor.unitId,
-				actorKind: actor.kind,
-				action: `ticket.${act}`,
-				targetType: 'ticket',
-				targetId: ticket.ticketNo,
-				detail: {
-					from: facts.state,
-					to: next.state,
-					events: built.events.map((e) => ({ type: e.type, at: e.at, data: e.data }))
-				}
+				from: facts.state,
+				to: next.state,
+				events: built.events.map((e) => ({ type: e.type, at: e.at, data: e.data }))
 			},
 			now
 		);

@@ -2,7 +2,6 @@ import { and, count, eq, gte, sql } from 'drizzle-orm';
 import { nextSeq } from '../db/sequence';
 import { tx, type Db } from '../db';
 import { ticketPhotos, tickets } from '../db/schema';
-import { audit } from '../audit';
 import { getCommunity } from '../community';
 import { nowMs } from '../clock';
 import { localToEpochMs, todayIn } from '../../dates';
@@ -17,7 +16,7 @@ import {
 } from '../../domain/tickets';
 import { invalid, residentLimitFailure, type FieldErrors, type TicketFailure } from './errors';
 import { intakeSchema, parseTicketForm, stringValues } from './forms';
-import { appendEvent, findUnit, type TicketActor } from './model';
+import { appendEvent, auditTicket, findUnit, type TicketActor } from './model';
 import { ticketPhotoDir } from './photos';
 import {
 	checkPhotos,
@@ -203,17 +202,12 @@ export function createTicket(
 					})
 					.run();
 			});
-			audit(
+			auditTicket(
 				db,
-				{
-					communityId: actor.communityId,
-					actorId: actor.kind === 'staff' ? actor.id : actor.unitId,
-					actorKind: actor.kind,
-					action: 'ticket.create',
-					targetType: 'ticket',
-					targetId: ticketNo,
-					detail: { kind, source, state: facts.state, recordedLate, photos: files.length }
-				},
+				actor,
+				'ticket.create',
+				ticketNo,
+				{ kind, source, state: facts.state, recordedLate, photos: files.length },
 				now
 			);
 			return { ok: true as const, id: row.id, ticketNo, replay: false, recordedLate };

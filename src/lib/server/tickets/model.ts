@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
+import { audit } from '../audit';
 import type { StaffIdentity } from '../auth/session';
 import { ticketEvents, tickets, units } from '../db/schema';
 import type { TicketEvent, TicketEventType } from '../../domain/tickets';
@@ -59,6 +60,35 @@ export function residentActor(
 /** How the actor is named in the log: "李晓梅 C001", or "住户 6-1-101". */
 export function actorLabel(a: TicketActor): string {
 	return a.kind === 'staff' ? `${a.name} ${a.workNo}` : `住户 ${a.unitCode}`;
+}
+
+/** The actor's id as the logs keep it (with the actor's kind): the staff member's, or the unit's. */
+export function actorIdOf(a: TicketActor): number {
+	return a.kind === 'staff' ? a.id : a.unitId;
+}
+
+/** The audit entry of a ticket's change, by a staff member or a resident. */
+export function auditTicket(
+	db: Db,
+	actor: TicketActor,
+	action: string,
+	ticketNo: string,
+	detail: Record<string, unknown>,
+	now: number
+): void {
+	audit(
+		db,
+		{
+			communityId: actor.communityId,
+			actorId: actorIdOf(actor),
+			actorKind: actor.kind,
+			action,
+			targetType: 'ticket',
+			targetId: ticketNo,
+			detail
+		},
+		now
+	);
 }
 
 export type TicketRow = typeof tickets.$inferSelect;
@@ -152,7 +182,7 @@ export function appendEvent(
 			at: e.at,
 			recordedAt,
 			actorKind: actor.kind,
-			actorId: actor.kind === 'staff' ? actor.id : actor.unitId,
+			actorId: actorIdOf(actor),
 			actorName: actorLabel(actor),
 			data: JSON.stringify(e.data),
 			idempotencyKey

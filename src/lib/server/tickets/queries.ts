@@ -101,6 +101,28 @@ function summarise(
 
 const ROW = { ticket: tickets, unitCode: units.code };
 
+/** Rows read with ROW as summaries as of `now`, their logs read in one go. */
+function summariseRows(
+	db: Db,
+	c: ReturnType<typeof getCommunity>,
+	rows: { ticket: TicketRow; unitCode: string | null }[],
+	now: number
+): TicketSummary[] {
+	const events = eventsByTicket(
+		db,
+		rows.map((r) => r.ticket.id)
+	);
+	return rows.map((r) =>
+		summarise(
+			{ ...r.ticket, unitCode: r.unitCode },
+			events.get(r.ticket.id) ?? [],
+			c.timeZone,
+			c.settings.tickets,
+			now
+		)
+	);
+}
+
 export const AGE_FILTERS = ['1d', '3d', '7d', '30d'] as const;
 export type AgeFilter = (typeof AGE_FILTERS)[number];
 const AGE_MS: Record<AgeFilter, number> = {
@@ -156,19 +178,7 @@ export function listBoard(
 	if (filter.state === 'closed') q = q.limit(CLOSED_LIST_LIMIT);
 	let rows = q.all();
 	if (filter.age) rows = rows.filter((r) => now - r.ticket.receivedAt > AGE_MS[filter.age!]);
-	const events = eventsByTicket(
-		db,
-		rows.map((r) => r.ticket.id)
-	);
-	let list = rows.map((r) =>
-		summarise(
-			{ ...r.ticket, unitCode: r.unitCode },
-			events.get(r.ticket.id) ?? [],
-			c.timeZone,
-			c.settings.tickets,
-			now
-		)
-	);
+	let list = summariseRows(db, c, rows, now);
 	if (filter.alert === 'breached') list = list.filter((t) => t.alert === 'breached');
 	if (filter.alert === 'attention') list = list.filter((t) => t.alert !== 'ok');
 	if (filter.state === 'closed') return list;
@@ -292,19 +302,7 @@ export function listUnitTickets(
 		.orderBy(desc(tickets.receivedAt))
 		.limit(50)
 		.all();
-	const events = eventsByTicket(
-		db,
-		rows.map((r) => r.ticket.id)
-	);
-	return rows.map((r) =>
-		summarise(
-			{ ...r.ticket, unitCode: r.unitCode },
-			events.get(r.ticket.id) ?? [],
-			c.timeZone,
-			c.settings.tickets,
-			now
-		)
-	);
+	return summariseRows(db, c, rows, now);
 }
 
 /** A photo's bytes, for staff of the ticket's community only (the route checks the sign-in). */

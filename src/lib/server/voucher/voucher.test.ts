@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
-import { settledRenovation } from '../renovation/test-fixture';
+import { firstUseSettlement } from '../renovation/test-fixture';
 import type { Db } from '../db';
 import { accountMapChanges, PAYMENT_METHODS, type PaymentMethod } from '../db/schema';
 import { forgetCommunity } from '../community';
@@ -99,18 +99,7 @@ function seed() {
 		now: at(D2, '08:40'),
 		localDate: D2
 	});
-	return settledRenovation(db, f, {
-		unit: { areaCenti: 8000, ownerName: '业主甲', ownerPhone: '13700000001' },
-		from: D1,
-		until: '2027-03-31',
-		scope: '墙面翻新',
-		paidAt: at(D1, '11:00'),
-		pay: { method: 'wechat', methodRef: 'WX-1', bank: '', tenderedFen: null, payerName: '' },
-		settledAt: at(D2, '08:58'),
-		kept: { description: '电梯轿厢划伤', amountFen: 35_000 },
-		refund: { method: 'transfer', methodRef: 'TR-1', payeeName: '' },
-		keySuffix: 'voucher'
-	});
+	return firstUseSettlement(db, f, D1, D2, 'voucher');
 }
 
 beforeEach(() => {

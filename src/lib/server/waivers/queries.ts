@@ -18,7 +18,6 @@ import {
 	bills,
 	paymentLines,
 	payments,
-	paymentVoids,
 	staffUsers,
 	units,
 	waiverEntries,
@@ -27,6 +26,7 @@ import {
 	waiverRequests
 } from '../db/schema';
 import { idsOf } from '../db/prepared';
+import { notVoided } from '../ledger/not-voided';
 import { formatLateFeeWorkingZh } from '../../domain/late-fee';
 import {
 	billRefusal,
@@ -240,12 +240,7 @@ export function principalPaidDates(db: Db, billIds: number[]): Map<number, strin
 			and(
 				eq(paymentLines.kind, 'principal'),
 				inArray(paymentLines.billId, idsOf('ids')),
-				notExists(
-					db
-						.select({ one: sql`1` })
-						.from(paymentVoids)
-						.where(eq(paymentVoids.paymentId, paymentLines.paymentId))
-				)
+				notVoided(db, paymentLines.paymentId)
 			)
 		)
 		.groupBy(paymentLines.billId)

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ID_TYPES, type IdType } from '../../../domain/records';
 
 // Column shapes every area's tables repeat (issue 17), written once: the same SQL as spelled out.
 // Function declarations, so the tables above their text (and in the other files) can use them.
@@ -74,16 +75,8 @@ export const units = sqliteTable(
 export const OWNER_TYPES = ['individual', 'foreign', 'hk_mo_tw', 'company', 'minor'] as const;
 export type OwnerType = (typeof OWNER_TYPES)[number];
 
-export const ID_TYPES = [
-	'id_card',
-	'passport',
-	'home_return_permit',
-	'taiwan_permit',
-	'hk_mo_id',
-	'business_licence',
-	'other'
-] as const;
-export type IdType = (typeof ID_TYPES)[number];
+// Defined in the domain, so that the forms (components too) pick from this very list.
+export { ID_TYPES, type IdType };
 
 /** Owner or resident (业主/住户). */
 export const owners = sqliteTable(

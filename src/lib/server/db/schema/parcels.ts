@@ -1,14 +1,6 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { units, serialId, communityRef, createdByAt } from './core';
-
-export const AUTH_CHANNEL_CODES = ['written', 'phone', 'online', 'other'] as const;
-export const PARCEL_ID_TYPE_CODES = [
-	'id_card',
-	'passport',
-	'permit',
-	'driving_licence',
-	'other'
-] as const;
+import { AUTH_CHANNELS, PARCEL_ID_TYPES } from '../../../domain/parcels';
 
 /**
  * 快递代收授权 (issue 21, seed 003 四.八): an owner's authorisation for the desk to sign for the
@@ -22,7 +14,7 @@ export const parcelAuthorisations = sqliteTable(
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => units.id),
-		channel: text('channel', { enum: AUTH_CHANNEL_CODES }).notNull(),
+		channel: text('channel', { enum: AUTH_CHANNELS }).notNull(),
 		/** The day the owner gave it (YYYY-MM-DD, as on the paper or the call). */
 		givenOn: text('given_on').notNull(),
 		/** Who gave it (the owner's name as stated). */
@@ -93,7 +85,7 @@ export const parcelHandovers = sqliteTable(
 			.notNull()
 			.references(() => parcels.id),
 		collector: text('collector').notNull(),
-		idType: text('id_type', { enum: PARCEL_ID_TYPE_CODES }).notNull(),
+		idType: text('id_type', { enum: PARCEL_ID_TYPES }).notNull(),
 		idLast4: text('id_last4').notNull(),
 		/** Who checked the ID and handed it over. */
 		...createdByAt()
