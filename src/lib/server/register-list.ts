@@ -1,4 +1,5 @@
 import { asc, desc, gte, isNull, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { closingState } from '../domain/desk-registers';
 
 /** Which entries a register list shows: open ones (the late ones too), only the late, closed, all. */
 export type RegisterShow = 'open' | 'overdue' | 'closed' | 'all';
@@ -29,4 +30,28 @@ export function registerList(s: RegisterListSpec): { where: SQL[]; orderBy: SQL[
 	if (s.period?.toMs != null) where.push(lt(s.period.column, s.period.toMs));
 	const { urgent, newest, id } = s.sort;
 	return { where, orderBy: open ? [asc(urgent), asc(id)] : [desc(newest), desc(id)] };
+}
+
+/** A listed row left-joined to its one closing event (nulls while the entry is open). */
+interface ClosableRow {
+	outcome: string | null;
+	closedMs: number | null;
+	note: string | null;
+}
+
+/**
+ * Listed rows as the register shows them (errands, appointments): state and lateness off the
+ * closing event, due by `dueMs` of the row; the closing note '' while open.
+ */
+export function withClosingState<R extends ClosableRow>(
+	rows: R[],
+	dueMs: (r: R) => number,
+	nowMs: number
+) {
+	return rows.map((row) => {
+		const { outcome, ...r } = row;
+		type Outcome = NonNullable<R['outcome']>;
+		const closing = closingState(outcome as Outcome | null, r.closedMs, dueMs(row), nowMs);
+		return { ...r, ...closing, note: r.note ?? '' };
+	});
 }

@@ -2,8 +2,7 @@ import { and, asc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizz
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { getCommunity } from '../community';
-import { registerList } from '../register-list';
-import { closingState } from '../../domain/desk-registers';
+import { registerList, withClosingState } from '../register-list';
 import { localToEpochMs } from '../../dates';
 import { appointmentEvents, appointmentPlans, appointments, staffUsers, units } from '../db/schema';
 import {
@@ -169,11 +168,7 @@ export function listAppointments(
 		.orderBy(...list.orderBy)
 		.limit(limit)
 		.all();
-	return rows.map(({ outcome, ...r }) => ({
-		...r,
-		...closingState(outcome, r.closedMs, r.endsMs, nowMs),
-		note: r.note ?? ''
-	}));
+	return withClosingState(rows, (r) => r.endsMs, nowMs);
 }
 
 /** A team's day, by slot then booking order (the day sheet): cancelled ones left out. */

@@ -1,6 +1,5 @@
 import { and, count, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { registerList } from '../register-list';
-import { closingState } from '../../domain/desk-registers';
+import { registerList, withClosingState } from '../register-list';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { errandEvents, errands, staffUsers, units } from '../db/schema';
@@ -81,11 +80,7 @@ export function listErrands(
 		.orderBy(...list.orderBy)
 		.limit(limit)
 		.all();
-	return rows.map(({ outcome, ...r }) => ({
-		...r,
-		...closingState(outcome, r.closedMs, r.dueMs, nowMs),
-		note: r.note ?? ''
-	}));
+	return withClosingState(rows, (r) => r.dueMs, nowMs);
 }
 
 /** What the counter home and the handover show: how many are open, and how many of them are late. */
