@@ -1,5 +1,7 @@
 import { asc, desc, gte, isNull, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { closingState } from '../domain/desk-registers';
+import { staffUsers } from './db/schema';
 
 /** Which entries a register list shows: open ones (the late ones too), only the late, closed, all. */
 export type RegisterShow = 'open' | 'overdue' | 'closed' | 'all';
@@ -30,6 +32,21 @@ export function registerList(s: RegisterListSpec): { where: SQL[]; orderBy: SQL[
 	if (s.period?.toMs != null) where.push(lt(s.period.column, s.period.toMs));
 	const { urgent, newest, id } = s.sort;
 	return { where, orderBy: open ? [asc(urgent), asc(id)] : [desc(newest), desc(id)] };
+}
+
+/** Who took an entry and who closed it, as a register list joins them (the staff table twice). */
+export const taker = alias(staffUsers, 'taker');
+export const closer = alias(staffUsers, 'closer');
+
+/** A listed entry's life: taken by whom and when, its state, and who closed it when, with a note. */
+export interface ClosableEntry<S extends string> {
+	takenBy: string;
+	takenMs: number;
+	state: S;
+	overdue: boolean;
+	closedBy: string | null;
+	closedMs: number | null;
+	note: string;
 }
 
 /** A listed row left-joined to its one closing event (nulls while the entry is open). */

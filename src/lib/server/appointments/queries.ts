@@ -1,10 +1,15 @@
 import { and, asc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { getCommunity } from '../community';
-import { registerList, withClosingState } from '../register-list';
+import {
+	closer,
+	registerList,
+	taker,
+	withClosingState,
+	type ClosableEntry
+} from '../register-list';
 import { localToEpochMs } from '../../dates';
-import { appointmentEvents, appointmentPlans, appointments, staffUsers, units } from '../db/schema';
+import { appointmentEvents, appointmentPlans, appointments, units } from '../db/schema';
 import {
 	planOn,
 	remaining,
@@ -92,7 +97,7 @@ export interface AppointmentFilter {
 	unitId?: number | null;
 }
 
-export interface AppointmentRow {
+export interface AppointmentRow extends ClosableEntry<AppointmentState> {
 	id: number;
 	team: AppointmentTeam;
 	unitCode: string;
@@ -105,17 +110,7 @@ export interface AppointmentRow {
 	phone: string;
 	what: string;
 	ticketNo: string | null;
-	takenBy: string;
-	takenMs: number;
-	state: AppointmentState;
-	overdue: boolean;
-	closedBy: string | null;
-	closedMs: number | null;
-	note: string;
 }
-
-const taker = alias(staffUsers, 'taker');
-const closer = alias(staffUsers, 'closer');
 
 /** Appointments of a view: open ones soonest first, the rest by day and slot, newest first. */
 export function listAppointments(

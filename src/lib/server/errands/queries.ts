@@ -1,8 +1,13 @@
 import { and, count, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { registerList, withClosingState } from '../register-list';
-import { alias } from 'drizzle-orm/sqlite-core';
+import {
+	closer,
+	registerList,
+	taker,
+	withClosingState,
+	type ClosableEntry
+} from '../register-list';
 import type { Db } from '../db';
-import { errandEvents, errands, staffUsers, units } from '../db/schema';
+import { errandEvents, errands, units } from '../db/schema';
 import { type ErrandKind, type ErrandState } from '../../domain/errands';
 
 export const ERRAND_VIEWS = ['open', 'overdue', 'closed', 'all'] as const;
@@ -16,7 +21,7 @@ export interface ErrandFilter {
 	toMs?: number | null;
 }
 
-export interface ErrandRow {
+export interface ErrandRow extends ClosableEntry<ErrandState> {
 	id: number;
 	kind: ErrandKind;
 	unitCode: string | null;
@@ -25,17 +30,7 @@ export interface ErrandRow {
 	recipient: string;
 	content: string;
 	dueMs: number;
-	takenBy: string;
-	takenMs: number;
-	state: ErrandState;
-	overdue: boolean;
-	closedBy: string | null;
-	closedMs: number | null;
-	note: string;
 }
-
-const taker = alias(staffUsers, 'taker');
-const closer = alias(staffUsers, 'closer');
 
 /** The errands of a view, open ones by due time (most urgent first), the rest newest first. */
 export function listErrands(
