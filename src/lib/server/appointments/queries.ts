@@ -1,13 +1,8 @@
 import { and, asc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { getCommunity } from '../community';
-import {
-	closer,
-	registerList,
-	taker,
-	withClosingState,
-	type ClosableEntry
-} from '../register-list';
+import { closer, registerList, taker, withClosingState } from '../register-list';
+import type { ClosableEntry } from '../register-list';
 import { localToEpochMs } from '../../dates';
 import { appointmentEvents, appointmentPlans, appointments, units } from '../db/schema';
 import {

@@ -1,11 +1,6 @@
 import { and, count, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import {
-	closer,
-	registerList,
-	taker,
-	withClosingState,
-	type ClosableEntry
-} from '../register-list';
+import { closer, registerList, taker, withClosingState } from '../register-list';
+import type { ClosableEntry } from '../register-list';
 import type { Db } from '../db';
 import { errandEvents, errands, units } from '../db/schema';
 import { type ErrandKind, type ErrandState } from '../../domain/errands';
