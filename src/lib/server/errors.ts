@@ -55,6 +55,27 @@ export function statusOf<C extends string>(
 	return (code) => table[code] ?? fallback;
 }
 
+/**
+ * An area's error class, for the areas whose refusal is just a code, a detail and the status its
+ * table gives the code: `new ParcelError('not_found')` is a 404 `AppError` of area 'parcels'.
+ * Use it as `export const XError = areaError<XCode>(…)` plus
+ * `export type XError = InstanceType<typeof XError>` (so the name is a type too).
+ */
+export function areaError<C extends string>(
+	area: ErrorArea,
+	name: string,
+	table: Partial<Record<C, number>>,
+	fallback = 400
+) {
+	const status = statusOf<C>(table, fallback);
+	return class extends AppError<C> {
+		constructor(code: C, detail: ErrorDetail = {}) {
+			super(area, code, detail, status(code));
+			this.name = name;
+		}
+	};
+}
+
 /** What a message may depend on besides the error: the step that refused, the community's zone. */
 export interface RefusalContext {
 	/** The form or step, when the same code reads differently (e.g. 'approve', 'payment'). */

@@ -3,7 +3,7 @@
 // Routes only (uses Paraglide).
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
-import { isValidDate, localToEpochMs } from '$lib/dates';
+import { isValidDate, isValidMonth, localToEpochMs } from '$lib/dates';
 
 /** A missing field reads as '' so every field gets the same required/too-long messages. */
 export const orEmpty = (v: unknown) => (v === undefined || v === null ? '' : v);
@@ -80,6 +80,29 @@ export const optionalId = z
 	.regex(/^\d{0,9}$/)
 	.default('')
 	.transform((v) => (v === '' ? null : Number(v)));
+
+/** A display order, 0–999 ('' is 0: first). */
+export const sortOrder = z.preprocess(
+	orEmpty,
+	z
+		.string()
+		.trim()
+		.refine((s) => /^\d{0,3}$/.test(s), { error: () => m.validation_number() })
+		.transform((s) => (s === '' ? 0 : Number(s)))
+);
+
+/** The month a new rate applies from ("YYYY-MM"): `currentMonth` or later, never a billed past. */
+export const rateFromMonth = (currentMonth: string) =>
+	z.preprocess(
+		orEmpty,
+		z
+			.string()
+			.trim()
+			.refine(isValidMonth, { error: () => m.fees_billing_bad_month() })
+			.refine((s) => !isValidMonth(s) || s >= currentMonth, {
+				error: () => m.fees_rates_past_month()
+			})
+	);
 
 /** One per form shown: a second submit of the same form does its work once. */
 export const formKey = z.preprocess(orEmpty, z.string().regex(/^[\w-]{8,64}$/));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { readRegisterQuery } from './list-query';
+import { readRegisterQuery, registerListQuery } from './list-query';
 import { oneOfOrAny } from './form-fields';
 
 // A register with an open view, a closed one and all (the five front-desk registers' shape).
@@ -48,5 +48,33 @@ describe('readRegisterQuery', () => {
 		const reversed = read('view=all&from=2026-11-05&to=2026-11-01').query;
 		expect(reversed.ok).toBe(false);
 		if (!reversed.ok) expect(reversed.message).not.toBe('');
+	});
+});
+
+describe('registerListQuery', () => {
+	it("gives the page the range's days and bounds and the filter made of the read query", () => {
+		const q = registerListQuery(read('view=done&from=2026-11-01&to=2026-11-02').query, (r) => ({
+			view: r.view,
+			...r.period
+		}));
+		expect(q).toEqual({
+			ok: true,
+			from: '2026-11-01',
+			to: '2026-11-02',
+			fromMs: Date.parse('2026-11-01T00:00:00+08:00'),
+			toMs: Date.parse('2026-11-03T00:00:00+08:00'),
+			filter: {
+				view: 'done',
+				fromMs: Date.parse('2026-11-01T00:00:00+08:00'),
+				toMs: Date.parse('2026-11-03T00:00:00+08:00')
+			}
+		});
+	});
+
+	it('passes a refused query on and builds no filter', () => {
+		const q = registerListQuery(read('view=nope').query, () => {
+			throw new Error('no filter for a refused query');
+		});
+		expect(q).toEqual({ ok: false, message: 'bad view' });
 	});
 });

@@ -86,3 +86,18 @@ export function readRegisterQuery<K extends string, S extends z.ZodType, V exten
 		}
 	};
 }
+
+/** A register page's list query: the range's days and bounds (file names, the printed log) and the list's filter. */
+export type RegisterListQuery<F> =
+	| { ok: true; from: string; to: string; fromMs: number; toMs: number; filter: F }
+	| { ok: false; message: string };
+
+/** The read query as the page's list query, with the filter `toFilter` makes of it. */
+export function registerListQuery<T, V extends string, F>(
+	q: RegisterQuery<T, V>,
+	toFilter: (q: Extract<RegisterQuery<T, V>, { ok: true }>) => F
+): RegisterListQuery<F> {
+	if (!q.ok) return q;
+	const { from, to, fromMs, toMs } = q.range;
+	return { ok: true, from, to, fromMs, toMs, filter: toFilter(q) };
+}

@@ -1,4 +1,7 @@
 import { asc, desc, gte, isNull, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { closingState } from '../domain/desk-registers';
+import { staffUsers } from './db/schema';
 
 /** Which entries a register list shows: open ones (the late ones too), only the late, closed, all. */
 export type RegisterShow = 'open' | 'overdue' | 'closed' | 'all';
@@ -29,4 +32,43 @@ export function registerList(s: RegisterListSpec): { where: SQL[]; orderBy: SQL[
 	if (s.period?.toMs != null) where.push(lt(s.period.column, s.period.toMs));
 	const { urgent, newest, id } = s.sort;
 	return { where, orderBy: open ? [asc(urgent), asc(id)] : [desc(newest), desc(id)] };
+}
+
+/** Who took an entry and who closed it, as a register list joins them (the staff table twice). */
+export const taker = alias(staffUsers, 'taker');
+export const closer = alias(staffUsers, 'closer');
+
+/** A listed entry's life: taken by whom and when, its state, and who closed it when, with a note. */
+export interface ClosableEntry<S extends string> {
+	takenBy: string;
+	takenMs: number;
+	state: S;
+	overdue: boolean;
+	closedBy: string | null;
+	closedMs: number | null;
+	note: string;
+}
+
+/** A listed row left-joined to its one closing event (nulls while the entry is open). */
+interface ClosableRow {
+	outcome: string | null;
+	closedMs: number | null;
+	note: string | null;
+}
+
+/**
+ * Listed rows as the register shows them (errands, appointments): state and lateness off the
+ * closing event, due by `dueMs` of the row; the closing note '' while open.
+ */
+export function withClosingState<R extends ClosableRow>(
+	rows: R[],
+	dueMs: (r: R) => number,
+	nowMs: number
+) {
+	return rows.map((row) => {
+		const { outcome, ...r } = row;
+		type Outcome = NonNullable<R['outcome']>;
+		const closing = closingState(outcome as Outcome | null, r.closedMs, dueMs(row), nowMs);
+		return { ...r, ...closing, note: r.note ?? '' };
+	});
 }

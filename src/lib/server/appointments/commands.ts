@@ -25,6 +25,7 @@ import {
 import type { Actor } from '../auth/actor';
 import { AppointmentError } from './errors';
 import { bookedInSlot, planVersions } from './queries';
+import { sameForm } from '../form-key';
 
 export interface BookingInput {
 	team: AppointmentTeam;
@@ -79,12 +80,7 @@ export function bookAppointment(db: Db, actor: Actor, input: BookingInput, now =
 		const again = db
 			.select({ id: appointments.id })
 			.from(appointments)
-			.where(
-				and(
-					eq(appointments.communityId, actor.communityId),
-					eq(appointments.formKey, input.formKey)
-				)
-			)
+			.where(sameForm(appointments, actor.communityId, input.formKey))
 			.get();
 		if (again) return again.id;
 		const unit = findUnitByCode(db, actor.communityId, input.unit);

@@ -1,4 +1,4 @@
-import { AppError, statusOf } from '../errors';
+import { areaError } from '../errors';
 
 /** A refused appointment write (thrown inside its transaction: nothing is written). */
 export type AppointmentErrorCode =
@@ -14,15 +14,13 @@ export type AppointmentErrorCode =
 	| 'from_past'
 	| 'from_invalid';
 
-const status = statusOf<AppointmentErrorCode>({
-	not_found: 404,
-	already_closed: 409,
-	slot_full: 409
-});
-
-export class AppointmentError extends AppError<AppointmentErrorCode> {
-	constructor(code: AppointmentErrorCode, detail: Record<string, unknown> = {}) {
-		super('appointments', code, detail, status(code));
-		this.name = 'AppointmentError';
+export const AppointmentError = areaError<AppointmentErrorCode>(
+	'appointments',
+	'AppointmentError',
+	{
+		not_found: 404,
+		already_closed: 409,
+		slot_full: 409
 	}
-}
+);
+export type AppointmentError = InstanceType<typeof AppointmentError>;

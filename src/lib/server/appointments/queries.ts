@@ -1,11 +1,10 @@
 import { and, asc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { getCommunity } from '../community';
-import { registerList } from '../register-list';
-import { closingState } from '../../domain/desk-registers';
+import { closer, registerList, taker, withClosingState } from '../register-list';
+import type { ClosableEntry } from '../register-list';
 import { localToEpochMs } from '../../dates';
-import { appointmentEvents, appointmentPlans, appointments, staffUsers, units } from '../db/schema';
+import { appointmentEvents, appointmentPlans, appointments, units } from '../db/schema';
 import {
 	planOn,
 	remaining,
@@ -93,7 +92,7 @@ export interface AppointmentFilter {
 	unitId?: number | null;
 }
 
-export interface AppointmentRow {
+export interface AppointmentRow extends ClosableEntry<AppointmentState> {
 	id: number;
 	team: AppointmentTeam;
 	unitCode: string;
@@ -106,17 +105,7 @@ export interface AppointmentRow {
 	phone: string;
 	what: string;
 	ticketNo: string | null;
-	takenBy: string;
-	takenMs: number;
-	state: AppointmentState;
-	overdue: boolean;
-	closedBy: string | null;
-	closedMs: number | null;
-	note: string;
 }
-
-const taker = alias(staffUsers, 'taker');
-const closer = alias(staffUsers, 'closer');
 
 /** Appointments of a view: open ones soonest first, the rest by day and slot, newest first. */
 export function listAppointments(
@@ -169,11 +158,7 @@ export function listAppointments(
 		.orderBy(...list.orderBy)
 		.limit(limit)
 		.all();
-	return rows.map(({ outcome, ...r }) => ({
-		...r,
-		...closingState(outcome, r.closedMs, r.endsMs, nowMs),
-		note: r.note ?? ''
-	}));
+	return withClosingState(rows, (r) => r.endsMs, nowMs);
 }
 
 /** A team's day, by slot then booking order (the day sheet): cancelled ones left out. */

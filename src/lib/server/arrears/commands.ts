@@ -5,6 +5,7 @@ import { audit } from '../audit';
 import { ArrearsError } from './errors';
 import { billsDue, totalsOf, type BillDue } from '../fees/account';
 import type { ReminderKind, ReminderOutcome } from '../../domain/arrears';
+import { sameForm } from '../form-key';
 
 /*
  * Reminders (催缴): each printed notice, call or visit is one insert-only row with what the unit owed
@@ -102,11 +103,7 @@ export function batchUnits(db: Db, communityId: number, formKey: string): number
 		.from(arrearsReminders)
 		.innerJoin(units, eq(units.id, arrearsReminders.unitId))
 		.where(
-			and(
-				eq(arrearsReminders.communityId, communityId),
-				eq(arrearsReminders.formKey, formKey),
-				eq(arrearsReminders.kind, 'notice')
-			)
+			and(sameForm(arrearsReminders, communityId, formKey), eq(arrearsReminders.kind, 'notice'))
 		)
 		.orderBy(num(units.building), num(units.entrance), num(units.room), units.code)
 		.all()

@@ -12,11 +12,12 @@ import { toCsv } from '../csv';
 import { BUCKET_ZH, type NoticeLine, type NoticeUnit, type NoticesPdf } from '../pdf/arrears';
 import { batchUnits, overdueBills } from './commands';
 import { unitInfo } from '../fees/account';
-import { and, eq, min } from 'drizzle-orm';
+import { min } from 'drizzle-orm';
 import { arrearsReminders } from '../db/schema';
 import { unitTiesAsOf } from '../records/ties';
 import type { ArrearsRow, Register } from './register';
 import { phoneLink } from '../../domain/phone-link';
+import { sameForm } from '../form-key';
 
 export * from './register';
 export * from './collection';
@@ -165,9 +166,7 @@ export function noticesOf(
 	const first = db
 		.select({ date: min(arrearsReminders.localDate) })
 		.from(arrearsReminders)
-		.where(
-			and(eq(arrearsReminders.communityId, communityId), eq(arrearsReminders.formKey, formKey))
-		)
+		.where(sameForm(arrearsReminders, communityId, formKey))
 		.get();
 	// The batch has units, so it has a first day.
 	const date = first?.date ?? '';

@@ -1,4 +1,4 @@
-import { AppError, statusOf } from '../errors';
+import { areaError } from '../errors';
 
 /**
  * A refused fee-item, price-list or charge write. Thrown inside the transaction, so nothing is
@@ -19,17 +19,11 @@ export type ChargeErrorCode =
 	| 'key_reused';
 
 // 400 bad input, 404 not found, 409 a state or a conflict.
-const status = statusOf<ChargeErrorCode>({
+export const ChargeError = areaError<ChargeErrorCode>('charges', 'ChargeError', {
 	not_found: 404,
 	month_billed: 409,
 	price_changed: 409,
 	key_reused: 409,
 	code_taken: 409
 });
-
-export class ChargeError extends AppError<ChargeErrorCode> {
-	constructor(code: ChargeErrorCode, detail: Record<string, unknown> = {}) {
-		super('charges', code, detail, status(code));
-		this.name = 'ChargeError';
-	}
-}
+export type ChargeError = InstanceType<typeof ChargeError>;

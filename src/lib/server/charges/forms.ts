@@ -5,22 +5,19 @@ import { m } from '$lib/paraglide/messages.js';
 import { checkbox } from '$lib/server/forms';
 import { amountMessage, yuanPositive } from '$lib/server/ledger/forms';
 import { parseFenPositive, parseYuanPositive } from '$lib/money';
-import { isValidMonth } from '$lib/dates';
+import {
+	optionalId,
+	orEmpty,
+	rateFromMonth,
+	required,
+	rowId,
+	sortOrder,
+	text
+} from '$lib/server/form-fields';
 import { MAX_RATE_FEN } from '$lib/domain/billing';
 import { MAX_CHARGE_QUANTITY } from '$lib/domain/fee-items';
 import { FEE_BASES, FEE_SCOPES } from '$lib/server/db/schema';
 
-const orEmpty = (v: unknown) => (v === undefined || v === null ? '' : v);
-const text = (max: number) => z.preprocess(orEmpty, z.string().trim().max(max));
-const required = (max: number) =>
-	z.preprocess(
-		orEmpty,
-		z
-			.string()
-			.trim()
-			.max(max)
-			.refine((s) => s.length > 0, { error: () => m.validation_required() })
-	);
 /** A list typed with commas, full-width commas or spaces: "1, 2，3" → ['1','2','3']. */
 const list = (max: number, each: number) =>
 	z.preprocess(
@@ -31,7 +28,6 @@ const list = (max: number, each: number) =>
 			.transform((s) => [...new Set(s.split(/[\s,，、;；]+/).filter(Boolean))])
 			.refine((a) => a.every((x) => x.length <= each), { error: () => m.validation_invalid() })
 	);
-const ID = z.preprocess(orEmpty, z.string().regex(/^\d{1,9}$/)).transform(Number);
 
 /** A price in yuan: positive, two decimals at most, at most MAX_RATE_FEN. */
 const price = yuanPositive.pipe(
@@ -94,16 +90,7 @@ export function feeItemSchema(currentMonth: string) {
 			lateFee: checkbox,
 			...scopeFields,
 			rate: price,
-			from: z.preprocess(
-				orEmpty,
-				z
-					.string()
-					.trim()
-					.refine(isValidMonth, { error: () => m.fees_billing_bad_month() })
-					.refine((s) => !isValidMonth(s) || s >= currentMonth, {
-						error: () => m.fees_rates_past_month()
-					})
-			)
+			from: rateFromMonth(currentMonth)
 		})
 		.superRefine(checkScope);
 }
@@ -111,7 +98,7 @@ export function feeItemSchema(currentMonth: string) {
 /** Names, flags and scope of an existing item. */
 export const feeItemEditSchema = z
 	.object({
-		item: ID,
+		item: rowId,
 		nameZh: required(40),
 		nameEn: text(80),
 		vacancy: checkbox,
@@ -122,7 +109,7 @@ export const feeItemEditSchema = z
 
 /** A line of the paid-services price list (`id` when editing). */
 export const paidServiceSchema = z.object({
-	id: z.preprocess(orEmpty, z.string().regex(/^\d{0,9}$/)).transform((s) => (s ? Number(s) : null)),
+	id: optionalId,
 	nameZh: required(60),
 	nameEn: text(100),
 	unitZh: required(10),
@@ -131,14 +118,7 @@ export const paidServiceSchema = z.object({
 	noteZh: text(100),
 	noteEn: text(200),
 	active: checkbox,
-	sort: z.preprocess(
-		orEmpty,
-		z
-			.string()
-			.trim()
-			.refine((s) => /^\d{0,3}$/.test(s), { error: () => m.validation_number() })
-			.transform((s) => (s === '' ? 0 : Number(s)))
-	)
+	sort: sortOrder
 });
 
 /** A one-off charge at the counter: review (no expected amount) and raise (with it). */

@@ -1,4 +1,4 @@
-import { AppError, statusOf } from '../errors';
+import { areaError } from '../errors';
 
 /** A refused company write: a community, a membership or a switch (nothing is written). */
 export type CompanyErrorCode =
@@ -12,15 +12,9 @@ export type CompanyErrorCode =
 	| 'bad_time_zone'
 	| 'not_found';
 
-const status = statusOf<CompanyErrorCode>({
+export const CompanyError = areaError<CompanyErrorCode>('company', 'CompanyError', {
 	not_member: 403,
 	not_found: 404,
 	code_taken: 409
 });
-
-export class CompanyError extends AppError<CompanyErrorCode> {
-	constructor(code: CompanyErrorCode, detail: Record<string, unknown> = {}) {
-		super('company', code, detail, status(code));
-		this.name = 'CompanyError';
-	}
-}
+export type CompanyError = InstanceType<typeof CompanyError>;

@@ -122,6 +122,14 @@ export function createFixture(
 	};
 }
 
+/** The fixture's clerk as the actor of a front-desk write. */
+export function clerkOf(f: Fixture): { id: number; communityId: number; role: 'clerk' } {
+	return { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
+}
+
+/** A one-time form key of its own (a form submitted once), as the pages mint them. */
+export const newFormKey = () => 'form-' + Math.random().toString(36).slice(2, 12);
+
 /**
  * For tests: `code(() => write())` answers the refusal's code when `write` throws the area's error
  * (`errorClass`), 'ok' when it does not throw; any other exception fails the test.

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { createFixture, type Fixture, codeOf, clerkOf } from '../db/fixtures';
 import type { Db } from '../db';
 import { auditLog, directoryPeople, directoryPresence } from '../db/schema';
 import { DirectoryError, listDirectory, presenceHistory, savePerson, setPresence } from '.';
@@ -27,17 +27,9 @@ describe('staff directory', () => {
 		db = createTestDb();
 		f = createFixture(db);
 		manager = { id: f.managerId, communityId: f.communityId, role: 'manager' };
-		clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
+		clerk = clerkOf(f);
 	});
-	const codeOf = (fn: () => unknown) => {
-		try {
-			fn();
-		} catch (e) {
-			if (e instanceof DirectoryError) return e.code;
-			throw e;
-		}
-		return null;
-	};
+	const code = codeOf(DirectoryError);
 
 	it('adds and edits people in place, keeping what they were in the audit', () => {
 		const id = savePerson(db, manager, null, input('KF001'), T);
@@ -57,14 +49,14 @@ describe('staff directory', () => {
 	it('refuses a work number already taken in the community, and another community’s person', () => {
 		const id = savePerson(db, manager, null, input('KF001'), T);
 		savePerson(db, manager, null, input('KF002', '王'), T);
-		expect(codeOf(() => savePerson(db, manager, null, input('KF001', '张'), T))).toBe(
+		expect(code(() => savePerson(db, manager, null, input('KF001', '张'), T))).toBe(
 			'work_no_taken'
 		);
-		expect(codeOf(() => savePerson(db, manager, id, input('KF002'), T))).toBe('work_no_taken');
+		expect(code(() => savePerson(db, manager, id, input('KF002'), T))).toBe('work_no_taken');
 		const other = { id: f.managerId, communityId: f.otherCommunityId, role: 'manager' as const };
-		expect(codeOf(() => savePerson(db, other, id, input('KF003'), T))).toBe('not_found');
+		expect(code(() => savePerson(db, other, id, input('KF003'), T))).toBe('not_found');
 		expect(
-			codeOf(() => setPresence(db, other, id, { status: 'out', untilMs: null, note: '' }, T))
+			code(() => setPresence(db, other, id, { status: 'out', untilMs: null, note: '' }, T))
 		).toBe('not_found');
 		// Another community may use the same number.
 		expect(savePerson(db, other, null, input('KF001'), T)).toBeGreaterThan(0);
@@ -92,10 +84,10 @@ describe('staff directory', () => {
 	it('refuses an end time in the past or for being on duty, writing nothing', () => {
 		const id = savePerson(db, manager, null, input('KF001'), T);
 		expect(
-			codeOf(() => setPresence(db, clerk, id, { status: 'out', untilMs: T - 1, note: '' }, T))
+			code(() => setPresence(db, clerk, id, { status: 'out', untilMs: T - 1, note: '' }, T))
 		).toBe('until_past');
 		expect(
-			codeOf(() => setPresence(db, clerk, id, { status: 'on_duty', untilMs: T + H, note: '' }, T))
+			code(() => setPresence(db, clerk, id, { status: 'on_duty', untilMs: T + H, note: '' }, T))
 		).toBe('until_on_duty');
 		expect(db.select().from(directoryPresence).all()).toHaveLength(0);
 	});

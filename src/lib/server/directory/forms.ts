@@ -2,24 +2,24 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { checkbox } from '$lib/server/forms';
-import { optionalLocalDateTime, orEmpty, required, rowId, text } from '$lib/server/form-fields';
+import {
+	optionalId,
+	optionalLocalDateTime,
+	required,
+	rowId,
+	sortOrder,
+	text
+} from '$lib/server/form-fields';
 import { PRESENCE } from '$lib/domain/directory';
 
 export const personSchema = z.object({
-	id: z.preprocess(orEmpty, z.string().regex(/^\d{0,9}$/)).transform((s) => (s ? Number(s) : null)),
+	id: optionalId,
 	name: required(30),
 	workNo: required(20),
 	position: required(30),
 	department: text(30),
 	extension: text(20),
-	sort: z.preprocess(
-		orEmpty,
-		z
-			.string()
-			.trim()
-			.refine((s) => /^\d{0,3}$/.test(s), { error: () => m.validation_number() })
-			.transform((s) => (s === '' ? 0 : Number(s)))
-	),
+	sort: sortOrder,
 	active: checkbox
 });
 

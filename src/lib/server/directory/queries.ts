@@ -32,6 +32,15 @@ const COLS = {
 	active: directoryPeople.active
 };
 
+/** A 去向 change as the wall and the history show it: what, until when, the note, when and by whom. */
+const PRESENCE_CHANGE = {
+	status: directoryPresence.status,
+	untilMs: directoryPresence.untilMs,
+	note: directoryPresence.note,
+	atMs: directoryPresence.createdAt,
+	by: staffUsers.displayName
+};
+
 /** The directory in wall order (sort, then work number), each with where they are at `nowMs`. */
 export function listDirectory(
 	db: Db,
@@ -52,14 +61,7 @@ export function listDirectory(
 		.all();
 	if (people.length === 0) return [];
 	const events = db
-		.select({
-			personId: directoryPresence.personId,
-			status: directoryPresence.status,
-			untilMs: directoryPresence.untilMs,
-			note: directoryPresence.note,
-			atMs: directoryPresence.createdAt,
-			by: staffUsers.displayName
-		})
+		.select({ personId: directoryPresence.personId, ...PRESENCE_CHANGE })
 		.from(directoryPresence)
 		.leftJoin(staffUsers, eq(staffUsers.id, directoryPresence.createdBy))
 		.where(
@@ -100,14 +102,7 @@ export function directoryPersonOf(db: Db, communityId: number, id: number) {
 /** The 去向 changes of one person, newest first (who and when on every step). */
 export function presenceHistory(db: Db, personId: number, limit = 20) {
 	return db
-		.select({
-			id: directoryPresence.id,
-			status: directoryPresence.status,
-			untilMs: directoryPresence.untilMs,
-			note: directoryPresence.note,
-			atMs: directoryPresence.createdAt,
-			by: staffUsers.displayName
-		})
+		.select({ id: directoryPresence.id, ...PRESENCE_CHANGE })
 		.from(directoryPresence)
 		.leftJoin(staffUsers, eq(staffUsers.id, directoryPresence.createdBy))
 		.where(eq(directoryPresence.personId, personId))

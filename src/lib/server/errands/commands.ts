@@ -7,6 +7,7 @@ import { findUnitByCode } from '../keys/queries';
 import { dueProblem, type ErrandKind, type ErrandOutcome } from '../../domain/errands';
 import type { Actor } from '../auth/actor';
 import { ErrandError } from './errors';
+import { sameForm } from '../form-key';
 
 export interface ErrandInput {
 	kind: ErrandKind;
@@ -28,7 +29,7 @@ export function createErrand(db: Db, actor: Actor, input: ErrandInput, now = now
 		const again = db
 			.select({ id: errands.id })
 			.from(errands)
-			.where(and(eq(errands.communityId, actor.communityId), eq(errands.formKey, input.formKey)))
+			.where(sameForm(errands, actor.communityId, input.formKey))
 			.get();
 		if (again) return again.id;
 		if (problem) throw new ErrandError(problem);

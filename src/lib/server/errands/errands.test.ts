@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { createFixture, type Fixture, codeOf, clerkOf, newFormKey } from '../db/fixtures';
 import type { Db } from '../db';
 import { errandEvents, errands } from '../db/schema';
 import {
@@ -28,22 +28,14 @@ describe('errands, messages and call-backs', () => {
 		recipient: '张先生',
 		content: '查询水费后回电',
 		dueMs: T + 2 * H,
-		formKey: 'form-' + Math.random().toString(36).slice(2),
+		formKey: newFormKey(),
 		...over
 	});
-	const codeOf = (fn: () => unknown) => {
-		try {
-			fn();
-		} catch (e) {
-			if (e instanceof ErrandError) return e.code;
-			throw e;
-		}
-		return null;
-	};
+	const code = codeOf(ErrandError);
 	beforeEach(() => {
 		db = createTestDb();
 		f = createFixture(db);
-		clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
+		clerk = clerkOf(f);
 	});
 
 	it('takes one once per form (a double submit is the same errand)', () => {
@@ -72,7 +64,7 @@ describe('errands, messages and call-backs', () => {
 		]);
 
 		closeErrand(db, clerk, late, 'done', '已转告', T + 3 * H);
-		expect(codeOf(() => closeErrand(db, clerk, late, 'failed', '', T + 4 * H))).toBe(
+		expect(code(() => closeErrand(db, clerk, late, 'failed', '', T + 4 * H))).toBe(
 			'already_closed'
 		);
 		expect(errandCounts(db, f.communityId, T + 3 * H)).toEqual({ open: 1, overdue: 0 });
@@ -90,11 +82,9 @@ describe('errands, messages and call-backs', () => {
 	});
 
 	it('refuses an unknown unit and a time in the past, writing nothing', () => {
-		expect(codeOf(() => createErrand(db, clerk, input({ unit: '9-9-999' }), T))).toBe(
-			'unknown_unit'
-		);
-		expect(codeOf(() => createErrand(db, clerk, input({ dueMs: T - H }), T))).toBe('due_past');
-		expect(codeOf(() => createErrand(db, clerk, input({ dueMs: T + 100 * 24 * H }), T))).toBe(
+		expect(code(() => createErrand(db, clerk, input({ unit: '9-9-999' }), T))).toBe('unknown_unit');
+		expect(code(() => createErrand(db, clerk, input({ dueMs: T - H }), T))).toBe('due_past');
+		expect(code(() => createErrand(db, clerk, input({ dueMs: T + 100 * 24 * H }), T))).toBe(
 			'due_too_far'
 		);
 		expect(db.select().from(errands).all()).toHaveLength(0);
@@ -103,7 +93,7 @@ describe('errands, messages and call-backs', () => {
 	it('keeps another community’s errands apart', () => {
 		const id = createErrand(db, clerk, input(), T);
 		const other = { id: f.clerkId, communityId: f.otherCommunityId, role: 'clerk' as const };
-		expect(codeOf(() => closeErrand(db, other, id, 'done', '', T))).toBe('not_found');
+		expect(code(() => closeErrand(db, other, id, 'done', '', T))).toBe('not_found');
 		expect(errandCounts(db, f.otherCommunityId, T)).toEqual({ open: 0, overdue: 0 });
 	});
 

@@ -1,9 +1,8 @@
 import { and, count, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { registerList } from '../register-list';
-import { closingState } from '../../domain/desk-registers';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { closer, registerList, taker, withClosingState } from '../register-list';
+import type { ClosableEntry } from '../register-list';
 import type { Db } from '../db';
-import { errandEvents, errands, staffUsers, units } from '../db/schema';
+import { errandEvents, errands, units } from '../db/schema';
 import { type ErrandKind, type ErrandState } from '../../domain/errands';
 
 export const ERRAND_VIEWS = ['open', 'overdue', 'closed', 'all'] as const;
@@ -17,7 +16,7 @@ export interface ErrandFilter {
 	toMs?: number | null;
 }
 
-export interface ErrandRow {
+export interface ErrandRow extends ClosableEntry<ErrandState> {
 	id: number;
 	kind: ErrandKind;
 	unitCode: string | null;
@@ -26,17 +25,7 @@ export interface ErrandRow {
 	recipient: string;
 	content: string;
 	dueMs: number;
-	takenBy: string;
-	takenMs: number;
-	state: ErrandState;
-	overdue: boolean;
-	closedBy: string | null;
-	closedMs: number | null;
-	note: string;
 }
-
-const taker = alias(staffUsers, 'taker');
-const closer = alias(staffUsers, 'closer');
 
 /** The errands of a view, open ones by due time (most urgent first), the rest newest first. */
 export function listErrands(
@@ -81,11 +70,7 @@ export function listErrands(
 		.orderBy(...list.orderBy)
 		.limit(limit)
 		.all();
-	return rows.map(({ outcome, ...r }) => ({
-		...r,
-		...closingState(outcome, r.closedMs, r.dueMs, nowMs),
-		note: r.note ?? ''
-	}));
+	return withClosingState(rows, (r) => r.dueMs, nowMs);
 }
 
 /** What the counter home and the handover show: how many are open, and how many of them are late. */

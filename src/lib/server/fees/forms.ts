@@ -6,6 +6,7 @@ import { parseFenPositive } from '$lib/money';
 import { methodSchema, yuanPositive } from '$lib/server/ledger/forms';
 import { addMonths, isValidMonth } from '$lib/dates';
 import { MAX_RATE_FEN } from '$lib/domain/billing';
+import { rateFromMonth } from '$lib/server/form-fields';
 import { MAX_PREPAY_MONTHS } from './pay';
 
 const ID = /^\d{1,12}$/;
@@ -116,16 +117,7 @@ export function billingRunSchema(currentMonth: string) {
 export function rateSchema(currentMonth: string) {
 	return z.object({
 		item: z.preprocess(orEmpty, z.string().regex(/^\d{1,9}$/)).transform(Number),
-		from: z.preprocess(
-			orEmpty,
-			z
-				.string()
-				.trim()
-				.refine(isValidMonth, { error: () => m.fees_billing_bad_month() })
-				.refine((s) => !isValidMonth(s) || s >= currentMonth, {
-					error: () => m.fees_rates_past_month()
-				})
-		),
+		from: rateFromMonth(currentMonth),
 		rate: yuanPositive.pipe(
 			z.number().refine((fen) => fen <= MAX_RATE_FEN, { error: () => m.fees_rates_too_large() })
 		)

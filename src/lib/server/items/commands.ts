@@ -22,6 +22,7 @@ import {
 } from '../../domain/items';
 import type { Actor } from '../auth/actor';
 import { ItemError, type ItemErrorCode } from './errors';
+import { sameForm } from '../form-key';
 
 export interface DepositInput {
 	/** A unit code, or '' (a visitor leaving something for a resident need not give one). */
@@ -114,12 +115,7 @@ export function createDeposit(
 		const again = db
 			.select({ id: itemDeposits.id, claimNo: itemDeposits.claimNo })
 			.from(itemDeposits)
-			.where(
-				and(
-					eq(itemDeposits.communityId, actor.communityId),
-					eq(itemDeposits.formKey, input.formKey)
-				)
-			)
+			.where(sameForm(itemDeposits, actor.communityId, input.formKey))
 			.get();
 		if (again) return again;
 		const problem = claimByProblem(input.claimBy, today, c.settings.items.keepDays);
@@ -256,12 +252,7 @@ export function createRelease(
 		const again = db
 			.select({ id: itemReleases.id, releaseNo: itemReleases.releaseNo })
 			.from(itemReleases)
-			.where(
-				and(
-					eq(itemReleases.communityId, actor.communityId),
-					eq(itemReleases.formKey, input.formKey)
-				)
-			)
+			.where(sameForm(itemReleases, actor.communityId, input.formKey))
 			.get();
 		if (again) return again;
 		const unitId = unitIdOf(db, actor.communityId, input.unit);

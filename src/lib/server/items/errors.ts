@@ -1,4 +1,4 @@
-import { AppError, statusOf } from '../errors';
+import { areaError } from '../errors';
 
 /** A refused 寄存 / 放行 write (thrown inside its transaction: nothing is written). */
 export type ItemErrorCode =
@@ -20,16 +20,10 @@ export type ItemErrorCode =
 	| 'release_expired'
 	| 'already_passed';
 
-const status = statusOf<ItemErrorCode>({
+export const ItemError = areaError<ItemErrorCode>('items', 'ItemError', {
 	not_found: 404,
 	already_claimed: 409,
 	already_passed: 409,
 	release_expired: 409
 });
-
-export class ItemError extends AppError<ItemErrorCode> {
-	constructor(code: ItemErrorCode, detail: Record<string, unknown> = {}) {
-		super('items', code, detail, status(code));
-		this.name = 'ItemError';
-	}
-}
+export type ItemError = InstanceType<typeof ItemError>;

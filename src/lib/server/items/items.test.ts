@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { createFixture, type Fixture, codeOf, clerkOf, newFormKey } from '../db/fixtures';
 import type { Db } from '../db';
 import { auditLog, itemClaims, itemDeposits, itemReleasePasses, itemReleases } from '../db/schema';
 import {
@@ -28,7 +28,7 @@ describe('items kept and released', () => {
 	let db: Db;
 	let f: Fixture;
 	let clerk: { id: number; communityId: number; role: 'clerk' };
-	const key = () => 'form-' + Math.random().toString(36).slice(2);
+	const key = newFormKey;
 	const deposit = (over: Partial<DepositInput> = {}): DepositInput => ({
 		unit: '1-1-101',
 		depositorName: '王芳',
@@ -60,20 +60,12 @@ describe('items kept and released', () => {
 		...over
 	});
 	const id = { idType: 'id_card' as const, idLast4: '123x', note: '' };
-	const codeOf = (fn: () => unknown) => {
-		try {
-			fn();
-		} catch (e) {
-			if (e instanceof ItemError) return e.code;
-			throw e;
-		}
-		return null;
-	};
+	const code = codeOf(ItemError);
 	beforeEach(() => {
 		forgetCommunity();
 		db = createTestDb();
 		f = createFixture(db);
-		clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
+		clerk = clerkOf(f);
 	});
 
 	it('takes goods once per form, numbering slips by day with a code', () => {
@@ -99,10 +91,10 @@ describe('items kept and released', () => {
 		const a = createDeposit(db, clerk, deposit({ claimer: 'named', claimerName: '李四' }), T);
 		const [row] = listDeposits(db, f.communityId, { view: 'all' }, TODAY);
 		expect(
-			codeOf(() => claimDeposit(db, clerk, { ref: a.claimNo, claimantName: '王芳', ...id }, T))
+			code(() => claimDeposit(db, clerk, { ref: a.claimNo, claimantName: '王芳', ...id }, T))
 		).toBe('not_claimer');
 		expect(
-			codeOf(() =>
+			code(() =>
 				claimDeposit(db, clerk, { ref: row.claimCode, claimantName: '李四', ...id, idLast4: '' }, T)
 			)
 		).toBe('id_missing');
@@ -110,13 +102,13 @@ describe('items kept and released', () => {
 			claimDeposit(db, clerk, { ref: row.claimCode, claimantName: '李四', ...id }, T + 1000)
 		).toEqual(a);
 		expect(
-			codeOf(() =>
+			code(() =>
 				claimDeposit(db, clerk, { ref: a.claimNo.toLowerCase(), claimantName: '李四', ...id }, T)
 			)
 		).toBe('already_claimed');
 		// A used code finds nothing any more (it may be given to new goods).
 		expect(
-			codeOf(() => claimDeposit(db, clerk, { ref: row.claimCode, claimantName: '李四', ...id }, T))
+			code(() => claimDeposit(db, clerk, { ref: row.claimCode, claimantName: '李四', ...id }, T))
 		).toBe('not_found');
 		expect(listDeposits(db, f.communityId, { view: 'closed' }, TODAY)).toMatchObject([
 			{
@@ -150,16 +142,16 @@ describe('items kept and released', () => {
 		expect(listDeposits(db, f.communityId, { view: 'overdue' }, '2026-11-24')).toMatchObject([
 			{ overdue: true }
 		]);
-		expect(codeOf(() => createDeposit(db, clerk, deposit({ claimBy: '2026-11-22' }), T))).toBe(
+		expect(code(() => createDeposit(db, clerk, deposit({ claimBy: '2026-11-22' }), T))).toBe(
 			'claim_by_past'
 		);
-		expect(codeOf(() => createDeposit(db, clerk, deposit({ claimBy: '2026-12-24' }), T))).toBe(
+		expect(code(() => createDeposit(db, clerk, deposit({ claimBy: '2026-12-24' }), T))).toBe(
 			'claim_by_too_far'
 		);
-		expect(codeOf(() => createDeposit(db, clerk, deposit({ unit: '9-9-999' }), T))).toBe(
+		expect(code(() => createDeposit(db, clerk, deposit({ unit: '9-9-999' }), T))).toBe(
 			'unknown_unit'
 		);
-		expect(codeOf(() => createDeposit(db, clerk, deposit({ claimer: 'named' }), T))).toBe(
+		expect(code(() => createDeposit(db, clerk, deposit({ claimer: 'named' }), T))).toBe(
 			'claimer_name_missing'
 		);
 		expect(db.select().from(itemDeposits).all()).toHaveLength(1);
@@ -170,7 +162,7 @@ describe('items kept and released', () => {
 		const g = createFixture(short, { items: { keepDays: 3 } });
 		forgetCommunity(); // settings are cached by community id, and every test db has id 1
 		const c = { id: g.clerkId, communityId: g.communityId, role: 'clerk' as const };
-		expect(codeOf(() => createDeposit(short, c, deposit({ claimBy: '2026-11-27' }), T))).toBe(
+		expect(code(() => createDeposit(short, c, deposit({ claimBy: '2026-11-27' }), T))).toBe(
 			'claim_by_too_far'
 		);
 		expect(createDeposit(short, c, deposit({ claimBy: '2026-11-26' }), T).claimNo).toBe(
@@ -183,7 +175,7 @@ describe('items kept and released', () => {
 		expect(r.releaseNo).toBe('FX20261123-001');
 		expect(itemCounts(db, f.communityId, TODAY)).toMatchObject({ pending: 1, expired: 0 });
 		passRelease(db, clerk, r.id, '门岗已核', T + 1000);
-		expect(codeOf(() => passRelease(db, clerk, r.id, '', T + 2000))).toBe('already_passed');
+		expect(code(() => passRelease(db, clerk, r.id, '', T + 2000))).toBe('already_passed');
 		expect(listReleases(db, f.communityId, { view: 'closed' }, TODAY)).toMatchObject([
 			{
 				state: 'passed',
@@ -198,17 +190,17 @@ describe('items kept and released', () => {
 	});
 
 	it('refuses an unknown unit, no consent, incomplete consent and a past date, writing nothing', () => {
-		expect(codeOf(() => createRelease(db, clerk, release({ unit: '9-9-999' }), T))).toBe(
+		expect(code(() => createRelease(db, clerk, release({ unit: '9-9-999' }), T))).toBe(
 			'unknown_unit'
 		);
-		expect(codeOf(() => createRelease(db, clerk, release({ consent: '' }), T))).toBe('no_consent');
-		expect(codeOf(() => createRelease(db, clerk, release({ consentPhone: '' }), T))).toBe(
+		expect(code(() => createRelease(db, clerk, release({ consent: '' }), T))).toBe('no_consent');
+		expect(code(() => createRelease(db, clerk, release({ consentPhone: '' }), T))).toBe(
 			'consent_phone_missing'
 		);
-		expect(codeOf(() => createRelease(db, clerk, release({ consent: 'in_person' }), T))).toBe(
+		expect(code(() => createRelease(db, clerk, release({ consent: 'in_person' }), T))).toBe(
 			'consent_id_missing'
 		);
-		expect(codeOf(() => createRelease(db, clerk, release({ validUntil: '2026-11-22' }), T))).toBe(
+		expect(code(() => createRelease(db, clerk, release({ validUntil: '2026-11-22' }), T))).toBe(
 			'valid_past'
 		);
 		expect(db.select().from(itemReleases).all()).toHaveLength(0);
@@ -216,7 +208,7 @@ describe('items kept and released', () => {
 
 	it('an expired release cannot pass the gate', () => {
 		const r = createRelease(db, clerk, release(), T);
-		expect(codeOf(() => passRelease(db, clerk, r.id, '', T + D))).toBe('release_expired');
+		expect(code(() => passRelease(db, clerk, r.id, '', T + D))).toBe('release_expired');
 		expect(listReleases(db, f.communityId, { view: 'overdue' }, '2026-11-24')).toMatchObject([
 			{ id: r.id, expired: true }
 		]);
@@ -226,10 +218,10 @@ describe('items kept and released', () => {
 	it('keeps another community apart and is insert-only', () => {
 		const r = createRelease(db, clerk, release(), T);
 		const other = { id: f.clerkId, communityId: f.otherCommunityId, role: 'clerk' as const };
-		expect(codeOf(() => passRelease(db, other, r.id, '', T))).toBe('not_found');
+		expect(code(() => passRelease(db, other, r.id, '', T))).toBe('not_found');
 		const d = createDeposit(db, clerk, deposit(), T);
 		expect(
-			codeOf(() => claimDeposit(db, other, { ref: d.claimNo, claimantName: '王芳', ...id }, T))
+			code(() => claimDeposit(db, other, { ref: d.claimNo, claimantName: '王芳', ...id }, T))
 		).toBe('not_found');
 		expect(() => db.update(itemDeposits).set({ items: 'x' }).run()).toThrow();
 		expect(() => db.delete(itemReleases).run()).toThrow();

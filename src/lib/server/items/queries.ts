@@ -1,15 +1,7 @@
 import { and, count, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
-import { registerList } from '../register-list';
-import {
-	itemClaims,
-	itemDeposits,
-	itemReleasePasses,
-	itemReleases,
-	staffUsers,
-	units
-} from '../db/schema';
+import { closer, registerList, taker } from '../register-list';
+import { itemClaims, itemDeposits, itemReleasePasses, itemReleases, units } from '../db/schema';
 import {
 	depositState,
 	isDepositOverdue,
@@ -91,9 +83,6 @@ export interface ReleaseRow {
 	passedMs: number | null;
 	note: string;
 }
-
-const taker = alias(staffUsers, 'taker');
-const closer = alias(staffUsers, 'closer');
 
 /** The deposits of a view: kept ones by claim date (the oldest promise first), the rest newest first. */
 export function listDeposits(

@@ -1,4 +1,4 @@
-import { AppError, statusOf } from '../errors';
+import { areaError } from '../errors';
 
 /** Refused reconciliations and journal links. */
 export type JournalErrorCode =
@@ -11,12 +11,9 @@ export type JournalErrorCode =
 	| 'statement_file';
 
 // Everything here is bad input (400) except a form key reused for another day (a conflict).
-const status = statusOf<JournalErrorCode>({ stale_form: 409 });
 
 /** A refused reconciliation; `code` maps to a translated message (messages.ts). */
-export class JournalError extends AppError<JournalErrorCode> {
-	constructor(code: JournalErrorCode, detail: Record<string, unknown> = {}) {
-		super('journal', code, detail, status(code));
-		this.name = 'JournalError';
-	}
-}
+export const JournalError = areaError<JournalErrorCode>('journal', 'JournalError', {
+	stale_form: 409
+});
+export type JournalError = InstanceType<typeof JournalError>;

@@ -1,6 +1,7 @@
-import { AppError, statusOf, type ErrorDetail } from '../errors';
+import { areaError } from '../errors';
 
-const status = statusOf<string>({
+/** A refused ledger write (payments, voids, rates); messages in `ledger/messages.ts`. */
+export const LedgerError = areaError<string>('ledger', 'LedgerError', {
 	not_found: 404,
 	own_receipt: 403,
 	not_allowed: 403,
@@ -10,11 +11,4 @@ const status = statusOf<string>({
 	stale: 409,
 	idempotency_conflict: 409
 });
-
-/** A refused ledger write (payments, voids, rates); messages in `ledger/messages.ts`. */
-export class LedgerError extends AppError {
-	constructor(code: string, detail: ErrorDetail = {}) {
-		super('ledger', code, detail, status(code));
-		this.name = 'LedgerError';
-	}
-}
+export type LedgerError = InstanceType<typeof LedgerError>;

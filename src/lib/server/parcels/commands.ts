@@ -25,6 +25,7 @@ import type { Actor } from '../auth/actor';
 import { overdueRule, standingAuthorisations, unitOwnerNames } from './queries';
 import { parcelPhotoDir } from './photo';
 import { ParcelError } from './errors';
+import { sameForm } from '../form-key';
 
 function unitOf(db: Db, actor: Actor, code: string) {
 	const unit = findUnitByCode(db, actor.communityId, code);
@@ -55,12 +56,7 @@ export function authoriseParcels(
 		const again = db
 			.select({ id: parcelAuthorisations.id })
 			.from(parcelAuthorisations)
-			.where(
-				and(
-					eq(parcelAuthorisations.communityId, actor.communityId),
-					eq(parcelAuthorisations.formKey, input.formKey)
-				)
-			)
+			.where(sameForm(parcelAuthorisations, actor.communityId, input.formKey))
 			.get();
 		if (again) return again.id;
 		const unit = unitOf(db, actor, input.unit);
@@ -170,7 +166,7 @@ export function intakeParcel(
 		db
 			.select({ id: parcels.id })
 			.from(parcels)
-			.where(and(eq(parcels.communityId, actor.communityId), eq(parcels.formKey, input.formKey)))
+			.where(sameForm(parcels, actor.communityId, input.formKey))
 			.get();
 	const first = again();
 	if (first) return { id: first.id, replay: true };

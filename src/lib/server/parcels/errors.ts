@@ -1,4 +1,4 @@
-import { AppError, statusOf } from '../errors';
+import { areaError } from '../errors';
 import type { PhotoError } from '../uploads/photos';
 
 /** A refused parcel write (thrown inside its transaction, or before any file is kept: nothing is written). */
@@ -13,16 +13,10 @@ export type ParcelErrorCode =
 	| 'not_authorised_collector'
 	| PhotoError['code'];
 
-const status = statusOf<ParcelErrorCode>({
+export const ParcelError = areaError<ParcelErrorCode>('parcels', 'ParcelError', {
 	not_found: 404,
 	already_withdrawn: 409,
 	already_collected: 409,
 	duplicate_tracking: 409
 });
-
-export class ParcelError extends AppError<ParcelErrorCode> {
-	constructor(code: ParcelErrorCode, detail: Record<string, unknown> = {}) {
-		super('parcels', code, detail, status(code));
-		this.name = 'ParcelError';
-	}
-}
+export type ParcelError = InstanceType<typeof ParcelError>;

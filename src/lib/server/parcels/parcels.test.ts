@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDb } from '../db/test-db';
-import { codeOf, createFixture, type Fixture } from '../db/fixtures';
+import { codeOf, createFixture, type Fixture, clerkOf, newFormKey } from '../db/fixtures';
 import type { Db } from '../db';
 import { parcelHandovers, parcels } from '../db/schema';
 import {
@@ -26,7 +26,7 @@ const T = Date.parse('2026-11-28T02:00:00Z');
 const H = 3_600_000;
 const D = 24 * H;
 const code = codeOf(ParcelError);
-const key = () => 'form-' + Math.random().toString(36).slice(2, 12);
+const key = newFormKey;
 
 describe('parcels (快递代收)', () => {
 	let db: Db;
@@ -58,7 +58,7 @@ describe('parcels (快递代收)', () => {
 	beforeEach(() => {
 		db = createTestDb();
 		f = createFixture(db, { parcels: { overdueDays: 7 } });
-		clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
+		clerk = clerkOf(f);
 		dir = mkdtempSync(join(tmpdir(), 'parcels-'));
 	});
 

@@ -152,32 +152,23 @@ export function estimateFor(
 	now: number
 ): QueueEstimate | null {
 	if (ticket.state !== 'waiting') return null;
-	const ahead = aheadOf(waitingOf(day), ticket);
-	const counters = openCounters(day.calls, now);
-	return {
-		ahead: ahead.length,
-		minutes: expectedWaitMinutes(
-			ahead.map((t) => t.service),
-			minutesPerService(day),
-			counters
-		),
-		counters
-	};
+	return waitBehind(day, aheadOf(waitingOf(day), ticket), now);
 }
 
 /** For the take-a-number screen: people waiting now and the wait of a number taken now (normal priority). */
 export function estimateNew(day: QueueDay, now: number): QueueEstimate {
-	const waiting = waitingOf(day);
+	return waitBehind(day, waitingOf(day), now);
+}
+
+/** The wait of a number with `ahead` before it: how many, the expected minutes at the open counters. */
+function waitBehind(day: QueueDay, ahead: QueueTicketView[], now: number): QueueEstimate {
 	const counters = openCounters(day.calls, now);
-	return {
-		ahead: waiting.length,
-		minutes: expectedWaitMinutes(
-			waiting.map((t) => t.service),
-			minutesPerService(day),
-			counters
-		),
+	const minutes = expectedWaitMinutes(
+		ahead.map((t) => t.service),
+		minutesPerService(day),
 		counters
-	};
+	);
+	return { ahead: ahead.length, minutes, counters };
 }
 
 export interface QueueTicketPage extends QueueTicketView {

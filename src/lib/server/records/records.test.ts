@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { codeOf, createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
 import { identifyResident } from '../auth/resident';
 import { resetFailureAudit } from '../audit';
@@ -19,7 +19,9 @@ import {
 	unitTiesAsOf,
 	unitsTiesAsOf,
 	updateUnit,
-	type PersonFields
+	type NewTie,
+	type PersonFields,
+	type TransferInput
 } from './index';
 import { seedRecords } from './seed';
 
@@ -35,6 +37,30 @@ const person = (name: string, phone: string): PersonFields => ({
 	idNumber: '11010519491231002X',
 	ownerType: 'individual',
 	note: ''
+});
+
+/** A tie of the person to unit 1-1-101, open-ended, with no reason given. */
+const tieTo = (
+	personId: number,
+	role: NewTie['role'],
+	startDate: string | null = null
+): NewTie => ({
+	unitId: f.unitIds[0],
+	personId,
+	role,
+	startDate,
+	endDate: null,
+	reason: ''
+});
+
+/** Unit 1-1-101 sold today to an existing person, the old household ended. */
+const saleTo = (newOwnerId: number, reason = ''): TransferInput => ({
+	unitId: f.unitIds[0],
+	date: TODAY,
+	newOwnerId,
+	newPerson: null,
+	endHousehold: true,
+	reason
 });
 
 function actor() {
@@ -137,27 +163,20 @@ describe('transferOwnership (过户)', () => {
 			endHousehold: true,
 			reason: 'x'
 		};
-		const codeOf = (fn: () => unknown) => {
-			try {
-				fn();
-			} catch (e) {
-				return (e as RecordsError).code;
-			}
-			return 'ok';
-		};
-		expect(codeOf(() => transferOwnership(db, actor(), { ...base, date: '2019-01-01' }, NOW))).toBe(
+		const code = codeOf(RecordsError);
+		expect(code(() => transferOwnership(db, actor(), { ...base, date: '2019-01-01' }, NOW))).toBe(
 			'date_before_tie'
 		);
-		expect(codeOf(() => transferOwnership(db, actor(), { ...base, date: '2026-11-24' }, NOW))).toBe(
+		expect(code(() => transferOwnership(db, actor(), { ...base, date: '2026-11-24' }, NOW))).toBe(
 			'date_future'
 		);
 		expect(
-			codeOf(() =>
+			code(() =>
 				transferOwnership(db, actor(), { ...base, newOwnerId: f.ownerIds[0], date: TODAY }, NOW)
 			)
 		).toBe('same_owner');
 		expect(
-			codeOf(() =>
+			code(() =>
 				transferOwnership(
 					db,
 					actor(),
@@ -208,45 +227,9 @@ describe('transferOwnership (过户)', () => {
 	it('ends the old household with the owners when asked, and keeps a tenant', () => {
 		const wife = createPerson(db, actor(), person('张妻', '13900000011'), NOW);
 		const tenant = createPerson(db, actor(), person('租客', '13900000012'), NOW);
-		addTie(
-			db,
-			actor(),
-			{
-				unitId: f.unitIds[0],
-				personId: wife,
-				role: 'household',
-				startDate: '2020-05-01',
-				endDate: null,
-				reason: ''
-			},
-			NOW
-		);
-		addTie(
-			db,
-			actor(),
-			{
-				unitId: f.unitIds[0],
-				personId: tenant,
-				role: 'tenant',
-				startDate: '2026-01-01',
-				endDate: null,
-				reason: ''
-			},
-			NOW
-		);
-		transferOwnership(
-			db,
-			actor(),
-			{
-				unitId: f.unitIds[0],
-				date: TODAY,
-				newOwnerId: f.ownerIds[2],
-				newPerson: null,
-				endHousehold: true,
-				reason: ''
-			},
-			NOW
-		);
+		addTie(db, actor(), tieTo(wife, 'household', '2020-05-01'), NOW);
+		addTie(db, actor(), tieTo(tenant, 'tenant', '2026-01-01'), NOW);
+		transferOwnership(db, actor(), saleTo(f.ownerIds[2]), NOW);
 		expect(unitTiesAsOf(db, f.unitIds[0], TODAY).map((t) => [t.name, t.role])).toEqual([
 			['王芳', 'owner'],
 			['租客', 'tenant']
@@ -258,19 +241,7 @@ describe('kiosk identification after a transfer', () => {
 	it('the old owner’s phone no longer opens the unit; the new owner’s does', () => {
 		expect(identifyResident(db, f.communityId, '1-1-101', '0001', 'k', NOW).ok).toBe(true);
 		const newOwner = createPerson(db, actor(), person('赵新', '13911112222'), NOW);
-		transferOwnership(
-			db,
-			actor(),
-			{
-				unitId: f.unitIds[0],
-				date: TODAY,
-				newOwnerId: newOwner,
-				newPerson: null,
-				endHousehold: true,
-				reason: '过户'
-			},
-			NOW
-		);
+		transferOwnership(db, actor(), saleTo(newOwner, '过户'), NOW);
 		expect(identifyResident(db, f.communityId, '1-1-101', '0001', 'k2', NOW).ok).toBe(false);
 		expect(identifyResident(db, f.communityId, '1-1-101', '2222', 'k3', NOW)).toMatchObject({
 			ok: true,
@@ -281,32 +252,8 @@ describe('kiosk identification after a transfer', () => {
 	it('an ended tenancy and an emergency contact do not identify; a current tenant does', () => {
 		const tenant = createPerson(db, actor(), person('租客', '13900000077'), NOW);
 		const contact = createPerson(db, actor(), person('紧急', '13900000088'), NOW);
-		const tie = addTie(
-			db,
-			actor(),
-			{
-				unitId: f.unitIds[0],
-				personId: tenant,
-				role: 'tenant',
-				startDate: '2026-01-01',
-				endDate: null,
-				reason: ''
-			},
-			NOW
-		);
-		addTie(
-			db,
-			actor(),
-			{
-				unitId: f.unitIds[0],
-				personId: contact,
-				role: 'emergency',
-				startDate: null,
-				endDate: null,
-				reason: ''
-			},
-			NOW
-		);
+		const tie = addTie(db, actor(), tieTo(tenant, 'tenant', '2026-01-01'), NOW);
+		addTie(db, actor(), tieTo(contact, 'emergency'), NOW);
 		expect(identifyResident(db, f.communityId, '1-1-101', '0077', 'a', NOW).ok).toBe(true);
 		expect(identifyResident(db, f.communityId, '1-1-101', '0088', 'b', NOW).ok).toBe(false);
 		endTie(db, actor(), tie, TODAY, 'lease_ended', '租约到期', NOW);
@@ -330,14 +277,7 @@ describe('endTie', () => {
 			{ ...lease, startDate: '2025-01-01', endDate: '2025-12-31' },
 			NOW
 		);
-		const code = (fn: () => void) => {
-			try {
-				fn();
-				return 'ok';
-			} catch (e) {
-				return (e as RecordsError).code;
-			}
-		};
+		const code = codeOf(RecordsError);
 		expect(code(() => endTie(db, actor(), over, TODAY, 'moved_out', '', NOW))).toBe(
 			'already_ended'
 		);

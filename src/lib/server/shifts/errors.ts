@@ -1,4 +1,4 @@
-import { AppError, statusOf } from '../errors';
+import { areaError } from '../errors';
 
 export type ShiftErrorCode =
 	| 'already_open'
@@ -13,13 +13,14 @@ export type ShiftErrorCode =
 	| 'bad_successor'
 	| 'idempotency_conflict';
 
-// A shift's state decides what may be written: most refusals are conflicts.
-const status = statusOf<ShiftErrorCode>({ not_found: 404, note_required: 400 }, 409);
-
-/** A refused shift write; `code` maps to a translated message (messages.ts). Nothing was written. */
-export class ShiftError extends AppError<ShiftErrorCode> {
-	constructor(code: ShiftErrorCode) {
-		super('shifts', code, {}, status(code));
-		this.name = 'ShiftError';
-	}
-}
+/**
+ * A refused shift write; `code` maps to a translated message (messages.ts). Nothing was written.
+ * A shift's state decides what may be written: most refusals are conflicts (409).
+ */
+export const ShiftError = areaError<ShiftErrorCode>(
+	'shifts',
+	'ShiftError',
+	{ not_found: 404, note_required: 400 },
+	409
+);
+export type ShiftError = InstanceType<typeof ShiftError>;

@@ -17,6 +17,7 @@ import { addDays, localToEpochMs, todayIn } from '../../dates';
 import type { Actor } from '../auth/actor';
 import { VisitorError } from './errors';
 import { visitsWithIdHash } from './queries';
+import { sameForm } from '../form-key';
 
 export interface VisitorInput {
 	name: string;
@@ -70,7 +71,7 @@ export function registerVisitor(
 		const again = db
 			.select({ id: visitors.id, slipNo: visitors.slipNo, token: visitors.token })
 			.from(visitors)
-			.where(and(eq(visitors.communityId, actor.communityId), eq(visitors.formKey, input.formKey)))
+			.where(sameForm(visitors, actor.communityId, input.formKey))
 			.get();
 		if (again)
 			return { ...again, earlierVisits: visitsWithIdHash(db, actor.communityId, idHash, again.id) };

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { createFixture, type Fixture, codeOf, clerkOf, newFormKey } from '../db/fixtures';
 import type { Db } from '../db';
 import { auditLog, visitorExits, visitors } from '../db/schema';
 import {
@@ -38,22 +38,14 @@ describe('visitor register', () => {
 		confirmPhone: '13800001111',
 		confirmAnsweredBy: '张先生',
 		confirmed: true,
-		formKey: 'form-' + Math.random().toString(36).slice(2),
+		formKey: newFormKey(),
 		...over
 	});
-	const codeOf = (fn: () => unknown) => {
-		try {
-			fn();
-		} catch (e) {
-			if (e instanceof VisitorError) return e.code;
-			throw e;
-		}
-		return null;
-	};
+	const code = codeOf(VisitorError);
 	beforeEach(() => {
 		db = createTestDb();
 		f = createFixture(db);
-		clerk = { id: f.clerkId, communityId: f.communityId, role: 'clerk' };
+		clerk = clerkOf(f);
 	});
 
 	it('registers once per form, keeps the ID masked plus a hash, never the full number', () => {
@@ -85,14 +77,14 @@ describe('visitor register', () => {
 	});
 
 	it('refuses an unknown unit, no confirmation and a bad ID number, writing nothing', () => {
-		expect(codeOf(() => registerVisitor(db, clerk, input({ unit: '9-9-999' }), T))).toBe(
+		expect(code(() => registerVisitor(db, clerk, input({ unit: '9-9-999' }), T))).toBe(
 			'unknown_unit'
 		);
-		expect(codeOf(() => registerVisitor(db, clerk, input({ confirmed: false }), T))).toBe(
+		expect(code(() => registerVisitor(db, clerk, input({ confirmed: false }), T))).toBe(
 			'not_confirmed'
 		);
 		expect(
-			codeOf(() => registerVisitor(db, clerk, input({ idNumber: '110105194912310021' }), T))
+			code(() => registerVisitor(db, clerk, input({ idNumber: '110105194912310021' }), T))
 		).toBe('id_invalid');
 		expect(db.select().from(visitors).all()).toHaveLength(0);
 		expect(db.select().from(auditLog).all()).toHaveLength(0);
@@ -112,10 +104,8 @@ describe('visitor register', () => {
 		expect(visitorCounts(db, f.communityId, T + 15 * H)).toEqual({ open: 2, overdue: 2 });
 
 		recordLeaving(db, clerk, { token: early.token }, T + 13 * H);
-		expect(codeOf(() => recordLeaving(db, clerk, { id: early.id }, T + 14 * H))).toBe(
-			'already_left'
-		);
-		expect(codeOf(() => recordLeaving(db, clerk, { token: early.token }, T + 14 * H))).toBe(
+		expect(code(() => recordLeaving(db, clerk, { id: early.id }, T + 14 * H))).toBe('already_left');
+		expect(code(() => recordLeaving(db, clerk, { token: early.token }, T + 14 * H))).toBe(
 			'already_left'
 		);
 		// The database refuses a second leaving even past the check (two counters at once).
@@ -135,7 +125,7 @@ describe('visitor register', () => {
 	it('keeps another community’s visitors apart, by id and by token', () => {
 		const v = registerVisitor(db, clerk, input(), T);
 		const other = { id: f.clerkId, communityId: f.otherCommunityId, role: 'clerk' as const };
-		expect(codeOf(() => recordLeaving(db, other, { token: v.token }, T))).toBe('not_found');
+		expect(code(() => recordLeaving(db, other, { token: v.token }, T))).toBe('not_found');
 		expect(findVisitor(db, f.otherCommunityId, { id: v.id }, T)).toBeNull();
 		expect(visitorCounts(db, f.otherCommunityId, T)).toEqual({ open: 0, overdue: 0 });
 	});

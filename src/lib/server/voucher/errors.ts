@@ -1,4 +1,4 @@
-import { AppError, statusOf } from '../errors';
+import { areaError } from '../errors';
 
 /**
  * A refused account-map write or voucher export. Thrown before (or inside) the transaction, so
@@ -8,11 +8,9 @@ export type VoucherErrorCode =
 	'unknown_key' | 'bad_code' | 'backdated' | 'unmapped' | 'unbalanced' | 'too_long';
 
 // 400 bad input; 409 the map is not ready for the export (a state, not the request's fault).
-const status = statusOf<VoucherErrorCode>({ unmapped: 409, unbalanced: 409 });
 
-export class VoucherError extends AppError<VoucherErrorCode> {
-	constructor(code: VoucherErrorCode, detail: Record<string, unknown> = {}) {
-		super('voucher', code, detail, status(code));
-		this.name = 'VoucherError';
-	}
-}
+export const VoucherError = areaError<VoucherErrorCode>('voucher', 'VoucherError', {
+	unmapped: 409,
+	unbalanced: 409
+});
+export type VoucherError = InstanceType<typeof VoucherError>;

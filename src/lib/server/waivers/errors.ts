@@ -1,6 +1,10 @@
-import { AppError, statusOf, type ErrorDetail } from '../errors';
+import { areaError } from '../errors';
 
-const status = statusOf<string>({
+/**
+ * A refused waiver step. `code` maps to a translated message (`messages.ts`); `detail.errors`
+ * lists every rule broken when there are several. Nothing was written.
+ */
+export const WaiverError = areaError<string>('waivers', 'WaiverError', {
 	not_found: 404,
 	bill_not_found: 404,
 	own_request: 403,
@@ -9,14 +13,4 @@ const status = statusOf<string>({
 	already_decided: 409,
 	idempotency_conflict: 409
 });
-
-/**
- * A refused waiver step. `code` maps to a translated message (`messages.ts`); `detail.errors`
- * lists every rule broken when there are several. Nothing was written.
- */
-export class WaiverError extends AppError {
-	constructor(code: string, detail: ErrorDetail = {}) {
-		super('waivers', code, detail, status(code));
-		this.name = 'WaiverError';
-	}
-}
+export type WaiverError = InstanceType<typeof WaiverError>;

@@ -1,4 +1,4 @@
-import { deskContext, readRegisterQuery } from '$lib/server/list-query';
+import { deskContext, readRegisterQuery, registerListQuery } from '$lib/server/list-query';
 import { listQuerySchema } from '$lib/server/appointments/forms';
 import type { AppointmentView } from '$lib/server/appointments';
 import type { AppointmentTeam } from '$lib/domain/appointments';
@@ -11,18 +11,11 @@ export function appointmentsContext(communityId: number, url: URL) {
 		dated: ['closed', 'all']
 	});
 	// Appointments are filed by their day, not the moment they were taken.
-	const query = q.ok
-		? {
-				ok: true as const,
-				from: q.range.from,
-				to: q.range.to,
-				filter: {
-					team: (values.team || null) as AppointmentTeam | null,
-					view: q.view,
-					fromDay: q.dated ? q.range.from : null,
-					toDay: q.dated ? q.range.to : null
-				}
-			}
-		: q;
+	const query = registerListQuery(q, (q) => ({
+		team: (values.team || null) as AppointmentTeam | null,
+		view: q.view,
+		fromDay: q.dated ? q.range.from : null,
+		toDay: q.dated ? q.range.to : null
+	}));
 	return { ...desk, values, query };
 }

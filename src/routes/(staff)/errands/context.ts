@@ -1,4 +1,4 @@
-import { deskContext, readRegisterQuery } from '$lib/server/list-query';
+import { deskContext, readRegisterQuery, registerListQuery } from '$lib/server/list-query';
 import { listQuerySchema } from '$lib/server/errands/forms';
 import type { ErrandView } from '$lib/server/errands';
 import type { ErrandKind } from '$lib/domain/errands';
@@ -10,13 +10,10 @@ export function errandsContext(communityId: number, url: URL) {
 		open: 'open' as ErrandView,
 		dated: ['closed', 'all']
 	});
-	const query = q.ok
-		? {
-				ok: true as const,
-				from: q.range.from,
-				to: q.range.to,
-				filter: { kind: (values.kind || null) as ErrandKind | null, view: q.view, ...q.period }
-			}
-		: q;
+	const query = registerListQuery(q, (q) => ({
+		kind: (values.kind || null) as ErrandKind | null,
+		view: q.view,
+		...q.period
+	}));
 	return { ...desk, values, query };
 }

@@ -1,4 +1,4 @@
-import { deskContext, readRegisterQuery } from '$lib/server/list-query';
+import { deskContext, readRegisterQuery, registerListQuery } from '$lib/server/list-query';
 import { listQuerySchema } from '$lib/server/items/forms';
 import type { ItemTab, ItemView } from '$lib/server/items';
 
@@ -10,15 +10,6 @@ export function itemsContext(communityId: number, url: URL) {
 		dated: ['closed', 'all']
 	});
 	const tab = (values.tab || 'deposit') as ItemTab;
-	const query = q.ok
-		? {
-				ok: true as const,
-				from: q.range.from,
-				to: q.range.to,
-				filter: { view: q.view, ...q.period },
-				// The printed log: everything registered in the period, whatever its state.
-				period: { view: 'all' as ItemView, fromMs: q.range.fromMs, toMs: q.range.toMs }
-			}
-		: q;
+	const query = registerListQuery(q, (q) => ({ view: q.view, ...q.period }));
 	return { ...desk, values, tab, query };
 }

@@ -1,4 +1,4 @@
-import { deskContext, readRegisterQuery } from '$lib/server/list-query';
+import { deskContext, readRegisterQuery, registerListQuery } from '$lib/server/list-query';
 import { listQuerySchema } from '$lib/server/visitors/forms';
 import type { VisitorView } from '$lib/server/visitors';
 
@@ -9,15 +9,6 @@ export function visitorsContext(communityId: number, url: URL) {
 		open: 'inside' as VisitorView,
 		dated: ['left', 'all']
 	});
-	const query = q.ok
-		? {
-				ok: true as const,
-				from: q.range.from,
-				to: q.range.to,
-				fromMs: q.range.fromMs,
-				toMs: q.range.toMs,
-				filter: { view: q.view, ...q.period }
-			}
-		: q;
+	const query = registerListQuery(q, (q) => ({ view: q.view, ...q.period }));
 	return { ...desk, values, query };
 }

@@ -13,15 +13,14 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const { db, community, now, today, tab, query } = itemsContext(user.communityId, url);
 	if (!query.ok) return refusedText(query.message);
 	const head = registerLogHead(community, query, now, user);
+	// The printed log: everything registered in the period, whatever its state.
+	const period = { view: 'all' as const, fromMs: query.fromMs, toMs: query.toMs };
 	const pdf =
 		tab === 'release'
-			? await releaseLogPdf(
-					head,
-					listReleases(db, user.communityId, query.period, today, 5000).reverse()
-				)
+			? await releaseLogPdf(head, listReleases(db, user.communityId, period, today, 5000).reverse())
 			: await depositLogPdf(
 					head,
-					listDeposits(db, user.communityId, query.period, today, 5000).reverse()
+					listDeposits(db, user.communityId, period, today, 5000).reverse()
 				);
 	return pdfResponse(pdf, { filename: `items-${tab}-${query.from}-${query.to}.pdf` });
 };
