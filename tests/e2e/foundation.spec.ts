@@ -343,7 +343,7 @@ test.describe('administration', () => {
 		const form = page.getByTestId('staff-create');
 		const staffRows = page.getByTestId('staff-table').locator('tbody tr');
 		const before = await staffRows.count();
-		for (const id of ['username', 'displayName', 'workNo'])
+		for (const id of ['staff-username', 'staff-displayName', 'workNo'])
 			await form.locator('#' + id).evaluate((el) => el.removeAttribute('maxlength'));
 		await form.getByLabel('用户名').fill("' OR 1=1 --");
 		await form.getByLabel('姓名').fill('<script>alert(1)</script>');
@@ -352,13 +352,13 @@ test.describe('administration', () => {
 		await form.getByRole('button', { name: '新建账号' }).click();
 
 		await expect(page.getByTestId('admin-error')).toHaveText('请检查标红的项目。');
-		await expect(form.locator('#username')).toHaveAttribute('aria-invalid', 'true');
+		await expect(form.locator('#staff-username')).toHaveAttribute('aria-invalid', 'true');
 		await expect(form).toContainText('用户名为 2–32 位小写字母、数字或 . _ -，以字母或数字开头。');
 		await expect(form).toContainText('不能包含 < > 等特殊符号。');
 		await expect(form).toContainText('内容过长（最多 16 个字符）。');
 		await expect(form).toContainText('密码至少需要 8 个字符。');
 		// What was typed is kept (the markup as text, never as markup).
-		await expect(form.locator('#displayName')).toHaveValue('<script>alert(1)</script>');
+		await expect(form.locator('#staff-displayName')).toHaveValue('<script>alert(1)</script>');
 		await expectNoStackTrace(page);
 		await expect(staffRows).toHaveCount(before);
 	});

@@ -121,7 +121,7 @@ test('clerk files after the principal → PDF → manager approves part → the 
 	// Validate first: the server reviews the decision; a refusal shows beside the field with what
 	// was typed kept, and no confirmation is asked for an amount that cannot be written.
 	const refusedBeforeConfirming = async (
-		field: 'waiver-amount-error' | 'waiver-note-error',
+		field: 'waiver-amount-error' | 'waiver-decision-note-error',
 		text: string | RegExp,
 		typed: string
 	) => {
@@ -142,7 +142,7 @@ test('clerk files after the principal → PDF → manager approves part → the 
 	// No note.
 	await manager.getByTestId('waiver-amount').fill('100.00');
 	await manager.getByTestId('waiver-decision-note').fill('');
-	await refusedBeforeConfirming('waiver-note-error', '请填写审批意见。', '100.00');
+	await refusedBeforeConfirming('waiver-decision-note-error', '请填写审批意见。', '100.00');
 	await expect(manager.getByTestId('waiver-state')).toHaveText('待审批');
 
 	// Approved in part: ¥100.00, the oldest bill first. The confirmation names the amount and the
@@ -270,7 +270,7 @@ test('refusals: another unit’s or an unknown bill; a manager cannot approve a 
 	const admin = await newPage(browser, 'admin');
 	await admin.goto(`/manager/waivers/${id}`);
 	await admin.getByTestId('waiver-reject').click();
-	await expect(admin.getByTestId('waiver-note-error')).toHaveText('请填写审批意见。');
+	await expect(admin.getByTestId('waiver-decision-note-error')).toHaveText('请填写审批意见。');
 	await expect(admin.getByTestId('waiver-dialog')).not.toBeVisible();
 	await admin.getByTestId('waiver-decision-note').fill('经核实并非首次逾期，不予免除');
 	await admin.getByTestId('waiver-reject').click();

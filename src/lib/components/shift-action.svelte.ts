@@ -36,3 +36,19 @@ export async function postShiftAction(
 		return m.reports_shift_error_refused();
 	}
 }
+
+/**
+ * One button's post to a /shift action: busy while it posts (the button disabled, so a double tap
+ * posts once) and the refusal to show under it ('' when none).
+ */
+export class ShiftPost {
+	busy = $state(false);
+	error = $state('');
+
+	async send(...args: Parameters<typeof postShiftAction>) {
+		this.busy = true;
+		this.error = '';
+		this.error = await postShiftAction(...args);
+		this.busy = false;
+	}
+}
