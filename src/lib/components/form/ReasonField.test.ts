@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRawSnippet } from 'svelte';
 import { render } from 'svelte/server';
-import TextareaField from './TextareaField.svelte';
+import ReasonField from './ReasonField.svelte';
 
 const props = {
 	id: 'reason',
@@ -13,9 +13,9 @@ const props = {
 	children: createRawSnippet(() => ({ render: () => '<p data-testid="count">3/200</p>' }))
 };
 
-describe('TextareaField', () => {
+describe('ReasonField', () => {
 	it('posts under its id, keeps the value and shows the page’s line while there is no error', () => {
-		const html = render(TextareaField, { props }).body;
+		const html = render(ReasonField, { props }).body;
 		expect(html).toMatch(/<label for="reason">原因<\/label>/);
 		expect(html).toMatch(/<textarea id="reason" name="reason"[^>]*maxlength="200"/);
 		expect(html).toContain('>已核实</textarea>');
@@ -25,7 +25,7 @@ describe('TextareaField', () => {
 	});
 
 	it('shows the refusal instead, described by it, with the field’s test id and -error', () => {
-		const html = render(TextareaField, { props: { ...props, error: '请填写原因。' } }).body;
+		const html = render(ReasonField, { props: { ...props, error: '请填写原因。' } }).body;
 		expect(html).toContain('aria-invalid="true"');
 		expect(html).toContain('aria-describedby="reason-note"');
 		expect(html).toMatch(
