@@ -45,6 +45,16 @@ export function audit(db: Db, e: AuditEntry, now = Date.now()) {
 	});
 }
 
+/** Appends what a signed-in staff member did, in their community (as `audit`, same transaction). */
+export function auditBy(
+	db: Db,
+	actor: { id: number; communityId: number },
+	e: Omit<AuditEntry, 'communityId' | 'actorId' | 'actorKind'>,
+	now = Date.now()
+) {
+	audit(db, { ...e, communityId: actor.communityId, actorId: actor.id }, now);
+}
+
 /** Failures and refusals written one row each per kind and minute, before they are only counted. */
 export const FAILURE_AUDIT_ROWS_PER_MINUTE = 20;
 

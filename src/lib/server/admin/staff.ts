@@ -7,7 +7,7 @@ import { ROLES, sessions, staffUsers, type StaffRole } from '../db/schema';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { MAX_CREDENTIAL_LENGTH } from '../auth/login';
 import { invalidateUserSessions } from '../auth/session';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { plainText } from './fields';
 
 /** Who is acting (one type for every area). */
@@ -138,11 +138,10 @@ export async function createStaff(
 			})
 			.returning({ id: staffUsers.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'staff.create',
 				targetType: 'staff_user',
 				targetId: row.id,
@@ -182,11 +181,10 @@ export async function resetStaffPassword(
 				.where(and(eq(sessions.userId, id), ne(sessions.id, keep)))
 				.run();
 		else invalidateUserSessions(db, id);
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'staff.password_reset',
 				targetType: 'staff_user',
 				targetId: id,
@@ -216,11 +214,10 @@ export function setStaffActive(
 		if (user.active === active) return { ok: true } as const; // a repeated click changes nothing
 		db.update(staffUsers).set({ active }).where(eq(staffUsers.id, id)).run();
 		if (!active) invalidateUserSessions(db, id);
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: active ? 'staff.activate' : 'staff.deactivate',
 				targetType: 'staff_user',
 				targetId: id,

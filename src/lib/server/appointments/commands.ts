@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { nowMs } from '../clock';
 import {
 	appointmentEvents,
@@ -129,11 +129,10 @@ export function bookAppointment(db: Db, actor: Actor, input: BookingInput, now =
 			})
 			.returning({ id: appointments.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'appointment.book',
 				targetType: 'appointment',
 				targetId: id,
@@ -171,11 +170,10 @@ export function recordOutcome(
 		db.insert(appointmentEvents)
 			.values({ appointmentId: id, outcome, note, createdBy: actor.id, createdAt: now })
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: `appointment.${outcome}`,
 				targetType: 'appointment',
 				targetId: id,
@@ -213,11 +211,10 @@ export function savePlan(
 			})
 			.returning({ id: appointmentPlans.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'appointment.plan',
 				targetType: 'appointment_plan',
 				targetId: id,

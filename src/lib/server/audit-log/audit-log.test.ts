@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
-import { audit } from '../audit';
+import { audit, auditBy } from '../audit';
 import { localToEpochMs } from '../../dates';
 import { auditActors, auditEntries, auditTargetTypes, detailSummary } from './queries';
 import { parseAuditQuery } from './forms';
@@ -102,6 +102,35 @@ describe('audit log queries', () => {
 			'ticket.create',
 			'feexitems.update'
 		]);
+	});
+});
+
+describe('auditBy', () => {
+	it('records the staff member and their community, as a staff action', () => {
+		const db = createTestDb();
+		const f = createFixture(db);
+		const when = at('2026-11-05');
+		auditBy(
+			db,
+			{ id: f.managerId, communityId: f.communityId },
+			{ action: 'key.lend', targetType: 'key', targetId: 9, detail: { unit: '1-101' } },
+			when
+		);
+		const row = db.$client
+			.prepare(
+				'SELECT community_id, actor_id, actor_kind, action, target_type, target_id, detail, at FROM audit_log'
+			)
+			.get();
+		expect(row).toEqual({
+			community_id: f.communityId,
+			actor_id: f.managerId,
+			actor_kind: 'staff',
+			action: 'key.lend',
+			target_type: 'key',
+			target_id: '9',
+			detail: '{"unit":"1-101"}',
+			at: when
+		});
 	});
 });
 

@@ -1,5 +1,5 @@
 import { tx, type Db } from '../db';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { nowMs } from '../clock';
 import { and, count, eq, gte, max, ne } from 'drizzle-orm';
 import { bills, feeItems, feeItemTargets, feeRates, units } from '../db/schema';
@@ -222,11 +222,10 @@ export function createFeeItem(
 				createdAt: now
 			})
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'fee_items.create',
 				targetType: 'fee_item',
 				targetId: code,
@@ -265,11 +264,10 @@ export function updateFeeItem(
 			.where(eq(feeItems.id, itemId))
 			.run();
 		if (!oneOff) writeScope(db, actor.communityId, itemId, input);
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'fee_items.update',
 				targetType: 'fee_item',
 				targetId: before.code,

@@ -1,5 +1,5 @@
 import { tx, type Db } from '../db';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { nowMs } from '../clock';
 import { and, asc, eq } from 'drizzle-orm';
 import { paidServices } from '../db/schema';
@@ -106,11 +106,10 @@ export function createPaidService(
 			})
 			.returning({ id: paidServices.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'paid_services.create',
 				targetType: 'paid_service',
 				targetId: id,
@@ -138,11 +137,10 @@ export function updatePaidService(
 			.set({ ...columnsOf(input), updatedAt: now })
 			.where(eq(paidServices.id, id))
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'paid_services.update',
 				targetType: 'paid_service',
 				targetId: id,

@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { nowMs } from '../clock';
 import { directoryPeople, directoryPresence } from '../db/schema';
 import { presenceProblem, type Presence } from '../../domain/directory';
@@ -60,11 +60,10 @@ export function savePerson(
 				.run();
 			personId = id;
 		}
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: id === null ? 'directory.create' : 'directory.update',
 				targetType: 'directory_person',
 				targetId: personId,
@@ -91,11 +90,10 @@ export function setPresence(
 		db.insert(directoryPresence)
 			.values({ personId, ...change, createdBy: actor.id, createdAt: now })
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'directory.presence',
 				targetType: 'directory_person',
 				targetId: personId,

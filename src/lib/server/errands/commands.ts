@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { nowMs } from '../clock';
 import { errandEvents, errands } from '../db/schema';
 import { findUnitByCode } from '../keys/queries';
@@ -56,11 +56,10 @@ export function createErrand(db: Db, actor: Actor, input: ErrandInput, now = now
 			})
 			.returning({ id: errands.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: `errand.create`,
 				targetType: 'errand',
 				targetId: id,
@@ -97,11 +96,10 @@ export function closeErrand(
 		db.insert(errandEvents)
 			.values({ errandId: id, outcome, note, createdBy: actor.id, createdAt: now })
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: `errand.${outcome}`,
 				targetType: 'errand',
 				targetId: id,

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, isNull, like, count } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { nowMs } from '../clock';
 import { getCommunity } from '../community';
 import { itemClaims, itemDeposits, itemReleasePasses, itemReleases } from '../db/schema';
@@ -145,11 +145,10 @@ export function createDeposit(
 			})
 			.returning({ id: itemDeposits.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'item.deposit',
 				targetType: 'item_deposit',
 				targetId: id,
@@ -216,11 +215,10 @@ export function claimDeposit(
 				createdAt: now
 			})
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'item.claim',
 				targetType: 'item_deposit',
 				targetId: d.id,
@@ -290,11 +288,10 @@ export function createRelease(
 			})
 			.returning({ id: itemReleases.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'item.release',
 				targetType: 'item_release',
 				targetId: id,
@@ -328,11 +325,10 @@ export function passRelease(db: Db, actor: Actor, id: number, note: string, now 
 		db.insert(itemReleasePasses)
 			.values({ releaseId: id, note, createdBy: actor.id, createdAt: now })
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'item.pass',
 				targetType: 'item_release',
 				targetId: id,

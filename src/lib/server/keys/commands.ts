@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { tx, type Db } from '../db';
 import { keyLoans, keyReturns, keys, type IdType } from '../db/schema';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { communityToday, getCommunity } from '../community';
 import {
 	checkDisposition,
@@ -158,11 +158,10 @@ export function createKey(
 			})
 			.returning({ id: keys.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'key.create',
 				targetType: 'key',
 				targetId: row.id,
@@ -238,11 +237,10 @@ export function updateKey(
 			.set({ ...next, updatedAt: nowMs })
 			.where(eq(keys.id, id))
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'key.update',
 				targetType: 'key',
 				targetId: id,
@@ -281,11 +279,10 @@ function setDisposition(
 		.set({ disposition: to, updatedAt: nowMs, ...consent })
 		.where(eq(keys.id, key.id))
 		.run();
-	audit(
+	auditBy(
 		db,
+		actor,
 		{
-			communityId: actor.communityId,
-			actorId: actor.id,
 			action: 'key.disposition',
 			targetType: 'key',
 			targetId: key.id,
@@ -403,11 +400,10 @@ export function lendKey(
 			})
 			.returning({ id: keyLoans.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'key.lend',
 				targetType: 'key_loan',
 				targetId: loan.id,
@@ -483,11 +479,10 @@ export function returnKey(
 		if (input.lost) {
 			setDisposition(db, actor, key, 'lost', nowMs, { loanId: open.id });
 		}
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'key.return',
 				targetType: 'key_loan',
 				targetId: open.id,

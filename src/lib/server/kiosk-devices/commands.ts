@@ -1,6 +1,6 @@
 import { and, eq, lt, notExists } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { audit, auditFailure } from '../audit';
+import { auditFailure, auditBy } from '../audit';
 import {
 	kioskDevicePairings,
 	kioskDeviceRevocations,
@@ -169,11 +169,10 @@ export function pairDevice(
 			.set({ pairingCode: null, codeExpiresAt: null })
 			.where(eq(kioskDevices.id, device.id))
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'kiosk.device.paired',
 				targetType: 'kiosk_device',
 				targetId: device.id,
@@ -228,11 +227,10 @@ export function revokePairing(db: Db, actor: Actor, pairingId: number, now: numb
 		db.insert(kioskDeviceRevocations)
 			.values({ pairingId, revokedBy: actor.id, revokedAt: now })
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'kiosk.device.revoked',
 				targetType: 'kiosk_device',
 				targetId: p.deviceId,

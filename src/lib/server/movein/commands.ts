@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { tx, type Db } from '../db';
 import { moveinCases, moveinItemEvents, units, type MoveInEventKind } from '../db/schema';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { getCommunity } from '../community';
 import { nowMs } from '../clock';
 import { isValidDate, monthOf } from '../../dates';
@@ -93,11 +93,10 @@ export function openCase(db: Db, actor: Actor, input: OpenCaseInput, now = nowMs
 			})
 			.returning({ id: moveinCases.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'movein.open',
 				targetType: 'movein_case',
 				targetId: row.id,
@@ -140,11 +139,10 @@ function addEvent(
 	db.insert(moveinItemEvents)
 		.values({ caseId: c.id, itemCode: code, kind, note, actorId: actor.id, at: now })
 		.run();
-	audit(
+	auditBy(
 		db,
+		actor,
 		{
-			communityId: actor.communityId,
-			actorId: actor.id,
 			action: `movein.item_${kind}`,
 			targetType: 'movein_case',
 			targetId: c.id,
@@ -257,11 +255,10 @@ export function completeCase(
 			.where(eq(moveinCases.id, c.id))
 			.run();
 		db.update(units).set({ occupancy: 'occupied' }).where(eq(units.id, unit.id)).run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'movein.complete',
 				targetType: 'movein_case',
 				targetId: c.id,
@@ -269,11 +266,10 @@ export function completeCase(
 			},
 			now
 		);
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'unit.occupancy',
 				targetType: 'unit',
 				targetId: unit.id,
@@ -306,11 +302,10 @@ function writeNoticeDate(
 	scope: string
 ) {
 	db.update(units).set({ handoverNoticeDate: date }).where(eq(units.id, unit.id)).run();
-	audit(
+	auditBy(
 		db,
+		actor,
 		{
-			communityId: actor.communityId,
-			actorId: actor.id,
 			action: 'unit.handover_notice_date',
 			targetType: 'unit',
 			targetId: unit.id,

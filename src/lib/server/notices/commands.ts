@@ -2,7 +2,7 @@ import { and, eq, max } from 'drizzle-orm';
 import { join } from 'node:path';
 import { tx, type Db } from '../db';
 import { notices, noticeVersions, noticeWithdrawals } from '../db/schema';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import type { Actor } from '../auth/actor';
 import { checkNotice } from '../../domain/notices';
 import {
@@ -81,11 +81,10 @@ export function postNotice(
 				.returning({ id: notices.id })
 				.get();
 			insertVersion(db, actor, id, 1, input, files[0] ?? null, now);
-			audit(
+			auditBy(
 				db,
+				actor,
 				{
-					communityId: actor.communityId,
-					actorId: actor.id,
 					action: 'notice.post',
 					targetType: 'notice',
 					targetId: id,
@@ -171,11 +170,10 @@ export function reviseNotice(
 			const prev = current(db, actor, noticeId);
 			const image = files[0] ?? (input.dropImage ? null : prev.image);
 			insertVersion(db, actor, noticeId, prev.version + 1, input, image, now);
-			audit(
+			auditBy(
 				db,
+				actor,
 				{
-					communityId: actor.communityId,
-					actorId: actor.id,
 					action: 'notice.revise',
 					targetType: 'notice',
 					targetId: noticeId,
@@ -196,11 +194,10 @@ export function withdrawNotice(db: Db, actor: Actor, noticeId: number, now: numb
 	tx(db, () => {
 		current(db, actor, noticeId);
 		db.insert(noticeWithdrawals).values({ noticeId, at: now, staffId: actor.id }).run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'notice.withdraw',
 				targetType: 'notice',
 				targetId: noticeId

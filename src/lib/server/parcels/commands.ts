@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { nowMs } from '../clock';
 import {
 	parcelAuthorisations,
@@ -77,11 +77,10 @@ export function authoriseParcels(
 			})
 			.returning({ id: parcelAuthorisations.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'parcel.authorise',
 				targetType: 'unit',
 				targetId: unit.id,
@@ -122,11 +121,10 @@ export function withdrawAuthorisation(
 		db.insert(parcelAuthorisationWithdrawals)
 			.values({ authorisationId: id, reason, createdBy: actor.id, createdAt: now })
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'parcel.withdraw',
 				targetType: 'unit',
 				targetId: a.unitId,
@@ -221,11 +219,10 @@ export function intakeParcel(
 				})
 				.returning({ id: parcels.id })
 				.get();
-			audit(
+			auditBy(
 				db,
+				actor,
 				{
-					communityId: actor.communityId,
-					actorId: actor.id,
 					action: 'parcel.intake',
 					targetType: 'parcel',
 					targetId: id,
@@ -293,11 +290,10 @@ export function handOverParcel(db: Db, actor: Actor, input: HandoverInput, now =
 				createdAt: now
 			})
 			.run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'parcel.handover',
 				targetType: 'parcel',
 				targetId: p.id,

@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { and, count, eq, gte, lt } from 'drizzle-orm';
 import { tx, type Db } from '../db';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { nowMs } from '../clock';
 import { getCommunity } from '../community';
 import { visitorExits, visitors, type IdType } from '../db/schema';
@@ -122,11 +122,10 @@ export function registerVisitor(
 			})
 			.returning({ id: visitors.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'visitor.register',
 				targetType: 'visitor',
 				targetId: id,
@@ -169,11 +168,10 @@ export function recordLeaving(
 			.get();
 		if (left) throw new VisitorError('already_left');
 		db.insert(visitorExits).values({ visitorId: v.id, createdBy: actor.id, createdAt: now }).run();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'visitor.leave',
 				targetType: 'visitor',
 				targetId: v.id,

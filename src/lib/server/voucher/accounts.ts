@@ -6,7 +6,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { tx, type Db } from '../db';
 import { accountMapChanges, feeItems, staffUsers } from '../db/schema';
-import { audit } from '../audit';
+import { auditBy } from '../audit';
 import { nowMs } from '../clock';
 import { communityToday, getCommunity } from '../community';
 import { nextChange } from '../../domain/settings';
@@ -130,11 +130,10 @@ export function setAccount(db: Db, actor: Actor, input: AccountInput, now = nowM
 			})
 			.returning({ id: accountMapChanges.id })
 			.get();
-		audit(
+		auditBy(
 			db,
+			actor,
 			{
-				communityId: actor.communityId,
-				actorId: actor.id,
 				action: 'voucher.account_map',
 				targetType: 'account_map_change',
 				targetId: id,
