@@ -159,7 +159,8 @@ export const JSON_ID_KEYS: Record<string, string> = {
 	unitId: 'units',
 	keyId: 'keys',
 	loanId: 'key_loans',
-	personId: 'directory_people',
+	// records/commands.ts: a person of the records is an owner (the directory's never goes in detail).
+	personId: 'owners',
 	spaceId: 'parking_spaces',
 	tieId: 'unit_owners',
 	ownerId: 'owners',
@@ -239,7 +240,7 @@ export function remapJson(
  * audit_log.target_type → the table whose row id `target_id` holds. Types that name a row by its
  * code (payment: receipt number, ticket, renovation, waiver_request: their numbers; month; address)
  * are not listed: a code is kept by the move. `unit` is both: a code for most actions, an id for
- * the ones in UNIT_ID_ACTIONS.
+ * the ones in UNIT_ID_ACTIONS and the records' (records/commands.ts).
  */
 export const AUDIT_TARGET_TABLES: Record<string, string> = {
 	appointment: 'appointments',
@@ -277,7 +278,8 @@ export const UNIT_ID_ACTIONS = new Set([
 
 /** The table an audit line's target_id names by id, or null when it is a code or nothing. */
 export function auditTargetTable(targetType: string, action: string): string | null {
-	if (targetType === 'unit') return UNIT_ID_ACTIONS.has(action) ? 'units' : null;
+	if (targetType === 'unit')
+		return UNIT_ID_ACTIONS.has(action) || action.startsWith('records.') ? 'units' : null;
 	return AUDIT_TARGET_TABLES[targetType] ?? null;
 }
 
