@@ -20,16 +20,26 @@ function arg(name: string): string | undefined {
 const from = arg('--from');
 const to = arg('--to');
 if (!from || !to?.startsWith('postgres')) {
-	console.error('usage: npm run move-to-postgres -- --from data/frontdesk.db --to postgres://owner@host/db');
+	console.error(
+		'usage: npm run move-to-postgres -- --from data/frontdesk.db --to postgres://owner@host/db'
+	);
 	process.exit(2);
 }
 
-const sqlite = new Database(from, { readonly: true, fileMustExist: true });
+let sqlite: Database.Database;
+try {
+	sqlite = new Database(from, { readonly: true, fileMustExist: true });
+} catch (e) {
+	console.error(`not moved: cannot open ${from}: ${(e as Error).message}`);
+	process.exit(1);
+}
 // The file must be at this version's schema: the app migrates it when it opens it.
 const journal = JSON.parse(readFileSync(`${migrationsDir()}/meta/_journal.json`, 'utf8')) as {
 	entries: unknown[];
 };
-const applied = (sqlite.prepare(`SELECT COUNT(*) AS n FROM __drizzle_migrations`).get() as { n: number }).n;
+const applied = (
+	sqlite.prepare(`SELECT COUNT(*) AS n FROM __drizzle_migrations`).get() as { n: number }
+).n;
 if (applied !== journal.entries.length) {
 	console.error(
 		`${from} has ${applied} of ${journal.entries.length} migrations: start this version of the app on it once (or npm run backup) before moving it`
@@ -41,7 +51,10 @@ const client = new pg.Client({ connectionString: to });
 await client.connect();
 try {
 	console.log(`moving ${from} → ${to.replace(/\/\/[^@/]*@/, '//…@')}`);
-	const result = await moveToPostgres(sqlite, client, { log: (l) => console.log(`  ${l}`), sourceName: from });
+	const result = await moveToPostgres(sqlite, client, {
+		log: (l) => console.log(`  ${l}`),
+		sourceName: from
+	});
 	for (const c of result.communities) console.log(`moved ${c.code}: id ${c.oldId} → ${c.newId}`);
 	if (result.left.length) {
 		console.log(`${result.left.length} ids outside foreign keys kept as they were:`);

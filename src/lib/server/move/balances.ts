@@ -55,6 +55,11 @@ export function receiptYears(rows: { year: number; seq: number }[]): ReceiptYear
 		.sort(([a], [b]) => a - b)
 		.map(([year, seqs]) => {
 			const max = Math.max(...seqs);
-			return { year, count: seqs.length, max, gapFree: new Set(seqs).size === max && seqs.length === max };
+			return {
+				year,
+				count: seqs.length,
+				max,
+				gapFree: new Set(seqs).size === max && seqs.length === max
+			};
 		});
 }

@@ -16,7 +16,14 @@ async function count(db: pg.Client, sql: string, params: unknown[] = []): Promis
 
 async function totals(db: pg.Client): Promise<number[]> {
 	const out: number[] = [];
-	for (const t of ['communities', 'bills', 'payments', 'payment_lines', 'principal_postings', 'audit_log'])
+	for (const t of [
+		'communities',
+		'bills',
+		'payments',
+		'payment_lines',
+		'principal_postings',
+		'audit_log'
+	])
 		out.push(await count(db, `SELECT COUNT(*) AS n FROM ${t}`));
 	return out;
 }
@@ -61,7 +68,9 @@ describePg('move-to-postgres: a SQLite centre into the company database', (db) =
 			}
 		}).catch((e) => e);
 		expect(failed).toBeInstanceOf(MoveVerificationFailed);
-		expect((failed as Error).message).toMatch(/✗ LMXG payment_lines: file 5243 rows, \d+ fen, PostgreSQL 5244 rows/);
+		expect((failed as Error).message).toMatch(
+			/✗ LMXG payment_lines: file 5243 rows, \d+ fen, PostgreSQL 5244 rows/
+		);
 		expect(await totals(db())).toEqual(before);
 		expect(await count(db(), `SELECT COUNT(*) AS n FROM communities WHERE code = 'LMXG'`)).toBe(0);
 	}, 120_000);
@@ -79,7 +88,9 @@ describePg('move-to-postgres: a SQLite centre into the company database', (db) =
 				(sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n
 			);
 		// The centre that was there is untouched.
-		expect(await count(db(), `SELECT COUNT(*) AS n FROM units WHERE community_id = $1`, [otherId])).toBe(3);
+		expect(
+			await count(db(), `SELECT COUNT(*) AS n FROM units WHERE community_id = $1`, [otherId])
+		).toBe(3);
 		expect(result.left).toEqual([]);
 	}, 120_000);
 

@@ -79,12 +79,13 @@ export async function moveToPostgres(
 
 		const maps: IdMaps = new Map();
 		const left: string[] = [];
+		const ctx: CopyContext = { sqlite, client, maps, types: targetTypes, left };
 		const copied: MoveResult['tables'] = [];
 		for (const name of order) {
 			const t = byName.get(name) as SourceTable;
 			const rows = (REBUILT_TABLES as readonly string[]).includes(name)
-				? await rebuild(sqlite, client, t, maps, targetTypes.get(name)!, left)
-				: await copyTable(sqlite, client, t, maps, targetTypes.get(name)!, left);
+				? await rebuild(ctx, t)
+				: await copyTable(ctx, t);
 			copied.push({ name, rows });
 			log(`${name}: ${rows}`);
 		}
@@ -232,15 +233,19 @@ async function insertRows(
 	}
 }
 
+/** What copying a table needs: both databases, the id maps so far, PostgreSQL's column types. */
+interface CopyContext {
+	sqlite: Database.Database;
+	client: pg.ClientBase;
+	maps: IdMaps;
+	types: Map<string, Map<string, boolean>>;
+	/** Ids outside foreign keys kept as they were (see rewriteRow). */
+	left: string[];
+}
+
 /** Copies one table; its rows get ids from its PostgreSQL sequence, in the file's id order. */
-async function copyTable(
-	sqlite: Database.Database,
-	client: pg.ClientBase,
-	t: SourceTable,
-	maps: IdMaps,
-	types: Map<string, boolean>,
-	left: string[]
-): Promise<number> {
+async function copyTable(ctx: CopyContext, t: SourceTable): Promise<number> {
+	const { sqlite, client, maps } = ctx;
 	const rows = sqlite
 		.prepare(`SELECT * FROM ${t.name} ORDER BY ${t.hasId ? 'id' : 'rowid'}`)
 		.all() as Record<string, unknown>[];
@@ -254,11 +259,11 @@ async function copyTable(
 	}
 	const map = maps.get(t.name);
 	const out = rows.map((r) => {
-		const row = rewriteRow(t, r, maps, left);
+		const row = rewriteRow(t, r, maps, ctx.left);
 		if (map) row.id = map.get(Number(r.id));
 		return row;
 	});
-	await insertRows(client, t.name, t.columns, out, types);
+	await insertRows(client, t.name, t.columns, out, ctx.types.get(t.name)!);
 	return rows.length;
 }
 
@@ -266,26 +271,11 @@ async function copyTable(
  * open_bills after the ledger's triggers ran in table order: the moved communities' rows are
  * replaced by the file's (it is a trigger-kept table, not an insert-only one).
  */
-async function rebuild(
-	sqlite: Database.Database,
-	client: pg.ClientBase,
-	t: SourceTable,
-	maps: IdMaps,
-	types: Map<string, boolean>,
-	left: string[]
-): Promise<number> {
-	await client.query(`DELETE FROM ${t.name} WHERE community_id = ANY($1)`, [
-		[...maps.get('communities')!.values()]
+async function rebuild(ctx: CopyContext, t: SourceTable): Promise<number> {
+	await ctx.client.query(`DELETE FROM ${t.name} WHERE community_id = ANY($1)`, [
+		[...ctx.maps.get('communities')!.values()]
 	]);
-	const rows = sqlite.prepare(`SELECT * FROM ${t.name}`).all() as Record<string, unknown>[];
-	await insertRows(
-		client,
-		t.name,
-		t.columns,
-		rows.map((r) => rewriteRow(t, r, maps, left)),
-		types
-	);
-	return rows.length;
+	return copyTable(ctx, t);
 }
 
 /** receipt_counters (PostgreSQL only): each community and year at the file's highest number. */

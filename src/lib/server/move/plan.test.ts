@@ -12,7 +12,11 @@ import {
 } from './plan';
 import { readSourceTables } from './source';
 
-const table = (name: string, fks: [string, string][] = [], columns: string[] = []): SourceTable => ({
+const table = (
+	name: string,
+	fks: [string, string][] = [],
+	columns: string[] = []
+): SourceTable => ({
 	name,
 	columns: ['id', ...fks.map(([c]) => c), ...columns],
 	hasId: true,
@@ -51,10 +55,7 @@ describe('copy order', () => {
 	});
 
 	it('follows ids held without a foreign key (a renovation fee’s payment)', () => {
-		const order = copyOrder([
-			table('renovations', [], ['fee_payment_id']),
-			table('payments')
-		]);
+		const order = copyOrder([table('renovations', [], ['fee_payment_id']), table('payments')]);
 		expect(order).toEqual(['payments', 'renovations']);
 	});
 
@@ -116,15 +117,11 @@ describe('rewriting a row', () => {
 	});
 
 	it('maps an audit line: community, staff actor, a target named by id, ids in detail', () => {
-		const t = table('audit_log', [], [
-			'community_id',
-			'actor_id',
-			'actor_kind',
-			'action',
-			'target_type',
-			'target_id',
-			'detail'
-		]);
+		const t = table(
+			'audit_log',
+			[],
+			['community_id', 'actor_id', 'actor_kind', 'action', 'target_type', 'target_id', 'detail']
+		);
 		const row = rewriteRow(
 			t,
 			{

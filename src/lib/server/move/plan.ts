@@ -63,7 +63,11 @@ const PAYMENT_LINE_REFS: Record<string, string> = {
 const ACTOR_TABLES: Record<string, string> = { staff: 'staff_users', resident: 'units' };
 
 /** The table a polymorphic id column points at in this row, or null when it holds no row id. */
-export function refTable(table: string, column: string, row: Record<string, unknown>): string | null {
+export function refTable(
+	table: string,
+	column: string,
+	row: Record<string, unknown>
+): string | null {
 	if (table === 'payment_lines' && column === 'ref_id')
 		return PAYMENT_LINE_REFS[String(row.ref_type)] ?? null;
 	if ((table === 'audit_log' || table === 'ticket_events') && column === 'actor_id')

@@ -68,7 +68,11 @@ export async function verifyMove(
 				code
 			]);
 			checks.push(
-				check(`${code} ${name}`, `${s.n} rows, ${s.fen} fen`, `${rows[0].n} rows, ${rows[0].fen} fen`)
+				check(
+					`${code} ${name}`,
+					`${s.n} rows, ${s.fen} fen`,
+					`${rows[0].n} rows, ${rows[0].fen} fen`
+				)
 			);
 		}
 		const source = sqlite.prepare(balanceSql(RECEIPTS_SQL, 'sqlite')).all(code) as {
