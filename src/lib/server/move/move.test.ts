@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describePg } from '../db/pg-test-db';
 import { createTestDb } from '../db/test-db';
 import { seedDemo } from '../seed/demo';
@@ -33,7 +33,8 @@ describePg('move-to-postgres: a SQLite centre into the company database', (db) =
 	let otherId: number;
 
 	beforeAll(async () => {
-		process.env.FRONTDESK_FIXED_NOW = today.toISOString();
+		// The seed's commands read the app clock: the same day as `today`.
+		vi.stubEnv('FRONTDESK_FIXED_NOW', today.toISOString());
 		const file = createTestDb();
 		await seedDemo(file, { password: 'demo-Passw0rd', today });
 		sqlite = file.$client;
@@ -50,6 +51,10 @@ describePg('move-to-postgres: a SQLite centre into the company database', (db) =
 				[otherId, String(i)]
 			);
 	}, 180_000);
+
+	afterAll(() => {
+		vi.unstubAllEnvs();
+	});
 
 	it('a failing verification rolls everything back', async () => {
 		const before = await totals(db());
@@ -74,6 +79,20 @@ describePg('move-to-postgres: a SQLite centre into the company database', (db) =
 		expect(await totals(db())).toEqual(before);
 		expect(await count(db(), `SELECT COUNT(*) AS n FROM communities WHERE code = 'LMXG'`)).toBe(0);
 	}, 120_000);
+
+	it('refuses a username the company database already has, writing nothing', async () => {
+		const before = await totals(db());
+		await db().query(
+			`INSERT INTO staff_users (community_id, username, display_name, work_no, role, password_hash, created_at)
+			 VALUES ($1, 'clerk2', '别人', 'X1', 'clerk', 'x', 0)`,
+			[otherId]
+		);
+		await expect(moveToPostgres(sqlite, db())).rejects.toThrow(
+			/usernames clerk2 are already taken in the PostgreSQL database/
+		);
+		await db().query(`DELETE FROM staff_users WHERE username = 'clerk2'`);
+		expect(await totals(db())).toEqual(before);
+	});
 
 	let result: MoveResult;
 	it('moves: new ids, codes kept, rows and balances verified', async () => {
