@@ -57,7 +57,9 @@ try {
 	});
 	for (const c of result.communities) console.log(`moved ${c.code}: id ${c.oldId} → ${c.newId}`);
 	if (result.left.length) {
-		console.log(`${result.left.length} ids outside foreign keys kept as they were:`);
+		console.log(
+			`${result.left.length} notes (ids kept as they were, company-wide rights dropped):`
+		);
 		for (const l of result.left.slice(0, 50)) console.log(`  ${l}`);
 	}
 	console.log('done: verified and committed');

@@ -110,7 +110,19 @@ describePg('move-to-postgres: a SQLite centre into the company database', (db) =
 		expect(
 			await count(db(), `SELECT COUNT(*) AS n FROM units WHERE community_id = $1`, [otherId])
 		).toBe(3);
-		expect(result.left).toEqual([]);
+		// Every id was mapped; only the file's company-wide rights were dropped.
+		expect(result.left).toEqual([
+			'staff_users admin: company admin in the file, not in the company (grant it again if meant)',
+			'staff_users hq: head-office account deactivated (the company has its own)'
+		]);
+		const { rows } = await db().query(
+			`SELECT username, company_admin, active FROM staff_users WHERE username IN ('admin', 'hq', 'clerk') ORDER BY username`
+		);
+		expect(rows).toEqual([
+			{ username: 'admin', company_admin: false, active: true },
+			{ username: 'clerk', company_admin: false, active: true },
+			{ username: 'hq', company_admin: false, active: false }
+		]);
 	}, 120_000);
 
 	it('foreign keys point at the moved rows: a payment line’s bill is of the moved unit', async () => {

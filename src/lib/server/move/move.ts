@@ -41,7 +41,7 @@ export interface MoveResult {
 	communities: { code: string; oldId: number; newId: number }[];
 	tables: { name: string; rows: number }[];
 	checks: MoveCheck[];
-	/** Ids held outside foreign keys that were kept as they were, and why. */
+	/** Ids held outside foreign keys that were kept as they were, and rights not carried over. */
 	left: string[];
 }
 

@@ -4,6 +4,7 @@ import { receiptYears } from './balances';
 import {
 	auditTargetTable,
 	copyOrder,
+	dropCompanyRights,
 	remapJson,
 	rewriteRow,
 	SKIPPED_TABLES,
@@ -198,5 +199,21 @@ describe('receipt years', () => {
 			{ year: 2025, count: 2, max: 2, gapFree: true },
 			{ year: 2026, count: 2, max: 3, gapFree: false }
 		]);
+	});
+});
+
+describe('company-wide rights', () => {
+	it('a company admin keeps the account, not the flag; a head-office account is deactivated', () => {
+		const notes: string[] = [];
+		const admin = { username: 'admin', role: 'admin', company_admin: 1, active: 1 };
+		const hq = { username: 'hq', role: 'head_office', company_admin: 0, active: 1 };
+		const clerk = { username: 'clerk', role: 'clerk', company_admin: 0, active: 1 };
+		for (const u of [admin, hq, clerk]) dropCompanyRights(u, notes);
+		expect([admin, hq, clerk].map((u) => [u.company_admin, u.active])).toEqual([
+			[0, 1],
+			[0, 0],
+			[0, 1]
+		]);
+		expect(notes).toHaveLength(2);
 	});
 });

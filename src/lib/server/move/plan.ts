@@ -324,6 +324,7 @@ export function rewriteRow(
 			else out.target_id = String(id);
 		}
 	}
+	if (t.name === 'staff_users') dropCompanyRights(out, left);
 	for (const column of JSON_COLUMNS[t.name] ?? [])
 		if (typeof row[column] === 'string') {
 			const before = left.length;
@@ -331,4 +332,25 @@ export function rewriteRow(
 			for (let i = before; i < left.length; i++) left[i] = `${where}: ${column}.${left[i]}`;
 		}
 	return out;
+}
+
+/**
+ * Rights over every centre do not travel with a centre: a company admin of the file (its own
+ * admin, alone until now) would become one of the whole company, and a head-office account would
+ * read every centre. The first loses the flag, the second is deactivated; both are named in `notes`
+ * so the company's admin can grant them again on purpose.
+ */
+export function dropCompanyRights(user: Record<string, unknown>, notes: string[]): void {
+	if (user.company_admin === 1 || user.company_admin === true) {
+		user.company_admin = 0;
+		notes.push(
+			`staff_users ${user.username}: company admin in the file, not in the company (grant it again if meant)`
+		);
+	}
+	if (user.role === 'head_office' && (user.active === 1 || user.active === true)) {
+		user.active = 0;
+		notes.push(
+			`staff_users ${user.username}: head-office account deactivated (the company has its own)`
+		);
+	}
 }
