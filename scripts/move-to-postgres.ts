@@ -8,6 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { migrationsDir } from '../src/lib/server/db/index.ts';
 import { moveToPostgres } from '../src/lib/server/move/move.ts';
@@ -63,6 +64,10 @@ try {
 		for (const l of result.left.slice(0, 50)) console.log(`  ${l}`);
 	}
 	console.log('done: verified and committed');
+	// Rows name their photos by file; the files themselves are not in the database.
+	console.log(
+		`photos: copy ${join(dirname(resolve(from)), 'uploads')} (or its UPLOADS_DIR) into the company's shared uploads folder`
+	);
 } catch (e) {
 	console.error(`not moved: ${(e as Error).message}`);
 	process.exitCode = 1;
