@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeEach } from 'vitest';
+import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { createTestDb } from '../db/test-db';
@@ -42,10 +42,17 @@ let db: Db;
 let f: Fixture;
 let admin: Actor;
 beforeEach(() => {
+	// The app's clock at T0 too: "today" of the form and of the settings in force is T0's day, not
+	// the real one (between 16:00 and 18:00 UTC, Urumqi's day is the day before Shanghai's).
+	vi.stubEnv('FRONTDESK_FIXED_NOW', new Date(T0).toISOString());
 	forgetCommunity(); // every test's database reuses community id 1
 	db = createTestDb();
 	f = createFixture(db, STORED);
 	admin = { id: f.adminId, communityId: f.communityId, role: 'admin' };
+});
+
+afterEach(() => {
+	vi.unstubAllEnvs();
 });
 
 const form = (over: Partial<Record<keyof SettingsForm, string>> = {}) => ({
