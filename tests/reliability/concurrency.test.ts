@@ -2,8 +2,18 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
 import { AppServer, freshDb } from './lib/server';
 import { Client } from './lib/http';
-import { pay, payPlain, preparePayment, receiptOf, type PreparedPayment } from './lib/fees';
-import { checkLedger, clerkUnitCodes, receiptSeqs, unitsOwing, withDb } from './lib/db';
+import {
+	pay,
+	payAllAtOnce,
+	payableUnits,
+	payPlain,
+	preparePayment,
+	receiptOf,
+	receiptRunProblems,
+	type PayableUnit,
+	type PreparedPayment
+} from './lib/fees';
+import { checkLedger, paymentsWithKey, receiptSeqs, unitsOwing, withDb } from './lib/db';
 import { messages } from './lib/messages';
 
 /*
@@ -19,7 +29,7 @@ let second: AppServer | null = null;
 let db: string;
 let owing: ReturnType<typeof unitsOwing>;
 /** Units to pay for: those owing bills first, then any other unit paying six months ahead. */
-let pool: { code: string; override: Record<string, string> }[];
+let pool: PayableUnit[];
 const figures = { requests: 0 };
 
 beforeAll(async () => {
@@ -30,14 +40,9 @@ beforeAll(async () => {
 		owing.length,
 		'units with unpaid bills in the demo data (for the two-clerk races)'
 	).toBeGreaterThanOrEqual(10);
-	const owingCodes = new Set(owing.map((u) => u.code));
-	const others = clerkUnitCodes(db).filter((c) => !owingCodes.has(c));
 	// The first ten owing units are kept for the races.
-	pool = [
-		...owing.slice(10).map((u) => ({ code: u.code, override: {} })),
-		...others.map((code) => ({ code, override: { prepay: '6' } }))
-	];
-	expect(pool.length).toBeGreaterThanOrEqual(101);
+	pool = payableUnits(db, 10);
+	expect(pool.length).toBeGreaterThanOrEqual(51);
 });
 
 afterAll(async () => {
@@ -45,22 +50,6 @@ afterAll(async () => {
 	await server?.close();
 	console.log(`[concurrency] ${figures.requests} payment requests`);
 });
-
-function paymentsWithKey(key: string): { receipt_no: string; total_fen: number }[] {
-	return withDb(
-		db,
-		(d) =>
-			d
-				.prepare('SELECT receipt_no, total_fen FROM payments WHERE idempotency_key = ?')
-				.all(key) as { receipt_no: string; total_fen: number }[]
-	);
-}
-
-function expectConsecutive(receipts: string[], after: number) {
-	const seqs = receipts.map((r) => Number(r.slice(-6))).sort((a, b) => a - b);
-	expect(new Set(receipts).size, 'no receipt number twice').toBe(receipts.length);
-	expect(seqs).toEqual(Array.from({ length: receipts.length }, (_, i) => after + i + 1));
-}
 
 describe('the same form submitted 50 times at once', () => {
 	test('posts one payment with one receipt; every answer leads to it', async () => {
@@ -91,7 +80,7 @@ describe('the same form submitted 50 times at once', () => {
 		);
 		figures.requests += 50;
 
-		const rows = paymentsWithKey(p.key);
+		const rows = paymentsWithKey(db, p.key);
 		expect(rows).toHaveLength(1);
 		expect(rows[0].total_fen).toBe(p.totalFen);
 		expect(receiptSeqs(db, YEAR)).toHaveLength(before.length + 1);
@@ -106,55 +95,27 @@ describe('the same form submitted 50 times at once', () => {
 		const again = await pay(clerk, p);
 		figures.requests++;
 		expect(receiptOf(again)).toBe(rows[0].receipt_no);
-		expect(paymentsWithKey(p.key)).toHaveLength(1);
+		expect(paymentsWithKey(db, p.key)).toHaveLength(1);
 	});
 });
 
 describe('50 different payments at once', () => {
+	// Across two app instances: instances-ledger.test.ts.
 	test('get 50 consecutive receipt numbers, no gap, no duplicate', async () => {
 		const clerk = new Client(server.url);
 		await clerk.login('clerk');
-		const units = pool.slice(1, 51);
-		const prepared = await Promise.all(
-			units.map((u) => preparePayment(clerk, u.code, { override: u.override }))
-		);
 		const before = receiptSeqs(db, YEAR);
-		const answers = await Promise.all(prepared.map((p) => pay(clerk, p)));
+		const { prepared, answers, receipts } = await payAllAtOnce([clerk], pool.slice(1, 51));
 		figures.requests += 50;
-		const receipts = answers.map((a) => receiptOf(a));
 		expect(
 			receipts.every(Boolean),
 			JSON.stringify(answers.filter((a) => !receiptOf(a)).map((a) => a.raw.slice(0, 200)))
 		).toBe(true);
-		expectConsecutive(receipts as string[], before[before.length - 1]);
+		expect(receiptRunProblems(receipts as string[], before[before.length - 1])).toEqual([]);
 		for (const [i, p] of prepared.entries())
-			expect(paymentsWithKey(p.key)).toEqual([{ receipt_no: receipts[i], total_fen: p.totalFen }]);
-		expect(withDb(db, (d) => checkLedger(d).problems)).toEqual([]);
-	});
-
-	test('also across two server processes writing one database file', async () => {
-		second = await AppServer.start({
-			dbFile: db,
-			avoid: [server.port],
-			logFile: join(db, '..', 'server2.log')
-		});
-		const a = new Client(server.url);
-		const b = new Client(second.url);
-		await a.login('clerk');
-		await b.login('clerk2');
-		const units = pool.slice(51, 101);
-		const prepared = await Promise.all(
-			units.map((u, i) => preparePayment(i % 2 ? b : a, u.code, { override: u.override }))
-		);
-		const before = receiptSeqs(db, YEAR);
-		const answers = await Promise.all(prepared.map((p, i) => pay(i % 2 ? b : a, p)));
-		figures.requests += 50;
-		const receipts = answers.map((x) => receiptOf(x));
-		expect(
-			receipts.every(Boolean),
-			JSON.stringify(answers.filter((x) => !receiptOf(x)).map((x) => x.raw.slice(0, 200)))
-		).toBe(true);
-		expectConsecutive(receipts as string[], before[before.length - 1]);
+			expect(paymentsWithKey(db, p.key)).toEqual([
+				{ receipt_no: receipts[i], total_fen: p.totalFen }
+			]);
 		expect(withDb(db, (d) => checkLedger(d).problems)).toEqual([]);
 	});
 });
@@ -185,8 +146,8 @@ describe('two clerks paying the same bill at once', () => {
 				msg.startsWith(m.replace(/\{.*$/, ''))
 			)
 		).toBe(true);
-		expect(paymentsWithKey(p[won[0] ? 1 : 0].key)).toHaveLength(0);
-		expect(paymentsWithKey(p[won[0] ? 0 : 1].key)).toHaveLength(1);
+		expect(paymentsWithKey(db, p[won[0] ? 1 : 0].key)).toHaveLength(0);
+		expect(paymentsWithKey(db, p[won[0] ? 0 : 1].key)).toHaveLength(1);
 	}
 
 	test('on one server: one wins, the other is told the bill was just paid', async () => {
@@ -198,6 +159,11 @@ describe('two clerks paying the same bill at once', () => {
 	});
 
 	test('on two servers sharing the database: the same', async () => {
+		second = await AppServer.start({
+			dbFile: db,
+			avoid: [server.port],
+			logFile: join(db, '..', 'server2.log')
+		});
 		const c1 = new Client(server.url);
 		const c2 = new Client(second!.url);
 		await c1.login('clerk');

@@ -28,13 +28,6 @@ afterAll(async () => {
 	await a?.close();
 });
 
-/** A client of instance `to` holding the session `from` signed in with (sessions are in the database). */
-function sameSession(from: Client, to: AppServer): Client {
-	const c = new Client(to.url);
-	for (const [k, v] of from.cookies) c.cookies.set(k, v);
-	return c;
-}
-
 describe('a settings change saved on instance A', () => {
 	test('prices the next payment reviewed on instance B', async () => {
 		const clerkB = new Client(b.url);
@@ -70,7 +63,7 @@ describe('a settings change saved on instance A', () => {
 		).toBe(true);
 		expect(after.every((t, i) => t >= before[i])).toBe(true);
 		// And B's settings page shows the new rate (B had it in memory from the reviews above).
-		const adminB = sameSession(adminA, b);
+		const adminB = adminA.on(b.url);
 		const onB = forms((await adminB.get('/admin/settings')).text).find((f) =>
 			f.fields.some((x) => x.name === 'lateFeeRatePerMille')
 		);
@@ -104,7 +97,7 @@ describe('an import previewed on instance A', () => {
 		)?.preview;
 		expect(p?.counts.add, preview.raw.slice(0, 300)).toBe(2);
 
-		const adminB = sameSession(adminA, b);
+		const adminB = adminA.on(b.url);
 		const progress = await adminB.fetch(`/admin/import/progress?job=${job}`);
 		expect(await progress.json()).toMatchObject({ phase: 'done' });
 

@@ -6,7 +6,8 @@ import { AppServer, freshDb } from './server';
 import { Client } from './http';
 import { formOnPage, prepayNextMonth, type Prepaid, type Sender } from './fees';
 import { seedDatabase } from './env';
-import { clerkUnitCodes, integrity, openLive, withDb } from './db';
+import { clerkUnitCodes, integrity, openLive, paymentKeys } from './db';
+import type Database from 'better-sqlite3';
 import { checkLedger } from '../../../src/lib/server/backup/verify';
 import { messages } from './messages';
 
@@ -78,15 +79,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 		problems: [],
 		dbFile
 	};
-	const before = withDb(
-		dbFile,
-		(db) =>
-			new Set(
-				(db.prepare('SELECT idempotency_key AS k FROM payments').all() as { k: string }[]).map(
-					(r) => r.k
-				)
-			)
-	);
+	const before = paymentKeys(dbFile);
 
 	let killer: Promise<void> = Promise.resolve();
 	let done = false;
@@ -192,35 +185,50 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 		const integ = integrity(db);
 		figures.integrityChecks++;
 		if (integ !== 'ok') figures.problems.push(`integrity_check: ${integ}`);
-		const byKey = db.prepare(
-			'SELECT receipt_no, total_fen FROM payments WHERE idempotency_key = ?'
-		);
-		for (const a of acked) {
-			const rows = byKey.all(a.key) as { receipt_no: string; total_fen: number }[];
-			if (rows.length !== 1)
-				figures.problems.push(
-					`${a.receiptNo} (${a.unitCode}): ${rows.length} payments with its key`
-				);
-			else if (rows[0].receipt_no !== a.receiptNo || rows[0].total_fen !== a.totalFen)
-				figures.problems.push(
-					`${a.receiptNo}: stored as ${rows[0].receipt_no} ¥${rows[0].total_fen / 100}`
-				);
-		}
-		const ours = (db.prepare('SELECT idempotency_key AS k FROM payments').all() as { k: string }[])
-			.map((r) => r.k)
-			.filter((k) => !before.has(k));
-		const plannedSet = new Set(planned);
-		const ackedKeys = new Set(acked.map((a) => a.key));
-		for (const k of ours) {
-			if (!plannedSet.has(k)) figures.problems.push(`a payment nobody sent: ${k}`);
-			else if (!ackedKeys.has(k)) figures.problems.push(`payment ${k} posted but never answered`);
-		}
-		if (new Set(acked.map((a) => a.receiptNo)).size !== acked.length)
-			figures.problems.push('a receipt number was answered twice');
-		figures.problems.push(...checkLedger(db).problems);
+		figures.problems.push(...acknowledgedProblems(db, { before, planned, acked }));
 	} finally {
 		db.close();
 	}
 	figures.ms = Date.now() - started;
 	return figures;
+}
+
+/** A run's payments, to hold against the database afterwards. */
+export interface RunRecord {
+	/** Idempotency keys in the database before the run (the seed's payments). */
+	before: Set<string>;
+	/** Every key the run sent. */
+	planned: string[];
+	/** The payments answered with a receipt. */
+	acked: Pick<Prepaid, 'key' | 'unitCode' | 'receiptNo' | 'totalFen'>[];
+}
+
+/**
+ * What must hold after a run however its servers died: every acknowledged payment stored once, as
+ * answered; no payment of the run that nobody was told of; no receipt answered twice; the ledger
+ * balanced, its receipt numbers gap-free.
+ */
+export function acknowledgedProblems(db: Database.Database, run: RunRecord): string[] {
+	const problems: string[] = [];
+	const byKey = db.prepare('SELECT receipt_no, total_fen FROM payments WHERE idempotency_key = ?');
+	for (const a of run.acked) {
+		const rows = byKey.all(a.key) as { receipt_no: string; total_fen: number }[];
+		if (rows.length !== 1)
+			problems.push(`${a.receiptNo} (${a.unitCode}): ${rows.length} payments with its key`);
+		else if (rows[0].receipt_no !== a.receiptNo || rows[0].total_fen !== a.totalFen)
+			problems.push(`${a.receiptNo}: stored as ${rows[0].receipt_no} ¥${rows[0].total_fen / 100}`);
+	}
+	const ours = (db.prepare('SELECT idempotency_key AS k FROM payments').all() as { k: string }[])
+		.map((r) => r.k)
+		.filter((k) => !run.before.has(k));
+	const planned = new Set(run.planned);
+	const ackedKeys = new Set(run.acked.map((a) => a.key));
+	for (const k of ours) {
+		if (!planned.has(k)) problems.push(`a payment nobody sent: ${k}`);
+		else if (!ackedKeys.has(k)) problems.push(`payment ${k} posted but never answered`);
+	}
+	if (new Set(run.acked.map((a) => a.receiptNo)).size !== run.acked.length)
+		problems.push('a receipt number was answered twice');
+	problems.push(...checkLedger(db).problems);
+	return problems;
 }

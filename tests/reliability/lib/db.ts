@@ -81,14 +81,45 @@ export function unitsOwing(file: string): { code: string; unitId: number; billId
 	});
 }
 
+/** The receipt sequence numbers of the clerks' community in `year`, in order. */
 export function receiptSeqs(file: string, year: number): number[] {
 	return withDb(file, (db) =>
 		(
 			db
 				.prepare(
-					'SELECT receipt_seq AS s FROM payments WHERE receipt_year = ? ORDER BY receipt_seq'
+					`SELECT receipt_seq AS s FROM payments WHERE receipt_year = ? AND community_id = ${CLERKS_COMMUNITY}
+					 ORDER BY receipt_seq`
 				)
 				.all(year) as { s: number }[]
 		).map((r) => r.s)
+	);
+}
+
+export interface KeyedPayment {
+	receipt_no: string;
+	total_fen: number;
+}
+
+/** The payments posted with one idempotency key (one, or none). */
+export function paymentsWithKey(file: string, key: string): KeyedPayment[] {
+	return withDb(
+		file,
+		(db) =>
+			db
+				.prepare('SELECT receipt_no, total_fen FROM payments WHERE idempotency_key = ?')
+				.all(key) as KeyedPayment[]
+	);
+}
+
+/** Every idempotency key in the payments table (to tell a run's own payments from the seed's). */
+export function paymentKeys(file: string): Set<string> {
+	return withDb(
+		file,
+		(db) =>
+			new Set(
+				(db.prepare('SELECT idempotency_key AS k FROM payments').all() as { k: string }[]).map(
+					(r) => r.k
+				)
+			)
 	);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionAnswer, Client } from './http';
 import { actionName, forms, submission } from './html';
+import { clerkUnitCodes, unitsOwing } from './db';
 
 /*
  * Counter fee payments through the real form of /fees/{unitCode}: step 1 `?/review` returns the
@@ -74,8 +75,61 @@ export function receiptOf(a: { type?: string; location?: string | null }): strin
 	return m ? m[1] : null;
 }
 
+/**
+ * Whether `receipts` are numbered after+1 … after+n, each once (gap-free after the last receipt
+ * before them): the problems found, or none.
+ */
+export function receiptRunProblems(receipts: string[], after: number): string[] {
+	const seqs = receipts.map((r) => Number(r.slice(-6))).sort((x, y) => x - y);
+	const problems: string[] = [];
+	if (new Set(receipts).size !== receipts.length) problems.push('a receipt number twice');
+	const wanted = Array.from({ length: receipts.length }, (_, i) => after + i + 1);
+	if (seqs.join() !== wanted.join())
+		problems.push(
+			`receipts numbered ${seqs.join(',')}, not ${after + 1}…${after + receipts.length}`
+		);
+	return problems;
+}
+
+export interface PayableUnit {
+	code: string;
+	/** Form fields to set: none for a unit owing bills, `prepay` for one paying months ahead. */
+	override: Record<string, string>;
+}
+
+/**
+ * Units of the clerks' community to pay for, one payment each: those owing bills (all but the first
+ * `keepOwing`, kept for races over one bill), then any other unit paying six months ahead.
+ */
+export function payableUnits(dbFile: string, keepOwing = 0): PayableUnit[] {
+	const owing = unitsOwing(dbFile);
+	const owingCodes = new Set(owing.map((u) => u.code));
+	return [
+		...owing.slice(keepOwing).map((u) => ({ code: u.code, override: {} })),
+		...clerkUnitCodes(dbFile)
+			.filter((c) => !owingCodes.has(c))
+			.map((code) => ({ code, override: { prepay: '6' } }))
+	];
+}
+
 export async function pay(client: Client, p: PreparedPayment): Promise<ActionAnswer> {
 	return client.action(`${FEES_PAGE(p.unitCode)}?/pay`, new URLSearchParams(p.body));
+}
+
+/**
+ * One payment per unit, reviewed first, then all posted at once: the i-th through `clients[i % n]`
+ * (several clients: spread over several app instances). Answers in the order of `units`.
+ */
+export async function payAllAtOnce(
+	clients: Client[],
+	units: PayableUnit[]
+): Promise<{ prepared: PreparedPayment[]; answers: ActionAnswer[]; receipts: (string | null)[] }> {
+	const via = (i: number) => clients[i % clients.length];
+	const prepared = await Promise.all(
+		units.map((u, i) => preparePayment(via(i), u.code, { override: u.override }))
+	);
+	const answers = await Promise.all(prepared.map((p, i) => pay(via(i), p)));
+	return { prepared, answers, receipts: answers.map((a) => receiptOf(a)) };
 }
 
 /** The same post without JavaScript (a plain HTML form): 303 to the receipt or the page with a message. */

@@ -146,6 +146,13 @@ export class Client {
 		return decodeAction(res.status, await res.text());
 	}
 
+	/** A client of another app instance holding this client's session (sessions are in the database). */
+	on(base: string): Client {
+		const c = new Client(base);
+		for (const [k, v] of this.cookies) c.cookies.set(k, v);
+		return c;
+	}
+
 	async login(username: string, password = PASSWORD): Promise<ActionAnswer> {
 		const a = await this.action('/login', { username, password });
 		if (a.type !== 'redirect' || !this.cookies.has('fd_session'))
