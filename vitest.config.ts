@@ -10,6 +10,8 @@ export default defineConfig({
 		environment: 'node',
 		expect: { requireAssertions: true },
 		testTimeout: 20000,
-		pool: 'forks'
+		pool: 'forks',
+		// TEST_DB=postgres: the server tests on PostgreSQL, each database copied from one template.
+		globalSetup: ['src/lib/server/db/pg-test-setup.ts']
 	}
 });

@@ -6,12 +6,19 @@ import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { installAppendOnlyTriggers } from './append-only';
 import { findUp } from '../paths';
+import { isPgUrl, PgDatabase } from './pg-client';
+import { pendingPgMigrations } from './pg-migrate';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export { schema };
 
-/** Opens a SQLite file with the pragmas money needs and applies pending migrations. */
+/**
+ * Opens the database: a `postgres://` URL (the company's PostgreSQL, migrated beforehand with
+ * `npm run pg:migrate`), else a SQLite file with the pragmas money needs and its pending
+ * migrations applied.
+ */
 export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
+	if (isPgUrl(file)) return openPg(file, opts);
 	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
 	const sqlite = new Database(file);
 	sqlite.pragma('journal_mode = WAL');
@@ -27,6 +34,31 @@ export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
 		installAppendOnlyTriggers(sqlite);
 	}
 	return db;
+}
+
+/**
+ * PostgreSQL through the synchronous bridge, in better-sqlite3's shape, so drizzle's SQLite
+ * builder and every call site work unchanged (SQL translated by pg-sql.ts). Its schema is a
+ * deploy step run by the schema's owner, never by the app's role: an instance refuses to start on
+ * a database that lacks a migration rather than apply it.
+ */
+function openPg(url: string, opts: { migrate?: boolean }): Db {
+	const client = new PgDatabase(url);
+	if (opts.migrate !== false) {
+		const pending = pendingPgMigrations(client);
+		if (pending.length) {
+			client.close();
+			throw new Error(
+				`PostgreSQL database not migrated (${pending.join(', ')}): run npm run pg:migrate -- <url>`
+			);
+		}
+	}
+	return drizzle(client as unknown as Database.Database, { schema }) as Db;
+}
+
+/** The database behind `db` is PostgreSQL. */
+export function isPg(db: Db): boolean {
+	return (db.$client as unknown) instanceof PgDatabase;
 }
 
 /**
@@ -74,6 +106,7 @@ export const CHECKPOINT_EVERY_MS = 5_000;
  * the WAL, which is as durable as the file (synchronous=FULL). Returns the stop function.
  */
 export function checkpointOffCommitPath(db: Db, everyMs = CHECKPOINT_EVERY_MS): () => void {
+	if (isPg(db)) return () => {};
 	db.$client.pragma('wal_autocheckpoint = 0');
 	const timer = setInterval(() => checkpointNow(db), everyMs);
 	timer.unref();
@@ -85,7 +118,7 @@ export function checkpointNow(db: Db): void {
 	if (db.$client.open) db.$client.pragma('wal_checkpoint(PASSIVE)');
 }
 
-/** The file behind the process-wide database: `DATABASE_URL`, default data/frontdesk.db. */
+/** The process-wide database: `DATABASE_URL` (a file or `postgres://…`), default data/frontdesk.db. */
 export function databaseFile(): string {
 	return process.env.DATABASE_URL ?? 'data/frontdesk.db';
 }

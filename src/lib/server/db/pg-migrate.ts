@@ -107,6 +107,31 @@ export async function migratePg(
 }
 
 /**
+ * The files of drizzle-pg/ not yet applied to the database behind `client` (a synchronous
+ * connection, as the app holds): what keeps an instance from starting on an old schema.
+ */
+export function pendingPgMigrations(
+	client: { prepare(sql: string): { all(): unknown[] } },
+	dir: string = pgMigrationsDir()
+): string[] {
+	const exists = client
+		.prepare(
+			`SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = '${PG_MIGRATIONS_TABLE}'`
+		)
+		.all();
+	const done = new Set(
+		exists.length
+			? (client.prepare(`SELECT name FROM ${PG_MIGRATIONS_TABLE}`).all() as { name: string }[]).map(
+					(r) => r.name
+				)
+			: []
+	);
+	return readMigrations(dir)
+		.map((f) => f.name)
+		.filter((n) => !done.has(n));
+}
+
+/**
  * The PostgreSQL form of installAppendOnlyTriggers: the same trigger names on the same list of
  * tables, calling refuse_change() (drizzle-pg/0000). TRUNCATE skips row triggers, so each table
  * also gets a statement trigger for it. Only missing triggers are made: creating one locks its

@@ -2,9 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from './index';
+import { freshPgTestDb, testingOnPg } from './pg-test-template';
 
-/** A fresh, migrated database in a temp file, for tests. */
+/**
+ * A fresh, migrated database for tests: a temp SQLite file, or with `TEST_DB=postgres` a new
+ * PostgreSQL database copied from the migrated template (the server tests on both databases).
+ */
 export function createTestDb(): Db {
+	if (testingOnPg()) return openDb(freshPgTestDb());
 	const dir = mkdtempSync(join(tmpdir(), 'frontdesk-test-'));
 	return openDb(join(dir, 'test.db'));
 }

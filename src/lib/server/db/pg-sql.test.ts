@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { toPgSql } from './pg-sql';
+
+describe('toPgSql: the app’s SQLite SQL as PostgreSQL runs it', () => {
+	it('numbers ? parameters in order, skipping string literals', () => {
+		const t = toPgSql("SELECT id FROM bills WHERE month = ? AND note <> '?' AND unit_id = ?");
+		expect(t.text).toBe("SELECT id FROM bills WHERE month = $1 AND note <> '?' AND unit_id = $2");
+		expect(t).toMatchObject({ count: 2, names: [] });
+	});
+
+	it('turns named parameters into $n, the same name the same number', () => {
+		const t = toPgSql(
+			'SELECT MAX(CAST(substr(no, length(@prefix) + 1) AS INTEGER)) AS last FROM t WHERE c = @community AND substr(no, 1, length(@prefix)) = @prefix'
+		);
+		expect(t.text).toBe(
+			'SELECT MAX(CAST(substr(no, length($1) + 1) AS bigint)) AS last FROM t WHERE c = $2 AND substr(no, 1, length($1)) = $1'
+		);
+		expect(t).toMatchObject({ count: 2, names: ['prefix', 'community'] });
+	});
+
+	it('leaves casts (::) and quoted names alone', () => {
+		expect(toPgSql('SELECT x::text AS "unitId" FROM t').text).toBe(
+			'SELECT x::text AS "unitId" FROM t'
+		);
+	});
+
+	it('quotes camelCase aliases so their case survives', () => {
+		expect(
+			toPgSql('SELECT b.unit_id AS unitId, sum(x) AS fen FROM b GROUP BY unitId ORDER BY unitId')
+				.text
+		).toBe(
+			'SELECT b.unit_id AS "unitId", sum(x) AS fen FROM b GROUP BY "unitId" ORDER BY "unitId"'
+		);
+	});
+
+	it('reads a JSON array parameter as a set of ids, or of text when the source casts it', () => {
+		expect(toPgSql('WHERE id IN (SELECT value FROM json_each(?))').text).toBe(
+			'WHERE id IN (SELECT value::bigint FROM json_array_elements_text($1::json) AS j(value))'
+		);
+		expect(toPgSql('WHERE m IN (SELECT CAST(value AS TEXT) FROM json_each(?))').text).toBe(
+			'WHERE m IN (SELECT value FROM json_array_elements_text($1::json) AS j(value))'
+		);
+	});
+
+	it('drops SQLite planner hints: CROSS JOIN … ON and unary + on a column', () => {
+		expect(
+			toPgSql(
+				'FROM payment_voids v CROSS JOIN principal_postings pp ON pp.payment_id = v.payment_id WHERE +pp.community_id = ? AND a + b > 0'
+			).text
+		).toBe(
+			'FROM payment_voids v JOIN principal_postings pp ON pp.payment_id = v.payment_id WHERE pp.community_id = $1 AND a + b > 0'
+		);
+	});
+
+	it('keeps a CROSS JOIN that has no ON (a real cross join)', () => {
+		expect(toPgSql('FROM a CROSS JOIN b WHERE a.x = b.x').text).toBe(
+			'FROM a CROSS JOIN b WHERE a.x = b.x'
+		);
+	});
+
+	it('makes LIKE ignore case as SQLite’s does, and group_concat string_agg', () => {
+		expect(toPgSql("WHERE name LIKE ? ESCAPE '\\'").text).toBe("WHERE name ILIKE $1 ESCAPE '\\'");
+		expect(toPgSql("SELECT group_concat(u.code, '、') FROM u").text).toBe(
+			"SELECT string_agg(u.code, '、') FROM u"
+		);
+	});
+
+	it('gives drizzle’s null for a missing column DEFAULT in an insert’s values only', () => {
+		expect(
+			toPgSql(
+				'insert into "bills" ("id", "month", "note") values (null, ?, null), (null, ?, ?) on conflict do nothing returning "id"'
+			).text
+		).toBe(
+			'insert into "bills" ("id", "month", "note") values (default, $1, default), (default, $2, $3) on conflict do nothing returning "id"'
+		);
+		expect(toPgSql('update "t" set "a" = null where "id" = ?').text).toBe(
+			'update "t" set "a" = null where "id" = $1'
+		);
+	});
+
+	it('never rewrites inside comments or literals', () => {
+		expect(toPgSql("SELECT 'LIKE unitId ?' -- LIKE ?\nFROM t").text).toBe(
+			"SELECT 'LIKE unitId ?' -- LIKE ?\nFROM t"
+		);
+	});
+});

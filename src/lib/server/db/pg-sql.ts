@@ -1,0 +1,131 @@
+/**
+ * The app's SQL, written for SQLite (by drizzle's sqlite-core builder or by hand in an area's
+ * `sql.ts`), as PostgreSQL runs it: one source of queries for both databases. Only what has no
+ * spelling both accept is rewritten here; everything else is written portably at its source
+ * (`CASE` instead of two-argument `MAX`, `RETURNING id` instead of `lastInsertRowid`, `flag` and
+ * `NOT flag` instead of `= 1` / `= 0`). String literals, quoted names and comments are never
+ * touched.
+ */
+
+export interface PgSql {
+	text: string;
+	/** For `@name` / `:name` parameters: the name of `$1`, `$2`, …; empty for `?` parameters. */
+	names: string[];
+	/** How many `$n` the text has. */
+	count: number;
+}
+
+type Part = { code: boolean; text: string };
+
+/** Splits SQL into code and the parts never rewritten: '…' literals, "…" names, -- comments. */
+function split(sql: string): Part[] {
+	const parts: Part[] = [];
+	let code = '';
+	let i = 0;
+	while (i < sql.length) {
+		const c = sql[i];
+		const end =
+			c === "'" || c === '"'
+				? closing(sql, i, c)
+				: c === '-' && sql[i + 1] === '-'
+					? lineEnd(sql, i)
+					: -1;
+		if (end < 0) {
+			code += c;
+			i++;
+			continue;
+		}
+		if (code) parts.push({ code: true, text: code });
+		code = '';
+		parts.push({ code: false, text: sql.slice(i, end) });
+		i = end;
+	}
+	if (code) parts.push({ code: true, text: code });
+	return parts;
+}
+
+/** The index after a quoted part opened at `i` (a doubled quote stays inside). */
+function closing(sql: string, i: number, q: string): number {
+	let j = i + 1;
+	for (;;) {
+		const k = sql.indexOf(q, j);
+		if (k < 0) return sql.length;
+		if (sql[k + 1] === q) j = k + 2;
+		else return k + 1;
+	}
+}
+
+function lineEnd(sql: string, i: number): number {
+	const k = sql.indexOf('\n', i);
+	return k < 0 ? sql.length : k;
+}
+
+// `?`, or `@name` / `:name` (not the `::` of a cast).
+const PARAM = /\?|(?<![:\w])[@:]([A-Za-z_]\w*)/g;
+// A bare camelCase name can only be an alias (the tables' columns are snake_case), and PostgreSQL
+// folds bare names to lower case: quoted, `AS unitId` keeps its case as SQLite does.
+const CAMEL = /(?<![\w$."])([a-z][a-z0-9_]*[A-Z][A-Za-z0-9_]*)(?![\w"])/g;
+
+const REWRITES: [RegExp, string][] = [
+	// A JSON array parameter as a set: of ids (bigint), or of text when the source casts it.
+	[
+		/SELECT\s+CAST\(value AS TEXT\)\s+FROM\s+json_each\((\$\d+)\)/gi,
+		'SELECT value FROM json_array_elements_text($1::json) AS j(value)'
+	],
+	[
+		/SELECT\s+value\s+FROM\s+json_each\((\$\d+)\)/gi,
+		'SELECT value::bigint FROM json_array_elements_text($1::json) AS j(value)'
+	],
+	// SQLite's planner hints: CROSS JOIN fixes the join order (PostgreSQL: a plain join with ON),
+	// a unary + on a column keeps an index out.
+	[/\bCROSS JOIN(\s+\w+\s+\w+\s+ON)\b/gi, 'JOIN$1'],
+	[/(^|[\s(,=])\+(?=[a-z_]+\.[a-z_])/gi, '$1'],
+	// SQLite's INTEGER is 64-bit, PostgreSQL's 32; REAL is a double in SQLite.
+	[/\bAS\s+INTEGER\)/gi, 'AS bigint)'],
+	[/\bAS\s+REAL\)/gi, 'AS double precision)'],
+	[/\bgroup_concat\(/gi, 'string_agg('],
+	// SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's does not.
+	[/\bLIKE\b/gi, 'ILIKE']
+];
+
+/** Translates one statement; cached by the caller (a prepared statement keeps its text). */
+export function toPgSql(sql: string): PgSql {
+	const parts = split(sql);
+	const names: string[] = [];
+	let count = 0;
+	let out = parts
+		.map((p) => {
+			if (!p.code) return p.text;
+			let t = p.text.replace(PARAM, (_m, name: string | undefined) => {
+				if (name === undefined) return `$${++count}`;
+				let k = names.indexOf(name);
+				if (k < 0) {
+					names.push(name);
+					k = names.length - 1;
+					count = names.length;
+				}
+				return `$${k + 1}`;
+			});
+			for (const [re, to] of REWRITES) t = t.replace(re, to);
+			return t.replace(CAMEL, '"$1"');
+		})
+		.join('');
+	out = insertDefaults(out);
+	return { text: out, names, count };
+}
+
+/**
+ * drizzle's SQLite inserts give a column without a value a literal `null` (SQLite has no DEFAULT
+ * in VALUES, and a null id is its way to a new rowid). PostgreSQL refuses a null identity column:
+ * there it is DEFAULT, which is the same value for every other column drizzle leaves out.
+ */
+function insertDefaults(sql: string): string {
+	if (!/^\s*insert into /.test(sql)) return sql;
+	const at = sql.indexOf(' values (');
+	if (at < 0) return sql;
+	const tail = sql.slice(at);
+	const stop = tail.search(/ on conflict | returning /);
+	const values = stop < 0 ? tail : tail.slice(0, stop);
+	const rest = stop < 0 ? '' : tail.slice(stop);
+	return sql.slice(0, at) + values.replace(/\bnull\b/g, 'default') + rest;
+}
