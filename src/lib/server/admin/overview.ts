@@ -1,3 +1,4 @@
+import { countWhere } from '../db/prepared';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { staffUsers } from '../db/schema';
@@ -12,8 +13,8 @@ export interface AdminAuditEntry extends AuditRow {
 export function adminOverview(db: Db, communityId: number, limit = 10) {
 	const counts = db
 		.select({
-			active: sql<number>`sum(${staffUsers.active} = 1)`,
-			inactive: sql<number>`sum(${staffUsers.active} = 0)`
+			active: countWhere(sql`${staffUsers.active}`),
+			inactive: countWhere(sql`NOT ${staffUsers.active}`)
 		})
 		.from(staffUsers)
 		.where(eq(staffUsers.communityId, communityId))

@@ -1,3 +1,4 @@
+import { countWhere } from '../db/prepared';
 import { and, asc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { getCommunity } from '../community';
@@ -183,8 +184,8 @@ export function appointmentCounts(
 ): { open: number; overdue: number } {
 	const r = db
 		.select({
-			open: sql<number>`coalesce(sum(${appointments.day} = ${today}), 0)`,
-			overdue: sql<number>`coalesce(sum(${appointments.endsAt} < ${nowMs}), 0)`
+			open: countWhere(sql`${appointments.day} = ${today}`),
+			overdue: countWhere(sql`${appointments.endsAt} < ${nowMs}`)
 		})
 		.from(appointments)
 		.leftJoin(appointmentEvents, eq(appointmentEvents.appointmentId, appointments.id))

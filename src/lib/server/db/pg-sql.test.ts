@@ -83,4 +83,17 @@ describe('toPgSql: the app’s SQLite SQL as PostgreSQL runs it', () => {
 			"SELECT 'LIKE unitId ?' -- LIKE ?\nFROM t"
 		);
 	});
+
+	it('leaves a conflict target bare and reads a one-level JSON path', () => {
+		expect(
+			toPgSql(
+				'insert into "p" ("job", "at") values (?, ?) on conflict ("p"."job") do update set "at" = ? where "p"."actor_id" = ?'
+			).text
+		).toBe(
+			'insert into "p" ("job", "at") values ($1, $2) on conflict ("job") do update set "at" = $3 where "p"."actor_id" = $4'
+		);
+		expect(toPgSql("SELECT sum(json_array_length(detail, '$.passes')) FROM e").text).toBe(
+			"SELECT sum(json_array_length((detail)::json -> 'passes')) FROM e"
+		);
+	});
 });

@@ -88,6 +88,17 @@ const REWRITES: [RegExp, string][] = [
 	[/\bLIKE\b/gi, 'ILIKE']
 ];
 
+// Rewrites that span a quoted part, so they run on the whole text; each matches one exact form.
+const WHOLE_REWRITES: [RegExp, (...m: string[]) => string][] = [
+	// drizzle's SQLite builder qualifies the conflict target's columns; PostgreSQL wants them bare.
+	[/\bon conflict \(([^)]*)\)/g, (_m, cols) => `on conflict (${cols.replace(/"\w+"\./g, '')})`],
+	// SQLite's JSON path argument (`'$.key'`, one level) as PostgreSQL's `->` on the text cast.
+	[
+		/\bjson_array_length\((\w+), '\$\.(\w+)'\)/g,
+		(_m, col, key) => `json_array_length((${col})::json -> '${key}')`
+	]
+];
+
 /** Translates one statement; cached by the caller (a prepared statement keeps its text). */
 export function toPgSql(sql: string): PgSql {
 	const parts = split(sql);
@@ -110,6 +121,7 @@ export function toPgSql(sql: string): PgSql {
 			return t.replace(CAMEL, '"$1"');
 		})
 		.join('');
+	for (const [re, to] of WHOLE_REWRITES) out = out.replace(re, to);
 	out = insertDefaults(out);
 	return { text: out, names, count };
 }

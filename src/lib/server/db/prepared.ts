@@ -34,6 +34,14 @@ export function sumOf(column: SQL | Column): SQL<number> {
 }
 
 /**
+ * How many rows meet `condition`, 0 for none: `sum(condition)` counts on SQLite only (a boolean
+ * is not a number on PostgreSQL), so the sum is of CASE.
+ */
+export function countWhere(condition: SQL): SQL<number> {
+	return sql<number>`coalesce(sum(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`.mapWith(Number);
+}
+
+/**
  * `{ field: sql.placeholder(prefix + field) }` for every field: the values of a prepared insert.
  * Typed loosely on purpose (a placeholder stands for any value); the call site names the fields.
  */

@@ -9,7 +9,11 @@ import { freshPgTestDb, testingOnPg } from './pg-test-template';
  * PostgreSQL database copied from the migrated template (the server tests on both databases).
  */
 export function createTestDb(): Db {
-	if (testingOnPg()) return openDb(freshPgTestDb());
+	return testingOnPg() ? openDb(freshPgTestDb()) : createSqliteTestDb();
+}
+
+/** A fresh SQLite file whatever TEST_DB says: for what only SQLite has (its file, its catalogue). */
+export function createSqliteTestDb(): Db {
 	const dir = mkdtempSync(join(tmpdir(), 'frontdesk-test-'));
 	return openDb(join(dir, 'test.db'));
 }

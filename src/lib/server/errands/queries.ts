@@ -1,3 +1,4 @@
+import { countWhere } from '../db/prepared';
 import { and, count, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { closer, registerList, taker, withClosingState } from '../register-list';
 import type { ClosableEntry } from '../register-list';
@@ -82,7 +83,7 @@ export function errandCounts(
 	const r = db
 		.select({
 			open: count(),
-			overdue: sql<number>`coalesce(sum(${errands.dueAt} < ${nowMs}), 0)`
+			overdue: countWhere(sql`${errands.dueAt} < ${nowMs}`)
 		})
 		.from(errands)
 		.leftJoin(errandEvents, eq(errandEvents.errandId, errands.id))

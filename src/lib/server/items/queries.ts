@@ -1,3 +1,4 @@
+import { countWhere } from '../db/prepared';
 import { and, count, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { closer, registerList, taker } from '../register-list';
@@ -219,7 +220,7 @@ export function itemCounts(db: Db, communityId: number, today: string): ItemCoun
 	const d = db
 		.select({
 			kept: count(),
-			overdue: sql<number>`coalesce(sum(${itemDeposits.claimBy} < ${today}), 0)`
+			overdue: countWhere(sql`${itemDeposits.claimBy} < ${today}`)
 		})
 		.from(itemDeposits)
 		.leftJoin(itemClaims, eq(itemClaims.depositId, itemDeposits.id))
@@ -228,7 +229,7 @@ export function itemCounts(db: Db, communityId: number, today: string): ItemCoun
 	const r = db
 		.select({
 			all: count(),
-			expired: sql<number>`coalesce(sum(${itemReleases.validUntil} < ${today}), 0)`
+			expired: countWhere(sql`${itemReleases.validUntil} < ${today}`)
 		})
 		.from(itemReleases)
 		.leftJoin(itemReleasePasses, eq(itemReleasePasses.releaseId, itemReleases.id))

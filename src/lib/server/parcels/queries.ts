@@ -1,3 +1,4 @@
+import { countWhere } from '../db/prepared';
 import { and, asc, count, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
@@ -154,7 +155,7 @@ export function parcelCounts(
 	const r = db
 		.select({
 			open: count(),
-			overdue: sql<number>`coalesce(sum(${parcels.createdAt} < ${cutoffMs}), 0)`
+			overdue: countWhere(sql`${parcels.createdAt} < ${cutoffMs}`)
 		})
 		.from(parcels)
 		.leftJoin(parcelHandovers, eq(parcelHandovers.parcelId, parcels.id))

@@ -69,7 +69,7 @@ export const receiptSpan = rawQuery<
 	ReceiptSpanRow,
 	[voidedBy: string, communityId: number, from: string, to: string]
 >(
-	`SELECT count(*) AS n, min(receipt_year * 1000000000 + receipt_seq) AS lo, max(receipt_year * 1000000000 + receipt_seq) AS hi,
+	`SELECT count(*) AS n, min(CAST(receipt_year AS BIGINT) * 1000000000 + receipt_seq) AS lo, max(CAST(receipt_year AS BIGINT) * 1000000000 + receipt_seq) AS hi,
 	 sum(CASE WHEN EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id AND v.local_date <= ?) THEN 1 ELSE 0 END) AS voided
 	 FROM payments p WHERE p.community_id = ? AND p.local_date BETWEEN ? AND ?`
 );
@@ -262,7 +262,7 @@ export const postingsBefore = rawQuery<
 	[communityId: number, monthsJson: string, start: string]
 >(
 	`SELECT bill_month AS billMonth, substr(posted_date, 1, 7) || '-01' AS postedDate, sum(amount_fen) AS amountFen
-	 FROM principal_postings WHERE community_id = ? AND bill_month IN (SELECT value FROM json_each(?))
+	 FROM principal_postings WHERE community_id = ? AND bill_month IN (SELECT CAST(value AS TEXT) FROM json_each(?))
 	 AND posted_date < ? AND kind = 'payment' GROUP BY bill_month, substr(posted_date, 1, 7)`
 );
 

@@ -1,3 +1,4 @@
+import { countWhere } from '../db/prepared';
 import { and, count, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
@@ -98,7 +99,7 @@ function withState(r: Selected, hours: number, nowMs: number): VisitorRow {
 
 /** `min(valid_until, in_at + hours)`: from when one still inside is overdue. */
 const overstayFrom = (hours: number) =>
-	sql`min(${visitors.validUntil}, ${visitors.inAt} + ${hours * HOUR_MS})`;
+	sql`CASE WHEN ${visitors.validUntil} < ${visitors.inAt} + ${hours * HOUR_MS} THEN ${visitors.validUntil} ELSE ${visitors.inAt} + ${hours * HOUR_MS} END`;
 
 /** The visitors of a view: those inside longest first, the rest newest first. */
 export function listVisitors(
@@ -145,7 +146,7 @@ export function visitorCounts(
 	const r = db
 		.select({
 			open: count(),
-			overdue: sql<number>`coalesce(sum(${overstayFrom(hours)} <= ${nowMs}), 0)`
+			overdue: countWhere(sql`${overstayFrom(hours)} <= ${nowMs}`)
 		})
 		.from(visitors)
 		.leftJoin(visitorExits, eq(visitorExits.visitorId, visitors.id))
