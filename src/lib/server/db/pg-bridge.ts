@@ -35,6 +35,8 @@ export interface BridgeError {
 }
 
 export interface BridgeAnswer {
+	/** The request's id, echoed. */
+	id?: number;
 	error?: BridgeError;
 	conn?: number;
 	rows?: unknown[];
@@ -58,12 +60,13 @@ function workerMain() {
 	};
 	const conns = new Map();
 	let next = 1;
-	const answer = (a: unknown) => {
+	const reply = (a: unknown) => {
 		port.postMessage(a);
 		Atomics.store(flag, 0, 1);
 		Atomics.notify(flag, 0);
 	};
-	port.on('message', async (r: BridgeRequest) => {
+	port.on('message', async (r: BridgeRequest & { id: number }) => {
+		const answer = (a: object) => reply({ ...a, id: r.id });
 		try {
 			if (r.op === 'connect') {
 				const c = new pg.Client({ connectionString: r.url, types });
@@ -112,6 +115,8 @@ const WAIT_MS = 120_000;
 class Bridge {
 	private port: MessagePort;
 	private flag = new Int32Array(new SharedArrayBuffer(4));
+	private pause = new Int32Array(new SharedArrayBuffer(4));
+	private sent = 0;
 	private worker: Worker;
 
 	constructor() {
@@ -131,13 +136,22 @@ class Bridge {
 	}
 
 	call(req: BridgeRequest): BridgeAnswer {
+		const id = ++this.sent;
 		Atomics.store(this.flag, 0, 0);
-		this.port.postMessage(req);
+		this.port.postMessage({ ...req, id });
+		const deadline = Date.now() + WAIT_MS;
 		if (Atomics.wait(this.flag, 0, 0, WAIT_MS) === 'timed-out')
 			throw new Error(`PostgreSQL did not answer within ${WAIT_MS / 1000} s`);
-		const m = receiveMessageOnPort(this.port);
-		if (!m) throw new Error('PostgreSQL bridge: no answer');
-		return m.message as BridgeAnswer;
+		// The flag can be seen before the message is: wait for it, briefly. An answer to an earlier
+		// call that gave up is dropped, never taken for this one's.
+		for (;;) {
+			const m = receiveMessageOnPort(this.port);
+			if (m && (m.message as BridgeAnswer).id === id) return m.message as BridgeAnswer;
+			if (!m) {
+				if (Date.now() > deadline) throw new Error('PostgreSQL bridge: no answer');
+				Atomics.wait(this.pause, 0, 0, 1);
+			}
+		}
 	}
 }
 

@@ -61,7 +61,7 @@ describe('toPgSql: the app’s SQLite SQL as PostgreSQL runs it', () => {
 	it('makes LIKE ignore case as SQLite’s does, and group_concat string_agg', () => {
 		expect(toPgSql("WHERE name LIKE ? ESCAPE '\\'").text).toBe("WHERE name ILIKE $1 ESCAPE '\\'");
 		expect(toPgSql("SELECT group_concat(u.code, '、') FROM u").text).toBe(
-			"SELECT string_agg(u.code, '、') FROM u"
+			"SELECT string_agg(CAST(u.code AS TEXT), '、') FROM u"
 		);
 	});
 
@@ -81,6 +81,12 @@ describe('toPgSql: the app’s SQLite SQL as PostgreSQL runs it', () => {
 	it('never rewrites inside comments or literals', () => {
 		expect(toPgSql("SELECT 'LIKE unitId ?' -- LIKE ?\nFROM t").text).toBe(
 			"SELECT 'LIKE unitId ?' -- LIKE ?\nFROM t"
+		);
+	});
+
+	it('gives group_concat’s default separator to string_agg', () => {
+		expect(toPgSql('SELECT group_concat(b.id) AS ids FROM b').text).toBe(
+			"SELECT string_agg(CAST(b.id AS TEXT), ',') AS ids FROM b"
 		);
 	});
 

@@ -83,7 +83,9 @@ const REWRITES: [RegExp, string][] = [
 	// SQLite's INTEGER is 64-bit, PostgreSQL's 32; REAL is a double in SQLite.
 	[/\bAS\s+INTEGER\)/gi, 'AS bigint)'],
 	[/\bAS\s+REAL\)/gi, 'AS double precision)'],
-	[/\bgroup_concat\(/gi, 'string_agg('],
+	// string_agg takes text and always a separator (SQLite's default: a comma).
+	[/\bgroup_concat\(([\w.]+)\)/gi, "string_agg(CAST($1 AS TEXT), ',')"],
+	[/\bgroup_concat\(([\w.]+),/gi, 'string_agg(CAST($1 AS TEXT),'],
 	// SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's does not.
 	[/\bLIKE\b/gi, 'ILIKE']
 ];
