@@ -61,7 +61,7 @@ export const laterCandidates = rawQuery<
  * through a partial index (migration 0025) rather than by widening the candidates' range read.
  */
 export const noLateFeeBills = rawQuery<[number], [communityId: number]>(
-	`SELECT id FROM bills WHERE community_id = ? AND NOT late_fee_applies`
+	`SELECT id FROM bills WHERE community_id = ? AND late_fee_applies = 0`
 );
 
 /** A ledger row whose payment is not voided (a probe of the voids' unique index; true for credits). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/test-db';
+import { createSqliteTestDb } from '../db/test-db';
 import { createFixture } from '../db/fixtures';
 import { postSamplePayment } from '../receipts/test-fixture';
 import { checkLedger, formatFigures } from './verify';
@@ -8,7 +8,7 @@ const transfer = { method: 'wechat' as const, methodRef: 'WX1', tenderedFen: nul
 
 describe('checkLedger with two communities', () => {
 	it('each community’s own SF-2026-000001 is no duplicate; a repeat within one is', () => {
-		const db = createTestDb();
+		const db = createSqliteTestDb();
 		const f = createFixture(db);
 		const a = postSamplePayment(db, f, transfer);
 		const other = { ...f, communityId: f.otherCommunityId, unitIds: [0, f.otherUnitId] };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { checkpointNow, checkpointOffCommitPath, openDb, tx, type Db } from './index';
-import { createTestDb } from './test-db';
+import { createSqliteTestDb } from './test-db';
 import { APPEND_ONLY_TABLES } from './append-only';
 import { communities, owners, staffUsers, unitOwners, units } from './schema';
 
@@ -94,7 +94,7 @@ describe('migrations', () => {
 
 describe('pragmas', () => {
 	it('are WAL, foreign keys on, synchronous FULL and a busy timeout', () => {
-		const db = createTestDb();
+		const db = createSqliteTestDb();
 		expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
 		expect(db.$client.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
@@ -107,7 +107,7 @@ describe('pragmas', () => {
 describe('constraints', () => {
 	let db: Db;
 	beforeEach(() => {
-		db = createTestDb();
+		db = createSqliteTestDb();
 	});
 
 	const unit = (communityId: number, code = '1-1-101') => ({
@@ -219,7 +219,7 @@ describe('append-only tables', () => {
 		return cols;
 	}
 
-	const db = createTestDb();
+	const db = createSqliteTestDb();
 	const existing = new Set(tableNames(db));
 	const tables = APPEND_ONLY_TABLES.filter((t) => existing.has(t));
 
@@ -243,7 +243,7 @@ describe('append-only tables', () => {
 	});
 
 	it('ordinary tables can still be updated', () => {
-		const fresh = createTestDb();
+		const fresh = createSqliteTestDb();
 		const c = addCommunity(fresh);
 		fresh.update(communities).set({ name: '改名' }).where(eq(communities.id, c.id)).run();
 		expect(fresh.select().from(communities).get()?.name).toBe('改名');
@@ -252,7 +252,7 @@ describe('append-only tables', () => {
 
 describe('checkpoints off the commit path', () => {
 	it('turns the automatic checkpoint off and folds the WAL back when asked', () => {
-		const db = createTestDb();
+		const db = createSqliteTestDb();
 		const stop = checkpointOffCommitPath(db, 60_000);
 		try {
 			expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(0);

@@ -1,4 +1,4 @@
-import type { Db } from './index';
+import { isPg, type Db } from './index';
 import { communities, owners, staffUsers, unitOwners, units } from './schema';
 
 export interface Fixture {
@@ -146,4 +146,25 @@ export function codeOf(
 		}
 		return 'ok';
 	};
+}
+
+/**
+ * Makes inserts into `table` fail with `message` (only rows meeting `when`, SQL on `NEW`), on
+ * either database: for tests that a failure half-way leaves nothing. Returns the undo.
+ */
+export function failInserts(db: Db, table: string, message: string, when?: string): () => void {
+	const name = `fail_${table}`;
+	if (isPg(db)) {
+		db.$client.exec(
+			`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+			 BEGIN IF ${when ?? 'TRUE'} THEN RAISE EXCEPTION '${message}'; END IF; RETURN NEW; END $$;
+			 CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`
+		);
+		return () => db.$client.exec(`DROP TRIGGER ${name} ON ${table}; DROP FUNCTION ${name}()`);
+	}
+	db.$client.exec(
+		`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} ${when ? `WHEN ${when}` : ''}
+		 BEGIN SELECT RAISE(ABORT, '${message}'); END`
+	);
+	return () => db.$client.exec(`DROP TRIGGER ${name}`);
 }

@@ -1,5 +1,8 @@
 import { pgBridge, type BridgeAnswer, type BridgeError, type BridgeRequest } from './pg-bridge';
-import { toPgSql, type PgSql } from './pg-sql';
+import { getTableColumns, getTableName, is } from 'drizzle-orm';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import * as schema from './schema';
+import { toPgSql, type PgSchemaFacts, type PgSql } from './pg-sql';
 
 /**
  * A PostgreSQL connection in the shape of a better-sqlite3 `Database`, as much of it as drizzle
@@ -61,11 +64,26 @@ const NAMED_STATEMENTS = 5_000;
 
 const translations = new Map<string, PgSql>();
 
+/** The schema's boolean columns and tables with an id, read from the drizzle schema once. */
+function schemaFacts(): PgSchemaFacts {
+	const booleans = new Set<string>();
+	const withId = new Set<string>();
+	for (const t of Object.values(schema)) {
+		if (!is(t, SQLiteTable)) continue;
+		for (const c of Object.values(getTableColumns(t))) {
+			if (c.columnType === 'SQLiteBoolean') booleans.add(c.name);
+			if (c.name === 'id') withId.add(getTableName(t));
+		}
+	}
+	return { booleans, withId };
+}
+let facts: PgSchemaFacts | undefined;
+
 /** `toPgSql`, once per distinct text (bounded like the named statements). */
 function translated(sql: string): PgSql {
 	let t = translations.get(sql);
 	if (!t) {
-		t = toPgSql(sql);
+		t = toPgSql(sql, (facts ??= schemaFacts()));
 		if (translations.size < NAMED_STATEMENTS) translations.set(sql, t);
 	}
 	return t;

@@ -7,7 +7,7 @@ import { migratePg, PG_MIGRATIONS_TABLE } from './pg-migrate';
 import { pgShape, printedByPg } from './pg-shape';
 import { compareShapes, triggerLine, type Allowances } from './schema-shape';
 import { sqliteShape } from './sqlite-shape';
-import { createTestDb } from './test-db';
+import { createSqliteTestDb } from './test-db';
 import { describePg } from './pg-test-db';
 import { APPEND_ONLY_TABLES } from './append-only';
 
@@ -29,7 +29,7 @@ describePg('PostgreSQL schema', (db) => {
 	}, 60_000);
 
 	it('matches the SQLite schema: tables, columns, indexes, foreign keys, triggers, views', async () => {
-		const sqlite = createTestDb();
+		const sqlite = createSqliteTestDb();
 		const expected = await printedByPg(db(), sqliteShape(sqlite.$client));
 		sqlite.$client.close();
 		const actual = await pgShape(db());

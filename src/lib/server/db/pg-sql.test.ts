@@ -33,6 +33,12 @@ describe('toPgSql: the app’s SQLite SQL as PostgreSQL runs it', () => {
 		);
 	});
 
+	it('quotes a camelCase column of a subquery or CTE, and floors with GREATEST', () => {
+		expect(toPgSql('SELECT j.unitId, MAX(0, j.fen - ?) FROM j').text).toBe(
+			'SELECT j."unitId", GREATEST(0, j.fen - $1) FROM j'
+		);
+	});
+
 	it('reads a JSON array parameter as a set of ids, or of text when the source casts it', () => {
 		expect(toPgSql('WHERE id IN (SELECT value FROM json_each(?))').text).toBe(
 			'WHERE id IN (SELECT value::bigint FROM json_array_elements_text($1::json) AS j(value))'
@@ -101,5 +107,31 @@ describe('toPgSql: the app’s SQLite SQL as PostgreSQL runs it', () => {
 		expect(toPgSql("SELECT sum(json_array_length(detail, '$.passes')) FROM e").text).toBe(
 			"SELECT sum(json_array_length((detail)::json -> 'passes')) FROM e"
 		);
+	});
+
+	it('compares a boolean column with TRUE/FALSE, where the schema says it is one', () => {
+		const facts = { booleans: new Set(['late_fee_applies', 'active']), withId: new Set<string>() };
+		expect(
+			toPgSql(
+				'SELECT id FROM bills WHERE late_fee_applies = 0 AND "u"."active" = 1 AND floor = 1',
+				facts
+			).text
+		).toBe(
+			'SELECT id FROM bills WHERE late_fee_applies = FALSE AND "u"."active" = TRUE AND floor = 1'
+		);
+	});
+
+	it('answers an insert’s id when the table has one (better-sqlite3’s lastInsertRowid)', () => {
+		const facts = { booleans: new Set<string>(), withId: new Set(['parking_spaces']) };
+		expect(toPgSql('INSERT INTO parking_spaces (code) VALUES (?)', facts).text).toBe(
+			'INSERT INTO parking_spaces (code) VALUES ($1) RETURNING id'
+		);
+		expect(toPgSql('INSERT INTO receipt_counters (y) VALUES (?)', facts).text).toBe(
+			'INSERT INTO receipt_counters (y) VALUES ($1)'
+		);
+		expect(
+			toPgSql('insert into "parking_spaces" ("id", "code") values (null, ?) returning "id"', facts)
+				.text
+		).toBe('insert into "parking_spaces" ("id", "code") values (default, $1) returning "id"');
 	});
 });

@@ -64,7 +64,7 @@ function lineEnd(sql: string, i: number): number {
 const PARAM = /\?|(?<![:\w])[@:]([A-Za-z_]\w*)/g;
 // A bare camelCase name can only be an alias (the tables' columns are snake_case), and PostgreSQL
 // folds bare names to lower case: quoted, `AS unitId` keeps its case as SQLite does.
-const CAMEL = /(?<![\w$."])([a-z][a-z0-9_]*[A-Z][A-Za-z0-9_]*)(?![\w"])/g;
+const CAMEL = /(?<![\w$"])([a-z][a-z0-9_]*[A-Z][A-Za-z0-9_]*)(?![\w"])/g;
 
 const REWRITES: [RegExp, string][] = [
 	// A JSON array parameter as a set: of ids (bigint), or of text when the source casts it.
@@ -82,6 +82,9 @@ const REWRITES: [RegExp, string][] = [
 	[/(^|[\s(,=])\+(?=[a-z_]+\.[a-z_])/gi, '$1'],
 	// SQLite's INTEGER is 64-bit, PostgreSQL's 32; REAL is a double in SQLite.
 	[/\bAS\s+INTEGER\)/gi, 'AS bigint)'],
+	// SQLite's two-argument max, as the floor of a balance: MAX(0, x). An aggregate MAX never
+	// starts with the literal 0.
+	[/\bMAX\(0, /g, 'GREATEST(0, '],
 	[/\bAS\s+REAL\)/gi, 'AS double precision)'],
 	// string_agg takes text and always a separator (SQLite's default: a comma).
 	[/\bgroup_concat\(([\w.]+)\)/gi, "string_agg(CAST($1 AS TEXT), ',')"],
@@ -101,8 +104,18 @@ const WHOLE_REWRITES: [RegExp, (...m: string[]) => string][] = [
 	]
 ];
 
+/** What the translation needs to know of the schema. */
+export interface PgSchemaFacts {
+	/** Names of the boolean columns (0/1 integers in SQLite, `boolean` in PostgreSQL). */
+	booleans: ReadonlySet<string>;
+	/** Tables with an `id` column: an insert into one answers it, as SQLite's last rowid. */
+	withId: ReadonlySet<string>;
+}
+
+const NO_FACTS: PgSchemaFacts = { booleans: new Set(), withId: new Set() };
+
 /** Translates one statement; cached by the caller (a prepared statement keeps its text). */
-export function toPgSql(sql: string): PgSql {
+export function toPgSql(sql: string, facts: PgSchemaFacts = NO_FACTS): PgSql {
 	const parts = split(sql);
 	const names: string[] = [];
 	let count = 0;
@@ -124,8 +137,34 @@ export function toPgSql(sql: string): PgSql {
 		})
 		.join('');
 	for (const [re, to] of WHOLE_REWRITES) out = out.replace(re, to);
+	out = booleanLiterals(out, facts.booleans);
 	out = insertDefaults(out);
+	out = returningId(out, facts.withId);
 	return { text: out, names, count };
+}
+
+/**
+ * `flag = 0` / `flag = 1` on a boolean column as `flag = FALSE` / `TRUE`: SQLite matches a partial
+ * index only on the very expression it was made with (`WHERE late_fee_applies = 0`), so the
+ * source keeps SQLite's form and PostgreSQL, which has no boolean = integer, gets its own.
+ */
+function booleanLiterals(sql: string, booleans: ReadonlySet<string>): string {
+	if (!booleans.size) return sql;
+	return sql.replace(
+		/("?)\b([a-z_]+)\1(\s*(?:=|<>|!=)\s*)([01])\b/g,
+		(m, q: string, name: string, op: string, v: string) =>
+			booleans.has(name) ? `${q}${name}${q}${op}${v === '1' ? 'TRUE' : 'FALSE'}` : m
+	);
+}
+
+/**
+ * An insert without RETURNING into a table with an id answers the id: better-sqlite3's
+ * `lastInsertRowid`, which callers read after `run()`.
+ */
+function returningId(sql: string, withId: ReadonlySet<string>): string {
+	const m = /^\s*insert into "?(\w+)"?/i.exec(sql);
+	if (!m || !withId.has(m[1]) || /\breturning\b/i.test(sql)) return sql;
+	return `${sql.replace(/;?\s*$/, '')} RETURNING id`;
 }
 
 /**

@@ -14,7 +14,7 @@ export interface VacancyCandidateRow {
 // from the notice on, and the unit not handed over or with a move-in case starting after that month.
 // Opening arrears (source 'opening') are what the old system said was owed: never credited again.
 const CANDIDATES = `SELECT DISTINCT b.unit_id AS id FROM bills b JOIN fee_items i ON i.id = b.fee_item_id JOIN units u ON u.id = b.unit_id
-	WHERE b.community_id = ? AND i.vacancy_applies AND b.vacancy_percent = 100 AND b.source <> 'opening'
+	WHERE b.community_id = ? AND i.vacancy_applies = 1 AND b.vacancy_percent = 100 AND b.source <> 'opening'
 	AND u.handover_notice_date IS NOT NULL
 	AND b.month || '-01' >= u.handover_notice_date
 	AND (u.occupancy = 'not_handed_over' OR EXISTS (SELECT 1 FROM movein_cases c WHERE c.unit_id = u.id AND c.fee_start_month > b.month))`;

@@ -125,7 +125,7 @@ const updateTie = prepared((db: Db) =>
 		.set({
 			...setTo(['startDate', 'endDate'] as const),
 			// An open tie has no end reason; an ended one keeps its own, else 'import'.
-			endReason: sql`CASE WHEN ${sql.placeholder('endDate')} IS NULL THEN NULL ELSE coalesce(${unitOwners.endReason}, 'import') END`
+			endReason: sql`CASE WHEN CAST(${sql.placeholder('endDate')} AS TEXT) IS NULL THEN NULL ELSE coalesce(${unitOwners.endReason}, 'import') END`
 		})
 		.where(eq(unitOwners.id, sql.placeholder('id')))
 		.prepare()

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { createFixture, failInserts, type Fixture } from '../db/fixtures';
 import type { Db } from '../db';
 import { analyseImport, confirmImport, ImportError } from './service';
 import { exportRegister } from './export';
@@ -107,9 +107,7 @@ describe('people', () => {
 describe('units', () => {
 	const HEAD = '楼栋,单元,房号,建筑面积,用途,状态,交房通知日期,接房日期';
 	it('one transaction: a failure on the last row leaves nothing of the first', async () => {
-		db.$client.exec(
-			`CREATE TRIGGER boom BEFORE INSERT ON units WHEN NEW.code = '9-1-103' BEGIN SELECT RAISE(ABORT, 'boom'); END`
-		);
+		failInserts(db, 'units', 'boom', "NEW.code = '9-1-103'");
 		const before = [count('units'), count('import_batches'), count('audit_log')];
 		await expect(
 			confirm([HEAD, '9,1,101,80,,,,', '9,1,102,80,,,,', '9,1,103,80,,,,'])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/test-db';
+import { createSqliteTestDb } from '../db/test-db';
 import { receiptYears } from './balances';
 import {
 	auditTargetTable,
@@ -67,7 +67,7 @@ describe('copy order', () => {
 	});
 
 	it('orders the real schema: each table after its foreign keys, the audit log after its targets', () => {
-		const tables = readSourceTables(createTestDb().$client);
+		const tables = readSourceTables(createSqliteTestDb().$client);
 		const order = copyOrder(tables);
 		const at = new Map(order.map((n, i) => [n, i]));
 		for (const t of tables)

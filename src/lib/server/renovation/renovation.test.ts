@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PHOTO_MAX_BYTES } from '../../domain/photos';
 import { createTestDb } from '../db/test-db';
-import { createFixture, type Fixture } from '../db/fixtures';
+import { createFixture, failInserts, type Fixture } from '../db/fixtures';
 import { contractorApplication } from './test-fixture';
 import { openTestShifts } from '../shifts/test-fixture';
 import type { Db } from '../db';
@@ -885,13 +885,11 @@ describe('deduction photos', () => {
 		expect(files()).toEqual([]);
 		// The database fails half-way (the settlement row is in, its lines are not): all rolled back, file removed.
 		const before = counts();
-		db.$client.exec(
-			`CREATE TRIGGER fail_lines BEFORE INSERT ON deposit_settlement_lines BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;`
-		);
+		const undo = failInserts(db, 'deposit_settlement_lines', 'disk I/O error');
 		expect(() => settle(id, [{ description: '电梯', amountFen: 30000, photos: photo }])).toThrow(
 			/disk I\/O error/
 		);
-		db.$client.exec('DROP TRIGGER fail_lines');
+		undo();
 		expect(counts()).toEqual(before);
 		expect(files()).toEqual([]);
 		// The same submit twice: one settlement, one file.
