@@ -14,6 +14,7 @@ import { formatDateTimeLocal } from '../../dates';
 import { METHOD_ORDER } from '../../payment-methods';
 import type { ReconcileEntry } from '../../domain/reconcile';
 import {
+	ALL_ROWS,
 	journalPage,
 	journalTotals,
 	type JournalParams,
@@ -158,7 +159,7 @@ export function journalOf(
 	const p = page === null ? 1 : Math.min(Math.max(1, page), pages);
 	const raw = journalPage[`${order.sort}-${order.dir}`].all(db, {
 		...params(communityId, f),
-		limit: page === null ? -1 : JOURNAL_PAGE_SIZE,
+		limit: page === null ? ALL_ROWS : JOURNAL_PAGE_SIZE,
 		offset: page === null ? 0 : (p - 1) * JOURNAL_PAGE_SIZE
 	});
 	const items = itemsOf(db, [...new Set(raw.map((r) => r.paymentId))]);
@@ -243,7 +244,7 @@ export function dayEntries(
 ): (ReconcileEntry & { paymentId: number; unitCode: string | null; time: string })[] {
 	const rows = journalPage['time-asc'].all(db, {
 		...params(communityId, { from: date, to: date, method }),
-		limit: -1,
+		limit: ALL_ROWS,
 		offset: 0
 	});
 	return rows.map((r) => ({

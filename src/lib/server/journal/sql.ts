@@ -7,7 +7,7 @@ import { rawQuery } from '../db/stmt';
  * - `CROSS JOIN … ON` is SQLite's join-order hint (read the period's few voids first, not every
  *   payment); PostgreSQL plans a plain JOIN that way by itself.
  * - named parameters `:name` (PostgreSQL drivers take `$1`…; the names map one to one).
- * Every filter is `(:x IS NULL OR …)`, so one statement serves every combination; the date range
+ * Every filter is `(CAST(:x AS …) IS NULL OR …)` (the cast: PostgreSQL must know a parameter's type), so one statement serves every combination; the date range
  * on the two indexed columns is what the planner leads with.
  */
 
@@ -24,6 +24,9 @@ export interface JournalParams {
 	min: number | null;
 	max: number | null;
 }
+
+/** `limit` for every row: SQLite's "no limit" (-1) is an error on PostgreSQL, a huge one is not. */
+export const ALL_ROWS = Number.MAX_SAFE_INTEGER;
 
 export interface PageParams extends JournalParams {
 	limit: number;
@@ -43,13 +46,13 @@ const BASE = `WITH j AS (
 	WHERE v.local_date BETWEEN :from AND :to AND p.community_id = :c
 )`;
 
-const FILTERS = `WHERE (:method IS NULL OR j.method = :method)
-	AND (:cashier IS NULL OR j.cashierId = :cashier)
-	AND (:kind IS NULL OR j.kind = :kind)
-	AND (:building IS NULL OR u.building = :building)
-	AND (:room IS NULL OR (u.code >= :room AND u.code < :roomEnd))
-	AND (:min IS NULL OR abs(j.amountFen) >= :min)
-	AND (:max IS NULL OR abs(j.amountFen) <= :max)`;
+const FILTERS = `WHERE (CAST(:method AS TEXT) IS NULL OR j.method = :method)
+	AND (CAST(:cashier AS BIGINT) IS NULL OR j.cashierId = :cashier)
+	AND (CAST(:kind AS TEXT) IS NULL OR j.kind = :kind)
+	AND (CAST(:building AS TEXT) IS NULL OR u.building = :building)
+	AND (CAST(:room AS TEXT) IS NULL OR (u.code >= :room AND u.code < :roomEnd))
+	AND (CAST(:min AS BIGINT) IS NULL OR abs(j.amountFen) >= :min)
+	AND (CAST(:max AS BIGINT) IS NULL OR abs(j.amountFen) <= :max)`;
 
 /** One row of the journal: a receipt (amount > 0) or a void (amount < 0, its own day and approver). */
 export interface JournalRowRaw {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describePg } from '../db/pg-test-db';
-import { createTestDb } from '../db/test-db';
+import { createSqliteTestDb } from '../db/test-db';
 import { seedDemo } from '../seed/demo';
 import { moveToPostgres, MoveRefused, MoveVerificationFailed, type MoveResult } from './move';
 
@@ -35,7 +35,7 @@ describePg('move-to-postgres: a SQLite centre into the company database', (db) =
 	beforeAll(async () => {
 		// The seed's commands read the app clock: the same day as `today`.
 		vi.stubEnv('FRONTDESK_FIXED_NOW', today.toISOString());
-		const file = createTestDb();
+		const file = createSqliteTestDb();
 		await seedDemo(file, { password: 'demo-Passw0rd', today });
 		sqlite = file.$client;
 		// The company database already holds a centre: its rows take the first ids.

@@ -1,3 +1,4 @@
+import { isPgUrl } from '../db/pg-client';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -47,10 +48,13 @@ export type PhotoError =
 /**
  * Where uploads live: `UPLOADS_DIR`, by default `uploads/` in the database file's folder
  * (data/frontdesk.db → data/uploads), so the photos stay with the database they belong to
- * whatever folder the server was started from.
+ * whatever folder the server was started from. On PostgreSQL there is no such folder: data/uploads
+ * (a company's instances share one UPLOADS_DIR, docs/company-deployment.md).
  */
 export function uploadsRoot(): string {
-	return resolve(process.env.UPLOADS_DIR || join(dirname(resolve(databaseFile())), 'uploads'));
+	const db = databaseFile();
+	const beside = isPgUrl(db) ? 'data' : dirname(resolve(db));
+	return resolve(process.env.UPLOADS_DIR || join(beside, 'uploads'));
 }
 
 /**
