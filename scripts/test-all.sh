@@ -11,6 +11,13 @@ run npx svelte-kit sync
 run npm run lint
 run npm run check
 run npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json
+# The server-layer tests again on PostgreSQL (issue 22): each test database a copy of one migrated template.
+if [ -n "${PG_TEST_URL:-}" ]; then
+	run env TEST_DB=postgres npx vitest run src/lib/server src/routes --reporter=default --reporter=json --outputFile.json=.test-reports/unit-pg.json
+elif [ -n "${CI:-}" ]; then
+	echo "PG_TEST_URL is not set: CI must run the server tests on PostgreSQL (.ci/run)"
+	status=1
+fi
 run npx vite build
 run npx playwright test
 if [ -f vitest.reliability.config.ts ]; then
