@@ -1,5 +1,6 @@
-import type { Db } from '../db';
+import { isPg, type Db } from '../db';
 import { nextSeq } from '../db/sequence';
+import { stmt } from '../db/stmt';
 
 export const RECEIPT_PREFIX = 'SF';
 
@@ -14,9 +15,27 @@ export function parseReceiptNo(no: string): { prefix: string; year: number; seq:
 
 /**
  * The next receipt number of a community and year. Must run inside the posting transaction:
- * SQLite's write lock makes max+1 gap-free and unique (and a unique index backs it up).
+ * SQLite's write lock makes max+1 gap-free and unique (and a unique index backs it up). On
+ * PostgreSQL the number comes from the community's counter row for the year, updated (so locked
+ * until the payment commits, and given back if it rolls back): never from process memory, and
+ * still gap-free when the write lock becomes one per centre. The row starts at the year's
+ * highest receipt (a centre moved in from SQLite has its counter set by the move).
  */
 export function nextReceiptSeq(db: Db, communityId: number, year: number): number {
+	if (isPg(db)) {
+		stmt(
+			db,
+			`INSERT INTO receipt_counters (community_id, year, last_seq)
+			 VALUES (?, ?, (SELECT COALESCE(MAX(receipt_seq), 0) FROM payments WHERE community_id = ? AND receipt_year = ?))
+			 ON CONFLICT DO NOTHING`
+		).run(communityId, year, communityId, year);
+		return (
+			stmt(
+				db,
+				`UPDATE receipt_counters SET last_seq = last_seq + 1 WHERE community_id = ? AND year = ? RETURNING last_seq`
+			).get(communityId, year) as { last_seq: number }
+		).last_seq;
+	}
 	return nextSeq(db, communityId, {
 		table: 'payments',
 		seqColumn: 'receipt_seq',
