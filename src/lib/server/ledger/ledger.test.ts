@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { codeOf, createFixture, type Fixture } from '../db/fixtures';
+import { codeOf, createFixture, failInserts, type Fixture } from '../db/fixtures';
 import { openTestShifts } from '../shifts/test-fixture';
-import type { Db } from '../db';
+import { isPg, type Db } from '../db';
 import {
 	postPayment,
 	voidPayment,
@@ -62,6 +62,21 @@ describe('postPayment', () => {
 		const nos = [1, 2, 3].map(() => postPayment(db, input()).receiptNo);
 		expect(nos).toEqual(['SF-2026-000001', 'SF-2026-000002', 'SF-2026-000003']);
 		expect(postPayment(db, input({ localDate: '2027-01-01' })).receiptNo).toBe('SF-2027-000001');
+	});
+
+	it('gives a failed payment’s number to the next one (no gap), on either database', () => {
+		postPayment(db, input());
+		// Fails after its number was taken (writing its lines): all of it rolls back, the number too.
+		const undo = failInserts(db, 'payment_lines', 'disk full');
+		expect(() => postPayment(db, input())).toThrow(/disk full/);
+		undo();
+		expect(postPayment(db, input()).receiptNo).toBe('SF-2026-000002');
+		if (isPg(db))
+			expect(
+				db.$client
+					.prepare('SELECT last_seq FROM receipt_counters WHERE community_id = ? AND year = ?')
+					.get(f.communityId, 2026)
+			).toEqual({ last_seq: 2 });
 	});
 
 	it('a replayed idempotency key writes nothing and returns the first receipt', () => {
