@@ -18,6 +18,15 @@ describe('toPgSql: the app’s SQLite SQL as PostgreSQL runs it', () => {
 		expect(t).toMatchObject({ count: 2, names: ['prefix', 'community'] });
 	});
 
+	it('reads a code column’s leading digits as SQLite’s CAST does, instead of failing', () => {
+		expect(
+			toPgSql('ORDER BY CAST("units"."building" AS INTEGER), CAST(u.room AS INTEGER)').text
+		).toBe(
+			'ORDER BY COALESCE(CAST(substring(CAST("units"."building" AS TEXT) from \'^\\s*[-+]?[0-9]+\') AS bigint), 0), ' +
+				"COALESCE(CAST(substring(CAST(u.room AS TEXT) from '^\\s*[-+]?[0-9]+') AS bigint), 0)"
+		);
+	});
+
 	it('leaves casts (::) and quoted names alone', () => {
 		expect(toPgSql('SELECT x::text AS "unitId" FROM t').text).toBe(
 			'SELECT x::text AS "unitId" FROM t'

@@ -80,8 +80,7 @@ const REWRITES: [RegExp, string][] = [
 	// a unary + on a column keeps an index out.
 	[/\bCROSS JOIN(\s+\w+\s+\w+\s+ON)\b/gi, 'JOIN$1'],
 	[/(^|[\s(,=])\+(?=[a-z_]+\.[a-z_])/gi, '$1'],
-	// SQLite's INTEGER is 64-bit, PostgreSQL's 32; REAL is a double in SQLite.
-	[/\bAS\s+INTEGER\)/gi, 'AS bigint)'],
+	// REAL is a double in SQLite.
 	// SQLite's two-argument max, as the floor of a balance: MAX(0, x). An aggregate MAX never
 	// starts with the literal 0.
 	[/\bMAX\(0, /g, 'GREATEST(0, '],
@@ -97,6 +96,14 @@ const REWRITES: [RegExp, string][] = [
 const WHOLE_REWRITES: [RegExp, (...m: string[]) => string][] = [
 	// drizzle's SQLite builder qualifies the conflict target's columns; PostgreSQL wants them bare.
 	[/\bon conflict \(([^)]*)\)/g, (_m, cols) => `on conflict (${cols.replace(/"\w+"\./g, '')})`],
+	// SQLite reads a code's leading digits as its number ('12A' → 12, 'A' → 0) where PostgreSQL
+	// refuses the cast: the natural order of building and room codes. INTEGER is 64-bit in SQLite.
+	[
+		/\bCAST\(((?:"?\w+"?\.)?"?\w+"?) AS INTEGER\)/gi,
+		(_m, ref) =>
+			`COALESCE(CAST(substring(CAST(${ref} AS TEXT) from '^\\s*[-+]?[0-9]+') AS bigint), 0)`
+	],
+	[/\bAS\s+INTEGER\)/gi, () => 'AS bigint)'],
 	// SQLite's JSON path argument (`'$.key'`, one level) as PostgreSQL's `->` on the text cast.
 	[
 		/\bjson_array_length\((\w+), '\$\.(\w+)'\)/g,

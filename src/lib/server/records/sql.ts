@@ -1,10 +1,8 @@
 /**
  * The records' SQL that drizzle does not express well (natural room order, role order, ties in
- * force on a date, a list of ids), each statement next to its row type. SQLite's own, for the
- * move to PostgreSQL: `json_each(?)` for a list of ids (PostgreSQL: `unnest(?::int[])`),
- * `CAST(x AS INTEGER)` on codes that may hold letters (SQLite answers 0, PostgreSQL fails: guard
- * it with a regex), `group_concat(x, sep)` (PostgreSQL: `string_agg`), `length()` of a parameter
- * and `x IS NOT NULL` as an ORDER BY key. LIKE patterns escape with `\`.
+ * force on a date, a list of ids), each statement next to its row type. Written for SQLite; on
+ * PostgreSQL db/pg-sql.ts translates `json_each(?)`, `CAST(code AS INTEGER)` (leading digits, as
+ * SQLite reads them) and `group_concat`. LIKE patterns escape with `\`.
  */
 import { rawQuery } from '../db/stmt';
 import type { IdType, Occupancy, OwnerType, UnitOwnerRole, UnitUse } from '../db/schema';

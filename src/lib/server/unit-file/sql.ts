@@ -1,9 +1,7 @@
 /**
  * The unit file's SQL that drizzle does not express well, each statement next to its row type.
- * SQLite's own, for the move to PostgreSQL: `json_each(?)` for a list of ids (PostgreSQL:
- * `unnest(?::int[])`), `CAST(x AS INTEGER)` on room codes that may hold letters (PostgreSQL fails
- * where SQLite answers 0: use a regex-guarded cast), `x IS NOT NULL` as an ORDER BY key, and an
- * EXISTS selected as 0/1 (PostgreSQL: a boolean).
+ * Written for SQLite; on PostgreSQL db/pg-sql.ts translates `json_each(?)` and `CAST(code AS
+ * INTEGER)`, and a selected EXISTS comes back as 1/0 as on SQLite (pg-bridge.ts).
  */
 import { rawQuery } from '../db/stmt';
 import { tieInForceSql } from '../records/ties';
