@@ -225,32 +225,47 @@ export class PgDatabase {
 	 */
 	transaction<A extends unknown[], T>(fn: (...args: A) => T): TxFn<A, T> {
 		const run = (...args: A): T => {
+			const outer = this.depth === 0;
 			const sp = `fd_sp${this.depth}`;
-			this.query({
-				text:
-					this.depth === 0
-						? `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})`
-						: `SAVEPOINT ${sp}`
-			});
-			this.depth++;
 			try {
-				const result = fn(...args);
-				if (result instanceof Promise)
-					throw new TypeError('Transaction function cannot return a promise');
-				this.depth--;
-				this.query({ text: this.depth === 0 ? 'COMMIT' : `RELEASE ${sp}` });
-				return result;
+				this.query({
+					text: outer ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK})` : `SAVEPOINT ${sp}`
+				});
 			} catch (e) {
-				this.depth--;
-				try {
-					this.query({ text: this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${sp}; RELEASE ${sp}` });
-				} catch {
-					// the connection is gone: the server rolled the transaction back itself
-				}
+				// BEGIN went through and the lock wait did not (lock_timeout): end the transaction.
+				if (outer) this.quietly('ROLLBACK');
 				throw e;
 			}
+			this.depth++;
+			let result: T;
+			try {
+				result = fn(...args);
+				if (result instanceof Promise)
+					throw new TypeError('Transaction function cannot return a promise');
+			} catch (e) {
+				this.depth--;
+				this.quietly(outer ? 'ROLLBACK' : `ROLLBACK TO ${sp}; RELEASE ${sp}`);
+				throw e;
+			}
+			this.depth--;
+			try {
+				this.query({ text: outer ? 'COMMIT' : `RELEASE ${sp}` });
+			} catch (e) {
+				if (outer) this.quietly('ROLLBACK');
+				throw e;
+			}
+			return result;
 		};
 		return Object.assign(run, { deferred: run, immediate: run, exclusive: run });
+	}
+
+	/** A rollback whose own failure changes nothing (a lost connection rolled back already). */
+	private quietly(text: string): void {
+		try {
+			this.query({ text });
+		} catch {
+			// nothing left to undo
+		}
 	}
 
 	close(): void {
