@@ -48,12 +48,15 @@ describe('toPgSql: the app’s SQLite SQL as PostgreSQL runs it', () => {
 		);
 	});
 
-	it('reads a JSON array parameter as a set of ids, or of text when the source casts it', () => {
+	it('reads a JSON array parameter as an array of ids, or of text when the source casts it', () => {
 		expect(toPgSql('WHERE id IN (SELECT value FROM json_each(?))').text).toBe(
-			'WHERE id IN (SELECT value::bigint FROM json_array_elements_text($1::json) AS j(value))'
+			'WHERE id = ANY(ARRAY(SELECT CAST(json_array_elements_text($1::json) AS bigint)))'
+		);
+		expect(toPgSql('where "b"."id" in (SELECT value FROM json_each(?)) and x = ?').text).toBe(
+			'where "b"."id" = ANY(ARRAY(SELECT CAST(json_array_elements_text($1::json) AS bigint))) and x = $2'
 		);
 		expect(toPgSql('WHERE m IN (SELECT CAST(value AS TEXT) FROM json_each(?))').text).toBe(
-			'WHERE m IN (SELECT value FROM json_array_elements_text($1::json) AS j(value))'
+			'WHERE m = ANY(ARRAY(SELECT json_array_elements_text($1::json)))'
 		);
 	});
 

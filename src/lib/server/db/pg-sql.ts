@@ -67,14 +67,16 @@ const PARAM = /\?|(?<![:\w])[@:]([A-Za-z_]\w*)/g;
 const CAMEL = /(?<![\w$"])([a-z][a-z0-9_]*[A-Z][A-Za-z0-9_]*)(?![\w"])/g;
 
 const REWRITES: [RegExp, string][] = [
-	// A JSON array parameter as a set: of ids (bigint), or of text when the source casts it.
+	// A JSON array parameter as a list of ids (bigint), or of text when the source casts it. As an
+	// array (`= ANY`), so the planner knows its size and probes an index; a set-returning function
+	// counts as 100 rows and turns the probe into a scan of the table.
 	[
-		/SELECT\s+CAST\(value AS TEXT\)\s+FROM\s+json_each\((\$\d+)\)/gi,
-		'SELECT value FROM json_array_elements_text($1::json) AS j(value)'
+		/\bIN\s*\(\s*SELECT\s+CAST\(value AS TEXT\)\s+FROM\s+json_each\((\$\d+)\)\s*\)/gi,
+		'= ANY(ARRAY(SELECT json_array_elements_text($1::json)))'
 	],
 	[
-		/SELECT\s+value\s+FROM\s+json_each\((\$\d+)\)/gi,
-		'SELECT value::bigint FROM json_array_elements_text($1::json) AS j(value)'
+		/\bIN\s*\(\s*SELECT\s+value\s+FROM\s+json_each\((\$\d+)\)\s*\)/gi,
+		'= ANY(ARRAY(SELECT CAST(json_array_elements_text($1::json) AS bigint)))'
 	],
 	// SQLite's planner hints: CROSS JOIN fixes the join order (PostgreSQL: a plain join with ON),
 	// a unary + on a column keeps an index out.
