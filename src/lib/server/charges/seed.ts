@@ -124,7 +124,7 @@ export function seedChargeData(db: Db, ctx: { communityId: number; today: Date }
 		const ins = stmt(
 			db,
 			`INSERT INTO paid_services (community_id, name_zh, name_en, unit_zh, unit_en, price_fen, note_zh, note_en, active, sort, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?)`
 		);
 		DEMO_PAID_SERVICES.forEach((s, i) =>
 			ins.run(
@@ -156,13 +156,11 @@ export function seedChargeData(db: Db, ctx: { communityId: number; today: Date }
 			)
 		)
 			continue;
-		const id = Number(
-			stmt(
-				db,
-				`INSERT INTO fee_items (community_id, code, name_zh, name_en, basis, vacancy_applies, late_fee_applies, applies_to, sort, created_at)
-				VALUES (?, ?, ?, ?, 'fixed', 0, 0, 'all', ?, ?)`
-			).run(ctx.communityId, item.code, item.nameZh, item.nameEn, sort++, now).lastInsertRowid
-		);
+		const { id } = stmt(
+			db,
+			`INSERT INTO fee_items (community_id, code, name_zh, name_en, basis, vacancy_applies, late_fee_applies, applies_to, sort, created_at)
+			VALUES (?, ?, ?, ?, 'fixed', FALSE, FALSE, 'all', ?, ?) RETURNING id`
+		).get(ctx.communityId, item.code, item.nameZh, item.nameEn, sort++, now) as { id: number };
 		stmt(
 			db,
 			'INSERT INTO fee_rates (fee_item_id, from_month, rate_fen, created_by, created_at) VALUES (?, ?, ?, NULL, ?)'

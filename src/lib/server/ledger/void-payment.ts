@@ -130,19 +130,19 @@ export function voidPayment(
 		if (check.settledBy.length)
 			throw new LedgerError('deposit_settled', { vouchers: check.settledBy });
 		if (check.crossMonth && !category) throw new LedgerError('category_missing');
-		const voidId = Number(
-			db
-				.insert(paymentVoids)
-				.values({
-					paymentId: p.id,
-					reason,
-					reasonCategory: category,
-					voidedBy: input.managerId,
-					localDate: input.localDate,
-					createdAt: input.now
-				})
-				.run().lastInsertRowid
-		);
+		// RETURNING rather than lastInsertRowid, which PostgreSQL does not report.
+		const voidId = db
+			.insert(paymentVoids)
+			.values({
+				paymentId: p.id,
+				reason,
+				reasonCategory: category,
+				voidedBy: input.managerId,
+				localDate: input.localDate,
+				createdAt: input.now
+			})
+			.returning({ id: paymentVoids.id })
+			.get().id;
 		after?.(p.id, voidId);
 		audit(
 			db,

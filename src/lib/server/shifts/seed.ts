@@ -50,7 +50,7 @@ function uncoveredCash(db: Db, communityId: number): Activity[] {
 				SELECT d.staff_id, d.created_at FROM deposit_settlements d
 				WHERE d.community_id = ? AND d.method = 'cash' AND d.refund_fen > 0
 					AND NOT ${covered('d.staff_id', 'd.created_at')}
-			) ORDER BY at, cashierId`
+			) AS uncovered ORDER BY at, cashierId`
 		)
 		.all(
 			communityId,
