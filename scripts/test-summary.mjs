@@ -15,8 +15,9 @@ for (const f of [
 	failed += r.numFailedTests ?? 0;
 	skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 }
-if (existsSync('.test-reports/e2e.json')) {
-	const s = JSON.parse(readFileSync('.test-reports/e2e.json', 'utf8')).stats ?? {};
+for (const f of ['.test-reports/e2e.json', '.test-reports/e2e-pg.json']) {
+	if (!existsSync(f)) continue;
+	const s = JSON.parse(readFileSync(f, 'utf8')).stats ?? {};
 	passed += (s.expected ?? 0) + (s.flaky ?? 0);
 	failed += s.unexpected ?? 0;
 	skipped += s.skipped ?? 0;

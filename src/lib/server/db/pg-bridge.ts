@@ -43,13 +43,14 @@ export interface BridgeAnswer {
 	rowCount?: number;
 }
 
-// Runs in the worker, from its source text: no closure over this module, `require` of the
-// driver's resolved path. bigint and numeric come back as numbers (every id, sum and count of the
-// app fits in 2^53), booleans as 1/0 (what SQLite stores), as the callers expect.
-function workerMain() {
-	/* eslint-disable @typescript-eslint/no-require-imports */
-	const { workerData } = require('node:worker_threads');
-	const pg = require(workerData.pgPath);
+// Runs in the worker, from its source text: no closure over this module, the driver loaded by its
+// resolved path. `load` is the worker's `require`, passed in: a free `require` here is renamed by
+// the production bundle (`__require`), which the worker's source does not define. bigint and
+// numeric come back as numbers (every id, sum and count of the app fits in 2^53), booleans as 1/0
+// (what SQLite stores), as the callers expect.
+function workerMain(load: NodeJS.Require) {
+	const { workerData } = load('node:worker_threads');
+	const pg = load(workerData.pgPath);
 	const { port, flag } = workerData;
 	const types = {
 		getTypeParser(oid: number, format: string) {
@@ -125,7 +126,7 @@ class Bridge {
 		const pgPath = createRequire(import.meta.url).resolve('pg');
 		// `__name`: the helper tsx and Vite's dev server wrap named functions in; the worker's
 		// source has to run without the module it came from.
-		this.worker = new Worker(`const __name = (f) => f; (${workerMain.toString()})()`, {
+		this.worker = new Worker(`const __name = (f) => f; (${workerMain.toString()})(require)`, {
 			eval: true,
 			workerData: { port: port2, flag: this.flag, pgPath },
 			transferList: [port2]
@@ -139,11 +140,15 @@ class Bridge {
 		const id = ++this.sent;
 		Atomics.store(this.flag, 0, 0);
 		this.port.postMessage({ ...req, id });
+		// Waits until the flag is set, not merely until woken: the notify of the previous answer can
+		// come late (its flag already seen before that call waited) and wake this wait early.
 		const deadline = Date.now() + WAIT_MS;
-		if (Atomics.wait(this.flag, 0, 0, WAIT_MS) === 'timed-out')
-			throw new Error(`PostgreSQL did not answer within ${WAIT_MS / 1000} s`);
-		// The flag can be seen before the message is: wait for it, briefly. An answer to an earlier
-		// call that gave up is dropped, never taken for this one's.
+		while (Atomics.load(this.flag, 0) === 0) {
+			const left = deadline - Date.now();
+			if (left <= 0 || Atomics.wait(this.flag, 0, 0, left) === 'timed-out')
+				throw new Error(`PostgreSQL did not answer within ${WAIT_MS / 1000} s`);
+		}
+		// An answer to an earlier call that gave up is dropped, never taken for this one's.
 		for (;;) {
 			const m = receiveMessageOnPort(this.port);
 			if (m && (m.message as BridgeAnswer).id === id) return m.message as BridgeAnswer;
