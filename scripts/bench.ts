@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --rebuild] [-- --units 2000] [-- --only lookup,receipt] [-- --db postgres://…]
+ *   [-- --instances 2]
  *
  * Measures the counter's hot paths on a generated community (10,000 units, 5 years of monthly
  * bills ≈ 1.2 M bills, their payments; built once and cached under bench-out/) and prints a table
@@ -7,7 +8,8 @@
  * unless the bench itself breaks. The cases live in scripts/bench/cases.ts; the head-office
  * dashboard (`--only company-dashboard`) runs on its own company data set (scripts/bench/company.ts).
  * `--db postgres://owner@host/postgres` (issue 22) also runs the cases on PostgreSQL, the look-up
- * and payment by two instances at once, and prints both side by side (scripts/bench/pg.ts).
+ * and payment by two instances at once (`--instances 1` for one, to compare), and prints both side
+ * by side (scripts/bench/pg.ts).
  */
 import { parseArgs } from 'node:util';
 import { cpus, loadavg } from 'node:os';
@@ -30,7 +32,7 @@ import {
 	pgSettings,
 	runInstances,
 	sameIds,
-	TWO_INSTANCE_CASES
+	INSTANCE_CASES
 } from './bench/pg.ts';
 
 const { values: args } = parseArgs({
@@ -39,7 +41,8 @@ const { values: args } = parseArgs({
 		units: { type: 'string' },
 		only: { type: 'string' },
 		samples: { type: 'string' },
-		db: { type: 'string' }
+		db: { type: 'string' },
+		instances: { type: 'string', default: '2' }
 	}
 });
 
@@ -153,8 +156,8 @@ async function runCases(
 }
 
 /**
- * The same cases on a fresh copy of the data set in PostgreSQL: look-up and payment by two
- * instances at once, the others here (the kiosk drives its own server on SQLite: not run).
+ * The same cases on a fresh copy of the data set in PostgreSQL: look-up and payment by
+ * `--instances` app processes at once, the others here (the kiosk drives its own server on SQLite: not run).
  */
 async function pgCases(
 	ownerUrl: string,
@@ -167,14 +170,15 @@ async function pgCases(
 	const pgInfo = sameIds(sqlite, db, info);
 	log(`\n${pgSettings(db)}\n${machine()}`);
 	const cases = selected.filter((c) => c.id !== 'kiosk');
-	for (const c of cases.filter((c) => TWO_INSTANCE_CASES.includes(c.id))) {
-		process.stdout.write(`… ${c.title} (PostgreSQL, two instances)\n`);
+	const processes = Math.max(1, Number(args.instances) || 2);
+	for (const c of cases.filter((c) => INSTANCE_CASES.includes(c.id))) {
+		process.stdout.write(`… ${c.title} (PostgreSQL, ${processes} instance(s) at once)\n`);
 		try {
 			const { combined, instances } = await runInstances({
 				url,
 				caseId: c.id,
 				info: pgInfo,
-				of: 2,
+				of: processes,
 				samples
 			});
 			onPg.set(c.title, { pg: combined, instances });
@@ -183,7 +187,7 @@ async function pgCases(
 			onPg.set(c.title, { pg: { figures: [], skipped: `error: ${(e as Error).message}` } });
 		}
 	}
-	const rest = cases.filter((c) => !TWO_INSTANCE_CASES.includes(c.id));
+	const rest = cases.filter((c) => !INSTANCE_CASES.includes(c.id));
 	if (rest.length) process.stdout.write('(PostgreSQL, the other cases: one instance)\n');
 	for (const r of await runCases(db, pgInfo, rest, samples)) onPg.set(r.title, { pg: r });
 	db.$client.close();

@@ -10,7 +10,7 @@
  *
  * "Two instances": the look-up and payment cases run in two app processes at once (each its own
  * openDb(url) connection, half of the units and of the cashiers each), released together once both
- * are connected; the other cases run in this process, one instance.
+ * are connected (`--instances 1` measures one alone); the other cases run in this process.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +24,8 @@ import { latencyFigures, type CaseResult } from './report.ts';
 const CACHE_DB = 'frontdesk_bench';
 const RUN_DB = 'frontdesk_bench_run';
 
-/** The cases measured by two instances at once. */
-export const TWO_INSTANCE_CASES = ['lookup', 'payment'];
+/** The cases measured by several instances at once (`--instances`, default two). */
+export const INSTANCE_CASES = ['lookup', 'payment'];
 
 /** `url` with its database name replaced. */
 function databaseUrl(url: string, name: string): string {
@@ -222,7 +222,7 @@ export async function runInstances(
 		combined: {
 			figures: latencyFigures(times, instances[0].figures[0]?.max),
 			note:
-				`${job.of} instances at once (own process and connection each, half the units and cashiers each), ` +
+				`${job.of} instance(s) at once (a process and connection each, 1/${job.of} of the units and cashiers each), ` +
 				`running together ${(overlap * 100).toFixed(0)} % of the time; figures over all ${times.length} samples. ` +
 				instances.map((r, k) => `Instance ${k + 1}: ${r.note ?? ''}`).join(' ')
 		},
