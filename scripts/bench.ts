@@ -116,13 +116,15 @@ async function communityCases(): Promise<void> {
 			`today ${info.today} (${info.timeZone})${built ? `; built in ${info.buildSeconds.toFixed(1)} s` : ''}`
 	);
 	// Moved from the fresh copy, before the SQLite cases write to it.
-	if (args.db) await loadPgDataset(args.db, { file, key }, { rebuild: args.rebuild, log });
+	const pgName = `frontdesk_bench_${options.units}u_${options.months}m`;
+	if (args.db)
+		await loadPgDataset(args.db, { file, key, name: pgName }, { rebuild: args.rebuild, log });
 	log(machine());
 
 	const n = args.samples ? Math.max(10, Number(args.samples)) : undefined;
 	const samples = { lookups: n ?? 250, payments: n ?? 200, pdfs: n ? Math.min(n, 50) : 50 };
 	for (const r of await runCases(db, info, selected, samples)) results.push(r);
-	if (args.db) await pgCases(args.db, db, info, samples);
+	if (args.db) await pgCases(args.db, pgName, db, info, samples);
 	db.$client.close();
 }
 
@@ -161,11 +163,12 @@ async function runCases(
  */
 async function pgCases(
 	ownerUrl: string,
+	dataset: string,
 	sqlite: Db,
 	info: DatasetInfo,
 	samples: BenchContext['samples']
 ): Promise<void> {
-	const url = await pgRunDatabase(ownerUrl);
+	const url = await pgRunDatabase(ownerUrl, dataset);
 	const db = openDb(url);
 	const pgInfo = sameIds(sqlite, db, info);
 	log(`\n${pgSettings(db)}\n${machine()}`);

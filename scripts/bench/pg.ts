@@ -1,8 +1,8 @@
 /**
  * The bench on PostgreSQL (issue 22: `npm run bench -- --db postgres://owner@host/postgres`).
  *
- * The SQLite data set is moved once into a database of its own on that server (`frontdesk_bench`,
- * C collation as in production) by the app's own way in, `npm run move-to-postgres`, analysed as
+ * The SQLite data set is moved once into a database of its own on that server (one per size, e.g.
+ * `frontdesk_bench_10000u_60m`, C collation as in production) by the app's own way in, `npm run move-to-postgres`, analysed as
  * autovacuum would soon do on a live server, and labelled with the data set's key (COMMENT ON
  * DATABASE, written last, so a load that stopped halfway is redone): a later run with the same
  * generator version and size reuses it. Each run measures a copy (`frontdesk_bench_run`), so what
@@ -21,7 +21,6 @@ import type { DatasetInfo } from './dataset.ts';
 import type { BenchContext } from './cases.ts';
 import { latencyFigures, type CaseResult } from './report.ts';
 
-const CACHE_DB = 'frontdesk_bench';
 const RUN_DB = 'frontdesk_bench_run';
 
 /** The cases measured by several instances at once (`--instances`, default two). */
@@ -45,35 +44,35 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 }
 
 /**
- * Makes sure `frontdesk_bench` holds the data set of `source` (a migrated SQLite file and its
+ * Makes sure database `source.name` holds the data set of `source` (a migrated SQLite file and its
  * cache key), loading it when missing, stale or `rebuild`. Returns whether it loaded, and how long.
  */
 export async function loadPgDataset(
 	ownerUrl: string,
-	source: { file: string; key: string },
+	source: { file: string; key: string; name: string },
 	opts: { rebuild?: boolean; log: (line: string) => void }
 ): Promise<{ loaded: boolean; seconds: number }> {
 	const started = performance.now();
 	const cached = await withClient(ownerUrl, async (admin) => {
 		const { rows } = await admin.query<{ key: string | null }>(
 			`SELECT shobj_description(oid, 'pg_database') AS key FROM pg_database WHERE datname = $1`,
-			[CACHE_DB]
+			[source.name]
 		);
 		return rows[0]?.key === source.key;
 	});
 	if (cached && !opts.rebuild) {
-		opts.log(`reusing PostgreSQL database ${CACHE_DB} (same data set; --rebuild to reload)`);
+		opts.log(`reusing PostgreSQL database ${source.name} (same data set; --rebuild to reload)`);
 		return { loaded: false, seconds: 0 };
 	}
-	opts.log(`loading the data set into PostgreSQL database ${CACHE_DB} (move-to-postgres) …`);
+	opts.log(`loading the data set into PostgreSQL database ${source.name} (move-to-postgres) …`);
 	await withClient(ownerUrl, async (admin) => {
-		await admin.query(`DROP DATABASE IF EXISTS ${CACHE_DB} WITH (FORCE)`);
+		await admin.query(`DROP DATABASE IF EXISTS ${source.name} WITH (FORCE)`);
 		// C collation: codes and ISO dates compare byte by byte, as in SQLite (scripts/pg-cluster.sh).
 		await admin.query(
-			`CREATE DATABASE ${CACHE_DB} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`
+			`CREATE DATABASE ${source.name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`
 		);
 	});
-	const url = databaseUrl(ownerUrl, CACHE_DB);
+	const url = databaseUrl(ownerUrl, source.name);
 	await withClient(url, (c) => migratePg(c));
 	// A process of its own: the move holds whole tables in memory (1.2 M bills and their lines).
 	const moved = spawnSync(
@@ -93,18 +92,18 @@ export async function loadPgDataset(
 	if (moved.status !== 0) throw new Error(`move-to-postgres failed (exit ${moved.status})`);
 	await withClient(url, (c) => c.query('VACUUM ANALYZE'));
 	await withClient(ownerUrl, (admin) =>
-		admin.query(`COMMENT ON DATABASE ${CACHE_DB} IS '${source.key.replaceAll("'", "''")}'`)
+		admin.query(`COMMENT ON DATABASE ${source.name} IS '${source.key.replaceAll("'", "''")}'`)
 	);
 	const seconds = (performance.now() - started) / 1000;
 	opts.log(`loaded into PostgreSQL in ${seconds.toFixed(1)} s`);
 	return { loaded: true, seconds };
 }
 
-/** A fresh copy of the cached data set to measure on; returns its URL. */
-export async function pgRunDatabase(ownerUrl: string): Promise<string> {
+/** A fresh copy of the cached data set `name` to measure on; returns its URL. */
+export async function pgRunDatabase(ownerUrl: string, name: string): Promise<string> {
 	await withClient(ownerUrl, async (admin) => {
 		await admin.query(`DROP DATABASE IF EXISTS ${RUN_DB} WITH (FORCE)`);
-		await admin.query(`CREATE DATABASE ${RUN_DB} TEMPLATE ${CACHE_DB} STRATEGY FILE_COPY`);
+		await admin.query(`CREATE DATABASE ${RUN_DB} TEMPLATE ${name} STRATEGY FILE_COPY`);
 	});
 	// Flush the copy before measuring, as dataset.ts does for run.db: its write-back would
 	// otherwise compete with the commits being timed.
