@@ -96,7 +96,8 @@ console.log(
 );
 for (const r of results) if (r.note) console.log(`· ${r.title}: ${r.note}`);
 for (const [title, r] of onPg) {
-	if (r.pg?.skipped) console.log(`· ${title} on PostgreSQL skipped: ${r.pg.skipped}`);
+	if (r.pg?.skipped)
+		console.log(`· ${title} on PostgreSQL skipped: ${r.pg.skipped.replace(/\s+/g, ' ')}`);
 	else if (r.pg?.note) console.log(`· ${title} on PostgreSQL: ${r.pg.note}`);
 }
 const figures = [...results, ...[...onPg.values()].flatMap((r) => r.pg ?? [])].flatMap(

@@ -12,23 +12,22 @@ import type { InstanceJob, InstanceResult } from './pg.ts';
 const job = JSON.parse(process.argv[2]) as InstanceJob;
 const mine = <T>(list: readonly T[]) => list.filter((_, i) => i % job.of === job.instance);
 const c = benchCases.find((b) => b.id === job.caseId);
-if (!c) throw new Error(`no bench case ${job.caseId}`);
-
-const db = openDb(job.url);
-const ctx: BenchContext = {
-	db,
-	info: { ...job.info, cashierIds: mine(job.info.cashierIds) },
-	units: mine(benchUnits(db, job.info)),
-	random: rng(42 + job.instance),
-	samples: job.samples,
-	receipts: [],
-	log: (line) => console.error(line)
-};
-process.stdout.write('ready\n');
-await once(process.stdin, 'data');
 
 // The result, or the error, is the last thing on stdout: the runner reports either.
 try {
+	const db = openDb(job.url);
+	const ctx: BenchContext = {
+		db,
+		info: { ...job.info, cashierIds: mine(job.info.cashierIds) },
+		units: mine(benchUnits(db, job.info)),
+		random: rng(42 + job.instance),
+		samples: job.samples,
+		receipts: [],
+		log: (line) => console.error(line)
+	};
+	process.stdout.write('ready\n');
+	await once(process.stdin, 'data');
+	if (!c) throw new Error(`no bench case ${job.caseId}`);
 	const startedAt = Date.now();
 	const result = await c.run(ctx);
 	const out: InstanceResult = { ...result, startedAt, endedAt: Date.now() };

@@ -2,10 +2,10 @@
  * The bench on PostgreSQL (issue 22: `npm run bench -- --db postgres://owner@host/postgres`).
  *
  * The SQLite data set is moved once into a database of its own on that server (one per size, e.g.
- * `frontdesk_bench_10000u_60m`, C collation as in production) by the app's own way in, `npm run move-to-postgres`, analysed as
- * autovacuum would soon do on a live server, and labelled with the data set's key (COMMENT ON
- * DATABASE, written last, so a load that stopped halfway is redone): a later run with the same
- * generator version and size reuses it. Each run measures a copy (`frontdesk_bench_run`), so what
+ * `frontdesk_bench_10000u_60m`, C collation as in production) by the app's own way in,
+ * `npm run move-to-postgres`; then analysed, as autovacuum would soon do on a live server, and
+ * labelled with the data set's key (COMMENT ON DATABASE, written last, so a load that stopped
+ * halfway is redone): a later run with the same generator version and size reuses it. Each run measures a copy (`frontdesk_bench_run`), so what
  * the cases write never leaks into the cache, as bench-out/run.db does for SQLite.
  *
  * "Two instances": the look-up and payment cases run in two app processes at once (each its own
@@ -45,13 +45,13 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 
 /**
  * Makes sure database `source.name` holds the data set of `source` (a migrated SQLite file and its
- * cache key), loading it when missing, stale or `rebuild`. Returns whether it loaded, and how long.
+ * cache key), loading it when missing, stale or `rebuild`.
  */
 export async function loadPgDataset(
 	ownerUrl: string,
 	source: { file: string; key: string; name: string },
 	opts: { rebuild?: boolean; log: (line: string) => void }
-): Promise<{ loaded: boolean; seconds: number }> {
+): Promise<void> {
 	const started = performance.now();
 	const cached = await withClient(ownerUrl, async (admin) => {
 		const { rows } = await admin.query<{ key: string | null }>(
@@ -62,7 +62,7 @@ export async function loadPgDataset(
 	});
 	if (cached && !opts.rebuild) {
 		opts.log(`reusing PostgreSQL database ${source.name} (same data set; --rebuild to reload)`);
-		return { loaded: false, seconds: 0 };
+		return;
 	}
 	opts.log(`loading the data set into PostgreSQL database ${source.name} (move-to-postgres) …`);
 	await withClient(ownerUrl, async (admin) => {
@@ -94,9 +94,7 @@ export async function loadPgDataset(
 	await withClient(ownerUrl, (admin) =>
 		admin.query(`COMMENT ON DATABASE ${source.name} IS '${source.key.replaceAll("'", "''")}'`)
 	);
-	const seconds = (performance.now() - started) / 1000;
-	opts.log(`loaded into PostgreSQL in ${seconds.toFixed(1)} s`);
-	return { loaded: true, seconds };
+	opts.log(`loaded into PostgreSQL in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** A fresh copy of the cached data set `name` to measure on; returns its URL. */
@@ -185,21 +183,22 @@ export async function runInstances(
 		);
 		let out = '';
 		child.stdout.setEncoding('utf8');
-		const ready = new Promise<void>((resolve, reject) => {
-			child.stdout.on('data', (s: string) => {
-				out += s;
-				if (out.startsWith('ready\n')) resolve();
-			});
-			child.on('exit', (code) => reject(new Error(`instance ${instance + 1} exited (${code})`)));
-		});
-		const done = new Promise<InstanceResult>((resolve, reject) =>
+		child.stdout.on('data', (s: string) => (out += s));
+		const exited = new Promise<InstanceResult>((resolve, reject) =>
 			child.on('exit', (code) => {
 				const said = answer(out);
 				if (code === 0 && said && !said.error) resolve(said as InstanceResult);
 				else reject(new Error(`instance ${instance + 1}: ${said?.error ?? `exited with ${code}`}`));
 			})
 		);
-		ready.catch(() => {}); // a failure is reported by `done`
+		// Ready once it says so; an instance that dies first fails with its own error.
+		const ready = Promise.race([
+			new Promise<void>((resolve) =>
+				child.stdout.on('data', () => out.startsWith('ready\n') && resolve())
+			),
+			exited.then(() => {})
+		]);
+		const done = exited;
 		return { child, ready, done };
 	});
 	try {
