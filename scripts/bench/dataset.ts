@@ -178,13 +178,14 @@ function removeDb(file: string): void {
 /**
  * A database with the benchmark community, ready to measure: the cached base copied to
  * bench-out/run.db (built first when missing, stale or `rebuild`). Migrations added since the
- * cache was built are applied by openDb on the copy. `readOnly`: a case that only reads opens
+ * cache was built are applied by openDb on the copy (`file`; `key` names the data set's version and
+ * size). `readOnly`: a case that only reads opens
  * the cache itself, no copy (the company's is ~7 GB); openDb still applies newer migrations to it.
  */
 export function benchDatabase(
 	o: DatasetOptions,
 	opts: { rebuild?: boolean; readOnly?: boolean; log?: (s: string) => void } = {}
-): { db: Db; info: DatasetInfo; built: boolean } {
+): { db: Db; info: DatasetInfo; built: boolean; key: string; file: string } {
 	const log = opts.log ?? (() => {});
 	const p = paths(o);
 	mkdirSync(p.dir, { recursive: true });
@@ -206,7 +207,8 @@ export function benchDatabase(
 		log(`reusing ${p.base} (built in ${info.buildSeconds.toFixed(1)} s; --rebuild to regenerate)`);
 	}
 	forgetCommunity(); // community ids are per database
-	if (opts.readOnly) return { db: openDb(p.base), info, built };
+	const key = cacheKey(o);
+	if (opts.readOnly) return { db: openDb(p.base), info, built, key, file: p.base };
 	removeDb(p.run);
 	copyFileSync(p.base, p.run);
 	// Flush the 700 MB copy before measuring: otherwise its write-back competes with the
@@ -214,7 +216,7 @@ export function benchDatabase(
 	const fd = openSync(p.run, 'r+');
 	fsyncSync(fd);
 	closeSync(fd);
-	return { db: openDb(p.run), info, built };
+	return { db: openDb(p.run), info, built, key, file: p.run };
 }
 
 interface UnitGen extends BillingUnit {

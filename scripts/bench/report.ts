@@ -14,6 +14,8 @@ export interface CaseResult {
 	figures: Figure[];
 	note?: string;
 	skipped?: string;
+	/** The timed samples behind the figures, where a case keeps them (to combine instances). */
+	times?: number[];
 }
 
 /** The p-th percentile (0–100) by nearest rank of unsorted samples. */
@@ -37,6 +39,15 @@ export async function timedAsync<T>(fn: () => Promise<T>): Promise<[T, number]> 
 	const t = performance.now();
 	const r = await fn();
 	return [r, performance.now() - t];
+}
+
+/** p95, median and max of latency samples, the p95 against `max`. */
+export function latencyFigures(times: readonly number[], max?: number): Figure[] {
+	return [
+		{ label: `p95 of ${times.length}`, value: percentile(times, 95), unit: 'ms', max },
+		{ label: 'median', value: median(times), unit: 'ms' },
+		{ label: 'max', value: Math.max(...times), unit: 'ms' }
+	];
 }
 
 function show(value: number, unit: Figure['unit']): string {
@@ -66,16 +77,71 @@ export function formatTable(results: CaseResult[]): string {
 			continue;
 		}
 		r.figures.forEach((f, i) => {
-			const ok = passed(f);
-			rows.push([
-				i === 0 ? r.title : '',
-				f.label,
-				show(f.value, f.unit),
-				f.max === undefined ? '' : `≤ ${show(f.max, f.unit)}`,
-				ok === null ? '' : ok ? 'PASS' : 'FAIL'
-			]);
+			rows.push([i === 0 ? r.title : '', f.label, ...judged(f)]);
 		});
 	}
+	return grid(rows);
+}
+
+/** A case measured on both databases; on PostgreSQL maybe by several instances at once. */
+export interface PairedResult {
+	title: string;
+	sqlite: Omit<CaseResult, 'title'>;
+	/** The PostgreSQL figures (all instances' samples together); none: not run there. */
+	pg?: Omit<CaseResult, 'title'>;
+	/** Each instance's own figures, when several ran at once. */
+	instances?: Omit<CaseResult, 'title'>[];
+}
+
+/**
+ * `npm run bench -- --db postgres://…`: SQLite and PostgreSQL side by side, one line per figure
+ * (the figures of a case are the same list on both), each with its own target and PASS/FAIL.
+ */
+export function formatSideBySide(results: PairedResult[]): string {
+	const n = Math.max(0, ...results.map((r) => r.instances?.length ?? 0));
+	const head = ['case', 'measure', 'SQLite', 'target', 'result', 'PostgreSQL', 'target', 'result'];
+	const rows: string[][] = [
+		[...head, ...Array.from({ length: n }, (_, k) => `PG instance ${k + 1}`)]
+	];
+	const cells = (r: Omit<CaseResult, 'title'> | undefined, i: number): string[] =>
+		!r
+			? ['not run', '', '']
+			: r.skipped
+				? ['skipped', '', '']
+				: r.figures[i]
+					? judged(r.figures[i])
+					: ['', '', ''];
+	for (const r of results) {
+		const figures = r.sqlite.figures.length ? r.sqlite.figures : (r.pg?.figures ?? []);
+		const lines = Math.max(1, figures.length);
+		for (let i = 0; i < lines; i++) {
+			rows.push([
+				i === 0 ? r.title : '',
+				figures[i]?.label ?? '—',
+				...cells(r.sqlite, i),
+				...cells(r.pg, i),
+				...Array.from({ length: n }, (_, k) => {
+					const f = r.instances?.[k]?.figures[i];
+					return f ? show(f.value, f.unit) : '';
+				})
+			]);
+		}
+	}
+	return grid(rows);
+}
+
+/** A figure's value, target and PASS/FAIL cells. */
+function judged(f: Figure): string[] {
+	const ok = passed(f);
+	return [
+		show(f.value, f.unit),
+		f.max === undefined ? '' : `≤ ${show(f.max, f.unit)}`,
+		ok === null ? '' : ok ? 'PASS' : 'FAIL'
+	];
+}
+
+/** Rows of cells as aligned columns under a rule (CJK characters are two columns wide). */
+function grid(rows: string[][]): string {
 	const width = (s: string) =>
 		[...s].reduce(
 			(w, ch) => w + (/[\u2e80-\uffff]/.test(ch) && ch !== '≤' && ch !== '—' ? 2 : 1),
