@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppServer, freshDb } from './lib/server';
+import { AppServer, dbDir, freshDb } from './lib/server';
 import { Client, type Answer } from './lib/http';
 import { builtRoutes, pathOf, sourceRouteIds, type RouteInfo } from './lib/routes';
 import {
@@ -88,7 +88,7 @@ async function signIn(role: Role, c = new Client(server.url)): Promise<Client> {
 
 beforeAll(async () => {
 	db = freshDb(inject('templateDb'), inject('workDir'), 'access');
-	server = await AppServer.start({ dbFile: db, logFile: join(db, '..', 'server.log') });
+	server = await AppServer.start({ dbFile: db, logFile: join(dbDir(db), 'server.log') });
 	A = unitWithTicket([]);
 	B = unitWithTicket([A.id]);
 	for (const r of ROLES) clients[r] = await signIn(r);
@@ -607,7 +607,7 @@ describe('sign-in and kiosk identification limits', () => {
 		limits = await AppServer.start({
 			dbFile: limitsDb,
 			avoid: [server.port],
-			logFile: join(limitsDb, '..', 'server.log'),
+			logFile: join(dbDir(limitsDb), 'server.log'),
 			env: { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
 		});
 	});

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { AppServer, freshDb } from './lib/server';
+import { AppServer, dbDir, freshDb } from './lib/server';
 import { Client } from './lib/http';
 import { withDb } from './lib/db';
 import { ROOT } from './lib/env';
@@ -106,7 +106,7 @@ describe('node build started outside the project', () => {
 					)
 					.get(ticketNo) as { f: string }
 		);
-		const file = join(db, '..', 'uploads', 'tickets', stored.f);
+		const file = join(dbDir(db), 'uploads', 'tickets', stored.f);
 		expect(existsSync(file)).toBe(true);
 		expect(existsSync(join(elsewhere, 'data'))).toBe(false);
 		const bytes = readFileSync(file);

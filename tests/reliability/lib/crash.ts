@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppServer, freshDb } from './server';
+import { AppServer, dbDir, freshDb } from './server';
 import { Client } from './http';
 import { formOnPage, prepayNextMonth, type Prepaid, type Sender } from './fees';
 import { seedDatabase } from './env';
@@ -66,7 +66,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 	const concurrency = opts.concurrency ?? 4;
 	const [killMin, killMax] = opts.killAfterMs ?? [100, 2500];
 
-	const server = await AppServer.start({ dbFile, logFile: join(dbFile, '..', 'server.log') });
+	const server = await AppServer.start({ dbFile, logFile: join(dbDir(dbFile), 'server.log') });
 	const figures: CrashFigures = {
 		payments: opts.payments,
 		acknowledged: 0,

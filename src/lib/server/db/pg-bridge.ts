@@ -123,13 +123,17 @@ class Bridge {
 		const { port1, port2 } = new MessageChannel();
 		this.port = port1;
 		const pgPath = createRequire(import.meta.url).resolve('pg');
-		// `__name`: the helper tsx and Vite's dev server wrap named functions in; the worker's
-		// source has to run without the module it came from.
-		this.worker = new Worker(`const __name = (f) => f; (${workerMain.toString()})()`, {
-			eval: true,
-			workerData: { port: port2, flag: this.flag, pgPath },
-			transferList: [port2]
-		});
+		// `__name`: the helper tsx and Vite's dev server wrap named functions in; `__require`: the
+		// name the production bundle gives `require`. The worker's source has to run without the
+		// module it came from.
+		this.worker = new Worker(
+			`const __name = (f) => f; const __require = require; (${workerMain.toString()})()`,
+			{
+				eval: true,
+				workerData: { port: port2, flag: this.flag, pgPath },
+				transferList: [port2]
+			}
+		);
 		// The worker lives as long as the process needs the database, and never keeps it alive.
 		this.worker.unref();
 		this.port.unref();
