@@ -16,6 +16,10 @@ run npx playwright test
 if [ -f vitest.reliability.config.ts ]; then
 	run npx vitest run --config vitest.reliability.config.ts --reporter=default --reporter=json --outputFile.json=.test-reports/reliability.json
 fi
+# The reliability suite again on PostgreSQL (PG_TEST_URL: an owner's URL, scripts/pg-cluster.sh).
+if [ -f vitest.reliability.config.ts ] && [ -n "${PG_TEST_URL:-}" ]; then
+	run env RELIABILITY_DB=postgres npx vitest run --config vitest.reliability.config.ts --reporter=default --reporter=json --outputFile.json=.test-reports/reliability-pg.json
+fi
 
 node scripts/test-summary.mjs
 exit $status

@@ -4,7 +4,11 @@ import { existsSync, readFileSync } from 'node:fs';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const f of ['.test-reports/unit.json', '.test-reports/reliability.json']) {
+for (const f of [
+	'.test-reports/unit.json',
+	'.test-reports/reliability.json',
+	'.test-reports/reliability-pg.json'
+]) {
 	if (!existsSync(f)) continue;
 	const r = JSON.parse(readFileSync(f, 'utf8'));
 	passed += r.numPassedTests ?? 0;

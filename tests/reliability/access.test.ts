@@ -22,6 +22,7 @@ import { dbChecksum, unitsOwing, withDb } from './lib/db';
 import { pay, payPlain, preparePayment } from './lib/fees';
 import { messages } from './lib/messages';
 import { PASSWORD } from './lib/env';
+import { onPg } from './lib/pg';
 import { RESIDENT_POLICY } from '../../src/lib/server/auth/session';
 
 /*
@@ -478,24 +479,28 @@ describe('the e2e test hooks (clock, snapshot, kiosk community)', () => {
 		}
 	});
 
-	test('a restored snapshot is the database as saved, and the server goes on serving from it', async () => {
-		const hook = (body: unknown) => postHook(server.url, '/__test/snapshot', body);
-		expect(await hook({ save: 'retry-me' })).toBe(200);
-		const before = dbChecksum(db);
-		const unit = unitsOwing(db)[0];
-		const paid = await payPlain(clients.clerk, await preparePayment(clients.clerk, unit.code));
-		expect(paid.status).toBe(303);
-		expect(dbChecksum(db).sum).not.toBe(before.sum);
+	// The snapshot hook copies the SQLite file (src/lib/server/db/snapshots.ts): none on PostgreSQL yet.
+	test.skipIf(onPg())(
+		'a restored snapshot is the database as saved, and the server goes on serving from it',
+		async () => {
+			const hook = (body: unknown) => postHook(server.url, '/__test/snapshot', body);
+			expect(await hook({ save: 'retry-me' })).toBe(200);
+			const before = dbChecksum(db);
+			const unit = unitsOwing(db)[0];
+			const paid = await payPlain(clients.clerk, await preparePayment(clients.clerk, unit.code));
+			expect(paid.status).toBe(303);
+			expect(dbChecksum(db).sum).not.toBe(before.sum);
 
-		expect(await hook({ restore: 'another test' })).toBe(404);
-		expect(await hook({ nothing: 1 })).toBe(400);
-		expect(await hook({ restore: 'retry-me' })).toBe(200);
-		expect(dbChecksum(db).sum).toBe(before.sum);
-		// The same payment can be taken again: the reopened database is the one in use.
-		const again = await payPlain(clients.clerk, await preparePayment(clients.clerk, unit.code));
-		expect(again.status).toBe(303);
-		expect(dbChecksum(db).sum).not.toBe(before.sum);
-	});
+			expect(await hook({ restore: 'another test' })).toBe(404);
+			expect(await hook({ nothing: 1 })).toBe(400);
+			expect(await hook({ restore: 'retry-me' })).toBe(200);
+			expect(dbChecksum(db).sum).toBe(before.sum);
+			// The same payment can be taken again: the reopened database is the one in use.
+			const again = await payPlain(clients.clerk, await preparePayment(clients.clerk, unit.code));
+			expect(again.status).toBe(303);
+			expect(dbChecksum(db).sum).not.toBe(before.sum);
+		}
+	);
 });
 
 async function setClock(offsetMs: number) {

@@ -8,7 +8,7 @@ import type { ReminderKind, ReminderOutcome } from '../../domain/arrears';
  * the indexes of migrations 0024/0025, each statement with its row type. Portable SQL except:
  * - `IN (SELECT value FROM json_each(?))` takes a list of bill ids as one JSON parameter
  *   (PostgreSQL: `= ANY(?)` with an array).
- * - `MAX(0, x)` is SQLite's two-argument max (PostgreSQL: `GREATEST(0, x)`).
+ * - no two-argument `MAX(0, x)` (SQLite's only; PostgreSQL's is `GREATEST`): a `CASE` instead.
  * - `pp.bill_month || '-31'` compares dates as text (PostgreSQL: the same on text columns).
  * The candidates are read with `values()` (arrays, not objects): 82 000 rows on the benchmark.
  */
@@ -235,12 +235,13 @@ export const touchedOwing = rawQuery<
 		fromMonth: string
 	]
 >(
-	`SELECT b.unit_id AS unitId, b.fee_item_id AS itemId, MAX(0, b.principal_fen - COALESCE((SELECT SUM(pp.amount_fen)
+	`SELECT t.unit_id AS unitId, t.fee_item_id AS itemId, CASE WHEN t.owed > 0 THEN t.owed ELSE 0 END AS fen
+	 FROM (SELECT b.unit_id, b.fee_item_id, b.principal_fen - COALESCE((SELECT SUM(pp.amount_fen)
 		FROM principal_postings pp WHERE pp.bill_id = b.id AND pp.posted_date < ?
-		AND ${notVoided('pp')}), 0)) AS fen
+		AND ${notVoided('pp')}), 0) AS owed
 	 FROM bills b WHERE b.id IN (
 		SELECT bill_id FROM open_bills WHERE community_id = ? AND due_date < ? AND touched = 1
-		UNION SELECT bill_id FROM principal_postings WHERE community_id = ? AND posted_date >= ? AND bill_month < ?)`
+		UNION SELECT bill_id FROM principal_postings WHERE community_id = ? AND posted_date >= ? AND bill_month < ?)) t`
 );
 
 export interface MonthKindSumRow {

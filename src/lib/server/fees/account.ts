@@ -580,11 +580,12 @@ const byCodeQuery = prepared((db) =>
 const tieInForce = (date: ReturnType<typeof sql.placeholder>) =>
 	rawFragment(tieInForceSql('unit_owners'), date, date);
 
-// Names and phones of the people tied to a unit today: a past owner's no longer find it.
+// Names and phones of the people tied to a unit today: a past owner's no longer find it. Grouped
+// by unit rather than DISTINCT: PostgreSQL orders a DISTINCT only by what it selects.
 function byOwnerQuery(db: Db, field: 'phone' | 'name') {
 	const column = field === 'phone' ? owners.phone : owners.name;
 	return db
-		.selectDistinct({ id: units.id })
+		.select({ id: units.id })
 		.from(owners)
 		.innerJoin(unitOwners, eq(unitOwners.ownerId, owners.id))
 		.innerJoin(units, eq(units.id, unitOwners.unitId))
@@ -595,9 +596,12 @@ function byOwnerQuery(db: Db, field: 'phone' | 'name') {
 				tieInForce(sql.placeholder('today'))
 			)
 		)
+		.groupBy(units.id)
 		.orderBy(
 			// An exact name first; phone numbers have no such preference.
-			...(field === 'name' ? [sql`(${owners.name} = ${sql.placeholder('text')}) DESC`] : []),
+			...(field === 'name'
+				? [sql`MAX(CASE WHEN ${owners.name} = ${sql.placeholder('text')} THEN 1 ELSE 0 END) DESC`]
+				: []),
 			...naturalOrder
 		)
 		.limit(sql.placeholder('max'))

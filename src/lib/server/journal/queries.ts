@@ -21,6 +21,9 @@ import {
 	type JournalSort
 } from './sql';
 
+/** Every row: SQLite reads LIMIT -1 so, PostgreSQL refuses a negative LIMIT; both take this. */
+const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
 /** Rows per page of the journal on screen (the exports take every row). */
 export const JOURNAL_PAGE_SIZE = 50;
 /** A journal covers at most this many days (a year, leap day included). */
@@ -158,7 +161,7 @@ export function journalOf(
 	const p = page === null ? 1 : Math.min(Math.max(1, page), pages);
 	const raw = journalPage[`${order.sort}-${order.dir}`].all(db, {
 		...params(communityId, f),
-		limit: page === null ? -1 : JOURNAL_PAGE_SIZE,
+		limit: page === null ? NO_LIMIT : JOURNAL_PAGE_SIZE,
 		offset: page === null ? 0 : (p - 1) * JOURNAL_PAGE_SIZE
 	});
 	const items = itemsOf(db, [...new Set(raw.map((r) => r.paymentId))]);
@@ -243,7 +246,7 @@ export function dayEntries(
 ): (ReconcileEntry & { paymentId: number; unitCode: string | null; time: string })[] {
 	const rows = journalPage['time-asc'].all(db, {
 		...params(communityId, { from: date, to: date, method }),
-		limit: -1,
+		limit: NO_LIMIT,
 		offset: 0
 	});
 	return rows.map((r) => ({

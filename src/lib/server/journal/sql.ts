@@ -7,7 +7,9 @@ import { rawQuery } from '../db/stmt';
  * - `CROSS JOIN … ON` is SQLite's join-order hint (read the period's few voids first, not every
  *   payment); PostgreSQL plans a plain JOIN that way by itself.
  * - named parameters `:name` (PostgreSQL drivers take `$1`…; the names map one to one).
- * Every filter is `(:x IS NULL OR …)`, so one statement serves every combination; the date range
+ * The CTE's columns are snake_case: PostgreSQL folds an unquoted `j.cashierId` to `j.cashierid`.
+ * Every filter is `(CAST(:x AS …) IS NULL OR …)` (PostgreSQL types a parameter only tested for
+ * NULL by its cast), so one statement serves every combination; the date range
  * on the two indexed columns is what the planner leads with.
  */
 
@@ -31,9 +33,9 @@ export interface PageParams extends JournalParams {
 }
 
 const BASE = `WITH j AS (
-	SELECT 'receipt' AS kind, p.id AS paymentId, p.created_at AS at, p.local_date AS day,
-	       p.receipt_no AS receiptNo, p.method AS method, p.method_ref AS ref, p.cashier_id AS cashierId,
-	       NULL AS approverId, p.unit_id AS unitId, p.payer_name AS payerName, p.total_fen AS amountFen
+	SELECT 'receipt' AS kind, p.id AS payment_id, p.created_at AS at, p.local_date AS day,
+	       p.receipt_no AS receipt_no, p.method AS method, p.method_ref AS ref, p.cashier_id AS cashier_id,
+	       NULL AS approver_id, p.unit_id AS unit_id, p.payer_name AS payer_name, p.total_fen AS amount_fen
 	FROM payments p
 	WHERE p.community_id = :c AND p.local_date BETWEEN :from AND :to
 	UNION ALL
@@ -43,13 +45,13 @@ const BASE = `WITH j AS (
 	WHERE v.local_date BETWEEN :from AND :to AND p.community_id = :c
 )`;
 
-const FILTERS = `WHERE (:method IS NULL OR j.method = :method)
-	AND (:cashier IS NULL OR j.cashierId = :cashier)
-	AND (:kind IS NULL OR j.kind = :kind)
-	AND (:building IS NULL OR u.building = :building)
-	AND (:room IS NULL OR (u.code >= :room AND u.code < :roomEnd))
-	AND (:min IS NULL OR abs(j.amountFen) >= :min)
-	AND (:max IS NULL OR abs(j.amountFen) <= :max)`;
+const FILTERS = `WHERE (CAST(:method AS TEXT) IS NULL OR j.method = :method)
+	AND (CAST(:cashier AS INTEGER) IS NULL OR j.cashier_id = :cashier)
+	AND (CAST(:kind AS TEXT) IS NULL OR j.kind = :kind)
+	AND (CAST(:building AS TEXT) IS NULL OR u.building = :building)
+	AND (CAST(:room AS TEXT) IS NULL OR (u.code >= :room AND u.code < :roomEnd))
+	AND (CAST(:min AS INTEGER) IS NULL OR abs(j.amount_fen) >= :min)
+	AND (CAST(:max AS INTEGER) IS NULL OR abs(j.amount_fen) <= :max)`;
 
 /** One row of the journal: a receipt (amount > 0) or a void (amount < 0, its own day and approver). */
 export interface JournalRowRaw {
@@ -74,8 +76,8 @@ export type JournalSort = (typeof JOURNAL_SORTS)[number];
 
 const ORDER: Record<JournalSort, string> = {
 	time: 'j.at',
-	amount: 'abs(j.amountFen)',
-	receipt: 'j.receiptNo',
+	amount: 'abs(j.amount_fen)',
+	receipt: 'j.receipt_no',
 	unit: 'u.code'
 };
 
@@ -83,15 +85,15 @@ function pageQuery(sort: JournalSort, dir: 'asc' | 'desc') {
 	const d = dir === 'asc' ? 'ASC' : 'DESC';
 	return rawQuery<JournalRowRaw, [PageParams]>(
 		`${BASE}
-		SELECT j.kind AS kind, j.paymentId AS paymentId, j.at AS at, j.day AS day, j.receiptNo AS receiptNo,
+		SELECT j.kind AS kind, j.payment_id AS paymentId, j.at AS at, j.day AS day, j.receipt_no AS receiptNo,
 		       j.method AS method, j.ref AS ref, s.display_name AS cashierName, s.work_no AS cashierWorkNo,
 		       a.display_name AS approverName, a.work_no AS approverWorkNo, u.code AS unitCode,
-		       j.payerName AS payerName, j.amountFen AS amountFen
-		FROM j LEFT JOIN units u ON u.id = j.unitId
-		JOIN staff_users s ON s.id = j.cashierId
-		LEFT JOIN staff_users a ON a.id = j.approverId
+		       j.payer_name AS payerName, j.amount_fen AS amountFen
+		FROM j LEFT JOIN units u ON u.id = j.unit_id
+		JOIN staff_users s ON s.id = j.cashier_id
+		LEFT JOIN staff_users a ON a.id = j.approver_id
 		${FILTERS}
-		ORDER BY ${ORDER[sort]} ${d}, j.at ${d}, j.paymentId ${d}, j.kind ${d}
+		ORDER BY ${ORDER[sort]} ${d}, j.at ${d}, j.payment_id ${d}, j.kind ${d}
 		LIMIT :limit OFFSET :offset`
 	);
 }
@@ -114,8 +116,8 @@ export interface MethodTotalRow {
 
 export const journalTotals = rawQuery<MethodTotalRow, [JournalParams]>(
 	`${BASE}
-	SELECT j.method AS method, j.kind AS kind, count(*) AS n, sum(j.amountFen) AS fen
-	FROM j LEFT JOIN units u ON u.id = j.unitId
+	SELECT j.method AS method, j.kind AS kind, count(*) AS n, sum(j.amount_fen) AS fen
+	FROM j LEFT JOIN units u ON u.id = j.unit_id
 	${FILTERS}
 	GROUP BY j.method, j.kind`
 );
