@@ -32,6 +32,8 @@ on_pg npx playwright test --config playwright.pg.config.ts
 if [ -f vitest.reliability.config.ts ]; then
 	run npx vitest run --config vitest.reliability.config.ts --reporter=default --reporter=json --outputFile.json=.test-reports/reliability.json
 fi
+# The reliability suite again on PostgreSQL (two instances on one database in instances-ledger).
+on_pg env RELIABILITY_DB=postgres npx vitest run --config vitest.reliability.config.ts --reporter=default --reporter=json --outputFile.json=.test-reports/reliability-pg.json
 
 node scripts/test-summary.mjs
 exit $status

@@ -7,7 +7,8 @@ let skipped = 0;
 for (const f of [
 	'.test-reports/unit.json',
 	'.test-reports/unit-pg.json',
-	'.test-reports/reliability.json'
+	'.test-reports/reliability.json',
+	'.test-reports/reliability-pg.json'
 ]) {
 	if (!existsSync(f)) continue;
 	const r = JSON.parse(readFileSync(f, 'utf8'));

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppServer, freshDb } from './lib/server';
+import { AppServer, dbDir, freshDb } from './lib/server';
 import { Client, type Answer } from './lib/http';
 import { builtRoutes, pathOf, sourceRouteIds, type RouteInfo } from './lib/routes';
 import {
@@ -22,6 +22,7 @@ import { dbChecksum, unitsOwing, withDb } from './lib/db';
 import { pay, payPlain, preparePayment } from './lib/fees';
 import { messages } from './lib/messages';
 import { PASSWORD } from './lib/env';
+import { onPg } from './lib/pg';
 import { RESIDENT_POLICY } from '../../src/lib/server/auth/session';
 
 /*
@@ -88,7 +89,7 @@ async function signIn(role: Role, c = new Client(server.url)): Promise<Client> {
 
 beforeAll(async () => {
 	db = freshDb(inject('templateDb'), inject('workDir'), 'access');
-	server = await AppServer.start({ dbFile: db, logFile: join(db, '..', 'server.log') });
+	server = await AppServer.start({ dbFile: db, logFile: join(dbDir(db), 'server.log') });
 	A = unitWithTicket([]);
 	B = unitWithTicket([A.id]);
 	for (const r of ROLES) clients[r] = await signIn(r);
@@ -478,24 +479,28 @@ describe('the e2e test hooks (clock, snapshot, kiosk community)', () => {
 		}
 	});
 
-	test('a restored snapshot is the database as saved, and the server goes on serving from it', async () => {
-		const hook = (body: unknown) => postHook(server.url, '/__test/snapshot', body);
-		expect(await hook({ save: 'retry-me' })).toBe(200);
-		const before = dbChecksum(db);
-		const unit = unitsOwing(db)[0];
-		const paid = await payPlain(clients.clerk, await preparePayment(clients.clerk, unit.code));
-		expect(paid.status).toBe(303);
-		expect(dbChecksum(db).sum).not.toBe(before.sum);
+	// The snapshot hook copies the SQLite file (src/lib/server/db/snapshots.ts): none on PostgreSQL yet.
+	test.skipIf(onPg())(
+		'a restored snapshot is the database as saved, and the server goes on serving from it',
+		async () => {
+			const hook = (body: unknown) => postHook(server.url, '/__test/snapshot', body);
+			expect(await hook({ save: 'retry-me' })).toBe(200);
+			const before = dbChecksum(db);
+			const unit = unitsOwing(db)[0];
+			const paid = await payPlain(clients.clerk, await preparePayment(clients.clerk, unit.code));
+			expect(paid.status).toBe(303);
+			expect(dbChecksum(db).sum).not.toBe(before.sum);
 
-		expect(await hook({ restore: 'another test' })).toBe(404);
-		expect(await hook({ nothing: 1 })).toBe(400);
-		expect(await hook({ restore: 'retry-me' })).toBe(200);
-		expect(dbChecksum(db).sum).toBe(before.sum);
-		// The same payment can be taken again: the reopened database is the one in use.
-		const again = await payPlain(clients.clerk, await preparePayment(clients.clerk, unit.code));
-		expect(again.status).toBe(303);
-		expect(dbChecksum(db).sum).not.toBe(before.sum);
-	});
+			expect(await hook({ restore: 'another test' })).toBe(404);
+			expect(await hook({ nothing: 1 })).toBe(400);
+			expect(await hook({ restore: 'retry-me' })).toBe(200);
+			expect(dbChecksum(db).sum).toBe(before.sum);
+			// The same payment can be taken again: the reopened database is the one in use.
+			const again = await payPlain(clients.clerk, await preparePayment(clients.clerk, unit.code));
+			expect(again.status).toBe(303);
+			expect(dbChecksum(db).sum).not.toBe(before.sum);
+		}
+	);
 });
 
 async function setClock(offsetMs: number) {
@@ -607,7 +612,7 @@ describe('sign-in and kiosk identification limits', () => {
 		limits = await AppServer.start({
 			dbFile: limitsDb,
 			avoid: [server.port],
-			logFile: join(limitsDb, '..', 'server.log'),
+			logFile: join(dbDir(limitsDb), 'server.log'),
 			env: { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }
 		});
 	});

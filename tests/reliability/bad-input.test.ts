@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
-import { AppServer, freshDb } from './lib/server';
+import { AppServer, dbDir, freshDb } from './lib/server';
 import { Client, decodeAction, type ActionAnswer } from './lib/http';
 import { builtRoutes, pathOf, type RouteInfo } from './lib/routes';
 import { ACCOUNT_OF_ACCESS, policyOf, sampleParams, type Access } from './lib/access';
@@ -68,7 +68,7 @@ function rank(a: { route: RouteInfo; action: string }): number {
 
 beforeAll(async () => {
 	db = freshDb(inject('templateDb'), inject('workDir'), 'bad-input');
-	server = await AppServer.start({ dbFile: db, logFile: join(db, '..', 'server.log') });
+	server = await AppServer.start({ dbFile: db, logFile: join(dbDir(db), 'server.log') });
 	residentUnit = withDb(db, (d) => {
 		const r = d
 			.prepare(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
-import { AppServer, freshDb } from './lib/server';
+import { AppServer, dbDir, freshDb } from './lib/server';
 import { Client } from './lib/http';
 import {
 	pay,
@@ -34,7 +34,7 @@ const figures = { requests: 0 };
 
 beforeAll(async () => {
 	db = freshDb(inject('templateDb'), inject('workDir'), 'concurrency');
-	server = await AppServer.start({ dbFile: db, logFile: join(db, '..', 'server.log') });
+	server = await AppServer.start({ dbFile: db, logFile: join(dbDir(db), 'server.log') });
 	owing = unitsOwing(db);
 	expect(
 		owing.length,
@@ -162,7 +162,7 @@ describe('two clerks paying the same bill at once', () => {
 		second = await AppServer.start({
 			dbFile: db,
 			avoid: [server.port],
-			logFile: join(db, '..', 'server2.log')
+			logFile: join(dbDir(db), 'server2.log')
 		});
 		const c1 = new Client(server.url);
 		const c2 = new Client(second!.url);

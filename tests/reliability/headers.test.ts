@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
-import { AppServer, freshDb } from './lib/server';
+import { AppServer, dbDir, freshDb } from './lib/server';
 import { Client } from './lib/http';
 import { withDb } from './lib/db';
 import { PASSWORD } from './lib/env';
@@ -19,7 +19,7 @@ let checked = 0;
 
 beforeAll(async () => {
 	db = freshDb(inject('templateDb'), inject('workDir'), 'headers');
-	server = await AppServer.start({ dbFile: db, logFile: join(db, '..', 'server.log') });
+	server = await AppServer.start({ dbFile: db, logFile: join(dbDir(db), 'server.log') });
 	const unit = withDb(
 		db,
 		(d) =>

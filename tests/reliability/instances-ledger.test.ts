@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
-import { AppServer, freshDb } from './lib/server';
+import { AppServer, dbDir, freshDb } from './lib/server';
 import { BASE_PORT } from './lib/env';
 import { Client, type ActionAnswer } from './lib/http';
 import {
@@ -46,7 +46,7 @@ const figures = { requests: 0, failedOver: 0 };
 
 beforeAll(async () => {
 	db = freshDb(inject('templateDb'), inject('workDir'), 'instances-ledger');
-	const logFile = join(db, '..', 'server.log');
+	const logFile = join(dbDir(db), 'server.log');
 	a = await AppServer.start({ dbFile: db, port: BASE_PORT, logFile });
 	b = await AppServer.start({ dbFile: db, port: BASE_PORT + 1, logFile });
 	units = payableUnits(db);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { join } from 'node:path';
-import { AppServer, freshDb } from './lib/server';
+import { AppServer, dbDir, freshDb } from './lib/server';
 import { BASE_PORT } from './lib/env';
 import { Client } from './lib/http';
 import { forms, submission } from './lib/html';
@@ -18,7 +18,7 @@ let db: string;
 
 beforeAll(async () => {
 	db = freshDb(inject('templateDb'), inject('workDir'), 'instances');
-	const logFile = join(db, '..', 'server.log');
+	const logFile = join(dbDir(db), 'server.log');
 	a = await AppServer.start({ dbFile: db, port: BASE_PORT, logFile });
 	b = await AppServer.start({ dbFile: db, port: BASE_PORT + 1, logFile });
 });

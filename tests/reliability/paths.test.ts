@@ -3,10 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { AppServer, freshDb } from './lib/server';
+import { AppServer, dbDir, freshDb } from './lib/server';
 import { Client } from './lib/http';
 import { withDb } from './lib/db';
 import { ROOT } from './lib/env';
+import { onPg } from './lib/pg';
 
 /*
  * `node build` started from another folder (a systemd unit, cron, `cd /tmp`): it finds its
@@ -27,7 +28,8 @@ function pdfText(bytes: Buffer, dir: string): string {
 	});
 }
 
-describe('node build started outside the project', () => {
+// Where the server puts the database file and the uploads beside it: no file on PostgreSQL.
+describe.skipIf(onPg())('node build started outside the project', () => {
 	test('migrates a new database file from its own drizzle/ folder', async () => {
 		const work = inject('workDir');
 		const elsewhere = mkdtempSync(join(work, 'cwd-'));
@@ -106,7 +108,7 @@ describe('node build started outside the project', () => {
 					)
 					.get(ticketNo) as { f: string }
 		);
-		const file = join(db, '..', 'uploads', 'tickets', stored.f);
+		const file = join(dbDir(db), 'uploads', 'tickets', stored.f);
 		expect(existsSync(file)).toBe(true);
 		expect(existsSync(join(elsewhere, 'data'))).toBe(false);
 		const bytes = readFileSync(file);

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppServer, freshDb } from './server';
+import { AppServer, dbDir, freshDb } from './server';
 import { Client } from './http';
 import { formOnPage, prepayNextMonth, type Prepaid, type Sender } from './fees';
 import { seedDatabase } from './env';
-import { clerkUnitCodes, integrity, openLive, paymentKeys } from './db';
+import { clerkUnitCodes, integrity, openLive, paymentKeys, quickCheck, withDb } from './db';
+import { isPgUrl } from '../../../src/lib/server/db/pg-client';
 import type Database from 'better-sqlite3';
 import { checkLedger } from '../../../src/lib/server/backup/verify';
 import { messages } from './messages';
@@ -57,7 +58,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 	const workDir = opts.workDir ?? mkdtempSync(join(tmpdir(), 'frontdesk-crash-'));
 	mkdirSync(workDir, { recursive: true });
 	let template = opts.templateDb;
-	if (!template || !existsSync(template)) {
+	if (!template || (!isPgUrl(template) && !existsSync(template))) {
 		log('seeding a fresh demo database…');
 		template = seedDatabase(join(workDir, 'template.db'));
 	}
@@ -66,7 +67,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 	const concurrency = opts.concurrency ?? 4;
 	const [killMin, killMax] = opts.killAfterMs ?? [100, 2500];
 
-	const server = await AppServer.start({ dbFile, logFile: join(dbFile, '..', 'server.log') });
+	const server = await AppServer.start({ dbFile, logFile: join(dbDir(dbFile), 'server.log') });
 	const figures: CrashFigures = {
 		payments: opts.payments,
 		acknowledged: 0,
@@ -154,12 +155,10 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashFigures> {
 				figures.kills++;
 				await server.restart();
 				// The restarted server recovered the WAL: the file must be intact after every kill.
-				const db = openLive(dbFile);
-				const check = db.pragma('quick_check', { simple: true });
-				db.close();
+				const check = withDb(dbFile, quickCheck);
 				figures.integrityChecks++;
 				if (check !== 'ok')
-					figures.problems.push(`after kill ${figures.kills}: quick_check ${check}`);
+					figures.problems.push(`after kill ${figures.kills}: quick check ${check}`);
 				release();
 				if (figures.kills % 10 === 0)
 					log(`${figures.kills} kills, ${acked.length}/${opts.payments} payments acknowledged`);

@@ -30,7 +30,7 @@ export function ensureBuild(): string {
 	return dir;
 }
 
-/** Seeds a fresh demo database (the same data as `npm run seed`) into `file`. */
+/** Seeds a fresh demo database (the same data as `npm run seed`) into `file` (or a migrated PostgreSQL URL). */
 export function seedDatabase(file: string): string {
 	const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], {
 		cwd: ROOT,

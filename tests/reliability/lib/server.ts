@@ -3,8 +3,11 @@ import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, type WriteStre
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { BASE_PORT, buildDir, ROOT, START_AT } from './env';
+import { copyPgDb } from './pg';
+import { isPgUrl } from '../../../src/lib/server/db/pg-client';
 
 export interface ServerOptions {
+	/** The database: a file, or a `postgres://` URL made by `freshDb`. */
 	dbFile: string;
 	/** Default: the first free port of the suite's four (RELIABILITY_PORT … +3). */
 	port?: number;
@@ -33,13 +36,32 @@ export async function pickPort(avoid: number[] = []): Promise<number> {
 	throw new Error(`no free port in ${BASE_PORT}–${BASE_PORT + 3}`);
 }
 
-/** A fresh copy of the seeded template database in its own folder (uploads beside it). */
+/** Each PostgreSQL database `freshDb` made, with its folder (uploads, logs). */
+const folders = new Map<string, string>();
+
+/**
+ * A fresh copy of the seeded template database, with its own folder (uploads in it): a file in
+ * that folder, or on PostgreSQL a new database (its URL) copied from the template.
+ */
 export function freshDb(templateDb: string, workDir: string, name: string): string {
 	const dir = mkdtempSync(join(workDir, `${name}-`));
+	mkdirSync(join(dir, 'uploads'), { recursive: true });
+	if (isPgUrl(templateDb)) {
+		const url = copyPgDb(templateDb, name);
+		folders.set(url, dir);
+		return url;
+	}
 	const file = join(dir, 'app.db');
 	copyFileSync(templateDb, file);
-	mkdirSync(join(dir, 'uploads'), { recursive: true });
 	return file;
+}
+
+/** The folder of a database made by `freshDb`: uploads and server logs go there. */
+export function dbDir(db: string): string {
+	if (!isPgUrl(db)) return join(db, '..');
+	const dir = folders.get(db);
+	if (!dir) throw new Error(`${db} was not made by freshDb: no folder for it`);
+	return dir;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -81,7 +103,7 @@ export class AppServer {
 	}
 
 	private async launch() {
-		const dir = join(this.opts.dbFile, '..');
+		const dir = dbDir(this.opts.dbFile);
 		const env: Record<string, string | undefined> = {
 			...process.env,
 			NODE_ENV: 'production',

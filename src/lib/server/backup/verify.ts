@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { formatYuan } from '../../money';
+import { PgDatabase } from '../db/pg-client';
 
 /*
  * Checks of a database file that backup, restore, the crash test and the reliability suite share:
@@ -34,7 +35,12 @@ export function openReadOnly(file: string): Database.Database {
 }
 
 function hasTable(db: Database.Database, name: string): boolean {
-	return !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name);
+	// checkLedger also reads PostgreSQL (the reliability suite), whose catalog has no sqlite_master.
+	const sql =
+		(db as unknown) instanceof PgDatabase
+			? `SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?`
+			: `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`;
+	return !!db.prepare(sql).get(name);
 }
 
 /** `PRAGMA integrity_check`: 'ok' or the first problems SQLite reports. */
@@ -76,7 +82,7 @@ export function checkLedger(db: Database.Database): { figures: LedgerFigures; pr
 	// Receipt numbers are unique per community (issue 22): a receipt is named with its community.
 	const unbalanced = q<{ c: number; receipt_no: string; total_fen: number; lines: number | null }>(
 		`SELECT p.community_id AS c, p.receipt_no, p.total_fen, (SELECT sum(amount_fen) FROM payment_lines l WHERE l.payment_id = p.id) AS lines
-		 FROM payments p WHERE p.total_fen IS NOT (SELECT sum(amount_fen) FROM payment_lines l WHERE l.payment_id = p.id) LIMIT 20`
+		 FROM payments p WHERE p.total_fen IS DISTINCT FROM (SELECT sum(amount_fen) FROM payment_lines l WHERE l.payment_id = p.id) LIMIT 20`
 	);
 	for (const u of unbalanced)
 		problems.push(`${u.c}/${u.receipt_no}: total ${u.total_fen} ≠ lines ${u.lines ?? 'none'}`);
@@ -87,13 +93,13 @@ export function checkLedger(db: Database.Database): { figures: LedgerFigures; pr
 	if (orphanLines) problems.push(`${orphanLines} payment lines without their payment`);
 
 	for (const d of q<{ k: string; n: number }>(
-		'SELECT idempotency_key AS k, count(*) AS n FROM payments GROUP BY 1 HAVING n > 1 LIMIT 20'
+		'SELECT idempotency_key AS k, count(*) AS n FROM payments GROUP BY 1 HAVING count(*) > 1 LIMIT 20'
 	))
 		problems.push(`idempotency key ${d.k} posted ${d.n} times`);
 	// Two communities each have their own SF-2026-000001: only a repeat within one is a problem.
 	for (const d of q<{ c: number; r: string; n: number }>(
 		`SELECT community_id AS c, receipt_no AS r, count(*) AS n FROM payments
-		 GROUP BY community_id, receipt_no HAVING n > 1 LIMIT 20`
+		 GROUP BY community_id, receipt_no HAVING count(*) > 1 LIMIT 20`
 	))
 		problems.push(`receipt ${d.c}/${d.r} issued ${d.n} times`);
 
@@ -115,7 +121,7 @@ export function checkLedger(db: Database.Database): { figures: LedgerFigures; pr
 	}
 	const badNo = one<{ n: number }>(
 		`SELECT count(*) AS n FROM payments
-		WHERE substr(receipt_no, -6) <> substr('000000' || receipt_seq, -6)
+		WHERE substr(receipt_no, length(receipt_no) - 5) <> substr('00000' || CAST(receipt_seq AS TEXT), length(CAST(receipt_seq AS TEXT)))
 			OR substr(receipt_no, 4, 4) <> CAST(receipt_year AS TEXT)`
 	).n;
 	if (badNo) problems.push(`${badNo} receipt numbers do not match their year and sequence`);
@@ -125,8 +131,8 @@ export function checkLedger(db: Database.Database): { figures: LedgerFigures; pr
 			? 'AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = l.payment_id)'
 			: '';
 		const over = q<{ id: number; principal_fen: number; paid: number }>(
-			`SELECT b.id, b.principal_fen, (SELECT sum(amount_fen) FROM payment_lines l WHERE l.bill_id = b.id AND l.kind = 'principal' ${voided}) AS paid
-			 FROM bills b WHERE paid > b.principal_fen LIMIT 20`
+			`SELECT * FROM (SELECT b.id, b.principal_fen, (SELECT sum(amount_fen) FROM payment_lines l WHERE l.bill_id = b.id AND l.kind = 'principal' ${voided}) AS paid
+			 FROM bills b) x WHERE paid > principal_fen LIMIT 20`
 		);
 		for (const o of over) problems.push(`bill ${o.id} paid ${o.paid} of ${o.principal_fen}`);
 		figures.principalOwedFen =
