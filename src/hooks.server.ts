@@ -35,23 +35,35 @@ const handleLocale: Handle = ({ event, resolve }) =>
 	});
 
 // A form body that cannot be read (truncated upload, wrong content type) is the sender's mistake:
-// 400 with a message, instead of a 500 from whichever action called request.formData().
+// 400 with a message, instead of a 500 from whichever action called request.formData(). So is a
+// NUL character in a form or query value: no text column of PostgreSQL can hold one, and no
+// person types one.
 const handleFormBody: Handle = ({ event, resolve }) => {
+	if (hasNul(event.url.searchParams.values()) || event.url.pathname.includes('%00'))
+		error(400, m.form_nul());
 	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
 		const request = event.request;
 		const read = request.formData.bind(request);
 		Object.defineProperty(request, 'formData', {
 			value: async () => {
+				let form: FormData;
 				try {
-					return await read();
+					form = await read();
 				} catch {
 					error(400, m.form_stale());
 				}
+				if (hasNul(form.values())) error(400, m.form_nul());
+				return form;
 			}
 		});
 	}
 	return resolve(event);
 };
+
+function hasNul(values: Iterable<FormDataEntryValue>): boolean {
+	for (const v of values) if (typeof v === 'string' && v.includes('\u0000')) return true;
+	return false;
+}
 
 const KIOSK_PRINTABLE =
 	/^\/kiosk\/(queue\/[^/]+\/ticket\.pdf|me\/statement\.pdf|me\/receipts\/[^/]+\.pdf)$/;
