@@ -94,7 +94,6 @@ export class PgStatement {
 	private plucked = false;
 	private readonly pg: PgSql;
 	private readonly name: string | undefined;
-	readonly reader: boolean;
 
 	constructor(
 		private readonly db: PgDatabase,
@@ -103,7 +102,6 @@ export class PgStatement {
 	) {
 		this.pg = translated(source);
 		this.name = name;
-		this.reader = /^\s*(select|with|values)\b/i.test(source) || /\breturning\b/i.test(source);
 	}
 
 	/** Rows as arrays in column order from now on (better-sqlite3's `.raw()`). */
