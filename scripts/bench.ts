@@ -86,6 +86,15 @@ for (const c of standalone) {
 		console.error(e);
 		results.push({ title: c.title, figures: [], skipped: `error: ${(e as Error).message}` });
 	}
+	if (args.db && c.pg) {
+		process.stdout.write(`… ${c.title} (PostgreSQL)\n`);
+		try {
+			onPg.set(c.title, { pg: await c.pg({ ownerUrl: args.db, rebuild: args.rebuild, log }) });
+		} catch (e) {
+			console.error(e);
+			onPg.set(c.title, { pg: { figures: [], skipped: `error: ${(e as Error).message}` } });
+		}
+	}
 }
 
 console.log(

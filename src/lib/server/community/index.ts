@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { txMark, type Db } from '../db';
 import { prepared } from '../db/prepared';
 import { communities, settingChanges } from '../db/schema';
 import {
@@ -34,7 +34,11 @@ const versionOf = prepared((db) =>
 		.prepare()
 );
 
-type Cached = Community & { version: number };
+type Cached = Community & {
+	version: number;
+	/** `txMark` when the version was last checked: within one transaction, checked once. */
+	checked?: string;
+};
 
 /*
  * Settings are read on every request, so a copy is kept per connection; but another app instance
@@ -81,13 +85,17 @@ function load(db: Db, id: number): Cached | null {
 
 export function getCommunity(db: Db, id: number): Community {
 	const cache = cacheOf(db);
-	const version = versionOf(db).get({ id })?.version;
+	const mark = txMark(db);
 	let c = cache.get(id);
-	if (!c || c.version !== version) {
-		// One read transaction: the row and its changes as of the same commit.
-		const loaded = db.$client.transaction(() => load(db, id))();
-		if (!loaded) throw new Error(`community ${id} not found`);
-		cache.set(id, (c = loaded));
+	if (!c || mark === undefined || c.checked !== mark) {
+		const version = versionOf(db).get({ id })?.version;
+		if (!c || c.version !== version) {
+			// One read transaction: the row and its changes as of the same commit.
+			const loaded = db.$client.transaction(() => load(db, id))();
+			if (!loaded) throw new Error(`community ${id} not found`);
+			cache.set(id, (c = loaded));
+		}
+		c.checked = mark;
 	}
 	// Priced settings (late-fee rate, due day, …) change from a date: what a page shows is today's value.
 	if (c.changes.length === 0) return c;

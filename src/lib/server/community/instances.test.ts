@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { twoConnections } from '../db/test-db';
 import { createFixture, type Fixture } from '../db/fixtures';
-import type { Db } from '../db';
+import { tx, type Db } from '../db';
+import { pgBridge } from '../db/pg-bridge';
+import { testingOnPg } from '../db/pg-test-template';
 import { communities } from '../db/schema';
 import { parseForm } from '../forms';
 import {
@@ -79,4 +81,45 @@ describe('settings saved on one instance', () => {
 		// Another connection (another database, a restored snapshot) never shares this copy.
 		expect(getCommunity(b, f.communityId)).not.toBe(first);
 	});
+});
+
+describe('inside one transaction', () => {
+	const rename = (name: string) =>
+		a.update(communities).set({ centreName: name }).where(eq(communities.id, f.communityId)).run();
+	const centre = () => getCommunity(a, f.communityId).centreName;
+
+	it('sees its own writes, and what a rolled-back savepoint undid', () => {
+		tx(a, () => {
+			centre();
+			rename('甲');
+			expect(centre()).toBe('甲');
+			expect(() =>
+				tx(a, () => {
+					rename('乙');
+					expect(centre()).toBe('乙');
+					throw new Error('undo');
+				})
+			).toThrow('undo');
+			expect(centre()).toBe('甲');
+		});
+		expect(centre()).toBe('甲');
+	});
+
+	it.skipIf(!testingOnPg())(
+		'checks the settings version once (PostgreSQL: a round trip each)',
+		() => {
+			const call = vi.spyOn(pgBridge(), 'call');
+			try {
+				tx(a, () => {
+					for (let i = 0; i < 3; i++) getCommunity(a, f.communityId);
+				});
+				const reads = call.mock.calls.filter(([r]) =>
+					/^select "settings_version"/.test(r.text ?? '')
+				);
+				expect(reads).toHaveLength(1);
+			} finally {
+				call.mockRestore();
+			}
+		}
+	);
 });

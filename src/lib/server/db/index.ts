@@ -62,6 +62,16 @@ export function isPg(db: Db): boolean {
 }
 
 /**
+ * The same value between two calls inside one transaction while nothing it can read changed (on
+ * PostgreSQL, `PgDatabase.txMark`); otherwise undefined, which says "read again". SQLite answers
+ * undefined: its reads are too cheap to be worth remembering.
+ */
+export function txMark(db: Db): string | undefined {
+	const client = db.$client as unknown;
+	return client instanceof PgDatabase ? client.txMark : undefined;
+}
+
+/**
  * Applies pending migrations when several app instances may start on the file at once. drizzle
  * reads which migrations ran before it takes the write lock, so the instance that waited for
  * another's migration would run it a second time ("duplicate column") and fail to start; its

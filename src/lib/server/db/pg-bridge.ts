@@ -24,6 +24,12 @@ export interface BridgeRequest {
 	array?: boolean;
 	/** Prepare once per connection under this name (PostgreSQL's named statements). */
 	name?: string;
+	/**
+	 * Commands without parameters run first, in order, in the same call (BEGIN, SAVEPOINT, RELEASE
+	 * held back by `PgDatabase`): one round trip instead of several. If one fails, the query is not
+	 * run and its error is the answer.
+	 */
+	before?: string[];
 }
 
 export interface BridgeError {
@@ -86,6 +92,7 @@ function workerMain(load: NodeJS.Require) {
 			} else {
 				const c = conns.get(r.conn);
 				if (!c) throw new Error(`PostgreSQL connection ${r.conn} is closed`);
+				for (const text of r.before ?? []) await c.query(text);
 				const res = await c.query({
 					text: r.text,
 					values: r.params,

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PgDatabase } from './pg-client';
+import { pgBridge } from './pg-bridge';
 
 /*
  * better-sqlite3's behaviour, as the app relies on it, on PostgreSQL through the bridge: on a
@@ -77,5 +78,97 @@ describe.skipIf(!url && !process.env.CI)('PgDatabase: better-sqlite3’s shape o
 		}
 		expect(err).toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE', pgCode: '23505' });
 		expect(() => db.prepare('SELECT ? AS x').get()).toThrow(/1 parameters expected, 0 given/);
+	});
+
+	/** What `fn` sends: one entry per round trip, the held commands it carried first. */
+	function roundTrips(fn: () => void): string[][] {
+		const call = vi.spyOn(pgBridge(), 'call');
+		try {
+			fn();
+			return call.mock.calls
+				.filter(([r]) => r.op === 'query')
+				.map(([r]) => [...(r.before ?? []), r.text!.replace(/\s+/g, ' ').slice(0, 30)]);
+		} finally {
+			call.mockRestore();
+		}
+	}
+
+	it('sends BEGIN, SAVEPOINT and RELEASE with the next statement: one round trip each', () => {
+		const insert = db.prepare('INSERT INTO t (code) VALUES (?)');
+		const trips = roundTrips(() =>
+			db.transaction(() => {
+				insert.run('rt1');
+				db.transaction(() => insert.run('rt2'))();
+				insert.run('rt3');
+			})()
+		);
+		expect(trips).toEqual([
+			[
+				expect.stringMatching(/^BEGIN; SELECT pg_advisory_xact_lock/),
+				'INSERT INTO t (code) VALUES ($'
+			],
+			['SAVEPOINT fd_sp1', 'INSERT INTO t (code) VALUES ($'],
+			['RELEASE fd_sp1', 'INSERT INTO t (code) VALUES ($'],
+			['COMMIT']
+		]);
+		expect(db.prepare("SELECT count(*) AS n FROM t WHERE code LIKE 'rt%'").get()).toEqual({ n: 3 });
+	});
+
+	it('never sends a transaction or savepoint nothing ran in, nor its rollback', () => {
+		const trips = roundTrips(() => {
+			db.transaction(() => 1)();
+			expect(() =>
+				db.transaction(() => {
+					throw new Error('before any statement');
+				})()
+			).toThrow('before any statement');
+			db.transaction(() => {
+				expect(() =>
+					db.transaction(() => {
+						throw new Error('inner, before any statement');
+					})()
+				).toThrow('inner');
+				db.prepare('INSERT INTO t (code) VALUES (?)').run('kept');
+			})();
+		});
+		expect(trips).toEqual([
+			[expect.stringMatching(/^BEGIN/), 'INSERT INTO t (code) VALUES ($'],
+			['COMMIT']
+		]);
+		expect(db.prepare("SELECT code FROM t WHERE code = 'kept'").pluck().all()).toEqual(['kept']);
+	});
+
+	it('rolls everything back when the outer call throws after a released savepoint', () => {
+		const before = count();
+		expect(() =>
+			db.transaction(() => {
+				db.transaction(() => db.prepare('INSERT INTO t (code) VALUES (?)').run('sp-1'))();
+				db.transaction(() => db.prepare('INSERT INTO t (code) VALUES (?)').run('sp-2'))();
+				throw new Error('after both');
+			})()
+		).toThrow('after both');
+		expect(count()).toBe(before);
+		expect(db.inTransaction).toBe(false);
+	});
+
+	it('holds the write lock from its first statement until COMMIT', () => {
+		const other = new PgDatabase(url!);
+		const held = () =>
+			(
+				other
+					.prepare(
+						"SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()"
+					)
+					.get() as { n: number }
+			).n;
+		try {
+			db.transaction(() => {
+				db.prepare('SELECT 1').get();
+				expect(held()).toBe(1);
+			})();
+			expect(held()).toBe(0);
+		} finally {
+			other.close();
+		}
 	});
 });

@@ -425,6 +425,7 @@ export function postFeePayment(db: Db, input: FeePaymentInput): PostedPayment {
 			idempotencyKey: input.idempotencyKey,
 			requestHash: hash,
 			lines,
+			replayChecked: true,
 			now: input.now,
 			localDate: quote.asOf
 		});

@@ -63,7 +63,12 @@ export function grantVacancyCredits(
 	const today = todayIn(community.timeZone, opts.now);
 	// With units named (a counter payment), only their bills are read: posting stays fast in a large community.
 	const rows = opts.unitIds
-		? vacancyCandidatesAmong.all(db, communityId, JSON.stringify(opts.unitIds))
+		? vacancyCandidatesAmong.all(
+				db,
+				communityId,
+				JSON.stringify(opts.unitIds),
+				JSON.stringify(opts.unitIds)
+			)
 		: vacancyCandidates.all(db, communityId);
 	const ids = rows.map((r) => r.id);
 	if (ids.length === 0) return 0;

@@ -40,6 +40,11 @@ export interface PaymentInput {
 	 */
 	requestHash?: string;
 	lines: LineInput[];
+	/**
+	 * The caller's transaction already looked this key up (`priorPayment`) and found nothing, so
+	 * it is not looked up twice (postFeePayment checks before working out its lines).
+	 */
+	replayChecked?: boolean;
 	/** Epoch ms and the community's calendar date of that moment. */
 	now: number;
 	localDate: string;
@@ -257,7 +262,7 @@ export function postPayment(db: Db, input: PaymentInput, validate?: () => void):
 	const total = checkInput(input);
 	const hash = input.requestHash ?? defaultHash(input);
 	return tx(db, () => {
-		const replay = priorPayment(db, input, total, hash);
+		const replay = input.replayChecked ? null : priorPayment(db, input, total, hash);
 		if (replay) return replay;
 		if (input.method === 'cash')
 			requireCashShift(db, input.communityId, input.cashierId, input.now);

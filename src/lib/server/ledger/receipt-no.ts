@@ -23,17 +23,16 @@ export function parseReceiptNo(no: string): { prefix: string; year: number; seq:
  */
 export function nextReceiptSeq(db: Db, communityId: number, year: number): number {
 	if (isPg(db)) {
-		stmt(
-			db,
-			`INSERT INTO receipt_counters (community_id, year, last_seq)
-			 VALUES (?, ?, (SELECT COALESCE(MAX(receipt_seq), 0) FROM payments WHERE community_id = ? AND receipt_year = ?))
-			 ON CONFLICT DO NOTHING`
-		).run(communityId, year, communityId, year);
+		// One round trip: the year's first payment creates the row, every later one bumps it (the
+		// MAX is one probe of payments_receipt_seq).
 		return (
 			stmt(
 				db,
-				`UPDATE receipt_counters SET last_seq = last_seq + 1 WHERE community_id = ? AND year = ? RETURNING last_seq`
-			).get(communityId, year) as { last_seq: number }
+				`INSERT INTO receipt_counters (community_id, year, last_seq)
+				 VALUES (?, ?, (SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payments WHERE community_id = ? AND receipt_year = ?))
+				 ON CONFLICT (community_id, year) DO UPDATE SET last_seq = receipt_counters.last_seq + 1
+				 RETURNING last_seq`
+			).get(communityId, year, communityId, year) as { last_seq: number }
 		).last_seq;
 	}
 	return nextSeq(db, communityId, {
