@@ -71,7 +71,9 @@ export async function loadPgDataset(
 		await withClient(databaseUrl(ownerUrl, source.name), (c) => migratePg(c));
 		return;
 	}
-	opts.log(`loading the data set into PostgreSQL database ${source.name} (move-to-postgres) …`);
+	opts.log(
+		`loading the data set into PostgreSQL database ${source.name} (${opts.fill ? 'copied table for table' : 'move-to-postgres'}) …`
+	);
 	await withClient(ownerUrl, async (admin) => {
 		await admin.query(`DROP DATABASE IF EXISTS ${source.name} WITH (FORCE)`);
 		// C collation: codes and ISO dates compare byte by byte, as in SQLite (scripts/pg-cluster.sh).
