@@ -384,11 +384,10 @@ export function arrearsTotals(
 	};
 	// A unit's bucket is its oldest bill's: the most days of any bill it owes.
 	const daysByUnit = new Map<number, number>();
-	// The open bills without their item and month (0 and '': nothing below reads them).
+	// The open bills without their item and month (nothing below reads them).
 	const candidates: q.CandidateRow[] = [];
-	for (const [due] of q.openDueDates.values(db, communityId, asOf))
-		for (const [id, unit, touched, principal] of q.openBillsDue.values(db, communityId, due))
-			candidates.push([id, unit, touched, 0, '', due, principal]);
+	for (const [due, packed] of q.openBillsPacked.values(db, communityId, asOf))
+		for (const c of q.unpackOpenBills(due, packed)) candidates.push(c);
 	eachArrearsBill(
 		db,
 		communityId,
@@ -406,7 +405,8 @@ export function arrearsTotals(
 		}
 	);
 	// Only the community's own units, as the register (a bill's unit always is).
-	const units = new Set(q.unitIdsOf.values(db, communityId).map((r) => r[0]));
+	const ids = q.unitIdsOf.values(db, communityId)[0]?.[0];
+	const units = new Set(ids ? ids.split(',').map(Number) : []);
 	for (const [unit, days] of daysByUnit) {
 		if (!units.has(unit)) continue;
 		totals.units++;
