@@ -130,6 +130,17 @@ describe('arrears register', () => {
 		const flatFee = flatOnly.rows.find((x) => x.code === '1-1-101')!.lateFeeFen;
 		expect(flatFee).toBeGreaterThan(0);
 		expect(row.lateFeeFen).toBe(flatFee);
+		// The dashboard's totals-only path, which sums untouched bills as it reads them, agrees.
+		expect(arrearsTotals(db, f.communityId, '2026-06-21', '2026-06-21')).toEqual(r.totals);
+		// …also once the lift-fee bill is touched (part paid), when it is worked out bill by bill.
+		const lift = db.$client
+			.prepare('SELECT id FROM bills WHERE unit_id = ? AND fee_item_id = ?')
+			.pluck()
+			.get(f.unitIds[0], noFee.id) as number;
+		pay(f.unitIds[0], [], '2026-06-21', { billIds: [lift], amountFen: 1000 });
+		expect(arrearsTotals(db, f.communityId, '2026-06-21', '2026-06-21')).toEqual(
+			arrearsRegister(db, f.communityId, '2026-06-21', '2026-06-21').totals
+		);
 	});
 
 	it('a bill paid on its due date is not in arrears, one day later it is', () => {

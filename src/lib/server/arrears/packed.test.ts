@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { unpackOpenBills } from './sql';
+import { eachPackedBill } from './sql';
 
-describe('unpackOpenBills', () => {
-	it('reads each bill of a packed due date, in order', () => {
-		expect(
-			unpackOpenBills('2026-03-28', '12,7,0,25680;9007199254740,8,1,0;3,7,1,100000000')
-		).toEqual([
-			[12, 7, 0, 0, '', '2026-03-28', 25680],
-			[9007199254740, 8, 1, 0, '', '2026-03-28', 0],
-			[3, 7, 1, 0, '', '2026-03-28', 100000000]
+const read = (packed: string) => {
+	const out: number[][] = [];
+	eachPackedBill(packed, (unit, principal, billId) => out.push([unit, principal, billId]));
+	return out;
+};
+
+describe('eachPackedBill', () => {
+	it('reads untouched bills (unit, principal) and touched ones (with their id), in order', () => {
+		expect(read('7,25680;8,0,9007199254740;7,100000000;12,3,5')).toEqual([
+			[7, 25680, 0],
+			[8, 0, 9007199254740],
+			[7, 100000000, 0],
+			[12, 3, 5]
 		]);
 	});
-	it('reads one bill, a negative amount, and nothing from an empty text', () => {
-		expect(unpackOpenBills('2026-01-28', '1,2,1,-5')).toEqual([[1, 2, 1, 0, '', '2026-01-28', -5]]);
-		expect(unpackOpenBills('2026-01-28', '')).toEqual([]);
+	it('reads one bill, negative amounts, and nothing from an empty text', () => {
+		expect(read('2,-5')).toEqual([[2, -5, 0]]);
+		expect(read('2,-5,1')).toEqual([[2, -5, 1]]);
+		expect(read('')).toEqual([]);
 	});
 });

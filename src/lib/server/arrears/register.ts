@@ -172,9 +172,9 @@ function eachArrearsBill(
 	today: string,
 	voidsUntil: string,
 	candidates: q.CandidateRow[],
-	visit: (c: q.CandidateRow, principalDueFen: number, lateFeeDueFen: number, days: number) => void
+	visit: (c: q.CandidateRow, principalDueFen: number, lateFeeDueFen: number, days: number) => void,
+	schedule = lateFeeScheduleOf(db, communityId)
 ): void {
-	const schedule = lateFeeScheduleOf(db, communityId);
 	if (asOf < today) {
 		const seen = new Set(candidates.map((c) => c[ID]));
 		const later = [communityId, asOf, communityId, asOf, communityId, asOf, asOf] as const;
@@ -384,25 +384,41 @@ export function arrearsTotals(
 	};
 	// A unit's bucket is its oldest bill's: the most days of any bill it owes.
 	const daysByUnit = new Map<number, number>();
-	// The open bills without their item and month (nothing below reads them).
-	const candidates: q.CandidateRow[] = [];
-	for (const [due, packed] of q.openBillsPacked.values(db, communityId, asOf))
-		for (const c of q.unpackOpenBills(due, packed)) candidates.push(c);
+	const owes = (unit: number, principalFen: number, lateFeeFen: number, days: number) => {
+		totals.principalFen += principalFen;
+		totals.lateFeeFen += lateFeeFen;
+		totals.buckets[bucketOfDays(days)!] += principalFen + lateFeeFen;
+		const most = daysByUnit.get(unit);
+		if (most === undefined || days > most) daysByUnit.set(unit, days);
+	};
+	const schedule = lateFeeScheduleOf(db, communityId);
+	const unpaidFee = unpaidLateFeeCalculator(schedule, asOf);
+	// Bills never touched are summed as they are read: all they owe is their principal and the late
+	// fee of an unpaid bill. The others become candidates, worked out from the ledger as the register
+	// does. (A bill with ledger rows after a past as-of date is touched: none is counted twice.)
+	const touched: q.CandidateRow[] = [];
+	for (const [due, packed] of q.openBillsPacked.values(db, communityId, asOf)) {
+		const days = daysOverdue(due, asOf);
+		q.eachPackedBill(packed, (unit, principalFen, billId) => {
+			if (billId !== 0) touched.push([billId, unit, 1, 0, '', due, principalFen]);
+			else if (principalFen !== 0) owes(unit, principalFen, unpaidFee(principalFen, due), days);
+		});
+	}
+	// …and those of an item that charges no late fee give back the fee counted above.
+	for (const [due, principalFen] of q.untouchedWithoutLateFee.values(db, communityId, asOf)) {
+		const fee = unpaidFee(principalFen, due);
+		totals.lateFeeFen -= fee;
+		totals.buckets[bucketOfDays(daysOverdue(due, asOf))!] -= fee;
+	}
 	eachArrearsBill(
 		db,
 		communityId,
 		asOf,
 		today,
 		voidsUntil,
-		candidates,
-		(c, principalFen, lateFeeFen, days) => {
-			totals.principalFen += principalFen;
-			totals.lateFeeFen += lateFeeFen;
-			totals.buckets[bucketOfDays(days)!] += principalFen + lateFeeFen;
-			const unit = c[UNIT];
-			const most = daysByUnit.get(unit);
-			if (most === undefined || days > most) daysByUnit.set(unit, days);
-		}
+		touched,
+		(c, principalFen, lateFeeFen, days) => owes(c[UNIT], principalFen, lateFeeFen, days),
+		schedule
 	);
 	// Only the community's own units, as the register (a bill's unit always is).
 	const ids = q.unitIdsOf.values(db, communityId)[0]?.[0];

@@ -23,50 +23,63 @@ export const candidates = rawQuery<CandidateRow, [communityId: number, asOf: str
 );
 
 /**
- * The same range for a reader that needs neither item nor month (the dashboard's totals), one row
- * per due date with its bills packed as text, `billId,unitId,touched,principalFen;…`
- * (`unpackOpenBills`). A text column per bill is what made the range slow to read on SQLite, and a
- * row per bill on PostgreSQL, whose driver parses each (≈ 2 µs a row: 1.5 s for the 826 000 open
- * bills of the bench's company): per due date on PostgreSQL 2.1 → 0.7 s for all 20 centres, the
- * same on SQLite (0.5 s), measured with both on the bench's company.
+ * The same range for a reader that needs only totals (the dashboard), one row per due date with its
+ * bills packed as text (`eachPackedBill`): `unitId,principalFen` for a bill nothing was ever paid,
+ * credited or waived on (nearly all of them: their late fee depends only on principal and due date),
+ * `unitId,principalFen,billId` for the others, whose ledger rows are read by id. A row per bill is
+ * what made the range slow: PostgreSQL's driver parses each (≈ 2 µs a row: 1.5 s for the 826 000
+ * open bills of the bench's company), and an object per bill in JavaScript cost as much again.
  */
 export const openBillsPacked = rawQuery<
 	[dueDate: string, packed: string],
 	[communityId: number, asOf: string]
 >(
 	`SELECT due_date, group_concat(bill, ';') FROM (
-		SELECT due_date, bill_id || ',' || unit_id || ',' || touched || ',' || principal_fen AS bill
+		SELECT due_date, CASE WHEN touched = 0 THEN unit_id || ',' || principal_fen
+			ELSE unit_id || ',' || principal_fen || ',' || bill_id END AS bill
 		FROM open_bills WHERE community_id = ? AND due_date < ?) AS o GROUP BY due_date`
 );
 
 /**
- * The bills of one `openBillsPacked` row as candidates without item and month (0 and ''),
- * read digit by digit: splitting 826 000 bills into strings took longer than reading them.
+ * Calls `bill` for each bill of one `openBillsPacked` row, read digit by digit (no string or array
+ * per bill); `billId` is 0 for an untouched bill (ids start at 1).
  */
-export function unpackOpenBills(dueDate: string, packed: string): CandidateRow[] {
-	const out: CandidateRow[] = [];
-	const field = [0, 0, 0, 0];
+export function eachPackedBill(
+	packed: string,
+	bill: (unitId: number, principalFen: number, billId: number) => void
+): void {
+	if (packed.length === 0) return;
+	const field = [0, 0, 0];
 	let k = 0;
 	let n = 0;
 	let sign = 1;
-	const end = () => {
-		field[k] = sign * n;
-		out.push([field[0], field[1], field[2], 0, '', dueDate, field[3]]);
-		k = 0;
-	};
-	for (let i = 0; i < packed.length; i++) {
-		const ch = packed.charCodeAt(i);
+	for (let i = 0; i <= packed.length; i++) {
+		// Past the end reads as the `;` that ends the last bill.
+		const ch = i < packed.length ? packed.charCodeAt(i) : 59;
 		if (ch === 44 /* , */ || ch === 59 /* ; */) {
-			if (ch === 44) field[k++] = sign * n;
-			else end();
+			field[k++] = sign * n;
 			n = 0;
 			sign = 1;
+			if (ch === 59) {
+				bill(field[0], field[1], k === 3 ? field[2] : 0);
+				k = 0;
+			}
 		} else if (ch === 45 /* - */) sign = -1;
 		else n = n * 10 + ch - 48;
 	}
-	if (packed.length > 0) end();
-	return out;
 }
+
+/**
+ * The open bills, never touched, of the items that charge no late fee (few: read through the partial
+ * index of migration 0025): `openBillsPacked` cannot tell them apart.
+ */
+export const untouchedWithoutLateFee = rawQuery<
+	[dueDate: string, principalFen: number],
+	[communityId: number, asOf: string]
+>(
+	`SELECT o.due_date, o.principal_fen FROM bills b JOIN open_bills o ON o.bill_id = b.id
+	WHERE b.community_id = ? AND b.late_fee_applies = 0 AND o.touched = 0 AND o.due_date < ?`
+);
 
 /** The ids of the community's units, comma-separated in one row (as `openBillsPacked`). */
 export const unitIdsOf = rawQuery<[unitIds: string | null], [communityId: number]>(
