@@ -5,7 +5,14 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -rf .test-reports && mkdir -p .test-reports
 status=0
-run() { echo "▶ $*"; "$@" || status=1; }
+# Each step's wall time goes to the summary: CI must stay under its time budget (issue 22).
+timings=.test-reports/timings.txt
+run() {
+	echo "▶ $*"
+	local t0=$SECONDS
+	"$@" || status=1
+	printf '%5d s  %s\n' $((SECONDS - t0)) "$*" >>"$timings"
+}
 # The PostgreSQL runs (issue 22) need PG_TEST_URL; CI must never pass by leaving them out.
 on_pg() {
 	if [ -n "${PG_TEST_URL:-}" ]; then
@@ -35,5 +42,7 @@ fi
 # The reliability suite again on PostgreSQL (two instances on one database in instances-ledger).
 on_pg env RELIABILITY_DB=postgres npx vitest run --config vitest.reliability.config.ts --reporter=default --reporter=json --outputFile.json=.test-reports/reliability-pg.json
 
+echo "steps (wall time):"
+cat "$timings"
 node scripts/test-summary.mjs
 exit $status

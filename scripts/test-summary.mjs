@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** [seconds, report, file] of every Vitest file: the slowest are printed, for CI's time budget. */
+const files = [];
 for (const f of [
 	'.test-reports/unit.json',
 	'.test-reports/unit-pg.json',
@@ -15,6 +17,18 @@ for (const f of [
 	passed += r.numPassedTests ?? 0;
 	failed += r.numFailedTests ?? 0;
 	skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+	for (const t of r.testResults ?? [])
+		if (t.endTime && t.startTime)
+			files.push([
+				(t.endTime - t.startTime) / 1000,
+				f.slice(14, -5),
+				t.name.replace(process.cwd() + '/', '')
+			]);
+}
+if (files.length > 0) {
+	console.log('slowest test files:');
+	for (const [s, report, name] of files.sort((a, b) => b[0] - a[0]).slice(0, 8))
+		console.log(`${s.toFixed(1).padStart(7)} s  ${report}  ${name}`);
 }
 for (const f of ['.test-reports/e2e.json', '.test-reports/e2e-pg.json']) {
 	if (!existsSync(f)) continue;

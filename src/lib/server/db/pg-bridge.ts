@@ -26,8 +26,8 @@ export interface BridgeRequest {
 	name?: string;
 	/**
 	 * Commands without parameters run first, in order, in the same call (BEGIN, SAVEPOINT, RELEASE
-	 * held back by `PgDatabase`): one round trip instead of several. If one fails, the query is not
-	 * run and its error is the answer.
+	 * held back by `PgDatabase`): one round trip instead of several, sent as one simple query. If
+	 * one fails, the rest and the query are not run and its error is the answer.
 	 */
 	before?: string[];
 }
@@ -92,7 +92,8 @@ function workerMain(load: NodeJS.Require) {
 			} else {
 				const c = conns.get(r.conn);
 				if (!c) throw new Error(`PostgreSQL connection ${r.conn} is closed`);
-				for (const text of r.before ?? []) await c.query(text);
+				// One simple query for all of them: one round trip to the server, not one each.
+				if (r.before?.length) await c.query(r.before.join('; '));
 				const res = await c.query({
 					text: r.text,
 					values: r.params,
