@@ -1,5 +1,6 @@
 // Adds up the JSON reports of Vitest and Playwright into one closing line for CI.
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 let passed = 0;
 let failed = 0;
@@ -21,7 +22,7 @@ for (const f of [
 		if (t.endTime && t.startTime)
 			files.push([
 				(t.endTime - t.startTime) / 1000,
-				f.slice(14, -5),
+				basename(f, '.json'),
 				t.name.replace(process.cwd() + '/', '')
 			]);
 }
